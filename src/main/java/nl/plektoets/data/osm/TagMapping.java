@@ -79,6 +79,15 @@ public final class TagMapping {
         return parse(bytes, file.toString());
     }
 
+    /** The built-in mapping's fingerprint, computed once. */
+    public static String builtInFingerprint() {
+        return BuiltIn.FINGERPRINT;
+    }
+
+    private static final class BuiltIn {
+        static final String FINGERPRINT = builtIn().fingerprint();
+    }
+
     /** SHA-256 of the mapping text: a dataset cache built with another mapping is stale. */
     public String fingerprint() {
         return fingerprint;
