@@ -67,7 +67,7 @@ final class OsmElementStore implements OsmSink {
         if (lon > maxLon) maxLon = lon;
         if (lat < minLat) minLat = lat;
         if (lat > maxLat) maxLat = lat;
-        if (mapping.matchesAny(tags)) taggedNodes.add(new Tagged(id, intern(tags)));
+        if (mapping.matchesAny(tags, TagMapping.ElementType.NODE)) taggedNodes.add(new Tagged(id, intern(tags)));
         onElement.run();
     }
 
@@ -84,13 +84,14 @@ final class OsmElementStore implements OsmSink {
         refCount += nodeRefs.length;
         wayStart[wayCount + 1] = refCount;
         wayIndex.put(id, wayCount++);
-        if (mapping.matchesAny(tags)) taggedWays.add(new Tagged(id, intern(tags)));
+        if (mapping.matchesAny(tags, TagMapping.ElementType.WAY)) taggedWays.add(new Tagged(id, intern(tags)));
         onElement.run();
     }
 
     @Override
     public void relation(long id, OsmMember[] members, String[] tags) {
-        if ("multipolygon".equals(OsmTags.get(tags, "type")) && mapping.matchesAny(tags)) {
+        if ("multipolygon".equals(OsmTags.get(tags, "type"))
+                && mapping.matchesAny(tags, TagMapping.ElementType.RELATION)) {
             OsmMember[] ways = Arrays.stream(members).filter(m -> m.type() == 'w').toArray(OsmMember[]::new);
             taggedRelations.add(new TaggedRelation(id, intern(tags), ways));
         }

@@ -178,7 +178,7 @@ public final class OsmImport {
                 Coordinate c = coordinate(t.id());
                 if (c != null) {
                     Point point = factory.createPoint(c);
-                    for (TagMapping.Match m : mapping.matches(t.tags())) {
+                    for (TagMapping.Match m : mapping.matches(t.tags(), TagMapping.ElementType.NODE)) {
                         if (m.rule().geometry() == TagMapping.GeometryKind.POINT
                                 || m.rule().geometry() == TagMapping.GeometryKind.POINT_OR_AREA) {
                             add(m, t.tags(), point.copy(), "node/" + t.id());
@@ -205,7 +205,7 @@ public final class OsmImport {
             Geometry polygon = null;
             Geometry line = null;
             boolean polygonTried = false;
-            for (TagMapping.Match m : mapping.matches(t.tags())) {
+            for (TagMapping.Match m : mapping.matches(t.tags(), TagMapping.ElementType.WAY)) {
                 TagMapping.GeometryKind kind = m.rule().geometry();
                 if (area && kind != TagMapping.GeometryKind.LINE && !polygonTried) {
                     polygon = areas.closedWay(refs);
@@ -233,7 +233,7 @@ public final class OsmImport {
             if (missing) areas.incomplete++;
             Geometry polygon = null;
             boolean tried = false;
-            for (TagMapping.Match m : mapping.matches(r.tags())) {
+            for (TagMapping.Match m : mapping.matches(r.tags(), TagMapping.ElementType.RELATION)) {
                 TagMapping.GeometryKind kind = m.rule().geometry();
                 if (kind == TagMapping.GeometryKind.LINE) continue;
                 if (!tried) {

@@ -31,11 +31,14 @@ public final class TagMapping {
     public enum GeometryKind { AREA, LINE, POINT, POINT_OR_AREA }
 
     /** A rule of the mapping file. Sets of values contain "*" for any value. */
-    record Rule(Role role, Map<String, Set<String>> match, Map<String, Set<String>> except,
+    record Rule(Role role, Set<ElementType> on, Map<String, Set<String>> match, Map<String, Set<String>> except,
                 Map<String, Set<String>> requires, String when, GeometryKind geometry,
                 Map<String, List<String>> attributes, Map<String, Map.Entry<String, String>> tableAttributes,
                 Map<String, String> set) {
     }
+
+    /** The OSM element types a rule can apply to ({@code on:} in the file; all when absent). */
+    public enum ElementType { NODE, WAY, RELATION }
 
     /** A rule that matched, with the tag that made it match (the provenance tag). */
     record Match(Rule rule, String key, String value) {
@@ -98,12 +101,12 @@ public final class TagMapping {
     }
 
     /** The matching rules for an element's tags, at most one per role (the first in file order). */
-    List<Match> matches(String[] tags) {
+    List<Match> matches(String[] tags, ElementType type) {
         if (tags.length == 0) return List.of();
         List<Match> out = null;
         long rolesDone = 0;
         for (Rule rule : rules) {
-            if ((rolesDone & (1L << rule.role().ordinal())) != 0) continue;
+            if ((rolesDone & (1L << rule.role().ordinal())) != 0 || !rule.on().contains(type)) continue;
             Match m = match(rule, tags);
             if (m != null) {
                 if (out == null) out = new ArrayList<>(2);
@@ -114,10 +117,10 @@ public final class TagMapping {
         return out == null ? List.of() : out;
     }
 
-    boolean matchesAny(String[] tags) {
+    boolean matchesAny(String[] tags, ElementType type) {
         if (tags.length == 0) return false;
         for (Rule rule : rules) {
-            if (match(rule, tags) != null) return true;
+            if (rule.on().contains(type) && match(rule, tags) != null) return true;
         }
         return false;
     }
@@ -266,9 +269,20 @@ public final class TagMapping {
                     attributes.put(a.getKey(), strings(v));
                 }
             }
+            Set<ElementType> on = java.util.EnumSet.allOf(ElementType.class);
+            if (r.has("on")) {
+                on.clear();
+                for (String t : strings(r.get("on"))) {
+                    try {
+                        on.add(ElementType.valueOf(t.toUpperCase(Locale.ROOT)));
+                    } catch (IllegalArgumentException e) {
+                        throw new OsmImportException(at + "on: '" + t + "' is not one of node, way, relation");
+                    }
+                }
+            }
             Map<String, String> set = new LinkedHashMap<>();
             r.path("set").fields().forEachRemaining(e -> set.put(e.getKey(), e.getValue().asText()));
-            rules.add(new Rule(role, match, valueSets(r.path("except"), at + "except"),
+            rules.add(new Rule(role, Set.copyOf(on), match, valueSets(r.path("except"), at + "except"),
                     valueSets(r.path("requires"), at + "requires"), when, geometry, Map.copyOf(attributes),
                     Map.copyOf(tableAttributes), Map.copyOf(set)));
         }
