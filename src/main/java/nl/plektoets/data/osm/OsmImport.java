@@ -137,7 +137,8 @@ public final class OsmImport {
         if (s == null) return "";
         String t = s.strip();
         int nl = t.lastIndexOf('\n');
-        return nl >= 0 ? t.substring(nl + 1).strip() : t;
+        String last = nl >= 0 ? t.substring(nl + 1).strip() : t;
+        return last.startsWith("Message: ") ? last.substring("Message: ".length()) : last; // StAX's prefix
     }
 
     private static String baseName(String fileName) {
