@@ -135,12 +135,12 @@ public final class Registers {
             ObjectNode merged = RegisterJson.toJson(current);
             merged.setAll(patch);
             HousingInitiative next = completeInitiative(RegisterJson.initiativeFromJson(merged));
-            checkInitiative(next);
-            if (next.status() == current.status()) return next;
-            if (!current.status().next().contains(next.status())) {
+            if (next.status() != current.status() && !current.status().next().contains(next.status())) {
                 throw InvalidEntryException.rule("status", "An initiative in " + current.status().id()
                         + " cannot move to " + next.status().id() + "; allowed next: " + ids(current.status().next()));
             }
+            checkInitiative(next);
+            if (next.status() == current.status()) return next;
             List<InitiativeStep> steps = new ArrayList<>(current.steps());
             steps.add(new InitiativeStep(next.status(), clock.instant(), actor, snapshots.snapshot(next)));
             return withSteps(next, steps);
