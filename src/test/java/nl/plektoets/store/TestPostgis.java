@@ -67,7 +67,31 @@ public final class TestPostgis {
         return DriverManager.getConnection(SERVER + database(), USER, null);
     }
 
-    private static void dropQuietly(String name) {
+    /** A separate database with PostGIS, for a test that takes it away from the server (outage tests). */
+    public static String createDatabase() throws SQLException {
+        String name = database() + "_" + UUID.randomUUID().toString().substring(0, 6);
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, null);
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        }
+        try (Connection c = DriverManager.getConnection(SERVER + name, USER, null);
+             Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION postgis");
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(name)));
+        return name;
+    }
+
+    public static String url(String databaseName) {
+        return SERVER + databaseName;
+    }
+
+    /** A superuser connection to the server's maintenance database. */
+    public static Connection server() throws SQLException {
+        return DriverManager.getConnection(SERVER + "postgres", USER, null);
+    }
+
+    public static void dropQuietly(String name) {
         try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, null);
              Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
