@@ -38,7 +38,8 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  */
 public final class RegisterRoutes {
     public static final String PROBLEM_JSON = "application/problem+json";
-    private static final String PROBLEM_BASE = "https://plektoets.nl/problems/";
+    // the same type scheme as the rest of the API (urn:plektoets:problem:<slug>)
+    private static final String PROBLEM_BASE = "urn:plektoets:problem:";
     private static final WorkingCrs RD_NEW = WorkingCrs.rdNew();
 
     /** Reloads the layers from the store and says what was loaded, for {@code POST /api/v1/admin/reload}. */

@@ -67,7 +67,7 @@ class PostgisOutageTest {
                             i % 2 == 0 ? null : "{\"version\": 1, \"notes\": \"during outage\"}");
                     assertEquals(503, r.status(), () -> "request during outage: " + r.body());
                     assertEquals(RegisterRoutes.PROBLEM_JSON, r.contentType());
-                    assertEquals("https://plektoets.nl/problems/store-unavailable", r.body().get("type").asText());
+                    assertEquals("urn:plektoets:problem:store-unavailable", r.body().get("type").asText());
                     assertEquals("5", r.headers().firstValue("Retry-After").orElseThrow());
                 }
                 outage(db, false);

@@ -54,7 +54,7 @@ class RegisterRoutesTest {
             var none = http.send("GET", "/api/v1/permits", null, null);
             assertEquals(401, none.status());
             assertEquals(RegisterRoutes.PROBLEM_JSON, none.contentType());
-            assertEquals("https://plektoets.nl/problems/unauthorized", none.body().get("type").asText());
+            assertEquals("urn:plektoets:problem:unauthorized", none.body().get("type").asText());
             assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
             assertEquals(401, http.send("GET", "/api/v1/initiatives", "not-a-known-token-at-all-xxxx", null).status());
             var planner = http.send("POST", "/api/v1/admin/reload", RegisterHttp.PLANNER, null);
