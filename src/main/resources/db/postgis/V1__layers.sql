@@ -1,6 +1,9 @@
 -- Imported layers: one table per role (nl.plektoets.data.Role), geometries in RD New (EPSG:28992) whatever the
 -- dataset's working CRS, provenance per feature. An import replaces all rows in one transaction (PostgisStore).
-CREATE EXTENSION IF NOT EXISTS postgis;
+-- PostGIS is usually created by the DBA (CREATE EXTENSION needs a superuser); create it only where it is missing
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'postgis') THEN CREATE EXTENSION postgis; END IF;
+END $$;
 
 -- The one current layer set: what the dataset is and which CRS the engine works in.
 CREATE TABLE layer_set (
