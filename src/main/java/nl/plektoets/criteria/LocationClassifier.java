@@ -226,11 +226,22 @@ public final class LocationClassifier {
     }
 
     private static Geometry intersection(Geometry a, Geometry b) {
-        return OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION);
+        return polygonal(OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION));
     }
 
     private static Geometry difference(Geometry a, Geometry b) {
-        return OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE);
+        return polygonal(OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE));
+    }
+
+    /**
+     * Only the areas of an overlay result: where a site touches a class area along a line, the overlay may add
+     * that line or point, which has no area, and prepared-geometry predicates reject mixed collections.
+     */
+    private static Geometry polygonal(Geometry g) {
+        if (g instanceof org.locationtech.jts.geom.Polygonal) return g;
+        @SuppressWarnings("unchecked")
+        List<org.locationtech.jts.geom.Polygon> polys = org.locationtech.jts.geom.util.PolygonExtracter.getPolygons(g);
+        return g.getFactory().createMultiPolygon(polys.toArray(new org.locationtech.jts.geom.Polygon[0]));
     }
 
     /**

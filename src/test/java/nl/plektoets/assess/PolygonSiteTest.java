@@ -89,6 +89,22 @@ class PolygonSiteTest {
     }
 
     @Test
+    void polygonTouchingTheFarmyardAlongAnEdgeIsNotOnIt() {
+        // shares the farmyard's eastern edge (x = 3200) only; then an L-shaped site partly on it whose edge runs along it
+        Assessment touching = assess(rect(3200, 50, 3230, 80), HousingForm.HOUSING_FACILITY, false);
+        assertEquals("rural_other", touching.locationClass());
+        assertFalse(result(touching, "location_class").evidence().containsKey("pieces"));
+        String lShape = "POLYGON ((243190 500150, 243200 500150, 243200 500200, 243230 500200, 243230 500250,"
+                + " 243190 500250, 243190 500150))";
+        Assessment l = assess(lShape, HousingForm.HOUSING_FACILITY, false);
+        assertEquals("rural_other", l.locationClass());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> pieces = (List<Map<String, Object>>) result(l, "location_class").evidence().get("pieces");
+        assertEquals(500.0, pieces.get(0).get("areaM2")); // 10 m x 50 m inside the farmyard
+        assertEquals(2000.0, pieces.get(1).get("areaM2")); // the rest of the 2,500 m2
+    }
+
+    @Test
     void polygonTouchingTheCampsiteFails() {
         Assessment a = assess(rect(4950, 100, 5000, 150), HousingForm.HOUSING_FACILITY, false);
         CriterionResult rec = result(a, "recreation_exclusion");
