@@ -42,7 +42,8 @@ class PolygonSiteTest {
         assertEquals("rural_other", pieces.get(1).get("locationClass"));
         assertEquals(600.0, pieces.get(1).get("areaM2"));
         assertTrue(loc.message().en().startsWith("The site spans several location classes (agricultural_plot 40%,"
-                + " rural_other 60%); the most restrictive applies"), loc.message().en());
+                + " rural_other 60%); the most restrictive applies: in the rural area, but not inside a known existing"
+                + " building."), loc.message().en());
         assertTrue(loc.message().nl().contains("de strengste geldt"));
     }
 
