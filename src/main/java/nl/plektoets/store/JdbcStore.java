@@ -171,6 +171,23 @@ public abstract class JdbcStore implements Store {
         pool.close();
     }
 
+    // ---- layers ----
+
+    @Override
+    public Optional<LayerSetSummary> layerSet() {
+        return read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT name, fictitious, sources, working_crs, imported_at, "
+                    + "feature_count FROM layer_set WHERE id = 1"); ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                List<String> sources = new ArrayList<>();
+                for (JsonNode n : json(rs.getString("sources"))) sources.add(n.asText());
+                return Optional.of(new LayerSetSummary(new nl.plektoets.data.DatasetInfo(rs.getString("name"),
+                        rs.getBoolean("fictitious"), sources, rs.getString("working_crs")), rs.getInt("feature_count"),
+                        getInstant(rs, "imported_at")));
+            }
+        });
+    }
+
     // ---- room-rental permits ----
 
     @Override

@@ -31,6 +31,9 @@ public interface Store extends AutoCloseable {
     /** The stored layer set in its working CRS, or empty when nothing was imported yet. */
     Optional<Dataset> loadDataset();
 
+    /** The stored layer set's description and size, or empty when nothing was imported yet. */
+    Optional<LayerSetSummary> layerSet();
+
     RoomRentalPermit createPermit(RoomRentalPermit entry, String actor);
 
     Optional<RoomRentalPermit> permit(long id);
