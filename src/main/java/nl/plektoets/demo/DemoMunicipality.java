@@ -136,7 +136,9 @@ public final class DemoMunicipality {
     }
 
     private static void writeAtomically(Path target, Writing writing) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".tmp");
+        // a hidden sibling on the same file system, so the move is a rename; created with the usual permissions
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writing.to(out);
