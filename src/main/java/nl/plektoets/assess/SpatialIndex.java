@@ -1,0 +1,313 @@
+package nl.plektoets.assess;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import nl.plektoets.criteria.SpatialLookup;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.Role;
+import org.locationtech.jts.algorithm.Distance;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
+import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.Puntal;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+/**
+ * The dataset's layers behind {@link SpatialLookup}: one STRtree per role over features with their point locators
+ * (indexed for polygons with many vertices), prepared geometries and facet-distance indexes, built once. Merged
+ * areas per role (for edge distances of business parks) are built on first use. Immutable after construction
+ * apart from those lazily built, safely published merged areas; safe for concurrent queries.
+ */
+public final class SpatialIndex implements SpatialLookup {
+    /** Below this many vertices a plain ring scan beats building an interval index. */
+    private static final int INDEX_VERTICES = 32;
+
+    private final Map<Role, RoleLayer> layers = new EnumMap<>(Role.class);
+
+    public SpatialIndex(Dataset dataset) {
+        for (Role role : Role.values()) layers.put(role, new RoleLayer(dataset.layer(role)));
+    }
+
+    private static final class Entry {
+        final Feature feature;
+        final Geometry geometry;
+        final boolean areal;
+        final PointOnGeometryLocator locator;
+        final PreparedGeometry prepared;
+        final IndexedFacetDistance facets;
+
+        Entry(Feature f) {
+            this.feature = f;
+            this.geometry = f.geometry();
+            this.areal = geometry instanceof Polygonal;
+            boolean big = geometry.getNumPoints() >= INDEX_VERTICES;
+            this.locator = !areal ? null : big ? new IndexedPointInAreaLocator(geometry) : new SimplePointInAreaLocator(geometry);
+            this.prepared = geometry instanceof Puntal ? null : PreparedGeometryFactory.prepare(geometry);
+            this.facets = big ? new IndexedFacetDistance(geometry) : null;
+        }
+
+        boolean covers(Geometry site) {
+            if (!areal) return false;
+            if (site instanceof Point p) return locator.locate(p.getCoordinate()) != Location.EXTERIOR;
+            return prepared.covers(site);
+        }
+
+        boolean intersects(Geometry site) {
+            if (site instanceof Point p && areal) return locator.locate(p.getCoordinate()) != Location.EXTERIOR;
+            return prepared != null ? prepared.intersects(site) : geometry.intersects(site);
+        }
+
+        double distance(Geometry site) {
+            if (intersects(site)) return 0;
+            if (site instanceof Point p) return pointDistance(p.getCoordinate());
+            return facets != null ? facets.distance(site) : geometry.distance(site);
+        }
+
+        /** Distance from an outside point to the feature's lines: a plain scan, no allocation per segment. */
+        private double pointDistance(Coordinate c) {
+            double[] best = {Double.POSITIVE_INFINITY};
+            geometry.apply((org.locationtech.jts.geom.CoordinateSequenceFilter) new SegmentScan(c, best));
+            return best[0];
+        }
+    }
+
+    /** Minimum distance from a point to the segments (or points) of each coordinate sequence of a geometry. */
+    private static final class SegmentScan implements org.locationtech.jts.geom.CoordinateSequenceFilter {
+        private final Coordinate c;
+        private final double[] best;
+        private final Coordinate a = new Coordinate();
+        private final Coordinate b = new Coordinate();
+
+        SegmentScan(Coordinate c, double[] best) {
+            this.c = c;
+            this.best = best;
+        }
+
+        @Override
+        public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+            double d;
+            if (seq.size() == 1) {
+                d = c.distance(seq.getCoordinate(0));
+            } else if (i == 0) {
+                return;
+            } else {
+                seq.getCoordinate(i - 1, a);
+                seq.getCoordinate(i, b);
+                d = Distance.pointToSegment(c, a, b);
+            }
+            if (d < best[0]) best[0] = d;
+        }
+
+        @Override
+        public boolean isDone() {
+            return false;
+        }
+
+        @Override
+        public boolean isGeometryChanged() {
+            return false;
+        }
+    }
+
+    /** A connected part of the merged area of a role, with its own locator and boundary distance index. */
+    private record RegionPart(Geometry geometry, PointOnGeometryLocator locator, IndexedFacetDistance facets) {
+    }
+
+    /** One boundary segment of a merged area, indexed so a capped point distance needs no per-query allocation. */
+    private record Segment(Coordinate a, Coordinate b) {
+        double distance(Coordinate c) {
+            return Distance.pointToSegment(c, a, b);
+        }
+    }
+
+    /** The merged area of a role: parts by envelope, and all their boundary segments. */
+    private record Region(List<RegionPart> parts, STRtree partTree, STRtree segmentTree) {
+    }
+
+    private static final class RoleLayer {
+        final List<Entry> entries = new ArrayList<>();
+        final STRtree tree = new STRtree();
+        private volatile Region region;
+
+        RoleLayer(List<Feature> features) {
+            for (Feature f : features) {
+                Entry e = new Entry(f);
+                entries.add(e);
+                tree.insert(f.geometry().getEnvelopeInternal(), e);
+            }
+            tree.build();
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Entry> query(Envelope env) {
+            if (entries.isEmpty()) return List.of();
+            return tree.query(env);
+        }
+
+        Region region() {
+            Region r = region;
+            if (r == null) {
+                synchronized (this) {
+                    r = region;
+                    if (r == null) {
+                        r = buildRegion();
+                        region = r;
+                    }
+                }
+            }
+            return r;
+        }
+
+        private Region buildRegion() {
+            List<Geometry> areas = new ArrayList<>();
+            for (Entry e : entries) if (e.areal) areas.add(e.geometry);
+            List<RegionPart> parts = new ArrayList<>();
+            STRtree partTree = new STRtree();
+            STRtree segmentTree = new STRtree();
+            if (!areas.isEmpty()) {
+                Geometry merged = OverlayNGRobust.union(areas);
+                for (int i = 0; i < merged.getNumGeometries(); i++) {
+                    Geometry g = merged.getGeometryN(i);
+                    if (!(g instanceof Polygon poly) || g.isEmpty()) continue;
+                    RegionPart part = new RegionPart(g, new IndexedPointInAreaLocator(g), new IndexedFacetDistance(g));
+                    parts.add(part);
+                    partTree.insert(g.getEnvelopeInternal(), part);
+                    addSegments(segmentTree, poly.getExteriorRing().getCoordinates());
+                    for (int h = 0; h < poly.getNumInteriorRing(); h++) {
+                        addSegments(segmentTree, poly.getInteriorRingN(h).getCoordinates());
+                    }
+                }
+            }
+            partTree.build();
+            segmentTree.build();
+            return new Region(List.copyOf(parts), partTree, segmentTree);
+        }
+
+        private static void addSegments(STRtree tree, Coordinate[] ring) {
+            for (int i = 1; i < ring.length; i++) {
+                Coordinate a = ring[i - 1];
+                Coordinate b = ring[i];
+                tree.insert(new Envelope(a, b), new Segment(a, b));
+            }
+        }
+    }
+
+    /** Builds the merged areas of a role now instead of on the first request (keeps the first request fast). */
+    public void prepareRegions(Role role) {
+        layers.get(role).region();
+    }
+
+    @Override
+    public boolean hasData(Role role) {
+        return !layers.get(role).entries.isEmpty();
+    }
+
+    @Override
+    public List<Hit> containing(Role role, Geometry site) {
+        List<Hit> out = null;
+        for (Entry e : layers.get(role).query(site.getEnvelopeInternal())) {
+            if (e.covers(site)) {
+                if (out == null) out = new ArrayList<>(2);
+                out.add(new Hit(e.feature, 0));
+            }
+        }
+        return sortById(out);
+    }
+
+    @Override
+    public List<Hit> intersecting(Role role, Geometry site) {
+        List<Hit> out = null;
+        for (Entry e : layers.get(role).query(site.getEnvelopeInternal())) {
+            if (e.intersects(site)) {
+                if (out == null) out = new ArrayList<>(2);
+                out.add(new Hit(e.feature, 0));
+            }
+        }
+        return sortById(out);
+    }
+
+    @Override
+    public List<Hit> withinDistance(Role role, Geometry site, double distanceM) {
+        Envelope env = new Envelope(site.getEnvelopeInternal());
+        env.expandBy(distanceM);
+        List<Hit> out = null;
+        for (Entry e : layers.get(role).query(env)) {
+            double d = e.distance(site);
+            if (d <= distanceM) {
+                if (out == null) out = new ArrayList<>(2);
+                out.add(new Hit(e.feature, d));
+            }
+        }
+        if (out == null) return List.of();
+        out.sort(Comparator.comparingDouble(Hit::distanceM).thenComparingLong(h -> h.feature().id()));
+        return out;
+    }
+
+    @Override
+    public RegionDistance regionDistance(Role role, Point point, double maxDistanceM) {
+        Region region = layers.get(role).region();
+        if (region.parts().isEmpty()) return new RegionDistance(false, Double.POSITIVE_INFINITY);
+        Coordinate c = point.getCoordinate();
+        RegionPart inside = null;
+        @SuppressWarnings("unchecked")
+        List<RegionPart> candidates = region.partTree().query(point.getEnvelopeInternal());
+        for (RegionPart part : candidates) {
+            if (part.locator().locate(c) != Location.EXTERIOR) {
+                inside = part;
+                break;
+            }
+        }
+        double[] best = {Double.POSITIVE_INFINITY};
+        Envelope search = new Envelope(c);
+        search.expandBy(maxDistanceM);
+        region.segmentTree().query(search, item -> {
+            double d = ((Segment) item).distance(c);
+            if (d < best[0]) best[0] = d;
+        });
+        double d = best[0] <= maxDistanceM ? best[0] : Double.POSITIVE_INFINITY;
+        if (inside != null) {
+            // deep inside: no boundary within the cap, so measure exactly (rare: interior sites only)
+            return new RegionDistance(true, Double.isInfinite(d) ? inside.facets().distance(point) : d);
+        }
+        return new RegionDistance(false, d);
+    }
+
+    @Override
+    public List<Geometry> regionParts(Role role, Envelope envelope) {
+        List<Geometry> out = new ArrayList<>();
+        for (RegionPart p : layers.get(role).region().parts()) {
+            if (p.geometry().getEnvelopeInternal().intersects(envelope)) out.add(p.geometry());
+        }
+        return out;
+    }
+
+    @Override
+    public List<Feature> inEnvelope(Role role, Envelope envelope) {
+        List<Feature> out = new ArrayList<>();
+        for (Entry e : layers.get(role).query(envelope)) out.add(e.feature);
+        out.sort(Comparator.comparingLong(Feature::id));
+        return out;
+    }
+
+    private static List<Hit> sortById(List<Hit> hits) {
+        if (hits == null) return List.of();
+        if (hits.size() > 1) hits.sort(Comparator.comparingLong(h -> h.feature().id()));
+        return Collections.unmodifiableList(hits);
+    }
+}
