@@ -296,9 +296,7 @@ class DemoMunicipalityTest {
     }
 
     static List<Node> villages() {
-        List<Node> out = new ArrayList<>(osm.nodes("place", "village"));
-        out.addAll(osm.nodes("place", "town"));
-        return out;
+        return DemoMunicipalityTestSupport.villages(osm);
     }
 
     static Way builtUpAreaOf(Node village) {
