@@ -61,18 +61,6 @@ class DemoDeterminismTest {
                 Files.readAllBytes(dir.resolve(DemoMunicipality.DATASET_FILE)));
     }
 
-    @Test
-    void scalesToTheRequestedAddressCountWithMoreVillages() throws IOException {
-        DemoMunicipality.Summary small = DemoMunicipality.generate(dir.resolve("s"), 1_000, 3);
-        DemoMunicipality.Summary big = DemoMunicipality.generate(dir.resolve("b"), 60_000, 3);
-        assertEquals(1_000, small.addresses());
-        assertEquals(60_000, big.addresses());
-        assertEquals(4, small.villages());
-        assertEquals(6, big.villages());
-        assertEquals(60_000, ParsedOsm.read(big.osmFile()).ways.stream()
-                .filter(w -> w.tags().containsKey("addr:housenumber")).count());
-    }
-
     static byte[] xml(Path gz) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
             return in.readAllBytes();

@@ -24,25 +24,40 @@ import nl.plektoets.demo.ParsedOsm.Node;
 import nl.plektoets.demo.ParsedOsm.Way;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 
-/** The default demo (3,000 addresses, seed 2025) generated into a temporary directory and read back with StAX. */
+/**
+ * A demo generated into a temporary directory and read back with StAX. This class checks the default (3,000
+ * addresses, 5 villages, seed 2025); DemoFourVillagesTest and DemoSixVillagesTest repeat every check for the
+ * other layouts.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoMunicipalityTest {
-    static final int ADDRESSES = DemoMunicipality.DEFAULT_ADDRESSES;
     /** Dutch postcode: four digits not starting with 0, a space, two letters other than SA, SD, SS. */
     static final Pattern POSTCODE = Pattern.compile("[1-9][0-9]{3} (?!SA|SD|SS)[A-Z]{2}");
 
-    @TempDir
-    static Path dir;
-    static DemoMunicipality.Summary summary;
-    static ParsedOsm osm;
+    Path dir;
+    DemoMunicipality.Summary summary;
+    ParsedOsm osm;
+    int addresses;
+
+    int addresses() {
+        return DemoMunicipality.DEFAULT_ADDRESSES;
+    }
+
+    int expectedVillages() {
+        return 5;
+    }
 
     @BeforeAll
-    static void generate() throws IOException {
-        summary = DemoMunicipality.generate(dir.resolve("demo"), ADDRESSES, DemoMunicipality.DEFAULT_SEED);
+    void generate(@TempDir Path tempDir) throws IOException {
+        dir = tempDir;
+        addresses = addresses();
+        summary = DemoMunicipality.generate(dir.resolve("demo"), addresses, DemoMunicipality.DEFAULT_SEED);
         osm = ParsedOsm.read(summary.osmFile());
     }
 
@@ -87,7 +102,7 @@ class DemoMunicipalityTest {
             assertTrue(w.closed(), "way " + w.id() + " " + w.tags() + " is not closed");
             assertTrue(osm.polygon(w).isValid(), "way " + w.id() + " is not a valid polygon");
         }
-        assertTrue(areas > ADDRESSES, "areas: " + areas);
+        assertTrue(areas > addresses, "areas: " + areas);
     }
 
     @Test
@@ -114,6 +129,7 @@ class DemoMunicipalityTest {
         List<Node> places = villages();
         assertTrue(places.size() >= 4 && places.size() <= 6, "villages: " + places.size());
         assertEquals(summary.villages(), places.size());
+        assertEquals(expectedVillages(), places.size());
         Set<String> names = new HashSet<>();
         for (Node p : places) {
             assertTrue(Integer.parseInt(p.tags().get("population")) > 0);
@@ -137,7 +153,7 @@ class DemoMunicipalityTest {
             assertTrue(seen.add(t.get("addr:street") + " " + t.get("addr:housenumber") + ", " + t.get("addr:city")),
                     "duplicate address " + t);
         }
-        assertEquals(ADDRESSES, count);
+        assertEquals(addresses, count);
         assertEquals(0, osm.nodes.values().stream().filter(n -> n.tags().containsKey("addr:housenumber")).count());
         Set<String> towns = new HashSet<>();
         villages().forEach(v -> towns.add(v.tags().get("name")));
@@ -149,7 +165,7 @@ class DemoMunicipalityTest {
     @Test
     void dwellingsInVillagesHaveTheVillagesAddress() {
         List<Way> houses = osm.ways("building", "house");
-        assertTrue(houses.size() > ADDRESSES / 2);
+        assertTrue(houses.size() > addresses / 2);
         for (Way h : houses) {
             Node village = villageContaining(osm.polygon(h));
             assertNotNull(village, "house " + h.id() + " outside every village");
@@ -189,11 +205,16 @@ class DemoMunicipalityTest {
     @Test
     void everyFarmyardHoldsOneAddressedFarmhouseAndBarnsOutsideVillages() {
         List<Way> yards = osm.ways("landuse", "farmyard");
+        List<Way> farmhouses = osm.ways("building", "farm");
+        List<Polygon> farmhouseOutlines = buildings("farm");
         assertEquals(summary.farms(), yards.size());
         assertTrue(yards.size() >= 8, "farmyards: " + yards.size());
         for (Way y : yards) {
             Polygon yard = osm.polygon(y);
-            List<Way> houses = osm.ways("building", "farm").stream().filter(b -> yard.contains(osm.polygon(b))).toList();
+            List<Way> houses = new ArrayList<>();
+            for (int i = 0; i < farmhouses.size(); i++) {
+                if (yard.contains(farmhouseOutlines.get(i))) houses.add(farmhouses.get(i));
+            }
             assertEquals(1, houses.size(), "farmhouses in yard " + y.id());
             assertNotNull(houses.get(0).tags().get("addr:housenumber"));
             assertTrue(buildings("farm_auxiliary").stream().anyMatch(yard::contains));
@@ -295,19 +316,19 @@ class DemoMunicipalityTest {
         return null;
     }
 
-    static List<Node> villages() {
+    List<Node> villages() {
         return DemoMunicipalityTestSupport.villages(osm);
     }
 
-    static Way builtUpAreaOf(Node village) {
+    Way builtUpAreaOf(Node village) {
         return osm.ways("landuse", "residential").stream()
                 .filter(w -> osm.polygon(w).contains(osm.point(village))).findFirst().orElse(null);
     }
 
     /** Village place node -> its built-up area, computed once. */
-    private static Map<Node, Polygon> villageAreas;
+    private Map<Node, Polygon> villageAreas;
 
-    static Node villageContaining(org.locationtech.jts.geom.Geometry g) {
+    Node villageContaining(org.locationtech.jts.geom.Geometry g) {
         if (villageAreas == null) {
             Map<Node, Polygon> m = new HashMap<>();
             for (Node v : villages()) {
@@ -323,10 +344,10 @@ class DemoMunicipalityTest {
     }
 
     /** Building outlines of one kind, computed once per kind. */
-    private static final Map<String, List<Polygon>> BUILDINGS = new HashMap<>();
+    private final Map<String, List<Polygon>> buildings = new HashMap<>();
 
-    static List<Polygon> buildings(String kind) {
-        return BUILDINGS.computeIfAbsent(kind, k -> osm.ways("building", k).stream().map(osm::polygon).toList());
+    List<Polygon> buildings(String kind) {
+        return buildings.computeIfAbsent(kind, k -> osm.ways("building", k).stream().map(osm::polygon).toList());
     }
 
     private static long find(Map<Long, Long> parent, long n) {
