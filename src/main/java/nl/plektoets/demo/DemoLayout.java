@@ -17,7 +17,7 @@ import org.locationtech.jts.geom.Envelope;
  */
 final class DemoLayout {
     /** Where the demo lies: open North Sea, 70-110 km off the coast between Katwijk and Petten, RD New x 20-60 km. */
-    static final Envelope AREA = DemoMunicipality.AREA_RD;
+    static final Envelope AREA = DemoMunicipality.areaRd();
     static final int MIN_ADDRESSES = 500;
     /** Cell column and row of the village of each rank. */
     private static final int[][] CELLS = {{1, 0}, {0, 0}, {2, 0}, {1, 1}, {0, 1}, {2, 1}};

@@ -39,7 +39,12 @@ public final class DemoMunicipality {
      * demo address is never mistaken for a real one, while RD New is still accurate (its projection is defined and
      * conformal there) and WorkingCrs.autoFor still picks RD New for it.
      */
-    public static final Envelope AREA_RD = new Envelope(20_000, 60_000, 480_000, 540_000);
+    private static final Envelope AREA_RD = new Envelope(20_000, 60_000, 480_000, 540_000);
+
+    /** A copy of the RD New rectangle every generated coordinate lies in (see {@link #AREA_RD}). */
+    public static Envelope areaRd() {
+        return new Envelope(AREA_RD);
+    }
 
     /** What a run produced, for the CLI to print. */
     public record Summary(Path osmFile, Path datasetFile, String name, int addresses, int villages, int farms,

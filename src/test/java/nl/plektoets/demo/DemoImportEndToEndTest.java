@@ -62,7 +62,7 @@ class DemoImportEndToEndTest {
         assertEquals(DemoMunicipality.NAME, dataset.info().name());
         assertTrue(dataset.info().fictitious());
         assertEquals("EPSG:28992", dataset.info().workingCrs(), "RD New chosen automatically for the demo's place");
-        assertTrue(DemoMunicipality.AREA_RD.contains(dataset.extent()));
+        assertTrue(DemoMunicipality.areaRd().contains(dataset.extent()));
     }
 
     @Test

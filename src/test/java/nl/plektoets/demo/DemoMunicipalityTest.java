@@ -107,7 +107,7 @@ class DemoMunicipalityTest {
 
     @Test
     void everyCoordinateLiesInTheStatedSeaArea() {
-        Envelope area = DemoMunicipality.AREA_RD;
+        Envelope area = DemoMunicipality.areaRd();
         double minLon = 180, maxLon = -180, minLat = 90, maxLat = -90;
         for (Node n : osm.nodes.values()) {
             assertTrue(area.contains(n.rd()), "node " + n.id() + " at " + n.rd() + " outside " + area);

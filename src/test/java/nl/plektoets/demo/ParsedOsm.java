@@ -16,7 +16,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import nl.plektoets.geo.WorkingCrs;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
@@ -111,10 +110,5 @@ final class ParsedOsm {
 
     Point point(Node n) {
         return gf.createPoint(n.rd());
-    }
-
-    /** Area ways' outlines and buildings, as RD New polygons. */
-    Geometry centroid(Way w) {
-        return polygon(w).getCentroid();
     }
 }
