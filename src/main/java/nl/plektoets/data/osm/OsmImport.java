@@ -103,7 +103,7 @@ public final class OsmImport {
             // a truncated gzip/bzip2 stream ends in an EOFException; PBF problems carry their own message
             String what = e instanceof java.io.EOFException ? "the compressed data ends early (the file is truncated)"
                     : e.getMessage();
-            throw new OsmImportException(fileName + " (" + format.name().toLowerCase().replace('_', ' ')
+            throw new OsmImportException(fileName + " (" + format.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + ") cannot be read: " + what + "; download or export it again", e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new OsmImportException(fileName + ": " + e.getMessage(), e);
