@@ -1,7 +1,5 @@
 package nl.plektoets.data;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -77,9 +75,10 @@ public final class DatasetCache {
         try {
             Files.createDirectories(target.getParent());
             tmp = Files.createTempFile(target.getParent(), "dataset-", ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
-                new Writer(out).dataset(dataset, fingerprint);
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                Writer w = new Writer(os);
+                w.dataset(dataset, fingerprint);
+                w.flush();
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -125,21 +124,53 @@ public final class DatasetCache {
     }
 
     private static final class Writer {
-        private final DataOutputStream out;
+        private final OutputStream out;
+        // our own buffer: the JDK's buffered streams synchronise on every byte, which a 300 MB cache notices
+        private final byte[] buffer = new byte[1 << 16];
+        private int used;
         private final Map<String, Integer> strings = new HashMap<>();
         private final WKBWriter wkb = new WKBWriter(2);
 
-        Writer(DataOutputStream out) {
+        Writer(OutputStream out) {
             this.out = out;
         }
 
+        private void writeByte(int b) throws IOException {
+            if (used == buffer.length) flush();
+            buffer[used++] = (byte) b;
+        }
+
+        private void write(byte[] b) throws IOException {
+            if (b.length > buffer.length - used) {
+                flush();
+                if (b.length > buffer.length) {
+                    out.write(b);
+                    return;
+                }
+            }
+            System.arraycopy(b, 0, buffer, used, b.length);
+            used += b.length;
+        }
+
+        private void writeInt(int v) throws IOException {
+            writeByte(v >>> 24);
+            writeByte(v >>> 16);
+            writeByte(v >>> 8);
+            writeByte(v);
+        }
+
+        void flush() throws IOException {
+            out.write(buffer, 0, used);
+            used = 0;
+        }
+
         void dataset(Dataset d, String fingerprint) throws IOException {
-            out.write(MAGIC);
-            out.writeInt(FORMAT_VERSION);
+            write(MAGIC);
+            writeInt(FORMAT_VERSION);
             string(fingerprint);
             DatasetInfo info = d.info();
             string(info.name());
-            out.writeBoolean(info.fictitious());
+            writeByte(info.fictitious() ? 1 : 0);
             varint(info.sources().size());
             for (String s : info.sources()) string(s);
             string(info.workingCrs());
@@ -148,17 +179,17 @@ public final class DatasetCache {
             for (List<Feature> layer : d.layers().values()) {
                 for (Feature f : layer) feature(f);
             }
-            out.writeInt(END_MARKER);
+            writeInt(END_MARKER);
             varint(count);
         }
 
         private void varint(long v) throws IOException {
             if (v < 0) throw new IllegalArgumentException("negative value " + v + " in the dataset cache");
             while ((v & ~0x7fL) != 0) {
-                out.writeByte((int) ((v & 0x7f) | 0x80));
+                writeByte((int) ((v & 0x7f) | 0x80));
                 v >>>= 7;
             }
-            out.writeByte((int) v);
+            writeByte((int) v);
         }
 
         private void feature(Feature f) throws IOException {
@@ -167,10 +198,10 @@ public final class DatasetCache {
             bytes(wkb.write(f.geometry()));
             Object area = f.geometry().getUserData();
             if (area instanceof Geometry g) {
-                out.writeBoolean(true);
+                writeByte(1);
                 bytes(wkb.write(g));
             } else {
-                out.writeBoolean(false);
+                writeByte(0);
             }
             varint(f.attributes().size());
             for (Map.Entry<String, String> e : f.attributes().entrySet()) {
@@ -185,7 +216,7 @@ public final class DatasetCache {
 
         private void bytes(byte[] b) throws IOException {
             varint(b.length);
-            out.write(b);
+            write(b);
         }
 
         /** 0 = null; 1 = a new string, its UTF-8 bytes follow; k >= 2 = the (k-2)th string written before. */
