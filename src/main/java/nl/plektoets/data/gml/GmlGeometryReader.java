@@ -261,7 +261,7 @@ public final class GmlGeometryReader {
     }
 
     /** Moves to the next child start element of the current element; false (on the end element) when none left. */
-    static boolean nextChild(XMLStreamReader r) throws XMLStreamException {
+    public static boolean nextChild(XMLStreamReader r) throws XMLStreamException {
         while (true) {
             int e = r.next();
             if (e == XMLStreamConstants.START_ELEMENT) return true;
@@ -271,7 +271,7 @@ public final class GmlGeometryReader {
     }
 
     /** Skips the current element and everything in it; returns on its end element. */
-    static void skip(XMLStreamReader r) throws XMLStreamException {
+    public static void skip(XMLStreamReader r) throws XMLStreamException {
         int depth = 1;
         while (depth > 0) {
             int e = r.next();
