@@ -28,7 +28,8 @@ import org.locationtech.jts.geom.Point;
  * {@code imro.planName}, {@code imro.planStatus}, {@code imro.planDate}, {@code imro.version}, {@code imro.type},
  * {@code imro.bestemming}, {@code imro.hoofdgroep}, {@code imro.artikel} (article number of the regels), the
  * {@code imro.functieaanduiding} etc. labels overlapping it, {@code imro.maatvoering}; provenance (plan id, gml:id,
- * e.g. "Enkelbestemming recreatie" or "Bouwvlak in Enkelbestemming agrarisch"). Each plan's Bestemmingsplangebied is
+ * e.g. "Enkelbestemming recreatie, artikel 12" or "Bouwvlak in Enkelbestemming agrarisch, artikel 11": the engine's
+ * evidence quotes source, sourceId, sourceTag and name, so plan id, bestemming and article all reach it). Each plan's Bestemmingsplangebied is
  * the coverage {@link nl.plektoets.data.registry.SourcePrecedence} uses.
  */
 public final class ImroImport {
@@ -103,8 +104,9 @@ public final class ImroImport {
                     .flatMap(x -> x.measures().stream().map(v -> measure(x, v))).distinct().collect(Collectors.joining("; "));
             put(a, "imro.maatvoering", m);
             a.putAll(rule.attributes());
-            String tag = bestemming == o ? o.type() + " " + o.hoofdgroep()
-                    : o.type() + " in Enkelbestemming " + bestemming.hoofdgroep();
+            // the tag is what the evidence quotes after plan id and gml:id, so it carries the article number too
+            String tag = (bestemming == o ? o.type() + " " + o.hoofdgroep() : o.type() + " in Enkelbestemming " + bestemming.hoofdgroep())
+                    + (bestemming.artikelnummer() == null ? "" : ", artikel " + bestemming.artikelnummer());
             features.add(new Feature(id++, rule.role(), o.geometry(), a, new Provenance(plan.planId(), o.gmlId(), tag)));
         }
         if (!plan.repaired().isEmpty()) {

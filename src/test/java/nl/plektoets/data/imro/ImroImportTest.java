@@ -148,7 +148,7 @@ class ImroImportTest {
         assertEquals("concept", f.attribute("imro.planStatus"));
         assertEquals(PLAN, f.provenance().source());
         assertEquals("NL.IMRO.118", f.provenance().sourceId());
-        assertEquals("Enkelbestemming recreatie", f.provenance().sourceTag());
+        assertEquals("Enkelbestemming recreatie, artikel 12", f.provenance().sourceTag());
     }
 
     @Test
@@ -168,7 +168,7 @@ class ImroImportTest {
         for (Feature p : plots) {
             assertEquals("agrarisch", p.attribute("imro.hoofdgroep"));
             assertEquals("11", p.attribute("imro.artikel"));
-            assertEquals("Bouwvlak in Enkelbestemming agrarisch", p.provenance().sourceTag());
+            assertEquals("Bouwvlak in Enkelbestemming agrarisch, artikel 11", p.provenance().sourceTag());
             Feature parent = byGmlId(p.attribute("imro.bestemmingId"));
             assertTrue(parent == null || parent.geometry().buffer(0.01).covers(p.geometry()));
         }

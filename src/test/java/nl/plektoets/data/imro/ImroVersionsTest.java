@@ -55,7 +55,7 @@ class ImroVersionsTest {
         assertEquals("agrarisch met waarden", b1.attribute("imro.hoofdgroep"));
         assertEquals("4", b1.attribute("imro.artikel"));
         assertEquals("Agrarisch met waarden - Landschapswaarden", b1.attribute("name"));
-        assertEquals("Bouwvlak in Enkelbestemming agrarisch met waarden", b1.provenance().sourceTag());
+        assertEquals("Bouwvlak in Enkelbestemming agrarisch met waarden, artikel 4", b1.provenance().sourceTag());
 
         Feature b2 = byId(sf, "NL.IMRO.B2"); // a gml:Circle, no bestemmingsvlak reference: parent found spatially
         assertEquals(Math.PI * 2500, b2.geometry().getArea(), 2 * Math.PI * 50 * 0.1);
