@@ -8,6 +8,7 @@ import nl.plektoets.data.BadSourceException;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
+import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.bag.BagImport;
 import nl.plektoets.data.brt.Top10nlPlaatsImport;
 import nl.plektoets.data.cbs.CbsGemeenten;
@@ -15,6 +16,8 @@ import nl.plektoets.data.cbs.Municipality;
 import nl.plektoets.data.imro.ImroImport;
 import nl.plektoets.data.imro.ImroRoleMapping;
 import nl.plektoets.data.layer.LayerImport;
+import nl.plektoets.data.osm.OsmImport;
+import nl.plektoets.data.osm.OsmImportOptions;
 import nl.plektoets.geo.WorkingCrs;
 
 /**
@@ -34,15 +37,17 @@ public final class RegistryImport {
      * @param gemeenten     CBS municipality boundaries (GeoJSON)
      * @param municipality  CBS code to clip to, e.g. {@code GM0160}; needs {@code gemeenten}
      * @param layers        layer mapping files ({@link LayerImport})
+     * @param osm           OpenStreetMap files, read with {@link OsmImport} in the same working CRS
      * @param precedence    precedence file replacing the default ({@code registry/precedence.yaml})
      * @param crs           working CRS; null = RD New
      * @param name          dataset name; null = derived from the municipality or the sources
      */
     public record Options(List<Path> imro, Path imroMapping, Path bag, Path top10nl, Path gemeenten, String municipality,
-                          List<Path> layers, Path precedence, WorkingCrs crs, String name) {
+                          List<Path> layers, List<Path> osm, Path precedence, WorkingCrs crs, String name) {
         public Options {
             imro = imro == null ? List.of() : List.copyOf(imro);
             layers = layers == null ? List.of() : List.copyOf(layers);
+            osm = osm == null ? List.of() : List.copyOf(osm);
         }
     }
 
@@ -57,7 +62,9 @@ public final class RegistryImport {
      * @param others   sources read elsewhere (e.g. OSM), taken as they are, clipped too
      * @param progress one line per step, e.g. "IMRO NL.IMRO....gml"
      */
-    public static Result run(Options o, List<SourceFeatures> others, Consumer<String> progress) {
+    public static Result run(Options o, List<SourceFeatures> others, ImportProgress importProgress) {
+        ImportProgress ip = importProgress == null ? ImportProgress.NONE : importProgress;
+        Consumer<String> progress = step -> ip.phase(step, -1);
         WorkingCrs crs = o.crs() == null ? WorkingCrs.rdNew() : o.crs();
         Municipality m = null;
         if (o.municipality() != null) {
@@ -76,6 +83,11 @@ public final class RegistryImport {
         if (o.bag() != null) sources.add(BagImport.read(o.bag(), crs, progress));
         if (o.top10nl() != null) sources.add(Top10nlPlaatsImport.read(o.top10nl(), Top10nlPlaatsImport.Mapping.defaults(), crs, progress));
         for (Path l : o.layers()) sources.addAll(LayerImport.read(l, crs, progress));
+        for (Path f : o.osm()) {
+            Dataset d = OsmImport.read(f, new OsmImportOptions(crs, null, f.getFileName().toString(), false), ip);
+            List<Feature> fs = d.layers().values().stream().flatMap(List::stream).toList();
+            sources.add(new SourceFeatures(SourceKind.OSM, f.getFileName().toString(), fs, List.of(), List.of()));
+        }
         sources.addAll(others);
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("nothing to import: give at least one of --imro, --bag, --top10nl, --layers, --osm");
@@ -115,6 +127,7 @@ public final class RegistryImport {
         described.add("precedence: " + precedence.describe() + "; " + resolution.decisions().size() + " lower-ranked features cut or dropped");
         String name = o.name() != null ? o.name() : m != null ? m.name() + " (registers)" : "registers";
         Dataset dataset = new Dataset(new DatasetInfo(name, false, described, crs.code()), all);
+        ip.finished(String.format(java.util.Locale.ROOT, "%,d features from %d sources", all.size(), resolution.sources().size()));
         return new Result(dataset, resolution, ImportSummary.of(resolution), m);
     }
 

@@ -16,6 +16,7 @@ import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.criteria.Status;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
+import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Provenance;
 import nl.plektoets.data.Role;
 import nl.plektoets.policy.PolicyProfile;
@@ -30,7 +31,7 @@ class RegistryImportTest {
     static final String PLAN = "NL.IMRO.1680.1800030105-0000";
 
     static RegistryImport.Options imroOnly() {
-        return new RegistryImport.Options(List.of(IMRO), null, null, null, null, null, List.of(), null, null, "Gieterveen");
+        return new RegistryImport.Options(List.of(IMRO), null, null, null, null, null, List.of(), List.of(), null, null, "Gieterveen");
     }
 
     @Test
@@ -38,7 +39,12 @@ class RegistryImportTest {
         List<String> progress = new ArrayList<>();
         RegistryImport.Result r = RegistryImport.run(new RegistryImport.Options(List.of(IMRO), null, null,
                 DATA.resolve("cbs/top10nl_plaats.gml.gz"), DATA.resolve("cbs/gemeenten_zonder_water.geojson"), "GM0160",
-                List.of(), null, null, null), List.of(), progress::add);
+                List.of(), List.of(), null, null, null), List.of(), new ImportProgress() {
+                    @Override
+                    public void phase(String name, long total) {
+                        progress.add(name);
+                    }
+                });
         Dataset d = r.dataset();
         assertEquals("Hardenberg (registers)", d.info().name());
         assertEquals(15, d.layer(Role.VILLAGE).size());
@@ -58,7 +64,7 @@ class RegistryImportTest {
 
     @Test
     void imroGovernsOsmFarmyardsAndTheEngineQuotesThePlan() throws Exception {
-        Dataset imroOnly = RegistryImport.run(imroOnly(), List.of(), m -> { }).dataset();
+        Dataset imroOnly = RegistryImport.run(imroOnly(), List.of(), ImportProgress.NONE).dataset();
         Feature recreation = imroOnly.layer(Role.RECREATION_ZONE).get(0);
         Feature bedrijf = imroOnly.layer(Role.BUSINESS_PARK).stream().filter(f -> "Bedrijfsdoeleinden".equals(f.attribute("name"))).findFirst().orElseThrow();
         // an OSM farmyard drawn over the recreation zone and one well outside the plan
@@ -68,7 +74,7 @@ class RegistryImportTest {
                 new Feature(2, Role.AGRICULTURAL_PLOT, recreation.geometry().getFactory().createPoint(
                         new Coordinate(imroOnly.extent().getMaxX() + 5000, imroOnly.extent().getMaxY())).buffer(20),
                         Map.of(), new Provenance("test.osm.pbf", "way/2", "landuse=farmyard"))), List.of(), List.of());
-        RegistryImport.Result r = RegistryImport.run(imroOnly(), List.of(osm), m -> { });
+        RegistryImport.Result r = RegistryImport.run(imroOnly(), List.of(osm), ImportProgress.NONE);
         assertEquals(1, r.resolution().decisions().size());
         SourcePrecedence.Decision dec = r.resolution().decisions().get(0);
         assertEquals("way/1", dec.feature().provenance().sourceId());
@@ -93,12 +99,27 @@ class RegistryImportTest {
     }
 
     @Test
+    void osmInsideHardenbergTogetherWithTheRegisters() {
+        Path osm = DATA.resolve("osm/nl-heemserveen-jachthuisweg.osm.pbf");
+        RegistryImport.Result r = RegistryImport.run(new RegistryImport.Options(List.of(), null, null,
+                DATA.resolve("cbs/top10nl_plaats.gml.gz"), DATA.resolve("cbs/gemeenten_zonder_water.geojson"), "GM0160",
+                List.of(), List.of(osm), null, null, null), List.of(), ImportProgress.NONE);
+        long roads = r.dataset().layer(Role.ROAD).stream().filter(f -> f.provenance().source().equals(osm.getFileName().toString())).count();
+        assertTrue(roads > 0, "OSM roads kept: nothing outranks OSM for roads");
+        assertEquals(roads, r.summary().rows().stream().filter(x -> x.kind() == SourceKind.OSM && x.role() == Role.ROAD).mapToInt(ImportSummary.Row::features).sum());
+        assertEquals(15, r.dataset().layer(Role.VILLAGE).stream().filter(f -> f.provenance().source().equals("top10nl_plaats.gml.gz")).count());
+        // OSM villages and built-up areas inside Hardenberg give way to TOP10NL, which governs them in GM0160
+        assertTrue(r.dataset().layer(Role.BUILT_UP_AREA).stream().noneMatch(f -> f.provenance().source().endsWith(".pbf")));
+        System.out.print(r.summary().table());
+    }
+
+    @Test
     void badOptionsAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegistryImport.run(new RegistryImport.Options(
-                List.of(), null, null, null, null, "GM0160", List.of(), null, null, null), List.of(), m -> { }));
+                List.of(), null, null, null, null, "GM0160", List.of(), List.of(), null, null, null), List.of(), ImportProgress.NONE));
         assertTrue(e.getMessage().contains("needs --gemeenten"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> RegistryImport.run(new RegistryImport.Options(
-                List.of(), null, null, null, null, null, List.of(), null, null, null), List.of(), m -> { }));
+                List.of(), null, null, null, null, null, List.of(), List.of(), null, null, null), List.of(), ImportProgress.NONE));
         assertTrue(e.getMessage().startsWith("nothing to import"), e.getMessage());
     }
 }
