@@ -175,6 +175,16 @@ class ImroImportTest {
     }
 
     @Test
+    void areasOfConcreteFeatures() {
+        // shoelace areas of the same posLists, computed independently with Python
+        Map<String, Double> expected = Map.of("NL.IMRO.118", 8300.959, "NL.IMRO.130", 7303.591, "NL.IMRO.156", 4888.390,
+                "NL.IMRO.200", 1362.502);
+        expected.forEach((id, area) -> assertEquals(area, byGmlId(id).geometry().getArea(), 0.001, id));
+        assertEquals(Role.BUSINESS_PARK, byGmlId("NL.IMRO.200").role());
+        assertEquals("bedrijfswoning", byGmlId("NL.IMRO.200").attribute("imro.functieaanduiding"));
+    }
+
+    @Test
     void functionLabelsBecomeAttributes() {
         long withBedrijfswoning = features.features().stream()
                 .filter(f -> f.attribute("imro.functieaanduiding") != null && f.attribute("imro.functieaanduiding").contains("bedrijfswoning"))
