@@ -255,21 +255,10 @@ public final class ImroReader {
     }
 
     private static boolean nextChild(XMLStreamReader r) throws XMLStreamException {
-        while (true) {
-            int e = r.next();
-            if (e == XMLStreamConstants.START_ELEMENT) return true;
-            if (e == XMLStreamConstants.END_ELEMENT) return false;
-            if (e == XMLStreamConstants.END_DOCUMENT) throw new XMLStreamException("unexpected end of document", r.getLocation());
-        }
+        return GmlGeometryReader.nextChild(r);
     }
 
     private static void skip(XMLStreamReader r) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int e = r.next();
-            if (e == XMLStreamConstants.START_ELEMENT) depth++;
-            else if (e == XMLStreamConstants.END_ELEMENT) depth--;
-            else if (e == XMLStreamConstants.END_DOCUMENT) throw new XMLStreamException("unexpected end of document", r.getLocation());
-        }
+        GmlGeometryReader.skip(r);
     }
 }
