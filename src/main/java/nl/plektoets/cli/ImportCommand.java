@@ -57,7 +57,7 @@ public final class ImportCommand {
         }
         try {
             RegistryImport.Result r = RegistryImport.run(options, List.of(), progress);
-            write(r.dataset(), outDir);
+            write(r.dataset(), outDir, List.of(args));
             out.print(r.summary().table());
             for (String s : r.dataset().info().sources()) out.println("  " + s);
             out.println("written to " + outDir.toAbsolutePath());
@@ -115,7 +115,7 @@ public final class ImportCommand {
      * Writes dataset.json and the cache into a fresh sibling directory, then swaps it in: the old directory is
      * renamed away first and deleted only after the new one is in place.
      */
-    static void write(Dataset dataset, Path outDir) {
+    static void write(Dataset dataset, Path outDir, List<String> args) {
         Path abs = outDir.toAbsolutePath();
         Path parent = abs.getParent();
         Path tmp = null;
@@ -128,6 +128,8 @@ public final class ImportCommand {
             d.put("fictitious", dataset.info().fictitious());
             d.put("workingCrs", dataset.info().workingCrs());
             d.putPOJO("sources", dataset.info().sources());
+            // the cache is this directory's only copy of the data: keep the command that rebuilds it
+            d.putPOJO("importArgs", args);
             json.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve("dataset.json").toFile(), d);
             DatasetCache.write(dataset, tmp);
             Path old = null;

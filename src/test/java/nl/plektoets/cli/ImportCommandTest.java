@@ -41,7 +41,8 @@ class ImportCommandTest {
         assertEquals(15, d.layer(Role.VILLAGE).size());
         assertEquals(20, d.layer(Role.ROAD).size());
         assertEquals("Hardenberg (registers)", d.info().name());
-        assertTrue(Files.readString(out.resolve("dataset.json")).contains("\"workingCrs\" : \"EPSG:28992\""));
+        String json = Files.readString(out.resolve("dataset.json"));
+        assertTrue(json.contains("\"workingCrs\" : \"EPSG:28992\"") && json.contains("\"importArgs\" : [ \"--top10nl\""), json);
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(1, s.count(), "no temporary directories left beside it");
         }
