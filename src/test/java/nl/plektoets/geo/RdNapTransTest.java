@@ -25,6 +25,35 @@ class RdNapTransTest {
         assertEquals(AMERSFOORT_LON, ll.x, 4e-6);
     }
 
+    /**
+     * RDNAPTRANS(TM)2008 reference points (name, latitude, longitude, RD x, RD y), as published with that edition and
+     * used by rdnaptrans-java's own tests; heights are left out (we transform at NAP 0 m, which moves x, y by
+     * well under a centimetre).
+     */
+    static final Object[][] RDNAPTRANS_2008_POINTS = {
+            {"Texel", 53.160753042, 4.824761912, 117380.12, 575040.34},
+            {"Noord-Groningen", 53.419482050, 6.776726674, 247380.56, 604580.78},
+            {"Amersfoort", 52.155172897, 5.387203657, 155000.00, 463000.00},
+            {"Zeeuws-Vlaanderen", 51.368607152, 3.397588595, 16460.91, 377380.23},
+            {"Zuid-Limburg", 50.792584916, 5.773795548, 182260.45, 311480.67},
+            {"Maasvlakte", 51.947393898, 4.072887101, 64640.89, 440700.0101}};
+
+    @Test
+    void rdnaptrans2008ReferencePointsBothWays() {
+        double worst = 0;
+        for (Object[] p : RDNAPTRANS_2008_POINTS) {
+            double lat = (double) p[1], lon = (double) p[2], x = (double) p[3], y = (double) p[4];
+            Coordinate rd = RdNapTrans.fromLonLat(lon, lat);
+            double e = rd.distance(new Coordinate(x, y));
+            worst = Math.max(worst, e);
+            assertEquals(0, e, 0.01, p[0] + " to RD");
+            Coordinate ll = RdNapTrans.toLonLat(x, y);
+            assertEquals(lat, ll.y, 1e-7, p[0] + " latitude"); // 1e-7 degrees is about 1 cm
+            assertEquals(lon, ll.x, 1e-7, p[0] + " longitude");
+        }
+        System.out.printf("RDNAPTRANS2008 reference points: worst %.4f m%n", worst);
+    }
+
     @Test
     void roundTripsAcrossTheCountryWithinAMillimetre() {
         double[][] rd = {{155000, 463000}, {240000, 510000} /* Hardenberg */, {233000, 582000} /* Groningen */,
