@@ -1,0 +1,43 @@
+package nl.plektoets.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/** An assessment (the API's JSON answer) as text for the terminal: verdict first, then each criterion. */
+final class AssessmentText {
+    private AssessmentText() {
+    }
+
+    static String write(JsonNode a) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Verdict:        ").append(a.path("verdict").asText().toUpperCase(Locale.ROOT).replace('_', ' ')).append('\n');
+        sb.append("Location class: ").append(a.path("locationClass").asText()).append('\n');
+        JsonNode address = a.get("address");
+        if (address != null) sb.append("Address:        ").append(address.path("label").asText()).append(' ')
+                .append(address.path("postcode").asText()).append('\n');
+        JsonNode site = a.path("site");
+        sb.append("Site:           ").append(site.path("type").asText()).append(' ')
+                .append(site.path("type").asText().equals("Point") ? site.path("coordinates").toString() : "(polygon)")
+                .append(" (CRS84)\n");
+        JsonNode d = a.path("dataset");
+        sb.append("Dataset:        ").append(d.path("name").asText()).append(d.path("fictitious").asBoolean() ? "  [FICTITIOUS]" : "")
+                .append('\n');
+        sb.append("Policy:         ").append(a.path("policy").path("title").asText()).append(" (")
+                .append(a.path("policy").path("id").asText()).append(")\n");
+        for (JsonNode c : a.path("criteria")) {
+            sb.append('\n').append(String.format(Locale.ROOT, "  %-12s %-22s %s%n", "[" + c.path("status").asText() + "]",
+                    c.path("id").asText(), c.path("policyRef").asText()));
+            sb.append("      nl: ").append(c.path("message").path("nl").asText()).append('\n');
+            sb.append("      en: ").append(c.path("message").path("en").asText()).append('\n');
+            JsonNode evidence = c.path("evidence");
+            for (Iterator<Map.Entry<String, JsonNode>> it = evidence.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = e.getValue();
+                sb.append("      ").append(e.getKey()).append(": ").append(v.isValueNode() ? v.asText() : v.toString()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}
