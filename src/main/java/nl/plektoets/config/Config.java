@@ -66,7 +66,7 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
             new Key("crs", "metric working CRS: auto (RD New in the Netherlands, else the UTM zone) or EPSG:<code>", "auto"),
             new Key("policy", "policy profile YAML file; empty = built-in policy/hardenberg-2025.yaml", ""),
             new Key("max-body-bytes", "largest request body accepted; larger bodies get 413", "1048576"),
-            new Key("max-site-area-m2", "largest site polygon accepted, in m2; larger sites get 422", "1000000"),
+            new Key("max-site-area-m2", "largest site polygon accepted, in m2 (10 ha); larger sites get 422. The policy profile's site.max_area_m2 applies as well", "100000"),
             new Key("layer-limit-default", "features per layer page when no limit is given", "100"),
             new Key("layer-limit-max", "features per layer page at most; larger limits are clamped", "1000"),
             new Key("address-limit-default", "address matches when no limit is given", "10"),

@@ -26,6 +26,7 @@ import nl.plektoets.address.Resolution;
 import nl.plektoets.assess.Assessment;
 import nl.plektoets.assess.AssessmentRequest;
 import nl.plektoets.assess.HousingForm;
+import nl.plektoets.assess.InvalidRequestException;
 import nl.plektoets.config.Config;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
@@ -129,7 +130,13 @@ public final class Api {
                     + " or an address as 'address': \"Street 12, Town\"");
         }
 
-        Assessment a = assessor.apply(new AssessmentRequest(site, form, persons, newBuild));
+        Assessment a;
+        try {
+            a = assessor.apply(new AssessmentRequest(site, form, persons, newBuild));
+        } catch (InvalidRequestException e) {
+            // the engine's own limits (e.g. the policy profile's site.max_area_m2)
+            throw new Problem(Problem.Type.NOT_ASSESSABLE, e.field(), e.getMessage());
+        }
         ObjectNode out = AssessmentJson.write(a, workingCrs, mapper);
         if (address != null) out.set("address", addressJson(address));
         out.set("dataset", datasetJson());

@@ -27,6 +27,7 @@ public final class Problem extends RuntimeException {
         INVALID_GEOMETRY(422, "Invalid geometry"),
         OUTSIDE_EXTENT(422, "Site outside the dataset"),
         SITE_TOO_LARGE(422, "Site too large"),
+        NOT_ASSESSABLE(422, "Request cannot be assessed"),
         ADDRESS_NOT_FOUND(422, "Address not found"),
         ADDRESS_AMBIGUOUS(422, "Address ambiguous"),
         NOT_FOUND(404, "Not found"),
