@@ -2,9 +2,12 @@ package nl.plektoets.address;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,45 +25,56 @@ import org.locationtech.jts.geom.Point;
  * finds "schaferstraat"), and every word of a query must be the start of a word of the address: street words,
  * house number, postcode ({@code 7771 AB} with or without the space) or town.
  *
- * <p>Built once per dataset: a sorted array of (word, address) pairs, so a query word is a binary search for its
- * prefix range; the rarest query word drives, the others are checked per candidate. That keeps a search on a
- * million addresses in the milliseconds without a search engine. Immutable and thread-safe.
+ * <p>Built once per dataset. The distinct words (a few thousand even for a million addresses: street and town
+ * names repeat) are sorted, so the words starting with a query word form one contiguous range of word ranks,
+ * found by binary search; each address keeps its words as ranks, so "does this address match" is integer range
+ * tests. Postings (rank -> addresses) drive the search from the rarest query word. Immutable and thread-safe.
  */
 public final class AddressIndex {
     private static final Pattern POSTCODE = Pattern.compile("\\b(\\d{4})\\s?([a-z]{2})\\b");
     private static final Pattern NUMBER_AT_END = Pattern.compile("^(.*?)\\s+(\\d+.*)$");
 
     private final Address[] addresses;
-    private final String[][] wordsOf;   // per address, its normalised words
-    private final String[] words;       // sorted
-    private final int[] owner;          // owner[i] = address index of words[i]
+    private final String[] words;       // distinct normalised words, sorted; a word's index is its rank
+    private final int[][] wordsOf;      // per address, the ranks of its words
+    private final int[] postingStart;   // addresses of rank r: postings[postingStart[r] .. postingStart[r + 1])
+    private final int[] postings;       // address indexes, ascending within a rank
 
     private AddressIndex(List<Address> list) {
         this.addresses = list.toArray(Address[]::new);
-        this.wordsOf = new String[addresses.length][];
-        int total = 0;
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> byId = new ArrayList<>();
+        int[][] idsOf = new int[addresses.length][];
+        Map<String, String> memo = new HashMap<>(); // street and town names repeat: normalise each once
         for (int i = 0; i < addresses.length; i++) {
-            wordsOf[i] = wordsOf(addresses[i]);
-            total += wordsOf[i].length;
-        }
-        Integer[] order = new Integer[total];
-        String[] flatWords = new String[total];
-        int[] flatOwner = new int[total];
-        int k = 0;
-        for (int i = 0; i < addresses.length; i++) {
-            for (String w : wordsOf[i]) {
-                flatWords[k] = w;
-                flatOwner[k] = i;
-                order[k] = k;
-                k++;
+            String[] ws = wordsOf(addresses[i], memo);
+            idsOf[i] = new int[ws.length];
+            for (int k = 0; k < ws.length; k++) {
+                String w = ws[k];
+                idsOf[i][k] = ids.computeIfAbsent(w, x -> {
+                    byId.add(x);
+                    return byId.size() - 1;
+                });
             }
         }
-        Arrays.sort(order, Comparator.comparing((Integer j) -> flatWords[j]).thenComparingInt(j -> flatOwner[j]));
-        this.words = new String[total];
-        this.owner = new int[total];
-        for (int j = 0; j < total; j++) {
-            words[j] = flatWords[order[j]];
-            owner[j] = flatOwner[order[j]];
+        this.words = byId.toArray(String[]::new);
+        Arrays.sort(words);
+        int[] rankOfId = new int[words.length];
+        for (int id = 0; id < byId.size(); id++) rankOfId[id] = Arrays.binarySearch(words, byId.get(id));
+        this.wordsOf = idsOf;
+        int[] count = new int[words.length + 1];
+        for (int[] ws : wordsOf) {
+            for (int k = 0; k < ws.length; k++) {
+                ws[k] = rankOfId[ws[k]];
+                count[ws[k] + 1]++;
+            }
+        }
+        for (int r = 0; r < words.length; r++) count[r + 1] += count[r];
+        this.postingStart = count.clone();
+        this.postings = new int[count[words.length]];
+        int[] next = count.clone();
+        for (int a = 0; a < wordsOf.length; a++) { // ascending a: postings per rank come out sorted
+            for (int r : wordsOf[a]) postings[next[r]++] = a;
         }
     }
 
@@ -75,9 +89,20 @@ public final class AddressIndex {
             list.add(new Address(f.id(), street, number, formatPostcode(trim(f.attribute("postcode"))),
                     trim(f.attribute("town")), p));
         }
-        // a stable order for equal scores: town, street, number as people read them
-        list.sort(Comparator.comparing((Address a) -> normalise(a.town())).thenComparing(a -> normalise(a.street()))
-                .thenComparing(a -> houseNumberValue(a.housenumber())).thenComparing(Address::housenumber));
+        // a stable order for equal scores: town, street, number as people read them (keys computed once: the
+        // normalisation is far too slow to repeat inside a comparator over a million addresses)
+        record Keyed(Address address, String town, String street, int number) {
+        }
+        List<Keyed> keyed = new ArrayList<>(list.size());
+        Map<String, String> memo = new HashMap<>();
+        for (Address a : list) {
+            keyed.add(new Keyed(a, memo.computeIfAbsent(a.town(), AddressIndex::normalise),
+                    memo.computeIfAbsent(a.street(), AddressIndex::normalise), houseNumberValue(a.housenumber())));
+        }
+        keyed.sort(Comparator.comparing(Keyed::town).thenComparing(Keyed::street).thenComparingInt(Keyed::number)
+                .thenComparing(k -> k.address().housenumber()));
+        list = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) list.add(k.address());
         return new AddressIndex(list);
     }
 
@@ -86,32 +111,46 @@ public final class AddressIndex {
     }
 
     /**
-     * Addresses matching every word of {@code query}, best first: exact words before prefixes, then by town, street
-     * and number. An empty query matches nothing.
+     * Addresses matching every word of {@code query}, best first: more exact words before prefixes, then by town,
+     * street and number. An empty query matches nothing.
      */
     public List<Address> search(String query, int limit) {
         String[] q = queryWords(query);
         if (q.length == 0 || limit <= 0) return List.of();
-        // the query word with the fewest index entries drives
-        int best = -1, bestFrom = 0, bestTo = 0;
+        int[] from = new int[q.length], to = new int[q.length], exact = new int[q.length];
+        int driver = 0;
+        long driverPostings = Long.MAX_VALUE;
         for (int i = 0; i < q.length; i++) {
-            int from = lowerBound(q[i]), to = upperBound(q[i], from);
-            if (best < 0 || to - from < bestTo - bestFrom) {
-                best = i;
-                bestFrom = from;
-                bestTo = to;
+            from[i] = lowerBound(q[i]);
+            to[i] = upperBound(q[i], from[i]);
+            exact[i] = from[i] < to[i] && words[from[i]].equals(q[i]) ? from[i] : -1;
+            long n = from[i] < to[i] ? postingStart[to[i]] - postingStart[from[i]] : 0;
+            if (n == 0) return List.of();
+            if (n < driverPostings) {
+                driver = i;
+                driverPostings = n;
             }
         }
-        Set<Integer> candidates = new LinkedHashSet<>();
-        for (int j = bestFrom; j < bestTo; j++) candidates.add(owner[j]);
-        List<int[]> hits = new ArrayList<>(); // {address index, score}
-        for (int a : candidates) {
-            int score = score(wordsOf[a], q);
-            if (score >= 0) hits.add(new int[] {a, score});
+        // candidates: the addresses of the driving word's ranks, each once, in index (= stable) order
+        BitSet candidates = new BitSet(addresses.length);
+        for (int j = postingStart[from[driver]]; j < postingStart[to[driver]]; j++) candidates.set(postings[j]);
+        // per score (number of exactly matching words) the first `limit` hits in index order suffice
+        List<List<Integer>> byScore = new ArrayList<>();
+        for (int i = 0; i <= q.length; i++) byScore.add(new ArrayList<>());
+        for (int a = candidates.nextSetBit(0); a >= 0; a = candidates.nextSetBit(a + 1)) {
+            int score = score(wordsOf[a], from, to, exact);
+            if (score < 0) continue;
+            List<Integer> level = byScore.get(score);
+            if (level.size() < limit) level.add(a);
+            if (score == q.length && level.size() >= limit) break; // nothing can rank higher
         }
-        hits.sort(Comparator.comparingInt((int[] h) -> -h[1]).thenComparingInt(h -> h[0]));
-        List<Address> out = new ArrayList<>(Math.min(limit, hits.size()));
-        for (int i = 0; i < hits.size() && out.size() < limit; i++) out.add(addresses[hits.get(i)[0]]);
+        List<Address> out = new ArrayList<>(Math.min(limit, 64));
+        for (int score = q.length; score >= 0 && out.size() < limit; score--) {
+            for (int a : byScore.get(score)) {
+                if (out.size() == limit) break;
+                out.add(addresses[a]);
+            }
+        }
         return out;
     }
 
@@ -137,7 +176,8 @@ public final class AddressIndex {
 
         List<Address> found = new ArrayList<>();
         String[] streetWords = queryWords(m.group(1));
-        for (Address a : streetWords.length == 0 ? List.<Address>of() : search(m.group(1), Integer.MAX_VALUE)) {
+        // street words plus the number narrow the candidates to the few addresses with that number
+        for (Address a : streetWords.length == 0 ? List.<Address>of() : search(m.group(1) + " " + number, Integer.MAX_VALUE)) {
             if (!normalise(a.street()).equals(street)) continue;
             if (!normalise(a.housenumber()).replace(" ", "").replace("-", "").equals(number.replace("-", ""))) continue;
             if (postcode.isPresent()) {
@@ -158,9 +198,19 @@ public final class AddressIndex {
     /** Lower case, no diacritics, punctuation as spaces, single spaces. */
     public static String normalise(String s) {
         if (s == null) return "";
-        String d = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return d.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}-]+", " ").replaceAll("\\s+", " ").trim();
+        String d = s;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) { // decompose only when needed: most names are plain ASCII
+                d = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+                break;
+            }
+        }
+        return SPACES.matcher(PUNCTUATION.matcher(d.toLowerCase(Locale.ROOT)).replaceAll(" ")).replaceAll(" ").trim();
     }
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern PUNCTUATION = Pattern.compile("[^\\p{L}\\p{N}-]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private static String[] queryWords(String query) {
         String n = normalise(query);
@@ -168,12 +218,12 @@ public final class AddressIndex {
         return n.isEmpty() ? new String[0] : Arrays.stream(n.split(" ")).distinct().toArray(String[]::new);
     }
 
-    private static String[] wordsOf(Address a) {
+    private static String[] wordsOf(Address a, Map<String, String> memo) {
         Set<String> ws = new LinkedHashSet<>();
         for (String part : new String[] {a.street(), a.town()}) {
-            String n = normalise(part);
+            String n = memo.computeIfAbsent(part, AddressIndex::normalise);
             if (!n.isEmpty()) ws.addAll(Arrays.asList(n.split(" ")));
-            // "Dr. van Heeckerenstraat" is also found as "heeckerenstraat" and "van heeckerenstraat"
+            // every word of the name, and the name without spaces: "schoolstr" finds "School Straat" too
             String compact = n.replace(" ", "");
             if (!compact.isEmpty()) ws.add(compact);
         }
@@ -184,21 +234,21 @@ public final class AddressIndex {
         return ws.toArray(String[]::new);
     }
 
-    /** -1 when a query word is no prefix of any address word; else the number of exactly matching words. */
-    private static int score(String[] addressWords, String[] query) {
-        int exact = 0;
-        for (String q : query) {
+    /** -1 when a query word starts no word of the address; else the number of query words matching a word exactly. */
+    private static int score(int[] addressWords, int[] from, int[] to, int[] exact) {
+        int score = 0;
+        for (int i = 0; i < from.length; i++) {
             boolean prefix = false, same = false;
-            for (String w : addressWords) {
-                if (w.startsWith(q)) {
+            for (int w : addressWords) {
+                if (w >= from[i] && w < to[i]) {
                     prefix = true;
-                    if (w.length() == q.length()) same = true;
+                    if (w == exact[i]) same = true;
                 }
             }
             if (!prefix) return -1;
-            if (same) exact++;
+            if (same) score++;
         }
-        return exact;
+        return score;
     }
 
     private int lowerBound(String prefix) {
@@ -226,13 +276,17 @@ public final class AddressIndex {
     }
 
     /** "7771AB" and "7771 ab" -> "7771 AB"; anything else unchanged (foreign postcodes). */
+    private static final Pattern DUTCH_POSTCODE = Pattern.compile("^(\\d{4})\\s?([A-Za-z]{2})$");
+
     static String formatPostcode(String pc) {
-        Matcher m = Pattern.compile("^(\\d{4})\\s?([A-Za-z]{2})$").matcher(pc);
+        Matcher m = DUTCH_POSTCODE.matcher(pc);
         return m.matches() ? m.group(1) + " " + m.group(2).toUpperCase(Locale.ROOT) : pc;
     }
 
+    private static final Pattern LEADING_DIGITS = Pattern.compile("^(\\d+)");
+
     private static int houseNumberValue(String n) {
-        Matcher m = Pattern.compile("^(\\d+)").matcher(n);
+        Matcher m = LEADING_DIGITS.matcher(n);
         return m.find() ? Integer.parseInt(m.group(1).substring(0, Math.min(9, m.group(1).length()))) : Integer.MAX_VALUE;
     }
 }
