@@ -67,13 +67,15 @@ public final class LocationClassifier {
 
         if (!lookup.hasData(Role.AGRICULTURAL_PLOT)) missing.add(Role.AGRICULTURAL_PLOT);
         List<SpatialLookup.Hit> agri = lookup.containing(Role.AGRICULTURAL_PLOT, p);
-        if (!agri.isEmpty()) return one(LocationClass.AGRICULTURAL_PLOT, feature(agri.get(0)), missing);
+        if (!agri.isEmpty()) {
+            return one(LocationClass.AGRICULTURAL_PLOT, proxyNote(feature(agri.get(0)), agri.get(0).feature()), missing);
+        }
 
         SpatialLookup.RegionDistance park = null;
         if (!lookup.hasData(Role.BUSINESS_PARK)) {
             missing.add(Role.BUSINESS_PARK);
         } else {
-            park = lookup.regionDistance(Role.BUSINESS_PARK, p);
+            park = lookup.regionDistance(Role.BUSINESS_PARK, p, Math.max(edge, near));
             if (park.inside()) {
                 Map<String, Object> ev = new LinkedHashMap<>();
                 List<SpatialLookup.Hit> in = lookup.containing(Role.BUSINESS_PARK, p);
@@ -199,6 +201,7 @@ public final class LocationClassifier {
                 : lookup.intersecting(role, part);
         if (!hits.isEmpty()) ev.put("feature", Evidence.feature(hits.get(0).feature(), hits.get(0).distanceM()));
         ev.put("position", searchDistance > 0 ? "outside" : "inside");
+        if (c == LocationClass.AGRICULTURAL_PLOT && !hits.isEmpty()) proxyNote(ev, hits.get(0).feature());
         pieces.put(c, new Piece(c, Evidence.round(area), ev));
     }
 
@@ -216,6 +219,18 @@ public final class LocationClassifier {
 
     private static Geometry difference(Geometry a, Geometry b) {
         return OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE);
+    }
+
+    /**
+     * OSM has no agrarisch bouwvlak; the importer maps landuse=farmyard as a stand-in. The evidence says so, so a
+     * planner does not read the farmyard outline as the legal building plot.
+     */
+    private static Map<String, Object> proxyNote(Map<String, Object> ev, nl.plektoets.data.Feature f) {
+        if (f.provenance() != null && "landuse=farmyard".equals(f.provenance().sourceTag())) {
+            ev.put("proxy", "landuse=farmyard stands in for the agrarisch bouwvlak (§5.1.2); a zoning-plan"
+                    + " bouwvlak takes precedence where imported");
+        }
+        return ev;
     }
 
     private static Map<String, Object> feature(SpatialLookup.Hit hit) {
