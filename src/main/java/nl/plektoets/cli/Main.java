@@ -29,6 +29,7 @@ import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.osm.OsmImportException;
 import nl.plektoets.demo.DemoMunicipality;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.policy.PolicyProfile;
@@ -111,7 +112,8 @@ public final class Main {
             // DataDirectory and the importers say what is wrong with the input and how to fix it
             err.println("plektoets " + command + ": " + e.getMessage());
             return USAGE;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | OsmImportException e) {
+            // the message names the file and the fault; a stack trace would only hide it
             err.println("plektoets " + command + " failed: " + e.getMessage());
             return FAILED;
         } catch (RuntimeException e) {
