@@ -29,6 +29,11 @@ import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.DatasetCache;
+import nl.plektoets.data.DatasetInfo;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.osm.OsmImport;
+import nl.plektoets.data.osm.OsmImportOptions;
 import nl.plektoets.data.osm.OsmImportException;
 import nl.plektoets.demo.DemoMunicipality;
 import nl.plektoets.geo.WorkingCrs;
@@ -223,7 +228,7 @@ public final class Main {
     // ---------------------------------------------------------------- import
 
     private static final String IMPORT_HELP = """
-            Usage: plektoets import --osm FILE --out DIR [--name NAME] [--crs auto|EPSG:<code>]
+            Usage: plektoets import --osm FILE --out DIR [--name NAME] [--crs auto|EPSG:<code>] [--tag-mapping FILE]
 
             Makes a data directory for 'plektoets serve --data DIR' from an OpenStreetMap file (.osm, .osm.gz,
             .osm.bz2, .osm.pbf): copies the file there with a dataset.json, imports it and caches the result, so the
@@ -233,10 +238,13 @@ public final class Main {
               --out DIR    the data directory to create
               --name NAME  dataset name shown in every answer (default: from the file name)
               --crs CRS    working CRS: auto (RD New in the Netherlands, else the UTM zone) or EPSG:<code>
+              --tag-mapping FILE  OSM tag -> role mapping replacing the built-in one (copied into DIR as
+                           tag-mapping.yaml). Note: the cache is rebuilt with the built-in mapping if it ever
+                           becomes stale (a new plektoets version); import again then.
             """;
 
     private int importOsm(List<String> args) throws IOException {
-        Map<String, String> opts = new Options("import", Set.of("osm", "out", "name", "crs"), Set.of()).parse(args);
+        Map<String, String> opts = new Options("import", Set.of("osm", "out", "name", "crs", "tag-mapping"), Set.of()).parse(args);
         if (opts.containsKey("help")) {
             out.print(IMPORT_HELP);
             return OK;
@@ -245,6 +253,11 @@ public final class Main {
         Path outDir = Path.of(required(opts, "out", "import", "--out DIR (a new directory for the imported data)"));
         if (!Files.isRegularFile(osm)) throw new ConfigException("--osm " + osm + " does not exist or is not a file; give the path of an OSM extract");
         if (!isOsm(osm)) throw new ConfigException("--osm " + osm + " is not an OSM file; use .osm, .osm.gz, .osm.bz2 or .osm.pbf");
+        Path mapping = opts.containsKey("tag-mapping") ? Path.of(opts.get("tag-mapping")) : null;
+        if (mapping != null && !Files.isRegularFile(mapping)) {
+            throw new ConfigException("--tag-mapping " + mapping + " does not exist; copy src/main/resources/osm/tag-mapping.yaml"
+                    + " and change it");
+        }
         String crsText = opts.getOrDefault("crs", "auto");
         WorkingCrs crs = crsText.equalsIgnoreCase("auto") ? null : WorkingCrs.of(crsText);
         long start = System.nanoTime();
@@ -258,11 +271,25 @@ public final class Main {
             if (crs != null) description.put("workingCrs", crs.code());
             description.putArray("sources").add(osm.getFileName() + ", © OpenStreetMap contributors, ODbL");
             Files.writeString(dir.resolve("dataset.json"), JSON.writeValueAsString(description), StandardCharsets.UTF_8);
-            imported[0] = DataDirectory.load(dir, crs, progress);
+            if (mapping == null) {
+                imported[0] = DataDirectory.load(dir, crs, progress);
+            } else {
+                // DataDirectory imports with the built-in mapping; with another one, import here and cache the result
+                Files.copy(mapping, dir.resolve("tag-mapping.yaml"));
+                Dataset d = OsmImport.read(dir.resolve(osm.getFileName()), new OsmImportOptions(crs, mapping,
+                        description.get("name").asText(), false), progress);
+                DatasetCache.write(new Dataset(new DatasetInfo(d.info().name(), false,
+                        List.of(description.get("sources").get(0).asText()), d.info().workingCrs()), allFeatures(d)), dir);
+                imported[0] = d;
+            }
         });
         Dataset d = imported[0];
         out.printf(Locale.ROOT, "Imported %s into %s in %.1f s: %s%n", osm, outDir, (System.nanoTime() - start) / 1e9, counts(d));
         return OK;
+    }
+
+    private static List<Feature> allFeatures(Dataset d) {
+        return d.layers().values().stream().flatMap(List::stream).toList();
     }
 
     private static String counts(Dataset d) {

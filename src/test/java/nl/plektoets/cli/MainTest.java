@@ -116,6 +116,24 @@ class MainTest {
     }
 
     @Test
+    void importsWithAnotherTagMappingAndServesItFromTheCache() throws Exception {
+        Path mapping = tmp.resolve("farms-only.yaml");
+        Files.writeString(mapping, "version: 1\nrules:\n  - role: agricultural_plot\n    match: {landuse: [farmyard, residential]}\n"
+                + "    geometry: area\n");
+        Path dir = tmp.resolve("farms");
+        Run r = run("import", "--osm", FIXTURE.toString(), "--out", dir.toString(), "--tag-mapping", mapping.toString());
+        assertEquals(Main.OK, r.code(), r::toString);
+        assertTrue(r.out().contains("agricultural_plot 2, business_park 0"), r.out());
+        assertTrue(Files.isRegularFile(dir.resolve("tag-mapping.yaml")));
+        // the village's residential area is an agricultural plot under this mapping: the cache was used
+        r = run("assess", "--data", dir.toString(), "--lon", "6.641", "--lat", "52.571", "--form", "room_rental", "--persons", "4", "--json");
+        assertEquals(Main.OK, r.code(), r::toString);
+        assertEquals("agricultural_plot", new ObjectMapper().readTree(r.out()).get("locationClass").asText());
+        assertUsage(run("import", "--osm", FIXTURE.toString(), "--out", tmp.resolve("x").toString(), "--tag-mapping", "nope.yaml"),
+                "--tag-mapping nope.yaml does not exist");
+    }
+
+    @Test
     void aFailedImportLeavesNothingBehind() throws Exception {
         Path broken = tmp.resolve("broken.osm");
         Files.writeString(broken, "<?xml version=\"1.0\"?><osm version=\"0.6\"><node id=\"1\" lat=\"52.5\" lon=");
