@@ -162,6 +162,7 @@ public final class Main {
             return OK;
         }
         Config config = Config.load(opts, env);
+        err.println("plektoets configuration:\n" + config.describe());
         Api api = api(config);
         Javalin app = Routes.create(api, config);
         app.start(config.host(), config.port());

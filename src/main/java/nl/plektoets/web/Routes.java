@@ -50,22 +50,22 @@ public final class Routes {
         });
         app.get("/health", ctx -> json(ctx, "application/json", api.health()));
 
-        app.exception(Problem.class, (p, ctx) -> problem(ctx, p));
+        app.exception(Problem.class, (p, ctx) -> problem(ctx, api, p));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            problem(ctx, new Problem(Problem.Type.INTERNAL_ERROR, null, "The server failed to answer ("
+            problem(ctx, api, new Problem(Problem.Type.INTERNAL_ERROR, null, "The server failed to answer ("
                     + e.getClass().getSimpleName() + "); the log has the details"));
         });
         app.error(404, ctx -> {
-            if (!answered(ctx)) problem(ctx, new Problem(Problem.Type.NOT_FOUND, null, "No resource " + ctx.path()
+            if (!answered(ctx)) problem(ctx, api, new Problem(Problem.Type.NOT_FOUND, null, "No resource " + ctx.path()
                     + "; the API is under /api/v1 (assessments, addresses, layers) and /health"));
         });
         app.error(405, ctx -> {
-            if (!answered(ctx)) problem(ctx, new Problem(Problem.Type.METHOD_NOT_ALLOWED, null, ctx.method() + " is not allowed on "
+            if (!answered(ctx)) problem(ctx, api, new Problem(Problem.Type.METHOD_NOT_ALLOWED, null, ctx.method() + " is not allowed on "
                     + ctx.path() + (ctx.path().equals("/api/v1/assessments") ? "; POST a JSON request" : "; use GET")));
         });
         app.error(413, ctx -> {
-            if (!answered(ctx)) problem(ctx, api.bodyTooLarge());
+            if (!answered(ctx)) problem(ctx, api, api.bodyTooLarge());
         });
         return app;
     }
@@ -87,9 +87,12 @@ public final class Routes {
         ctx.status(200).contentType(contentType + "; charset=utf-8").result(JSON.writeValueAsString(body));
     }
 
-    private static void problem(Context ctx, Problem p) {
+    /** The problem+json answer; like every answer it names the dataset (the demo must always say it is fictitious). */
+    private static void problem(Context ctx, Api api, Problem p) {
         try {
-            ctx.status(p.status()).contentType(PROBLEM_JSON).result(JSON.writeValueAsString(p.toJson(ctx.path())));
+            var body = p.toJson(ctx.path());
+            body.set("dataset", api.datasetJson());
+            ctx.status(p.status()).contentType(PROBLEM_JSON).result(JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -69,6 +69,7 @@ class ApiHttpTest {
         assertEquals(status, a.body().get("status").asInt());
         assertTrue(a.body().get("title").asText().length() > 3);
         assertTrue(a.body().get("detail").asText().length() > 10);
+        assertTrue(a.body().get("dataset").get("fictitious").asBoolean(), "every answer names the dataset");
         if (field == null) assertTrue(!a.body().has("field"), a.body()::toString);
         else assertEquals(field, a.body().path("field").asText(), a.body()::toString);
         return a.body();
