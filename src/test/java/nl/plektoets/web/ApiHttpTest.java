@@ -147,6 +147,12 @@ class ApiHttpTest {
                     "\"room_rental\"", "4")), 422, "self-intersection", "site");
             assertEquals("{\"type\":\"Point\",\"coordinates\":[240050.0,510050.0]}", p.get("location").toString());
             assertTrue(p.get("detail").asText().contains("at [240050.0, 510050.0]"), p::toString);
+            // a hole outside its outer ring: invalid, though no edge crosses another
+            p = problem(post(client, "/api/v1/assessments", request(
+                    "{\"type\":\"Polygon\",\"coordinates\":[[[240000,510000],[240100,510000],[240100,510100],[240000,510000]],"
+                            + "[[240200,510000],[240250,510000],[240250,510050],[240200,510000]]]}", "\"room_rental\"", "4")),
+                    422, "invalid-geometry", "site");
+            assertTrue(p.get("detail").asText().contains("Hole lies outside shell"), p::toString);
         });
     }
 
