@@ -51,17 +51,20 @@ public final class Main {
     private final PrintStream err;
     private final Map<String, String> env;
     private final ImportProgress progress;
+    /** The data directory that is filled with the demo when empty: gisdata/demo (tests point it elsewhere). */
+    private final Path demoDataDir;
     private Javalin server;
 
     public Main(PrintStream out, PrintStream err, Map<String, String> env) {
-        this(out, err, env, new ConsoleProgress());
+        this(out, err, env, new ConsoleProgress(), Config.DEFAULT_DATA_DIR);
     }
 
-    Main(PrintStream out, PrintStream err, Map<String, String> env, ImportProgress progress) {
+    Main(PrintStream out, PrintStream err, Map<String, String> env, ImportProgress progress, Path demoDataDir) {
         this.out = out;
         this.err = err;
         this.env = env;
         this.progress = progress;
+        this.demoDataDir = demoDataDir.normalize();
     }
 
     public static void main(String[] args) {
@@ -175,7 +178,7 @@ public final class Main {
 
     private Dataset loadDataset(Config config) throws IOException {
         Path dir = config.dataDir();
-        if (dir.normalize().equals(Config.DEFAULT_DATA_DIR) && holdsNoData(dir)) {
+        if (dir.normalize().equals(demoDataDir) && holdsNoData(dir)) {
             err.println("plektoets: " + dir + " holds no data; generating the fictitious demo municipality there ("
                     + DemoMunicipality.DEFAULT_ADDRESSES + " addresses)");
             generateDemoInto(dir, DemoMunicipality.DEFAULT_ADDRESSES, DemoMunicipality.DEFAULT_SEED);

@@ -37,9 +37,13 @@ class MainTest {
     }
 
     static Run run(Map<String, String> env, String... args) {
+        return run(env, Path.of("gisdata", "demo"), args);
+    }
+
+    static Run run(Map<String, String> env, Path demoDataDir, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, ImportProgress.NONE);
+                env, ImportProgress.NONE, demoDataDir);
         int code = main.run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), main);
     }
@@ -201,6 +205,31 @@ class MainTest {
         } finally {
             r.main().server().stop();
         }
+    }
+
+    @Test
+    void serveFillsAnEmptyDemoDirectoryWithTheDemoFirst() throws Exception {
+        // as with the default gisdata/demo: absent, and present with an unrelated file
+        for (boolean withReadme : new boolean[] {false, true}) {
+            Path dir = tmp.resolve(withReadme ? "with-readme" : "absent").resolve("demo");
+            if (withReadme) Files.writeString(Files.createDirectories(dir).resolve("README.txt"), "kept");
+            Run r = run(Map.of(), dir, "serve", "--data", dir.toString(), "--port", "0", "--host", "127.0.0.1");
+            try {
+                assertEquals(Main.OK, r.code(), r::toString);
+                assertTrue(r.err().contains("generating the fictitious demo municipality"), r.err());
+                assertTrue(r.out().contains("(fictitious)"), r.out());
+                assertTrue(Files.isRegularFile(dir.resolve("demo.osm.gz")) && Files.isRegularFile(dir.resolve("dataset.json")));
+                if (withReadme) assertEquals("kept", Files.readString(dir.resolve("README.txt")));
+            } finally {
+                if (r.main().server() != null) r.main().server().stop();
+            }
+            try (Stream<Path> s = Files.list(dir.getParent())) {
+                assertEquals(List.of("demo"), s.map(p -> p.getFileName().toString()).toList(), "no staging directory left");
+            }
+        }
+        // any other empty directory is not the demo's: it is refused, not filled
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        assertUsage(run("serve", "--data", other.toString(), "--port", "0"), "holds no OSM file");
     }
 
     @Test
