@@ -148,6 +148,15 @@ class MainTest {
         assertEquals("not_allowed", answer.get("verdict").asText());
         assertEquals("oosterbroek (OpenStreetMap)", answer.get("dataset").get("name").asText());
         assertEquals("hardenberg-2025", answer.get("policy").get("id").asText());
+
+        // the same point in RD New gives the same answer
+        var rd = nl.plektoets.geo.WorkingCrs.rdNew().fromLonLat(6.641, 52.571);
+        r = run("assess", "--data", dir.toString(), "--x", Double.toString(rd.x), "--y", Double.toString(rd.y), "--form", "housing_facility",
+                "--persons", "12", "--json");
+        assertEquals(Main.OK, r.code(), r::toString);
+        JsonNode same = new ObjectMapper().readTree(r.out());
+        assertEquals(answer.get("criteria"), same.get("criteria"));
+        assertEquals(answer.get("site"), same.get("site"));
     }
 
     @Test
