@@ -170,6 +170,8 @@ class MainTest {
                 "Unknown form 'hotel'");
         assertUsage(run("assess", "--data", tmp.resolve("nothing").toString(), "--lon", "6.641", "--lat", "52.571", "--form",
                 "room_rental", "--persons", "4"), "does not exist");
+        assertUsage(run("assess", "--data", dir.toString(), "--policy", tmp.resolve("nope.yaml").toString(), "--lon", "6.641", "--lat",
+                "52.571", "--form", "room_rental", "--persons", "4"), "nope.yaml", "does not exist");
     }
 
     @Test
