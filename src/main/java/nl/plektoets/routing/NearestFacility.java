@@ -1,0 +1,14 @@
+package nl.plektoets.routing;
+
+import nl.plektoets.data.Feature;
+
+/**
+ * The facility of a category a site reaches first by a mode, and how long it takes.
+ *
+ * @param seconds travel time from the site's access point to the facility's point on the network
+ */
+public record NearestFacility(String category, TravelMode mode, Feature facility, double seconds) {
+    public double minutes() {
+        return seconds / 60.0;
+    }
+}
