@@ -1,0 +1,131 @@
+package nl.plektoets.assess;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.plektoets.criteria.CapacityCriterion;
+import nl.plektoets.criteria.Criterion;
+import nl.plektoets.criteria.CriterionInput;
+import nl.plektoets.criteria.CriterionResult;
+import nl.plektoets.criteria.FireSafetyCriterion;
+import nl.plektoets.criteria.LocationClassCriterion;
+import nl.plektoets.criteria.PermitTermCriterion;
+import nl.plektoets.criteria.RecreationExclusionCriterion;
+import nl.plektoets.criteria.SpatialLookup;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.Role;
+import nl.plektoets.policy.PolicyProfile;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygonal;
+
+/**
+ * The engine: indexes a dataset once and assesses sites against a policy profile. Thread-safe; one instance serves
+ * all requests. The criteria run in a fixed order (recreation_exclusion, location_class, capacity, fire_safety,
+ * permit_term); the verdict is not_allowed if any fails, conditional if any is conditional or unknown, else allowed.
+ */
+public final class Assessor {
+    private final Dataset dataset;
+    private final PolicyProfile profile;
+    private final SpatialIndex index;
+    private final LocationClassCriterion locationClass = new LocationClassCriterion();
+    private final List<Criterion> criteria;
+    private final Envelope extent;
+
+    public Assessor(Dataset dataset, PolicyProfile profile) {
+        this.dataset = dataset;
+        this.profile = profile;
+        this.index = new SpatialIndex(dataset);
+        this.index.prepareRegions(Role.BUSINESS_PARK);
+        this.criteria = List.of(new RecreationExclusionCriterion(), locationClass, new CapacityCriterion(),
+                new FireSafetyCriterion(), new PermitTermCriterion());
+        this.extent = dataset.extent();
+    }
+
+    public Assessment assess(AssessmentRequest request) {
+        validate(request);
+        CriterionInput input = new CriterionInput(request, profile, index);
+        List<CriterionResult> results = new ArrayList<>(criteria.size());
+        String cls = null;
+        for (Criterion c : criteria) {
+            if (c == locationClass) {
+                LocationClassCriterion.Decision d = locationClass.decide(input);
+                cls = d.locationClass().id();
+                results.add(d.result());
+            } else {
+                results.add(c.evaluate(input));
+            }
+        }
+        return new Assessment(verdictOf(results), cls, results, request.site());
+    }
+
+    /** not_allowed if any criterion fails, conditional if any is conditional or unknown, otherwise allowed. */
+    public static Verdict verdictOf(List<CriterionResult> results) {
+        boolean conditional = false;
+        for (CriterionResult r : results) {
+            switch (r.status()) {
+                case FAIL -> {
+                    return Verdict.NOT_ALLOWED;
+                }
+                case CONDITIONAL, UNKNOWN -> conditional = true;
+                case PASS -> { }
+            }
+        }
+        return conditional ? Verdict.CONDITIONAL : Verdict.ALLOWED;
+    }
+
+    /**
+     * Rejects what cannot be assessed, naming the field and the fix: a site that is not a valid point or polygon,
+     * larger than the profile's {@code site.max_area_m2}, or outside the dataset's extent; a missing form; persons
+     * below 1.
+     */
+    public void validate(AssessmentRequest r) {
+        if (r == null) throw new InvalidRequestException("site", "no request");
+        Geometry site = r.site();
+        if (site == null || site.isEmpty()) {
+            throw new InvalidRequestException("site", "the site is missing or empty; give a Point or a Polygon");
+        }
+        if (!(site instanceof Point) && !(site instanceof Polygonal)) {
+            throw new InvalidRequestException("site", "the site is a " + site.getGeometryType()
+                    + "; give a Point or a Polygon");
+        }
+        if (!site.isValid()) {
+            throw new InvalidRequestException("site", "the site polygon is not valid (self-intersecting or"
+                    + " unclosed ring); redraw it without crossing edges");
+        }
+        double max = profile.siteMaxAreaM2();
+        if (site.getArea() > max) {
+            throw new InvalidRequestException("site", String.format(java.util.Locale.ROOT,
+                    "the site is %.0f m2, more than the %.0f m2 the policy profile allows (site.max_area_m2); draw"
+                            + " the site itself, not the surrounding area", site.getArea(), max));
+        }
+        if (!extent.isNull() && !extent.intersects(site.getEnvelopeInternal())) {
+            throw new InvalidRequestException("site", "the site lies outside the dataset '" + dataset.info().name()
+                    + "' (extent " + extent + " in " + dataset.info().workingCrs() + "); check the coordinates and"
+                    + " their CRS");
+        }
+        if (r.form() == null) {
+            throw new InvalidRequestException("form", "the housing form is missing; use room_rental or housing_facility");
+        }
+        if (r.persons() < 1) {
+            throw new InvalidRequestException("persons", "persons is " + r.persons() + "; give at least 1");
+        }
+    }
+
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    public PolicyProfile profile() {
+        return profile;
+    }
+
+    /** The dataset's spatial lookups (layer features in a bounding box, containment, distances) for other parts. */
+    public SpatialLookup lookup() {
+        return index;
+    }
+
+    public List<Criterion> criteria() {
+        return criteria;
+    }
+}

@@ -1,0 +1,52 @@
+package nl.plektoets.criteria;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.policy.ThresholdKey;
+
+/**
+ * Bijlage 2 (kwaliteitseisen): a "melding brandveilig gebruik" for 5 to 10 persons, a "gebruiksmelding" above 10.
+ * Informational: the obligation is stated and the criterion passes, since a notification is an administrative
+ * step the initiator takes, not a spatial condition the site can fail.
+ */
+public final class FireSafetyCriterion implements Criterion {
+    public static final String ID = "fire_safety";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public CriterionResult evaluate(CriterionInput in) {
+        PolicyProfile p = in.profile();
+        int n = in.request().persons();
+        int from = p.fireNotificationMinPersons();
+        int above = p.fireUseNotificationAbovePersons();
+        String ref = p.paragraph(ThresholdKey.FIRE_USE_NOTIFICATION_ABOVE_PERSONS);
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("persons", n);
+        ev.put("notificationFromPersons", from);
+        ev.put("useNotificationAbovePersons", above);
+        Message m;
+        if (n > above) {
+            ev.put("obligation", "gebruiksmelding");
+            m = new Message("Voor meer dan " + above + " personen is een gebruiksmelding brandveilig gebruik nodig ("
+                    + ref + ").", "More than " + above + " persons: a fire-safety use notification"
+                    + " (gebruiksmelding brandveilig gebruik) is required (" + ref + ").");
+        } else if (n >= from) {
+            ev.put("obligation", "melding_brandveilig_gebruik");
+            m = new Message("Voor " + from + " tot en met " + above + " personen is een melding brandveilig gebruik"
+                    + " nodig (" + ref + ").", "For " + from + " to " + above + " persons a fire-safety notification"
+                    + " (melding brandveilig gebruik) is required (" + ref + ").");
+        } else {
+            ev.put("obligation", "none");
+            m = new Message("Onder " + from + " personen vraagt het beleid geen melding brandveilig gebruik; het"
+                    + " Besluit bouwwerken leefomgeving blijft gelden (" + ref + ").", "Below " + from
+                    + " persons the policy requires no fire-safety notification; the Bbl (building code) still"
+                    + " applies (" + ref + ").");
+        }
+        return new CriterionResult(ID, Status.PASS, ref, m, ev);
+    }
+}

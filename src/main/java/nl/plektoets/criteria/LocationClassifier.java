@@ -1,0 +1,230 @@
+package nl.plektoets.criteria;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.plektoets.data.Role;
+import nl.plektoets.policy.PolicyProfile;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+/**
+ * Puts a site into the §5.1.2 location classes. Precedence (first match wins), see {@link LocationClass}:
+ * <ol>
+ *   <li>agricultural_plot: in an agricultural plot (a polygon site: the part inside counts, so a site wholly inside
+ *       is only this class)</li>
+ *   <li>in a business park: business_park_edge within the edge band of the merged park area's boundary, else
+ *       business_park_interior</li>
+ *   <li>built_up_area</li>
+ *   <li>business_park_edge: outside a park, within the near band of it</li>
+ *   <li>rural_existing_building: inside a building</li>
+ *   <li>rural_other</li>
+ * </ol>
+ * A point gets one class. A polygon is cut into pieces, one per class it covers (pieces under the profile's
+ * sliver tolerance are ignored); the caller applies the most restrictive. A layer that is empty where the decision
+ * needed it is reported as missing data.
+ */
+public final class LocationClassifier {
+    private LocationClassifier() {
+    }
+
+    /**
+     * One class the site (or part of it) falls in.
+     *
+     * @param areaM2   the area of the part in this class; 0 for a point site
+     * @param evidence the deciding feature and the distances that decided
+     */
+    public record Piece(LocationClass locationClass, double areaM2, Map<String, Object> evidence) {
+    }
+
+    /**
+     * @param pieces      one for a point, one per class for a polygon, in precedence order
+     * @param missingData roles whose layer was empty when the decision needed them
+     */
+    public record Classification(List<Piece> pieces, List<Role> missingData) {
+    }
+
+    public static Classification classify(Geometry site, PolicyProfile profile, SpatialLookup lookup) {
+        if (site instanceof Point p) return classifyPoint(p, profile, lookup);
+        if (site.getArea() <= profile.siteSliverToleranceM2()) {
+            Classification c = classifyPoint(site.getInteriorPoint(), profile, lookup);
+            c.pieces().get(0).evidence().put("assessedAt", "interior point (site smaller than the sliver tolerance)");
+            return c;
+        }
+        return classifyPolygon(site, profile, lookup);
+    }
+
+    private static Classification classifyPoint(Point p, PolicyProfile profile, SpatialLookup lookup) {
+        List<Role> missing = new ArrayList<>(2);
+        double edge = profile.businessParkEdgeBandInsideM();
+        double near = profile.businessParkNearBandOutsideM();
+
+        if (!lookup.hasData(Role.AGRICULTURAL_PLOT)) missing.add(Role.AGRICULTURAL_PLOT);
+        List<SpatialLookup.Hit> agri = lookup.containing(Role.AGRICULTURAL_PLOT, p);
+        if (!agri.isEmpty()) return one(LocationClass.AGRICULTURAL_PLOT, feature(agri.get(0)), missing);
+
+        SpatialLookup.RegionDistance park = null;
+        if (!lookup.hasData(Role.BUSINESS_PARK)) {
+            missing.add(Role.BUSINESS_PARK);
+        } else {
+            park = lookup.regionDistance(Role.BUSINESS_PARK, p);
+            if (park.inside()) {
+                Map<String, Object> ev = new LinkedHashMap<>();
+                List<SpatialLookup.Hit> in = lookup.containing(Role.BUSINESS_PARK, p);
+                if (!in.isEmpty()) ev.put("feature", Evidence.feature(in.get(0).feature(), 0));
+                ev.put("position", "inside");
+                ev.put("distanceToEdgeM", Evidence.round(park.distanceToEdgeM()));
+                ev.put("edgeBandInsideM", edge);
+                return one(park.distanceToEdgeM() <= edge ? LocationClass.BUSINESS_PARK_EDGE
+                        : LocationClass.BUSINESS_PARK_INTERIOR, ev, missing);
+            }
+        }
+
+        if (!lookup.hasData(Role.BUILT_UP_AREA)) missing.add(Role.BUILT_UP_AREA);
+        List<SpatialLookup.Hit> built = lookup.containing(Role.BUILT_UP_AREA, p);
+        if (!built.isEmpty()) return one(LocationClass.BUILT_UP_AREA, feature(built.get(0)), missing);
+
+        if (park != null && park.distanceToEdgeM() <= near) {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            List<SpatialLookup.Hit> nearest = lookup.withinDistance(Role.BUSINESS_PARK, p, near);
+            if (!nearest.isEmpty()) ev.put("feature", Evidence.feature(nearest.get(0).feature(), nearest.get(0).distanceM()));
+            ev.put("position", "outside");
+            ev.put("distanceToEdgeM", Evidence.round(park.distanceToEdgeM()));
+            ev.put("nearBandOutsideM", near);
+            return one(LocationClass.BUSINESS_PARK_EDGE, ev, missing);
+        }
+
+        if (!lookup.hasData(Role.BUILDING)) missing.add(Role.BUILDING);
+        List<SpatialLookup.Hit> building = lookup.containing(Role.BUILDING, p);
+        if (!building.isEmpty()) return one(LocationClass.RURAL_EXISTING_BUILDING, feature(building.get(0)), missing);
+        return one(LocationClass.RURAL_OTHER, new LinkedHashMap<>(), missing);
+    }
+
+    private static Classification classifyPolygon(Geometry site, PolicyProfile profile, SpatialLookup lookup) {
+        double sliver = profile.siteSliverToleranceM2();
+        double edge = profile.businessParkEdgeBandInsideM();
+        double near = profile.businessParkNearBandOutsideM();
+        Map<LocationClass, Piece> pieces = new EnumMap<>(LocationClass.class);
+        List<Role> missing = new ArrayList<>(2);
+        Geometry remaining = site;
+
+        // 1. agricultural plot
+        if (!lookup.hasData(Role.AGRICULTURAL_PLOT)) missing.add(Role.AGRICULTURAL_PLOT);
+        List<SpatialLookup.Hit> agri = lookup.intersecting(Role.AGRICULTURAL_PLOT, remaining);
+        if (!agri.isEmpty()) {
+            Geometry region = union(agri.stream().map(h -> h.feature().geometry()).toList());
+            add(pieces, LocationClass.AGRICULTURAL_PLOT, intersection(remaining, region), sliver, lookup,
+                    Role.AGRICULTURAL_PLOT, 0);
+            remaining = difference(remaining, region);
+        }
+
+        // 2. inside a business park: edge band or interior; 4. near band outside (after the built-up area)
+        Geometry parkRegion = null;
+        if (!lookup.hasData(Role.BUSINESS_PARK)) {
+            missing.add(Role.BUSINESS_PARK);
+        } else if (!isGone(remaining, sliver)) {
+            Envelope env = new Envelope(remaining.getEnvelopeInternal());
+            env.expandBy(Math.max(edge, near));
+            List<Geometry> parts = lookup.regionParts(Role.BUSINESS_PARK, env);
+            if (!parts.isEmpty()) {
+                parkRegion = union(parts);
+                Geometry interior = edge > 0 ? parkRegion.buffer(-edge) : parkRegion;
+                Geometry inPark = intersection(remaining, parkRegion);
+                add(pieces, LocationClass.BUSINESS_PARK_INTERIOR, intersection(inPark, interior), sliver, lookup,
+                        Role.BUSINESS_PARK, 0);
+                add(pieces, LocationClass.BUSINESS_PARK_EDGE, difference(inPark, interior), sliver, lookup,
+                        Role.BUSINESS_PARK, 0);
+                remaining = difference(remaining, parkRegion);
+            }
+        }
+
+        // 3. built-up area
+        if (!isGone(remaining, sliver)) {
+            if (!lookup.hasData(Role.BUILT_UP_AREA)) missing.add(Role.BUILT_UP_AREA);
+            List<SpatialLookup.Hit> built = lookup.intersecting(Role.BUILT_UP_AREA, remaining);
+            if (!built.isEmpty()) {
+                Geometry region = union(built.stream().map(h -> h.feature().geometry()).toList());
+                add(pieces, LocationClass.BUILT_UP_AREA, intersection(remaining, region), sliver, lookup,
+                        Role.BUILT_UP_AREA, 0);
+                remaining = difference(remaining, region);
+            }
+        }
+
+        if (parkRegion != null && near > 0 && !isGone(remaining, sliver)) {
+            Geometry nearRegion = parkRegion.buffer(near);
+            add(pieces, LocationClass.BUSINESS_PARK_EDGE, intersection(remaining, nearRegion), sliver, lookup,
+                    Role.BUSINESS_PARK, near);
+            remaining = difference(remaining, nearRegion);
+        }
+
+        // 5. existing buildings, 6. the rest
+        if (!isGone(remaining, sliver)) {
+            if (!lookup.hasData(Role.BUILDING)) missing.add(Role.BUILDING);
+            List<SpatialLookup.Hit> buildings = lookup.intersecting(Role.BUILDING, remaining);
+            if (!buildings.isEmpty()) {
+                Geometry region = union(buildings.stream().map(h -> h.feature().geometry()).toList());
+                add(pieces, LocationClass.RURAL_EXISTING_BUILDING, intersection(remaining, region), sliver, lookup,
+                        Role.BUILDING, 0);
+                remaining = difference(remaining, region);
+            }
+        }
+        if (!isGone(remaining, sliver)) {
+            pieces.put(LocationClass.RURAL_OTHER, new Piece(LocationClass.RURAL_OTHER,
+                    Evidence.round(remaining.getArea()), new LinkedHashMap<>()));
+        }
+        if (pieces.isEmpty()) {
+            // every piece was below the tolerance (a long thin site along class boundaries): use the interior point
+            return classifyPoint(site.getInteriorPoint(), profile, lookup);
+        }
+        return new Classification(new ArrayList<>(pieces.values()), missing);
+    }
+
+    private static void add(Map<LocationClass, Piece> pieces, LocationClass c, Geometry part, double sliver,
+                            SpatialLookup lookup, Role role, double searchDistance) {
+        double area = part.getArea();
+        if (area <= sliver) return;
+        Piece existing = pieces.get(c);
+        if (existing != null) {
+            pieces.put(c, new Piece(c, Evidence.round(existing.areaM2() + area), existing.evidence()));
+            return;
+        }
+        Map<String, Object> ev = new LinkedHashMap<>();
+        List<SpatialLookup.Hit> hits = searchDistance > 0 ? lookup.withinDistance(role, part, searchDistance)
+                : lookup.intersecting(role, part);
+        if (!hits.isEmpty()) ev.put("feature", Evidence.feature(hits.get(0).feature(), hits.get(0).distanceM()));
+        ev.put("position", searchDistance > 0 ? "outside" : "inside");
+        pieces.put(c, new Piece(c, Evidence.round(area), ev));
+    }
+
+    private static boolean isGone(Geometry g, double sliver) {
+        return g.isEmpty() || g.getArea() <= sliver;
+    }
+
+    private static Geometry union(Collection<Geometry> geometries) {
+        return OverlayNGRobust.union(geometries);
+    }
+
+    private static Geometry intersection(Geometry a, Geometry b) {
+        return OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION);
+    }
+
+    private static Geometry difference(Geometry a, Geometry b) {
+        return OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE);
+    }
+
+    private static Map<String, Object> feature(SpatialLookup.Hit hit) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("feature", Evidence.feature(hit.feature(), hit.distanceM()));
+        return ev;
+    }
+
+    private static Classification one(LocationClass c, Map<String, Object> ev, List<Role> missing) {
+        return new Classification(List.of(new Piece(c, 0, ev)), missing);
+    }
+}

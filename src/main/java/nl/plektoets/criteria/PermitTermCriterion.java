@@ -1,0 +1,54 @@
+package nl.plektoets.criteria;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.policy.ThresholdKey;
+
+/**
+ * §5.1.2 and §6.2.2: temporary permits (buitenplanse omgevingsplanactiviteit) for 10 years, renewable by 5, at most
+ * 15 in all; a permanent permit only for the forms the profile lists (Hardenberg: room rental). Informational: it
+ * tells the initiator which permit to expect and passes.
+ */
+public final class PermitTermCriterion implements Criterion {
+    public static final String ID = "permit_term";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public CriterionResult evaluate(CriterionInput in) {
+        PolicyProfile p = in.profile();
+        int initial = p.permitInitialTermYears();
+        int renewal = p.permitRenewalYears();
+        int max = p.permitMaxTermYears();
+        String ref = p.paragraph(ThresholdKey.PERMIT_INITIAL_TERM_YEARS);
+        boolean permanent = p.permanentPermitForms().contains(in.request().form());
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("form", in.request().form().id());
+        ev.put("permanentPossible", permanent);
+        ev.put("initialTermYears", initial);
+        ev.put("renewalYears", renewal);
+        ev.put("maxTermYears", max);
+        String temporaryNl = "een tijdelijke omgevingsvergunning (buitenplanse omgevingsplanactiviteit) voor " + initial
+                + " jaar, daarna te verlengen met " + renewal + " jaar, samen ten hoogste " + max + " jaar";
+        String temporaryEn = "a temporary environmental permit (buitenplanse omgevingsplanactiviteit) for " + initial
+                + " years, then renewable by " + renewal + " years, at most " + max + " years in all";
+        Message m = permanent
+                ? new Message("Voor deze vorm is een permanente vergunning mogelijk, of " + temporaryNl + " (" + ref
+                        + ").", "This form can get a permanent permit, or " + temporaryEn + " (" + ref + ").")
+                : new Message("Alleen " + temporaryNl + "; een permanente vergunning is alleen mogelijk voor "
+                        + forms(p) + " (" + ref + ").", "Only " + temporaryEn + "; a permanent permit is only"
+                        + " possible for " + forms(p) + " (" + ref + ").");
+        return new CriterionResult(ID, Status.PASS, ref, m, ev);
+    }
+
+    private static String forms(PolicyProfile p) {
+        if (p.permanentPermitForms().isEmpty()) return "-";
+        StringBuilder b = new StringBuilder();
+        p.permanentPermitForms().forEach(f -> b.append(b.length() == 0 ? "" : ", ").append(f.id()));
+        return b.toString();
+    }
+}

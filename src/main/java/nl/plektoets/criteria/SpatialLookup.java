@@ -1,0 +1,55 @@
+package nl.plektoets.criteria;
+
+import java.util.List;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.Role;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * The spatial questions criteria may ask about a dataset. Criteria see only this, never the database, HTTP or the
+ * index structures behind it, so they stay pure functions of site, request, profile and data. Implementations are
+ * thread-safe. All geometry is in the dataset's metric working CRS; distances in metres, areas in m².
+ */
+public interface SpatialLookup {
+
+    /** Whether the dataset has any feature of the role; an empty layer means the data to decide is missing. */
+    boolean hasData(Role role);
+
+    /**
+     * Areal features of the role that contain the site: for a point, the point lies in the area or on its boundary;
+     * for a polygon, the site lies wholly in the area (covers). Sorted by feature id, distance 0.
+     */
+    List<Hit> containing(Role role, Geometry site);
+
+    /** Features of the role that intersect (overlap or touch) the site, sorted by feature id, distance 0. */
+    List<Hit> intersecting(Role role, Geometry site);
+
+    /** Features of the role within {@code distanceM} of the site (0 when they intersect), nearest first. */
+    List<Hit> withinDistance(Role role, Geometry site, double distanceM);
+
+    /**
+     * Where a point lies relative to the merged area of a role (overlapping or adjacent features of the role count
+     * as one area, so the shared line between an industrial and a commercial polygon is no edge): inside or not,
+     * and the distance to the merged area's boundary.
+     */
+    RegionDistance regionDistance(Role role, Point point);
+
+    /** The merged areas of a role (see {@link #regionDistance}) that intersect the envelope. */
+    List<Geometry> regionParts(Role role, Envelope envelope);
+
+    /** Features of the role whose envelope intersects the given one (for map layers), in id order. */
+    List<Feature> inEnvelope(Role role, Envelope envelope);
+
+    /** A feature and its distance to the site in metres. */
+    record Hit(Feature feature, double distanceM) {
+    }
+
+    /**
+     * @param inside         whether the point lies in the merged area (on the boundary counts as inside)
+     * @param distanceToEdgeM distance to the merged area's boundary; infinite when the role has no area at all
+     */
+    record RegionDistance(boolean inside, double distanceToEdgeM) {
+    }
+}

@@ -1,0 +1,379 @@
+package nl.plektoets.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.plektoets.assess.HousingForm;
+
+/**
+ * A municipality's policy as numbers: every threshold the criteria use, each with its paragraph and a note where
+ * the text is open. Loaded from YAML ({@code policy/hardenberg-2025.yaml} on the classpath by default) and
+ * validated on load, so a wrong profile stops the service at start-up with the key and the fix, not at the first
+ * assessment. Immutable and thread-safe.
+ */
+public final class PolicyProfile {
+    /** The classpath resource used when no file is given. */
+    public static final String DEFAULT_RESOURCE = "policy/hardenberg-2025.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final String id;
+    private final String title;
+    private final SourceDocument source;
+    private final Map<ThresholdKey, Threshold> thresholds;
+    private final Set<HousingForm> permanentPermitForms;
+    private final String permanentPermitParagraph;
+    private final String origin;
+
+    /**
+     * Where the numbers come from.
+     *
+     * @param document the source document's file or title
+     * @param adopted  the adoption date as written in the profile (ISO date)
+     * @param publisher the municipality
+     */
+    public record SourceDocument(String document, String adopted, String publisher) {
+    }
+
+    private PolicyProfile(String id, String title, SourceDocument source, Map<ThresholdKey, Threshold> thresholds,
+                          Set<HousingForm> permanentPermitForms, String permanentPermitParagraph, String origin) {
+        this.id = id;
+        this.title = title;
+        this.source = source;
+        this.thresholds = Collections.unmodifiableMap(new EnumMap<>(thresholds));
+        this.permanentPermitForms = Collections.unmodifiableSet(permanentPermitForms.isEmpty()
+                ? EnumSet.noneOf(HousingForm.class) : EnumSet.copyOf(permanentPermitForms));
+        this.permanentPermitParagraph = permanentPermitParagraph;
+        this.origin = origin;
+    }
+
+    /** The profile in {@code fileOrNull}, or the Hardenberg 2025 profile on the classpath when null. */
+    public static PolicyProfile load(Path fileOrNull) {
+        if (fileOrNull == null) {
+            try (InputStream in = PolicyProfile.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("Classpath resource " + DEFAULT_RESOURCE
+                            + " is missing: rebuild the jar (mvn package) or pass a profile file");
+                }
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULT_RESOURCE);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read classpath resource " + DEFAULT_RESOURCE, e);
+            }
+        }
+        if (!Files.isRegularFile(fileOrNull)) {
+            throw new PolicyProfileException(fileOrNull.toString(), List.of("the file does not exist or is not a"
+                    + " regular file; fix: give the path of a profile YAML file (see " + DEFAULT_RESOURCE + ")"));
+        }
+        try {
+            return parse(Files.readString(fileOrNull, StandardCharsets.UTF_8), fileOrNull.toString());
+        } catch (IOException e) {
+            throw new PolicyProfileException(fileOrNull.toString(), List.of("cannot read the file: " + e.getMessage()));
+        }
+    }
+
+    /** Parses and validates a profile; {@code origin} names it in error messages (a path or resource). */
+    public static PolicyProfile parse(String yaml, String origin) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new PolicyProfileException(origin, List.of("not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")
+                    + "; fix the syntax (indentation, quotes around values starting with '§')"));
+        }
+        List<String> problems = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            throw new PolicyProfileException(origin, List.of("the file is empty or not a mapping; fix: start from "
+                    + DEFAULT_RESOURCE));
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!List.of("id", "title", "source", "thresholds", "permanent_permit_forms").contains(f)) {
+                problems.add("unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
+                        + " permanent_permit_forms)");
+            }
+        }
+        String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
+        if (id != null && !id.matches("[a-z0-9][a-z0-9-]*")) {
+            problems.add("'id' is '" + id + "'; fix: use lower-case letters, digits and '-', e.g. hardenberg-2025");
+        }
+        String title = text(root, "title", problems, "the policy document's title");
+        SourceDocument source = null;
+        JsonNode src = root.get("source");
+        if (src == null || !src.isObject()) {
+            problems.add("'source' is missing; fix: add 'source:' with 'document:', 'adopted:' and 'publisher:'");
+        } else {
+            source = new SourceDocument(text(src, "document", problems, "source.document: the policy file or title"),
+                    optText(src, "adopted"), optText(src, "publisher"));
+        }
+
+        Map<ThresholdKey, Threshold> thresholds = new EnumMap<>(ThresholdKey.class);
+        JsonNode th = root.get("thresholds");
+        if (th == null || !th.isObject()) {
+            problems.add("'thresholds' is missing; fix: add 'thresholds:' with the keys " + allKeys());
+        } else {
+            for (Iterator<Map.Entry<String, JsonNode>> it = th.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                ThresholdKey key = ThresholdKey.byKey(e.getKey()).orElse(null);
+                if (key == null) {
+                    problems.add("thresholds." + e.getKey() + " is not a known threshold; fix: correct the name "
+                            + closest(e.getKey()) + "or remove it");
+                    continue;
+                }
+                Threshold t = threshold(key, e.getValue(), problems);
+                if (t != null) thresholds.put(key, t);
+            }
+            for (ThresholdKey k : ThresholdKey.values()) {
+                if (!th.has(k.key())) {
+                    problems.add("thresholds." + k.key() + " is missing; fix: add it with 'value:' (" + k.unit()
+                            + "), 'paragraph:' and 'note:'");
+                }
+            }
+        }
+        crossChecks(thresholds, problems);
+
+        Set<HousingForm> permanent = EnumSet.noneOf(HousingForm.class);
+        String permanentParagraph = null;
+        JsonNode pp = root.get("permanent_permit_forms");
+        if (pp == null || !pp.isObject() || !pp.path("value").isArray()) {
+            problems.add("'permanent_permit_forms' is missing; fix: add 'permanent_permit_forms:' with 'value: [room_rental]'"
+                    + " (a list of housing forms, may be empty) and 'paragraph:'");
+        } else {
+            for (JsonNode f : pp.get("value")) {
+                HousingForm form = HousingForm.byId(f.asText()).orElse(null);
+                if (form == null) {
+                    problems.add("permanent_permit_forms.value contains '" + f.asText() + "'; fix: use room_rental"
+                            + " or housing_facility");
+                } else {
+                    permanent.add(form);
+                }
+            }
+            permanentParagraph = text(pp, "paragraph", problems, "permanent_permit_forms.paragraph, e.g. '§5.1.2'");
+        }
+        if (!problems.isEmpty()) throw new PolicyProfileException(origin, problems);
+        return new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph, origin);
+    }
+
+    private static Threshold threshold(ThresholdKey key, JsonNode node, List<String> problems) {
+        String name = "thresholds." + key.key();
+        if (!node.isObject()) {
+            problems.add(name + " must be a mapping; fix: write 'value:', 'paragraph:' and 'note:' under it");
+            return null;
+        }
+        JsonNode v = node.get("value");
+        String example = key.kind() == ThresholdKey.Kind.INTEGER ? "a whole number" : "a number";
+        if (v == null || !v.isNumber()) {
+            problems.add(name + ".value is " + (v == null ? "missing" : "'" + v.asText() + "'") + "; fix: give "
+                    + example + " in " + key.unit());
+            return null;
+        }
+        double value = v.asDouble();
+        if (key.kind() == ThresholdKey.Kind.INTEGER && (!v.canConvertToInt() || value != Math.rint(value))) {
+            problems.add(name + ".value is " + v.asText() + "; fix: give a whole number of " + key.unit());
+            return null;
+        }
+        if (!Double.isFinite(value) || value < key.minimum()) {
+            problems.add(name + ".value is " + v.asText() + "; fix: give a value of at least "
+                    + fmt(key.minimum()) + " " + key.unit());
+            return null;
+        }
+        String paragraph = node.path("paragraph").asText("").trim();
+        if (paragraph.isEmpty()) {
+            problems.add(name + ".paragraph is missing; fix: name the policy paragraph it comes from, e.g. '§5.1.2'");
+            return null;
+        }
+        return new Threshold(key, value, paragraph, node.path("note").asText("").trim());
+    }
+
+    private static void crossChecks(Map<ThresholdKey, Threshold> t, List<String> problems) {
+        order(t, ThresholdKey.FACILITY_MAX_PERSONS, ThresholdKey.FACILITY_EXCEPTIONAL_MAX_PERSONS, problems);
+        order(t, ThresholdKey.FIRE_NOTIFICATION_MIN_PERSONS, ThresholdKey.FIRE_USE_NOTIFICATION_ABOVE_PERSONS, problems);
+        order(t, ThresholdKey.PERMIT_INITIAL_TERM_YEARS, ThresholdKey.PERMIT_MAX_TERM_YEARS, problems);
+        Threshold initial = t.get(ThresholdKey.PERMIT_INITIAL_TERM_YEARS);
+        Threshold renewal = t.get(ThresholdKey.PERMIT_RENEWAL_YEARS);
+        Threshold max = t.get(ThresholdKey.PERMIT_MAX_TERM_YEARS);
+        if (initial != null && renewal != null && max != null && initial.value() + renewal.value() > max.value()) {
+            problems.add("thresholds." + ThresholdKey.PERMIT_MAX_TERM_YEARS.key() + " (" + fmt(max.value())
+                    + ") is less than the initial term plus one renewal (" + fmt(initial.value() + renewal.value())
+                    + "); fix: raise the maximum or shorten the terms");
+        }
+    }
+
+    private static void order(Map<ThresholdKey, Threshold> t, ThresholdKey low, ThresholdKey high, List<String> problems) {
+        Threshold a = t.get(low);
+        Threshold b = t.get(high);
+        if (a != null && b != null && a.value() > b.value()) {
+            problems.add("thresholds." + high.key() + " (" + fmt(b.value()) + ") is below thresholds." + low.key()
+                    + " (" + fmt(a.value()) + "); fix: make " + high.key() + " at least " + fmt(a.value()));
+        }
+    }
+
+    private static String text(JsonNode parent, String field, List<String> problems, String hint) {
+        JsonNode n = parent.get(field);
+        if (n == null || !n.isValueNode() || n.asText().isBlank()) {
+            problems.add("'" + field + "' is missing or empty; fix: add " + hint);
+            return null;
+        }
+        return n.asText().trim();
+    }
+
+    private static String optText(JsonNode parent, String field) {
+        JsonNode n = parent.get(field);
+        return n == null || n.isNull() ? null : n.asText().trim();
+    }
+
+    private static String allKeys() {
+        StringBuilder b = new StringBuilder();
+        for (ThresholdKey k : ThresholdKey.values()) b.append(b.length() == 0 ? "" : ", ").append(k.key());
+        return b.toString();
+    }
+
+    /** "(did you mean x?) " for a near miss, so a typo names its fix. */
+    private static String closest(String key) {
+        ThresholdKey best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (ThresholdKey k : ThresholdKey.values()) {
+            int d = editDistance(key, k.key());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best != null && bestDistance <= Math.max(3, key.length() / 4) ? "(did you mean " + best.key() + "?) " : "";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public SourceDocument source() {
+        return source;
+    }
+
+    /** Where the profile was read from (a path or {@code classpath:...}). */
+    public String origin() {
+        return origin;
+    }
+
+    /** All thresholds in key order, for display (e.g. an API listing the profile). */
+    public Map<ThresholdKey, Threshold> thresholds() {
+        return thresholds;
+    }
+
+    public Threshold threshold(ThresholdKey key) {
+        return thresholds.get(key);
+    }
+
+    public double value(ThresholdKey key) {
+        return thresholds.get(key).value();
+    }
+
+    public String paragraph(ThresholdKey key) {
+        return thresholds.get(key).paragraph();
+    }
+
+    public double recreationExclusionDistanceM() {
+        return value(ThresholdKey.RECREATION_EXCLUSION_DISTANCE_M);
+    }
+
+    public double businessParkEdgeBandInsideM() {
+        return value(ThresholdKey.BUSINESS_PARK_EDGE_BAND_INSIDE_M);
+    }
+
+    public double businessParkNearBandOutsideM() {
+        return value(ThresholdKey.BUSINESS_PARK_NEAR_BAND_OUTSIDE_M);
+    }
+
+    public int roomRentalMinPersons() {
+        return (int) value(ThresholdKey.ROOM_RENTAL_MIN_PERSONS);
+    }
+
+    public int facilityMaxPersons() {
+        return (int) value(ThresholdKey.FACILITY_MAX_PERSONS);
+    }
+
+    public int facilityExceptionalMaxPersons() {
+        return (int) value(ThresholdKey.FACILITY_EXCEPTIONAL_MAX_PERSONS);
+    }
+
+    public int fireNotificationMinPersons() {
+        return (int) value(ThresholdKey.FIRE_NOTIFICATION_MIN_PERSONS);
+    }
+
+    public int fireUseNotificationAbovePersons() {
+        return (int) value(ThresholdKey.FIRE_USE_NOTIFICATION_ABOVE_PERSONS);
+    }
+
+    public int permitInitialTermYears() {
+        return (int) value(ThresholdKey.PERMIT_INITIAL_TERM_YEARS);
+    }
+
+    public int permitRenewalYears() {
+        return (int) value(ThresholdKey.PERMIT_RENEWAL_YEARS);
+    }
+
+    public int permitMaxTermYears() {
+        return (int) value(ThresholdKey.PERMIT_MAX_TERM_YEARS);
+    }
+
+    public double siteMaxAreaM2() {
+        return value(ThresholdKey.SITE_MAX_AREA_M2);
+    }
+
+    public double siteSliverToleranceM2() {
+        return value(ThresholdKey.SITE_SLIVER_TOLERANCE_M2);
+    }
+
+    /** The housing forms that may get a permanent permit (Hardenberg: room rental only, §5.1.2). */
+    public Set<HousingForm> permanentPermitForms() {
+        return permanentPermitForms;
+    }
+
+    public String permanentPermitParagraph() {
+        return permanentPermitParagraph;
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + origin + ")";
+    }
+}
