@@ -46,6 +46,7 @@ public final class ReachIndex implements AutoCloseable {
     static final int MAX_ACCESS_POINTS = 64;
 
     private final RoutingNetwork network;
+    private final boolean ownsNetwork;
     private final WorkingCrs crs;
     private final ReachSettings settings;
     private final Map<String, List<Feature>> facilities;
@@ -53,9 +54,10 @@ public final class ReachIndex implements AutoCloseable {
     private final Map<String, Long> precomputeMillis = new LinkedHashMap<>();
     private final Map<String, Integer> unsnappedFacilities = new LinkedHashMap<>();
 
-    private ReachIndex(RoutingNetwork network, WorkingCrs crs, ReachSettings settings,
+    private ReachIndex(RoutingNetwork network, boolean ownsNetwork, WorkingCrs crs, ReachSettings settings,
                        Map<String, List<Feature>> facilities) {
         this.network = network;
+        this.ownsNetwork = ownsNetwork;
         this.crs = crs;
         this.settings = settings;
         this.facilities = facilities;
@@ -75,13 +77,30 @@ public final class ReachIndex implements AutoCloseable {
                                   ReachSettings settings) {
         RoutingNetwork network = RoutingNetwork.open(osmFile, graphDir, settings);
         try {
-            ReachIndex index = new ReachIndex(network, crs, settings, byCategory(facilities));
+            ReachIndex index = new ReachIndex(network, true, crs, settings, byCategory(facilities));
             index.buildTables(graphDir);
             return index;
         } catch (RuntimeException e) {
             network.close();
             throw e;
         }
+    }
+
+    /**
+     * A reach index over an already open network (for other facility sets on the same graph); its tables are
+     * cached in {@code tableDir}. Closing it leaves the network open. {@code settings} must hold the speeds the
+     * network was opened with.
+     */
+    public static ReachIndex on(RoutingNetwork network, Path tableDir, List<Feature> facilities, WorkingCrs crs,
+                                ReachSettings settings) {
+        try {
+            Files.createDirectories(tableDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create reach table directory " + tableDir + ": " + e.getMessage(), e);
+        }
+        ReachIndex index = new ReachIndex(network, false, crs, settings, byCategory(facilities));
+        index.buildTables(tableDir);
+        return index;
     }
 
     /** The single OSM file of a data directory. */
@@ -232,6 +251,11 @@ public final class ReachIndex implements AutoCloseable {
         return table.lookup(site).map(h -> new NearestFacility(category, site.mode(), list.get(h.facility()), h.seconds()));
     }
 
+    /** The table of one mode and category; null for a category neither the data nor the settings name. */
+    public FacilityReachTable table(TravelMode mode, String category) {
+        return tables.get(mode).get(category);
+    }
+
     public RoutingNetwork network() {
         return network;
     }
@@ -261,6 +285,6 @@ public final class ReachIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        network.close();
+        if (ownsNetwork) network.close();
     }
 }

@@ -35,8 +35,8 @@ import java.util.stream.Stream;
 /**
  * The walking and cycling networks of one OSM file: a GraphHopper graph with a {@code foot} and a {@code bike}
  * profile from GraphHopper's built-in custom models, cached in a directory and reused while the OSM file is
- * unchanged. Access rules are the custom models' (no walking on motorways, one-way streets for bikes, private
- * ways discouraged, ...); speeds are GraphHopper's per road type ({@code foot_average_speed},
+ * unchanged. Access rules are the custom models' (no walking on motorways, one-way streets for bikes, ...) plus
+ * one of ours: private ways are closed. Speeds are GraphHopper's per road type ({@code foot_average_speed},
  * {@code bike_average_speed}), capped at the policy speeds of {@link ReachSettings}.
  *
  * <p>Thread-safe for reading once opened: snapping and the weightings hold no per-call state.
@@ -63,10 +63,13 @@ public final class RoutingNetwork implements AutoCloseable {
         this.importMillis = importMillis;
         for (TravelMode mode : TravelMode.values()) {
             Profile profile = hopper.getProfile(mode.id());
-            // the policy speed is a query-time cap on the built-in model, so changing it needs no re-import
-            CustomModel cap = new CustomModel().addToSpeed(
-                    Statement.If("true", Statement.Op.LIMIT, String.valueOf(settings.speedKmh(mode))));
-            PMap hints = new PMap().putObject(CustomModel.KEY, cap);
+            // query-time additions to the built-in model, so changing them needs no re-import: the policy speed
+            // caps GraphHopper's speeds, and private ways (which the built-in models only discourage) are closed,
+            // since the policy means the public network
+            CustomModel policy = new CustomModel()
+                    .addToPriority(Statement.If(mode.id() + "_road_access == PRIVATE", Statement.Op.MULTIPLY, "0"))
+                    .addToSpeed(Statement.If("true", Statement.Op.LIMIT, String.valueOf(settings.speedKmh(mode))));
+            PMap hints = new PMap().putObject(CustomModel.KEY, policy);
             Weighting model = hopper.createWeighting(profile, hints);
             weightings.put(mode, new TimeWeighting(model, settings.speedKmh(mode)));
             BooleanEncodedValue inSubnetwork = hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(mode.id()));
@@ -160,6 +163,11 @@ public final class RoutingNetwork implements AutoCloseable {
         return hopper.getProperties().get("datareader.import.date") + "/" + graph().getNodes() + "/" + graph().getEdges();
     }
 
+    /** The GraphHopper instance, for diagnostics and tests. */
+    public GraphHopper hopper() {
+        return hopper;
+    }
+
     public BaseGraph graph() {
         return hopper.getBaseGraph();
     }
@@ -177,12 +185,17 @@ public final class RoutingNetwork implements AutoCloseable {
         return snapFilters.get(mode);
     }
 
+    /** GraphHopper's own snap (for searches on a {@code QueryGraph}); check {@link Snap#isValid()}. */
+    public Snap findClosest(double lon, double lat, TravelMode mode) {
+        return locationIndex().findClosest(lat, lon, snapFilters.get(mode));
+    }
+
     /**
      * The nearest point on an edge the mode may use, outside GraphHopper's small disconnected islands; empty when
      * there is none nearby. No distance limit: callers judge {@link NetworkSnap#distanceM()}.
      */
     public Optional<NetworkSnap> snap(double lon, double lat, TravelMode mode) {
-        Snap snap = locationIndex().findClosest(lat, lon, snapFilters.get(mode));
+        Snap snap = findClosest(lon, lat, mode);
         if (!snap.isValid()) return Optional.empty();
         EdgeIteratorState found = snap.getClosestEdge();
         int edgeId = found.getEdge();

@@ -118,14 +118,38 @@ final class OsmTestData {
         return out;
     }
 
-    /** Address nodes ("street housenumber" -> node). */
+    /**
+     * Addresses ("street housenumber, city" -> position): address nodes as they are, addressed buildings (ways) at
+     * the mean of their nodes.
+     */
     Map<String, Node> addresses() {
         Map<String, Node> out = new HashMap<>();
         for (Node n : nodes.values()) {
-            String street = n.tags().get("addr:street");
-            String number = n.tags().get("addr:housenumber");
-            if (street != null && number != null) out.put(street + " " + number, n);
+            String key = addressKey(n.tags());
+            if (key != null) out.put(key, n);
+        }
+        for (Way w : ways) {
+            String key = addressKey(w.tags());
+            if (key == null) continue;
+            double lat = 0;
+            double lon = 0;
+            int count = 0;
+            for (int i = 0; i + 1 < w.nodes().length; i++) { // closed ring: the last node repeats the first
+                Node n = nodes.get(w.nodes()[i]);
+                if (n == null) continue;
+                lat += n.lat();
+                lon += n.lon();
+                count++;
+            }
+            if (count > 0) out.putIfAbsent(key, new Node(w.id(), lat / count, lon / count, w.tags()));
         }
         return out;
+    }
+
+    private static String addressKey(Map<String, String> tags) {
+        String street = tags.get("addr:street");
+        String number = tags.get("addr:housenumber");
+        if (street == null || number == null) return null;
+        return street + " " + number + ", " + tags.getOrDefault("addr:city", "?");
     }
 }
