@@ -1,14 +1,16 @@
 package nl.plektoets.isochrone;
 
 import com.graphhopper.isochrone.algorithm.ContourBuilder;
-import com.graphhopper.isochrone.algorithm.JTSTriangulator;
+import com.graphhopper.isochrone.algorithm.ReadableTriangulation;
 import com.graphhopper.isochrone.algorithm.ShortestPathTree;
-import com.graphhopper.isochrone.algorithm.Triangulator;
-import com.graphhopper.routing.RouterConfig;
 import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.routing.util.TraversalMode;
+import com.graphhopper.storage.NodeAccess;
 import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.FetchMode;
+import com.graphhopper.util.PointList;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,7 @@ import nl.plektoets.routing.ReachIndex;
 import nl.plektoets.routing.RoutingNetwork;
 import nl.plektoets.routing.TravelMode;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -29,12 +32,17 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.triangulate.ConformingDelaunayTriangulator;
+import org.locationtech.jts.triangulate.ConstraintVertex;
+import org.locationtech.jts.triangulate.quadedge.QuadEdgeSubdivision;
+import org.locationtech.jts.triangulate.quadedge.Vertex;
 
 /**
  * Reach areas ("isochrones") of a point on the walking or cycling network, for several cut-offs in one search:
  * GraphHopper's {@link ShortestPathTree} by travel time (limit = largest cut-off plus a margin, so the contour
  * has points beyond it to interpolate against), a Delaunay triangulation of the reached nodes with their times
- * ({@link JTSTriangulator}) and a contour per cut-off ({@link ContourBuilder}).
+ * (as GraphHopper's {@code JTSTriangulator}, plus barrier vertices for unreached nodes, see {@link #triangulate})
+ * and a contour per cut-off ({@link ContourBuilder}).
  *
  * <p>Per cut-off the area is the contour's part around the origin, holes kept; other parts of the contour (patches
  * that the triangulation cut off from the origin's area) are left out, so the area is one connected polygon. Each
@@ -43,6 +51,8 @@ import org.locationtech.jts.geom.util.PolygonExtracter;
 public final class IsochroneBuilder {
     public static final int MIN_MINUTES = 1;
     public static final int MAX_MINUTES = 120;
+    /** Height of the barrier vertices, in multiples of the largest cut-off: far above any contour drawn. */
+    private static final double UNREACHABLE_FACTOR = 10;
 
     private final ReachIndex index;
     private final RoutingNetwork network;
@@ -96,21 +106,14 @@ public final class IsochroneBuilder {
         double limitMillis = cutoffs.last() * 60_000.0;
         // GraphHopper's isochrone margin: nodes beyond the limit give the contour something to interpolate against
         tree.setTimeLimit(limitMillis + Math.max(limitMillis * 0.14, 200_000));
-        Triangulator.Result triangulation;
-        try {
-            triangulation = new JTSTriangulator(new RouterConfig()).triangulate(snap, queryGraph, tree,
-                    label -> label.time, 0.0);
-        } catch (IllegalArgumentException e) {
-            throw new OffNetworkException("Too little network is reachable from " + fmt(lon, lat) + " on "
-                    + mode.id() + " to draw an area (" + e.getMessage() + ")", snap.getQueryDistance());
-        }
-        ContourBuilder contours = new ContourBuilder(triangulation.triangulation);
+        ReadableTriangulation triangulation = triangulate(snap, queryGraph, tree, limitMillis, lon, lat, mode);
+        ContourBuilder contours = new ContourBuilder(triangulation);
         Point origin = lonLatFactory.createPoint(new Coordinate(snap.getSnappedPoint().lon, snap.getSnappedPoint().lat));
 
         List<Integer> ordered = new ArrayList<>(cutoffs);
         Geometry[] areas = new Geometry[ordered.size()];
         for (int i = ordered.size() - 1; i >= 0; i--) {
-            MultiPolygon contour = contours.computeIsoline(ordered.get(i) * 60_000.0, triangulation.seedEdges);
+            MultiPolygon contour = contours.computeIsoline(ordered.get(i) * 60_000.0, triangulation.getEdges());
             Geometry area = originPart(GeometryFixer.fix(contour), origin);
             if (i < ordered.size() - 1 && !areas[i + 1].isEmpty() && !areas[i + 1].covers(area)) {
                 area = originPart(area.intersection(areas[i + 1]), origin); // numeric slivers only
@@ -121,6 +124,63 @@ public final class IsochroneBuilder {
         for (int i = 0; i < ordered.size(); i++) out.add(withFacilities(ordered.get(i), areas[i]));
         return new IsochroneResult(lon, lat, mode, reverse, snap.getSnappedPoint().lon, snap.getSnappedPoint().lat,
                 snap.getQueryDistance(), out);
+    }
+
+    /**
+     * A Delaunay triangulation of the reached network with travel time as height - what GraphHopper's
+     * {@code JTSTriangulator} builds (every reached node, plus the middle of each tree edge's geometry), plus one
+     * addition: every network node in the reached area that the search did not reach within its limit is added as a
+     * barrier vertex with an "unreachable" height. Without them the triangles span a river or a motorway between
+     * reached nodes on one side and the contour claims the far bank (north of Bayreuth a 15-minute walking area
+     * crossed the Roter Main to a bank 35 minutes away); with them the contour stays on the reachable side.
+     */
+    private ReadableTriangulation triangulate(Snap snap, QueryGraph queryGraph, ShortestPathTree tree,
+                                              double limitMillis, double lon, double lat, TravelMode mode) {
+        NodeAccess nodes = queryGraph.getNodeAccess();
+        List<ConstraintVertex> vertices = new ArrayList<>();
+        BitSet reached = new BitSet(queryGraph.getNodes());
+        Envelope envelope = new Envelope();
+        tree.search(snap.getClosestNode(), label -> {
+            reached.set(label.node);
+            Coordinate c = new Coordinate(nodes.getLon(label.node), nodes.getLat(label.node), label.time);
+            vertices.add(new ConstraintVertex(c));
+            envelope.expandToInclude(c);
+            if (label.parent != null) {
+                // longer roads: the middle of the edge's shape, at the time of its end, sharpens the contour
+                PointList inner = queryGraph.getEdgeIteratorState(label.edge, label.node).fetchWayGeometry(FetchMode.PILLAR_ONLY);
+                if (!inner.isEmpty()) {
+                    int mid = inner.size() / 2;
+                    vertices.add(new ConstraintVertex(new Coordinate(inner.getLon(mid), inner.getLat(mid), label.time)));
+                }
+            }
+        });
+        if (vertices.size() < 3) {
+            throw new OffNetworkException("Too little network is reachable from " + fmt(lon, lat) + " on " + mode.id()
+                    + " to draw an area; pick a point on a larger road network", snap.getQueryDistance());
+        }
+        double unreachable = UNREACHABLE_FACTOR * limitMillis;
+        int baseNodes = network.graph().getNodes();
+        for (int n = 0; n < baseNodes; n++) {
+            if (reached.get(n)) continue;
+            double x = nodes.getLon(n);
+            double y = nodes.getLat(n);
+            if (envelope.contains(x, y)) vertices.add(new ConstraintVertex(new Coordinate(x, y, unreachable)));
+        }
+        // the triangulator keeps the first height it sees for a repeated coordinate: reached nodes come first
+        ConformingDelaunayTriangulator delaunay = new ConformingDelaunayTriangulator(vertices, 0.0);
+        delaunay.setConstraints(new ArrayList<>(), new ArrayList<>());
+        delaunay.formInitialDelaunay();
+        delaunay.enforceConstraints();
+        if (!(delaunay.getConvexHull() instanceof Polygon)) {
+            throw new OffNetworkException("The network reachable from " + fmt(lon, lat) + " on " + mode.id()
+                    + " is a line, not an area; pick a point on a larger road network", snap.getQueryDistance());
+        }
+        QuadEdgeSubdivision tin = delaunay.getSubdivision();
+        for (Object o : tin.getVertices(true)) {
+            Vertex v = (Vertex) o;
+            if (tin.isFrameVertex(v)) v.setZ(Double.MAX_VALUE); // outside the network: never reached
+        }
+        return ReadableTriangulation.wrap(tin);
     }
 
     static TreeSet<Integer> validate(List<Integer> minutes) {
