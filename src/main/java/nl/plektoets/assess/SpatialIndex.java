@@ -10,6 +10,7 @@ import nl.plektoets.criteria.SpatialLookup;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
+import org.locationtech.jts.algorithm.Distance;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
 import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
@@ -18,6 +19,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.Puntal;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -73,7 +75,53 @@ public final class SpatialIndex implements SpatialLookup {
 
         double distance(Geometry site) {
             if (intersects(site)) return 0;
+            if (site instanceof Point p) return pointDistance(p.getCoordinate());
             return facets != null ? facets.distance(site) : geometry.distance(site);
+        }
+
+        /** Distance from an outside point to the feature's lines: a plain scan, no allocation per segment. */
+        private double pointDistance(Coordinate c) {
+            double[] best = {Double.POSITIVE_INFINITY};
+            geometry.apply((org.locationtech.jts.geom.CoordinateSequenceFilter) new SegmentScan(c, best));
+            return best[0];
+        }
+    }
+
+    /** Minimum distance from a point to the segments (or points) of each coordinate sequence of a geometry. */
+    private static final class SegmentScan implements org.locationtech.jts.geom.CoordinateSequenceFilter {
+        private final Coordinate c;
+        private final double[] best;
+        private final Coordinate a = new Coordinate();
+        private final Coordinate b = new Coordinate();
+
+        SegmentScan(Coordinate c, double[] best) {
+            this.c = c;
+            this.best = best;
+        }
+
+        @Override
+        public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+            double d;
+            if (seq.size() == 1) {
+                d = c.distance(seq.getCoordinate(0));
+            } else if (i == 0) {
+                return;
+            } else {
+                seq.getCoordinate(i - 1, a);
+                seq.getCoordinate(i, b);
+                d = Distance.pointToSegment(c, a, b);
+            }
+            if (d < best[0]) best[0] = d;
+        }
+
+        @Override
+        public boolean isDone() {
+            return false;
+        }
+
+        @Override
+        public boolean isGeometryChanged() {
+            return false;
         }
     }
 
@@ -81,11 +129,21 @@ public final class SpatialIndex implements SpatialLookup {
     private record RegionPart(Geometry geometry, PointOnGeometryLocator locator, IndexedFacetDistance facets) {
     }
 
+    /** One boundary segment of a merged area, indexed so a capped point distance needs no per-query allocation. */
+    private record Segment(Coordinate a, Coordinate b) {
+        double distance(Coordinate c) {
+            return Distance.pointToSegment(c, a, b);
+        }
+    }
+
+    /** The merged area of a role: parts by envelope, and all their boundary segments. */
+    private record Region(List<RegionPart> parts, STRtree partTree, STRtree segmentTree) {
+    }
+
     private static final class RoleLayer {
         final List<Entry> entries = new ArrayList<>();
         final STRtree tree = new STRtree();
-        private volatile List<RegionPart> regionParts;
-        private volatile STRtree regionTree;
+        private volatile Region region;
 
         RoleLayer(List<Feature> features) {
             for (Feature f : features) {
@@ -102,40 +160,57 @@ public final class SpatialIndex implements SpatialLookup {
             return tree.query(env);
         }
 
-        STRtree regionTree() {
-            STRtree t = regionTree;
-            if (t == null) {
+        Region region() {
+            Region r = region;
+            if (r == null) {
                 synchronized (this) {
-                    t = regionTree;
-                    if (t == null) {
-                        List<Geometry> areas = new ArrayList<>();
-                        for (Entry e : entries) if (e.areal) areas.add(e.geometry);
-                        List<RegionPart> parts = new ArrayList<>();
-                        t = new STRtree();
-                        if (!areas.isEmpty()) {
-                            Geometry merged = OverlayNGRobust.union(areas);
-                            for (int i = 0; i < merged.getNumGeometries(); i++) {
-                                Geometry g = merged.getGeometryN(i);
-                                if (!(g instanceof Polygonal) || g.isEmpty()) continue;
-                                RegionPart part = new RegionPart(g, new IndexedPointInAreaLocator(g),
-                                        new IndexedFacetDistance(g));
-                                parts.add(part);
-                                t.insert(g.getEnvelopeInternal(), part);
-                            }
-                        }
-                        t.build();
-                        regionParts = List.copyOf(parts);
-                        regionTree = t;
+                    r = region;
+                    if (r == null) {
+                        r = buildRegion();
+                        region = r;
                     }
                 }
             }
-            return t;
+            return r;
+        }
+
+        private Region buildRegion() {
+            List<Geometry> areas = new ArrayList<>();
+            for (Entry e : entries) if (e.areal) areas.add(e.geometry);
+            List<RegionPart> parts = new ArrayList<>();
+            STRtree partTree = new STRtree();
+            STRtree segmentTree = new STRtree();
+            if (!areas.isEmpty()) {
+                Geometry merged = OverlayNGRobust.union(areas);
+                for (int i = 0; i < merged.getNumGeometries(); i++) {
+                    Geometry g = merged.getGeometryN(i);
+                    if (!(g instanceof Polygon poly) || g.isEmpty()) continue;
+                    RegionPart part = new RegionPart(g, new IndexedPointInAreaLocator(g), new IndexedFacetDistance(g));
+                    parts.add(part);
+                    partTree.insert(g.getEnvelopeInternal(), part);
+                    addSegments(segmentTree, poly.getExteriorRing().getCoordinates());
+                    for (int h = 0; h < poly.getNumInteriorRing(); h++) {
+                        addSegments(segmentTree, poly.getInteriorRingN(h).getCoordinates());
+                    }
+                }
+            }
+            partTree.build();
+            segmentTree.build();
+            return new Region(List.copyOf(parts), partTree, segmentTree);
+        }
+
+        private static void addSegments(STRtree tree, Coordinate[] ring) {
+            for (int i = 1; i < ring.length; i++) {
+                Coordinate a = ring[i - 1];
+                Coordinate b = ring[i];
+                tree.insert(new Envelope(a, b), new Segment(a, b));
+            }
         }
     }
 
     /** Builds the merged areas of a role now instead of on the first request (keeps the first request fast). */
     public void prepareRegions(Role role) {
-        layers.get(role).regionTree();
+        layers.get(role).region();
     }
 
     @Override
@@ -185,31 +260,38 @@ public final class SpatialIndex implements SpatialLookup {
     }
 
     @Override
-    public RegionDistance regionDistance(Role role, Point point) {
-        STRtree tree = layers.get(role).regionTree();
-        if (tree.isEmpty()) return new RegionDistance(false, Double.POSITIVE_INFINITY);
+    public RegionDistance regionDistance(Role role, Point point, double maxDistanceM) {
+        Region region = layers.get(role).region();
+        if (region.parts().isEmpty()) return new RegionDistance(false, Double.POSITIVE_INFINITY);
         Coordinate c = point.getCoordinate();
+        RegionPart inside = null;
         @SuppressWarnings("unchecked")
-        List<RegionPart> candidates = tree.query(point.getEnvelopeInternal());
+        List<RegionPart> candidates = region.partTree().query(point.getEnvelopeInternal());
         for (RegionPart part : candidates) {
             if (part.locator().locate(c) != Location.EXTERIOR) {
-                return new RegionDistance(true, part.facets().distance(point));
+                inside = part;
+                break;
             }
         }
-        Object nearest = tree.nearestNeighbour(point.getEnvelopeInternal(), point,
-                (a, b) -> {
-                    RegionPart p = (RegionPart) (a.getItem() instanceof RegionPart ? a.getItem() : b.getItem());
-                    return p.facets().distance(point);
-                });
-        return new RegionDistance(false, ((RegionPart) nearest).facets().distance(point));
+        double[] best = {Double.POSITIVE_INFINITY};
+        Envelope search = new Envelope(c);
+        search.expandBy(maxDistanceM);
+        region.segmentTree().query(search, item -> {
+            double d = ((Segment) item).distance(c);
+            if (d < best[0]) best[0] = d;
+        });
+        double d = best[0] <= maxDistanceM ? best[0] : Double.POSITIVE_INFINITY;
+        if (inside != null) {
+            // deep inside: no boundary within the cap, so measure exactly (rare: interior sites only)
+            return new RegionDistance(true, Double.isInfinite(d) ? inside.facets().distance(point) : d);
+        }
+        return new RegionDistance(false, d);
     }
 
     @Override
     public List<Geometry> regionParts(Role role, Envelope envelope) {
-        RoleLayer layer = layers.get(role);
-        layer.regionTree();
         List<Geometry> out = new ArrayList<>();
-        for (RegionPart p : layer.regionParts) {
+        for (RegionPart p : layers.get(role).region().parts()) {
             if (p.geometry().getEnvelopeInternal().intersects(envelope)) out.add(p.geometry());
         }
         return out;

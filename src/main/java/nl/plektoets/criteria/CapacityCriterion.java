@@ -27,7 +27,7 @@ public final class CapacityCriterion implements Criterion {
         PolicyProfile p = in.profile();
         int n = in.request().persons();
         Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("form", in.request().form().id());
+        ev.put("form", Evidence.id(in.request().form()));
         ev.put("persons", n);
         if (in.request().form() == HousingForm.ROOM_RENTAL) {
             int min = p.roomRentalMinPersons();

@@ -8,7 +8,22 @@ import org.locationtech.jts.geom.Polygonal;
 
 /** Builds the evidence entries that name a deciding feature with its provenance, the same way in every criterion. */
 public final class Evidence {
+    private static final String[] ROLE_IDS = java.util.Arrays.stream(nl.plektoets.data.Role.values())
+            .map(nl.plektoets.data.Role::id).toArray(String[]::new);
+    private static final String[] FORM_IDS = java.util.Arrays.stream(nl.plektoets.assess.HousingForm.values())
+            .map(nl.plektoets.assess.HousingForm::id).toArray(String[]::new);
+
     private Evidence() {
+    }
+
+    /** The role's id without lower-casing its name on every call (this runs per assessment). */
+    public static String id(nl.plektoets.data.Role role) {
+        return ROLE_IDS[role.ordinal()];
+    }
+
+    /** The form's id, cached like {@link #id(nl.plektoets.data.Role)}. */
+    public static String id(nl.plektoets.assess.HousingForm form) {
+        return FORM_IDS[form.ordinal()];
     }
 
     /**
@@ -17,7 +32,7 @@ public final class Evidence {
      */
     public static Map<String, Object> feature(Feature f, double distanceM) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("role", f.role().id());
+        m.put("role", id(f.role()));
         m.put("featureId", f.id());
         Provenance p = f.provenance();
         if (p != null) {
@@ -27,7 +42,7 @@ public final class Evidence {
         }
         String name = f.attribute("name");
         if (name != null) m.put("name", name);
-        m.put("description", f.role().id() + (p != null ? " from " + p.describe() : " #" + f.id()));
+        m.put("description", id(f.role()) + (p != null ? " from " + p.describe() : " #" + f.id()));
         m.put("distanceM", round(distanceM));
         if (f.geometry() instanceof Polygonal) m.put("areaM2", round(f.geometry().getArea()));
         return m;

@@ -24,8 +24,10 @@ public enum LocationClass {
     /** In the rural area, not inside an existing building. */
     RURAL_OTHER;
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     public static Optional<LocationClass> byId(String id) {

@@ -45,7 +45,7 @@ public final class LocationClassCriterion implements Criterion {
         }
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("locationClass", chosen.locationClass().id());
-        ev.put("form", req.form().id());
+        ev.put("form", Evidence.id(req.form()));
         ev.put("newBuild", req.newBuild());
         ev.putAll(chosen.evidence());
         Message message = outcome.message();

@@ -73,7 +73,7 @@ public final class LocationClassifier {
         if (!lookup.hasData(Role.BUSINESS_PARK)) {
             missing.add(Role.BUSINESS_PARK);
         } else {
-            park = lookup.regionDistance(Role.BUSINESS_PARK, p);
+            park = lookup.regionDistance(Role.BUSINESS_PARK, p, Math.max(edge, near));
             if (park.inside()) {
                 Map<String, Object> ev = new LinkedHashMap<>();
                 List<SpatialLookup.Hit> in = lookup.containing(Role.BUSINESS_PARK, p);

@@ -27,7 +27,7 @@ public final class PermitTermCriterion implements Criterion {
         String ref = p.paragraph(ThresholdKey.PERMIT_INITIAL_TERM_YEARS);
         boolean permanent = p.permanentPermitForms().contains(in.request().form());
         Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("form", in.request().form().id());
+        ev.put("form", Evidence.id(in.request().form()));
         ev.put("permanentPossible", permanent);
         ev.put("initialTermYears", initial);
         ev.put("renewalYears", renewal);

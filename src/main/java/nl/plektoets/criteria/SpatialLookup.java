@@ -32,9 +32,11 @@ public interface SpatialLookup {
     /**
      * Where a point lies relative to the merged area of a role (overlapping or adjacent features of the role count
      * as one area, so the shared line between an industrial and a commercial polygon is no edge): inside or not,
-     * and the distance to the merged area's boundary.
+     * and the distance to the merged area's boundary. For a point outside, the distance is exact up to
+     * {@code maxDistanceM} and infinite beyond it (the caller only needs to know it is farther); for a point inside
+     * it is always exact.
      */
-    RegionDistance regionDistance(Role role, Point point);
+    RegionDistance regionDistance(Role role, Point point, double maxDistanceM);
 
     /** The merged areas of a role (see {@link #regionDistance}) that intersect the envelope. */
     List<Geometry> regionParts(Role role, Envelope envelope);
@@ -48,7 +50,8 @@ public interface SpatialLookup {
 
     /**
      * @param inside         whether the point lies in the merged area (on the boundary counts as inside)
-     * @param distanceToEdgeM distance to the merged area's boundary; infinite when the role has no area at all
+     * @param distanceToEdgeM distance to the merged area's boundary; infinite when the role has no area at all or
+     *                        the point lies outside farther than the distance asked for
      */
     record RegionDistance(boolean inside, double distanceToEdgeM) {
     }

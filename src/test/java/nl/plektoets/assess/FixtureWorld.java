@@ -8,8 +8,9 @@ import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Provenance;
 import nl.plektoets.data.Role;
-import nl.plektoets.geo.WorkingCrs;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
@@ -23,11 +24,15 @@ import org.locationtech.jts.io.WKTReader;
  *   farmyard "Erve Test"          3000..3200 x 0..200, with farm building 3050..3100 x 50..100
  *   barn (rural building)         4000..4030 x 0..20
  *   campsite "Camping Test"       5000..5300 x 0..300
+ *   road "Testweg"                0..5300 along y = -10 (keeps the extent when tests drop layers)
  * </pre>
  */
 public final class FixtureWorld {
     public static final double X0 = 240000;
     public static final double Y0 = 500000;
+
+    /** RD New geometry factory; built directly because creating a WorkingCrs parses the EPSG database. */
+    private static final GeometryFactory RD_NEW = new GeometryFactory(new PrecisionModel(), 28992);
 
     private final List<Feature> features = new ArrayList<>();
     private long nextId = 1;
@@ -46,7 +51,8 @@ public final class FixtureWorld {
                 .add(Role.AGRICULTURAL_PLOT, rect(3000, 0, 3200, 200), "landuse=farmyard", "way/123456", "Erve Test")
                 .add(Role.BUILDING, rect(3050, 50, 3100, 100), "building=farm", "way/905", null)
                 .add(Role.BUILDING, rect(4000, 0, 4030, 20), "building=barn", "way/906", null)
-                .add(Role.RECREATION_ZONE, rect(5000, 0, 5300, 300), "tourism=camp_site", "way/907", "Camping Test");
+                .add(Role.RECREATION_ZONE, rect(5000, 0, 5300, 300), "tourism=camp_site", "way/907", "Camping Test")
+                .add(Role.ROAD, "LINESTRING (240000 499990, 245300 499990)", "highway=unclassified", "way/908", "Testweg");
     }
 
     public FixtureWorld add(Role role, String wkt, String tag, String sourceId, String name) {
@@ -78,7 +84,7 @@ public final class FixtureWorld {
 
     public static Geometry geometry(String wkt) {
         try {
-            Geometry g = new WKTReader(WorkingCrs.rdNew().geometryFactory()).read(wkt);
+            Geometry g = new WKTReader(RD_NEW).read(wkt);
             g.setSRID(28992);
             return g;
         } catch (ParseException e) {

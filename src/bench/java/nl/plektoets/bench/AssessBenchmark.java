@@ -1,0 +1,138 @@
+package nl.plektoets.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import nl.plektoets.assess.Assessment;
+import nl.plektoets.assess.AssessmentRequest;
+import nl.plektoets.assess.Assessor;
+import nl.plektoets.assess.HousingForm;
+import nl.plektoets.assess.Verdict;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.Role;
+import nl.plektoets.policy.PolicyProfile;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * Engine benchmark (its own main, not a test): builds or imports a dataset, then assesses every address in it and
+ * 100,000 random points in its extent on one thread, after a warm-up, and prints import time, assessments per
+ * second per core, and p50/p99 per assessment in microseconds. Target (issue 2): p50 under 100 us and more than
+ * 50,000 assessments per second per core.
+ *
+ * <p>Usage: {@code scripts/bench [synthetic | OSM-FILE]}; without an argument the north-Bayreuth extract.
+ */
+public final class AssessBenchmark {
+    static final int RANDOM_POINTS = 100_000;
+    static final long SEED = 42;
+
+    public static void main(String[] args) throws Exception {
+        String source = args.length > 0 ? args[0] : "../shared/data/osm/north-bayreuth.osm.gz";
+        long t0 = System.nanoTime();
+        Dataset dataset;
+        if (source.equals("synthetic")) {
+            dataset = SyntheticWorld.generate(SEED);
+        } else {
+            Path file = Path.of(source);
+            if (!Files.isRegularFile(file)) {
+                System.err.println("bench: " + file + " not found; give an OSM file or 'synthetic'");
+                System.exit(2);
+            }
+            dataset = OsmSource.read(file);
+        }
+        double importS = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        Assessor assessor = new Assessor(dataset, PolicyProfile.load(null));
+        double indexS = (System.nanoTime() - t1) / 1e9;
+
+        GeometryFactory gf = dataset.layer(Role.ADDRESS).isEmpty() ? new GeometryFactory()
+                : dataset.layer(Role.ADDRESS).get(0).geometry().getFactory();
+        List<AssessmentRequest> addresses = new ArrayList<>();
+        int i = 0;
+        for (Feature f : dataset.layer(Role.ADDRESS)) addresses.add(request(f.geometry().getInteriorPoint(), i++));
+        Envelope ext = dataset.extent();
+        Random rnd = new Random(SEED);
+        List<AssessmentRequest> randoms = new ArrayList<>(RANDOM_POINTS);
+        for (int k = 0; k < RANDOM_POINTS; k++) {
+            Point p = gf.createPoint(new org.locationtech.jts.geom.Coordinate(
+                    ext.getMinX() + rnd.nextDouble() * ext.getWidth(), ext.getMinY() + rnd.nextDouble() * ext.getHeight()));
+            randoms.add(request(p, k));
+        }
+
+        System.out.printf(Locale.ROOT, "dataset      %s%n", dataset.info().name());
+        System.out.printf(Locale.ROOT, "layers       %s%n", counts(dataset));
+        System.out.printf(Locale.ROOT, "import       %.2f s (%s)%n", importS, source);
+        System.out.printf(Locale.ROOT, "index        %.3f s (Assessor: STRtrees, locators, merged business parks)%n", indexS);
+        System.out.printf(Locale.ROOT, "jvm          %s, %d available processors, load average %.1f, measuring on 1"
+                        + " thread%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+
+        // warm-up: the JIT compiles the hot paths; results are discarded. Count-based (two passes over everything,
+        // then until 3 s have passed), because on a loaded machine a time-based warm-up may end before the JIT has
+        // compiled anything
+        List<AssessmentRequest> warmSet = new ArrayList<>(addresses);
+        warmSet.addAll(randoms);
+        long warmStart = System.nanoTime();
+        int warm = 0;
+        while (warm < 2 || System.nanoTime() - warmStart < 3_000_000_000L) {
+            for (AssessmentRequest r : warmSet) assessor.assess(r);
+            warm++;
+        }
+        System.out.printf(Locale.ROOT, "warm-up      %d passes over all %d requests (%.1f s)%n", warm, warmSet.size(),
+                (System.nanoTime() - warmStart) / 1e9);
+        measure("addresses", assessor, addresses);
+        measure("random", assessor, randoms);
+        List<AssessmentRequest> all = new ArrayList<>(addresses);
+        all.addAll(randoms);
+        measure("all", assessor, all);
+    }
+
+    /** Alternates the form, persons and new build so every branch of the criteria runs. */
+    static AssessmentRequest request(Point p, int i) {
+        return new AssessmentRequest(p, i % 2 == 0 ? HousingForm.ROOM_RENTAL : HousingForm.HOUSING_FACILITY,
+                1 + i % 60, i % 3 == 0);
+    }
+
+    static void measure(String name, Assessor assessor, List<AssessmentRequest> requests) {
+        if (requests.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%-12s none in this dataset%n", name);
+            return;
+        }
+        long[] ns = new long[requests.size()];
+        Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+        Map<String, Integer> classes = new java.util.TreeMap<>();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = mx.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        for (int i = 0; i < ns.length; i++) {
+            long t = System.nanoTime();
+            Assessment a = assessor.assess(requests.get(i));
+            ns[i] = System.nanoTime() - t;
+            verdicts.merge(a.verdict(), 1, Integer::sum);
+            classes.merge(a.locationClass(), 1, Integer::sum);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (mx.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        Arrays.sort(ns);
+        // per core = per second of this thread's CPU time: on a shared machine wall-clock time also counts the time
+        // the thread waited for a core; both are printed
+        System.out.printf(Locale.ROOT, "%-12s n=%d  %.0f assessments/s/core (CPU time)  %.0f/s wall-clock  p50 %.1f us"
+                        + "  p99 %.1f us  max %.0f us%n", name, ns.length, ns.length / cpuSeconds, ns.length / seconds,
+                ns[ns.length / 2] / 1e3, ns[(int) (ns.length * 0.99)] / 1e3, ns[ns.length - 1] / 1e3);
+        System.out.printf(Locale.ROOT, "             verdicts %s%n             classes %s%n", verdicts, classes);
+    }
+
+    static String counts(Dataset d) {
+        StringBuilder b = new StringBuilder();
+        for (Role r : Role.values()) b.append(r.id()).append('=').append(d.layer(r).size()).append(' ');
+        return b.toString().trim();
+    }
+}
