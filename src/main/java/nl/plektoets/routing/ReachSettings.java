@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The policy numbers of Bijlage 1 ("bij voorkeur op fietsafstand van voorzieningen: circa 30 minuten lopen en 15
- * minuten fietsen") and the technical limits of the reach computation. Meant to be filled from the policy profile
- * (engine helper's {@code PolicyProfile}); {@link #defaults()} holds the Hardenberg 2025 values.
+ * minuten fietsen") and the technical limit of the reach computation. {@link #from} reads them from the policy
+ * profile ({@code reach.*} thresholds and {@code reach_categories}); {@link #defaults()} holds the Hardenberg 2025
+ * values for tests and tools without a profile.
  *
  * @param walkingSpeedKmh     upper bound of the walking speed; GraphHopper's slower speeds per road type (steps,
  *                            rough tracks) still apply below it
@@ -40,10 +41,20 @@ public record ReachSettings(double walkingSpeedKmh, double cyclingSpeedKmh, int 
         }
     }
 
+    /** The default maximum snap distance, metres: a technical limit (configuration), not a policy number. */
+    public static final double DEFAULT_MAX_SNAP_DISTANCE_M = 500.0;
+
+    /** The reach numbers of a policy profile (Bijlage 1) with a maximum snap distance from the configuration. */
+    public static ReachSettings from(nl.plektoets.policy.PolicyProfile profile, double maxSnapDistanceM) {
+        return new ReachSettings(profile.reachWalkingSpeedKmh(), profile.reachCyclingSpeedKmh(),
+                profile.reachWalkingMinutes(), profile.reachCyclingMinutes(), profile.reachCategories(),
+                profile.reachMinCategoriesInReach(), maxSnapDistanceM);
+    }
+
     /** Hardenberg 2025, Bijlage 1: 5 km/h walking, 15 km/h cycling, 30 and 15 minutes, three categories. */
     public static ReachSettings defaults() {
         return new ReachSettings(5.0, 15.0, 30, 15,
-                List.of("supermarket", "general_practitioner", "public_transport_stop"), 3, 500.0);
+                List.of("supermarket", "general_practitioner", "public_transport_stop"), 3, DEFAULT_MAX_SNAP_DISTANCE_M);
     }
 
     public double speedKmh(TravelMode mode) {

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.routing.BayreuthData;
 import nl.plektoets.routing.NearestFacility;
 import nl.plektoets.routing.ReachIndex;
 import nl.plektoets.routing.ReachSettings;
@@ -26,10 +28,9 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 /** Isochrones on the real extract north of Bayreuth; one imported graph for the class. */
-@Tag("slow") // imports a GraphHopper graph (about 15 s)
+@Tag("slow") // imports the layers and a GraphHopper graph (about 25 s)
 class IsochroneBuilderTest {
-    static final WorkingCrs CRS = WorkingCrs.of("EPSG:32632");
-    static final Path OSM = Path.of("..", "shared", "data", "osm", "north-bayreuth.osm.gz");
+    static WorkingCrs CRS;
     /** Marktplatz 2a, Neudrossenfeld: the village square, next to the Edeka. */
     static final double LON = 11.50153;
     static final double LAT = 50.01693;
@@ -42,13 +43,11 @@ class IsochroneBuilderTest {
 
     @BeforeAll
     static void open() throws Exception {
-        index = ReachIndex.open(OSM, dir.resolve("graph"), facilities(), CRS, ReachSettings.defaults());
+        Path dataDir = BayreuthData.dataDir(dir.resolve("data"));
+        Dataset dataset = BayreuthData.load(dataDir);
+        CRS = WorkingCrs.of(dataset.info().workingCrs());
+        index = ReachIndex.open(dataDir, dataset, ReachSettings.defaults());
         builder = new IsochroneBuilder(index);
-    }
-
-    /** The extract's supermarkets and stops, read with the routing tests' own small OSM reader. */
-    static List<Feature> facilities() throws Exception {
-        return nl.plektoets.routing.TestOsm.facilities(OSM, CRS);
     }
 
     @AfterAll

@@ -13,17 +13,10 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import nl.plektoets.data.Feature;
-import nl.plektoets.data.Provenance;
-import nl.plektoets.data.Role;
-import nl.plektoets.geo.WorkingCrs;
 
 /**
  * A deliberately small OSM XML reader for the routing tests, independent of GraphHopper and of the project's OSM
- * importer: node positions and tags, way node lists and tags. Facilities are mapped with the same tags as the
- * project's tag mapping (shop=supermarket/convenience/greengrocer, amenity=doctors/clinic,
- * healthcare=general_practitioner, highway=bus_stop, public_transport=platform/stop_position,
- * railway=station/halt).
+ * importer: node positions and tags, way node lists and tags - the raw material of {@link OsmWalkGraph}.
  */
 final class OsmTestData {
     static final Path NORTH_BAYREUTH = Path.of("..", "shared", "data", "osm", "north-bayreuth.osm.gz");
@@ -87,69 +80,5 @@ final class OsmTestData {
             }
         }
         return d;
-    }
-
-    static String category(Map<String, String> tags) {
-        String shop = tags.getOrDefault("shop", "");
-        String amenity = tags.getOrDefault("amenity", "");
-        if (shop.equals("supermarket") || shop.equals("convenience") || shop.equals("greengrocer")) return "supermarket";
-        if (amenity.equals("doctors") || amenity.equals("clinic")
-                || "general_practitioner".equals(tags.get("healthcare"))) return "general_practitioner";
-        if ("bus_stop".equals(tags.get("highway")) || "platform".equals(tags.get("public_transport"))
-                || "stop_position".equals(tags.get("public_transport")) || "station".equals(tags.get("railway"))
-                || "halt".equals(tags.get("railway"))) return "public_transport_stop";
-        return null;
-    }
-
-    /** Facility nodes as features of role facility, point geometry in {@code crs}. */
-    List<Feature> facilities(WorkingCrs crs) {
-        List<Feature> out = new ArrayList<>();
-        for (Node n : nodes.values()) {
-            if (n.tags().isEmpty()) continue;
-            String category = category(n.tags());
-            if (category == null) continue;
-            Map<String, String> attributes = new HashMap<>();
-            attributes.put("category", category);
-            if (n.tags().containsKey("name")) attributes.put("name", n.tags().get("name"));
-            out.add(new Feature(n.id(), Role.FACILITY,
-                    crs.geometryFactory().createPoint(crs.fromLonLat(n.lon(), n.lat())), attributes,
-                    new Provenance("north-bayreuth.osm.gz", "node/" + n.id(), category)));
-        }
-        return out;
-    }
-
-    /**
-     * Addresses ("street housenumber, city" -> position): address nodes as they are, addressed buildings (ways) at
-     * the mean of their nodes.
-     */
-    Map<String, Node> addresses() {
-        Map<String, Node> out = new HashMap<>();
-        for (Node n : nodes.values()) {
-            String key = addressKey(n.tags());
-            if (key != null) out.put(key, n);
-        }
-        for (Way w : ways) {
-            String key = addressKey(w.tags());
-            if (key == null) continue;
-            double lat = 0;
-            double lon = 0;
-            int count = 0;
-            for (int i = 0; i + 1 < w.nodes().length; i++) { // closed ring: the last node repeats the first
-                Node n = nodes.get(w.nodes()[i]);
-                if (n == null) continue;
-                lat += n.lat();
-                lon += n.lon();
-                count++;
-            }
-            if (count > 0) out.putIfAbsent(key, new Node(w.id(), lat / count, lon / count, w.tags()));
-        }
-        return out;
-    }
-
-    private static String addressKey(Map<String, String> tags) {
-        String street = tags.get("addr:street");
-        String number = tags.get("addr:housenumber");
-        if (street == null || number == null) return null;
-        return street + " " + number + ", " + tags.getOrDefault("addr:city", "?");
     }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Provenance;
 import nl.plektoets.data.Role;
@@ -21,34 +21,35 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKTReader;
 
 /**
- * Reach on the real OSM extract north of Bayreuth: one imported graph for the whole class. Expected values come
- * from computations written here, not from the code under test: a plain Dijkstra over the OSM ways at 5 km/h
- * ({@link OsmWalkGraph}), and a forward Dijkstra over GraphHopper's edges ({@link GraphDijkstra}).
+ * Reach on the real OSM extract north of Bayreuth, as a data directory loaded by the project's OSM importer (its
+ * facilities and addresses) with one imported graph for the whole class. Expected values come from computations
+ * written here, not from the code under test: a plain Dijkstra over the OSM ways at 5 km/h ({@link OsmWalkGraph}),
+ * and a forward Dijkstra over GraphHopper's edges ({@link GraphDijkstra}).
  */
-@Tag("slow") // imports a GraphHopper graph (about 15 s on a shared machine)
+@Tag("slow") // imports the layers and a GraphHopper graph (about 25 s on a shared machine)
 class ReachIndexTest {
-    /** UTM zone 32N: the extract lies at 11.5 E, where RD New would distort distances. */
-    static final WorkingCrs CRS = WorkingCrs.of("EPSG:32632");
-
     @TempDir
     static Path dir;
-    static OsmTestData osm;
+    static Dataset dataset;
+    /** The importer's choice for the extract: UTM zone 32N. */
+    static WorkingCrs CRS;
     static OsmWalkGraph walkGraph;
     static ReachIndex index;
 
     @BeforeAll
     static void open() throws Exception {
-        osm = OsmTestData.read(OsmTestData.NORTH_BAYREUTH);
-        walkGraph = new OsmWalkGraph(osm);
-        index = ReachIndex.open(OsmTestData.NORTH_BAYREUTH, dir.resolve("graph"), osm.facilities(CRS), CRS,
-                ReachSettings.defaults());
+        Path dataDir = BayreuthData.dataDir(dir.resolve("data"));
+        dataset = BayreuthData.load(dataDir);
+        CRS = WorkingCrs.of(dataset.info().workingCrs());
+        walkGraph = new OsmWalkGraph(OsmTestData.read(BayreuthData.OSM));
+        index = ReachIndex.open(dataDir, dataset, ReachSettings.defaults());
     }
 
     @AfterAll
@@ -66,9 +67,13 @@ class ReachIndexTest {
         return a.snap().orElseThrow();
     }
 
-    /** The independent answer: walking minutes from the address to the nearest facility of a category. */
-    static Map.Entry<Feature, Double> independentNearest(OsmTestData.Node address, String category) {
-        double[] seconds = walkGraph.secondsFrom(walkGraph.nearestVertex(address.lon(), address.lat()));
+    static Coordinate lonLat(Feature f) {
+        return CRS.toLonLat(f.geometry().getCoordinate().x, f.geometry().getCoordinate().y);
+    }
+
+    /** The independent answer: walking minutes from a place to the nearest facility of a category. */
+    static Map.Entry<Feature, Double> independentNearest(Coordinate from, String category) {
+        double[] seconds = walkGraph.secondsFrom(walkGraph.nearestVertex(from.x, from.y));
         Feature best = null;
         double bestSeconds = Double.POSITIVE_INFINITY;
         for (Feature f : index.facilities().get(category)) {
@@ -82,9 +87,9 @@ class ReachIndexTest {
         return best == null ? null : Map.entry(best, bestSeconds / 60.0);
     }
 
-    /** Independent walking minutes from the address to one given facility. */
-    static double independentMinutesTo(OsmTestData.Node address, Feature facility) {
-        double[] seconds = walkGraph.secondsFrom(walkGraph.nearestVertex(address.lon(), address.lat()));
+    /** Independent walking minutes from a place to one given facility. */
+    static double independentMinutesTo(Coordinate from, Feature facility) {
+        double[] seconds = walkGraph.secondsFrom(walkGraph.nearestVertex(from.x, from.y));
         Coordinate ll = CRS.toLonLat(facility.geometry().getCoordinate().x, facility.geometry().getCoordinate().y);
         return seconds[walkGraph.nearestVertex(ll.x, ll.y)] / 60.0;
     }
@@ -99,17 +104,18 @@ class ReachIndexTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Marktplatz 2a, Neudrossenfeld", "Altdrossenfeld 8, Neudrossenfeld",
-            "Am Fichtenhain 14, Bindlach", "Hauptstraße 2, Heinersreuth"})
-    void walkingTimeToNearestSupermarketAndStopAgreesWithPlainDijkstraOverOsmWays(String address) {
-        OsmTestData.Node a = osm.addresses().get(address);
-        assertNotNull(a, address + " is in the extract");
-        NetworkSnap snap = snapped(site(a.lon(), a.lat()), TravelMode.FOOT);
+    @CsvSource(delimiter = '|', value = {"Marktplatz|2a|Neudrossenfeld", "Altdrossenfeld|8|Neudrossenfeld",
+            "Am Fichtenhain|14|Bindlach", "Hauptstraße|2|Heinersreuth"})
+    void walkingTimeToNearestSupermarketAndStopAgreesWithPlainDijkstraOverOsmWays(String street, String number,
+                                                                                  String town) {
+        Feature address = BayreuthData.address(dataset, street, number, town);
+        Coordinate a = lonLat(address);
+        NetworkSnap snap = snapped(address.geometry(), TravelMode.FOOT);
         for (String category : List.of("supermarket", "public_transport_stop")) {
             NearestFacility got = index.nearest(snap, category).orElseThrow();
             Map.Entry<Feature, Double> expected = independentNearest(a, category);
             assertNotNull(expected);
-            String what = address + " -> " + category + ": code says " + got.facility().attribute("name") + " "
+            String what = street + " " + number + " -> " + category + ": code says " + got.facility().attribute("name") + " "
                     + got.minutes() + " min, independent " + expected.getKey().attribute("name") + " "
                     + expected.getValue() + " min";
             assertEquals(expected.getValue(), got.minutes(), tolerance(expected.getValue()), what);
@@ -121,11 +127,10 @@ class ReachIndexTest {
 
     @Test
     void marktplatzNeudrossenfeldWalksToTheEdekaOnTheSquare() {
-        OsmTestData.Node a = osm.addresses().get("Marktplatz 2a, Neudrossenfeld");
-        NearestFacility walk = index.nearest(snapped(site(a.lon(), a.lat()), TravelMode.FOOT), "supermarket")
-                .orElseThrow();
-        NearestFacility ride = index.nearest(snapped(site(a.lon(), a.lat()), TravelMode.BIKE), "supermarket")
-                .orElseThrow();
+        Feature address = BayreuthData.address(dataset, "Marktplatz", "2a", "Neudrossenfeld");
+        Coordinate a = lonLat(address);
+        NearestFacility walk = index.nearest(snapped(address.geometry(), TravelMode.FOOT), "supermarket").orElseThrow();
+        NearestFacility ride = index.nearest(snapped(address.geometry(), TravelMode.BIKE), "supermarket").orElseThrow();
         assertEquals("Edeka", walk.facility().attribute("name"));
         assertEquals("node/2023149558", walk.facility().provenance().sourceId());
         assertEquals(independentNearest(a, "supermarket").getValue(), walk.minutes(), tolerance(walk.minutes()));
@@ -135,20 +140,20 @@ class ReachIndexTest {
 
     @Test
     void sampleOfAddressesAgreesWithPlainDijkstraOverOsmWays() {
-        TreeMap<String, OsmTestData.Node> addresses = new TreeMap<>(osm.addresses());
         int compared = 0;
         int i = 0;
         List<String> failures = new ArrayList<>();
-        for (Map.Entry<String, OsmTestData.Node> e : addresses.entrySet()) {
+        for (Feature address : dataset.layer(Role.ADDRESS)) {
             if (i++ % 10 != 0) continue;
-            OsmTestData.Node a = e.getValue();
-            Optional<NetworkSnap> snap = index.access(site(a.lon(), a.lat()), TravelMode.FOOT).snap();
+            Coordinate a = lonLat(address);
+            Optional<NetworkSnap> snap = index.access(address.geometry(), TravelMode.FOOT).snap();
             Map.Entry<Feature, Double> expected = independentNearest(a, "supermarket");
             if (snap.isEmpty() || expected == null) continue; // the address's nearest OSM vertex is an island
             double got = index.nearest(snap.get(), "supermarket").orElseThrow().minutes();
             compared++;
             if (Math.abs(got - expected.getValue()) > tolerance(expected.getValue())) {
-                failures.add(e.getKey() + ": " + got + " vs " + expected.getValue());
+                failures.add(address.attribute("street") + " " + address.attribute("housenumber") + ": " + got
+                        + " vs " + expected.getValue());
             }
         }
         assertTrue(compared >= 50, "compared " + compared + " addresses");
@@ -157,20 +162,19 @@ class ReachIndexTest {
 
     @Test
     void tablesEqualAForwardSearchFromTheSiteOverGraphHopperEdges() {
-        TreeMap<String, OsmTestData.Node> addresses = new TreeMap<>(osm.addresses());
         int checked = 0;
         int i = 0;
-        for (OsmTestData.Node a : addresses.values()) {
+        for (Feature address : dataset.layer(Role.ADDRESS)) {
             if (i++ % 15 != 0) continue;
             for (TravelMode mode : TravelMode.values()) {
-                Optional<NetworkSnap> site = index.access(site(a.lon(), a.lat()), mode).snap();
+                Optional<NetworkSnap> site = index.access(address.geometry(), mode).snap();
                 if (site.isEmpty()) continue;
                 double[] millis = GraphDijkstra.millisFrom(site.get(), index.network().graph(),
                         index.network().weighting(mode));
                 for (String category : List.of("supermarket", "public_transport_stop")) {
                     double expected = Double.POSITIVE_INFINITY;
                     for (Feature f : index.facilities().get(category)) {
-                        Coordinate ll = CRS.toLonLat(f.geometry().getCoordinate().x, f.geometry().getCoordinate().y);
+                        Coordinate ll = lonLat(f);
                         NetworkSnap fs = index.network().snap(ll.x, ll.y, mode).orElseThrow();
                         double viaEnds = Math.min(millis[fs.baseNode()] + fs.millisFromBase(),
                                 millis[fs.adjNode()] + fs.millisFromAdj());
@@ -180,7 +184,7 @@ class ReachIndexTest {
                     }
                     double got = index.nearest(site.get(), category).map(NearestFacility::seconds)
                             .orElse(Double.POSITIVE_INFINITY);
-                    assertEquals(expected / 1000.0, got, 1.0, mode + " " + category + " at " + a.lon() + "," + a.lat());
+                    assertEquals(expected / 1000.0, got, 1.0, mode + " " + category + " at " + lonLat(address));
                     checked++;
                 }
             }
@@ -231,8 +235,7 @@ class ReachIndexTest {
             assertTrue(straightM < 310, "straight line " + straightM);
             // 300 m would be under 4 minutes' walk; the way round takes more than the policy's 30 minutes
             assertTrue(walk.minutes() > 30, "walking " + walk.minutes() + " min");
-            OsmTestData.Node from = new OsmTestData.Node(0, 49.988657, 11.522372, Map.of());
-            double independent = independentMinutesTo(from, acrossTheRiver);
+            double independent = independentMinutesTo(new Coordinate(11.522372, 49.988657), acrossTheRiver);
             assertEquals(independent, walk.minutes(), tolerance(independent));
         }
     }
@@ -260,8 +263,7 @@ class ReachIndexTest {
 
     @Test
     void aPolygonSiteJoinsTheNetworkAtTheBoundaryPointNearestToARoad() throws Exception {
-        OsmTestData.Node a = osm.addresses().get("Marktplatz 2a, Neudrossenfeld");
-        Coordinate c = CRS.fromLonLat(a.lon(), a.lat());
+        Coordinate c = BayreuthData.address(dataset, "Marktplatz", "2a", "Neudrossenfeld").geometry().getCoordinate();
         // an 80 x 80 m plot with the address at its north-west corner, reaching away from the square
         Geometry plot = new WKTReader(CRS.geometryFactory()).read(String.format(java.util.Locale.ROOT,
                 "POLYGON ((%f %f, %f %f, %f %f, %f %f, %f %f))", c.x, c.y, c.x + 80, c.y, c.x + 80, c.y - 80,
