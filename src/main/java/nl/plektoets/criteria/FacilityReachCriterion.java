@@ -12,9 +12,7 @@ import nl.plektoets.routing.ReachIndex;
 import nl.plektoets.routing.ReachSettings;
 import nl.plektoets.routing.SiteAccess;
 import nl.plektoets.routing.TravelMode;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
 
 /**
  * Bijlage 1: "bij voorkeur op fietsafstand van voorzieningen: circa 30 minuten lopen en 15 minuten fietsen". Per
@@ -59,8 +57,9 @@ public final class FacilityReachCriterion implements Criterion {
         ev.put("requiredCategories", s.categories());
         ev.put("minCategoriesInReach", s.minCategoriesInReach());
 
-        SiteAccess foot = index.access(site, TravelMode.FOOT);
-        SiteAccess bike = index.access(site, TravelMode.BIKE);
+        Map<TravelMode, SiteAccess> access = index.accessAll(site);
+        SiteAccess foot = access.get(TravelMode.FOOT);
+        SiteAccess bike = access.get(TravelMode.BIKE);
         ev.put("access", Map.of("foot", access(foot), "bike", access(bike)));
         if (!foot.snapped() && !bike.snapped()) {
             ev.put("reason", foot.reason());
@@ -145,10 +144,8 @@ public final class FacilityReachCriterion implements Criterion {
             fac.put("osmId", f.provenance().sourceId());
             fac.put("source", f.provenance().source());
         }
-        Coordinate c = f.geometry() instanceof Point p ? p.getCoordinate() : f.geometry().getInteriorPoint().getCoordinate();
-        Coordinate ll = index.crs().toLonLat(c.x, c.y);
-        fac.put("lon", round6(ll.x));
-        fac.put("lat", round6(ll.y));
+        fac.put("lon", round6(n.lon()));
+        fac.put("lat", round6(n.lat()));
         m.put("facility", fac);
         return m;
     }

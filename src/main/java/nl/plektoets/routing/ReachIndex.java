@@ -50,6 +50,8 @@ public final class ReachIndex implements AutoCloseable {
     private final WorkingCrs crs;
     private final ReachSettings settings;
     private final Map<String, List<Feature>> facilities;
+    /** Per category, the facilities' representative points in lon/lat, aligned with {@link #facilities}. */
+    private final Map<String, Coordinate[]> facilityLonLat = new HashMap<>();
     private final Map<TravelMode, Map<String, FacilityReachTable>> tables = new EnumMap<>(TravelMode.class);
     private final Map<String, Long> precomputeMillis = new LinkedHashMap<>();
     private final Map<String, Integer> unsnappedFacilities = new LinkedHashMap<>();
@@ -61,6 +63,9 @@ public final class ReachIndex implements AutoCloseable {
         this.crs = crs;
         this.settings = settings;
         this.facilities = facilities;
+        facilities.forEach((category, list) -> facilityLonLat.put(category, list.stream()
+                .map(f -> representativePoint(f.geometry())).map(c -> crs.toLonLat(c.x, c.y))
+                .toArray(Coordinate[]::new)));
     }
 
     /**
@@ -211,14 +216,32 @@ public final class ReachIndex implements AutoCloseable {
      * most 64), the one closest to a usable edge - where a plot would get its entrance.
      */
     public SiteAccess access(Geometry site, TravelMode mode) {
-        NetworkSnap best = null;
+        return access(candidatesLonLat(site), mode);
+    }
+
+    /** {@link #access(Geometry, TravelMode)} for every mode, transforming the site to lon/lat once. */
+    public Map<TravelMode, SiteAccess> accessAll(Geometry site) {
+        List<Coordinate> candidates = candidatesLonLat(site);
+        Map<TravelMode, SiteAccess> m = new EnumMap<>(TravelMode.class);
+        for (TravelMode mode : TravelMode.values()) m.put(mode, access(candidates, mode));
+        return m;
+    }
+
+    private List<Coordinate> candidatesLonLat(Geometry site) {
         if (site instanceof Puntal) {
-            best = snapPoint(representativePoint(site), mode).orElse(null);
-        } else {
-            for (Coordinate c : accessCandidates(site)) {
-                NetworkSnap s = snapPoint(c, mode).orElse(null);
-                if (s != null && (best == null || s.distanceM() < best.distanceM())) best = s;
-            }
+            Coordinate c = representativePoint(site);
+            return List.of(crs.toLonLat(c.x, c.y));
+        }
+        List<Coordinate> out = new ArrayList<>();
+        for (Coordinate c : accessCandidates(site)) out.add(crs.toLonLat(c.x, c.y));
+        return out;
+    }
+
+    private SiteAccess access(List<Coordinate> candidatesLonLat, TravelMode mode) {
+        NetworkSnap best = null;
+        for (Coordinate ll : candidatesLonLat) {
+            NetworkSnap s = network.snap(ll.x, ll.y, mode).orElse(null);
+            if (s != null && (best == null || s.distanceM() < best.distanceM())) best = s;
         }
         if (best == null) {
             return new SiteAccess(mode, Optional.empty(), Double.NaN, "no road or path usable on " + mode.id()
@@ -248,7 +271,9 @@ public final class ReachIndex implements AutoCloseable {
         FacilityReachTable table = tables.get(site.mode()).get(category);
         if (table == null) return Optional.empty();
         List<Feature> list = facilities.getOrDefault(category, List.of());
-        return table.lookup(site).map(h -> new NearestFacility(category, site.mode(), list.get(h.facility()), h.seconds()));
+        Coordinate[] lonLat = facilityLonLat.get(category);
+        return table.lookup(site).map(h -> new NearestFacility(category, site.mode(), list.get(h.facility()),
+                lonLat[h.facility()].x, lonLat[h.facility()].y, h.seconds()));
     }
 
     /** The table of one mode and category; null for a category neither the data nor the settings name. */
