@@ -2,14 +2,16 @@ package nl.plektoets.bench;
 
 import java.nio.file.Path;
 import nl.plektoets.data.Dataset;
+import nl.plektoets.data.ImportProgress;
+import nl.plektoets.data.osm.OsmImport;
+import nl.plektoets.data.osm.OsmImportOptions;
 
-/** Reads an OSM file for the benchmark through the project's importer. */
+/** Reads an OSM file for the benchmark through the project's importer (auto CRS, built-in tag mapping). */
 final class OsmSource {
     private OsmSource() {
     }
 
     static Dataset read(Path file) {
-        throw new UnsupportedOperationException("the OSM importer (nl.plektoets.data.osm.OsmImport) is not merged into"
-                + " this branch yet; run 'scripts/bench synthetic'");
+        return OsmImport.read(file, OsmImportOptions.defaults(), ImportProgress.NONE);
     }
 }

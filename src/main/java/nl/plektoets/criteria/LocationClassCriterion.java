@@ -65,18 +65,23 @@ public final class LocationClassCriterion implements Criterion {
             }
             ev.put("pieces", parts);
             message = new Message("Het terrein ligt in meerdere locatieklassen (" + list + "); de strengste geldt: "
-                    + message.nl(), "The site spans several location classes (" + list + "); the most restrictive"
-                    + " applies: " + message.en());
+                    + lowerFirst(message.nl()), "The site spans several location classes (" + list + "); the most"
+                    + " restrictive applies: " + lowerFirst(message.en()));
         }
         if (!c.missingData().isEmpty() && status != Status.FAIL) {
             List<String> roles = c.missingData().stream().map(Role::id).toList();
             ev.put("missingLayers", roles);
             status = Status.UNKNOWN;
             message = new Message("Gegevens ontbreken (" + String.join(", ", roles) + "): de locatieklasse kan anders"
-                    + " zijn. Met de beschikbare gegevens: " + message.nl(), "Data is missing (" + String.join(", ", roles)
-                    + "): the location class may differ. With the data at hand: " + message.en());
+                    + " zijn. Met de beschikbare gegevens: " + lowerFirst(message.nl()), "Data is missing ("
+                    + String.join(", ", roles) + "): the location class may differ. With the data at hand: "
+                    + lowerFirst(message.en()));
         }
         return new Decision(chosen.locationClass(), new CriterionResult(ID, status, outcome.policyRef(), message, ev));
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     static int severity(Status s) {

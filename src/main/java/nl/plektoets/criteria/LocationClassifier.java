@@ -67,7 +67,9 @@ public final class LocationClassifier {
 
         if (!lookup.hasData(Role.AGRICULTURAL_PLOT)) missing.add(Role.AGRICULTURAL_PLOT);
         List<SpatialLookup.Hit> agri = lookup.containing(Role.AGRICULTURAL_PLOT, p);
-        if (!agri.isEmpty()) return one(LocationClass.AGRICULTURAL_PLOT, feature(agri.get(0)), missing);
+        if (!agri.isEmpty()) {
+            return one(LocationClass.AGRICULTURAL_PLOT, proxyNote(feature(agri.get(0)), agri.get(0).feature()), missing);
+        }
 
         SpatialLookup.RegionDistance park = null;
         if (!lookup.hasData(Role.BUSINESS_PARK)) {
@@ -113,12 +115,16 @@ public final class LocationClassifier {
         Map<LocationClass, Piece> pieces = new EnumMap<>(LocationClass.class);
         List<Role> missing = new ArrayList<>(2);
         Geometry remaining = site;
+        // class areas (a town boundary, a large park) can have thousands of vertices: clip them to the site's
+        // surroundings before any overlay, so the cost follows the site, not the size of the area
+        Envelope near1 = new Envelope(site.getEnvelopeInternal());
+        near1.expandBy(1);
 
         // 1. agricultural plot
         if (!lookup.hasData(Role.AGRICULTURAL_PLOT)) missing.add(Role.AGRICULTURAL_PLOT);
         List<SpatialLookup.Hit> agri = lookup.intersecting(Role.AGRICULTURAL_PLOT, remaining);
         if (!agri.isEmpty()) {
-            Geometry region = union(agri.stream().map(h -> h.feature().geometry()).toList());
+            Geometry region = union(agri.stream().map(h -> clip(h.feature().geometry(), near1)).toList());
             add(pieces, LocationClass.AGRICULTURAL_PLOT, intersection(remaining, region), sliver, lookup,
                     Role.AGRICULTURAL_PLOT, 0);
             remaining = difference(remaining, region);
@@ -129,11 +135,14 @@ public final class LocationClassifier {
         if (!lookup.hasData(Role.BUSINESS_PARK)) {
             missing.add(Role.BUSINESS_PARK);
         } else if (!isGone(remaining, sliver)) {
-            Envelope env = new Envelope(remaining.getEnvelopeInternal());
+            Envelope env = new Envelope(site.getEnvelopeInternal());
             env.expandBy(Math.max(edge, near));
             List<Geometry> parts = lookup.regionParts(Role.BUSINESS_PARK, env);
             if (!parts.isEmpty()) {
-                parkRegion = union(parts);
+                // clipping 1 m beyond the bands: the artificial clip edges then lie farther than a band from the
+                // site, so neither the inward nor the outward buffer can reach the site from them
+                env.expandBy(1);
+                parkRegion = union(parts.stream().map(g -> clip(g, env)).toList());
                 Geometry interior = edge > 0 ? parkRegion.buffer(-edge) : parkRegion;
                 Geometry inPark = intersection(remaining, parkRegion);
                 add(pieces, LocationClass.BUSINESS_PARK_INTERIOR, intersection(inPark, interior), sliver, lookup,
@@ -149,7 +158,7 @@ public final class LocationClassifier {
             if (!lookup.hasData(Role.BUILT_UP_AREA)) missing.add(Role.BUILT_UP_AREA);
             List<SpatialLookup.Hit> built = lookup.intersecting(Role.BUILT_UP_AREA, remaining);
             if (!built.isEmpty()) {
-                Geometry region = union(built.stream().map(h -> h.feature().geometry()).toList());
+                Geometry region = union(built.stream().map(h -> clip(h.feature().geometry(), near1)).toList());
                 add(pieces, LocationClass.BUILT_UP_AREA, intersection(remaining, region), sliver, lookup,
                         Role.BUILT_UP_AREA, 0);
                 remaining = difference(remaining, region);
@@ -199,7 +208,13 @@ public final class LocationClassifier {
                 : lookup.intersecting(role, part);
         if (!hits.isEmpty()) ev.put("feature", Evidence.feature(hits.get(0).feature(), hits.get(0).distanceM()));
         ev.put("position", searchDistance > 0 ? "outside" : "inside");
+        if (c == LocationClass.AGRICULTURAL_PLOT && !hits.isEmpty()) proxyNote(ev, hits.get(0).feature());
         pieces.put(c, new Piece(c, Evidence.round(area), ev));
+    }
+
+    private static Geometry clip(Geometry g, Envelope env) {
+        if (env.covers(g.getEnvelopeInternal())) return g;
+        return intersection(g, g.getFactory().toGeometry(env));
     }
 
     private static boolean isGone(Geometry g, double sliver) {
@@ -211,11 +226,34 @@ public final class LocationClassifier {
     }
 
     private static Geometry intersection(Geometry a, Geometry b) {
-        return OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION);
+        return polygonal(OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION));
     }
 
     private static Geometry difference(Geometry a, Geometry b) {
-        return OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE);
+        return polygonal(OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE));
+    }
+
+    /**
+     * Only the areas of an overlay result: where a site touches a class area along a line, the overlay may add
+     * that line or point, which has no area, and prepared-geometry predicates reject mixed collections.
+     */
+    private static Geometry polygonal(Geometry g) {
+        if (g instanceof org.locationtech.jts.geom.Polygonal) return g;
+        @SuppressWarnings("unchecked")
+        List<org.locationtech.jts.geom.Polygon> polys = org.locationtech.jts.geom.util.PolygonExtracter.getPolygons(g);
+        return g.getFactory().createMultiPolygon(polys.toArray(new org.locationtech.jts.geom.Polygon[0]));
+    }
+
+    /**
+     * OSM has no agrarisch bouwvlak; the importer maps landuse=farmyard as a stand-in. The evidence says so, so a
+     * planner does not read the farmyard outline as the legal building plot.
+     */
+    private static Map<String, Object> proxyNote(Map<String, Object> ev, nl.plektoets.data.Feature f) {
+        if (f.provenance() != null && "landuse=farmyard".equals(f.provenance().sourceTag())) {
+            ev.put("proxy", "landuse=farmyard stands in for the agrarisch bouwvlak (§5.1.2); a zoning-plan"
+                    + " bouwvlak takes precedence where imported");
+        }
+        return ev;
     }
 
     private static Map<String, Object> feature(SpatialLookup.Hit hit) {

@@ -2,6 +2,7 @@ package nl.plektoets.criteria;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.plektoets.assess.HousingForm;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.ThresholdKey;
 
@@ -40,15 +41,21 @@ public final class PermitTermCriterion implements Criterion {
                 ? new Message("Voor deze vorm is een permanente vergunning mogelijk, of " + temporaryNl + " (" + ref
                         + ").", "This form can get a permanent permit, or " + temporaryEn + " (" + ref + ").")
                 : new Message("Alleen " + temporaryNl + "; een permanente vergunning is alleen mogelijk voor "
-                        + forms(p) + " (" + ref + ").", "Only " + temporaryEn + "; a permanent permit is only"
-                        + " possible for " + forms(p) + " (" + ref + ").");
+                        + forms(p, true) + " (" + ref + ").", "Only " + temporaryEn + "; a permanent permit is only"
+                        + " possible for " + forms(p, false) + " (" + ref + ").");
         return new CriterionResult(ID, Status.PASS, ref, m, ev);
     }
 
-    private static String forms(PolicyProfile p) {
-        if (p.permanentPermitForms().isEmpty()) return "-";
+    private static String forms(PolicyProfile p, boolean dutch) {
+        if (p.permanentPermitForms().isEmpty()) return dutch ? "geen enkele vorm" : "no form";
         StringBuilder b = new StringBuilder();
-        p.permanentPermitForms().forEach(f -> b.append(b.length() == 0 ? "" : ", ").append(f.id()));
+        for (HousingForm f : p.permanentPermitForms()) {
+            String name = switch (f) {
+                case ROOM_RENTAL -> dutch ? "kamerverhuur" : "room rental";
+                case HOUSING_FACILITY -> dutch ? "een huisvestingsvoorziening" : "a housing facility";
+            };
+            b.append(b.length() == 0 ? "" : dutch ? " en " : " and ").append(name);
+        }
         return b.toString();
     }
 }

@@ -45,14 +45,15 @@ public final class RecreationExclusionCriterion implements Criterion {
         ev.put("count", hits.size());
         String name = hit.feature().attribute("name");
         String what = name != null ? " '" + name + "'" : "";
+        String tag = hit.feature().provenance() != null ? hit.feature().provenance().sourceTag() : "#" + hit.feature().id();
         String where = hit.distanceM() > 0 ? " op " + fmt(Evidence.round(hit.distanceM())) + " m van" : " op";
         String whereEn = hit.distanceM() > 0 ? " " + fmt(Evidence.round(hit.distanceM())) + " m from" : " on";
         return new CriterionResult(ID, Status.FAIL, ref, new Message(
                 "Het terrein ligt" + where + " recreatieterrein" + what + " ("
-                        + hit.feature().provenance().sourceTag() + "); huisvesting op recreatieterreinen is"
+                        + tag + "); huisvesting op recreatieterreinen is"
                         + " uitgesloten (" + ref + ").",
                 "The site lies" + whereEn + " recreational terrain" + what + " ("
-                        + hit.feature().provenance().sourceTag() + "); housing on recreational terrains is excluded ("
+                        + tag + "); housing on recreational terrains is excluded ("
                         + ref + ")."), ev);
     }
 

@@ -61,6 +61,10 @@ class CriteriaAndVerdictTest {
         assertEquals(5, facility.evidence().get("renewalYears"));
         assertEquals(15, facility.evidence().get("maxTermYears"));
         assertTrue(facility.message().nl().contains("10 jaar, daarna te verlengen met 5 jaar"), facility.message().nl());
+        assertTrue(facility.message().nl().endsWith("alleen mogelijk voor kamerverhuur (§5.1.2, §6.2.2)."),
+                facility.message().nl());
+        assertTrue(facility.message().en().endsWith("only possible for room rental (§5.1.2, §6.2.2)."),
+                facility.message().en());
         assertEquals("§5.1.2, §6.2.2", facility.policyRef());
     }
 

@@ -42,7 +42,8 @@ class PolygonSiteTest {
         assertEquals("rural_other", pieces.get(1).get("locationClass"));
         assertEquals(600.0, pieces.get(1).get("areaM2"));
         assertTrue(loc.message().en().startsWith("The site spans several location classes (agricultural_plot 40%,"
-                + " rural_other 60%); the most restrictive applies"), loc.message().en());
+                + " rural_other 60%); the most restrictive applies: in the rural area, but not inside a known existing"
+                + " building."), loc.message().en());
         assertTrue(loc.message().nl().contains("de strengste geldt"));
     }
 
@@ -86,6 +87,22 @@ class PolygonSiteTest {
         assertEquals(Verdict.ALLOWED, a.verdict());
         // 20 cm too high (6 m2) is no longer noise
         assertEquals("rural_other", assess(rect(4000, 0, 4030, 20.2), HousingForm.HOUSING_FACILITY, false).locationClass());
+    }
+
+    @Test
+    void polygonTouchingTheFarmyardAlongAnEdgeIsNotOnIt() {
+        // shares the farmyard's eastern edge (x = 3200) only; then an L-shaped site partly on it whose edge runs along it
+        Assessment touching = assess(rect(3200, 50, 3230, 80), HousingForm.HOUSING_FACILITY, false);
+        assertEquals("rural_other", touching.locationClass());
+        assertFalse(result(touching, "location_class").evidence().containsKey("pieces"));
+        String lShape = "POLYGON ((243190 500150, 243200 500150, 243200 500200, 243230 500200, 243230 500250,"
+                + " 243190 500250, 243190 500150))";
+        Assessment l = assess(lShape, HousingForm.HOUSING_FACILITY, false);
+        assertEquals("rural_other", l.locationClass());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> pieces = (List<Map<String, Object>>) result(l, "location_class").evidence().get("pieces");
+        assertEquals(500.0, pieces.get(0).get("areaM2")); // 10 m x 50 m inside the farmyard
+        assertEquals(2000.0, pieces.get(1).get("areaM2")); // the rest of the 2,500 m2
     }
 
     @Test

@@ -126,7 +126,7 @@ final class AreaBuilder {
         for (int start = 0; start < open.size(); start++) {
             if (used[start]) continue;
             used[start] = true;
-            OsmXmlReader.LongList ring = new OsmXmlReader.LongList();
+            LongList ring = new LongList();
             for (long id : open.get(start)) ring.add(id);
             long first = open.get(start)[0];
             long end = open.get(start)[open.get(start).length - 1];

@@ -103,7 +103,7 @@ public final class OsmImport {
             // a truncated gzip/bzip2 stream ends in an EOFException; PBF problems carry their own message
             String what = e instanceof java.io.EOFException ? "the compressed data ends early (the file is truncated)"
                     : e.getMessage();
-            throw new OsmImportException(fileName + " (" + format.name().toLowerCase().replace('_', ' ')
+            throw new OsmImportException(fileName + " (" + format.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + ") cannot be read: " + what + "; download or export it again", e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new OsmImportException(fileName + ": " + e.getMessage(), e);
@@ -115,15 +115,21 @@ public final class OsmImport {
             if (c == null) throw new OsmImportException(fileName + " holds no nodes: nothing to import");
             crs = WorkingCrs.autoFor(c[0], c[1]);
         }
-        Builder b = new Builder(fileName, store, mapping, crs, p);
-        List<Feature> features = b.build();
+        int nodes = store.nodeCount(), ways = store.wayCount();
+        AreaBuilder areas;
+        List<Feature> features;
+        {
+            Builder b = new Builder(fileName, store, mapping, crs, p);
+            features = b.build();
+            areas = b.areas;
+        }
+        store = null; // the coordinates and node lists are garbage from here on: let a large import reuse them
         String name = opts.name() != null ? opts.name() : baseName(fileName);
         List<String> sources = List.of(opts.fictitious() ? fileName : fileName + " (OpenStreetMap, " + LICENCE + ")");
         Dataset dataset = new Dataset(new DatasetInfo(name, opts.fictitious(), sources, crs.code()), features);
         Map<Role, Integer> counts = new EnumMap<>(Role.class);
         dataset.layers().forEach((role, list) -> counts.put(role, list.size()));
-        Report report = new Report(store.nodeCount(), store.wayCount(), b.areas.repaired, b.areas.dropped,
-                b.areas.incomplete, counts);
+        Report report = new Report(nodes, ways, areas.repaired, areas.dropped, areas.incomplete, counts);
         String summary = features.size() + " features from " + fileName + " in " + crs.code() + " ("
                 + counts.entrySet().stream().filter(e -> e.getValue() > 0)
                         .map(e -> e.getKey().id() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";

@@ -2,7 +2,6 @@ package nl.plektoets.data.osm;
 
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -107,24 +106,5 @@ final class OsmXmlReader {
 
     private static double num(XMLStreamReader r, String attr) throws XMLStreamException {
         return Double.parseDouble(required(r, attr));
-    }
-
-    /** A growable long array for a way's node references. */
-    static final class LongList {
-        private long[] values = new long[64];
-        private int size;
-
-        void add(long v) {
-            if (size == values.length) values = Arrays.copyOf(values, size * 2);
-            values[size++] = v;
-        }
-
-        void clear() {
-            size = 0;
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
     }
 }

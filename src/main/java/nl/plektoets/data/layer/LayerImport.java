@@ -1,0 +1,156 @@
+package nl.plektoets.data.layer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import nl.plektoets.data.BadSourceException;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.Provenance;
+import nl.plektoets.data.Role;
+import nl.plektoets.data.registry.SourceFeatures;
+import nl.plektoets.data.registry.SourceKind;
+import nl.plektoets.geo.CoordinateConverter;
+import nl.plektoets.geo.WorkingCrs;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * A municipality's own GeoPackage or GeoJSON layers, given a role by a mapping file (YAML):
+ * <pre>
+ * layers:
+ *   - file: bedrijventerreinen.gpkg      # relative to the mapping file; .gpkg, .geojson, .json (optionally .gz)
+ *     layer: terreinen                   # GeoPackage table (not for GeoJSON)
+ *     where: {status: vastgesteld, type: [bedrijventerrein, gemengd]}   # all must hold; a list means any of
+ *     role: business_park
+ *     name: naam                         # attribute that names a feature (optional)
+ *     source: "Gemeente Hardenberg, bedrijventerreinen 2025"   # what evidence quotes (default: the file name)
+ * </pre>
+ * Matching of {@code where} values is case-insensitive on the text of the attribute. All attributes are kept with
+ * the prefix {@code layer.}. Every layer becomes one {@link SourceFeatures} of kind {@link SourceKind#LAYER}.
+ */
+public final class LayerImport {
+    /** One entry of the mapping file. */
+    public record LayerRule(String file, String layer, Map<String, Object> where, String role, String name, String source) {
+    }
+
+    record FileYaml(List<LayerRule> layers) {
+    }
+
+    private LayerImport() {
+    }
+
+    /** Reads every layer the mapping file lists. */
+    public static List<SourceFeatures> read(Path mappingFile, WorkingCrs crs, Consumer<String> progress) {
+        FileYaml y;
+        try {
+            y = new ObjectMapper(new YAMLFactory()).readValue(mappingFile.toFile(), FileYaml.class);
+        } catch (IOException e) {
+            throw new BadSourceException(mappingFile, null, "not a valid layer mapping: " + e.getMessage(), e);
+        }
+        if (y == null || y.layers() == null || y.layers().isEmpty()) {
+            throw new BadSourceException(mappingFile, null, "no 'layers:' entries");
+        }
+        List<SourceFeatures> out = new ArrayList<>();
+        Path base = mappingFile.toAbsolutePath().getParent();
+        for (int i = 0; i < y.layers().size(); i++) {
+            LayerRule r = y.layers().get(i);
+            if (r.file() == null || r.role() == null) throw new BadSourceException(mappingFile, "layer " + (i + 1), "needs file and role");
+            progress.accept("layer " + r.file() + (r.layer() == null ? "" : "/" + r.layer()));
+            out.add(read(base.resolve(r.file()), r, crs));
+        }
+        return out;
+    }
+
+    /** One layer by its rule. */
+    public static SourceFeatures read(Path file, LayerRule rule, WorkingCrs crs) {
+        Role role = Role.byId(rule.role()).orElseThrow(() -> new BadSourceException(file, null, "unknown role '" + rule.role()
+                + "'; roles: " + java.util.Arrays.stream(Role.values()).map(Role::id).toList()));
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        List<Row> rows = new ArrayList<>();
+        String layerName;
+        if (name.endsWith(".gpkg")) {
+            try (GeoPackageReader db = new GeoPackageReader(file)) {
+                List<GeoPackageReader.Table> tables = db.tables();
+                GeoPackageReader.Table t;
+                if (rule.layer() == null) {
+                    if (tables.size() != 1) {
+                        throw new BadSourceException(file, null, "give 'layer:', the GeoPackage has " + tables.size()
+                                + " feature tables: " + tables.stream().map(GeoPackageReader.Table::name).toList());
+                    }
+                    t = tables.get(0);
+                } else {
+                    t = db.table(rule.layer()).orElseThrow(() -> new BadSourceException(file, null, "no layer '" + rule.layer()
+                            + "'; layers: " + tables.stream().map(GeoPackageReader.Table::name).toList()));
+                }
+                layerName = t.name();
+                CoordinateConverter conv = CoordinateConverter.between(t.crs(), crs);
+                for (GeoPackageReader.Row row : db.read(t, null)) {
+                    rows.add(new Row(String.valueOf(row.fid()), row.attributes(), row.geometry() == null ? null : conv.toWorking(row.geometry())));
+                }
+            }
+        } else if (name.endsWith(".geojson") || name.endsWith(".json") || name.endsWith(".geojson.gz") || name.endsWith(".json.gz")) {
+            layerName = file.getFileName().toString();
+            for (GeoJsonReader.GeoJsonFeature f : GeoJsonReader.read(file, crs)) rows.add(new Row(f.id(), f.properties(), f.geometry()));
+        } else {
+            throw new BadSourceException(file, null, "unknown layer format; use a GeoPackage (.gpkg) or GeoJSON (.geojson)");
+        }
+        if (rows.isEmpty()) throw new BadSourceException(file, "layer " + layerName, "empty layer: no features");
+        String source = rule.source() != null ? rule.source() : file.getFileName() + (name.endsWith(".gpkg") ? "/" + layerName : "");
+        String tag = "layer " + layerName + (rule.where() == null || rule.where().isEmpty() ? "" : " where " + rule.where());
+        List<Feature> features = new ArrayList<>();
+        long id = 1;
+        for (Row row : rows) {
+            if (!matches(row.attributes(), rule.where())) continue;
+            if (row.geometry() == null) {
+                throw new BadSourceException(file, "layer " + layerName + ", feature " + row.id(), "has no geometry");
+            }
+            Map<String, String> a = new LinkedHashMap<>();
+            row.attributes().forEach((k, v) -> a.put("layer." + k, v));
+            String n = rule.name() == null ? null : row.attributes().get(rule.name());
+            if (n != null) a.put("name", n);
+            features.add(new Feature(id++, role, row.geometry(), a, new Provenance(source, layerName + "/" + row.id(), tag)));
+        }
+        if (features.isEmpty()) {
+            throw new BadSourceException(file, "layer " + layerName, "no feature matches where " + rule.where() + "; values seen: "
+                    + valuesSeen(rows, rule.where()));
+        }
+        return new SourceFeatures(SourceKind.LAYER, source, features, List.of(), List.of());
+    }
+
+    private record Row(String id, Map<String, String> attributes, Geometry geometry) {
+    }
+
+    static boolean matches(Map<String, String> attrs, Map<String, Object> where) {
+        if (where == null) return true;
+        for (Map.Entry<String, Object> w : where.entrySet()) {
+            String v = attrs.get(w.getKey());
+            if (v == null) v = attrs.get(w.getKey().toLowerCase(Locale.ROOT));
+            if (v == null) return false;
+            Collection<?> wanted = w.getValue() instanceof Collection<?> c ? c : List.of(w.getValue());
+            String actual = v;
+            if (wanted.stream().noneMatch(x -> String.valueOf(x).equalsIgnoreCase(actual))) return false;
+        }
+        return true;
+    }
+
+    private static String valuesSeen(List<Row> rows, Map<String, Object> where) {
+        Map<String, TreeSet<String>> seen = new LinkedHashMap<>();
+        for (String k : where.keySet()) {
+            TreeSet<String> vals = new TreeSet<>();
+            for (Row r : rows) {
+                String v = r.attributes().get(k);
+                if (v != null && vals.size() < 10) vals.add(v);
+            }
+            seen.put(k, vals);
+        }
+        return seen.toString();
+    }
+}

@@ -1,0 +1,144 @@
+package nl.plektoets.data.registry;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import nl.plektoets.data.BadSourceException;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.DatasetInfo;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.ImportProgress;
+import nl.plektoets.data.bag.BagImport;
+import nl.plektoets.data.brt.Top10nlPlaatsImport;
+import nl.plektoets.data.cbs.CbsGemeenten;
+import nl.plektoets.data.cbs.Municipality;
+import nl.plektoets.data.imro.ImroImport;
+import nl.plektoets.data.imro.ImroRoleMapping;
+import nl.plektoets.data.layer.LayerImport;
+import nl.plektoets.data.osm.OsmImport;
+import nl.plektoets.data.osm.OsmImportOptions;
+import nl.plektoets.geo.WorkingCrs;
+
+/**
+ * Imports a municipality's registry sources into one {@link Dataset}: zoning plans (IMRO), BAG, TOP10NL Plaats, own
+ * layers, plus already-read sources (OpenStreetMap from the OSM importer), optionally clipped to one CBS
+ * municipality, with {@link SourcePrecedence} applied and features renumbered 1..n. Writes nothing: the caller (CLI,
+ * DataDirectory) stores the dataset. Every bad input raises {@link BadSourceException} naming the file.
+ */
+public final class RegistryImport {
+    /**
+     * What to import; null / empty means "not given".
+     *
+     * @param imro          plan files or folders of plans
+     * @param imroMapping   IMRO role mapping replacing the default ({@code imro/imro-roles.yaml})
+     * @param bag           BAG GeoPackage
+     * @param top10nl       TOP10NL Plaats GML (.gml or .gml.gz)
+     * @param gemeenten     CBS municipality boundaries (GeoJSON)
+     * @param municipality  CBS code to clip to, e.g. {@code GM0160}; needs {@code gemeenten}
+     * @param layers        layer mapping files ({@link LayerImport})
+     * @param osm           OpenStreetMap files, read with {@link OsmImport} in the same working CRS
+     * @param precedence    precedence file replacing the default ({@code registry/precedence.yaml})
+     * @param crs           working CRS; null = RD New
+     * @param name          dataset name; null = derived from the municipality or the sources
+     */
+    public record Options(List<Path> imro, Path imroMapping, Path bag, Path top10nl, Path gemeenten, String municipality,
+                          List<Path> layers, List<Path> osm, Path precedence, WorkingCrs crs, String name) {
+        public Options {
+            imro = imro == null ? List.of() : List.copyOf(imro);
+            layers = layers == null ? List.of() : List.copyOf(layers);
+            osm = osm == null ? List.of() : List.copyOf(osm);
+        }
+    }
+
+    /** The dataset, the sources after precedence, the decisions taken and the summary table. */
+    public record Result(Dataset dataset, SourcePrecedence.Resolution resolution, ImportSummary summary, Municipality municipality) {
+    }
+
+    private RegistryImport() {
+    }
+
+    /**
+     * @param others   sources read elsewhere (e.g. OSM), taken as they are, clipped too
+     * @param progress one line per step, e.g. "IMRO NL.IMRO....gml"
+     */
+    public static Result run(Options o, List<SourceFeatures> others, ImportProgress importProgress) {
+        ImportProgress ip = importProgress == null ? ImportProgress.NONE : importProgress;
+        Consumer<String> progress = step -> ip.phase(step, -1);
+        WorkingCrs crs = o.crs() == null ? WorkingCrs.rdNew() : o.crs();
+        Municipality m = null;
+        if (o.municipality() != null) {
+            if (o.gemeenten() == null) {
+                throw new IllegalArgumentException("--municipality " + o.municipality() + " needs --gemeenten FILE (CBS"
+                        + " gemeentegrenzen GeoJSON) to know its boundary");
+            }
+            progress.accept("CBS " + o.gemeenten().getFileName() + " " + o.municipality());
+            m = CbsGemeenten.find(o.gemeenten(), o.municipality(), crs);
+        }
+        List<SourceFeatures> sources = new ArrayList<>();
+        if (!o.imro().isEmpty()) {
+            ImroRoleMapping mapping = ImroRoleMapping.load(o.imroMapping());
+            for (Path p : o.imro()) sources.addAll(ImroImport.read(p, mapping, crs, progress));
+        }
+        if (o.bag() != null) sources.add(BagImport.read(o.bag(), crs, progress));
+        if (o.top10nl() != null) sources.add(Top10nlPlaatsImport.read(o.top10nl(), Top10nlPlaatsImport.Mapping.defaults(), crs, progress));
+        for (Path l : o.layers()) sources.addAll(LayerImport.read(l, crs, progress));
+        for (Path f : o.osm()) {
+            Dataset d = OsmImport.read(f, new OsmImportOptions(crs, null, f.getFileName().toString(), false), ip);
+            List<Feature> fs = d.layers().values().stream().flatMap(List::stream).toList();
+            sources.add(new SourceFeatures(SourceKind.OSM, f.getFileName().toString(), fs, List.of(), List.of()));
+        }
+        sources.addAll(others);
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("nothing to import: give at least one of --imro, --bag, --top10nl, --layers, --osm");
+        }
+        if (m != null) {
+            List<SourceFeatures> clipped = new ArrayList<>();
+            for (SourceFeatures s : sources) {
+                SourceFeatures c = CbsGemeenten.clip(s, m);
+                if (c.coverage().isEmpty() && s.coverage().isEmpty()) {
+                    // a clipped register speaks for the whole municipality (see SourcePrecedence)
+                    c = new SourceFeatures(c.kind(), c.name(), c.features(),
+                            List.of(new SourceFeatures.Coverage(m.code() + " " + m.name(), m.boundary())), c.notes());
+                }
+                clipped.add(c);
+            }
+            sources = clipped;
+        }
+        SourcePrecedence precedence = SourcePrecedence.load(o.precedence());
+        progress.accept("precedence " + precedence.describe());
+        SourcePrecedence.Resolution resolution = precedence.resolve(sources);
+
+        List<Feature> all = new ArrayList<>();
+        long id = 1;
+        for (SourceFeatures s : resolution.sources()) {
+            for (Feature f : s.features()) all.add(new Feature(id++, f.role(), f.geometry(), f.attributes(), f.provenance()));
+        }
+        if (all.isEmpty()) {
+            throw new BadSourceException(o.gemeenten() == null ? Path.of("import") : o.gemeenten(), null, "no features left"
+                    + (m == null ? "" : " inside " + m.code() + " " + m.name() + ": are the sources of this municipality?"));
+        }
+        List<String> described = new ArrayList<>();
+        for (SourceFeatures s : resolution.sources()) {
+            described.add(s.kind().id() + ": " + s.name() + licence(s.kind()));
+            described.addAll(s.notes());
+        }
+        if (m != null) described.add("cbs: " + o.gemeenten().getFileName() + " (CBS, Kadaster/PDOK, CC BY 4.0), clipped to " + m.code() + " " + m.name());
+        described.add("precedence: " + precedence.describe() + "; " + resolution.decisions().size() + " lower-ranked features cut or dropped");
+        String name = o.name() != null ? o.name() : m != null ? m.name() + " (registers)" : "registers";
+        Dataset dataset = new Dataset(new DatasetInfo(name, false, described, crs.code()), all);
+        ip.finished(String.format(java.util.Locale.ROOT, "%,d features from %d sources", all.size(), resolution.sources().size()));
+        return new Result(dataset, resolution, ImportSummary.of(resolution), m);
+    }
+
+    private static String licence(SourceKind k) {
+        return switch (k) {
+            case IMRO -> " (zoning plan, ruimtelijkeplannen.nl)";
+            case BAG -> " (BAG, Kadaster, CC0)";
+            case BRT -> " (TOP10NL, Kadaster/PDOK, CC BY 4.0)";
+            case CBS -> " (CBS, CC BY 4.0)";
+            case OSM -> " (OpenStreetMap, ODbL)";
+            case LAYER -> " (municipal layer)";
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package nl.plektoets.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import nl.plektoets.data.DataDirectory;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.ImportProgress;
+import nl.plektoets.data.Role;
+import nl.plektoets.data.osm.OsmImport;
+import nl.plektoets.data.osm.OsmImportOptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/** generate -> the real OSM importer -> the roles the engine works on. */
+class DemoImportEndToEndTest {
+    @TempDir
+    static Path dir;
+    static ParsedOsm osm;
+    static Dataset dataset;
+
+    @BeforeAll
+    static void generateAndImport() throws IOException {
+        DemoMunicipality.Summary s = DemoMunicipality.generate(dir, DemoMunicipality.DEFAULT_ADDRESSES,
+                DemoMunicipality.DEFAULT_SEED);
+        osm = ParsedOsm.read(s.osmFile());
+        dataset = OsmImport.read(s.osmFile(), new OsmImportOptions(null, null, DemoMunicipality.NAME, true),
+                ImportProgress.NONE);
+    }
+
+    @Test
+    void countsPerRoleMatchWhatWasGenerated() {
+        Map<Role, Long> expected = new EnumMap<>(Role.class);
+        expected.put(Role.AGRICULTURAL_PLOT, (long) osm.ways("landuse", "farmyard").size());
+        expected.put(Role.BUSINESS_PARK, 2L);
+        expected.put(Role.RECREATION_ZONE, 2L);
+        expected.put(Role.BUILT_UP_AREA, (long) osm.ways("landuse", "residential").size());
+        expected.put(Role.VILLAGE, (long) DemoMunicipalityTestSupport.villages(osm).size());
+        expected.put(Role.BUILDING, osm.ways.stream().filter(w -> w.tags().containsKey("building")).count());
+        expected.put(Role.ADDRESS, (long) DemoMunicipality.DEFAULT_ADDRESSES);
+        expected.put(Role.FACILITY, osm.nodes.values().stream()
+                .filter(n -> DemoMunicipalityTest.facilityKind(n.tags()) != null).count()
+                + osm.ways("leisure", "pitch").size());
+        expected.put(Role.ROAD, osm.ways.stream().filter(w -> w.tags().containsKey("highway")).count());
+        Map<Role, Long> actual = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) actual.put(r, (long) dataset.layer(r).size());
+        assertEquals(expected, actual);
+        assertEquals(5, dataset.layer(Role.VILLAGE).size());
+    }
+
+    @Test
+    void datasetIsNamedFictitiousInRdNew() {
+        assertEquals(DemoMunicipality.NAME, dataset.info().name());
+        assertTrue(dataset.info().fictitious());
+        assertEquals("EPSG:28992", dataset.info().workingCrs(), "RD New chosen automatically for the demo's place");
+        assertTrue(DemoMunicipality.areaRd().contains(dataset.extent()));
+    }
+
+    @Test
+    void everyAddressLiesInTheZoneItsUseBelongsTo() {
+        STRtree builtUp = index(Role.BUILT_UP_AREA);
+        STRtree farms = index(Role.AGRICULTURAL_PLOT);
+        STRtree business = index(Role.BUSINESS_PARK);
+        STRtree recreation = index(Role.RECREATION_ZONE);
+        int inVillages = 0;
+        for (Feature a : dataset.layer(Role.ADDRESS)) {
+            Geometry p = a.geometry();
+            boolean village = inside(builtUp, p);
+            boolean farm = inside(farms, p);
+            boolean park = inside(business, p);
+            boolean holiday = inside(recreation, p);
+            String use = a.attribute("use");
+            String where = a.attribute("street") + " " + a.attribute("housenumber") + ", " + a.attribute("town");
+            switch (use) {
+                case "residential" -> {
+                    assertTrue(village ^ farm, where + ": a dwelling lies in a village or on a farm, not both");
+                    if (village) inVillages++;
+                }
+                case "industrial" -> assertTrue(park && !village && !farm, where);
+                case "recreational" -> assertTrue(holiday && !village && !farm, where);
+                default -> throw new AssertionError(where + ": unexpected use " + use);
+            }
+        }
+        assertEquals(osm.ways("building", "house").size(), inVillages);
+    }
+
+    @Test
+    void everyFarmyardHasAFarmBuildingInside() {
+        List<Feature> farmBuildings = dataset.layer(Role.BUILDING).stream()
+                .filter(b -> "farm".equals(b.attribute("building"))).toList();
+        for (Feature yard : dataset.layer(Role.AGRICULTURAL_PLOT)) {
+            assertTrue(farmBuildings.stream().anyMatch(b -> yard.geometry().contains(b.geometry())),
+                    "no farm building in " + yard.provenance().describe());
+            assertEquals("landuse=farmyard", yard.provenance().sourceTag());
+        }
+    }
+
+    @Test
+    void theDataDirectoryLoadsWithTheNameFromDatasetJson() {
+        Dataset loaded = DataDirectory.load(dir, null, ImportProgress.NONE);
+        assertEquals(DemoMunicipality.NAME, loaded.info().name());
+        assertTrue(loaded.info().fictitious());
+        assertEquals("EPSG:28992", loaded.info().workingCrs());
+        assertEquals(DemoMunicipality.DEFAULT_ADDRESSES, loaded.layer(Role.ADDRESS).size());
+    }
+
+    private static STRtree index(Role role) {
+        STRtree t = new STRtree();
+        for (Feature f : dataset.layer(role)) t.insert(f.geometry().getEnvelopeInternal(), f.geometry());
+        return t;
+    }
+
+    private static boolean inside(STRtree index, Geometry p) {
+        for (Object o : index.query(p.getEnvelopeInternal())) {
+            if (((Geometry) o).contains(p)) return true;
+        }
+        return false;
+    }
+}
