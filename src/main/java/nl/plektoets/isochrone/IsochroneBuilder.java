@@ -197,7 +197,7 @@ public final class IsochroneBuilder {
     }
 
     /** The polygon of {@code g} containing (or, failing that, nearest to) the origin; holes kept. */
-    private Geometry originPart(Geometry g, Point origin) {
+    static Geometry originPart(Geometry g, Point origin) {
         @SuppressWarnings("unchecked")
         List<Polygon> parts = PolygonExtracter.getPolygons(g);
         Polygon best = null;
@@ -210,7 +210,7 @@ public final class IsochroneBuilder {
                 best = p;
             }
         }
-        return best == null ? lonLatFactory.createPolygon() : best;
+        return best == null ? g.getFactory().createPolygon() : best;
     }
 
     private Isochrone withFacilities(int minutes, Geometry area) {
