@@ -1,0 +1,259 @@
+package nl.plektoets.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import nl.plektoets.data.ImportProgress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI in-process: real commands on real files, stdout, stderr and exit codes captured. */
+class MainTest {
+    private static final Path FIXTURE = Path.of("src", "test", "resources", "osm", "oosterbroek.osm");
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err, Main main) {
+    }
+
+    static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    static Run run(Map<String, String> env, String... args) {
+        return run(env, Path.of("gisdata", "demo"), args);
+    }
+
+    static Run run(Map<String, String> env, Path demoDataDir, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                env, ImportProgress.NONE, demoDataDir);
+        int code = main.run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), main);
+    }
+
+    private static void assertUsage(Run r, String... inMessage) {
+        assertEquals(Main.USAGE, r.code(), r::toString);
+        for (String s : inMessage) assertTrue(r.err().contains(s), () -> "'" + s + "' not in: " + r.err());
+    }
+
+    private Path imported() {
+        Path dir = tmp.resolve("oosterbroek");
+        Run r = run("import", "--osm", FIXTURE.toString(), "--name", "oosterbroek (OpenStreetMap)", "--out", dir.toString());
+        assertEquals(Main.OK, r.code(), r::toString);
+        return dir;
+    }
+
+    private List<String> leftovers() throws Exception {
+        try (Stream<Path> s = Files.list(tmp)) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.contains(".partial-") || n.contains(".importing-") || n.contains(".old-")).toList();
+        }
+    }
+
+    @Test
+    void helpAtTopLevelAndOnEveryCommand() {
+        Run r = run("--help");
+        assertEquals(Main.OK, r.code());
+        for (String c : new String[] {"serve", "import", "demo", "assess"}) {
+            assertTrue(r.out().contains("  " + c + " "), r.out());
+            Run h = run(c, "--help");
+            assertEquals(Main.OK, h.code(), h::toString);
+            assertTrue(h.out().startsWith("Usage: plektoets " + c), h.out());
+        }
+        Run serve = run("serve", "--help");
+        assertTrue(serve.out().contains("--port VALUE") && serve.out().contains("PLEKTOETS_PORT") && serve.out().contains("default: 7070"),
+                serve.out());
+    }
+
+    @Test
+    void badArgumentsExitWithCode2AndTheFix() {
+        assertUsage(run(), "give a command");
+        assertUsage(run("frobnicate"), "unknown command 'frobnicate'", "serve, import, demo, assess");
+        assertUsage(run("serve", "--prot", "8080"), "Unknown option --prot", "--port");
+        assertUsage(run("serve", "--port", "80x"), "'port' is '80x'", "whole number");
+        assertUsage(run(Map.of("PLEKTOETS_PORT", "-1"), "serve"), "environment PLEKTOETS_PORT");
+        assertUsage(run("serve", "--port"), "--port needs a value");
+        assertUsage(run("serve", "8080"), "takes no argument '8080'");
+        assertUsage(run("demo"), "missing --out");
+        assertUsage(run("demo", "--out", tmp.resolve("d").toString(), "--addresses", "-5"), "--addresses '-5' must be a whole number from 500");
+        assertUsage(run("import", "--out", tmp.resolve("i").toString()), "nothing to import", "--osm");
+        assertUsage(run("import", "--osm", tmp.resolve("missing.osm").toString(), "--out", tmp.resolve("i").toString()), "no such file");
+        assertUsage(run("assess", "--lon", "6.64", "--form", "room_rental", "--persons", "4"), "missing --lat");
+        assertUsage(run("assess", "--lon", "6.64", "--lat", "north", "--form", "room_rental", "--persons", "4"), "--lat 'north' must be a number");
+        assertUsage(run("assess", "--form", "room_rental", "--persons", "4"), "give the site once");
+        assertUsage(run("assess", "--lon", "6.64", "--lat", "52.57", "--form", "room_rental", "--persons", "four"), "--persons 'four'");
+        assertUsage(run("assess", "--lon", "6.64", "--lat", "52.57", "--form", "room_rental", "--persons", "4", "--new-build=maybe"),
+                "--new-build is a flag");
+        assertFalse(Files.exists(tmp.resolve("d")) || Files.exists(tmp.resolve("i")), "a refused command wrote nothing");
+    }
+
+    @Test
+    void importsAnOsmFileIntoACachedDataDirectory() throws Exception {
+        Path dir = imported();
+        JsonNode description = new ObjectMapper().readTree(dir.resolve("dataset.json").toFile());
+        assertEquals("oosterbroek (OpenStreetMap)", description.get("name").asText());
+        assertFalse(description.get("fictitious").asBoolean());
+        assertTrue(Files.isRegularFile(dir.resolve("cache").resolve("dataset.bin")));
+        assertEquals(List.of(), leftovers());
+        // importing again replaces the directory as a whole
+        Run again = run("import", "--osm", FIXTURE.toString(), "--name", "second", "--out", dir.toString());
+        assertEquals(Main.OK, again.code(), again::toString);
+        assertEquals("second", new ObjectMapper().readTree(dir.resolve("dataset.json").toFile()).get("name").asText());
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    void aFailedImportLeavesNothingBehind() throws Exception {
+        Path broken = tmp.resolve("broken.osm");
+        Files.writeString(broken, "<?xml version=\"1.0\"?><osm version=\"0.6\"><node id=\"1\" lat=\"52.5\" lon=");
+        Path dir = tmp.resolve("out");
+        Run r = run("import", "--osm", broken.toString(), "--out", dir.toString());
+        assertEquals(Main.USAGE, r.code(), r::toString);
+        assertTrue(r.err().startsWith("import failed: broken.osm is not valid OSM XML"), r.err());
+        assertFalse(r.err().contains("\tat "), "a message, no stack trace: " + r.err());
+        assertFalse(Files.exists(dir));
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    void assessesAnAddressAsTextAndJson() throws Exception {
+        Path dir = imported();
+        Run r = run("assess", "--data", dir.toString(), "--address", "Hoofdstraat 12, Oosterbroek", "--form", "room_rental", "--persons", "4");
+        assertEquals(Main.OK, r.code(), r::toString);
+        assertTrue(r.out().startsWith("Verdict:        ALLOWED\nLocation class: built_up_area\nAddress:        Hoofdstraat 12, Oosterbroek (7771 AB)\n"),
+                r.out());
+        assertTrue(r.out().contains("[pass]        recreation_exclusion   §5.1.2"), r.out());
+
+        r = run("assess", "--data", dir.toString(), "--lon", "6.641", "--lat", "52.571", "--form", "housing_facility", "--persons", "12",
+                "--json");
+        assertEquals(Main.OK, r.code(), r::toString);
+        JsonNode answer = new ObjectMapper().readTree(r.out());
+        assertEquals("not_allowed", answer.get("verdict").asText());
+        assertEquals("oosterbroek (OpenStreetMap)", answer.get("dataset").get("name").asText());
+        assertEquals("hardenberg-2025", answer.get("policy").get("id").asText());
+
+        // the same point in RD New gives the same answer
+        var rd = nl.plektoets.geo.WorkingCrs.rdNew().fromLonLat(6.641, 52.571);
+        r = run("assess", "--data", dir.toString(), "--x", Double.toString(rd.x), "--y", Double.toString(rd.y), "--form", "housing_facility",
+                "--persons", "12", "--json");
+        assertEquals(Main.OK, r.code(), r::toString);
+        JsonNode same = new ObjectMapper().readTree(r.out());
+        assertEquals(answer.get("criteria"), same.get("criteria"));
+        assertEquals(answer.get("site"), same.get("site"));
+    }
+
+    @Test
+    void assessRefusesWhatTheApiRefuses() throws Exception {
+        Path dir = imported();
+        assertUsage(run("assess", "--data", dir.toString(), "--lon", "4.9", "--lat", "52.37", "--form", "room_rental", "--persons", "4"),
+                "outside the dataset");
+        assertUsage(run("assess", "--data", dir.toString(), "--address", "Hoofdstraat 99, Oosterbroek", "--form", "room_rental",
+                "--persons", "4"), "No address", "  Hoofdstraat 12, Oosterbroek");
+        assertUsage(run("assess", "--data", dir.toString(), "--lon", "6.641", "--lat", "52.571", "--form", "hotel", "--persons", "4"),
+                "Unknown form 'hotel'");
+        assertUsage(run("assess", "--data", tmp.resolve("nothing").toString(), "--lon", "6.641", "--lat", "52.571", "--form",
+                "room_rental", "--persons", "4"), "does not exist");
+        assertUsage(run("assess", "--data", dir.toString(), "--policy", tmp.resolve("nope.yaml").toString(), "--lon", "6.641", "--lat",
+                "52.571", "--form", "room_rental", "--persons", "4"), "nope.yaml", "does not exist");
+    }
+
+    @Test
+    void serveStartsOnTheDataDirectoryAndAnswers() throws Exception {
+        Path dir = imported();
+        Run r = run("serve", "--data", dir.toString(), "--port", "0", "--host", "127.0.0.1");
+        assertEquals(Main.OK, r.code(), r::toString);
+        try {
+            int port = r.main().server().port();
+            assertTrue(r.out().contains("on http://localhost:" + port + "/"), r.out());
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+            assertEquals("oosterbroek (OpenStreetMap)", new ObjectMapper().readTree(health.body()).get("dataset").get("name").asText());
+        } finally {
+            r.main().server().stop();
+        }
+    }
+
+    @Test
+    void servesTheCommittedDemoMunicipalityAsFictitious() throws Exception {
+        // a copy, so the test neither needs nor writes the cache in the working tree
+        Path dir = Files.createDirectories(tmp.resolve("demo-copy"));
+        for (String f : new String[] {"dataset.json", "demo.osm.gz"}) Files.copy(Path.of("gisdata", "demo", f), dir.resolve(f));
+        Run r = run("serve", "--data", dir.toString(), "--port", "0", "--host", "127.0.0.1");
+        assertEquals(Main.OK, r.code(), r::toString);
+        assertTrue(r.out().contains("(fictitious)"), r.out());
+        try {
+            String base = "http://127.0.0.1:" + r.main().server().port();
+            HttpClient http = HttpClient.newHttpClient();
+            JsonNode found = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/addresses?q=a&limit=1"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
+            String label = found.get("features").get(0).get("properties").get("label").asText();
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"address\":\"" + label + "\",\"form\":\"room_rental\",\"persons\":4}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            JsonNode a = new ObjectMapper().readTree(answer.body());
+            assertTrue(a.get("dataset").get("fictitious").asBoolean());
+            assertEquals(label, a.get("address").get("label").asText());
+            assertEquals(5, a.get("criteria").size());
+        } finally {
+            r.main().server().stop();
+        }
+    }
+
+    @Test
+    void serveFillsAnEmptyDemoDirectoryWithTheDemoFirst() throws Exception {
+        // as with the default gisdata/demo: absent, and present with an unrelated file
+        for (boolean withReadme : new boolean[] {false, true}) {
+            Path dir = tmp.resolve(withReadme ? "with-readme" : "absent").resolve("demo");
+            if (withReadme) Files.writeString(Files.createDirectories(dir).resolve("README.txt"), "kept");
+            Run r = run(Map.of(), dir, "serve", "--data", dir.toString(), "--port", "0", "--host", "127.0.0.1");
+            try {
+                assertEquals(Main.OK, r.code(), r::toString);
+                assertTrue(r.err().contains("generating the fictitious demo municipality"), r.err());
+                assertTrue(r.out().contains("(fictitious)"), r.out());
+                assertTrue(Files.isRegularFile(dir.resolve("demo.osm.gz")) && Files.isRegularFile(dir.resolve("dataset.json")));
+                if (withReadme) assertEquals("kept", Files.readString(dir.resolve("README.txt")));
+            } finally {
+                if (r.main().server() != null) r.main().server().stop();
+            }
+            try (Stream<Path> s = Files.list(dir.getParent())) {
+                assertEquals(List.of("demo"), s.map(p -> p.getFileName().toString()).toList(), "no staging directory left");
+            }
+        }
+        // any other empty directory is not the demo's: it is refused, not filled
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        assertUsage(run("serve", "--data", other.toString(), "--port", "0"), "holds no OSM file");
+    }
+
+    @Test
+    void demoWritesAFictitiousDataDirectoryAndRefusesANonEmptyOne() throws Exception {
+        Path dir = tmp.resolve("demo");
+        Run r = run("demo", "--out", dir.toString(), "--addresses", "500", "--seed", "7");
+        assertEquals(Main.OK, r.code(), r::toString);
+        JsonNode description = new ObjectMapper().readTree(dir.resolve("dataset.json").toFile());
+        assertTrue(description.get("fictitious").asBoolean());
+        assertTrue(Files.isRegularFile(dir.resolve("demo.osm.gz")));
+        assertEquals(List.of(), leftovers());
+        long size = Files.size(dir.resolve("demo.osm.gz"));
+        assertUsage(run("demo", "--out", dir.toString()), "is not empty");
+        assertEquals(size, Files.size(dir.resolve("demo.osm.gz")));
+    }
+}
