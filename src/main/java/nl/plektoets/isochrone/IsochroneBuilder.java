@@ -75,6 +75,11 @@ public final class IsochroneBuilder {
         });
     }
 
+    /** The working CRS of the dataset's features (facilities). */
+    public nl.plektoets.geo.WorkingCrs crs() {
+        return index.crs();
+    }
+
     /**
      * The reach areas around (lon, lat) for each cut-off.
      *
