@@ -20,6 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import nl.plektoets.assess.Assessor;
+import nl.plektoets.isochrone.IsochroneBuilder;
+import nl.plektoets.routing.ReachIndex;
+import nl.plektoets.routing.ReachSettings;
+import nl.plektoets.web.ReachApi;
 import nl.plektoets.assess.InvalidRequestException;
 import nl.plektoets.config.Config;
 import nl.plektoets.config.ConfigException;
@@ -207,7 +211,8 @@ public final class Main {
                 current.set(new Api(config, assessor.dataset(), assessor::assess, policyInfo));
             };
             load.run();
-            app = Routes.create(current, config);
+            // the reach graph is built once over the layers served at start (a reload does not rebuild it)
+            app = Routes.create(current, config, reach(config, current.get().dataset()));
             Registers registers = new Registers(store, Clock.systemUTC(),
                     new EngineSnapshots(engine::get, (a, crs) -> AssessmentJson.write(a, crs, JSON)));
             RegisterRoutes.install(app, registers, () -> tokens, () -> {
@@ -238,6 +243,25 @@ public final class Main {
         PolicyProfile profile = PolicyProfile.load(config.policy());
         Assessor assessor = new Assessor(dataset, profile);
         return new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title()));
+    }
+
+    /**
+     * The walking and cycling reach (Bijlage 1) for GET /api/v1/reach: GraphHopper networks of the data directory's
+     * single OSM file, cached in {@code <data>/graph/}; null (no reach route) when the directory has several OSM
+     * files or a .bz2 one, which GraphHopper cannot read.
+     */
+    private ReachApi reach(Config config, Dataset dataset) {
+        List<Path> sources = DataDirectory.osmSources(config.dataDir());
+        if (sources.size() != 1 || sources.get(0).getFileName().toString().endsWith(".bz2")) {
+            err.println("plektoets: no walking/cycling reach (/api/v1/reach): it needs exactly one .osm, .osm.gz or"
+                    + " .osm.pbf file in " + config.dataDir() + ", found " + sources);
+            return null;
+        }
+        ReachSettings settings = ReachSettings.from(PolicyProfile.load(config.policy()),
+                ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M);
+        err.println("plektoets: walking and cycling networks from " + sources.get(0).getFileName()
+                + " (first start imports them into " + config.dataDir().resolve("graph") + ")");
+        return new ReachApi(new IsochroneBuilder(ReachIndex.open(config.dataDir(), dataset, settings)));
     }
 
     private Dataset loadDataset(Config config) throws IOException {

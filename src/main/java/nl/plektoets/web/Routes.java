@@ -29,14 +29,19 @@ public final class Routes {
 
     /** A configured, not yet started server; {@code start(config.host(), config.port())} to serve. */
     public static Javalin create(Api api, Config config) {
-        return create(new AtomicReference<>(api), config);
+        return create(new AtomicReference<>(api), config, null);
+    }
+
+    /** As {@link #create(Api, Config)}, with {@code GET /api/v1/reach} when {@code reachOrNull} is given. */
+    public static Javalin create(Api api, Config config, ReachApi reachOrNull) {
+        return create(new AtomicReference<>(api), config, reachOrNull);
     }
 
     /**
      * The same over a replaceable {@link Api}: {@code POST /api/v1/admin/reload} swaps in one over freshly loaded
      * layers, and each request uses the one current when it arrives.
      */
-    public static Javalin create(AtomicReference<Api> current, Config config) {
+    public static Javalin create(AtomicReference<Api> current, Config config, ReachApi reachOrNull) {
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBodyBytes();
@@ -58,6 +63,13 @@ public final class Routes {
             json(ctx, GEO_JSON, page.body());
         });
         app.get("/health", ctx -> json(ctx, "application/json", current.get().health()));
+        if (reachOrNull != null) {
+            app.get("/api/v1/reach", ctx -> {
+                var body = reachOrNull.reach(ctx.queryParamMap());
+                body.set("dataset", current.get().datasetJson());
+                json(ctx, GEO_JSON, body);
+            });
+        }
 
         app.exception(Problem.class, (p, ctx) -> problem(ctx, current.get(), p));
         app.exception(Exception.class, (e, ctx) -> {
