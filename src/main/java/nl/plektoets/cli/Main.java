@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import nl.plektoets.assess.Assessor;
+import nl.plektoets.criteria.Criterion;
+import nl.plektoets.criteria.FacilityReachCriterion;
 import nl.plektoets.isochrone.IsochroneBuilder;
 import nl.plektoets.routing.ReachIndex;
 import nl.plektoets.routing.ReachSettings;
@@ -162,8 +164,10 @@ public final class Main {
         }
         Config config = Config.load(opts, env);
         err.println("plektoets configuration:\n" + config.describe());
-        Api api = api(config);
-        Javalin app = Routes.create(api, config, reach(config, api.dataset()));
+        Engine engine = engine(config);
+        Api api = engine.api(config);
+        Javalin app = Routes.create(api, config,
+                engine.reach() == null ? null : new ReachApi(new IsochroneBuilder(engine.reach())));
         app.start(config.host(), config.port());
         server = app;
         Dataset d = api.dataset();
@@ -172,31 +176,42 @@ public final class Main {
         return OK;
     }
 
-    /** Loads the data and the policy profile, and builds the engine and the handlers over them. */
-    private Api api(Config config) throws IOException {
+    /**
+     * The data, the policy profile, the walking and cycling reach (when the data directory has a network) and the
+     * engine over them, with {@code facility_reach} (Bijlage 1) after the built-in criteria when there is reach.
+     */
+    record Engine(Dataset dataset, PolicyProfile profile, ReachIndex reach, Assessor assessor) {
+        Api api(Config config) {
+            return new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title()));
+        }
+    }
+
+    /** Loads the data and the policy profile, opens the reach when the directory has a network, builds the engine. */
+    Engine engine(Config config) throws IOException {
         Dataset dataset = loadDataset(config);
         PolicyProfile profile = PolicyProfile.load(config.policy());
-        Assessor assessor = new Assessor(dataset, profile);
-        return new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title()));
+        ReachIndex reach = reach(config, dataset, profile);
+        List<Criterion> additional = reach == null ? List.of() : List.of(new FacilityReachCriterion(reach));
+        return new Engine(dataset, profile, reach, new Assessor(dataset, profile, additional));
     }
 
     /**
-     * The walking and cycling reach (Bijlage 1) for GET /api/v1/reach: GraphHopper networks of the data directory's
-     * single OSM file, cached in {@code <data>/graph/}; null (no reach route) when the directory has several OSM
-     * files or a .bz2 one, which GraphHopper cannot read.
+     * The walking and cycling reach (Bijlage 1) for the facility_reach criterion and GET /api/v1/reach: GraphHopper
+     * networks of the data directory's single OSM file, cached in {@code <data>/graph/}; null (no reach) when the
+     * directory has no OSM file (an imported directory holds only the cache), several, or a .bz2 one, which
+     * GraphHopper cannot read.
      */
-    private ReachApi reach(Config config, Dataset dataset) {
+    private ReachIndex reach(Config config, Dataset dataset, PolicyProfile profile) {
         List<Path> sources = DataDirectory.osmSources(config.dataDir());
         if (sources.size() != 1 || sources.get(0).getFileName().toString().endsWith(".bz2")) {
-            err.println("plektoets: no walking/cycling reach (/api/v1/reach): it needs exactly one .osm, .osm.gz or"
-                    + " .osm.pbf file in " + config.dataDir() + ", found " + sources);
+            err.println("plektoets: no walking/cycling reach (facility_reach, /api/v1/reach): it needs exactly one .osm,"
+                    + " .osm.gz or .osm.pbf file in " + config.dataDir() + ", found " + sources);
             return null;
         }
-        ReachSettings settings = ReachSettings.from(PolicyProfile.load(config.policy()),
-                ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M);
+        ReachSettings settings = ReachSettings.from(profile, ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M);
         err.println("plektoets: walking and cycling networks from " + sources.get(0).getFileName()
-                + " (first start imports them into " + config.dataDir().resolve("graph") + ")");
-        return new ReachApi(new IsochroneBuilder(ReachIndex.open(config.dataDir(), dataset, settings)));
+                + " (the first use imports them into " + config.dataDir().resolve("graph") + ")");
+        return ReachIndex.open(config.dataDir(), dataset, settings);
     }
 
     private Dataset loadDataset(Config config) throws IOException {
@@ -361,10 +376,10 @@ public final class Main {
         Map<String, String> configOpts = new LinkedHashMap<>(opts);
         configOpts.keySet().retainAll(CONFIG_OPTIONS);
         Config config = Config.load(configOpts, env);
-        Api api = api(config);
+        Engine engine = engine(config);
         JsonNode answer;
         try {
-            answer = api.assess(JSON.writeValueAsBytes(request));
+            answer = engine.api(config).assess(JSON.writeValueAsBytes(request));
         } catch (Problem p) {
             err.println("plektoets assess: " + p.detail());
             JsonNode candidates = p.toJson(null).get("candidates");
@@ -373,6 +388,8 @@ public final class Main {
         } catch (InvalidRequestException e) {
             err.println("plektoets assess: " + e.field() + ": " + e.getMessage());
             return USAGE;
+        } finally {
+            if (engine.reach() != null) engine.reach().close();
         }
         if (opts.containsKey("json")) out.println(JSON.writeValueAsString(answer));
         else out.print(AssessmentText.write(answer));
