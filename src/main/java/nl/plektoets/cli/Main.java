@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import nl.plektoets.assess.Assessor;
+import nl.plektoets.assess.HousingForm;
 import nl.plektoets.criteria.Criterion;
 import nl.plektoets.criteria.FacilityReachCriterion;
 import nl.plektoets.isochrone.IsochroneBuilder;
@@ -43,7 +44,7 @@ import nl.plektoets.web.Problem;
 import nl.plektoets.web.Routes;
 
 /**
- * The command line: {@code serve}, {@code import}, {@code demo}, {@code assess}. Exit codes: 0 done, 1 failed
+ * The command line: {@code serve}, {@code import}, {@code demo}, {@code assess}, {@code assess-all}. Exit codes: 0 done, 1 failed
  * (an I/O or import error), 2 bad arguments (the message says the fix). Output goes to the streams given, so tests
  * run commands in-process.
  */
@@ -105,8 +106,10 @@ public final class Main {
                 case "import" -> importData(rest);
                 case "demo" -> demo(rest);
                 case "assess" -> assess(rest);
+                case "assess-all" -> assessAll(rest);
                 default -> {
-                    err.println("plektoets: unknown command '" + command + "'; the commands are serve, import, demo, assess"
+                    err.println("plektoets: unknown command '" + command + "'; the commands are serve, import, demo, assess,"
+                            + " assess-all"
                             + " (plektoets --help)");
                     yield USAGE;
                 }
@@ -140,6 +143,7 @@ public final class Main {
                   import   import OpenStreetMap and/or registers (IMRO, BAG, TOP10NL, CBS) into a data directory
                   demo     generate the fictitious demo municipality into a data directory
                   assess   assess one site or address and print the result
+                  assess-all  assess every address of the dataset into a CSV or GeoJSON overview
 
                 Exit codes: 0 done, 1 failed, 2 bad arguments.
                 """;
@@ -394,6 +398,60 @@ public final class Main {
         if (opts.containsKey("json")) out.println(JSON.writeValueAsString(answer));
         else out.print(AssessmentText.write(answer));
         return OK;
+    }
+
+    // ---------------------------------------------------------------- assess-all
+
+    private int assessAll(List<String> args) throws IOException {
+        Set<String> valued = new HashSet<>(CONFIG_OPTIONS);
+        valued.addAll(Set.of("out", "form", "persons", "threads"));
+        Map<String, String> opts = new Options("assess-all", valued, Set.of("new-build")).parse(args);
+        if (opts.containsKey("help")) {
+            out.print(AssessAllCommand.HELP);
+            return OK;
+        }
+        // every argument is checked before the data is loaded, which can take a while
+        Path outFile = opts.containsKey("out") ? Path.of(opts.get("out")) : null;
+        AssessAllCommand.Format format = AssessAllCommand.Format.CSV;
+        if (outFile != null) {
+            format = AssessAllCommand.formatOf(outFile);
+            if (format == null) {
+                throw new ConfigException("--out '" + outFile + "' must end in .csv or .geojson, e.g. --out overview.csv");
+            }
+            Path parent = outFile.toAbsolutePath().getParent();
+            if (!Files.isDirectory(parent)) {
+                throw new ConfigException("--out '" + outFile + "': the directory " + parent + " does not exist; create it"
+                        + " first or write elsewhere");
+            }
+        }
+        String formId = opts.getOrDefault("form", HousingForm.ROOM_RENTAL.id());
+        HousingForm form = HousingForm.byId(formId).orElseThrow(() -> new ConfigException("--form '" + formId
+                + "' is unknown; use room_rental or housing_facility"));
+        int persons = (int) number(opts, "persons", 4, 1, Integer.MAX_VALUE);
+        int threads = (int) number(opts, "threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+        boolean newBuild = Boolean.parseBoolean(opts.getOrDefault("new-build", "false"));
+
+        Map<String, String> configOpts = new LinkedHashMap<>(opts);
+        configOpts.keySet().retainAll(CONFIG_OPTIONS);
+        Engine engine = engine(Config.load(configOpts, env));
+        try {
+            List<String> categories = engine.reach() == null ? List.of() : engine.reach().settings().categories();
+            AssessAllCommand batch = new AssessAllCommand(engine.assessor(), categories, form, persons, newBuild);
+            AssessAllCommand.Summary s = outFile == null
+                    ? batch.write(out, format, threads, progress)
+                    : batch.writeFile(outFile, format, threads, progress);
+            // with CSV on stdout the summary goes to stderr, so the output stays a clean CSV
+            PrintStream report = outFile == null ? err : out;
+            report.printf(Locale.ROOT, "Assessed %,d addresses of '%s'%s as %s for %d persons in %.1f s (%,.0f per second,"
+                            + " %d threads): %s%s%s%n", s.addresses(), engine.dataset().info().name(),
+                    engine.dataset().info().fictitious() ? " (fictitious)" : "", form.id(), persons, s.nanos() / 1e9,
+                    s.perSecond(), s.threads(), s.verdicts(), s.errors() > 0 ? "; " + s.errors() + " not assessable (see the"
+                            + " error column)" : "", engine.reach() == null ? "; without facility_reach (no network)" : "",
+                    outFile == null ? "" : "; wrote " + outFile);
+            return OK;
+        } finally {
+            if (engine.reach() != null) engine.reach().close();
+        }
     }
 
     // ---------------------------------------------------------------- option values
