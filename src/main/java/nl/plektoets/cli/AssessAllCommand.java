@@ -46,7 +46,7 @@ import org.locationtech.jts.geom.Point;
  * (a bounded window of chunks in flight, so memory does not grow with the dataset), into a temporary file beside
  * the output that replaces it only when complete.
  */
-final class AssessAllCommand {
+public final class AssessAllCommand {
     /** Addresses per task: large enough that scheduling costs nothing, small enough for a smooth progress bar. */
     static final int CHUNK = 512;
 
@@ -72,7 +72,7 @@ final class AssessAllCommand {
               --policy, --crs, --config as for serve
             """;
 
-    enum Format { CSV, GEOJSON }
+    public enum Format { CSV, GEOJSON }
 
     private final Assessor assessor;
     private final DatasetInfo dataset;
@@ -83,7 +83,8 @@ final class AssessAllCommand {
     private final int persons;
     private final boolean newBuild;
 
-    AssessAllCommand(Assessor assessor, List<String> reachCategories, HousingForm form, int persons, boolean newBuild) {
+    /** {@code reachCategories}: the walk/bike minute columns (empty without a network). */
+    public AssessAllCommand(Assessor assessor, List<String> reachCategories, HousingForm form, int persons, boolean newBuild) {
         this.assessor = assessor;
         this.dataset = assessor.dataset().info();
         this.crs = WorkingCrs.of(dataset.workingCrs());
@@ -103,14 +104,14 @@ final class AssessAllCommand {
     }
 
     /** The counts of one run, for the summary line. */
-    record Summary(int addresses, Map<Verdict, Integer> verdicts, int errors, long nanos, int threads) {
-        double perSecond() {
+    public record Summary(int addresses, Map<Verdict, Integer> verdicts, int errors, long nanos, int threads) {
+        public double perSecond() {
             return addresses / (nanos / 1e9);
         }
     }
 
     /** Writes every address to {@code file} (temporary file, then a move into place). */
-    Summary writeFile(Path file, Format format, int threads, ImportProgress progress) throws IOException {
+    public Summary writeFile(Path file, Format format, int threads, ImportProgress progress) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".partial");
         try {
@@ -126,7 +127,7 @@ final class AssessAllCommand {
     }
 
     /** Writes every address to {@code os} (not closed). */
-    Summary write(OutputStream os, Format format, int threads, ImportProgress progress) throws IOException {
+    public Summary write(OutputStream os, Format format, int threads, ImportProgress progress) throws IOException {
         long t0 = System.nanoTime();
         List<Feature> addresses = assessor.dataset().layer(Role.ADDRESS);
         int n = addresses.size();
