@@ -113,6 +113,16 @@ public final class ReachBenchmark {
         IntConsumer assessWithReach = i -> sink[0] += assessor.assess(new AssessmentRequest(sites.get(i % sites.size()),
                 HousingForm.ROOM_RENTAL, 4, false)).verdict().ordinal();
         int n = Math.max(20_000, sites.size() * 10);
+        // joining a site to both networks: one location-index query per mode (as before) against one shared query
+        // (accessAll); alternated, so a busy machine slows both alike
+        IntConsumer perMode = i -> {
+            for (TravelMode mode : TravelMode.values()) sink[0] += index.access(sites.get(i % sites.size()), mode).snapped() ? 1 : 0;
+        };
+        IntConsumer shared = i -> sink[0] += index.accessAll(sites.get(i % sites.size())).size();
+        for (int round = 0; round < 3; round++) {
+            time("snap foot + bike, one query per mode", n, perMode);
+            time("snap foot + bike, shared query", n, shared);
+        }
         time("snap + lookup (foot, " + categories.size() + " categories)", n, snapAndLookup);
         time("facility_reach criterion (foot + bike)", n, reach);
         time("assessment incl. facility_reach", n, assessWithReach);
