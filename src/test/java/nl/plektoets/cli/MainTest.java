@@ -212,7 +212,13 @@ class MainTest {
             JsonNode a = new ObjectMapper().readTree(answer.body());
             assertTrue(a.get("dataset").get("fictitious").asBoolean());
             assertEquals(label, a.get("address").get("label").asText());
-            assertEquals(5, a.get("criteria").size());
+            // the five built-in criteria, then facility_reach (Bijlage 1), since the directory has a network
+            assertEquals(6, a.get("criteria").size(), a.get("criteria")::toString);
+            JsonNode reach = a.get("criteria").get(5);
+            assertEquals("facility_reach", reach.get("id").asText());
+            assertEquals("Bijlage 1", reach.get("policyRef").asText());
+            assertTrue(reach.get("evidence").get("access").get("foot").get("snapped").asBoolean(), reach::toString);
+            assertEquals(3, reach.get("evidence").get("categories").size(), reach::toString);
         } finally {
             r.main().server().stop();
         }
