@@ -31,7 +31,7 @@ import nl.plektoets.geo.WorkingCrs;
  * directory. Usage:
  * <pre>
  * import [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE] [--top10nl FILE] [--gemeenten FILE]
- *        [--municipality GM0160] [--osm FILE]... [--layers FILE]... [--precedence FILE] [--crs EPSG:28992]
+ *        [--municipality GM0160] [--osm FILE]... [--tag-mapping FILE] [--layers FILE]... [--precedence FILE] [--crs EPSG:28992]
  *        [--name NAME] --out DIR
  * </pre>
  * The data directory gets {@code dataset.json} and the dataset cache; they are written into a temporary directory
@@ -41,7 +41,7 @@ import nl.plektoets.geo.WorkingCrs;
  */
 public final class ImportCommand {
     public static final String USAGE = "usage: plektoets import [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE]"
-            + " [--top10nl FILE] [--gemeenten FILE] [--municipality GM0160] [--osm FILE]... [--layers FILE]..."
+            + " [--top10nl FILE] [--gemeenten FILE] [--municipality GM0160] [--osm FILE]... [--tag-mapping FILE] [--layers FILE]..."
             + " [--precedence FILE] [--crs EPSG:28992] [--name NAME] (--out DIR | --db JDBC-URL)";
 
     private ImportCommand() {
@@ -96,7 +96,7 @@ public final class ImportCommand {
 
     static Parsed parse(String[] args) {
         List<Path> imro = new ArrayList<>(), osm = new ArrayList<>(), layers = new ArrayList<>();
-        Path imroMapping = null, bag = null, top10nl = null, gemeenten = null, precedence = null, out = null;
+        Path imroMapping = null, osmMapping = null, bag = null, top10nl = null, gemeenten = null, precedence = null, out = null;
         String municipality = null, name = null, db = null;
         WorkingCrs crs = null;
         for (int i = 0; i < args.length; i++) {
@@ -112,6 +112,7 @@ public final class ImportCommand {
                 case "--gemeenten" -> gemeenten = existing(a, v);
                 case "--municipality" -> municipality = v;
                 case "--osm" -> osm.add(existing(a, v));
+                case "--tag-mapping" -> osmMapping = existing(a, v);
                 case "--layers" -> layers.add(existing(a, v));
                 case "--precedence" -> precedence = existing(a, v);
                 case "--crs" -> crs = WorkingCrs.of(v);
@@ -126,7 +127,7 @@ public final class ImportCommand {
                     + "database to write");
         }
         return new Parsed(new RegistryImport.Options(imro, imroMapping, bag, top10nl, gemeenten, municipality, layers, osm,
-                precedence, crs, name), out, db);
+                precedence, crs, name, osmMapping), out, db);
     }
 
     private static Path existing(String option, String value) {

@@ -42,13 +42,21 @@ public final class RegistryImport {
      * @param crs           working CRS; null = RD New when any register is given, else (OSM only) the OSM
      *                      importer's choice: RD New inside the Netherlands, the UTM zone elsewhere
      * @param name          dataset name; null = derived from the municipality or the sources
+     * @param osmMapping    OSM tag mapping replacing the default ({@code osm/tag-mapping.yaml}); null = default
      */
     public record Options(List<Path> imro, Path imroMapping, Path bag, Path top10nl, Path gemeenten, String municipality,
-                          List<Path> layers, List<Path> osm, Path precedence, WorkingCrs crs, String name) {
+                          List<Path> layers, List<Path> osm, Path precedence, WorkingCrs crs, String name,
+                          Path osmMapping) {
         public Options {
             imro = imro == null ? List.of() : List.copyOf(imro);
             layers = layers == null ? List.of() : List.copyOf(layers);
             osm = osm == null ? List.of() : List.copyOf(osm);
+        }
+
+        /** Options with the built-in OSM tag mapping. */
+        public Options(List<Path> imro, Path imroMapping, Path bag, Path top10nl, Path gemeenten, String municipality,
+                       List<Path> layers, List<Path> osm, Path precedence, WorkingCrs crs, String name) {
+            this(imro, imroMapping, bag, top10nl, gemeenten, municipality, layers, osm, precedence, crs, name, null);
         }
     }
 
@@ -90,7 +98,7 @@ public final class RegistryImport {
         for (Path l : o.layers()) sources.addAll(LayerImport.read(l, crs, progress));
         String osmName = null;
         for (Path f : o.osm()) {
-            Dataset d = OsmImport.read(f, new OsmImportOptions(crs, null, f.getFileName().toString(), false), ip);
+            Dataset d = OsmImport.read(f, new OsmImportOptions(crs, o.osmMapping(), f.getFileName().toString(), false), ip);
             if (crs == null) crs = WorkingCrs.of(d.info().workingCrs());
             if (osmName == null) osmName = d.info().name();
             List<Feature> fs = d.layers().values().stream().flatMap(List::stream).toList();
