@@ -1,0 +1,190 @@
+package nl.plektoets.registers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import nl.plektoets.assess.HousingForm;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.io.WKTWriter;
+
+/**
+ * The register entries as JSON, field by field, in a fixed order. This "register JSON" is what the audit log keeps as
+ * before/after and what a change is merged into; sites are WKT in EPSG:28992 here so a stored site never drifts
+ * through coordinate transformations (the HTTP API shows them as GeoJSON in CRS84).
+ */
+public final class RegisterJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final int RD_NEW = 28992;
+    private static final GeometryFactory RD_FACTORY = new GeometryFactory(new PrecisionModel(), RD_NEW);
+
+    private RegisterJson() {
+    }
+
+    public static ObjectNode toJson(RoomRentalPermit p) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("id", p.id());
+        o.put("version", p.version());
+        o.put("dwellingBagId", p.dwellingBagId());
+        o.put("address", p.address());
+        o.put("street", p.street());
+        o.put("town", p.town());
+        o.put("rooms", p.rooms());
+        o.put("persons", p.persons());
+        o.put("status", p.status().id());
+        o.put("type", p.type().id());
+        o.put("appliedOn", str(p.appliedOn()));
+        o.put("decidedOn", str(p.decidedOn()));
+        o.put("validFrom", str(p.validFrom()));
+        o.put("validUntil", str(p.validUntil()));
+        o.put("notes", p.notes());
+        putMeta(o, p.createdAt(), p.createdBy(), p.updatedAt(), p.updatedBy());
+        return o;
+    }
+
+    public static RoomRentalPermit permitFromJson(JsonNode o) {
+        return new RoomRentalPermit(o.path("id").asLong(0), o.path("version").asLong(0), text(o, "dwellingBagId"),
+                text(o, "address"), text(o, "street"), text(o, "town"), integer(o, "rooms"), integer(o, "persons"),
+                code(o, "status", PermitStatus.values(), PermitStatus::id),
+                code(o, "type", PermitType.values(), PermitType::id), date(o, "appliedOn"), date(o, "decidedOn"),
+                date(o, "validFrom"), date(o, "validUntil"), text(o, "notes"), instant(o, "createdAt"),
+                text(o, "createdBy"), instant(o, "updatedAt"), text(o, "updatedBy"));
+    }
+
+    public static ObjectNode toJson(HousingInitiative i) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("id", i.id());
+        o.put("version", i.version());
+        o.put("site", i.site() == null ? null : new WKTWriter().write(i.site()));
+        o.put("form", i.form() == null ? null : i.form().id());
+        o.put("persons", i.persons());
+        o.put("initiator", i.initiator());
+        o.put("status", i.status() == null ? null : i.status().id());
+        o.put("permitType", i.permitType() == null ? null : i.permitType().id());
+        o.put("existingLocation", i.existingLocation());
+        o.put("acceptedOn", str(i.acceptedOn()));
+        o.put("transitionDeadline", str(i.transitionDeadline()));
+        o.put("permitStart", str(i.permitStart()));
+        o.put("permitEnd", str(i.permitEnd()));
+        o.set("steps", stepsToJson(i.steps()));
+        o.put("notes", i.notes());
+        putMeta(o, i.createdAt(), i.createdBy(), i.updatedAt(), i.updatedBy());
+        return o;
+    }
+
+    public static HousingInitiative initiativeFromJson(JsonNode o) {
+        return new HousingInitiative(o.path("id").asLong(0), o.path("version").asLong(0), wkt(o, "site"),
+                code(o, "form", HousingForm.values(), HousingForm::id), integer(o, "persons"), text(o, "initiator"),
+                code(o, "status", InitiativeStatus.values(), InitiativeStatus::id),
+                code(o, "permitType", PermitType.values(), PermitType::id), o.path("existingLocation").asBoolean(false),
+                date(o, "acceptedOn"), date(o, "transitionDeadline"), date(o, "permitStart"), date(o, "permitEnd"),
+                stepsFromJson(o.get("steps")), text(o, "notes"), instant(o, "createdAt"), text(o, "createdBy"),
+                instant(o, "updatedAt"), text(o, "updatedBy"));
+    }
+
+    public static ArrayNode stepsToJson(List<InitiativeStep> steps) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (InitiativeStep s : steps) {
+            ObjectNode n = a.addObject();
+            n.put("status", s.status().id());
+            n.put("at", s.at().toString());
+            n.put("by", s.by());
+            n.set("assessment", s.assessment());
+        }
+        return a;
+    }
+
+    public static List<InitiativeStep> stepsFromJson(JsonNode a) {
+        List<InitiativeStep> steps = new ArrayList<>();
+        if (a == null || a.isNull()) return steps;
+        for (JsonNode n : a) {
+            JsonNode assessment = n.get("assessment");
+            steps.add(new InitiativeStep(code(n, "status", InitiativeStatus.values(), InitiativeStatus::id),
+                    instant(n, "at"), text(n, "by"), assessment == null || assessment.isNull() ? null : assessment));
+        }
+        return steps;
+    }
+
+    public static Geometry parseWkt(String wkt) throws ParseException {
+        Geometry g = new WKTReader(RD_FACTORY).read(wkt);
+        g.setSRID(RD_NEW);
+        return g;
+    }
+
+    private static void putMeta(ObjectNode o, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+        o.put("createdAt", createdAt == null ? null : createdAt.toString());
+        o.put("createdBy", createdBy);
+        o.put("updatedAt", updatedAt == null ? null : updatedAt.toString());
+        o.put("updatedBy", updatedBy);
+    }
+
+    private static String str(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    static String text(JsonNode o, String field) {
+        JsonNode n = o.get(field);
+        if (n == null || n.isNull()) return null;
+        if (!n.isTextual()) throw InvalidEntryException.malformed(field, field + " must be a string");
+        String s = n.asText().strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    static int integer(JsonNode o, String field) {
+        JsonNode n = o.get(field);
+        if (n == null || n.isNull()) return 0;
+        if (!n.canConvertToInt() || !n.isIntegralNumber()) {
+            throw InvalidEntryException.malformed(field, field + " must be a whole number");
+        }
+        return n.asInt();
+    }
+
+    static LocalDate date(JsonNode o, String field) {
+        String s = text(o, field);
+        if (s == null) return null;
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw InvalidEntryException.malformed(field, field + " must be a date like 2026-03-01, not '" + s + "'");
+        }
+    }
+
+    static Instant instant(JsonNode o, String field) {
+        String s = text(o, field);
+        if (s == null) return null;
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw InvalidEntryException.malformed(field, field + " must be a UTC timestamp like 2026-03-01T12:00:00Z");
+        }
+    }
+
+    static Geometry wkt(JsonNode o, String field) {
+        String s = text(o, field);
+        if (s == null) return null;
+        try {
+            return parseWkt(s);
+        } catch (ParseException e) {
+            throw InvalidEntryException.malformed(field, field + " is not valid WKT: " + e.getMessage());
+        }
+    }
+
+    static <E> E code(JsonNode o, String field, E[] values, Function<E, String> id) {
+        String s = text(o, field);
+        if (s == null) return null;
+        for (E v : values) if (id.apply(v).equals(s)) return v;
+        List<String> ids = new ArrayList<>();
+        for (E v : values) ids.add(id.apply(v));
+        throw InvalidEntryException.malformed(field, field + " must be one of " + ids + ", not '" + s + "'");
+    }
+}

@@ -1,0 +1,246 @@
+package nl.plektoets.registers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import nl.plektoets.assess.HousingForm;
+import nl.plektoets.store.Store;
+
+/**
+ * The register rules, applied to new entries and to changes before they are stored: required fields, the status
+ * life cycles, the permit terms of §5.1.2/§6.2.2 and the transition year of §6.1.2. Changes arrive as JSON merge
+ * patches of the register JSON ({@link RegisterJson}) and must carry the version they were based on.
+ */
+public final class Registers {
+    /** §6.2.2: a temporary permit runs 10 years ... */
+    public static final int TEMPORARY_PERMIT_YEARS = 10;
+    /** ... and can be renewed once by 5, to at most 15 (§5.1.2). */
+    public static final int RENEWAL_YEARS = 5;
+    /** §6.1.2: existing housing gets one year from acceptance to comply ("plek-voor-plek"). */
+    public static final int TRANSITION_YEARS = 1;
+
+    private static final Pattern BAG_ID = Pattern.compile("\\d{16}");
+    private static final Set<String> PERMIT_EDITABLE = Set.of("dwellingBagId", "address", "street", "town", "rooms",
+            "persons", "status", "type", "appliedOn", "decidedOn", "validFrom", "validUntil", "notes");
+    private static final Set<String> INITIATIVE_EDITABLE = Set.of("site", "form", "persons", "initiator", "status",
+            "permitType", "existingLocation", "acceptedOn", "transitionDeadline", "permitStart", "permitEnd", "notes");
+
+    private final Store store;
+    private final Clock clock;
+    private final AssessmentSnapshots snapshots;
+
+    public Registers(Store store, Clock clock, AssessmentSnapshots snapshots) {
+        this.store = store;
+        this.clock = clock;
+        this.snapshots = snapshots;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ---- permits ----
+
+    /** A new permit from register JSON (site fields as in {@link RegisterJson}); unknown fields are refused. */
+    public RoomRentalPermit createPermit(JsonNode body, String actor) {
+        ObjectNode fields = editable(body, PERMIT_EDITABLE);
+        if (!fields.hasNonNull("status")) fields.put("status", PermitStatus.APPLIED.id());
+        if (!fields.hasNonNull("type")) fields.put("type", PermitType.PERMANENT.id());
+        RoomRentalPermit p = RegisterJson.permitFromJson(fields);
+        if (p.appliedOn() == null) p = withDates(p, today(), p.decidedOn(), p.validFrom(), p.validUntil());
+        return store.createPermit(checkPermit(completePermit(p)), actor);
+    }
+
+    /** Applies a merge patch carrying {@code version}; a stale version throws {@link VersionConflictException}. */
+    public RoomRentalPermit patchPermit(long id, JsonNode body, String actor) {
+        long version = expectedVersion(body);
+        ObjectNode patch = editable(body, PERMIT_EDITABLE);
+        return store.updatePermit(id, version, actor, current -> {
+            ObjectNode merged = RegisterJson.toJson(current);
+            merged.setAll(patch);
+            RoomRentalPermit next = RegisterJson.permitFromJson(merged);
+            if (next.status() != current.status() && !current.status().next().contains(next.status())) {
+                throw InvalidEntryException.rule("status", "A " + current.status().id() + " permit cannot become "
+                        + next.status().id() + "; allowed next: " + ids(current.status().next()));
+            }
+            return checkPermit(completePermit(next));
+        });
+    }
+
+    /** Fills the dates a status implies: the decision date, the start, and the 10-year end of a temporary permit. */
+    private RoomRentalPermit completePermit(RoomRentalPermit p) {
+        LocalDate decided = p.decidedOn();
+        LocalDate from = p.validFrom();
+        LocalDate until = p.validUntil();
+        if (p.status() != PermitStatus.APPLIED && p.status() != PermitStatus.WITHDRAWN && decided == null) decided = today();
+        if (p.status() == PermitStatus.GRANTED) {
+            if (from == null) from = decided;
+            if (p.type() == PermitType.TEMPORARY && until == null) until = from.plusYears(TEMPORARY_PERMIT_YEARS);
+        }
+        return withDates(p, p.appliedOn(), decided, from, until);
+    }
+
+    private static RoomRentalPermit checkPermit(RoomRentalPermit p) {
+        if (p.street() == null) throw InvalidEntryException.rule("street", "street is required: the street the dwelling "
+                + "counts for in the per-street maximum of §6.2.6");
+        if (p.dwellingBagId() == null && p.address() == null) {
+            throw InvalidEntryException.rule("address", "give the dwelling's BAG id (dwellingBagId) or its address");
+        }
+        if (p.dwellingBagId() != null && !BAG_ID.matcher(p.dwellingBagId()).matches()) {
+            throw InvalidEntryException.malformed("dwellingBagId", "dwellingBagId must be the 16-digit BAG "
+                    + "verblijfsobject id, e.g. 0363010000000001");
+        }
+        if (p.rooms() < 1) throw InvalidEntryException.rule("rooms", "rooms must be at least 1");
+        if (p.persons() < 2) throw InvalidEntryException.rule("persons", "room rental starts at 2 persons (§5.1.1)");
+        if (p.type() == PermitType.PERMANENT && p.validUntil() != null) {
+            throw InvalidEntryException.rule("validUntil", "a permanent permit has no end date; use type temporary");
+        }
+        checkTerm("validUntil", p.validFrom(), p.validUntil());
+        return p;
+    }
+
+    private static RoomRentalPermit withDates(RoomRentalPermit p, LocalDate applied, LocalDate decided, LocalDate from,
+                                              LocalDate until) {
+        return new RoomRentalPermit(p.id(), p.version(), p.dwellingBagId(), p.address(), p.street(), p.town(), p.rooms(),
+                p.persons(), p.status(), p.type(), applied, decided, from, until, p.notes(), p.createdAt(), p.createdBy(),
+                p.updatedAt(), p.updatedBy());
+    }
+
+    // ---- initiatives ----
+
+    /** A new initiative, status {@code reported} unless given; its first step carries an assessment snapshot. */
+    public HousingInitiative createInitiative(JsonNode body, String actor) {
+        ObjectNode fields = editable(body, INITIATIVE_EDITABLE);
+        if (!fields.hasNonNull("status")) fields.put("status", InitiativeStatus.REPORTED.id());
+        HousingInitiative i = completeInitiative(RegisterJson.initiativeFromJson(fields));
+        checkInitiative(i);
+        i = withSteps(i, List.of(new InitiativeStep(i.status(), clock.instant(), actor, snapshots.snapshot(i))));
+        return store.createInitiative(i, actor);
+    }
+
+    public HousingInitiative patchInitiative(long id, JsonNode body, String actor) {
+        long version = expectedVersion(body);
+        ObjectNode patch = editable(body, INITIATIVE_EDITABLE);
+        return store.updateInitiative(id, version, actor, current -> {
+            ObjectNode merged = RegisterJson.toJson(current);
+            merged.setAll(patch);
+            HousingInitiative next = completeInitiative(RegisterJson.initiativeFromJson(merged));
+            if (next.status() != current.status() && !current.status().next().contains(next.status())) {
+                throw InvalidEntryException.rule("status", "An initiative in " + current.status().id()
+                        + " cannot move to " + next.status().id() + "; allowed next: " + ids(current.status().next()));
+            }
+            checkInitiative(next);
+            if (next.status() == current.status()) return next;
+            List<InitiativeStep> steps = new ArrayList<>(current.steps());
+            steps.add(new InitiativeStep(next.status(), clock.instant(), actor, snapshots.snapshot(next)));
+            return withSteps(next, steps);
+        });
+    }
+
+    /** §6.1.2 deadline from acceptance; §6.2.2 10-year end of a granted temporary permit. */
+    private HousingInitiative completeInitiative(HousingInitiative i) {
+        LocalDate deadline = i.transitionDeadline();
+        if (i.existingLocation() && i.acceptedOn() != null && deadline == null) {
+            deadline = i.acceptedOn().plusYears(TRANSITION_YEARS);
+        }
+        LocalDate start = i.permitStart();
+        LocalDate end = i.permitEnd();
+        if (i.status() == InitiativeStatus.GRANTED || i.status() == InitiativeStatus.REALISED) {
+            if (start == null) start = today();
+            if (i.permitType() == PermitType.TEMPORARY && end == null) end = start.plusYears(TEMPORARY_PERMIT_YEARS);
+        }
+        return new HousingInitiative(i.id(), i.version(), i.site(), i.form(), i.persons(), i.initiator(), i.status(),
+                i.permitType(), i.existingLocation(), i.acceptedOn(), deadline, start, end, i.steps(), i.notes(),
+                i.createdAt(), i.createdBy(), i.updatedAt(), i.updatedBy());
+    }
+
+    private static void checkInitiative(HousingInitiative i) {
+        if (i.site() == null || i.site().isEmpty()) throw InvalidEntryException.rule("site", "site is required");
+        if (!i.site().isValid()) throw InvalidEntryException.rule("site", "site is not a valid geometry "
+                + "(self-intersecting or unclosed ring?)");
+        if (i.form() == null) throw InvalidEntryException.rule("form", "form is required: "
+                + ids(Set.of(HousingForm.values())));
+        if (i.persons() < 1) throw InvalidEntryException.rule("persons", "persons must be at least 1");
+        if (i.initiator() == null) throw InvalidEntryException.rule("initiator", "initiator (the organisation) is required");
+        if (i.permitType() == PermitType.PERMANENT && i.form() != HousingForm.ROOM_RENTAL) {
+            throw InvalidEntryException.rule("permitType", "a permanent permit is only possible for room rental "
+                    + "(§5.1.2); a housing facility gets a temporary permit of 10 + 5 years");
+        }
+        if ((i.status() == InitiativeStatus.GRANTED || i.status() == InitiativeStatus.REALISED) && i.permitType() == null) {
+            throw InvalidEntryException.rule("permitType", "a granted initiative needs permitType temporary or permanent");
+        }
+        if (i.permitType() == PermitType.PERMANENT && i.permitEnd() != null) {
+            throw InvalidEntryException.rule("permitEnd", "a permanent permit has no end date");
+        }
+        checkTerm("permitEnd", i.permitStart(), i.permitEnd());
+        if (!i.existingLocation() && (i.acceptedOn() != null || i.transitionDeadline() != null)) {
+            throw InvalidEntryException.rule("existingLocation", "acceptedOn and transitionDeadline apply only to "
+                    + "existing locations (§6.1.2); set existingLocation true");
+        }
+        if (i.existingLocation() && i.transitionDeadline() != null && i.acceptedOn() != null
+                && i.transitionDeadline().isBefore(i.acceptedOn().plusYears(TRANSITION_YEARS))) {
+            throw InvalidEntryException.rule("transitionDeadline", "the transition period is one year from acceptance "
+                    + "(§6.1.2): the deadline can be extended, not shortened below " + i.acceptedOn().plusYears(1));
+        }
+    }
+
+    private static HousingInitiative withSteps(HousingInitiative i, List<InitiativeStep> steps) {
+        return new HousingInitiative(i.id(), i.version(), i.site(), i.form(), i.persons(), i.initiator(), i.status(),
+                i.permitType(), i.existingLocation(), i.acceptedOn(), i.transitionDeadline(), i.permitStart(),
+                i.permitEnd(), steps, i.notes(), i.createdAt(), i.createdBy(), i.updatedAt(), i.updatedBy());
+    }
+
+    // ---- shared ----
+
+    /** §5.1.2/§6.2.2: a temporary permit ends after its start, at most 10 + 5 years later. */
+    private static void checkTerm(String field, LocalDate start, LocalDate end) {
+        if (end == null) return;
+        if (start == null) throw InvalidEntryException.rule(field, field + " needs a start date");
+        if (!end.isAfter(start)) throw InvalidEntryException.rule(field, field + " must be after the start " + start);
+        LocalDate max = start.plusYears(TEMPORARY_PERMIT_YEARS + RENEWAL_YEARS);
+        if (end.isAfter(max)) {
+            throw InvalidEntryException.rule(field, "a temporary permit lasts at most 10 years plus one renewal of 5 "
+                    + "(§5.1.2, §6.2.2): " + field + " can be " + max + " at the latest");
+        }
+    }
+
+    private static long expectedVersion(JsonNode body) {
+        JsonNode v = body == null ? null : body.get("version");
+        if (v == null || !v.canConvertToLong() || !v.isIntegralNumber()) {
+            throw InvalidEntryException.malformed("version", "version is required: send the version you read, so a "
+                    + "change made meanwhile by someone else is not overwritten");
+        }
+        return v.asLong();
+    }
+
+    private static ObjectNode editable(JsonNode body, Set<String> allowed) {
+        if (body == null || !body.isObject()) throw InvalidEntryException.malformed("body", "expected a JSON object");
+        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (f.equals("version") || f.equals("id")) continue;
+            if (!allowed.contains(f)) {
+                throw InvalidEntryException.malformed(f, "unknown or read-only field '" + f + "'; editable: "
+                        + new java.util.TreeSet<>(allowed));
+            }
+            out.set(f, body.get(f));
+        }
+        return out;
+    }
+
+    private static <E extends Enum<E>> List<String> ids(Set<E> values) {
+        List<String> out = new ArrayList<>();
+        for (E e : values) out.add(e.name().toLowerCase(java.util.Locale.ROOT));
+        return out;
+    }
+}

@@ -1,0 +1,505 @@
+package nl.plektoets.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import nl.plektoets.assess.HousingForm;
+import nl.plektoets.registers.AuditEntry;
+import nl.plektoets.registers.EntryNotFoundException;
+import nl.plektoets.registers.HousingInitiative;
+import nl.plektoets.registers.InitiativeStatus;
+import nl.plektoets.registers.PermitStatus;
+import nl.plektoets.registers.PermitType;
+import nl.plektoets.registers.RegisterJson;
+import nl.plektoets.registers.RoomRentalPermit;
+import nl.plektoets.registers.VersionConflictException;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * The register half of both stores: the SQL is the same on PostgreSQL and SQLite except for how geometry, JSON,
+ * dates and row locks are written, which the subclass supplies. Layers differ more and are left to the subclass.
+ */
+public abstract class JdbcStore implements Store {
+    public static final String PERMITS = "room_rental_permit";
+    public static final String INITIATIVES = "housing_initiative";
+
+    private static final String PERMIT_COLUMNS = "version, dwelling_bag_id, address, street, town, rooms, persons, "
+            + "status, permit_type, applied_on, decided_on, valid_from, valid_until, notes, created_at, created_by, "
+            + "updated_at, updated_by";
+    private static final String INITIATIVE_COLUMNS = "version, %s, form, persons, initiator, status, permit_type, "
+            + "existing_location, accepted_on, transition_deadline, permit_start, permit_end, steps, notes, created_at, "
+            + "created_by, updated_at, updated_by";
+
+    protected final HikariDataSource pool;
+    protected final Clock clock;
+
+    protected JdbcStore(HikariDataSource pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    // ---- what differs between PostgreSQL and SQLite ----
+
+    /** SQL for a geometry parameter (bound with {@link #encodeGeometry}). */
+    protected abstract String geometryParam();
+
+    /** SQL reading a geometry column as bytes for {@link #decodeGeometry}. */
+    protected abstract String geometrySelect(String column);
+
+    protected abstract byte[] encodeGeometry(Geometry rdNew);
+
+    protected abstract Geometry decodeGeometry(byte[] bytes);
+
+    /** SQL for a JSON parameter bound as a string. */
+    protected abstract String jsonParam();
+
+    /** Suffix locking the selected row until commit, where the database needs it for a read-then-write. */
+    protected abstract String forUpdate();
+
+    protected abstract void setDate(PreparedStatement st, int i, LocalDate d) throws SQLException;
+
+    protected abstract LocalDate getDate(ResultSet rs, String column) throws SQLException;
+
+    protected abstract void setInstant(PreparedStatement st, int i, Instant t) throws SQLException;
+
+    protected abstract Instant getInstant(ResultSet rs, String column) throws SQLException;
+
+    // ---- transactions and failure mapping ----
+
+    protected interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: commit on return, roll back on any exception. */
+    protected <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                resetQuietly(c);
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Runs a read on a pooled connection in auto-commit mode. */
+    protected <T> T read(SqlWork<T> work) {
+        try (Connection c = readPool().getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it, and the transaction died with it
+        }
+    }
+
+    private static void resetQuietly(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // same: a broken connection is evicted by the pool
+        }
+    }
+
+    /** Unreachable database -> {@link StoreUnavailableException}; anything else -> {@link StoreException}. */
+    protected RuntimeException translate(SQLException e) {
+        if (isUnavailable(e)) {
+            return new StoreUnavailableException(describe() + " is not reachable: " + rootMessage(e)
+                    + ". Check that the database is running; requests are retried when it is back.", e);
+        }
+        return new StoreException(describe() + " failed: " + e.getMessage(), e);
+    }
+
+    protected boolean isUnavailable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) return true;
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                // 08xxx connection exceptions; 57P01..57P03 admin shutdown, crash shutdown, cannot connect now
+                if (state.startsWith("08") || state.startsWith("57P")) return true;
+            }
+        }
+        return false;
+    }
+
+    protected static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The pool reads use; SQLite reads get their own so they never queue behind the single writer. */
+    protected HikariDataSource readPool() {
+        return pool;
+    }
+
+    protected Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    // ---- layers ----
+
+    @Override
+    public Optional<LayerSetSummary> layerSet() {
+        return read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT name, fictitious, sources, working_crs, imported_at, "
+                    + "feature_count FROM layer_set WHERE id = 1"); ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                List<String> sources = new ArrayList<>();
+                for (JsonNode n : json(rs.getString("sources"))) sources.add(n.asText());
+                return Optional.of(new LayerSetSummary(new nl.plektoets.data.DatasetInfo(rs.getString("name"),
+                        rs.getBoolean("fictitious"), sources, rs.getString("working_crs")), rs.getInt("feature_count"),
+                        getInstant(rs, "imported_at")));
+            }
+        });
+    }
+
+    // ---- room-rental permits ----
+
+    @Override
+    public RoomRentalPermit createPermit(RoomRentalPermit entry, String actor) {
+        return inTransaction(c -> {
+            RoomRentalPermit stamped = entry.stamped(0, 1, now(), actor);
+            long id;
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO room_rental_permit (" + PERMIT_COLUMNS
+                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                bindPermit(st, stamped);
+                st.executeUpdate();
+                id = generatedId(st);
+            }
+            RoomRentalPermit saved = stamped.stamped(id, 1, stamped.updatedAt(), actor);
+            audit(c, PERMITS, id, 1, "create", actor, null, RegisterJson.toJson(saved));
+            return saved;
+        });
+    }
+
+    @Override
+    public Optional<RoomRentalPermit> permit(long id) {
+        return read(c -> selectPermit(c, id, false));
+    }
+
+    @Override
+    public List<RoomRentalPermit> permits(String status, String street) {
+        return read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT * FROM room_rental_permit WHERE 1=1");
+            if (status != null) sql.append(" AND status = ?");
+            if (street != null) sql.append(" AND lower(street) = ?");
+            sql.append(" ORDER BY id");
+            try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                if (status != null) st.setString(i++, status);
+                if (street != null) st.setString(i, street.toLowerCase(Locale.ROOT));
+                List<RoomRentalPermit> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) out.add(permitRow(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public RoomRentalPermit updatePermit(long id, long expectedVersion, String actor,
+                                         UnaryOperator<RoomRentalPermit> change) {
+        return inTransaction(c -> {
+            RoomRentalPermit before = selectPermit(c, id, true).orElseThrow(() -> new EntryNotFoundException(PERMITS, id));
+            if (before.version() != expectedVersion) {
+                throw new VersionConflictException(PERMITS, id, expectedVersion, before.version());
+            }
+            RoomRentalPermit after = change.apply(before).stamped(id, before.version() + 1, now(), actor);
+            after = new RoomRentalPermit(id, after.version(), after.dwellingBagId(), after.address(), after.street(),
+                    after.town(), after.rooms(), after.persons(), after.status(), after.type(), after.appliedOn(),
+                    after.decidedOn(), after.validFrom(), after.validUntil(), after.notes(), before.createdAt(),
+                    before.createdBy(), after.updatedAt(), actor);
+            try (PreparedStatement st = c.prepareStatement("UPDATE room_rental_permit SET ("
+                    + PERMIT_COLUMNS + ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ? AND version = ?")) {
+                int i = bindPermit(st, after);
+                st.setLong(i++, id);
+                st.setLong(i, expectedVersion);
+                if (st.executeUpdate() != 1) {
+                    throw new VersionConflictException(PERMITS, id, expectedVersion, expectedVersion + 1);
+                }
+            }
+            audit(c, PERMITS, id, after.version(), "update", actor, RegisterJson.toJson(before),
+                    RegisterJson.toJson(after));
+            return after;
+        });
+    }
+
+    @Override
+    public Map<String, Integer> grantedPermitsPerStreet() {
+        return read(c -> {
+            Map<String, Integer> out = new TreeMap<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT lower(street) AS street, count(*) AS n FROM "
+                    + "room_rental_permit WHERE status = 'granted' GROUP BY lower(street)");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) out.put(rs.getString("street"), rs.getInt("n"));
+            }
+            return out;
+        });
+    }
+
+    private Optional<RoomRentalPermit> selectPermit(Connection c, long id, boolean lock) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM room_rental_permit WHERE id = ?"
+                + (lock ? forUpdate() : ""))) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(permitRow(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private int bindPermit(PreparedStatement st, RoomRentalPermit p) throws SQLException {
+        int i = 1;
+        st.setLong(i++, p.version());
+        st.setString(i++, p.dwellingBagId());
+        st.setString(i++, p.address());
+        st.setString(i++, p.street());
+        st.setString(i++, p.town());
+        st.setInt(i++, p.rooms());
+        st.setInt(i++, p.persons());
+        st.setString(i++, p.status().id());
+        st.setString(i++, p.type().id());
+        setDate(st, i++, p.appliedOn());
+        setDate(st, i++, p.decidedOn());
+        setDate(st, i++, p.validFrom());
+        setDate(st, i++, p.validUntil());
+        st.setString(i++, p.notes());
+        setInstant(st, i++, p.createdAt());
+        st.setString(i++, p.createdBy());
+        setInstant(st, i++, p.updatedAt());
+        st.setString(i++, p.updatedBy());
+        return i;
+    }
+
+    private RoomRentalPermit permitRow(ResultSet rs) throws SQLException {
+        return new RoomRentalPermit(rs.getLong("id"), rs.getLong("version"), rs.getString("dwelling_bag_id"),
+                rs.getString("address"), rs.getString("street"), rs.getString("town"), rs.getInt("rooms"),
+                rs.getInt("persons"), PermitStatus.byId(rs.getString("status")).orElseThrow(),
+                PermitType.byId(rs.getString("permit_type")).orElseThrow(), getDate(rs, "applied_on"),
+                getDate(rs, "decided_on"), getDate(rs, "valid_from"), getDate(rs, "valid_until"), rs.getString("notes"),
+                getInstant(rs, "created_at"), rs.getString("created_by"), getInstant(rs, "updated_at"),
+                rs.getString("updated_by"));
+    }
+
+    // ---- housing initiatives ----
+
+    private String initiativeColumns() {
+        return String.format(INITIATIVE_COLUMNS, "site");
+    }
+
+    @Override
+    public HousingInitiative createInitiative(HousingInitiative entry, String actor) {
+        return inTransaction(c -> {
+            HousingInitiative stamped = entry.stamped(0, 1, now(), actor);
+            long id;
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO housing_initiative (" + initiativeColumns()
+                    + ") VALUES (?," + geometryParam() + ",?,?,?,?,?,?,?,?,?,?," + jsonParam() + ",?,?,?,?,?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                bindInitiative(st, stamped);
+                st.executeUpdate();
+                id = generatedId(st);
+            }
+            HousingInitiative saved = stamped.stamped(id, 1, stamped.updatedAt(), actor);
+            audit(c, INITIATIVES, id, 1, "create", actor, null, RegisterJson.toJson(saved));
+            return saved;
+        });
+    }
+
+    @Override
+    public Optional<HousingInitiative> initiative(long id) {
+        return read(c -> selectInitiative(c, id, false));
+    }
+
+    @Override
+    public List<HousingInitiative> initiatives(String status) {
+        return read(c -> {
+            try (PreparedStatement st = c.prepareStatement(initiativeSelect() + (status == null ? "" : " WHERE status = ?")
+                    + " ORDER BY id")) {
+                if (status != null) st.setString(1, status);
+                List<HousingInitiative> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) out.add(initiativeRow(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public HousingInitiative updateInitiative(long id, long expectedVersion, String actor,
+                                              UnaryOperator<HousingInitiative> change) {
+        return inTransaction(c -> {
+            HousingInitiative before = selectInitiative(c, id, true)
+                    .orElseThrow(() -> new EntryNotFoundException(INITIATIVES, id));
+            if (before.version() != expectedVersion) {
+                throw new VersionConflictException(INITIATIVES, id, expectedVersion, before.version());
+            }
+            HousingInitiative changed = change.apply(before);
+            HousingInitiative after = new HousingInitiative(id, before.version() + 1, changed.site(), changed.form(),
+                    changed.persons(), changed.initiator(), changed.status(), changed.permitType(),
+                    changed.existingLocation(), changed.acceptedOn(), changed.transitionDeadline(),
+                    changed.permitStart(), changed.permitEnd(), changed.steps(), changed.notes(), before.createdAt(),
+                    before.createdBy(), now(), actor);
+            try (PreparedStatement st = c.prepareStatement("UPDATE housing_initiative SET (" + initiativeColumns()
+                    + ") = (?," + geometryParam() + ",?,?,?,?,?,?,?,?,?,?," + jsonParam()
+                    + ",?,?,?,?,?) WHERE id = ? AND version = ?")) {
+                int i = bindInitiative(st, after);
+                st.setLong(i++, id);
+                st.setLong(i, expectedVersion);
+                if (st.executeUpdate() != 1) {
+                    throw new VersionConflictException(INITIATIVES, id, expectedVersion, expectedVersion + 1);
+                }
+            }
+            audit(c, INITIATIVES, id, after.version(), "update", actor, RegisterJson.toJson(before),
+                    RegisterJson.toJson(after));
+            return after;
+        });
+    }
+
+    private String initiativeSelect() {
+        return "SELECT id, " + String.format(INITIATIVE_COLUMNS, geometrySelect("site") + " AS site")
+                + " FROM housing_initiative";
+    }
+
+    private Optional<HousingInitiative> selectInitiative(Connection c, long id, boolean lock) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(initiativeSelect() + " WHERE id = ?" + (lock ? forUpdate() : ""))) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(initiativeRow(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private int bindInitiative(PreparedStatement st, HousingInitiative p) throws SQLException {
+        int i = 1;
+        st.setLong(i++, p.version());
+        st.setBytes(i++, encodeGeometry(p.site()));
+        st.setString(i++, p.form().id());
+        st.setInt(i++, p.persons());
+        st.setString(i++, p.initiator());
+        st.setString(i++, p.status().id());
+        st.setString(i++, p.permitType() == null ? null : p.permitType().id());
+        st.setBoolean(i++, p.existingLocation());
+        setDate(st, i++, p.acceptedOn());
+        setDate(st, i++, p.transitionDeadline());
+        setDate(st, i++, p.permitStart());
+        setDate(st, i++, p.permitEnd());
+        st.setString(i++, RegisterJson.stepsToJson(p.steps()).toString());
+        st.setString(i++, p.notes());
+        setInstant(st, i++, p.createdAt());
+        st.setString(i++, p.createdBy());
+        setInstant(st, i++, p.updatedAt());
+        st.setString(i++, p.updatedBy());
+        return i;
+    }
+
+    private HousingInitiative initiativeRow(ResultSet rs) throws SQLException {
+        String permitType = rs.getString("permit_type");
+        return new HousingInitiative(rs.getLong("id"), rs.getLong("version"), decodeGeometry(rs.getBytes("site")),
+                HousingForm.byId(rs.getString("form")).orElseThrow(), rs.getInt("persons"), rs.getString("initiator"),
+                InitiativeStatus.byId(rs.getString("status")).orElseThrow(),
+                permitType == null ? null : PermitType.byId(permitType).orElseThrow(), rs.getBoolean("existing_location"),
+                getDate(rs, "accepted_on"), getDate(rs, "transition_deadline"), getDate(rs, "permit_start"),
+                getDate(rs, "permit_end"), RegisterJson.stepsFromJson(json(rs.getString("steps"))), rs.getString("notes"),
+                getInstant(rs, "created_at"), rs.getString("created_by"), getInstant(rs, "updated_at"),
+                rs.getString("updated_by"));
+    }
+
+    // ---- audit ----
+
+    private void audit(Connection c, String register, long entryId, long version, String action, String actor,
+                       JsonNode before, JsonNode after) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO audit_log (register, entry_id, version, action, "
+                + "actor, at, before, after) VALUES (?,?,?,?,?,?," + jsonParam() + "," + jsonParam() + ")")) {
+            st.setString(1, register);
+            st.setLong(2, entryId);
+            st.setLong(3, version);
+            st.setString(4, action);
+            st.setString(5, actor);
+            setInstant(st, 6, now());
+            st.setString(7, before == null ? null : before.toString());
+            st.setString(8, after.toString());
+            st.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<AuditEntry> auditTrail(String register, long entryId) {
+        return auditQuery(" WHERE register = ? AND entry_id = ? ORDER BY id", register, entryId);
+    }
+
+    @Override
+    public List<AuditEntry> auditLog(String register) {
+        return auditQuery(" WHERE register = ? ORDER BY id", register, null);
+    }
+
+    private List<AuditEntry> auditQuery(String where, String register, Long entryId) {
+        return read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT id, register, entry_id, version, action, actor, at, "
+                    + "before, after FROM audit_log" + where)) {
+                st.setString(1, register);
+                if (entryId != null) st.setLong(2, entryId);
+                List<AuditEntry> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AuditEntry(rs.getLong("id"), rs.getString("register"), rs.getLong("entry_id"),
+                                rs.getLong("version"), rs.getString("action"), rs.getString("actor"),
+                                getInstant(rs, "at"), json(rs.getString("before")), json(rs.getString("after"))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    protected static JsonNode json(String s) {
+        if (s == null) return null;
+        try {
+            return RegisterJson.MAPPER.readTree(s);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("Stored JSON is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static long generatedId(PreparedStatement st) throws SQLException {
+        try (ResultSet keys = st.getGeneratedKeys()) {
+            if (!keys.next()) throw new SQLException("the database returned no id for the new row");
+            return keys.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,349 @@
+package nl.plektoets.store.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.DatasetInfo;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.Provenance;
+import nl.plektoets.data.Role;
+import nl.plektoets.registers.RegisterJson;
+import nl.plektoets.store.JdbcStore;
+import nl.plektoets.store.LayerGeometry;
+import nl.plektoets.store.StoreException;
+import nl.plektoets.store.StoreUnavailableException;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+
+/**
+ * The zero-setup default store: one GeoPackage file ({@value #FILE_NAME}) in the data directory. A GeoPackage is
+ * SQLite, so it needs no server and survives a killed process (write-ahead log, synchronous=FULL: a commit that
+ * returned is on disk); and it is the OGC format planners open directly in QGIS, where the layers and the registers
+ * show up as tables in RD New. Writers are serialised on one connection; readers use their own connections and see the
+ * last committed state (WAL snapshot isolation), so a running import is invisible to them.
+ */
+public final class GeoPackageStore extends JdbcStore {
+    public static final String FILE_NAME = "plektoets.gpkg";
+    private static final List<String> MIGRATIONS = List.of("V1__geopackage.sql", "V2__layers.sql", "V3__registers.sql");
+    private static final GeometryFactory RD_FACTORY = new GeometryFactory(new PrecisionModel(), LayerGeometry.STORAGE_SRID);
+
+    private final Path file;
+    private final HikariDataSource readers;
+
+    private GeoPackageStore(HikariDataSource writer, HikariDataSource readers, Clock clock, Path file) {
+        super(writer, clock);
+        this.readers = readers;
+        this.file = file;
+    }
+
+    /** Opens (creating when absent) {@value #FILE_NAME} in {@code dataDir} and brings its schema up to date. */
+    public static GeoPackageStore open(Path dataDir, Clock clock) {
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        HikariDataSource writer = null;
+        HikariDataSource readers = null;
+        try {
+            writer = pool(file, SQLiteConfig.TransactionMode.IMMEDIATE, 1, "plektoets-gpkg-writer");
+            readers = pool(file, SQLiteConfig.TransactionMode.DEFERRED, 4, "plektoets-gpkg-readers");
+        } catch (HikariPool.PoolInitializationException e) {
+            if (writer != null) writer.close();
+            throw new StoreUnavailableException("Cannot open " + file + ": " + rootMessage(e)
+                    + ". Check that the file is writable and not a different kind of file.", e);
+        }
+        GeoPackageStore store = new GeoPackageStore(writer, readers, clock, file);
+        try {
+            store.migrate();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    private static HikariDataSource pool(Path file, SQLiteConfig.TransactionMode mode, int size, String name) {
+        SQLiteConfig sc = new SQLiteConfig();
+        sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL: fsync the log at every commit, so an acknowledged write survives even a power cut, not just a kill
+        sc.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sc.setBusyTimeout(10_000);
+        sc.enforceForeignKeys(true);
+        sc.setTransactionMode(mode);
+        SQLiteDataSource ds = new SQLiteDataSource(sc);
+        ds.setUrl("jdbc:sqlite:" + file);
+        HikariConfig cfg = new HikariConfig();
+        cfg.setDataSource(ds);
+        cfg.setPoolName(name);
+        cfg.setMaximumPoolSize(size);
+        cfg.setConnectionTimeout(30_000);
+        return new HikariDataSource(cfg);
+    }
+
+    private void migrate() {
+        inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("CREATE TABLE IF NOT EXISTS plektoets_schema_version (version INTEGER PRIMARY KEY, "
+                        + "script TEXT NOT NULL, applied_at DATETIME NOT NULL)");
+                int current;
+                try (ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM plektoets_schema_version")) {
+                    current = rs.next() ? rs.getInt(1) : 0;
+                }
+                if (current > MIGRATIONS.size()) {
+                    throw new StoreException(file + " was written by a newer plektoets (schema " + current
+                            + "); use that version or a copy of the data directory", null);
+                }
+                for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+                    String script = MIGRATIONS.get(v - 1);
+                    for (String sql : script(script).split(";\\s*\\n")) {
+                        if (!sql.isBlank()) st.execute(sql);
+                    }
+                    try (PreparedStatement ins = c.prepareStatement(
+                            "INSERT INTO plektoets_schema_version VALUES (?, ?, ?)")) {
+                        ins.setInt(1, v);
+                        ins.setString(2, script);
+                        ins.setString(3, now().toString());
+                        ins.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static String script(String name) {
+        try (InputStream in = GeoPackageStore.class.getResourceAsStream("/db/geopackage/" + name)) {
+            if (in == null) throw new StoreException("Missing schema script db/geopackage/" + name, null);
+            StringBuilder out = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.strip().startsWith("--")) out.append(line).append('\n');
+            }
+            return out.toString();
+        } catch (IOException e) {
+            throw new StoreException("Cannot read schema script " + name, e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public String describe() {
+        return "GeoPackage " + file;
+    }
+
+    @Override
+    protected HikariDataSource readPool() {
+        return readers;
+    }
+
+    @Override
+    public void close() {
+        readers.close();
+        super.close();
+    }
+
+    @Override
+    protected boolean isUnavailable(SQLException e) {
+        int code = e.getErrorCode();
+        return code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code
+                || super.isUnavailable(e);
+    }
+
+    // ---- layers ----
+
+    @Override
+    public void importLayers(Dataset dataset) {
+        LayerGeometry crs = new LayerGeometry(dataset.info().workingCrs());
+        inTransaction(c -> {
+            String now = now().toString();
+            for (Role role : Role.values()) {
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("DELETE FROM layer_" + role.id());
+                }
+                Envelope extent = new Envelope();
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO layer_" + role.id()
+                        + " (geom, feature_id, name, attributes, source, source_id, source_tag) VALUES (?,?,?,?,?,?,?)")) {
+                    for (Feature f : dataset.layer(role)) {
+                        Geometry g = crs.toStorage(f.geometry());
+                        extent.expandToInclude(g.getEnvelopeInternal());
+                        st.setBytes(1, GeoPackageGeometry.encode(g, LayerGeometry.STORAGE_SRID));
+                        st.setLong(2, f.id());
+                        st.setString(3, f.attribute("name"));
+                        st.setString(4, RegisterJson.MAPPER.valueToTree(f.attributes()).toString());
+                        Provenance p = f.provenance();
+                        st.setString(5, p.source());
+                        st.setString(6, p.sourceId());
+                        st.setString(7, p.sourceTag());
+                        st.executeUpdate();
+                    }
+                }
+                try (PreparedStatement st = c.prepareStatement("UPDATE gpkg_contents SET last_change = ?, min_x = ?, "
+                        + "min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?")) {
+                    st.setString(1, now);
+                    if (extent.isNull()) {
+                        for (int i = 2; i <= 5; i++) st.setObject(i, null);
+                    } else {
+                        st.setDouble(2, extent.getMinX());
+                        st.setDouble(3, extent.getMinY());
+                        st.setDouble(4, extent.getMaxX());
+                        st.setDouble(5, extent.getMaxY());
+                    }
+                    st.setString(6, "layer_" + role.id());
+                    st.executeUpdate();
+                }
+            }
+            DatasetInfo info = dataset.info();
+            try (PreparedStatement st = c.prepareStatement("INSERT OR REPLACE INTO layer_set (id, name, fictitious, "
+                    + "sources, working_crs, imported_at, feature_count) VALUES (1,?,?,?,?,?,?)")) {
+                st.setString(1, info.name());
+                st.setBoolean(2, info.fictitious());
+                st.setString(3, RegisterJson.MAPPER.valueToTree(info.sources()).toString());
+                st.setString(4, info.workingCrs());
+                st.setString(5, now);
+                st.setInt(6, dataset.size());
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Dataset> loadDataset() {
+        try (Connection c = readers.getConnection()) {
+            // a read transaction pins one WAL snapshot for the set row and all layer tables
+            c.setAutoCommit(false);
+            try {
+                return load(c);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private Optional<Dataset> load(Connection c) throws SQLException {
+        DatasetInfo info;
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name, fictitious, sources, working_crs FROM layer_set WHERE id = 1")) {
+            if (!rs.next()) return Optional.empty();
+            List<String> sources = new ArrayList<>();
+            for (JsonNode n : json(rs.getString("sources"))) sources.add(n.asText());
+            info = new DatasetInfo(rs.getString("name"), rs.getBoolean("fictitious"), sources, rs.getString("working_crs"));
+        }
+        LayerGeometry crs = new LayerGeometry(info.workingCrs());
+        GeometryFactory factory = crs.identity() ? crs.working().geometryFactory() : RD_FACTORY;
+        List<Feature> features = new ArrayList<>();
+        for (Role role : Role.values()) {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT geom, feature_id, attributes, source, source_id, source_tag "
+                         + "FROM layer_" + role.id() + " ORDER BY fid")) {
+                while (rs.next()) {
+                    Geometry g = crs.fromStorage(GeoPackageGeometry.decode(rs.getBytes("geom"), factory));
+                    features.add(new Feature(rs.getLong("feature_id"), role, g, attributes(rs.getString("attributes")),
+                            new Provenance(rs.getString("source"), rs.getString("source_id"), rs.getString("source_tag"))));
+                }
+            } catch (ParseException e) {
+                throw new StoreException("Unreadable geometry in layer_" + role.id() + " of " + file + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return Optional.of(new Dataset(info, features));
+    }
+
+    private static Map<String, String> attributes(String json) {
+        Map<String, String> out = new HashMap<>();
+        json(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    // ---- dialect ----
+
+    @Override
+    protected String geometryParam() {
+        return "?";
+    }
+
+    @Override
+    protected String geometrySelect(String column) {
+        return column;
+    }
+
+    @Override
+    protected byte[] encodeGeometry(Geometry rdNew) {
+        return GeoPackageGeometry.encode(rdNew, LayerGeometry.STORAGE_SRID);
+    }
+
+    @Override
+    protected Geometry decodeGeometry(byte[] bytes) {
+        try {
+            return GeoPackageGeometry.decode(bytes, RD_FACTORY);
+        } catch (ParseException e) {
+            throw new StoreException("Unreadable site geometry in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected String jsonParam() {
+        return "?";
+    }
+
+    @Override
+    protected String forUpdate() {
+        // the writer connection's BEGIN IMMEDIATE already excludes other writers
+        return "";
+    }
+
+    @Override
+    protected void setDate(PreparedStatement st, int i, LocalDate d) throws SQLException {
+        st.setString(i, d == null ? null : d.toString());
+    }
+
+    @Override
+    protected LocalDate getDate(ResultSet rs, String column) throws SQLException {
+        String s = rs.getString(column);
+        return s == null ? null : LocalDate.parse(s);
+    }
+
+    @Override
+    protected void setInstant(PreparedStatement st, int i, Instant t) throws SQLException {
+        st.setString(i, t == null ? null : t.toString());
+    }
+
+    @Override
+    protected Instant getInstant(ResultSet rs, String column) throws SQLException {
+        String s = rs.getString(column);
+        return s == null ? null : Instant.parse(s);
+    }
+}

@@ -1,0 +1,274 @@
+package nl.plektoets.store.postgis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.DatasetInfo;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.Provenance;
+import nl.plektoets.data.Role;
+import nl.plektoets.registers.RegisterJson;
+import nl.plektoets.store.JdbcStore;
+import nl.plektoets.store.LayerGeometry;
+import nl.plektoets.store.StoreException;
+import nl.plektoets.store.StoreUnavailableException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * The production store: PostgreSQL with PostGIS. Geometry crosses JDBC as WKB ({@code ST_GeomFromWKB} in,
+ * {@code ST_AsBinary} out) straight into JTS, so no second geometry model (postgis-jdbc's) and no WKT text parsing sits
+ * between the database and the engine. The schema is migrated by Flyway from {@code db/postgis} at open.
+ */
+public final class PostgisStore extends JdbcStore {
+    private static final int BATCH = 1000;
+    private final String where;
+
+    private PostgisStore(HikariDataSource pool, Clock clock, String where) {
+        super(pool, clock);
+        this.where = where;
+    }
+
+    /**
+     * Connects, checks PostGIS and migrates the schema.
+     *
+     * @throws StoreUnavailableException when the server cannot be reached, with what to check
+     * @throws StoreException            when the server is reachable but unusable (no PostGIS, no rights)
+     */
+    public static PostgisStore open(String jdbcUrl, String user, String password, Clock clock) {
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--db must be a PostgreSQL JDBC URL such as "
+                    + "jdbc:postgresql://localhost:5432/plektoets, not '" + jdbcUrl + "'");
+        }
+        String where = jdbcUrl.replaceFirst("^jdbc:postgresql://", "").replaceFirst("\\?.*$", "");
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(jdbcUrl);
+        if (user != null) cfg.setUsername(user);
+        if (password != null) cfg.setPassword(password);
+        cfg.setPoolName("plektoets-postgis");
+        cfg.setMaximumPoolSize(8);
+        // a request waits at most this long for a connection; then it fails with 503 instead of hanging
+        cfg.setConnectionTimeout(3000);
+        cfg.setValidationTimeout(1000);
+        cfg.addDataSourceProperty("reWriteBatchedInserts", "true");
+        cfg.addDataSourceProperty("connectTimeout", "3");
+        cfg.addDataSourceProperty("socketTimeout", "300");
+        cfg.addDataSourceProperty("ApplicationName", "plektoets");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(cfg);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StoreUnavailableException("Cannot connect to PostgreSQL at " + where + ": " + rootMessage(e)
+                    + ". Start the server, or check --db / PLEKTOETS_DB_URL, PLEKTOETS_DB_USER and PLEKTOETS_DB_PASSWORD.", e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/postgis").load().migrate();
+        } catch (FlywayException e) {
+            pool.close();
+            String msg = rootMessage(e);
+            if (msg.contains("postgis") && (msg.contains("not available") || msg.contains("control file"))) {
+                throw new StoreException("PostgreSQL at " + where + " has no PostGIS: install it on the server "
+                        + "(Debian: apt-get install postgresql-15-postgis-3) or run CREATE EXTENSION postgis as a superuser.", e);
+            }
+            throw new StoreException("Cannot prepare the schema in PostgreSQL at " + where + ": " + msg, e);
+        }
+        return new PostgisStore(pool, clock, where);
+    }
+
+    @Override
+    public String describe() {
+        return "PostGIS " + where;
+    }
+
+    // ---- layers ----
+
+    @Override
+    public void importLayers(Dataset dataset) {
+        LayerGeometry crs = new LayerGeometry(dataset.info().workingCrs());
+        WKBWriter wkb = new WKBWriter(2);
+        inTransaction(c -> {
+            for (Role role : Role.values()) {
+                try (Statement st = c.createStatement()) {
+                    // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would block readers until the import commits
+                    st.executeUpdate("DELETE FROM layer_" + role.id());
+                }
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO layer_" + role.id()
+                        + " (feature_id, name, attributes, source, source_id, source_tag, geom)"
+                        + " VALUES (?,?,?::jsonb,?,?,?,ST_GeomFromWKB(?, 28992))")) {
+                    int n = 0;
+                    for (Feature f : dataset.layer(role)) {
+                        st.setLong(1, f.id());
+                        st.setString(2, f.attribute("name"));
+                        st.setString(3, RegisterJson.MAPPER.valueToTree(f.attributes()).toString());
+                        Provenance p = f.provenance();
+                        st.setString(4, p.source());
+                        st.setString(5, p.sourceId());
+                        st.setString(6, p.sourceTag());
+                        st.setBytes(7, wkb.write(crs.toStorage(f.geometry())));
+                        st.addBatch();
+                        if (++n % BATCH == 0) st.executeBatch();
+                    }
+                    st.executeBatch();
+                }
+            }
+            DatasetInfo info = dataset.info();
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO layer_set (id, name, fictitious, sources, "
+                    + "working_crs, imported_at, feature_count) VALUES (1,?,?,?::jsonb,?,?,?) ON CONFLICT (id) DO UPDATE"
+                    + " SET name = excluded.name, fictitious = excluded.fictitious, sources = excluded.sources,"
+                    + " working_crs = excluded.working_crs, imported_at = excluded.imported_at,"
+                    + " feature_count = excluded.feature_count")) {
+                st.setString(1, info.name());
+                st.setBoolean(2, info.fictitious());
+                st.setString(3, RegisterJson.MAPPER.valueToTree(info.sources()).toString());
+                st.setString(4, info.workingCrs());
+                setInstant(st, 5, now());
+                st.setInt(6, dataset.size());
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Dataset> loadDataset() {
+        try (Connection c = pool.getConnection()) {
+            // one snapshot for the set row and all layer tables, so an import committing meanwhile is invisible
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                return load(c);
+            } finally {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private Optional<Dataset> load(Connection c) throws SQLException {
+        DatasetInfo info;
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name, fictitious, sources, working_crs FROM layer_set WHERE id = 1")) {
+            if (!rs.next()) return Optional.empty();
+            List<String> sources = new ArrayList<>();
+            for (JsonNode n : json(rs.getString("sources"))) sources.add(n.asText());
+            info = new DatasetInfo(rs.getString("name"), rs.getBoolean("fictitious"), sources,
+                    rs.getString("working_crs"));
+        }
+        LayerGeometry crs = new LayerGeometry(info.workingCrs());
+        WKBReader wkb = new WKBReader(crs.identity() ? crs.working().geometryFactory()
+                : new GeometryFactory(new PrecisionModel(), LayerGeometry.STORAGE_SRID));
+        List<Feature> features = new ArrayList<>();
+        for (Role role : Role.values()) {
+            try (Statement st = c.createStatement()) {
+                st.setFetchSize(5000);
+                try (ResultSet rs = st.executeQuery("SELECT feature_id, attributes, source, source_id, source_tag, "
+                        + "ST_AsBinary(geom) AS wkb FROM layer_" + role.id() + " ORDER BY fid")) {
+                    while (rs.next()) {
+                        Geometry g = crs.fromStorage(wkb.read(rs.getBytes("wkb")));
+                        features.add(new Feature(rs.getLong("feature_id"), role, g, attributes(rs.getString("attributes")),
+                                new Provenance(rs.getString("source"), rs.getString("source_id"),
+                                        rs.getString("source_tag"))));
+                    }
+                } catch (ParseException e) {
+                    throw new StoreException("Unreadable geometry in layer_" + role.id() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return Optional.of(new Dataset(info, features));
+    }
+
+    static Map<String, String> attributes(String json) {
+        Map<String, String> out = new HashMap<>();
+        JsonNode n = json(json);
+        n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    // ---- dialect ----
+
+    @Override
+    protected String geometryParam() {
+        return "ST_GeomFromWKB(?, 28992)";
+    }
+
+    @Override
+    protected String geometrySelect(String column) {
+        return "ST_AsBinary(" + column + ")";
+    }
+
+    @Override
+    protected byte[] encodeGeometry(Geometry rdNew) {
+        return new WKBWriter(2).write(rdNew);
+    }
+
+    @Override
+    protected Geometry decodeGeometry(byte[] bytes) {
+        try {
+            Geometry g = new WKBReader(new GeometryFactory(new PrecisionModel(), RegisterJson.RD_NEW)).read(bytes);
+            g.setSRID(RegisterJson.RD_NEW);
+            return g;
+        } catch (ParseException e) {
+            throw new StoreException("Unreadable site geometry: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected String jsonParam() {
+        return "?::jsonb";
+    }
+
+    @Override
+    protected String forUpdate() {
+        return " FOR UPDATE";
+    }
+
+    @Override
+    protected void setDate(PreparedStatement st, int i, LocalDate d) throws SQLException {
+        st.setObject(i, d);
+    }
+
+    @Override
+    protected LocalDate getDate(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    @Override
+    protected void setInstant(PreparedStatement st, int i, Instant t) throws SQLException {
+        st.setObject(i, t == null ? null : t.atOffset(ZoneOffset.UTC));
+    }
+
+    @Override
+    protected Instant getInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+}

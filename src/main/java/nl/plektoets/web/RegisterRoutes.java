@@ -1,0 +1,314 @@
+package nl.plektoets.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import nl.plektoets.auth.AccessRole;
+import nl.plektoets.auth.TokenFile;
+import nl.plektoets.auth.User;
+import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.registers.AuditEntry;
+import nl.plektoets.registers.EntryNotFoundException;
+import nl.plektoets.registers.HousingInitiative;
+import nl.plektoets.registers.InvalidEntryException;
+import nl.plektoets.registers.RegisterJson;
+import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.VersionConflictException;
+import nl.plektoets.store.JdbcStore;
+import nl.plektoets.store.StoreException;
+import nl.plektoets.store.StoreUnavailableException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTWriter;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+
+/**
+ * The planner endpoints for the registers and the admin reload, all behind bearer tokens ({@link TokenFile}):
+ * {@code GET/POST /api/v1/permits}, {@code GET/PATCH /api/v1/permits/{id}}, {@code GET /api/v1/permits/{id}/audit},
+ * the same under {@code /api/v1/initiatives}, and {@code POST /api/v1/admin/reload}. Errors are problem+json:
+ * 400 malformed, 401 no/unknown token, 403 wrong role, 404 no such entry, 409 stale version, 422 a register or policy
+ * rule, 503 store unreachable (retry). Sites travel as GeoJSON geometries in CRS84 and are stored in RD New.
+ */
+public final class RegisterRoutes {
+    public static final String PROBLEM_JSON = "application/problem+json";
+    // the same type scheme as the rest of the API (urn:plektoets:problem:<slug>)
+    private static final String PROBLEM_BASE = "urn:plektoets:problem:";
+    private static final WorkingCrs RD_NEW = WorkingCrs.rdNew();
+
+    /** Reloads the layers from the store and says what was loaded, for {@code POST /api/v1/admin/reload}. */
+    @FunctionalInterface
+    public interface Reload {
+        JsonNode reload();
+    }
+
+    private final Registers registers;
+    private final Supplier<TokenFile> tokens;
+    private final Reload reload;
+
+    private RegisterRoutes(Registers registers, Supplier<TokenFile> tokens, Reload reload) {
+        this.registers = registers;
+        this.tokens = tokens;
+        this.reload = reload;
+    }
+
+    /**
+     * Adds the routes to {@code app}.
+     *
+     * @param reload what {@code POST /api/v1/admin/reload} does; null answers 404 there
+     */
+    public static RegisterRoutes install(Javalin app, Registers registers, Supplier<TokenFile> tokens, Reload reload) {
+        RegisterRoutes r = new RegisterRoutes(registers, tokens, reload);
+        app.get("/api/v1/permits", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listPermits(ctx)));
+        app.post("/api/v1/permits", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createPermit(ctx, u)));
+        app.get("/api/v1/permits/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getPermit(ctx)));
+        app.patch("/api/v1/permits/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.patchPermit(ctx, u)));
+        app.get("/api/v1/permits/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
+                u -> r.audit(ctx, JdbcStore.PERMITS)));
+        app.get("/api/v1/initiatives", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listInitiatives(ctx)));
+        app.post("/api/v1/initiatives", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createInitiative(ctx, u)));
+        app.get("/api/v1/initiatives/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getInitiative(ctx)));
+        app.patch("/api/v1/initiatives/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.patchInitiative(ctx, u)));
+        app.get("/api/v1/initiatives/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
+                u -> r.audit(ctx, JdbcStore.INITIATIVES)));
+        app.post("/api/v1/admin/reload", ctx -> r.handle(ctx, AccessRole.ADMIN, u -> r.reload(ctx)));
+        // public (§5.1.3: the overview of room-rented dwellings per street is public): counts only, no addresses
+        app.get("/api/v1/room-rental/streets", ctx -> r.handlePublic(ctx, () -> r.streets(ctx)));
+        return r;
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        void handle(User user);
+    }
+
+    /** Authenticates, authorises, runs, and turns every failure into its problem response. */
+    private void handle(Context ctx, AccessRole required, Handler handler) {
+        String header = ctx.header("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        Optional<User> user = tokens.get().user(token);
+        if (user.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"plektoets\"");
+            problem(ctx, 401, "unauthorized", "Authentication required", token == null
+                    ? "Send 'Authorization: Bearer <token>' with a token from the configured token file"
+                    : "The bearer token is not in the configured token file", null);
+            return;
+        }
+        if (!user.get().role().includes(required)) {
+            problem(ctx, 403, "forbidden", "Not allowed for this role", "This endpoint needs role " + required.id()
+                    + "; the token of " + user.get().name() + " has role " + user.get().role().id(), null);
+            return;
+        }
+        try {
+            handler.handle(user.get());
+        } catch (VersionConflictException e) {
+            ObjectNode p = problem(ctx, 409, "version-conflict", "Changed by someone else", e.getMessage(), "version");
+            p.put("currentVersion", e.currentVersion());
+            ctx.result(utf8(p));
+        } catch (EntryNotFoundException e) {
+            problem(ctx, 404, "not-found", "No such entry", e.getMessage(), "id");
+        } catch (InvalidEntryException e) {
+            if (e.malformed()) problem(ctx, 400, "invalid-field", "Invalid field", e.getMessage(), e.field());
+            else problem(ctx, 422, "rule-violated", "Register rule violated", e.getMessage(), e.field());
+        } catch (StoreUnavailableException e) {
+            ctx.header("Retry-After", "5");
+            problem(ctx, 503, "store-unavailable", "Database unavailable", e.getMessage(), null);
+        } catch (StoreException e) {
+            problem(ctx, 500, "store-failure", "Database failure", e.getMessage(), null);
+        }
+    }
+
+    private void handlePublic(Context ctx, Runnable handler) {
+        try {
+            handler.run();
+        } catch (StoreUnavailableException e) {
+            ctx.header("Retry-After", "5");
+            problem(ctx, 503, "store-unavailable", "Database unavailable", e.getMessage(), null);
+        }
+    }
+
+    /** Granted room-rental permits per street, for the public overview (§5.1.3); no address or dwelling id. */
+    private void streets(Context ctx) {
+        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
+        registers.store().grantedPermitsPerStreet().forEach((street, n) -> items.addObject()
+                .put("street", street).put("grantedPermits", n));
+        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
+        out.set("streets", items);
+        json(ctx, 200, out);
+    }
+
+    static ObjectNode problem(Context ctx, int status, String type, String title, String detail, String field) {
+        ObjectNode p = RegisterJson.MAPPER.createObjectNode();
+        p.put("type", PROBLEM_BASE + type);
+        p.put("title", title);
+        p.put("status", status);
+        p.put("detail", detail);
+        if (field != null) p.put("field", field);
+        p.put("instance", ctx.path());
+        ctx.status(status).contentType(PROBLEM_JSON).result(utf8(p));
+        return p;
+    }
+
+    private static void json(Context ctx, int status, JsonNode body) {
+        ctx.status(status).contentType("application/json").result(utf8(body));
+    }
+
+    /** JSON is UTF-8 (RFC 8259); bytes, so no platform or header charset can change it. */
+    private static byte[] utf8(JsonNode n) {
+        return n.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode body(Context ctx) {
+        try {
+            JsonNode n = RegisterJson.MAPPER.readTree(ctx.body());
+            if (n == null || !n.isObject()) throw InvalidEntryException.malformed("body", "expected a JSON object");
+            return n;
+        } catch (JsonProcessingException e) {
+            throw InvalidEntryException.malformed("body", "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw InvalidEntryException.malformed("id", "id must be a number, not '" + ctx.pathParam("id") + "'");
+        }
+    }
+
+    // ---- permits ----
+
+    private void listPermits(Context ctx) {
+        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
+        registers.store().permits(ctx.queryParam("status"), ctx.queryParam("street"))
+                .forEach(p -> items.add(RegisterJson.toJson(p)));
+        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
+        out.put("count", items.size());
+        out.set("permits", items);
+        json(ctx, 200, out);
+    }
+
+    private void createPermit(Context ctx, User user) {
+        var p = registers.createPermit(body(ctx), user.name());
+        ctx.header("Location", "/api/v1/permits/" + p.id());
+        json(ctx, 201, RegisterJson.toJson(p));
+    }
+
+    private void getPermit(Context ctx) {
+        long id = id(ctx);
+        var p = registers.store().permit(id).orElseThrow(() -> new EntryNotFoundException(JdbcStore.PERMITS, id));
+        ctx.header("ETag", "\"" + p.version() + "\"");
+        json(ctx, 200, RegisterJson.toJson(p));
+    }
+
+    private void patchPermit(Context ctx, User user) {
+        var p = registers.patchPermit(id(ctx), body(ctx), user.name());
+        ctx.header("ETag", "\"" + p.version() + "\"");
+        json(ctx, 200, RegisterJson.toJson(p));
+    }
+
+    // ---- initiatives ----
+
+    private void listInitiatives(Context ctx) {
+        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
+        registers.store().initiatives(ctx.queryParam("status")).forEach(i -> items.add(initiativeJson(i)));
+        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
+        out.put("count", items.size());
+        out.set("initiatives", items);
+        json(ctx, 200, out);
+    }
+
+    private void createInitiative(Context ctx, User user) {
+        var i = registers.createInitiative(siteToRd(body(ctx)), user.name());
+        ctx.header("Location", "/api/v1/initiatives/" + i.id());
+        json(ctx, 201, initiativeJson(i));
+    }
+
+    private void getInitiative(Context ctx) {
+        long id = id(ctx);
+        var i = registers.store().initiative(id).orElseThrow(() -> new EntryNotFoundException(JdbcStore.INITIATIVES, id));
+        ctx.header("ETag", "\"" + i.version() + "\"");
+        json(ctx, 200, initiativeJson(i));
+    }
+
+    private void patchInitiative(Context ctx, User user) {
+        var i = registers.patchInitiative(id(ctx), siteToRd(body(ctx)), user.name());
+        ctx.header("ETag", "\"" + i.version() + "\"");
+        json(ctx, 200, initiativeJson(i));
+    }
+
+    /** The register JSON with the site as a GeoJSON geometry in CRS84 (7 decimals, about 1 cm). */
+    static ObjectNode initiativeJson(HousingInitiative i) {
+        ObjectNode o = RegisterJson.toJson(i);
+        GeoJsonWriter w = new GeoJsonWriter(7);
+        w.setEncodeCRS(false);
+        try {
+            o.set("site", RegisterJson.MAPPER.readTree(w.write(RD_NEW.toLonLat(i.site()))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("GeoJsonWriter wrote invalid JSON", e);
+        }
+        return o;
+    }
+
+    /** Replaces a GeoJSON (CRS84) site in the request by its RD New WKT, the register JSON form. */
+    private static JsonNode siteToRd(JsonNode body) {
+        JsonNode site = body.get("site");
+        if (site == null || site.isNull()) return body;
+        if (!site.isObject() || !site.has("type") || !site.has("coordinates")) {
+            throw InvalidEntryException.malformed("site", "site must be a GeoJSON geometry with longitude, latitude "
+                    + "(CRS84), e.g. {\"type\":\"Point\",\"coordinates\":[6.62,52.57]}");
+        }
+        Geometry lonLat;
+        try {
+            lonLat = new GeoJsonReader().read(site.toString());
+        } catch (ParseException | RuntimeException e) {
+            throw InvalidEntryException.malformed("site", "site is not a readable GeoJSON geometry: " + e.getMessage());
+        }
+        for (var c : lonLat.getCoordinates()) {
+            if (!(Math.abs(c.x) <= 180 && Math.abs(c.y) <= 90)) {
+                throw InvalidEntryException.malformed("site", "site coordinates must be longitude, latitude in degrees "
+                        + "(CRS84); found " + c.x + ", " + c.y);
+            }
+        }
+        ObjectNode copy = ((ObjectNode) body).deepCopy();
+        copy.put("site", new WKTWriter().write(RD_NEW.fromLonLat(lonLat)));
+        return copy;
+    }
+
+    // ---- audit and reload ----
+
+    private void audit(Context ctx, String register) {
+        long id = id(ctx);
+        List<AuditEntry> trail = registers.store().auditTrail(register, id);
+        if (trail.isEmpty()) throw new EntryNotFoundException(register, id);
+        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
+        for (AuditEntry a : trail) {
+            ObjectNode n = items.addObject();
+            n.put("version", a.version());
+            n.put("action", a.action());
+            n.put("actor", a.actor());
+            n.put("at", a.at().toString());
+            n.set("before", a.before());
+            n.set("after", a.after());
+        }
+        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
+        out.put("register", register);
+        out.put("id", id);
+        out.set("changes", items);
+        json(ctx, 200, out);
+    }
+
+    private void reload(Context ctx) {
+        if (reload == null) {
+            problem(ctx, 404, "not-found", "Nothing to reload", "This server was not started on a store", null);
+            return;
+        }
+        json(ctx, 200, reload.reload());
+    }
+}

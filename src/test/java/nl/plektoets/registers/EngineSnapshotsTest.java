@@ -1,0 +1,42 @@
+package nl.plektoets.registers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import nl.plektoets.assess.Assessor;
+import nl.plektoets.assess.HousingForm;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.ImportProgress;
+import nl.plektoets.data.Role;
+import nl.plektoets.data.osm.OsmImport;
+import nl.plektoets.data.osm.OsmImportOptions;
+import nl.plektoets.policy.PolicyProfile;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+
+/** The snapshot kept at an intake step is the engine's assessment of the initiative's site, from real data. */
+class EngineSnapshotsTest {
+    @Test
+    void anInitiativeOnARealRoadInHeemserveenIsAssessedByTheEngine() {
+        Dataset heemserveen = OsmImport.read(Path.of("..", "shared", "data", "osm", "nl-heemserveen-jachthuisweg.osm.pbf"),
+                OsmImportOptions.defaults(), ImportProgress.NONE);
+        assertEquals("EPSG:28992", heemserveen.info().workingCrs());
+        Assessor engine = new Assessor(heemserveen, PolicyProfile.load(null));
+        Geometry onRoad = heemserveen.layer(Role.ROAD).get(0).geometry().getCentroid();
+        HousingInitiative initiative = new HousingInitiative(1, 1, onRoad, HousingForm.HOUSING_FACILITY, 12, "Agri Flex BV",
+                InitiativeStatus.REPORTED, null, false, null, null, null, null, List.of(), null, Instant.EPOCH, "ans",
+                Instant.EPOCH, "ans");
+        var snapshots = new EngineSnapshots(() -> engine, (a, crs) -> RegisterJson.MAPPER.createObjectNode()
+                .put("verdict", a.verdict().id()).put("locationClass", a.locationClass()).put("crs", crs.code())
+                .put("site", a.site().toText()));
+        var snapshot = snapshots.snapshot(initiative);
+        var direct = engine.assess(new nl.plektoets.assess.AssessmentRequest(onRoad, HousingForm.HOUSING_FACILITY, 12, false));
+        assertEquals(direct.verdict().id(), snapshot.get("verdict").asText());
+        assertNotNull(snapshot.get("locationClass"));
+        assertEquals("EPSG:28992", snapshot.get("crs").asText());
+        assertEquals(onRoad.toText(), snapshot.get("site").asText());
+    }
+}

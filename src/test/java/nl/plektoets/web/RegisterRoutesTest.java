@@ -1,0 +1,168 @@
+package nl.plektoets.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import nl.plektoets.auth.TokenFile;
+import nl.plektoets.registers.AssessmentSnapshots;
+import nl.plektoets.registers.RegisterJson;
+import nl.plektoets.registers.Registers;
+import nl.plektoets.store.Store;
+import nl.plektoets.store.StoreKind;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The register endpoints over real HTTP, on both stores: auth, status codes, problem+json, golden bodies. */
+class RegisterRoutesTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:30:00Z"), ZoneOffset.UTC);
+    static final String NEW_PERMIT = """
+            {"dwellingBagId": "0160010000012345", "address": "Jachthuisweg 12, Heemserveen", "street": "Jachthuisweg",
+             "town": "Heemserveen", "rooms": 3, "persons": 4, "notes": "three rooms upstairs"}""";
+
+    @TempDir
+    Path temp;
+
+    static JsonNode golden(String name) throws Exception {
+        return RegisterJson.MAPPER.readTree(Files.readString(Path.of("src/test/resources/store", name)));
+    }
+
+    void withServer(StoreKind kind, java.util.function.BiConsumer<RegisterHttp, Store> test) throws Exception {
+        TokenFile tokens = RegisterHttp.tokens(temp);
+        try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
+            Registers registers = new Registers(store, CLOCK, AssessmentSnapshots.NONE);
+            Javalin app = Javalin.create();
+            RegisterRoutes.install(app, registers, () -> tokens, () -> RegisterJson.MAPPER.createObjectNode()
+                    .put("reloaded", true));
+            JavalinTest.test(app, (server, client) -> test.accept(new RegisterHttp(server.port()), store));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void noTokenIs401WrongTokenIs401WrongRoleIs403(StoreKind kind) throws Exception {
+        withServer(kind, (http, store) -> {
+            var none = http.send("GET", "/api/v1/permits", null, null);
+            assertEquals(401, none.status());
+            assertEquals(RegisterRoutes.PROBLEM_JSON, none.contentType());
+            assertEquals("urn:plektoets:problem:unauthorized", none.body().get("type").asText());
+            assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+            assertEquals(401, http.send("GET", "/api/v1/initiatives", "not-a-known-token-at-all-xxxx", null).status());
+            var planner = http.send("POST", "/api/v1/admin/reload", RegisterHttp.PLANNER, null);
+            assertEquals(403, planner.status());
+            assertEquals(RegisterRoutes.PROBLEM_JSON, planner.contentType());
+            assertEquals(200, http.send("POST", "/api/v1/admin/reload", RegisterHttp.ADMIN, null).status());
+            assertEquals(200, http.send("GET", "/api/v1/permits", RegisterHttp.ADMIN, null).status(),
+                    "admins may do what planners may");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void permitLifeCycleMatchesGoldenJsonAndStaleVersionIs409(StoreKind kind) throws Exception {
+        withServer(kind, (http, store) -> {
+            var created = http.send("POST", "/api/v1/permits", RegisterHttp.PLANNER, NEW_PERMIT);
+            assertEquals(201, created.status());
+            assertEquals("/api/v1/permits/1", created.headers().firstValue("Location").orElseThrow());
+            assertGolden("permit-created.json", created.body());
+
+            var granted = http.send("PATCH", "/api/v1/permits/1", RegisterHttp.PLANNER,
+                    "{\"version\": 1, \"status\": \"granted\", \"type\": \"temporary\"}");
+            assertEquals(200, granted.status(), () -> granted.body().toString());
+            assertGolden("permit-granted.json", granted.body());
+
+            var stale = http.send("PATCH", "/api/v1/permits/1", RegisterHttp.PLANNER,
+                    "{\"version\": 1, \"notes\": \"lost?\"}");
+            assertEquals(409, stale.status());
+            assertEquals(RegisterRoutes.PROBLEM_JSON, stale.contentType());
+            assertEquals("version", stale.body().get("field").asText());
+            assertEquals(2, stale.body().get("currentVersion").asInt());
+
+            var streets = http.send("GET", "/api/v1/room-rental/streets", null, null);
+            assertEquals(200, streets.status(), "the street overview is public (§5.1.3)");
+            assertEquals("{\"streets\":[{\"street\":\"jachthuisweg\",\"grantedPermits\":1}]}",
+                    streets.body().toString(), "counts only, no address or dwelling");
+
+            var audit = http.send("GET", "/api/v1/permits/1/audit", RegisterHttp.PLANNER, null);
+            assertEquals(2, audit.body().get("changes").size());
+            assertEquals("applied", audit.body().at("/changes/1/before/status").asText());
+            assertEquals("granted", audit.body().at("/changes/1/after/status").asText());
+            assertEquals("2036-03-02", audit.body().at("/changes/1/after/validUntil").asText(), "10 years, §6.2.2");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void badInputIs400RuleViolationIs422UnknownIdIs404(StoreKind kind) throws Exception {
+        withServer(kind, (http, store) -> {
+            var notJson = http.send("POST", "/api/v1/permits", RegisterHttp.PLANNER, "{rooms: 3");
+            assertEquals(400, notJson.status());
+            assertEquals("body", notJson.body().get("field").asText());
+            var badStatus = http.send("POST", "/api/v1/permits", RegisterHttp.PLANNER,
+                    NEW_PERMIT.replace("\"rooms\": 3", "\"rooms\": 3, \"status\": \"approved\""));
+            assertEquals(400, badStatus.status());
+            assertEquals("status", badStatus.body().get("field").asText());
+            var onePerson = http.send("POST", "/api/v1/permits", RegisterHttp.PLANNER,
+                    NEW_PERMIT.replace("\"persons\": 4", "\"persons\": 1"));
+            assertEquals(422, onePerson.status());
+            assertEquals("persons", onePerson.body().get("field").asText());
+            assertTrue(onePerson.body().get("detail").asText().contains("§5.1.1"), onePerson.body()::toString);
+            assertEquals(404, http.send("GET", "/api/v1/permits/77", RegisterHttp.PLANNER, null).status());
+            assertEquals(400, http.send("GET", "/api/v1/permits/abc", RegisterHttp.PLANNER, null).status());
+            var noVersion = http.send("PATCH", "/api/v1/permits/1", RegisterHttp.PLANNER, "{\"notes\": \"x\"}");
+            assertEquals(400, noVersion.status());
+            assertEquals("version", noVersion.body().get("field").asText());
+            assertEquals(0, store.auditLog("room_rental_permit").size(), "nothing was written");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void initiativeSiteGoesInAsCrs84AndIsStoredInRdNew(StoreKind kind) throws Exception {
+        withServer(kind, (http, store) -> {
+            var created = http.send("POST", "/api/v1/initiatives", RegisterHttp.PLANNER, """
+                    {"site": {"type": "Point", "coordinates": [6.6235, 52.5745]}, "form": "housing_facility",
+                     "persons": 16, "initiator": "Agri Flex BV", "existingLocation": true, "acceptedOn": "2026-02-15"}""");
+            assertEquals(201, created.status(), () -> created.body().toString());
+            assertEquals("Point", created.body().at("/site/type").asText());
+            assertEquals(6.6235, created.body().at("/site/coordinates/0").asDouble(), 1e-7);
+            assertEquals("2027-02-15", created.body().get("transitionDeadline").asText(), "§6.1.2 one year");
+            assertEquals("reported", created.body().at("/steps/0/status").asText());
+            var stored = store.initiative(created.body().get("id").asLong()).orElseThrow().site();
+            assertEquals(28992, stored.getSRID());
+            assertEquals(247_000, stored.getCoordinate().x, 30_000, "an RD New easting near Hardenberg");
+
+            var permanentFacility = http.send("PATCH", "/api/v1/initiatives/1", RegisterHttp.PLANNER,
+                    "{\"version\": 1, \"permitType\": \"permanent\"}");
+            assertEquals(422, permanentFacility.status());
+            assertTrue(permanentFacility.body().get("detail").asText().contains("§5.1.2"));
+            var skip = http.send("PATCH", "/api/v1/initiatives/1", RegisterHttp.PLANNER,
+                    "{\"version\": 1, \"status\": \"granted\"}");
+            assertEquals(422, skip.status());
+            assertEquals("status", skip.body().get("field").asText());
+            var lonLatSwapped = http.send("POST", "/api/v1/initiatives", RegisterHttp.PLANNER,
+                    "{\"site\": {\"type\": \"Point\", \"coordinates\": [247000, 520000]}, \"form\": \"room_rental\","
+                            + " \"persons\": 4, \"initiator\": \"X\"}");
+            assertEquals(400, lonLatSwapped.status());
+            assertEquals("site", lonLatSwapped.body().get("field").asText());
+        });
+    }
+
+    private static void assertGolden(String name, JsonNode actual) {
+        try {
+            ObjectNode expected = (ObjectNode) golden(name);
+            assertEquals(expected, RegisterJson.MAPPER.readTree(actual.toString()), name);
+        } catch (Exception e) {
+            throw new AssertionError(name + ": " + e.getMessage(), e);
+        }
+    }
+}
