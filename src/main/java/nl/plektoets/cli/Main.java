@@ -1,2 +1,442 @@
 package nl.plektoets.cli;
-public class Main { public static void main(String[] a) { System.out.println("plektoets"); } }
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import nl.plektoets.assess.Assessor;
+import nl.plektoets.assess.InvalidRequestException;
+import nl.plektoets.config.Config;
+import nl.plektoets.config.ConfigException;
+import nl.plektoets.data.DataDirectory;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.ImportProgress;
+import nl.plektoets.data.Role;
+import nl.plektoets.data.DatasetCache;
+import nl.plektoets.data.DatasetInfo;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.osm.OsmImport;
+import nl.plektoets.data.osm.OsmImportOptions;
+import nl.plektoets.data.osm.OsmImportException;
+import nl.plektoets.demo.DemoMunicipality;
+import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.policy.PolicyProfileException;
+import nl.plektoets.web.Api;
+import nl.plektoets.web.PolicyInfo;
+import nl.plektoets.web.Problem;
+import nl.plektoets.web.Routes;
+
+/**
+ * The command line: {@code serve}, {@code import}, {@code demo}, {@code assess}. Exit codes: 0 done, 1 failed
+ * (an I/O or import error), 2 bad arguments (the message says the fix). Output goes to the streams given, so tests
+ * run commands in-process.
+ */
+public final class Main {
+    public static final int OK = 0, FAILED = 1, USAGE = 2;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Set<String> CONFIG_OPTIONS = configOptions();
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final ImportProgress progress;
+    private Javalin server;
+
+    public Main(PrintStream out, PrintStream err, Map<String, String> env) {
+        this(out, err, env, new ConsoleProgress());
+    }
+
+    Main(PrintStream out, PrintStream err, Map<String, String> env, ImportProgress progress) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.progress = progress;
+    }
+
+    public static void main(String[] args) {
+        Main main = new Main(System.out, System.err, System.getenv());
+        int code = main.run(args);
+        if (main.server == null || code != OK) System.exit(code);
+        Javalin s = main.server;
+        Runtime.getRuntime().addShutdownHook(new Thread(s::stop, "plektoets-shutdown"));
+    }
+
+    /** The server {@code serve} started (null before), so a caller can stop it. */
+    public Javalin server() {
+        return server;
+    }
+
+    /** Runs one command; returns the exit code. {@code serve} returns once the server listens. */
+    public int run(String... args) {
+        if (args.length == 0) {
+            err.println("plektoets: give a command.");
+            err.print(usage());
+            return USAGE;
+        }
+        String command = args[0];
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (command) {
+                case "--help", "-h", "help" -> {
+                    out.print(usage());
+                    yield OK;
+                }
+                case "serve" -> serve(rest);
+                case "import" -> importOsm(rest);
+                case "demo" -> demo(rest);
+                case "assess" -> assess(rest);
+                default -> {
+                    err.println("plektoets: unknown command '" + command + "'; the commands are serve, import, demo, assess"
+                            + " (plektoets --help)");
+                    yield USAGE;
+                }
+            };
+        } catch (ConfigException | PolicyProfileException e) {
+            err.println("plektoets " + command + ": " + e.getMessage());
+            return USAGE;
+        } catch (IllegalArgumentException e) {
+            // DataDirectory and the importers say what is wrong with the input and how to fix it
+            err.println("plektoets " + command + ": " + e.getMessage());
+            return USAGE;
+        } catch (IOException | UncheckedIOException | OsmImportException e) {
+            // the message names the file and the fault; a stack trace would only hide it
+            err.println("plektoets " + command + " failed: " + e.getMessage());
+            return FAILED;
+        } catch (RuntimeException e) {
+            err.println("plektoets " + command + " failed: " + e);
+            e.printStackTrace(err);
+            return FAILED;
+        }
+    }
+
+    static String usage() {
+        return """
+                plektoets - tests candidate housing sites for labour migrants against the municipality's policy
+
+                Usage: plektoets COMMAND [OPTIONS]   (plektoets COMMAND --help for its options)
+
+                Commands:
+                  serve    start the HTTP API and map (default: the demo municipality on http://localhost:7070)
+                  import   import an OpenStreetMap file into a data directory
+                  demo     generate the fictitious demo municipality into a data directory
+                  assess   assess one site or address and print the result
+
+                Exit codes: 0 done, 1 failed, 2 bad arguments.
+                """;
+    }
+
+    // ---------------------------------------------------------------- serve
+
+    private static final String SERVE_HELP = """
+            Usage: plektoets serve [--data DIR] [--port 7070] [--config FILE] [any configuration key below]
+
+            Starts the HTTP API (and the page at /) on the dataset in the data directory. The first start imports the
+            OSM source(s) there and caches the result; later starts read the cache. When --data is the default
+            (gisdata/demo) and holds no data, the fictitious demo municipality is generated there first.
+
+            """;
+
+    private int serve(List<String> args) throws IOException {
+        Map<String, String> opts = new Options("serve", CONFIG_OPTIONS, Set.of()).parse(args);
+        if (opts.containsKey("help")) {
+            out.print(SERVE_HELP + Config.help());
+            return OK;
+        }
+        Config config = Config.load(opts, env);
+        err.println("plektoets configuration:\n" + config.describe());
+        Api api = api(config);
+        Javalin app = Routes.create(api, config);
+        app.start(config.host(), config.port());
+        server = app;
+        Dataset d = api.dataset();
+        out.println("plektoets serves '" + d.info().name() + "'" + (d.info().fictitious() ? " (fictitious)" : "") + ", "
+                + d.size() + " features, on http://localhost:" + app.port() + "/");
+        return OK;
+    }
+
+    /** Loads the data and the policy profile, and builds the engine and the handlers over them. */
+    private Api api(Config config) throws IOException {
+        Dataset dataset = loadDataset(config);
+        PolicyProfile profile = PolicyProfile.load(config.policy());
+        Assessor assessor = new Assessor(dataset, profile);
+        return new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title()));
+    }
+
+    private Dataset loadDataset(Config config) throws IOException {
+        Path dir = config.dataDir();
+        if (dir.normalize().equals(Config.DEFAULT_DATA_DIR) && holdsNoData(dir)) {
+            err.println("plektoets: " + dir + " holds no data; generating the fictitious demo municipality there ("
+                    + DemoMunicipality.DEFAULT_ADDRESSES + " addresses)");
+            generateDemoInto(dir, DemoMunicipality.DEFAULT_ADDRESSES, DemoMunicipality.DEFAULT_SEED);
+        }
+        WorkingCrs crs = config.crs().equals("auto") ? null : WorkingCrs.of(config.crs());
+        return DataDirectory.load(dir, crs, progress);
+    }
+
+    private static boolean holdsNoData(Path dir) {
+        return !Files.isDirectory(dir) || DataDirectory.osmSources(dir).isEmpty();
+    }
+
+    /**
+     * Generates the demo into a staging directory and moves the files into {@code dir}, which may hold other files:
+     * dataset.json first and the OSM source last, so an interrupted run never leaves a source without its
+     * description (which would import the fictitious data as if it were real).
+     */
+    private static void generateDemoInto(Path dir, int addresses, long seed) throws IOException {
+        if (StagedDirectory.isEmptyOrAbsent(dir)) {
+            StagedDirectory.write(dir, "--data", staging -> DemoMunicipality.generate(staging, addresses, seed));
+            return;
+        }
+        Path staging = Files.createTempDirectory(dir.toAbsolutePath().getParent(), "." + dir.getFileName() + ".partial-");
+        try {
+            DemoMunicipality.generate(staging, addresses, seed);
+            List<Path> files;
+            try (Stream<Path> s = Files.list(staging)) {
+                files = s.sorted((a, b) -> Boolean.compare(isOsm(a), isOsm(b))).toList();
+            }
+            for (Path f : files) {
+                Files.move(f, dir.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            StagedDirectory.deleteRecursively(staging);
+        }
+    }
+
+    private static boolean isOsm(Path f) {
+        return f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.osm(\\.gz|\\.bz2|\\.pbf)?$");
+    }
+
+    // ---------------------------------------------------------------- import
+
+    private static final String IMPORT_HELP = """
+            Usage: plektoets import --osm FILE --out DIR [--name NAME] [--crs auto|EPSG:<code>] [--tag-mapping FILE]
+
+            Makes a data directory for 'plektoets serve --data DIR' from an OpenStreetMap file (.osm, .osm.gz,
+            .osm.bz2, .osm.pbf): copies the file there with a dataset.json, imports it and caches the result, so the
+            service starts in seconds. DIR must not exist or be empty; on any error nothing is left behind.
+
+              --osm FILE   the OpenStreetMap extract
+              --out DIR    the data directory to create
+              --name NAME  dataset name shown in every answer (default: from the file name)
+              --crs CRS    working CRS: auto (RD New in the Netherlands, else the UTM zone) or EPSG:<code>
+              --tag-mapping FILE  OSM tag -> role mapping replacing the built-in one (copied into DIR as
+                           tag-mapping.yaml). Note: the cache is rebuilt with the built-in mapping if it ever
+                           becomes stale (a new plektoets version); import again then.
+            """;
+
+    private int importOsm(List<String> args) throws IOException {
+        Map<String, String> opts = new Options("import", Set.of("osm", "out", "name", "crs", "tag-mapping"), Set.of()).parse(args);
+        if (opts.containsKey("help")) {
+            out.print(IMPORT_HELP);
+            return OK;
+        }
+        Path osm = Path.of(required(opts, "osm", "import", "--osm FILE (an .osm, .osm.gz, .osm.bz2 or .osm.pbf file)"));
+        Path outDir = Path.of(required(opts, "out", "import", "--out DIR (a new directory for the imported data)"));
+        if (!Files.isRegularFile(osm)) throw new ConfigException("--osm " + osm + " does not exist or is not a file; give the path of an OSM extract");
+        if (!isOsm(osm)) throw new ConfigException("--osm " + osm + " is not an OSM file; use .osm, .osm.gz, .osm.bz2 or .osm.pbf");
+        Path mapping = opts.containsKey("tag-mapping") ? Path.of(opts.get("tag-mapping")) : null;
+        if (mapping != null && !Files.isRegularFile(mapping)) {
+            throw new ConfigException("--tag-mapping " + mapping + " does not exist; copy src/main/resources/osm/tag-mapping.yaml"
+                    + " and change it");
+        }
+        String crsText = opts.getOrDefault("crs", "auto");
+        WorkingCrs crs = crsText.equalsIgnoreCase("auto") ? null : WorkingCrs.of(crsText);
+        long start = System.nanoTime();
+        Dataset[] imported = new Dataset[1];
+        StagedDirectory.write(outDir, "--out", dir -> {
+            Files.copy(osm, dir.resolve(osm.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            ObjectNode description = JSON.createObjectNode();
+            description.put("name", opts.getOrDefault("name", osm.getFileName().toString().replaceFirst("\\.osm(\\..*)?$", "")
+                    + " (OpenStreetMap)"));
+            description.put("fictitious", false);
+            if (crs != null) description.put("workingCrs", crs.code());
+            description.putArray("sources").add(osm.getFileName() + ", © OpenStreetMap contributors, ODbL");
+            Files.writeString(dir.resolve("dataset.json"), JSON.writeValueAsString(description), StandardCharsets.UTF_8);
+            if (mapping == null) {
+                imported[0] = DataDirectory.load(dir, crs, progress);
+            } else {
+                // DataDirectory imports with the built-in mapping; with another one, import here and cache the result
+                Files.copy(mapping, dir.resolve("tag-mapping.yaml"));
+                Dataset d = OsmImport.read(dir.resolve(osm.getFileName()), new OsmImportOptions(crs, mapping,
+                        description.get("name").asText(), false), progress);
+                DatasetCache.write(new Dataset(new DatasetInfo(d.info().name(), false,
+                        List.of(description.get("sources").get(0).asText()), d.info().workingCrs()), allFeatures(d)), dir);
+                imported[0] = d;
+            }
+        });
+        Dataset d = imported[0];
+        out.printf(Locale.ROOT, "Imported %s into %s in %.1f s: %s%n", osm, outDir, (System.nanoTime() - start) / 1e9, counts(d));
+        return OK;
+    }
+
+    private static List<Feature> allFeatures(Dataset d) {
+        return d.layers().values().stream().flatMap(List::stream).toList();
+    }
+
+    private static String counts(Dataset d) {
+        return Arrays.stream(Role.values()).map(r -> r.id() + " " + d.layer(r).size()).collect(Collectors.joining(", "));
+    }
+
+    // ---------------------------------------------------------------- demo
+
+    private static final String DEMO_HELP = """
+            Usage: plektoets demo --out DIR [--addresses N] [--seed S]
+
+            Generates the fictitious demo municipality (villages, farms, business parks, holiday parks, facilities,
+            roads) as OpenStreetMap XML with a dataset.json, for 'plektoets serve --data DIR'. The same seed gives
+            the same municipality. DIR must not exist or be empty; on any error nothing is left behind.
+
+              --out DIR        the data directory to create
+              --addresses N    number of addresses, scales the whole municipality (default %d)
+              --seed S         random seed (default %d)
+            """.formatted(DemoMunicipality.DEFAULT_ADDRESSES, DemoMunicipality.DEFAULT_SEED);
+
+    private int demo(List<String> args) throws IOException {
+        Map<String, String> opts = new Options("demo", Set.of("out", "addresses", "seed"), Set.of()).parse(args);
+        if (opts.containsKey("help")) {
+            out.print(DEMO_HELP);
+            return OK;
+        }
+        Path outDir = Path.of(required(opts, "out", "demo", "--out DIR (a new directory for the demo data)"));
+        int addresses = (int) number(opts, "addresses", DemoMunicipality.DEFAULT_ADDRESSES, 1, 50_000_000);
+        long seed = number(opts, "seed", DemoMunicipality.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
+        long start = System.nanoTime();
+        StagedDirectory.write(outDir, "--out", dir -> DemoMunicipality.generate(dir, addresses, seed));
+        out.printf(Locale.ROOT, "Generated the demo municipality (%d addresses, seed %d) into %s in %.1f s%n", addresses, seed,
+                outDir, (System.nanoTime() - start) / 1e9);
+        return OK;
+    }
+
+    // ---------------------------------------------------------------- assess
+
+    private static final String ASSESS_HELP = """
+            Usage: plektoets assess (--lon X --lat Y | --x X --y Y | --address "Street 12, Town")
+                                    --form room_rental|housing_facility --persons N [--new-build] [--json]
+                                    [--data DIR] [--crs CRS] [--policy FILE] [--config FILE]
+
+            Assesses one site against the policy profile and prints the verdict with every criterion, or with --json
+            exactly what POST /api/v1/assessments answers.
+
+              --lon X --lat Y   the site as a point in CRS84 (longitude, latitude)
+              --x X --y Y       the site as a point in RD New (EPSG:28992)
+              --address TEXT    the site as an address of the dataset, "Street 12, Town"
+              --form F          room_rental or housing_facility
+              --persons N       number of persons to house
+              --new-build       the initiative builds new (default: uses an existing building)
+              --json            print JSON instead of text
+              --data DIR        data directory (default gisdata/demo); --crs, --policy, --config as for serve
+            """;
+
+    private int assess(List<String> args) throws IOException {
+        Set<String> valued = new HashSet<>(CONFIG_OPTIONS);
+        valued.addAll(Set.of("lon", "lat", "x", "y", "address", "form", "persons"));
+        Map<String, String> opts = new Options("assess", valued, Set.of("new-build", "json")).parse(args);
+        if (opts.containsKey("help")) {
+            out.print(ASSESS_HELP);
+            return OK;
+        }
+        ObjectNode request = JSON.createObjectNode();
+        boolean lonLat = opts.containsKey("lon") || opts.containsKey("lat");
+        boolean rd = opts.containsKey("x") || opts.containsKey("y");
+        boolean address = opts.containsKey("address");
+        if ((lonLat ? 1 : 0) + (rd ? 1 : 0) + (address ? 1 : 0) != 1) {
+            throw new ConfigException("give the site once: --lon X --lat Y (CRS84), --x X --y Y (RD New) or --address \"Street 12, Town\"");
+        }
+        if (address) {
+            request.put("address", opts.get("address"));
+        } else {
+            String xName = lonLat ? "lon" : "x", yName = lonLat ? "lat" : "y";
+            ObjectNode site = request.putObject("site");
+            site.put("type", "Point");
+            site.putArray("coordinates").add(decimal(opts, xName)).add(decimal(opts, yName));
+            request.put("crs", lonLat ? "CRS84" : "EPSG:28992");
+        }
+        request.put("form", required(opts, "form", "assess", "--form room_rental or --form housing_facility"));
+        request.put("persons", number(opts, "persons", Long.MIN_VALUE, 1, Integer.MAX_VALUE));
+        request.put("newBuild", Boolean.parseBoolean(opts.getOrDefault("new-build", "false")));
+
+        Map<String, String> configOpts = new LinkedHashMap<>(opts);
+        configOpts.keySet().retainAll(CONFIG_OPTIONS);
+        Config config = Config.load(configOpts, env);
+        Api api = api(config);
+        JsonNode answer;
+        try {
+            answer = api.assess(JSON.writeValueAsBytes(request));
+        } catch (Problem p) {
+            err.println("plektoets assess: " + p.detail());
+            JsonNode candidates = p.toJson(null).get("candidates");
+            if (candidates != null) candidates.forEach(c -> err.println("  " + c.get("label").asText()));
+            return USAGE;
+        } catch (InvalidRequestException e) {
+            err.println("plektoets assess: " + e.field() + ": " + e.getMessage());
+            return USAGE;
+        }
+        if (opts.containsKey("json")) out.println(JSON.writeValueAsString(answer));
+        else out.print(AssessmentText.write(answer));
+        return OK;
+    }
+
+    // ---------------------------------------------------------------- option values
+
+    private static String required(Map<String, String> opts, String name, String command, String example) {
+        String v = opts.get(name);
+        if (v == null || v.isBlank()) throw new ConfigException("missing --" + name + "; give " + example + " (plektoets " + command + " --help)");
+        return v;
+    }
+
+    private static long number(Map<String, String> opts, String name, long dflt, long min, long max) {
+        String v = opts.get(name);
+        if (v == null) {
+            if (dflt == Long.MIN_VALUE) throw new ConfigException("missing --" + name + "; give a whole number, e.g. --" + name + " 4");
+            return dflt;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("--" + name + " '" + v + "' must be a whole number" + (min == Long.MIN_VALUE ? ""
+                : " from " + min + (max >= Integer.MAX_VALUE ? " up" : " to " + max)));
+    }
+
+    private static double decimal(Map<String, String> opts, String name) {
+        String v = opts.get(name);
+        if (v == null) throw new ConfigException("missing --" + name + "; give both coordinates of the point");
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (Double.isFinite(d)) return d;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("--" + name + " '" + v + "' must be a number, e.g. --" + name + " " + (name.equals("lat") ? "52.57" : "6.62"));
+    }
+
+    private static Set<String> configOptions() {
+        Set<String> s = new HashSet<>();
+        Config.KEYS.forEach(k -> s.add(k.name()));
+        s.add(Config.CONFIG_FILE_OPTION);
+        return Set.copyOf(s);
+    }
+
+}

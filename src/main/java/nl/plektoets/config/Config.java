@@ -1,0 +1,266 @@
+package nl.plektoets.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The service's whole configuration, read once at start and frozen. Every value comes, in this order of
+ * precedence, from the command line ({@code --port 8080}), the environment ({@code PLEKTOETS_PORT=8080}), a
+ * properties or YAML file ({@code --config FILE} or {@code PLEKTOETS_CONFIG}), or the default. {@link #KEYS} lists
+ * every key with its description and default; {@code --help} prints them.
+ *
+ * @param port             HTTP port (0 picks a free one, for tests)
+ * @param host             address the HTTP server binds to
+ * @param dataDir          data directory: OSM source(s), {@code dataset.json} and the cache
+ * @param crs              working CRS: {@code auto} (RD New inside the Netherlands, else the UTM zone) or an EPSG code
+ * @param policy           policy profile YAML file, or null for the built-in Hardenberg 2025 profile
+ * @param maxBodyBytes     largest request body accepted (larger: 413)
+ * @param maxSiteAreaM2    largest site polygon accepted, in square metres (larger: 422)
+ * @param layerLimitDefault features per layer page when the request gives no limit
+ * @param layerLimitMax    features per layer page at most (larger limits are clamped, as OGC API Features does)
+ * @param addressLimitDefault address matches when the request gives no limit
+ * @param addressLimitMax  address matches at most (larger limits are clamped)
+ * @param origins          for each key, where its value came from (command line, environment, file, default)
+ */
+public record Config(int port, String host, Path dataDir, String crs, Path policy, long maxBodyBytes,
+                     double maxSiteAreaM2, int layerLimitDefault, int layerLimitMax, int addressLimitDefault,
+                     int addressLimitMax, Map<String, String> origins) {
+
+    /** The default data directory; {@code serve} generates the demo municipality there when it is empty. */
+    public static final Path DEFAULT_DATA_DIR = Path.of("gisdata", "demo");
+
+    /** The option naming the configuration file; on the command line only, or as {@code PLEKTOETS_CONFIG}. */
+    public static final String CONFIG_FILE_OPTION = "config";
+
+    /** One configuration key: its name (also the long option and the file key) and what it means. */
+    public record Key(String name, String description, String defaultValue) {
+        /** The environment variable, e.g. {@code PLEKTOETS_MAX_BODY_BYTES}. */
+        public String env() {
+            return "PLEKTOETS_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+        }
+
+        public String option() {
+            return "--" + name;
+        }
+    }
+
+    public static final List<Key> KEYS = List.of(
+            new Key("port", "HTTP port of the service (0 = any free port)", "7070"),
+            new Key("host", "address the HTTP server binds to", "0.0.0.0"),
+            new Key("data", "data directory: OSM source(s), dataset.json and the import cache", DEFAULT_DATA_DIR.toString()),
+            new Key("crs", "metric working CRS: auto (RD New in the Netherlands, else the UTM zone) or EPSG:<code>", "auto"),
+            new Key("policy", "policy profile YAML file; empty = built-in policy/hardenberg-2025.yaml", ""),
+            new Key("max-body-bytes", "largest request body accepted; larger bodies get 413", "1048576"),
+            new Key("max-site-area-m2", "largest site polygon accepted, in m2 (10 ha); larger sites get 422. The policy profile's site.max_area_m2 applies as well", "100000"),
+            new Key("layer-limit-default", "features per layer page when no limit is given", "100"),
+            new Key("layer-limit-max", "features per layer page at most; larger limits are clamped", "1000"),
+            new Key("address-limit-default", "address matches when no limit is given", "10"),
+            new Key("address-limit-max", "address matches at most; larger limits are clamped", "50"));
+
+    public Config {
+        origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
+    }
+
+    /** Every key at its default. */
+    public static Config defaults() {
+        return load(Map.of(), Map.of());
+    }
+
+    /**
+     * Reads the configuration.
+     *
+     * @param options the command-line options given (name without dashes -> value); may contain {@code config}
+     * @param env     the environment (normally {@code System.getenv()})
+     * @throws ConfigException for an unknown key in the file, an unreadable file or a value of the wrong kind
+     */
+    public static Config load(Map<String, String> options, Map<String, String> env) {
+        Map<String, String> file = Map.of();
+        String fileName = options.containsKey(CONFIG_FILE_OPTION) ? options.get(CONFIG_FILE_OPTION) : env.get("PLEKTOETS_CONFIG");
+        if (fileName != null && !fileName.isBlank()) file = readFile(Path.of(fileName));
+
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        for (Key key : KEYS) {
+            if (options.containsKey(key.name())) {
+                values.put(key.name(), options.get(key.name()));
+                origins.put(key.name(), "command line " + key.option());
+            } else if (env.containsKey(key.env())) {
+                values.put(key.name(), env.get(key.env()));
+                origins.put(key.name(), "environment " + key.env());
+            } else if (file.containsKey(key.name())) {
+                values.put(key.name(), file.get(key.name()));
+                origins.put(key.name(), "file " + fileName);
+            } else {
+                values.put(key.name(), key.defaultValue());
+                origins.put(key.name(), "default");
+            }
+        }
+        Values v = new Values(values, origins);
+        int layerMax = v.integer("layer-limit-max", 1, Integer.MAX_VALUE);
+        int addressMax = v.integer("address-limit-max", 1, Integer.MAX_VALUE);
+        String policy = v.text("policy").trim();
+        return new Config(
+                v.integer("port", 0, 65535),
+                v.text("host"),
+                Path.of(v.text("data")),
+                v.crs("crs"),
+                policy.isEmpty() ? null : Path.of(policy),
+                v.integer("max-body-bytes", 1, Integer.MAX_VALUE),
+                v.number("max-site-area-m2"),
+                v.integer("layer-limit-default", 1, layerMax),
+                layerMax,
+                v.integer("address-limit-default", 1, addressMax),
+                addressMax,
+                origins);
+    }
+
+    /** A copy with other values, e.g. {@code with(Map.of("port", "0"))}; validated like {@link #load}. */
+    public Config with(Map<String, String> overrides) {
+        Map<String, String> options = new LinkedHashMap<>(asMap());
+        options.putAll(overrides);
+        return load(options, Map.of());
+    }
+
+    /** Key -> value as text, in the form {@link #load} reads. */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("port", Integer.toString(port));
+        m.put("host", host);
+        m.put("data", dataDir.toString());
+        m.put("crs", crs);
+        m.put("policy", policy == null ? "" : policy.toString());
+        m.put("max-body-bytes", Long.toString(maxBodyBytes));
+        m.put("max-site-area-m2", plain(maxSiteAreaM2));
+        m.put("layer-limit-default", Integer.toString(layerLimitDefault));
+        m.put("layer-limit-max", Integer.toString(layerLimitMax));
+        m.put("address-limit-default", Integer.toString(addressLimitDefault));
+        m.put("address-limit-max", Integer.toString(addressLimitMax));
+        return m;
+    }
+
+    /** The effective values and where each came from, one per line (logged at start). */
+    public String describe() {
+        return asMap().entrySet().stream()
+                .map(e -> "  " + e.getKey() + " = " + e.getValue() + "  (" + origins.getOrDefault(e.getKey(), "default") + ")")
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** The keys for {@code --help}: option, environment variable, default and description. */
+    public static String help() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Configuration (command line > environment > --config FILE (.properties or .yaml) > default):\n");
+        for (Key k : KEYS) {
+            sb.append(String.format(Locale.ROOT, "  %-26s %-32s default: %s%n      %s%n", k.option() + " VALUE",
+                    k.env(), k.defaultValue().isEmpty() ? "(none)" : k.defaultValue(), k.description()));
+        }
+        sb.append(String.format(Locale.ROOT, "  %-26s %-32s%n      %s%n", "--config FILE", "PLEKTOETS_CONFIG",
+                "properties or YAML file with any of the keys above (e.g. port: 8080)"));
+        return sb.toString();
+    }
+
+    public static boolean isKey(String name) {
+        return KEYS.stream().anyMatch(k -> k.name().equals(name));
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("Configuration file " + file + " does not exist: check the path given with --config"
+                    + " or PLEKTOETS_CONFIG");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try {
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+                if (root != null && !root.isNull()) {
+                    if (!root.isObject()) throw new ConfigException("Configuration file " + file + " must hold key: value lines");
+                    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> e = it.next();
+                        if (e.getValue().isContainerNode()) {
+                            throw new ConfigException("Configuration file " + file + ": key '" + e.getKey()
+                                    + "' must have a plain value, e.g. " + e.getKey() + ": 8080");
+                        }
+                        values.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
+                    }
+                }
+            } else {
+                Properties p = new Properties();
+                try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    p.load(r);
+                }
+                p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
+            }
+        } catch (IOException e) {
+            throw new ConfigException("Configuration file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        for (String key : values.keySet()) {
+            if (!isKey(key)) {
+                throw new ConfigException("Configuration file " + file + ": unknown key '" + key + "'; known keys: "
+                        + KEYS.stream().map(Key::name).collect(Collectors.joining(", ")));
+            }
+        }
+        return values;
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /** Typed access with messages that name the key, its origin and the fix. */
+    private record Values(Map<String, String> values, Map<String, String> origins) {
+        String text(String key) {
+            return values.get(key);
+        }
+
+        int integer(String key, int min, int max) {
+            return parse(key, "a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max), s -> {
+                int i = Integer.parseInt(s.trim());
+                return i >= min && i <= max ? i : null;
+            });
+        }
+
+        double number(String key) {
+            return parse(key, "a positive number", s -> {
+                double d = Double.parseDouble(s.trim());
+                return d > 0 && Double.isFinite(d) ? d : null;
+            });
+        }
+
+        String crs(String key) {
+            return parse(key, "auto or EPSG:<code>, e.g. EPSG:28992", s -> {
+                String c = s.trim().toUpperCase(Locale.ROOT);
+                return c.equals("AUTO") ? "auto" : c.matches("EPSG:\\d+") ? c : null;
+            });
+        }
+
+        private <T> T parse(String key, String expected, Function<String, T> parser) {
+            String raw = values.get(key);
+            T value;
+            try {
+                value = parser.apply(raw);
+            } catch (RuntimeException e) {
+                value = null;
+            }
+            if (value == null) {
+                throw new ConfigException("Configuration key '" + key + "' is '" + raw + "' (from " + origins.get(key)
+                        + "); expected " + expected);
+            }
+            return value;
+        }
+    }
+}

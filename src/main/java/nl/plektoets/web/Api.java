@@ -1,0 +1,451 @@
+package nl.plektoets.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.plektoets.address.Address;
+import nl.plektoets.address.AddressIndex;
+import nl.plektoets.address.Resolution;
+import nl.plektoets.assess.Assessment;
+import nl.plektoets.assess.AssessmentRequest;
+import nl.plektoets.assess.HousingForm;
+import nl.plektoets.assess.InvalidRequestException;
+import nl.plektoets.config.Config;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.Role;
+import nl.plektoets.geo.ApiCrs;
+import nl.plektoets.geo.GeoJson;
+import nl.plektoets.geo.GeoJsonException;
+import nl.plektoets.geo.WorkingCrs;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * The HTTP API's handlers as plain methods: bytes and query parameters in, JSON trees out, {@link Problem} thrown
+ * for bad input. They know nothing of Javalin ({@link Routes} maps them to paths), so they are easy to read and to
+ * call from the CLI. Thread-safe.
+ */
+public final class Api {
+    /** The members an assessment request may have; anything else is a typo worth reporting. */
+    private static final Set<String> ASSESSMENT_MEMBERS = Set.of("site", "crs", "address", "form", "persons", "newBuild");
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Config config;
+    private final Dataset dataset;
+    private final WorkingCrs workingCrs;
+    private final Function<AssessmentRequest, Assessment> assessor;
+    private final PolicyInfo policy;
+    private final AddressIndex addresses;
+    private final LayerIndex layers;
+    private final SiteChecks siteChecks;
+    private final ObjectMapper mapper;
+
+    /**
+     * @param assessor the engine ({@code new Assessor(dataset, profile)::assess})
+     */
+    public Api(Config config, Dataset dataset, Function<AssessmentRequest, Assessment> assessor, PolicyInfo policy) {
+        this.config = config;
+        this.dataset = dataset;
+        this.workingCrs = WorkingCrs.of(dataset.info().workingCrs());
+        this.assessor = assessor;
+        this.policy = policy;
+        this.addresses = AddressIndex.of(dataset);
+        this.layers = new LayerIndex(dataset);
+        this.siteChecks = new SiteChecks(dataset, workingCrs, config.maxSiteAreaM2());
+        this.mapper = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    public AddressIndex addressIndex() {
+        return addresses;
+    }
+
+    // ---------------------------------------------------------------- POST /api/v1/assessments
+
+    /** Assesses the site (or address) in a JSON request body; see README for the contract. */
+    public ObjectNode assess(byte[] body) {
+        if (body.length > config.maxBodyBytes()) throw bodyTooLarge();
+        JsonNode root = parse(body);
+        if (!root.isObject()) {
+            throw new Problem(Problem.Type.INVALID_REQUEST, null, "The body must be a JSON object such as "
+                    + "{\"site\": {\"type\": \"Point\", \"coordinates\": [6.6, 52.6]}, \"form\": \"room_rental\", \"persons\": 4}");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!ASSESSMENT_MEMBERS.contains(name)) {
+                throw new Problem(Problem.Type.INVALID_REQUEST, name, "Unknown member '" + name + "'; the members are "
+                        + String.join(", ", ASSESSMENT_MEMBERS.stream().sorted().toList()));
+            }
+        }
+        HousingForm form = form(root.get("form"));
+        int persons = persons(root.get("persons"));
+        boolean newBuild = newBuild(root.get("newBuild"));
+
+        JsonNode siteNode = root.get("site"), addressNode = root.get("address");
+        Geometry site;
+        Address address = null;
+        if (siteNode != null && addressNode != null) {
+            throw new Problem(Problem.Type.INVALID_REQUEST, "address", "Give either 'site' or 'address', not both");
+        } else if (addressNode != null) {
+            if (root.has("crs")) throw new Problem(Problem.Type.INVALID_REQUEST, "crs", "'crs' belongs to 'site'; an address needs none");
+            address = resolve(addressNode);
+            site = address.location();
+        } else if (siteNode != null) {
+            ApiCrs crs = crs(root.get("crs"));
+            Geometry input;
+            try {
+                input = GeoJson.readSite(siteNode, "site", crs, workingCrs.geometryFactory());
+            } catch (GeoJsonException e) {
+                throw new Problem(Problem.Type.INVALID_GEOJSON, e.field(), e.getMessage());
+            }
+            site = crs.toWorking(input, workingCrs);
+            siteChecks.check(input, crs, site, "site");
+        } else {
+            throw new Problem(Problem.Type.INVALID_REQUEST, "site", "Give the site as a GeoJSON Point or Polygon in 'site',"
+                    + " or an address as 'address': \"Street 12, Town\"");
+        }
+
+        Assessment a;
+        try {
+            a = assessor.apply(new AssessmentRequest(site, form, persons, newBuild));
+        } catch (InvalidRequestException e) {
+            // the engine's own limits (e.g. the policy profile's site.max_area_m2)
+            throw new Problem(Problem.Type.NOT_ASSESSABLE, e.field(), e.getMessage());
+        }
+        ObjectNode out = AssessmentJson.write(a, workingCrs, mapper);
+        if (address != null) out.set("address", addressJson(address));
+        out.set("dataset", datasetJson());
+        out.set("policy", policyJson());
+        return out;
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            throw new Problem(Problem.Type.MALFORMED_JSON, null, "The request body is empty; send a JSON object");
+        }
+        try {
+            return mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            throw new Problem(Problem.Type.MALFORMED_JSON, null, "The body is not valid JSON"
+                    + (l == null ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")") + ": "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new Problem(Problem.Type.MALFORMED_JSON, null, "The body cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static HousingForm form(JsonNode n) {
+        String allowed = Arrays.stream(HousingForm.values()).map(HousingForm::id).collect(Collectors.joining(", "));
+        if (n == null || n.isNull()) throw new Problem(Problem.Type.INVALID_REQUEST, "form", "'form' is missing; use one of " + allowed);
+        if (!n.isTextual()) throw new Problem(Problem.Type.INVALID_REQUEST, "form", "'form' must be a string, one of " + allowed);
+        return HousingForm.byId(n.asText()).orElseThrow(() -> new Problem(Problem.Type.INVALID_REQUEST, "form",
+                "Unknown form '" + n.asText() + "'; use one of " + allowed));
+    }
+
+    private static int persons(JsonNode n) {
+        if (n == null || n.isNull()) throw new Problem(Problem.Type.INVALID_REQUEST, "persons", "'persons' is missing; give the number of persons to house, e.g. 4");
+        if (!n.isIntegralNumber()) {
+            throw new Problem(Problem.Type.INVALID_REQUEST, "persons", "'persons' must be a whole number (a JSON integer such as 4), got " + n);
+        }
+        if (!n.canConvertToInt() || n.asInt() <= 0) {
+            throw new Problem(Problem.Type.INVALID_REQUEST, "persons", "'persons' must be at least 1 (and at most "
+                    + Integer.MAX_VALUE + "), got " + n);
+        }
+        return n.asInt();
+    }
+
+    private static boolean newBuild(JsonNode n) {
+        if (n == null || n.isNull()) return false;
+        if (!n.isBoolean()) throw new Problem(Problem.Type.INVALID_REQUEST, "newBuild", "'newBuild' must be true or false, got " + n);
+        return n.asBoolean();
+    }
+
+    private static ApiCrs crs(JsonNode n) {
+        if (n == null || n.isNull()) return ApiCrs.CRS84;
+        if (!n.isTextual()) throw new Problem(Problem.Type.INVALID_REQUEST, "crs", "'crs' must be a string: " + ApiCrs.expected());
+        return ApiCrs.parse(n.asText()).orElseThrow(() -> new Problem(Problem.Type.INVALID_REQUEST, "crs",
+                "Unknown crs '" + n.asText() + "'; use " + ApiCrs.expected()));
+    }
+
+    private Address resolve(JsonNode n) {
+        if (!n.isTextual() || n.asText().isBlank()) {
+            throw new Problem(Problem.Type.INVALID_REQUEST, "address", "'address' must be a string such as \"Hoofdstraat 12, Dedemsvaart\"");
+        }
+        Resolution r = addresses.resolve(n.asText());
+        if (r instanceof Resolution.Found f) return f.address();
+        boolean ambiguous = r instanceof Resolution.Ambiguous;
+        List<Address> candidates = ambiguous ? ((Resolution.Ambiguous) r).candidates() : ((Resolution.Unknown) r).candidates();
+        ArrayNode cs = NODES.arrayNode();
+        candidates.forEach(a -> cs.add(addressJson(a)));
+        String detail = ambiguous
+                ? "'" + n.asText() + "' matches " + candidates.size() + " addresses; add the town or postcode, e.g. \""
+                + candidates.get(0).label() + "\""
+                : "No address '" + n.asText() + "' in the dataset '" + dataset.info().name() + "'"
+                + (candidates.isEmpty() ? "; write it as \"Street 12, Town\"" : "; did you mean one of the candidates?");
+        throw new Problem(ambiguous ? Problem.Type.ADDRESS_AMBIGUOUS : Problem.Type.ADDRESS_NOT_FOUND, "address", detail)
+                .with("candidates", cs);
+    }
+
+    // ---------------------------------------------------------------- GET /api/v1/addresses
+
+    /** Addresses matching {@code q} as a GeoJSON FeatureCollection of CRS84 points. */
+    public ObjectNode addresses(Map<String, List<String>> query) {
+        Map<String, String> p = params(query, Set.of("q", "limit"));
+        String q = p.get("q");
+        if (q == null || q.isBlank()) {
+            throw new Problem(Problem.Type.INVALID_PARAMETER, "q", "Give the words to search for in q, e.g. ?q=hoofdstraat 12");
+        }
+        int limit = limit(p.get("limit"), config.addressLimitDefault(), config.addressLimitMax());
+        List<Address> found = addresses.search(q, limit);
+        ObjectNode out = NODES.objectNode();
+        out.put("type", "FeatureCollection");
+        ArrayNode fs = out.putArray("features");
+        for (Address a : found) {
+            ObjectNode f = fs.addObject();
+            f.put("type", "Feature");
+            f.put("id", a.featureId());
+            f.set("geometry", GeoJson.write(a.location(), workingCrs, ApiCrs.CRS84));
+            f.set("properties", addressProperties(a));
+        }
+        out.put("numberReturned", found.size());
+        out.set("dataset", datasetJson());
+        return out;
+    }
+
+    private ObjectNode addressJson(Address a) {
+        ObjectNode o = addressProperties(a);
+        o.set("location", GeoJson.write(a.location(), workingCrs, ApiCrs.CRS84));
+        return o;
+    }
+
+    private static ObjectNode addressProperties(Address a) {
+        ObjectNode o = NODES.objectNode();
+        o.put("label", a.label());
+        o.put("street", a.street());
+        o.put("housenumber", a.housenumber());
+        o.put("postcode", a.postcode());
+        o.put("town", a.town());
+        return o;
+    }
+
+    // ---------------------------------------------------------------- GET /api/v1/layers, /api/v1/layers/{role}
+
+    /** The layers with their feature counts and links, and the dataset's extent in CRS84. */
+    public ObjectNode layers() {
+        ObjectNode out = NODES.objectNode();
+        ArrayNode ls = out.putArray("layers");
+        for (Role r : Role.values()) {
+            ObjectNode l = ls.addObject();
+            l.put("role", r.id());
+            l.put("count", dataset.layer(r).size());
+            ObjectNode link = l.putArray("links").addObject();
+            link.put("rel", "items");
+            link.put("type", "application/geo+json");
+            link.put("href", "/api/v1/layers/" + r.id());
+        }
+        Envelope extent = dataset.extent();
+        if (!extent.isNull()) out.set("bbox", siteChecks.bbox(extent));
+        out.put("workingCrs", workingCrs.code());
+        out.set("dataset", datasetJson());
+        return out;
+    }
+
+    /** One page of a layer: a FeatureCollection and the CRS it is written in (for the Content-Crs header). */
+    public record LayerPage(ObjectNode body, ApiCrs crs) {
+    }
+
+    /**
+     * Features of one layer intersecting {@code bbox}, {@code limit} at a time from {@code offset}, with a
+     * {@code next} link while more remain. Parameters as OGC API Features: bbox (CRS84 unless bbox-crs), crs, limit
+     * (clamped to the maximum), offset.
+     */
+    public LayerPage layer(String roleId, Map<String, List<String>> query) {
+        Role role = Role.byId(roleId).orElseThrow(() -> new Problem(Problem.Type.NOT_FOUND, "role", "No layer '" + roleId
+                + "'; the layers are " + Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", "))));
+        Map<String, String> p = params(query, Set.of("bbox", "bbox-crs", "crs", "limit", "offset"));
+        ApiCrs crs = p.containsKey("crs") ? ApiCrs.parse(p.get("crs")).orElseThrow(() -> new Problem(
+                Problem.Type.INVALID_PARAMETER, "crs", "Unknown crs '" + p.get("crs") + "'; use " + ApiCrs.expected())) : ApiCrs.CRS84;
+        ApiCrs bboxCrs = p.containsKey("bbox-crs") ? ApiCrs.parse(p.get("bbox-crs")).orElseThrow(() -> new Problem(
+                Problem.Type.INVALID_PARAMETER, "bbox-crs", "Unknown bbox-crs '" + p.get("bbox-crs") + "'; use " + ApiCrs.expected())) : ApiCrs.CRS84;
+        if (p.containsKey("bbox-crs") && !p.containsKey("bbox")) {
+            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox-crs", "bbox-crs is given without bbox; add bbox=minx,miny,maxx,maxy");
+        }
+        Geometry area = p.containsKey("bbox") ? bbox(p.get("bbox"), bboxCrs) : null;
+        int limit = limit(p.get("limit"), config.layerLimitDefault(), config.layerLimitMax());
+        int offset = offset(p.get("offset"));
+
+        List<Feature> matched = layers.query(role, area);
+        int from = Math.min(offset, matched.size());
+        int to = (int) Math.min((long) offset + limit, matched.size());
+        List<Feature> page = matched.subList(from, to);
+        ObjectNode out = GeoJson.featureCollection(page, workingCrs, crs);
+        out.put("numberMatched", matched.size());
+        out.put("numberReturned", page.size());
+        ArrayNode links = out.putArray("links");
+        Map<String, String> self = new LinkedHashMap<>(p);
+        self.put("limit", Integer.toString(limit));
+        self.put("offset", Integer.toString(offset));
+        links.add(link("self", "/api/v1/layers/" + role.id(), self));
+        if (offset + (long) limit < matched.size()) {
+            Map<String, String> next = new LinkedHashMap<>(self);
+            next.put("offset", Integer.toString(offset + limit));
+            links.add(link("next", "/api/v1/layers/" + role.id(), next));
+        }
+        if (offset > 0) {
+            Map<String, String> prev = new LinkedHashMap<>(self);
+            prev.put("offset", Integer.toString(Math.max(0, offset - limit)));
+            links.add(link("prev", "/api/v1/layers/" + role.id(), prev));
+        }
+        out.set("dataset", datasetJson());
+        return new LayerPage(out, crs);
+    }
+
+    private Geometry bbox(String text, ApiCrs crs) {
+        String[] parts = text.split(",", -1);
+        if (parts.length != 4) {
+            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox must be 4 numbers minx,miny,maxx,maxy ("
+                    + (crs == ApiCrs.CRS84 ? "longitude, latitude" : "RD New metres") + "), got '" + text + "'");
+        }
+        double[] v = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                v[i] = Double.NaN;
+            }
+            if (!Double.isFinite(v[i])) {
+                throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox value " + (i + 1) + " '" + parts[i] + "' is not a number");
+            }
+        }
+        if (v[0] > v[2] || v[1] > v[3]) {
+            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox must be minx,miny,maxx,maxy with min <= max, got '" + text + "'");
+        }
+        if (crs == ApiCrs.CRS84 && (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90)) {
+            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox '" + text + "' is outside longitude -180..180,"
+                    + " latitude -90..90; for RD New metres add bbox-crs=" + ApiCrs.RD_NEW.uri());
+        }
+        // densified so the box's curved image in the working CRS is covered
+        Coordinate[] ring = new Coordinate[4 * 8 + 1];
+        double[][] corners = {{v[0], v[1]}, {v[2], v[1]}, {v[2], v[3]}, {v[0], v[3]}};
+        int k = 0;
+        for (int side = 0; side < 4; side++) {
+            double[] a = corners[side], b = corners[(side + 1) % 4];
+            for (int s = 0; s < 8; s++) ring[k++] = new Coordinate(a[0] + (b[0] - a[0]) * s / 8, a[1] + (b[1] - a[1]) * s / 8);
+        }
+        ring[k] = ring[0];
+        Geometry box = workingCrs.geometryFactory().createPolygon(ring);
+        return workingCrs.geometryFactory().toGeometry(crs.toWorking(box, workingCrs).getEnvelopeInternal());
+    }
+
+    // ---------------------------------------------------------------- GET /health
+
+    public ObjectNode health() {
+        ObjectNode out = NODES.objectNode();
+        out.put("status", "ok");
+        out.set("dataset", datasetJson());
+        out.set("policy", policyJson());
+        out.put("features", dataset.size());
+        out.put("addresses", addresses.size());
+        return out;
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    /** {name, fictitious, sources}: every response says what data it was computed on. */
+    public ObjectNode datasetJson() {
+        ObjectNode d = NODES.objectNode();
+        d.put("name", dataset.info().name());
+        d.put("fictitious", dataset.info().fictitious());
+        ArrayNode s = d.putArray("sources");
+        dataset.info().sources().forEach(s::add);
+        return d;
+    }
+
+    public ObjectNode policyJson() {
+        ObjectNode p = NODES.objectNode();
+        p.put("id", policy.id());
+        p.put("title", policy.title());
+        return p;
+    }
+
+    Problem bodyTooLarge() {
+        return new Problem(Problem.Type.BODY_TOO_LARGE, null, "The request body exceeds " + config.maxBodyBytes()
+                + " bytes; simplify the site polygon (a housing site needs no more than a few hundred vertices)");
+    }
+
+    /** Single-valued parameters; unknown or repeated ones are refused rather than ignored. */
+    private static Map<String, String> params(Map<String, List<String>> query, Set<String> allowed) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : query.entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                throw new Problem(Problem.Type.INVALID_PARAMETER, e.getKey(), "Unknown query parameter '" + e.getKey()
+                        + "'; the parameters are " + String.join(", ", allowed.stream().sorted().toList()));
+            }
+            if (e.getValue().size() != 1) {
+                throw new Problem(Problem.Type.INVALID_PARAMETER, e.getKey(), "Query parameter '" + e.getKey() + "' is given "
+                        + e.getValue().size() + " times; give it once");
+            }
+            out.put(e.getKey(), e.getValue().get(0));
+        }
+        return out;
+    }
+
+    private static int limit(String text, int dflt, int max) {
+        if (text == null) return dflt;
+        int v = wholeNumber(text, "limit");
+        if (v < 1) throw new Problem(Problem.Type.INVALID_PARAMETER, "limit", "limit must be at least 1, got " + text);
+        return Math.min(v, max);
+    }
+
+    private static int offset(String text) {
+        if (text == null) return 0;
+        int v = wholeNumber(text, "offset");
+        if (v < 0) throw new Problem(Problem.Type.INVALID_PARAMETER, "offset", "offset must be 0 or more, got " + text);
+        return v;
+    }
+
+    private static int wholeNumber(String text, String name) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            if (text.trim().matches("\\d+")) return Integer.MAX_VALUE; // too large: clamped by the caller
+            throw new Problem(Problem.Type.INVALID_PARAMETER, name, name + " must be a whole number, got '" + text + "'");
+        }
+    }
+
+    private static ObjectNode link(String rel, String path, Map<String, String> params) {
+        ObjectNode l = NODES.objectNode();
+        l.put("rel", rel);
+        l.put("type", "application/geo+json");
+        l.put("href", path + "?" + params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("%2C", ","))
+                .collect(Collectors.joining("&")));
+        return l;
+    }
+}

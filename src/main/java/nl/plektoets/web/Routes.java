@@ -1,0 +1,105 @@
+package nl.plektoets.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import nl.plektoets.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP surface: a table from method and path to an {@link Api} handler, plus the problem+json error mapping.
+ * Nothing here decides anything; it only moves bytes between Javalin and the handlers.
+ */
+public final class Routes {
+    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String GEO_JSON = "application/geo+json";
+
+    private Routes() {
+    }
+
+    /** A configured, not yet started server; {@code start(config.host(), config.port())} to serve. */
+    public static Javalin create(Api api, Config config) {
+        Javalin app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.http.maxRequestSize = config.maxBodyBytes();
+            c.http.prefer405over404 = true;
+            // frontend/ is packaged into the jar (pom.xml resources), so java -jar works from any directory
+            c.staticFiles.add(s -> {
+                s.hostedPath = "/";
+                s.directory = "/frontend";
+                s.location = Location.CLASSPATH;
+            });
+        });
+
+        app.post("/api/v1/assessments", ctx -> json(ctx, "application/json", api.assess(body(ctx, api, config))));
+        app.get("/api/v1/addresses", ctx -> json(ctx, GEO_JSON, api.addresses(ctx.queryParamMap())));
+        app.get("/api/v1/layers", ctx -> json(ctx, "application/json", api.layers()));
+        app.get("/api/v1/layers/{role}", ctx -> {
+            Api.LayerPage page = api.layer(ctx.pathParam("role"), ctx.queryParamMap());
+            ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
+            json(ctx, GEO_JSON, page.body());
+        });
+        app.get("/health", ctx -> json(ctx, "application/json", api.health()));
+
+        app.exception(Problem.class, (p, ctx) -> problem(ctx, api, p));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            problem(ctx, api, new Problem(Problem.Type.INTERNAL_ERROR, null, "The server failed to answer ("
+                    + e.getClass().getSimpleName() + "); the log has the details"));
+        });
+        app.error(404, ctx -> {
+            if (!answered(ctx)) problem(ctx, api, new Problem(Problem.Type.NOT_FOUND, null, "No resource " + ctx.path()
+                    + "; the API is under /api/v1 (assessments, addresses, layers) and /health"));
+        });
+        app.error(405, ctx -> {
+            if (!answered(ctx)) problem(ctx, api, new Problem(Problem.Type.METHOD_NOT_ALLOWED, null, ctx.method() + " is not allowed on "
+                    + ctx.path() + (ctx.path().equals("/api/v1/assessments") ? "; POST a JSON request" : "; use GET")));
+        });
+        app.error(413, ctx -> {
+            if (!answered(ctx)) problem(ctx, api, api.bodyTooLarge());
+        });
+        return app;
+    }
+
+    /** The body, read no further than the limit: a client cannot make the server buffer more than it accepts. */
+    private static byte[] body(Context ctx, Api api, Config config) {
+        long max = config.maxBodyBytes();
+        if (ctx.req().getContentLengthLong() > max) throw api.bodyTooLarge();
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (b.length > max) throw api.bodyTooLarge();
+            return b;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void json(Context ctx, String contentType, JsonNode body) throws JsonProcessingException {
+        ctx.status(200).contentType(contentType + "; charset=utf-8").result(JSON.writeValueAsString(body));
+    }
+
+    /** The problem+json answer; like every answer it names the dataset (the demo must always say it is fictitious). */
+    private static void problem(Context ctx, Api api, Problem p) {
+        try {
+            var body = p.toJson(ctx.path());
+            body.set("dataset", api.datasetJson());
+            ctx.status(p.status()).contentType(PROBLEM_JSON).result(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean answered(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(PROBLEM_JSON);
+    }
+}
