@@ -38,6 +38,7 @@ public final class PolicyProfile {
     private final Set<HousingForm> permanentPermitForms;
     private final String permanentPermitParagraph;
     private final String origin;
+    private final RoomRentalPolicy roomRental;
 
     /**
      * Where the numbers come from.
@@ -50,7 +51,9 @@ public final class PolicyProfile {
     }
 
     private PolicyProfile(String id, String title, SourceDocument source, Map<ThresholdKey, Threshold> thresholds,
-                          Set<HousingForm> permanentPermitForms, String permanentPermitParagraph, String origin) {
+                          Set<HousingForm> permanentPermitForms, String permanentPermitParagraph, String origin,
+                          RoomRentalPolicy roomRental) {
+        this.roomRental = roomRental;
         this.id = id;
         this.title = title;
         this.source = source;
@@ -102,9 +105,9 @@ public final class PolicyProfile {
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!List.of("id", "title", "source", "thresholds", "permanent_permit_forms").contains(f)) {
+            if (!List.of("id", "title", "source", "thresholds", "permanent_permit_forms", "room_rental").contains(f)) {
                 problems.add("unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
-                        + " permanent_permit_forms)");
+                        + " permanent_permit_forms, room_rental)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -164,8 +167,9 @@ public final class PolicyProfile {
             }
             permanentParagraph = text(pp, "paragraph", problems, "permanent_permit_forms.paragraph, e.g. '§5.1.2'");
         }
+        RoomRentalPolicy roomRental = RoomRentalPolicy.parse(root.get("room_rental"), problems);
         if (!problems.isEmpty()) throw new PolicyProfileException(origin, problems);
-        return new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph, origin);
+        return new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph, origin, roomRental);
     }
 
     private static Threshold threshold(ThresholdKey key, JsonNode node, List<String> problems) {
@@ -275,6 +279,11 @@ public final class PolicyProfile {
 
     static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The room-rental rules per street (§5.1.3, §6.2.6); none switched on when the profile has no section. */
+    public RoomRentalPolicy roomRental() {
+        return roomRental;
     }
 
     public String id() {
