@@ -24,6 +24,7 @@ import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.EntryNotFoundException;
 import nl.plektoets.registers.HousingInitiative;
 import nl.plektoets.registers.InitiativeStatus;
+import nl.plektoets.registers.PermitGuard;
 import nl.plektoets.registers.PermitStatus;
 import nl.plektoets.registers.PermitType;
 import nl.plektoets.registers.RegisterJson;
@@ -192,7 +193,13 @@ public abstract class JdbcStore implements Store {
 
     @Override
     public RoomRentalPermit createPermit(RoomRentalPermit entry, String actor) {
+        return createPermit(entry, actor, PermitGuard.NONE);
+    }
+
+    @Override
+    public RoomRentalPermit createPermit(RoomRentalPermit entry, String actor, PermitGuard guard) {
         return inTransaction(c -> {
+            guard(c, guard, null, entry);
             RoomRentalPermit stamped = entry.stamped(0, 1, now(), actor);
             long id;
             try (PreparedStatement st = c.prepareStatement("INSERT INTO room_rental_permit (" + PERMIT_COLUMNS
@@ -235,12 +242,42 @@ public abstract class JdbcStore implements Store {
     @Override
     public RoomRentalPermit updatePermit(long id, long expectedVersion, String actor,
                                          UnaryOperator<RoomRentalPermit> change) {
+        return updatePermit(id, expectedVersion, actor, change, PermitGuard.NONE);
+    }
+
+    /**
+     * Takes the guard's locks (sorted, so two transactions never wait on each other in a circle), reads every active
+     * permit as committed now, and lets the guard refuse. Runs inside the writing transaction.
+     */
+    private void guard(Connection c, PermitGuard guard, RoomRentalPermit before, RoomRentalPermit after)
+            throws SQLException {
+        java.util.Set<String> keys = guard.lockKeys(before, after);
+        if (keys.isEmpty()) return;
+        for (String key : new java.util.TreeSet<>(keys)) lockKey(c, key);
+        List<RoomRentalPermit> active = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM room_rental_permit WHERE status IN "
+                + "('granted', 'applied') ORDER BY id"); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) active.add(permitRow(rs));
+        }
+        guard.check(after, active);
+    }
+
+    /**
+     * Holds the lock row {@code key} of room_rental_lock until commit (created on first use). PostgreSQL: a row lock
+     * (SELECT ... FOR UPDATE); SQLite: the writer's BEGIN IMMEDIATE already excludes every other writer.
+     */
+    protected abstract void lockKey(Connection c, String key) throws SQLException;
+
+    @Override
+    public RoomRentalPermit updatePermit(long id, long expectedVersion, String actor,
+                                         UnaryOperator<RoomRentalPermit> change, PermitGuard guard) {
         return inTransaction(c -> {
             RoomRentalPermit before = selectPermit(c, id, true).orElseThrow(() -> new EntryNotFoundException(PERMITS, id));
             if (before.version() != expectedVersion) {
                 throw new VersionConflictException(PERMITS, id, expectedVersion, before.version());
             }
             RoomRentalPermit after = change.apply(before).stamped(id, before.version() + 1, now(), actor);
+            guard(c, guard, before, after);
             after = new RoomRentalPermit(id, after.version(), after.dwellingBagId(), after.address(), after.street(),
                     after.town(), after.rooms(), after.persons(), after.status(), after.type(), after.appliedOn(),
                     after.decidedOn(), after.validFrom(), after.validUntil(), after.notes(), before.createdAt(),

@@ -17,6 +17,7 @@ import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.EntryNotFoundException;
 import nl.plektoets.registers.HousingInitiative;
 import nl.plektoets.registers.InvalidEntryException;
+import nl.plektoets.registers.PermitRefusedException;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.Registers;
 import nl.plektoets.registers.VersionConflictException;
@@ -110,6 +111,11 @@ public final class RegisterRoutes {
         } catch (VersionConflictException e) {
             ObjectNode p = problem(ctx, 409, "version-conflict", "Changed by someone else", e.getMessage(), "version");
             p.put("currentVersion", e.currentVersion());
+            ctx.result(utf8(p));
+        } catch (PermitRefusedException e) {
+            // §6.2.6: the limit was re-checked in the granting transaction and another grant came first
+            ObjectNode p = problem(ctx, 409, "permit-refused", "Permit cannot be granted", e.getMessage(), "status");
+            p.put("rule", e.rule());
             ctx.result(utf8(p));
         } catch (EntryNotFoundException e) {
             problem(ctx, 404, "not-found", "No such entry", e.getMessage(), "id");
