@@ -353,6 +353,37 @@ public abstract class JdbcStore implements Store {
                 rs.getString("updated_by"));
     }
 
+    // ---- room-rental reports (§5.1.3, public map) ----
+
+    @Override
+    public long addRoomRentalReport(String streetId, String message) {
+        return inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO room_rental_report (street_id, message, "
+                    + "reported_at, status) VALUES (?,?,?,'new')", Statement.RETURN_GENERATED_KEYS)) {
+                st.setString(1, streetId);
+                st.setString(2, message);
+                setInstant(st, 3, now());
+                st.executeUpdate();
+                return generatedId(st);
+            }
+        });
+    }
+
+    @Override
+    public List<nl.plektoets.registers.RoomRentalReport> roomRentalReports() {
+        return read(c -> {
+            List<nl.plektoets.registers.RoomRentalReport> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT id, street_id, message, reported_at, status FROM "
+                    + "room_rental_report ORDER BY id"); ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new nl.plektoets.registers.RoomRentalReport(rs.getLong("id"), rs.getString("street_id"),
+                            rs.getString("message"), getInstant(rs, "reported_at"), rs.getString("status")));
+                }
+            }
+            return out;
+        });
+    }
+
     // ---- housing initiatives ----
 
     private String initiativeColumns() {

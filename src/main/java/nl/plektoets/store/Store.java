@@ -60,6 +60,12 @@ public interface Store extends AutoCloseable {
     /** Granted permits per street (lower-cased street), for the public street overview of §5.1.3: counts only. */
     Map<String, Integer> grantedPermitsPerStreet();
 
+    /** Stores a public "report a wrong entry" of the room-rental map for planners (§5.1.3); returns its id. */
+    long addRoomRentalReport(String streetId, String message);
+
+    /** The reports of wrong entries, oldest first. */
+    List<nl.plektoets.registers.RoomRentalReport> roomRentalReports();
+
     HousingInitiative createInitiative(HousingInitiative entry, String actor);
 
     Optional<HousingInitiative> initiative(long id);

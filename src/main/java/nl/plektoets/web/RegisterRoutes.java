@@ -79,8 +79,8 @@ public final class RegisterRoutes {
         app.get("/api/v1/initiatives/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
                 u -> r.audit(ctx, JdbcStore.INITIATIVES)));
         app.post("/api/v1/admin/reload", ctx -> r.handle(ctx, AccessRole.ADMIN, u -> r.reload(ctx)));
-        // public (§5.1.3: the overview of room-rented dwellings per street is public): counts only, no addresses
-        app.get("/api/v1/room-rental/streets", ctx -> r.handlePublic(ctx, () -> r.streets(ctx)));
+        // the public overview of §5.1.3 (GET /api/v1/room-rental/streets) is RoomRentalRoutes: per street with the
+        // dwellings, the limit and what is left, counts only
         return r;
     }
 
@@ -128,25 +128,6 @@ public final class RegisterRoutes {
         } catch (StoreException e) {
             problem(ctx, 500, "store-failure", "Database failure", e.getMessage(), null);
         }
-    }
-
-    private void handlePublic(Context ctx, Runnable handler) {
-        try {
-            handler.run();
-        } catch (StoreUnavailableException e) {
-            ctx.header("Retry-After", "5");
-            problem(ctx, 503, "store-unavailable", "Database unavailable", e.getMessage(), null);
-        }
-    }
-
-    /** Granted room-rental permits per street, for the public overview (§5.1.3); no address or dwelling id. */
-    private void streets(Context ctx) {
-        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
-        registers.store().grantedPermitsPerStreet().forEach((street, n) -> items.addObject()
-                .put("street", street).put("grantedPermits", n));
-        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
-        out.set("streets", items);
-        json(ctx, 200, out);
     }
 
     static ObjectNode problem(Context ctx, int status, String type, String title, String detail, String field) {
