@@ -33,12 +33,22 @@ public final class Assessor {
     private final Envelope extent;
 
     public Assessor(Dataset dataset, PolicyProfile profile) {
+        this(dataset, profile, List.of());
+    }
+
+    /**
+     * With criteria that need more than the dataset, run after the built-in ones: e.g. {@code room_rental_street}
+     * (§5.1.3, §6.2.6), which reads the permit register through an interface.
+     */
+    public Assessor(Dataset dataset, PolicyProfile profile, List<Criterion> additional) {
         this.dataset = dataset;
         this.profile = profile;
         this.index = new SpatialIndex(dataset);
         this.index.prepareRegions(Role.BUSINESS_PARK);
-        this.criteria = List.of(new RecreationExclusionCriterion(), locationClass, new CapacityCriterion(),
-                new FireSafetyCriterion(), new PermitTermCriterion());
+        List<Criterion> all = new ArrayList<>(List.of(new RecreationExclusionCriterion(), locationClass,
+                new CapacityCriterion(), new FireSafetyCriterion(), new PermitTermCriterion()));
+        all.addAll(additional);
+        this.criteria = List.copyOf(all);
         this.extent = dataset.extent();
     }
 

@@ -24,6 +24,12 @@ public final class RoomRentalRules {
         this.policy = policy;
     }
 
+    /** The rules of {@code policy} over the dwellings of {@code dataset}, per segment where the policy says so. */
+    public static RoomRentalRules of(nl.plektoets.data.Dataset dataset, RoomRentalPolicy policy) {
+        int segments = policy.share().source().enabled() ? policy.share().segmentMaxDwellings() : 0;
+        return new RoomRentalRules(StreetModel.build(dataset, segments), policy);
+    }
+
     public StreetModel model() {
         return model;
     }

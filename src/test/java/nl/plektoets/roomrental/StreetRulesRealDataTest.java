@@ -181,6 +181,21 @@ class StreetRulesRealDataTest {
         assertFalse(((List<?>) far.evidence().get("candidates")).isEmpty());
     }
 
+    @Test
+    void theEngineRunsTheCriterionAfterItsOwnForRoomRental() throws Exception {
+        PolicyProfile profile = PolicyProfile.load(null);
+        RoomRentalRules rules = RoomRentalRules.of(RealBag.dataset(), profile.roomRental());
+        Dwelling d = dwelling(rules, "Taandwarsstraat 52");
+        List<PermitPlacement> permits = List.of(byBagId(1, rules.model().street(d.street()).orElseThrow().dwellings().get(0), true));
+        var assessor = new nl.plektoets.assess.Assessor(RealBag.dataset(), profile,
+                List.of(new RoomRentalStreetCriterion(rules, () -> permits)));
+        var a = assessor.assess(new AssessmentRequest(d.location(), HousingForm.ROOM_RENTAL, 4, false));
+        CriterionResult last = a.criteria().get(a.criteria().size() - 1);
+        assertEquals("room_rental_street", last.id());
+        assertEquals(Status.FAIL, last.status());
+        assertEquals(nl.plektoets.assess.Verdict.NOT_ALLOWED, a.verdict());
+    }
+
     static Map<String, StreetStanding> byId(List<StreetStanding> ss) {
         Map<String, StreetStanding> out = new TreeMap<>();
         ss.forEach(s -> out.put(s.unit().id(), s));
