@@ -107,7 +107,9 @@ public final class RoomRentalStreetCriterion implements Criterion {
             rs.add(o);
             nl.append(nl.length() == 0 ? "" : " ").append(x.message().nl());
             en.append(en.length() == 0 ? "" : " ").append(x.message().en());
-            if (!refs.contains(x.paragraph())) refs.add(x.paragraph());
+            for (String ref : x.paragraph().split(",\\s*")) {
+                if (!refs.contains(ref)) refs.add(ref);
+            }
         }
         ev.put("rules", rs);
         return new CriterionResult(ID, status, String.join(", ", refs), new Message(nl.toString(), en.toString()), ev);

@@ -189,6 +189,7 @@ class RoomRentalHttpTest {
             assertEquals(200, full.status(), full.text());
             assertEquals("fail", full.json().get("status").asText());
             assertEquals(0, full.json().at("/street/properties/left").asInt());
+            Golden.assertMatches("room-rental-check-full-street", full.json());
             Answer westerdok = get(base + "/api/v1/room-rental/check?address=" + q(label("Westerdok", 20)));
             assertEquals(200, westerdok.status(), westerdok.text());
             assertEquals("conditional", westerdok.json().get("status").asText(), "the pending application would fill the last place");
@@ -243,6 +244,8 @@ class RoomRentalHttpTest {
             JsonNode conf = get(base + "/ogc/conformance").json();
             assertTrue(conf.get("conformsTo").toString().contains("ogcapi-features-1/1.0/conf/core"));
             assertTrue(conf.get("conformsTo").toString().contains("ogcapi-features-2/1.0/conf/crs"));
+            Golden.assertMatches("ogc-room-rental-collection", RegisterJson.MAPPER.readTree(
+                    get(base + "/ogc/collections/room-rental-streets").text.replace(base, "http://HOST")));
             JsonNode coll = get(base + "/ogc/collections").json().at("/collections/0");
             assertEquals("room-rental-streets", coll.get("id").asText());
             assertTrue(coll.get("crs").toString().contains("OGC/1.3/CRS84"));
