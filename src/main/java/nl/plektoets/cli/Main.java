@@ -8,7 +8,6 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,21 +18,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.plektoets.assess.Assessor;
+import nl.plektoets.isochrone.IsochroneBuilder;
+import nl.plektoets.routing.ReachIndex;
+import nl.plektoets.routing.ReachSettings;
+import nl.plektoets.web.ReachApi;
 import nl.plektoets.assess.InvalidRequestException;
 import nl.plektoets.config.Config;
 import nl.plektoets.config.ConfigException;
 import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.ImportProgress;
-import nl.plektoets.data.Role;
-import nl.plektoets.data.DatasetCache;
-import nl.plektoets.data.DatasetInfo;
-import nl.plektoets.data.Feature;
-import nl.plektoets.data.osm.OsmImport;
-import nl.plektoets.data.osm.OsmImportOptions;
 import nl.plektoets.data.osm.OsmImportException;
 import nl.plektoets.demo.DemoMunicipality;
 import nl.plektoets.geo.WorkingCrs;
@@ -59,17 +55,20 @@ public final class Main {
     private final PrintStream err;
     private final Map<String, String> env;
     private final ImportProgress progress;
+    /** The data directory that is filled with the demo when empty: gisdata/demo (tests point it elsewhere). */
+    private final Path demoDataDir;
     private Javalin server;
 
     public Main(PrintStream out, PrintStream err, Map<String, String> env) {
-        this(out, err, env, new ConsoleProgress());
+        this(out, err, env, new ConsoleProgress(), Config.DEFAULT_DATA_DIR);
     }
 
-    Main(PrintStream out, PrintStream err, Map<String, String> env, ImportProgress progress) {
+    Main(PrintStream out, PrintStream err, Map<String, String> env, ImportProgress progress, Path demoDataDir) {
         this.out = out;
         this.err = err;
         this.env = env;
         this.progress = progress;
+        this.demoDataDir = demoDataDir.normalize();
     }
 
     public static void main(String[] args) {
@@ -101,7 +100,7 @@ public final class Main {
                     yield OK;
                 }
                 case "serve" -> serve(rest);
-                case "import" -> importOsm(rest);
+                case "import" -> importData(rest);
                 case "demo" -> demo(rest);
                 case "assess" -> assess(rest);
                 default -> {
@@ -136,7 +135,7 @@ public final class Main {
 
                 Commands:
                   serve    start the HTTP API and map (default: the demo municipality on http://localhost:7070)
-                  import   import an OpenStreetMap file into a data directory
+                  import   import OpenStreetMap and/or registers (IMRO, BAG, TOP10NL, CBS) into a data directory
                   demo     generate the fictitious demo municipality into a data directory
                   assess   assess one site or address and print the result
 
@@ -164,7 +163,7 @@ public final class Main {
         Config config = Config.load(opts, env);
         err.println("plektoets configuration:\n" + config.describe());
         Api api = api(config);
-        Javalin app = Routes.create(api, config);
+        Javalin app = Routes.create(api, config, reach(config, api.dataset()));
         app.start(config.host(), config.port());
         server = app;
         Dataset d = api.dataset();
@@ -181,9 +180,28 @@ public final class Main {
         return new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title()));
     }
 
+    /**
+     * The walking and cycling reach (Bijlage 1) for GET /api/v1/reach: GraphHopper networks of the data directory's
+     * single OSM file, cached in {@code <data>/graph/}; null (no reach route) when the directory has several OSM
+     * files or a .bz2 one, which GraphHopper cannot read.
+     */
+    private ReachApi reach(Config config, Dataset dataset) {
+        List<Path> sources = DataDirectory.osmSources(config.dataDir());
+        if (sources.size() != 1 || sources.get(0).getFileName().toString().endsWith(".bz2")) {
+            err.println("plektoets: no walking/cycling reach (/api/v1/reach): it needs exactly one .osm, .osm.gz or"
+                    + " .osm.pbf file in " + config.dataDir() + ", found " + sources);
+            return null;
+        }
+        ReachSettings settings = ReachSettings.from(PolicyProfile.load(config.policy()),
+                ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M);
+        err.println("plektoets: walking and cycling networks from " + sources.get(0).getFileName()
+                + " (first start imports them into " + config.dataDir().resolve("graph") + ")");
+        return new ReachApi(new IsochroneBuilder(ReachIndex.open(config.dataDir(), dataset, settings)));
+    }
+
     private Dataset loadDataset(Config config) throws IOException {
         Path dir = config.dataDir();
-        if (dir.normalize().equals(Config.DEFAULT_DATA_DIR) && holdsNoData(dir)) {
+        if (dir.normalize().equals(demoDataDir) && holdsNoData(dir)) {
             err.println("plektoets: " + dir + " holds no data; generating the fictitious demo municipality there ("
                     + DemoMunicipality.DEFAULT_ADDRESSES + " addresses)");
             generateDemoInto(dir, DemoMunicipality.DEFAULT_ADDRESSES, DemoMunicipality.DEFAULT_SEED);
@@ -229,72 +247,37 @@ public final class Main {
     // ---------------------------------------------------------------- import
 
     private static final String IMPORT_HELP = """
-            Usage: plektoets import --osm FILE --out DIR [--name NAME] [--crs auto|EPSG:<code>] [--tag-mapping FILE]
+            Usage: plektoets import [--osm FILE]... [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE]
+                                   [--top10nl FILE] [--gemeenten FILE] [--municipality GM0160] [--layers FILE]...
+                                   [--precedence FILE] [--crs EPSG:<code>] [--name NAME] --out DIR
 
-            Makes a data directory for 'plektoets serve --data DIR' from an OpenStreetMap file (.osm, .osm.gz,
-            .osm.bz2, .osm.pbf): copies the file there with a dataset.json, imports it and caches the result, so the
-            service starts in seconds. DIR must not exist or be empty; on any error nothing is left behind.
+            Makes a data directory for 'plektoets serve --data DIR' from OpenStreetMap (.osm, .osm.gz, .osm.bz2,
+            .osm.pbf) and/or the municipality's registers: the dataset cache and a dataset.json that records this
+            command (the cache is the directory's only copy of the data: after an upgrade that makes it stale,
+            import again). Everything is written beside DIR first and replaces DIR only when complete, so a
+            failed import leaves DIR as it was.
 
-              --osm FILE   the OpenStreetMap extract
-              --out DIR    the data directory to create
-              --name NAME  dataset name shown in every answer (default: from the file name)
-              --crs CRS    working CRS: auto (RD New in the Netherlands, else the UTM zone) or EPSG:<code>
-              --tag-mapping FILE  OSM tag -> role mapping replacing the built-in one (copied into DIR as
-                           tag-mapping.yaml). Note: the cache is rebuilt with the built-in mapping if it ever
-                           becomes stale (a new plektoets version); import again then.
+              --osm FILE            an OpenStreetMap extract (repeatable)
+              --imro DIR|FILE       zoning plans, IMRO2006/2008/2012 GML (repeatable); --imro-mapping FILE
+              --bag FILE            BAG GeoPackage (addresses, buildings)
+              --top10nl FILE        TOP10NL Plaats GML (villages, built-up areas)
+              --gemeenten FILE      CBS municipality boundaries; with --municipality GM0160 clips to it
+              --layers FILE         the municipality's own layers: a YAML mapping (repeatable)
+              --precedence FILE     which source wins per role (default: registers over OSM)
+              --crs EPSG:<code>     working CRS (default: RD New in the Netherlands, else the UTM zone)
+              --name NAME           dataset name shown in every answer
+              --out DIR             the data directory to write
+
+            Exit codes: 0 done, 2 bad input (the message names the file and line or feature), 1 failed.
             """;
 
-    private int importOsm(List<String> args) throws IOException {
-        Map<String, String> opts = new Options("import", Set.of("osm", "out", "name", "crs", "tag-mapping"), Set.of()).parse(args);
-        if (opts.containsKey("help")) {
+    /** {@code import} is {@link ImportCommand} (OSM and the registers); only --help is answered here. */
+    private int importData(List<String> args) {
+        if (args.contains("--help") || args.contains("-h")) {
             out.print(IMPORT_HELP);
             return OK;
         }
-        Path osm = Path.of(required(opts, "osm", "import", "--osm FILE (an .osm, .osm.gz, .osm.bz2 or .osm.pbf file)"));
-        Path outDir = Path.of(required(opts, "out", "import", "--out DIR (a new directory for the imported data)"));
-        if (!Files.isRegularFile(osm)) throw new ConfigException("--osm " + osm + " does not exist or is not a file; give the path of an OSM extract");
-        if (!isOsm(osm)) throw new ConfigException("--osm " + osm + " is not an OSM file; use .osm, .osm.gz, .osm.bz2 or .osm.pbf");
-        Path mapping = opts.containsKey("tag-mapping") ? Path.of(opts.get("tag-mapping")) : null;
-        if (mapping != null && !Files.isRegularFile(mapping)) {
-            throw new ConfigException("--tag-mapping " + mapping + " does not exist; copy src/main/resources/osm/tag-mapping.yaml"
-                    + " and change it");
-        }
-        String crsText = opts.getOrDefault("crs", "auto");
-        WorkingCrs crs = crsText.equalsIgnoreCase("auto") ? null : WorkingCrs.of(crsText);
-        long start = System.nanoTime();
-        Dataset[] imported = new Dataset[1];
-        StagedDirectory.write(outDir, "--out", dir -> {
-            Files.copy(osm, dir.resolve(osm.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
-            ObjectNode description = JSON.createObjectNode();
-            description.put("name", opts.getOrDefault("name", osm.getFileName().toString().replaceFirst("\\.osm(\\..*)?$", "")
-                    + " (OpenStreetMap)"));
-            description.put("fictitious", false);
-            if (crs != null) description.put("workingCrs", crs.code());
-            description.putArray("sources").add(osm.getFileName() + ", © OpenStreetMap contributors, ODbL");
-            Files.writeString(dir.resolve("dataset.json"), JSON.writeValueAsString(description), StandardCharsets.UTF_8);
-            if (mapping == null) {
-                imported[0] = DataDirectory.load(dir, crs, progress);
-            } else {
-                // DataDirectory imports with the built-in mapping; with another one, import here and cache the result
-                Files.copy(mapping, dir.resolve("tag-mapping.yaml"));
-                Dataset d = OsmImport.read(dir.resolve(osm.getFileName()), new OsmImportOptions(crs, mapping,
-                        description.get("name").asText(), false), progress);
-                DatasetCache.write(new Dataset(new DatasetInfo(d.info().name(), false,
-                        List.of(description.get("sources").get(0).asText()), d.info().workingCrs()), allFeatures(d)), dir);
-                imported[0] = d;
-            }
-        });
-        Dataset d = imported[0];
-        out.printf(Locale.ROOT, "Imported %s into %s in %.1f s: %s%n", osm, outDir, (System.nanoTime() - start) / 1e9, counts(d));
-        return OK;
-    }
-
-    private static List<Feature> allFeatures(Dataset d) {
-        return d.layers().values().stream().flatMap(List::stream).toList();
-    }
-
-    private static String counts(Dataset d) {
-        return Arrays.stream(Role.values()).map(r -> r.id() + " " + d.layer(r).size()).collect(Collectors.joining(", "));
+        return ImportCommand.run(args.toArray(String[]::new), out, err, progress);
     }
 
     // ---------------------------------------------------------------- demo
@@ -307,7 +290,7 @@ public final class Main {
             the same municipality. DIR must not exist or be empty; on any error nothing is left behind.
 
               --out DIR        the data directory to create
-              --addresses N    number of addresses, scales the whole municipality (default %d)
+              --addresses N    number of addresses (at least 500), scales the whole municipality (default %d)
               --seed S         random seed (default %d)
             """.formatted(DemoMunicipality.DEFAULT_ADDRESSES, DemoMunicipality.DEFAULT_SEED);
 
@@ -318,7 +301,7 @@ public final class Main {
             return OK;
         }
         Path outDir = Path.of(required(opts, "out", "demo", "--out DIR (a new directory for the demo data)"));
-        int addresses = (int) number(opts, "addresses", DemoMunicipality.DEFAULT_ADDRESSES, 1, 50_000_000);
+        int addresses = (int) number(opts, "addresses", DemoMunicipality.DEFAULT_ADDRESSES, 500, 50_000_000); // fewer leave no room for every kind of place
         long seed = number(opts, "seed", DemoMunicipality.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         long start = System.nanoTime();
         StagedDirectory.write(outDir, "--out", dir -> DemoMunicipality.generate(dir, addresses, seed));

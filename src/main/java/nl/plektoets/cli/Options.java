@@ -49,7 +49,8 @@ final class Options {
                 out.put(name, value == null ? "true" : value);
             } else if (valued.contains(name)) {
                 if (value == null) {
-                    if (i + 1 >= args.size() || (args.get(i + 1).startsWith("--") && !isNumber(args.get(i + 1)))) {
+                    // the next argument is the value, unless it is the next option (negative numbers start with one dash)
+                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
                         throw new ConfigException("Option --" + name + " needs a value, e.g. --" + name + " VALUE");
                     }
                     value = args.get(++i);
@@ -73,9 +74,5 @@ final class Options {
 
     private String example() {
         return all().isEmpty() ? "--help" : all().iterator().next() + " ...";
-    }
-
-    private static boolean isNumber(String s) {
-        return s.matches("-\\d.*");
     }
 }

@@ -37,6 +37,7 @@ public final class PolicyProfile {
     private final Map<ThresholdKey, Threshold> thresholds;
     private final Set<HousingForm> permanentPermitForms;
     private final String permanentPermitParagraph;
+    private final List<String> reachCategories;
     private final String origin;
     private final RoomRentalPolicy roomRental;
 
@@ -51,8 +52,8 @@ public final class PolicyProfile {
     }
 
     private PolicyProfile(String id, String title, SourceDocument source, Map<ThresholdKey, Threshold> thresholds,
-                          Set<HousingForm> permanentPermitForms, String permanentPermitParagraph, String origin,
-                          RoomRentalPolicy roomRental) {
+                          Set<HousingForm> permanentPermitForms, String permanentPermitParagraph,
+                          List<String> reachCategories, String origin, RoomRentalPolicy roomRental) {
         this.roomRental = roomRental;
         this.id = id;
         this.title = title;
@@ -61,6 +62,7 @@ public final class PolicyProfile {
         this.permanentPermitForms = Collections.unmodifiableSet(permanentPermitForms.isEmpty()
                 ? EnumSet.noneOf(HousingForm.class) : EnumSet.copyOf(permanentPermitForms));
         this.permanentPermitParagraph = permanentPermitParagraph;
+        this.reachCategories = List.copyOf(reachCategories);
         this.origin = origin;
     }
 
@@ -105,9 +107,10 @@ public final class PolicyProfile {
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!List.of("id", "title", "source", "thresholds", "permanent_permit_forms", "room_rental").contains(f)) {
+            if (!List.of("id", "title", "source", "thresholds", "permanent_permit_forms", "reach_categories",
+                    "room_rental").contains(f)) {
                 problems.add("unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
-                        + " permanent_permit_forms, room_rental)");
+                        + " permanent_permit_forms, reach_categories, room_rental)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -167,9 +170,33 @@ public final class PolicyProfile {
             }
             permanentParagraph = text(pp, "paragraph", problems, "permanent_permit_forms.paragraph, e.g. '§5.1.2'");
         }
+        List<String> reachCategories = new ArrayList<>();
+        JsonNode rc = root.get("reach_categories");
+        if (rc == null || !rc.isObject() || !rc.path("value").isArray()) {
+            problems.add("'reach_categories' is missing; fix: add 'reach_categories:' with 'value: [supermarket,"
+                    + " general_practitioner, public_transport_stop]' (facility categories) and 'paragraph: \"Bijlage 1\"'");
+        } else {
+            for (JsonNode c : rc.get("value")) {
+                String category = c.asText("").trim();
+                if (!category.matches("[a-z][a-z_]*")) {
+                    problems.add("reach_categories.value contains '" + c.asText() + "'; fix: use facility categories"
+                            + " such as supermarket, general_practitioner, pharmacy, public_transport_stop");
+                } else if (!reachCategories.contains(category)) {
+                    reachCategories.add(category);
+                }
+            }
+            text(rc, "paragraph", problems, "reach_categories.paragraph, e.g. 'Bijlage 1'");
+            Threshold min = thresholds.get(ThresholdKey.REACH_MIN_CATEGORIES_IN_REACH);
+            if (min != null && min.value() > reachCategories.size()) {
+                problems.add("thresholds." + ThresholdKey.REACH_MIN_CATEGORIES_IN_REACH.key() + " (" + fmt(min.value())
+                        + ") is more than the " + reachCategories.size() + " reach_categories; fix: lower it or add"
+                        + " categories");
+            }
+        }
         RoomRentalPolicy roomRental = RoomRentalPolicy.parse(root.get("room_rental"), problems);
         if (!problems.isEmpty()) throw new PolicyProfileException(origin, problems);
-        return new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph, origin, roomRental);
+        return new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph, reachCategories, origin,
+                roomRental);
     }
 
     private static Threshold threshold(ThresholdKey key, JsonNode node, List<String> problems) {
@@ -373,6 +400,31 @@ public final class PolicyProfile {
     }
 
     /** The housing forms that may get a permanent permit (Hardenberg: room rental only, §5.1.2). */
+    /** Bijlage 1: the facility categories that must be within walking or cycling reach. */
+    public List<String> reachCategories() {
+        return reachCategories;
+    }
+
+    public double reachWalkingSpeedKmh() {
+        return value(ThresholdKey.REACH_WALKING_SPEED_KMH);
+    }
+
+    public double reachCyclingSpeedKmh() {
+        return value(ThresholdKey.REACH_CYCLING_SPEED_KMH);
+    }
+
+    public int reachWalkingMinutes() {
+        return (int) value(ThresholdKey.REACH_WALKING_MINUTES);
+    }
+
+    public int reachCyclingMinutes() {
+        return (int) value(ThresholdKey.REACH_CYCLING_MINUTES);
+    }
+
+    public int reachMinCategoriesInReach() {
+        return (int) value(ThresholdKey.REACH_MIN_CATEGORIES_IN_REACH);
+    }
+
     public Set<HousingForm> permanentPermitForms() {
         return permanentPermitForms;
     }

@@ -33,7 +33,17 @@ public enum ThresholdKey {
     /** Sanity bound for drawn sites: larger polygons are rejected as input errors. */
     SITE_MAX_AREA_M2("site.max_area_m2", Kind.DECIMAL, 1, "m2"),
     /** Pieces of a polygon site smaller than this in a location class are digitising noise and ignored. */
-    SITE_SLIVER_TOLERANCE_M2("site.sliver_tolerance_m2", Kind.DECIMAL, 0, "m2");
+    SITE_SLIVER_TOLERANCE_M2("site.sliver_tolerance_m2", Kind.DECIMAL, 0, "m2"),
+    /** Bijlage 1: the walking speed that turns "30 minuten lopen" into a reach (GraphHopper's slower road types apply). */
+    REACH_WALKING_SPEED_KMH("reach.walking_speed_kmh", Kind.DECIMAL, 1, "km/h"),
+    /** Bijlage 1: the cycling speed that turns "15 minuten fietsen" into a reach. */
+    REACH_CYCLING_SPEED_KMH("reach.cycling_speed_kmh", Kind.DECIMAL, 1, "km/h"),
+    /** Bijlage 1: "circa 30 minuten lopen". */
+    REACH_WALKING_MINUTES("reach.walking_minutes", Kind.INTEGER, 1, "minutes"),
+    /** Bijlage 1: "15 minuten fietsen". */
+    REACH_CYCLING_MINUTES("reach.cycling_minutes", Kind.INTEGER, 1, "minutes"),
+    /** Bijlage 1: how many of {@code reach_categories} must be in reach for a pass. */
+    REACH_MIN_CATEGORIES_IN_REACH("reach.min_categories_in_reach", Kind.INTEGER, 0, "categories");
 
     public enum Kind { INTEGER, DECIMAL }
 

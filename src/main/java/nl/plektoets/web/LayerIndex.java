@@ -19,24 +19,21 @@ import org.locationtech.jts.index.strtree.STRtree;
 final class LayerIndex {
     private final Dataset dataset;
     private final Map<Role, STRtree> trees = new EnumMap<>(Role.class);
+    private final Map<Role, List<Feature>> sorted = new EnumMap<>(Role.class);
 
     LayerIndex(Dataset dataset) {
         this.dataset = dataset;
     }
 
-    /** The features of {@code role} whose geometry intersects {@code area} (working CRS), or all when null. */
+    /** The features of {@code role} whose geometry intersects {@code area} (working CRS), or all when null; read-only. */
     List<Feature> query(Role role, Geometry area) {
-        List<Feature> out;
-        if (area == null) {
-            out = new ArrayList<>(dataset.layer(role));
-        } else {
-            Envelope env = area.getEnvelopeInternal();
-            out = new ArrayList<>();
-            boolean rectangle = area.isRectangle();
-            for (Object o : tree(role).query(env)) {
-                Feature f = (Feature) o;
-                if (rectangle ? intersectsRectangle(f.geometry(), env) : f.geometry().intersects(area)) out.add(f);
-            }
+        if (area == null) return sorted(role); // a whole layer is paged often: sort it once
+        Envelope env = area.getEnvelopeInternal();
+        List<Feature> out = new ArrayList<>();
+        boolean rectangle = area.isRectangle();
+        for (Object o : tree(role).query(env)) {
+            Feature f = (Feature) o;
+            if (rectangle ? intersectsRectangle(f.geometry(), env) : f.geometry().intersects(area)) out.add(f);
         }
         out.sort(Comparator.comparingLong(Feature::id));
         return out;
@@ -45,6 +42,14 @@ final class LayerIndex {
     private static boolean intersectsRectangle(Geometry g, Envelope env) {
         if (env.covers(g.getEnvelopeInternal())) return true;
         return g.intersects(g.getFactory().toGeometry(env));
+    }
+
+    private synchronized List<Feature> sorted(Role role) {
+        return sorted.computeIfAbsent(role, r -> {
+            List<Feature> all = new ArrayList<>(dataset.layer(r));
+            all.sort(Comparator.comparingLong(Feature::id));
+            return List.copyOf(all);
+        });
     }
 
     private synchronized STRtree tree(Role role) {

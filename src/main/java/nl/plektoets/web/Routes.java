@@ -28,6 +28,11 @@ public final class Routes {
 
     /** A configured, not yet started server; {@code start(config.host(), config.port())} to serve. */
     public static Javalin create(Api api, Config config) {
+        return create(api, config, null);
+    }
+
+    /** As {@link #create(Api, Config)}, with {@code GET /api/v1/reach} when {@code reachOrNull} is given. */
+    public static Javalin create(Api api, Config config, ReachApi reachOrNull) {
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBodyBytes();
@@ -49,6 +54,13 @@ public final class Routes {
             json(ctx, GEO_JSON, page.body());
         });
         app.get("/health", ctx -> json(ctx, "application/json", api.health()));
+        if (reachOrNull != null) {
+            app.get("/api/v1/reach", ctx -> {
+                var body = reachOrNull.reach(ctx.queryParamMap());
+                body.set("dataset", api.datasetJson());
+                json(ctx, GEO_JSON, body);
+            });
+        }
 
         app.exception(Problem.class, (p, ctx) -> problem(ctx, api, p));
         app.exception(Exception.class, (e, ctx) -> {

@@ -37,9 +37,13 @@ class MainTest {
     }
 
     static Run run(Map<String, String> env, String... args) {
+        return run(env, Path.of("gisdata", "demo"), args);
+    }
+
+    static Run run(Map<String, String> env, Path demoDataDir, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, ImportProgress.NONE);
+                env, ImportProgress.NONE, demoDataDir);
         int code = main.run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), main);
     }
@@ -51,14 +55,15 @@ class MainTest {
 
     private Path imported() {
         Path dir = tmp.resolve("oosterbroek");
-        Run r = run("import", "--osm", FIXTURE.toString(), "--out", dir.toString());
+        Run r = run("import", "--osm", FIXTURE.toString(), "--name", "oosterbroek (OpenStreetMap)", "--out", dir.toString());
         assertEquals(Main.OK, r.code(), r::toString);
         return dir;
     }
 
     private List<String> leftovers() throws Exception {
         try (Stream<Path> s = Files.list(tmp)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.contains(".partial-")).toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.contains(".partial-") || n.contains(".importing-") || n.contains(".old-")).toList();
         }
     }
 
@@ -87,9 +92,9 @@ class MainTest {
         assertUsage(run("serve", "--port"), "--port needs a value");
         assertUsage(run("serve", "8080"), "takes no argument '8080'");
         assertUsage(run("demo"), "missing --out");
-        assertUsage(run("demo", "--out", tmp.resolve("d").toString(), "--addresses", "-5"), "--addresses '-5' must be a whole number from 1");
-        assertUsage(run("import", "--out", tmp.resolve("i").toString()), "missing --osm");
-        assertUsage(run("import", "--osm", tmp.resolve("missing.osm").toString(), "--out", tmp.resolve("i").toString()), "does not exist");
+        assertUsage(run("demo", "--out", tmp.resolve("d").toString(), "--addresses", "-5"), "--addresses '-5' must be a whole number from 500");
+        assertUsage(run("import", "--out", tmp.resolve("i").toString()), "nothing to import", "--osm");
+        assertUsage(run("import", "--osm", tmp.resolve("missing.osm").toString(), "--out", tmp.resolve("i").toString()), "no such file");
         assertUsage(run("assess", "--lon", "6.64", "--form", "room_rental", "--persons", "4"), "missing --lat");
         assertUsage(run("assess", "--lon", "6.64", "--lat", "north", "--form", "room_rental", "--persons", "4"), "--lat 'north' must be a number");
         assertUsage(run("assess", "--form", "room_rental", "--persons", "4"), "give the site once");
@@ -102,35 +107,16 @@ class MainTest {
     @Test
     void importsAnOsmFileIntoACachedDataDirectory() throws Exception {
         Path dir = imported();
-        assertTrue(Files.isRegularFile(dir.resolve("oosterbroek.osm")));
         JsonNode description = new ObjectMapper().readTree(dir.resolve("dataset.json").toFile());
         assertEquals("oosterbroek (OpenStreetMap)", description.get("name").asText());
         assertFalse(description.get("fictitious").asBoolean());
-        try (Stream<Path> files = Files.list(dir)) {
-            assertTrue(files.count() >= 3, "source, dataset.json and the cache");
-        }
+        assertTrue(Files.isRegularFile(dir.resolve("cache").resolve("dataset.bin")));
         assertEquals(List.of(), leftovers());
-        // a second import never overwrites
-        Run again = run("import", "--osm", FIXTURE.toString(), "--out", dir.toString());
-        assertUsage(again, "is not empty", "nothing was written");
-    }
-
-    @Test
-    void importsWithAnotherTagMappingAndServesItFromTheCache() throws Exception {
-        Path mapping = tmp.resolve("farms-only.yaml");
-        Files.writeString(mapping, "version: 1\nrules:\n  - role: agricultural_plot\n    match: {landuse: [farmyard, residential]}\n"
-                + "    geometry: area\n");
-        Path dir = tmp.resolve("farms");
-        Run r = run("import", "--osm", FIXTURE.toString(), "--out", dir.toString(), "--tag-mapping", mapping.toString());
-        assertEquals(Main.OK, r.code(), r::toString);
-        assertTrue(r.out().contains("agricultural_plot 2, business_park 0"), r.out());
-        assertTrue(Files.isRegularFile(dir.resolve("tag-mapping.yaml")));
-        // the village's residential area is an agricultural plot under this mapping: the cache was used
-        r = run("assess", "--data", dir.toString(), "--lon", "6.641", "--lat", "52.571", "--form", "room_rental", "--persons", "4", "--json");
-        assertEquals(Main.OK, r.code(), r::toString);
-        assertEquals("agricultural_plot", new ObjectMapper().readTree(r.out()).get("locationClass").asText());
-        assertUsage(run("import", "--osm", FIXTURE.toString(), "--out", tmp.resolve("x").toString(), "--tag-mapping", "nope.yaml"),
-                "--tag-mapping nope.yaml does not exist");
+        // importing again replaces the directory as a whole
+        Run again = run("import", "--osm", FIXTURE.toString(), "--name", "second", "--out", dir.toString());
+        assertEquals(Main.OK, again.code(), again::toString);
+        assertEquals("second", new ObjectMapper().readTree(dir.resolve("dataset.json").toFile()).get("name").asText());
+        assertEquals(List.of(), leftovers());
     }
 
     @Test
@@ -139,8 +125,8 @@ class MainTest {
         Files.writeString(broken, "<?xml version=\"1.0\"?><osm version=\"0.6\"><node id=\"1\" lat=\"52.5\" lon=");
         Path dir = tmp.resolve("out");
         Run r = run("import", "--osm", broken.toString(), "--out", dir.toString());
-        assertEquals(Main.FAILED, r.code(), r::toString);
-        assertTrue(r.err().startsWith("plektoets import failed: broken.osm is not valid OSM XML"), r.err());
+        assertEquals(Main.USAGE, r.code(), r::toString);
+        assertTrue(r.err().startsWith("import failed: broken.osm is not valid OSM XML"), r.err());
         assertFalse(r.err().contains("\tat "), "a message, no stack trace: " + r.err());
         assertFalse(Files.exists(dir));
         assertEquals(List.of(), leftovers());
@@ -162,6 +148,15 @@ class MainTest {
         assertEquals("not_allowed", answer.get("verdict").asText());
         assertEquals("oosterbroek (OpenStreetMap)", answer.get("dataset").get("name").asText());
         assertEquals("hardenberg-2025", answer.get("policy").get("id").asText());
+
+        // the same point in RD New gives the same answer
+        var rd = nl.plektoets.geo.WorkingCrs.rdNew().fromLonLat(6.641, 52.571);
+        r = run("assess", "--data", dir.toString(), "--x", Double.toString(rd.x), "--y", Double.toString(rd.y), "--form", "housing_facility",
+                "--persons", "12", "--json");
+        assertEquals(Main.OK, r.code(), r::toString);
+        JsonNode same = new ObjectMapper().readTree(r.out());
+        assertEquals(answer.get("criteria"), same.get("criteria"));
+        assertEquals(answer.get("site"), same.get("site"));
     }
 
     @Test
@@ -175,6 +170,8 @@ class MainTest {
                 "Unknown form 'hotel'");
         assertUsage(run("assess", "--data", tmp.resolve("nothing").toString(), "--lon", "6.641", "--lat", "52.571", "--form",
                 "room_rental", "--persons", "4"), "does not exist");
+        assertUsage(run("assess", "--data", dir.toString(), "--policy", tmp.resolve("nope.yaml").toString(), "--lon", "6.641", "--lat",
+                "52.571", "--form", "room_rental", "--persons", "4"), "nope.yaml", "does not exist");
     }
 
     @Test
@@ -195,9 +192,61 @@ class MainTest {
     }
 
     @Test
+    void servesTheCommittedDemoMunicipalityAsFictitious() throws Exception {
+        // a copy, so the test neither needs nor writes the cache in the working tree
+        Path dir = Files.createDirectories(tmp.resolve("demo-copy"));
+        for (String f : new String[] {"dataset.json", "demo.osm.gz"}) Files.copy(Path.of("gisdata", "demo", f), dir.resolve(f));
+        Run r = run("serve", "--data", dir.toString(), "--port", "0", "--host", "127.0.0.1");
+        assertEquals(Main.OK, r.code(), r::toString);
+        assertTrue(r.out().contains("(fictitious)"), r.out());
+        try {
+            String base = "http://127.0.0.1:" + r.main().server().port();
+            HttpClient http = HttpClient.newHttpClient();
+            JsonNode found = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/addresses?q=a&limit=1"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
+            String label = found.get("features").get(0).get("properties").get("label").asText();
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"address\":\"" + label + "\",\"form\":\"room_rental\",\"persons\":4}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            JsonNode a = new ObjectMapper().readTree(answer.body());
+            assertTrue(a.get("dataset").get("fictitious").asBoolean());
+            assertEquals(label, a.get("address").get("label").asText());
+            assertEquals(5, a.get("criteria").size());
+        } finally {
+            r.main().server().stop();
+        }
+    }
+
+    @Test
+    void serveFillsAnEmptyDemoDirectoryWithTheDemoFirst() throws Exception {
+        // as with the default gisdata/demo: absent, and present with an unrelated file
+        for (boolean withReadme : new boolean[] {false, true}) {
+            Path dir = tmp.resolve(withReadme ? "with-readme" : "absent").resolve("demo");
+            if (withReadme) Files.writeString(Files.createDirectories(dir).resolve("README.txt"), "kept");
+            Run r = run(Map.of(), dir, "serve", "--data", dir.toString(), "--port", "0", "--host", "127.0.0.1");
+            try {
+                assertEquals(Main.OK, r.code(), r::toString);
+                assertTrue(r.err().contains("generating the fictitious demo municipality"), r.err());
+                assertTrue(r.out().contains("(fictitious)"), r.out());
+                assertTrue(Files.isRegularFile(dir.resolve("demo.osm.gz")) && Files.isRegularFile(dir.resolve("dataset.json")));
+                if (withReadme) assertEquals("kept", Files.readString(dir.resolve("README.txt")));
+            } finally {
+                if (r.main().server() != null) r.main().server().stop();
+            }
+            try (Stream<Path> s = Files.list(dir.getParent())) {
+                assertEquals(List.of("demo"), s.map(p -> p.getFileName().toString()).toList(), "no staging directory left");
+            }
+        }
+        // any other empty directory is not the demo's: it is refused, not filled
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        assertUsage(run("serve", "--data", other.toString(), "--port", "0"), "holds no OSM file");
+    }
+
+    @Test
     void demoWritesAFictitiousDataDirectoryAndRefusesANonEmptyOne() throws Exception {
         Path dir = tmp.resolve("demo");
-        Run r = run("demo", "--out", dir.toString(), "--addresses", "300", "--seed", "7");
+        Run r = run("demo", "--out", dir.toString(), "--addresses", "500", "--seed", "7");
         assertEquals(Main.OK, r.code(), r::toString);
         JsonNode description = new ObjectMapper().readTree(dir.resolve("dataset.json").toFile());
         assertTrue(description.get("fictitious").asBoolean());

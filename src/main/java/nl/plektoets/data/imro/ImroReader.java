@@ -247,11 +247,12 @@ public final class ImroReader {
         return a != null && !a.isBlank() ? a : b;
     }
 
+    /** The parser's message without its "ParseError at [row,col]" prefix (the location is reported separately). */
     private static String firstLine(String s) {
         if (s == null) return "";
-        int i = s.indexOf('\n');
-        String t = i < 0 ? s : s.substring(0, i);
-        return t.replaceFirst("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "").trim();
+        String t = s.replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "").trim();
+        int i = t.indexOf('\n');
+        return i < 0 ? t : t.substring(0, i).trim();
     }
 
     private static boolean nextChild(XMLStreamReader r) throws XMLStreamException {

@@ -39,7 +39,8 @@ public final class RegistryImport {
      * @param layers        layer mapping files ({@link LayerImport})
      * @param osm           OpenStreetMap files, read with {@link OsmImport} in the same working CRS
      * @param precedence    precedence file replacing the default ({@code registry/precedence.yaml})
-     * @param crs           working CRS; null = RD New
+     * @param crs           working CRS; null = RD New when any register is given, else (OSM only) the OSM
+     *                      importer's choice: RD New inside the Netherlands, the UTM zone elsewhere
      * @param name          dataset name; null = derived from the municipality or the sources
      */
     public record Options(List<Path> imro, Path imroMapping, Path bag, Path top10nl, Path gemeenten, String municipality,
@@ -65,7 +66,11 @@ public final class RegistryImport {
     public static Result run(Options o, List<SourceFeatures> others, ImportProgress importProgress) {
         ImportProgress ip = importProgress == null ? ImportProgress.NONE : importProgress;
         Consumer<String> progress = step -> ip.phase(step, -1);
-        WorkingCrs crs = o.crs() == null ? WorkingCrs.rdNew() : o.crs();
+        // Dutch registers are in RD New; an OSM-only import lets the OSM importer choose (RD New inside the
+        // Netherlands, else the UTM zone of the data) and holds every further file to that choice
+        boolean registers = !o.imro().isEmpty() || o.bag() != null || o.top10nl() != null || o.gemeenten() != null
+                || !o.layers().isEmpty();
+        WorkingCrs crs = o.crs() != null ? o.crs() : registers || o.osm().isEmpty() ? WorkingCrs.rdNew() : null;
         Municipality m = null;
         if (o.municipality() != null) {
             if (o.gemeenten() == null) {
@@ -83,8 +88,11 @@ public final class RegistryImport {
         if (o.bag() != null) sources.add(BagImport.read(o.bag(), crs, progress));
         if (o.top10nl() != null) sources.add(Top10nlPlaatsImport.read(o.top10nl(), Top10nlPlaatsImport.Mapping.defaults(), crs, progress));
         for (Path l : o.layers()) sources.addAll(LayerImport.read(l, crs, progress));
+        String osmName = null;
         for (Path f : o.osm()) {
             Dataset d = OsmImport.read(f, new OsmImportOptions(crs, null, f.getFileName().toString(), false), ip);
+            if (crs == null) crs = WorkingCrs.of(d.info().workingCrs());
+            if (osmName == null) osmName = d.info().name();
             List<Feature> fs = d.layers().values().stream().flatMap(List::stream).toList();
             sources.add(new SourceFeatures(SourceKind.OSM, f.getFileName().toString(), fs, List.of(), List.of()));
         }
@@ -125,7 +133,8 @@ public final class RegistryImport {
         }
         if (m != null) described.add("cbs: " + o.gemeenten().getFileName() + " (CBS, Kadaster/PDOK, CC BY 4.0), clipped to " + m.code() + " " + m.name());
         described.add("precedence: " + precedence.describe() + "; " + resolution.decisions().size() + " lower-ranked features cut or dropped");
-        String name = o.name() != null ? o.name() : m != null ? m.name() + " (registers)" : "registers";
+        String name = o.name() != null ? o.name() : m != null ? m.name() + " (registers)"
+                : !registers && osmName != null ? osmName : "registers";
         Dataset dataset = new Dataset(new DatasetInfo(name, false, described, crs.code()), all);
         ip.finished(String.format(java.util.Locale.ROOT, "%,d features from %d sources", all.size(), resolution.sources().size()));
         return new Result(dataset, resolution, ImportSummary.of(resolution), m);

@@ -114,6 +114,16 @@ class RegistryImportTest {
     }
 
     @Test
+    void osmOnlyOutsideTheNetherlandsKeepsTheOsmImportersCrs() {
+        Path osm = DATA.resolve("osm/north-bayreuth.osm.gz");
+        RegistryImport.Result r = RegistryImport.run(new RegistryImport.Options(List.of(), null, null, null, null, null,
+                List.of(), List.of(osm), null, null, null), List.of(), ImportProgress.NONE);
+        assertEquals("EPSG:32632", r.dataset().info().workingCrs(), "UTM 32N for Bayreuth, not RD New");
+        assertTrue(r.dataset().layer(Role.AGRICULTURAL_PLOT).size() > 0);
+        assertEquals(List.of(), r.resolution().decisions());
+    }
+
+    @Test
     void badOptionsAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegistryImport.run(new RegistryImport.Options(
                 List.of(), null, null, null, null, "GM0160", List.of(), List.of(), null, null, null), List.of(), ImportProgress.NONE));

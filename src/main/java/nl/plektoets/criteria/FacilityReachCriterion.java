@@ -1,0 +1,175 @@
+package nl.plektoets.criteria;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nl.plektoets.data.Feature;
+import nl.plektoets.routing.NearestFacility;
+import nl.plektoets.routing.ReachIndex;
+import nl.plektoets.routing.ReachSettings;
+import nl.plektoets.routing.SiteAccess;
+import nl.plektoets.routing.TravelMode;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Bijlage 1: "bij voorkeur op fietsafstand van voorzieningen: circa 30 minuten lopen en 15 minuten fietsen". Per
+ * facility category of the profile, the walking and the cycling time over the real network from the site to the
+ * nearest facility, and which facility that is. A category is in reach when it is within the walking minutes on
+ * foot or within the cycling minutes by bike.
+ *
+ * <p>{@code pass} when at least the required number of categories is in reach; otherwise {@code conditional}, since
+ * the policy says "bij voorkeur" (a preference, not a ban). {@code unknown} when the site cannot be joined to either
+ * network within the maximum snap distance, or when the answer hinges on a category the dataset has no facility
+ * of. Per request this is a snap and a table lookup ({@link ReachIndex}); thread-safe.
+ */
+public final class FacilityReachCriterion implements Criterion {
+    public static final String ID = "facility_reach";
+    public static final String POLICY_REF = "Bijlage 1";
+
+    private final ReachIndex index;
+
+    public FacilityReachCriterion(ReachIndex index) {
+        this.index = index;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public CriterionResult evaluate(CriterionInput in) {
+        return evaluate(in.request().site());
+    }
+
+    /** The criterion for a site in the working CRS (the part of the input it reads). */
+    public CriterionResult evaluate(Geometry site) {
+        ReachSettings s = index.settings();
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("walkingMinutes", s.walkingMinutes());
+        ev.put("cyclingMinutes", s.cyclingMinutes());
+        ev.put("walkingSpeedKmh", s.walkingSpeedKmh());
+        ev.put("cyclingSpeedKmh", s.cyclingSpeedKmh());
+        ev.put("maxSnapDistanceM", s.maxSnapDistanceM());
+        ev.put("requiredCategories", s.categories());
+        ev.put("minCategoriesInReach", s.minCategoriesInReach());
+
+        Map<TravelMode, SiteAccess> access = index.accessAll(site);
+        SiteAccess foot = access.get(TravelMode.FOOT);
+        SiteAccess bike = access.get(TravelMode.BIKE);
+        ev.put("access", Map.of("foot", access(foot), "bike", access(bike)));
+        if (!foot.snapped() && !bike.snapped()) {
+            ev.put("reason", foot.reason());
+            return new CriterionResult(ID, Status.UNKNOWN, POLICY_REF, new Message(
+                    "Bereikbaarheid van voorzieningen onbekend: de locatie ligt niet aan het loop- of fietsnetwerk ("
+                            + dutchReason(foot) + ").",
+                    "Reach of facilities unknown: the site is not on the walking or cycling network ("
+                            + foot.reason() + ")."), ev);
+        }
+
+        List<Map<String, Object>> categories = new ArrayList<>();
+        List<String> inReach = new ArrayList<>();
+        List<String> outOfReach = new ArrayList<>();
+        List<String> noData = new ArrayList<>();
+        for (String category : s.categories()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("category", category);
+            boolean hasFacilities = !index.facilities().getOrDefault(category, List.of()).isEmpty();
+            Optional<NearestFacility> walk = foot.snap().flatMap(sn -> index.nearest(sn, category));
+            Optional<NearestFacility> ride = bike.snap().flatMap(sn -> index.nearest(sn, category));
+            boolean reached = walk.map(w -> w.minutes() <= s.walkingMinutes()).orElse(false)
+                    || ride.map(r -> r.minutes() <= s.cyclingMinutes()).orElse(false);
+            c.put("inReach", reached);
+            c.put("walking", walk.map(this::trip).orElse(null));
+            c.put("cycling", ride.map(this::trip).orElse(null));
+            if (!hasFacilities) c.put("note", "the dataset has no facility of this category");
+            categories.add(c);
+            if (reached) inReach.add(category);
+            else if (!hasFacilities) noData.add(category);
+            else outOfReach.add(category);
+        }
+        ev.put("categories", categories);
+        ev.put("inReach", inReach);
+
+        String walkCycle = s.walkingMinutes() + " minuten lopen of " + s.cyclingMinutes() + " minuten fietsen";
+        String walkCycleEn = s.walkingMinutes() + " minutes' walk or " + s.cyclingMinutes() + " minutes' ride";
+        if (inReach.size() >= s.minCategoriesInReach()) {
+            return new CriterionResult(ID, Status.PASS, POLICY_REF, new Message(
+                    "Voorzieningen binnen " + walkCycle + " (" + POLICY_REF + "): " + summary(categories) + ".",
+                    "Facilities within " + walkCycleEn + " (" + POLICY_REF + "): " + summary(categories) + "."), ev);
+        }
+        if (inReach.size() + noData.size() >= s.minCategoriesInReach()) {
+            ev.put("reason", "the dataset has no facility of " + String.join(", ", noData));
+            return new CriterionResult(ID, Status.UNKNOWN, POLICY_REF, new Message(
+                    "Bereikbaarheid van voorzieningen onbekend: de gegevens bevatten geen " + String.join(", ", noData)
+                            + " (" + POLICY_REF + "); " + summary(categories) + ".",
+                    "Reach of facilities unknown: the data has no " + String.join(", ", noData) + " ("
+                            + POLICY_REF + "); " + summary(categories) + "."), ev);
+        }
+        List<String> missing = new ArrayList<>(outOfReach);
+        missing.addAll(noData);
+        return new CriterionResult(ID, Status.CONDITIONAL, POLICY_REF, new Message(
+                "Niet alle voorzieningen liggen binnen " + walkCycle + " (" + String.join(", ", missing)
+                        + "); het beleid vraagt dit \"bij voorkeur\" (" + POLICY_REF + "): motiveer de locatie. "
+                        + summary(categories) + ".",
+                "Not all facilities are within " + walkCycleEn + " (" + String.join(", ", missing)
+                        + "); the policy asks for it \"preferably\" (" + POLICY_REF + "): motivate the site. "
+                        + summary(categories) + "."), ev);
+    }
+
+    private Map<String, Object> access(SiteAccess a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("snapped", a.snapped());
+        m.put("snapDistanceM", Evidence.round(a.nearestM()));
+        a.snap().ifPresent(sn -> {
+            m.put("lon", round6(sn.lon()));
+            m.put("lat", round6(sn.lat()));
+        });
+        if (a.reason() != null) m.put("reason", a.reason());
+        return m;
+    }
+
+    private Map<String, Object> trip(NearestFacility n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("minutes", Math.round(n.minutes() * 10) / 10.0);
+        Feature f = n.facility();
+        Map<String, Object> fac = new LinkedHashMap<>();
+        fac.put("featureId", f.id());
+        if (f.attribute("name") != null) fac.put("name", f.attribute("name"));
+        fac.put("category", f.attribute("category"));
+        if (f.provenance() != null) {
+            fac.put("osmId", f.provenance().sourceId());
+            fac.put("source", f.provenance().source());
+        }
+        fac.put("lon", round6(n.lon()));
+        fac.put("lat", round6(n.lat()));
+        m.put("facility", fac);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String summary(List<Map<String, Object>> categories) {
+        List<String> parts = new ArrayList<>();
+        for (Map<String, Object> c : categories) {
+            Map<String, Object> w = (Map<String, Object>) c.get("walking");
+            Map<String, Object> r = (Map<String, Object>) c.get("cycling");
+            String name = w != null ? String.valueOf(((Map<String, Object>) w.get("facility")).getOrDefault("name", "?"))
+                    : r != null ? String.valueOf(((Map<String, Object>) r.get("facility")).getOrDefault("name", "?")) : null;
+            parts.add(c.get("category") + (name == null ? " -" : String.format(Locale.ROOT, " %s %s/%s min", name,
+                    w == null ? "-" : w.get("minutes"), r == null ? "-" : r.get("minutes"))));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String dutchReason(SiteAccess a) {
+        return Double.isNaN(a.nearestM()) ? "geen weg of pad in de buurt"
+                : String.format(Locale.ROOT, "dichtstbijzijnde weg of pad op %.0f m", a.nearestM());
+    }
+
+    private static double round6(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+}

@@ -1,0 +1,315 @@
+package nl.plektoets.routing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.Role;
+import nl.plektoets.geo.WorkingCrs;
+import org.locationtech.jts.densify.Densifier;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Puntal;
+
+/**
+ * Walking and cycling time from any site to the nearest facility of each category (Bijlage 1). Opening builds or
+ * loads the networks ({@link RoutingNetwork}) and one {@link FacilityReachTable} per mode and category, cached in
+ * the graph directory next to the graph; answering a site is a snap and a table lookup.
+ *
+ * <p>Facilities are the dataset's {@link Role#FACILITY} features, grouped by their {@code category} attribute and
+ * ordered by feature id. Thread-safe once opened.
+ */
+public final class ReachIndex implements AutoCloseable {
+    /** Spacing of the boundary points tried as a polygon's access point, metres (working CRS units). */
+    static final double ACCESS_POINT_SPACING_M = 25.0;
+    /** At most this many boundary points are tried per polygon; long boundaries get a wider spacing. */
+    static final int MAX_ACCESS_POINTS = 64;
+
+    private final RoutingNetwork network;
+    private final boolean ownsNetwork;
+    private final WorkingCrs crs;
+    private final ReachSettings settings;
+    private final Map<String, List<Feature>> facilities;
+    /** Per category, the facilities' representative points in lon/lat, aligned with {@link #facilities}. */
+    private final Map<String, Coordinate[]> facilityLonLat = new HashMap<>();
+    private final Map<TravelMode, Map<String, FacilityReachTable>> tables = new EnumMap<>(TravelMode.class);
+    private final Map<String, Long> precomputeMillis = new LinkedHashMap<>();
+    private final Map<String, Integer> unsnappedFacilities = new LinkedHashMap<>();
+
+    private ReachIndex(RoutingNetwork network, boolean ownsNetwork, WorkingCrs crs, ReachSettings settings,
+                       Map<String, List<Feature>> facilities) {
+        this.network = network;
+        this.ownsNetwork = ownsNetwork;
+        this.crs = crs;
+        this.settings = settings;
+        this.facilities = facilities;
+        facilities.forEach((category, list) -> facilityLonLat.put(category, list.stream()
+                .map(f -> representativePoint(f.geometry())).map(c -> crs.toLonLat(c.x, c.y))
+                .toArray(Coordinate[]::new)));
+    }
+
+    /**
+     * The reach index of a data directory: the networks of its OSM file and the facilities of {@code dataset}
+     * (which must be imported from that same file), cached in {@code <dataDir>/graph/}.
+     */
+    public static ReachIndex open(Path dataDir, Dataset dataset, ReachSettings settings) {
+        return open(osmFileIn(dataDir), dataDir.resolve("graph"), dataset.layer(Role.FACILITY),
+                WorkingCrs.of(dataset.info().workingCrs()), settings);
+    }
+
+    /** The reach index of {@code osmFile} and {@code facilities} (working-CRS geometry), cached in {@code graphDir}. */
+    public static ReachIndex open(Path osmFile, Path graphDir, List<Feature> facilities, WorkingCrs crs,
+                                  ReachSettings settings) {
+        RoutingNetwork network = RoutingNetwork.open(osmFile, graphDir, settings);
+        try {
+            ReachIndex index = new ReachIndex(network, true, crs, settings, byCategory(facilities));
+            index.buildTables(graphDir);
+            return index;
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A reach index over an already open network (for other facility sets on the same graph); its tables are
+     * cached in {@code tableDir}. Closing it leaves the network open. {@code settings} must hold the speeds the
+     * network was opened with.
+     */
+    public static ReachIndex on(RoutingNetwork network, Path tableDir, List<Feature> facilities, WorkingCrs crs,
+                                ReachSettings settings) {
+        try {
+            Files.createDirectories(tableDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create reach table directory " + tableDir + ": " + e.getMessage(), e);
+        }
+        ReachIndex index = new ReachIndex(network, false, crs, settings, byCategory(facilities));
+        index.buildTables(tableDir);
+        return index;
+    }
+
+    /** The single OSM file of a data directory. */
+    public static Path osmFileIn(Path dataDir) {
+        List<Path> found;
+        try (Stream<Path> files = Files.list(dataDir)) {
+            found = files.filter(p -> {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return Files.isRegularFile(p) && (n.endsWith(".osm") || n.endsWith(".osm.gz") || n.endsWith(".pbf"));
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        if (found.size() != 1) {
+            throw new IllegalArgumentException("The walking and cycling networks need exactly one OSM file (.osm, .osm.gz"
+                    + " or .osm.pbf) in " + dataDir + ", found " + found.size() + (found.isEmpty() ? "" : ": " + found)
+                    + "; fix: keep one extract there (merge extracts with osmium merge)");
+        }
+        return found.get(0);
+    }
+
+    private static Map<String, List<Feature>> byCategory(List<Feature> facilities) {
+        Map<String, List<Feature>> m = new TreeMap<>();
+        for (Feature f : facilities) {
+            if (f.role() != Role.FACILITY) continue;
+            String category = f.attribute("category");
+            if (category == null || category.isBlank()) continue;
+            m.computeIfAbsent(category, c -> new ArrayList<>()).add(f);
+        }
+        m.replaceAll((c, l) -> {
+            List<Feature> sorted = new ArrayList<>(l);
+            sorted.sort(Comparator.comparingLong(Feature::id));
+            return Collections.unmodifiableList(sorted);
+        });
+        return Collections.unmodifiableMap(m);
+    }
+
+    private void buildTables(Path graphDir) {
+        TreeSet<String> categories = new TreeSet<>(facilities.keySet());
+        categories.addAll(settings.categories());
+        for (TravelMode mode : TravelMode.values()) {
+            Map<String, FacilityReachTable> perCategory = new HashMap<>();
+            for (String category : categories) {
+                List<Feature> list = facilities.getOrDefault(category, List.of());
+                String key = tableKey(mode, category, list);
+                Path file = graphDir.resolve("reach-" + mode.id() + "-" + safe(category) + ".bin");
+                long t0 = System.nanoTime();
+                FacilityReachTable table = FacilityReachTable.read(file, key).orElse(null);
+                if (table == null || table.nodeCount() != network.graph().getNodes()) {
+                    List<Optional<NetworkSnap>> snaps = new ArrayList<>(list.size());
+                    int unsnapped = 0;
+                    for (Feature f : list) {
+                        Optional<NetworkSnap> s = snapPoint(representativePoint(f.geometry()), mode)
+                                .filter(x -> x.distanceM() <= settings.maxSnapDistanceM());
+                        if (s.isEmpty()) unsnapped++;
+                        snaps.add(s);
+                    }
+                    table = FacilityReachTable.compute(key, network.graph(), network.weighting(mode), snaps);
+                    try {
+                        table.write(file);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot write reach table " + file + ": " + e.getMessage()
+                                + " (check permissions and free space)", e);
+                    }
+                    precomputeMillis.put(mode.id() + "/" + category, (System.nanoTime() - t0) / 1_000_000);
+                    unsnappedFacilities.put(mode.id() + "/" + category, unsnapped);
+                }
+                perCategory.put(category, table);
+            }
+            tables.put(mode, Collections.unmodifiableMap(perCategory));
+        }
+    }
+
+    private String tableKey(TravelMode mode, String category, List<Feature> list) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(RoutingNetwork.FORMAT).append('|').append(network.graphStamp()).append('|').append(mode.id())
+                .append('|').append(settings.speedKmh(mode)).append('|').append(settings.maxSnapDistanceM())
+                .append('|').append(category);
+        for (Feature f : list) {
+            Coordinate c = representativePoint(f.geometry());
+            sb.append('|').append(f.id()).append(',').append(Math.round(c.x * 100)).append(',')
+                    .append(Math.round(c.y * 100));
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static String safe(String category) {
+        return category.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    private static Coordinate representativePoint(Geometry g) {
+        return g instanceof Point p ? p.getCoordinate() : g.getInteriorPoint().getCoordinate();
+    }
+
+    private Optional<NetworkSnap> snapPoint(Coordinate working, TravelMode mode) {
+        Coordinate ll = crs.toLonLat(working.x, working.y);
+        return network.snap(ll.x, ll.y, mode);
+    }
+
+    /**
+     * Joins a site (working CRS) to the network of {@code mode}. A point snaps to the nearest usable edge. A line
+     * or polygon uses its best access point: of the points along its boundary (every vertex and every 25 m, at
+     * most 64), the one closest to a usable edge - where a plot would get its entrance.
+     */
+    public SiteAccess access(Geometry site, TravelMode mode) {
+        return access(candidatesLonLat(site), mode);
+    }
+
+    /** {@link #access(Geometry, TravelMode)} for every mode, transforming the site to lon/lat once. */
+    public Map<TravelMode, SiteAccess> accessAll(Geometry site) {
+        List<Coordinate> candidates = candidatesLonLat(site);
+        Map<TravelMode, SiteAccess> m = new EnumMap<>(TravelMode.class);
+        for (TravelMode mode : TravelMode.values()) m.put(mode, access(candidates, mode));
+        return m;
+    }
+
+    private List<Coordinate> candidatesLonLat(Geometry site) {
+        if (site instanceof Puntal) {
+            Coordinate c = representativePoint(site);
+            return List.of(crs.toLonLat(c.x, c.y));
+        }
+        List<Coordinate> out = new ArrayList<>();
+        for (Coordinate c : accessCandidates(site)) out.add(crs.toLonLat(c.x, c.y));
+        return out;
+    }
+
+    private SiteAccess access(List<Coordinate> candidatesLonLat, TravelMode mode) {
+        NetworkSnap best = null;
+        for (Coordinate ll : candidatesLonLat) {
+            NetworkSnap s = network.snap(ll.x, ll.y, mode).orElse(null);
+            if (s != null && (best == null || s.distanceM() < best.distanceM())) best = s;
+        }
+        if (best == null) {
+            return new SiteAccess(mode, Optional.empty(), Double.NaN, "no road or path usable on " + mode.id()
+                    + " near the site: the " + mode.id() + " network does not cover it");
+        }
+        if (best.distanceM() > settings.maxSnapDistanceM()) {
+            return new SiteAccess(mode, Optional.empty(), best.distanceM(), String.format(Locale.ROOT,
+                    "the nearest road or path usable on %s is %.0f m from the site, more than the %.0f m allowed",
+                    mode.id(), best.distanceM(), settings.maxSnapDistanceM()));
+        }
+        return new SiteAccess(mode, Optional.of(best), best.distanceM(), null);
+    }
+
+    private static List<Coordinate> accessCandidates(Geometry site) {
+        Geometry boundary = site.getDimension() == 2 ? site.getBoundary() : site;
+        double spacing = Math.max(ACCESS_POINT_SPACING_M, boundary.getLength() / MAX_ACCESS_POINTS);
+        Coordinate[] coords = Densifier.densify(boundary, spacing).getCoordinates();
+        if (coords.length <= MAX_ACCESS_POINTS) return List.of(coords);
+        List<Coordinate> picked = new ArrayList<>(MAX_ACCESS_POINTS);
+        double step = (double) coords.length / MAX_ACCESS_POINTS;
+        for (int i = 0; i < MAX_ACCESS_POINTS; i++) picked.add(coords[(int) (i * step)]);
+        return picked;
+    }
+
+    /** The nearest facility of {@code category} from a snapped site, empty when none is reachable. */
+    public Optional<NearestFacility> nearest(NetworkSnap site, String category) {
+        FacilityReachTable table = tables.get(site.mode()).get(category);
+        if (table == null) return Optional.empty();
+        List<Feature> list = facilities.getOrDefault(category, List.of());
+        Coordinate[] lonLat = facilityLonLat.get(category);
+        return table.lookup(site).map(h -> new NearestFacility(category, site.mode(), list.get(h.facility()),
+                lonLat[h.facility()].x, lonLat[h.facility()].y, h.seconds()));
+    }
+
+    /** The table of one mode and category; null for a category neither the data nor the settings name. */
+    public FacilityReachTable table(TravelMode mode, String category) {
+        return tables.get(mode).get(category);
+    }
+
+    public RoutingNetwork network() {
+        return network;
+    }
+
+    public WorkingCrs crs() {
+        return crs;
+    }
+
+    public ReachSettings settings() {
+        return settings;
+    }
+
+    /** The facilities per category, ordered by id (the order the tables' indices refer to). */
+    public Map<String, List<Feature>> facilities() {
+        return facilities;
+    }
+
+    /** Milliseconds each table took to compute in this open ("foot/supermarket" -> ms); empty when all were cached. */
+    public Map<String, Long> precomputeMillis() {
+        return Collections.unmodifiableMap(precomputeMillis);
+    }
+
+    /** Facilities further than the maximum snap distance from the network, per computed table. */
+    public Map<String, Integer> unsnappedFacilities() {
+        return Collections.unmodifiableMap(unsnappedFacilities);
+    }
+
+    @Override
+    public void close() {
+        if (ownsNetwork) network.close();
+    }
+}

@@ -1,0 +1,240 @@
+package nl.plektoets.routing;
+
+import com.graphhopper.GraphHopper;
+import com.graphhopper.config.Profile;
+import com.graphhopper.json.Statement;
+import com.graphhopper.routing.ev.BooleanEncodedValue;
+import com.graphhopper.routing.ev.Subnetwork;
+import com.graphhopper.routing.util.DefaultSnapFilter;
+import com.graphhopper.routing.util.EdgeFilter;
+import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.index.LocationIndex;
+import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.CustomModel;
+import com.graphhopper.util.DistanceCalcEarth;
+import com.graphhopper.util.EdgeIteratorState;
+import com.graphhopper.util.FetchMode;
+import com.graphhopper.util.GHUtility;
+import com.graphhopper.util.PMap;
+import com.graphhopper.util.PointList;
+import com.graphhopper.util.shapes.GHPoint3D;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * The walking and cycling networks of one OSM file: a GraphHopper graph with a {@code foot} and a {@code bike}
+ * profile from GraphHopper's built-in custom models, cached in a directory and reused while the OSM file is
+ * unchanged. Access rules are the custom models' (no walking on motorways, one-way streets for bikes, ...) plus
+ * one of ours: private ways are closed. Speeds are GraphHopper's per road type ({@code foot_average_speed},
+ * {@code bike_average_speed}), capped at the policy speeds of {@link ReachSettings}.
+ *
+ * <p>Thread-safe for reading once opened: snapping and the weightings hold no per-call state.
+ */
+public final class RoutingNetwork implements AutoCloseable {
+    /** The encoded values foot.json and bike.json read; GraphHopper 11 refuses to import without them. */
+    static final String ENCODED_VALUES = "foot_access, foot_priority, foot_average_speed, foot_road_access, hike_rating,"
+            + " mtb_rating, country, road_class, bike_priority, bike_access, roundabout, bike_average_speed,"
+            + " bike_road_access";
+    /** Bump when anything that shapes the stored graph changes, so old caches are rebuilt. */
+    /** Cell size of the snapping index, metres (GraphHopper default 300); see the benchmark notes. */
+    static final int INDEX_RESOLUTION_M = 100;
+    static final String FORMAT = "plektoets-graph-1;graphhopper-11.0;index-" + INDEX_RESOLUTION_M;
+    static final String STAMP_FILE = "network.properties";
+    static final String GRAPH_SUBDIR = "gh";
+
+    private final GraphHopper hopper;
+    private final Map<TravelMode, Weighting> weightings = new EnumMap<>(TravelMode.class);
+    private final Map<TravelMode, EdgeFilter> snapFilters = new EnumMap<>(TravelMode.class);
+    private final boolean imported;
+    private final long importMillis;
+
+    private RoutingNetwork(GraphHopper hopper, ReachSettings settings, boolean imported, long importMillis) {
+        this.hopper = hopper;
+        this.imported = imported;
+        this.importMillis = importMillis;
+        for (TravelMode mode : TravelMode.values()) {
+            Profile profile = hopper.getProfile(mode.id());
+            // query-time additions to the built-in model, so changing them needs no re-import: the policy speed
+            // caps GraphHopper's speeds, and private ways (which the built-in models only discourage) are closed,
+            // since the policy means the public network
+            CustomModel policy = new CustomModel()
+                    .addToPriority(Statement.If(mode.id() + "_road_access == PRIVATE", Statement.Op.MULTIPLY, "0"))
+                    .addToSpeed(Statement.If("true", Statement.Op.LIMIT, String.valueOf(settings.speedKmh(mode))));
+            PMap hints = new PMap().putObject(CustomModel.KEY, policy);
+            Weighting model = hopper.createWeighting(profile, hints);
+            weightings.put(mode, new TimeWeighting(model, settings.speedKmh(mode)));
+            BooleanEncodedValue inSubnetwork = hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(mode.id()));
+            // skips edges the mode may not use and the small islands GraphHopper marked as subnetworks
+            snapFilters.put(mode, new DefaultSnapFilter(model, inSubnetwork));
+        }
+    }
+
+    /**
+     * Opens the networks of {@code osmFile}, cached in {@code graphDir}: loads the cache when it was built from the
+     * same file (path, size, modification time) and GraphHopper version, else (re)imports and writes the cache.
+     */
+    public static RoutingNetwork open(Path osmFile, Path graphDir, ReachSettings settings) {
+        if (!Files.isRegularFile(osmFile)) {
+            throw new IllegalArgumentException("OSM file " + osmFile + " not found: the walking and cycling networks are"
+                    + " built from the same .osm/.osm.gz/.osm.pbf file as the layers");
+        }
+        try {
+            Files.createDirectories(graphDir);
+            Properties wanted = stamp(osmFile);
+            Path stampFile = graphDir.resolve(STAMP_FILE);
+            Path ghDir = graphDir.resolve(GRAPH_SUBDIR);
+            boolean fresh = wanted.equals(readStamp(stampFile)) && Files.isDirectory(ghDir);
+            if (!fresh) {
+                Files.deleteIfExists(stampFile);
+                deleteTree(ghDir);
+            }
+            long t0 = System.nanoTime();
+            GraphHopper hopper = new GraphHopper();
+            hopper.setOSMFile(osmFile.toString());
+            hopper.setGraphHopperLocation(ghDir.toString());
+            hopper.setPreciseIndexResolution(INDEX_RESOLUTION_M);
+            hopper.setEncodedValuesString(ENCODED_VALUES);
+            hopper.setProfiles(profile(TravelMode.FOOT), profile(TravelMode.BIKE));
+            hopper.importOrLoad();
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            if (!fresh) {
+                try (OutputStream out = Files.newOutputStream(stampFile)) {
+                    wanted.store(out, "source of the cached GraphHopper graph; delete the directory to force a re-import");
+                }
+            }
+            return new RoutingNetwork(hopper, settings, !fresh, millis);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot use graph cache directory " + graphDir + ": " + e.getMessage()
+                    + " (check permissions and free space, or delete the directory)", e);
+        }
+    }
+
+    private static Profile profile(TravelMode mode) {
+        return new Profile(mode.id()).setWeighting("custom")
+                .setCustomModel(GHUtility.loadCustomModelFromJar(mode.customModelFile()));
+    }
+
+    private static Properties stamp(Path osmFile) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("format", FORMAT);
+        p.setProperty("encodedValues", ENCODED_VALUES);
+        p.setProperty("osm.file", osmFile.toAbsolutePath().normalize().toString());
+        p.setProperty("osm.size", Long.toString(Files.size(osmFile)));
+        p.setProperty("osm.lastModified", Long.toString(Files.getLastModifiedTime(osmFile).toMillis()));
+        return p;
+    }
+
+    private static Properties readStamp(Path stampFile) throws IOException {
+        Properties p = new Properties();
+        if (!Files.isRegularFile(stampFile)) return p;
+        try (InputStream in = Files.newInputStream(stampFile)) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    /** True when this open imported the OSM file, false when it loaded the cache. */
+    public boolean imported() {
+        return imported;
+    }
+
+    /** Wall time of the import or load, milliseconds. */
+    public long openMillis() {
+        return importMillis;
+    }
+
+    /** A stamp of the graph for dependent caches: changes whenever the graph is rebuilt. */
+    public String graphStamp() {
+        return hopper.getProperties().get("datareader.import.date") + "/" + graph().getNodes() + "/" + graph().getEdges();
+    }
+
+    /** The GraphHopper instance, for diagnostics and tests. */
+    public GraphHopper hopper() {
+        return hopper;
+    }
+
+    public BaseGraph graph() {
+        return hopper.getBaseGraph();
+    }
+
+    public LocationIndex locationIndex() {
+        return hopper.getLocationIndex();
+    }
+
+    /** Travel-time weighting of a mode: weight = milliseconds, infinite where the mode may not go. */
+    public Weighting weighting(TravelMode mode) {
+        return weightings.get(mode);
+    }
+
+    public EdgeFilter snapFilter(TravelMode mode) {
+        return snapFilters.get(mode);
+    }
+
+    /** GraphHopper's own snap (for searches on a {@code QueryGraph}); check {@link Snap#isValid()}. */
+    public Snap findClosest(double lon, double lat, TravelMode mode) {
+        return locationIndex().findClosest(lat, lon, snapFilters.get(mode));
+    }
+
+    /**
+     * The nearest point on an edge the mode may use, outside GraphHopper's small disconnected islands; empty when
+     * there is none nearby. No distance limit: callers judge {@link NetworkSnap#distanceM()}.
+     */
+    public Optional<NetworkSnap> snap(double lon, double lat, TravelMode mode) {
+        Snap snap = findClosest(lon, lat, mode);
+        if (!snap.isValid()) return Optional.empty();
+        EdgeIteratorState found = snap.getClosestEdge();
+        int edgeId = found.getEdge();
+        EdgeIteratorState edge = graph().getEdgeIteratorState(edgeId, Integer.MIN_VALUE); // storage orientation
+        boolean foundReversed = found.getEdgeKey() != edge.getEdgeKey();
+
+        PointList points = found.fetchWayGeometry(FetchMode.ALL);
+        GHPoint3D snapped = snap.getSnappedPoint();
+        double total = 0;
+        double along = 0;
+        int way = snap.getWayIndex();
+        for (int i = 0; i + 1 < points.size(); i++) {
+            double segment = DistanceCalcEarth.DIST_EARTH.calcDist(points.getLat(i), points.getLon(i),
+                    points.getLat(i + 1), points.getLon(i + 1));
+            if (i < way) along += segment;
+            total += segment;
+        }
+        switch (snap.getSnappedPosition()) {
+            case EDGE -> along += DistanceCalcEarth.DIST_EARTH.calcDist(points.getLat(way), points.getLon(way),
+                    snapped.lat, snapped.lon);
+            case TOWER -> along = snap.getClosestNode() == found.getBaseNode() ? 0 : total;
+            case PILLAR -> { /* the pillar is point `way`: `along` already ends there */ }
+        }
+        double fraction = total > 0 ? Math.min(1, Math.max(0, along / total)) : 0;
+        if (foundReversed) fraction = 1 - fraction;
+
+        Weighting w = weightings.get(mode);
+        double forward = w.calcEdgeWeight(edge, false);   // base -> adj, milliseconds or infinite
+        double backward = w.calcEdgeWeight(edge, true);   // adj -> base
+        return Optional.of(new NetworkSnap(mode, edgeId, edge.getBaseNode(), edge.getAdjNode(), fraction,
+                snapped.lon, snapped.lat, lon, lat, snap.getQueryDistance(),
+                forward, backward));
+    }
+
+    @Override
+    public void close() {
+        hopper.close();
+    }
+}
