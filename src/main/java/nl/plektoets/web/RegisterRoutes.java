@@ -78,6 +78,8 @@ public final class RegisterRoutes {
         app.patch("/api/v1/initiatives/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.patchInitiative(ctx, u)));
         app.get("/api/v1/initiatives/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
                 u -> r.audit(ctx, JdbcStore.INITIATIVES)));
+        // what the public reported as wrong on the room-rental map (§5.1.3), for the planners to handle
+        app.get("/api/v1/room-rental/reports", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.roomRentalReports(ctx)));
         app.post("/api/v1/admin/reload", ctx -> r.handle(ctx, AccessRole.ADMIN, u -> r.reload(ctx)));
         // the public overview of §5.1.3 (GET /api/v1/room-rental/streets) is RoomRentalRoutes: per street with the
         // dwellings, the limit and what is left, counts only
@@ -266,6 +268,17 @@ public final class RegisterRoutes {
         ObjectNode copy = ((ObjectNode) body).deepCopy();
         copy.put("site", new WKTWriter().write(RD_NEW.fromLonLat(lonLat)));
         return copy;
+    }
+
+    private void roomRentalReports(Context ctx) {
+        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
+        registers.store().roomRentalReports().forEach(rep -> items.addObject().put("id", rep.id())
+                .put("streetId", rep.streetId()).put("message", rep.message()).put("reportedAt", rep.reportedAt().toString())
+                .put("status", rep.status()));
+        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
+        out.put("count", items.size());
+        out.set("reports", items);
+        json(ctx, 200, out);
     }
 
     // ---- audit and reload ----

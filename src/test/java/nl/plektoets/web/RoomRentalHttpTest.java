@@ -89,6 +89,8 @@ class RoomRentalHttpTest {
             Api api = new Api(config, bag, r -> { throw new AssertionError("no assessments here"); },
                     new PolicyInfo("hardenberg-2025", "test"));
             Javalin app = Routes.create(api, config);
+            var tokens = RegisterHttp.tokens(temp);
+            RegisterRoutes.install(app, registers, () -> tokens, null);
             RoomRentalRoutes.install(app, new RoomRentalApi(rules, new StorePermits(store), api.addressIndex(),
                     WorkingCrs.rdNew(), store, CLOCK, bag.info().name()));
             JavalinTest.test(app, (server, client) -> body.run(store, placed, "http://localhost:" + server.port()));
@@ -225,6 +227,12 @@ class RoomRentalHttpTest {
             assertEquals("3601", limited.raw().headers().firstValue("Retry-After").orElse(""));
             assertEquals(RoomRentalApi.REPORTS_PER_HOUR, store.roomRentalReports().size());
             assertEquals("amsterdam/westerdok", store.roomRentalReports().get(0).streetId());
+            var forPlanners = new RegisterHttp(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)))
+                    .send("GET", "/api/v1/room-rental/reports", RegisterHttp.PLANNER, null);
+            assertEquals(200, forPlanners.status());
+            assertEquals(RoomRentalApi.REPORTS_PER_HOUR, forPlanners.body().get("count").asInt());
+            assertEquals("Westerdok 7 is no longer room-rented", forPlanners.body().at("/reports/0/message").asText());
+            assertEquals(401, get(base + "/api/v1/room-rental/reports").status(), "reports are for planners only");
             Answer badStreet = post(base + "/api/v1/room-rental/reports", "{\"streetId\": \"x/y\", \"message\": \"0123456789\"}");
             assertEquals(400, badStreet.status());
             assertEquals("streetId", badStreet.json().get("field").asText());
