@@ -86,6 +86,7 @@ public final class RoomRentalRules {
         int n = unit.size();
         Integer limit = null;
         List<String> rules = new ArrayList<>();
+        List<String> rulesNl = new ArrayList<>();
         List<String> paragraphs = new ArrayList<>();
         RoomRentalPolicy.SharePerStreet share = policy.share();
         if (share.source().enabled()) {
@@ -93,20 +94,26 @@ public final class RoomRentalRules {
             rules.add(fmt(share.percent()) + "% of " + n + " dwellings" + (unit.segment() > 0 ? " in this segment" : "")
                     + ", rounded down" + (share.minimum() > 0 ? ", at least " + share.minimum() + " from "
                     + share.minimumFromDwellings() + " dwellings" : ""));
+            rulesNl.add(fmt(share.percent()).replace('.', ',') + "% van " + n + " woningen"
+                    + (unit.segment() > 0 ? " in dit deel" : "") + ", naar beneden afgerond"
+                    + (share.minimum() > 0 ? ", minimaal " + share.minimum() + " vanaf " + share.minimumFromDwellings()
+                    + " woningen" : ""));
             paragraphs.add(share.source().paragraph());
         }
         RoomRentalPolicy.CountPerStreet count = policy.count();
         if (count.source().enabled()) {
             limit = limit == null ? count.max() : Math.min(limit, count.max());
             rules.add("at most " + count.max() + " per street");
+            rulesNl.add("maximaal " + count.max() + " per straat");
             paragraphs.add(count.source().paragraph());
         }
         Integer left = limit == null ? null : Math.max(0, limit - granted);
         String status = left == null ? "available" : left == 0 ? "full"
                 : left <= policy.almostFullLeft() ? "almost_full" : "available";
         String rule = rules.isEmpty() ? "no limit per street in this profile" : String.join("; ", rules);
+        String ruleNl = rulesNl.isEmpty() ? "geen maximum per straat in dit beleidsprofiel" : String.join("; ", rulesNl);
         String paragraph = paragraphs.isEmpty() ? policy.paragraph() : String.join(", ", paragraphs.stream().distinct().toList());
-        return new StreetStanding(unit, n, granted, pending, limit, left, status, rule, paragraph);
+        return new StreetStanding(unit, n, granted, pending, limit, left, status, rule, ruleNl, paragraph);
     }
 
     // ---- one dwelling: may a (new) permit be granted here? ----
@@ -159,7 +166,7 @@ public final class RoomRentalRules {
                     + "profile (" + where + ": " + s.granted() + " permits)."), ev);
         }
         String counts = s.granted() + " van " + s.limit() + " toegestane kamerverhuurwoningen vergeven, " + s.pending()
-                + " aanvragen in behandeling, " + s.dwellings() + " woningen (" + s.rule() + ")";
+                + " aanvragen in behandeling, " + s.dwellings() + " woningen (" + s.ruleNl() + ")";
         String countsEn = s.granted() + " of " + s.limit() + " allowed room-rental dwellings granted, " + s.pending()
                 + " applications pending, " + s.dwellings() + " dwellings (" + s.rule() + ")";
         if (s.full()) {
