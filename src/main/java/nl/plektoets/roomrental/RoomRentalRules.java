@@ -62,9 +62,11 @@ public final class RoomRentalRules {
 
     /** The standing of every street (or segment), in street order. */
     public List<StreetStanding> standings(List<PermitPlacement> permits) {
-        List<Placed> placed = place(permits);
+        // each unit sees only the permits of its street (a permit counts in one street): linear, not units x permits
+        Map<StreetKey, List<Placed>> byStreet = new java.util.HashMap<>();
+        for (Placed p : place(permits)) byStreet.computeIfAbsent(p.street(), k -> new ArrayList<>()).add(p);
         List<StreetStanding> out = new ArrayList<>();
-        for (Street unit : model.units()) out.add(standing(unit, placed, -1));
+        for (Street unit : model.units()) out.add(standing(unit, byStreet.getOrDefault(unit.key(), List.of()), -1));
         return out;
     }
 
@@ -77,7 +79,7 @@ public final class RoomRentalRules {
         int granted = 0, pending = 0;
         for (Placed p : placed) {
             if (p.permit().permitId() == exceptPermitId) continue;
-            boolean in = p.dwelling() != null ? unit.dwellings().contains(p.dwelling())
+            boolean in = p.dwelling() != null ? model.unitOf(p.dwelling()) == unit
                     : p.street().equals(unit.key()) && unit.segment() <= 1;
             if (!in) continue;
             if (p.permit().granted()) granted++;

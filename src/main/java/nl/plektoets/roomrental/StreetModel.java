@@ -47,6 +47,7 @@ public final class StreetModel {
     private final Map<StreetKey, Street> streets;
     private final Map<StreetKey, List<Street>> segments;
     private final Map<Long, Dwelling> byFeature = new HashMap<>();
+    private final Map<Long, Street> unitByFeature = new HashMap<>();
     private final Map<String, Dwelling> byBagId = new HashMap<>();
     private final Map<String, Dwelling> byLabel = new HashMap<>();
     private final STRtree index = new STRtree();
@@ -66,6 +67,7 @@ public final class StreetModel {
             }
         }
         this.segments = Collections.unmodifiableMap(segs);
+        segs.values().forEach(us -> us.forEach(u -> u.dwellings().forEach(d -> unitByFeature.put(d.featureId(), u))));
         index.build();
     }
 
@@ -246,10 +248,9 @@ public final class StreetModel {
 
     /** The unit (street or segment) a dwelling counts in. */
     public Street unitOf(Dwelling d) {
-        for (Street s : segments.getOrDefault(d.street(), List.of())) {
-            if (s.dwellings().contains(d)) return s;
-        }
-        throw new IllegalArgumentException("dwelling " + d.label() + " is not in this model");
+        Street s = unitByFeature.get(d.featureId());
+        if (s == null) throw new IllegalArgumentException("dwelling " + d.label() + " is not in this model");
+        return s;
     }
 
     public int segmentMaxDwellings() {
