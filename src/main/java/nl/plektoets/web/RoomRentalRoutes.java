@@ -53,6 +53,12 @@ public final class RoomRentalRoutes {
             ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
             json(ctx, Routes.GEO_JSON, page.body());
         });
+        // <fid>: street ids contain a slash (town/street)
+        app.get("/ogc/collections/{id}/items/<fid>", ctx -> {
+            RoomRentalFeatures.Page page = ogc.item(base(ctx), ctx.pathParam("id"), ctx.pathParam("fid"), ctx.queryParamMap());
+            ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
+            json(ctx, Routes.GEO_JSON, page.body());
+        });
     }
 
     private static String base(Context ctx) {

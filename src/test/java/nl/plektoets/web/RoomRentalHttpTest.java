@@ -297,6 +297,13 @@ class RoomRentalHttpTest {
             assertEquals(400, unknown.status());
             assertTrue(unknown.contentType().startsWith("application/problem+json"));
             assertEquals(404, get(base + "/ogc/collections/nope/items").status());
+
+            Answer one = get(base + "/ogc/collections/room-rental-streets/items/amsterdam/van%20diemenstraat");
+            assertEquals(200, one.status(), one.text());
+            assertEquals("Van Diemenstraat", one.json().at("/properties/name").asText());
+            assertEquals(base + "/ogc/collections/room-rental-streets/items/amsterdam/van%20diemenstraat",
+                    one.json().at("/links/0/href").asText());
+            assertEquals(404, get(base + "/ogc/collections/room-rental-streets/items/amsterdam/nergensstraat").status());
         });
     }
 }

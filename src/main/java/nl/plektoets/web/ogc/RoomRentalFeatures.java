@@ -152,6 +152,23 @@ public final class RoomRentalFeatures {
         return new Page(o, crs);
     }
 
+    /** One street (or segment) by its id ({@code town/street} or {@code town/street#n}); 404 when unknown. */
+    public Page item(String base, String id, String featureId, Map<String, List<String>> query) {
+        known(id);
+        Map<String, String> p = RoomRentalApi.params(query, Set.of("crs", "f"));
+        ApiCrs crs = RoomRentalApi.crs(p, "crs");
+        StreetStanding s = api.standings(null).stream().filter(x -> x.unit().id().equals(featureId)).findFirst()
+                .orElseThrow(() -> new Problem(Problem.Type.NOT_FOUND, "featureId", "No street '" + featureId
+                        + "' in " + COLLECTION + "; ids look like 'town/street' or 'town/street#2' for a segment"));
+        ObjectNode f = api.feature(s, crs);
+        String self = base + "/ogc/collections/" + COLLECTION + "/items/"
+                + URLEncoder.encode(featureId, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+        ArrayNode links = f.putArray("links");
+        links.add(link("self", GEOJSON, self, "This street"));
+        links.add(link("collection", JSON, base + "/ogc/collections/" + COLLECTION, "The collection"));
+        return new Page(f, crs);
+    }
+
     private static void known(String id) {
         if (!COLLECTION.equals(id)) {
             throw new Problem(Problem.Type.NOT_FOUND, "collectionId", "No collection '" + id + "'; the collection is " + COLLECTION);
