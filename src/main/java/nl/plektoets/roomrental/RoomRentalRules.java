@@ -126,11 +126,21 @@ public final class RoomRentalRules {
 
     /** Every rule for a permit at {@code d} with {@code roomsOrNull} rooms, leaving permit {@code exceptPermitId} out. */
     public List<Finding> check(Dwelling d, List<Placed> placed, Integer roomsOrNull, long exceptPermitId) {
+        return check(d, placed, roomsOrNull, exceptPermitId, true);
+    }
+
+    /**
+     * @param revealOwnPermit false for the public check: whether this very dwelling holds a permit is not said (the
+     *                        AVG; §5.1.3 makes the counts public, not who holds a permit), so the answer is the one
+     *                        for a new permit there
+     */
+    public List<Finding> check(Dwelling d, List<Placed> placed, Integer roomsOrNull, long exceptPermitId,
+                               boolean revealOwnPermit) {
         List<Finding> out = new ArrayList<>();
         StreetStanding s = standing(model.unitOf(d), placed, exceptPermitId);
-        boolean own = placed.stream().anyMatch(p -> p.permit().permitId() != exceptPermitId && p.permit().granted()
+        boolean own = revealOwnPermit && placed.stream().anyMatch(p -> p.permit().permitId() != exceptPermitId && p.permit().granted()
                 && d.equals(p.dwelling()));
-        out.add(streetFinding(s, own));
+        out.add(streetFinding(s, own, revealOwnPermit));
         if (policy.distance().source().enabled()) out.add(distance(d, placed, exceptPermitId));
         if (policy.adjacency().source().enabled()) out.add(adjacency(d, placed, exceptPermitId));
         if (policy.maxRooms().source().enabled() && roomsOrNull != null) {
@@ -153,9 +163,9 @@ public final class RoomRentalRules {
         return out;
     }
 
-    private Finding streetFinding(StreetStanding s, boolean alreadyGranted) {
+    private Finding streetFinding(StreetStanding s, boolean alreadyGranted, boolean reveal) {
         Map<String, Object> ev = standingEvidence(s);
-        ev.put("alreadyGranted", alreadyGranted);
+        if (reveal) ev.put("alreadyGranted", alreadyGranted);
         String where = s.unit().name() + ", " + s.unit().town() + (s.unit().segment() > 0 ? " (segment " + s.unit().segment() + ")" : "");
         if (alreadyGranted) {
             return new Finding("street_limit", Status.PASS, s.paragraph(), new Message("Deze woning heeft al een "

@@ -27,9 +27,19 @@ public final class RoomRentalStreetCriterion implements Criterion {
     private final RoomRentalRules rules;
     private final RoomRentalPermits permits;
 
+    private final boolean publicAnswer;
+
     public RoomRentalStreetCriterion(RoomRentalRules rules, RoomRentalPermits permits) {
+        this(rules, permits, false);
+    }
+
+    /**
+     * @param publicAnswer true for the public map's check: never says whether the dwelling itself holds a permit
+     */
+    public RoomRentalStreetCriterion(RoomRentalRules rules, RoomRentalPermits permits, boolean publicAnswer) {
         this.rules = rules;
         this.permits = permits;
+        this.publicAnswer = publicAnswer;
     }
 
     @Override
@@ -89,7 +99,8 @@ public final class RoomRentalStreetCriterion implements Criterion {
 
     /** The result for a known dwelling (the check endpoint; {@code roomsOrNull} for the max-rooms rule). */
     public CriterionResult result(Dwelling d, double resolvedDistanceM, Integer roomsOrNull) {
-        List<RoomRentalRules.Finding> findings = rules.check(d, rules.place(permits.active()), roomsOrNull, -1);
+        List<RoomRentalRules.Finding> findings = rules.check(d, rules.place(permits.active()), roomsOrNull, -1,
+                !publicAnswer);
         Status status = RoomRentalRules.worst(findings);
         Map<String, Object> ev = new LinkedHashMap<>(findings.get(0).evidence());
         ev.put("dwelling", d.label() + ", " + d.town());

@@ -66,7 +66,7 @@ public final class RoomRentalApi {
                          Store reportsOrNull, Clock clock, String datasetName) {
         this.rules = rules;
         this.permits = permits;
-        this.criterion = new RoomRentalStreetCriterion(rules, permits);
+        this.criterion = new RoomRentalStreetCriterion(rules, permits, true);
         this.addresses = addresses;
         this.workingCrs = workingCrs;
         this.reportsOrNull = reportsOrNull;

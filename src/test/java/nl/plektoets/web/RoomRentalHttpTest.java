@@ -192,6 +192,11 @@ class RoomRentalHttpTest {
             assertEquals("fail", full.json().get("status").asText());
             assertEquals(0, full.json().at("/street/properties/left").asInt());
             Golden.assertMatches("room-rental-check-full-street", full.json());
+            // the dwelling that holds Taandwarsstraat's permit gets the same answer as its neighbours: the public check
+            // never says who holds a permit
+            Answer holder = get(base + "/api/v1/room-rental/check?address=" + q(label("Taandwarsstraat", 2)));
+            assertEquals("fail", holder.json().get("status").asText(), holder.text());
+            assertFalse(holder.text().contains("alreadyGranted") || holder.text().contains("already holds"));
             Answer westerdok = get(base + "/api/v1/room-rental/check?address=" + q(label("Westerdok", 20)));
             assertEquals(200, westerdok.status(), westerdok.text());
             assertEquals("conditional", westerdok.json().get("status").asText(), "the pending application would fill the last place");
