@@ -8,6 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import nl.plektoets.store.Store;
+import nl.plektoets.store.StoreException;
+import nl.plektoets.store.StoreUnavailableException;
+import nl.plektoets.store.Stores;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +42,7 @@ import nl.plektoets.geo.WorkingCrs;
 public final class ImportCommand {
     public static final String USAGE = "usage: plektoets import [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE]"
             + " [--top10nl FILE] [--gemeenten FILE] [--municipality GM0160] [--osm FILE]... [--layers FILE]..."
-            + " [--precedence FILE] [--crs EPSG:28992] [--name NAME] --out DIR";
+            + " [--precedence FILE] [--crs EPSG:28992] [--name NAME] (--out DIR | --db JDBC-URL)";
 
     private ImportCommand() {
     }
@@ -46,10 +51,12 @@ public final class ImportCommand {
     public static int run(String[] args, PrintStream out, PrintStream err, ImportProgress progress) {
         RegistryImport.Options options;
         Path outDir;
+        String db;
         try {
             Parsed p = parse(args);
             options = p.options();
             outDir = p.out();
+            db = p.db();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE);
@@ -57,11 +64,23 @@ public final class ImportCommand {
         }
         try {
             RegistryImport.Result r = RegistryImport.run(options, List.of(), progress);
-            write(r.dataset(), outDir, List.of(args));
+            if (outDir != null) write(r.dataset(), outDir, List.of(args));
+            if (db != null) {
+                // the dataset is complete before the store is touched; the store replaces its layers in one transaction
+                try (Store store = Stores.open(db, System.getenv("PLEKTOETS_DB_USER"), System.getenv("PLEKTOETS_DB_PASSWORD"),
+                        Path.of("."), Clock.systemUTC())) {
+                    store.importLayers(r.dataset());
+                    db = store.describe();
+                }
+            }
             out.print(r.summary().table());
             for (String s : r.dataset().info().sources()) out.println("  " + s);
-            out.println("written to " + outDir.toAbsolutePath());
+            if (outDir != null) out.println("written to " + outDir.toAbsolutePath());
+            if (db != null) out.println("written to " + db);
             return 0;
+        } catch (StoreUnavailableException | StoreException e) {
+            err.println("import failed: " + e.getMessage());
+            return 2;
         } catch (BadSourceException | IllegalArgumentException | OsmImportException e) {
             err.println("import failed: " + e.getMessage());
             return 2;
@@ -71,13 +90,14 @@ public final class ImportCommand {
         }
     }
 
-    record Parsed(RegistryImport.Options options, Path out) {
+    /** @param db JDBC URL of the PostGIS store to replace the layers in, or null */
+    record Parsed(RegistryImport.Options options, Path out, String db) {
     }
 
     static Parsed parse(String[] args) {
         List<Path> imro = new ArrayList<>(), osm = new ArrayList<>(), layers = new ArrayList<>();
         Path imroMapping = null, bag = null, top10nl = null, gemeenten = null, precedence = null, out = null;
-        String municipality = null, name = null;
+        String municipality = null, name = null, db = null;
         WorkingCrs crs = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -97,12 +117,16 @@ public final class ImportCommand {
                 case "--crs" -> crs = WorkingCrs.of(v);
                 case "--name" -> name = v;
                 case "--out" -> out = Path.of(v);
+                case "--db" -> db = v;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        if (out == null) throw new IllegalArgumentException("--out DIR is required: the data directory to write");
+        if (out == null && db == null) {
+            throw new IllegalArgumentException("--out DIR or --db JDBC-URL is required: the data directory or the PostGIS "
+                    + "database to write");
+        }
         return new Parsed(new RegistryImport.Options(imro, imroMapping, bag, top10nl, gemeenten, municipality, layers, osm,
-                precedence, crs, name), out);
+                precedence, crs, name), out, db);
     }
 
     private static Path existing(String option, String value) {

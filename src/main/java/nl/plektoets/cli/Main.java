@@ -39,6 +39,22 @@ import nl.plektoets.web.Api;
 import nl.plektoets.web.PolicyInfo;
 import nl.plektoets.web.Problem;
 import nl.plektoets.web.Routes;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.plektoets.auth.TokenFile;
+import nl.plektoets.registers.EngineSnapshots;
+import nl.plektoets.registers.Registers;
+import nl.plektoets.store.ServedLayers;
+import nl.plektoets.store.Store;
+import nl.plektoets.store.StoreException;
+import nl.plektoets.store.StoreUnavailableException;
+import nl.plektoets.store.StoredLayers;
+import nl.plektoets.store.Stores;
+import nl.plektoets.web.AssessmentJson;
+import nl.plektoets.web.RegisterRoutes;
 
 /**
  * The command line: {@code serve}, {@code import}, {@code demo}, {@code assess}. Exit codes: 0 done, 1 failed
@@ -50,6 +66,8 @@ public final class Main {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> CONFIG_OPTIONS = configOptions();
+    /** serve takes every configuration key, and --db as the short form of --db-url. */
+    private static final Set<String> SERVE_OPTIONS = withDb(CONFIG_OPTIONS);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -109,6 +127,9 @@ public final class Main {
                     yield USAGE;
                 }
             };
+        } catch (StoreUnavailableException | StoreException e) {
+            err.println("plektoets " + command + ": " + e.getMessage());
+            return USAGE;
         } catch (ConfigException | PolicyProfileException e) {
             err.println("plektoets " + command + ": " + e.getMessage());
             return USAGE;
@@ -146,7 +167,7 @@ public final class Main {
     // ---------------------------------------------------------------- serve
 
     private static final String SERVE_HELP = """
-            Usage: plektoets serve [--data DIR] [--port 7070] [--config FILE] [any configuration key below]
+            Usage: plektoets serve [--data DIR] [--port 7070] [--db JDBC-URL] [--tokens FILE] [--config FILE] [any key below]
 
             Starts the HTTP API (and the page at /) on the dataset in the data directory. The first start imports the
             OSM source(s) there and caches the result; later starts read the cache. When --data is the default
@@ -155,18 +176,62 @@ public final class Main {
             """;
 
     private int serve(List<String> args) throws IOException {
-        Map<String, String> opts = new Options("serve", CONFIG_OPTIONS, Set.of()).parse(args);
+        Map<String, String> opts = dbAlias(new Options("serve", SERVE_OPTIONS, Set.of()).parse(args));
         if (opts.containsKey("help")) {
             out.print(SERVE_HELP + Config.help());
             return OK;
         }
         Config config = Config.load(opts, env);
         err.println("plektoets configuration:\n" + config.describe());
-        Api api = api(config);
-        Javalin app = Routes.create(api, config, reach(config, api.dataset()));
+        TokenFile tokens = config.tokens() == null ? TokenFile.empty() : TokenFile.read(config.tokens());
+        Store store = Stores.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), Clock.systemUTC());
+        Javalin app;
+        AtomicReference<Api> current = new AtomicReference<>();
+        ExecutorService copier = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "plektoets-layer-copy");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            err.println("plektoets: store " + store.describe());
+            // the copy of the served layers into the embedded GeoPackage (for QGIS) runs in the background
+            ServedLayers layers = new ServedLayers(store, config.dbUrl() != null, () -> {
+                try {
+                    return loadDataset(config);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, copier);
+            PolicyProfile profile = PolicyProfile.load(config.policy());
+            PolicyInfo policyInfo = new PolicyInfo(profile.id(), profile.title());
+            AtomicReference<Assessor> engine = new AtomicReference<>();
+            Runnable load = () -> {
+                Assessor assessor = new Assessor(layers.load(), profile);
+                engine.set(assessor);
+                current.set(new Api(config, assessor.dataset(), assessor::assess, policyInfo));
+            };
+            load.run();
+            // the reach graph is built once over the layers served at start (a reload does not rebuild it)
+            app = Routes.create(current, config, reach(config, current.get().dataset()));
+            Registers registers = new Registers(store, Clock.systemUTC(),
+                    new EngineSnapshots(engine::get, (a, crs) -> AssessmentJson.write(a, crs, JSON)));
+            RegisterRoutes.install(app, registers, () -> tokens, () -> {
+                load.run();
+                Dataset loaded = current.get().dataset();
+                ObjectNode answer = JSON.createObjectNode();
+                answer.put("reloaded", true);
+                answer.set("dataset", current.get().datasetJson());
+                answer.put("features", loaded.size());
+                return answer;
+            });
+            app.events(e -> e.serverStopped(() -> closeStore(copier, store)));
+        } catch (RuntimeException | Error e) {
+            closeStore(copier, store);
+            throw e;
+        }
         app.start(config.host(), config.port());
         server = app;
-        Dataset d = api.dataset();
+        Dataset d = current.get().dataset();
         out.println("plektoets serves '" + d.info().name() + "'" + (d.info().fictitious() ? " (fictitious)" : "") + ", "
                 + d.size() + " features, on http://localhost:" + app.port() + "/");
         return OK;
@@ -249,7 +314,7 @@ public final class Main {
     private static final String IMPORT_HELP = """
             Usage: plektoets import [--osm FILE]... [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE]
                                    [--top10nl FILE] [--gemeenten FILE] [--municipality GM0160] [--layers FILE]...
-                                   [--precedence FILE] [--crs EPSG:<code>] [--name NAME] --out DIR
+                                   [--precedence FILE] [--crs EPSG:<code>] [--name NAME] (--out DIR | --db JDBC-URL)
 
             Makes a data directory for 'plektoets serve --data DIR' from OpenStreetMap (.osm, .osm.gz, .osm.bz2,
             .osm.pbf) and/or the municipality's registers: the dataset cache and a dataset.json that records this
@@ -267,6 +332,8 @@ public final class Main {
               --crs EPSG:<code>     working CRS (default: RD New in the Netherlands, else the UTM zone)
               --name NAME           dataset name shown in every answer
               --out DIR             the data directory to write
+              --db JDBC-URL         (instead of or besides --out) replace the layers in this PostGIS database, in
+                                    one transaction; user and password from PLEKTOETS_DB_USER, PLEKTOETS_DB_PASSWORD
 
             Exit codes: 0 done, 2 bad input (the message names the file and line or feature), 1 failed.
             """;
@@ -420,6 +487,32 @@ public final class Main {
         Config.KEYS.forEach(k -> s.add(k.name()));
         s.add(Config.CONFIG_FILE_OPTION);
         return Set.copyOf(s);
+    }
+
+
+    /** Lets a running copy into the embedded store finish (it is one transaction either way), then closes the store. */
+    private static void closeStore(ExecutorService copier, Store store) {
+        copier.shutdown();
+        try {
+            copier.awaitTermination(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+
+    private static Set<String> withDb(Set<String> options) {
+        Set<String> s = new HashSet<>(options);
+        s.add("db");
+        return Set.copyOf(s);
+    }
+
+    /** {@code --db URL} is {@code --db-url URL}. */
+    private static Map<String, String> dbAlias(Map<String, String> opts) {
+        if (!opts.containsKey("db")) return opts;
+        Map<String, String> m = new LinkedHashMap<>(opts);
+        m.put("db-url", m.remove("db"));
+        return m;
     }
 
 }

@@ -35,11 +35,16 @@ import java.util.stream.Collectors;
  * @param layerLimitMax    features per layer page at most (larger limits are clamped, as OGC API Features does)
  * @param addressLimitDefault address matches when the request gives no limit
  * @param addressLimitMax  address matches at most (larger limits are clamped)
+ * @param dbUrl            JDBC URL of the PostGIS store, or null for the embedded GeoPackage in the data directory
+ * @param dbUser           database user, or null
+ * @param dbPassword       database password, or null
+ * @param tokens           bearer-token file for the planner and admin endpoints, or null (they answer 401)
  * @param origins          for each key, where its value came from (command line, environment, file, default)
  */
 public record Config(int port, String host, Path dataDir, String crs, Path policy, long maxBodyBytes,
                      double maxSiteAreaM2, int layerLimitDefault, int layerLimitMax, int addressLimitDefault,
-                     int addressLimitMax, Map<String, String> origins) {
+                     int addressLimitMax, String dbUrl, String dbUser, String dbPassword, Path tokens,
+                     Map<String, String> origins) {
 
     /** The default data directory; {@code serve} generates the demo municipality there when it is empty. */
     public static final Path DEFAULT_DATA_DIR = Path.of("gisdata", "demo");
@@ -70,7 +75,11 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
             new Key("layer-limit-default", "features per layer page when no limit is given", "100"),
             new Key("layer-limit-max", "features per layer page at most; larger limits are clamped", "1000"),
             new Key("address-limit-default", "address matches when no limit is given", "10"),
-            new Key("address-limit-max", "address matches at most; larger limits are clamped", "50"));
+            new Key("address-limit-max", "address matches at most; larger limits are clamped", "50"),
+            new Key("db-url", "JDBC URL of the PostGIS store, e.g. jdbc:postgresql://localhost:5432/plektoets (also --db); empty = the embedded GeoPackage plektoets.gpkg in the data directory", ""),
+            new Key("db-user", "PostGIS database user", ""),
+            new Key("db-password", "PostGIS database password (prefer the environment variable)", ""),
+            new Key("tokens", "bearer-token file for the register and admin endpoints, lines 'user role token' (role planner or admin); empty = those endpoints answer 401", ""));
 
     public Config {
         origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
@@ -126,7 +135,15 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
                 layerMax,
                 v.integer("address-limit-default", 1, addressMax),
                 addressMax,
+                blankToNull(v.text("db-url")),
+                blankToNull(v.text("db-user")),
+                blankToNull(v.text("db-password")),
+                blankToNull(v.text("tokens")) == null ? null : Path.of(v.text("tokens").trim()),
                 origins);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** A copy with other values, e.g. {@code with(Map.of("port", "0"))}; validated like {@link #load}. */
@@ -150,13 +167,18 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
         m.put("layer-limit-max", Integer.toString(layerLimitMax));
         m.put("address-limit-default", Integer.toString(addressLimitDefault));
         m.put("address-limit-max", Integer.toString(addressLimitMax));
+        m.put("db-url", dbUrl == null ? "" : dbUrl);
+        m.put("db-user", dbUser == null ? "" : dbUser);
+        m.put("db-password", dbPassword == null ? "" : dbPassword);
+        m.put("tokens", tokens == null ? "" : tokens.toString());
         return m;
     }
 
     /** The effective values and where each came from, one per line (logged at start). */
     public String describe() {
         return asMap().entrySet().stream()
-                .map(e -> "  " + e.getKey() + " = " + e.getValue() + "  (" + origins.getOrDefault(e.getKey(), "default") + ")")
+                .map(e -> "  " + e.getKey() + " = " + (e.getKey().equals("db-password") && !e.getValue().isEmpty()
+                        ? "(set, not shown)" : e.getValue().replaceAll("password=[^&]*", "password=(not shown)")) + "  (" + origins.getOrDefault(e.getKey(), "default") + ")")
                 .collect(Collectors.joining("\n"));
     }
 

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -163,8 +164,9 @@ public abstract class JdbcStore implements Store {
         return pool;
     }
 
+    /** Microseconds: what PostgreSQL's timestamptz keeps, so a returned entry equals the one read back later. */
     protected Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

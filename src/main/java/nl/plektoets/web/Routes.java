@@ -9,6 +9,7 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicReference;
 import nl.plektoets.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +29,19 @@ public final class Routes {
 
     /** A configured, not yet started server; {@code start(config.host(), config.port())} to serve. */
     public static Javalin create(Api api, Config config) {
-        return create(api, config, null);
+        return create(new AtomicReference<>(api), config, null);
     }
 
     /** As {@link #create(Api, Config)}, with {@code GET /api/v1/reach} when {@code reachOrNull} is given. */
     public static Javalin create(Api api, Config config, ReachApi reachOrNull) {
+        return create(new AtomicReference<>(api), config, reachOrNull);
+    }
+
+    /**
+     * The same over a replaceable {@link Api}: {@code POST /api/v1/admin/reload} swaps in one over freshly loaded
+     * layers, and each request uses the one current when it arrives.
+     */
+    public static Javalin create(AtomicReference<Api> current, Config config, ReachApi reachOrNull) {
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBodyBytes();
@@ -45,39 +54,39 @@ public final class Routes {
             });
         });
 
-        app.post("/api/v1/assessments", ctx -> json(ctx, "application/json", api.assess(body(ctx, api, config))));
-        app.get("/api/v1/addresses", ctx -> json(ctx, GEO_JSON, api.addresses(ctx.queryParamMap())));
-        app.get("/api/v1/layers", ctx -> json(ctx, "application/json", api.layers()));
+        app.post("/api/v1/assessments", ctx -> json(ctx, "application/json", current.get().assess(body(ctx, current.get(), config))));
+        app.get("/api/v1/addresses", ctx -> json(ctx, GEO_JSON, current.get().addresses(ctx.queryParamMap())));
+        app.get("/api/v1/layers", ctx -> json(ctx, "application/json", current.get().layers()));
         app.get("/api/v1/layers/{role}", ctx -> {
-            Api.LayerPage page = api.layer(ctx.pathParam("role"), ctx.queryParamMap());
+            Api.LayerPage page = current.get().layer(ctx.pathParam("role"), ctx.queryParamMap());
             ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
             json(ctx, GEO_JSON, page.body());
         });
-        app.get("/health", ctx -> json(ctx, "application/json", api.health()));
+        app.get("/health", ctx -> json(ctx, "application/json", current.get().health()));
         if (reachOrNull != null) {
             app.get("/api/v1/reach", ctx -> {
                 var body = reachOrNull.reach(ctx.queryParamMap());
-                body.set("dataset", api.datasetJson());
+                body.set("dataset", current.get().datasetJson());
                 json(ctx, GEO_JSON, body);
             });
         }
 
-        app.exception(Problem.class, (p, ctx) -> problem(ctx, api, p));
+        app.exception(Problem.class, (p, ctx) -> problem(ctx, current.get(), p));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            problem(ctx, api, new Problem(Problem.Type.INTERNAL_ERROR, null, "The server failed to answer ("
+            problem(ctx, current.get(), new Problem(Problem.Type.INTERNAL_ERROR, null, "The server failed to answer ("
                     + e.getClass().getSimpleName() + "); the log has the details"));
         });
         app.error(404, ctx -> {
-            if (!answered(ctx)) problem(ctx, api, new Problem(Problem.Type.NOT_FOUND, null, "No resource " + ctx.path()
+            if (!answered(ctx)) problem(ctx, current.get(), new Problem(Problem.Type.NOT_FOUND, null, "No resource " + ctx.path()
                     + "; the API is under /api/v1 (assessments, addresses, layers) and /health"));
         });
         app.error(405, ctx -> {
-            if (!answered(ctx)) problem(ctx, api, new Problem(Problem.Type.METHOD_NOT_ALLOWED, null, ctx.method() + " is not allowed on "
+            if (!answered(ctx)) problem(ctx, current.get(), new Problem(Problem.Type.METHOD_NOT_ALLOWED, null, ctx.method() + " is not allowed on "
                     + ctx.path() + (ctx.path().equals("/api/v1/assessments") ? "; POST a JSON request" : "; use GET")));
         });
         app.error(413, ctx -> {
-            if (!answered(ctx)) problem(ctx, api, api.bodyTooLarge());
+            if (!answered(ctx)) problem(ctx, current.get(), current.get().bodyTooLarge());
         });
         return app;
     }

@@ -45,7 +45,7 @@ class ServedLayersTest {
             ServedLayers layers = new ServedLayers(store, true, () -> {
                 dataDirectoryReads.incrementAndGet();
                 return Fixtures.hardenberg("from the data directory");
-            });
+            }, Runnable::run);
             assertEquals("from the data directory", layers.load().info().name());
             store.importLayers(Fixtures.grid("imported with --db", 10));
             assertEquals("imported with --db", layers.load().info().name(), "a reload picks up the new import");
@@ -58,7 +58,7 @@ class ServedLayersTest {
     void theEmbeddedStoreGetsACopyOnlyWhenTheServedLayersChanged(StoreKind kind) {
         AtomicReference<Dataset> dataDirectory = new AtomicReference<>(Fixtures.hardenberg("demo"));
         try (Store store = kind.open(kind.freshLocation(temp), ticking())) {
-            ServedLayers layers = new ServedLayers(store, false, dataDirectory::get);
+            ServedLayers layers = new ServedLayers(store, false, dataDirectory::get, Runnable::run);
             layers.load();
             Instant first = store.layerSet().orElseThrow().importedAt();
             assertEquals(6, store.layerSet().orElseThrow().featureCount());

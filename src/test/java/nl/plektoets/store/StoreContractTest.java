@@ -218,6 +218,17 @@ class StoreContractTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
+    void whatAWriteReturnsIsWhatALaterReadGivesWithARealClock(StoreKind kind) {
+        try (Store store = kind.open(kind.freshLocation(temp), Clock.systemUTC())) {
+            RoomRentalPermit created = store.createPermit(permit("Jachthuisweg", 4), "ans");
+            assertEquals(created, store.permit(created.id()).orElseThrow());
+            RoomRentalPermit updated = store.updatePermit(created.id(), 1, "bert", p -> p);
+            assertEquals(updated, store.permit(created.id()).orElseThrow());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
     void aFailingChangeRollsBackWithoutAnAuditRow(StoreKind kind) {
         try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
             RoomRentalPermit p = store.createPermit(permit("Jachthuisweg", 4), "ans");
