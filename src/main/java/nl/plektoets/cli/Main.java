@@ -55,6 +55,13 @@ import nl.plektoets.store.StoredLayers;
 import nl.plektoets.store.Stores;
 import nl.plektoets.web.AssessmentJson;
 import nl.plektoets.web.RegisterRoutes;
+import nl.plektoets.web.RoomRentalApi;
+import nl.plektoets.web.RoomRentalRoutes;
+import nl.plektoets.roomrental.RoomRentalPermits;
+import nl.plektoets.roomrental.RoomRentalRules;
+import nl.plektoets.roomrental.RoomRentalStreetCriterion;
+import nl.plektoets.roomrental.StorePermits;
+import nl.plektoets.roomrental.StreetLimitGuard;
 
 /**
  * The command line: {@code serve}, {@code import}, {@code demo}, {@code assess}. Exit codes: 0 done, 1 failed
@@ -205,16 +212,28 @@ public final class Main {
             PolicyProfile profile = PolicyProfile.load(config.policy());
             PolicyInfo policyInfo = new PolicyInfo(profile.id(), profile.title());
             AtomicReference<Assessor> engine = new AtomicReference<>();
+            // room rental per street (§5.1.3, §6.2.6): rules over the served dwellings, permits from the store
+            AtomicReference<RoomRentalRules> roomRental = new AtomicReference<>();
+            AtomicReference<RoomRentalApi> roomRentalApi = new AtomicReference<>();
+            RoomRentalPermits permits = new StorePermits(store);
             Runnable load = () -> {
-                Assessor assessor = new Assessor(layers.load(), profile);
+                Dataset dataset = layers.load();
+                RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
+                Assessor assessor = new Assessor(dataset, profile, List.of(new RoomRentalStreetCriterion(rules, permits)));
+                Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
+                roomRental.set(rules);
+                roomRentalApi.set(new RoomRentalApi(rules, permits, api.addressIndex(),
+                        WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info().name()));
                 engine.set(assessor);
-                current.set(new Api(config, assessor.dataset(), assessor::assess, policyInfo));
+                current.set(api);
             };
             load.run();
             // the reach graph is built once over the layers served at start (a reload does not rebuild it)
             app = Routes.create(current, config, reach(config, current.get().dataset()));
             Registers registers = new Registers(store, Clock.systemUTC(),
-                    new EngineSnapshots(engine::get, (a, crs) -> AssessmentJson.write(a, crs, JSON)));
+                    new EngineSnapshots(engine::get, (a, crs) -> AssessmentJson.write(a, crs, JSON)),
+                    new StreetLimitGuard(roomRental::get));
+            RoomRentalRoutes.install(app, roomRentalApi::get);
             RegisterRoutes.install(app, registers, () -> tokens, () -> {
                 load.run();
                 Dataset loaded = current.get().dataset();

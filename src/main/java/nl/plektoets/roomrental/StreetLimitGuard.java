@@ -20,14 +20,20 @@ import nl.plektoets.registers.RoomRentalPermit;
  */
 public final class StreetLimitGuard implements PermitGuard {
     static final String ALL = "room-rental:all";
-    private final RoomRentalRules rules;
+    private final java.util.function.Supplier<RoomRentalRules> current;
 
     public StreetLimitGuard(RoomRentalRules rules) {
-        this.rules = rules;
+        this(() -> rules);
+    }
+
+    /** Over the rules of the layers served now (they change on a reload). */
+    public StreetLimitGuard(java.util.function.Supplier<RoomRentalRules> current) {
+        this.current = current;
     }
 
     @Override
     public Set<String> lockKeys(RoomRentalPermit before, RoomRentalPermit after) {
+        RoomRentalRules rules = current.get();
         if (after.status() != PermitStatus.GRANTED) return Set.of();
         if (before != null && before.status() == PermitStatus.GRANTED && Objects.equals(before.street(), after.street())
                 && Objects.equals(before.town(), after.town()) && Objects.equals(before.address(), after.address())
@@ -42,6 +48,7 @@ public final class StreetLimitGuard implements PermitGuard {
 
     @Override
     public void check(RoomRentalPermit after, List<RoomRentalPermit> active) {
+        RoomRentalRules rules = current.get();
         List<PermitPlacement> others = new ArrayList<>();
         for (RoomRentalPermit p : active) {
             if (p.id() != after.id()) others.add(placement(p));

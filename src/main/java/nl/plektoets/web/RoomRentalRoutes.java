@@ -20,13 +20,17 @@ public final class RoomRentalRoutes {
     }
 
     public static void install(Javalin app, RoomRentalApi api) {
-        RoomRentalFeatures ogc = new RoomRentalFeatures(api);
-        app.get("/api/v1/room-rental/streets", ctx -> json(ctx, Routes.GEO_JSON, api.streets(ctx.queryParamMap())));
+        install(app, () -> api);
+    }
+
+    /** Over the handlers of the layers served now ({@code serve} replaces them on a reload). */
+    public static void install(Javalin app, java.util.function.Supplier<RoomRentalApi> current) {
+        app.get("/api/v1/room-rental/streets", ctx -> json(ctx, Routes.GEO_JSON, current.get().streets(ctx.queryParamMap())));
         app.get("/api/v1/room-rental/streets.csv", ctx -> {
             ctx.header("Content-Disposition", "attachment; filename=\"room-rental-streets.csv\"");
-            ctx.status(200).contentType("text/csv; charset=utf-8").result(api.csv(ctx.queryParamMap()));
+            ctx.status(200).contentType("text/csv; charset=utf-8").result(current.get().csv(ctx.queryParamMap()));
         });
-        app.get("/api/v1/room-rental/check", ctx -> json(ctx, "application/json", api.check(ctx.queryParamMap())));
+        app.get("/api/v1/room-rental/check", ctx -> json(ctx, "application/json", current.get().check(ctx.queryParamMap())));
         app.post("/api/v1/room-rental/reports", ctx -> {
             JsonNode body;
             try {
@@ -36,26 +40,26 @@ public final class RoomRentalRoutes {
             }
             // the client's address keys the rate limit; it is hashed in memory and never stored (AVG)
             try {
-                ctx.status(201).contentType("application/json").result(JSON.writeValueAsString(api.report(body, ctx.ip())));
+                ctx.status(201).contentType("application/json").result(JSON.writeValueAsString(current.get().report(body, ctx.ip())));
             } catch (Problem p) {
                 JsonNode wait = p.toJson(null).get("retryAfter");
                 if (wait != null) ctx.header("Retry-After", wait.asText());
                 throw p;
             }
         });
-        app.get("/ogc", ctx -> json(ctx, "application/json", ogc.landing(base(ctx), ctx.queryParamMap())));
-        app.get("/ogc/conformance", ctx -> json(ctx, "application/json", ogc.conformance(ctx.queryParamMap())));
-        app.get("/ogc/collections", ctx -> json(ctx, "application/json", ogc.collections(base(ctx), ctx.queryParamMap())));
+        app.get("/ogc", ctx -> json(ctx, "application/json", new RoomRentalFeatures(current.get()).landing(base(ctx), ctx.queryParamMap())));
+        app.get("/ogc/conformance", ctx -> json(ctx, "application/json", new RoomRentalFeatures(current.get()).conformance(ctx.queryParamMap())));
+        app.get("/ogc/collections", ctx -> json(ctx, "application/json", new RoomRentalFeatures(current.get()).collections(base(ctx), ctx.queryParamMap())));
         app.get("/ogc/collections/{id}", ctx -> json(ctx, "application/json",
-                ogc.collection(base(ctx), ctx.pathParam("id"), ctx.queryParamMap())));
+                new RoomRentalFeatures(current.get()).collection(base(ctx), ctx.pathParam("id"), ctx.queryParamMap())));
         app.get("/ogc/collections/{id}/items", ctx -> {
-            RoomRentalFeatures.Page page = ogc.items(base(ctx), ctx.pathParam("id"), ctx.queryParamMap());
+            RoomRentalFeatures.Page page = new RoomRentalFeatures(current.get()).items(base(ctx), ctx.pathParam("id"), ctx.queryParamMap());
             ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
             json(ctx, Routes.GEO_JSON, page.body());
         });
         // <fid>: street ids contain a slash (town/street)
         app.get("/ogc/collections/{id}/items/<fid>", ctx -> {
-            RoomRentalFeatures.Page page = ogc.item(base(ctx), ctx.pathParam("id"), ctx.pathParam("fid"), ctx.queryParamMap());
+            RoomRentalFeatures.Page page = new RoomRentalFeatures(current.get()).item(base(ctx), ctx.pathParam("id"), ctx.pathParam("fid"), ctx.queryParamMap());
             ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
             json(ctx, Routes.GEO_JSON, page.body());
         });

@@ -212,7 +212,9 @@ class MainTest {
             JsonNode a = new ObjectMapper().readTree(answer.body());
             assertTrue(a.get("dataset").get("fictitious").asBoolean());
             assertEquals(label, a.get("address").get("label").asText());
-            assertEquals(5, a.get("criteria").size());
+            // the engine's five criteria plus room_rental_street (§5.1.3, §6.2.6), which serve adds over the permit register
+            assertEquals(6, a.get("criteria").size());
+            assertEquals("room_rental_street", a.get("criteria").get(5).get("id").asText());
         } finally {
             r.main().server().stop();
         }
