@@ -1,5 +1,8 @@
 package nl.plektoets.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -14,6 +17,7 @@ import java.util.function.IntConsumer;
 import nl.plektoets.assess.AssessmentRequest;
 import nl.plektoets.assess.Assessor;
 import nl.plektoets.assess.HousingForm;
+import nl.plektoets.cli.AssessAllCommand;
 import nl.plektoets.criteria.FacilityReachCriterion;
 import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Dataset;
@@ -36,13 +40,15 @@ import org.locationtech.jts.geom.Geometry;
  * <ul>
  *   <li>snap + lookup: joining an address to the foot network and reading the three policy categories;</li>
  *   <li>the facility_reach criterion (both modes) and a whole assessment with reach included;</li>
- *   <li>isochrones of 15 and 30 minutes, walking and cycling, from random addresses.</li>
+ *   <li>isochrones of 15 and 30 minutes, walking and cycling, from random addresses;</li>
+ *   <li>the batch {@code assess-all} over every address, on one thread and on all cores.</li>
  * </ul>
  * Targets (issue 3): assessments with reach above 20,000 per second per core with p99 under 1 ms; isochrone p50
  * under 50 ms. Throughput is given per CPU-second of the measuring thread (the machine is shared) and per
  * wall-clock second.
  *
- * <p>Usage: {@code scripts/bench-reach [OSM-FILE]}; without an argument the north-Bayreuth extract.
+ * <p>Usage: {@code scripts/bench-reach [OSM-FILE]}; without an argument the north-Bayreuth extract; the demo is
+ * {@code scripts/bench-reach gisdata/demo/demo.osm.gz}.
  */
 public final class ReachBenchmark {
     static final long SEED = 42;
@@ -56,6 +62,8 @@ public final class ReachBenchmark {
         }
         Path dataDir = Files.createTempDirectory("plektoets-reach-bench");
         Files.createSymbolicLink(dataDir.resolve(osm.getFileName()), osm);
+        Path description = osm.resolveSibling("dataset.json"); // e.g. the demo's: its name and "fictitious"
+        if (Files.isRegularFile(description)) Files.createSymbolicLink(dataDir.resolve("dataset.json"), description);
         long t0 = System.nanoTime();
         Dataset dataset = DataDirectory.load(dataDir, null, ImportProgress.NONE);
         System.out.printf(Locale.ROOT, "data      %s: %d addresses, %d facilities, layers imported in %.1f s%n",
@@ -84,7 +92,7 @@ public final class ReachBenchmark {
         }
     }
 
-    private static void run(Dataset dataset, PolicyProfile profile, ReachIndex index) {
+    private static void run(Dataset dataset, PolicyProfile profile, ReachIndex index) throws IOException {
         List<Geometry> sites = dataset.layer(Role.ADDRESS).stream().map(Feature::geometry).toList();
         if (sites.isEmpty()) {
             System.out.println("no addresses: nothing to time");
@@ -100,16 +108,25 @@ public final class ReachBenchmark {
         };
         FacilityReachCriterion criterion = new FacilityReachCriterion(index);
         IntConsumer reach = i -> sink[0] += criterion.evaluate(sites.get(i % sites.size())).status().ordinal();
-        Assessor assessor = new Assessor(dataset, profile);
-        IntConsumer assessWithReach = i -> {
-            Geometry site = sites.get(i % sites.size());
-            sink[0] += assessor.assess(new AssessmentRequest(site, HousingForm.ROOM_RENTAL, 4, false)).verdict().ordinal();
-            sink[0] += criterion.evaluate(site).status().ordinal();
-        };
+        // the engine as serve, assess and assess-all build it: facility_reach after the built-in criteria
+        Assessor assessor = new Assessor(dataset, profile, List.of(criterion));
+        IntConsumer assessWithReach = i -> sink[0] += assessor.assess(new AssessmentRequest(sites.get(i % sites.size()),
+                HousingForm.ROOM_RENTAL, 4, false)).verdict().ordinal();
         int n = Math.max(20_000, sites.size() * 10);
+        // joining a site to both networks: one location-index query per mode (as before) against one shared query
+        // (accessAll); alternated, so a busy machine slows both alike
+        IntConsumer perMode = i -> {
+            for (TravelMode mode : TravelMode.values()) sink[0] += index.access(sites.get(i % sites.size()), mode).snapped() ? 1 : 0;
+        };
+        IntConsumer shared = i -> sink[0] += index.accessAll(sites.get(i % sites.size())).size();
+        for (int round = 0; round < 3; round++) {
+            time("snap foot + bike, one query per mode", n, perMode);
+            time("snap foot + bike, shared query", n, shared);
+        }
         time("snap + lookup (foot, " + categories.size() + " categories)", n, snapAndLookup);
         time("facility_reach criterion (foot + bike)", n, reach);
         time("assessment incl. facility_reach", n, assessWithReach);
+        assessAll(assessor, categories, sites.size());
 
         IsochroneBuilder isochrones = new IsochroneBuilder(index);
         WorkingCrs crs = index.crs();
@@ -133,6 +150,34 @@ public final class ReachBenchmark {
             }
         }
         System.out.println("(checksum " + sink[0] + ")");
+    }
+
+    /**
+     * The batch {@code assess-all} (CSV into a null stream, so the disk is not timed): every address once per run,
+     * on one thread and on all available cores, after a warm-up run; addresses per second of wall time and per
+     * CPU-second of the whole process (the machine is shared, so wall time includes waiting for a core).
+     */
+    private static void assessAll(Assessor assessor, List<String> categories, int addresses) throws IOException {
+        AssessAllCommand batch = new AssessAllCommand(assessor, categories, HousingForm.ROOM_RENTAL, 4, false);
+        int cores = Runtime.getRuntime().availableProcessors();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        // at least ~50,000 addresses per measurement, so small datasets are not timed on a few milliseconds
+        int rounds = Math.max(1, 50_000 / Math.max(1, addresses));
+        batch.write(OutputStream.nullOutputStream(), AssessAllCommand.Format.CSV, cores, ImportProgress.NONE);
+        for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+            long cpu0 = os.getProcessCpuTime();
+            long wall0 = System.nanoTime();
+            long done = 0;
+            for (int r = 0; r < rounds; r++) {
+                done += batch.write(OutputStream.nullOutputStream(), AssessAllCommand.Format.CSV, threads,
+                        ImportProgress.NONE).addresses();
+            }
+            double wall = (System.nanoTime() - wall0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            System.out.printf(Locale.ROOT, "%-42s n=%6d %8.0f/s per core (process CPU) %7.0f/s wall (%d addresses x %d"
+                    + " runs)%n", "assess-all, " + threads + " thread" + (threads > 1 ? "s" : ""), done, done / cpu,
+                    done / wall, addresses, rounds);
+        }
     }
 
     /**

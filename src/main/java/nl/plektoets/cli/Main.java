@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import nl.plektoets.assess.Assessor;
+import nl.plektoets.assess.HousingForm;
+import nl.plektoets.criteria.Criterion;
+import nl.plektoets.criteria.FacilityReachCriterion;
 import nl.plektoets.isochrone.IsochroneBuilder;
 import nl.plektoets.routing.ReachIndex;
 import nl.plektoets.routing.ReachSettings;
@@ -44,6 +47,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import nl.plektoets.auth.TokenFile;
 import nl.plektoets.registers.EngineSnapshots;
 import nl.plektoets.registers.Registers;
@@ -64,7 +68,7 @@ import nl.plektoets.roomrental.StorePermits;
 import nl.plektoets.roomrental.StreetLimitGuard;
 
 /**
- * The command line: {@code serve}, {@code import}, {@code demo}, {@code assess}. Exit codes: 0 done, 1 failed
+ * The command line: {@code serve}, {@code import}, {@code demo}, {@code assess}, {@code assess-all}. Exit codes: 0 done, 1 failed
  * (an I/O or import error), 2 bad arguments (the message says the fix). Output goes to the streams given, so tests
  * run commands in-process.
  */
@@ -128,8 +132,10 @@ public final class Main {
                 case "import" -> importData(rest);
                 case "demo" -> demo(rest);
                 case "assess" -> assess(rest);
+                case "assess-all" -> assessAll(rest);
                 default -> {
-                    err.println("plektoets: unknown command '" + command + "'; the commands are serve, import, demo, assess"
+                    err.println("plektoets: unknown command '" + command + "'; the commands are serve, import, demo, assess,"
+                            + " assess-all"
                             + " (plektoets --help)");
                     yield USAGE;
                 }
@@ -166,6 +172,7 @@ public final class Main {
                   import   import OpenStreetMap and/or registers (IMRO, BAG, TOP10NL, CBS) into a data directory
                   demo     generate the fictitious demo municipality into a data directory
                   assess   assess one site or address and print the result
+                  assess-all  assess every address of the dataset into a CSV or GeoJSON overview
 
                 Exit codes: 0 done, 1 failed, 2 bad arguments.
                 """;
@@ -211,15 +218,21 @@ public final class Main {
             }, copier);
             PolicyProfile profile = PolicyProfile.load(config.policy());
             PolicyInfo policyInfo = new PolicyInfo(profile.id(), profile.title());
+            Dataset first = layers.load();
+            // the reach graph and its facility tables are built once over the layers served at start (Bijlage 1);
+            // a reload swaps the layers but not the network
+            ReachIndex reach = reach(config, first, profile);
+            List<Criterion> additional = reach == null ? List.of() : List.of(new FacilityReachCriterion(reach));
             AtomicReference<Assessor> engine = new AtomicReference<>();
             // room rental per street (§5.1.3, §6.2.6): rules over the served dwellings, permits from the store
             AtomicReference<RoomRentalRules> roomRental = new AtomicReference<>();
             AtomicReference<RoomRentalApi> roomRentalApi = new AtomicReference<>();
             RoomRentalPermits permits = new StorePermits(store);
-            Runnable load = () -> {
-                Dataset dataset = layers.load();
+            Consumer<Dataset> install = dataset -> {
                 RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
-                Assessor assessor = new Assessor(dataset, profile, List.of(new RoomRentalStreetCriterion(rules, permits)));
+                List<Criterion> criteria = new java.util.ArrayList<>(additional);
+                criteria.add(new RoomRentalStreetCriterion(rules, permits));
+                Assessor assessor = new Assessor(dataset, profile, criteria);
                 Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
                 roomRental.set(rules);
                 roomRentalApi.set(new RoomRentalApi(rules, permits, api.addressIndex(),
@@ -227,9 +240,9 @@ public final class Main {
                 engine.set(assessor);
                 current.set(api);
             };
-            load.run();
-            // the reach graph is built once over the layers served at start (a reload does not rebuild it)
-            app = Routes.create(current, config, reach(config, current.get().dataset()));
+            install.accept(first);
+            Runnable load = () -> install.accept(layers.load());
+            app = Routes.create(current, config, reach == null ? null : new ReachApi(new IsochroneBuilder(reach)));
             Registers registers = new Registers(store, Clock.systemUTC(),
                     new EngineSnapshots(engine::get, (a, crs) -> AssessmentJson.write(a, crs, JSON)),
                     new StreetLimitGuard(roomRental::get));
@@ -256,31 +269,42 @@ public final class Main {
         return OK;
     }
 
-    /** Loads the data and the policy profile, and builds the engine and the handlers over them. */
-    private Api api(Config config) throws IOException {
+    /**
+     * The data, the policy profile, the walking and cycling reach (when the data directory has a network) and the
+     * engine over them, with {@code facility_reach} (Bijlage 1) after the built-in criteria when there is reach.
+     */
+    record Engine(Dataset dataset, PolicyProfile profile, ReachIndex reach, Assessor assessor) {
+        Api api(Config config) {
+            return new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title()));
+        }
+    }
+
+    /** Loads the data and the policy profile, opens the reach when the directory has a network, builds the engine. */
+    Engine engine(Config config) throws IOException {
         Dataset dataset = loadDataset(config);
         PolicyProfile profile = PolicyProfile.load(config.policy());
-        Assessor assessor = new Assessor(dataset, profile);
-        return new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title()));
+        ReachIndex reach = reach(config, dataset, profile);
+        List<Criterion> additional = reach == null ? List.of() : List.of(new FacilityReachCriterion(reach));
+        return new Engine(dataset, profile, reach, new Assessor(dataset, profile, additional));
     }
 
     /**
-     * The walking and cycling reach (Bijlage 1) for GET /api/v1/reach: GraphHopper networks of the data directory's
-     * single OSM file, cached in {@code <data>/graph/}; null (no reach route) when the directory has several OSM
-     * files or a .bz2 one, which GraphHopper cannot read.
+     * The walking and cycling reach (Bijlage 1) for the facility_reach criterion and GET /api/v1/reach: GraphHopper
+     * networks of the data directory's single OSM file, cached in {@code <data>/graph/}; null (no reach) when the
+     * directory has no OSM file (an imported directory holds only the cache), several, or a .bz2 one, which
+     * GraphHopper cannot read.
      */
-    private ReachApi reach(Config config, Dataset dataset) {
+    private ReachIndex reach(Config config, Dataset dataset, PolicyProfile profile) {
         List<Path> sources = DataDirectory.osmSources(config.dataDir());
         if (sources.size() != 1 || sources.get(0).getFileName().toString().endsWith(".bz2")) {
-            err.println("plektoets: no walking/cycling reach (/api/v1/reach): it needs exactly one .osm, .osm.gz or"
-                    + " .osm.pbf file in " + config.dataDir() + ", found " + sources);
+            err.println("plektoets: no walking/cycling reach (facility_reach, /api/v1/reach): it needs exactly one .osm,"
+                    + " .osm.gz or .osm.pbf file in " + config.dataDir() + ", found " + sources);
             return null;
         }
-        ReachSettings settings = ReachSettings.from(PolicyProfile.load(config.policy()),
-                ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M);
+        ReachSettings settings = ReachSettings.from(profile, ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M);
         err.println("plektoets: walking and cycling networks from " + sources.get(0).getFileName()
-                + " (first start imports them into " + config.dataDir().resolve("graph") + ")");
-        return new ReachApi(new IsochroneBuilder(ReachIndex.open(config.dataDir(), dataset, settings)));
+                + " (the first use imports them into " + config.dataDir().resolve("graph") + ")");
+        return ReachIndex.open(config.dataDir(), dataset, settings);
     }
 
     private Dataset loadDataset(Config config) throws IOException {
@@ -447,10 +471,10 @@ public final class Main {
         Map<String, String> configOpts = new LinkedHashMap<>(opts);
         configOpts.keySet().retainAll(CONFIG_OPTIONS);
         Config config = Config.load(configOpts, env);
-        Api api = api(config);
+        Engine engine = engine(config);
         JsonNode answer;
         try {
-            answer = api.assess(JSON.writeValueAsBytes(request));
+            answer = engine.api(config).assess(JSON.writeValueAsBytes(request));
         } catch (Problem p) {
             err.println("plektoets assess: " + p.detail());
             JsonNode candidates = p.toJson(null).get("candidates");
@@ -459,10 +483,66 @@ public final class Main {
         } catch (InvalidRequestException e) {
             err.println("plektoets assess: " + e.field() + ": " + e.getMessage());
             return USAGE;
+        } finally {
+            if (engine.reach() != null) engine.reach().close();
         }
         if (opts.containsKey("json")) out.println(JSON.writeValueAsString(answer));
         else out.print(AssessmentText.write(answer));
         return OK;
+    }
+
+    // ---------------------------------------------------------------- assess-all
+
+    private int assessAll(List<String> args) throws IOException {
+        Set<String> valued = new HashSet<>(CONFIG_OPTIONS);
+        valued.addAll(Set.of("out", "form", "persons", "threads"));
+        Map<String, String> opts = new Options("assess-all", valued, Set.of("new-build")).parse(args);
+        if (opts.containsKey("help")) {
+            out.print(AssessAllCommand.HELP);
+            return OK;
+        }
+        // every argument is checked before the data is loaded, which can take a while
+        Path outFile = opts.containsKey("out") ? Path.of(opts.get("out")) : null;
+        AssessAllCommand.Format format = AssessAllCommand.Format.CSV;
+        if (outFile != null) {
+            format = AssessAllCommand.formatOf(outFile);
+            if (format == null) {
+                throw new ConfigException("--out '" + outFile + "' must end in .csv or .geojson, e.g. --out overview.csv");
+            }
+            Path parent = outFile.toAbsolutePath().getParent();
+            if (!Files.isDirectory(parent)) {
+                throw new ConfigException("--out '" + outFile + "': the directory " + parent + " does not exist; create it"
+                        + " first or write elsewhere");
+            }
+        }
+        String formId = opts.getOrDefault("form", HousingForm.ROOM_RENTAL.id());
+        HousingForm form = HousingForm.byId(formId).orElseThrow(() -> new ConfigException("--form '" + formId
+                + "' is unknown; use room_rental or housing_facility"));
+        int persons = (int) number(opts, "persons", 4, 1, Integer.MAX_VALUE);
+        int threads = (int) number(opts, "threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+        boolean newBuild = Boolean.parseBoolean(opts.getOrDefault("new-build", "false"));
+
+        Map<String, String> configOpts = new LinkedHashMap<>(opts);
+        configOpts.keySet().retainAll(CONFIG_OPTIONS);
+        Engine engine = engine(Config.load(configOpts, env));
+        try {
+            List<String> categories = engine.reach() == null ? List.of() : engine.reach().settings().categories();
+            AssessAllCommand batch = new AssessAllCommand(engine.assessor(), categories, form, persons, newBuild);
+            AssessAllCommand.Summary s = outFile == null
+                    ? batch.write(out, format, threads, progress)
+                    : batch.writeFile(outFile, format, threads, progress);
+            // with CSV on stdout the summary goes to stderr, so the output stays a clean CSV
+            PrintStream report = outFile == null ? err : out;
+            report.printf(Locale.ROOT, "Assessed %,d addresses of '%s'%s as %s for %d persons in %.1f s (%,.0f per second,"
+                            + " %d threads): %s%s%s%n", s.addresses(), engine.dataset().info().name(),
+                    engine.dataset().info().fictitious() ? " (fictitious)" : "", form.id(), persons, s.nanos() / 1e9,
+                    s.perSecond(), s.threads(), s.verdicts(), s.errors() > 0 ? "; " + s.errors() + " not assessable (see the"
+                            + " error column)" : "", engine.reach() == null ? "; without facility_reach (no network)" : "",
+                    outFile == null ? "" : "; wrote " + outFile);
+            return OK;
+        } finally {
+            if (engine.reach() != null) engine.reach().close();
+        }
     }
 
     // ---------------------------------------------------------------- option values

@@ -158,8 +158,9 @@ public final class FacilityReachCriterion implements Criterion {
             Map<String, Object> r = (Map<String, Object>) c.get("cycling");
             String name = w != null ? String.valueOf(((Map<String, Object>) w.get("facility")).getOrDefault("name", "?"))
                     : r != null ? String.valueOf(((Map<String, Object>) r.get("facility")).getOrDefault("name", "?")) : null;
-            parts.add(c.get("category") + (name == null ? " -" : String.format(Locale.ROOT, " %s %s/%s min", name,
-                    w == null ? "-" : w.get("minutes"), r == null ? "-" : r.get("minutes"))));
+            // concatenation, not String.format: this runs for every category of every assessment (same text)
+            parts.add(c.get("category") + (name == null ? " -" : " " + name + " " + (w == null ? "-" : w.get("minutes"))
+                    + "/" + (r == null ? "-" : r.get("minutes")) + " min"));
         }
         return String.join("; ", parts);
     }

@@ -80,6 +80,7 @@ final class DemoEmitter {
                 facilityNode(v, "leisure", "sports_centre", "name", "Sporthal " + v.name + suffix(i));
             }
         }
+        if (v.tier != Tier.LARGE) villageShop(v);
         if (v.tier == Tier.NONE) return;
         int schools = v.tier == Tier.LARGE ? Math.max(1, d / 600) : 1;
         for (int i = 0; i < schools; i++) {
@@ -100,6 +101,20 @@ final class DemoEmitter {
             node(g.x(col) + g.plots.blockWidth() / 2, g.y(line) + 4, "highway", "bus_stop", "public_transport",
                     "platform", "bus", "yes", "name", v.name + ", " + names.street(line));
         }
+    }
+
+    /**
+     * A small grocery (shop=convenience, which the importer counts as a supermarket) in a village without a
+     * supermarket, so every village address has groceries within the policy's 30 minutes' walk (Bijlage 1); the
+     * other facilities stay in the larger villages. Placed in the middle block without drawing from the random
+     * stream, so adding it left the rest of the municipality as it was.
+     */
+    private void villageShop(Village v) {
+        StreetGrid g = v.grid;
+        int band = g.rows / 2;
+        int col = g.cols / 2;
+        node(g.x(col) + g.plots.blockWidth() / 2, g.y(band) + g.plots.bandHeight() / 2,
+                "shop", "convenience", "name", "Buurtsuper " + v.name);
     }
 
     private void facilityNode(Village v, String... tags) {

@@ -219,11 +219,19 @@ public final class ReachIndex implements AutoCloseable {
         return access(candidatesLonLat(site), mode);
     }
 
-    /** {@link #access(Geometry, TravelMode)} for every mode, transforming the site to lon/lat once. */
+    /**
+     * {@link #access(Geometry, TravelMode)} for every mode, transforming the site to lon/lat once and asking the
+     * location index once per point for all modes where it can ({@link RoutingNetwork#snapAll}): the same snaps,
+     * at about half the cost.
+     */
     public Map<TravelMode, SiteAccess> accessAll(Geometry site) {
-        List<Coordinate> candidates = candidatesLonLat(site);
+        Map<TravelMode, NetworkSnap> best = new EnumMap<>(TravelMode.class);
+        for (Coordinate ll : candidatesLonLat(site)) {
+            network.snapAll(ll.x, ll.y).forEach((mode, snap) -> snap.ifPresent(s ->
+                    best.merge(mode, s, (old, found) -> found.distanceM() < old.distanceM() ? found : old)));
+        }
         Map<TravelMode, SiteAccess> m = new EnumMap<>(TravelMode.class);
-        for (TravelMode mode : TravelMode.values()) m.put(mode, access(candidates, mode));
+        for (TravelMode mode : TravelMode.values()) m.put(mode, judge(best.get(mode), mode));
         return m;
     }
 
@@ -243,6 +251,11 @@ public final class ReachIndex implements AutoCloseable {
             NetworkSnap s = network.snap(ll.x, ll.y, mode).orElse(null);
             if (s != null && (best == null || s.distanceM() < best.distanceM())) best = s;
         }
+        return judge(best, mode);
+    }
+
+    /** The site's access on {@code mode} from its nearest snap (null: none): refused beyond the maximum distance. */
+    private SiteAccess judge(NetworkSnap best, TravelMode mode) {
         if (best == null) {
             return new SiteAccess(mode, Optional.empty(), Double.NaN, "no road or path usable on " + mode.id()
                     + " near the site: the " + mode.id() + " network does not cover it");

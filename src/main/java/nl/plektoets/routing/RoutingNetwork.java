@@ -56,6 +56,11 @@ public final class RoutingNetwork implements AutoCloseable {
     private final GraphHopper hopper;
     private final Map<TravelMode, Weighting> weightings = new EnumMap<>(TravelMode.class);
     private final Map<TravelMode, EdgeFilter> snapFilters = new EnumMap<>(TravelMode.class);
+    /** Accepts an edge when any mode's snap filter does: one location-index query serves all modes. */
+    private final EdgeFilter anyModeSnapFilter = edge -> {
+        for (EdgeFilter f : snapFilters.values()) if (f.accept(edge)) return true;
+        return false;
+    };
     private final boolean imported;
     private final long importMillis;
 
@@ -199,7 +204,29 @@ public final class RoutingNetwork implements AutoCloseable {
      */
     public Optional<NetworkSnap> snap(double lon, double lat, TravelMode mode) {
         Snap snap = findClosest(lon, lat, mode);
-        if (!snap.isValid()) return Optional.empty();
+        return snap.isValid() ? Optional.of(toNetworkSnap(snap, lon, lat, mode)) : Optional.empty();
+    }
+
+    /**
+     * {@link #snap} for every mode with, usually, one location-index query instead of one per mode (the query is
+     * most of the cost of a site's reach): the nearest edge any mode may use is the nearest edge of each mode that
+     * may use it, since every mode's edges are a subset of those. Only a mode that may not use that edge (a
+     * footway for bikes, a motorway for walkers) asks the index again with its own filter. The answer equals
+     * {@link #snap} per mode, up to the choice between edges at exactly the same distance (in practice edges
+     * meeting at the snapped node, where the times agree; ReachIndexTest compares both on every address).
+     */
+    public Map<TravelMode, Optional<NetworkSnap>> snapAll(double lon, double lat) {
+        Snap any = locationIndex().findClosest(lat, lon, anyModeSnapFilter);
+        Map<TravelMode, Optional<NetworkSnap>> m = new EnumMap<>(TravelMode.class);
+        for (TravelMode mode : TravelMode.values()) {
+            if (!any.isValid()) m.put(mode, Optional.empty()); // no edge of any mode: none of this one either
+            else if (snapFilters.get(mode).accept(any.getClosestEdge())) m.put(mode, Optional.of(toNetworkSnap(any, lon, lat, mode)));
+            else m.put(mode, snap(lon, lat, mode));
+        }
+        return m;
+    }
+
+    private NetworkSnap toNetworkSnap(Snap snap, double lon, double lat, TravelMode mode) {
         EdgeIteratorState found = snap.getClosestEdge();
         int edgeId = found.getEdge();
         EdgeIteratorState edge = graph().getEdgeIteratorState(edgeId, Integer.MIN_VALUE); // storage orientation
@@ -228,9 +255,9 @@ public final class RoutingNetwork implements AutoCloseable {
         Weighting w = weightings.get(mode);
         double forward = w.calcEdgeWeight(edge, false);   // base -> adj, milliseconds or infinite
         double backward = w.calcEdgeWeight(edge, true);   // adj -> base
-        return Optional.of(new NetworkSnap(mode, edgeId, edge.getBaseNode(), edge.getAdjNode(), fraction,
+        return new NetworkSnap(mode, edgeId, edge.getBaseNode(), edge.getAdjNode(), fraction,
                 snapped.lon, snapped.lat, lon, lat, snap.getQueryDistance(),
-                forward, backward));
+                forward, backward);
     }
 
     @Override

@@ -230,6 +230,7 @@ class DemoMunicipalityTest {
         Set<String> largest2 = Set.of(byPopulation.get(0).tags().get("name"), byPopulation.get(1).tags().get("name"));
         String smallest = byPopulation.get(byPopulation.size() - 1).tags().get("name");
         Map<String, Integer> perVillage = new HashMap<>();
+        Map<String, String> shops = new HashMap<>(); // village shop name -> village it lies in
         for (Node n : osm.nodes.values()) {
             String kind = facilityKind(n.tags());
             if (kind == null) continue;
@@ -237,13 +238,23 @@ class DemoMunicipalityTest {
             assertNotNull(village, kind + " node " + n.id() + " outside every village");
             String name = village.tags().get("name");
             perVillage.merge(name, 1, Integer::sum);
+            if (kind.equals("village_shop")) shops.put(n.tags().get("name"), name);
             if (Set.of("supermarket", "doctors", "pharmacy", "sports_centre").contains(kind)) {
                 assertTrue(largest2.contains(name), kind + " in " + name + ", not one of the two largest villages");
             }
             if (kind.equals("school")) assertEquals("1", n.tags().get("isced:level"));
         }
         for (String big : largest2) assertTrue(perVillage.getOrDefault(big, 0) >= 7, big + ": " + perVillage);
-        assertFalse(perVillage.containsKey(smallest), "smallest village " + smallest + " has facilities " + perVillage);
+        // every village without a supermarket has one small village shop, so that its addresses have groceries
+        // within 30 minutes' walk (Bijlage 1, issue 3); every other facility stays in the larger villages (issue 2)
+        assertEquals(1, perVillage.getOrDefault(smallest, 0), "smallest village " + smallest
+                + " has facilities other than the village shop: " + perVillage);
+        assertEquals(villages().size() - 2, shops.size(), "village shops " + shops);
+        for (Map.Entry<String, String> shop : shops.entrySet()) {
+            assertFalse(largest2.contains(shop.getValue()), shop + ": a village shop where there is a supermarket");
+            assertEquals("Buurtsuper " + shop.getValue(), shop.getKey());
+        }
+        assertTrue(shops.containsValue(smallest), "no village shop in " + smallest + ": " + shops);
         for (String kind : List.of("supermarket", "doctors", "pharmacy", "school", "bus_stop", "sports_centre")) {
             assertTrue(osm.nodes.values().stream().anyMatch(n -> kind.equals(facilityKind(n.tags()))), kind);
         }
@@ -308,6 +319,7 @@ class DemoMunicipalityTest {
 
     static String facilityKind(Map<String, String> t) {
         if ("supermarket".equals(t.get("shop"))) return "supermarket";
+        if ("convenience".equals(t.get("shop"))) return "village_shop";
         if ("doctors".equals(t.get("amenity"))) return "doctors";
         if ("pharmacy".equals(t.get("amenity"))) return "pharmacy";
         if ("school".equals(t.get("amenity"))) return "school";

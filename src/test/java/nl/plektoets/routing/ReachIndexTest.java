@@ -282,4 +282,44 @@ class ReachIndexTest {
         // ... and no further from the network than the plot's centre
         assertTrue(polygonSnap.distanceM() <= centroidSnap.distanceM());
     }
+
+    @Test
+    void oneSharedSnapForBothModesEqualsTheSnapPerMode() throws Exception {
+        // accessAll asks the location index once for all modes where it can; it must answer what one query per
+        // mode answers: for every address, and for plots around a sample of them (several boundary points each)
+        List<Geometry> sites = new ArrayList<>();
+        List<Feature> addresses = dataset.layer(Role.ADDRESS);
+        for (Feature a : addresses) sites.add(a.geometry());
+        WKTReader wkt = new WKTReader(CRS.geometryFactory());
+        for (int i = 0; i < addresses.size(); i += 20) {
+            Coordinate c = addresses.get(i).geometry().getCoordinate();
+            sites.add(wkt.read(String.format(java.util.Locale.ROOT, "POLYGON ((%f %f, %f %f, %f %f, %f %f, %f %f))",
+                    c.x - 30, c.y - 30, c.x + 60, c.y - 30, c.x + 60, c.y + 40, c.x - 30, c.y + 40, c.x - 30, c.y - 30)));
+        }
+        int sharedEdges = 0, compared = 0;
+        for (Geometry site : sites) {
+            Map<TravelMode, SiteAccess> all = index.accessAll(site);
+            for (TravelMode mode : TravelMode.values()) {
+                SiteAccess one = index.access(site, mode), shared = all.get(mode);
+                String where = mode + " at " + site;
+                assertEquals(one.snapped(), shared.snapped(), where);
+                assertEquals(one.nearestM(), shared.nearestM(), 1e-9, where);
+                if (!one.snapped()) continue;
+                NetworkSnap a = one.snap().orElseThrow(), b = shared.snap().orElseThrow();
+                if (a.edge() == b.edge()) {
+                    sharedEdges++;
+                    assertEquals(a.fraction(), b.fraction(), 1e-12, where);
+                }
+                for (String category : List.of("supermarket", "public_transport_stop")) {
+                    Optional<NearestFacility> x = index.nearest(a, category), y = index.nearest(b, category);
+                    assertEquals(x.isPresent(), y.isPresent(), where);
+                    if (x.isPresent()) assertEquals(x.get().minutes(), y.get().minutes(), 1e-6, category + " " + where);
+                }
+                compared++;
+            }
+        }
+        // ties between edges at the same distance (at a shared node) may pick another edge; almost never otherwise
+        assertTrue(sharedEdges >= compared * 0.95, sharedEdges + " of " + compared + " on the same edge");
+        assertTrue(compared > 1500, "compared " + compared);
+    }
 }
