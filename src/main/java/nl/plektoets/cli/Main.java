@@ -59,6 +59,13 @@ import nl.plektoets.store.StoredLayers;
 import nl.plektoets.store.Stores;
 import nl.plektoets.web.AssessmentJson;
 import nl.plektoets.web.RegisterRoutes;
+import nl.plektoets.web.RoomRentalApi;
+import nl.plektoets.web.RoomRentalRoutes;
+import nl.plektoets.roomrental.RoomRentalPermits;
+import nl.plektoets.roomrental.RoomRentalRules;
+import nl.plektoets.roomrental.RoomRentalStreetCriterion;
+import nl.plektoets.roomrental.StorePermits;
+import nl.plektoets.roomrental.StreetLimitGuard;
 
 /**
  * The command line: {@code serve}, {@code import}, {@code demo}, {@code assess}, {@code assess-all}. Exit codes: 0 done, 1 failed
@@ -217,16 +224,29 @@ public final class Main {
             ReachIndex reach = reach(config, first, profile);
             List<Criterion> additional = reach == null ? List.of() : List.of(new FacilityReachCriterion(reach));
             AtomicReference<Assessor> engine = new AtomicReference<>();
+            // room rental per street (§5.1.3, §6.2.6): rules over the served dwellings, permits from the store
+            AtomicReference<RoomRentalRules> roomRental = new AtomicReference<>();
+            AtomicReference<RoomRentalApi> roomRentalApi = new AtomicReference<>();
+            RoomRentalPermits permits = new StorePermits(store);
             Consumer<Dataset> install = dataset -> {
-                Assessor assessor = new Assessor(dataset, profile, additional);
+                RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
+                List<Criterion> criteria = new java.util.ArrayList<>(additional);
+                criteria.add(new RoomRentalStreetCriterion(rules, permits));
+                Assessor assessor = new Assessor(dataset, profile, criteria);
+                Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
+                roomRental.set(rules);
+                roomRentalApi.set(new RoomRentalApi(rules, permits, api.addressIndex(),
+                        WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info().name()));
                 engine.set(assessor);
-                current.set(new Api(config, assessor.dataset(), assessor::assess, policyInfo));
+                current.set(api);
             };
             install.accept(first);
             Runnable load = () -> install.accept(layers.load());
             app = Routes.create(current, config, reach == null ? null : new ReachApi(new IsochroneBuilder(reach)));
             Registers registers = new Registers(store, Clock.systemUTC(),
-                    new EngineSnapshots(engine::get, (a, crs) -> AssessmentJson.write(a, crs, JSON)));
+                    new EngineSnapshots(engine::get, (a, crs) -> AssessmentJson.write(a, crs, JSON)),
+                    new StreetLimitGuard(roomRental::get));
+            RoomRentalRoutes.install(app, roomRentalApi::get);
             RegisterRoutes.install(app, registers, () -> tokens, () -> {
                 load.run();
                 Dataset loaded = current.get().dataset();

@@ -39,6 +39,7 @@ public final class PolicyProfile {
     private final String permanentPermitParagraph;
     private final List<String> reachCategories;
     private final String origin;
+    private final RoomRentalPolicy roomRental;
 
     /**
      * Where the numbers come from.
@@ -52,7 +53,8 @@ public final class PolicyProfile {
 
     private PolicyProfile(String id, String title, SourceDocument source, Map<ThresholdKey, Threshold> thresholds,
                           Set<HousingForm> permanentPermitForms, String permanentPermitParagraph,
-                          List<String> reachCategories, String origin) {
+                          List<String> reachCategories, String origin, RoomRentalPolicy roomRental) {
+        this.roomRental = roomRental;
         this.id = id;
         this.title = title;
         this.source = source;
@@ -105,9 +107,10 @@ public final class PolicyProfile {
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!List.of("id", "title", "source", "thresholds", "permanent_permit_forms", "reach_categories").contains(f)) {
+            if (!List.of("id", "title", "source", "thresholds", "permanent_permit_forms", "reach_categories",
+                    "room_rental").contains(f)) {
                 problems.add("unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
-                        + " permanent_permit_forms, reach_categories)");
+                        + " permanent_permit_forms, reach_categories, room_rental)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -190,8 +193,10 @@ public final class PolicyProfile {
                         + " categories");
             }
         }
+        RoomRentalPolicy roomRental = RoomRentalPolicy.parse(root.get("room_rental"), problems);
         if (!problems.isEmpty()) throw new PolicyProfileException(origin, problems);
-        return new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph, reachCategories, origin);
+        return new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph, reachCategories, origin,
+                roomRental);
     }
 
     private static Threshold threshold(ThresholdKey key, JsonNode node, List<String> problems) {
@@ -301,6 +306,11 @@ public final class PolicyProfile {
 
     static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The room-rental rules per street (§5.1.3, §6.2.6); none switched on when the profile has no section. */
+    public RoomRentalPolicy roomRental() {
+        return roomRental;
     }
 
     public String id() {

@@ -34,11 +34,21 @@ public final class Registers {
     private final Store store;
     private final Clock clock;
     private final AssessmentSnapshots snapshots;
+    private final PermitGuard permitGuard;
 
     public Registers(Store store, Clock clock, AssessmentSnapshots snapshots) {
+        this(store, clock, snapshots, PermitGuard.NONE);
+    }
+
+    /**
+     * @param permitGuard re-checks a grant against the other permits in the store's transaction (the room-rental
+     *                    street limits of §6.2.6: {@code nl.plektoets.roomrental.StreetLimitGuard})
+     */
+    public Registers(Store store, Clock clock, AssessmentSnapshots snapshots, PermitGuard permitGuard) {
         this.store = store;
         this.clock = clock;
         this.snapshots = snapshots;
+        this.permitGuard = permitGuard;
     }
 
     public Store store() {
@@ -58,7 +68,7 @@ public final class Registers {
         if (!fields.hasNonNull("type")) fields.put("type", PermitType.PERMANENT.id());
         RoomRentalPermit p = RegisterJson.permitFromJson(fields);
         if (p.appliedOn() == null) p = withDates(p, today(), p.decidedOn(), p.validFrom(), p.validUntil());
-        return store.createPermit(checkPermit(completePermit(p)), actor);
+        return store.createPermit(checkPermit(completePermit(p)), actor, permitGuard);
     }
 
     /** Applies a merge patch carrying {@code version}; a stale version throws {@link VersionConflictException}. */
@@ -74,7 +84,7 @@ public final class Registers {
                         + next.status().id() + "; allowed next: " + ids(current.status().next()));
             }
             return checkPermit(completePermit(next));
-        });
+        }, permitGuard);
     }
 
     /** Fills the dates a status implies: the decision date, the start, and the 10-year end of a temporary permit. */

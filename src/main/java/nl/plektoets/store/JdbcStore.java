@@ -25,6 +25,7 @@ import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.EntryNotFoundException;
 import nl.plektoets.registers.HousingInitiative;
 import nl.plektoets.registers.InitiativeStatus;
+import nl.plektoets.registers.PermitGuard;
 import nl.plektoets.registers.PermitStatus;
 import nl.plektoets.registers.PermitType;
 import nl.plektoets.registers.RegisterJson;
@@ -194,7 +195,13 @@ public abstract class JdbcStore implements Store {
 
     @Override
     public RoomRentalPermit createPermit(RoomRentalPermit entry, String actor) {
+        return createPermit(entry, actor, PermitGuard.NONE);
+    }
+
+    @Override
+    public RoomRentalPermit createPermit(RoomRentalPermit entry, String actor, PermitGuard guard) {
         return inTransaction(c -> {
+            guard(c, guard, null, entry);
             RoomRentalPermit stamped = entry.stamped(0, 1, now(), actor);
             long id;
             try (PreparedStatement st = c.prepareStatement("INSERT INTO room_rental_permit (" + PERMIT_COLUMNS
@@ -237,12 +244,42 @@ public abstract class JdbcStore implements Store {
     @Override
     public RoomRentalPermit updatePermit(long id, long expectedVersion, String actor,
                                          UnaryOperator<RoomRentalPermit> change) {
+        return updatePermit(id, expectedVersion, actor, change, PermitGuard.NONE);
+    }
+
+    /**
+     * Takes the guard's locks (sorted, so two transactions never wait on each other in a circle), reads every active
+     * permit as committed now, and lets the guard refuse. Runs inside the writing transaction.
+     */
+    private void guard(Connection c, PermitGuard guard, RoomRentalPermit before, RoomRentalPermit after)
+            throws SQLException {
+        java.util.Set<String> keys = guard.lockKeys(before, after);
+        if (keys.isEmpty()) return;
+        for (String key : new java.util.TreeSet<>(keys)) lockKey(c, key);
+        List<RoomRentalPermit> active = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM room_rental_permit WHERE status IN "
+                + "('granted', 'applied') ORDER BY id"); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) active.add(permitRow(rs));
+        }
+        guard.check(after, active);
+    }
+
+    /**
+     * Holds the lock row {@code key} of room_rental_lock until commit (created on first use). PostgreSQL: a row lock
+     * (SELECT ... FOR UPDATE); SQLite: the writer's BEGIN IMMEDIATE already excludes every other writer.
+     */
+    protected abstract void lockKey(Connection c, String key) throws SQLException;
+
+    @Override
+    public RoomRentalPermit updatePermit(long id, long expectedVersion, String actor,
+                                         UnaryOperator<RoomRentalPermit> change, PermitGuard guard) {
         return inTransaction(c -> {
             RoomRentalPermit before = selectPermit(c, id, true).orElseThrow(() -> new EntryNotFoundException(PERMITS, id));
             if (before.version() != expectedVersion) {
                 throw new VersionConflictException(PERMITS, id, expectedVersion, before.version());
             }
             RoomRentalPermit after = change.apply(before).stamped(id, before.version() + 1, now(), actor);
+            guard(c, guard, before, after);
             after = new RoomRentalPermit(id, after.version(), after.dwellingBagId(), after.address(), after.street(),
                     after.town(), after.rooms(), after.persons(), after.status(), after.type(), after.appliedOn(),
                     after.decidedOn(), after.validFrom(), after.validUntil(), after.notes(), before.createdAt(),
@@ -316,6 +353,37 @@ public abstract class JdbcStore implements Store {
                 getDate(rs, "decided_on"), getDate(rs, "valid_from"), getDate(rs, "valid_until"), rs.getString("notes"),
                 getInstant(rs, "created_at"), rs.getString("created_by"), getInstant(rs, "updated_at"),
                 rs.getString("updated_by"));
+    }
+
+    // ---- room-rental reports (§5.1.3, public map) ----
+
+    @Override
+    public long addRoomRentalReport(String streetId, String message) {
+        return inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO room_rental_report (street_id, message, "
+                    + "reported_at, status) VALUES (?,?,?,'new')", Statement.RETURN_GENERATED_KEYS)) {
+                st.setString(1, streetId);
+                st.setString(2, message);
+                setInstant(st, 3, now());
+                st.executeUpdate();
+                return generatedId(st);
+            }
+        });
+    }
+
+    @Override
+    public List<nl.plektoets.registers.RoomRentalReport> roomRentalReports() {
+        return read(c -> {
+            List<nl.plektoets.registers.RoomRentalReport> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT id, street_id, message, reported_at, status FROM "
+                    + "room_rental_report ORDER BY id"); ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new nl.plektoets.registers.RoomRentalReport(rs.getLong("id"), rs.getString("street_id"),
+                            rs.getString("message"), getInstant(rs, "reported_at"), rs.getString("status")));
+                }
+            }
+            return out;
+        });
     }
 
     // ---- housing initiatives ----

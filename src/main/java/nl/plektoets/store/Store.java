@@ -36,6 +36,12 @@ public interface Store extends AutoCloseable {
 
     RoomRentalPermit createPermit(RoomRentalPermit entry, String actor);
 
+    /**
+     * Creates the permit after {@code guard} approved it inside the same transaction, with its locks held (§6.2.6:
+     * the per-street limit is re-checked atomically with the write).
+     */
+    RoomRentalPermit createPermit(RoomRentalPermit entry, String actor, nl.plektoets.registers.PermitGuard guard);
+
     Optional<RoomRentalPermit> permit(long id);
 
     /** All permits, oldest first, optionally only those with the given status id and/or street (case-insensitive). */
@@ -47,8 +53,18 @@ public interface Store extends AutoCloseable {
      */
     RoomRentalPermit updatePermit(long id, long expectedVersion, String actor, UnaryOperator<RoomRentalPermit> change);
 
+    /** {@link #updatePermit} with {@code guard} run on the changed entry inside the transaction, its locks held. */
+    RoomRentalPermit updatePermit(long id, long expectedVersion, String actor, UnaryOperator<RoomRentalPermit> change,
+                                  nl.plektoets.registers.PermitGuard guard);
+
     /** Granted permits per street (lower-cased street), for the public street overview of §5.1.3: counts only. */
     Map<String, Integer> grantedPermitsPerStreet();
+
+    /** Stores a public "report a wrong entry" of the room-rental map for planners (§5.1.3); returns its id. */
+    long addRoomRentalReport(String streetId, String message);
+
+    /** The reports of wrong entries, oldest first. */
+    List<nl.plektoets.registers.RoomRentalReport> roomRentalReports();
 
     HousingInitiative createInitiative(HousingInitiative entry, String actor);
 

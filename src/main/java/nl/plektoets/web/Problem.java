@@ -31,6 +31,7 @@ public final class Problem extends RuntimeException {
         ADDRESS_NOT_FOUND(422, "Address not found"),
         ADDRESS_AMBIGUOUS(422, "Address ambiguous"),
         NOT_FOUND(404, "Not found"),
+        TOO_MANY_REQUESTS(429, "Too many requests"),
         METHOD_NOT_ALLOWED(405, "Method not allowed"),
         INTERNAL_ERROR(500, "Internal error");
 

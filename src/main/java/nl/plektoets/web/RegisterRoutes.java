@@ -17,6 +17,7 @@ import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.EntryNotFoundException;
 import nl.plektoets.registers.HousingInitiative;
 import nl.plektoets.registers.InvalidEntryException;
+import nl.plektoets.registers.PermitRefusedException;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.Registers;
 import nl.plektoets.registers.VersionConflictException;
@@ -77,9 +78,11 @@ public final class RegisterRoutes {
         app.patch("/api/v1/initiatives/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.patchInitiative(ctx, u)));
         app.get("/api/v1/initiatives/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
                 u -> r.audit(ctx, JdbcStore.INITIATIVES)));
+        // what the public reported as wrong on the room-rental map (§5.1.3), for the planners to handle
+        app.get("/api/v1/room-rental/reports", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.roomRentalReports(ctx)));
         app.post("/api/v1/admin/reload", ctx -> r.handle(ctx, AccessRole.ADMIN, u -> r.reload(ctx)));
-        // public (§5.1.3: the overview of room-rented dwellings per street is public): counts only, no addresses
-        app.get("/api/v1/room-rental/streets", ctx -> r.handlePublic(ctx, () -> r.streets(ctx)));
+        // the public overview of §5.1.3 (GET /api/v1/room-rental/streets) is RoomRentalRoutes: per street with the
+        // dwellings, the limit and what is left, counts only
         return r;
     }
 
@@ -111,6 +114,11 @@ public final class RegisterRoutes {
             ObjectNode p = problem(ctx, 409, "version-conflict", "Changed by someone else", e.getMessage(), "version");
             p.put("currentVersion", e.currentVersion());
             ctx.result(utf8(p));
+        } catch (PermitRefusedException e) {
+            // §6.2.6: the limit was re-checked in the granting transaction and another grant came first
+            ObjectNode p = problem(ctx, 409, "permit-refused", "Permit cannot be granted", e.getMessage(), "status");
+            p.put("rule", e.rule());
+            ctx.result(utf8(p));
         } catch (EntryNotFoundException e) {
             problem(ctx, 404, "not-found", "No such entry", e.getMessage(), "id");
         } catch (InvalidEntryException e) {
@@ -122,25 +130,6 @@ public final class RegisterRoutes {
         } catch (StoreException e) {
             problem(ctx, 500, "store-failure", "Database failure", e.getMessage(), null);
         }
-    }
-
-    private void handlePublic(Context ctx, Runnable handler) {
-        try {
-            handler.run();
-        } catch (StoreUnavailableException e) {
-            ctx.header("Retry-After", "5");
-            problem(ctx, 503, "store-unavailable", "Database unavailable", e.getMessage(), null);
-        }
-    }
-
-    /** Granted room-rental permits per street, for the public overview (§5.1.3); no address or dwelling id. */
-    private void streets(Context ctx) {
-        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
-        registers.store().grantedPermitsPerStreet().forEach((street, n) -> items.addObject()
-                .put("street", street).put("grantedPermits", n));
-        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
-        out.set("streets", items);
-        json(ctx, 200, out);
     }
 
     static ObjectNode problem(Context ctx, int status, String type, String title, String detail, String field) {
@@ -279,6 +268,17 @@ public final class RegisterRoutes {
         ObjectNode copy = ((ObjectNode) body).deepCopy();
         copy.put("site", new WKTWriter().write(RD_NEW.fromLonLat(lonLat)));
         return copy;
+    }
+
+    private void roomRentalReports(Context ctx) {
+        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
+        registers.store().roomRentalReports().forEach(rep -> items.addObject().put("id", rep.id())
+                .put("streetId", rep.streetId()).put("message", rep.message()).put("reportedAt", rep.reportedAt().toString())
+                .put("status", rep.status()));
+        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
+        out.put("count", items.size());
+        out.set("reports", items);
+        json(ctx, 200, out);
     }
 
     // ---- audit and reload ----

@@ -212,8 +212,10 @@ class MainTest {
             JsonNode a = new ObjectMapper().readTree(answer.body());
             assertTrue(a.get("dataset").get("fictitious").asBoolean());
             assertEquals(label, a.get("address").get("label").asText());
-            // the five built-in criteria, then facility_reach (Bijlage 1), since the directory has a network
-            assertEquals(6, a.get("criteria").size(), a.get("criteria")::toString);
+            // the five built-in criteria, then facility_reach (Bijlage 1), since the directory has a network, then
+            // room_rental_street (§5.1.3, §6.2.6) over the permit register
+            assertEquals(7, a.get("criteria").size(), a.get("criteria")::toString);
+            assertEquals("room_rental_street", a.get("criteria").get(6).get("id").asText());
             JsonNode reach = a.get("criteria").get(5);
             assertEquals("facility_reach", reach.get("id").asText());
             assertEquals("Bijlage 1", reach.get("policyRef").asText());

@@ -87,11 +87,6 @@ class RegisterRoutesTest {
             assertEquals("version", stale.body().get("field").asText());
             assertEquals(2, stale.body().get("currentVersion").asInt());
 
-            var streets = http.send("GET", "/api/v1/room-rental/streets", null, null);
-            assertEquals(200, streets.status(), "the street overview is public (§5.1.3)");
-            assertEquals("{\"streets\":[{\"street\":\"jachthuisweg\",\"grantedPermits\":1}]}",
-                    streets.body().toString(), "counts only, no address or dwelling");
-
             var audit = http.send("GET", "/api/v1/permits/1/audit", RegisterHttp.PLANNER, null);
             assertEquals(2, audit.body().get("changes").size());
             assertEquals("applied", audit.body().at("/changes/1/before/status").asText());

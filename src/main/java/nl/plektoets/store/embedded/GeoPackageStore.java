@@ -50,7 +50,8 @@ import org.sqlite.SQLiteErrorCode;
  */
 public final class GeoPackageStore extends JdbcStore {
     public static final String FILE_NAME = "plektoets.gpkg";
-    private static final List<String> MIGRATIONS = List.of("V1__geopackage.sql", "V2__layers.sql", "V3__registers.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__geopackage.sql", "V2__layers.sql", "V3__registers.sql",
+            "V4__room_rental.sql");
     private static final GeometryFactory RD_FACTORY = new GeometryFactory(new PrecisionModel(), LayerGeometry.STORAGE_SRID);
 
     private final Path file;
@@ -323,6 +324,15 @@ public final class GeoPackageStore extends JdbcStore {
     protected String forUpdate() {
         // the writer connection's BEGIN IMMEDIATE already excludes other writers
         return "";
+    }
+
+    @Override
+    protected void lockKey(Connection c, String key) throws SQLException {
+        // the single writer connection's BEGIN IMMEDIATE already serialises every write; the row is kept for symmetry
+        try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO room_rental_lock (lock_key) VALUES (?)")) {
+            st.setString(1, key);
+            st.executeUpdate();
+        }
     }
 
     @Override

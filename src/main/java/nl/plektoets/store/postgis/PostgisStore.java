@@ -271,4 +271,19 @@ public final class PostgisStore extends JdbcStore {
         return t == null ? null : t.toInstant();
     }
 
+
+    @Override
+    protected void lockKey(Connection c, String key) throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO room_rental_lock (lock_key) VALUES (?) "
+                + "ON CONFLICT (lock_key) DO NOTHING")) {
+            ins.setString(1, key);
+            ins.executeUpdate();
+        }
+        // the street's row lock: a concurrent grant in the same street waits here until this transaction ends, then
+        // (READ COMMITTED: a new statement sees the committed grant) re-reads the permits and is refused
+        try (PreparedStatement st = c.prepareStatement("SELECT lock_key FROM room_rental_lock WHERE lock_key = ? FOR UPDATE")) {
+            st.setString(1, key);
+            st.executeQuery().close();
+        }
+    }
 }

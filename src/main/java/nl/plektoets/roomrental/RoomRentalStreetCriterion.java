@@ -1,0 +1,132 @@
+package nl.plektoets.roomrental;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.plektoets.assess.HousingForm;
+import nl.plektoets.criteria.Criterion;
+import nl.plektoets.criteria.CriterionInput;
+import nl.plektoets.criteria.CriterionResult;
+import nl.plektoets.criteria.Message;
+import nl.plektoets.criteria.Status;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * Criterion {@code room_rental_street} (§5.1.3, §6.2.6): for a room-rental assessment, the street of the dwelling,
+ * its dwellings, granted permits, pending applications, the limit and what is left; pass if a permit still fits, fail
+ * if the street is full, conditional if only pending applications would fill it. A site that is not on a dwelling
+ * address resolves to the nearest dwelling within the profile's {@code nearest_dwelling_m}; else unknown, with the
+ * nearest dwellings as candidates. Pure: permits come in through {@link RoomRentalPermits}.
+ */
+public final class RoomRentalStreetCriterion implements Criterion {
+    public static final String ID = "room_rental_street";
+    private static final double SAME_POINT_M = 0.5;
+
+    private final RoomRentalRules rules;
+    private final RoomRentalPermits permits;
+
+    private final boolean publicAnswer;
+
+    public RoomRentalStreetCriterion(RoomRentalRules rules, RoomRentalPermits permits) {
+        this(rules, permits, false);
+    }
+
+    /**
+     * @param publicAnswer true for the public map's check: never says whether the dwelling itself holds a permit
+     */
+    public RoomRentalStreetCriterion(RoomRentalRules rules, RoomRentalPermits permits, boolean publicAnswer) {
+        this.rules = rules;
+        this.permits = permits;
+        this.publicAnswer = publicAnswer;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** The dwelling a site stands for, or the candidates when there is none close enough. */
+    public sealed interface Resolved {
+    }
+
+    public record Found(Dwelling dwelling, double distanceM) implements Resolved {
+    }
+
+    public record NotFound(List<Dwelling> candidates) implements Resolved {
+    }
+
+    /** The dwelling at (or nearest to) the site; several addresses on one point (apartments): the first in order. */
+    public Resolved resolve(Geometry site) {
+        Point p = site instanceof Point pt ? pt : site.getInteriorPoint();
+        double near = rules.policy().nearestDwellingM();
+        List<Dwelling> close = rules.model().within(p, Math.max(near, SAME_POINT_M));
+        if (!close.isEmpty()) {
+            double best = close.get(0).location().distance(p);
+            Dwelling first = close.stream().filter(d -> d.location().distance(p) <= best + SAME_POINT_M)
+                    .min(Dwelling.ALONG).orElseThrow();
+            return new Found(first, best);
+        }
+        List<Dwelling> candidates = rules.model().within(p, Math.max(near * 8, 200));
+        return new NotFound(candidates.subList(0, Math.min(5, candidates.size())));
+    }
+
+    @Override
+    public CriterionResult evaluate(CriterionInput input) {
+        String ref = rules.policy().paragraph();
+        if (input.request().form() != HousingForm.ROOM_RENTAL) {
+            return new CriterionResult(ID, Status.PASS, ref, new Message("Niet van toepassing: geen kamerverhuur.",
+                    "Not applicable: not room rental."), Map.of("applicable", false));
+        }
+        Resolved r = resolve(input.request().site());
+        if (r instanceof NotFound nf) {
+            List<Map<String, Object>> cs = new ArrayList<>();
+            for (Dwelling d : nf.candidates()) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("address", d.label() + ", " + d.town());
+                c.put("distanceM", RoomRentalRules.round(d.location().distance(input.request().site())));
+                cs.add(c);
+            }
+            return new CriterionResult(ID, Status.UNKNOWN, ref, new Message("Geen woning binnen "
+                    + RoomRentalRules.fmt(rules.policy().nearestDwellingM()) + " m van de locatie; kies het adres van de woning.",
+                    "No dwelling within " + RoomRentalRules.fmt(rules.policy().nearestDwellingM())
+                            + " m of the site; choose the dwelling's address."), Map.of("candidates", cs));
+        }
+        Found f = (Found) r;
+        return result(f.dwelling(), f.distanceM(), null);
+    }
+
+    /** The result for a known dwelling (the check endpoint; {@code roomsOrNull} for the max-rooms rule). */
+    public CriterionResult result(Dwelling d, double resolvedDistanceM, Integer roomsOrNull) {
+        List<RoomRentalRules.Finding> findings = rules.check(d, rules.place(permits.active()), roomsOrNull, -1,
+                !publicAnswer);
+        Status status = RoomRentalRules.worst(findings);
+        Map<String, Object> ev = new LinkedHashMap<>(findings.get(0).evidence());
+        ev.put("dwelling", d.label() + ", " + d.town());
+        if (resolvedDistanceM > SAME_POINT_M) ev.put("resolvedToNearestDwellingM", RoomRentalRules.round(resolvedDistanceM));
+        List<Map<String, Object>> rs = new ArrayList<>();
+        StringBuilder nl = new StringBuilder(), en = new StringBuilder();
+        List<String> refs = new ArrayList<>();
+        for (RoomRentalRules.Finding x : findings) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("rule", x.rule());
+            o.put("status", x.status().id());
+            o.put("policyRef", x.paragraph());
+            o.put("message", x.message().en());
+            o.putAll(x.rule().equals("street_limit") ? Map.of() : x.evidence());
+            rs.add(o);
+            nl.append(nl.length() == 0 ? "" : " ").append(x.message().nl());
+            en.append(en.length() == 0 ? "" : " ").append(x.message().en());
+            for (String ref : x.paragraph().split(",\\s*")) {
+                if (!refs.contains(ref)) refs.add(ref);
+            }
+        }
+        ev.put("rules", rs);
+        return new CriterionResult(ID, status, String.join(", ", refs), new Message(nl.toString(), en.toString()), ev);
+    }
+
+    public RoomRentalRules rules() {
+        return rules;
+    }
+}

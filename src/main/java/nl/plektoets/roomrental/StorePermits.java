@@ -1,0 +1,23 @@
+package nl.plektoets.roomrental;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.plektoets.registers.PermitStatus;
+import nl.plektoets.store.Store;
+
+/** The store's room-rental register as {@link RoomRentalPermits}: granted permits and applied-for ones. */
+public final class StorePermits implements RoomRentalPermits {
+    private final Store store;
+
+    public StorePermits(Store store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<PermitPlacement> active() {
+        List<PermitPlacement> out = new ArrayList<>();
+        store.permits(PermitStatus.GRANTED.id(), null).forEach(p -> out.add(StreetLimitGuard.placement(p)));
+        store.permits(PermitStatus.APPLIED.id(), null).forEach(p -> out.add(StreetLimitGuard.placement(p)));
+        return out;
+    }
+}

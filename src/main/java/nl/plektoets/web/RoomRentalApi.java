@@ -1,0 +1,338 @@
+package nl.plektoets.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.plektoets.address.AddressIndex;
+import nl.plektoets.address.Resolution;
+import nl.plektoets.criteria.CriterionResult;
+import nl.plektoets.geo.ApiCrs;
+import nl.plektoets.geo.GeoJson;
+import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.roomrental.Dwelling;
+import nl.plektoets.roomrental.RoomRentalPermits;
+import nl.plektoets.roomrental.RoomRentalRules;
+import nl.plektoets.roomrental.RoomRentalStreetCriterion;
+import nl.plektoets.roomrental.StreetStanding;
+import nl.plektoets.store.Store;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * The public room-rental overview of §5.1.3 ("Dit overzicht moet ook publiekelijk toegankelijk zijn ... Dit is
+ * AVG-technisch mogelijk"): per street (or segment) the dwellings, granted permits, pending applications, the limit,
+ * what is left and the status, as GeoJSON, CSV and OGC API - Features; the check for one address; and a rate-limited
+ * "report a wrong entry". No login, and never an address, a name or a permit id of a permit holder: only counts.
+ * Handlers are plain methods (as in {@link Api}); {@link RoomRentalRoutes} maps them to paths.
+ */
+public final class RoomRentalApi {
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Reports per client per hour: enough for a person, not for a script. */
+    static final int REPORTS_PER_HOUR = 5;
+    static final int REPORT_MAX_CHARS = 2000;
+
+    private final RoomRentalRules rules;
+    private final RoomRentalPermits permits;
+    private final RoomRentalStreetCriterion criterion;
+    private final AddressIndex addresses;
+    private final WorkingCrs workingCrs;
+    private final Store reportsOrNull;
+    private final Clock clock;
+    private final String datasetName;
+    private final Map<String, Deque<Instant>> reportTimes = new ConcurrentHashMap<>();
+
+    /**
+     * @param reportsOrNull where reports of wrong entries go (the store); null answers 503 on the report endpoint
+     */
+    public RoomRentalApi(RoomRentalRules rules, RoomRentalPermits permits, AddressIndex addresses, WorkingCrs workingCrs,
+                         Store reportsOrNull, Clock clock, String datasetName) {
+        this.rules = rules;
+        this.permits = permits;
+        this.criterion = new RoomRentalStreetCriterion(rules, permits, true);
+        this.addresses = addresses;
+        this.workingCrs = workingCrs;
+        this.reportsOrNull = reportsOrNull;
+        this.clock = clock;
+        this.datasetName = datasetName;
+    }
+
+    /** The standings of every street (or segment) whose geometry meets {@code areaOrNull} (working CRS). */
+    public List<StreetStanding> standings(Envelope areaOrNull) {
+        List<StreetStanding> out = new ArrayList<>();
+        for (StreetStanding s : rules.standings(permits.active())) {
+            if (areaOrNull == null || areaOrNull.intersects(s.unit().geometry().getEnvelopeInternal())) out.add(s);
+        }
+        return out;
+    }
+
+    /** One GeoJSON feature per street: counts only (no address, name or permit id, §5.1.3 and the AVG). */
+    public ObjectNode feature(StreetStanding s, ApiCrs crs) {
+        ObjectNode f = NODES.objectNode();
+        f.put("type", "Feature");
+        f.put("id", s.unit().id());
+        f.set("geometry", GeoJson.write(s.unit().geometry(), workingCrs, crs));
+        ObjectNode p = f.putObject("properties");
+        p.put("name", s.unit().name());
+        p.put("town", s.unit().town());
+        if (s.unit().segment() > 0) p.put("segment", s.unit().segment());
+        p.put("dwellings", s.dwellings());
+        p.put("granted", s.granted());
+        p.put("pending", s.pending());
+        if (s.limit() == null) p.putNull("limit");
+        else p.put("limit", s.limit());
+        if (s.left() == null) p.putNull("left");
+        else p.put("left", s.left());
+        p.put("status", s.status());
+        p.put("rule", s.rule());
+        p.put("policyRef", s.paragraph());
+        p.put("geometrySource", s.unit().geometrySource());
+        p.put("dataDate", dataDate().toString());
+        return f;
+    }
+
+    /** The date of the counts: permits are read live, so today (in the service's clock). */
+    public LocalDate dataDate() {
+        return LocalDate.now(clock);
+    }
+
+    // ---------------------------------------------------------------- GET /api/v1/room-rental/streets
+
+    public ObjectNode streets(Map<String, List<String>> query) {
+        Map<String, String> p = params(query, Set.of("bbox", "bbox-crs", "crs"));
+        ApiCrs crs = crs(p, "crs");
+        Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), crs(p, "bbox-crs")) : null;
+        if (!p.containsKey("bbox") && p.containsKey("bbox-crs")) {
+            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox-crs", "bbox-crs is given without bbox; add bbox=minx,miny,maxx,maxy");
+        }
+        ObjectNode out = NODES.objectNode();
+        out.put("type", "FeatureCollection");
+        ArrayNode fs = out.putArray("features");
+        for (StreetStanding s : standings(area)) fs.add(feature(s, crs));
+        out.put("numberReturned", fs.size());
+        out.put("dataDate", dataDate().toString());
+        out.put("policyRef", rules.policy().paragraph());
+        out.put("addressData", datasetName);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- GET /api/v1/room-rental/streets.csv
+
+    /** The same rows as CSV (RFC 4180, UTF-8), for spreadsheets. */
+    public String csv(Map<String, List<String>> query) {
+        Map<String, String> p = params(query, Set.of("bbox", "bbox-crs"));
+        Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), crs(p, "bbox-crs")) : null;
+        StringBuilder b = new StringBuilder("id,name,town,segment,dwellings,granted,pending,limit,left,status,rule,data_date\r\n");
+        for (StreetStanding s : standings(area)) {
+            b.append(String.join(",", cell(s.unit().id()), cell(s.unit().name()), cell(s.unit().town()),
+                    s.unit().segment() > 0 ? Integer.toString(s.unit().segment()) : "", Integer.toString(s.dwellings()),
+                    Integer.toString(s.granted()), Integer.toString(s.pending()),
+                    s.limit() == null ? "" : s.limit().toString(), s.left() == null ? "" : s.left().toString(),
+                    s.status(), cell(s.rule() + " (" + s.paragraph() + ")"), dataDate().toString())).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    private static String cell(String v) {
+        if (v == null) return "";
+        // a leading = + - @ would run as a formula in a spreadsheet: prefix it with a quote
+        String safe = !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
+        return safe.matches(".*[\",\r\n].*") || !safe.equals(v) ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+
+    // ---------------------------------------------------------------- GET /api/v1/room-rental/check
+
+    /** May a room-rental permit be granted at this address? The standing of its street and every rule's outcome. */
+    public ObjectNode check(Map<String, List<String>> query) {
+        Map<String, String> p = params(query, Set.of("address", "rooms"));
+        String text = p.get("address");
+        if (text == null || text.isBlank()) {
+            throw new Problem(Problem.Type.INVALID_PARAMETER, "address", "Give the address as address=Street 12, Town");
+        }
+        Integer rooms = null;
+        if (p.containsKey("rooms")) {
+            try {
+                rooms = Integer.parseInt(p.get("rooms").trim());
+            } catch (NumberFormatException e) {
+                rooms = -1;
+            }
+            if (rooms < 1) throw new Problem(Problem.Type.INVALID_PARAMETER, "rooms", "rooms must be a whole number of at least 1");
+        }
+        Resolution r = addresses.resolve(text);
+        if (!(r instanceof Resolution.Found found)) {
+            boolean ambiguous = r instanceof Resolution.Ambiguous;
+            List<nl.plektoets.address.Address> cs = ambiguous ? ((Resolution.Ambiguous) r).candidates()
+                    : ((Resolution.Unknown) r).candidates();
+            ArrayNode candidates = NODES.arrayNode();
+            cs.forEach(a -> candidates.add(a.label()));
+            throw new Problem(ambiguous ? Problem.Type.ADDRESS_AMBIGUOUS : Problem.Type.ADDRESS_NOT_FOUND, "address",
+                    ambiguous ? "'" + text + "' matches several addresses; add the town or postcode"
+                            : "No address '" + text + "' in " + datasetName + "; write it as \"Street 12, Town\"")
+                    .with("candidates", candidates);
+        }
+        Dwelling d = rules.model().byFeatureId(found.address().featureId()).orElseThrow(() -> new Problem(
+                Problem.Type.NOT_ASSESSABLE, "address", "'" + found.address().label() + "' is not a dwelling in the "
+                + "address data (its use is not residential), so room rental does not apply"));
+        CriterionResult result = criterion.result(d, 0, rooms);
+        ObjectNode out = NODES.objectNode();
+        out.put("address", found.address().label());
+        out.put("status", result.status().id());
+        out.put("policyRef", result.policyRef());
+        ObjectNode msg = out.putObject("message");
+        msg.put("nl", result.message().nl());
+        msg.put("en", result.message().en());
+        StreetStanding s = rules.standing(rules.model().unitOf(d), rules.place(permits.active()), -1);
+        out.set("street", feature(s, ApiCrs.CRS84));
+        out.set("rules", RoomRentalJson.tree(result.evidence().get("rules")));
+        out.put("dataDate", dataDate().toString());
+        return out;
+    }
+
+    // ---------------------------------------------------------------- POST /api/v1/room-rental/reports
+
+    /**
+     * Stores a report of a wrong entry for the planners: {"streetId": "town/street", "message": "..."}. Rate-limited
+     * per client ({@value #REPORTS_PER_HOUR} an hour); the client key is hashed in memory and never stored.
+     */
+    public ObjectNode report(JsonNode body, String clientKey) {
+        if (body == null || !body.isObject()) {
+            throw new Problem(Problem.Type.INVALID_REQUEST, null, "Send {\"streetId\": \"town/street\", \"message\": \"what is wrong\"}");
+        }
+        for (var it = body.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("streetId") && !f.equals("message")) {
+                throw new Problem(Problem.Type.INVALID_REQUEST, f, "Unknown member '" + f + "'; the members are message, streetId");
+            }
+        }
+        String streetId = body.path("streetId").asText("");
+        if (rules.model().units().stream().noneMatch(u -> u.id().equals(streetId))) {
+            throw new Problem(Problem.Type.INVALID_REQUEST, "streetId", "Unknown streetId '" + streetId
+                    + "'; use the id of a feature of /api/v1/room-rental/streets, e.g. 'hardenberg/stationsstraat'");
+        }
+        String message = body.path("message").asText("").strip();
+        if (message.length() < 10 || message.length() > REPORT_MAX_CHARS) {
+            throw new Problem(Problem.Type.INVALID_REQUEST, "message", "message must say what is wrong in 10 to "
+                    + REPORT_MAX_CHARS + " characters (please no names or personal data)");
+        }
+        throttle(clientKey);
+        if (reportsOrNull == null) {
+            throw new Problem(Problem.Type.INTERNAL_ERROR, null, "This server keeps no reports (started without a store)");
+        }
+        long id = reportsOrNull.addRoomRentalReport(streetId, message);
+        ObjectNode out = NODES.objectNode();
+        out.put("received", true);
+        out.put("reference", id);
+        out.put("streetId", streetId);
+        return out;
+    }
+
+    private void throttle(String clientKey) {
+        Instant now = clock.instant();
+        Deque<Instant> times = reportTimes.computeIfAbsent(hash(clientKey), k -> new ArrayDeque<>());
+        synchronized (times) {
+            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(Duration.ofHours(1)))) times.pollFirst();
+            if (times.size() >= REPORTS_PER_HOUR) {
+                long wait = Duration.between(now, times.peekFirst().plus(Duration.ofHours(1))).toSeconds() + 1;
+                throw new Problem(Problem.Type.TOO_MANY_REQUESTS, null, "At most " + REPORTS_PER_HOUR
+                        + " reports an hour; try again in " + wait + " seconds").with("retryAfter", NODES.numberNode(wait));
+            }
+            times.addLast(now);
+        }
+    }
+
+    private static String hash(String key) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(String.valueOf(key).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- parameters (OGC API style)
+
+    /** Single-valued parameters; an unknown one is refused (400) rather than ignored, as OGC API Features asks. */
+    public static Map<String, String> params(Map<String, List<String>> query, Set<String> allowed) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : query.entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                throw new Problem(Problem.Type.INVALID_PARAMETER, e.getKey(), "Unknown query parameter '" + e.getKey()
+                        + "'; the parameters are " + String.join(", ", allowed.stream().sorted().toList()));
+            }
+            if (e.getValue().size() != 1) {
+                throw new Problem(Problem.Type.INVALID_PARAMETER, e.getKey(), "Query parameter '" + e.getKey()
+                        + "' is given " + e.getValue().size() + " times; give it once");
+            }
+            out.put(e.getKey(), e.getValue().get(0));
+        }
+        return out;
+    }
+
+    public static ApiCrs crs(Map<String, String> p, String name) {
+        if (!p.containsKey(name)) return ApiCrs.CRS84;
+        return ApiCrs.parse(p.get(name)).orElseThrow(() -> new Problem(Problem.Type.INVALID_PARAMETER, name,
+                "Unknown " + name + " '" + p.get(name) + "'; use " + ApiCrs.expected()));
+    }
+
+    /** minx,miny,maxx,maxy in {@code crs} -> the covering envelope in the working CRS. */
+    public Envelope bbox(String text, ApiCrs crs) {
+        String[] parts = text.split(",", -1);
+        if (parts.length != 4) {
+            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox must be 4 numbers minx,miny,maxx,maxy, got '" + text + "'");
+        }
+        double[] v = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                v[i] = Double.NaN;
+            }
+            if (!Double.isFinite(v[i])) {
+                throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox value " + (i + 1) + " '" + parts[i] + "' is not a number");
+            }
+        }
+        if (v[0] > v[2] || v[1] > v[3]) {
+            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox must be minx,miny,maxx,maxy with min <= max");
+        }
+        if (crs == ApiCrs.CRS84 && (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90)) {
+            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox '" + text + "' is not longitude, latitude; "
+                    + "for RD New metres add bbox-crs=" + ApiCrs.RD_NEW.uri());
+        }
+        // densified so the box's curved image in the working CRS is covered
+        Coordinate[] ring = new Coordinate[33];
+        double[][] c = {{v[0], v[1]}, {v[2], v[1]}, {v[2], v[3]}, {v[0], v[3]}};
+        int k = 0;
+        for (int side = 0; side < 4; side++) {
+            double[] a = c[side], b = c[(side + 1) % 4];
+            for (int s = 0; s < 8; s++) ring[k++] = new Coordinate(a[0] + (b[0] - a[0]) * s / 8, a[1] + (b[1] - a[1]) * s / 8);
+        }
+        ring[k] = ring[0];
+        Geometry box = workingCrs.geometryFactory().createPolygon(ring);
+        return crs.toWorking(box, workingCrs).getEnvelopeInternal();
+    }
+
+    public RoomRentalRules rules() {
+        return rules;
+    }
+
+    public WorkingCrs workingCrs() {
+        return workingCrs;
+    }
+}

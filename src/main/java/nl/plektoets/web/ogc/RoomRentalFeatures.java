@@ -1,0 +1,210 @@
+package nl.plektoets.web.ogc;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.plektoets.geo.ApiCrs;
+import nl.plektoets.roomrental.StreetStanding;
+import nl.plektoets.web.Problem;
+import nl.plektoets.web.RoomRentalApi;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The public room-rental overview (§5.1.3) as OGC API - Features (Part 1 core + GeoJSON, Part 2 CRS), so GIS users
+ * open it in QGIS directly: landing page, conformance, collections, the collection {@value #COLLECTION} and its items
+ * with bbox (CRS84 unless bbox-crs), limit (default {@value #LIMIT_DEFAULT}, clamped to {@value #LIMIT_MAX}), offset
+ * paging with typed links, crs (CRS84 default, EPSG:28992 with the Content-Crs header), and 400 for an unknown
+ * parameter. Hrefs are absolute, built on the request's base URL.
+ */
+public final class RoomRentalFeatures {
+    public static final String COLLECTION = "room-rental-streets";
+    static final int LIMIT_DEFAULT = 10;
+    static final int LIMIT_MAX = 1000;
+    static final String GEOJSON = "application/geo+json";
+    static final String JSON = "application/json";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<String> CONFORMANCE = List.of(
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+
+    private final RoomRentalApi api;
+
+    public RoomRentalFeatures(RoomRentalApi api) {
+        this.api = api;
+    }
+
+    /** One answer: body and the CRS of its geometries (null when it has none). */
+    public record Page(ObjectNode body, ApiCrs crs) {
+    }
+
+    public ObjectNode landing(String base, Map<String, List<String>> query) {
+        RoomRentalApi.params(query, Set.of("f"));
+        ObjectNode o = NODES.objectNode();
+        o.put("title", "plektoets room rental per street (§5.1.3)");
+        o.put("description", "Per street: dwellings, room-rental permits granted, applications pending, the limit and"
+                + " what is left. Counts only; no addresses or names.");
+        ArrayNode links = o.putArray("links");
+        links.add(link("self", JSON, base + "/ogc", "This document"));
+        links.add(link("service-doc", "text/html", base + "/", "The map and its documentation"));
+        links.add(link("conformance", JSON, base + "/ogc/conformance", "Conformance classes"));
+        links.add(link("data", JSON, base + "/ogc/collections", "Collections"));
+        return o;
+    }
+
+    public ObjectNode conformance(Map<String, List<String>> query) {
+        RoomRentalApi.params(query, Set.of("f"));
+        ObjectNode o = NODES.objectNode();
+        ArrayNode c = o.putArray("conformsTo");
+        CONFORMANCE.forEach(c::add);
+        return o;
+    }
+
+    public ObjectNode collections(String base, Map<String, List<String>> query) {
+        RoomRentalApi.params(query, Set.of("f"));
+        ObjectNode o = NODES.objectNode();
+        o.putArray("links").add(link("self", JSON, base + "/ogc/collections", "Collections"));
+        o.putArray("collections").add(collectionJson(base));
+        ArrayNode crs = o.putArray("crs");
+        for (ApiCrs c : ApiCrs.values()) crs.add(c.uri());
+        return o;
+    }
+
+    public ObjectNode collection(String base, String id, Map<String, List<String>> query) {
+        known(id);
+        RoomRentalApi.params(query, Set.of("f"));
+        return collectionJson(base);
+    }
+
+    private ObjectNode collectionJson(String base) {
+        ObjectNode c = NODES.objectNode();
+        c.put("id", COLLECTION);
+        c.put("title", "Room rental per street");
+        c.put("description", "Per street (BAG openbare ruimte within a woonplaats, or a segment of it): dwellings, "
+                + "granted, pending, limit, left, status (available, almost_full, full), rule, dataDate. §5.1.3, §6.2.6.");
+        c.put("itemType", "feature");
+        ArrayNode links = c.putArray("links");
+        links.add(link("self", JSON, base + "/ogc/collections/" + COLLECTION, "This collection"));
+        links.add(link("items", GEOJSON, base + "/ogc/collections/" + COLLECTION + "/items", "The streets"));
+        ObjectNode extent = c.putObject("extent").putObject("spatial");
+        Envelope e = new Envelope();
+        api.rules().model().units().forEach(u -> e.expandToInclude(u.geometry().getEnvelopeInternal()));
+        ArrayNode bbox = extent.putArray("bbox");
+        if (!e.isNull()) {
+            var box = api.workingCrs().toLonLat(api.workingCrs().geometryFactory().toGeometry(e)).getEnvelopeInternal();
+            bbox.addArray().add(round(box.getMinX())).add(round(box.getMinY())).add(round(box.getMaxX())).add(round(box.getMaxY()));
+        }
+        extent.put("crs", ApiCrs.CRS84.uri());
+        ArrayNode crs = c.putArray("crs");
+        for (ApiCrs x : ApiCrs.values()) crs.add(x.uri());
+        c.put("storageCrs", ApiCrs.RD_NEW.uri());
+        return c;
+    }
+
+    public Page items(String base, String id, Map<String, List<String>> query) {
+        known(id);
+        Map<String, String> p = RoomRentalApi.params(query, Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "f"));
+        ApiCrs crs = RoomRentalApi.crs(p, "crs");
+        if (p.containsKey("bbox-crs") && !p.containsKey("bbox")) {
+            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox-crs", "bbox-crs is given without bbox");
+        }
+        Envelope area = p.containsKey("bbox") ? api.bbox(p.get("bbox"), RoomRentalApi.crs(p, "bbox-crs")) : null;
+        int limit = Math.min(whole(p.get("limit"), "limit", LIMIT_DEFAULT, 1), LIMIT_MAX);
+        int offset = whole(p.get("offset"), "offset", 0, 0);
+        List<StreetStanding> all = api.standings(area);
+        List<StreetStanding> page = all.subList(Math.min(offset, all.size()), (int) Math.min((long) offset + limit, all.size()));
+        ObjectNode o = NODES.objectNode();
+        o.put("type", "FeatureCollection");
+        ArrayNode fs = o.putArray("features");
+        page.forEach(s -> fs.add(api.feature(s, crs)));
+        o.put("numberMatched", all.size());
+        o.put("numberReturned", page.size());
+        o.put("timeStamp", api.dataDate().toString());
+        String path = base + "/ogc/collections/" + COLLECTION + "/items";
+        Map<String, String> self = new LinkedHashMap<>(p);
+        self.remove("f");
+        self.put("limit", Integer.toString(limit));
+        self.put("offset", Integer.toString(offset));
+        ArrayNode links = o.putArray("links");
+        links.add(link("self", GEOJSON, url(path, self), "This page"));
+        links.add(link("collection", JSON, base + "/ogc/collections/" + COLLECTION, "The collection"));
+        Map<String, String> csv = new LinkedHashMap<>();
+        if (p.containsKey("bbox")) csv.put("bbox", p.get("bbox"));
+        if (p.containsKey("bbox-crs")) csv.put("bbox-crs", p.get("bbox-crs"));
+        links.add(link("alternate", "text/csv", url(base + "/api/v1/room-rental/streets.csv", csv), "All matching streets as CSV"));
+        if (offset + (long) limit < all.size()) {
+            Map<String, String> next = new LinkedHashMap<>(self);
+            next.put("offset", Integer.toString(offset + limit));
+            links.add(link("next", GEOJSON, url(path, next), "Next page"));
+        }
+        if (offset > 0) {
+            Map<String, String> prev = new LinkedHashMap<>(self);
+            prev.put("offset", Integer.toString(Math.max(0, offset - limit)));
+            links.add(link("prev", GEOJSON, url(path, prev), "Previous page"));
+        }
+        return new Page(o, crs);
+    }
+
+    /** One street (or segment) by its id ({@code town/street} or {@code town/street#n}); 404 when unknown. */
+    public Page item(String base, String id, String featureId, Map<String, List<String>> query) {
+        known(id);
+        Map<String, String> p = RoomRentalApi.params(query, Set.of("crs", "f"));
+        ApiCrs crs = RoomRentalApi.crs(p, "crs");
+        StreetStanding s = api.standings(null).stream().filter(x -> x.unit().id().equals(featureId)).findFirst()
+                .orElseThrow(() -> new Problem(Problem.Type.NOT_FOUND, "featureId", "No street '" + featureId
+                        + "' in " + COLLECTION + "; ids look like 'town/street' or 'town/street#2' for a segment"));
+        ObjectNode f = api.feature(s, crs);
+        String self = base + "/ogc/collections/" + COLLECTION + "/items/"
+                + URLEncoder.encode(featureId, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+        ArrayNode links = f.putArray("links");
+        links.add(link("self", GEOJSON, self, "This street"));
+        links.add(link("collection", JSON, base + "/ogc/collections/" + COLLECTION, "The collection"));
+        return new Page(f, crs);
+    }
+
+    private static void known(String id) {
+        if (!COLLECTION.equals(id)) {
+            throw new Problem(Problem.Type.NOT_FOUND, "collectionId", "No collection '" + id + "'; the collection is " + COLLECTION);
+        }
+    }
+
+    private static int whole(String text, String name, int dflt, int min) {
+        if (text == null) return dflt;
+        int v;
+        try {
+            v = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            if (text.trim().matches("\\d+")) return Integer.MAX_VALUE; // too large: clamped, not refused
+            throw new Problem(Problem.Type.INVALID_PARAMETER, name, name + " must be a whole number, got '" + text + "'");
+        }
+        if (v < min) throw new Problem(Problem.Type.INVALID_PARAMETER, name, name + " must be at least " + min + ", got " + text);
+        return v;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e7) / 1e7;
+    }
+
+    private static String url(String path, Map<String, String> params) {
+        if (params.isEmpty()) return path;
+        return path + "?" + params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("%2C", ","))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static ObjectNode link(String rel, String type, String href, String title) {
+        ObjectNode l = NODES.objectNode();
+        l.put("rel", rel);
+        l.put("type", type);
+        l.put("title", title);
+        l.put("href", href);
+        return l;
+    }
+}

@@ -1,0 +1,314 @@
+package nl.plektoets.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.plektoets.config.Config;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.DatasetInfo;
+import nl.plektoets.data.bag.BagImport;
+import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.registers.AssessmentSnapshots;
+import nl.plektoets.registers.RegisterJson;
+import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.RoomRentalPermit;
+import nl.plektoets.roomrental.Dwelling;
+import nl.plektoets.roomrental.RoomRentalRules;
+import nl.plektoets.roomrental.StorePermits;
+import nl.plektoets.roomrental.Street;
+import nl.plektoets.roomrental.StreetKey;
+import nl.plektoets.roomrental.StreetLimitGuard;
+import nl.plektoets.roomrental.StreetModel;
+import nl.plektoets.store.Store;
+import nl.plektoets.store.embedded.GeoPackageStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The public room-rental API on the real BAG extract (Amsterdam Houthaven) and a real GeoPackage store, through the
+ * real HTTP server. Permits placed by the test: Taandwarsstraat (16 dwellings, limit 1) 1 granted -> full; Westerdok
+ * (40 dwellings, limit 4) 3 granted + 1 pending -> almost full, and the pending one would fill it. The answers carry
+ * counts only: none of the permits' addresses, BAG ids, notes or register ids appear.
+ */
+class RoomRentalHttpTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+    static Dataset bag;
+    static RoomRentalRules rules;
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void load() {
+        bag = new Dataset(new DatasetInfo("BAG Houthaven", false, List.of("bag.gpkg"), "EPSG:28992"),
+                BagImport.read(Path.of("..", "shared", "data", "bag", "bag.gpkg"), WorkingCrs.rdNew(), m -> { }).features());
+        rules = new RoomRentalRules(StreetModel.build(bag, 0), PolicyProfile.load(null).roomRental());
+    }
+
+    record Answer(int status, String contentType, String text, HttpResponse<String> raw) {
+        JsonNode json() throws Exception {
+            return RegisterJson.MAPPER.readTree(text);
+        }
+    }
+
+    interface Body {
+        void run(Store store, List<RoomRentalPermit> placed, String base) throws Exception;
+    }
+
+    void serve(Body body) throws Exception {
+        try (Store store = GeoPackageStore.open(temp, CLOCK)) {
+            Registers registers = new Registers(store, CLOCK, AssessmentSnapshots.NONE, new StreetLimitGuard(rules));
+            List<RoomRentalPermit> placed = new ArrayList<>();
+            placed.add(grant(registers, "Taandwarsstraat", 2, true));
+            for (int i = 0; i < 3; i++) placed.add(grant(registers, "Westerdok", i, true));
+            placed.add(grant(registers, "Westerdok", 5, false));
+            Config config = Config.defaults().with(Map.of("port", "0"));
+            Api api = new Api(config, bag, r -> { throw new AssertionError("no assessments here"); },
+                    new PolicyInfo("hardenberg-2025", "test"));
+            Javalin app = Routes.create(api, config);
+            var tokens = RegisterHttp.tokens(temp);
+            RegisterRoutes.install(app, registers, () -> tokens, null);
+            RoomRentalRoutes.install(app, new RoomRentalApi(rules, new StorePermits(store), api.addressIndex(),
+                    WorkingCrs.rdNew(), store, CLOCK, bag.info().name()));
+            JavalinTest.test(app, (server, client) -> body.run(store, placed, "http://localhost:" + server.port()));
+        }
+    }
+
+    /** A permit at the i-th dwelling of the street, with a name in the notes that must never be published. */
+    static RoomRentalPermit grant(Registers registers, String street, int i, boolean granted) {
+        Dwelling d = rules.model().street(new StreetKey(street, "Amsterdam")).orElseThrow().dwellings().get(i);
+        return registers.createPermit(RegisterJson.MAPPER.createObjectNode().put("dwellingBagId", d.bagId())
+                .put("address", d.label() + ", Amsterdam").put("street", street).put("town", "Amsterdam").put("rooms", 4)
+                .put("persons", 5).put("notes", "owner Jan de Vries-" + i).put("status", granted ? "granted" : "applied"), "test");
+    }
+
+    /** "Street 12, Amsterdam" of the i-th dwelling of the street (house-number order). */
+    static String label(String street, int i) {
+        return rules.model().street(new StreetKey(street, "Amsterdam")).orElseThrow().dwellings().get(i).label() + ", Amsterdam";
+    }
+
+    static Answer get(String url) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
+    }
+
+    static Answer post(String url, String body) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
+    }
+
+    static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static JsonNode feature(JsonNode fc, String id) {
+        for (JsonNode f : fc.get("features")) if (f.get("id").asText().equals(id)) return f;
+        throw new AssertionError("no feature " + id);
+    }
+
+    static long sql(String query) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Path.of("..", "shared", "data", "bag", "bag.gpkg")
+                .toAbsolutePath()); ResultSet rs = c.createStatement().executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void streetsGeoJsonHasTheCountsPerStreetAndNoPersonalData() throws Exception {
+        serve((store, placed, base) -> {
+            Answer a = get(base + "/api/v1/room-rental/streets");
+            assertEquals(200, a.status());
+            assertTrue(a.contentType().startsWith("application/geo+json"));
+            JsonNode fc = a.json();
+            long streets = sql("select count(*) from (select distinct woonplaats, straatnaam from (select woonplaats, "
+                    + "straatnaam from verblijfsobjecten union all select woonplaats, straatnaam from ligplaatsen union all"
+                    + " select woonplaats, straatnaam from standplaatsen))");
+            assertEquals(streets, fc.get("features").size());
+            JsonNode taan = feature(fc, "amsterdam/taandwarsstraat").get("properties");
+            assertEquals("{\"name\":\"Taandwarsstraat\",\"town\":\"Amsterdam\",\"dwellings\":16,\"granted\":1,\"pending\":0,"
+                    + "\"limit\":1,\"left\":0,\"status\":\"full\",\"rule\":\"10% of 16 dwellings, rounded down, at least 1 from 5"
+                    + " dwellings\",\"policyRef\":\"§5.1.3, §6.2.6\",\"geometrySource\":\"dwellings\",\"dataDate\":\"2026-11-23\"}",
+                    taan.toString());
+            JsonNode west = feature(fc, "amsterdam/westerdok").get("properties");
+            assertEquals(List.of(40, 3, 1, 4, 1), List.of(west.get("dwellings").asInt(), west.get("granted").asInt(),
+                    west.get("pending").asInt(), west.get("limit").asInt(), west.get("left").asInt()));
+            assertEquals("almost_full", west.get("status").asText());
+            assertEquals("available", feature(fc, "amsterdam/barentszstraat").at("/properties/status").asText());
+            assertEquals("LineString", feature(fc, "amsterdam/barentszstraat").at("/geometry/type").asText());
+            // AVG: no address, BAG id, note or register id of any permit, and only the documented members
+            for (RoomRentalPermit p : placed) {
+                assertFalse(a.text().contains(p.address().split(",")[0]), p.address());
+                assertFalse(a.text().contains(p.dwellingBagId()), p.dwellingBagId());
+                assertFalse(a.text().contains("Jan de Vries"));
+            }
+            Set<String> members = Set.of("name", "town", "segment", "dwellings", "granted", "pending", "limit", "left",
+                    "status", "rule", "policyRef", "geometrySource", "dataDate");
+            for (JsonNode f : fc.get("features")) {
+                f.get("properties").fieldNames().forEachRemaining(m -> assertTrue(members.contains(m), m));
+                assertTrue(f.get("id").asText().matches("[a-z' .-]+/[a-z' .-]+(#\\d+)?"), f.get("id").asText());
+            }
+            // bbox in RD New around Taandwarsstraat only (its dwellings lie within 121000..121250, 488700..488900)
+            Answer box = get(base + "/api/v1/room-rental/streets?bbox=121100,488800,121101,488801&bbox-crs=" + q("EPSG:28992"));
+            assertEquals(200, box.status(), box.text());
+            assertTrue(box.json().get("features").size() < streets);
+            Answer unknown = get(base + "/api/v1/room-rental/streets?name=x");
+            assertEquals(400, unknown.status());
+            assertEquals("name", unknown.json().get("field").asText());
+        });
+    }
+
+    @Test
+    void checkOneAddressAndCsvDownload() throws Exception {
+        serve((store, placed, base) -> {
+            Answer full = get(base + "/api/v1/room-rental/check?address=" + q(label("Taandwarsstraat", 5)));
+            assertEquals(200, full.status(), full.text());
+            assertEquals("fail", full.json().get("status").asText());
+            assertEquals(0, full.json().at("/street/properties/left").asInt());
+            Golden.assertMatches("room-rental-check-full-street", full.json());
+            // the dwelling that holds Taandwarsstraat's permit gets the same answer as its neighbours: the public check
+            // never says who holds a permit
+            Answer holder = get(base + "/api/v1/room-rental/check?address=" + q(label("Taandwarsstraat", 2)));
+            assertEquals("fail", holder.json().get("status").asText(), holder.text());
+            assertFalse(holder.text().contains("alreadyGranted") || holder.text().contains("already holds"));
+            Answer westerdok = get(base + "/api/v1/room-rental/check?address=" + q(label("Westerdok", 20)));
+            assertEquals(200, westerdok.status(), westerdok.text());
+            assertEquals("conditional", westerdok.json().get("status").asText(), "the pending application would fill the last place");
+            Answer open = get(base + "/api/v1/room-rental/check?address=" + q(label("Barentszstraat", 10)));
+            assertEquals("pass", open.json().get("status").asText(), open.text());
+            assertTrue(open.text().contains("Parkeernorm"), "the parking norm is stated as a requirement");
+            Answer nowhere = get(base + "/api/v1/room-rental/check?address=" + q("Nergensstraat 1, Amsterdam"));
+            assertEquals(422, nowhere.status());
+            assertTrue(nowhere.contentType().startsWith("application/problem+json"));
+
+            Answer csv = get(base + "/api/v1/room-rental/streets.csv");
+            assertEquals(200, csv.status());
+            assertTrue(csv.contentType().startsWith("text/csv"));
+            String[] lines = csv.text().split("\r\n");
+            assertEquals("id,name,town,segment,dwellings,granted,pending,limit,left,status,rule,data_date", lines[0]);
+            assertEquals(rules.model().units().size() + 1, lines.length);
+            assertTrue(csv.text().contains("amsterdam/taandwarsstraat,Taandwarsstraat,Amsterdam,,16,1,0,1,0,full,"));
+            assertFalse(csv.text().contains("Jan de Vries"));
+        });
+    }
+
+    @Test
+    void reportsAreStoredForPlannersAndRateLimited() throws Exception {
+        serve((store, placed, base) -> {
+            String ok = "{\"streetId\": \"amsterdam/westerdok\", \"message\": \"Westerdok 7 is no longer room-rented\"}";
+            for (int i = 0; i < RoomRentalApi.REPORTS_PER_HOUR; i++) {
+                Answer a = post(base + "/api/v1/room-rental/reports", ok);
+                assertEquals(201, a.status(), a.text());
+            }
+            Answer limited = post(base + "/api/v1/room-rental/reports", ok);
+            assertEquals(429, limited.status());
+            assertTrue(limited.contentType().startsWith("application/problem+json"));
+            assertEquals("3601", limited.raw().headers().firstValue("Retry-After").orElse(""));
+            assertEquals(RoomRentalApi.REPORTS_PER_HOUR, store.roomRentalReports().size());
+            assertEquals("amsterdam/westerdok", store.roomRentalReports().get(0).streetId());
+            var forPlanners = new RegisterHttp(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)))
+                    .send("GET", "/api/v1/room-rental/reports", RegisterHttp.PLANNER, null);
+            assertEquals(200, forPlanners.status());
+            assertEquals(RoomRentalApi.REPORTS_PER_HOUR, forPlanners.body().get("count").asInt());
+            assertEquals("Westerdok 7 is no longer room-rented", forPlanners.body().at("/reports/0/message").asText());
+            assertEquals(401, get(base + "/api/v1/room-rental/reports").status(), "reports are for planners only");
+            Answer badStreet = post(base + "/api/v1/room-rental/reports", "{\"streetId\": \"x/y\", \"message\": \"0123456789\"}");
+            assertEquals(400, badStreet.status());
+            assertEquals("streetId", badStreet.json().get("field").asText());
+        });
+    }
+
+    @Test
+    void ogcApiFeaturesLinksParametersAndCrs() throws Exception {
+        serve((store, placed, base) -> {
+            JsonNode landing = get(base + "/ogc").json();
+            Set<String> rels = new HashSet<>();
+            landing.get("links").forEach(l -> {
+                rels.add(l.get("rel").asText());
+                assertTrue(l.hasNonNull("type") && l.get("href").asText().startsWith("http"), l.toString());
+            });
+            assertTrue(rels.containsAll(Set.of("self", "service-doc", "conformance", "data")), rels.toString());
+            JsonNode conf = get(base + "/ogc/conformance").json();
+            assertTrue(conf.get("conformsTo").toString().contains("ogcapi-features-1/1.0/conf/core"));
+            assertTrue(conf.get("conformsTo").toString().contains("ogcapi-features-2/1.0/conf/crs"));
+            Golden.assertMatches("ogc-room-rental-collection", RegisterJson.MAPPER.readTree(
+                    get(base + "/ogc/collections/room-rental-streets").text.replace(base, "http://HOST")));
+            JsonNode coll = get(base + "/ogc/collections").json().at("/collections/0");
+            assertEquals("room-rental-streets", coll.get("id").asText());
+            assertTrue(coll.get("crs").toString().contains("OGC/1.3/CRS84"));
+            assertEquals("http://www.opengis.net/def/crs/EPSG/0/28992", coll.get("storageCrs").asText());
+            assertEquals(4, coll.at("/extent/spatial/bbox/0").size());
+            boolean items = false;
+            for (JsonNode l : coll.get("links")) {
+                items |= l.get("rel").asText().equals("items") && l.get("type").asText().equals("application/geo+json");
+            }
+            assertTrue(items);
+
+            Answer page = get(base + "/ogc/collections/room-rental-streets/items");
+            assertEquals(200, page.status());
+            assertEquals("<http://www.opengis.net/def/crs/OGC/1.3/CRS84>", page.raw().headers().firstValue("Content-Crs").orElse(""));
+            JsonNode p1 = page.json();
+            assertEquals(10, p1.get("numberReturned").asInt());
+            assertEquals(rules.model().units().size(), p1.get("numberMatched").asInt());
+            JsonNode next = null;
+            for (JsonNode l : p1.get("links")) if (l.get("rel").asText().equals("next")) next = l;
+            assertEquals("application/geo+json", next.get("type").asText());
+            assertTrue(next.get("href").asText().endsWith("/ogc/collections/room-rental-streets/items?limit=10&offset=10"));
+            JsonNode p2 = get(next.get("href").asText()).json();
+            assertFalse(p2.get("features").get(0).get("id").equals(p1.get("features").get(0).get("id")));
+            assertEquals(rules.model().units().size(), get(base + "/ogc/collections/room-rental-streets/items?limit=99999")
+                    .json().get("numberReturned").asInt(), "limit above the maximum is clamped, not refused");
+
+            Answer rd = get(base + "/ogc/collections/room-rental-streets/items?limit=1&crs=" + q("http://www.opengis.net/def/crs/EPSG/0/28992"));
+            assertEquals("<http://www.opengis.net/def/crs/EPSG/0/28992>", rd.raw().headers().firstValue("Content-Crs").orElse(""));
+            JsonNode c = rd.json().at("/features/0/geometry/coordinates");
+            double x = c.get(0).isArray() ? c.get(0).get(0).asDouble() : c.get(0).asDouble();
+            assertTrue(x > 120000 && x < 123000, "RD New easting, got " + x);
+            Answer lonLat = get(base + "/ogc/collections/room-rental-streets/items?limit=1");
+            JsonNode c84 = lonLat.json().at("/features/0/geometry/coordinates");
+            double lon = c84.get(0).isArray() ? c84.get(0).get(0).asDouble() : c84.get(0).asDouble();
+            assertTrue(lon > 4.8 && lon < 4.95, "CRS84 longitude first, got " + lon);
+
+            Answer bbox = get(base + "/ogc/collections/room-rental-streets/items?bbox=4.885,52.385,4.887,52.386&limit=1000");
+            assertEquals(200, bbox.status());
+            assertTrue(bbox.json().get("numberMatched").asInt() < rules.model().units().size());
+            Answer unknown = get(base + "/ogc/collections/room-rental-streets/items?colour=red");
+            assertEquals(400, unknown.status());
+            assertTrue(unknown.contentType().startsWith("application/problem+json"));
+            assertEquals(404, get(base + "/ogc/collections/nope/items").status());
+
+            Answer one = get(base + "/ogc/collections/room-rental-streets/items/amsterdam/van%20diemenstraat");
+            assertEquals(200, one.status(), one.text());
+            assertEquals("Van Diemenstraat", one.json().at("/properties/name").asText());
+            assertEquals(base + "/ogc/collections/room-rental-streets/items/amsterdam/van%20diemenstraat",
+                    one.json().at("/links/0/href").asText());
+            assertEquals(404, get(base + "/ogc/collections/room-rental-streets/items/amsterdam/nergensstraat").status());
+        });
+    }
+}
