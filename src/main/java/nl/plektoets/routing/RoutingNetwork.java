@@ -64,7 +64,12 @@ public final class RoutingNetwork implements AutoCloseable {
     private final boolean imported;
     private final long importMillis;
 
-    private RoutingNetwork(GraphHopper hopper, ReachSettings settings, boolean imported, long importMillis) {
+    /** What the graph was built from (format, encoded values, OSM path, size, modification time). */
+    private final String sourceStamp;
+
+    private RoutingNetwork(GraphHopper hopper, ReachSettings settings, boolean imported, long importMillis,
+                           Properties source) {
+        this.sourceStamp = new java.util.TreeMap<>(source).toString();
         this.hopper = hopper;
         this.imported = imported;
         this.importMillis = importMillis;
@@ -118,7 +123,7 @@ public final class RoutingNetwork implements AutoCloseable {
                     wanted.store(out, "source of the cached GraphHopper graph; delete the directory to force a re-import");
                 }
             }
-            return new RoutingNetwork(hopper, settings, !fresh, millis);
+            return new RoutingNetwork(hopper, settings, !fresh, millis, wanted);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot use graph cache directory " + graphDir + ": " + e.getMessage()
                     + " (check permissions and free space, or delete the directory)", e);
@@ -166,9 +171,13 @@ public final class RoutingNetwork implements AutoCloseable {
         return importMillis;
     }
 
-    /** A stamp of the graph for dependent caches: changes whenever the graph is rebuilt. */
+    /**
+     * A stamp of the graph for dependent caches: changes whenever the graph's source changes. Built from the source
+     * stamp, not from GraphHopper's import date, which has one-second resolution: a new extract imported within the
+     * same second as the old one would otherwise keep the old reach tables.
+     */
     public String graphStamp() {
-        return hopper.getProperties().get("datareader.import.date") + "/" + graph().getNodes() + "/" + graph().getEdges();
+        return sourceStamp + "/" + graph().getNodes() + "/" + graph().getEdges();
     }
 
     /** The GraphHopper instance, for diagnostics and tests. */
