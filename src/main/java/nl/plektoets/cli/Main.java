@@ -301,7 +301,7 @@ public final class Main {
                     + " .osm.gz or .osm.pbf file in " + config.dataDir() + ", found " + sources);
             return null;
         }
-        ReachSettings settings = ReachSettings.from(profile, ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M);
+        ReachSettings settings = ReachSettings.from(profile, config.maxSnapDistanceM());
         err.println("plektoets: walking and cycling networks from " + sources.get(0).getFileName()
                 + " (the first use imports them into " + config.dataDir().resolve("graph") + ")");
         return ReachIndex.open(config.dataDir(), dataset, settings);

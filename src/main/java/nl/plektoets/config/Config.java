@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
  * @param policy           policy profile YAML file, or null for the built-in Hardenberg 2025 profile
  * @param maxBodyBytes     largest request body accepted (larger: 413)
  * @param maxSiteAreaM2    largest site polygon accepted, in square metres (larger: 422)
+ * @param maxSnapDistanceM farthest a site may lie from the walking/cycling network to be snapped to it (Bijlage 1
+ *                         reach; farther: facility_reach unknown, /api/v1/reach 422)
  * @param layerLimitDefault features per layer page when the request gives no limit
  * @param layerLimitMax    features per layer page at most (larger limits are clamped, as OGC API Features does)
  * @param addressLimitDefault address matches when the request gives no limit
@@ -42,7 +44,7 @@ import java.util.stream.Collectors;
  * @param origins          for each key, where its value came from (command line, environment, file, default)
  */
 public record Config(int port, String host, Path dataDir, String crs, Path policy, long maxBodyBytes,
-                     double maxSiteAreaM2, int layerLimitDefault, int layerLimitMax, int addressLimitDefault,
+                     double maxSiteAreaM2, double maxSnapDistanceM, int layerLimitDefault, int layerLimitMax, int addressLimitDefault,
                      int addressLimitMax, String dbUrl, String dbUser, String dbPassword, Path tokens,
                      Map<String, String> origins) {
 
@@ -72,6 +74,7 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
             new Key("policy", "policy profile YAML file; empty = built-in policy/hardenberg-2025.yaml", ""),
             new Key("max-body-bytes", "largest request body accepted; larger bodies get 413", "1048576"),
             new Key("max-site-area-m2", "largest site polygon accepted, in m2 (10 ha); larger sites get 422. The policy profile's site.max_area_m2 applies as well", "100000"),
+            new Key("max-snap-distance-m", "farthest a site may lie from the walking/cycling network and still be snapped to it, in m; farther: facility_reach is unknown and /api/v1/reach answers 422", "500"),
             new Key("layer-limit-default", "features per layer page when no limit is given", "100"),
             new Key("layer-limit-max", "features per layer page at most; larger limits are clamped", "1000"),
             new Key("address-limit-default", "address matches when no limit is given", "10"),
@@ -131,6 +134,7 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
                 policy.isEmpty() ? null : Path.of(policy),
                 v.integer("max-body-bytes", 1, Integer.MAX_VALUE),
                 v.number("max-site-area-m2"),
+                v.number("max-snap-distance-m"),
                 v.integer("layer-limit-default", 1, layerMax),
                 layerMax,
                 v.integer("address-limit-default", 1, addressMax),
@@ -163,6 +167,7 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
         m.put("policy", policy == null ? "" : policy.toString());
         m.put("max-body-bytes", Long.toString(maxBodyBytes));
         m.put("max-site-area-m2", plain(maxSiteAreaM2));
+        m.put("max-snap-distance-m", plain(maxSnapDistanceM));
         m.put("layer-limit-default", Integer.toString(layerLimitDefault));
         m.put("layer-limit-max", Integer.toString(layerLimitMax));
         m.put("address-limit-default", Integer.toString(addressLimitDefault));

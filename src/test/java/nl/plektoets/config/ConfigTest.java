@@ -62,6 +62,17 @@ class ConfigTest {
         assertTrue(e.getMessage().contains("from 1 to 1000"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> Config.load(Map.of("max-site-area-m2", "-1"), Map.of()));
         assertTrue(e.getMessage().contains("positive number"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> Config.load(Map.of(), Map.of("PLEKTOETS_MAX_SNAP_DISTANCE_M", "0")));
+        assertTrue(e.getMessage().contains("max-snap-distance-m") && e.getMessage().contains("positive number"), e.getMessage());
+    }
+
+    @Test
+    void theSnapDistanceOfTheReachComesFromTheConfiguration() {
+        assertEquals(500.0, Config.defaults().maxSnapDistanceM());
+        Config c = Config.load(Map.of(), Map.of("PLEKTOETS_MAX_SNAP_DISTANCE_M", "150"));
+        assertEquals(150.0, c.maxSnapDistanceM());
+        assertEquals("environment PLEKTOETS_MAX_SNAP_DISTANCE_M", c.origins().get("max-snap-distance-m"));
+        assertEquals(150.0, c.with(Map.of("port", "0")).maxSnapDistanceM(), "survives a copy");
     }
 
     @Test
