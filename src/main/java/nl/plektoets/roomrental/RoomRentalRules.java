@@ -192,7 +192,7 @@ public final class RoomRentalRules {
                     + countsEn + "."), ev);
         }
         return new Finding("street_limit", Status.PASS, s.paragraph(), new Message(where + ": nog " + s.left()
-                + " plaats: " + counts + ".", where + ": " + s.left() + " left: " + countsEn + "."), ev);
+                + (s.left() == 1 ? " plaats vrij: " : " plaatsen vrij: ") + counts + ".", where + ": " + s.left() + " left: " + countsEn + "."), ev);
     }
 
     /** The counts of a standing as evidence (no addresses). */
