@@ -158,7 +158,11 @@ public final class RoomRentalRules {
             if (roomsOrNull != null) ev.put("placesRequired", Math.ceil(p.placesPerRoom() * roomsOrNull));
             // a stated requirement the municipality checks with the application; it does not change the verdict
             out.add(new Finding("parking", Status.PASS, p.source().paragraph(),
-                    new Message("Voorwaarde: " + p.requirement(), "Requirement: " + p.requirement()), ev));
+                    new Message("Voorwaarde: " + p.requirement(),
+                            // the profile words the requirement in Dutch; the English text states the norm itself
+                            "Requirement: a parking norm of " + java.math.BigDecimal.valueOf(p.placesPerRoom())
+                                    .stripTrailingZeros().toPlainString() + " parking place(s) per rented room,"
+                                    + " checked by the municipality with the application."), ev));
         }
         return out;
     }
