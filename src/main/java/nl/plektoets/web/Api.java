@@ -35,7 +35,6 @@ import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.GeoJsonException;
 import nl.plektoets.geo.WorkingCrs;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -327,40 +326,7 @@ public final class Api {
     }
 
     private Geometry bbox(String text, ApiCrs crs) {
-        String[] parts = text.split(",", -1);
-        if (parts.length != 4) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox must be 4 numbers minx,miny,maxx,maxy ("
-                    + (crs == ApiCrs.CRS84 ? "longitude, latitude" : "RD New metres") + "), got '" + text + "'");
-        }
-        double[] v = new double[4];
-        for (int i = 0; i < 4; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                v[i] = Double.NaN;
-            }
-            if (!Double.isFinite(v[i])) {
-                throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox value " + (i + 1) + " '" + parts[i] + "' is not a number");
-            }
-        }
-        if (v[0] > v[2] || v[1] > v[3]) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox must be minx,miny,maxx,maxy with min <= max, got '" + text + "'");
-        }
-        if (crs == ApiCrs.CRS84 && (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90)) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox '" + text + "' is outside longitude -180..180,"
-                    + " latitude -90..90; for RD New metres add bbox-crs=" + ApiCrs.RD_NEW.uri());
-        }
-        // densified so the box's curved image in the working CRS is covered
-        Coordinate[] ring = new Coordinate[4 * 8 + 1];
-        double[][] corners = {{v[0], v[1]}, {v[2], v[1]}, {v[2], v[3]}, {v[0], v[3]}};
-        int k = 0;
-        for (int side = 0; side < 4; side++) {
-            double[] a = corners[side], b = corners[(side + 1) % 4];
-            for (int s = 0; s < 8; s++) ring[k++] = new Coordinate(a[0] + (b[0] - a[0]) * s / 8, a[1] + (b[1] - a[1]) * s / 8);
-        }
-        ring[k] = ring[0];
-        Geometry box = workingCrs.geometryFactory().createPolygon(ring);
-        return workingCrs.geometryFactory().toGeometry(crs.toWorking(box, workingCrs).getEnvelopeInternal());
+        return workingCrs.geometryFactory().toGeometry(BboxParameter.toWorking(text, crs, workingCrs));
     }
 
     // ---------------------------------------------------------------- GET /health

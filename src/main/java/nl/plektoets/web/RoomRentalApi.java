@@ -32,9 +32,7 @@ import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.RoomRentalStreetCriterion;
 import nl.plektoets.roomrental.StreetStanding;
 import nl.plektoets.store.Store;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
 
 /**
  * The public room-rental overview of §5.1.3 ("Dit overzicht moet ook publiekelijk toegankelijk zijn ... Dit is
@@ -293,39 +291,7 @@ public final class RoomRentalApi {
 
     /** minx,miny,maxx,maxy in {@code crs} -> the covering envelope in the working CRS. */
     public Envelope bbox(String text, ApiCrs crs) {
-        String[] parts = text.split(",", -1);
-        if (parts.length != 4) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox must be 4 numbers minx,miny,maxx,maxy, got '" + text + "'");
-        }
-        double[] v = new double[4];
-        for (int i = 0; i < 4; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                v[i] = Double.NaN;
-            }
-            if (!Double.isFinite(v[i])) {
-                throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox value " + (i + 1) + " '" + parts[i] + "' is not a number");
-            }
-        }
-        if (v[0] > v[2] || v[1] > v[3]) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox must be minx,miny,maxx,maxy with min <= max");
-        }
-        if (crs == ApiCrs.CRS84 && (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90)) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox '" + text + "' is not longitude, latitude; "
-                    + "for RD New metres add bbox-crs=" + ApiCrs.RD_NEW.uri());
-        }
-        // densified so the box's curved image in the working CRS is covered
-        Coordinate[] ring = new Coordinate[33];
-        double[][] c = {{v[0], v[1]}, {v[2], v[1]}, {v[2], v[3]}, {v[0], v[3]}};
-        int k = 0;
-        for (int side = 0; side < 4; side++) {
-            double[] a = c[side], b = c[(side + 1) % 4];
-            for (int s = 0; s < 8; s++) ring[k++] = new Coordinate(a[0] + (b[0] - a[0]) * s / 8, a[1] + (b[1] - a[1]) * s / 8);
-        }
-        ring[k] = ring[0];
-        Geometry box = workingCrs.geometryFactory().createPolygon(ring);
-        return crs.toWorking(box, workingCrs).getEnvelopeInternal();
+        return BboxParameter.toWorking(text, crs, workingCrs);
     }
 
     public RoomRentalRules rules() {
