@@ -13,6 +13,9 @@ const TEXTS = {
     addressLabel: 'Adres zoeken',
     clickHint: 'Of klik op de kaart om een punt te kiezen.',
     pointChosen: 'Gekozen punt',
+    drawPolygon: 'Vlak tekenen',
+    drawing: 'Klik de hoekpunten op de kaart; klik het eerste punt of dubbelklik om af te sluiten (Esc breekt af).',
+    polygonChosen: 'Getekend vlak',
     formLabel: 'Woonvorm',
     room_rental: 'Kamerverhuur',
     housing_facility: 'Huisvestingsvoorziening',
@@ -43,6 +46,9 @@ const TEXTS = {
     addressLabel: 'Search an address',
     clickHint: 'Or click on the map to pick a point.',
     pointChosen: 'Chosen point',
+    drawPolygon: 'Draw a polygon',
+    drawing: 'Click the corners on the map; click the first point or double-click to finish (Esc cancels).',
+    polygonChosen: 'Drawn polygon',
     formLabel: 'Housing form',
     room_rental: 'Room rental',
     housing_facility: 'Housing facility',
@@ -107,6 +113,8 @@ const siteLayer = new ol.layer.Vector({
   style: f => f.get('kind') === 'evidence'
     ? new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#c00000', width: 3, lineDash: [8, 4] }),
                            fill: new ol.style.Fill({ color: 'rgba(200,0,0,0.08)' }) })
+    : f.get('kind') === 'polygon'
+    ? new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#0050b4', width: 3 }), fill: new ol.style.Fill({ color: 'rgba(0,80,180,0.15)' }) })
     : new ol.style.Style({ image: new ol.style.Circle({ radius: 8, fill: new ol.style.Fill({ color: '#0050b4' }),
                            stroke: new ol.style.Stroke({ color: '#fff', width: 2 }) }) })
 });
@@ -125,13 +133,16 @@ fetch('/api/v1/layers').then(r => r.json()).then(body => {
 }).catch(() => {});
 
 map.on('singleclick', e => {
+  // a corner of the polygon being drawn, or the click that closed it (singleclick comes 250 ms after the click)
+  if (draw || Date.now() - drawEndedAt < 1000) return;
   const lonLat = ol.proj.toLonLat(e.coordinate);
   chooseSite([+lonLat[0].toFixed(7), +lonLat[1].toFixed(7)], null);
   assess();
 });
 
+// The site as GeoJSON in CRS84: a point (address or click) or a drawn polygon.
 function chooseSite(lonLat, label) {
-  state.site = lonLat;
+  state.site = { type: 'Point', coordinates: lonLat };
   state.addressLabel = label;
   siteSource.clear();
   siteSource.addFeature(new ol.Feature({ geometry: new ol.geom.Point(ol.proj.fromLonLat(lonLat)), kind: 'site' }));
@@ -139,9 +150,41 @@ function chooseSite(lonLat, label) {
 }
 
 function showSiteInfo() {
-  $('site-info').textContent = state.site
-    ? (state.addressLabel || t('pointChosen') + ': ' + state.site[1].toFixed(5) + ', ' + state.site[0].toFixed(5))
-    : t('clickHint');
+  let text = t('clickHint');
+  if (draw) text = t('drawing');
+  else if (state.site && state.site.type === 'Polygon') text = t('polygonChosen');
+  else if (state.site) text = state.addressLabel
+    || t('pointChosen') + ': ' + state.site.coordinates[1].toFixed(5) + ', ' + state.site.coordinates[0].toFixed(5);
+  $('site-info').textContent = text;
+}
+
+// ---- drawing a polygon ----
+let draw = null, drawEndedAt = 0;
+$('draw').addEventListener('click', () => draw ? stopDrawing() : startDrawing());
+document.addEventListener('keydown', e => { if (e.key === 'Escape' && draw) stopDrawing(); });
+
+function startDrawing() {
+  draw = new ol.interaction.Draw({ type: 'Polygon' });
+  draw.on('drawend', e => {
+    drawEndedAt = Date.now();
+    const ring = e.feature.getGeometry().getCoordinates()[0]
+      .map(c => ol.proj.toLonLat(c).map(v => +v.toFixed(7)));
+    stopDrawing();
+    state.site = { type: 'Polygon', coordinates: [ring] };
+    state.addressLabel = null;
+    siteSource.clear();
+    siteSource.addFeature(new ol.Feature({ geometry: e.feature.getGeometry(), kind: 'polygon' }));
+    showSiteInfo();
+    assess();
+  });
+  map.addInteraction(draw);
+  $('draw').setAttribute('aria-pressed', 'true');
+  showSiteInfo();
+}
+function stopDrawing() {
+  // removed after the current event, which the interaction is still handling
+  const d = draw;
+  setTimeout(() => { map.removeInteraction(d); draw = null; $('draw').setAttribute('aria-pressed', 'false'); showSiteInfo(); }, 0);
 }
 
 // ---- address type-ahead ----
@@ -213,7 +256,7 @@ function assess() {
   hideError();
   if (!state.site) { showError(t('noSite')); return; }
   const body = {
-    site: { type: 'Point', coordinates: state.site },
+    site: state.site,
     crs: 'CRS84',
     form: $('form').value,
     persons: Number($('persons').value)

@@ -98,10 +98,9 @@ class MapPageBrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("check-address.png")));
     }
 
-    @Test
-    void clickingAHolidayParkShowsTheRecreationExclusion() {
-        // a point inside the first recreation zone the map has loaded, as a pixel on the map
-        Object pixel = page.evaluate("() => new Promise(resolve => { const tryIt = () => {"
+    /** A point inside the first recreation zone the map has loaded, centred at zoom 16, as page coordinates. */
+    private double[] holidayParkOnPage() {
+        List<?> xy = (List<?>) page.evaluate("() => new Promise(resolve => { const tryIt = () => {"
                 + " const l = map.getLayers().getArray().find(x => x.get('role') === 'recreation_zone');"
                 + " const fs = l.getSource().getFeatures();"
                 + " if (!fs.length) { setTimeout(tryIt, 100); return; }"
@@ -110,15 +109,40 @@ class MapPageBrowserTest {
                 + " map.getView().setCenter(p.getCoordinates().slice(0, 2)); map.getView().setZoom(16);"
                 + " map.renderSync(); resolve(map.getPixelFromCoordinate(p.getCoordinates().slice(0, 2))); };"
                 + " tryIt(); })");
-        List<?> xy = (List<?>) pixel;
         var box = page.locator("#map").boundingBox();
-        page.mouse().click(box.x + ((Number) xy.get(0)).doubleValue(), box.y + ((Number) xy.get(1)).doubleValue());
+        return new double[] {box.x + ((Number) xy.get(0)).doubleValue(), box.y + ((Number) xy.get(1)).doubleValue()};
+    }
+
+    @Test
+    void clickingAHolidayParkShowsTheRecreationExclusion() {
+        double[] park = holidayParkOnPage();
+        page.mouse().click(park[0], park[1]);
         Locator recreation = page.locator("li[data-criterion=recreation_exclusion]");
         recreation.waitFor();
         assertEquals("fail", recreation.getAttribute("data-status"));
         assertTrue(recreation.textContent().contains("§5.1.2"), recreation.textContent());
         assertEquals("not_allowed", page.locator("#verdict").getAttribute("data-verdict"));
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("check-holiday-park.png")));
+    }
+
+    @Test
+    void aPolygonDrawnInAHolidayParkIsAssessedAsThatPolygon() {
+        double[] park = holidayParkOnPage();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vlak tekenen")).click();
+        assertEquals("true", page.locator("#draw").getAttribute("aria-pressed"));
+        double[][] corners = {{-20, -20}, {20, -20}, {20, 20}, {-20, 20}, {-20, -20}}; // the last click closes it
+        for (double[] c : corners) {
+            page.mouse().click(park[0] + c[0], park[1] + c[1]);
+            page.waitForTimeout(300);
+        }
+        Locator recreation = page.locator("li[data-criterion=recreation_exclusion]");
+        recreation.waitFor();
+        assertEquals("fail", recreation.getAttribute("data-status"));
+        assertEquals("Polygon", page.evaluate("() => state.site.type"), "the drawn polygon, not a point, was assessed");
+        assertEquals(5, ((Number) page.evaluate("() => state.site.coordinates[0].length")).intValue(), "a closed ring of 4 corners");
+        assertEquals("Getekend vlak", page.locator("#site-info").textContent());
+        assertEquals("false", page.locator("#draw").getAttribute("aria-pressed"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("check-polygon.png")));
     }
 
     @Test
