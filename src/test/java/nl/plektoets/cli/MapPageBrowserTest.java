@@ -176,4 +176,25 @@ class MapPageBrowserTest {
         assertFalse(page.locator("#verdict").isVisible(), "no stale verdict beside the error");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("error.png")));
     }
+
+    @Test
+    void thePublicRoomRentalPageShowsAnAddressesStreetWithItsNumbers() {
+        page.navigate(base + "/huren.html");
+        Locator rows = page.locator("#streets tbody tr");
+        rows.first().waitFor();
+        assertEquals(64, rows.count(), "the demo's 64 streets, each with its numbers");
+        page.locator("#fictitious").waitFor();
+        assertTrue(page.locator("#data-date").textContent().startsWith("Stand van "), page.locator("#data-date").textContent());
+        page.getByLabel("Adres (straat en huisnummer, plaats)").fill("Arceringerf 1, Plekdam");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoeken")).click();
+        Locator status = page.locator("#answer-status");
+        status.waitFor();
+        assertEquals("pass", status.getAttribute("data-status"), "no permits in a fresh store: room left");
+        String numbers = page.locator("#answer-street").textContent();
+        // the answer's street is one of the table's rows, with the same dwellings count
+        Locator row = page.locator("#streets tbody tr", new Page.LocatorOptions().setHasText("Arceringerf, Plekdam"));
+        String dwellings = row.locator("td").nth(1).textContent();
+        assertTrue(numbers.startsWith("Arceringerf, Plekdam: Woningen " + dwellings + ", "), numbers + " vs row " + dwellings);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("room-rental-public.png")));
+    }
 }
