@@ -27,6 +27,11 @@ const TEXTS = {
     verdicts: { allowed: 'Toegestaan', conditional: 'Onder voorwaarden', not_allowed: 'Niet toegestaan' },
     statuses: { pass: 'voldoet', conditional: 'voorwaarde', fail: 'voldoet niet', unknown: 'onbekend' },
     locationClass: 'Locatieklasse',
+    locationClasses: {
+      agricultural_plot: 'agrarisch bouwvlak', business_park_edge: 'rand van een bedrijventerrein',
+      business_park_interior: 'binnenkant van een bedrijventerrein', built_up_area: 'bebouwde kom',
+      rural_existing_building: 'buitengebied, bestaand gebouw', rural_other: 'buitengebied'
+    },
     policyRef: 'Beleid',
     evidence: 'Bewijs',
     criteria: {
@@ -60,6 +65,11 @@ const TEXTS = {
     verdicts: { allowed: 'Allowed', conditional: 'Conditional', not_allowed: 'Not allowed' },
     statuses: { pass: 'pass', conditional: 'condition', fail: 'fail', unknown: 'unknown' },
     locationClass: 'Location class',
+    locationClasses: {
+      agricultural_plot: 'agricultural plot (agrarisch bouwvlak)', business_park_edge: 'edge of a business park',
+      business_park_interior: 'interior of a business park', built_up_area: 'built-up area',
+      rural_existing_building: 'rural area, existing building', rural_other: 'rural area'
+    },
     policyRef: 'Policy',
     evidence: 'Evidence',
     criteria: {
@@ -290,7 +300,8 @@ function renderResult() {
   verdict.textContent = t('verdictLabel') + ': ' + (t('verdicts')[r.verdict] || r.verdict);
   out.appendChild(verdict);
   const lc = document.createElement('p');
-  lc.textContent = t('locationClass') + ': ' + r.locationClass;
+  lc.id = 'location-class';
+  lc.textContent = t('locationClass') + ': ' + (t('locationClasses')[r.locationClass] || r.locationClass);
   out.appendChild(lc);
   const list = document.createElement('ul');
   list.className = 'criteria';

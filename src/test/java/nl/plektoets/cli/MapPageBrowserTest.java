@@ -122,6 +122,7 @@ class MapPageBrowserTest {
         assertEquals("fail", recreation.getAttribute("data-status"));
         assertTrue(recreation.textContent().contains("§5.1.2"), recreation.textContent());
         assertEquals("not_allowed", page.locator("#verdict").getAttribute("data-verdict"));
+        assertEquals("Locatieklasse: buitengebied", page.locator("#location-class").textContent(), "the class in words");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("check-holiday-park.png")));
     }
 
