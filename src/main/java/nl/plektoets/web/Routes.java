@@ -52,6 +52,8 @@ public final class Routes {
                 s.directory = "/frontend";
                 s.location = Location.CLASSPATH;
             });
+            // OpenLayers (org.webjars.npm:ol) from our own jar under /webjars/: the map makes no third-party request (AVG)
+            c.staticFiles.enableWebjars();
         });
 
         app.post("/api/v1/assessments", ctx -> json(ctx, "application/json", current.get().assess(body(ctx, current.get(), config))));

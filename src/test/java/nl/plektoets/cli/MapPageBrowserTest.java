@@ -1,0 +1,201 @@
+package nl.plektoets.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The map page (frontend/) in Debian's headless chromium against {@code serve} on a copy of the demo municipality:
+ * the initiator check by address and by map click, the English switch and a readable error. Screenshots go to
+ * target/screenshots/. Needs /usr/bin/chromium (scripts/test installs it).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MapPageBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private StoreCommandsTest.Run served;
+    private Playwright playwright;
+    private Browser browser;
+    private Page page;
+    private String base;
+
+    @BeforeAll
+    void startServerAndBrowser(@TempDir Path tmp) throws Exception {
+        assertTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": run scripts/test-services (installs Debian's chromium)");
+        Path data = tmp.resolve("demo");
+        Files.createDirectories(data);
+        for (String f : new String[] {"demo.osm.gz", "dataset.json"}) Files.copy(Path.of("gisdata", "demo", f), data.resolve(f));
+        Path tokens = tmp.resolve("tokens.txt");
+        Files.writeString(tokens, "ans planner " + StoreCommandsTest.PLANNER + "\n");
+        served = StoreCommandsTest.run("serve", "--data", data.toString(), "--tokens", tokens.toString(), "--port", "0");
+        assertEquals(Main.OK, served.code(), served::toString);
+        base = "http://127.0.0.1:" + served.main().server().port();
+        Files.createDirectories(SCREENSHOTS);
+        // Playwright must not download its own browsers: Debian's chromium is the one under test
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+        if (served != null && served.main().server() != null) served.main().server().stop();
+    }
+
+    @BeforeEach
+    void openPage() {
+        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
+        page.setDefaultTimeout(20_000);
+        page.navigate(base + "/");
+        // the dataset's extent is fitted once /api/v1/layers answers
+        page.waitForFunction("() => map.getView().getZoom() > 10");
+    }
+
+    @AfterEach
+    void closePage() {
+        page.close();
+    }
+
+    @Test
+    void anAddressSearchShowsTheVerdictWithATrafficLightPerCriterion() {
+        assertTrue(page.locator("#fictitious").isVisible(), "the demo is fictitious and the page says so");
+        page.getByLabel("Adres zoeken").fill("Arceringerf 1");
+        page.locator("#suggestions li", new Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam")).click();
+        page.getByLabel("Woonvorm").selectOption("housing_facility");
+        page.getByLabel("Aantal personen").fill("12");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toetsen")).click();
+        Locator verdict = page.locator("#verdict");
+        verdict.waitFor();
+        // README: a housing facility in the built-up area fails §5.1.2 (room rental only)
+        assertEquals("not_allowed", verdict.getAttribute("data-verdict"));
+        assertTrue(verdict.textContent().contains("Niet toegestaan"), verdict.textContent());
+        Locator location = page.locator("li[data-criterion=location_class]");
+        assertEquals("fail", location.getAttribute("data-status"));
+        assertTrue(location.textContent().contains("§5.1.2"), location.textContent());
+        assertTrue(page.locator(".criterion .light").count() >= 5, "a traffic light per criterion");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("check-address.png")));
+    }
+
+    /** A point inside the first recreation zone the map has loaded, centred at zoom 16, as page coordinates. */
+    private double[] holidayParkOnPage() {
+        List<?> xy = (List<?>) page.evaluate("() => new Promise(resolve => { const tryIt = () => {"
+                + " const l = map.getLayers().getArray().find(x => x.get('role') === 'recreation_zone');"
+                + " const fs = l.getSource().getFeatures();"
+                + " if (!fs.length) { setTimeout(tryIt, 100); return; }"
+                + " const g = fs[0].getGeometry();"
+                + " const p = g.getType() === 'Polygon' ? g.getInteriorPoint() : g.getInteriorPoints().getPoint(0);"
+                + " map.getView().setCenter(p.getCoordinates().slice(0, 2)); map.getView().setZoom(16);"
+                + " map.renderSync(); resolve(map.getPixelFromCoordinate(p.getCoordinates().slice(0, 2))); };"
+                + " tryIt(); })");
+        var box = page.locator("#map").boundingBox();
+        return new double[] {box.x + ((Number) xy.get(0)).doubleValue(), box.y + ((Number) xy.get(1)).doubleValue()};
+    }
+
+    @Test
+    void clickingAHolidayParkShowsTheRecreationExclusion() {
+        double[] park = holidayParkOnPage();
+        page.mouse().click(park[0], park[1]);
+        Locator recreation = page.locator("li[data-criterion=recreation_exclusion]");
+        recreation.waitFor();
+        assertEquals("fail", recreation.getAttribute("data-status"));
+        assertTrue(recreation.textContent().contains("§5.1.2"), recreation.textContent());
+        assertEquals("not_allowed", page.locator("#verdict").getAttribute("data-verdict"));
+        assertEquals("Locatieklasse: buitengebied", page.locator("#location-class").textContent(), "the class in words");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("check-holiday-park.png")));
+    }
+
+    @Test
+    void aPolygonDrawnInAHolidayParkIsAssessedAsThatPolygon() {
+        double[] park = holidayParkOnPage();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vlak tekenen")).click();
+        assertEquals("true", page.locator("#draw").getAttribute("aria-pressed"));
+        double[][] corners = {{-20, -20}, {20, -20}, {20, 20}, {-20, 20}, {-20, -20}}; // the last click closes it
+        for (double[] c : corners) {
+            page.mouse().click(park[0] + c[0], park[1] + c[1]);
+            page.waitForTimeout(300);
+        }
+        Locator recreation = page.locator("li[data-criterion=recreation_exclusion]");
+        recreation.waitFor();
+        assertEquals("fail", recreation.getAttribute("data-status"));
+        assertEquals("Polygon", page.evaluate("() => state.site.type"), "the drawn polygon, not a point, was assessed");
+        assertEquals(5, ((Number) page.evaluate("() => state.site.coordinates[0].length")).intValue(), "a closed ring of 4 corners");
+        assertEquals("Getekend vlak", page.locator("#site-info").textContent());
+        assertEquals("false", page.locator("#draw").getAttribute("aria-pressed"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("check-polygon.png")));
+    }
+
+    @Test
+    void theEnglishSwitchTranslatesTheFormAndTheResult() {
+        page.getByLabel("Taal").selectOption("en");
+        assertEquals("en", page.locator("html").getAttribute("lang"));
+        page.getByLabel("Search an address").fill("Arceringerf 1");
+        page.locator("#suggestions li").first().waitFor();
+        page.getByLabel("Search an address").press("ArrowDown");
+        page.getByLabel("Search an address").press("Enter");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
+        page.locator("#verdict").waitFor();
+        assertTrue(page.locator("#verdict").textContent().startsWith("Verdict: "), page.locator("#verdict").textContent());
+        String messages = page.locator(".criteria").textContent();
+        assertTrue(messages.contains("Policy: §5.1.1"), messages);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("check-english.png")));
+    }
+
+    @Test
+    void aRefusedRequestShowsTheServersReasonNotABlankPanel() {
+        page.getByLabel("Adres zoeken").fill("Arceringerf 1");
+        page.locator("#suggestions li").first().click();
+        page.getByLabel("Aantal personen").fill("0");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toetsen")).click();
+        Locator error = page.getByRole(AriaRole.ALERT);
+        error.waitFor();
+        String text = error.textContent();
+        // the problem+json detail of the server's 400 answer, behind the page's own lead-in
+        assertTrue(text.startsWith("De toets is mislukt: "), text);
+        assertTrue(text.contains("persons"), text);
+        assertFalse(page.locator("#verdict").isVisible(), "no stale verdict beside the error");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("error.png")));
+    }
+
+    @Test
+    void thePublicRoomRentalPageShowsAnAddressesStreetWithItsNumbers() {
+        page.navigate(base + "/huren.html");
+        Locator rows = page.locator("#streets tbody tr");
+        rows.first().waitFor();
+        assertEquals(64, rows.count(), "the demo's 64 streets, each with its numbers");
+        page.locator("#fictitious").waitFor();
+        assertTrue(page.locator("#data-date").textContent().startsWith("Stand van "), page.locator("#data-date").textContent());
+        page.getByLabel("Adres (straat en huisnummer, plaats)").fill("Arceringerf 1, Plekdam");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoeken")).click();
+        Locator status = page.locator("#answer-status");
+        status.waitFor();
+        assertEquals("pass", status.getAttribute("data-status"), "no permits in a fresh store: room left");
+        String numbers = page.locator("#answer-street").textContent();
+        // the answer's street is one of the table's rows, with the same dwellings count
+        Locator row = page.locator("#streets tbody tr", new Page.LocatorOptions().setHasText("Arceringerf, Plekdam"));
+        String dwellings = row.locator("td").nth(1).textContent();
+        assertTrue(numbers.startsWith("Arceringerf, Plekdam: Woningen " + dwellings + ", "), numbers + " vs row " + dwellings);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("room-rental-public.png")));
+    }
+}
