@@ -3,6 +3,12 @@ package nl.plektoets.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.HashMap;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.DatasetInfo;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.Provenance;
+import nl.plektoets.data.Role;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -555,6 +561,44 @@ public abstract class JdbcStore implements Store {
                 return out;
             }
         });
+    }
+
+    /**
+     * The served layer set, read inside the caller's (read-only) transaction so it is one consistent version;
+     * empty when nothing was imported yet. Geometry is stored in RD New and returned in the set's working CRS.
+     */
+    protected Optional<Dataset> loadLayers(Connection c) throws SQLException {
+        DatasetInfo info;
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name, fictitious, sources, working_crs FROM layer_set WHERE id = 1")) {
+            if (!rs.next()) return Optional.empty();
+            List<String> sources = new ArrayList<>();
+            for (JsonNode n : json(rs.getString("sources"))) sources.add(n.asText());
+            info = new DatasetInfo(rs.getString("name"), rs.getBoolean("fictitious"), sources, rs.getString("working_crs"));
+        }
+        LayerGeometry crs = new LayerGeometry(info.workingCrs());
+        List<Feature> features = new ArrayList<>();
+        for (Role role : Role.values()) {
+            try (Statement st = c.createStatement()) {
+                st.setFetchSize(5000); // PostgreSQL streams instead of holding a large layer twice; SQLite ignores it
+                try (ResultSet rs = st.executeQuery("SELECT feature_id, attributes, source, source_id, source_tag, "
+                        + geometrySelect("geom") + " AS geom_bytes FROM layer_" + role.id() + " ORDER BY fid")) {
+                    while (rs.next()) {
+                        Geometry g = crs.fromStorage(decodeGeometry(rs.getBytes("geom_bytes")));
+                        features.add(new Feature(rs.getLong("feature_id"), role, g, attributes(rs.getString("attributes")),
+                                new Provenance(rs.getString("source"), rs.getString("source_id"), rs.getString("source_tag"))));
+                    }
+                }
+            }
+        }
+        return Optional.of(new Dataset(info, features));
+    }
+
+    /** A feature's attributes, stored as one JSON object of strings. */
+    protected static Map<String, String> attributes(String json) {
+        Map<String, String> out = new HashMap<>();
+        json(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
     }
 
     protected static JsonNode json(String s) {

@@ -1,6 +1,5 @@
 package nl.plektoets.store.embedded;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -17,10 +16,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
@@ -244,7 +240,7 @@ public final class GeoPackageStore extends JdbcStore {
             // a read transaction pins one WAL snapshot for the set row and all layer tables
             c.setAutoCommit(false);
             try {
-                return load(c);
+                return loadLayers(c);
             } finally {
                 c.rollback();
                 c.setAutoCommit(true);
@@ -252,41 +248,6 @@ public final class GeoPackageStore extends JdbcStore {
         } catch (SQLException e) {
             throw translate(e);
         }
-    }
-
-    private Optional<Dataset> load(Connection c) throws SQLException {
-        DatasetInfo info;
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT name, fictitious, sources, working_crs FROM layer_set WHERE id = 1")) {
-            if (!rs.next()) return Optional.empty();
-            List<String> sources = new ArrayList<>();
-            for (JsonNode n : json(rs.getString("sources"))) sources.add(n.asText());
-            info = new DatasetInfo(rs.getString("name"), rs.getBoolean("fictitious"), sources, rs.getString("working_crs"));
-        }
-        LayerGeometry crs = new LayerGeometry(info.workingCrs());
-        GeometryFactory factory = crs.identity() ? crs.working().geometryFactory() : RD_FACTORY;
-        List<Feature> features = new ArrayList<>();
-        for (Role role : Role.values()) {
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT geom, feature_id, attributes, source, source_id, source_tag "
-                         + "FROM layer_" + role.id() + " ORDER BY fid")) {
-                while (rs.next()) {
-                    Geometry g = crs.fromStorage(GeoPackageGeometry.decode(rs.getBytes("geom"), factory));
-                    features.add(new Feature(rs.getLong("feature_id"), role, g, attributes(rs.getString("attributes")),
-                            new Provenance(rs.getString("source"), rs.getString("source_id"), rs.getString("source_tag"))));
-                }
-            } catch (ParseException e) {
-                throw new StoreException("Unreadable geometry in layer_" + role.id() + " of " + file + ": "
-                        + e.getMessage(), e);
-            }
-        }
-        return Optional.of(new Dataset(info, features));
-    }
-
-    private static Map<String, String> attributes(String json) {
-        Map<String, String> out = new HashMap<>();
-        json(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
     }
 
     // ---- dialect ----
@@ -311,7 +272,7 @@ public final class GeoPackageStore extends JdbcStore {
         try {
             return GeoPackageGeometry.decode(bytes, RD_FACTORY);
         } catch (ParseException e) {
-            throw new StoreException("Unreadable site geometry in " + file + ": " + e.getMessage(), e);
+            throw new StoreException("Unreadable geometry in " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,5 @@
 package nl.plektoets.store.postgis;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -14,10 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
@@ -160,7 +155,7 @@ public final class PostgisStore extends JdbcStore {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             try {
-                return load(c);
+                return loadLayers(c);
             } finally {
                 c.rollback();
                 c.setReadOnly(false);
@@ -170,46 +165,6 @@ public final class PostgisStore extends JdbcStore {
         } catch (SQLException e) {
             throw translate(e);
         }
-    }
-
-    private Optional<Dataset> load(Connection c) throws SQLException {
-        DatasetInfo info;
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT name, fictitious, sources, working_crs FROM layer_set WHERE id = 1")) {
-            if (!rs.next()) return Optional.empty();
-            List<String> sources = new ArrayList<>();
-            for (JsonNode n : json(rs.getString("sources"))) sources.add(n.asText());
-            info = new DatasetInfo(rs.getString("name"), rs.getBoolean("fictitious"), sources,
-                    rs.getString("working_crs"));
-        }
-        LayerGeometry crs = new LayerGeometry(info.workingCrs());
-        WKBReader wkb = new WKBReader(crs.identity() ? crs.working().geometryFactory()
-                : new GeometryFactory(new PrecisionModel(), LayerGeometry.STORAGE_SRID));
-        List<Feature> features = new ArrayList<>();
-        for (Role role : Role.values()) {
-            try (Statement st = c.createStatement()) {
-                st.setFetchSize(5000);
-                try (ResultSet rs = st.executeQuery("SELECT feature_id, attributes, source, source_id, source_tag, "
-                        + "ST_AsBinary(geom) AS wkb FROM layer_" + role.id() + " ORDER BY fid")) {
-                    while (rs.next()) {
-                        Geometry g = crs.fromStorage(wkb.read(rs.getBytes("wkb")));
-                        features.add(new Feature(rs.getLong("feature_id"), role, g, attributes(rs.getString("attributes")),
-                                new Provenance(rs.getString("source"), rs.getString("source_id"),
-                                        rs.getString("source_tag"))));
-                    }
-                } catch (ParseException e) {
-                    throw new StoreException("Unreadable geometry in layer_" + role.id() + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        return Optional.of(new Dataset(info, features));
-    }
-
-    static Map<String, String> attributes(String json) {
-        Map<String, String> out = new HashMap<>();
-        JsonNode n = json(json);
-        n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
     }
 
     // ---- dialect ----
@@ -236,7 +191,7 @@ public final class PostgisStore extends JdbcStore {
             g.setSRID(RegisterJson.RD_NEW);
             return g;
         } catch (ParseException e) {
-            throw new StoreException("Unreadable site geometry: " + e.getMessage(), e);
+            throw new StoreException("Unreadable geometry: " + e.getMessage(), e);
         }
     }
 
