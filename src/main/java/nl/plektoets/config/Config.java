@@ -41,15 +41,23 @@ import java.util.stream.Collectors;
  * @param dbUser           database user, or null
  * @param dbPassword       database password, or null
  * @param tokens           bearer-token file for the planner and admin endpoints, or null (they answer 401)
+ * @param background       map background of the pages: {@code own} (drawn from our own layers, no third party) or
+ *                         {@code pdok-brt} (PDOK's BRT-Achtergrondkaart tiles from {@code backgroundUrl})
+ * @param backgroundUrl    XYZ tile URL template ({z}, {x}, {y}) in EPSG:3857 of the pdok-brt background
+ * @param backgroundAttribution the attribution the map shows with that background
  * @param origins          for each key, where its value came from (command line, environment, file, default)
  */
 public record Config(int port, String host, Path dataDir, String crs, Path policy, long maxBodyBytes,
                      double maxSiteAreaM2, double maxSnapDistanceM, int layerLimitDefault, int layerLimitMax, int addressLimitDefault,
                      int addressLimitMax, String dbUrl, String dbUser, String dbPassword, Path tokens,
+                     String background, String backgroundUrl, String backgroundAttribution,
                      Map<String, String> origins) {
 
     /** The default data directory; {@code serve} generates the demo municipality there when it is empty. */
     public static final Path DEFAULT_DATA_DIR = Path.of("gisdata", "demo");
+
+    /** PDOK's BRT-Achtergrondkaart (standaard) as XYZ tiles in Web Mercator: the default of background-url. */
+    public static final String PDOK_BRT_URL = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png";
 
     /** The option naming the configuration file; on the command line only, or as {@code PLEKTOETS_CONFIG}. */
     public static final String CONFIG_FILE_OPTION = "config";
@@ -82,7 +90,10 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
             new Key("db-url", "JDBC URL of the PostGIS store, e.g. jdbc:postgresql://localhost:5432/plektoets (also --db); empty = the embedded GeoPackage plektoets.gpkg in the data directory", ""),
             new Key("db-user", "PostGIS database user", ""),
             new Key("db-password", "PostGIS database password (prefer the environment variable)", ""),
-            new Key("tokens", "bearer-token file for the register and admin endpoints, lines 'user role token' (role planner or admin); empty = those endpoints answer 401", ""));
+            new Key("tokens", "bearer-token file for the register and admin endpoints, lines 'user role token' (role planner or admin); empty = those endpoints answer 401", ""),
+            new Key("background", "map background of the pages: own (drawn from the loaded layers; no visitor request leaves this server, AVG) or pdok-brt (PDOK's BRT-Achtergrondkaart tiles from background-url: visitors' browsers then contact that host, and the pages' Content-Security-Policy allows it)", "own"),
+            new Key("background-url", "tile URL template of the pdok-brt background: https, XYZ tiles in EPSG:3857 with {z}, {x} and {y}", PDOK_BRT_URL),
+            new Key("background-attribution", "attribution shown on the map with the pdok-brt background", "Kaartgegevens © Kadaster"));
 
     public Config {
         origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
@@ -143,6 +154,9 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
                 blankToNull(v.text("db-user")),
                 blankToNull(v.text("db-password")),
                 blankToNull(v.text("tokens")) == null ? null : Path.of(v.text("tokens").trim()),
+                v.background("background"),
+                v.tileUrl("background-url"),
+                v.text("background-attribution").strip(),
                 origins);
     }
 
@@ -176,6 +190,9 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
         m.put("db-user", dbUser == null ? "" : dbUser);
         m.put("db-password", dbPassword == null ? "" : dbPassword);
         m.put("tokens", tokens == null ? "" : tokens.toString());
+        m.put("background", background);
+        m.put("background-url", backgroundUrl);
+        m.put("background-attribution", backgroundAttribution);
         return m;
     }
 
@@ -272,6 +289,23 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
             return parse(key, "auto or EPSG:<code>, e.g. EPSG:28992", s -> {
                 String c = s.trim().toUpperCase(Locale.ROOT);
                 return c.equals("AUTO") ? "auto" : c.matches("EPSG:\\d+") ? c : null;
+            });
+        }
+
+        String background(String key) {
+            return parse(key, "own (our own layers only) or pdok-brt (PDOK's BRT-Achtergrondkaart)", s -> {
+                String b = s.trim().toLowerCase(Locale.ROOT);
+                return b.equals("own") || b.equals("pdok-brt") ? b : null;
+            });
+        }
+
+        /** An https tile template with {z}, {x}, {y}: the pages' CSP names its origin, so it must have one. */
+        String tileUrl(String key) {
+            return parse(key, "an https URL template with {z}, {x} and {y}, e.g. " + PDOK_BRT_URL, s -> {
+                String u = s.trim();
+                if (!u.contains("{z}") || !u.contains("{x}") || !u.contains("{y}")) return null;
+                java.net.URI uri = java.net.URI.create(u.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"));
+                return "https".equals(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty() ? u : null;
             });
         }
 

@@ -42,6 +42,7 @@ public final class Routes {
      * layers, and each request uses the one current when it arrives.
      */
     public static Javalin create(AtomicReference<Api> current, Config config, ReachApi reachOrNull) {
+        MapBackground background = MapBackground.of(config);
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBodyBytes();
@@ -51,6 +52,8 @@ public final class Routes {
                 s.hostedPath = "/";
                 s.directory = "/frontend";
                 s.location = Location.CLASSPATH;
+                // the pages may contact this server only, plus the tile host when background=pdok-brt (AVG)
+                s.headers = java.util.Map.of("Content-Security-Policy", background.contentSecurityPolicy());
             });
             // OpenLayers (org.webjars.npm:ol) from our own jar under /webjars/: the map makes no third-party request (AVG)
             c.staticFiles.enableWebjars();
@@ -64,6 +67,7 @@ public final class Routes {
             ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
             json(ctx, GEO_JSON, page.body());
         });
+        app.get("/api/v1/map-config", ctx -> json(ctx, "application/json", background.json()));
         app.get("/health", ctx -> json(ctx, "application/json", current.get().health()));
         if (reachOrNull != null) {
             app.get("/api/v1/reach", ctx -> {
