@@ -14,7 +14,9 @@ public enum Role {
     BUILDING,
     ADDRESS,
     FACILITY,
-    ROAD;
+    ROAD,
+    /** Background only: the maps draw it; no criterion reads it. */
+    WATER;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

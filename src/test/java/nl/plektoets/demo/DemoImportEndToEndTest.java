@@ -51,6 +51,8 @@ class DemoImportEndToEndTest {
                 .filter(n -> DemoMunicipalityTest.facilityKind(n.tags()) != null).count()
                 + osm.ways("leisure", "pitch").size());
         expected.put(Role.ROAD, osm.ways.stream().filter(w -> w.tags().containsKey("highway")).count());
+        // the canal, a waterway line: background only
+        expected.put(Role.WATER, osm.ways.stream().filter(w -> w.tags().containsKey("waterway")).count());
         Map<Role, Long> actual = new EnumMap<>(Role.class);
         for (Role r : Role.values()) actual.put(r, (long) dataset.layer(r).size());
         assertEquals(expected, actual);

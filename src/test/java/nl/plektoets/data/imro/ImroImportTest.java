@@ -105,6 +105,10 @@ class ImroImportTest {
         assertEquals(count("//imro:Enkelbestemming[imro:bestemmingshoofdgroep='bedrijf']"), byRole.get(Role.BUSINESS_PARK).intValue());
         assertEquals(count("//imro:Enkelbestemming[imro:bestemmingshoofdgroep='recreatie']"), byRole.get(Role.RECREATION_ZONE).intValue());
         assertEquals(count("//imro:Enkelbestemming[imro:bestemmingshoofdgroep='wonen']"), byRole.get(Role.BUILT_UP_AREA).intValue());
+        // water: background only
+        int water = count("//imro:Enkelbestemming[imro:bestemmingshoofdgroep='water']");
+        assertTrue(water > 0, "the plan has water");
+        assertEquals(water, byRole.get(Role.WATER).intValue());
         // agricultural plots: Bouwvlakken whose bestemmingsvlak reference is an agrarisch Enkelbestemming
         Map<String, String> hoofdgroepById = new HashMap<>();
         NodeList enkel = nodes("//imro:Enkelbestemming", dom);

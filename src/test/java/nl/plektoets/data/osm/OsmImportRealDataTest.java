@@ -75,7 +75,7 @@ class OsmImportRealDataTest {
     void bayreuthCountsPerRoleMatchOsmium() {
         assertEquals(Map.of("agricultural_plot", 36, "business_park", 18, "recreation_zone", 1,
                 "built_up_area", 168, "village", 70, "building", 4267, "address", 799, "facility", 54,
-                "road", 2056), counts(bayreuth.dataset()));
+                "road", 2056, "water", 378), counts(bayreuth.dataset()));
         assertEquals(Map.of("pharmacy", 1, "public_transport_stop", 25, "sports", 26, "supermarket", 2),
                 categories(bayreuth.dataset()));
     }
@@ -154,7 +154,7 @@ class OsmImportRealDataTest {
     @Test
     void andorraCountsPerRoleMatchOsmium() {
         assertEquals(Map.of("agricultural_plot", 3, "business_park", 2, "built_up_area", 26, "village", 59,
-                "building", 292, "address", 3, "facility", 40, "road", 1615), counts(andorra.dataset()));
+                "building", 292, "address", 3, "facility", 40, "road", 1615, "water", 230), counts(andorra.dataset()));
         assertEquals(Map.of("pharmacy", 3, "primary_school", 1, "public_transport_stop", 7, "sports", 12,
                 "supermarket", 17), categories(andorra.dataset()));
         assertTrue(andorra.dataset().layer(Role.RECREATION_ZONE).isEmpty());
