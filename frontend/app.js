@@ -30,6 +30,7 @@ const map = new ol.Map({
 
 // Zoom to the dataset's extent, and show the banner when the data is fictitious.
 Plek.fitToDataset(map).catch(() => {});
+Plek.configuredBackground(map);
 
 map.on('singleclick', e => {
   // a corner of the polygon being drawn, or the click that closed it (singleclick comes 250 ms after the click)

@@ -153,6 +153,23 @@ const Plek = (() => {
 
   function backgroundLayers() { return BACKGROUND.map(backgroundLayer); }
 
+  /**
+   * The base map the deployment configured (GET /api/v1/map-config), put under all layers: nothing by default
+   * (our own layers are the background; no third party), PDOK's BRT-Achtergrondkaart tiles with their
+   * attribution when background=pdok-brt. The server's Content-Security-Policy allows exactly that tile host.
+   */
+  function configuredBackground(map) {
+    return getJson('/api/v1/map-config').then(cfg => {
+      if (cfg && cfg.background === 'pdok-brt') {
+        map.getLayers().insertAt(0, new ol.layer.Tile({
+          source: new ol.source.XYZ({ url: cfg.url, attributions: cfg.attribution, maxZoom: cfg.maxZoom, crossOrigin: 'anonymous' }),
+          properties: { role: 'basemap', background: true }
+        }));
+      }
+      return cfg;
+    }).catch(() => null);
+  }
+
   /** Fits the map to the dataset's extent and shows the fictitious banner; resolves to /api/v1/layers. */
   function fitToDataset(map) {
     return layerOverview().then(body => {
@@ -163,5 +180,5 @@ const Plek = (() => {
     });
   }
 
-  return { i18n, getJson, errorText, noteDataset, geojson, BACKGROUND, backgroundLayers, layerOverview, fitToDataset };
+  return { i18n, getJson, errorText, noteDataset, geojson, BACKGROUND, backgroundLayers, configuredBackground, layerOverview, fitToDataset };
 })();

@@ -1,22 +1,36 @@
-// The public room-rental page: streets coloured by room left (GET /api/v1/room-rental/streets) and "can my
-// address still be room-rented?" (GET /api/v1/room-rental/check). Counts only, never addresses (AVG).
+// The public room-rental page: streets coloured by room left (GET /api/v1/room-rental/streets), "can my
+// address still be room-rented?" (GET /api/v1/room-rental/check) and "report a wrong entry"
+// (POST /api/v1/room-rental/reports). Counts only, never addresses (AVG).
 'use strict';
 
+// text colours with at least 4.5:1 contrast on white (WCAG 1.4.3); the lines use the same hues
 const COLOURS = { available: '#1b7d2c', almost_full: '#e0a000', full: '#b00020' };
 const ui = Plek.i18n('rental');
 const t = key => ui.t(key);
-const state = { streets: null, answer: null };
+// selected: the street id chosen by an address search, a click on the map or the report form
+const state = { streets: null, answer: null, selected: null, report: null };
 const $ = id => document.getElementById(id);
 const geojson = Plek.geojson;
 
 const streetSource = new ol.source.Vector();
+const streetLayer = new ol.layer.Vector({
+  source: streetSource,
+  properties: { role: 'room_rental_streets' },
+  style: f => {
+    const selected = f.getId() === state.selected;
+    const line = new ol.style.Style({ stroke: new ol.style.Stroke({ color: COLOURS[f.get('status')] || '#666', width: selected ? 8 : 5 }) });
+    // the chosen street gets a dark casing, so it stands out by more than colour alone (WCAG 1.4.1)
+    return selected ? [new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#1a1a1a', width: 12 }) }), line] : line;
+  }
+});
 const map = new ol.Map({
   target: 'map',
-  layers: [new ol.layer.Vector({ source: streetSource, style: f => new ol.style.Style({
-    stroke: new ol.style.Stroke({ color: COLOURS[f.get('status')] || '#666', width: f.get('selected') ? 8 : 5 }) }) })],
+  // our own layers as the background (common.js); a configured PDOK base map goes under them
+  layers: [...Plek.backgroundLayers(), streetLayer],
   view: new ol.View({ center: ol.proj.fromLonLat([5.3, 52.2]), zoom: 8 }),
   keyboardEventTarget: $('map')
 });
+Plek.configuredBackground(map);
 
 const getJson = Plek.getJson;
 
@@ -26,7 +40,8 @@ getJson('/api/v1/room-rental/streets').then(fc => {
   if (streetSource.getFeatures().length) map.getView().fit(streetSource.getExtent(), { padding: [20, 20, 20, 20] });
   Plek.noteDataset(fc);
   renderStreets();
-}).catch(showError);
+  renderReportStreets();
+}).catch(err => showError(err));
 
 // the streets answer carries no dataset block; the layer overview says whether the data is fictitious
 Plek.layerOverview().then(Plek.noteDataset).catch(() => {});
@@ -37,33 +52,66 @@ $('search').addEventListener('submit', e => {
   getJson('/api/v1/room-rental/check?address=' + encodeURIComponent($('address').value.trim()))
     .then(a => {
       state.answer = a;
-      streetSource.getFeatures().forEach(f => f.set('selected', f.getId() === a.street.id));
-      renderAnswer();
+      select(a.street.id);
     })
-    .catch(err => { state.answer = null; $('answer').innerHTML = ''; showError(err); });
+    .catch(err => { state.answer = null; renderAnswer(); showError(err); });
 });
 
+// a click (or tap) on a street line chooses that street: its numbers, and the report form's street
+map.on('singleclick', e => {
+  let hit = null;
+  map.forEachFeatureAtPixel(e.pixel, f => { hit = f; return true; }, { layerFilter: l => l === streetLayer, hitTolerance: 8 });
+  if (!hit) return;
+  state.answer = null;
+  $('error').hidden = true;
+  select(hit.getId());
+});
+
+function select(id) {
+  state.selected = id;
+  streetSource.changed();
+  if ($('report-street').querySelector('option[value="' + CSS.escape(id) + '"]')) $('report-street').value = id;
+  renderAnswer();
+}
+
+function streetFeature(id) {
+  return state.streets ? state.streets.features.find(f => f.id === id) : null;
+}
+
 function streetName(p) { return p.name + (p.segment ? ' (' + p.segment + ')' : '') + ', ' + p.town; }
+
+function numbersText(p) {
+  return streetName(p) + ': ' + t('dwellings') + ' ' + p.dwellings + ', ' + t('limit') + ' '
+    + (p.limit == null ? t('noLimit') : p.limit) + ', ' + t('left') + ' ' + (p.left == null ? '-' : p.left)
+    + ' (' + (t('statuses')[p.status] || p.status) + ')';
+}
 
 function renderAnswer() {
   const a = state.answer;
   const out = $('answer');
   out.innerHTML = '';
-  if (!a) return;
-  const p = a.street.properties;
-  const head = document.createElement('p');
-  head.id = 'answer-status';
-  head.className = 'verdict ' + (a.status === 'pass' ? 'allowed' : a.status === 'fail' ? 'not_allowed' : 'conditional');
-  head.dataset.status = a.status;
-  head.textContent = a.address + ': ' + t('answers')[a.status];
-  const numbers = document.createElement('p');
-  numbers.id = 'answer-street';
-  numbers.textContent = streetName(p) + ': ' + t('dwellings') + ' ' + p.dwellings + ', ' + t('limit') + ' '
-    + (p.limit == null ? t('noLimit') : p.limit) + ', ' + t('left') + ' ' + (p.left == null ? '-' : p.left)
-    + ' (' + (t('statuses')[p.status] || p.status) + ')';
-  const msg = document.createElement('p');
-  msg.textContent = (a.message[ui.lang] || a.message.nl) + ' (' + a.policyRef + ')';
-  out.append(head, numbers, msg);
+  if (a) {
+    const head = document.createElement('p');
+    head.id = 'answer-status';
+    head.className = 'verdict ' + (a.status === 'pass' ? 'allowed' : a.status === 'fail' ? 'not_allowed' : 'conditional');
+    head.dataset.status = a.status;
+    head.textContent = a.address + ': ' + t('answers')[a.status];
+    const numbers = document.createElement('p');
+    numbers.id = 'answer-street';
+    numbers.textContent = numbersText(a.street.properties);
+    const msg = document.createElement('p');
+    msg.textContent = (a.message[ui.lang] || a.message.nl) + ' (' + a.policyRef + ')';
+    out.append(head, numbers, msg);
+    return;
+  }
+  const f = state.selected && streetFeature(state.selected);
+  if (f) {
+    const numbers = document.createElement('p');
+    numbers.id = 'answer-street';
+    numbers.className = 'verdict ' + (f.properties.status === 'available' ? 'allowed' : f.properties.status === 'full' ? 'not_allowed' : 'conditional');
+    numbers.textContent = numbersText(f.properties);
+    out.append(numbers);
+  }
 }
 
 function renderStreets() {
@@ -86,6 +134,7 @@ function renderStreets() {
   $('legend').innerHTML = '';
   for (const [status, colour] of Object.entries(COLOURS)) {
     const li = document.createElement('li');
+    li.dataset.status = status;
     const swatch = document.createElement('span');
     swatch.className = 'swatch';
     swatch.style.background = colour;
@@ -94,7 +143,78 @@ function renderStreets() {
   }
 }
 
+// ---- report a wrong entry ----
+
+function renderReportStreets() {
+  const fc = state.streets;
+  if (!fc) return;
+  const list = $('report-street');
+  const chosen = list.value || state.selected || '';
+  list.innerHTML = '';
+  const none = document.createElement('option');
+  none.value = '';
+  none.textContent = t('reportChooseStreet');
+  list.appendChild(none);
+  const sorted = [...fc.features].sort((a, b) => streetName(a.properties).localeCompare(streetName(b.properties), 'nl'));
+  for (const f of sorted) {
+    const option = document.createElement('option');
+    option.value = f.id;
+    option.textContent = streetName(f.properties);
+    list.appendChild(option);
+  }
+  list.value = chosen;
+}
+
+$('report-street').addEventListener('change', () => {
+  const id = $('report-street').value;
+  if (id) { state.answer = null; select(id); }
+});
+
+$('report-form').addEventListener('submit', e => {
+  e.preventDefault();
+  const body = { streetId: $('report-street').value, message: $('report-message').value.trim() };
+  if (!body.streetId) { reportOutcome({ kind: 'error', key: 'reportNoStreet' }); $('report-street').focus(); return; }
+  $('report-submit').disabled = true;
+  getJson('/api/v1/room-rental/reports', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    .then(r => { $('report-message').value = ''; reportOutcome({ kind: 'ok', reference: r.reference }); })
+    .catch(err => reportOutcome({ kind: 'error', err }))
+    .finally(() => { $('report-submit').disabled = false; });
+});
+
+/** Kept as data, not text, so a language switch rewrites the message too. */
+function reportOutcome(outcome) {
+  state.report = outcome;
+  renderReport();
+}
+
+function renderReport() {
+  const out = $('report-result');
+  out.innerHTML = '';
+  const o = state.report;
+  if (!o) return;
+  const p = document.createElement('p');
+  p.id = 'report-message-out';
+  p.className = o.kind === 'ok' ? 'success' : 'error';
+  p.dataset.outcome = o.kind === 'ok' ? 'received' : o.err ? (o.err.network ? 'network' : String(o.err.status)) : o.key;
+  p.textContent = o.kind === 'ok' ? t('reportReceived').replace('{reference}', o.reference) : reportErrorText(o);
+  out.appendChild(p);
+}
+
+function reportErrorText(o) {
+  if (o.key) return t(o.key);
+  const err = o.err;
+  if (err.network) return t('reportFailed') + ': ' + t('networkFailed');
+  const field = err.problem && err.problem.field;
+  if (err.status === 429) {
+    const seconds = err.problem && err.problem.retryAfter;
+    return t('reportTooMany').replace('{minutes}', seconds ? Math.max(1, Math.ceil(seconds / 60)) : 60);
+  }
+  if (err.status === 400 && field === 'message') return t('reportBadMessage');
+  if (err.status === 400 && field === 'streetId') return t('reportNoStreet');
+  return t('reportFailed') + ': ' + err.message;
+}
+
 function showError(err) { $('error').textContent = Plek.errorText(ui, 'failed', err); $('error').hidden = false; }
 
 // common.js applies the texts; the parts drawn here follow the language
-ui.onChange(() => { renderStreets(); renderAnswer(); });
+ui.onChange(() => { renderStreets(); renderAnswer(); renderReportStreets(); renderReport(); });

@@ -50,8 +50,20 @@ window.PLEKTOETS_TEXTS.en = {
     statuses: { available: 'Room left', almost_full: 'Almost full', full: 'Full' },
     answers: { pass: 'Yes, a permit still fits here.', conditional: 'Perhaps: pending applications may fill the street.', fail: 'No, the street is full.', unknown: 'Unknown.' },
     dataDate: 'As of', noLimit: 'none',
-    disclaimer: 'This map is an indication; only the permit itself decides. Something wrong? Report it to the municipality.',
-    failed: 'The request failed', mapLabel: 'Map of the streets'
+    disclaimer: 'This map is an indication; only the permit itself decides. Something wrong? Report it below.',
+    failed: 'The request failed', mapLabel: 'Map of the streets; click a street for its numbers',
+    addressPlaceholder: 'Street 12, Town', clickHint: 'Or click a street on the map.', legendLabel: 'Legend',
+    reportHeading: 'Something wrong? Report it',
+    reportIntro: 'Does a street show a wrong number of dwellings or permits? Let the municipality know. There is no reply to each report; the municipality checks it.',
+    reportStreet: 'Street', reportChooseStreet: '(choose a street)',
+    reportMessage: 'What is wrong?',
+    reportPrivacy: 'Do not enter personal data: no names, phone numbers, e-mail addresses or who lives where. Only describe what is wrong.',
+    reportSubmit: 'Send report',
+    reportReceived: 'Thank you. Your report has been received (number {reference}).',
+    reportFailed: 'Sending failed',
+    reportTooMany: 'You have sent many reports in the last hour. Please try again in {minutes} minutes.',
+    reportBadMessage: 'Describe what is wrong in 10 to 2000 characters (no personal data).',
+    reportNoStreet: 'First choose the street it is about.'
   },
   planner: {},
   policy: {}

@@ -51,8 +51,20 @@ window.PLEKTOETS_TEXTS.nl = {
     statuses: { available: 'Ruimte', almost_full: 'Bijna vol', full: 'Vol' },
     answers: { pass: 'Ja, hier past nog een vergunning.', conditional: 'Misschien: lopende aanvragen kunnen de straat vullen.', fail: 'Nee, de straat is vol.', unknown: 'Onbekend.' },
     dataDate: 'Stand van', noLimit: 'geen',
-    disclaimer: 'Deze kaart geeft een indicatie; alleen de vergunning zelf is beslissend. Klopt er iets niet? Meld het bij de gemeente.',
-    failed: 'Het opvragen is mislukt', mapLabel: 'Kaart van de straten'
+    disclaimer: 'Deze kaart geeft een indicatie; alleen de vergunning zelf is beslissend. Klopt er iets niet? Meld het hieronder.',
+    failed: 'Het opvragen is mislukt', mapLabel: 'Kaart van de straten; klik op een straat voor de aantallen',
+    addressPlaceholder: 'Straat 12, Plaats', clickHint: 'Of klik op een straat op de kaart.', legendLabel: 'Legenda',
+    reportHeading: 'Klopt er iets niet? Meld het',
+    reportIntro: 'Staat er bij een straat een verkeerd aantal woningen of vergunningen? Laat het de gemeente weten. U krijgt geen antwoord per bericht; de gemeente controleert de melding.',
+    reportStreet: 'Straat', reportChooseStreet: '(kies een straat)',
+    reportMessage: 'Wat klopt er niet?',
+    reportPrivacy: 'Vul geen persoonsgegevens in: geen namen, telefoonnummers, e-mailadressen of wie waar woont. Beschrijf alleen wat er niet klopt.',
+    reportSubmit: 'Melding versturen',
+    reportReceived: 'Dank u wel. Uw melding is ontvangen (nummer {reference}).',
+    reportFailed: 'Versturen is mislukt',
+    reportTooMany: 'U heeft het afgelopen uur al veel meldingen gestuurd. Probeer het over {minutes} minuten opnieuw.',
+    reportBadMessage: 'Beschrijf wat er niet klopt in 10 tot 2000 tekens (zonder persoonsgegevens).',
+    reportNoStreet: 'Kies eerst de straat waar het om gaat.'
   },
   planner: {},
   policy: {}
