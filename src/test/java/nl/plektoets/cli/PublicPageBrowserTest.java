@@ -239,6 +239,8 @@ class PublicPageBrowserTest extends BrowserTestBase {
         searchAddress(ADDRESS);
         assertEquals("pass", page.locator("#answer-status").getAttribute("data-status"));
         assertNoHorizontalScroll("/huren.html with an answer");
+        List<?> table = (List<?>) page.evaluate("() => { const w = document.querySelector('.table-wrap'); return [w.scrollWidth, w.clientWidth]; }");
+        assertTrue(((Number) table.get(0)).intValue() <= ((Number) table.get(1)).intValue(), "the street table fits the phone: " + table);
         assertUsableMap("/huren.html");
         // a tap on a street chooses it, as a click does
         List<?> street = streetOnPage(5);
