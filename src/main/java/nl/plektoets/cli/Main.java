@@ -61,6 +61,9 @@ import nl.plektoets.web.AssessmentJson;
 import nl.plektoets.web.RegisterRoutes;
 import nl.plektoets.web.RoomRentalApi;
 import nl.plektoets.web.RoomRentalRoutes;
+import nl.plektoets.web.EdgeBandApi;
+import nl.plektoets.web.InitiatorRoutes;
+import nl.plektoets.web.PolicyApi;
 import nl.plektoets.roomrental.RoomRentalPermits;
 import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.RoomRentalStreetCriterion;
@@ -247,6 +250,8 @@ public final class Main {
                     new EngineSnapshots(engine::get, (a, crs) -> AssessmentJson.write(a, crs, JSON)),
                     new StreetLimitGuard(roomRental::get));
             RoomRentalRoutes.install(app, roomRentalApi::get);
+            // the policy text and the business-park edge band for the initiator map (§5.1.2)
+            InitiatorRoutes.install(app, new PolicyApi(profile), () -> new EdgeBandApi(engine.get()), current::get);
             RegisterRoutes.install(app, registers, () -> tokens, () -> {
                 load.run();
                 Dataset loaded = current.get().dataset();
