@@ -41,7 +41,29 @@ window.PLEKTOETS_TEXTS.en = {
       room_rental_street: 'Room rental in the street'
     },
     requestFailed: 'The check failed',
-    mapLabel: 'Map; click to pick a point'
+    mapLabel: 'Map; click to pick a point. Arrow keys pan, + and - zoom',
+    useCentre: 'Use the map centre (crosshair)',
+    centreHint: 'Without a mouse: Tab to the map, pan with the arrow keys until the crosshair is on the site, then choose this button.',
+    legendHeading: 'On the map',
+    layers: { deciding: 'Deciding feature (the area that decides the outcome)', facilities: 'Nearest facilities (minutes walking/cycling; the line is as the crow flies)' },
+    bandLegend: 'Business park edge band: {inside} m inside and {outside} m outside the edge (§5.1.2)',
+    walkingLegend: 'Reach in {minutes} minutes walking (Bijlage 1)',
+    cyclingLegend: 'Reach in {minutes} minutes cycling (Bijlage 1)',
+    walkMinutes: '{minutes} min walking',
+    cycleMinutes: '{minutes} min cycling',
+    facilityCategories: { supermarket: 'supermarket', general_practitioner: 'general practitioner', public_transport_stop: 'public transport stop', pharmacy: 'pharmacy' },
+    reachFailed: 'The reach could not be drawn',
+    bandFailed: 'The edge band could not be drawn',
+    readParagraph: 'Read {label} in the policy',
+    copyLink: 'Copy link',
+    linkCopied: 'The link is on the clipboard.',
+    linkCopyManual: 'Copy the link from the field above.',
+    shareLabel: 'Link to this check',
+    print: 'Print (A4)',
+    printedOn: 'Printed on',
+    datasetLabel: 'Data',
+    badLink: 'Part of the link cannot be used and was ignored',
+    badLinkParam: '{name} = "{value}"'
   },
   rental: {
     title: 'Room rental per street',
@@ -54,5 +76,19 @@ window.PLEKTOETS_TEXTS.en = {
     failed: 'The request failed', mapLabel: 'Map of the streets'
   },
   planner: {},
-  policy: {}
+  policy: {
+    title: 'Policy framework on housing labour migrants: the text',
+    back: 'Back to the check',
+    listHeading: 'All paragraphs',
+    thresholdsHeading: 'Numbers in the policy profile that cite this paragraph',
+    noThresholds: 'The policy profile takes no numbers from this paragraph.',
+    units: { categories: 'categories', 'km/h': 'km/h', m: 'm', m2: 'm²', minutes: 'minutes', persons: 'persons', years: 'years' },
+    key: 'Setting', value: 'Value', note: 'Note',
+    chooseParagraph: 'Choose a paragraph from the list.',
+    notFound: 'This paragraph was not found',
+    loadFailed: 'The policy could not be loaded',
+    adopted: 'adopted',
+    source: 'Source: Gemeenteblad, the municipality\'s official gazette; as an official publication free of copyright (art. 11 Dutch Copyright Act). Text as published.',
+    textLanguage: 'The policy text is in Dutch, as the council adopted it.'
+  }
 };

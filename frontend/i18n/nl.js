@@ -42,7 +42,29 @@ window.PLEKTOETS_TEXTS.nl = {
       room_rental_street: 'Kamerverhuur in de straat'
     },
     requestFailed: 'De toets is mislukt',
-    mapLabel: 'Kaart; klik om een punt te kiezen'
+    mapLabel: 'Kaart; klik om een punt te kiezen. Pijltoetsen verschuiven, + en - zoomen',
+    useCentre: 'Kaartmidden kiezen (kruis)',
+    centreHint: 'Zonder muis: ga met Tab naar de kaart, verschuif met de pijltoetsen tot het kruis op de plek staat en kies dan deze knop.',
+    legendHeading: 'Op de kaart',
+    layers: { deciding: 'Beslissend kenmerk (gebied dat de uitkomst bepaalt)', facilities: 'Dichtstbijzijnde voorzieningen (minuten lopen/fietsen; de lijn is hemelsbreed)' },
+    bandLegend: 'Randzone bedrijventerrein: {inside} m binnen en {outside} m buiten de rand (§5.1.2)',
+    walkingLegend: 'Bereik {minutes} minuten lopen (Bijlage 1)',
+    cyclingLegend: 'Bereik {minutes} minuten fietsen (Bijlage 1)',
+    walkMinutes: '{minutes} min lopen',
+    cycleMinutes: '{minutes} min fietsen',
+    facilityCategories: { supermarket: 'supermarkt', general_practitioner: 'huisarts', public_transport_stop: 'halte openbaar vervoer', pharmacy: 'apotheek' },
+    reachFailed: 'Het bereik kon niet worden getekend',
+    bandFailed: 'De randzone kon niet worden getekend',
+    readParagraph: 'Lees {label} in het beleid',
+    copyLink: 'Link kopiëren',
+    linkCopied: 'De link staat op het klembord.',
+    linkCopyManual: 'Kopieer de link uit het veld hierboven.',
+    shareLabel: 'Link naar deze toets',
+    print: 'Afdrukken (A4)',
+    printedOn: 'Afgedrukt op',
+    datasetLabel: 'Gegevens',
+    badLink: 'Een deel van de link is niet bruikbaar en is genegeerd',
+    badLinkParam: '{name} = "{value}"'
   },
   rental: {
     title: 'Kamerverhuur per straat',
@@ -55,5 +77,19 @@ window.PLEKTOETS_TEXTS.nl = {
     failed: 'Het opvragen is mislukt', mapLabel: 'Kaart van de straten'
   },
   planner: {},
-  policy: {}
+  policy: {
+    title: 'Beleidskader huisvesting arbeidsmigranten: de tekst',
+    back: 'Terug naar de toets',
+    listHeading: 'Alle paragrafen',
+    thresholdsHeading: 'Getallen in het beleidsprofiel die naar deze paragraaf verwijzen',
+    noThresholds: 'Het beleidsprofiel ontleent geen getallen aan deze paragraaf.',
+    units: { categories: 'categorieën', 'km/h': 'km/u', m: 'm', m2: 'm²', minutes: 'minuten', persons: 'personen', years: 'jaar' },
+    key: 'Instelling', value: 'Waarde', note: 'Toelichting',
+    chooseParagraph: 'Kies een paragraaf uit de lijst.',
+    notFound: 'Deze paragraaf is niet gevonden',
+    loadFailed: 'Het beleid kon niet worden geladen',
+    adopted: 'vastgesteld',
+    source: 'Bron: Gemeenteblad, officiële uitgave van de gemeente; als officiële publicatie vrij van auteursrecht (art. 11 Auteurswet). Tekst zoals gepubliceerd.',
+    textLanguage: ''
+  }
 };
