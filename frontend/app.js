@@ -82,7 +82,7 @@ function readLink(hash) {
 function currentLink() {
   const p = new URLSearchParams();
   const view = map.getView();
-  const c = ol.proj.toLonLat(view.getCenter() || [0, 0]);
+  const c = Plek.toLonLat(view.getCenter() || [0, 0], map);
   p.set('map', [(+view.getZoom()).toFixed(2), c[0].toFixed(6), c[1].toFixed(6)].join('/'));
   if (state.addressLabel) p.set('addr', state.addressLabel);
   else if (state.site && state.site.type === 'Point') p.set('pt', state.site.coordinates.join(','));
@@ -147,7 +147,7 @@ const siteSource = layers.site.getSource();
 const map = new ol.Map({
   target: 'map',
   layers: [...backgroundLayers, ...Object.values(layers)],
-  view: new ol.View({ center: ol.proj.fromLonLat([5.3, 52.2]), zoom: 8 }),
+  view: Plek.createView(Plek.initialProjection()),
   // arrow keys pan and +/- zoom while the map has the focus (OpenLayers' keyboard interactions)
   keyboardEventTarget: $('map')
 });
@@ -155,7 +155,7 @@ const map = new ol.Map({
 map.on('singleclick', e => {
   // a corner of the polygon being drawn, or the click that closed it (singleclick comes 250 ms after the click)
   if (draw || Date.now() - drawEndedAt < 1000) return;
-  const lonLat = ol.proj.toLonLat(e.coordinate);
+  const lonLat = Plek.toLonLat(e.coordinate, map);
   chooseSite([+lonLat[0].toFixed(7), +lonLat[1].toFixed(7)], null);
   assess();
 });
@@ -163,7 +163,7 @@ map.on('moveend', updateLink);
 
 // Keyboard: the point under the crosshair (the map's centre) as the site.
 $('use-centre').addEventListener('click', () => {
-  const lonLat = ol.proj.toLonLat(map.getView().getCenter());
+  const lonLat = Plek.toLonLat(map.getView().getCenter(), map);
   chooseSite([+lonLat[0].toFixed(7), +lonLat[1].toFixed(7)], null);
   assess();
 });
@@ -173,7 +173,7 @@ function chooseSite(lonLat, label) {
   state.site = { type: 'Point', coordinates: lonLat };
   state.addressLabel = label;
   siteSource.clear();
-  siteSource.addFeature(new ol.Feature({ geometry: new ol.geom.Point(ol.proj.fromLonLat(lonLat)), kind: 'site' }));
+  siteSource.addFeature(new ol.Feature({ geometry: new ol.geom.Point(Plek.fromLonLat(lonLat, map)), kind: 'site' }));
   showSiteInfo();
   updateLink();
 }
@@ -181,7 +181,7 @@ function choosePolygon(site) {
   state.site = site;
   state.addressLabel = null;
   siteSource.clear();
-  siteSource.addFeature(new ol.Feature({ geometry: new ol.geom.Polygon([site.coordinates[0].map(c => ol.proj.fromLonLat(c))]),
+  siteSource.addFeature(new ol.Feature({ geometry: new ol.geom.Polygon([site.coordinates[0].map(c => Plek.fromLonLat(c, map))]),
     kind: 'polygon' }));
   showSiteInfo();
   updateLink();
@@ -206,7 +206,7 @@ function startDrawing() {
   draw.on('drawend', e => {
     drawEndedAt = Date.now();
     const ring = e.feature.getGeometry().getCoordinates()[0]
-      .map(c => ol.proj.toLonLat(c).map(v => +v.toFixed(7)));
+      .map(c => Plek.toLonLat(c, map).map(v => +v.toFixed(7)));
     stopDrawing();
     $('address').value = '';
     choosePolygon({ type: 'Polygon', coordinates: [ring] });
@@ -280,7 +280,7 @@ function pick(f) {
   $('address').value = f.properties.label;
   closeSuggestions();
   chooseSite(f.geometry.coordinates, f.properties.label);
-  map.getView().animate({ center: ol.proj.fromLonLat(f.geometry.coordinates), zoom: 16, duration: 300 });
+  map.getView().animate({ center: Plek.fromLonLat(f.geometry.coordinates, map), zoom: 16, duration: 300 });
 }
 
 // ---- the check ----
@@ -444,7 +444,7 @@ function drawEvidence(r) {
     Plek.getJson('/api/v1/layers/business_park/' + encodeURIComponent(park.featureId) + '/edge-band')
       .then(fc => {
         if (mine !== checkNumber) return;
-        layers.band.getSource().addFeatures(Plek.geojson.readFeatures(fc));
+        layers.band.getSource().addFeatures(Plek.readFeatures(fc, map.getView().getProjection()));
         const w = side => fc.features.find(f => f.properties.band === side).properties.widthM;
         legendState.band = fmt('bandLegend', { inside: w('inside'), outside: w('outside') });
         renderLegend();
@@ -457,10 +457,10 @@ function drawEvidence(r) {
     const site = sitePointLonLat();
     const facilities = nearestFacilities(reach.evidence);
     for (const f of facilities) {
-      const at = ol.proj.fromLonLat([f.lon, f.lat]);
+      const at = Plek.fromLonLat([f.lon, f.lat], map);
       layers.facilities.getSource().addFeature(new ol.Feature({ geometry: new ol.geom.Point(at),
         label: f.name + ': ' + minutesText(f), facility: f.id }));
-      if (site) layers.facilities.getSource().addFeature(new ol.Feature({ geometry: new ol.geom.LineString([ol.proj.fromLonLat(site), at]) }));
+      if (site) layers.facilities.getSource().addFeature(new ol.Feature({ geometry: new ol.geom.LineString([Plek.fromLonLat(site, map), at]) }));
     }
     if (facilities.length) legendState.facilities = t('layers').facilities;
     // the cut-offs are the profile's (Bijlage 1), as the evidence states them
@@ -472,7 +472,7 @@ function drawEvidence(r) {
         Plek.getJson('/api/v1/reach?mode=' + mode + '&minutes=' + minutes + '&lon=' + site[0].toFixed(7) + '&lat=' + site[1].toFixed(7))
           .then(fc => {
             if (mine !== checkNumber) return;
-            layers[name].getSource().addFeatures(Plek.geojson.readFeatures(fc));
+            layers[name].getSource().addFeatures(Plek.readFeatures(fc, map.getView().getProjection()));
             legendState[name] = fmt(name + 'Legend', { minutes });
             renderLegend();
           })
@@ -495,7 +495,7 @@ function sitePointLonLat() {
   if (!f) return null;
   const g = f.getGeometry();
   const c = g.getType() === 'Point' ? g.getCoordinates() : g.getInteriorPoint().getCoordinates().slice(0, 2);
-  return ol.proj.toLonLat(c);
+  return Plek.toLonLat(c, map);
 }
 
 // The evidence names the deciding feature by role and id; draw it from the background layer that holds it, once
@@ -597,7 +597,7 @@ ui.onChange(() => {
 function restore(link) {
   if (link.form) $('form').value = link.form;
   if (link.persons) $('persons').value = String(link.persons);
-  if (link.view) map.getView().setCenter(ol.proj.fromLonLat(link.view.center)), map.getView().setZoom(link.view.zoom);
+  if (link.view) map.getView().setCenter(Plek.fromLonLat(link.view.center, map)), map.getView().setZoom(link.view.zoom);
   if (link.site && link.site.type === 'Point') chooseSite(link.site.coordinates, null);
   else if (link.site) choosePolygon(link.site);
   else if (link.address) { pendingAddress = link.address; $('address').value = link.address; }
@@ -612,7 +612,7 @@ function showSite() {
   map.getView().fit(f.getGeometry().getExtent(), { padding: [40, 40, 40, 40], maxZoom: 16 });
 }
 Plek.fitToDataset(map).then(() => {
-  if (fromLink.view) map.getView().setCenter(ol.proj.fromLonLat(fromLink.view.center)), map.getView().setZoom(fromLink.view.zoom);
+  if (fromLink.view) map.getView().setCenter(Plek.fromLonLat(fromLink.view.center, map)), map.getView().setZoom(fromLink.view.zoom);
   else showSite(); // a link without a view: the site it names
 }).catch(() => {});
 restore(fromLink);
