@@ -133,7 +133,7 @@ const layers = {
     : new ol.style.Style({
       image: new ol.style.RegularShape({ points: 4, radius: 8, angle: Math.PI / 4,
         fill: new ol.style.Fill({ color: COLOURS.facility }), stroke: new ol.style.Stroke({ color: '#fff', width: 2 }) }),
-      text: new ol.style.Text({ text: f.get('label'), offsetY: -18, font: 'bold 12px system-ui, sans-serif',
+      text: new ol.style.Text({ text: f.get('facility') ? facilityLabel(f.get('facility')) : '', offsetY: -18, font: 'bold 12px system-ui, sans-serif',
         fill: new ol.style.Fill({ color: '#1a1a1a' }), stroke: new ol.style.Stroke({ color: '#fff', width: 4 }) })
     }), 14, true), // labels that would overlap are left out; the panel lists every facility
   site: vectorLayer('site', f => f.get('kind') === 'polygon'
@@ -423,7 +423,9 @@ function nearestFacilities(ev) {
 }
 
 // ---- evidence on the map, each with a legend entry and a toggle ----
+// per layer the legend's text as a function, so a language switch relabels without fetching again
 const legendState = { deciding: null, band: null, facilities: null, walking: null, cycling: null };
+const facilityLabel = f => f.name + ': ' + minutesText(f);
 const hidden = new Set();
 
 function clearEvidence() {
@@ -446,7 +448,7 @@ function drawEvidence(r) {
         if (mine !== checkNumber) return;
         layers.band.getSource().addFeatures(Plek.readFeatures(fc, map.getView().getProjection()));
         const w = side => fc.features.find(f => f.properties.band === side).properties.widthM;
-        legendState.band = fmt('bandLegend', { inside: w('inside'), outside: w('outside') });
+        legendState.band = () => fmt('bandLegend', { inside: w('inside'), outside: w('outside') });
         renderLegend();
       })
       .catch(err => reachNote(Plek.errorText(ui, 'bandFailed', err)));
@@ -459,10 +461,10 @@ function drawEvidence(r) {
     for (const f of facilities) {
       const at = Plek.fromLonLat([f.lon, f.lat], map);
       layers.facilities.getSource().addFeature(new ol.Feature({ geometry: new ol.geom.Point(at),
-        label: f.name + ': ' + minutesText(f), facility: f.id }));
+        facility: f }));
       if (site) layers.facilities.getSource().addFeature(new ol.Feature({ geometry: new ol.geom.LineString([Plek.fromLonLat(site, map), at]) }));
     }
-    if (facilities.length) legendState.facilities = t('layers').facilities;
+    if (facilities.length) legendState.facilities = () => t('layers').facilities;
     // the cut-offs are the profile's (Bijlage 1), as the evidence states them
     const cutoffs = { walking: ['foot', reach.evidence.walkingMinutes], cycling: ['bike', reach.evidence.cyclingMinutes] };
     if (site && reach.evidence.walkingMinutes) {
@@ -473,7 +475,7 @@ function drawEvidence(r) {
           .then(fc => {
             if (mine !== checkNumber) return;
             layers[name].getSource().addFeatures(Plek.readFeatures(fc, map.getView().getProjection()));
-            legendState[name] = fmt(name + 'Legend', { minutes });
+            legendState[name] = () => fmt(name + 'Legend', { minutes });
             renderLegend();
           })
           .catch(err => reachNote(Plek.errorText(ui, 'reachFailed', err)));
@@ -510,7 +512,7 @@ function highlightEvidence(ev) {
     const f = layer.getSource().getFeatureById(ev.featureId);
     if (f) {
       layers.deciding.getSource().addFeature(new ol.Feature({ geometry: f.getGeometry().clone() }));
-      legendState.deciding = t('layers').deciding;
+      legendState.deciding = () => t('layers').deciding;
       renderLegend();
     } else if (attempts > 0) {
       layer.getSource().once('featuresloadend', () => tryDraw(attempts - 1));
@@ -541,7 +543,7 @@ function renderLegend() {
     const swatch = document.createElement('span');
     swatch.className = 'swatch swatch-' + name;
     swatch.setAttribute('aria-hidden', 'true');
-    label.append(box, swatch, ' ' + legendState[name]);
+    label.append(box, swatch, ' ' + legendState[name]());
     li.appendChild(label);
     ul.appendChild(li);
   }
@@ -589,7 +591,8 @@ ui.onChange(() => {
   showSiteInfo();
   showLinkProblems();
   renderResult();
-  if (state.lastResult) { clearEvidence(); drawEvidence(state.lastResult); }
+  renderLegend();
+  layers.facilities.changed(); // the markers' labels
   updateLink();
 });
 

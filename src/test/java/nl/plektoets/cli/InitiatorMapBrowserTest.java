@@ -59,7 +59,7 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         assertTrue(legend.contains("100 m binnen en 100 m buiten de rand (§5.1.2)"), legend);
         // the nearest facilities: a marker per facility named in the evidence, labelled with its minutes
         List<?> labels = (List<?>) page.evaluate("() => map.getLayers().getArray().find(x => x.get('evidence') === 'facilities')"
-                + ".getSource().getFeatures().map(f => f.get('label')).filter(Boolean)");
+                + ".getSource().getFeatures().filter(f => f.get('facility')).map(f => facilityLabel(f.get('facility')))");
         assertTrue(labels.size() >= 3, labels::toString);
         assertTrue(labels.stream().anyMatch(l -> l.toString().startsWith("Supermarkt Plekdam: ") && l.toString().contains("min lopen")), labels::toString);
         assertTrue(page.locator("li[data-criterion=facility_reach] .facilities li").count() >= 3);
@@ -75,6 +75,14 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         screenshot("initiator-evidence-toggled.png");
         page.getByLabel("Bereik " + walk + " minuten lopen (Bijlage 1)").check();
         assertEquals(Boolean.TRUE, evidenceLayer("walking").get("visible"));
+
+        // the legend and the markers follow the language, the toggles keep their state
+        page.getByLabel("Taal").selectOption("en");
+        String english = page.locator("#legend").textContent();
+        assertTrue(english.contains("Reach in " + walk + " minutes walking") && english.contains("On the map"), english);
+        assertFalse(page.locator("#toggle-band").isChecked(), "still switched off");
+        assertTrue(page.evaluate("() => facilityLabel(map.getLayers().getArray().find(x => x.get('evidence') === 'facilities')"
+                + ".getSource().getFeatures().find(f => f.get('facility')).get('facility'))").toString().contains("min walking"));
     }
 
     @Test
