@@ -167,6 +167,29 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         page.locator("#verdict").waitFor();
         assertEquals("Polygon", page.evaluate("() => state.site.type"));
         assertEquals(5, ((Number) page.evaluate("() => state.site.coordinates[0].length")).intValue(), "closed by the page");
+        // the isochrones of a polygon start from its interior point
+        page.locator("#legend li[data-layer=walking]").waitFor();
+        String reach = (String) page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)"
+                + ".find(u => u.includes('/api/v1/reach?mode=foot'))");
+        Matcher at = Pattern.compile("lon=([0-9.]+)&lat=([0-9.]+)").matcher(reach);
+        assertTrue(at.find(), reach);
+        double lon = Double.parseDouble(at.group(1)), lat = Double.parseDouble(at.group(2));
+        assertTrue(lon > 3.6905 && lon < 3.6915 && lat > 52.5492 && lat < 52.5497, "inside the polygon: " + reach);
+    }
+
+    @Test
+    void onAPhoneTheMapAndTheAnswerStack() {
+        open("/#pt=" + NEAR_PARK + "&form=housing_facility&persons=12",
+                new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+        page.locator("#verdict").waitFor();
+        page.locator("#legend li[data-layer=band]").waitFor();
+        var map = page.locator("#map").boundingBox();
+        var panel = page.locator("#panel").boundingBox();
+        assertTrue(map.width > 350 && map.height > 300, "the map fills the width: " + map.width + "x" + map.height);
+        assertTrue(panel.width > 350, "the panel too: " + panel.width);
+        screenshot("initiator-phone.png");
+        page.locator("#verdict").scrollIntoViewIfNeeded();
+        screenshot("initiator-phone-answer.png");
     }
 
     private double[] view() {
