@@ -61,6 +61,10 @@ import nl.plektoets.web.AssessmentJson;
 import nl.plektoets.web.RegisterRoutes;
 import nl.plektoets.web.RoomRentalApi;
 import nl.plektoets.web.RoomRentalRoutes;
+import nl.plektoets.web.PlannerApi;
+import nl.plektoets.web.PlannerRoutes;
+import nl.plektoets.overview.HousingOverview;
+import nl.plektoets.roomrental.PermitPlacement;
 import nl.plektoets.roomrental.RoomRentalPermits;
 import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.RoomRentalStreetCriterion;
@@ -228,6 +232,7 @@ public final class Main {
             AtomicReference<RoomRentalRules> roomRental = new AtomicReference<>();
             AtomicReference<RoomRentalApi> roomRentalApi = new AtomicReference<>();
             RoomRentalPermits permits = new StorePermits(store);
+            AtomicReference<PlannerApi> plannerApi = new AtomicReference<>();
             Consumer<Dataset> install = dataset -> {
                 RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
                 List<Criterion> criteria = new java.util.ArrayList<>(additional);
@@ -237,6 +242,15 @@ public final class Main {
                 roomRental.set(rules);
                 roomRentalApi.set(new RoomRentalApi(rules, permits, api.addressIndex(),
                         WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info().name()));
+                // the planner's overview: the same engine, with room_rental_street over one snapshot of the permits
+                // per batch; a new one per (re)load, so a reload drops its cache
+                HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(assessor.dataset(), permits::active,
+                        snapshot -> {
+                            List<Criterion> batch = new java.util.ArrayList<>(additional);
+                            batch.add(new RoomRentalStreetCriterion(rules, () -> snapshot));
+                            return assessor.withAdditional(batch);
+                        }, Clock.systemUTC());
+                plannerApi.set(new PlannerApi(api, assessor.lookup(), overview, rules, store));
                 engine.set(assessor);
                 current.set(api);
             };
@@ -247,6 +261,7 @@ public final class Main {
                     new EngineSnapshots(engine::get, (a, crs) -> AssessmentJson.write(a, crs, JSON)),
                     new StreetLimitGuard(roomRental::get));
             RoomRentalRoutes.install(app, roomRentalApi::get);
+            PlannerRoutes.install(app, plannerApi::get, () -> tokens);
             RegisterRoutes.install(app, registers, () -> tokens, () -> {
                 load.run();
                 Dataset loaded = current.get().dataset();
