@@ -3,120 +3,13 @@
 // from the service's own layers, so no visitor request goes to a third party (AVG).
 'use strict';
 
-// All UI texts, one object per language (add pl, ro here; the policy asks for the residents' languages).
-const TEXTS = {
-  nl: {
-    title: 'plektoets: huisvesting arbeidsmigranten',
-    language: 'Taal',
-    fictitious: 'Let op: dit zijn fictieve gegevens (demo), geen echte plaats.',
-    checkHeading: 'Locatie toetsen',
-    addressLabel: 'Adres zoeken',
-    clickHint: 'Of klik op de kaart om een punt te kiezen.',
-    pointChosen: 'Gekozen punt',
-    drawPolygon: 'Vlak tekenen',
-    drawing: 'Klik de hoekpunten op de kaart; klik het eerste punt of dubbelklik om af te sluiten (Esc breekt af).',
-    polygonChosen: 'Getekend vlak',
-    formLabel: 'Woonvorm',
-    room_rental: 'Kamerverhuur',
-    housing_facility: 'Huisvestingsvoorziening',
-    personsLabel: 'Aantal personen',
-    submit: 'Toetsen',
-    noSite: 'Kies eerst een adres of klik op de kaart.',
-    busy: 'Bezig met toetsen...',
-    verdictLabel: 'Uitkomst',
-    verdicts: { allowed: 'Toegestaan', conditional: 'Onder voorwaarden', not_allowed: 'Niet toegestaan' },
-    statuses: { pass: 'voldoet', conditional: 'voorwaarde', fail: 'voldoet niet', unknown: 'onbekend' },
-    locationClass: 'Locatieklasse',
-    locationClasses: {
-      agricultural_plot: 'agrarisch bouwvlak', business_park_edge: 'rand van een bedrijventerrein',
-      business_park_interior: 'binnenkant van een bedrijventerrein', built_up_area: 'bebouwde kom',
-      rural_existing_building: 'buitengebied, bestaand gebouw', rural_other: 'buitengebied'
-    },
-    policyRef: 'Beleid',
-    evidence: 'Bewijs',
-    criteria: {
-      recreation_exclusion: 'Geen recreatieterrein', location_class: 'Locatie', capacity: 'Aantal personen',
-      fire_safety: 'Brandveiligheid', permit_term: 'Vergunningstermijn', facility_reach: 'Voorzieningen',
-      room_rental_street: 'Kamerverhuur in de straat'
-    },
-    requestFailed: 'De toets is mislukt',
-    networkFailed: 'De server is niet bereikbaar. Probeer het later opnieuw.',
-    mapLabel: 'Kaart; klik om een punt te kiezen'
-  },
-  en: {
-    title: 'plektoets: housing for labour migrants',
-    language: 'Language',
-    fictitious: 'Note: this is fictitious data (demo), no real place.',
-    checkHeading: 'Check a site',
-    addressLabel: 'Search an address',
-    clickHint: 'Or click on the map to pick a point.',
-    pointChosen: 'Chosen point',
-    drawPolygon: 'Draw a polygon',
-    drawing: 'Click the corners on the map; click the first point or double-click to finish (Esc cancels).',
-    polygonChosen: 'Drawn polygon',
-    formLabel: 'Housing form',
-    room_rental: 'Room rental',
-    housing_facility: 'Housing facility',
-    personsLabel: 'Number of persons',
-    submit: 'Check',
-    noSite: 'First choose an address or click on the map.',
-    busy: 'Checking...',
-    verdictLabel: 'Verdict',
-    verdicts: { allowed: 'Allowed', conditional: 'Conditional', not_allowed: 'Not allowed' },
-    statuses: { pass: 'pass', conditional: 'condition', fail: 'fail', unknown: 'unknown' },
-    locationClass: 'Location class',
-    locationClasses: {
-      agricultural_plot: 'agricultural plot (agrarisch bouwvlak)', business_park_edge: 'edge of a business park',
-      business_park_interior: 'interior of a business park', built_up_area: 'built-up area',
-      rural_existing_building: 'rural area, existing building', rural_other: 'rural area'
-    },
-    policyRef: 'Policy',
-    evidence: 'Evidence',
-    criteria: {
-      recreation_exclusion: 'No recreation zone', location_class: 'Location', capacity: 'Number of persons',
-      fire_safety: 'Fire safety', permit_term: 'Permit term', facility_reach: 'Facilities',
-      room_rental_street: 'Room rental in the street'
-    },
-    requestFailed: 'The check failed',
-    networkFailed: 'The server cannot be reached. Please try again later.',
-    mapLabel: 'Map; click to pick a point'
-  }
-};
-
-const state = { lang: 'nl', site: null, addressLabel: null, lastResult: null };
+const ui = Plek.i18n('check');
+const t = key => ui.t(key);
+const state = { site: null, addressLabel: null, lastResult: null };
 const $ = id => document.getElementById(id);
-const t = key => TEXTS[state.lang][key];
 
-// ---- map: own background layers in Web Mercator ----
-const BACKGROUND = [
-  { role: 'agricultural_plot', fill: 'rgba(214,196,120,0.45)', stroke: '#a08c3c' },
-  { role: 'business_park', fill: 'rgba(170,150,200,0.45)', stroke: '#7a5fa0' },
-  { role: 'recreation_zone', fill: 'rgba(120,190,120,0.5)', stroke: '#2f7d32' },
-  { role: 'built_up_area', fill: 'rgba(230,200,190,0.45)', stroke: '#b07060' },
-  { role: 'building', fill: 'rgba(150,130,120,0.8)', stroke: '#6b5a50', minZoom: 15 },
-  { role: 'road', stroke: '#ffffff', casing: '#888888', width: 3 }
-];
-const geojson = new ol.format.GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
-
-function backgroundLayer(spec) {
-  const source = new ol.source.Vector({
-    strategy: ol.loadingstrategy.bbox,
-    loader: (extent, resolution, projection, success, failure) => {
-      const b = ol.proj.transformExtent(extent, 'EPSG:3857', 'EPSG:4326').map(v => v.toFixed(6));
-      fetch('/api/v1/layers/' + spec.role + '?limit=1000&bbox=' + b.join(','))
-        .then(r => r.ok ? r.json() : Promise.reject(r.status))
-        .then(fc => { const fs = geojson.readFeatures(fc); source.addFeatures(fs); success(fs); })
-        .catch(() => { source.removeLoadedExtent(extent); failure(); });
-    }
-  });
-  const styles = spec.casing
-    ? [new ol.style.Style({ stroke: new ol.style.Stroke({ color: spec.casing, width: spec.width + 2 }) }),
-       new ol.style.Style({ stroke: new ol.style.Stroke({ color: spec.stroke, width: spec.width }) })]
-    : new ol.style.Style({ fill: new ol.style.Fill({ color: spec.fill }), stroke: new ol.style.Stroke({ color: spec.stroke, width: 1 }) });
-  return new ol.layer.Vector({ source, style: styles, minZoom: spec.minZoom || 11, properties: { role: spec.role } });
-}
-
-const backgroundLayers = BACKGROUND.map(backgroundLayer);
+// ---- map: the background from our own layers (common.js), the site and its evidence on top ----
+const backgroundLayers = Plek.backgroundLayers();
 const siteSource = new ol.source.Vector();
 const siteLayer = new ol.layer.Vector({
   source: siteSource,
@@ -136,11 +29,7 @@ const map = new ol.Map({
 });
 
 // Zoom to the dataset's extent, and show the banner when the data is fictitious.
-fetch('/api/v1/layers').then(r => r.json()).then(body => {
-  const bbox = body.bbox || (body.layers && body.layers[0] && body.layers[0].bbox);
-  if (bbox) map.getView().fit(ol.proj.transformExtent(bbox, 'EPSG:4326', 'EPSG:3857'), { padding: [20, 20, 20, 20] });
-  if (body.dataset && body.dataset.fictitious) $('fictitious').hidden = false;
-}).catch(() => {});
+Plek.fitToDataset(map).catch(() => {});
 
 map.on('singleclick', e => {
   // a corner of the polygon being drawn, or the click that closed it (singleclick comes 250 ms after the click)
@@ -204,10 +93,9 @@ $('address').addEventListener('input', () => {
   const q = $('address').value.trim();
   if (q.length < 2) { closeSuggestions(); return; }
   searchTimer = setTimeout(() => {
-    fetch('/api/v1/addresses?limit=8&q=' + encodeURIComponent(q))
-      .then(r => r.ok ? r.json() : Promise.reject(r))
+    Plek.getJson('/api/v1/addresses?limit=8&q=' + encodeURIComponent(q))
       .then(fc => {
-        if (fc.dataset && fc.dataset.fictitious) $('fictitious').hidden = false;
+        Plek.noteDataset(fc);
         showSuggestions(fc.features || []);
       })
       .catch(() => closeSuggestions());
@@ -272,18 +160,11 @@ function assess() {
     persons: Number($('persons').value)
   };
   $('result').textContent = t('busy');
-  fetch('/api/v1/assessments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-    .then(async r => {
-      const text = await r.text();
-      let json = null;
-      try { json = JSON.parse(text); } catch (ignored) { /* not JSON: shown as status below */ }
-      if (!r.ok) throw new Error((json && (json.detail || json.title)) || ('HTTP ' + r.status));
-      return json;
-    })
+  Plek.getJson('/api/v1/assessments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
     .then(result => { state.lastResult = result; renderResult(); })
     .catch(err => {
       $('result').textContent = '';
-      showError(t('requestFailed') + ': ' + (err instanceof TypeError ? t('networkFailed') : err.message));
+      showError(Plek.errorText(ui, 'requestFailed', err));
     });
 }
 
@@ -292,7 +173,7 @@ function renderResult() {
   const out = $('result');
   out.innerHTML = '';
   if (!r) return;
-  if (r.dataset && r.dataset.fictitious) $('fictitious').hidden = false;
+  Plek.noteDataset(r);
   const verdict = document.createElement('p');
   verdict.id = 'verdict';
   verdict.className = 'verdict ' + r.verdict;
@@ -318,7 +199,7 @@ function renderResult() {
     const head = document.createElement('strong');
     head.textContent = (t('criteria')[c.id] || c.id) + ' (' + (t('statuses')[c.status] || c.status) + ')';
     const msg = document.createElement('p');
-    msg.textContent = c.message[state.lang] || c.message.nl;
+    msg.textContent = c.message[ui.lang] || c.message.nl;
     const ref = document.createElement('p');
     ref.className = 'policy-ref';
     ref.textContent = t('policyRef') + ': ' + c.policyRef;
@@ -340,14 +221,6 @@ function highlightEvidence(ev) {
 function showError(text) { $('error').textContent = text; $('error').hidden = false; }
 function hideError() { $('error').hidden = true; $('error').textContent = ''; }
 
-// ---- language ----
-function applyTexts() {
-  document.documentElement.lang = state.lang;
-  document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
-  document.querySelectorAll('[data-i18n-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.i18nLabel)));
-  document.title = t('title');
-  showSiteInfo();
-  renderResult();
-}
-$('lang').addEventListener('change', () => { state.lang = $('lang').value; applyTexts(); });
-applyTexts();
+// ---- language: common.js applies the texts; the parts drawn here follow ----
+ui.onChange(() => { showSiteInfo(); renderResult(); });
+showSiteInfo();

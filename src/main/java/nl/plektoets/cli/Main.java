@@ -33,6 +33,7 @@ import nl.plektoets.config.ConfigException;
 import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.ImportProgress;
+import nl.plektoets.data.Role;
 import nl.plektoets.data.osm.OsmImportException;
 import nl.plektoets.demo.DemoMunicipality;
 import nl.plektoets.geo.WorkingCrs;
@@ -223,10 +224,10 @@ public final class Main {
             PolicyProfile profile = PolicyProfile.load(config.policy());
             PolicyInfo policyInfo = new PolicyInfo(profile.id(), profile.title());
             Dataset first = layers.load();
-            // the reach graph and its facility tables are built once over the layers served at start (Bijlage 1);
-            // a reload swaps the layers but not the network
-            ReachIndex reach = reach(config, first, profile);
-            List<Criterion> additional = reach == null ? List.of() : List.of(new FacilityReachCriterion(reach));
+            // the walking/cycling network is opened once from the data directory's OSM file (Bijlage 1); a reload
+            // recomputes the facility tables over the reloaded facilities on that same network
+            ReachIndex startReach = reach(config, first, profile);
+            AtomicReference<IsochroneBuilder> isochrones = new AtomicReference<>();
             AtomicReference<Assessor> engine = new AtomicReference<>();
             // room rental per street (§5.1.3, §6.2.6): rules over the served dwellings, permits from the store
             AtomicReference<RoomRentalRules> roomRental = new AtomicReference<>();
@@ -234,8 +235,13 @@ public final class Main {
             RoomRentalPermits permits = new StorePermits(store);
             AtomicReference<PlannerApi> plannerApi = new AtomicReference<>();
             Consumer<Dataset> install = dataset -> {
+                ReachIndex reach = startReach == null || dataset == first ? startReach
+                        : ReachIndex.on(startReach.network(), config.dataDir().resolve("graph"),
+                                dataset.layer(Role.FACILITY), WorkingCrs.of(dataset.info().workingCrs()),
+                                startReach.settings());
                 RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
-                List<Criterion> criteria = new java.util.ArrayList<>(additional);
+                List<Criterion> criteria = new java.util.ArrayList<>();
+                if (reach != null) criteria.add(new FacilityReachCriterion(reach));
                 criteria.add(new RoomRentalStreetCriterion(rules, permits));
                 Assessor assessor = new Assessor(dataset, profile, criteria);
                 Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
@@ -252,11 +258,12 @@ public final class Main {
                         }, Clock.systemUTC());
                 plannerApi.set(new PlannerApi(api, assessor.lookup(), overview, rules, store));
                 engine.set(assessor);
+                if (reach != null) isochrones.set(new IsochroneBuilder(reach));
                 current.set(api);
             };
             install.accept(first);
             Runnable load = () -> install.accept(layers.load());
-            app = Routes.create(current, config, reach == null ? null : new ReachApi(new IsochroneBuilder(reach)));
+            app = Routes.create(current, config, startReach == null ? null : new ReachApi(isochrones::get));
             Registers registers = new Registers(store, Clock.systemUTC(),
                     new EngineSnapshots(engine::get, (a, crs) -> AssessmentJson.write(a, crs, JSON)),
                     new StreetLimitGuard(roomRental::get));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import nl.plektoets.data.Feature;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.isochrone.Isochrone;
@@ -28,9 +29,14 @@ public final class ReachApi {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int DECIMALS = 7;
 
-    private final IsochroneBuilder builder;
+    private final Supplier<IsochroneBuilder> builder;
 
     public ReachApi(IsochroneBuilder builder) {
+        this(() -> builder);
+    }
+
+    /** Over the builder current when a request arrives ({@code serve} replaces it on a reload). */
+    public ReachApi(Supplier<IsochroneBuilder> builder) {
         this.builder = builder;
     }
 
@@ -52,9 +58,10 @@ public final class ReachApi {
             throw new Problem(Problem.Type.INVALID_PARAMETER, "reverse", "'reverse' must be true or false, got '"
                     + reverseText + "'");
         }
+        IsochroneBuilder isochrones = builder.get(); // one for the whole request, also across a reload
         IsochroneResult r;
         try {
-            r = builder.isochrones(lon, lat, mode, minutes, Boolean.parseBoolean(reverseText));
+            r = isochrones.isochrones(lon, lat, mode, minutes, Boolean.parseBoolean(reverseText));
         } catch (OffNetworkException e) {
             throw new Problem(Problem.Type.NOT_ASSESSABLE, "lon", e.getMessage());
         }
@@ -78,19 +85,19 @@ public final class ReachApi {
             iso.counts().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
             ArrayNode list = p.putArray("facilities");
-            for (Feature facility : iso.facilities()) list.add(facility(facility));
+            for (Feature facility : iso.facilities()) list.add(facility(facility, isochrones));
         }
         return out;
     }
 
-    private ObjectNode facility(Feature f) {
+    private static ObjectNode facility(Feature f, IsochroneBuilder isochrones) {
         ObjectNode o = NODES.objectNode();
         o.put("featureId", f.id());
         if (f.attribute("name") != null) o.put("name", f.attribute("name"));
         o.put("category", f.attribute("category"));
         if (f.provenance() != null) o.put("osmId", f.provenance().sourceId());
         Coordinate c = f.geometry() instanceof Point p ? p.getCoordinate() : f.geometry().getInteriorPoint().getCoordinate();
-        Coordinate ll = builder.crs().toLonLat(c.x, c.y);
+        Coordinate ll = isochrones.crs().toLonLat(c.x, c.y);
         o.put("lon", GeoJson.round(ll.x, DECIMALS));
         o.put("lat", GeoJson.round(ll.y, DECIMALS));
         return o;

@@ -4,78 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The map page (frontend/) in Debian's headless chromium against {@code serve} on a copy of the demo municipality:
- * the initiator check by address and by map click, the English switch and a readable error. Screenshots go to
- * target/screenshots/. Needs /usr/bin/chromium (scripts/test installs it).
+ * The map page (frontend/) in Debian's headless chromium against {@code serve} on a copy of the demo municipality
+ * ({@link BrowserTestBase}): the initiator check by address and by map click, the English switch, a readable
+ * error, and the public room-rental page.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MapPageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private StoreCommandsTest.Run served;
-    private Playwright playwright;
-    private Browser browser;
-    private Page page;
-    private String base;
-
-    @BeforeAll
-    void startServerAndBrowser(@TempDir Path tmp) throws Exception {
-        assertTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": run scripts/test-services (installs Debian's chromium)");
-        Path data = tmp.resolve("demo");
-        Files.createDirectories(data);
-        for (String f : new String[] {"demo.osm.gz", "dataset.json"}) Files.copy(Path.of("gisdata", "demo", f), data.resolve(f));
-        Path tokens = tmp.resolve("tokens.txt");
-        Files.writeString(tokens, "ans planner " + StoreCommandsTest.PLANNER + "\n");
-        served = StoreCommandsTest.run("serve", "--data", data.toString(), "--tokens", tokens.toString(), "--port", "0");
-        assertEquals(Main.OK, served.code(), served::toString);
-        base = "http://127.0.0.1:" + served.main().server().port();
-        Files.createDirectories(SCREENSHOTS);
-        // Playwright must not download its own browsers: Debian's chromium is the one under test
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-        if (served != null && served.main().server() != null) served.main().server().stop();
-    }
-
+class MapPageBrowserTest extends BrowserTestBase {
     @BeforeEach
     void openPage() {
-        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
-        page.setDefaultTimeout(20_000);
-        page.navigate(base + "/");
+        open("/");
         // the dataset's extent is fitted once /api/v1/layers answers
         page.waitForFunction("() => map.getView().getZoom() > 10");
-    }
-
-    @AfterEach
-    void closePage() {
-        page.close();
     }
 
     @Test
@@ -95,7 +41,7 @@ class MapPageBrowserTest {
         assertEquals("fail", location.getAttribute("data-status"));
         assertTrue(location.textContent().contains("§5.1.2"), location.textContent());
         assertTrue(page.locator(".criterion .light").count() >= 5, "a traffic light per criterion");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("check-address.png")));
+        screenshot("check-address.png");
     }
 
     /** A point inside the first recreation zone the map has loaded, centred at zoom 16, as page coordinates. */
@@ -123,7 +69,7 @@ class MapPageBrowserTest {
         assertTrue(recreation.textContent().contains("§5.1.2"), recreation.textContent());
         assertEquals("not_allowed", page.locator("#verdict").getAttribute("data-verdict"));
         assertEquals("Locatieklasse: buitengebied", page.locator("#location-class").textContent(), "the class in words");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("check-holiday-park.png")));
+        screenshot("check-holiday-park.png");
     }
 
     @Test
@@ -143,7 +89,7 @@ class MapPageBrowserTest {
         assertEquals(5, ((Number) page.evaluate("() => state.site.coordinates[0].length")).intValue(), "a closed ring of 4 corners");
         assertEquals("Getekend vlak", page.locator("#site-info").textContent());
         assertEquals("false", page.locator("#draw").getAttribute("aria-pressed"));
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("check-polygon.png")));
+        screenshot("check-polygon.png");
     }
 
     @Test
@@ -159,7 +105,7 @@ class MapPageBrowserTest {
         assertTrue(page.locator("#verdict").textContent().startsWith("Verdict: "), page.locator("#verdict").textContent());
         String messages = page.locator(".criteria").textContent();
         assertTrue(messages.contains("Policy: §5.1.1"), messages);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("check-english.png")));
+        screenshot("check-english.png");
     }
 
     @Test
@@ -175,7 +121,7 @@ class MapPageBrowserTest {
         assertTrue(text.startsWith("De toets is mislukt: "), text);
         assertTrue(text.contains("persons"), text);
         assertFalse(page.locator("#verdict").isVisible(), "no stale verdict beside the error");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("error.png")));
+        screenshot("error.png");
     }
 
     @Test
@@ -196,6 +142,6 @@ class MapPageBrowserTest {
         Locator row = page.locator("#streets tbody tr", new Page.LocatorOptions().setHasText("Arceringerf, Plekdam"));
         String dwellings = row.locator("td").nth(1).textContent();
         assertTrue(numbers.startsWith("Arceringerf, Plekdam: Woningen " + dwellings + ", "), numbers + " vs row " + dwellings);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("room-rental-public.png")));
+        screenshot("room-rental-public.png");
     }
 }

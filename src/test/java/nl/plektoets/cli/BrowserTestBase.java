@@ -1,0 +1,96 @@
+package nl.plektoets.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fixture of every browser test: {@code serve} started in-process on a free port over a copy of the demo
+ * municipality (with a planner token), and Debian's headless chromium driven by Playwright. A subclass opens
+ * pages with {@link #open}; the page is closed after each test. Screenshots go to target/screenshots/.
+ * Needs /usr/bin/chromium (scripts/test installs it).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserTestBase {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The token of user "ans" with role planner in the served token file. */
+    static final String PLANNER_TOKEN = StoreCommandsTest.PLANNER;
+
+    StoreCommandsTest.Run served;
+    Playwright playwright;
+    Browser browser;
+    Page page;
+    String base;
+    Path dataDirectory;
+
+    /** Extra arguments for {@code serve} (configuration keys such as {@code --port} come after these). */
+    List<String> serveArguments(Path tmp) {
+        return List.of();
+    }
+
+    @BeforeAll
+    void startServerAndBrowser(@TempDir Path tmp) throws Exception {
+        assertTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": run scripts/test-services (installs Debian's chromium)");
+        dataDirectory = tmp.resolve("demo");
+        Files.createDirectories(dataDirectory);
+        for (String f : new String[] {"demo.osm.gz", "dataset.json"}) Files.copy(Path.of("gisdata", "demo", f), dataDirectory.resolve(f));
+        Path tokens = tmp.resolve("tokens.txt");
+        Files.writeString(tokens, "ans planner " + PLANNER_TOKEN + "\n");
+        List<String> args = new ArrayList<>(List.of("serve", "--data", dataDirectory.toString(), "--tokens", tokens.toString(), "--port", "0"));
+        args.addAll(serveArguments(tmp));
+        served = StoreCommandsTest.run(args.toArray(String[]::new));
+        assertEquals(Main.OK, served.code(), served::toString);
+        base = "http://127.0.0.1:" + served.main().server().port();
+        Files.createDirectories(SCREENSHOTS);
+        // Playwright must not download its own browsers: Debian's chromium is the one under test
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    /** Opens {@code path} (e.g. "/" or "/huren.html") of the served app in a new 1280x800 page. */
+    Page open(String path) {
+        return open(path, new Browser.NewPageOptions().setViewportSize(1280, 800));
+    }
+
+    Page open(String path, Browser.NewPageOptions options) {
+        if (page != null) page.close();
+        page = browser.newPage(options);
+        page.setDefaultTimeout(20_000);
+        page.navigate(base + path);
+        return page;
+    }
+
+    void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)));
+    }
+
+    @AfterEach
+    void closePage() {
+        if (page != null) page.close();
+        page = null;
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+        if (served != null && served.main().server() != null) served.main().server().stop();
+    }
+}
