@@ -252,7 +252,8 @@ public final class Main {
                 // per batch; a new one per (re)load, so a reload drops its cache
                 HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(assessor.dataset(), permits::active,
                         snapshot -> {
-                            List<Criterion> batch = new java.util.ArrayList<>(additional);
+                            List<Criterion> batch = new java.util.ArrayList<>();
+                            if (reach != null) batch.add(new FacilityReachCriterion(reach));
                             batch.add(new RoomRentalStreetCriterion(rules, () -> snapshot));
                             return assessor.withAdditional(batch);
                         }, Clock.systemUTC());
