@@ -175,4 +175,18 @@ class PlannerPageBrowserTest extends BrowserTestBase {
         page.locator("#ov-totals").scrollIntoViewIfNeeded();
         screenshot("planner-overview.png");
     }
+
+    @Test
+    void theEnglishSwitchTranslatesTheLegendAndWhatLiesThere() {
+        page.getByLabel("Taal").selectOption("en");
+        assertTrue(page.locator("#layers li[data-role=built_up_area]").textContent().contains("Built-up area"));
+        double[] xy = centreOn(LON, LAT, 18);
+        page.mouse().click(xy[0], xy[1]);
+        Locator area = page.locator("#here-list li[data-role=built_up_area]");
+        area.waitFor();
+        assertTrue(area.textContent().contains("Built-up area: Plekdam") && area.textContent().contains("recognised by"),
+                area.textContent());
+        assertEquals("At this place", page.locator("#here-heading").textContent());
+        screenshot("planner-english.png");
+    }
 }
