@@ -21,14 +21,31 @@ const EXTRA_LAYERS = [
 const SPECS = {};
 Plek.BACKGROUND.concat(EXTRA_LAYERS).forEach(s => { SPECS[s.role] = s; });
 
-/** Every page of a GeoJSON answer, following its next links; headers for the token. */
+/** The map's projection now: Web Mercator, or RD New (rd.js) by ?proj=rd or the switch. */
+function projection() { return map.getView().getProjection(); }
+
+/** In RD New the answers come in RD New (the server's RDNAPTRANS), else in CRS84 for OpenLayers to project. */
+function rd() { return projection().getCode() === 'EPSG:28992'; }
+function crsParam() { return rd() ? '&crs=EPSG:28992' : ''; }
+function dataCode() { return rd() ? 'EPSG:28992' : 'EPSG:4326'; }
+
+/** A geometry of an answer (CRS84, or RD New when asked with crsParam) in the map's projection. */
+function readGeometry(geometry, code) {
+  return new ol.format.GeoJSON({ dataProjection: code || 'EPSG:4326', featureProjection: projection() }).readGeometry(geometry);
+}
+
+/**
+ * Every page of a GeoJSON answer, following its next links, into the map's projection; init carries the token.
+ * The data is CRS84 unless the url asks for crs=EPSG:28992.
+ */
 async function loadPages(url, init, maxPages) {
   const features = [];
   let first = null;
   for (let page = 0; url && page < (maxPages || 20); page++) {
     const fc = await Plek.getJson(url, init);
     if (!first) first = fc;
-    features.push(...Plek.geojson.readFeatures(fc));
+    const rd = new URL(url, location.href).searchParams.get('crs') === 'EPSG:28992';
+    features.push(...Plek.readFeatures(fc, projection(), rd ? 'EPSG:28992' : 'EPSG:4326'));
     const next = (fc.links || []).find(l => l.rel === 'next');
     url = next ? next.href : null;
   }
@@ -45,18 +62,22 @@ function pointOrAreaStyle(spec) {
 function extraLayer(spec) {
   const source = new ol.source.Vector({
     strategy: ol.loadingstrategy.bbox,
-    loader: (extent, resolution, projection, success, failure) => {
-      const b = ol.proj.transformExtent(extent, 'EPSG:3857', 'EPSG:4326').map(v => v.toFixed(6));
+    loader: (extent, resolution, proj, success, failure) => {
+      // as the common background: in RD New the server sends RD New (RDNAPTRANS), in Web Mercator CRS84
+      const url = proj.getCode() === 'EPSG:28992'
+        ? '/api/v1/layers/' + spec.role + '?limit=' + PAGE_LIMIT + '&crs=EPSG:28992&bbox-crs=EPSG:28992&bbox='
+          + extent.map(v => v.toFixed(2)).join(',')
+        : '/api/v1/layers/' + spec.role + '?limit=' + PAGE_LIMIT + '&bbox='
+          + ol.proj.transformExtent(extent, proj, 'EPSG:4326').map(v => v.toFixed(6)).join(',');
       Plek.layerOverview()
-        .then(body => body.layers.some(l => l.role === spec.role && l.count > 0)
-          ? loadPages('/api/v1/layers/' + spec.role + '?limit=' + PAGE_LIMIT + '&bbox=' + b.join(','))
-          : { features: [] })
+        .then(body => body.layers.some(l => l.role === spec.role && l.count > 0) ? loadPages(url) : { features: [] })
         .then(r => { source.addFeatures(r.features); success(r.features); })
         .catch(() => { source.removeLoadedExtent(extent); failure(); });
     }
   });
+  // background: a projection switch fetches them anew (common.js) instead of transforming them
   return new ol.layer.Vector({ source, style: pointOrAreaStyle(spec), minZoom: spec.minZoom || 11,
-    properties: { role: spec.role } });
+    properties: { role: spec.role, background: true } });
 }
 
 const dataLayers = Plek.backgroundLayers().concat(EXTRA_LAYERS.map(extraLayer));
@@ -87,9 +108,10 @@ const map = new ol.Map({
       stroke: new ol.style.Stroke({ color: '#c00000', width: 3, lineDash: [8, 4] }), fill: new ol.style.Fill({ color: 'rgba(200,0,0,0.08)' }),
       image: new ol.style.Circle({ radius: 9, stroke: new ol.style.Stroke({ color: '#c00000', width: 3 }) }) }) })
   ],
-  view: new ol.View({ center: ol.proj.fromLonLat([5.3, 52.2]), zoom: 8 }),
+  view: Plek.createView(Plek.initialProjection()),
   keyboardEventTarget: $('map')
 });
+Plek.projectionSwitch(map);
 
 Plek.fitToDataset(map).then(body => { state.layers = body; renderLayers(); }).catch(err => showError('planner-error', err));
 
@@ -139,22 +161,23 @@ $('map').addEventListener('keydown', e => {
 });
 
 function askHere(coordinate) {
-  const lonLat = ol.proj.toLonLat(coordinate);
+  const lonLat = Plek.toLonLat(coordinate, map);
   const roles = dataLayers.filter(l => l.getVisible() && state.layers && state.layers.layers.some(x => x.role === l.get('role')))
     .map(l => l.get('role'));
-  // six pixels on the ground (Web Mercator metres shrink by cos(latitude)), at most the API's 250 m
-  const metresPerPixel = map.getView().getResolution() * Math.cos(lonLat[1] * Math.PI / 180);
+  // six pixels on the ground (in either projection), at most the API's 250 m
+  const metresPerPixel = ol.proj.getPointResolution(projection(), map.getView().getResolution(), coordinate);
   const tolerance = Math.min(250, Math.max(0.5, metresPerPixel * 6)).toFixed(1);
   $('here').hidden = false;
   $('here-list').textContent = t('hereBusy');
   selectionSource.clear();
   if (!roles.length) { state.here = { features: [] }; renderHere(); return; }
+  const code = dataCode();
   Plek.getJson('/api/v1/features?lon=' + lonLat[0].toFixed(7) + '&lat=' + lonLat[1].toFixed(7) + '&tolerance-m=' + tolerance
-    + '&role=' + roles.join(','))
+    + '&role=' + roles.join(',') + crsParam())
     .then(fc => {
       state.here = fc;
       Plek.noteDataset(fc);
-      selectionSource.addFeatures(Plek.geojson.readFeatures(fc));
+      selectionSource.addFeatures(Plek.readFeatures(fc, projection(), code));
       renderHere();
     })
     .catch(err => { state.here = null; $('here-list').textContent = ''; showError('planner-error', err); });
@@ -270,7 +293,7 @@ function showInitiatives() {
   initiativeSource.clear();
   for (const i of state.initiatives.initiatives) {
     if (!i.site) continue;
-    const f = new ol.Feature(Plek.geojson.readGeometry(i.site));
+    const f = new ol.Feature(readGeometry(i.site));
     f.setId('initiative-' + i.id);
     initiativeSource.addFeature(f);
   }
@@ -299,14 +322,15 @@ function renderInitiatives() {
 
 // ---- the permits per street: table, streets and dwellings on the map; a row zooms to its street ----
 function loadPermits() {
-  return Plek.getJson('/api/v1/room-rental/permits', auth()).then(fc => {
+  const code = dataCode();
+  return Plek.getJson('/api/v1/room-rental/permits?' + crsParam().slice(1), auth()).then(fc => {
     state.permits = fc;
     permitSource.clear();
-    for (const f of Plek.geojson.readFeatures(fc)) {
+    for (const f of Plek.readFeatures(fc, projection(), code)) {
       f.setId('street-' + f.getId());
       permitSource.addFeature(f);
       for (const p of f.get('permits') || []) {
-        if (p.location) permitSource.addFeature(new ol.Feature(Plek.geojson.readGeometry(p.location)));
+        if (p.location) permitSource.addFeature(new ol.Feature(readGeometry(p.location, code)));
       }
     }
     renderPermits();
@@ -370,7 +394,7 @@ $('overview-form').addEventListener('submit', e => {
   e.preventDefault();
   $('planner-error').hidden = true;
   const query = 'form=' + $('ov-form').value + '&persons=' + encodeURIComponent($('ov-persons').value.trim())
-    + '&newBuild=' + $('ov-newbuild').checked + '&limit=' + PAGE_LIMIT;
+    + '&newBuild=' + $('ov-newbuild').checked + '&limit=' + PAGE_LIMIT + crsParam();
   $('ov-status').textContent = t('overviewBusy');
   $('ov-submit').disabled = true;
   loadPages('/api/v1/overview?' + query, auth(), 1000).then(r => {

@@ -55,6 +55,7 @@ window.PLEKTOETS_TEXTS.en = {
   },
   planner: {
     title: 'plektoets: planner view',
+    projection: 'Map', mercator: 'Web Mercator', rd: 'RD New (Dutch national grid)',
     navCheck: 'Check a site', navRental: 'Room rental per street',
     layersHeading: 'Layers', layersHint: 'Tick a layer on or off. Click on the map (or press Enter on the map for its centre) to see what lies there and where it comes from.',
     roles: {

@@ -56,6 +56,7 @@ window.PLEKTOETS_TEXTS.nl = {
   },
   planner: {
     title: 'plektoets: plannersweergave',
+    projection: 'Kaart', mercator: 'Web Mercator', rd: 'RD New (Rijksdriehoek)',
     navCheck: 'Locatie toetsen', navRental: 'Kamerverhuur per straat',
     layersHeading: 'Lagen', layersHint: 'Vink een laag aan of uit. Klik op de kaart (of druk Enter op de kaart voor het midden) om te zien wat daar ligt en waar het vandaan komt.',
     roles: {

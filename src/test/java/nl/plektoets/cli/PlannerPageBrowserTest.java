@@ -42,7 +42,7 @@ class PlannerPageBrowserTest extends BrowserTestBase {
 
     /** Centres the map on lon/lat at the zoom and returns that point's page coordinates. */
     double[] centreOn(double lon, double lat, int zoom) {
-        List<?> xy = (List<?>) page.evaluate("([lon, lat, zoom]) => { const c = ol.proj.fromLonLat([lon, lat]);"
+        List<?> xy = (List<?>) page.evaluate("([lon, lat, zoom]) => { const c = Plek.fromLonLat([lon, lat], map);"
                 + " map.getView().setCenter(c); map.getView().setZoom(zoom); map.renderSync();"
                 + " return map.getPixelFromCoordinate(c); }", List.of(lon, lat, zoom));
         var box = page.locator("#map").boundingBox();
@@ -124,7 +124,7 @@ class PlannerPageBrowserTest extends BrowserTestBase {
         assertEquals("", page.getByLabel("Token").inputValue(), "the field does not keep the token");
         row.locator("button").click();
         @SuppressWarnings("unchecked")
-        List<Number> centre = (List<Number>) page.evaluate("() => ol.proj.toLonLat(map.getView().getCenter())");
+        List<Number> centre = (List<Number>) page.evaluate("() => Plek.toLonLat(map.getView().getCenter(), map)");
         assertEquals(3.69, centre.get(0).doubleValue(), 1e-4);
         assertEquals(52.552, centre.get(1).doubleValue(), 1e-4);
 
@@ -188,5 +188,36 @@ class PlannerPageBrowserTest extends BrowserTestBase {
                 area.textContent());
         assertEquals("At this place", page.locator("#here-heading").textContent());
         screenshot("planner-english.png");
+    }
+
+    @Test
+    void inRdNewAClickFindsTheSameFeaturesAndTheOverviewItsDots() throws Exception {
+        open("/planner.html?proj=rd");
+        page.waitForFunction("() => document.querySelectorAll('#layers li').length > 0");
+        assertEquals("EPSG:28992", page.evaluate("() => map.getView().getProjection().getCode()"));
+        assertEquals("rd", page.getByLabel("Kaart", new Page.GetByLabelOptions().setExact(true)).inputValue());
+        double[] xy = centreOn(LON, LAT, 18);
+        page.mouse().click(xy[0], xy[1]);
+        Locator address = page.locator("#here-list li[data-role=address]").first();
+        address.waitFor();
+        assertTrue(address.textContent().contains("Hoogtelijnerf"), address.textContent());
+        assertTrue(page.locator("#here-list li[data-role=built_up_area]").textContent().contains("way/801"));
+
+        logIn(PLANNER_TOKEN);
+        page.locator("#planner-only").waitFor();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Overzicht tonen")).click();
+        page.locator("#ov-totals tr.total").waitFor();
+        page.evaluate("() => new Promise(resolve => { map.once('rendercomplete', () => resolve(true)); map.getView().setZoom(map.getView().getZoom() - 4); })");
+        screenshot("planner-rd.png");
+        // back to Web Mercator: the dots move with the map (common.js transforms the page's features)
+        page.getByLabel("Kaart", new Page.GetByLabelOptions().setExact(true)).selectOption("mercator");
+        @SuppressWarnings("unchecked")
+        List<Number> dot = (List<Number>) page.evaluate("() => { const s = map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource();"
+                + " const f = s.getFeatures().find(x => x.get('label') === 'Hoogtelijnerf 1, Plekdam');"
+                + " return Plek.toLonLat(f.getGeometry().getCoordinates(), map); }");
+        // the dot came in RD New (the server's RDNAPTRANS) and went to Web Mercator through rd.js: within a metre
+        assertEquals(LON, dot.get(0).doubleValue(), 2e-5);
+        assertEquals(LAT, dot.get(1).doubleValue(), 2e-5);
+        assertEquals("EPSG:3857", page.evaluate("() => map.getView().getProjection().getCode()"));
     }
 }
