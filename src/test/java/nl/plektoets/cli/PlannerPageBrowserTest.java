@@ -220,4 +220,19 @@ class PlannerPageBrowserTest extends BrowserTestBase {
         assertEquals(LAT, dot.get(1).doubleValue(), 2e-5);
         assertEquals("EPSG:3857", page.evaluate("() => map.getView().getProjection().getCode()"));
     }
+
+    @Test
+    void onAPhoneThePanelAndTheMapStack() {
+        open("/planner.html", new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true));
+        page.waitForFunction("() => document.querySelectorAll('#layers li').length > 0");
+        var panel = page.locator("#panel").boundingBox();
+        var mapBox = page.locator("#map").boundingBox();
+        assertTrue(mapBox.y >= panel.y + panel.height - 1, "the map below the panel");
+        assertTrue(panel.width <= 390 && mapBox.width <= 390, "nothing wider than the screen");
+        for (String select : List.of("#lang", "#projection")) {
+            var box = page.locator(select).boundingBox();
+            assertTrue(box.x >= 0 && box.x + box.width <= 390, select + " on the screen");
+        }
+        screenshot("planner-phone.png");
+    }
 }
