@@ -1,60 +1,198 @@
-// The initiator check: pick a site (address search or map click), choose form and persons, ask
-// POST /api/v1/assessments and show the verdict with a traffic light per criterion. The background is drawn
-// from the service's own layers, so no visitor request goes to a third party (AVG).
+// The initiator check: pick a site (address search, map click, a drawn polygon or the map centre by keyboard),
+// choose form and persons, ask POST /api/v1/assessments and show the verdict with a traffic light per criterion,
+// each policy paragraph linked to its text (beleid.html), and the evidence on the map: the deciding feature, the
+// business-park edge band, the nearest facilities and the walking and cycling isochrones. The URL keeps the whole
+// state, so a link reopens the same check. Everything comes from our own API; no visitor request goes to a third
+// party (AVG).
 'use strict';
 
-const ui = Plek.i18n('check');
-const t = key => ui.t(key);
-const state = { site: null, addressLabel: null, lastResult: null };
 const $ = id => document.getElementById(id);
+const FORMS = ['room_rental', 'housing_facility'];
+// A drawn site needs no more; the server refuses larger bodies anyway, the page says why before asking.
+const MAX_POLYGON_POINTS = 500, MAX_PERSONS = 100000;
 
-// ---- map: the background from our own layers (common.js), the site and its evidence on top ----
+// ---- the URL: #map=zoom/lon/lat&pt=lon,lat | poly=lon,lat;lon,lat;... | addr=label &form=&persons=&lang= ----
+const linkProblems = [];
+const fromLink = readLink(location.hash);
+
+const ui = Plek.i18n('check', fromLink.lang);
+const t = key => ui.t(key);
+const fmt = (key, values) => t(key).replace(/\{(\w+)\}/g, (m, k) => (values[k] !== undefined ? values[k] : m));
+const state = { site: null, addressLabel: null, lastResult: null };
+
+/**
+ * The state a link carries, checked value by value: what is wrong is reported (linkProblems) and left out, so a
+ * tampered or truncated link still opens a working page.
+ */
+function readLink(hash) {
+  const out = {};
+  let params;
+  try {
+    params = new URLSearchParams(hash.replace(/^#/, ''));
+  } catch (e) {
+    linkProblems.push({ name: '#', value: hash });
+    return out;
+  }
+  const bad = (name) => linkProblems.push({ name, value: String(params.get(name)).slice(0, 60) });
+  const lonLat = text => {
+    const v = text.split(',');
+    if (v.length !== 2 || v.some(x => !/^-?\d+(\.\d+)?$/.test(x.trim()))) return null;
+    const p = v.map(Number);
+    return Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90 ? p : null;
+  };
+  for (const name of params.keys()) {
+    if (!['map', 'pt', 'poly', 'addr', 'form', 'persons', 'lang'].includes(name)) bad(name);
+  }
+  if (params.has('map')) {
+    const v = params.get('map').split('/');
+    const zoom = Number(v[0]), c = v.length === 3 ? lonLat(v[1] + ',' + v[2]) : null;
+    if (c && v[0] !== '' && Number.isFinite(zoom) && zoom >= 0 && zoom <= 28) out.view = { zoom, center: c };
+    else bad('map');
+  }
+  const sites = ['pt', 'poly', 'addr'].filter(n => params.has(n));
+  if (sites.length > 1) sites.slice(1).forEach(bad);
+  if (sites[0] === 'pt') {
+    const p = lonLat(params.get('pt'));
+    if (p) out.site = { type: 'Point', coordinates: p }; else bad('pt');
+  } else if (sites[0] === 'poly') {
+    const ring = params.get('poly').split(';').map(lonLat);
+    if (ring.length >= 3 && ring.length <= MAX_POLYGON_POINTS && ring.every(Boolean)) {
+      const first = ring[0], last = ring[ring.length - 1];
+      if (first[0] !== last[0] || first[1] !== last[1]) ring.push(first.slice());
+      if (ring.length >= 4) out.site = { type: 'Polygon', coordinates: [ring] }; else bad('poly');
+    } else bad('poly');
+  } else if (sites[0] === 'addr') {
+    const a = params.get('addr').trim();
+    if (a.length >= 2 && a.length <= 200) out.address = a; else bad('addr');
+  }
+  if (params.has('form')) {
+    if (FORMS.includes(params.get('form'))) out.form = params.get('form'); else bad('form');
+  }
+  if (params.has('persons')) {
+    const n = params.get('persons');
+    if (/^\d+$/.test(n) && Number(n) >= 1 && Number(n) <= MAX_PERSONS) out.persons = Number(n); else bad('persons');
+  }
+  if (params.has('lang')) {
+    if ((window.PLEKTOETS_TEXTS || {})[params.get('lang')]) out.lang = params.get('lang'); else bad('lang');
+  }
+  return out;
+}
+
+/** The link of the page as it is now. */
+function currentLink() {
+  const p = new URLSearchParams();
+  const view = map.getView();
+  const c = Plek.toLonLat(view.getCenter() || [0, 0], map);
+  p.set('map', [(+view.getZoom()).toFixed(2), c[0].toFixed(6), c[1].toFixed(6)].join('/'));
+  if (state.addressLabel) p.set('addr', state.addressLabel);
+  else if (state.site && state.site.type === 'Point') p.set('pt', state.site.coordinates.join(','));
+  else if (state.site) p.set('poly', state.site.coordinates[0].map(c => c.join(',')).join(';'));
+  p.set('form', $('form').value);
+  p.set('persons', $('persons').value);
+  p.set('lang', ui.lang);
+  // ',', ';' and '/' are safe in a fragment; leaving them readable keeps links short and legible
+  return location.pathname + '#' + p.toString().replace(/%2C/g, ',').replace(/%3B/g, ';').replace(/%2F/g, '/');
+}
+let linkTimer = null;
+function updateLink() {
+  clearTimeout(linkTimer);
+  linkTimer = setTimeout(() => history.replaceState(null, '', currentLink()), 100);
+}
+
+function showLinkProblems() {
+  const box = $('link-error');
+  if (!linkProblems.length) { box.hidden = true; return; }
+  box.textContent = t('badLink') + ': ' + linkProblems.map(p => fmt('badLinkParam', p)).join('; ') + '.';
+  box.hidden = false;
+}
+
+// ---- map: the background from our own layers (common.js), the evidence and the site on top ----
 const backgroundLayers = Plek.backgroundLayers();
-const siteSource = new ol.source.Vector();
-const siteLayer = new ol.layer.Vector({
-  source: siteSource,
-  style: f => f.get('kind') === 'evidence'
-    ? new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#c00000', width: 3, lineDash: [8, 4] }),
-                           fill: new ol.style.Fill({ color: 'rgba(200,0,0,0.08)' }) })
-    : f.get('kind') === 'polygon'
-    ? new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#0050b4', width: 3 }), fill: new ol.style.Fill({ color: 'rgba(0,80,180,0.15)' }) })
-    : new ol.style.Style({ image: new ol.style.Circle({ radius: 8, fill: new ol.style.Fill({ color: '#0050b4' }),
-                           stroke: new ol.style.Stroke({ color: '#fff', width: 2 }) }) })
+const style = (stroke, fill, width, dash) => new ol.style.Style({
+  stroke: new ol.style.Stroke({ color: stroke, width: width || 2, lineDash: dash }),
+  fill: fill ? new ol.style.Fill({ color: fill }) : undefined
 });
+const COLOURS = {
+  walking: ['#1b7d2c', 'rgba(27,125,44,0.10)'], cycling: ['#0069b4', 'rgba(0,105,180,0.07)'],
+  bandInside: ['#6a3d9a', 'rgba(106,61,154,0.30)'], bandOutside: ['#6a3d9a', 'rgba(106,61,154,0.12)'],
+  deciding: ['#c00000', 'rgba(200,0,0,0.08)'], facility: '#b35900', site: '#0050b4'
+};
+function vectorLayer(name, styleFn, z, declutter) {
+  return new ol.layer.Vector({ source: new ol.source.Vector(), style: styleFn, zIndex: z, declutter: !!declutter,
+    properties: { evidence: name } });
+}
+const layers = {
+  cycling: vectorLayer('cycling', style(COLOURS.cycling[0], COLOURS.cycling[1], 2, [10, 6]), 10),
+  walking: vectorLayer('walking', style(COLOURS.walking[0], COLOURS.walking[1], 2), 11),
+  band: vectorLayer('band', f => f.get('band') === 'inside'
+    ? style(COLOURS.bandInside[0], COLOURS.bandInside[1], 1)
+    : style(COLOURS.bandOutside[0], COLOURS.bandOutside[1], 1, [4, 4]), 12),
+  deciding: vectorLayer('deciding', style(COLOURS.deciding[0], COLOURS.deciding[1], 3, [8, 4]), 13),
+  facilities: vectorLayer('facilities', f => f.getGeometry().getType() === 'LineString'
+    ? style(COLOURS.facility, null, 1.5, [2, 4])
+    : new ol.style.Style({
+      image: new ol.style.RegularShape({ points: 4, radius: 8, angle: Math.PI / 4,
+        fill: new ol.style.Fill({ color: COLOURS.facility }), stroke: new ol.style.Stroke({ color: '#fff', width: 2 }) }),
+      text: new ol.style.Text({ text: f.get('facility') ? facilityLabel(f.get('facility')) : '', offsetY: -18, font: 'bold 12px system-ui, sans-serif',
+        fill: new ol.style.Fill({ color: '#1a1a1a' }), stroke: new ol.style.Stroke({ color: '#fff', width: 4 }) })
+    }), 14, true), // labels that would overlap are left out; the panel lists every facility
+  site: vectorLayer('site', f => f.get('kind') === 'polygon'
+    ? style(COLOURS.site, 'rgba(0,80,180,0.15)', 3)
+    : new ol.style.Style({ image: new ol.style.Circle({ radius: 8, fill: new ol.style.Fill({ color: COLOURS.site }),
+      stroke: new ol.style.Stroke({ color: '#fff', width: 2 }) }) }), 20)
+};
+const EVIDENCE = ['deciding', 'band', 'facilities', 'walking', 'cycling'];
+const siteSource = layers.site.getSource();
+
 const map = new ol.Map({
   target: 'map',
-  layers: [...backgroundLayers, siteLayer],
-  view: new ol.View({ center: ol.proj.fromLonLat([5.3, 52.2]), zoom: 8 }),
+  layers: [...backgroundLayers, ...Object.values(layers)],
+  view: Plek.createView(Plek.initialProjection()),
+  // arrow keys pan and +/- zoom while the map has the focus (OpenLayers' keyboard interactions)
   keyboardEventTarget: $('map')
 });
-
-// Zoom to the dataset's extent, and show the banner when the data is fictitious.
-Plek.fitToDataset(map).catch(() => {});
-Plek.configuredBackground(map);
 
 map.on('singleclick', e => {
   // a corner of the polygon being drawn, or the click that closed it (singleclick comes 250 ms after the click)
   if (draw || Date.now() - drawEndedAt < 1000) return;
-  const lonLat = ol.proj.toLonLat(e.coordinate);
+  const lonLat = Plek.toLonLat(e.coordinate, map);
+  chooseSite([+lonLat[0].toFixed(7), +lonLat[1].toFixed(7)], null);
+  assess();
+});
+map.on('moveend', updateLink);
+
+// Keyboard: the point under the crosshair (the map's centre) as the site.
+$('use-centre').addEventListener('click', () => {
+  const lonLat = Plek.toLonLat(map.getView().getCenter(), map);
   chooseSite([+lonLat[0].toFixed(7), +lonLat[1].toFixed(7)], null);
   assess();
 });
 
-// The site as GeoJSON in CRS84: a point (address or click) or a drawn polygon.
+// The site as GeoJSON in CRS84: a point (address, click or map centre) or a drawn polygon.
 function chooseSite(lonLat, label) {
   state.site = { type: 'Point', coordinates: lonLat };
   state.addressLabel = label;
   siteSource.clear();
-  siteSource.addFeature(new ol.Feature({ geometry: new ol.geom.Point(ol.proj.fromLonLat(lonLat)), kind: 'site' }));
+  siteSource.addFeature(new ol.Feature({ geometry: new ol.geom.Point(Plek.fromLonLat(lonLat, map)), kind: 'site' }));
   showSiteInfo();
+  updateLink();
+}
+function choosePolygon(site) {
+  state.site = site;
+  state.addressLabel = null;
+  siteSource.clear();
+  siteSource.addFeature(new ol.Feature({ geometry: new ol.geom.Polygon([site.coordinates[0].map(c => Plek.fromLonLat(c, map))]),
+    kind: 'polygon' }));
+  showSiteInfo();
+  updateLink();
 }
 
 function showSiteInfo() {
   let text = t('clickHint');
   if (draw) text = t('drawing');
   else if (state.site && state.site.type === 'Polygon') text = t('polygonChosen');
-  else if (state.site) text = state.addressLabel
-    || t('pointChosen') + ': ' + state.site.coordinates[1].toFixed(5) + ', ' + state.site.coordinates[0].toFixed(5);
+  else if (state.addressLabel) text = state.addressLabel;
+  else if (state.site) text = t('pointChosen') + ': ' + state.site.coordinates[1].toFixed(5) + ', ' + state.site.coordinates[0].toFixed(5);
   $('site-info').textContent = text;
 }
 
@@ -68,13 +206,10 @@ function startDrawing() {
   draw.on('drawend', e => {
     drawEndedAt = Date.now();
     const ring = e.feature.getGeometry().getCoordinates()[0]
-      .map(c => ol.proj.toLonLat(c).map(v => +v.toFixed(7)));
+      .map(c => Plek.toLonLat(c, map).map(v => +v.toFixed(7)));
     stopDrawing();
-    state.site = { type: 'Polygon', coordinates: [ring] };
-    state.addressLabel = null;
-    siteSource.clear();
-    siteSource.addFeature(new ol.Feature({ geometry: e.feature.getGeometry(), kind: 'polygon' }));
-    showSiteInfo();
+    $('address').value = '';
+    choosePolygon({ type: 'Polygon', coordinates: [ring] });
     assess();
   });
   map.addInteraction(draw);
@@ -145,25 +280,44 @@ function pick(f) {
   $('address').value = f.properties.label;
   closeSuggestions();
   chooseSite(f.geometry.coordinates, f.properties.label);
-  map.getView().animate({ center: ol.proj.fromLonLat(f.geometry.coordinates), zoom: 16, duration: 300 });
+  map.getView().animate({ center: Plek.fromLonLat(f.geometry.coordinates, map), zoom: 16, duration: 300 });
 }
 
 // ---- the check ----
 $('check').addEventListener('submit', e => { e.preventDefault(); assess(); });
+$('form').addEventListener('change', updateLink);
+$('persons').addEventListener('change', updateLink);
+
+let pendingAddress = null; // an address from a link: the server resolves it (and says so when it cannot)
+let checkNumber = 0;
 
 function assess() {
   hideError();
-  if (!state.site) { showError(t('noSite')); return; }
-  const body = {
-    site: state.site,
-    crs: 'CRS84',
-    form: $('form').value,
-    persons: Number($('persons').value)
-  };
+  if (!state.site && !pendingAddress) { showError(t('noSite')); return; }
+  const body = { form: $('form').value, persons: Number($('persons').value) };
+  if (pendingAddress) body.address = pendingAddress;
+  else { body.site = state.site; body.crs = 'CRS84'; }
+  const mine = ++checkNumber;
   $('result').textContent = t('busy');
+  clearEvidence();
   Plek.getJson('/api/v1/assessments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-    .then(result => { state.lastResult = result; renderResult(); })
+    .then(result => {
+      if (mine !== checkNumber) return; // a newer check was asked meanwhile
+      if (pendingAddress && result.address) {
+        pendingAddress = null;
+        $('address').value = result.address.label;
+        chooseSite(result.address.location.coordinates, result.address.label);
+        if (!fromLink.view) showSite();
+      }
+      state.lastResult = result;
+      renderResult();
+      drawEvidence(result);
+      updateLink();
+    })
     .catch(err => {
+      if (mine !== checkNumber) return;
+      pendingAddress = null;
+      state.lastResult = null;
       $('result').textContent = '';
       showError(Plek.errorText(ui, 'requestFailed', err));
     });
@@ -175,6 +329,8 @@ function renderResult() {
   out.innerHTML = '';
   if (!r) return;
   Plek.noteDataset(r);
+  $('print-dataset').textContent = t('datasetLabel') + ': ' + r.dataset.name
+    + (r.policy ? ' · ' + t('policyRef') + ': ' + r.policy.title : '');
   const verdict = document.createElement('p');
   verdict.id = 'verdict';
   verdict.className = 'verdict ' + r.verdict;
@@ -187,7 +343,6 @@ function renderResult() {
   out.appendChild(lc);
   const list = document.createElement('ul');
   list.className = 'criteria';
-  siteSource.getFeatures().filter(f => f.get('kind') === 'evidence').forEach(f => siteSource.removeFeature(f));
   for (const c of r.criteria) {
     const li = document.createElement('li');
     li.className = 'criterion ' + c.status;
@@ -203,25 +358,275 @@ function renderResult() {
     msg.textContent = c.message[ui.lang] || c.message.nl;
     const ref = document.createElement('p');
     ref.className = 'policy-ref';
-    ref.textContent = t('policyRef') + ': ' + c.policyRef;
+    ref.append(t('policyRef') + ': ', ...paragraphLinks(c.policyRef));
     li.append(light, head, msg, ref);
+    if (c.id === 'facility_reach') li.appendChild(facilityList(c.evidence));
     list.appendChild(li);
-    highlightEvidence(c.evidence && c.evidence.feature);
   }
   out.appendChild(list);
 }
 
-// The evidence names the deciding feature by role and id; draw it from the background layer that holds it.
+/**
+ * "§5.1.2, §6.2.2" -> two links to beleid.html#5.1.2 and #6.2.2 with the text between kept as it is, so the line
+ * reads exactly as the API wrote it.
+ */
+function paragraphLinks(policyRef) {
+  const nodes = [];
+  const pattern = /§\s*(\d+(?:\.\d+)*)|bijlage[\s-]*(\d+)/gi;
+  let at = 0, m;
+  while ((m = pattern.exec(policyRef)) !== null) {
+    if (m.index > at) nodes.push(document.createTextNode(policyRef.slice(at, m.index)));
+    const ref = m[1] ? m[1] : 'bijlage-' + m[2];
+    const a = document.createElement('a');
+    a.href = 'beleid.html?lang=' + ui.lang + '#' + ref;
+    a.className = 'paragraph-link';
+    a.dataset.ref = ref;
+    a.textContent = m[0];
+    a.title = fmt('readParagraph', { label: m[0] });
+    nodes.push(a);
+    at = m.index + m[0].length;
+  }
+  if (at < policyRef.length) nodes.push(document.createTextNode(policyRef.slice(at)));
+  return nodes;
+}
+
+/** The nearest facility per category with its walking and cycling minutes, as on the map. */
+function facilityList(ev) {
+  const ul = document.createElement('ul');
+  ul.className = 'facilities';
+  for (const f of nearestFacilities(ev)) {
+    const li = document.createElement('li');
+    li.textContent = f.name + ' (' + (t('facilityCategories')[f.category] || f.category) + '): ' + minutesText(f);
+    ul.appendChild(li);
+  }
+  return ul;
+}
+function minutesText(f) {
+  const part = (m, key) => (m === undefined ? '' : fmt(key, { minutes: String(m).replace('.', ui.lang === 'nl' ? ',' : '.') }));
+  return [part(f.walking, 'walkMinutes'), part(f.cycling, 'cycleMinutes')].filter(Boolean).join(', ');
+}
+
+/** facility_reach evidence -> one entry per facility (a facility can be nearest on foot and by bike). */
+function nearestFacilities(ev) {
+  const byId = new Map();
+  for (const c of (ev && ev.categories) || []) {
+    for (const mode of ['walking', 'cycling']) {
+      const trip = c[mode];
+      if (!trip || !trip.facility) continue;
+      const f = trip.facility;
+      const entry = byId.get(f.featureId) || { id: f.featureId, name: f.name || f.category, category: f.category, lon: f.lon, lat: f.lat };
+      entry[mode] = trip.minutes;
+      byId.set(f.featureId, entry);
+    }
+  }
+  return [...byId.values()];
+}
+
+// ---- evidence on the map, each with a legend entry and a toggle ----
+// per layer the legend's text as a function, so a language switch relabels without fetching again
+const legendState = { deciding: null, band: null, facilities: null, walking: null, cycling: null };
+const facilityLabel = f => f.name + ': ' + minutesText(f);
+const hidden = new Set();
+
+function clearEvidence() {
+  EVIDENCE.forEach(name => { layers[name].getSource().clear(); legendState[name] = null; });
+  $('reach-note').hidden = true;
+  renderLegend();
+}
+
+function drawEvidence(r) {
+  const location = r.criteria.find(c => c.id === 'location_class');
+  const decidingEv = r.criteria.map(c => c.evidence && c.evidence.feature).filter(Boolean);
+  decidingEv.forEach(highlightEvidence);
+
+  // the §5.1.2 band when the class involves a business park (inside it or in the near band outside)
+  const park = location && location.evidence && location.evidence.feature;
+  if (park && park.role === 'business_park') {
+    const mine = checkNumber;
+    Plek.getJson('/api/v1/layers/business_park/' + encodeURIComponent(park.featureId) + '/edge-band')
+      .then(fc => {
+        if (mine !== checkNumber) return;
+        layers.band.getSource().addFeatures(Plek.readFeatures(fc, map.getView().getProjection()));
+        const w = side => fc.features.find(f => f.properties.band === side).properties.widthM;
+        legendState.band = () => fmt('bandLegend', { inside: w('inside'), outside: w('outside') });
+        renderLegend();
+      })
+      .catch(err => reachNote(Plek.errorText(ui, 'bandFailed', err)));
+  }
+
+  const reach = r.criteria.find(c => c.id === 'facility_reach');
+  if (reach && reach.evidence) {
+    const site = sitePointLonLat();
+    const facilities = nearestFacilities(reach.evidence);
+    for (const f of facilities) {
+      const at = Plek.fromLonLat([f.lon, f.lat], map);
+      layers.facilities.getSource().addFeature(new ol.Feature({ geometry: new ol.geom.Point(at),
+        facility: f }));
+      if (site) layers.facilities.getSource().addFeature(new ol.Feature({ geometry: new ol.geom.LineString([Plek.fromLonLat(site, map), at]) }));
+    }
+    if (facilities.length) legendState.facilities = () => t('layers').facilities;
+    // the cut-offs are the profile's (Bijlage 1), as the evidence states them
+    const cutoffs = { walking: ['foot', reach.evidence.walkingMinutes], cycling: ['bike', reach.evidence.cyclingMinutes] };
+    if (site && reach.evidence.walkingMinutes) {
+      for (const [name, [mode, minutes]] of Object.entries(cutoffs)) {
+        if (!minutes) continue;
+        const mine = checkNumber;
+        Plek.getJson('/api/v1/reach?mode=' + mode + '&minutes=' + minutes + '&lon=' + site[0].toFixed(7) + '&lat=' + site[1].toFixed(7))
+          .then(fc => {
+            if (mine !== checkNumber) return;
+            layers[name].getSource().addFeatures(Plek.readFeatures(fc, map.getView().getProjection()));
+            legendState[name] = () => fmt(name + 'Legend', { minutes });
+            renderLegend();
+          })
+          .catch(err => reachNote(Plek.errorText(ui, 'reachFailed', err)));
+      }
+    }
+  }
+  renderLegend();
+}
+
+function reachNote(text) {
+  $('reach-note').textContent = text;
+  $('reach-note').hidden = false;
+  $('legend').hidden = false;
+}
+
+/** The site as one point: itself, or a polygon's interior point (what the isochrones start from). */
+function sitePointLonLat() {
+  const f = siteSource.getFeatures()[0];
+  if (!f) return null;
+  const g = f.getGeometry();
+  const c = g.getType() === 'Point' ? g.getCoordinates() : g.getInteriorPoint().getCoordinates().slice(0, 2);
+  return Plek.toLonLat(c, map);
+}
+
+// The evidence names the deciding feature by role and id; draw it from the background layer that holds it, once
+// that layer has loaded the area (a check can answer before the background has).
 function highlightEvidence(ev) {
   if (!ev || ev.featureId === undefined) return;
   const layer = backgroundLayers.find(l => l.get('role') === ev.role);
-  const f = layer && layer.getSource().getFeatureById(ev.featureId);
-  if (f) siteSource.addFeature(new ol.Feature({ geometry: f.getGeometry().clone(), kind: 'evidence' }));
+  if (!layer) return;
+  const mine = checkNumber;
+  const tryDraw = attempts => {
+    if (mine !== checkNumber) return;
+    const f = layer.getSource().getFeatureById(ev.featureId);
+    if (f) {
+      layers.deciding.getSource().addFeature(new ol.Feature({ geometry: f.getGeometry().clone() }));
+      legendState.deciding = () => t('layers').deciding;
+      renderLegend();
+    } else if (attempts > 0) {
+      layer.getSource().once('featuresloadend', () => tryDraw(attempts - 1));
+    }
+  };
+  tryDraw(5);
+}
+
+function renderLegend() {
+  const ul = $('legend-items');
+  ul.innerHTML = '';
+  let any = false;
+  for (const name of EVIDENCE) {
+    if (!legendState[name]) continue;
+    any = true;
+    const li = document.createElement('li');
+    li.dataset.layer = name;
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.id = 'toggle-' + name;
+    box.checked = !hidden.has(name);
+    box.addEventListener('change', () => {
+      if (box.checked) hidden.delete(name); else hidden.add(name);
+      layers[name].setVisible(box.checked);
+    });
+    layers[name].setVisible(box.checked);
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch swatch-' + name;
+    swatch.setAttribute('aria-hidden', 'true');
+    label.append(box, swatch, ' ' + legendState[name]());
+    li.appendChild(label);
+    ul.appendChild(li);
+  }
+  $('legend').hidden = !any && $('reach-note').hidden;
 }
 
 function showError(text) { $('error').textContent = text; $('error').hidden = false; }
 function hideError() { $('error').hidden = true; $('error').textContent = ''; }
 
+// ---- share and print ----
+$('copy-link').addEventListener('click', () => {
+  const url = location.origin + currentLink();
+  history.replaceState(null, '', currentLink());
+  const field = $('share-url');
+  field.value = url;
+  field.hidden = false;
+  field.select();
+  const done = ok => { $('share-status').textContent = t(ok ? 'linkCopied' : 'linkCopyManual'); };
+  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url).then(() => done(true), () => done(false));
+  else done(false);
+});
+
+/** Lays the page out for one A4 sheet and draws the map at that size; undone after printing. */
+function preparePrint() {
+  const locale = ui.lang === 'nl' ? 'nl-NL' : 'en-GB';
+  $('print-date').textContent = t('printedOn') + ' ' + new Date().toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' });
+  if (!state.lastResult) $('print-dataset').textContent = '';
+  document.body.classList.add('printing');
+  map.updateSize();
+  const extent = ol.extent.createEmpty();
+  [layers.site, layers.band, layers.facilities].forEach(l => ol.extent.extend(extent, l.getSource().getExtent()));
+  if (!ol.extent.isEmpty(extent)) map.getView().fit(extent, { padding: [40, 30, 20, 30], maxZoom: 17 });
+  map.renderSync();
+}
+function endPrint() {
+  document.body.classList.remove('printing');
+  map.updateSize();
+}
+$('print').addEventListener('click', () => { preparePrint(); setTimeout(() => { window.print(); }, 300); });
+window.addEventListener('beforeprint', () => { if (!document.body.classList.contains('printing')) preparePrint(); });
+window.addEventListener('afterprint', endPrint);
+
 // ---- language: common.js applies the texts; the parts drawn here follow ----
-ui.onChange(() => { showSiteInfo(); renderResult(); });
+ui.onChange(() => {
+  showSiteInfo();
+  showLinkProblems();
+  renderResult();
+  renderLegend();
+  layers.facilities.changed(); // the markers' labels
+  updateLink();
+});
+
+// ---- start: the state from the link, else the dataset's extent ----
+function restore(link) {
+  if (link.form) $('form').value = link.form;
+  if (link.persons) $('persons').value = String(link.persons);
+  if (link.view) map.getView().setCenter(Plek.fromLonLat(link.view.center, map)), map.getView().setZoom(link.view.zoom);
+  if (link.site && link.site.type === 'Point') chooseSite(link.site.coordinates, null);
+  else if (link.site) choosePolygon(link.site);
+  else if (link.address) { pendingAddress = link.address; $('address').value = link.address; }
+  if (!link.view) showSite();
+  showLinkProblems();
+  if (state.site || pendingAddress) assess();
+}
+/** The map on the site: a point at street level, a polygon as a whole. */
+function showSite() {
+  const f = siteSource.getFeatures()[0];
+  if (!f) return;
+  map.getView().fit(f.getGeometry().getExtent(), { padding: [40, 40, 40, 40], maxZoom: 16 });
+}
+Plek.fitToDataset(map).then(() => {
+  if (fromLink.view) map.getView().setCenter(Plek.fromLonLat(fromLink.view.center, map)), map.getView().setZoom(fromLink.view.zoom);
+  else showSite(); // a link without a view: the site it names
+}).catch(() => {});
+// the configured base map (PDOK's tiles) under every layer; nothing by default (GET /api/v1/map-config)
+Plek.configuredBackground(map);
+restore(fromLink);
+// a link pasted into this tab changes only the fragment: apply it as if opened
+window.addEventListener('hashchange', () => {
+  linkProblems.length = 0;
+  const link = readLink(location.hash);
+  if (link.lang && link.lang !== ui.lang) ui.setLang(link.lang);
+  state.site = null; state.addressLabel = null; siteSource.clear();
+  restore(link);
+});
 showSiteInfo();

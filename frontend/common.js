@@ -98,6 +98,12 @@ const Plek = (() => {
 
   const geojson = new ol.format.GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 
+  /** GeoJSON features in {@code dataCode} (CRS84 unless the request asked for crs=EPSG:28992) into the map's projection. */
+  function readFeatures(fc, projection, dataCode) {
+    const code = typeof projection === 'string' ? projection : projection.getCode();
+    return new ol.format.GeoJSON({ dataProjection: dataCode || 'EPSG:4326', featureProjection: code }).readFeatures(fc);
+  }
+
   // The background from our own layers, so no visitor request goes to a third party (AVG). Roles the dataset
   // lacks (water in the demo, say) are not asked for.
   const BACKGROUND = [
@@ -120,25 +126,35 @@ const Plek = (() => {
     return overview;
   }
 
-  async function loadAll(url) {
+  async function loadAll(url, projection) {
     const features = [];
     for (let page = 0; url && page < MAX_PAGES; page++) {
       const fc = await getJson(url);
-      features.push(...geojson.readFeatures(fc));
+      const asked = new URL(url, location.href).searchParams.get('crs');
+      features.push(...readFeatures(fc, projection, asked === 'EPSG:28992' ? 'EPSG:28992' : 'EPSG:4326'));
       const next = (fc.links || []).find(l => l.rel === 'next');
       url = next ? next.href : null;
     }
     return features;
   }
 
+  // In RD New the server sends RD New (RDNAPTRANS, exact); in Web Mercator it sends CRS84 and OpenLayers projects.
+  function layerUrl(role, extent, projection) {
+    if (projection.getCode() === 'EPSG:28992') {
+      return '/api/v1/layers/' + role + '?limit=' + PAGE_LIMIT + '&crs=EPSG:28992&bbox-crs=EPSG:28992&bbox='
+        + extent.map(v => v.toFixed(2)).join(',');
+    }
+    const b = ol.proj.transformExtent(extent, projection, 'EPSG:4326').map(v => v.toFixed(6));
+    return '/api/v1/layers/' + role + '?limit=' + PAGE_LIMIT + '&bbox=' + b.join(',');
+  }
+
   function backgroundLayer(spec) {
     const source = new ol.source.Vector({
       strategy: ol.loadingstrategy.bbox,
       loader: (extent, resolution, projection, success, failure) => {
-        const b = ol.proj.transformExtent(extent, 'EPSG:3857', 'EPSG:4326').map(v => v.toFixed(6));
         layerOverview()
           .then(body => body.layers.some(l => l.role === spec.role)
-            ? loadAll('/api/v1/layers/' + spec.role + '?limit=' + PAGE_LIMIT + '&bbox=' + b.join(','))
+            ? loadAll(layerUrl(spec.role, extent, projection), projection)
             : [])
           .then(fs => { source.addFeatures(fs); success(fs); })
           .catch(() => { source.removeLoadedExtent(extent); failure(); });
@@ -174,11 +190,62 @@ const Plek = (() => {
   function fitToDataset(map) {
     return layerOverview().then(body => {
       const bbox = body.bbox || (body.layers && body.layers[0] && body.layers[0].bbox);
-      if (bbox) map.getView().fit(ol.proj.transformExtent(bbox, 'EPSG:4326', 'EPSG:3857'), { padding: [20, 20, 20, 20] });
+      if (bbox) map.getView().fit(ol.proj.transformExtent(bbox, 'EPSG:4326', map.getView().getProjection()), { padding: [20, 20, 20, 20] });
       noteDataset(body);
       return body;
     });
   }
 
-  return { i18n, getJson, errorText, noteDataset, geojson, BACKGROUND, backgroundLayers, configuredBackground, layerOverview, fitToDataset };
+  // ---- the map's projection: Web Mercator (default) or RD New (rd.js), chosen with ?proj=rd or the switch ----
+  const PROJECTIONS = { mercator: 'EPSG:3857', rd: 'EPSG:28992' };
+
+  /** The projection code the page starts in: ?proj=rd|mercator, else the visitor's last choice, else Web Mercator. */
+  function initialProjection() {
+    const asked = new URLSearchParams(location.search).get('proj') || sessionStorage.getItem('plektoets.proj');
+    return PROJECTIONS[asked] && ol.proj.get(PROJECTIONS[asked]) ? PROJECTIONS[asked] : PROJECTIONS.mercator;
+  }
+
+  function createView(code, center, resolution) {
+    return new ol.View({ projection: code, center: center || ol.proj.fromLonLat([5.3, 52.2], code),
+      resolution: resolution, zoom: resolution ? undefined : 8 });
+  }
+
+  /**
+   * Switches the map to another projection: the view keeps its centre and scale, every page layer's features
+   * are transformed, the background is fetched anew (in RD New straight from the server, no client transform).
+   */
+  function setProjection(map, code) {
+    const view = map.getView(), from = view.getProjection();
+    if (from.getCode() === code || !ol.proj.get(code)) return;
+    const center = ol.proj.transform(view.getCenter(), from, code);
+    // the same ground distance per pixel at the centre
+    const metresPerPixel = ol.proj.getPointResolution(from, view.getResolution(), view.getCenter());
+    const resolution = metresPerPixel / ol.proj.getPointResolution(code, 1, center);
+    map.getLayers().forEach(layer => {
+      const source = layer.getSource && layer.getSource();
+      if (!(source instanceof ol.source.Vector)) return;
+      if (layer.get('background')) source.clear(true);
+      else source.getFeatures().forEach(f => f.getGeometry() && f.getGeometry().transform(from, code));
+    });
+    map.setView(createView(code, center, resolution));
+    const key = Object.keys(PROJECTIONS).find(k => PROJECTIONS[k] === code);
+    sessionStorage.setItem('plektoets.proj', key);
+    const select = document.getElementById('projection');
+    if (select) select.value = key;
+  }
+
+  /** Wires a #projection select (values mercator, rd) to the map. */
+  function projectionSwitch(map) {
+    const select = document.getElementById('projection');
+    if (!select) return;
+    select.value = Object.keys(PROJECTIONS).find(k => PROJECTIONS[k] === map.getView().getProjection().getCode());
+    select.addEventListener('change', () => setProjection(map, PROJECTIONS[select.value]));
+  }
+
+  /** [lon, lat] into the map's projection and back. */
+  const fromLonLat = (lonLat, map) => ol.proj.fromLonLat(lonLat, map.getView().getProjection());
+  const toLonLat = (coordinate, map) => ol.proj.toLonLat(coordinate, map.getView().getProjection());
+
+  return { i18n, getJson, errorText, noteDataset, geojson, readFeatures, BACKGROUND, backgroundLayers, configuredBackground,
+    layerOverview, fitToDataset, initialProjection, createView, setProjection, projectionSwitch, fromLonLat, toLonLat };
 })();

@@ -41,7 +41,29 @@ window.PLEKTOETS_TEXTS.en = {
       room_rental_street: 'Room rental in the street'
     },
     requestFailed: 'The check failed',
-    mapLabel: 'Map; click to pick a point'
+    mapLabel: 'Map; click to pick a point. Arrow keys pan, + and - zoom',
+    useCentre: 'Use the map centre (crosshair)',
+    centreHint: 'Without a mouse: Tab to the map, pan with the arrow keys until the crosshair is on the site, then choose this button.',
+    legendHeading: 'On the map',
+    layers: { deciding: 'Deciding feature (the area that decides the outcome)', facilities: 'Nearest facilities (minutes walking/cycling; the line is as the crow flies)' },
+    bandLegend: 'Business park edge band: {inside} m inside and {outside} m outside the edge (§5.1.2)',
+    walkingLegend: 'Reach in {minutes} minutes walking (Bijlage 1)',
+    cyclingLegend: 'Reach in {minutes} minutes cycling (Bijlage 1)',
+    walkMinutes: '{minutes} min walking',
+    cycleMinutes: '{minutes} min cycling',
+    facilityCategories: { supermarket: 'supermarket', general_practitioner: 'general practitioner', public_transport_stop: 'public transport stop', pharmacy: 'pharmacy' },
+    reachFailed: 'The reach could not be drawn',
+    bandFailed: 'The edge band could not be drawn',
+    readParagraph: 'Read {label} in the policy',
+    copyLink: 'Copy link',
+    linkCopied: 'The link is on the clipboard.',
+    linkCopyManual: 'Copy the link from the field above.',
+    shareLabel: 'Link to this check',
+    print: 'Print (A4)',
+    printedOn: 'Printed on',
+    datasetLabel: 'Data',
+    badLink: 'Part of the link cannot be used and was ignored',
+    badLinkParam: '{name} = "{value}"'
   },
   rental: {
     title: 'Room rental per street',
@@ -65,6 +87,59 @@ window.PLEKTOETS_TEXTS.en = {
     reportBadMessage: 'Describe what is wrong in 10 to 2000 characters (no personal data).',
     reportNoStreet: 'First choose the street it is about.'
   },
-  planner: {},
-  policy: {}
+  planner: {
+    title: 'plektoets: planner view',
+    projection: 'Map', mercator: 'Web Mercator', rd: 'RD New (Dutch national grid)',
+    navCheck: 'Check a site', navRental: 'Room rental per street',
+    layersHeading: 'Layers', layersHint: 'Tick a layer on or off. Click on the map (or press Enter on the map for its centre) to see what lies there and where it comes from.',
+    roles: {
+      agricultural_plot: 'Agricultural building plot', business_park: 'Business park', recreation_zone: 'Recreation zone',
+      built_up_area: 'Built-up area', village: 'Village', building: 'Building', address: 'Address', facility: 'Facility',
+      road: 'Road', water: 'Water'
+    },
+    features: 'features', zoomIn: 'visible from zoom',
+    hereHeading: 'At this place', hereNone: 'Nothing of the visible layers lies here.', hereBusy: 'Asking...',
+    distance: 'distance', source: 'Source', sourceId: 'source id', sourceTag: 'recognised by',
+    plan: 'Plan', bestemming: 'Zoning (bestemming)', article: 'Article', planStatus: 'status',
+    loginHeading: 'Log in (planners)', tokenLabel: 'Token', login: 'Log in', logout: 'Log out',
+    loggedIn: 'Logged in. The token is kept in this tab only.',
+    loginHint: 'The register and the overview are for planners only. The token is in the administrator\'s token file.',
+    tokenMissing: 'Enter a token first.',
+    unauthorized: 'The server does not know this token (401). Check the token or ask the administrator for a new one.',
+    forbidden: 'This token does not have the planner role (403); ask the administrator for a planner token.',
+    initiativesHeading: 'Initiatives', initiativesNone: 'No initiatives yet.',
+    initiative: 'Initiative', initiator: 'Initiator', form: 'Housing form', persons: 'Persons', status: 'Status', step: 'Last step',
+    forms: { room_rental: 'Room rental', housing_facility: 'Housing facility' },
+    initiativeStatuses: {
+      reported: 'reported', intake: 'intake', assessment: 'assessment', permit_applied: 'permit applied for',
+      granted: 'granted', refused: 'refused', realised: 'realised', ended: 'ended'
+    },
+    permitsHeading: 'Room-rental permits per street', permitsNone: 'No permits yet.',
+    street: 'Street', permits: 'Permits', limit: 'Maximum', left: 'Left', noLimit: 'none',
+    permitStatuses: { applied: 'applied for', granted: 'granted', refused: 'refused', withdrawn: 'withdrawn', expired: 'expired' },
+    streetStatuses: { available: 'room left', almost_full: 'almost full', full: 'full' },
+    unplaced: 'Not placed on a street',
+    zoomTo: 'Zoom to',
+    overviewHeading: 'Overview: where could housing go?',
+    overviewHint: 'Every address checked for the chosen housing form and number of persons (the first time may take a few seconds).',
+    newBuild: 'New build', showOverview: 'Show overview', overviewBusy: 'Checking every address...',
+    verdicts: { allowed: 'Allowed', conditional: 'Conditional', not_allowed: 'Not allowed', error: 'Cannot be checked' },
+    addresses: 'Addresses', town: 'Village', total: 'Total', computedIn: 'computed in', cached: 'from the cache',
+    failed: 'The request failed', mapLabel: 'Map; click to see what lies there'
+  },
+  policy: {
+    title: 'Policy framework on housing labour migrants: the text',
+    back: 'Back to the check',
+    listHeading: 'All paragraphs',
+    thresholdsHeading: 'Numbers in the policy profile that cite this paragraph',
+    noThresholds: 'The policy profile takes no numbers from this paragraph.',
+    units: { categories: 'categories', 'km/h': 'km/h', m: 'm', m2: 'm²', minutes: 'minutes', persons: 'persons', years: 'years' },
+    key: 'Setting', value: 'Value', note: 'Note',
+    chooseParagraph: 'Choose a paragraph from the list.',
+    notFound: 'This paragraph was not found',
+    loadFailed: 'The policy could not be loaded',
+    adopted: 'adopted',
+    source: 'Source: Gemeenteblad, the municipality\'s official gazette; as an official publication free of copyright (art. 11 Dutch Copyright Act). Text as published.',
+    textLanguage: 'The policy text is in Dutch, as the council adopted it.'
+  }
 };

@@ -42,7 +42,29 @@ window.PLEKTOETS_TEXTS.nl = {
       room_rental_street: 'Kamerverhuur in de straat'
     },
     requestFailed: 'De toets is mislukt',
-    mapLabel: 'Kaart; klik om een punt te kiezen'
+    mapLabel: 'Kaart; klik om een punt te kiezen. Pijltoetsen verschuiven, + en - zoomen',
+    useCentre: 'Kaartmidden kiezen (kruis)',
+    centreHint: 'Zonder muis: ga met Tab naar de kaart, verschuif met de pijltoetsen tot het kruis op de plek staat en kies dan deze knop.',
+    legendHeading: 'Op de kaart',
+    layers: { deciding: 'Beslissend kenmerk (gebied dat de uitkomst bepaalt)', facilities: 'Dichtstbijzijnde voorzieningen (minuten lopen/fietsen; de lijn is hemelsbreed)' },
+    bandLegend: 'Randzone bedrijventerrein: {inside} m binnen en {outside} m buiten de rand (§5.1.2)',
+    walkingLegend: 'Bereik {minutes} minuten lopen (Bijlage 1)',
+    cyclingLegend: 'Bereik {minutes} minuten fietsen (Bijlage 1)',
+    walkMinutes: '{minutes} min lopen',
+    cycleMinutes: '{minutes} min fietsen',
+    facilityCategories: { supermarket: 'supermarkt', general_practitioner: 'huisarts', public_transport_stop: 'halte openbaar vervoer', pharmacy: 'apotheek' },
+    reachFailed: 'Het bereik kon niet worden getekend',
+    bandFailed: 'De randzone kon niet worden getekend',
+    readParagraph: 'Lees {label} in het beleid',
+    copyLink: 'Link kopiëren',
+    linkCopied: 'De link staat op het klembord.',
+    linkCopyManual: 'Kopieer de link uit het veld hierboven.',
+    shareLabel: 'Link naar deze toets',
+    print: 'Afdrukken (A4)',
+    printedOn: 'Afgedrukt op',
+    datasetLabel: 'Gegevens',
+    badLink: 'Een deel van de link is niet bruikbaar en is genegeerd',
+    badLinkParam: '{name} = "{value}"'
   },
   rental: {
     title: 'Kamerverhuur per straat',
@@ -66,6 +88,59 @@ window.PLEKTOETS_TEXTS.nl = {
     reportBadMessage: 'Beschrijf wat er niet klopt in 10 tot 2000 tekens (zonder persoonsgegevens).',
     reportNoStreet: 'Kies eerst de straat waar het om gaat.'
   },
-  planner: {},
-  policy: {}
+  planner: {
+    title: 'plektoets: plannersweergave',
+    projection: 'Kaart', mercator: 'Web Mercator', rd: 'RD New (Rijksdriehoek)',
+    navCheck: 'Locatie toetsen', navRental: 'Kamerverhuur per straat',
+    layersHeading: 'Lagen', layersHint: 'Vink een laag aan of uit. Klik op de kaart (of druk Enter op de kaart voor het midden) om te zien wat daar ligt en waar het vandaan komt.',
+    roles: {
+      agricultural_plot: 'Agrarisch bouwvlak', business_park: 'Bedrijventerrein', recreation_zone: 'Recreatieterrein',
+      built_up_area: 'Bebouwde kom', village: 'Kern', building: 'Gebouw', address: 'Adres', facility: 'Voorziening',
+      road: 'Weg', water: 'Water'
+    },
+    features: 'objecten', zoomIn: 'zichtbaar vanaf zoom',
+    hereHeading: 'Op deze plek', hereNone: 'Hier ligt niets van de zichtbare lagen.', hereBusy: 'Bezig met opvragen...',
+    distance: 'afstand', source: 'Bron', sourceId: 'bron-id', sourceTag: 'herkend aan',
+    plan: 'Plan', bestemming: 'Bestemming', article: 'Artikel', planStatus: 'status',
+    loginHeading: 'Inloggen (planners)', tokenLabel: 'Token', login: 'Inloggen', logout: 'Uitloggen',
+    loggedIn: 'Ingelogd. Het token blijft alleen in dit tabblad bewaard.',
+    loginHint: 'Het register en het overzicht zijn alleen voor planners. Het token staat in het tokenbestand van de beheerder.',
+    tokenMissing: 'Vul eerst een token in.',
+    unauthorized: 'Dit token is onbekend bij de server (401). Controleer het token of vraag de beheerder om een nieuw.',
+    forbidden: 'Dit token heeft niet de rol planner (403); vraag de beheerder om een plannerstoken.',
+    initiativesHeading: 'Initiatieven', initiativesNone: 'Nog geen initiatieven.',
+    initiative: 'Initiatief', initiator: 'Initiatiefnemer', form: 'Woonvorm', persons: 'Personen', status: 'Status', step: 'Laatste stap',
+    forms: { room_rental: 'Kamerverhuur', housing_facility: 'Huisvestingsvoorziening' },
+    initiativeStatuses: {
+      reported: 'gemeld', intake: 'intake', assessment: 'beoordeling', permit_applied: 'vergunning aangevraagd',
+      granted: 'verleend', refused: 'geweigerd', realised: 'gerealiseerd', ended: 'beëindigd'
+    },
+    permitsHeading: 'Kamerverhuurvergunningen per straat', permitsNone: 'Nog geen vergunningen.',
+    street: 'Straat', permits: 'Vergunningen', limit: 'Maximum', left: 'Nog vrij', noLimit: 'geen',
+    permitStatuses: { applied: 'aangevraagd', granted: 'verleend', refused: 'geweigerd', withdrawn: 'ingetrokken', expired: 'verlopen' },
+    streetStatuses: { available: 'ruimte', almost_full: 'bijna vol', full: 'vol' },
+    unplaced: 'Niet op een straat te plaatsen',
+    zoomTo: 'Zoom naar',
+    overviewHeading: 'Overzicht: waar kan huisvesting?',
+    overviewHint: 'Elk adres getoetst voor de gekozen woonvorm en het aantal personen (kan bij de eerste keer enkele seconden duren).',
+    newBuild: 'Nieuwbouw', showOverview: 'Overzicht tonen', overviewBusy: 'Bezig met toetsen van alle adressen...',
+    verdicts: { allowed: 'Toegestaan', conditional: 'Onder voorwaarden', not_allowed: 'Niet toegestaan', error: 'Niet te toetsen' },
+    addresses: 'Adressen', town: 'Kern', total: 'Totaal', computedIn: 'berekend in', cached: 'uit de cache',
+    failed: 'Het opvragen is mislukt', mapLabel: 'Kaart; klik om te zien wat er ligt'
+  },
+  policy: {
+    title: 'Beleidskader huisvesting arbeidsmigranten: de tekst',
+    back: 'Terug naar de toets',
+    listHeading: 'Alle paragrafen',
+    thresholdsHeading: 'Getallen in het beleidsprofiel die naar deze paragraaf verwijzen',
+    noThresholds: 'Het beleidsprofiel ontleent geen getallen aan deze paragraaf.',
+    units: { categories: 'categorieën', 'km/h': 'km/u', m: 'm', m2: 'm²', minutes: 'minuten', persons: 'personen', years: 'jaar' },
+    key: 'Instelling', value: 'Waarde', note: 'Toelichting',
+    chooseParagraph: 'Kies een paragraaf uit de lijst.',
+    notFound: 'Deze paragraaf is niet gevonden',
+    loadFailed: 'Het beleid kon niet worden geladen',
+    adopted: 'vastgesteld',
+    source: 'Bron: Gemeenteblad, officiële uitgave van de gemeente; als officiële publicatie vrij van auteursrecht (art. 11 Auteurswet). Tekst zoals gepubliceerd.',
+    textLanguage: ''
+  }
 };

@@ -41,15 +41,33 @@ public final class Assessor {
      * (§5.1.3, §6.2.6), which reads the permit register through an interface.
      */
     public Assessor(Dataset dataset, PolicyProfile profile, List<Criterion> additional) {
+        this(dataset, profile, newIndex(dataset), additional);
+    }
+
+    private Assessor(Dataset dataset, PolicyProfile profile, SpatialIndex index, List<Criterion> additional) {
         this.dataset = dataset;
         this.profile = profile;
-        this.index = new SpatialIndex(dataset);
-        this.index.prepareRegions(Role.BUSINESS_PARK);
+        this.index = index;
         List<Criterion> all = new ArrayList<>(List.of(new RecreationExclusionCriterion(), locationClass,
                 new CapacityCriterion(), new FireSafetyCriterion(), new PermitTermCriterion()));
         all.addAll(additional);
         this.criteria = List.copyOf(all);
         this.extent = dataset.extent();
+    }
+
+    private static SpatialIndex newIndex(Dataset dataset) {
+        SpatialIndex index = new SpatialIndex(dataset);
+        index.prepareRegions(Role.BUSINESS_PARK);
+        return index;
+    }
+
+    /**
+     * The same dataset, profile and (immutable, shared) spatial index with other additional criteria: no index is
+     * rebuilt. The planner's overview uses it to run {@code room_rental_street} over one snapshot of the permit
+     * register for a whole batch.
+     */
+    public Assessor withAdditional(List<Criterion> additional) {
+        return new Assessor(dataset, profile, index, additional);
     }
 
     public Assessment assess(AssessmentRequest request) {

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.plektoets.assess.AddressSite;
 import nl.plektoets.assess.Assessment;
 import nl.plektoets.assess.AssessmentRequest;
 import nl.plektoets.assess.Assessor;
@@ -36,7 +37,6 @@ import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
 import nl.plektoets.geo.WorkingCrs;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
 /**
@@ -211,8 +211,7 @@ public final class AssessAllCommand {
     }
 
     Row assess(Feature address) {
-        Geometry g = address.geometry();
-        Point site = g instanceof Point p ? p : g.getInteriorPoint();
+        Point site = AddressSite.of(address);
         Coordinate lonLat = crs.toLonLat(site.getX(), site.getY());
         try {
             Assessment a = assessor.assess(new AssessmentRequest(site, form, persons, newBuild));

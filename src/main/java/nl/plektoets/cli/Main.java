@@ -62,6 +62,13 @@ import nl.plektoets.web.AssessmentJson;
 import nl.plektoets.web.RegisterRoutes;
 import nl.plektoets.web.RoomRentalApi;
 import nl.plektoets.web.RoomRentalRoutes;
+import nl.plektoets.web.EdgeBandApi;
+import nl.plektoets.web.InitiatorRoutes;
+import nl.plektoets.web.PolicyApi;
+import nl.plektoets.web.PlannerApi;
+import nl.plektoets.web.PlannerRoutes;
+import nl.plektoets.overview.HousingOverview;
+import nl.plektoets.roomrental.PermitPlacement;
 import nl.plektoets.roomrental.RoomRentalPermits;
 import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.RoomRentalStreetCriterion;
@@ -229,6 +236,7 @@ public final class Main {
             AtomicReference<RoomRentalRules> roomRental = new AtomicReference<>();
             AtomicReference<RoomRentalApi> roomRentalApi = new AtomicReference<>();
             RoomRentalPermits permits = new StorePermits(store);
+            AtomicReference<PlannerApi> plannerApi = new AtomicReference<>();
             Consumer<Dataset> install = dataset -> {
                 ReachIndex reach = startReach == null || dataset == first ? startReach
                         : ReachIndex.on(startReach.network(), config.dataDir().resolve("graph"),
@@ -243,6 +251,16 @@ public final class Main {
                 roomRental.set(rules);
                 roomRentalApi.set(new RoomRentalApi(rules, permits, api.addressIndex(),
                         WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info().name()));
+                // the planner's overview: the same engine, with room_rental_street over one snapshot of the permits
+                // per batch; a new one per (re)load, so a reload drops its cache
+                HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(assessor.dataset(), permits::active,
+                        snapshot -> {
+                            List<Criterion> batch = new java.util.ArrayList<>();
+                            if (reach != null) batch.add(new FacilityReachCriterion(reach));
+                            batch.add(new RoomRentalStreetCriterion(rules, () -> snapshot));
+                            return assessor.withAdditional(batch);
+                        }, Clock.systemUTC());
+                plannerApi.set(new PlannerApi(api, assessor.lookup(), overview, rules, store));
                 engine.set(assessor);
                 if (reach != null) isochrones.set(new IsochroneBuilder(reach));
                 current.set(api);
@@ -254,6 +272,9 @@ public final class Main {
                     new EngineSnapshots(engine::get, (a, crs) -> AssessmentJson.write(a, crs, JSON)),
                     new StreetLimitGuard(roomRental::get));
             RoomRentalRoutes.install(app, roomRentalApi::get);
+            // the policy text and the business-park edge band for the initiator map (§5.1.2)
+            InitiatorRoutes.install(app, new PolicyApi(profile), () -> new EdgeBandApi(engine.get()), current::get);
+            PlannerRoutes.install(app, plannerApi::get, () -> tokens);
             RegisterRoutes.install(app, registers, () -> tokens, () -> {
                 load.run();
                 Dataset loaded = current.get().dataset();

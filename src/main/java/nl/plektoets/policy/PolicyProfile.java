@@ -40,6 +40,7 @@ public final class PolicyProfile {
     private final List<String> reachCategories;
     private final String origin;
     private final RoomRentalPolicy roomRental;
+    private final PolicyText text;
 
     /**
      * Where the numbers come from.
@@ -53,8 +54,9 @@ public final class PolicyProfile {
 
     private PolicyProfile(String id, String title, SourceDocument source, Map<ThresholdKey, Threshold> thresholds,
                           Set<HousingForm> permanentPermitForms, String permanentPermitParagraph,
-                          List<String> reachCategories, String origin, RoomRentalPolicy roomRental) {
+                          List<String> reachCategories, String origin, RoomRentalPolicy roomRental, PolicyText text) {
         this.roomRental = roomRental;
+        this.text = text;
         this.id = id;
         this.title = title;
         this.source = source;
@@ -74,7 +76,8 @@ public final class PolicyProfile {
                     throw new IllegalStateException("Classpath resource " + DEFAULT_RESOURCE
                             + " is missing: rebuild the jar (mvn package) or pass a profile file");
                 }
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULT_RESOURCE);
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULT_RESOURCE,
+                        PolicyProfile::classpathText);
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot read classpath resource " + DEFAULT_RESOURCE, e);
             }
@@ -84,14 +87,51 @@ public final class PolicyProfile {
                     + " regular file; fix: give the path of a profile YAML file (see " + DEFAULT_RESOURCE + ")"));
         }
         try {
-            return parse(Files.readString(fileOrNull, StandardCharsets.UTF_8), fileOrNull.toString());
+            Path dir = fileOrNull.toAbsolutePath().getParent();
+            return parse(Files.readString(fileOrNull, StandardCharsets.UTF_8), fileOrNull.toString(),
+                    name -> fileText(dir.resolve(name)));
         } catch (IOException e) {
             throw new PolicyProfileException(fileOrNull.toString(), List.of("cannot read the file: " + e.getMessage()));
         }
     }
 
-    /** Parses and validates a profile; {@code origin} names it in error messages (a path or resource). */
+    /**
+     * Reads the policy text a profile names in {@code source.text}; throws {@link IllegalArgumentException} with
+     * where it looked when the text is not there.
+     */
+    @FunctionalInterface
+    interface TextSource {
+        String read(String name);
+    }
+
+    /**
+     * Parses and validates a profile; {@code origin} names it in error messages (a path or resource). A
+     * {@code source.text} is looked up next to the built-in profile on the classpath ({@code policy/}).
+     */
     public static PolicyProfile parse(String yaml, String origin) {
+        return parse(yaml, origin, PolicyProfile::classpathText);
+    }
+
+    private static String classpathText(String name) {
+        String resource = "policy/" + name;
+        try (InputStream in = PolicyProfile.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalArgumentException("there is no classpath resource " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read classpath resource " + resource + ": " + e.getMessage());
+        }
+    }
+
+    private static String fileText(Path file) {
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("there is no file " + file);
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    static PolicyProfile parse(String yaml, String origin, TextSource texts) {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
@@ -126,6 +166,7 @@ public final class PolicyProfile {
             source = new SourceDocument(text(src, "document", problems, "source.document: the policy file or title"),
                     optText(src, "adopted"), optText(src, "publisher"));
         }
+        PolicyText policyText = policyText(src, texts, problems);
 
         Map<ThresholdKey, Threshold> thresholds = new EnumMap<>(ThresholdKey.class);
         JsonNode th = root.get("thresholds");
@@ -194,9 +235,45 @@ public final class PolicyProfile {
             }
         }
         RoomRentalPolicy roomRental = RoomRentalPolicy.parse(root.get("room_rental"), problems);
+        if (policyText != null) {
+            // every paragraph the profile cites must be in its text, or the map would link to nothing
+            for (Threshold t : thresholds.values()) citedIn(policyText, "thresholds." + t.key().key() + ".paragraph", t.paragraph(), problems);
+            if (permanentParagraph != null) citedIn(policyText, "permanent_permit_forms.paragraph", permanentParagraph, problems);
+        }
         if (!problems.isEmpty()) throw new PolicyProfileException(origin, problems);
         return new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph, reachCategories, origin,
-                roomRental);
+                roomRental, policyText);
+    }
+
+    /** The text named by {@code source.text} (optional: without it the service has no paragraph texts to show). */
+    private static PolicyText policyText(JsonNode src, TextSource texts, List<String> problems) {
+        if (src == null || !src.isObject() || !src.has("text")) return null;
+        JsonNode n = src.get("text");
+        if (!n.isTextual() || n.asText().isBlank() || n.asText().contains("..")) {
+            problems.add("source.text must be a file name next to the profile, e.g. 'hardenberg-2025-beleidskader.txt';"
+                    + " fix: give the name of the policy text file or remove source.text");
+            return null;
+        }
+        String name = n.asText().strip();
+        String content;
+        try {
+            content = texts.read(name);
+        } catch (IllegalArgumentException e) {
+            problems.add("source.text names '" + name + "', but " + e.getMessage() + "; fix: put the policy text there"
+                    + " (one '## <ref> <title>' line per paragraph, see policy/hardenberg-2025-beleidskader.txt) or"
+                    + " remove source.text");
+            return null;
+        }
+        return PolicyText.parse(name, content, problems);
+    }
+
+    private static void citedIn(PolicyText text, String key, String citation, List<String> problems) {
+        for (String ref : PolicyText.refsOf(citation)) {
+            if (text.paragraph(ref).isEmpty()) {
+                problems.add(key + " cites " + PolicyText.label(ref) + ", which " + text.name() + " has no paragraph"
+                        + " for; fix: correct the citation or add '## " + ref + " <title>' to the text");
+            }
+        }
     }
 
     private static Threshold threshold(ThresholdKey key, JsonNode node, List<String> problems) {
@@ -306,6 +383,11 @@ public final class PolicyProfile {
 
     static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The policy's text by paragraph, when the profile names one in {@code source.text}. */
+    public java.util.Optional<PolicyText> text() {
+        return java.util.Optional.ofNullable(text);
     }
 
     /** The room-rental rules per street (§5.1.3, §6.2.6); none switched on when the profile has no section. */

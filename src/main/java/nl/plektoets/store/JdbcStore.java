@@ -209,13 +209,7 @@ public abstract class JdbcStore implements Store {
         return inTransaction(c -> {
             guard(c, guard, null, entry);
             RoomRentalPermit stamped = entry.stamped(0, 1, now(), actor);
-            long id;
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO room_rental_permit (" + PERMIT_COLUMNS
-                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-                bindPermit(st, stamped);
-                st.executeUpdate();
-                id = generatedId(st);
-            }
+            long id = insertRow(c, permitRows(), stamped);
             RoomRentalPermit saved = stamped.stamped(id, 1, stamped.updatedAt(), actor);
             audit(c, PERMITS, id, 1, "create", actor, null, RegisterJson.toJson(saved));
             return saved;
@@ -281,24 +275,14 @@ public abstract class JdbcStore implements Store {
                                          UnaryOperator<RoomRentalPermit> change, PermitGuard guard) {
         return inTransaction(c -> {
             RoomRentalPermit before = selectPermit(c, id, true).orElseThrow(() -> new EntryNotFoundException(PERMITS, id));
-            if (before.version() != expectedVersion) {
-                throw new VersionConflictException(PERMITS, id, expectedVersion, before.version());
-            }
+            checkVersion(PERMITS, id, expectedVersion, before.version());
             RoomRentalPermit after = change.apply(before).stamped(id, before.version() + 1, now(), actor);
             guard(c, guard, before, after);
             after = new RoomRentalPermit(id, after.version(), after.dwellingBagId(), after.address(), after.street(),
                     after.town(), after.rooms(), after.persons(), after.status(), after.type(), after.appliedOn(),
                     after.decidedOn(), after.validFrom(), after.validUntil(), after.notes(), before.createdAt(),
                     before.createdBy(), after.updatedAt(), actor);
-            try (PreparedStatement st = c.prepareStatement("UPDATE room_rental_permit SET ("
-                    + PERMIT_COLUMNS + ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ? AND version = ?")) {
-                int i = bindPermit(st, after);
-                st.setLong(i++, id);
-                st.setLong(i, expectedVersion);
-                if (st.executeUpdate() != 1) {
-                    throw new VersionConflictException(PERMITS, id, expectedVersion, expectedVersion + 1);
-                }
-            }
+            updateRow(c, permitRows(), id, expectedVersion, after);
             audit(c, PERMITS, id, after.version(), "update", actor, RegisterJson.toJson(before),
                     RegisterJson.toJson(after));
             return after;
@@ -402,14 +386,7 @@ public abstract class JdbcStore implements Store {
     public HousingInitiative createInitiative(HousingInitiative entry, String actor) {
         return inTransaction(c -> {
             HousingInitiative stamped = entry.stamped(0, 1, now(), actor);
-            long id;
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO housing_initiative (" + initiativeColumns()
-                    + ") VALUES (?," + geometryParam() + ",?,?,?,?,?,?,?,?,?,?," + jsonParam() + ",?,?,?,?,?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                bindInitiative(st, stamped);
-                st.executeUpdate();
-                id = generatedId(st);
-            }
+            long id = insertRow(c, initiativeRows(), stamped);
             HousingInitiative saved = stamped.stamped(id, 1, stamped.updatedAt(), actor);
             audit(c, INITIATIVES, id, 1, "create", actor, null, RegisterJson.toJson(saved));
             return saved;
@@ -442,25 +419,14 @@ public abstract class JdbcStore implements Store {
         return inTransaction(c -> {
             HousingInitiative before = selectInitiative(c, id, true)
                     .orElseThrow(() -> new EntryNotFoundException(INITIATIVES, id));
-            if (before.version() != expectedVersion) {
-                throw new VersionConflictException(INITIATIVES, id, expectedVersion, before.version());
-            }
+            checkVersion(INITIATIVES, id, expectedVersion, before.version());
             HousingInitiative changed = change.apply(before);
             HousingInitiative after = new HousingInitiative(id, before.version() + 1, changed.site(), changed.form(),
                     changed.persons(), changed.initiator(), changed.status(), changed.permitType(),
                     changed.existingLocation(), changed.acceptedOn(), changed.transitionDeadline(),
                     changed.permitStart(), changed.permitEnd(), changed.steps(), changed.notes(), before.createdAt(),
                     before.createdBy(), now(), actor);
-            try (PreparedStatement st = c.prepareStatement("UPDATE housing_initiative SET (" + initiativeColumns()
-                    + ") = (?," + geometryParam() + ",?,?,?,?,?,?,?,?,?,?," + jsonParam()
-                    + ",?,?,?,?,?) WHERE id = ? AND version = ?")) {
-                int i = bindInitiative(st, after);
-                st.setLong(i++, id);
-                st.setLong(i, expectedVersion);
-                if (st.executeUpdate() != 1) {
-                    throw new VersionConflictException(INITIATIVES, id, expectedVersion, expectedVersion + 1);
-                }
-            }
+            updateRow(c, initiativeRows(), id, expectedVersion, after);
             audit(c, INITIATIVES, id, after.version(), "update", actor, RegisterJson.toJson(before),
                     RegisterJson.toJson(after));
             return after;
@@ -608,6 +574,54 @@ public abstract class JdbcStore implements Store {
         } catch (JsonProcessingException e) {
             throw new StoreException("Stored JSON is unreadable: " + e.getOriginalMessage(), e);
         }
+    }
+
+    // ---- the rows of a register, written the same way for permits and initiatives ----
+
+    /** Binds an entry's columns from parameter 1 on and returns the next parameter index. */
+    private interface RowBinder<T> {
+        int bind(PreparedStatement st, T entry) throws SQLException;
+    }
+
+    /** A register's table (its name is also the register's name in errors and audit), columns and placeholders. */
+    private record RegisterRows<T>(String table, String columns, String placeholders, RowBinder<T> binder) {
+    }
+
+    private RegisterRows<RoomRentalPermit> permitRows() {
+        return new RegisterRows<>(PERMITS, PERMIT_COLUMNS, "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?",
+                this::bindPermit);
+    }
+
+    private RegisterRows<HousingInitiative> initiativeRows() {
+        return new RegisterRows<>(INITIATIVES, initiativeColumns(),
+                "?," + geometryParam() + ",?,?,?,?,?,?,?,?,?,?," + jsonParam() + ",?,?,?,?,?", this::bindInitiative);
+    }
+
+    private static <T> long insertRow(Connection c, RegisterRows<T> rows, T entry) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO " + rows.table() + " (" + rows.columns()
+                + ") VALUES (" + rows.placeholders() + ")", Statement.RETURN_GENERATED_KEYS)) {
+            rows.binder().bind(st, entry);
+            st.executeUpdate();
+            return generatedId(st);
+        }
+    }
+
+    /** Optimistic concurrency: the row is written only while it still has the version the caller read. */
+    private static <T> void updateRow(Connection c, RegisterRows<T> rows, long id, long expectedVersion, T entry)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE " + rows.table() + " SET (" + rows.columns() + ") = ("
+                + rows.placeholders() + ") WHERE id = ? AND version = ?")) {
+            int i = rows.binder().bind(st, entry);
+            st.setLong(i++, id);
+            st.setLong(i, expectedVersion);
+            if (st.executeUpdate() != 1) {
+                throw new VersionConflictException(rows.table(), id, expectedVersion, expectedVersion + 1);
+            }
+        }
+    }
+
+    private static void checkVersion(String register, long id, long expectedVersion, long actualVersion) {
+        if (actualVersion != expectedVersion) throw new VersionConflictException(register, id, expectedVersion, actualVersion);
     }
 
     private static long generatedId(PreparedStatement st) throws SQLException {

@@ -80,6 +80,14 @@ public final class Api {
         return dataset;
     }
 
+    WorkingCrs workingCrs() {
+        return workingCrs;
+    }
+
+    Config config() {
+        return config;
+    }
+
     public AddressIndex addressIndex() {
         return addresses;
     }
@@ -366,7 +374,7 @@ public final class Api {
     }
 
     /** Single-valued parameters; unknown or repeated ones are refused rather than ignored. */
-    private static Map<String, String> params(Map<String, List<String>> query, Set<String> allowed) {
+    static Map<String, String> params(Map<String, List<String>> query, Set<String> allowed) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
             if (!allowed.contains(e.getKey())) {
@@ -382,14 +390,14 @@ public final class Api {
         return out;
     }
 
-    private static int limit(String text, int dflt, int max) {
+    static int limit(String text, int dflt, int max) {
         if (text == null) return dflt;
         int v = wholeNumber(text, "limit");
         if (v < 1) throw new Problem(Problem.Type.INVALID_PARAMETER, "limit", "limit must be at least 1, got " + text);
         return Math.min(v, max);
     }
 
-    private static int offset(String text) {
+    static int offset(String text) {
         if (text == null) return 0;
         int v = wholeNumber(text, "offset");
         if (v < 0) throw new Problem(Problem.Type.INVALID_PARAMETER, "offset", "offset must be 0 or more, got " + text);
@@ -405,7 +413,7 @@ public final class Api {
         }
     }
 
-    private static ObjectNode link(String rel, String path, Map<String, String> params) {
+    static ObjectNode link(String rel, String path, Map<String, String> params) {
         ObjectNode l = NODES.objectNode();
         l.put("rel", rel);
         l.put("type", "application/geo+json");

@@ -87,12 +87,21 @@ public final class RegisterRoutes {
     }
 
     @FunctionalInterface
-    private interface Handler {
+    interface Handler {
         void handle(User user);
     }
 
     /** Authenticates, authorises, runs, and turns every failure into its problem response. */
     private void handle(Context ctx, AccessRole required, Handler handler) {
+        guarded(ctx, tokens, required, handler);
+    }
+
+    /**
+     * The same for other route classes (the planner view's {@link PlannerRoutes}): 401 without a known token, 403 for
+     * a role below {@code required}, the register and store failures as problem+json; a {@link Problem} thrown by the
+     * handler is left to the route table.
+     */
+    static void guarded(Context ctx, Supplier<TokenFile> tokens, AccessRole required, Handler handler) {
         String header = ctx.header("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
         Optional<User> user = tokens.get().user(token);

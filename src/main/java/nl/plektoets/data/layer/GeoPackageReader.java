@@ -2,8 +2,6 @@ package nl.plektoets.data.layer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +19,7 @@ import java.util.Optional;
 import java.util.Properties;
 import nl.plektoets.data.BadSourceException;
 import nl.plektoets.geo.CrsName;
+import nl.plektoets.geo.GeoPackageGeometry;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
@@ -160,26 +159,10 @@ public final class GeoPackageReader implements AutoCloseable {
         }
     }
 
-    /** Decodes a GeoPackage geometry blob (GeoPackage spec 2.1.3: "GP", version, flags, srs_id, envelope, WKB). */
+    /** Decodes a GeoPackage geometry blob (GeoPackage spec 2.1.3); null for one flagged empty. */
     Geometry geometry(byte[] blob, WKBReader wkb, Table table, long row) {
-        if (blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
-            throw new BadSourceException(file, "table " + table.name() + " row " + row, "geometry is not a GeoPackage blob");
-        }
-        int flags = blob[3];
-        boolean empty = (flags & 0x10) != 0;
-        int envelope = switch ((flags >> 1) & 0x7) {
-            case 0 -> 0;
-            case 1 -> 32;
-            case 2, 3 -> 48;
-            case 4 -> 64;
-            default -> throw new BadSourceException(file, "table " + table.name() + " row " + row, "invalid envelope flag");
-        };
-        if (empty) return null;
-        ByteBuffer b = ByteBuffer.wrap(blob, 8 + envelope, blob.length - 8 - envelope).order(ByteOrder.LITTLE_ENDIAN);
-        byte[] wkbBytes = new byte[b.remaining()];
-        b.get(wkbBytes);
         try {
-            return wkb.read(wkbBytes);
+            return GeoPackageGeometry.isEmpty(blob) ? null : GeoPackageGeometry.decode(blob, wkb);
         } catch (ParseException | RuntimeException e) {
             throw new BadSourceException(file, "table " + table.name() + " row " + row, "broken geometry: " + e.getMessage(), e);
         }

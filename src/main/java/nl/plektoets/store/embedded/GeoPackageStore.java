@@ -23,6 +23,7 @@ import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Provenance;
 import nl.plektoets.data.Role;
+import nl.plektoets.geo.GeoPackageGeometry;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.store.JdbcStore;
 import nl.plektoets.store.LayerGeometry;

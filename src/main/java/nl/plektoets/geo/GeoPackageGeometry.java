@@ -1,4 +1,4 @@
-package nl.plektoets.store.embedded;
+package nl.plektoets.geo;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,7 +13,8 @@ import org.locationtech.jts.io.WKBWriter;
 
 /**
  * The GeoPackage geometry blob (OGC 12-128, "GeoPackageBinary"): magic "GP", version 0, flags, srs id, an xy
- * envelope, then standard little-endian WKB. Written with an envelope so QGIS and GDAL can filter without parsing.
+ * envelope, then standard little-endian WKB. Written with an envelope so QGIS and GDAL can filter without parsing;
+ * read with any envelope kind and byte order (the embedded store and the GeoPackage/BAG readers share this codec).
  */
 public final class GeoPackageGeometry {
     private static final int[] ENVELOPE_BYTES = {0, 32, 48, 48, 64};
@@ -38,13 +39,26 @@ public final class GeoPackageGeometry {
     }
 
     public static Geometry decode(byte[] blob, GeometryFactory factory) throws ParseException {
+        return decode(blob, new WKBReader(factory));
+    }
+
+    /** The geometry of the blob (WKB after the header and envelope); {@code reader} may be reused by one thread. */
+    public static Geometry decode(byte[] blob, WKBReader reader) throws ParseException {
+        return reader.read(Arrays.copyOfRange(blob, wkbStart(blob), blob.length));
+    }
+
+    /** The header's empty-geometry flag (bit 4): the WKB then holds an empty or NaN geometry. */
+    public static boolean isEmpty(byte[] blob) throws ParseException {
+        wkbStart(blob);
+        return (blob[3] & 0b10000) != 0;
+    }
+
+    private static int wkbStart(byte[] blob) throws ParseException {
         if (blob == null || blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
-            throw new ParseException("not a GeoPackage geometry (no GP header)");
+            throw new ParseException("not a GeoPackage geometry blob (no GP header)");
         }
-        int flags = blob[3];
-        int envelopeKind = (flags >> 1) & 0b111;
+        int envelopeKind = (blob[3] >> 1) & 0b111;
         if (envelopeKind >= ENVELOPE_BYTES.length) throw new ParseException("bad GeoPackage envelope kind " + envelopeKind);
-        int start = 8 + ENVELOPE_BYTES[envelopeKind];
-        return new WKBReader(factory).read(Arrays.copyOfRange(blob, start, blob.length));
+        return 8 + ENVELOPE_BYTES[envelopeKind];
     }
 }

@@ -1,0 +1,37 @@
+package nl.plektoets.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.function.Supplier;
+
+/**
+ * The routes the initiator map needs beyond the core API: the policy text ({@code GET /api/v1/policy},
+ * {@code GET /api/v1/policy/paragraphs/{ref}}) and the business-park edge band
+ * ({@code GET /api/v1/layers/business_park/{id}/edge-band}). Installed on the app {@link Routes#create} made, whose
+ * exception mapping turns every {@link Problem} into problem+json.
+ */
+public final class InitiatorRoutes {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private InitiatorRoutes() {
+    }
+
+    /** {@code api} supplies the handlers of the layers served now ({@code serve} replaces them on a reload). */
+    public static void install(Javalin app, PolicyApi policy, Supplier<EdgeBandApi> band, Supplier<Api> api) {
+        app.get("/api/v1/policy", ctx -> json(ctx, "application/json", policy.policy()));
+        app.get("/api/v1/policy/paragraphs/{ref}", ctx -> json(ctx, "application/json", policy.paragraph(ctx.pathParam("ref"))));
+        app.get("/api/v1/layers/business_park/{id}/edge-band", ctx -> {
+            Api.LayerPage page = band.get().edgeBand(ctx.pathParam("id"), ctx.queryParamMap());
+            page.body().set("dataset", api.get().datasetJson());
+            ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
+            json(ctx, Routes.GEO_JSON, page.body());
+        });
+    }
+
+    private static void json(Context ctx, String type, JsonNode body) throws JsonProcessingException {
+        ctx.status(200).contentType(type + "; charset=utf-8").result(JSON.writeValueAsString(body));
+    }
+}

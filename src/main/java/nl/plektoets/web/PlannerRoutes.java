@@ -1,0 +1,43 @@
+package nl.plektoets.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
+import nl.plektoets.auth.AccessRole;
+import nl.plektoets.auth.TokenFile;
+
+/**
+ * The planner view's routes: {@code GET /api/v1/features} (public: the layers are public, as {@code /api/v1/layers})
+ * and, behind the planner token, {@code GET /api/v1/overview} and {@code GET /api/v1/room-rental/permits}. Installed
+ * on the app {@link Routes#create} made, whose exception mapping turns every {@link Problem} into problem+json.
+ */
+public final class PlannerRoutes {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PlannerRoutes() {
+    }
+
+    /** Over the handlers of the layers served now ({@code serve} replaces them on a reload). */
+    public static void install(Javalin app, Supplier<PlannerApi> current, Supplier<TokenFile> tokens) {
+        app.get("/api/v1/features", ctx -> json(ctx, Routes.GEO_JSON, current.get().features(ctx.queryParamMap())));
+        // the overview needs a planner: an uncached answer costs seconds of every core (persons is open-ended, so
+        // anyone could keep the server busy), and for room rental it shows where the permit register's street
+        // limits and distances bite (§5.1.3), which the public sees only as counts per street
+        app.get("/api/v1/overview", ctx -> RegisterRoutes.guarded(ctx, tokens, AccessRole.PLANNER,
+                u -> json(ctx, Routes.GEO_JSON, current.get().overview(ctx.queryParamMap()))));
+        app.get("/api/v1/room-rental/permits", ctx -> RegisterRoutes.guarded(ctx, tokens, AccessRole.PLANNER,
+                u -> json(ctx, Routes.GEO_JSON, current.get().permitsPerStreet(ctx.queryParamMap()))));
+    }
+
+    private static void json(Context ctx, String type, JsonNode body) {
+        try {
+            ctx.status(200).contentType(type + "; charset=utf-8").result(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package nl.plektoets.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.policy.PolicyText;
+import nl.plektoets.policy.Threshold;
+
+/**
+ * {@code GET /api/v1/policy} and {@code GET /api/v1/policy/paragraphs/{ref}}: the policy the service applies, its
+ * paragraphs with their text and the profile's numbers that cite each, so every citation in an answer can be read
+ * (frontend/beleid.html). Plain methods; the profile (and its text) is fixed for the life of the server.
+ */
+public final class PolicyApi {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final PolicyProfile profile;
+
+    public PolicyApi(PolicyProfile profile) {
+        this.profile = profile;
+    }
+
+    /** {id, title, adopted, publisher, document, text, paragraphs [{ref, label, title}]}. */
+    public ObjectNode policy() {
+        ObjectNode out = head();
+        PolicyProfile.SourceDocument s = profile.source();
+        out.put("adopted", s.adopted());
+        out.put("publisher", s.publisher());
+        out.put("document", s.document());
+        out.put("text", profile.text().map(PolicyText::name).orElse(null));
+        ArrayNode ps = out.putArray("paragraphs");
+        profile.text().ifPresent(t -> t.paragraphs().forEach(p -> {
+            ObjectNode o = ps.addObject();
+            o.put("ref", p.ref());
+            o.put("label", p.label());
+            o.put("title", p.title());
+        }));
+        return out;
+    }
+
+    /**
+     * {ref, label, title, text, thresholds [{key, value, unit, paragraph, note}], policy {id, title}}; the ref as
+     * in the list (5.1.2, bijlage-1), or as cited (§5.1.2, Bijlage 1). An unknown ref is a 404 problem.
+     */
+    public ObjectNode paragraph(String ref) {
+        PolicyText text = profile.text().orElseThrow(() -> new Problem(Problem.Type.NOT_FOUND, "ref",
+                "The policy profile '" + profile.id() + "' names no text (source.text), so there are no paragraphs to show"));
+        PolicyText.Paragraph p = text.paragraph(ref).orElseThrow(() -> new Problem(Problem.Type.NOT_FOUND, "ref",
+                "No paragraph '" + ref + "' in " + text.name() + "; GET /api/v1/policy lists them (refs like 5.1.2, bijlage-1)"));
+        ObjectNode out = NODES.objectNode();
+        out.put("ref", p.ref());
+        out.put("label", p.label());
+        out.put("title", p.title());
+        out.put("text", p.text());
+        ArrayNode ts = out.putArray("thresholds");
+        for (Threshold t : profile.thresholds().values()) {
+            if (!PolicyText.refsOf(t.paragraph()).contains(p.ref())) continue;
+            ObjectNode o = ts.addObject();
+            o.put("key", t.key().key());
+            if (t.value() == Math.rint(t.value())) o.put("value", (long) t.value());
+            else o.put("value", t.value());
+            o.put("unit", t.key().unit());
+            o.put("paragraph", t.paragraph());
+            o.put("note", t.note());
+        }
+        out.set("policy", head());
+        return out;
+    }
+
+    private ObjectNode head() {
+        ObjectNode o = NODES.objectNode();
+        o.put("id", profile.id());
+        o.put("title", profile.title());
+        return o;
+    }
+}
