@@ -81,6 +81,18 @@ class PublicPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void noPageBreaksItsContentSecurityPolicyOrAsksAThirdParty() {
+        for (String path : new String[] {"/", "/huren.html", "/planner.html", "/beleid.html"}) {
+            List<String> requests = new CopyOnWriteArrayList<>();
+            List<String> errors = new CopyOnWriteArrayList<>();
+            openWatched(path, new Browser.NewPageOptions().setViewportSize(1280, 800), requests, errors);
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            for (String url : requests) assertTrue(url.startsWith(base + "/") || url.startsWith("data:"), path + " asked a third party: " + url);
+            assertFalse(errors.stream().anyMatch(e -> e.contains("Content Security Policy")), path + ": " + errors);
+        }
+    }
+
+    @Test
     void anAddressFillsTheReportFormAndReportsAreReceivedUntilTheHourlyLimit() throws Exception {
         open("/huren.html");
         waitForStreets();
