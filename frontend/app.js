@@ -3,7 +3,8 @@
 // each policy paragraph linked to its text (beleid.html), and the evidence on the map: the deciding feature, the
 // business-park edge band, the nearest facilities and the walking and cycling isochrones. The URL keeps the whole
 // state, so a link reopens the same check. Everything comes from our own API; no visitor request goes to a third
-// party (AVG).
+// party (AVG). The map is Web Mercator or RD New (rd.js; the switch, ?proj=rd or the link's proj): a site picked
+// on an RD New map is sent in RD New (crs EPSG:28992), so the engine never sees rd.js's approximation.
 'use strict';
 
 const $ = id => document.getElementById(id);
@@ -11,14 +12,18 @@ const FORMS = ['room_rental', 'housing_facility'];
 // A drawn site needs no more; the server refuses larger bodies anyway, the page says why before asking.
 const MAX_POLYGON_POINTS = 500, MAX_PERSONS = 100000;
 
-// ---- the URL: #map=zoom/lon/lat&pt=lon,lat | poly=lon,lat;lon,lat;... | addr=label &form=&persons=&lang= ----
+// ---- the URL: #map=zoom/lon/lat&pt=lon,lat | poly=lon,lat;lon,lat;... | addr=label &form=&persons=&lang=&proj= ----
+// Always lon/lat and a Web Mercator zoom (the same ground scale in RD New), so a link works in either projection;
+// proj says which one it was made in.
 const linkProblems = [];
 const fromLink = readLink(location.hash);
 
 const ui = Plek.i18n('check', fromLink.lang);
 const t = key => ui.t(key);
 const fmt = (key, values) => t(key).replace(/\{(\w+)\}/g, (m, k) => (values[k] !== undefined ? values[k] : m));
-const state = { site: null, addressLabel: null, lastResult: null };
+// site: GeoJSON in siteCrs, the CRS it was picked in (CRS84, or EPSG:28992 on an RD New map); siteLonLat: the
+// server's exact CRS84 of an RD New site (the answer's site), for the link
+const state = { site: null, siteCrs: 'CRS84', siteLonLat: null, addressLabel: null, lastResult: null };
 
 /**
  * The state a link carries, checked value by value: what is wrong is reported (linkProblems) and left out, so a
@@ -41,7 +46,7 @@ function readLink(hash) {
     return Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90 ? p : null;
   };
   for (const name of params.keys()) {
-    if (!['map', 'pt', 'poly', 'addr', 'form', 'persons', 'lang'].includes(name)) bad(name);
+    if (!['map', 'pt', 'poly', 'addr', 'form', 'persons', 'lang', 'proj'].includes(name)) bad(name);
   }
   if (params.has('map')) {
     const v = params.get('map').split('/');
@@ -75,6 +80,10 @@ function readLink(hash) {
   if (params.has('lang')) {
     if ((window.PLEKTOETS_TEXTS || {})[params.get('lang')]) out.lang = params.get('lang'); else bad('lang');
   }
+  if (params.has('proj')) {
+    if (Plek.PROJECTIONS[params.get('proj')] && ol.proj.get(Plek.PROJECTIONS[params.get('proj')])) out.proj = params.get('proj');
+    else bad('proj');
+  }
   return out;
 }
 
@@ -83,13 +92,15 @@ function currentLink() {
   const p = new URLSearchParams();
   const view = map.getView();
   const c = Plek.toLonLat(view.getCenter() || [0, 0], map);
-  p.set('map', [(+view.getZoom()).toFixed(2), c[0].toFixed(6), c[1].toFixed(6)].join('/'));
+  p.set('map', [Plek.mercatorZoom(view).toFixed(2), c[0].toFixed(6), c[1].toFixed(6)].join('/'));
+  const site = siteLonLat();
   if (state.addressLabel) p.set('addr', state.addressLabel);
-  else if (state.site && state.site.type === 'Point') p.set('pt', state.site.coordinates.join(','));
-  else if (state.site) p.set('poly', state.site.coordinates[0].map(c => c.join(',')).join(';'));
+  else if (site && site.type === 'Point') p.set('pt', site.coordinates.join(','));
+  else if (site) p.set('poly', site.coordinates[0].map(c => c.join(',')).join(';'));
   p.set('form', $('form').value);
   p.set('persons', $('persons').value);
   p.set('lang', ui.lang);
+  p.set('proj', Plek.projectionKey(view.getProjection().getCode()));
   // ',', ';' and '/' are safe in a fragment; leaving them readable keeps links short and legible
   return location.pathname + '#' + p.toString().replace(/%2C/g, ',').replace(/%3B/g, ';').replace(/%2F/g, '/');
 }
@@ -147,44 +158,76 @@ const siteSource = layers.site.getSource();
 const map = new ol.Map({
   target: 'map',
   layers: [...backgroundLayers, ...Object.values(layers)],
-  view: Plek.createView(Plek.initialProjection()),
+  view: Plek.createView(Plek.initialProjection(fromLink.proj)),
   // arrow keys pan and +/- zoom while the map has the focus (OpenLayers' keyboard interactions)
   keyboardEventTarget: $('map')
 });
+Plek.projectionSwitch(map);
+Plek.keepScaleLimits(map);
+/** True when the map is RD New: sites are then picked, and the edge band fetched, in RD New. */
+const rdMap = () => map.getView().getProjection().getCode() === 'EPSG:28992';
 
 map.on('singleclick', e => {
   // a corner of the polygon being drawn, or the click that closed it (singleclick comes 250 ms after the click)
   if (draw || Date.now() - drawEndedAt < 1000) return;
-  const lonLat = Plek.toLonLat(e.coordinate, map);
-  chooseSite([+lonLat[0].toFixed(7), +lonLat[1].toFixed(7)], null);
-  assess();
+  pickMapPoint(e.coordinate);
 });
 map.on('moveend', updateLink);
+map.on('change:view', updateLink); // a projection switch
 
 // Keyboard: the point under the crosshair (the map's centre) as the site.
-$('use-centre').addEventListener('click', () => {
-  const lonLat = Plek.toLonLat(map.getView().getCenter(), map);
-  chooseSite([+lonLat[0].toFixed(7), +lonLat[1].toFixed(7)], null);
-  assess();
-});
+$('use-centre').addEventListener('click', () => pickMapPoint(map.getView().getCenter()));
 
-// The site as GeoJSON in CRS84: a point (address, click or map centre) or a drawn polygon.
-function chooseSite(lonLat, label) {
-  state.site = { type: 'Point', coordinates: lonLat };
+/** A point of the map as the site: in RD New as it is (to the centimetre), else in lon/lat; then the check. */
+function pickMapPoint(coordinate) {
+  chooseSite(...mapSite(coordinate));
+  assess();
+}
+
+/** A map coordinate as site coordinates and their CRS: RD New metres on an RD New map, else CRS84 degrees. */
+function mapSite(coordinate) {
+  if (rdMap()) return [[+coordinate[0].toFixed(2), +coordinate[1].toFixed(2)], null, 'EPSG:28992'];
+  const lonLat = Plek.toLonLat(coordinate, map);
+  return [[+lonLat[0].toFixed(7), +lonLat[1].toFixed(7)], null, 'CRS84'];
+}
+
+const olCode = crs => (crs === 'CRS84' ? 'EPSG:4326' : crs);
+/** Site coordinates (in crs) on the map. */
+const onMap = (c, crs) => ol.proj.transform(c, olCode(crs), map.getView().getProjection());
+
+// The site as GeoJSON in its CRS: a point (address, click or map centre) or a drawn polygon.
+function chooseSite(coordinates, label, crs) {
+  state.site = { type: 'Point', coordinates };
+  state.siteCrs = crs || 'CRS84';
+  state.siteLonLat = null;
   state.addressLabel = label;
   siteSource.clear();
-  siteSource.addFeature(new ol.Feature({ geometry: new ol.geom.Point(Plek.fromLonLat(lonLat, map)), kind: 'site' }));
+  siteSource.addFeature(new ol.Feature({ geometry: new ol.geom.Point(onMap(coordinates, state.siteCrs)), kind: 'site' }));
   showSiteInfo();
   updateLink();
 }
-function choosePolygon(site) {
+function choosePolygon(site, crs) {
   state.site = site;
+  state.siteCrs = crs || 'CRS84';
+  state.siteLonLat = null;
   state.addressLabel = null;
   siteSource.clear();
-  siteSource.addFeature(new ol.Feature({ geometry: new ol.geom.Polygon([site.coordinates[0].map(c => Plek.fromLonLat(c, map))]),
+  siteSource.addFeature(new ol.Feature({ geometry: new ol.geom.Polygon([site.coordinates[0].map(c => onMap(c, state.siteCrs))]),
     kind: 'polygon' }));
   showSiteInfo();
   updateLink();
+}
+
+/**
+ * The site in CRS84 for the link and the panel: as picked, or for an RD New site the server's conversion
+ * (RDNAPTRANS, in the answer) once there is one, before that rd.js's (within half a metre).
+ */
+function siteLonLat() {
+  if (!state.site || state.siteCrs === 'CRS84') return state.site;
+  if (state.siteLonLat) return state.siteLonLat;
+  const toLonLat = c => ol.proj.transform(c, state.siteCrs, 'EPSG:4326').map(v => +v.toFixed(7));
+  return state.site.type === 'Point' ? { type: 'Point', coordinates: toLonLat(state.site.coordinates) }
+    : { type: 'Polygon', coordinates: state.site.coordinates.map(ring => ring.map(toLonLat)) };
 }
 
 function showSiteInfo() {
@@ -192,7 +235,7 @@ function showSiteInfo() {
   if (draw) text = t('drawing');
   else if (state.site && state.site.type === 'Polygon') text = t('polygonChosen');
   else if (state.addressLabel) text = state.addressLabel;
-  else if (state.site) text = t('pointChosen') + ': ' + state.site.coordinates[1].toFixed(5) + ', ' + state.site.coordinates[0].toFixed(5);
+  else if (state.site) text = t('pointChosen') + ': ' + siteLonLat().coordinates[1].toFixed(5) + ', ' + siteLonLat().coordinates[0].toFixed(5);
   $('site-info').textContent = text;
 }
 
@@ -205,11 +248,10 @@ function startDrawing() {
   draw = new ol.interaction.Draw({ type: 'Polygon' });
   draw.on('drawend', e => {
     drawEndedAt = Date.now();
-    const ring = e.feature.getGeometry().getCoordinates()[0]
-      .map(c => Plek.toLonLat(c, map).map(v => +v.toFixed(7)));
+    const ring = e.feature.getGeometry().getCoordinates()[0].map(c => mapSite(c)[0]);
     stopDrawing();
     $('address').value = '';
-    choosePolygon({ type: 'Polygon', coordinates: [ring] });
+    choosePolygon({ type: 'Polygon', coordinates: [ring] }, rdMap() ? 'EPSG:28992' : 'CRS84');
     assess();
   });
   map.addInteraction(draw);
@@ -279,8 +321,10 @@ function closeSuggestions() {
 function pick(f) {
   $('address').value = f.properties.label;
   closeSuggestions();
-  chooseSite(f.geometry.coordinates, f.properties.label);
-  map.getView().animate({ center: Plek.fromLonLat(f.geometry.coordinates, map), zoom: 16, duration: 300 });
+  // the server's CRS84 point as it is (exact); street level is Web Mercator's zoom 16 in either projection
+  chooseSite(f.geometry.coordinates, f.properties.label, 'CRS84');
+  const at = Plek.fromLonLat(f.geometry.coordinates, map);
+  map.getView().animate({ center: at, resolution: Plek.resolutionForZoom(map.getView(), 16, at), duration: 300 });
 }
 
 // ---- the check ----
@@ -296,8 +340,8 @@ function assess() {
   if (!state.site && !pendingAddress) { showError(t('noSite')); return; }
   const body = { form: $('form').value, persons: Number($('persons').value) };
   if (pendingAddress) body.address = pendingAddress;
-  else { body.site = state.site; body.crs = 'CRS84'; }
-  const mine = ++checkNumber;
+  else { body.site = state.site; body.crs = state.siteCrs; }
+  const mine = ++checkNumber, asked = state.site;
   $('result').textContent = t('busy');
   clearEvidence();
   Plek.getJson('/api/v1/assessments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
@@ -306,9 +350,10 @@ function assess() {
       if (pendingAddress && result.address) {
         pendingAddress = null;
         $('address').value = result.address.label;
-        chooseSite(result.address.location.coordinates, result.address.label);
+        chooseSite(result.address.location.coordinates, result.address.label, 'CRS84');
         if (!fromLink.view) showSite();
       }
+      if (state.site === asked && state.siteCrs !== 'CRS84' && result.site && result.site.type === asked.type) state.siteLonLat = result.site;
       state.lastResult = result;
       renderResult();
       drawEvidence(result);
@@ -443,10 +488,13 @@ function drawEvidence(r) {
   const park = location && location.evidence && location.evidence.feature;
   if (park && park.role === 'business_park') {
     const mine = checkNumber;
-    Plek.getJson('/api/v1/layers/business_park/' + encodeURIComponent(park.featureId) + '/edge-band')
+    // on an RD New map in RD New straight from the server (RDNAPTRANS), else CRS84 for OpenLayers to project
+    const crs = rdMap() ? 'EPSG:28992' : 'CRS84';
+    Plek.getJson('/api/v1/layers/business_park/' + encodeURIComponent(park.featureId) + '/edge-band'
+      + (crs === 'CRS84' ? '' : '?crs=' + crs))
       .then(fc => {
         if (mine !== checkNumber) return;
-        layers.band.getSource().addFeatures(Plek.readFeatures(fc, map.getView().getProjection()));
+        layers.band.getSource().addFeatures(Plek.readFeatures(fc, map.getView().getProjection(), olCode(crs)));
         const w = side => fc.features.find(f => f.properties.band === side).properties.widthM;
         legendState.band = () => fmt('bandLegend', { inside: w('inside'), outside: w('outside') });
         renderLegend();
@@ -456,13 +504,14 @@ function drawEvidence(r) {
 
   const reach = r.criteria.find(c => c.id === 'facility_reach');
   if (reach && reach.evidence) {
-    const site = sitePointLonLat();
+    const site = reachOrigin(r);
+    const siteOnMap = sitePointOnMap();
     const facilities = nearestFacilities(reach.evidence);
     for (const f of facilities) {
       const at = Plek.fromLonLat([f.lon, f.lat], map);
       layers.facilities.getSource().addFeature(new ol.Feature({ geometry: new ol.geom.Point(at),
         facility: f }));
-      if (site) layers.facilities.getSource().addFeature(new ol.Feature({ geometry: new ol.geom.LineString([Plek.fromLonLat(site, map), at]) }));
+      if (siteOnMap) layers.facilities.getSource().addFeature(new ol.Feature({ geometry: new ol.geom.LineString([siteOnMap, at]) }));
     }
     if (facilities.length) legendState.facilities = () => t('layers').facilities;
     // the cut-offs are the profile's (Bijlage 1), as the evidence states them
@@ -491,13 +540,22 @@ function reachNote(text) {
   $('legend').hidden = false;
 }
 
-/** The site as one point: itself, or a polygon's interior point (what the isochrones start from). */
-function sitePointLonLat() {
+/** The site as one point on the map: itself, or a polygon's interior point. */
+function sitePointOnMap() {
   const f = siteSource.getFeatures()[0];
   if (!f) return null;
   const g = f.getGeometry();
-  const c = g.getType() === 'Point' ? g.getCoordinates() : g.getInteriorPoint().getCoordinates().slice(0, 2);
-  return Plek.toLonLat(c, map);
+  return g.getType() === 'Point' ? g.getCoordinates() : g.getInteriorPoint().getCoordinates().slice(0, 2);
+}
+
+/**
+ * Where the isochrones start, in lon/lat: a point site as the answer gives it (the server's exact CRS84, also for a
+ * site sent in RD New), a polygon from its interior point.
+ */
+function reachOrigin(r) {
+  if (r.site && r.site.type === 'Point') return r.site.coordinates;
+  const c = sitePointOnMap();
+  return c ? Plek.toLonLat(c, map) : null;
 }
 
 // The evidence names the deciding feature by role and id; draw it from the background layer that holds it, once
@@ -571,11 +629,15 @@ function preparePrint() {
   const locale = ui.lang === 'nl' ? 'nl-NL' : 'en-GB';
   $('print-date').textContent = t('printedOn') + ' ' + new Date().toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' });
   if (!state.lastResult) $('print-dataset').textContent = '';
+  $('print-projection').textContent = t('projection') + ': ' + t(Plek.projectionKey(map.getView().getProjection().getCode()));
   document.body.classList.add('printing');
   map.updateSize();
   const extent = ol.extent.createEmpty();
   [layers.site, layers.band, layers.facilities].forEach(l => ol.extent.extend(extent, l.getSource().getExtent()));
-  if (!ol.extent.isEmpty(extent)) map.getView().fit(extent, { padding: [40, 30, 20, 30], maxZoom: 17 });
+  if (!ol.extent.isEmpty(extent)) {
+    map.getView().fit(extent, { padding: [40, 30, 20, 30],
+      minResolution: Plek.resolutionForZoom(map.getView(), 17, ol.extent.getCenter(extent)) });
+  }
   map.renderSync();
 }
 function endPrint() {
@@ -600,22 +662,30 @@ ui.onChange(() => {
 function restore(link) {
   if (link.form) $('form').value = link.form;
   if (link.persons) $('persons').value = String(link.persons);
-  if (link.view) map.getView().setCenter(Plek.fromLonLat(link.view.center, map)), map.getView().setZoom(link.view.zoom);
-  if (link.site && link.site.type === 'Point') chooseSite(link.site.coordinates, null);
-  else if (link.site) choosePolygon(link.site);
+  if (link.view) showView(link.view);
+  if (link.site && link.site.type === 'Point') chooseSite(link.site.coordinates, null, 'CRS84');
+  else if (link.site) choosePolygon(link.site, 'CRS84');
   else if (link.address) { pendingAddress = link.address; $('address').value = link.address; }
   if (!link.view) showSite();
   showLinkProblems();
   if (state.site || pendingAddress) assess();
 }
-/** The map on the site: a point at street level, a polygon as a whole. */
+/** A link's view: its centre at its (Web Mercator) zoom's ground scale, in the map's projection. */
+function showView(v) {
+  const view = map.getView(), at = Plek.fromLonLat(v.center, map);
+  view.setCenter(at);
+  view.setResolution(Plek.resolutionForZoom(view, v.zoom, at));
+}
+/** The map on the site: a point at street level (Web Mercator's zoom 16), a polygon as a whole. */
 function showSite() {
   const f = siteSource.getFeatures()[0];
   if (!f) return;
-  map.getView().fit(f.getGeometry().getExtent(), { padding: [40, 40, 40, 40], maxZoom: 16 });
+  const extent = f.getGeometry().getExtent();
+  map.getView().fit(extent, { padding: [40, 40, 40, 40],
+    minResolution: Plek.resolutionForZoom(map.getView(), 16, ol.extent.getCenter(extent)) });
 }
 Plek.fitToDataset(map).then(() => {
-  if (fromLink.view) map.getView().setCenter(Plek.fromLonLat(fromLink.view.center, map)), map.getView().setZoom(fromLink.view.zoom);
+  if (fromLink.view) showView(fromLink.view);
   else showSite(); // a link without a view: the site it names
 }).catch(() => {});
 // the configured base map (PDOK's tiles) under every layer; nothing by default (GET /api/v1/map-config)
@@ -626,6 +696,7 @@ window.addEventListener('hashchange', () => {
   linkProblems.length = 0;
   const link = readLink(location.hash);
   if (link.lang && link.lang !== ui.lang) ui.setLang(link.lang);
+  if (link.proj) Plek.setProjection(map, Plek.PROJECTIONS[link.proj]);
   state.site = null; state.addressLabel = null; siteSource.clear();
   restore(link);
 });

@@ -112,9 +112,13 @@ const Plek = (() => {
     { role: 'business_park', fill: 'rgba(170,150,200,0.45)', stroke: '#7a5fa0' },
     { role: 'recreation_zone', fill: 'rgba(120,190,120,0.5)', stroke: '#2f7d32' },
     { role: 'built_up_area', fill: 'rgba(230,200,190,0.45)', stroke: '#b07060' },
-    { role: 'building', fill: 'rgba(150,130,120,0.8)', stroke: '#6b5a50', minZoom: 15 },
+    { role: 'building', fill: 'rgba(150,130,120,0.8)', stroke: '#6b5a50', maxScaleDenominator: 10000 },
     { role: 'road', stroke: '#ffffff', casing: '#888888', width: 3 }
   ];
+  // Scales as ground distance, the same in every projection: a layer shows at 1:maxScaleDenominator and larger
+  // scales (SLD's MaxScaleDenominator). A zoom number would not do: RD New's zoom 0 is ~3,440 m per pixel, Web
+  // Mercator's 156,543 m at the equator (~95,000 m here), so one minZoom means two different scales.
+  const OVERVIEW_SCALE = 150000;
   // Pages of 1000 features, following the answer's next link; the cap keeps a zoomed-out view of a large
   // municipality from loading everything (zoom in to see the rest).
   const PAGE_LIMIT = 1000, MAX_PAGES = 20;
@@ -164,7 +168,8 @@ const Plek = (() => {
       ? [new ol.style.Style({ stroke: new ol.style.Stroke({ color: spec.casing, width: spec.width + 2 }) }),
          new ol.style.Style({ stroke: new ol.style.Stroke({ color: spec.stroke, width: spec.width }) })]
       : new ol.style.Style({ fill: new ol.style.Fill({ color: spec.fill }), stroke: new ol.style.Stroke({ color: spec.stroke, width: 1 }) });
-    return new ol.layer.Vector({ source, style, minZoom: spec.minZoom || 11, properties: { role: spec.role, background: true } });
+    return new ol.layer.Vector({ source, style,
+      properties: { role: spec.role, background: true, maxScaleDenominator: spec.maxScaleDenominator || OVERVIEW_SCALE } });
   }
 
   function backgroundLayers() { return BACKGROUND.map(backgroundLayer); }
@@ -199,15 +204,25 @@ const Plek = (() => {
   // ---- the map's projection: Web Mercator (default) or RD New (rd.js), chosen with ?proj=rd or the switch ----
   const PROJECTIONS = { mercator: 'EPSG:3857', rd: 'EPSG:28992' };
 
-  /** The projection code the page starts in: ?proj=rd|mercator, else the visitor's last choice, else Web Mercator. */
-  function initialProjection() {
-    const asked = new URLSearchParams(location.search).get('proj') || sessionStorage.getItem('plektoets.proj');
+  /**
+   * The projection code the page starts in: the page's own choice (the check page's link), else ?proj=rd|mercator,
+   * else the visitor's last choice in this tab, else Web Mercator.
+   */
+  function initialProjection(preferred) {
+    const asked = preferred || new URLSearchParams(location.search).get('proj') || sessionStorage.getItem('plektoets.proj');
     return PROJECTIONS[asked] && ol.proj.get(PROJECTIONS[asked]) ? PROJECTIONS[asked] : PROJECTIONS.mercator;
   }
 
+  /** 'rd' or 'mercator' for a projection code (the value of the switch, ?proj= and the check page's link). */
+  function projectionKey(code) {
+    return Object.keys(PROJECTIONS).find(k => PROJECTIONS[k] === code);
+  }
+
+  /** A view in {@code code}; without a resolution the country at the scale of Web Mercator's zoom 8. */
   function createView(code, center, resolution) {
-    return new ol.View({ projection: code, center: center || ol.proj.fromLonLat([5.3, 52.2], code),
-      resolution: resolution, zoom: resolution ? undefined : 8 });
+    const view = new ol.View({ projection: code, center: center || ol.proj.fromLonLat([5.3, 52.2], code) });
+    view.setResolution(resolution || resolutionForZoom(view, 8));
+    return view;
   }
 
   /**
@@ -228,7 +243,7 @@ const Plek = (() => {
       else source.getFeatures().forEach(f => f.getGeometry() && f.getGeometry().transform(from, code));
     });
     map.setView(createView(code, center, resolution));
-    const key = Object.keys(PROJECTIONS).find(k => PROJECTIONS[k] === code);
+    const key = projectionKey(code);
     sessionStorage.setItem('plektoets.proj', key);
     const select = document.getElementById('projection');
     if (select) select.value = key;
@@ -238,8 +253,69 @@ const Plek = (() => {
   function projectionSwitch(map) {
     const select = document.getElementById('projection');
     if (!select) return;
-    select.value = Object.keys(PROJECTIONS).find(k => PROJECTIONS[k] === map.getView().getProjection().getCode());
+    select.value = projectionKey(map.getView().getProjection().getCode());
     select.addEventListener('change', () => setProjection(map, PROJECTIONS[select.value]));
+  }
+
+  // ---- scale: ground metres per pixel, so thresholds and zoom steps mean the same in both projections ----
+  // OGC's standard rendering pixel (0.28 mm, WMS/SLD): 1:10,000 is 2.8 m on the ground per pixel
+  const PIXEL_M = 0.00028;
+  // Web Mercator's resolution at zoom 0 (OpenLayers' default view); zooms in links and code are Web Mercator zooms
+  const MERCATOR_ZOOM0 = 156543.03392804097;
+
+  /** Metres on the ground per pixel at {@code at} (default the view's centre). */
+  function groundResolution(view, at) {
+    return ol.proj.getPointResolution(view.getProjection(), view.getResolution(), at || view.getCenter());
+  }
+
+  /** The view's resolution (its own units per pixel) that shows {@code metres} of ground per pixel at {@code at}. */
+  function resolutionForGround(view, metres, at) {
+    return metres / ol.proj.getPointResolution(view.getProjection(), 1, at || view.getCenter());
+  }
+
+  /** The ground a Web Mercator view at {@code zoom} shows per pixel at {@code at} (a coordinate of the view). */
+  function groundOfMercatorZoom(view, zoom, at) {
+    const mercator = ol.proj.transform(at || view.getCenter(), view.getProjection(), 'EPSG:3857');
+    return ol.proj.getPointResolution('EPSG:3857', MERCATOR_ZOOM0 / Math.pow(2, zoom), mercator);
+  }
+
+  /** The view's resolution showing the ground as a Web Mercator view at {@code zoom} does (the same in Web Mercator). */
+  function resolutionForZoom(view, zoom, at) {
+    return resolutionForGround(view, groundOfMercatorZoom(view, zoom, at), at);
+  }
+
+  /** The Web Mercator zoom with the view's ground resolution at its centre (the view's own zoom in Web Mercator). */
+  function mercatorZoom(view) {
+    const ground = groundResolution(view);
+    return Math.log2(groundOfMercatorZoom(view, 0) / ground);
+  }
+
+  /** "1:10.000" in the language's digits. */
+  function scaleText(denominator, lang) {
+    return '1:' + denominator.toLocaleString(lang === 'en' ? 'en-GB' : lang || 'nl');
+  }
+
+  /**
+   * Every layer with a maxScaleDenominator gets the maxResolution in view units that is that scale at the view's
+   * centre; again for a new view (a projection switch) and after a move (the scale factor varies a few per cent
+   * over the country in Web Mercator).
+   */
+  function keepScaleLimits(map) {
+    const apply = () => {
+      const view = map.getView();
+      if (!view.getCenter() || !view.getProjection()) return;
+      map.getLayers().forEach(layer => {
+        const denominator = layer.get('maxScaleDenominator');
+        if (!denominator) return;
+        const wanted = resolutionForGround(view, denominator * PIXEL_M);
+        const now = layer.getMaxResolution();
+        if (!Number.isFinite(now) || Math.abs(now - wanted) > wanted * 0.002) layer.setMaxResolution(wanted);
+      });
+    };
+    apply();
+    map.on('change:view', apply);
+    map.on('moveend', apply);
+    map.getLayers().on('add', apply);
   }
 
   /** [lon, lat] into the map's projection and back. */
@@ -247,5 +323,6 @@ const Plek = (() => {
   const toLonLat = (coordinate, map) => ol.proj.toLonLat(coordinate, map.getView().getProjection());
 
   return { i18n, getJson, errorText, noteDataset, geojson, readFeatures, BACKGROUND, backgroundLayers, configuredBackground,
-    layerOverview, fitToDataset, initialProjection, createView, setProjection, projectionSwitch, fromLonLat, toLonLat };
+    layerOverview, fitToDataset, initialProjection, projectionKey, PROJECTIONS, createView, setProjection, projectionSwitch, fromLonLat, toLonLat,
+    OVERVIEW_SCALE, PIXEL_M, groundResolution, resolutionForGround, resolutionForZoom, mercatorZoom, scaleText, keepScaleLimits };
 })();

@@ -1,6 +1,7 @@
 // The public room-rental page: streets coloured by room left (GET /api/v1/room-rental/streets), "can my
 // address still be room-rented?" (GET /api/v1/room-rental/check) and "report a wrong entry"
-// (POST /api/v1/room-rental/reports). Counts only, never addresses (AVG).
+// (POST /api/v1/room-rental/reports). Counts only, never addresses (AVG). The map is Web Mercator or RD New (the
+// switch or ?proj=rd); in RD New the streets and the background come from the server in RD New.
 'use strict';
 
 // text colours with at least 4.5:1 contrast on white (WCAG 1.4.3); the lines use the same hues
@@ -10,7 +11,6 @@ const t = key => ui.t(key);
 // selected: the street id chosen by an address search, a click on the map or the report form
 const state = { streets: null, answer: null, selected: null, report: null };
 const $ = id => document.getElementById(id);
-const geojson = Plek.geojson;
 
 const streetSource = new ol.source.Vector();
 const streetLayer = new ol.layer.Vector({
@@ -27,16 +27,20 @@ const map = new ol.Map({
   target: 'map',
   // our own layers as the background (common.js); a configured PDOK base map goes under them
   layers: [...Plek.backgroundLayers(), streetLayer],
-  view: new ol.View({ center: ol.proj.fromLonLat([5.3, 52.2]), zoom: 8 }),
+  view: Plek.createView(Plek.initialProjection()),
   keyboardEventTarget: $('map')
 });
+Plek.projectionSwitch(map);
+Plek.keepScaleLimits(map);
 Plek.configuredBackground(map);
 
 const getJson = Plek.getJson;
 
-getJson('/api/v1/room-rental/streets').then(fc => {
+// on an RD New map in RD New (the server's RDNAPTRANS), else CRS84; a later switch transforms them (common.js)
+const streetsCrs = map.getView().getProjection().getCode() === 'EPSG:28992' ? 'EPSG:28992' : 'EPSG:4326';
+getJson('/api/v1/room-rental/streets' + (streetsCrs === 'EPSG:28992' ? '?crs=EPSG:28992' : '')).then(fc => {
   state.streets = fc;
-  streetSource.addFeatures(geojson.readFeatures(fc));
+  streetSource.addFeatures(Plek.readFeatures(fc, map.getView().getProjection(), streetsCrs));
   if (streetSource.getFeatures().length) map.getView().fit(streetSource.getExtent(), { padding: [20, 20, 20, 20] });
   Plek.noteDataset(fc);
   renderStreets();

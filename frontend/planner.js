@@ -16,7 +16,7 @@ const state = { layers: null, here: null, initiatives: null, permits: null, over
 const EXTRA_LAYERS = [
   { role: 'village', fill: '#6a3d9a', stroke: '#ffffff', radius: 6 },
   { role: 'facility', fill: '#d95f02', stroke: '#ffffff', radius: 5 },
-  { role: 'address', fill: '#1f4e79', stroke: '#ffffff', radius: 3, minZoom: 15 }
+  { role: 'address', fill: '#1f4e79', stroke: '#ffffff', radius: 3, maxScaleDenominator: 10000 }
 ];
 const SPECS = {};
 Plek.BACKGROUND.concat(EXTRA_LAYERS).forEach(s => { SPECS[s.role] = s; });
@@ -76,8 +76,9 @@ function extraLayer(spec) {
     }
   });
   // background: a projection switch fetches them anew (common.js) instead of transforming them
-  return new ol.layer.Vector({ source, style: pointOrAreaStyle(spec), minZoom: spec.minZoom || 11,
-    properties: { role: spec.role, background: true } });
+  // the scale in ground metres, the same in both projections (common.js keepScaleLimits)
+  return new ol.layer.Vector({ source, style: pointOrAreaStyle(spec),
+    properties: { role: spec.role, background: true, maxScaleDenominator: spec.maxScaleDenominator || Plek.OVERVIEW_SCALE } });
 }
 
 const dataLayers = Plek.backgroundLayers().concat(EXTRA_LAYERS.map(extraLayer));
@@ -112,6 +113,7 @@ const map = new ol.Map({
   keyboardEventTarget: $('map')
 });
 Plek.projectionSwitch(map);
+Plek.keepScaleLimits(map);
 
 Plek.fitToDataset(map).then(body => { state.layers = body; renderLayers(); }).catch(err => showError('planner-error', err));
 
@@ -142,7 +144,10 @@ function renderLayers() {
     label.append(swatch, document.createTextNode(' ' + roleName(l.role) + ' '));
     const count = document.createElement('span');
     count.className = 'count';
-    count.textContent = '(' + l.count + ' ' + t('features') + (spec.minZoom && spec.minZoom > 11 ? '; ' + t('zoomIn') + ' ' + spec.minZoom : '') + ')';
+    // a threshold below the overview scale is worth saying: "visible from 1:10,000" (true in both projections)
+    const denominator = layer && layer.get('maxScaleDenominator');
+    count.textContent = '(' + l.count + ' ' + t('features') + (denominator && denominator < Plek.OVERVIEW_SCALE
+      ? '; ' + t('visibleFrom') + ' ' + Plek.scaleText(denominator, ui.lang) : '') + ')';
     label.appendChild(count);
     li.append(box, label);
     list.appendChild(li);
@@ -386,7 +391,10 @@ function zoomTo(feature) {
   if (!feature) return;
   selectionSource.clear();
   selectionSource.addFeature(new ol.Feature(feature.getGeometry().clone()));
-  map.getView().fit(feature.getGeometry().getExtent(), { maxZoom: 17, padding: [60, 60, 60, 60] });
+  // no closer than Web Mercator's zoom 17 shows it, in either projection
+  const view = map.getView();
+  view.fit(feature.getGeometry().getExtent(), { minResolution: Plek.resolutionForZoom(view, 17, ol.extent.getCenter(feature.getGeometry().getExtent())),
+    padding: [60, 60, 60, 60] });
 }
 
 // ---- the overview: every address coloured by its verdict, the totals per verdict and per village ----

@@ -10,6 +10,7 @@ window.PLEKTOETS_TEXTS.en = {
   },
   check: {
     title: 'plektoets: housing for labour migrants',
+    projection: 'Map', mercator: 'Web Mercator', rd: 'RD New (Dutch national grid)',
     checkHeading: 'Check a site',
     addressLabel: 'Search an address',
     clickHint: 'Or click on the map to pick a point.',
@@ -67,6 +68,7 @@ window.PLEKTOETS_TEXTS.en = {
   },
   rental: {
     title: 'Room rental per street',
+    projection: 'Map', mercator: 'Web Mercator', rd: 'RD New (Dutch national grid)',
     searchHeading: 'Can my address still be room-rented?', addressLabel: 'Address (street and number, town)',
     submit: 'Search', streetsHeading: 'Streets', street: 'Street', dwellings: 'Dwellings', limit: 'Maximum', left: 'Left',
     statuses: { available: 'Room left', almost_full: 'Almost full', full: 'Full' },
@@ -97,7 +99,7 @@ window.PLEKTOETS_TEXTS.en = {
       built_up_area: 'Built-up area', village: 'Village', building: 'Building', address: 'Address', facility: 'Facility',
       road: 'Road', water: 'Water'
     },
-    features: 'features', zoomIn: 'visible from zoom',
+    features: 'features', visibleFrom: 'visible from',
     hereHeading: 'At this place', hereNone: 'Nothing of the visible layers lies here.', hereBusy: 'Asking...',
     distance: 'distance', source: 'Source', sourceId: 'source id', sourceTag: 'recognised by',
     plan: 'Plan', bestemming: 'Zoning (bestemming)', article: 'Article', planStatus: 'status',

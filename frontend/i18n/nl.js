@@ -11,6 +11,7 @@ window.PLEKTOETS_TEXTS.nl = {
   },
   check: {
     title: 'plektoets: huisvesting arbeidsmigranten',
+    projection: 'Kaart', mercator: 'Web Mercator', rd: 'RD New (Rijksdriehoek)',
     checkHeading: 'Locatie toetsen',
     addressLabel: 'Adres zoeken',
     clickHint: 'Of klik op de kaart om een punt te kiezen.',
@@ -68,6 +69,7 @@ window.PLEKTOETS_TEXTS.nl = {
   },
   rental: {
     title: 'Kamerverhuur per straat',
+    projection: 'Kaart', mercator: 'Web Mercator', rd: 'RD New (Rijksdriehoek)',
     searchHeading: 'Kan mijn adres nog verkamerd worden?', addressLabel: 'Adres (straat en huisnummer, plaats)',
     submit: 'Zoeken', streetsHeading: 'Straten', street: 'Straat', dwellings: 'Woningen', limit: 'Maximum', left: 'Nog vrij',
     statuses: { available: 'Ruimte', almost_full: 'Bijna vol', full: 'Vol' },
@@ -98,7 +100,7 @@ window.PLEKTOETS_TEXTS.nl = {
       built_up_area: 'Bebouwde kom', village: 'Kern', building: 'Gebouw', address: 'Adres', facility: 'Voorziening',
       road: 'Weg', water: 'Water'
     },
-    features: 'objecten', zoomIn: 'zichtbaar vanaf zoom',
+    features: 'objecten', visibleFrom: 'zichtbaar vanaf',
     hereHeading: 'Op deze plek', hereNone: 'Hier ligt niets van de zichtbare lagen.', hereBusy: 'Bezig met opvragen...',
     distance: 'afstand', source: 'Bron', sourceId: 'bron-id', sourceTag: 'herkend aan',
     plan: 'Plan', bestemming: 'Bestemming', article: 'Artikel', planStatus: 'status',

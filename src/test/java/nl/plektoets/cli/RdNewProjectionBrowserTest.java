@@ -2,7 +2,6 @@ package nl.plektoets.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +17,9 @@ class RdNewProjectionBrowserTest extends BrowserTestBase {
     /** The approximation formulas are good to about a metre over the country; measured 0.48 m at worst. */
     private static final double TOLERANCE_M = 1.0;
 
+    /** The check page, which loads rd.js for its projection switch. */
     private void openWithRd() {
         open("/");
-        page.waitForFunction("() => typeof ol !== 'undefined'");
-        page.addScriptTag(new Page.AddScriptTagOptions().setUrl(base + "/rd.js"));
         page.waitForFunction("() => typeof RdNew !== 'undefined' && !!ol.proj.get('EPSG:28992')");
     }
 
