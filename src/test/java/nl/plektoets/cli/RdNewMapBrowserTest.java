@@ -362,4 +362,19 @@ class RdNewMapBrowserTest extends BrowserTestBase {
         assertEquals(seen.get("mercator answer"), seen.get("rd answer"), "the same answer");
         assertTrue(seen.get("rd answer").toString().startsWith("Arceringerf 1, Plekdam: "), seen.get("rd answer").toString());
     }
+
+    @Test
+    void onAPhoneBothSwitchesFitTheScreen() {
+        for (String path : new String[] {"/?proj=rd", "/huren.html?proj=rd"}) {
+            open(path, new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+            page.waitForFunction("() => typeof map !== 'undefined' && Plek.mercatorZoom(map.getView()) > 10");
+            assertEquals("EPSG:28992", projection());
+            for (String select : List.of("#projection", "#lang")) {
+                var box = page.locator(select).boundingBox();
+                assertTrue(box.x >= 0 && box.x + box.width <= 390, path + ": " + select + " on the screen: " + box.x + "+" + box.width);
+            }
+            assertTrue(((Number) page.evaluate("() => document.querySelector('header').scrollWidth")).intValue() <= 390, path);
+            screenshot("rd-phone" + (path.startsWith("/huren") ? "-public" : "-check") + ".png");
+        }
+    }
 }
