@@ -24,6 +24,7 @@ window.PLEKTOETS_TEXTS.pl = {
   },
   check: {
     title: 'plektoets: zakwaterowanie pracowników migrujących',
+    projection: 'Mapa', mercator: 'Web Mercator', rd: 'RD New (holenderska siatka krajowa)',
     checkHeading: 'Sprawdź lokalizację',
     addressLabel: 'Szukaj adresu',
     clickHint: 'Albo kliknij na mapie, aby wybrać punkt.',
@@ -81,6 +82,7 @@ window.PLEKTOETS_TEXTS.pl = {
   },
   rental: {
     title: 'Wynajem pokoi na ulicy',
+    projection: 'Mapa', mercator: 'Web Mercator', rd: 'RD New (holenderska siatka krajowa)',
     searchHeading: 'Czy pod moim adresem można jeszcze wynajmować pokoje?', addressLabel: 'Adres (ulica i numer, miejscowość)',
     submit: 'Szukaj', streetsHeading: 'Ulice', street: 'Ulica', dwellings: 'Mieszkania', limit: 'Maksimum', left: 'Wolne',
     statuses: { available: 'Jest miejsce', almost_full: 'Prawie pełna', full: 'Pełna' },

@@ -24,6 +24,7 @@ window.PLEKTOETS_TEXTS.ro = {
   },
   check: {
     title: 'plektoets: cazarea lucrătorilor migranți',
+    projection: 'Hartă', mercator: 'Web Mercator', rd: 'RD New (rețeaua națională olandeză)',
     checkHeading: 'Verificați o locație',
     addressLabel: 'Căutați o adresă',
     clickHint: 'Sau faceți clic pe hartă pentru a alege un punct.',
@@ -81,6 +82,7 @@ window.PLEKTOETS_TEXTS.ro = {
   },
   rental: {
     title: 'Închirierea de camere pe stradă',
+    projection: 'Hartă', mercator: 'Web Mercator', rd: 'RD New (rețeaua națională olandeză)',
     searchHeading: 'Se mai pot închiria camere la adresa mea?', addressLabel: 'Adresa (strada și numărul, localitatea)',
     submit: 'Căutați', streetsHeading: 'Străzi', street: 'Strada', dwellings: 'Locuințe', limit: 'Maxim', left: 'Disponibil',
     statuses: { available: 'Mai este loc', almost_full: 'Aproape plină', full: 'Plină' },
