@@ -86,6 +86,7 @@ class LanguagesBrowserTest extends BrowserTestBase {
         assertMessagesInEnglish("#result .criterion > p:not(.policy-ref)", page.evaluate("() => state.lastResult.criteria.map(c => c.message.en)"),
                 "Uzasadnienia wyniku według polityki gminy są wyświetlane po angielsku.");
         assertTrue(page.url().contains("lang=pl"), "the link keeps the language: " + page.url());
+        page.locator("#messages-language").scrollIntoViewIfNeeded();
         screenshot("languages-check-polish.png");
 
         page.getByLabel("Język").selectOption("ro");
