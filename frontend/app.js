@@ -400,7 +400,8 @@ function renderResult() {
     const head = document.createElement('strong');
     head.textContent = (t('criteria')[c.id] || c.id) + ' (' + (t('statuses')[c.status] || c.status) + ')';
     const msg = document.createElement('p');
-    msg.textContent = c.message[ui.lang] || c.message.nl;
+    msg.textContent = ui.pick(c.message);
+    msg.lang = ui.pickLang(c.message);
     const ref = document.createElement('p');
     ref.className = 'policy-ref';
     ref.append(t('policyRef') + ': ', ...paragraphLinks(c.policyRef));
@@ -409,6 +410,8 @@ function renderResult() {
     list.appendChild(li);
   }
   out.appendChild(list);
+  const note = ui.messagesNote(r.criteria.map(c => c.message));
+  if (note) out.insertBefore(note, list);
 }
 
 /**
@@ -447,7 +450,7 @@ function facilityList(ev) {
   return ul;
 }
 function minutesText(f) {
-  const part = (m, key) => (m === undefined ? '' : fmt(key, { minutes: String(m).replace('.', ui.lang === 'nl' ? ',' : '.') }));
+  const part = (m, key) => (m === undefined ? '' : fmt(key, { minutes: ui.decimal(m) }));
   return [part(f.walking, 'walkMinutes'), part(f.cycling, 'cycleMinutes')].filter(Boolean).join(', ');
 }
 
@@ -626,8 +629,7 @@ $('copy-link').addEventListener('click', () => {
 
 /** Lays the page out for one A4 sheet and draws the map at that size; undone after printing. */
 function preparePrint() {
-  const locale = ui.lang === 'nl' ? 'nl-NL' : 'en-GB';
-  $('print-date').textContent = t('printedOn') + ' ' + new Date().toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' });
+  $('print-date').textContent = t('printedOn') + ' ' + new Date().toLocaleString(ui.locale, { dateStyle: 'long', timeStyle: 'short' });
   if (!state.lastResult) $('print-dataset').textContent = '';
   $('print-projection').textContent = t('projection') + ': ' + t(Plek.projectionKey(map.getView().getProjection().getCode()));
   document.body.classList.add('printing');

@@ -59,13 +59,14 @@ function showParagraph() {
       $('paragraph-text').textContent = p.text;
       $('text-language').textContent = t('textLanguage');
       $('text-language').hidden = !t('textLanguage');
+      $('text-language').lang = ui.lang;
       const body = $('thresholds').querySelector('tbody');
       body.innerHTML = '';
       for (const th of p.thresholds) {
         const tr = document.createElement('tr');
         tr.dataset.key = th.key;
         const unit = t('units')[th.unit] || th.unit;
-        const value = ui.lang === 'nl' ? String(th.value).replace('.', ',') : String(th.value);
+        const value = ui.decimal(th.value);
         for (const v of [th.key, value + ' ' + unit, th.note]) {
           const td = document.createElement('td');
           td.textContent = v;

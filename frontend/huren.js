@@ -104,8 +104,12 @@ function renderAnswer() {
     numbers.id = 'answer-street';
     numbers.textContent = numbersText(a.street.properties);
     const msg = document.createElement('p');
-    msg.textContent = (a.message[ui.lang] || a.message.nl) + ' (' + a.policyRef + ')';
-    out.append(head, numbers, msg);
+    msg.textContent = ui.pick(a.message) + ' (' + a.policyRef + ')';
+    msg.lang = ui.pickLang(a.message);
+    out.append(head, numbers);
+    const note = ui.messagesNote([a.message]);
+    if (note) out.append(note);
+    out.append(msg);
     return;
   }
   const f = state.selected && streetFeature(state.selected);

@@ -3,10 +3,19 @@
 window.PLEKTOETS_TEXTS = window.PLEKTOETS_TEXTS || {};
 window.PLEKTOETS_TEXTS.en = {
   languageName: 'English',
+  locale: 'en-GB',
   common: {
     language: 'Language',
     fictitious: 'Note: this is fictitious data (demo), no real place.',
-    networkFailed: 'The server cannot be reached. Please try again later.'
+    networkFailed: 'The server cannot be reached. Please try again later.',
+    // the page navigation in the header of every page
+    navLabel: 'Pages',
+    navCheck: 'Check a site',
+    navRental: 'Room rental per street',
+    navPlanner: 'For planners',
+    navPolicy: 'Policy text',
+    // shown once by an answer when the server's messages are not in this language (they exist in nl and en)
+    messagesLanguage: ''
   },
   check: {
     title: 'plektoets: housing for labour migrants',
@@ -92,7 +101,6 @@ window.PLEKTOETS_TEXTS.en = {
   planner: {
     title: 'plektoets: planner view',
     projection: 'Map', mercator: 'Web Mercator', rd: 'RD New (Dutch national grid)',
-    navCheck: 'Check a site', navRental: 'Room rental per street',
     layersHeading: 'Layers', layersHint: 'Tick a layer on or off. Click on the map (or press Enter on the map for its centre) to see what lies there and where it comes from.',
     roles: {
       agricultural_plot: 'Agricultural building plot', business_park: 'Business park', recreation_zone: 'Recreation zone',

@@ -1,13 +1,23 @@
-// Dutch: every text of every page, one section per page (common is shared). A new language is a copy of this
-// file under its code (pl.js, ro.js), a <script> line in each page; the language switch lists it by itself.
+// Dutch: every text of every page, one section per page (common is shared); the default and the last fallback.
+// A new language is a copy of this file under its code (as pl.js and ro.js), with fallback: 'en' when the server's
+// messages are not in it, and a <script> line in each page; the language switch lists it by itself.
 'use strict';
 window.PLEKTOETS_TEXTS = window.PLEKTOETS_TEXTS || {};
 window.PLEKTOETS_TEXTS.nl = {
   languageName: 'Nederlands',
+  locale: 'nl-NL',
   common: {
     language: 'Taal',
     fictitious: 'Let op: dit zijn fictieve gegevens (demo), geen echte plaats.',
-    networkFailed: 'De server is niet bereikbaar. Probeer het later opnieuw.'
+    networkFailed: 'De server is niet bereikbaar. Probeer het later opnieuw.',
+    // the page navigation in the header of every page
+    navLabel: 'Pagina\'s',
+    navCheck: 'Locatie toetsen',
+    navRental: 'Kamerverhuur per straat',
+    navPlanner: 'Voor planners',
+    navPolicy: 'Beleidstekst',
+    // shown once by an answer when the server's messages are not in this language (they exist in nl and en)
+    messagesLanguage: ''
   },
   check: {
     title: 'plektoets: huisvesting arbeidsmigranten',
@@ -93,7 +103,6 @@ window.PLEKTOETS_TEXTS.nl = {
   planner: {
     title: 'plektoets: plannersweergave',
     projection: 'Kaart', mercator: 'Web Mercator', rd: 'RD New (Rijksdriehoek)',
-    navCheck: 'Locatie toetsen', navRental: 'Kamerverhuur per straat',
     layersHeading: 'Lagen', layersHint: 'Vink een laag aan of uit. Klik op de kaart (of druk Enter op de kaart voor het midden) om te zien wat daar ligt en waar het vandaan komt.',
     roles: {
       agricultural_plot: 'Agrarisch bouwvlak', business_park: 'Bedrijventerrein', recreation_zone: 'Recreatieterrein',

@@ -9,8 +9,9 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 
 /**
- * WCAG 2.1 AA (axe-core, tags wcag2a, wcag2aa, wcag21a, wcag21aa) on the check page with a result shown and on the
- * public room-rental page with an answer shown, in Dutch and in English. See {@link Accessibility}.
+ * WCAG 2.1 AA (axe-core, tags wcag2a, wcag2aa, wcag21a, wcag21aa) on every page: the check page with a result and
+ * the public room-rental page with an answer (Dutch, English, Polish), the planner view logged out and logged in
+ * with the overview, and the policy text (Dutch, Romanian). See {@link Accessibility}.
  */
 class AccessibilityBrowserTest extends BrowserTestBase {
 
@@ -50,5 +51,47 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         Accessibility.assertNoViolations(page, "/huren.html with an answer");
         page.getByLabel("Taal").selectOption("en");
         Accessibility.assertNoViolations(page, "/huren.html with an answer, in English");
+        page.getByLabel("Language").selectOption("pl");
+        page.locator("#messages-language").waitFor();
+        Accessibility.assertNoViolations(page, "/huren.html with an answer, in Polish (the message in English)");
+    }
+
+    @Test
+    void theCheckPageInPolishMeetsWcag21AA() {
+        openForAxe("/#lang=pl");
+        page.waitForFunction("() => map.getView().getZoom() > 10");
+        page.getByLabel("Szukaj adresu").fill("Arceringerf 1");
+        page.locator("#suggestions li", new Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sprawdź")).click();
+        page.locator("#messages-language").waitFor();
+        Accessibility.assertNoViolations(page, "/ with a result, in Polish");
+    }
+
+    @Test
+    void thePlannerViewLoggedOutAndLoggedInWithTheOverviewMeetsWcag21AA() {
+        openForAxe("/planner.html");
+        page.waitForFunction("() => document.querySelectorAll('#layers li').length > 0 && map.getView().getZoom() > 10");
+        page.locator("#fictitious").waitFor();
+        Accessibility.assertNoViolations(page, "/planner.html logged out");
+        page.getByLabel("Token").fill(PLANNER_TOKEN);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen")).click();
+        page.locator("#planner-only").waitFor();
+        page.locator("#initiatives tbody tr, #initiatives-none:not([hidden])").first().waitFor();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Overzicht tonen")).click();
+        page.locator("#ov-totals tr.total").waitFor();
+        Accessibility.assertNoViolations(page, "/planner.html logged in, with the overview");
+        page.getByLabel("Taal").selectOption("en");
+        Accessibility.assertNoViolations(page, "/planner.html logged in, with the overview, in English");
+    }
+
+    @Test
+    void thePolicyTextMeetsWcag21AA() {
+        openForAxe("/beleid.html#5.1.2");
+        page.locator("#paragraph[data-ref='5.1.2']").waitFor();
+        page.locator("#paragraph-list a").first().waitFor();
+        Accessibility.assertNoViolations(page, "/beleid.html#5.1.2");
+        page.getByLabel("Taal").selectOption("ro");
+        page.locator("#text-language:not([hidden])").waitFor();
+        Accessibility.assertNoViolations(page, "/beleid.html#5.1.2, in Romanian");
     }
 }

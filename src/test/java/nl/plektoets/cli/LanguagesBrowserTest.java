@@ -1,0 +1,254 @@
+package nl.plektoets.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The languages of the pages (Dutch by default, English, and Polish and Romanian on the check, room-rental and
+ * policy pages; issue 7), the page navigation in every header, and the layout that fills the window without
+ * scrolling it when the fictitious-data banner shows. Screenshots go to target/screenshots/.
+ */
+class LanguagesBrowserTest extends BrowserTestBase {
+    /** An address whose answers carry the criteria's messages (the demo's built-up area of Plekdam). */
+    private static final String ADDRESS = "Arceringerf 1, Plekdam";
+    private static final List<String> PAGES = List.of("/", "/huren.html", "/planner.html", "/beleid.html");
+
+    /** Every key of nl.js that a language lacks in the given sections, and every {placeholder} it dropped. */
+    @SuppressWarnings("unchecked")
+    private List<String> missing(String code, List<String> sections) {
+        return (List<String>) page.evaluate("([code, sections]) => {"
+                + " const T = window.PLEKTOETS_TEXTS, out = [];"
+                + " const walk = (nl, other, path) => { for (const [k, v] of Object.entries(nl)) {"
+                + "   const o = other == null ? undefined : other[k];"
+                + "   if (o === undefined) { out.push(path + k); continue; }"
+                + "   if (v !== null && typeof v === 'object') { walk(v, o, path + k + '.'); continue; }"
+                + "   for (const p of String(v).match(/\\{\\w+\\}/g) || []) if (!String(o).includes(p)) out.push(path + k + ' ' + p); } };"
+                + " for (const s of sections) walk(T.nl[s], T[code][s], s + '.');"
+                + " if (!T[code].languageName) out.push('languageName');"
+                + " return out; }", List.of(code, sections));
+    }
+
+    @Test
+    void everyDutchKeyIsInEnglishAndThePublicSectionsAreInPolishAndRomanian() {
+        open("/");
+        page.waitForFunction("() => typeof Plek !== 'undefined' && typeof ui !== 'undefined'");
+        assertEquals(List.of("nl", "en", "pl", "ro"), page.evaluate("() => Object.keys(window.PLEKTOETS_TEXTS)"));
+        List<String> all = List.of("common", "check", "rental", "planner", "policy");
+        assertEquals(all, page.evaluate("() => Object.keys(window.PLEKTOETS_TEXTS.nl).filter(k => typeof window.PLEKTOETS_TEXTS.nl[k] === 'object')"),
+                "the sections of nl.js");
+        assertEquals(List.of(), missing("en", all), "en.js");
+        for (String code : List.of("pl", "ro")) {
+            assertEquals(List.of(), missing(code, List.of("common", "check", "rental", "policy")), code + ".js");
+            assertEquals("en", page.evaluate("c => window.PLEKTOETS_TEXTS[c].fallback", code), code + " falls back to English");
+        }
+        // the planner view stays Dutch and English
+        open("/planner.html");
+        page.waitForFunction("() => typeof Plek !== 'undefined' && typeof ui !== 'undefined'");
+        assertEquals(List.of("nl", "en"), page.evaluate("() => Object.keys(window.PLEKTOETS_TEXTS)"));
+    }
+
+    @Test
+    void aKeyALanguageLacksFallsBackToEnglishThenToDutch() {
+        open("/");
+        page.waitForFunction("() => typeof Plek !== 'undefined' && typeof ui !== 'undefined'");
+        Object texts = page.evaluate("() => { const T = window.PLEKTOETS_TEXTS;"
+                + " delete T.pl.check.copyLink; delete T.pl.check.print; delete T.en.check.print; ui.setLang('pl');"
+                + " return [ui.t('copyLink'), ui.t('print'), ui.t('submit'), document.getElementById('copy-link').textContent]; }");
+        assertEquals(List.of("Copy link", "Afdrukken (A4)", "Sprawdź", "Copy link"), texts);
+        // a server message in nl and en only: Polish shows the English one, English the English, Dutch the Dutch
+        Object picked = page.evaluate("() => { const m = { nl: 'Dutch', en: 'English' }; const out = [];"
+                + " for (const c of ['pl', 'ro', 'en', 'nl']) { ui.setLang(c); out.push(ui.pick(m) + '/' + ui.pickLang(m)); } return out; }");
+        assertEquals(List.of("English/en", "English/en", "English/en", "Dutch/nl"), picked);
+    }
+
+    @Test
+    void inPolishAndRomanianTheCheckIsTranslatedAndTheVerdictMessagesAreInEnglish() {
+        open("/");
+        page.waitForFunction("() => map.getView().getZoom() > 10");
+        page.getByLabel("Taal").selectOption("pl");
+        assertEquals("pl", page.locator("html").getAttribute("lang"));
+        assertEquals("Sprawdź lokalizację", page.locator("#check-heading").textContent());
+        page.getByLabel("Szukaj adresu").fill("Arceringerf 1");
+        page.locator("#suggestions li", new Page.LocatorOptions().setHasText(ADDRESS)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sprawdź")).click();
+        page.locator("#verdict").waitFor();
+        assertTrue(page.locator("#verdict").textContent().startsWith("Wynik: "), page.locator("#verdict").textContent());
+        assertMessagesInEnglish("#result .criterion > p:not(.policy-ref)", page.evaluate("() => state.lastResult.criteria.map(c => c.message.en)"),
+                "Uzasadnienia wyniku według polityki gminy są wyświetlane po angielsku.");
+        assertTrue(page.url().contains("lang=pl"), "the link keeps the language: " + page.url());
+        page.locator("#messages-language").scrollIntoViewIfNeeded();
+        screenshot("languages-check-polish.png");
+
+        page.getByLabel("Język").selectOption("ro");
+        assertEquals("Verificați o locație", page.locator("#check-heading").textContent());
+        assertMessagesInEnglish("#result .criterion > p:not(.policy-ref)", page.evaluate("() => state.lastResult.criteria.map(c => c.message.en)"),
+                "Explicațiile rezultatului conform politicii municipalității sunt afișate în limba engleză.");
+        screenshot("languages-check-romanian.png");
+
+        // in Dutch and English the messages are the server's own, and there is no note
+        page.getByLabel("Limba").selectOption("en");
+        assertEquals(0, page.locator("#messages-language").count());
+        assertEquals(page.evaluate("() => state.lastResult.criteria.map(c => c.message.en)"),
+                page.locator("#result .criterion > p:not(.policy-ref)").allTextContents());
+        page.getByLabel("Language").selectOption("nl");
+        assertEquals(page.evaluate("() => state.lastResult.criteria.map(c => c.message.nl)"),
+                page.locator("#result .criterion > p:not(.policy-ref)").allTextContents());
+        assertEquals(List.of("nl"), page.locator("#result .criterion > p:not(.policy-ref)").evaluateAll(
+                "ps => [...new Set(ps.map(p => p.lang))]"));
+    }
+
+    @Test
+    void inPolishAndRomanianThePublicPageIsTranslatedAndTheAnswerMessageIsInEnglish() {
+        open("/huren.html");
+        page.locator("#streets tbody tr").first().waitFor();
+        String dutchHeading = page.locator("#search-heading").textContent();
+        page.getByLabel("Taal").selectOption("pl");
+        assertEquals("Czy pod moim adresem można jeszcze wynajmować pokoje?", page.locator("#search-heading").textContent());
+        assertEquals("Coś się nie zgadza? Zgłoś to", page.locator("#report-heading").textContent());
+        assertEquals("(wybierz ulicę)", page.locator("#report-street option").first().textContent());
+        page.getByLabel("Adres (ulica i numer, miejscowość)").fill(ADDRESS);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Szukaj")).click();
+        page.locator("#answer-status").waitFor();
+        String en = (String) page.evaluate("() => state.answer.message.en + ' (' + state.answer.policyRef + ')'");
+        assertMessagesInEnglish("#answer > p[lang]", List.of(en),
+                "Uzasadnienia wyniku według polityki gminy są wyświetlane po angielsku.");
+        // a report outcome in Polish too (a refused one: it stores nothing)
+        page.getByLabel("Co się nie zgadza?").fill("zle");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Wyślij zgłoszenie")).click();
+        assertEquals("Opisz, co się nie zgadza, w 10 do 2000 znaków (bez danych osobowych).", page.locator("#report-message-out").textContent());
+        screenshot("languages-public-polish.png");
+
+        page.getByLabel("Język").selectOption("ro");
+        assertEquals("Se mai pot închiria camere la adresa mea?", page.locator("#search-heading").textContent());
+        assertEquals("Descrieți ce nu este corect în 10 până la 2000 de caractere (fără date personale).",
+                page.locator("#report-message-out").textContent());
+        assertMessagesInEnglish("#answer > p[lang]", List.of(en),
+                "Explicațiile rezultatului conform politicii municipalității sunt afișate în limba engleză.");
+        page.locator("#answer").scrollIntoViewIfNeeded();
+        screenshot("languages-public-romanian.png");
+        page.getByLabel("Limba").selectOption("nl");
+        assertEquals(dutchHeading, page.locator("#search-heading").textContent());
+        assertEquals(0, page.locator("#messages-language").count());
+    }
+
+    /** The messages are the server's English ones, marked lang="en", with one note in the page's language. */
+    private void assertMessagesInEnglish(String messages, Object expected, String note) {
+        Locator shown = page.locator(messages);
+        assertEquals(expected, shown.allTextContents());
+        assertEquals(List.of("en"), shown.evaluateAll("ps => [...new Set(ps.map(p => p.lang))]"));
+        assertEquals(1, page.locator("#messages-language").count(), "the note shows once");
+        assertEquals(note, page.locator("#messages-language").textContent());
+    }
+
+    @Test
+    void everyPageHasTheNavigationWithTheCurrentPageMarked() {
+        for (String path : PAGES) {
+            open(path);
+            Locator links = page.locator("header nav.pages a");
+            links.first().waitFor();
+            assertEquals(List.of("Locatie toetsen", "Kamerverhuur per straat", "Voor planners", "Beleidstekst"), links.allTextContents(), path);
+            assertEquals("Pagina's", page.locator("header nav.pages").getAttribute("aria-label"), path);
+            Locator current = page.locator("header nav.pages a[aria-current=page]");
+            assertEquals(1, current.count(), path);
+            String target = (String) current.evaluate("a => new URL(a.href).pathname");
+            assertEquals(path, target, "the current page is the one marked");
+            page.getByLabel("Taal").selectOption("en");
+            assertEquals(List.of("Check a site", "Room rental per street", "For planners", "Policy text"), links.allTextContents(), path);
+            assertEquals("Pages", page.locator("header nav.pages").getAttribute("aria-label"), path);
+            for (Object href : (List<?>) links.evaluateAll("as => as.map(a => a.getAttribute('href'))")) {
+                assertTrue(href.toString().endsWith("?lang=en"), path + ": the next page keeps the language: " + href);
+            }
+        }
+    }
+
+    @Test
+    void theNavigationWorksByKeyboardAndKeepsTheLanguage() {
+        open("/");
+        page.waitForFunction("() => map.getView().getZoom() > 10");
+        page.getByLabel("Taal").selectOption("pl");
+        // from the top of the page, Tab reaches the language switch and then the navigation
+        page.locator("header h1").click(); // the starting point of Tab: the top of the page
+        page.keyboard().press("Tab");
+        assertEquals("lang", page.evaluate("() => document.activeElement.id"), "first the language, then the pages");
+        page.keyboard().press("Tab");
+        assertEquals("Sprawdź lokalizację", page.evaluate("() => document.activeElement.textContent"));
+        page.keyboard().press("Tab");
+        assertEquals("Wynajem pokoi na ulicy", page.evaluate("() => document.activeElement.textContent"));
+        page.keyboard().press("Enter");
+        page.waitForURL(Pattern.compile("/huren\\.html\\?lang=pl$"));
+        page.locator("#streets tbody tr").first().waitFor();
+        assertEquals("pl", page.locator("html").getAttribute("lang"));
+        assertEquals("Polski", page.locator("#lang option:checked").textContent());
+        assertEquals("Czy pod moim adresem można jeszcze wynajmować pokoje?", page.locator("#search-heading").textContent());
+        assertEquals("huren.html", page.locator("header nav.pages a[aria-current=page]").getAttribute("data-page"));
+        screenshot("languages-nav-public-polish.png");
+        // the policy page in Polish: the note that the policy text is Dutch, in Polish and marked so
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tekst polityki")).click();
+        page.waitForURL(Pattern.compile("/beleid\\.html\\?lang=pl$"));
+        page.locator("#paragraph-list a").first().waitFor();
+        page.locator("#paragraph-list a[href='#5.1.2']").click();
+        page.locator("#paragraph[data-ref='5.1.2']").waitFor();
+        Locator note = page.locator("#text-language");
+        assertEquals("Tekst polityki jest po niderlandzku, tak jak przyjęła go rada gminy.", note.textContent());
+        assertEquals("pl", note.getAttribute("lang"));
+        // the planner view has no Polish: the link opens it in English
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dla planistów")).click();
+        page.waitForURL(Pattern.compile("/planner\\.html\\?lang=pl$"));
+        page.locator("#layers li").first().waitFor();
+        assertEquals("en", page.locator("html").getAttribute("lang"));
+        assertEquals("Layers", page.locator("#layers-heading").textContent());
+        // and back to the check, in English
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check a site")).focus();
+        page.keyboard().press("Enter");
+        page.waitForURL(Pattern.compile("/\\?lang=en"));
+        page.locator("#check-heading").waitFor();
+        assertEquals("Check a site", page.locator("#check-heading").textContent());
+    }
+
+    @Test
+    void onADesktopThePagesFillTheWindowWithTheBannerAndDoNotScroll() {
+        for (String path : List.of("/", "/huren.html", "/planner.html")) {
+            open(path);
+            page.locator("#fictitious").waitFor();
+            page.waitForFunction("() => map.getView().getZoom() > 10");
+            Map<?, ?> m = (Map<?, ?>) page.evaluate("() => { const r = id => document.getElementById(id).getBoundingClientRect();"
+                    + " const main = document.querySelector('main').getBoundingClientRect();"
+                    + " return { scroll: document.scrollingElement.scrollHeight, inner: window.innerHeight,"
+                    + "   bannerBottom: r('fictitious').bottom, mainTop: main.top, mapTop: r('map').top, mapBottom: r('map').bottom,"
+                    + "   canvas: map.getSize()[1] }; }");
+            double inner = ((Number) m.get("inner")).doubleValue();
+            assertTrue(((Number) m.get("scroll")).doubleValue() <= inner, path + ": the page does not scroll: " + m);
+            assertEquals(inner, ((Number) m.get("mapBottom")).doubleValue(), 1, path + ": the map reaches the bottom: " + m);
+            assertEquals(((Number) m.get("bannerBottom")).doubleValue(), ((Number) m.get("mainTop")).doubleValue(), 1, path + ": main starts under the banner");
+            assertEquals(((Number) m.get("mainTop")).doubleValue(), ((Number) m.get("mapTop")).doubleValue(), 1, path + ": the map fills main: " + m);
+            double mapHeight = ((Number) m.get("mapBottom")).doubleValue() - ((Number) m.get("mapTop")).doubleValue();
+            assertEquals(mapHeight, ((Number) m.get("canvas")).doubleValue(), 1, path + ": OpenLayers draws the whole height");
+        }
+        screenshot("languages-layout-planner.png");
+    }
+
+    @Test
+    void onAPhoneThePagesStackAndTheMapKeepsItsHeight() {
+        for (String path : List.of("/", "/huren.html")) {
+            open(path, new Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true));
+            page.locator("#fictitious").waitFor();
+            page.waitForFunction("() => map.getView().getZoom() > 10");
+            Map<?, ?> m = (Map<?, ?>) page.evaluate("() => ({ map: map.getSize()[1], width: document.scrollingElement.scrollWidth,"
+                    + " nav: document.querySelector('nav.pages').getBoundingClientRect().right })");
+            assertTrue(((Number) m.get("map")).doubleValue() > 300, path + ": the map has a real height: " + m);
+            assertTrue(((Number) m.get("width")).doubleValue() <= 390 && ((Number) m.get("nav")).doubleValue() <= 390, path + ": nothing wider than the phone: " + m);
+            assertFalse(page.locator("header nav.pages a").first().boundingBox().height == 0);
+        }
+        screenshot("languages-phone-public.png");
+    }
+}
