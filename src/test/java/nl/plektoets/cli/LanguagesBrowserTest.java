@@ -176,10 +176,12 @@ class LanguagesBrowserTest extends BrowserTestBase {
         open("/");
         page.waitForFunction("() => map.getView().getZoom() > 10");
         page.getByLabel("Taal").selectOption("pl");
-        // from the top of the page, Tab reaches the language switch and then the navigation
+        // from the top of the page, Tab reaches the map switch, the language switch and then the navigation
         page.locator("header h1").click(); // the starting point of Tab: the top of the page
         page.keyboard().press("Tab");
-        assertEquals("lang", page.evaluate("() => document.activeElement.id"), "first the language, then the pages");
+        assertEquals("projection", page.evaluate("() => document.activeElement.id"), "first the map's projection");
+        page.keyboard().press("Tab");
+        assertEquals("lang", page.evaluate("() => document.activeElement.id"), "then the language, then the pages");
         page.keyboard().press("Tab");
         assertEquals("Sprawdź lokalizację", page.evaluate("() => document.activeElement.textContent"));
         page.keyboard().press("Tab");
