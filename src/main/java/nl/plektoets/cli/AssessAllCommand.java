@@ -240,7 +240,7 @@ public final class AssessAllCommand {
         Feature f = r.address();
         List<Object> v = new ArrayList<>();
         v.add(f.id());
-        v.add(label(f));
+        v.add(AddressSite.label(f));
         v.add(f.attribute("street"));
         v.add(f.attribute("housenumber"));
         v.add(f.attribute("postcode"));
@@ -283,15 +283,6 @@ public final class AssessAllCommand {
         return null;
     }
 
-    static String label(Feature f) {
-        String street = nz(f.attribute("street")), number = nz(f.attribute("housenumber")), town = nz(f.attribute("town"));
-        String s = (street + " " + number).trim();
-        return town.isEmpty() ? s : s + ", " + town;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s.trim();
-    }
 
     private static double round7(double d) {
         return Math.round(d * 1e7) / 1e7;

@@ -146,7 +146,7 @@ public final class HousingOverview<S> {
     private Row row(Assessor assessor, Feature address, Key key) {
         Point site = AddressSite.of(address);
         Coordinate ll = crs.toLonLat(site.getX(), site.getY());
-        String label = label(address), town = address.attribute("town");
+        String label = AddressSite.label(address), town = address.attribute("town");
         try {
             Assessment a = assessor.assess(new AssessmentRequest(site, key.form(), key.persons(), key.newBuild()));
             List<String> failing = new ArrayList<>(1), conditional = new ArrayList<>(1);
@@ -166,14 +166,4 @@ public final class HousingOverview<S> {
         }
     }
 
-    /** "Street 12, Town", as assess-all writes it. */
-    static String label(Feature f) {
-        String street = nz(f.attribute("street")), number = nz(f.attribute("housenumber")), town = nz(f.attribute("town"));
-        String s = (street + " " + number).trim();
-        return town.isEmpty() ? s : s + ", " + town;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s.trim();
-    }
 }
