@@ -180,6 +180,7 @@ $('use-centre').addEventListener('click', () => pickMapPoint(map.getView().getCe
 
 /** A point of the map as the site: in RD New as it is (to the centimetre), else in lon/lat; then the check. */
 function pickMapPoint(coordinate) {
+  $('address').value = ''; // the address searched before is no longer the site
   chooseSite(...mapSite(coordinate));
   assess();
 }

@@ -61,6 +61,9 @@ class MapPageBrowserTest extends BrowserTestBase {
 
     @Test
     void clickingAHolidayParkShowsTheRecreationExclusion() {
+        // an address chosen first is replaced by the clicked point, in the search field too
+        page.getByLabel("Adres zoeken").fill("Arceringerf 1");
+        page.locator("#suggestions li").first().click();
         double[] park = holidayParkOnPage();
         page.mouse().click(park[0], park[1]);
         Locator recreation = page.locator("li[data-criterion=recreation_exclusion]");
@@ -69,6 +72,8 @@ class MapPageBrowserTest extends BrowserTestBase {
         assertTrue(recreation.textContent().contains("§5.1.2"), recreation.textContent());
         assertEquals("not_allowed", page.locator("#verdict").getAttribute("data-verdict"));
         assertEquals("Locatieklasse: buitengebied", page.locator("#location-class").textContent(), "the class in words");
+        assertEquals("", page.getByLabel("Adres zoeken").inputValue(), "the earlier address is cleared");
+        assertTrue(page.locator("#site-info").textContent().startsWith("Gekozen punt: "), page.locator("#site-info").textContent());
         screenshot("check-holiday-park.png");
     }
 
