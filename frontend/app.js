@@ -338,7 +338,7 @@ let checkNumber = 0;
 
 function assess() {
   hideError();
-  if (!state.site && !pendingAddress) { showError(t('noSite')); return; }
+  if (!state.site && !pendingAddress) { showError(() => t('noSite')); return; }
   const body = { form: $('form').value, persons: Number($('persons').value) };
   if (pendingAddress) body.address = pendingAddress;
   else { body.site = state.site; body.crs = state.siteCrs; }
@@ -365,7 +365,7 @@ function assess() {
       pendingAddress = null;
       state.lastResult = null;
       $('result').textContent = '';
-      showError(Plek.errorText(ui, 'requestFailed', err));
+      showError(() => Plek.errorText(ui, 'requestFailed', err));
     });
 }
 
@@ -479,6 +479,7 @@ const hidden = new Set();
 
 function clearEvidence() {
   EVIDENCE.forEach(name => { layers[name].getSource().clear(); legendState[name] = null; });
+  reachText = null;
   $('reach-note').hidden = true;
   renderLegend();
 }
@@ -503,7 +504,7 @@ function drawEvidence(r) {
         legendState.band = () => fmt('bandLegend', { inside: w('inside'), outside: w('outside') });
         renderLegend();
       })
-      .catch(err => reachNote(Plek.errorText(ui, 'bandFailed', err)));
+      .catch(err => { if (mine === checkNumber) reachNote(() => Plek.errorText(ui, 'bandFailed', err)); });
   }
 
   const reach = r.criteria.find(c => c.id === 'facility_reach');
@@ -531,7 +532,7 @@ function drawEvidence(r) {
             legendState[name] = () => fmt(name + 'Legend', { minutes });
             renderLegend();
           })
-          .catch(err => reachNote(Plek.errorText(ui, 'reachFailed', err)));
+          .catch(err => { if (mine === checkNumber) reachNote(() => Plek.errorText(ui, 'reachFailed', err)); });
       }
     }
   }
@@ -539,7 +540,8 @@ function drawEvidence(r) {
 }
 
 function reachNote(text) {
-  $('reach-note').textContent = text;
+  reachText = text;
+  $('reach-note').textContent = text();
   $('reach-note').hidden = false;
   $('legend').hidden = false;
 }
@@ -612,8 +614,10 @@ function renderLegend() {
   $('legend').hidden = !any && $('reach-note').hidden;
 }
 
-function showError(text) { $('error').textContent = text; $('error').hidden = false; }
-function hideError() { $('error').hidden = true; $('error').textContent = ''; }
+// the error and the reach note as functions of the language, so a language switch rewrites them
+let errorText = null, reachText = null;
+function showError(text) { errorText = text; $('error').textContent = text(); $('error').hidden = false; }
+function hideError() { errorText = null; $('error').hidden = true; $('error').textContent = ''; }
 
 // ---- share and print ----
 $('copy-link').addEventListener('click', () => {
@@ -655,6 +659,8 @@ window.addEventListener('afterprint', endPrint);
 ui.onChange(() => {
   showSiteInfo();
   showLinkProblems();
+  if (errorText) $('error').textContent = errorText();
+  if (reachText) $('reach-note').textContent = reachText();
   renderResult();
   renderLegend();
   layers.facilities.changed(); // the markers' labels

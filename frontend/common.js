@@ -104,6 +104,19 @@ const Plek = (() => {
   }
 
   /**
+   * Keeps the language in the page's own URL as ?lang= (none for Dutch, the default), so a reload or a copied
+   * address opens in the same language; other parameters and the fragment stay. For the pages without a link of
+   * their own (the check page keeps the language in its #fragment).
+   */
+  function keepLangInUrl(ui) {
+    ui.onChange(code => {
+      const url = new URL(location.href);
+      if (code === 'nl') url.searchParams.delete('lang'); else url.searchParams.set('lang', code);
+      history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+    });
+  }
+
+  /**
    * GET (or any method) on our API. Resolves to the parsed JSON; rejects with an Error whose message is the
    * problem+json detail (or title, or "HTTP nnn"), with status and problem set, or with network = true when
    * the server could not be reached.
@@ -366,7 +379,7 @@ const Plek = (() => {
   const fromLonLat = (lonLat, map) => ol.proj.fromLonLat(lonLat, map.getView().getProjection());
   const toLonLat = (coordinate, map) => ol.proj.toLonLat(coordinate, map.getView().getProjection());
 
-  return { i18n, getJson, errorText, noteDataset, geojson, readFeatures, BACKGROUND, backgroundLayers, configuredBackground,
+  return { i18n, keepLangInUrl, getJson, errorText, noteDataset, geojson, readFeatures, BACKGROUND, backgroundLayers, configuredBackground,
     layerOverview, fitToDataset, initialProjection, projectionKey, PROJECTIONS, createView, setProjection, projectionSwitch, fromLonLat, toLonLat,
     OVERVIEW_SCALE, PIXEL_M, groundResolution, resolutionForGround, resolutionForZoom, mercatorZoom, scaleText, keepScaleLimits };
 })();

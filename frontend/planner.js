@@ -5,6 +5,7 @@
 'use strict';
 
 const ui = Plek.i18n('planner');
+Plek.keepLangInUrl(ui); // a reload opens in the language chosen
 const t = key => ui.t(key);
 const $ = id => document.getElementById(id);
 const TOKEN_KEY = 'plektoets.plannerToken';
@@ -185,7 +186,7 @@ function askHere(coordinate) {
       selectionSource.addFeatures(Plek.readFeatures(fc, projection(), code));
       renderHere();
     })
-    .catch(err => { state.here = null; $('here-list').textContent = ''; showError('planner-error', err); });
+    .catch(err => { state.here = { error: err }; renderHere(); });
 }
 
 const SKIP_ATTRIBUTES = new Set(['role', 'provenance', 'distanceM', 'name']);
@@ -195,6 +196,13 @@ function renderHere() {
   const out = $('here-list');
   out.innerHTML = '';
   if (!state.here) return;
+  if (state.here.error) {
+    const p = line('error', Plek.errorText(ui, 'failed', state.here.error));
+    p.className = 'error';
+    p.setAttribute('role', 'alert');
+    out.appendChild(p);
+    return;
+  }
   if (!state.here.features.length) { out.textContent = t('hereNone'); return; }
   const list = document.createElement('ol');
   list.className = 'here';
@@ -241,13 +249,13 @@ function auth() { return { headers: { Authorization: 'Bearer ' + state.token } }
 $('login').addEventListener('submit', e => {
   e.preventDefault();
   const token = $('token').value.trim();
-  if (!token) { showMessage('login-error', t('tokenMissing')); return; }
+  if (!token) { showMessage('login-error', () => t('tokenMissing')); return; }
   login(token);
 });
 $('logout').addEventListener('click', logout);
 
 function login(token) {
-  $('login-error').hidden = true;
+  hideMessage('login-error');
   state.token = token;
   // the initiatives list is the check: 401 unknown token, 403 not a planner
   return Plek.getJson('/api/v1/initiatives', auth()).then(body => {
@@ -262,7 +270,7 @@ function login(token) {
   }).catch(err => {
     state.token = null;
     sessionStorage.removeItem(TOKEN_KEY);
-    showMessage('login-error', err.status === 401 ? t('unauthorized') : err.status === 403 ? t('forbidden')
+    showMessage('login-error', () => err.status === 401 ? t('unauthorized') : err.status === 403 ? t('forbidden')
       : Plek.errorText(ui, 'failed', err));
   });
 }
@@ -287,7 +295,7 @@ function logout() {
 function plannerFailed(err) {
   if (err.status === 401 || err.status === 403) {
     logout();
-    showMessage('login-error', err.status === 401 ? t('unauthorized') : t('forbidden'));
+    showMessage('login-error', () => err.status === 401 ? t('unauthorized') : t('forbidden'));
   } else {
     showError('planner-error', err);
   }
@@ -400,7 +408,7 @@ function zoomTo(feature) {
 // ---- the overview: every address coloured by its verdict, the totals per verdict and per village ----
 $('overview-form').addEventListener('submit', e => {
   e.preventDefault();
-  $('planner-error').hidden = true;
+  hideMessage('planner-error');
   const query = 'form=' + $('ov-form').value + '&persons=' + encodeURIComponent($('ov-persons').value.trim())
     + '&newBuild=' + $('ov-newbuild').checked + '&limit=' + PAGE_LIMIT + crsParam();
   $('ov-status').textContent = t('overviewBusy');
@@ -410,7 +418,13 @@ $('overview-form').addEventListener('submit', e => {
     overviewSource.clear();
     overviewSource.addFeatures(r.features);
     renderOverview();
-  }).catch(err => { $('ov-status').textContent = ''; plannerFailed(err); })
+  }).catch(err => {
+    // the earlier overview is not this request's answer: neither its totals nor its points stay
+    state.overview = null;
+    overviewSource.clear();
+    renderOverview();
+    plannerFailed(err);
+  })
     .finally(() => { $('ov-submit').disabled = false; });
 });
 
@@ -464,15 +478,19 @@ function renderOverview() {
 }
 
 // ---- messages ----
-function showMessage(id, text) { $(id).textContent = text; $(id).hidden = false; }
-function showError(id, err) { showMessage(id, Plek.errorText(ui, 'failed', err)); }
+// per element the text of its message as a function, so a language switch rewrites a message still shown
+const messages = {};
+function showMessage(id, text) { messages[id] = text; $(id).textContent = text(); $(id).hidden = false; }
+function hideMessage(id) { delete messages[id]; $(id).hidden = true; $(id).textContent = ''; }
+function showError(id, err) { showMessage(id, () => Plek.errorText(ui, 'failed', err)); }
+function renderMessages() { for (const [id, text] of Object.entries(messages)) $(id).textContent = text(); }
 
 function renderFormOptions() {
   for (const option of $('ov-form').options) option.textContent = (t('forms') || {})[option.value] || option.value;
 }
 
 // the parts drawn here follow the language
-ui.onChange(() => { renderFormOptions(); renderLayers(); renderHere(); renderInitiatives(); renderPermits(); renderOverview(); });
+ui.onChange(() => { renderFormOptions(); renderLayers(); renderHere(); renderInitiatives(); renderPermits(); renderOverview(); renderMessages(); });
 renderFormOptions();
 
 // a token from earlier in this tab logs in again (a reload of the page keeps the session)

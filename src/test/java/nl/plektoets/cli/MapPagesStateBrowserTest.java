@@ -1,0 +1,137 @@
+package nl.plektoets.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Locator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a user's next action must not leave behind, found in a review of the map pages: the language kept in the
+ * URL of the public and the planner page across a reload, no street left chosen after a failed address search,
+ * messages that follow a language switch, a failed request said where it can be seen (also before login) and no
+ * earlier overview left standing after a failed one.
+ */
+class MapPagesStateBrowserTest extends BrowserTestBase {
+    private static final String ADDRESS = "Arceringerf 1, Plekdam";
+
+    private void openRental(String path) {
+        open(path);
+        page.locator("#streets tbody tr").first().waitFor();
+    }
+
+    private void openPlanner(String path) {
+        open(path);
+        page.waitForFunction("() => document.querySelectorAll('#layers li').length > 0");
+    }
+
+    private void searchRental(String address) {
+        page.locator("#address").fill(address);
+        page.locator("#search button[type=submit]").click();
+    }
+
+    @Test
+    void theRentalAndPlannerPagesKeepTheLanguageInTheirUrlOnReload() {
+        openRental("/huren.html?proj=rd");
+        page.locator("#lang").selectOption("pl");
+        assertTrue(page.url().endsWith("/huren.html?proj=rd&lang=pl"), page.url());
+        page.reload();
+        page.locator("#streets tbody tr").first().waitFor();
+        assertEquals("pl", page.locator("html").getAttribute("lang"));
+        assertEquals("pl", page.locator("#lang").inputValue());
+        assertEquals("rd", page.locator("#projection").inputValue());
+        assertEquals("Czy pod moim adresem można jeszcze wynajmować pokoje?", page.locator("#search-heading").textContent());
+        page.locator("#lang").selectOption("nl");
+        assertTrue(page.url().endsWith("/huren.html?proj=rd"), "Dutch is the default: " + page.url());
+
+        openPlanner("/planner.html");
+        page.locator("#lang").selectOption("en");
+        assertTrue(page.url().endsWith("/planner.html?lang=en"), page.url());
+        page.reload();
+        page.waitForFunction("() => document.querySelectorAll('#layers li').length > 0");
+        assertEquals("en", page.locator("html").getAttribute("lang"));
+        assertEquals("en", page.locator("#lang").inputValue());
+    }
+
+    @Test
+    void aFailedAddressSearchLeavesNoStreetChosenAndItsErrorFollowsTheLanguage() {
+        openRental("/huren.html");
+        searchRental(ADDRESS);
+        page.locator("#answer-status").waitFor();
+        assertEquals("plekdam/arceringerf", page.evaluate("() => state.selected"));
+
+        searchRental("Nergensstraat 99, Plekdam");
+        Locator error = page.locator("#error");
+        error.waitFor();
+        assertTrue(error.textContent().startsWith("Het opvragen is mislukt: "), error.textContent());
+        assertEquals("", page.locator("#answer").textContent(), "no numbers of the street found before");
+        assertEquals(null, page.evaluate("() => state.selected"), "no street left highlighted on the map");
+        assertEquals("", page.locator("#report-street").inputValue(), "the report form names no street of another address");
+
+        page.locator("#lang").selectOption("en");
+        assertTrue(error.textContent().startsWith("The request failed: "), error.textContent());
+        screenshot("review-rental-failed-search.png");
+    }
+
+    @Test
+    void theCheckPagesErrorFollowsTheLanguage() {
+        open("/");
+        page.locator("#submit").click();
+        Locator error = page.locator("#error");
+        error.waitFor();
+        assertEquals("Kies eerst een adres of klik op de kaart.", error.textContent());
+        page.locator("#lang").selectOption("pl");
+        assertEquals("Najpierw wybierz adres lub kliknij na mapie.", error.textContent());
+    }
+
+    @Test
+    void thePlannersMessagesFollowTheLanguage() {
+        openPlanner("/planner.html");
+        page.locator("#token").fill("not-a-token-of-anyone-at-all");
+        page.locator("#login-button").click();
+        Locator error = page.locator("#login-error");
+        page.waitForFunction("() => document.querySelector('#login-error').textContent.includes('401')");
+        assertTrue(error.textContent().startsWith("Dit token is onbekend"), error.textContent());
+        page.locator("#lang").selectOption("en");
+        assertTrue(error.textContent().startsWith("The server does not know this token"), error.textContent());
+    }
+
+    @Test
+    void aFailedClickBeforeLoginIsShownWhereItsAnswerWouldBe() {
+        openPlanner("/planner.html");
+        page.route("**/api/v1/features?**", r -> r.abort());
+        page.locator("#map").click();
+        Locator error = page.locator("#here-list .error");
+        error.waitFor();
+        assertTrue(error.isVisible(), "not inside the hidden planner part");
+        assertEquals("Het opvragen is mislukt: De server is niet bereikbaar. Probeer het later opnieuw.", error.textContent());
+        assertEquals("alert", error.getAttribute("role"));
+        page.locator("#lang").selectOption("en");
+        assertEquals("The request failed: The server cannot be reached. Please try again later.", error.textContent());
+    }
+
+    @Test
+    void aFailedOverviewLeavesNoEarlierOverviewStanding() {
+        openPlanner("/planner.html");
+        page.locator("#token").fill(PLANNER_TOKEN);
+        page.locator("#login-button").click();
+        page.locator("#overview-form").waitFor();
+        page.locator("#ov-form").selectOption("room_rental");
+        page.locator("#ov-submit").click();
+        page.locator("#ov-totals tr.total").waitFor();
+        assertTrue(((Number) page.evaluate("() => overviewSource.getFeatures().length")).intValue() > 0);
+
+        page.route("**/api/v1/overview?**", r -> r.abort());
+        page.locator("#ov-persons").fill("8");
+        page.locator("#ov-submit").click();
+        Locator error = page.locator("#planner-error");
+        error.waitFor();
+        assertEquals("Het opvragen is mislukt: De server is niet bereikbaar. Probeer het later opnieuw.", error.textContent());
+        assertFalse(page.locator("#ov-totals").isVisible(), "no totals of the earlier question");
+        assertEquals(0, page.locator("#ov-legend li").count());
+        assertEquals(0, ((Number) page.evaluate("() => overviewSource.getFeatures().length")).intValue(), "no dots of the earlier question");
+        page.locator("#lang").selectOption("en");
+        assertTrue(error.textContent().startsWith("The request failed: "), error.textContent());
+    }
+}
