@@ -75,6 +75,19 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void aPolygonOverTwoLocationClassesNamesThemInWordsNotIds() {
+        // a farm yard drawn half over the agricultural plot of Stippelweg 1, Gradusmeer
+        open("/#poly=3.6591564,52.5554972;3.6617302,52.5555346;3.6617916,52.553965;3.6592179,52.5539275;3.6591564,52.5554972"
+                + "&form=housing_facility&persons=30");
+        Locator location = page.locator("#result li[data-criterion=location_class]");
+        location.waitFor();
+        String text = location.textContent();
+        assertTrue(text.contains("Het terrein ligt in meerdere locatieklassen (agrarisch bouwvlak "), text);
+        assertTrue(text.contains("%, buitengebied "), text);
+        assertFalse(text.contains("_"), "no ids such as rural_other: " + text);
+    }
+
+    @Test
     void theCheckPagesErrorFollowsTheLanguage() {
         open("/");
         page.locator("#submit").click();
