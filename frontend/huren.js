@@ -58,6 +58,7 @@ $('search').addEventListener('submit', e => {
     .then(a => {
       state.answer = a;
       select(a.street.id);
+      showStreet(a.street.id);
     })
     // the street chosen before is not this address's: neither its numbers nor its highlight stay
     .catch(err => { state.answer = null; select(null); showError(err); });
@@ -68,6 +69,7 @@ map.on('singleclick', e => {
   let hit = null;
   map.forEachFeatureAtPixel(e.pixel, f => { hit = f; return true; }, { layerFilter: l => l === streetLayer, hitTolerance: 8 });
   if (!hit) return;
+  $('address').value = ''; // the address searched before is not on this street
   state.answer = null;
   showError(null);
   select(hit.getId());
@@ -178,8 +180,18 @@ function renderReportStreets() {
 
 $('report-street').addEventListener('change', () => {
   const id = $('report-street').value;
-  if (id) { state.answer = null; select(id); }
+  if (id && id !== state.selected) $('address').value = ''; // the address searched before is not on this street
+  if (id) { state.answer = null; select(id); showStreet(id); }
 });
+
+/** The map on a street found by address or chosen in the list: otherwise it may lie outside the view (a phone). */
+function showStreet(id) {
+  const f = streetSource.getFeatureById(id);
+  if (!f) return;
+  const view = map.getView(), extent = f.getGeometry().getExtent();
+  // no closer than Web Mercator's zoom 17, in either projection
+  view.fit(extent, { padding: [40, 40, 40, 40], minResolution: Plek.resolutionForZoom(view, 17, ol.extent.getCenter(extent)) });
+}
 
 $('report-form').addEventListener('submit', e => {
   e.preventDefault();

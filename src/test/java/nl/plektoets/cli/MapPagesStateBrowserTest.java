@@ -88,6 +88,24 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void onAPhoneTheMapShowsTheStreetOfTheAddressFoundAndOfTheReportedStreet() {
+        open("/huren.html", new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+        page.locator("#streets tbody tr").first().waitFor();
+        String inView = "id => { const e = streetSource.getFeatureById(id).getGeometry().getExtent();"
+                + " const v = map.getView().calculateExtent(map.getSize()); return ol.extent.containsExtent(v, e)"
+                + " && ol.extent.getWidth(v) < 5 * Math.max(ol.extent.getWidth(e), ol.extent.getHeight(e)); }";
+        searchRental(ADDRESS);
+        page.locator("#answer-status").waitFor();
+        page.waitForFunction(inView, "plekdam/arceringerf");
+
+        String other = (String) page.evaluate("() => streetSource.getFeatures().map(f => f.getId()).find(id => id.startsWith('gradusmeer/'))");
+        page.locator("#report-street").selectOption(other);
+        page.waitForFunction(inView, other);
+        assertEquals("", page.locator("#address").inputValue(), "the field names no address of another street");
+        screenshot("review-rental-phone-street.png");
+    }
+
+    @Test
     void theCheckPagesErrorFollowsTheLanguage() {
         open("/");
         page.locator("#submit").click();
