@@ -436,6 +436,7 @@ function renderOverview() {
   table.tHead.innerHTML = '';
   table.tBodies[0].innerHTML = '';
   table.hidden = !o;
+  $('ov-totals-wrap').hidden = !o;
   if (!o) { $('ov-status').textContent = ''; return; }
   const verdicts = Object.keys(VERDICT_COLOURS).filter(v => v !== 'error' || o.totals.error > 0);
   for (const v of verdicts) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,6 +104,35 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         page.waitForFunction(inView, other);
         assertEquals("", page.locator("#address").inputValue(), "the field names no address of another street");
         screenshot("review-rental-phone-street.png");
+    }
+
+    /** The words of the overview's totals each broken over more than one line ("Toegestaa" / "n"). */
+    private Object brokenWords() {
+        return page.evaluate("() => { const broken = []; for (const cell of document.querySelectorAll('#ov-totals th, #ov-totals td')) {"
+                + " const text = cell.firstChild; if (!text) continue; let at = 0;"
+                + " for (const word of text.textContent.split(' ')) { const r = document.createRange(); r.setStart(text, at);"
+                + " r.setEnd(text, at + word.length); const tops = new Set([...r.getClientRects()].map(x => Math.round(x.top)));"
+                + " if (tops.size > 1) broken.push(word); at += word.length + 1; } } return broken; }");
+    }
+
+    @Test
+    void theOverviewTotalsBreakNoWordAndFitAPhone() {
+        for (boolean phone : new boolean[] {false, true}) {
+            open("/planner.html", phone
+                    ? new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true)
+                    : new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(1280, 800));
+            page.waitForFunction("() => document.querySelectorAll('#layers li').length > 0");
+            page.locator("#token").fill(PLANNER_TOKEN);
+            page.locator("#login-button").click();
+            page.locator("#overview-form").waitFor();
+            page.locator("#ov-submit").click();
+            page.locator("#ov-totals tr.total").waitFor();
+            assertEquals(List.of(), brokenWords(), phone ? "phone" : "desktop");
+            assertTrue(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue() <= (phone ? 390 : 1280),
+                    "no sideways scrolling of the page");
+            page.locator("#ov-totals").scrollIntoViewIfNeeded();
+            screenshot(phone ? "review-planner-totals-phone.png" : "review-planner-totals.png");
+        }
     }
 
     @Test
