@@ -328,7 +328,14 @@ function renderInitiatives() {
     tr.insertCell().textContent = ((t('forms') || {})[i.form] || i.form) + ', ' + i.persons + ' ' + t('persons').toLowerCase();
     tr.insertCell().textContent = (t('initiativeStatuses') || {})[i.status] || i.status;
     const last = (i.steps || [])[i.steps.length - 1];
-    tr.insertCell().textContent = last ? last.at.slice(0, 10) + ' (' + last.by + ')' : '';
+    const step = tr.insertCell();
+    if (last) {
+      // the date in one piece: a narrow column would break it at its hyphens
+      const date = document.createElement('span');
+      date.className = 'nowrap';
+      date.textContent = last.at.slice(0, 10);
+      step.append(date, ' (' + last.by + ')');
+    }
     tr.addEventListener('click', e => { if (e.target.tagName !== 'BUTTON') zoomTo(initiativeSource.getFeatureById('initiative-' + i.id)); });
   }
 }

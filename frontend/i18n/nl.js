@@ -121,7 +121,8 @@ window.PLEKTOETS_TEXTS.nl = {
     forbidden: 'Dit token heeft niet de rol planner (403); vraag de beheerder om een plannerstoken.',
     initiativesHeading: 'Initiatieven', initiativesNone: 'Nog geen initiatieven.',
     initiative: 'Initiatief', initiator: 'Initiatiefnemer', form: 'Woonvorm', persons: 'Personen', status: 'Status', step: 'Laatste stap',
-    forms: { room_rental: 'Kamerverhuur', housing_facility: 'Huisvestingsvoorziening' },
+    // a soft hyphen, so the register's narrow column breaks the word where Dutch does (Huisvestings-voorziening)
+    forms: { room_rental: 'Kamerverhuur', housing_facility: 'Huisvestings\u00ADvoorziening' },
     initiativeStatuses: {
       reported: 'gemeld', intake: 'intake', assessment: 'beoordeling', permit_applied: 'vergunning aangevraagd',
       granted: 'verleend', refused: 'geweigerd', realised: 'gerealiseerd', ended: 'beëindigd'
