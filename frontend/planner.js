@@ -261,9 +261,12 @@ function login(token) {
   return Plek.getJson('/api/v1/initiatives', auth()).then(body => {
     sessionStorage.setItem(TOKEN_KEY, token);
     $('token').value = '';
+    // the login button goes away with its form: the focus goes on to the logout button instead of the page's start
+    const hadFocus = $('login').contains(document.activeElement);
     $('login').hidden = true;
     $('logged-in').hidden = false;
     $('planner-only').hidden = false;
+    if (hadFocus) $('logout').focus();
     state.initiatives = body;
     showInitiatives();
     loadPermits();

@@ -148,6 +148,17 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void loggingInByKeyboardKeepsTheFocusOnThePanel() {
+        openPlanner("/planner.html");
+        page.locator("#token").fill(PLANNER_TOKEN);
+        page.locator("#token").press("Enter");
+        page.locator("#logged-in").waitFor();
+        assertEquals("logout", page.evaluate("() => document.activeElement.id"), "not lost to the page's start");
+        page.locator("#logout").press("Enter");
+        assertEquals("token", page.evaluate("() => document.activeElement.id"));
+    }
+
+    @Test
     void theCheckPagesErrorFollowsTheLanguage() {
         open("/");
         page.locator("#submit").click();
