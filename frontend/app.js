@@ -322,18 +322,39 @@ function closeSuggestions() {
 function pick(f) {
   $('address').value = f.properties.label;
   closeSuggestions();
+  forgetResult();
   // the server's CRS84 point as it is (exact); street level is Web Mercator's zoom 16 in either projection
   chooseSite(f.geometry.coordinates, f.properties.label, 'CRS84');
   const at = Plek.fromLonLat(f.geometry.coordinates, map);
   map.getView().animate({ center: at, resolution: Plek.resolutionForZoom(map.getView(), 16, at), duration: 300 });
 }
 
+/** A new site not checked yet: the verdict and evidence of the one before go (also one still on its way). */
+function forgetResult() {
+  checkNumber++;
+  state.lastResult = null;
+  renderResult();
+  clearEvidence();
+  hideError();
+}
+
 // ---- the check ----
-$('check').addEventListener('submit', e => { e.preventDefault(); assess(); });
+$('check').addEventListener('submit', e => {
+  e.preventDefault();
+  // an address typed but not picked from the list is the site: the server resolves it (and says so when it cannot)
+  const typed = $('address').value.trim();
+  if (typed && typed !== state.addressLabel) {
+    closeSuggestions();
+    pendingAddress = typed;
+    typedAddress = true;
+  }
+  assess();
+});
 $('form').addEventListener('change', updateLink);
 $('persons').addEventListener('change', updateLink);
 
-let pendingAddress = null; // an address from a link: the server resolves it (and says so when it cannot)
+let pendingAddress = null; // an address from a link or typed: the server resolves it (and says so when it cannot)
+let typedAddress = false; // the pending address was typed (shown on the map when found), not from the link
 let checkNumber = 0;
 
 function assess() {
@@ -342,7 +363,8 @@ function assess() {
   const body = { form: $('form').value, persons: Number($('persons').value) };
   if (pendingAddress) body.address = pendingAddress;
   else { body.site = state.site; body.crs = state.siteCrs; }
-  const mine = ++checkNumber, asked = state.site;
+  const mine = ++checkNumber, asked = state.site, typed = typedAddress;
+  typedAddress = false;
   $('result').textContent = t('busy');
   clearEvidence();
   Plek.getJson('/api/v1/assessments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
@@ -352,7 +374,7 @@ function assess() {
         pendingAddress = null;
         $('address').value = result.address.label;
         chooseSite(result.address.location.coordinates, result.address.label, 'CRS84');
-        if (!fromLink.view) showSite();
+        if (!fromLink.view || typed) showSite();
       }
       if (state.site === asked && state.siteCrs !== 'CRS84' && result.site && result.site.type === asked.type) state.siteLonLat = result.site;
       state.lastResult = result;
@@ -364,6 +386,8 @@ function assess() {
       if (mine !== checkNumber) return;
       pendingAddress = null;
       state.lastResult = null;
+      // a typed address not found: the site before is not the one asked for any more
+      if (typed) { state.site = null; state.addressLabel = null; siteSource.clear(); showSiteInfo(); updateLink(); }
       $('result').textContent = '';
       showError(() => Plek.errorText(ui, 'requestFailed', err));
     });

@@ -158,6 +158,44 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         assertEquals("token", page.evaluate("() => document.activeElement.id"));
     }
 
+    private int evidenceOnMap() {
+        return ((Number) page.evaluate("() => ['walking', 'cycling', 'band', 'deciding', 'facilities']"
+                + ".reduce((n, k) => n + layers[k].getSource().getFeatures().length, 0)")).intValue();
+    }
+
+    @Test
+    void aNewAddressOnTheCheckPageLeavesNoVerdictOfTheOldOneAndATypedAddressIsChecked() {
+        open("/");
+        Locator address = page.locator("#address");
+        address.fill("Stippelweg 1, Gradus");
+        page.locator("#suggestions li", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Stippelweg 1, Gradusmeer")).click();
+        page.locator("#form").selectOption("housing_facility");
+        page.locator("#persons").fill("30");
+        page.locator("#submit").click();
+        page.locator("#verdict").waitFor();
+        page.waitForFunction("() => layers.walking.getSource().getFeatures().length > 0");
+
+        // another address picked: the old verdict and its evidence go until this one is checked
+        address.fill("Arceringerf 1, Plek");
+        page.locator("#suggestions li", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam")).click();
+        assertEquals(0, page.locator("#verdict").count(), "no verdict of Stippelweg 1 beside Arceringerf 1");
+        assertEquals(0, evidenceOnMap(), "no isochrones or facilities of Stippelweg 1");
+
+        // an address typed in full and sent with Enter (not picked) is the one checked
+        address.fill("Stippelweg 1, Gradusmeer");
+        address.press("Enter");
+        page.waitForFunction("() => state.lastResult && state.addressLabel === 'Stippelweg 1, Gradusmeer'");
+        assertTrue(page.url().contains("addr=Stippelweg+1,+Gradusmeer"), page.url());
+
+        // a typed address that does not exist: said, and no marker of the site before
+        address.fill("Nergensstraat 99, Gradusmeer");
+        address.press("Enter");
+        page.locator("#error").waitFor();
+        assertTrue(page.locator("#error").textContent().startsWith("De toets is mislukt: "), page.locator("#error").textContent());
+        assertEquals(0, ((Number) page.evaluate("() => layers.site.getSource().getFeatures().length")).intValue());
+        assertEquals(0, page.locator("#verdict").count());
+    }
+
     @Test
     void theCheckPagesErrorFollowsTheLanguage() {
         open("/");
