@@ -76,6 +76,8 @@ window.PLEKTOETS_TEXTS.en = {
     badLinkParam: '{name} = "{value}"'
   },
   rental: {
+    addressNotFound: 'This address is not in the data. Write it as "Street 12, Town".',
+    addressAmbiguous: 'This matches more than one address; add the town or the postcode.', addressCandidates: 'Did you mean',
     title: 'Room rental per street',
     projection: 'Map', mercator: 'Web Mercator', rd: 'RD New (Dutch national grid)',
     searchHeading: 'Can my address still be room-rented?', addressLabel: 'Address (street and number, town)',

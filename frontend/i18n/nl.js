@@ -78,6 +78,8 @@ window.PLEKTOETS_TEXTS.nl = {
     badLinkParam: '{name} = "{value}"'
   },
   rental: {
+    addressNotFound: 'Dit adres staat niet in de gegevens. Schrijf het als "Straat 12, Plaats".',
+    addressAmbiguous: 'Dit past bij meer dan één adres; voeg de plaats of de postcode toe.', addressCandidates: 'Bedoelt u',
     title: 'Kamerverhuur per straat',
     projection: 'Kaart', mercator: 'Web Mercator', rd: 'RD New (Rijksdriehoek)',
     searchHeading: 'Kan mijn adres nog verkamerd worden?', addressLabel: 'Adres (straat en huisnummer, plaats)',

@@ -81,6 +81,8 @@ window.PLEKTOETS_TEXTS.pl = {
     badLinkParam: '{name} = "{value}"'
   },
   rental: {
+    addressNotFound: 'Tego adresu nie ma w danych. Wpisz go jako „Ulica 12, Miejscowość”.',
+    addressAmbiguous: 'Pasuje do więcej niż jednego adresu; dodaj miejscowość lub kod pocztowy.', addressCandidates: 'Czy chodzi o',
     title: 'Wynajem pokoi na ulicy',
     projection: 'Mapa', mercator: 'Web Mercator', rd: 'RD New (holenderska siatka krajowa)',
     searchHeading: 'Czy pod moim adresem można jeszcze wynajmować pokoje?', addressLabel: 'Adres (ulica i numer, miejscowość)',

@@ -81,6 +81,8 @@ window.PLEKTOETS_TEXTS.ro = {
     badLinkParam: '{name} = "{value}"'
   },
   rental: {
+    addressNotFound: 'Această adresă nu este în date. Scrieți-o ca „Strada 12, Localitate”.',
+    addressAmbiguous: 'Se potrivește cu mai multe adrese; adăugați localitatea sau codul poștal.', addressCandidates: 'Ați vrut să spuneți',
     title: 'Închirierea de camere pe stradă',
     projection: 'Hartă', mercator: 'Web Mercator', rd: 'RD New (rețeaua națională olandeză)',
     searchHeading: 'Se mai pot închiria camere la adresa mea?', addressLabel: 'Adresa (strada și numărul, localitatea)',
