@@ -142,8 +142,18 @@ const Plek = (() => {
     return json;
   }
 
-  /** The message for a failed request in the page's language: the server's reason or "cannot be reached". */
+  /**
+   * The message for a failed request in the page's language: the server's reason or "cannot be reached"; an address
+   * not found or ambiguous in the page's own words (the server's detail is English), with the candidates it gave.
+   */
   function errorText(ui, leadKey, err) {
+    const type = err.problem && err.problem.type;
+    const key = type === 'urn:plektoets:problem:address-not-found' ? 'addressNotFound'
+      : type === 'urn:plektoets:problem:address-ambiguous' ? 'addressAmbiguous' : null;
+    if (key) {
+      const candidates = (err.problem.candidates || []).map(c => (typeof c === 'string' ? c : c && c.label) || '').filter(Boolean);
+      return ui.t(key) + (candidates.length ? ' ' + ui.t('addressCandidates') + ': ' + candidates.join('; ') + '?' : '');
+    }
     return ui.t(leadKey) + ': ' + (err.network ? ui.t('networkFailed') : err.message);
   }
 

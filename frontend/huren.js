@@ -240,18 +240,8 @@ function reportErrorText(o) {
 /** The failed request (or null), kept as data so a language switch rewrites the message. */
 function showError(err) { state.error = err; renderError(); }
 function renderError() {
-  $('error').textContent = state.error ? errorText(state.error) : '';
+  $('error').textContent = state.error ? Plek.errorText(ui, 'failed', state.error) : '';
   $('error').hidden = !state.error;
-}
-
-/** An address not found or ambiguous in the page's language (the server's detail is English), with its candidates. */
-function errorText(err) {
-  const type = err.problem && err.problem.type;
-  const key = type === 'urn:plektoets:problem:address-not-found' ? 'addressNotFound'
-    : type === 'urn:plektoets:problem:address-ambiguous' ? 'addressAmbiguous' : null;
-  if (!key) return Plek.errorText(ui, 'failed', err);
-  const candidates = (err.problem.candidates || []).map(c => (typeof c === 'string' ? c : c.properties && c.properties.label) || '');
-  return t(key) + (candidates.length ? ' ' + t('addressCandidates') + ': ' + candidates.join('; ') + '?' : '');
 }
 
 // common.js applies the texts; the parts drawn here follow the language

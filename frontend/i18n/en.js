@@ -5,6 +5,9 @@ window.PLEKTOETS_TEXTS.en = {
   languageName: 'English',
   locale: 'en-GB',
   common: {
+    // an address not found or matching several, said in the page's language (the server's detail is English)
+    addressNotFound: 'This address is not in the data. Write it as "Street 12, Town".',
+    addressAmbiguous: 'This matches more than one address; add the town or the postcode.', addressCandidates: 'Did you mean',
     language: 'Language',
     fictitious: 'Note: this is fictitious data (demo), no real place.',
     networkFailed: 'The server cannot be reached. Please try again later.',
@@ -76,8 +79,6 @@ window.PLEKTOETS_TEXTS.en = {
     badLinkParam: '{name} = "{value}"'
   },
   rental: {
-    addressNotFound: 'This address is not in the data. Write it as "Street 12, Town".',
-    addressAmbiguous: 'This matches more than one address; add the town or the postcode.', addressCandidates: 'Did you mean',
     title: 'Room rental per street',
     projection: 'Map', mercator: 'Web Mercator', rd: 'RD New (Dutch national grid)',
     searchHeading: 'Can my address still be room-rented?', addressLabel: 'Address (street and number, town)',

@@ -7,6 +7,9 @@ window.PLEKTOETS_TEXTS.nl = {
   languageName: 'Nederlands',
   locale: 'nl-NL',
   common: {
+    // an address not found or matching several, said in the page's language (the server's detail is English)
+    addressNotFound: 'Dit adres staat niet in de gegevens. Schrijf het als "Straat 12, Plaats".',
+    addressAmbiguous: 'Dit past bij meer dan één adres; voeg de plaats of de postcode toe.', addressCandidates: 'Bedoelt u',
     language: 'Taal',
     fictitious: 'Let op: dit zijn fictieve gegevens (demo), geen echte plaats.',
     networkFailed: 'De server is niet bereikbaar. Probeer het later opnieuw.',
@@ -78,8 +81,6 @@ window.PLEKTOETS_TEXTS.nl = {
     badLinkParam: '{name} = "{value}"'
   },
   rental: {
-    addressNotFound: 'Dit adres staat niet in de gegevens. Schrijf het als "Straat 12, Plaats".',
-    addressAmbiguous: 'Dit past bij meer dan één adres; voeg de plaats of de postcode toe.', addressCandidates: 'Bedoelt u',
     title: 'Kamerverhuur per straat',
     projection: 'Kaart', mercator: 'Web Mercator', rd: 'RD New (Rijksdriehoek)',
     searchHeading: 'Kan mijn adres nog verkamerd worden?', addressLabel: 'Adres (straat en huisnummer, plaats)',

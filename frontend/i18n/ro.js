@@ -10,6 +10,9 @@ window.PLEKTOETS_TEXTS.ro = {
   // a text this file lacks, and the server's criterion messages (written in nl and en only), in English
   fallback: 'en',
   common: {
+    // an address not found or matching several, said in the page's language (the server's detail is English)
+    addressNotFound: 'Această adresă nu este în date. Scrieți-o ca „Strada 12, Localitate”.',
+    addressAmbiguous: 'Se potrivește cu mai multe adrese; adăugați localitatea sau codul poștal.', addressCandidates: 'Ați vrut să spuneți',
     language: 'Limba',
     fictitious: 'Atenție: acestea sunt date fictive (demo), nu un loc real.',
     networkFailed: 'Serverul nu poate fi contactat. Încercați din nou mai târziu.',
@@ -81,8 +84,6 @@ window.PLEKTOETS_TEXTS.ro = {
     badLinkParam: '{name} = "{value}"'
   },
   rental: {
-    addressNotFound: 'Această adresă nu este în date. Scrieți-o ca „Strada 12, Localitate”.',
-    addressAmbiguous: 'Se potrivește cu mai multe adrese; adăugați localitatea sau codul poștal.', addressCandidates: 'Ați vrut să spuneți',
     title: 'Închirierea de camere pe stradă',
     projection: 'Hartă', mercator: 'Web Mercator', rd: 'RD New (rețeaua națională olandeză)',
     searchHeading: 'Se mai pot închiria camere la adresa mea?', addressLabel: 'Adresa (strada și numărul, localitatea)',
