@@ -105,6 +105,14 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         page.locator("#report-street").selectOption(other);
         page.waitForFunction(inView, other);
         assertEquals("", page.locator("#address").inputValue(), "the field names no address of another street");
+
+        // the same in RD New
+        open("/huren.html?proj=rd", new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+        page.locator("#streets tbody tr").first().waitFor();
+        searchRental(ADDRESS);
+        page.locator("#answer-status").waitFor();
+        page.waitForFunction(inView, "plekdam/arceringerf");
+        assertEquals("EPSG:28992", page.evaluate("() => map.getView().getProjection().getCode()"));
         screenshot("review-rental-phone-street.png");
     }
 
