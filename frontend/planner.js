@@ -391,7 +391,8 @@ function renderPermits() {
     const tr = body.insertRow();
     const cell = tr.insertCell();
     cell.colSpan = 4;
-    cell.textContent = t('unplaced') + ': ' + fc.unplaced.map(u => (u.address || u.street) + ' (' + u.status + ')').join('; ');
+    cell.textContent = t('unplaced') + ': ' + fc.unplaced.map(u => (u.address || u.street) + ' ('
+      + ((t('permitStatuses') || {})[u.status] || u.status) + ')').join('; ');
   }
 }
 

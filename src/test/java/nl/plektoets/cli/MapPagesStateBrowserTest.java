@@ -195,7 +195,8 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         address.fill("Stippelweg 1, Gradusmeer");
         address.press("Enter");
         page.waitForFunction("() => state.lastResult && state.addressLabel === 'Stippelweg 1, Gradusmeer'");
-        assertTrue(page.url().contains("addr=Stippelweg+1,+Gradusmeer"), page.url());
+        // the link follows (updated 100 ms after a change)
+        page.waitForFunction("() => location.hash.includes('addr=Stippelweg+1,+Gradusmeer')");
 
         // a typed address that does not exist: said, and no marker of the site before
         address.fill("Nergensstraat 99, Gradusmeer");
@@ -205,6 +206,19 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         assertTrue(page.locator("#error").textContent().startsWith("Dit adres staat niet in de gegevens."), page.locator("#error").textContent());
         assertEquals(0, ((Number) page.evaluate("() => layers.site.getSource().getFeatures().length")).intValue());
         assertEquals(0, page.locator("#verdict").count());
+    }
+
+    @Test
+    void aPermitOnNoKnownStreetShowsItsStatusInWords() throws Exception {
+        var permit = StoreCommandsTest.send(served.main().server().port(), "POST", "/api/v1/permits", PLANNER_TOKEN,
+                "{\"address\": \"Nergensstraat 1, Plekdam\", \"street\": \"Nergensstraat\", \"town\": \"Plekdam\", \"rooms\": 2, \"persons\": 3}");
+        assertTrue(permit.statusCode() < 300, permit.body());
+        openPlanner("/planner.html");
+        page.locator("#token").fill(PLANNER_TOKEN);
+        page.locator("#login-button").click();
+        Locator row = page.locator("#permits tbody tr", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Nergensstraat 1"));
+        row.waitFor();
+        assertTrue(row.textContent().contains("Nergensstraat 1, Plekdam (aangevraagd)"), row.textContent());
     }
 
     @Test
