@@ -322,27 +322,49 @@ function closeSuggestions() {
 function pick(f) {
   $('address').value = f.properties.label;
   closeSuggestions();
+  forgetResult();
   // the server's CRS84 point as it is (exact); street level is Web Mercator's zoom 16 in either projection
   chooseSite(f.geometry.coordinates, f.properties.label, 'CRS84');
   const at = Plek.fromLonLat(f.geometry.coordinates, map);
   map.getView().animate({ center: at, resolution: Plek.resolutionForZoom(map.getView(), 16, at), duration: 300 });
 }
 
+/** A new site not checked yet: the verdict and evidence of the one before go (also one still on its way). */
+function forgetResult() {
+  checkNumber++;
+  state.lastResult = null;
+  renderResult();
+  clearEvidence();
+  hideError();
+}
+
 // ---- the check ----
-$('check').addEventListener('submit', e => { e.preventDefault(); assess(); });
+$('check').addEventListener('submit', e => {
+  e.preventDefault();
+  // an address typed but not picked from the list is the site: the server resolves it (and says so when it cannot)
+  const typed = $('address').value.trim();
+  if (typed && typed !== state.addressLabel) {
+    closeSuggestions();
+    pendingAddress = typed;
+    typedAddress = true;
+  }
+  assess();
+});
 $('form').addEventListener('change', updateLink);
 $('persons').addEventListener('change', updateLink);
 
-let pendingAddress = null; // an address from a link: the server resolves it (and says so when it cannot)
+let pendingAddress = null; // an address from a link or typed: the server resolves it (and says so when it cannot)
+let typedAddress = false; // the pending address was typed (shown on the map when found), not from the link
 let checkNumber = 0;
 
 function assess() {
   hideError();
-  if (!state.site && !pendingAddress) { showError(t('noSite')); return; }
+  if (!state.site && !pendingAddress) { showError(() => t('noSite')); return; }
   const body = { form: $('form').value, persons: Number($('persons').value) };
   if (pendingAddress) body.address = pendingAddress;
   else { body.site = state.site; body.crs = state.siteCrs; }
-  const mine = ++checkNumber, asked = state.site;
+  const mine = ++checkNumber, asked = state.site, typed = typedAddress;
+  typedAddress = false;
   $('result').textContent = t('busy');
   clearEvidence();
   Plek.getJson('/api/v1/assessments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
@@ -352,7 +374,7 @@ function assess() {
         pendingAddress = null;
         $('address').value = result.address.label;
         chooseSite(result.address.location.coordinates, result.address.label, 'CRS84');
-        if (!fromLink.view) showSite();
+        if (!fromLink.view || typed) showSite();
       }
       if (state.site === asked && state.siteCrs !== 'CRS84' && result.site && result.site.type === asked.type) state.siteLonLat = result.site;
       state.lastResult = result;
@@ -364,8 +386,10 @@ function assess() {
       if (mine !== checkNumber) return;
       pendingAddress = null;
       state.lastResult = null;
+      // a typed address not found: the site before is not the one asked for any more
+      if (typed) { state.site = null; state.addressLabel = null; siteSource.clear(); showSiteInfo(); updateLink(); }
       $('result').textContent = '';
-      showError(Plek.errorText(ui, 'requestFailed', err));
+      showError(() => Plek.errorText(ui, 'requestFailed', err));
     });
 }
 
@@ -479,6 +503,7 @@ const hidden = new Set();
 
 function clearEvidence() {
   EVIDENCE.forEach(name => { layers[name].getSource().clear(); legendState[name] = null; });
+  reachText = null;
   $('reach-note').hidden = true;
   renderLegend();
 }
@@ -503,7 +528,7 @@ function drawEvidence(r) {
         legendState.band = () => fmt('bandLegend', { inside: w('inside'), outside: w('outside') });
         renderLegend();
       })
-      .catch(err => reachNote(Plek.errorText(ui, 'bandFailed', err)));
+      .catch(err => { if (mine === checkNumber) reachNote(() => Plek.errorText(ui, 'bandFailed', err)); });
   }
 
   const reach = r.criteria.find(c => c.id === 'facility_reach');
@@ -531,7 +556,7 @@ function drawEvidence(r) {
             legendState[name] = () => fmt(name + 'Legend', { minutes });
             renderLegend();
           })
-          .catch(err => reachNote(Plek.errorText(ui, 'reachFailed', err)));
+          .catch(err => { if (mine === checkNumber) reachNote(() => Plek.errorText(ui, 'reachFailed', err)); });
       }
     }
   }
@@ -539,7 +564,8 @@ function drawEvidence(r) {
 }
 
 function reachNote(text) {
-  $('reach-note').textContent = text;
+  reachText = text;
+  $('reach-note').textContent = text();
   $('reach-note').hidden = false;
   $('legend').hidden = false;
 }
@@ -612,8 +638,10 @@ function renderLegend() {
   $('legend').hidden = !any && $('reach-note').hidden;
 }
 
-function showError(text) { $('error').textContent = text; $('error').hidden = false; }
-function hideError() { $('error').hidden = true; $('error').textContent = ''; }
+// the error and the reach note as functions of the language, so a language switch rewrites them
+let errorText = null, reachText = null;
+function showError(text) { errorText = text; $('error').textContent = text(); $('error').hidden = false; }
+function hideError() { errorText = null; $('error').hidden = true; $('error').textContent = ''; }
 
 // ---- share and print ----
 $('copy-link').addEventListener('click', () => {
@@ -655,6 +683,8 @@ window.addEventListener('afterprint', endPrint);
 ui.onChange(() => {
   showSiteInfo();
   showLinkProblems();
+  if (errorText) $('error').textContent = errorText();
+  if (reachText) $('reach-note').textContent = reachText();
   renderResult();
   renderLegend();
   layers.facilities.changed(); // the markers' labels

@@ -104,6 +104,19 @@ const Plek = (() => {
   }
 
   /**
+   * Keeps the language in the page's own URL as ?lang= (none for Dutch, the default), so a reload or a copied
+   * address opens in the same language; other parameters and the fragment stay. For the pages without a link of
+   * their own (the check page keeps the language in its #fragment).
+   */
+  function keepLangInUrl(ui) {
+    ui.onChange(code => {
+      const url = new URL(location.href);
+      if (code === 'nl') url.searchParams.delete('lang'); else url.searchParams.set('lang', code);
+      history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+    });
+  }
+
+  /**
    * GET (or any method) on our API. Resolves to the parsed JSON; rejects with an Error whose message is the
    * problem+json detail (or title, or "HTTP nnn"), with status and problem set, or with network = true when
    * the server could not be reached.
@@ -129,8 +142,18 @@ const Plek = (() => {
     return json;
   }
 
-  /** The message for a failed request in the page's language: the server's reason or "cannot be reached". */
+  /**
+   * The message for a failed request in the page's language: the server's reason or "cannot be reached"; an address
+   * not found or ambiguous in the page's own words (the server's detail is English), with the candidates it gave.
+   */
   function errorText(ui, leadKey, err) {
+    const type = err.problem && err.problem.type;
+    const key = type === 'urn:plektoets:problem:address-not-found' ? 'addressNotFound'
+      : type === 'urn:plektoets:problem:address-ambiguous' ? 'addressAmbiguous' : null;
+    if (key) {
+      const candidates = (err.problem.candidates || []).map(c => (typeof c === 'string' ? c : c && c.label) || '').filter(Boolean);
+      return ui.t(key) + (candidates.length ? ' ' + ui.t('addressCandidates') + ': ' + candidates.join('; ') + '?' : '');
+    }
     return ui.t(leadKey) + ': ' + (err.network ? ui.t('networkFailed') : err.message);
   }
 
@@ -366,7 +389,7 @@ const Plek = (() => {
   const fromLonLat = (lonLat, map) => ol.proj.fromLonLat(lonLat, map.getView().getProjection());
   const toLonLat = (coordinate, map) => ol.proj.toLonLat(coordinate, map.getView().getProjection());
 
-  return { i18n, getJson, errorText, noteDataset, geojson, readFeatures, BACKGROUND, backgroundLayers, configuredBackground,
+  return { i18n, keepLangInUrl, getJson, errorText, noteDataset, geojson, readFeatures, BACKGROUND, backgroundLayers, configuredBackground,
     layerOverview, fitToDataset, initialProjection, projectionKey, PROJECTIONS, createView, setProjection, projectionSwitch, fromLonLat, toLonLat,
     OVERVIEW_SCALE, PIXEL_M, groundResolution, resolutionForGround, resolutionForZoom, mercatorZoom, scaleText, keepScaleLimits };
 })();

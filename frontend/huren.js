@@ -7,9 +7,10 @@
 // text colours with at least 4.5:1 contrast on white (WCAG 1.4.3); the lines use the same hues
 const COLOURS = { available: '#1b7d2c', almost_full: '#e0a000', full: '#b00020' };
 const ui = Plek.i18n('rental');
+Plek.keepLangInUrl(ui); // a reload opens in the language chosen
 const t = key => ui.t(key);
 // selected: the street id chosen by an address search, a click on the map or the report form
-const state = { streets: null, answer: null, selected: null, report: null };
+const state = { streets: null, answer: null, selected: null, report: null, error: null };
 const $ = id => document.getElementById(id);
 
 const streetSource = new ol.source.Vector();
@@ -52,13 +53,15 @@ Plek.layerOverview().then(Plek.noteDataset).catch(() => {});
 
 $('search').addEventListener('submit', e => {
   e.preventDefault();
-  $('error').hidden = true;
+  showError(null);
   getJson('/api/v1/room-rental/check?address=' + encodeURIComponent($('address').value.trim()))
     .then(a => {
       state.answer = a;
       select(a.street.id);
+      showStreet(a.street.id);
     })
-    .catch(err => { state.answer = null; renderAnswer(); showError(err); });
+    // the street chosen before is not this address's: neither its numbers nor its highlight stay
+    .catch(err => { state.answer = null; select(null); showError(err); });
 });
 
 // a click (or tap) on a street line chooses that street: its numbers, and the report form's street
@@ -66,15 +69,17 @@ map.on('singleclick', e => {
   let hit = null;
   map.forEachFeatureAtPixel(e.pixel, f => { hit = f; return true; }, { layerFilter: l => l === streetLayer, hitTolerance: 8 });
   if (!hit) return;
+  $('address').value = ''; // the address searched before is not on this street
   state.answer = null;
-  $('error').hidden = true;
+  showError(null);
   select(hit.getId());
 });
 
 function select(id) {
   state.selected = id;
   streetSource.changed();
-  if ($('report-street').querySelector('option[value="' + CSS.escape(id) + '"]')) $('report-street').value = id;
+  if (id == null) $('report-street').value = '';
+  else if ($('report-street').querySelector('option[value="' + CSS.escape(id) + '"]')) $('report-street').value = id;
   renderAnswer();
 }
 
@@ -175,8 +180,18 @@ function renderReportStreets() {
 
 $('report-street').addEventListener('change', () => {
   const id = $('report-street').value;
-  if (id) { state.answer = null; select(id); }
+  if (id && id !== state.selected) $('address').value = ''; // the address searched before is not on this street
+  if (id) { state.answer = null; select(id); showStreet(id); }
 });
+
+/** The map on a street found by address or chosen in the list: otherwise it may lie outside the view (a phone). */
+function showStreet(id) {
+  const f = streetSource.getFeatureById(id);
+  if (!f) return;
+  const view = map.getView(), extent = f.getGeometry().getExtent();
+  // no closer than Web Mercator's zoom 17, in either projection
+  view.fit(extent, { padding: [40, 40, 40, 40], minResolution: Plek.resolutionForZoom(view, 17, ol.extent.getCenter(extent)) });
+}
 
 $('report-form').addEventListener('submit', e => {
   e.preventDefault();
@@ -222,7 +237,12 @@ function reportErrorText(o) {
   return t('reportFailed') + ': ' + err.message;
 }
 
-function showError(err) { $('error').textContent = Plek.errorText(ui, 'failed', err); $('error').hidden = false; }
+/** The failed request (or null), kept as data so a language switch rewrites the message. */
+function showError(err) { state.error = err; renderError(); }
+function renderError() {
+  $('error').textContent = state.error ? Plek.errorText(ui, 'failed', state.error) : '';
+  $('error').hidden = !state.error;
+}
 
 // common.js applies the texts; the parts drawn here follow the language
-ui.onChange(() => { renderStreets(); renderAnswer(); renderReportStreets(); renderReport(); });
+ui.onChange(() => { renderStreets(); renderAnswer(); renderReportStreets(); renderReport(); renderError(); });

@@ -5,6 +5,7 @@
 'use strict';
 
 const ui = Plek.i18n('planner');
+Plek.keepLangInUrl(ui); // a reload opens in the language chosen
 const t = key => ui.t(key);
 const $ = id => document.getElementById(id);
 const TOKEN_KEY = 'plektoets.plannerToken';
@@ -185,7 +186,7 @@ function askHere(coordinate) {
       selectionSource.addFeatures(Plek.readFeatures(fc, projection(), code));
       renderHere();
     })
-    .catch(err => { state.here = null; $('here-list').textContent = ''; showError('planner-error', err); });
+    .catch(err => { state.here = { error: err }; renderHere(); });
 }
 
 const SKIP_ATTRIBUTES = new Set(['role', 'provenance', 'distanceM', 'name']);
@@ -195,6 +196,13 @@ function renderHere() {
   const out = $('here-list');
   out.innerHTML = '';
   if (!state.here) return;
+  if (state.here.error) {
+    const p = line('error', Plek.errorText(ui, 'failed', state.here.error));
+    p.className = 'error';
+    p.setAttribute('role', 'alert');
+    out.appendChild(p);
+    return;
+  }
   if (!state.here.features.length) { out.textContent = t('hereNone'); return; }
   const list = document.createElement('ol');
   list.className = 'here';
@@ -241,28 +249,31 @@ function auth() { return { headers: { Authorization: 'Bearer ' + state.token } }
 $('login').addEventListener('submit', e => {
   e.preventDefault();
   const token = $('token').value.trim();
-  if (!token) { showMessage('login-error', t('tokenMissing')); return; }
+  if (!token) { showMessage('login-error', () => t('tokenMissing')); return; }
   login(token);
 });
 $('logout').addEventListener('click', logout);
 
 function login(token) {
-  $('login-error').hidden = true;
+  hideMessage('login-error');
   state.token = token;
   // the initiatives list is the check: 401 unknown token, 403 not a planner
   return Plek.getJson('/api/v1/initiatives', auth()).then(body => {
     sessionStorage.setItem(TOKEN_KEY, token);
     $('token').value = '';
+    // the login button goes away with its form: the focus goes on to the logout button instead of the page's start
+    const hadFocus = $('login').contains(document.activeElement);
     $('login').hidden = true;
     $('logged-in').hidden = false;
     $('planner-only').hidden = false;
+    if (hadFocus) $('logout').focus();
     state.initiatives = body;
     showInitiatives();
     loadPermits();
   }).catch(err => {
     state.token = null;
     sessionStorage.removeItem(TOKEN_KEY);
-    showMessage('login-error', err.status === 401 ? t('unauthorized') : err.status === 403 ? t('forbidden')
+    showMessage('login-error', () => err.status === 401 ? t('unauthorized') : err.status === 403 ? t('forbidden')
       : Plek.errorText(ui, 'failed', err));
   });
 }
@@ -287,7 +298,7 @@ function logout() {
 function plannerFailed(err) {
   if (err.status === 401 || err.status === 403) {
     logout();
-    showMessage('login-error', err.status === 401 ? t('unauthorized') : t('forbidden'));
+    showMessage('login-error', () => err.status === 401 ? t('unauthorized') : t('forbidden'));
   } else {
     showError('planner-error', err);
   }
@@ -320,7 +331,14 @@ function renderInitiatives() {
     tr.insertCell().textContent = ((t('forms') || {})[i.form] || i.form) + ', ' + i.persons + ' ' + t('persons').toLowerCase();
     tr.insertCell().textContent = (t('initiativeStatuses') || {})[i.status] || i.status;
     const last = (i.steps || [])[i.steps.length - 1];
-    tr.insertCell().textContent = last ? last.at.slice(0, 10) + ' (' + last.by + ')' : '';
+    const step = tr.insertCell();
+    if (last) {
+      // the date in one piece: a narrow column would break it at its hyphens
+      const date = document.createElement('span');
+      date.className = 'nowrap';
+      date.textContent = last.at.slice(0, 10);
+      step.append(date, ' (' + last.by + ')');
+    }
     tr.addEventListener('click', e => { if (e.target.tagName !== 'BUTTON') zoomTo(initiativeSource.getFeatureById('initiative-' + i.id)); });
   }
 }
@@ -373,7 +391,8 @@ function renderPermits() {
     const tr = body.insertRow();
     const cell = tr.insertCell();
     cell.colSpan = 4;
-    cell.textContent = t('unplaced') + ': ' + fc.unplaced.map(u => (u.address || u.street) + ' (' + u.status + ')').join('; ');
+    cell.textContent = t('unplaced') + ': ' + fc.unplaced.map(u => (u.address || u.street) + ' ('
+      + ((t('permitStatuses') || {})[u.status] || u.status) + ')').join('; ');
   }
 }
 
@@ -400,7 +419,7 @@ function zoomTo(feature) {
 // ---- the overview: every address coloured by its verdict, the totals per verdict and per village ----
 $('overview-form').addEventListener('submit', e => {
   e.preventDefault();
-  $('planner-error').hidden = true;
+  hideMessage('planner-error');
   const query = 'form=' + $('ov-form').value + '&persons=' + encodeURIComponent($('ov-persons').value.trim())
     + '&newBuild=' + $('ov-newbuild').checked + '&limit=' + PAGE_LIMIT + crsParam();
   $('ov-status').textContent = t('overviewBusy');
@@ -410,7 +429,13 @@ $('overview-form').addEventListener('submit', e => {
     overviewSource.clear();
     overviewSource.addFeatures(r.features);
     renderOverview();
-  }).catch(err => { $('ov-status').textContent = ''; plannerFailed(err); })
+  }).catch(err => {
+    // the earlier overview is not this request's answer: neither its totals nor its points stay
+    state.overview = null;
+    overviewSource.clear();
+    renderOverview();
+    plannerFailed(err);
+  })
     .finally(() => { $('ov-submit').disabled = false; });
 });
 
@@ -422,6 +447,7 @@ function renderOverview() {
   table.tHead.innerHTML = '';
   table.tBodies[0].innerHTML = '';
   table.hidden = !o;
+  $('ov-totals-wrap').hidden = !o;
   if (!o) { $('ov-status').textContent = ''; return; }
   const verdicts = Object.keys(VERDICT_COLOURS).filter(v => v !== 'error' || o.totals.error > 0);
   for (const v of verdicts) {
@@ -464,15 +490,19 @@ function renderOverview() {
 }
 
 // ---- messages ----
-function showMessage(id, text) { $(id).textContent = text; $(id).hidden = false; }
-function showError(id, err) { showMessage(id, Plek.errorText(ui, 'failed', err)); }
+// per element the text of its message as a function, so a language switch rewrites a message still shown
+const messages = {};
+function showMessage(id, text) { messages[id] = text; $(id).textContent = text(); $(id).hidden = false; }
+function hideMessage(id) { delete messages[id]; $(id).hidden = true; $(id).textContent = ''; }
+function showError(id, err) { showMessage(id, () => Plek.errorText(ui, 'failed', err)); }
+function renderMessages() { for (const [id, text] of Object.entries(messages)) $(id).textContent = text(); }
 
 function renderFormOptions() {
   for (const option of $('ov-form').options) option.textContent = (t('forms') || {})[option.value] || option.value;
 }
 
 // the parts drawn here follow the language
-ui.onChange(() => { renderFormOptions(); renderLayers(); renderHere(); renderInitiatives(); renderPermits(); renderOverview(); });
+ui.onChange(() => { renderFormOptions(); renderLayers(); renderHere(); renderInitiatives(); renderPermits(); renderOverview(); renderMessages(); });
 renderFormOptions();
 
 // a token from earlier in this tab logs in again (a reload of the page keeps the session)

@@ -5,6 +5,9 @@ window.PLEKTOETS_TEXTS.en = {
   languageName: 'English',
   locale: 'en-GB',
   common: {
+    // an address not found or matching several, said in the page's language (the server's detail is English)
+    addressNotFound: 'This address is not in the data. Write it as "Street 12, Town".',
+    addressAmbiguous: 'This matches more than one address; add the town or the postcode.', addressCandidates: 'Did you mean',
     language: 'Language',
     fictitious: 'Note: this is fictitious data (demo), no real place.',
     networkFailed: 'The server cannot be reached. Please try again later.',

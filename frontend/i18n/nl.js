@@ -7,6 +7,9 @@ window.PLEKTOETS_TEXTS.nl = {
   languageName: 'Nederlands',
   locale: 'nl-NL',
   common: {
+    // an address not found or matching several, said in the page's language (the server's detail is English)
+    addressNotFound: 'Dit adres staat niet in de gegevens. Schrijf het als "Straat 12, Plaats".',
+    addressAmbiguous: 'Dit past bij meer dan één adres; voeg de plaats of de postcode toe.', addressCandidates: 'Bedoelt u',
     language: 'Taal',
     fictitious: 'Let op: dit zijn fictieve gegevens (demo), geen echte plaats.',
     networkFailed: 'De server is niet bereikbaar. Probeer het later opnieuw.',
@@ -121,7 +124,8 @@ window.PLEKTOETS_TEXTS.nl = {
     forbidden: 'Dit token heeft niet de rol planner (403); vraag de beheerder om een plannerstoken.',
     initiativesHeading: 'Initiatieven', initiativesNone: 'Nog geen initiatieven.',
     initiative: 'Initiatief', initiator: 'Initiatiefnemer', form: 'Woonvorm', persons: 'Personen', status: 'Status', step: 'Laatste stap',
-    forms: { room_rental: 'Kamerverhuur', housing_facility: 'Huisvestingsvoorziening' },
+    // a soft hyphen, so the register's narrow column breaks the word where Dutch does (Huisvestings-voorziening)
+    forms: { room_rental: 'Kamerverhuur', housing_facility: 'Huisvestings\u00ADvoorziening' },
     initiativeStatuses: {
       reported: 'gemeld', intake: 'intake', assessment: 'beoordeling', permit_applied: 'vergunning aangevraagd',
       granted: 'verleend', refused: 'geweigerd', realised: 'gerealiseerd', ended: 'beëindigd'

@@ -10,6 +10,9 @@ window.PLEKTOETS_TEXTS.pl = {
   // a text this file lacks, and the server's criterion messages (written in nl and en only), in English
   fallback: 'en',
   common: {
+    // an address not found or matching several, said in the page's language (the server's detail is English)
+    addressNotFound: 'Tego adresu nie ma w danych. Wpisz go jako „Ulica 12, Miejscowość”.',
+    addressAmbiguous: 'Pasuje do więcej niż jednego adresu; dodaj miejscowość lub kod pocztowy.', addressCandidates: 'Czy chodzi o',
     language: 'Język',
     fictitious: 'Uwaga: to są dane fikcyjne (demo), nie prawdziwe miejsce.',
     networkFailed: 'Brak połączenia z serwerem. Spróbuj ponownie później.',

@@ -10,6 +10,9 @@ window.PLEKTOETS_TEXTS.ro = {
   // a text this file lacks, and the server's criterion messages (written in nl and en only), in English
   fallback: 'en',
   common: {
+    // an address not found or matching several, said in the page's language (the server's detail is English)
+    addressNotFound: 'Această adresă nu este în date. Scrieți-o ca „Strada 12, Localitate”.',
+    addressAmbiguous: 'Se potrivește cu mai multe adrese; adăugați localitatea sau codul poștal.', addressCandidates: 'Ați vrut să spuneți',
     language: 'Limba',
     fictitious: 'Atenție: acestea sunt date fictive (demo), nu un loc real.',
     networkFailed: 'Serverul nu poate fi contactat. Încercați din nou mai târziu.',

@@ -12,19 +12,37 @@ import java.util.Optional;
  */
 public enum LocationClass {
     /** On the (agricultural) employer's plot: the site lies in the agrarisch bouwvlak (wholly, for a polygon). */
-    AGRICULTURAL_PLOT,
+    AGRICULTURAL_PLOT("agrarisch bouwvlak", "agricultural plot (agrarisch bouwvlak)"),
     /** In a business park within the edge band of its boundary, or outside it within the near band. */
-    BUSINESS_PARK_EDGE,
+    BUSINESS_PARK_EDGE("rand van een bedrijventerrein", "edge of a business park"),
     /** In a business park, deeper than the edge band. */
-    BUSINESS_PARK_INTERIOR,
+    BUSINESS_PARK_INTERIOR("binnenkant van een bedrijventerrein", "interior of a business park"),
     /** In the built-up area (bebouwde kom). */
-    BUILT_UP_AREA,
+    BUILT_UP_AREA("bebouwde kom", "built-up area"),
     /** In the rural area (buitengebied), inside an existing building. */
-    RURAL_EXISTING_BUILDING,
+    RURAL_EXISTING_BUILDING("buitengebied (bestaand gebouw)", "rural area (existing building)"),
     /** In the rural area, not inside an existing building. */
-    RURAL_OTHER;
+    RURAL_OTHER("buitengebied", "rural area");
 
     private final String id = name().toLowerCase(Locale.ROOT);
+    // the names in the messages a reader sees (as the map's texts name them), not the ids
+    private final String nl;
+    private final String en;
+
+    LocationClass(String nl, String en) {
+        this.nl = nl;
+        this.en = en;
+    }
+
+    /** The class as a Dutch message names it ("bebouwde kom"). */
+    public String nl() {
+        return nl;
+    }
+
+    /** The class as an English message names it ("built-up area"). */
+    public String en() {
+        return en;
+    }
 
     public String id() {
         return id;

@@ -53,19 +53,20 @@ public final class LocationClassCriterion implements Criterion {
         if (c.pieces().size() > 1) {
             double total = c.pieces().stream().mapToDouble(LocationClassifier.Piece::areaM2).sum();
             List<Map<String, Object>> parts = new ArrayList<>();
-            StringBuilder list = new StringBuilder();
+            StringBuilder nl = new StringBuilder(), en = new StringBuilder();
             for (LocationClassifier.Piece p : c.pieces()) {
                 Map<String, Object> part = new LinkedHashMap<>();
                 part.put("locationClass", p.locationClass().id());
                 part.put("areaM2", p.areaM2());
                 part.put("status", LocationDecisionTable.decide(p.locationClass(), req.form(), req.newBuild()).status().id());
                 parts.add(part);
-                list.append(list.length() == 0 ? "" : ", ").append(p.locationClass().id()).append(' ')
-                        .append(Math.round(100 * p.areaM2() / total)).append('%');
+                long percent = Math.round(100 * p.areaM2() / total);
+                nl.append(nl.length() == 0 ? "" : ", ").append(p.locationClass().nl()).append(' ').append(percent).append('%');
+                en.append(en.length() == 0 ? "" : ", ").append(p.locationClass().en()).append(' ').append(percent).append('%');
             }
             ev.put("pieces", parts);
-            message = new Message("Het terrein ligt in meerdere locatieklassen (" + list + "); de strengste geldt: "
-                    + lowerFirst(message.nl()), "The site spans several location classes (" + list + "); the most"
+            message = new Message("Het terrein ligt in meerdere locatieklassen (" + nl + "); de strengste geldt: "
+                    + lowerFirst(message.nl()), "The site spans several location classes (" + en + "); the most"
                     + " restrictive applies: " + lowerFirst(message.en()));
         }
         if (!c.missingData().isEmpty() && status != Status.FAIL) {
