@@ -73,10 +73,11 @@ public final class LocationClassCriterion implements Criterion {
             List<String> roles = c.missingData().stream().map(Role::id).toList();
             ev.put("missingLayers", roles);
             status = Status.UNKNOWN;
-            message = new Message("Gegevens ontbreken (" + String.join(", ", roles) + "): de locatieklasse kan anders"
-                    + " zijn. Met de beschikbare gegevens: " + lowerFirst(message.nl()), "Data is missing ("
-                    + String.join(", ", roles) + "): the location class may differ. With the data at hand: "
-                    + lowerFirst(message.en()));
+            String nl = String.join(", ", c.missingData().stream().map(Role::nl).toList());
+            String en = String.join(", ", c.missingData().stream().map(Role::en).toList());
+            message = new Message("Gegevens ontbreken (" + nl + "): de locatieklasse kan anders zijn. Met de"
+                    + " beschikbare gegevens: " + lowerFirst(message.nl()), "Data is missing (" + en + "): the location"
+                    + " class may differ. With the data at hand: " + lowerFirst(message.en()));
         }
         return new Decision(chosen.locationClass(), new CriterionResult(ID, status, outcome.policyRef(), message, ev));
     }

@@ -6,20 +6,37 @@ import java.util.Optional;
 
 /** What a feature means to the policy. The id is the stable name used in the API, the profile and the cache. */
 public enum Role {
-    AGRICULTURAL_PLOT,
-    BUSINESS_PARK,
-    RECREATION_ZONE,
-    BUILT_UP_AREA,
-    VILLAGE,
-    BUILDING,
-    ADDRESS,
-    FACILITY,
-    ROAD,
+    AGRICULTURAL_PLOT("agrarische bouwvlakken", "agricultural building plots"),
+    BUSINESS_PARK("bedrijventerreinen", "business parks"),
+    RECREATION_ZONE("recreatieterreinen", "recreation zones"),
+    BUILT_UP_AREA("bebouwde kom", "built-up areas"),
+    VILLAGE("kernen", "villages"),
+    BUILDING("gebouwen", "buildings"),
+    ADDRESS("adressen", "addresses"),
+    FACILITY("voorzieningen", "facilities"),
+    ROAD("wegen", "roads"),
     /** Background only: the maps draw it; no criterion reads it. */
-    WATER;
+    WATER("water", "water");
+
+    private final String nl;
+    private final String en;
+
+    Role(String nl, String en) {
+        this.nl = nl;
+        this.en = en;
+    }
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The layer in words, for messages people read ("gebouwen"); the API and evidence keep {@link #id()}. */
+    public String nl() {
+        return nl;
+    }
+
+    public String en() {
+        return en;
     }
 
     public static Optional<Role> byId(String id) {

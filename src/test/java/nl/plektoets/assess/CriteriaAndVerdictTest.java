@@ -83,6 +83,11 @@ class CriteriaAndVerdictTest {
                 4, false));
         assertEquals("unknown", result(a, "location_class").status().id());
         assertEquals(List.of("building"), result(a, "location_class").evidence().get("missingLayers"));
+        // people read the layer in words, the evidence keeps its id
+        assertTrue(result(a, "location_class").message().nl().startsWith("Gegevens ontbreken (gebouwen): "),
+                result(a, "location_class").message().nl());
+        assertTrue(result(a, "location_class").message().en().startsWith("Data is missing (buildings): "),
+                result(a, "location_class").message().en());
         assertEquals("unknown", result(a, "recreation_exclusion").status().id());
         assertEquals(Verdict.CONDITIONAL, a.verdict());
         // a failing outcome stays a failure: missing buildings cannot make a facility in the village acceptable
