@@ -1,5 +1,6 @@
 package nl.plektoets.cli;
 
+import nl.plektoets.demo.CommittedDemo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -54,10 +55,7 @@ class AssessAllTest {
     @BeforeAll
     static void demoCopy() throws Exception {
         // a copy, so the test neither needs nor writes the graph cache in the working tree
-        dataDir = Files.createDirectories(tmp.resolve("demo"));
-        for (String f : new String[] {"dataset.json", "demo.osm.gz"}) {
-            Files.copy(Path.of("gisdata", "demo", f), dataDir.resolve(f));
-        }
+        dataDir = CommittedDemo.copyTo(tmp.resolve("demo"));
         dataset = DataDirectory.load(dataDir, null, ImportProgress.NONE);
         PolicyProfile profile = PolicyProfile.load(null);
         reach = ReachIndex.open(dataDir, dataset, ReachSettings.from(profile, ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M));

@@ -1,5 +1,6 @@
 package nl.plektoets.cli;
 
+import nl.plektoets.demo.CommittedDemo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,9 +47,7 @@ abstract class BrowserTestBase {
     @BeforeAll
     void startServerAndBrowser(@TempDir Path tmp) throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": run scripts/test-services (installs Debian's chromium)");
-        dataDirectory = tmp.resolve("demo");
-        Files.createDirectories(dataDirectory);
-        for (String f : new String[] {"demo.osm.gz", "dataset.json"}) Files.copy(Path.of("gisdata", "demo", f), dataDirectory.resolve(f));
+        dataDirectory = CommittedDemo.copyTo(tmp.resolve("demo"));
         Path tokens = tmp.resolve("tokens.txt");
         Files.writeString(tokens, "ans planner " + PLANNER_TOKEN + "\n");
         List<String> args = new ArrayList<>(List.of("serve", "--data", dataDirectory.toString(), "--tokens", tokens.toString(), "--port", "0"));

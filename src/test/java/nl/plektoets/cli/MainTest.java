@@ -1,5 +1,6 @@
 package nl.plektoets.cli;
 
+import nl.plektoets.demo.CommittedDemo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,8 +195,7 @@ class MainTest {
     @Test
     void servesTheCommittedDemoMunicipalityAsFictitious() throws Exception {
         // a copy, so the test neither needs nor writes the cache in the working tree
-        Path dir = Files.createDirectories(tmp.resolve("demo-copy"));
-        for (String f : new String[] {"dataset.json", "demo.osm.gz"}) Files.copy(Path.of("gisdata", "demo", f), dir.resolve(f));
+        Path dir = CommittedDemo.copyTo(tmp.resolve("demo-copy"));
         Run r = run("serve", "--data", dir.toString(), "--port", "0", "--host", "127.0.0.1");
         assertEquals(Main.OK, r.code(), r::toString);
         assertTrue(r.out().contains("(fictitious)"), r.out());

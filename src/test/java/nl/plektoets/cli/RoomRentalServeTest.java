@@ -1,5 +1,6 @@
 package nl.plektoets.cli;
 
+import nl.plektoets.demo.CommittedDemo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,9 +27,7 @@ class RoomRentalServeTest {
 
     @Test
     void serveAnswersTheRoomRentalMapChecksAndGrants() throws Exception {
-        Path data = tmp.resolve("demo");
-        Files.createDirectories(data);
-        for (String f : new String[] {"demo.osm.gz", "dataset.json"}) Files.copy(Path.of("gisdata", "demo", f), data.resolve(f));
+        Path data = CommittedDemo.copyTo(tmp.resolve("demo"));
         Path tokens = tmp.resolve("tokens.txt");
         Files.writeString(tokens, "ans planner " + StoreCommandsTest.PLANNER + "\n");
         StoreCommandsTest.Run served = StoreCommandsTest.run("serve", "--data", data.toString(), "--tokens", tokens.toString(),

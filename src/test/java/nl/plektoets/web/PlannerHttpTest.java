@@ -1,5 +1,6 @@
 package nl.plektoets.web;
 
+import nl.plektoets.demo.CommittedDemo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -52,9 +53,7 @@ class PlannerHttpTest {
 
     @BeforeAll
     static void serve() throws Exception {
-        data = tmp.resolve("demo");
-        Files.createDirectories(data);
-        for (String f : new String[] {"demo.osm.gz", "dataset.json"}) Files.copy(Path.of("gisdata", "demo", f), data.resolve(f));
+        data = CommittedDemo.copyTo(tmp.resolve("demo"));
         Path tokens = tmp.resolve("tokens.txt");
         Files.writeString(tokens, "ans planner " + PLANNER + "\nbeheer admin " + ADMIN + "\n");
         main = new Main(quiet(), quiet(), Map.of());
