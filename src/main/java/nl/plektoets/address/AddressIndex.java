@@ -32,7 +32,6 @@ import org.locationtech.jts.geom.Point;
  */
 public final class AddressIndex {
     private static final Pattern POSTCODE = Pattern.compile("\\b(\\d{4})\\s?([a-z]{2})\\b");
-    private static final Pattern NUMBER_AT_END = Pattern.compile("^(.*?)\\s+(\\d+.*)$");
 
     private final Address[] addresses;
     private final String[] words;       // distinct normalised words, sorted; a word's index is its rank
@@ -166,18 +165,19 @@ public final class AddressIndex {
             place = t.substring(comma + 1).trim();
             t = t.substring(0, comma).trim();
         }
-        Matcher m = NUMBER_AT_END.matcher(t);
-        if (!m.matches()) return new Resolution.Unknown(search(text, 5));
-        String street = normalise(m.group(1));
-        String number = normalise(m.group(2)).replace(" ", "");
+        int split = numberStart(t);
+        if (split < 0) return new Resolution.Unknown(search(text, 5));
+        String streetText = t.substring(0, split).stripTrailing();
+        String street = normalise(streetText);
+        String number = normalise(t.substring(split)).replace(" ", "");
         String placeNorm = normalise(place);
         Optional<String> postcode = POSTCODE.matcher(placeNorm).matches()
                 ? Optional.of(placeNorm.replace(" ", "")) : Optional.empty();
 
         List<Address> found = new ArrayList<>();
-        String[] streetWords = queryWords(m.group(1));
+        String[] streetWords = queryWords(streetText);
         // street words plus the number narrow the candidates to the few addresses with that number
-        for (Address a : streetWords.length == 0 ? List.<Address>of() : search(m.group(1) + " " + number, Integer.MAX_VALUE)) {
+        for (Address a : streetWords.length == 0 ? List.<Address>of() : search(streetText + " " + number, Integer.MAX_VALUE)) {
             if (!normalise(a.street()).equals(street)) continue;
             if (!normalise(a.housenumber()).replace(" ", "").replace("-", "").equals(number.replace("-", ""))) continue;
             if (postcode.isPresent()) {
@@ -190,9 +190,26 @@ public final class AddressIndex {
         if (found.size() == 1) return new Resolution.Found(found.get(0));
         if (found.size() > 1) return new Resolution.Ambiguous(List.copyOf(found.subList(0, Math.min(found.size(), 10))));
         // nearest candidates: the same street (and town when given), then the street alone
-        List<Address> near = search(m.group(1) + " " + place, 5);
-        if (near.isEmpty()) near = search(m.group(1), 5);
+        List<Address> near = search(streetText + " " + place, 5);
+        if (near.isEmpty()) near = search(streetText, 5);
         return new Resolution.Unknown(near);
+    }
+
+    /**
+     * Where the house number starts: the first digit that follows whitespace after a non-empty street, or -1. One
+     * pass over the text (the regular expression it replaces, {@code ^(.*?)\\s+(\\d+.*)$}, backtracked
+     * quadratically over long runs of spaces).
+     */
+    static int numberStart(String t) {
+        int n = t.length();
+        for (int i = 1; i < n; i++) {
+            if (!Character.isWhitespace(t.charAt(i))) continue;
+            int j = i;
+            while (j < n && Character.isWhitespace(t.charAt(j))) j++;
+            if (j < n && t.charAt(j) >= '0' && t.charAt(j) <= '9') return j;
+            i = j; // the run holds no split point: continue after it
+        }
+        return -1;
     }
 
     /** Lower case, no diacritics, punctuation as spaces, single spaces. */

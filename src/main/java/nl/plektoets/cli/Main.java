@@ -62,6 +62,7 @@ import nl.plektoets.web.AssessmentJson;
 import nl.plektoets.web.RegisterRoutes;
 import nl.plektoets.web.RoomRentalApi;
 import nl.plektoets.web.RoomRentalRoutes;
+import nl.plektoets.web.ReportLimit;
 import nl.plektoets.web.EdgeBandApi;
 import nl.plektoets.web.InitiatorRoutes;
 import nl.plektoets.web.PolicyApi;
@@ -237,6 +238,8 @@ public final class Main {
             AtomicReference<RoomRentalApi> roomRentalApi = new AtomicReference<>();
             RoomRentalPermits permits = new StorePermits(store);
             AtomicReference<PlannerApi> plannerApi = new AtomicReference<>();
+            // one report rate limit for the server's life: a reload must not reset anyone's count
+            ReportLimit reportLimit = ReportLimit.reports(Clock.systemUTC());
             Consumer<Dataset> install = dataset -> {
                 ReachIndex reach = startReach == null || dataset == first ? startReach
                         : ReachIndex.on(startReach.network(), config.dataDir().resolve("graph"),
@@ -250,7 +253,7 @@ public final class Main {
                 Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
                 roomRental.set(rules);
                 roomRentalApi.set(new RoomRentalApi(rules, permits, api.addressIndex(),
-                        WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info().name()));
+                        WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info().name(), reportLimit));
                 // the planner's overview: the same engine, with room_rental_street over one snapshot of the permits
                 // per batch; a new one per (re)load, so a reload drops its cache
                 HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(assessor.dataset(), permits::active,

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -45,13 +44,21 @@ import java.util.stream.Collectors;
  *                         {@code pdok-brt} (PDOK's BRT-Achtergrondkaart tiles from {@code backgroundUrl})
  * @param backgroundUrl    XYZ tile URL template ({z}, {x}, {y}) in EPSG:3857 of the pdok-brt background
  * @param backgroundAttribution the attribution the map shows with that background
+ * @param maxTextChars     longest free-text field accepted (addresses, search words, street ids); longer: 400
+ * @param requestReadTimeoutMs longest time a client may take to send a request body (slower: 408); also the
+ *                         connection idle timeout
+ * @param publicBaseUrl    the service's public URL (scheme, host, port, path prefix) absolute links are built on, or
+ *                         null: links are relative, never built from the request's Host header
+ * @param allowedOrigins   browser origins besides the service's own that may POST/PATCH (others: 403)
+ * @param trustedProxies   addresses of reverse proxies whose X-Forwarded-For names the client (rate limits)
  * @param origins          for each key, where its value came from (command line, environment, file, default)
  */
 public record Config(int port, String host, Path dataDir, String crs, Path policy, long maxBodyBytes,
                      double maxSiteAreaM2, double maxSnapDistanceM, int layerLimitDefault, int layerLimitMax, int addressLimitDefault,
                      int addressLimitMax, String dbUrl, String dbUser, String dbPassword, Path tokens,
                      String background, String backgroundUrl, String backgroundAttribution,
-                     Map<String, String> origins) {
+                     int maxTextChars, long requestReadTimeoutMs, String publicBaseUrl, List<String> allowedOrigins,
+                     List<String> trustedProxies, Map<String, String> origins) {
 
     /** The default data directory; {@code serve} generates the demo municipality there when it is empty. */
     public static final Path DEFAULT_DATA_DIR = Path.of("gisdata", "demo");
@@ -93,7 +100,12 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
             new Key("tokens", "bearer-token file for the register and admin endpoints, lines 'user role token' (role planner or admin); empty = those endpoints answer 401", ""),
             new Key("background", "map background of the pages: own (drawn from the loaded layers; no visitor request leaves this server, AVG) or pdok-brt (PDOK's BRT-Achtergrondkaart tiles from background-url: visitors' browsers then contact that host, and the pages' Content-Security-Policy allows it)", "own"),
             new Key("background-url", "tile URL template of the pdok-brt background: https, XYZ tiles in EPSG:3857 with {z}, {x} and {y}", PDOK_BRT_URL),
-            new Key("background-attribution", "attribution shown on the map with the pdok-brt background", "Kaartgegevens © Kadaster"));
+            new Key("background-attribution", "attribution shown on the map with the pdok-brt background", "Kaartgegevens © Kadaster"),
+            new Key("max-text-chars", "longest free-text value accepted in an address, a search, a street id or a short register field; longer values get 400", "200"),
+            new Key("request-read-timeout-ms", "longest time a client may take to send its request body, and the idle timeout of a connection; slower uploads get 408 and hold no server thread meanwhile", "10000"),
+            new Key("public-base-url", "the public URL of the service (e.g. https://kaart.example.nl, with a path prefix behind a proxy); absolute links (OGC API) are built on it. Empty = links are relative; never taken from the request's Host header", ""),
+            new Key("allowed-origins", "comma-separated browser origins (https://host[:port]) besides the service's own that may send POST/PATCH requests; other origins get 403. Requests without an Origin header (non-browser clients) pass", ""),
+            new Key("trusted-proxies", "comma-separated IP addresses of reverse proxies in front of the service; only from these is X-Forwarded-For believed (for the report rate limit). Empty = the connection's address is the client", ""));
 
     public Config {
         origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
@@ -157,6 +169,11 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
                 v.background("background"),
                 v.tileUrl("background-url"),
                 v.text("background-attribution").strip(),
+                v.integer("max-text-chars", 1, 100_000),
+                v.integer("request-read-timeout-ms", 100, Integer.MAX_VALUE),
+                v.baseUrl("public-base-url"),
+                v.origins("allowed-origins"),
+                v.addresses("trusted-proxies"),
                 origins);
     }
 
@@ -193,6 +210,11 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
         m.put("background", background);
         m.put("background-url", backgroundUrl);
         m.put("background-attribution", backgroundAttribution);
+        m.put("max-text-chars", Integer.toString(maxTextChars));
+        m.put("request-read-timeout-ms", Long.toString(requestReadTimeoutMs));
+        m.put("public-base-url", publicBaseUrl == null ? "" : publicBaseUrl);
+        m.put("allowed-origins", String.join(",", allowedOrigins));
+        m.put("trusted-proxies", String.join(",", trustedProxies));
         return m;
     }
 
@@ -265,6 +287,12 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 
+    /** A value parser; null or any exception means "not of the expected kind". */
+    @FunctionalInterface
+    private interface Parser<T> {
+        T apply(String s) throws Exception;
+    }
+
     /** Typed access with messages that name the key, its origin and the fix. */
     private record Values(Map<String, String> values, Map<String, String> origins) {
         String text(String key) {
@@ -309,12 +337,54 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
             });
         }
 
-        private <T> T parse(String key, String expected, Function<String, T> parser) {
+        /** An http(s) URL without query or fragment; a trailing slash is dropped so paths append cleanly. */
+        String baseUrl(String key) {
+            if (values.get(key).isBlank()) return null;
+            return parse(key, "an http or https URL such as https://kaart.example.nl or https://example.nl/plektoets", s -> {
+                String u = s.strip();
+                java.net.URI uri = java.net.URI.create(u);
+                boolean ok = ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+                        && uri.getQuery() == null && uri.getFragment() == null && uri.getUserInfo() == null;
+                return ok ? u.replaceAll("/+$", "") : null;
+            });
+        }
+
+        /** Origins as browsers send them: scheme://host[:port], lower case, no path. */
+        List<String> origins(String key) {
+            return parse(key, "comma-separated origins such as https://kaart.example.nl,https://intranet.example.nl:8443", s -> {
+                List<String> out = new java.util.ArrayList<>();
+                for (String part : s.split(",")) {
+                    String o = part.strip().toLowerCase(Locale.ROOT);
+                    if (o.isEmpty()) continue;
+                    java.net.URI uri = java.net.URI.create(o);
+                    if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                            || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())) return null;
+                    out.add(o);
+                }
+                return List.copyOf(out);
+            });
+        }
+
+        /** IP addresses (IPv4 or IPv6 literals; no names, so no DNS lookup), normalised. */
+        List<String> addresses(String key) {
+            return parse(key, "comma-separated IP addresses such as 127.0.0.1,10.0.0.5", s -> {
+                List<String> out = new java.util.ArrayList<>();
+                for (String part : s.split(",")) {
+                    String a = part.strip();
+                    if (a.isEmpty()) continue;
+                    if (!a.matches("[0-9a-fA-F:.]+") || !(a.contains(".") || a.contains(":"))) return null;
+                    out.add(java.net.InetAddress.getByName(a).getHostAddress());
+                }
+                return List.copyOf(out);
+            });
+        }
+
+        private <T> T parse(String key, String expected, Parser<T> parser) {
             String raw = values.get(key);
             T value;
             try {
                 value = parser.apply(raw);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 value = null;
             }
             if (value == null) {

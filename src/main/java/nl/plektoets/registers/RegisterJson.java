@@ -132,10 +132,21 @@ public final class RegisterJson {
         return d == null ? null : d.toString();
     }
 
+    /** Notes are prose; every other text field (an address, a name, a code, a date) is short; site is WKT. */
+    static final int NOTES_MAX_CHARS = 2000;
+    static final int TEXT_MAX_CHARS = 200;
+
     static String text(JsonNode o, String field) {
         JsonNode n = o.get(field);
         if (n == null || n.isNull()) return null;
         if (!n.isTextual()) throw InvalidEntryException.malformed(field, field + " must be a string");
+        // bounded before anything parses or stores it
+        // (a site's WKT is geometry, bounded by max-body-bytes)
+        int max = field.equals("notes") ? NOTES_MAX_CHARS : field.equals("site") ? Integer.MAX_VALUE : TEXT_MAX_CHARS;
+        if (n.asText().length() > max) {
+            throw InvalidEntryException.malformed(field, field + " is " + n.asText().length() + " characters long; at most "
+                    + max + " are accepted");
+        }
         String s = n.asText().strip();
         return s.isEmpty() ? null : s;
     }

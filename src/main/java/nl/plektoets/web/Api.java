@@ -161,9 +161,9 @@ public final class Api {
             JsonLocation l = e.getLocation();
             throw new Problem(Problem.Type.MALFORMED_JSON, null, "The body is not valid JSON"
                     + (l == null ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")") + ": "
-                    + e.getOriginalMessage());
+                    + Problem.jsonError(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new Problem(Problem.Type.MALFORMED_JSON, null, "The body cannot be read: " + e.getMessage());
+            throw new Problem(Problem.Type.MALFORMED_JSON, null, "The body cannot be read as JSON (UTF-8 text)");
         }
     }
 
@@ -204,6 +204,7 @@ public final class Api {
         if (!n.isTextual() || n.asText().isBlank()) {
             throw new Problem(Problem.Type.INVALID_REQUEST, "address", "'address' must be a string such as \"Hoofdstraat 12, Dedemsvaart\"");
         }
+        Problem.text(n.asText(), "address", config.maxTextChars());
         Resolution r = addresses.resolve(n.asText());
         if (r instanceof Resolution.Found f) return f.address();
         boolean ambiguous = r instanceof Resolution.Ambiguous;
@@ -369,8 +370,7 @@ public final class Api {
     }
 
     Problem bodyTooLarge() {
-        return new Problem(Problem.Type.BODY_TOO_LARGE, null, "The request body exceeds " + config.maxBodyBytes()
-                + " bytes; simplify the site polygon (a housing site needs no more than a few hundred vertices)");
+        return Problem.bodyTooLarge(config.maxBodyBytes());
     }
 
     /** Single-valued parameters; unknown or repeated ones are refused rather than ignored. */

@@ -23,6 +23,9 @@ public final class Problem extends RuntimeException {
         INVALID_GEOJSON(400, "Invalid GeoJSON"),
         INVALID_PARAMETER(400, "Invalid query parameter"),
         BODY_TOO_LARGE(413, "Request body too large"),
+        REQUEST_TIMEOUT(408, "Request body too slow"),
+        UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+        FOREIGN_ORIGIN(403, "Request from another site"),
         SELF_INTERSECTION(422, "Self-intersecting polygon"),
         INVALID_GEOMETRY(422, "Invalid geometry"),
         OUTSIDE_EXTENT(422, "Site outside the dataset"),
@@ -60,6 +63,40 @@ public final class Problem extends RuntimeException {
         super(detail, null, false, false); // an expected answer, not a failure: no stack trace
         this.type = type;
         this.field = field;
+    }
+
+    /** 413: more bytes arrived (or were declared) than {@code max-body-bytes} allows. */
+    static Problem bodyTooLarge(long maxBytes) {
+        return new Problem(Type.BODY_TOO_LARGE, null, "The request body exceeds " + maxBytes + " bytes (the "
+                + "configuration key max-body-bytes); simplify the site polygon (a housing site needs no more than a few "
+                + "hundred vertices)");
+    }
+
+    /** 400 for a free-text value over {@code max-text-chars}; checked before the text is parsed or searched. */
+    static String text(String value, String field, int maxChars) {
+        if (value != null && value.length() > maxChars) {
+            throw new Problem(Type.INVALID_REQUEST, field, "'" + field + "' is " + value.length() + " characters long; at most "
+                    + maxChars + " are accepted (an address looks like \"Hoofdstraat 12, Dedemsvaart\")");
+        }
+        return value;
+    }
+
+    /**
+     * The JSON parser's complaint in the user's terms: its hints at parser settings and class names (in backquotes,
+     * e.g. {@code StreamReadConstraints}) and its source excerpts are cut off.
+     */
+    static String jsonError(String parserMessage) {
+        if (parserMessage == null) return "it cannot be read";
+        String m = parserMessage;
+        int tick = m.indexOf('`');
+        if (tick >= 0) {
+            int cut = Math.max(Math.max(m.lastIndexOf('(', tick), m.lastIndexOf(':', tick)), m.lastIndexOf(';', tick));
+            m = m.substring(0, cut < 0 ? tick : cut);
+        }
+        m = m.replaceAll("\\s*\\(start marker at \\[Source:.*", "").replaceAll("\\[Source:[^\\]]*\\]", "")
+                .replace("START_OBJECT", "an object").replace("START_ARRAY", "an array").replace("END_OBJECT", "'}'")
+                .replace("END_ARRAY", "']'").replace("VALUE_", "a ").strip();
+        return m.isEmpty() ? "it cannot be read" : m;
     }
 
     public Problem with(String member, JsonNode value) {

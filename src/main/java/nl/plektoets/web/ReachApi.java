@@ -147,6 +147,10 @@ public final class ReachApi {
             }
             out.add(m);
         }
+        if (out.isEmpty()) {
+            throw new Problem(Problem.Type.INVALID_PARAMETER, "minutes", "'minutes' must give at least one whole number of"
+                    + " minutes, e.g. 15,30; got '" + text + "'");
+        }
         return out;
     }
 }

@@ -66,24 +66,33 @@ public final class RegisterRoutes {
      */
     public static RegisterRoutes install(Javalin app, Registers registers, Supplier<TokenFile> tokens, Reload reload) {
         RegisterRoutes r = new RegisterRoutes(registers, tokens, reload);
-        app.get("/api/v1/permits", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listPermits(ctx)));
+        getAndHead(app, "/api/v1/permits", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listPermits(ctx)));
         app.post("/api/v1/permits", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createPermit(ctx, u)));
-        app.get("/api/v1/permits/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getPermit(ctx)));
+        getAndHead(app, "/api/v1/permits/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getPermit(ctx)));
         app.patch("/api/v1/permits/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.patchPermit(ctx, u)));
-        app.get("/api/v1/permits/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
+        getAndHead(app, "/api/v1/permits/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
                 u -> r.audit(ctx, JdbcStore.PERMITS)));
-        app.get("/api/v1/initiatives", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listInitiatives(ctx)));
+        getAndHead(app, "/api/v1/initiatives", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listInitiatives(ctx)));
         app.post("/api/v1/initiatives", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createInitiative(ctx, u)));
-        app.get("/api/v1/initiatives/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getInitiative(ctx)));
+        getAndHead(app, "/api/v1/initiatives/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getInitiative(ctx)));
         app.patch("/api/v1/initiatives/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.patchInitiative(ctx, u)));
-        app.get("/api/v1/initiatives/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
+        getAndHead(app, "/api/v1/initiatives/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
                 u -> r.audit(ctx, JdbcStore.INITIATIVES)));
         // what the public reported as wrong on the room-rental map (§5.1.3), for the planners to handle
-        app.get("/api/v1/room-rental/reports", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.roomRentalReports(ctx)));
+        getAndHead(app, "/api/v1/room-rental/reports", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.roomRentalReports(ctx)));
         app.post("/api/v1/admin/reload", ctx -> r.handle(ctx, AccessRole.ADMIN, u -> r.reload(ctx)));
         // the public overview of §5.1.3 (GET /api/v1/room-rental/streets) is RoomRentalRoutes: per street with the
         // dwellings, the limit and what is left, counts only
         return r;
+    }
+
+    /**
+     * A GET route and its HEAD: Javalin would answer HEAD on a GET path itself, with 200 and without running the
+     * handler, so a token route's HEAD must be the same handler (the token checked, the body dropped by Jetty).
+     */
+    static void getAndHead(Javalin app, String path, io.javalin.http.Handler handler) {
+        app.get(path, handler);
+        app.head(path, handler);
     }
 
     @FunctionalInterface
@@ -102,6 +111,8 @@ public final class RegisterRoutes {
      * handler is left to the route table.
      */
     static void guarded(Context ctx, Supplier<TokenFile> tokens, AccessRole required, Handler handler) {
+        // register entries and planners' answers never land in a shared or browser cache (nor do their refusals)
+        ctx.header("Cache-Control", "no-store");
         String header = ctx.header("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
         Optional<User> user = tokens.get().user(token);
@@ -168,7 +179,7 @@ public final class RegisterRoutes {
             if (n == null || !n.isObject()) throw InvalidEntryException.malformed("body", "expected a JSON object");
             return n;
         } catch (JsonProcessingException e) {
-            throw InvalidEntryException.malformed("body", "the body is not valid JSON: " + e.getOriginalMessage());
+            throw InvalidEntryException.malformed("body", "the body is not valid JSON: " + Problem.jsonError(e.getOriginalMessage()));
         }
     }
 
@@ -266,7 +277,9 @@ public final class RegisterRoutes {
         try {
             lonLat = new GeoJsonReader().read(site.toString());
         } catch (ParseException | RuntimeException e) {
-            throw InvalidEntryException.malformed("site", "site is not a readable GeoJSON geometry: " + e.getMessage());
+            // a ParseException says what is wrong; another exception's message would name library classes
+            throw InvalidEntryException.malformed("site", "site is not a readable GeoJSON geometry"
+                    + (e instanceof ParseException ? ": " + e.getMessage() : ""));
         }
         for (var c : lonLat.getCoordinates()) {
             if (!(Math.abs(c.x) <= 180 && Math.abs(c.y) <= 90)) {

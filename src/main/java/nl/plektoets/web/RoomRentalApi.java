@@ -4,22 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import nl.plektoets.address.AddressIndex;
 import nl.plektoets.address.Resolution;
 import nl.plektoets.criteria.CriterionResult;
@@ -46,6 +38,8 @@ public final class RoomRentalApi {
     /** Reports per client per hour: enough for a person, not for a script. */
     static final int REPORTS_PER_HOUR = 5;
     static final int REPORT_MAX_CHARS = 2000;
+    /** A street id is an identifier ("town/street#2"), not prose: longer ones are refused before any lookup. */
+    static final int STREET_ID_MAX_CHARS = 200;
 
     private final RoomRentalRules rules;
     private final RoomRentalPermits permits;
@@ -55,13 +49,23 @@ public final class RoomRentalApi {
     private final Store reportsOrNull;
     private final Clock clock;
     private final String datasetName;
-    private final Map<String, Deque<Instant>> reportTimes = new ConcurrentHashMap<>();
+    private final ReportLimit reportLimit;
 
     /**
      * @param reportsOrNull where reports of wrong entries go (the store); null answers 503 on the report endpoint
      */
     public RoomRentalApi(RoomRentalRules rules, RoomRentalPermits permits, AddressIndex addresses, WorkingCrs workingCrs,
                          Store reportsOrNull, Clock clock, String datasetName) {
+        this(rules, permits, addresses, workingCrs, reportsOrNull, clock, datasetName,
+                ReportLimit.reports(clock));
+    }
+
+    /**
+     * @param reportLimit the report rate limit; {@code serve} passes the one that outlives reloads
+     */
+    public RoomRentalApi(RoomRentalRules rules, RoomRentalPermits permits, AddressIndex addresses, WorkingCrs workingCrs,
+                         Store reportsOrNull, Clock clock, String datasetName, ReportLimit reportLimit) {
+        this.reportLimit = reportLimit;
         this.rules = rules;
         this.permits = permits;
         this.criterion = new RoomRentalStreetCriterion(rules, permits, true);
@@ -219,7 +223,7 @@ public final class RoomRentalApi {
                 throw new Problem(Problem.Type.INVALID_REQUEST, f, "Unknown member '" + f + "'; the members are message, streetId");
             }
         }
-        String streetId = body.path("streetId").asText("");
+        String streetId = Problem.text(body.path("streetId").asText(""), "streetId", STREET_ID_MAX_CHARS);
         if (rules.model().units().stream().noneMatch(u -> u.id().equals(streetId))) {
             throw new Problem(Problem.Type.INVALID_REQUEST, "streetId", "Unknown streetId '" + streetId
                     + "'; use the id of a feature of /api/v1/room-rental/streets, e.g. 'hardenberg/stationsstraat'");
@@ -229,7 +233,7 @@ public final class RoomRentalApi {
             throw new Problem(Problem.Type.INVALID_REQUEST, "message", "message must say what is wrong in 10 to "
                     + REPORT_MAX_CHARS + " characters (please no names or personal data)");
         }
-        throttle(clientKey);
+        reportLimit.take(clientKey);
         if (reportsOrNull == null) {
             throw new Problem(Problem.Type.INTERNAL_ERROR, null, "This server keeps no reports (started without a store)");
         }
@@ -239,29 +243,6 @@ public final class RoomRentalApi {
         out.put("reference", id);
         out.put("streetId", streetId);
         return out;
-    }
-
-    private void throttle(String clientKey) {
-        Instant now = clock.instant();
-        Deque<Instant> times = reportTimes.computeIfAbsent(hash(clientKey), k -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(Duration.ofHours(1)))) times.pollFirst();
-            if (times.size() >= REPORTS_PER_HOUR) {
-                long wait = Duration.between(now, times.peekFirst().plus(Duration.ofHours(1))).toSeconds() + 1;
-                throw new Problem(Problem.Type.TOO_MANY_REQUESTS, null, "At most " + REPORTS_PER_HOUR
-                        + " reports an hour; try again in " + wait + " seconds").with("retryAfter", NODES.numberNode(wait));
-            }
-            times.addLast(now);
-        }
-    }
-
-    private static String hash(String key) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(String.valueOf(key).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     // ---------------------------------------------------------------- parameters (OGC API style)

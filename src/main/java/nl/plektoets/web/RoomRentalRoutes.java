@@ -36,11 +36,11 @@ public final class RoomRentalRoutes {
             try {
                 body = JSON.readTree(ctx.body());
             } catch (JsonProcessingException e) {
-                throw new Problem(Problem.Type.MALFORMED_JSON, null, "The body is not valid JSON: " + e.getOriginalMessage());
+                throw new Problem(Problem.Type.MALFORMED_JSON, null, "The body is not valid JSON: " + Problem.jsonError(e.getOriginalMessage()));
             }
-            // the client's address keys the rate limit; it is hashed in memory and never stored (AVG)
+            // the client's address (behind trusted proxies) keys the rate limit; hashed in memory, never stored (AVG)
             try {
-                ctx.status(201).contentType("application/json").result(JSON.writeValueAsString(current.get().report(body, ctx.ip())));
+                ctx.status(201).contentType("application/json").result(JSON.writeValueAsString(current.get().report(body, Routes.client(ctx))));
             } catch (Problem p) {
                 JsonNode wait = p.toJson(null).get("retryAfter");
                 if (wait != null) ctx.header("Retry-After", wait.asText());
@@ -65,8 +65,9 @@ public final class RoomRentalRoutes {
         });
     }
 
+    /** The configured public base URL, else "" (relative links): never the Host header a client may forge. */
     private static String base(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
+        return Routes.publicBase(ctx);
     }
 
     private static void json(Context ctx, String type, JsonNode body) throws JsonProcessingException {

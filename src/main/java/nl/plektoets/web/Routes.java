@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.plektoets.config.Config;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +47,16 @@ public final class Routes {
             c.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBodyBytes();
             c.http.prefer405over404 = true;
+            // every body is received (bounded in bytes and time, without holding a thread) before any route runs
+            c.jetty.modifyServletContextHandler(h -> {
+                FilterHolder bodies = new FilterHolder(new RequestBodies(config.maxBodyBytes(), config.requestReadTimeoutMs()));
+                bodies.setAsyncSupported(true);
+                h.addFilter(bodies, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+            });
+            // a blocking read or write during a request never waits longer than a slow body may take
+            c.jetty.modifyHttpConfiguration(h -> h.setIdleTimeout(config.requestReadTimeoutMs()));
+            // what Jetty refuses itself (malformed HTTP, too long headers) is problem+json too
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
             // frontend/ is packaged into the jar (pom.xml resources), so java -jar works from any directory
             c.staticFiles.add(s -> {
                 s.hostedPath = "/";
@@ -59,6 +69,8 @@ public final class Routes {
             c.staticFiles.enableWebjars();
         });
 
+        RequestGuards guards = new RequestGuards(config);
+        app.before(guards::check);
         app.post("/api/v1/assessments", ctx -> json(ctx, "application/json", current.get().assess(body(ctx, current.get(), config))));
         app.get("/api/v1/addresses", ctx -> json(ctx, GEO_JSON, current.get().addresses(ctx.queryParamMap())));
         app.get("/api/v1/layers", ctx -> json(ctx, "application/json", current.get().layers()));
@@ -80,16 +92,19 @@ public final class Routes {
         app.exception(Problem.class, (p, ctx) -> problem(ctx, current.get(), p));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            problem(ctx, current.get(), new Problem(Problem.Type.INTERNAL_ERROR, null, "The server failed to answer ("
-                    + e.getClass().getSimpleName() + "); the log has the details"));
+            // the log has the exception; the answer names no class or library
+            problem(ctx, current.get(), new Problem(Problem.Type.INTERNAL_ERROR, null, "The server failed to answer this"
+                    + " request; the service's log has the details (" + ctx.method() + " " + ctx.path() + ")"));
         });
         app.error(404, ctx -> {
             if (!answered(ctx)) problem(ctx, current.get(), new Problem(Problem.Type.NOT_FOUND, null, "No resource " + ctx.path()
                     + "; the API is under /api/v1 (assessments, addresses, layers) and /health"));
         });
         app.error(405, ctx -> {
+            String allow = RequestGuards.allowed(app, ctx.path());
+            ctx.header("Allow", allow);
             if (!answered(ctx)) problem(ctx, current.get(), new Problem(Problem.Type.METHOD_NOT_ALLOWED, null, ctx.method() + " is not allowed on "
-                    + ctx.path() + (ctx.path().equals("/api/v1/assessments") ? "; POST a JSON request" : "; use GET")));
+                    + ctx.path() + "; use " + allow));
         });
         app.error(413, ctx -> {
             if (!answered(ctx)) problem(ctx, current.get(), current.get().bodyTooLarge());
@@ -97,17 +112,23 @@ public final class Routes {
         return app;
     }
 
-    /** The body, read no further than the limit: a client cannot make the server buffer more than it accepts. */
+    /** The body as {@link RequestBodies} received it (already within max-body-bytes and the read deadline). */
     private static byte[] body(Context ctx, Api api, Config config) {
-        long max = config.maxBodyBytes();
-        if (ctx.req().getContentLengthLong() > max) throw api.bodyTooLarge();
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (b.length > max) throw api.bodyTooLarge();
-            return b;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ctx.bodyAsBytes();
+    }
+
+    /** The client's address for per-client limits (behind the configured trusted proxies: see {@link ClientAddress}). */
+    public static String client(Context ctx) {
+        return ctx.attribute(RequestGuards.CLIENT);
+    }
+
+    /**
+     * The base absolute links are built on: the configured {@code public-base-url}, or "" (links relative to the
+     * server's root). Never the request's Host header, which the client chooses.
+     */
+    public static String publicBase(Context ctx) {
+        String base = ctx.attribute(RequestGuards.BASE);
+        return base == null ? "" : base;
     }
 
     private static void json(Context ctx, String contentType, JsonNode body) throws JsonProcessingException {

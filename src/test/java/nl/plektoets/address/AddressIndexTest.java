@@ -38,6 +38,19 @@ class AddressIndexTest {
     }
 
     @Test
+    void findsTheHouseNumberInOnePassOnAnyLength() {
+        // the split of the pattern it replaces (^(.*?)\s+(\d+.*)$): the first digit after whitespace
+        assertEquals(10, AddressIndex.numberStart("Westerdok 12a"));
+        assertEquals(12, AddressIndex.numberStart("Westerdok   12"));
+        assertEquals(10, AddressIndex.numberStart("1e Straat 4"));
+        assertEquals(-1, AddressIndex.numberStart("12 Westerdok"));
+        assertEquals(-1, AddressIndex.numberStart("x" + " ".repeat(1_000_000) + "y"));
+        AddressIndex index = AddressIndex.of(FixtureDataset.create());
+        assertInstanceOf(Resolution.Unknown.class, index.resolve("Hoofdstraat" + " ".repeat(100_000) + "x"));
+        assertInstanceOf(Resolution.Found.class, index.resolve("Hoofdstraat  1"));
+    }
+
+    @Test
     void formatsPostcodes() {
         assertEquals("7771 AB", index.search("hoofdstraat 12 oosterbroek", 1).get(0).postcode());
         assertEquals("D-95473", AddressIndex.formatPostcode("D-95473"));

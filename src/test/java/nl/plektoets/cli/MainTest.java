@@ -207,7 +207,7 @@ class MainTest {
             String label = found.get("features").get(0).get("properties").get("label").asText();
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"address\":\"" + label + "\",\"form\":\"room_rental\",\"persons\":4}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), answer.body());
             JsonNode a = new ObjectMapper().readTree(answer.body());
             assertTrue(a.get("dataset").get("fictitious").asBoolean());

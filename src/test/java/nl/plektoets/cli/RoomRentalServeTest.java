@@ -65,4 +65,30 @@ class RoomRentalServeTest {
             served.main().server().stop();
         }
     }
+
+    @Test
+    void theReportLimitSurvivesAReload() throws Exception {
+        Path data = CommittedDemo.copyTo(tmp.resolve("demo"));
+        Path tokens = tmp.resolve("tokens.txt");
+        Files.writeString(tokens, "beheer admin " + StoreCommandsTest.ADMIN + "\n");
+        StoreCommandsTest.Run served = StoreCommandsTest.run("serve", "--data", data.toString(), "--tokens", tokens.toString(),
+                "--port", "0");
+        assertEquals(Main.OK, served.code(), served::toString);
+        try {
+            int port = served.main().server().port();
+            String streetId = json(StoreCommandsTest.send(port, "GET", "/api/v1/room-rental/streets", null, null))
+                    .at("/features/0/id").asText();
+            String report = "{\"streetId\": \"" + streetId + "\", \"message\": \"this street has one more room-rented house\"}";
+            for (int i = 0; i < 5; i++) {
+                var r = StoreCommandsTest.send(port, "POST", "/api/v1/room-rental/reports", null, report);
+                assertEquals(201, r.statusCode(), r.body());
+            }
+            var reload = StoreCommandsTest.send(port, "POST", "/api/v1/admin/reload", StoreCommandsTest.ADMIN, null);
+            assertEquals(200, reload.statusCode(), reload.body());
+            var sixth = StoreCommandsTest.send(port, "POST", "/api/v1/room-rental/reports", null, report);
+            assertEquals(429, sixth.statusCode(), "a reload must not reset the limit: " + sixth.body());
+        } finally {
+            served.main().server().stop();
+        }
+    }
 }

@@ -251,14 +251,15 @@ class RoomRentalHttpTest {
             Set<String> rels = new HashSet<>();
             landing.get("links").forEach(l -> {
                 rels.add(l.get("rel").asText());
-                assertTrue(l.hasNonNull("type") && l.get("href").asText().startsWith("http"), l.toString());
+                // relative: no public-base-url is configured, and the Host header never makes links (issue 11 item 6)
+                assertTrue(l.hasNonNull("type") && l.get("href").asText().startsWith("/"), l.toString());
             });
             assertTrue(rels.containsAll(Set.of("self", "service-doc", "conformance", "data")), rels.toString());
             JsonNode conf = get(base + "/ogc/conformance").json();
             assertTrue(conf.get("conformsTo").toString().contains("ogcapi-features-1/1.0/conf/core"));
             assertTrue(conf.get("conformsTo").toString().contains("ogcapi-features-2/1.0/conf/crs"));
             Golden.assertMatches("ogc-room-rental-collection", RegisterJson.MAPPER.readTree(
-                    get(base + "/ogc/collections/room-rental-streets").text.replace(base, "http://HOST")));
+                    get(base + "/ogc/collections/room-rental-streets").text));
             JsonNode coll = get(base + "/ogc/collections").json().at("/collections/0");
             assertEquals("room-rental-streets", coll.get("id").asText());
             assertTrue(coll.get("crs").toString().contains("OGC/1.3/CRS84"));
@@ -280,7 +281,7 @@ class RoomRentalHttpTest {
             for (JsonNode l : p1.get("links")) if (l.get("rel").asText().equals("next")) next = l;
             assertEquals("application/geo+json", next.get("type").asText());
             assertTrue(next.get("href").asText().endsWith("/ogc/collections/room-rental-streets/items?limit=10&offset=10"));
-            JsonNode p2 = get(next.get("href").asText()).json();
+            JsonNode p2 = get(base + next.get("href").asText()).json();
             assertFalse(p2.get("features").get(0).get("id").equals(p1.get("features").get(0).get("id")));
             assertEquals(rules.model().units().size(), get(base + "/ogc/collections/room-rental-streets/items?limit=99999")
                     .json().get("numberReturned").asInt(), "limit above the maximum is clamped, not refused");
@@ -306,7 +307,7 @@ class RoomRentalHttpTest {
             Answer one = get(base + "/ogc/collections/room-rental-streets/items/amsterdam/van%20diemenstraat");
             assertEquals(200, one.status(), one.text());
             assertEquals("Van Diemenstraat", one.json().at("/properties/name").asText());
-            assertEquals(base + "/ogc/collections/room-rental-streets/items/amsterdam/van%20diemenstraat",
+            assertEquals("/ogc/collections/room-rental-streets/items/amsterdam/van%20diemenstraat",
                     one.json().at("/links/0/href").asText());
             assertEquals(404, get(base + "/ogc/collections/room-rental-streets/items/amsterdam/nergensstraat").status());
         });
