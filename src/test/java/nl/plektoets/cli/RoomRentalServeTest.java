@@ -25,14 +25,20 @@ class RoomRentalServeTest {
         return RegisterJson.MAPPER.readTree(r.body());
     }
 
-    @Test
-    void serveAnswersTheRoomRentalMapChecksAndGrants() throws Exception {
+    /** {@code serve} on a copy of the committed demo with one token line. */
+    StoreCommandsTest.Run serveDemo(String tokenLine) throws Exception {
         Path data = CommittedDemo.copyTo(tmp.resolve("demo"));
         Path tokens = tmp.resolve("tokens.txt");
-        Files.writeString(tokens, "ans planner " + StoreCommandsTest.PLANNER + "\n");
+        Files.writeString(tokens, tokenLine + "\n");
         StoreCommandsTest.Run served = StoreCommandsTest.run("serve", "--data", data.toString(), "--tokens", tokens.toString(),
                 "--port", "0");
         assertEquals(Main.OK, served.code(), served::toString);
+        return served;
+    }
+
+    @Test
+    void serveAnswersTheRoomRentalMapChecksAndGrants() throws Exception {
+        StoreCommandsTest.Run served = serveDemo("ans planner " + StoreCommandsTest.PLANNER);
         try {
             int port = served.main().server().port();
             JsonNode streets = json(StoreCommandsTest.send(port, "GET", "/api/v1/room-rental/streets", null, null));
@@ -68,12 +74,7 @@ class RoomRentalServeTest {
 
     @Test
     void theReportLimitSurvivesAReload() throws Exception {
-        Path data = CommittedDemo.copyTo(tmp.resolve("demo"));
-        Path tokens = tmp.resolve("tokens.txt");
-        Files.writeString(tokens, "beheer admin " + StoreCommandsTest.ADMIN + "\n");
-        StoreCommandsTest.Run served = StoreCommandsTest.run("serve", "--data", data.toString(), "--tokens", tokens.toString(),
-                "--port", "0");
-        assertEquals(Main.OK, served.code(), served::toString);
+        StoreCommandsTest.Run served = serveDemo("beheer admin " + StoreCommandsTest.ADMIN);
         try {
             int port = served.main().server().port();
             String streetId = json(StoreCommandsTest.send(port, "GET", "/api/v1/room-rental/streets", null, null))

@@ -101,4 +101,25 @@ class ConfigTest {
         assertEquals(100, c.maxBodyBytes());
         assertEquals(Config.defaults().layerLimitMax(), c.layerLimitMax());
     }
+
+    @Test
+    void securityKeysAreCheckedAndNormalised() {
+        Config c = Config.load(Map.of("public-base-url", "https://kaart.example.nl/plektoets/", "allowed-origins",
+                " https://Intranet.example.nl:8443 ,http://localhost:7070", "trusted-proxies", "127.0.0.1, ::1"), Map.of());
+        assertEquals("https://kaart.example.nl/plektoets", c.publicBaseUrl());
+        assertEquals(java.util.List.of("https://intranet.example.nl:8443", "http://localhost:7070"), c.allowedOrigins());
+        assertEquals(java.util.List.of("127.0.0.1", "0:0:0:0:0:0:0:1"), c.trustedProxies());
+        assertEquals(c.asMap(), Config.load(c.asMap(), Map.of()).asMap(), "asMap reads back");
+        Config d = Config.defaults();
+        assertEquals(null, d.publicBaseUrl());
+        assertEquals(200, d.maxTextChars());
+        assertEquals(10_000, d.requestReadTimeoutMs());
+        for (Map<String, String> bad : java.util.List.of(Map.of("public-base-url", "ftp://x.nl"),
+                Map.of("public-base-url", "https://x.nl/?a=1"), Map.of("allowed-origins", "https://x.nl/page"),
+                Map.of("trusted-proxies", "proxy.example.nl"), Map.of("max-text-chars", "0"),
+                Map.of("request-read-timeout-ms", "5"))) {
+            ConfigException e = assertThrows(ConfigException.class, () -> Config.load(bad, Map.of()), bad::toString);
+            assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());
+        }
+    }
 }
