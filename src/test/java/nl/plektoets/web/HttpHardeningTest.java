@@ -452,6 +452,10 @@ class HttpHardeningTest {
             answers.put("400", post(port, "/api/v1/assessments", "{"));
             answers.put("401", get(port, "/api/v1/permits"));
             answers.put("bad http", exchange(port, "GET /health HTTP/1.1\r\nHost: localhost\r\nBad Header\r\nConnection: close\r\n\r\n", null));
+            answers.put("long url", get(port, "/api/v1/addresses?q=" + "a".repeat(20_000)));
+            answers.get("long url").problem(answers.get("long url").status());
+            assertTrue(answers.get("long url").status() == 414 || answers.get("long url").status() == 431, answers.get("long url")::toString);
+            answers.get("bad http").problem(400);
             answers.forEach((what, r) -> assertEquals("nosniff", r.headers().get("x-content-type-options"), what + ": " + r.headers()));
 
             Raw notAllowed = answers.get("405");
