@@ -282,7 +282,12 @@ public final class Main {
             InitiatorRoutes.install(app, new PolicyApi(profile), () -> new EdgeBandApi(engine.get()), current::get);
             PlannerRoutes.install(app, plannerApi::get, () -> tokens);
             RegisterRoutes.install(app, registers, () -> tokens, () -> {
-                load.run();
+                try {
+                    load.run();
+                } catch (OsmImportException | UncheckedIOException e) {
+                    // the message names the file and the fault: the admin's to fix, so a 4xx (RegisterRoutes)
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
                 Dataset loaded = current.get().dataset();
                 ObjectNode answer = JSON.createObjectNode();
                 answer.put("reloaded", true);

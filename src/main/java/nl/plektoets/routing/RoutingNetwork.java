@@ -142,7 +142,18 @@ public final class RoutingNetwork implements AutoCloseable {
             hopper.setPreciseIndexResolution(INDEX_RESOLUTION_M);
             hopper.setEncodedValuesString(ENCODED_VALUES);
             hopper.setProfiles(profile(TravelMode.FOOT), profile(TravelMode.BIKE));
-            hopper.importOrLoad();
+            try {
+                hopper.importOrLoad();
+            } catch (RuntimeException e) {
+                // GraphHopper names neither the file nor the fix; a failed import leaves no cache behind
+                hopper.close();
+                deleteTree(ghDir);
+                Throwable root = e;
+                while (root.getCause() != null) root = root.getCause();
+                throw new IllegalArgumentException("Cannot build the walking and cycling networks from " + osmFiles
+                        + ": " + (root.getMessage() == null ? "unreadable" : root.getMessage()) + "; check that each is a valid OSM extract (.osm, .osm.gz, .osm.bz2 or"
+                        + " .osm.pbf)", e);
+            }
             long millis = (System.nanoTime() - t0) / 1_000_000;
             if (!fresh) {
                 try (OutputStream out = Files.newOutputStream(stampFile)) {

@@ -129,6 +129,16 @@ class ImportReachTest {
             assertEquals(200, after.statusCode(), after.body());
             double slower = cyclingToSupermarket(reach(JSON.readTree(after.body())));
             assertTrue(slower > cycling, "cycling on tracks takes longer: " + cycling + " then " + slower + " min");
+
+            // a broken extract: the reload is refused in words and the networks served before stay
+            Files.write(network, "not an OSM file".getBytes(StandardCharsets.UTF_8));
+            var refused = StoreCommandsTest.send(port, "POST", "/api/v1/admin/reload", StoreCommandsTest.ADMIN, null);
+            assertEquals(422, refused.statusCode(), refused.body());
+            assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertTrue(refused.body().contains("demo.osm.gz") && refused.body().contains("valid OSM extract")
+                    && !refused.body().contains("Exception"), refused.body());
+            var still = StoreCommandsTest.send(port, "POST", "/api/v1/assessments", null, site);
+            assertEquals(slower, cyclingToSupermarket(reach(JSON.readTree(still.body()))), still.body());
         } finally {
             served.main().server().stop();
         }
