@@ -13,6 +13,7 @@ import nl.plektoets.store.Store;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
 import nl.plektoets.store.Stores;
+import nl.plektoets.store.embedded.GeoPackageStore;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -177,7 +178,10 @@ public final class ImportCommand {
             }
             move(tmp, abs);
             tmp = null;
-            if (old != null) deleteTree(old);
+            if (old != null) {
+                keepEmbeddedStore(old, abs); // a failure here leaves the old directory, registers and all
+                deleteTree(old);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the data directory " + abs + ": " + e.getMessage(), e);
         } finally {
@@ -188,6 +192,17 @@ public final class ImportCommand {
                     // named *.importing-*: harmless, and never read as a data directory
                 }
             }
+        }
+    }
+
+    /**
+     * Moves the embedded store (the registers: permits, initiatives, audit) from the replaced directory into the new
+     * one: an import replaces the layers, never the registers kept beside them.
+     */
+    private static void keepEmbeddedStore(Path old, Path dir) throws IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            Path f = old.resolve(GeoPackageStore.FILE_NAME + suffix);
+            if (Files.exists(f)) move(f, dir.resolve(f.getFileName().toString()));
         }
     }
 
