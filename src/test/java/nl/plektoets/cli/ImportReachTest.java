@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.demo.CommittedDemo;
@@ -117,11 +113,11 @@ class ImportReachTest {
 
             // another extract: every road a rough track (grade 5), on which bicycles are slow
             Path network = dir.resolve(DataDirectory.NETWORK_DIR).resolve("demo.osm.gz");
-            String osm = read(network);
+            String osm = CommittedDemo.readOsm(network);
             String rough = osm.replaceAll("<tag k=\"highway\" v=\"(residential|secondary|service|tertiary|unclassified|cycleway)\"/>",
                     "<tag k=\"highway\" v=\"track\"/><tag k=\"tracktype\" v=\"grade5\"/>");
             assertNotEquals(osm, rough);
-            write(network, rough);
+            CommittedDemo.writeOsm(network, rough);
             var reload = StoreCommandsTest.send(port, "POST", "/api/v1/admin/reload", StoreCommandsTest.ADMIN, null);
             assertEquals(200, reload.statusCode(), reload.body());
 
@@ -185,17 +181,5 @@ class ImportReachTest {
             if (c.get("category").asText().equals("supermarket")) return c.at("/cycling/minutes").asDouble();
         }
         throw new AssertionError("no supermarket in " + reach);
-    }
-
-    private static String read(Path gz) throws Exception {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void write(Path gz, String text) throws Exception {
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
     }
 }

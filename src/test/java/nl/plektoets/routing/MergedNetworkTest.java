@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import nl.plektoets.demo.CommittedDemo;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +33,7 @@ class MergedNetworkTest {
     @Test
     void theNetworkOfTwoNeighbouringExtractsIsTheNetworkOfTheWhole() throws Exception {
         // the demo cut in two as extracts are: every other way in each, the nodes (the shared border) in both
-        String osm = read(DEMO);
+        String osm = CommittedDemo.readOsm(DEMO);
         Matcher way = Pattern.compile("\\s*<way .*?</way>", Pattern.DOTALL).matcher(osm);
         StringBuilder odd = new StringBuilder(), even = new StringBuilder();
         int i = 0, last = 0;
@@ -47,7 +46,8 @@ class MergedNetworkTest {
         }
         odd.append(osm.substring(last));
         even.append(osm.substring(last));
-        Path west = write(tmp.resolve("a.osm.gz"), odd.toString()), east = write(tmp.resolve("b.osm.gz"), even.toString());
+        Path west = CommittedDemo.writeOsm(tmp.resolve("a.osm.gz"), odd.toString());
+        Path east = CommittedDemo.writeOsm(tmp.resolve("b.osm.gz"), even.toString());
 
         List<Path> both = List.of(west, east);
         try (RoutingNetwork whole = RoutingNetwork.open(DEMO, tmp.resolve("whole"), ReachSettings.defaults());
@@ -80,18 +80,5 @@ class MergedNetworkTest {
         try (RoutingNetwork twice = RoutingNetwork.open(List.of(DEMO, bz2), tmp.resolve("twice"), ReachSettings.defaults())) {
             assertEquals(demoNodes, twice.graph().getNodes());
         }
-    }
-
-    private static String read(Path gz) throws Exception {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static Path write(Path gz, String text) throws Exception {
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return gz;
     }
 }
