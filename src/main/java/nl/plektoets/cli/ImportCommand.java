@@ -13,12 +13,14 @@ import nl.plektoets.store.Store;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
 import nl.plektoets.store.Stores;
+import nl.plektoets.store.embedded.GeoPackageStore;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.plektoets.data.BadSourceException;
+import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetCache;
 import nl.plektoets.data.ImportProgress;
@@ -64,7 +66,7 @@ public final class ImportCommand {
         }
         try {
             RegistryImport.Result r = RegistryImport.run(options, List.of(), progress);
-            if (outDir != null) write(r.dataset(), outDir, List.of(args));
+            if (outDir != null) write(r.dataset(), options.osm(), outDir, List.of(args));
             if (db != null) {
                 // the dataset is complete before the store is touched; the store replaces its layers in one transaction
                 try (Store store = Stores.open(db, System.getenv("PLEKTOETS_DB_USER"), System.getenv("PLEKTOETS_DB_PASSWORD"),
@@ -137,10 +139,12 @@ public final class ImportCommand {
     }
 
     /**
-     * Writes dataset.json and the cache into a fresh sibling directory, then swaps it in: the old directory is
-     * renamed away first and deleted only after the new one is in place.
+     * Writes dataset.json, the cache and a copy of the OSM extracts into a fresh sibling directory, then swaps it in:
+     * the old directory is renamed away first and deleted only after the new one is in place. The extracts go to
+     * {@code network/}: the walking and cycling networks (Bijlage 1) are built from them, the layers come from the
+     * cache.
      */
-    static void write(Dataset dataset, Path outDir, List<String> args) {
+    static void write(Dataset dataset, List<Path> osm, Path outDir, List<String> args) {
         Path abs = outDir.toAbsolutePath();
         Path parent = abs.getParent();
         Path tmp = null;
@@ -157,6 +161,16 @@ public final class ImportCommand {
             d.putPOJO("importArgs", args);
             json.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve("dataset.json").toFile(), d);
             DatasetCache.write(dataset, tmp);
+            if (!osm.isEmpty()) {
+                Path network = Files.createDirectory(tmp.resolve(DataDirectory.NETWORK_DIR));
+                for (int i = 0; i < osm.size(); i++) {
+                    // by the file's own name; two of the same name (from different folders) stay apart
+                    String name = osm.get(i).getFileName().toString();
+                    Path copy = network.resolve(name);
+                    if (Files.exists(copy)) copy = network.resolve(i + "-" + name);
+                    Files.copy(osm.get(i), copy, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
             Path old = null;
             if (Files.exists(abs)) {
                 old = parent.resolve(abs.getFileName() + ".old-" + System.nanoTime());
@@ -164,7 +178,10 @@ public final class ImportCommand {
             }
             move(tmp, abs);
             tmp = null;
-            if (old != null) deleteTree(old);
+            if (old != null) {
+                keepEmbeddedStore(old, abs); // a failure here leaves the old directory, registers and all
+                deleteTree(old);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the data directory " + abs + ": " + e.getMessage(), e);
         } finally {
@@ -175,6 +192,17 @@ public final class ImportCommand {
                     // named *.importing-*: harmless, and never read as a data directory
                 }
             }
+        }
+    }
+
+    /**
+     * Moves the embedded store (the registers: permits, initiatives, audit) from the replaced directory into the new
+     * one: an import replaces the layers, never the registers kept beside them.
+     */
+    private static void keepEmbeddedStore(Path old, Path dir) throws IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            Path f = old.resolve(GeoPackageStore.FILE_NAME + suffix);
+            if (Files.exists(f)) move(f, dir.resolve(f.getFileName().toString()));
         }
     }
 

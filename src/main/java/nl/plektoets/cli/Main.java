@@ -23,6 +23,7 @@ import nl.plektoets.assess.Assessor;
 import nl.plektoets.assess.HousingForm;
 import nl.plektoets.criteria.Criterion;
 import nl.plektoets.criteria.FacilityReachCriterion;
+import nl.plektoets.criteria.NoReachNetworkCriterion;
 import nl.plektoets.isochrone.IsochroneBuilder;
 import nl.plektoets.routing.ReachIndex;
 import nl.plektoets.routing.ReachSettings;
@@ -228,9 +229,9 @@ public final class Main {
             PolicyProfile profile = PolicyProfile.load(config.policy());
             PolicyInfo policyInfo = new PolicyInfo(profile.id(), profile.title());
             Dataset first = layers.load();
-            // the walking/cycling network is opened once from the data directory's OSM file (Bijlage 1); a reload
-            // recomputes the facility tables over the reloaded facilities on that same network
-            ReachIndex startReach = reach(config, first, profile);
+            // the walking/cycling networks (Bijlage 1) are opened from the data directory's OSM file(s); a reload
+            // reopens them when those files changed, else recomputes the facility tables on the same network
+            AtomicReference<ReachIndex> currentReach = new AtomicReference<>();
             AtomicReference<IsochroneBuilder> isochrones = new AtomicReference<>();
             AtomicReference<Assessor> engine = new AtomicReference<>();
             // room rental per street (§5.1.3, §6.2.6): rules over the served dwellings, permits from the store
@@ -241,36 +242,41 @@ public final class Main {
             // one report rate limit for the server's life: a reload must not reset anyone's count
             ReportLimit reportLimit = ReportLimit.reports(Clock.systemUTC());
             Consumer<Dataset> install = dataset -> {
-                ReachIndex reach = startReach == null || dataset == first ? startReach
-                        : ReachIndex.on(startReach.network(), config.dataDir().resolve("graph"),
-                                dataset.layer(Role.FACILITY), WorkingCrs.of(dataset.info().workingCrs()),
-                                startReach.settings());
+                // everything is built before anything is published, so a failed reload (a bad OSM file) changes
+                // nothing; then the networks are swapped together with the layers
+                ReachIndex reach = reach(config, dataset, profile, currentReach.get());
                 RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
-                List<Criterion> criteria = new java.util.ArrayList<>();
-                if (reach != null) criteria.add(new FacilityReachCriterion(reach));
-                criteria.add(new RoomRentalStreetCriterion(rules, permits));
-                Assessor assessor = new Assessor(dataset, profile, criteria);
+                Assessor assessor = new Assessor(dataset, profile, List.of(reachCriterion(reach),
+                        new RoomRentalStreetCriterion(rules, permits)));
                 Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
-                roomRental.set(rules);
-                roomRentalApi.set(new RoomRentalApi(rules, permits, api.addressIndex(),
-                        WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info().name(), reportLimit));
+                RoomRentalApi rentalApi = new RoomRentalApi(rules, permits, api.addressIndex(),
+                        WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info().name(), reportLimit);
                 // the planner's overview: the same engine, with room_rental_street over one snapshot of the permits
                 // per batch; a new one per (re)load, so a reload drops its cache
                 HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(assessor.dataset(), permits::active,
-                        snapshot -> {
-                            List<Criterion> batch = new java.util.ArrayList<>();
-                            if (reach != null) batch.add(new FacilityReachCriterion(reach));
-                            batch.add(new RoomRentalStreetCriterion(rules, () -> snapshot));
-                            return assessor.withAdditional(batch);
-                        }, Clock.systemUTC());
-                plannerApi.set(new PlannerApi(api, assessor.lookup(), overview, rules, store));
+                        snapshot -> assessor.withAdditional(List.of(reachCriterion(reach),
+                                new RoomRentalStreetCriterion(rules, () -> snapshot))), Clock.systemUTC());
+                PlannerApi planner = new PlannerApi(api, assessor.lookup(), overview, rules, store);
+                IsochroneBuilder reachAreas = reach == null ? null : new IsochroneBuilder(reach);
+                // a replaced network is not closed: requests still running on the old engine may use it, and its
+                // graph lives in memory (GraphHopper's RAM store), released with the last reference
+                currentReach.set(reach);
+                roomRental.set(rules);
+                roomRentalApi.set(rentalApi);
+                plannerApi.set(planner);
                 engine.set(assessor);
-                if (reach != null) isochrones.set(new IsochroneBuilder(reach));
+                isochrones.set(reachAreas);
                 current.set(api);
             };
             install.accept(first);
-            Runnable load = () -> install.accept(layers.load());
-            app = Routes.create(current, config, startReach == null ? null : new ReachApi(isochrones::get));
+            // one reload at a time: two would build networks into the same graph directory
+            Object reloading = new Object();
+            Runnable load = () -> {
+                synchronized (reloading) {
+                    install.accept(layers.load());
+                }
+            };
+            app = Routes.create(current, config, new ReachApi(isochrones::get));
             Registers registers = new Registers(store, Clock.systemUTC(),
                     new EngineSnapshots(engine::get, (a, crs) -> AssessmentJson.write(a, crs, JSON)),
                     new StreetLimitGuard(roomRental::get));
@@ -279,7 +285,12 @@ public final class Main {
             InitiatorRoutes.install(app, new PolicyApi(profile), () -> new EdgeBandApi(engine.get()), current::get);
             PlannerRoutes.install(app, plannerApi::get, () -> tokens);
             RegisterRoutes.install(app, registers, () -> tokens, () -> {
-                load.run();
+                try {
+                    load.run();
+                } catch (OsmImportException | UncheckedIOException e) {
+                    // the message names the file and the fault: the admin's to fix, so a 4xx (RegisterRoutes)
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
                 Dataset loaded = current.get().dataset();
                 ObjectNode answer = JSON.createObjectNode();
                 answer.put("reloaded", true);
@@ -314,28 +325,41 @@ public final class Main {
     Engine engine(Config config) throws IOException {
         Dataset dataset = loadDataset(config);
         PolicyProfile profile = PolicyProfile.load(config.policy());
-        ReachIndex reach = reach(config, dataset, profile);
-        List<Criterion> additional = reach == null ? List.of() : List.of(new FacilityReachCriterion(reach));
-        return new Engine(dataset, profile, reach, new Assessor(dataset, profile, additional));
+        ReachIndex reach = reach(config, dataset, profile, null);
+        return new Engine(dataset, profile, reach, new Assessor(dataset, profile, List.of(reachCriterion(reach))));
+    }
+
+    /** {@code facility_reach} over the networks, or unknown with the reason where the data set has none. */
+    private static Criterion reachCriterion(ReachIndex reachOrNull) {
+        return reachOrNull == null ? new NoReachNetworkCriterion() : new FacilityReachCriterion(reachOrNull);
     }
 
     /**
-     * The walking and cycling reach (Bijlage 1) for the facility_reach criterion and GET /api/v1/reach: GraphHopper
-     * networks of the data directory's single OSM file, cached in {@code <data>/graph/}; null (no reach) when the
-     * directory has no OSM file (an imported directory holds only the cache), several, or a .bz2 one, which
-     * GraphHopper cannot read.
+     * The walking and cycling reach (Bijlage 1) for the facility_reach criterion and GET /api/v1/reach: one
+     * GraphHopper network over the data directory's OSM files ({@link DataDirectory#networkSources}: a plain OSM
+     * directory's own files, or those {@code import} kept), cached in {@code <data>/graph/}; null when it has none.
+     *
+     * @param previous the reach in use (serve's reload): its network is reused while the OSM files are unchanged;
+     *                 null opens them
      */
-    private ReachIndex reach(Config config, Dataset dataset, PolicyProfile profile) {
-        List<Path> sources = DataDirectory.osmSources(config.dataDir());
-        if (sources.size() != 1 || sources.get(0).getFileName().toString().endsWith(".bz2")) {
-            err.println("plektoets: no walking/cycling reach (facility_reach, /api/v1/reach): it needs exactly one .osm,"
-                    + " .osm.gz or .osm.pbf file in " + config.dataDir() + ", found " + sources);
+    private ReachIndex reach(Config config, Dataset dataset, PolicyProfile profile, ReachIndex previous) {
+        Path dir = config.dataDir();
+        List<Path> sources = DataDirectory.networkSources(dir);
+        if (sources.isEmpty()) {
+            err.println("plektoets: no walking/cycling network in " + dir + ": facility_reach answers unknown and"
+                    + " /api/v1/reach is unavailable; add an OSM extract (plektoets import --osm FILE keeps it in "
+                    + dir.resolve(DataDirectory.NETWORK_DIR) + ")");
             return null;
         }
         ReachSettings settings = ReachSettings.from(profile, config.maxSnapDistanceM());
-        err.println("plektoets: walking and cycling networks from " + sources.get(0).getFileName()
-                + " (the first use imports them into " + config.dataDir().resolve("graph") + ")");
-        return ReachIndex.open(config.dataDir(), dataset, settings);
+        Path graph = dir.resolve("graph");
+        WorkingCrs crs = WorkingCrs.of(dataset.info().workingCrs());
+        if (previous != null && previous.network().builtFrom(sources)) {
+            return ReachIndex.on(previous.network(), graph, dataset.layer(Role.FACILITY), crs, settings);
+        }
+        err.println("plektoets: walking and cycling networks from " + sources.stream().map(p -> dir.relativize(p)
+                .toString()).toList() + " (the first use imports them into " + graph + ")");
+        return ReachIndex.open(sources, graph, dataset.layer(Role.FACILITY), crs, settings);
     }
 
     private Dataset loadDataset(Config config) throws IOException {
@@ -568,7 +592,7 @@ public final class Main {
                             + " %d threads): %s%s%s%n", s.addresses(), engine.dataset().info().name(),
                     engine.dataset().info().fictitious() ? " (fictitious)" : "", form.id(), persons, s.nanos() / 1e9,
                     s.perSecond(), s.threads(), s.verdicts(), s.errors() > 0 ? "; " + s.errors() + " not assessable (see the"
-                            + " error column)" : "", engine.reach() == null ? "; without facility_reach (no network)" : "",
+                            + " error column)" : "", engine.reach() == null ? "; facility_reach unknown (no walking/cycling network)" : "",
                     outFile == null ? "" : "; wrote " + outFile);
             return OK;
         } finally {

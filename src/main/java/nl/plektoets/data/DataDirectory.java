@@ -92,8 +92,27 @@ public final class DataDirectory {
         return dataset;
     }
 
+    /**
+     * Where {@code import} keeps the OSM extract(s) it was given: the walking and cycling networks are built from them
+     * (Bijlage 1), while the layers come from the cache. A folder of its own, because OSM files directly in the data
+     * directory are layer sources: a stale cache would be re-imported from them alone, dropping the registers.
+     */
+    public static final String NETWORK_DIR = "network";
+
+    /**
+     * The OSM files the walking and cycling networks are built from: those directly in {@code dataDir} (the layer
+     * sources of a plain OSM directory) and those in its {@link #NETWORK_DIR} folder (kept by {@code import}).
+     */
+    public static List<Path> networkSources(Path dataDir) {
+        List<Path> all = new ArrayList<>(osmSources(dataDir));
+        Path kept = dataDir.resolve(NETWORK_DIR);
+        if (Files.isDirectory(kept)) all.addAll(osmSources(kept));
+        return List.copyOf(all);
+    }
+
     /** The OSM files directly in {@code dataDir}, sorted by name. */
     public static List<Path> osmSources(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) return List.of();
         try (Stream<Path> files = Files.list(dataDir)) {
             return files.filter(Files::isRegularFile).filter(f -> {
                 String n = f.getFileName().toString().toLowerCase(Locale.ROOT);

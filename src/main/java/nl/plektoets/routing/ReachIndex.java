@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
@@ -69,18 +70,30 @@ public final class ReachIndex implements AutoCloseable {
     }
 
     /**
-     * The reach index of a data directory: the networks of its OSM file and the facilities of {@code dataset}
-     * (which must be imported from that same file), cached in {@code <dataDir>/graph/}.
+     * The reach index of a data directory: the networks of its OSM file(s) ({@link DataDirectory#networkSources}) and
+     * the facilities of {@code dataset}, cached in {@code <dataDir>/graph/}.
      */
     public static ReachIndex open(Path dataDir, Dataset dataset, ReachSettings settings) {
-        return open(osmFileIn(dataDir), dataDir.resolve("graph"), dataset.layer(Role.FACILITY),
+        List<Path> sources = DataDirectory.networkSources(dataDir);
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("The walking and cycling networks need an OSM file (.osm, .osm.gz, .osm.bz2"
+                    + " or .osm.pbf) in " + dataDir + " or its " + DataDirectory.NETWORK_DIR + "/ folder; import with --osm"
+                    + " FILE or put the extract there");
+        }
+        return open(sources, dataDir.resolve("graph"), dataset.layer(Role.FACILITY),
                 WorkingCrs.of(dataset.info().workingCrs()), settings);
     }
 
     /** The reach index of {@code osmFile} and {@code facilities} (working-CRS geometry), cached in {@code graphDir}. */
     public static ReachIndex open(Path osmFile, Path graphDir, List<Feature> facilities, WorkingCrs crs,
                                   ReachSettings settings) {
-        RoutingNetwork network = RoutingNetwork.open(osmFile, graphDir, settings);
+        return open(List.of(osmFile), graphDir, facilities, crs, settings);
+    }
+
+    /** The reach index of one network over several OSM files ({@link RoutingNetwork#open(List, Path, ReachSettings)}). */
+    public static ReachIndex open(List<Path> osmFiles, Path graphDir, List<Feature> facilities, WorkingCrs crs,
+                                  ReachSettings settings) {
+        RoutingNetwork network = RoutingNetwork.open(osmFiles, graphDir, settings);
         try {
             ReachIndex index = new ReachIndex(network, true, crs, settings, byCategory(facilities));
             index.buildTables(graphDir);
@@ -106,25 +119,6 @@ public final class ReachIndex implements AutoCloseable {
         ReachIndex index = new ReachIndex(network, false, crs, settings, byCategory(facilities));
         index.buildTables(tableDir);
         return index;
-    }
-
-    /** The single OSM file of a data directory. */
-    public static Path osmFileIn(Path dataDir) {
-        List<Path> found;
-        try (Stream<Path> files = Files.list(dataDir)) {
-            found = files.filter(p -> {
-                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return Files.isRegularFile(p) && (n.endsWith(".osm") || n.endsWith(".osm.gz") || n.endsWith(".pbf"));
-            }).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list data directory " + dataDir + ": " + e.getMessage(), e);
-        }
-        if (found.size() != 1) {
-            throw new IllegalArgumentException("The walking and cycling networks need exactly one OSM file (.osm, .osm.gz"
-                    + " or .osm.pbf) in " + dataDir + ", found " + found.size() + (found.isEmpty() ? "" : ": " + found)
-                    + "; fix: keep one extract there (merge extracts with osmium merge)");
-        }
-        return found.get(0);
     }
 
     private static Map<String, List<Feature>> byCategory(List<Feature> facilities) {

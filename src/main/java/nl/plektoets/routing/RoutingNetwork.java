@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -52,6 +53,8 @@ public final class RoutingNetwork implements AutoCloseable {
     static final String FORMAT = "plektoets-graph-1;graphhopper-11.0;index-" + INDEX_RESOLUTION_M;
     static final String STAMP_FILE = "network.properties";
     static final String GRAPH_SUBDIR = "gh";
+    /** Several OSM files merged for the import; deleted once the graph is built. */
+    static final String MERGED_FILE = "merged-sources.osm.gz";
 
     private final GraphHopper hopper;
     private final Map<TravelMode, Weighting> weightings = new EnumMap<>(TravelMode.class);
@@ -66,10 +69,12 @@ public final class RoutingNetwork implements AutoCloseable {
 
     /** What the graph was built from (format, encoded values, OSM path, size, modification time). */
     private final String sourceStamp;
+    private final Properties source;
 
     private RoutingNetwork(GraphHopper hopper, ReachSettings settings, boolean imported, long importMillis,
                            Properties source) {
         this.sourceStamp = new java.util.TreeMap<>(source).toString();
+        this.source = source;
         this.hopper = hopper;
         this.imported = imported;
         this.importMillis = importMillis;
@@ -95,13 +100,29 @@ public final class RoutingNetwork implements AutoCloseable {
      * same file (path, size, modification time) and GraphHopper version, else (re)imports and writes the cache.
      */
     public static RoutingNetwork open(Path osmFile, Path graphDir, ReachSettings settings) {
-        if (!Files.isRegularFile(osmFile)) {
-            throw new IllegalArgumentException("OSM file " + osmFile + " not found: the walking and cycling networks are"
-                    + " built from the same .osm/.osm.gz/.osm.pbf file as the layers");
+        return open(List.of(osmFile), graphDir, settings);
+    }
+
+    /**
+     * Opens the networks of one or more OSM files as one graph, cached in {@code graphDir} like a single file. Several
+     * files (e.g. the extracts a municipality's area needs) are merged first ({@link OsmMerge}), so roads that cross
+     * from one extract into the next stay joined.
+     */
+    public static RoutingNetwork open(List<Path> osmFiles, Path graphDir, ReachSettings settings) {
+        if (osmFiles.isEmpty()) {
+            throw new IllegalArgumentException("No OSM file for the walking and cycling networks: give an .osm, .osm.gz,"
+                    + " .osm.bz2 or .osm.pbf extract");
         }
+        for (Path osmFile : osmFiles) {
+            if (!Files.isRegularFile(osmFile)) {
+                throw new IllegalArgumentException("OSM file " + osmFile + " not found: the walking and cycling networks"
+                        + " are built from the same .osm/.osm.gz/.osm.pbf file(s) as the layers");
+            }
+        }
+        Path merged = graphDir.resolve(MERGED_FILE);
         try {
             Files.createDirectories(graphDir);
-            Properties wanted = stamp(osmFile);
+            Properties wanted = stamp(osmFiles);
             Path stampFile = graphDir.resolve(STAMP_FILE);
             Path ghDir = graphDir.resolve(GRAPH_SUBDIR);
             boolean fresh = wanted.equals(readStamp(stampFile)) && Files.isDirectory(ghDir);
@@ -110,13 +131,29 @@ public final class RoutingNetwork implements AutoCloseable {
                 deleteTree(ghDir);
             }
             long t0 = System.nanoTime();
+            Path input = osmFiles.get(0);
+            if (!fresh && osmFiles.size() > 1) {
+                OsmMerge.write(osmFiles, merged);
+                input = merged;
+            }
             GraphHopper hopper = new GraphHopper();
-            hopper.setOSMFile(osmFile.toString());
+            hopper.setOSMFile(input.toString());
             hopper.setGraphHopperLocation(ghDir.toString());
             hopper.setPreciseIndexResolution(INDEX_RESOLUTION_M);
             hopper.setEncodedValuesString(ENCODED_VALUES);
             hopper.setProfiles(profile(TravelMode.FOOT), profile(TravelMode.BIKE));
-            hopper.importOrLoad();
+            try {
+                hopper.importOrLoad();
+            } catch (RuntimeException e) {
+                // GraphHopper names neither the file nor the fix; a failed import leaves no cache behind
+                hopper.close();
+                deleteTree(ghDir);
+                Throwable root = e;
+                while (root.getCause() != null) root = root.getCause();
+                throw new IllegalArgumentException("Cannot build the walking and cycling networks from " + osmFiles
+                        + ": " + (root.getMessage() == null ? "unreadable" : root.getMessage()) + "; check that each is a valid OSM extract (.osm, .osm.gz, .osm.bz2 or"
+                        + " .osm.pbf)", e);
+            }
             long millis = (System.nanoTime() - t0) / 1_000_000;
             if (!fresh) {
                 try (OutputStream out = Files.newOutputStream(stampFile)) {
@@ -127,6 +164,21 @@ public final class RoutingNetwork implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot use graph cache directory " + graphDir + ": " + e.getMessage()
                     + " (check permissions and free space, or delete the directory)", e);
+        } finally {
+            try {
+                Files.deleteIfExists(merged); // the graph holds what it needs
+            } catch (IOException ignored) {
+                // overwritten by the next merge
+            }
+        }
+    }
+
+    /** True when this network was built from exactly these files, unchanged since (path, size, modification time). */
+    public boolean builtFrom(List<Path> osmFiles) {
+        try {
+            return source.equals(stamp(osmFiles));
+        } catch (IOException e) {
+            return false; // a file that cannot be read is not the one the network was built from
         }
     }
 
@@ -135,13 +187,18 @@ public final class RoutingNetwork implements AutoCloseable {
                 .setCustomModel(GHUtility.loadCustomModelFromJar(mode.customModelFile()));
     }
 
-    private static Properties stamp(Path osmFile) throws IOException {
+    private static Properties stamp(List<Path> osmFiles) throws IOException {
         Properties p = new Properties();
         p.setProperty("format", FORMAT);
         p.setProperty("encodedValues", ENCODED_VALUES);
-        p.setProperty("osm.file", osmFile.toAbsolutePath().normalize().toString());
-        p.setProperty("osm.size", Long.toString(Files.size(osmFile)));
-        p.setProperty("osm.lastModified", Long.toString(Files.getLastModifiedTime(osmFile).toMillis()));
+        for (int i = 0; i < osmFiles.size(); i++) {
+            // one file keeps the keys of a single-file cache, so an existing graph stays valid
+            String suffix = i == 0 ? "" : "." + i;
+            Path osmFile = osmFiles.get(i);
+            p.setProperty("osm.file" + suffix, osmFile.toAbsolutePath().normalize().toString());
+            p.setProperty("osm.size" + suffix, Long.toString(Files.size(osmFile)));
+            p.setProperty("osm.lastModified" + suffix, Long.toString(Files.getLastModifiedTime(osmFile).toMillis()));
+        }
         return p;
     }
 

@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.Point;
  * {@code GET /api/v1/reach?lon=&lat=&mode=foot|bike&minutes=15,30[&reverse=true]}: the areas reachable within each
  * cut-off (Bijlage 1's walking and cycling reach) as a GeoJSON FeatureCollection in CRS84, one feature per cut-off
  * with the facilities inside and their counts per category. 400 for a bad parameter, 422 for a point off the
- * network. Thread-safe.
+ * network or a data set without a network. Thread-safe.
  */
 public final class ReachApi {
     private static final Set<String> PARAMETERS = Set.of("lon", "lat", "mode", "minutes", "reverse");
@@ -59,6 +59,10 @@ public final class ReachApi {
                     + reverseText + "'");
         }
         IsochroneBuilder isochrones = builder.get(); // one for the whole request, also across a reload
+        if (isochrones == null) {
+            throw new Problem(Problem.Type.NOT_ASSESSABLE, null, "This data set has no walking and cycling network, so"
+                    + " no reach can be drawn; add an OpenStreetMap extract (plektoets import --osm FILE) and reload");
+        }
         IsochroneResult r;
         try {
             r = isochrones.isochrones(lon, lat, mode, minutes, Boolean.parseBoolean(reverseText));

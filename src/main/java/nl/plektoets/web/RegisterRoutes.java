@@ -43,7 +43,11 @@ public final class RegisterRoutes {
     private static final String PROBLEM_BASE = "urn:plektoets:problem:";
     private static final WorkingCrs RD_NEW = WorkingCrs.rdNew();
 
-    /** Reloads the layers from the store and says what was loaded, for {@code POST /api/v1/admin/reload}. */
+    /**
+     * Reloads the layers from the store and says what was loaded, for {@code POST /api/v1/admin/reload}; throws
+     * {@link IllegalArgumentException} with the fix in words when the data cannot be loaded (a bad OSM file), after
+     * which the data served before stays in use.
+     */
     @FunctionalInterface
     public interface Reload {
         JsonNode reload();
@@ -331,6 +335,11 @@ public final class RegisterRoutes {
             problem(ctx, 404, "not-found", "Nothing to reload", "This server was not started on a store", null);
             return;
         }
-        json(ctx, 200, reload.reload());
+        try {
+            json(ctx, 200, reload.reload());
+        } catch (IllegalArgumentException e) {
+            problem(ctx, 422, "reload-failed", "Data not reloaded", e.getMessage() + "; the data served before is still"
+                    + " served", null);
+        }
     }
 }

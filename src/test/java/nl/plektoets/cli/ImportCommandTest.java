@@ -1,5 +1,6 @@
 package nl.plektoets.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,5 +69,24 @@ class ImportCommandTest {
         r = run("--municipality", "GM0160", "--top10nl", DATA.resolve("cbs/top10nl_plaats.gml.gz").toString(), "--out", out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("needs --gemeenten"), r.err());
+    }
+
+    @Test
+    void anImportOverADirectoryKeepsItsEmbeddedRegisters(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("data");
+        Path plan = DATA.resolve("imro/NL.IMRO.1680.1800030105-0000_aa-en-hunze.gml");
+        assertEquals(0, run("--imro", plan.toString(), "--out", out.toString()).code());
+        // what serve's embedded store holds: permits, initiatives and their audit
+        byte[] registers = Files.readAllBytes(DATA.resolve("bag/bag.gpkg"));
+        Files.write(out.resolve("plektoets.gpkg"), registers);
+        Files.writeString(out.resolve("plektoets.gpkg-wal"), "pending");
+        Run again = run("--imro", plan.toString(), "--name", "again", "--out", out.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(Files.readString(out.resolve("dataset.json")).contains("again"));
+        assertArrayEquals(registers, Files.readAllBytes(out.resolve("plektoets.gpkg")), "the registers are kept");
+        assertEquals("pending", Files.readString(out.resolve("plektoets.gpkg-wal")));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(1, s.count(), "the replaced directory is gone");
+        }
     }
 }

@@ -7,13 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,11 +40,11 @@ class ServeReloadReachTest {
             assertTrue(inReachBefore >= 1, "Plekdam's own supermarket lies within 15 minutes' walk");
 
             // the municipality's data changes: Plekdam's supermarket closes (its node stays, the shop tag goes)
-            String osm = read(data.resolve("demo.osm.gz"));
+            String osm = CommittedDemo.readOsm(data.resolve("demo.osm.gz"));
             String closed = osm.replace("<tag k=\"shop\" v=\"supermarket\"/>\n    <tag k=\"name\" v=\"Supermarkt Plekdam\"/>",
                     "<tag k=\"name\" v=\"Supermarkt Plekdam (gesloten)\"/>");
             assertNotEquals(osm, closed, "the demo still has Plekdam's supermarket as node 3200");
-            write(data.resolve("demo.osm.gz"), closed);
+            CommittedDemo.writeOsm(data.resolve("demo.osm.gz"), closed);
             var reload = StoreCommandsTest.send(port, "POST", "/api/v1/admin/reload", StoreCommandsTest.ADMIN, null);
             assertEquals(200, reload.statusCode(), reload.body());
 
@@ -80,17 +75,5 @@ class ServeReloadReachTest {
         var r = StoreCommandsTest.send(port, "GET", "/api/v1/reach?lon=3.6860927&lat=52.5532198&mode=foot&minutes=15", null, null);
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body()).at("/features/0/properties/counts/supermarket").asInt(0);
-    }
-
-    private static String read(Path gz) throws Exception {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void write(Path gz, String text) throws Exception {
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Provenance;
 import nl.plektoets.data.Role;
@@ -33,7 +34,7 @@ class RoutingCacheTest {
     @Test
     void secondOpenLoadsTheCacheAndAChangedOsmFileIsReimported() throws Exception {
         Path osm = Files.copy(HEEMSERVEEN, dataDir.resolve("heemserveen.osm.pbf"));
-        assertEquals(osm, ReachIndex.osmFileIn(dataDir));
+        assertEquals(List.of(osm), DataDirectory.networkSources(dataDir));
         WorkingCrs crs = WorkingCrs.rdNew();
         Path graphDir = dataDir.resolve("graph");
         List<Feature> facilities;
