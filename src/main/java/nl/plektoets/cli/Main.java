@@ -283,7 +283,7 @@ public final class Main {
                 answer.set("dataset", current.get().datasetJson());
                 answer.put("features", loaded.size());
                 return answer;
-            });
+            }, current::get);
             app.events(e -> e.serverStopped(() -> closeStore(copier, store)));
         } catch (RuntimeException | Error e) {
             closeStore(copier, store);

@@ -32,12 +32,7 @@ public final class RoomRentalRoutes {
         });
         app.get("/api/v1/room-rental/check", ctx -> json(ctx, "application/json", current.get().check(ctx.queryParamMap())));
         app.post("/api/v1/room-rental/reports", ctx -> {
-            JsonNode body;
-            try {
-                body = JSON.readTree(ctx.body());
-            } catch (JsonProcessingException e) {
-                throw new Problem(Problem.Type.MALFORMED_JSON, null, "The body is not valid JSON: " + e.getOriginalMessage());
-            }
+            JsonNode body = Api.readJson(ctx.bodyAsBytes(), null);
             // the client's address keys the rate limit; it is hashed in memory and never stored (AVG)
             try {
                 ctx.status(201).contentType("application/json").result(JSON.writeValueAsString(current.get().report(body, ctx.ip())));

@@ -90,7 +90,7 @@ class RoomRentalHttpTest {
                     new PolicyInfo("hardenberg-2025", "test"));
             Javalin app = Routes.create(api, config);
             var tokens = RegisterHttp.tokens(temp);
-            RegisterRoutes.install(app, registers, () -> tokens, null);
+            RegisterRoutes.install(app, registers, () -> tokens, null, () -> api);
             RoomRentalRoutes.install(app, new RoomRentalApi(rules, new StorePermits(store), api.addressIndex(),
                     WorkingCrs.rdNew(), store, CLOCK, bag.info().name()));
             JavalinTest.test(app, (server, client) -> body.run(store, placed, "http://localhost:" + server.port()));
