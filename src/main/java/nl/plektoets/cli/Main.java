@@ -250,7 +250,7 @@ public final class Main {
                 Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
                 roomRental.set(rules);
                 roomRentalApi.set(new RoomRentalApi(rules, permits, api.addressIndex(),
-                        WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info().name()));
+                        WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info()));
                 // the planner's overview: the same engine, with room_rental_street over one snapshot of the permits
                 // per batch; a new one per (re)load, so a reload drops its cache
                 HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(assessor.dataset(), permits::active,

@@ -92,7 +92,7 @@ class RoomRentalHttpTest {
             var tokens = RegisterHttp.tokens(temp);
             RegisterRoutes.install(app, registers, () -> tokens, null, () -> api);
             RoomRentalRoutes.install(app, new RoomRentalApi(rules, new StorePermits(store), api.addressIndex(),
-                    WorkingCrs.rdNew(), store, CLOCK, bag.info().name()));
+                    WorkingCrs.rdNew(), store, CLOCK, bag.info()));
             JavalinTest.test(app, (server, client) -> body.run(store, placed, "http://localhost:" + server.port()));
         }
     }
@@ -211,7 +211,7 @@ class RoomRentalHttpTest {
             assertEquals(200, csv.status());
             assertTrue(csv.contentType().startsWith("text/csv"));
             String[] lines = csv.text().split("\r\n");
-            assertEquals("id,name,town,segment,dwellings,granted,pending,limit,left,status,rule,data_date", lines[0]);
+            assertEquals("id,name,town,segment,dwellings,granted,pending,limit,left,status,rule,data_date,fictitious", lines[0]);
             assertEquals(rules.model().units().size() + 1, lines.length);
             assertTrue(csv.text().contains("amsterdam/taandwarsstraat,Taandwarsstraat,Amsterdam,,16,1,0,1,0,full,"));
             assertFalse(csv.text().contains("Jan de Vries"));
