@@ -250,7 +250,7 @@ public final class Main {
                         new RoomRentalStreetCriterion(rules, permits)));
                 Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
                 RoomRentalApi rentalApi = new RoomRentalApi(rules, permits, api.addressIndex(),
-                        WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info().name(), reportLimit);
+                        WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info(), reportLimit);
                 // the planner's overview: the same engine, with room_rental_street over one snapshot of the permits
                 // per batch; a new one per (re)load, so a reload drops its cache
                 HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(assessor.dataset(), permits::active,
@@ -297,7 +297,7 @@ public final class Main {
                 answer.set("dataset", current.get().datasetJson());
                 answer.put("features", loaded.size());
                 return answer;
-            });
+            }, current::get);
             app.events(e -> e.serverStopped(() -> closeStore(copier, store)));
         } catch (RuntimeException | Error e) {
             closeStore(copier, store);

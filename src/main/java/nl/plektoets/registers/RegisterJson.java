@@ -160,14 +160,27 @@ public final class RegisterJson {
         return n.asInt();
     }
 
+    /**
+     * The dates a register accepts. A permit runs at most 15 years (§6.2.2) and the registers record decisions of
+     * people alive now, so a date outside these years is a typo; and a year past 9999 is written with a sign
+     * ({@code +999999999-01-01}) that neither a spreadsheet nor the stores read back as a date.
+     */
+    public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1), LAST_DATE = LocalDate.of(2200, 12, 31);
+
     static LocalDate date(JsonNode o, String field) {
         String s = text(o, field);
         if (s == null) return null;
+        LocalDate d;
         try {
-            return LocalDate.parse(s);
+            d = LocalDate.parse(s);
         } catch (DateTimeParseException e) {
             throw InvalidEntryException.malformed(field, field + " must be a date like 2026-03-01, not '" + s + "'");
         }
+        if (d.isBefore(FIRST_DATE) || d.isAfter(LAST_DATE)) {
+            throw InvalidEntryException.malformed(field, field + " must lie between " + FIRST_DATE + " and " + LAST_DATE
+                    + ", not " + s);
+        }
+        return d;
     }
 
     static Instant instant(JsonNode o, String field) {

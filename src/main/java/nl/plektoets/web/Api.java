@@ -29,6 +29,7 @@ import nl.plektoets.assess.HousingForm;
 import nl.plektoets.assess.InvalidRequestException;
 import nl.plektoets.config.Config;
 import nl.plektoets.data.Dataset;
+import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
 import nl.plektoets.geo.ApiCrs;
@@ -56,6 +57,10 @@ public final class Api {
     private final PolicyInfo policy;
     private final AddressIndex addresses;
     private final LayerIndex layers;
+    private static final ObjectMapper REQUEST_JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     private final SiteChecks siteChecks;
     private final ObjectMapper mapper;
 
@@ -123,15 +128,7 @@ public final class Api {
             address = resolve(addressNode);
             site = address.location();
         } else if (siteNode != null) {
-            ApiCrs crs = crs(root.get("crs"));
-            Geometry input;
-            try {
-                input = GeoJson.readSite(siteNode, "site", crs, workingCrs.geometryFactory());
-            } catch (GeoJsonException e) {
-                throw new Problem(Problem.Type.INVALID_GEOJSON, e.field(), e.getMessage());
-            }
-            site = crs.toWorking(input, workingCrs);
-            siteChecks.check(input, crs, site, "site");
+            site = site(siteNode, crs(root.get("crs")), "site");
         } else {
             throw new Problem(Problem.Type.INVALID_REQUEST, "site", "Give the site as a GeoJSON Point or Polygon in 'site',"
                     + " or an address as 'address': \"Street 12, Town\"");
@@ -152,19 +149,48 @@ public final class Api {
     }
 
     private JsonNode parse(byte[] body) {
+        return readJson(body, null);
+    }
+
+    /**
+     * A request body as a JSON tree, read the same way for every route: a duplicate member is refused (which of two
+     * values was meant cannot be known), so is anything after the value.
+     *
+     * @param field the member named in the problem (null: the body as a whole)
+     * @throws Problem 400 malformed-json
+     */
+    static JsonNode readJson(byte[] body, String field) {
         if (body.length == 0) {
-            throw new Problem(Problem.Type.MALFORMED_JSON, null, "The request body is empty; send a JSON object");
+            throw new Problem(Problem.Type.MALFORMED_JSON, field, "The request body is empty; send a JSON object");
         }
         try {
-            return mapper.readTree(body);
+            return REQUEST_JSON.readTree(body);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
-            throw new Problem(Problem.Type.MALFORMED_JSON, null, "The body is not valid JSON"
+            throw new Problem(Problem.Type.MALFORMED_JSON, field, "The body is not valid JSON"
                     + (l == null ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")") + ": "
                     + Problem.jsonError(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new Problem(Problem.Type.MALFORMED_JSON, null, "The body cannot be read as JSON (UTF-8 text)");
+            throw new Problem(Problem.Type.MALFORMED_JSON, field, "The body cannot be read as JSON (UTF-8 text)");
         }
+    }
+
+    /**
+     * A site from its GeoJSON member, refused as the assessment refuses it (the one reader and the same checks for
+     * assessments and registers): structure and ranges (400), then validity, dataset extent and area (422).
+     *
+     * @return the site in the working CRS
+     */
+    Geometry site(JsonNode siteNode, ApiCrs crs, String field) {
+        Geometry input;
+        try {
+            input = GeoJson.readSite(siteNode, field, crs, workingCrs.geometryFactory());
+        } catch (GeoJsonException e) {
+            throw new Problem(Problem.Type.INVALID_GEOJSON, e.field(), e.getMessage());
+        }
+        Geometry site = crs.toWorking(input, workingCrs);
+        siteChecks.check(input, crs, site, field);
+        return site;
     }
 
     private static HousingForm form(JsonNode n) {
@@ -354,11 +380,16 @@ public final class Api {
 
     /** {name, fictitious, sources}: every response says what data it was computed on. */
     public ObjectNode datasetJson() {
+        return datasetJson(dataset.info());
+    }
+
+    /** The {@code dataset} member of every JSON answer (the demo must always say it is fictitious). */
+    public static ObjectNode datasetJson(DatasetInfo info) {
         ObjectNode d = NODES.objectNode();
-        d.put("name", dataset.info().name());
-        d.put("fictitious", dataset.info().fictitious());
+        d.put("name", info.name());
+        d.put("fictitious", info.fictitious());
         ArrayNode s = d.putArray("sources");
-        dataset.info().sources().forEach(s::add);
+        info.sources().forEach(s::add);
         return d;
     }
 

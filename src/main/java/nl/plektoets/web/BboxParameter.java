@@ -6,7 +6,10 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
-/** The {@code bbox} query parameter (minx,miny,maxx,maxy in CRS84 or RD New) of every endpoint that filters by area. */
+/**
+ * The {@code bbox} query parameter (minx,miny,maxx,maxy in CRS84 or RD New; or six numbers with heights, which are
+ * ignored) of every endpoint that filters by area.
+ */
 final class BboxParameter {
     private BboxParameter() {
     }
@@ -14,9 +17,21 @@ final class BboxParameter {
     /** The envelope in the working CRS that covers the requested box; a {@link Problem} naming {@code bbox} if bad. */
     static Envelope toWorking(String text, ApiCrs crs, WorkingCrs workingCrs) {
         String[] parts = text.split(",", -1);
-        if (parts.length != 4) {
+        if (parts.length == 6) {
+            // OGC API - Features: minx,miny,minz,maxx,maxy,maxz; every layer here is flat, so the heights select nothing
+            for (int i : new int[] {2, 5}) {
+                try {
+                    Double.parseDouble(parts[i].trim());
+                } catch (NumberFormatException e) {
+                    throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox value " + (i + 1) + " '" + parts[i]
+                            + "' (a height) is not a number");
+                }
+            }
+            parts = new String[] {parts[0], parts[1], parts[3], parts[4]};
+        } else if (parts.length != 4) {
             throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox", "bbox must be 4 numbers minx,miny,maxx,maxy ("
-                    + (crs == ApiCrs.CRS84 ? "longitude, latitude" : "RD New metres") + "), got '" + text + "'");
+                    + (crs == ApiCrs.CRS84 ? "longitude, latitude" : "RD New metres") + "), or 6 with heights"
+                    + " minx,miny,minz,maxx,maxy,maxz; got '" + text + "'");
         }
         double[] v = new double[4];
         for (int i = 0; i < 4; i++) {

@@ -21,8 +21,9 @@ public final class InitiatorRoutes {
 
     /** {@code api} supplies the handlers of the layers served now ({@code serve} replaces them on a reload). */
     public static void install(Javalin app, PolicyApi policy, Supplier<EdgeBandApi> band, Supplier<Api> api) {
-        app.get("/api/v1/policy", ctx -> json(ctx, "application/json", policy.policy()));
-        app.get("/api/v1/policy/paragraphs/{ref}", ctx -> json(ctx, "application/json", policy.paragraph(ctx.pathParam("ref"))));
+        app.get("/api/v1/policy", ctx -> json(ctx, "application/json", policy.policy().set("dataset", api.get().datasetJson())));
+        app.get("/api/v1/policy/paragraphs/{ref}", ctx -> json(ctx, "application/json",
+                policy.paragraph(ctx.pathParam("ref")).set("dataset", api.get().datasetJson())));
         app.get("/api/v1/layers/business_park/{id}/edge-band", ctx -> {
             Api.LayerPage page = band.get().edgeBand(ctx.pathParam("id"), ctx.queryParamMap());
             page.body().set("dataset", api.get().datasetJson());

@@ -60,6 +60,11 @@ public final class PlannerApi {
      * @param rules    the room-rental street rules over the same dataset
      * @param store    the register store (permits)
      */
+    /** The {@code dataset} member of every answer. */
+    public ObjectNode datasetJson() {
+        return api.datasetJson();
+    }
+
     public PlannerApi(Api api, SpatialLookup lookup, HousingOverview<?> overview, RoomRentalRules rules, Store store) {
         this.api = api;
         this.workingCrs = api.workingCrs();

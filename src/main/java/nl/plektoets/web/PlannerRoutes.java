@@ -27,9 +27,9 @@ public final class PlannerRoutes {
         // the overview needs a planner: an uncached answer costs seconds of every core (persons is open-ended, so
         // anyone could keep the server busy), and for room rental it shows where the permit register's street
         // limits and distances bite (§5.1.3), which the public sees only as counts per street
-        RegisterRoutes.getAndHead(app, "/api/v1/overview", ctx -> RegisterRoutes.guarded(ctx, tokens, AccessRole.PLANNER,
+        RegisterRoutes.getAndHead(app, "/api/v1/overview", ctx -> RegisterRoutes.guarded(ctx, tokens, () -> current.get().datasetJson(), AccessRole.PLANNER,
                 u -> json(ctx, Routes.GEO_JSON, current.get().overview(ctx.queryParamMap()))));
-        RegisterRoutes.getAndHead(app, "/api/v1/room-rental/permits", ctx -> RegisterRoutes.guarded(ctx, tokens, AccessRole.PLANNER,
+        RegisterRoutes.getAndHead(app, "/api/v1/room-rental/permits", ctx -> RegisterRoutes.guarded(ctx, tokens, () -> current.get().datasetJson(), AccessRole.PLANNER,
                 u -> json(ctx, Routes.GEO_JSON, current.get().permitsPerStreet(ctx.queryParamMap()))));
     }
 

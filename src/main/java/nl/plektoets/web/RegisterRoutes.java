@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import nl.plektoets.auth.AccessRole;
 import nl.plektoets.auth.TokenFile;
 import nl.plektoets.auth.User;
+import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.EntryNotFoundException;
@@ -25,9 +26,7 @@ import nl.plektoets.store.JdbcStore;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTWriter;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
@@ -39,6 +38,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  */
 public final class RegisterRoutes {
     public static final String PROBLEM_JSON = "application/problem+json";
+    private static final String DATASET = "plektoets.dataset";
     // the same type scheme as the rest of the API (urn:plektoets:problem:<slug>)
     private static final String PROBLEM_BASE = "urn:plektoets:problem:";
     private static final WorkingCrs RD_NEW = WorkingCrs.rdNew();
@@ -50,26 +50,31 @@ public final class RegisterRoutes {
      */
     @FunctionalInterface
     public interface Reload {
-        JsonNode reload();
+        ObjectNode reload();
     }
 
     private final Registers registers;
     private final Supplier<TokenFile> tokens;
     private final Reload reload;
+    private final Supplier<Api> api;
 
-    private RegisterRoutes(Registers registers, Supplier<TokenFile> tokens, Reload reload) {
+    private RegisterRoutes(Registers registers, Supplier<TokenFile> tokens, Reload reload, Supplier<Api> api) {
         this.registers = registers;
         this.tokens = tokens;
         this.reload = reload;
+        this.api = api;
     }
 
     /**
      * Adds the routes to {@code app}.
      *
      * @param reload what {@code POST /api/v1/admin/reload} does; null answers 404 there
+     * @param api    the handlers of the layers served now: register sites are read and checked as assessment sites
+     *               are (the same GeoJSON reader, validity, extent, area), and every answer names the dataset
      */
-    public static RegisterRoutes install(Javalin app, Registers registers, Supplier<TokenFile> tokens, Reload reload) {
-        RegisterRoutes r = new RegisterRoutes(registers, tokens, reload);
+    public static RegisterRoutes install(Javalin app, Registers registers, Supplier<TokenFile> tokens, Reload reload,
+                                         Supplier<Api> api) {
+        RegisterRoutes r = new RegisterRoutes(registers, tokens, reload, api);
         getAndHead(app, "/api/v1/permits", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listPermits(ctx)));
         app.post("/api/v1/permits", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createPermit(ctx, u)));
         getAndHead(app, "/api/v1/permits/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getPermit(ctx)));
@@ -106,17 +111,19 @@ public final class RegisterRoutes {
 
     /** Authenticates, authorises, runs, and turns every failure into its problem response. */
     private void handle(Context ctx, AccessRole required, Handler handler) {
-        guarded(ctx, tokens, required, handler);
+        guarded(ctx, tokens, () -> api.get().datasetJson(), required, handler);
     }
 
     /**
      * The same for other route classes (the planner view's {@link PlannerRoutes}): 401 without a known token, 403 for
-     * a role below {@code required}, the register and store failures as problem+json; a {@link Problem} thrown by the
-     * handler is left to the route table.
+     * a role below {@code required}, the register and store failures and a {@link Problem} as problem+json, each
+     * with the {@code dataset} member as every answer has.
      */
-    static void guarded(Context ctx, Supplier<TokenFile> tokens, AccessRole required, Handler handler) {
+    static void guarded(Context ctx, Supplier<TokenFile> tokens, Supplier<ObjectNode> dataset, AccessRole required,
+                        Handler handler) {
         // register entries and planners' answers never land in a shared or browser cache (nor do their refusals)
         ctx.header("Cache-Control", "no-store");
+        ctx.attribute(DATASET, dataset);
         String header = ctx.header("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
         Optional<User> user = tokens.get().user(token);
@@ -153,6 +160,10 @@ public final class RegisterRoutes {
             problem(ctx, 503, "store-unavailable", "Database unavailable", e.getMessage(), null);
         } catch (StoreException e) {
             problem(ctx, 500, "store-failure", "Database failure", e.getMessage(), null);
+        } catch (Problem p) {
+            ObjectNode body = p.toJson(ctx.path());
+            body.set("dataset", dataset.get());
+            ctx.status(p.status()).contentType(PROBLEM_JSON).result(utf8(body));
         }
     }
 
@@ -164,12 +175,20 @@ public final class RegisterRoutes {
         p.put("detail", detail);
         if (field != null) p.put("field", field);
         p.put("instance", ctx.path());
+        p.set("dataset", dataset(ctx));
         ctx.status(status).contentType(PROBLEM_JSON).result(utf8(p));
         return p;
     }
 
-    private static void json(Context ctx, int status, JsonNode body) {
+    /** Every answer names the dataset it was given over (item 13: the demo always says it is fictitious). */
+    private static void json(Context ctx, int status, ObjectNode body) {
+        body.set("dataset", dataset(ctx));
         ctx.status(status).contentType("application/json").result(utf8(body));
+    }
+
+    private static JsonNode dataset(Context ctx) {
+        Supplier<ObjectNode> d = ctx.attribute(DATASET);
+        return d == null ? null : d.get();
     }
 
     /** JSON is UTF-8 (RFC 8259); bytes, so no platform or header charset can change it. */
@@ -177,14 +196,11 @@ public final class RegisterRoutes {
         return n.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** The request reader every route uses (a duplicate member is a 400), then: an object. */
     private static JsonNode body(Context ctx) {
-        try {
-            JsonNode n = RegisterJson.MAPPER.readTree(ctx.body());
-            if (n == null || !n.isObject()) throw InvalidEntryException.malformed("body", "expected a JSON object");
-            return n;
-        } catch (JsonProcessingException e) {
-            throw InvalidEntryException.malformed("body", "the body is not valid JSON: " + Problem.jsonError(e.getOriginalMessage()));
-        }
+        JsonNode n = Api.readJson(ctx.bodyAsBytes(), "body");
+        if (!n.isObject()) throw InvalidEntryException.malformed("body", "expected a JSON object");
+        return n;
     }
 
     private static long id(Context ctx) {
@@ -238,7 +254,7 @@ public final class RegisterRoutes {
     }
 
     private void createInitiative(Context ctx, User user) {
-        var i = registers.createInitiative(siteToRd(body(ctx)), user.name());
+        var i = registers.createInitiative(siteToRd(body(ctx), api.get()), user.name());
         ctx.header("Location", "/api/v1/initiatives/" + i.id());
         json(ctx, 201, initiativeJson(i));
     }
@@ -251,7 +267,7 @@ public final class RegisterRoutes {
     }
 
     private void patchInitiative(Context ctx, User user) {
-        var i = registers.patchInitiative(id(ctx), siteToRd(body(ctx)), user.name());
+        var i = registers.patchInitiative(id(ctx), siteToRd(body(ctx), api.get()), user.name());
         ctx.header("ETag", "\"" + i.version() + "\"");
         json(ctx, 200, initiativeJson(i));
     }
@@ -269,30 +285,16 @@ public final class RegisterRoutes {
         return o;
     }
 
-    /** Replaces a GeoJSON (CRS84) site in the request by its RD New WKT, the register JSON form. */
-    private static JsonNode siteToRd(JsonNode body) {
+    /**
+     * Replaces a GeoJSON (CRS84) site in the request by its RD New WKT, the register JSON form. The site is read and
+     * checked as an assessment's (a register must not hold a site the assessment would refuse).
+     */
+    private static JsonNode siteToRd(JsonNode body, Api api) {
         JsonNode site = body.get("site");
         if (site == null || site.isNull()) return body;
-        if (!site.isObject() || !site.has("type") || !site.has("coordinates")) {
-            throw InvalidEntryException.malformed("site", "site must be a GeoJSON geometry with longitude, latitude "
-                    + "(CRS84), e.g. {\"type\":\"Point\",\"coordinates\":[6.62,52.57]}");
-        }
-        Geometry lonLat;
-        try {
-            lonLat = new GeoJsonReader().read(site.toString());
-        } catch (ParseException | RuntimeException e) {
-            // a ParseException says what is wrong; another exception's message would name library classes
-            throw InvalidEntryException.malformed("site", "site is not a readable GeoJSON geometry"
-                    + (e instanceof ParseException ? ": " + e.getMessage() : ""));
-        }
-        for (var c : lonLat.getCoordinates()) {
-            if (!(Math.abs(c.x) <= 180 && Math.abs(c.y) <= 90)) {
-                throw InvalidEntryException.malformed("site", "site coordinates must be longitude, latitude in degrees "
-                        + "(CRS84); found " + c.x + ", " + c.y);
-            }
-        }
+        Geometry working = api.site(site, ApiCrs.CRS84, "site");
         ObjectNode copy = ((ObjectNode) body).deepCopy();
-        copy.put("site", new WKTWriter().write(RD_NEW.fromLonLat(lonLat)));
+        copy.put("site", new WKTWriter().write(ApiCrs.RD_NEW.fromWorking(working, api.workingCrs())));
         return copy;
     }
 

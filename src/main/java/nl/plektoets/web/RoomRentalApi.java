@@ -15,6 +15,7 @@ import java.util.Set;
 import nl.plektoets.address.AddressIndex;
 import nl.plektoets.address.Resolution;
 import nl.plektoets.criteria.CriterionResult;
+import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
@@ -48,23 +49,22 @@ public final class RoomRentalApi {
     private final WorkingCrs workingCrs;
     private final Store reportsOrNull;
     private final Clock clock;
-    private final String datasetName;
+    private final DatasetInfo dataset;
     private final ReportLimit reportLimit;
 
     /**
      * @param reportsOrNull where reports of wrong entries go (the store); null answers 503 on the report endpoint
      */
     public RoomRentalApi(RoomRentalRules rules, RoomRentalPermits permits, AddressIndex addresses, WorkingCrs workingCrs,
-                         Store reportsOrNull, Clock clock, String datasetName) {
-        this(rules, permits, addresses, workingCrs, reportsOrNull, clock, datasetName,
-                ReportLimit.reports(clock));
+                         Store reportsOrNull, Clock clock, DatasetInfo dataset) {
+        this(rules, permits, addresses, workingCrs, reportsOrNull, clock, dataset, ReportLimit.reports(clock));
     }
 
     /**
      * @param reportLimit the report rate limit; {@code serve} passes the one that outlives reloads
      */
     public RoomRentalApi(RoomRentalRules rules, RoomRentalPermits permits, AddressIndex addresses, WorkingCrs workingCrs,
-                         Store reportsOrNull, Clock clock, String datasetName, ReportLimit reportLimit) {
+                         Store reportsOrNull, Clock clock, DatasetInfo dataset, ReportLimit reportLimit) {
         this.reportLimit = reportLimit;
         this.rules = rules;
         this.permits = permits;
@@ -73,7 +73,12 @@ public final class RoomRentalApi {
         this.workingCrs = workingCrs;
         this.reportsOrNull = reportsOrNull;
         this.clock = clock;
-        this.datasetName = datasetName;
+        this.dataset = dataset;
+    }
+
+    /** The {@code dataset} member of every answer: the demo's counts must say they are fictitious. */
+    public ObjectNode datasetJson() {
+        return Api.datasetJson(dataset);
     }
 
     /** The standings of every street (or segment) whose geometry meets {@code areaOrNull} (working CRS). */
@@ -131,7 +136,7 @@ public final class RoomRentalApi {
         out.put("numberReturned", fs.size());
         out.put("dataDate", dataDate().toString());
         out.put("policyRef", rules.policy().paragraph());
-        out.put("addressData", datasetName);
+        out.put("addressData", dataset.name());
         return out;
     }
 
@@ -141,13 +146,16 @@ public final class RoomRentalApi {
     public String csv(Map<String, List<String>> query) {
         Map<String, String> p = params(query, Set.of("bbox", "bbox-crs"));
         Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), crs(p, "bbox-crs")) : null;
-        StringBuilder b = new StringBuilder("id,name,town,segment,dwellings,granted,pending,limit,left,status,rule,data_date\r\n");
+        // "fictitious" on every row, not in a comment line: it stays with each row through sorting and filtering, and
+        // RFC 4180 readers know no comments
+        String fictitious = Boolean.toString(dataset.fictitious());
+        StringBuilder b = new StringBuilder("id,name,town,segment,dwellings,granted,pending,limit,left,status,rule,data_date,fictitious\r\n");
         for (StreetStanding s : standings(area)) {
             b.append(String.join(",", cell(s.unit().id()), cell(s.unit().name()), cell(s.unit().town()),
                     s.unit().segment() > 0 ? Integer.toString(s.unit().segment()) : "", Integer.toString(s.dwellings()),
                     Integer.toString(s.granted()), Integer.toString(s.pending()),
                     s.limit() == null ? "" : s.limit().toString(), s.left() == null ? "" : s.left().toString(),
-                    s.status(), cell(s.rule() + " (" + s.paragraph() + ")"), dataDate().toString())).append("\r\n");
+                    s.status(), cell(s.rule() + " (" + s.paragraph() + ")"), dataDate().toString(), fictitious)).append("\r\n");
         }
         return b.toString();
     }
@@ -186,7 +194,7 @@ public final class RoomRentalApi {
             cs.forEach(a -> candidates.add(a.label()));
             throw new Problem(ambiguous ? Problem.Type.ADDRESS_AMBIGUOUS : Problem.Type.ADDRESS_NOT_FOUND, "address",
                     ambiguous ? "'" + text + "' matches several addresses; add the town or postcode"
-                            : "No address '" + text + "' in " + datasetName + "; write it as \"Street 12, Town\"")
+                            : "No address '" + text + "' in " + dataset.name() + "; write it as \"Street 12, Town\"")
                     .with("candidates", candidates);
         }
         Dwelling d = rules.model().byFeatureId(found.address().featureId()).orElseThrow(() -> new Problem(

@@ -3,6 +3,7 @@ package nl.plektoets.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import nl.plektoets.web.ogc.RoomRentalFeatures;
@@ -25,43 +26,39 @@ public final class RoomRentalRoutes {
 
     /** Over the handlers of the layers served now ({@code serve} replaces them on a reload). */
     public static void install(Javalin app, java.util.function.Supplier<RoomRentalApi> current) {
-        app.get("/api/v1/room-rental/streets", ctx -> json(ctx, Routes.GEO_JSON, current.get().streets(ctx.queryParamMap())));
+        app.get("/api/v1/room-rental/streets", ctx -> json(ctx, Routes.GEO_JSON, current.get(), current.get().streets(ctx.queryParamMap())));
         app.get("/api/v1/room-rental/streets.csv", ctx -> {
             ctx.header("Content-Disposition", "attachment; filename=\"room-rental-streets.csv\"");
             ctx.status(200).contentType("text/csv; charset=utf-8").result(current.get().csv(ctx.queryParamMap()));
         });
-        app.get("/api/v1/room-rental/check", ctx -> json(ctx, "application/json", current.get().check(ctx.queryParamMap())));
+        app.get("/api/v1/room-rental/check", ctx -> json(ctx, "application/json", current.get(), current.get().check(ctx.queryParamMap())));
         app.post("/api/v1/room-rental/reports", ctx -> {
-            JsonNode body;
-            try {
-                body = JSON.readTree(ctx.body());
-            } catch (JsonProcessingException e) {
-                throw new Problem(Problem.Type.MALFORMED_JSON, null, "The body is not valid JSON: " + Problem.jsonError(e.getOriginalMessage()));
-            }
+            JsonNode body = Api.readJson(ctx.bodyAsBytes(), null);
             // the client's address (behind trusted proxies) keys the rate limit; hashed in memory, never stored (AVG)
             try {
-                ctx.status(201).contentType("application/json").result(JSON.writeValueAsString(current.get().report(body, Routes.client(ctx))));
+                ctx.status(201).contentType("application/json").result(JSON.writeValueAsString(
+                        current.get().report(body, Routes.client(ctx)).set("dataset", current.get().datasetJson())));
             } catch (Problem p) {
                 JsonNode wait = p.toJson(null).get("retryAfter");
                 if (wait != null) ctx.header("Retry-After", wait.asText());
                 throw p;
             }
         });
-        app.get("/ogc", ctx -> json(ctx, "application/json", new RoomRentalFeatures(current.get()).landing(base(ctx), ctx.queryParamMap())));
-        app.get("/ogc/conformance", ctx -> json(ctx, "application/json", new RoomRentalFeatures(current.get()).conformance(ctx.queryParamMap())));
-        app.get("/ogc/collections", ctx -> json(ctx, "application/json", new RoomRentalFeatures(current.get()).collections(base(ctx), ctx.queryParamMap())));
-        app.get("/ogc/collections/{id}", ctx -> json(ctx, "application/json",
+        app.get("/ogc", ctx -> json(ctx, "application/json", current.get(), new RoomRentalFeatures(current.get()).landing(base(ctx), ctx.queryParamMap())));
+        app.get("/ogc/conformance", ctx -> json(ctx, "application/json", current.get(), new RoomRentalFeatures(current.get()).conformance(ctx.queryParamMap())));
+        app.get("/ogc/collections", ctx -> json(ctx, "application/json", current.get(), new RoomRentalFeatures(current.get()).collections(base(ctx), ctx.queryParamMap())));
+        app.get("/ogc/collections/{id}", ctx -> json(ctx, "application/json", current.get(),
                 new RoomRentalFeatures(current.get()).collection(base(ctx), ctx.pathParam("id"), ctx.queryParamMap())));
         app.get("/ogc/collections/{id}/items", ctx -> {
             RoomRentalFeatures.Page page = new RoomRentalFeatures(current.get()).items(base(ctx), ctx.pathParam("id"), ctx.queryParamMap());
             ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
-            json(ctx, Routes.GEO_JSON, page.body());
+            json(ctx, Routes.GEO_JSON, current.get(), page.body());
         });
         // <fid>: street ids contain a slash (town/street)
         app.get("/ogc/collections/{id}/items/<fid>", ctx -> {
             RoomRentalFeatures.Page page = new RoomRentalFeatures(current.get()).item(base(ctx), ctx.pathParam("id"), ctx.pathParam("fid"), ctx.queryParamMap());
             ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
-            json(ctx, Routes.GEO_JSON, page.body());
+            json(ctx, Routes.GEO_JSON, current.get(), page.body());
         });
     }
 
@@ -70,7 +67,9 @@ public final class RoomRentalRoutes {
         return Routes.publicBase(ctx);
     }
 
-    private static void json(Context ctx, String type, JsonNode body) throws JsonProcessingException {
+    /** Every answer names its dataset, so the demo's counts always say they are fictitious. */
+    private static void json(Context ctx, String type, RoomRentalApi api, ObjectNode body) throws JsonProcessingException {
+        body.set("dataset", api.datasetJson());
         ctx.status(200).contentType(type + "; charset=utf-8").result(JSON.writeValueAsString(body));
     }
 }

@@ -7,10 +7,13 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.plektoets.config.Config;
 import org.eclipse.jetty.servlet.FilterHolder;
+import nl.plektoets.web.ogc.RoomRentalFeatures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,8 +82,11 @@ public final class Routes {
             ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
             json(ctx, GEO_JSON, page.body());
         });
-        app.get("/api/v1/map-config", ctx -> json(ctx, "application/json", background.json()));
+        app.get("/api/v1/map-config", ctx -> json(ctx, "application/json", background.json().set("dataset", current.get().datasetJson())));
         app.get("/health", ctx -> json(ctx, "application/json", current.get().health()));
+        // the OpenAPI 3 definition of the whole HTTP API (hand-written; OpenApiTest holds it to the route table)
+        app.get(RoomRentalFeatures.OPENAPI_PATH, ctx -> ctx.status(200).contentType(RoomRentalFeatures.OPENAPI)
+                .result(openApi()));
         if (reachOrNull != null) {
             app.get("/api/v1/reach", ctx -> {
                 var body = reachOrNull.reach(ctx.queryParamMap());
@@ -110,6 +116,13 @@ public final class Routes {
             if (!answered(ctx)) problem(ctx, current.get(), current.get().bodyTooLarge());
         });
         return app;
+    }
+
+    private static byte[] openApi() throws IOException {
+        try (InputStream in = Routes.class.getResourceAsStream("/openapi/plektoets-api.json")) {
+            if (in == null) throw new IOException("openapi/plektoets-api.json is missing from the classpath");
+            return in.readAllBytes();
+        }
     }
 
     /** The body as {@link RequestBodies} received it (already within max-body-bytes and the read deadline). */

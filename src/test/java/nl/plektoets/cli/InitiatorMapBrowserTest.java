@@ -155,7 +155,15 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         assertEquals("en", page.locator("html").getAttribute("lang"));
         assertEquals("Arceringerf 1, Plekdam", page.locator("#address").inputValue());
         assertEquals("3", page.locator("#persons").inputValue());
-        page.waitForTimeout(300); // the dataset fit, then the link's view
+        // the page fits the dataset first, then takes the link's view: wait for that view (the asserts say what differs)
+        try {
+            page.waitForFunction("([z, lon, lat]) => { const c = ol.proj.toLonLat(map.getView().getCenter());"
+                    + " return Math.abs(map.getView().getZoom() - z) < 0.01 && Math.abs(c[0] - lon) < 1e-5"
+                    + " && Math.abs(c[1] - lat) < 1e-5; }", List.of(view[0], view[1], view[2]),
+                    new Page.WaitForFunctionOptions().setTimeout(10_000));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            // fall through to the assertions, which name the difference
+        }
         double[] restored = view();
         assertEquals(view[0], restored[0], 0.01, () -> "zoom, link " + link);
         assertEquals(view[1], restored[1], 1e-5, "centre lon");

@@ -200,7 +200,16 @@ class RdNewMapBrowserTest extends BrowserTestBase {
         waitForEvidence();
         assertEquals("EPSG:28992", projection());
         assertEquals(before, answer(), "the same check in RD New");
-        page.waitForTimeout(300); // the dataset fit, then the link's view
+        // the page fits the dataset first, then takes the link's view: wait for that view (the asserts say what differs)
+        try {
+            page.waitForFunction("([lon, lat, zoom]) => { const v = map.getView(), c = ol.proj.toLonLat(v.getCenter(), v.getProjection());"
+                    + " const dx = (c[0] - lon) * 111320 * Math.cos(lat * Math.PI / 180), dy = (c[1] - lat) * 110570;"
+                    + " return Math.hypot(dx, dy) < 2 && Math.abs(Plek.mercatorZoom(v) - zoom) < 0.01; }",
+                    List.of(((List<?>) m.get("centre")).get(0), ((List<?>) m.get("centre")).get(1), m.get("zoom")),
+                    new Page.WaitForFunctionOptions().setTimeout(10_000));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            // fall through to the assertions, which name the difference
+        }
         Map<String, Object> reopened = snapshot();
         assertTrue(metres((List<?>) m.get("centre"), (List<?>) reopened.get("centre")) < 2, "the link's centre: " + reopened);
         assertEquals(((Number) m.get("zoom")).doubleValue(), ((Number) reopened.get("zoom")).doubleValue(), 0.01, "the link's scale");
@@ -346,7 +355,8 @@ class RdNewMapBrowserTest extends BrowserTestBase {
             // the chosen street is drawn: the map centred on it shows its dark casing
             page.evaluate("() => { const f = streetSource.getFeatureById(state.selected); const v = map.getView();"
                     + " v.fit(f.getGeometry().getExtent(), { padding: [80, 80, 80, 80] }); map.renderSync(); }");
-            page.waitForTimeout(300);
+            // the tiles of the new view drawn, not a guessed time
+            page.evaluate("() => new Promise(done => { map.once('rendercomplete', done); map.render(); })");
             screenshot("rd-public-" + proj + ".png");
         }
         @SuppressWarnings("unchecked")

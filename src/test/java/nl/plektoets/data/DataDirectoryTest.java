@@ -1,6 +1,7 @@
 package nl.plektoets.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.plektoets.geo.WorkingCrs;
@@ -32,16 +34,30 @@ class DataDirectoryTest {
     @Test
     void secondLoadReadsTheCacheAndGivesTheSameDataset() throws IOException {
         Files.copy(Path.of("..", "shared", "data", "osm", "north-bayreuth.osm.gz"), dir.resolve("north-bayreuth.osm.gz"));
+        List<String> firstPhases = new ArrayList<>(), secondPhases = new ArrayList<>();
         long t0 = System.nanoTime();
-        Dataset imported = DataDirectory.load(dir, null, ImportProgress.NONE);
+        Dataset imported = DataDirectory.load(dir, null, phasesInto(firstPhases));
         long t1 = System.nanoTime();
-        Dataset cached = DataDirectory.load(dir, null, ImportProgress.NONE);
+        Dataset cached = DataDirectory.load(dir, null, phasesInto(secondPhases));
         long t2 = System.nanoTime();
+        assertFalse(firstPhases.isEmpty(), "the first load imports the OSM file");
+        assertEquals(List.of(), secondPhases, "the second load imports nothing: it read the cache");
+        assertTrue(Files.exists(DatasetCache.file(dir)));
         System.out.printf("[cache] north-bayreuth: import %d ms, load from cache %d ms, cache file %d kB%n",
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, Files.size(DatasetCache.file(dir)) / 1024);
         assertSameDataset(imported, cached);
         assertEquals("north-bayreuth", cached.info().name());
         assertEquals("EPSG:32632", cached.info().workingCrs());
+    }
+
+    /** Records the import's phases: a load that reads the cache reports none. */
+    private static ImportProgress phasesInto(List<String> phases) {
+        return new ImportProgress() {
+            @Override
+            public void phase(String name, long total) {
+                phases.add(name);
+            }
+        };
     }
 
     @Test

@@ -1,7 +1,7 @@
 package nl.plektoets.registers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,12 +31,21 @@ class EngineSnapshotsTest {
                 Instant.EPOCH, "ans");
         var snapshots = new EngineSnapshots(() -> engine, (a, crs) -> RegisterJson.MAPPER.createObjectNode()
                 .put("verdict", a.verdict().id()).put("locationClass", a.locationClass()).put("crs", crs.code())
-                .put("site", a.site().toText()));
+                .put("site", a.site().toText()).put("capacity", a.criteria().stream().filter(c -> c.id().equals("capacity"))
+                        .findFirst().orElseThrow().status().id()));
         var snapshot = snapshots.snapshot(initiative);
         var direct = engine.assess(new nl.plektoets.assess.AssessmentRequest(onRoad, HousingForm.HOUSING_FACILITY, 12, false));
         assertEquals(direct.verdict().id(), snapshot.get("verdict").asText());
-        assertNotNull(snapshot.get("locationClass"));
+        assertEquals(direct.locationClass(), snapshot.get("locationClass").asText());
         assertEquals("EPSG:28992", snapshot.get("crs").asText());
         assertEquals(onRoad.toText(), snapshot.get("site").asText());
+
+        // the snapshot assesses the initiative's own form and persons: 60 in a facility is never allowed (§5.1.1)
+        HousingInitiative sixty = new HousingInitiative(2, 1, onRoad, HousingForm.HOUSING_FACILITY, 60, "Agri Flex BV",
+                InitiativeStatus.REPORTED, null, false, null, null, null, null, List.of(), null, Instant.EPOCH, "ans",
+                Instant.EPOCH, "ans");
+        assertEquals("fail", snapshots.snapshot(sixty).get("capacity").asText());
+        assertEquals("not_allowed", snapshots.snapshot(sixty).get("verdict").asText());
+        assertNotEquals("fail", snapshot.get("capacity").asText(), "12 persons fit");
     }
 }

@@ -79,9 +79,9 @@ class HttpHardeningTest {
             Registers registers = new Registers(store, RoomRentalHttpTest.CLOCK, AssessmentSnapshots.NONE,
                     new StreetLimitGuard(RoomRentalHttpTest.rules));
             var tokens = RegisterHttp.tokens(temp);
-            RegisterRoutes.install(app, registers, () -> tokens, null);
+            RegisterRoutes.install(app, registers, () -> tokens, null, () -> api);
             RoomRentalRoutes.install(app, new RoomRentalApi(RoomRentalHttpTest.rules, new StorePermits(store),
-                    api.addressIndex(), WorkingCrs.rdNew(), store, RoomRentalHttpTest.CLOCK, RoomRentalHttpTest.bag.info().name()));
+                    api.addressIndex(), WorkingCrs.rdNew(), store, RoomRentalHttpTest.CLOCK, RoomRentalHttpTest.bag.info()));
             JavalinTest.test(app, (server, client) -> body.run(server.port()));
         }
     }

@@ -53,7 +53,8 @@ class PostgisOutageTest {
         TokenFile tokens = RegisterHttp.tokens(temp);
         try (PostgisStore store = PostgisStore.open(TestPostgis.url(db), TestPostgis.USER, null, Clock.systemUTC())) {
             Javalin app = Javalin.create();
-            RegisterRoutes.install(app, new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE), () -> tokens, null);
+            RegisterRoutes.install(app, new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE), () -> tokens, null,
+                    RegisterHttp::fixtureApi);
             JavalinTest.test(app, (server, client) -> {
                 RegisterHttp http = new RegisterHttp(server.port());
                 assertEquals(201, http.send("POST", "/api/v1/permits", RegisterHttp.PLANNER,

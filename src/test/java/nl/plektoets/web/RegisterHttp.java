@@ -26,6 +26,17 @@ final class RegisterHttp {
         this.base = "http://localhost:" + port;
     }
 
+    /**
+     * Handlers over the hand-drawn fixture near Hardenberg (x 236000..244200, y 509000..513000 in RD New): register
+     * sites must lie inside the served dataset, as assessment sites must.
+     */
+    static Api fixtureApi() {
+        var dataset = nl.plektoets.data.FixtureDataset.create();
+        return new Api(nl.plektoets.config.Config.defaults(), dataset, r -> {
+            throw new AssertionError("no assessments here");
+        }, new PolicyInfo("hardenberg-2025", "test"));
+    }
+
     static TokenFile tokens(Path dir) throws IOException {
         Path file = dir.resolve("tokens.txt");
         Files.writeString(file, "# test tokens\nans planner " + PLANNER + "\nbeheer admin sha256:"

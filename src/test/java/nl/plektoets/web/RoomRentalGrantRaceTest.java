@@ -58,7 +58,7 @@ class RoomRentalGrantRaceTest {
         try (Store store = kind.open(kind.freshLocation(temp), Clock.systemUTC())) {
             Javalin app = Javalin.create();
             RegisterRoutes.install(app, new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE,
-                    new StreetLimitGuard(rules)), () -> tokens, null);
+                    new StreetLimitGuard(rules)), () -> tokens, null, RegisterHttp::fixtureApi);
             JavalinTest.test(app, (server, client) -> {
                 RegisterHttp http = new RegisterHttp(server.port());
                 List<Long> ids = new ArrayList<>();

@@ -90,9 +90,9 @@ class RoomRentalHttpTest {
                     new PolicyInfo("hardenberg-2025", "test"));
             Javalin app = Routes.create(api, config);
             var tokens = RegisterHttp.tokens(temp);
-            RegisterRoutes.install(app, registers, () -> tokens, null);
+            RegisterRoutes.install(app, registers, () -> tokens, null, () -> api);
             RoomRentalRoutes.install(app, new RoomRentalApi(rules, new StorePermits(store), api.addressIndex(),
-                    WorkingCrs.rdNew(), store, CLOCK, bag.info().name()));
+                    WorkingCrs.rdNew(), store, CLOCK, bag.info()));
             JavalinTest.test(app, (server, client) -> body.run(store, placed, "http://localhost:" + server.port()));
         }
     }
@@ -211,7 +211,7 @@ class RoomRentalHttpTest {
             assertEquals(200, csv.status());
             assertTrue(csv.contentType().startsWith("text/csv"));
             String[] lines = csv.text().split("\r\n");
-            assertEquals("id,name,town,segment,dwellings,granted,pending,limit,left,status,rule,data_date", lines[0]);
+            assertEquals("id,name,town,segment,dwellings,granted,pending,limit,left,status,rule,data_date,fictitious", lines[0]);
             assertEquals(rules.model().units().size() + 1, lines.length);
             assertTrue(csv.text().contains("amsterdam/taandwarsstraat,Taandwarsstraat,Amsterdam,,16,1,0,1,0,full,"));
             assertFalse(csv.text().contains("Jan de Vries"));
@@ -310,6 +310,66 @@ class RoomRentalHttpTest {
             assertEquals("/ogc/collections/room-rental-streets/items/amsterdam/van%20diemenstraat",
                     one.json().at("/links/0/href").asText());
             assertEquals(404, get(base + "/ogc/collections/room-rental-streets/items/amsterdam/nergensstraat").status());
+        });
+    }
+
+    /**
+     * Issue 11 item 14, OGC API - Features Part 1 core: datetime (instant, interval, open ends; the counts are of
+     * today, 2026-11-23 in CLOCK), a bbox of 6 numbers (heights ignored), f with an unknown value is 400.
+     */
+    @Test
+    void ogcItemsFilterOnDatetimeAcceptA3dBboxAndRefuseAnUnknownFormat() throws Exception {
+        serve((store, placed, base) -> {
+            String items = base + "/ogc/collections/room-rental-streets/items?limit=1000";
+            int all = rules.model().units().size();
+            for (String in : List.of("2026-11-23", "2026-11-23T10:00:00Z", "2026-11-23T23:30:00+01:00", "2026-01-01/..",
+                    "../2026-11-23", "2026-11-22/2026-11-24", "../..", "2026-11-23T00:00:00Z/2026-11-23T00:00:01Z", "/2027-01-01")) {
+                Answer a = get(items + "&datetime=" + q(in));
+                assertEquals(200, a.status(), in + ": " + a.text());
+                assertEquals(all, a.json().get("numberMatched").asInt(), in + " meets today");
+            }
+            for (String out : List.of("2026-11-22", "2026-11-24T00:00:00Z", "../2026-11-22", "2026-11-24/..",
+                    "2025-01-01/2025-12-31")) {
+                Answer a = get(items + "&datetime=" + q(out));
+                assertEquals(200, a.status(), out + ": " + a.text());
+                assertEquals(0, a.json().get("numberMatched").asInt(), out + " misses today");
+            }
+            for (String bad : List.of("yesterday", "2026-13-01", "2026-11-23T10:00:00", "2026-11-24/2026-11-22", "../..x",
+                    "..", "2026-01-01/2026-02-01/2026-03-01")) {
+                Answer a = get(items + "&datetime=" + q(bad));
+                assertEquals(400, a.status(), bad + ": " + a.text());
+                assertTrue(a.contentType().startsWith("application/problem+json"));
+                assertEquals("datetime", a.json().get("field").asText());
+            }
+            JsonNode temporal = get(base + "/ogc/collections/room-rental-streets").json().at("/extent/temporal/interval/0");
+            assertEquals("[\"2026-11-23\",\"2026-11-23\"]", temporal.toString());
+
+            Answer flat = get(items + "&bbox=4.885,52.385,4.887,52.386");
+            Answer high = get(items + "&bbox=4.885,52.385,-10,4.887,52.386,300");
+            assertEquals(200, high.status(), high.text());
+            assertEquals(flat.json().get("numberMatched"), high.json().get("numberMatched"));
+            assertTrue(high.json().get("numberMatched").asInt() < all);
+            assertEquals(400, get(items + "&bbox=4.885,52.385,x,4.887,52.386,300").status());
+            assertEquals(400, get(items + "&bbox=4.885,52.385,4.887").status());
+
+            for (String path : List.of("/ogc", "/ogc/conformance", "/ogc/collections", "/ogc/collections/room-rental-streets",
+                    "/ogc/collections/room-rental-streets/items", "/ogc/collections/room-rental-streets/items/amsterdam/westerdok")) {
+                assertEquals(200, get(base + path + "?f=json").status(), path);
+                Answer html = get(base + path + "?f=html");
+                assertEquals(400, html.status(), path + " f=html");
+                assertEquals("f", html.json().get("field").asText());
+            }
+            assertEquals(200, get(items + "&f=geojson").status());
+
+            JsonNode desc = null;
+            for (JsonNode l : get(base + "/ogc").json().get("links")) if (l.get("rel").asText().equals("service-desc")) desc = l;
+            assertTrue(desc != null, "the landing page links the API definition");
+            assertEquals("application/vnd.oai.openapi+json;version=3.0", desc.get("type").asText());
+            // relative unless public-base-url is configured (never from the Host header)
+            assertEquals("/api/v1/openapi.json", desc.get("href").asText());
+            Answer definition = get(base + desc.get("href").asText());
+            assertEquals(200, definition.status());
+            assertTrue(definition.json().at("/paths").has("/ogc/collections/{id}/items"));
         });
     }
 }

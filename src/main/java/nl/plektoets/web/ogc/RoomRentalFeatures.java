@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +25,9 @@ import org.locationtech.jts.geom.Envelope;
  * The public room-rental overview (§5.1.3) as OGC API - Features (Part 1 core + GeoJSON, Part 2 CRS), so GIS users
  * open it in QGIS directly: landing page, conformance, collections, the collection {@value #COLLECTION} and its items
  * with bbox (CRS84 unless bbox-crs), limit (default {@value #LIMIT_DEFAULT}, clamped to {@value #LIMIT_MAX}), offset
- * paging with typed links, crs (CRS84 default, EPSG:28992 with the Content-Crs header), and 400 for an unknown
- * parameter. Hrefs are absolute, built on the request's base URL.
+ * paging with typed links, crs (CRS84 default, EPSG:28992 with the Content-Crs header), datetime (the counts are of
+ * one day), a 6-number bbox (heights ignored), f=json/geojson, and 400 for an unknown parameter or format. The
+ * landing page links the OpenAPI 3 definition of the whole API ({@value #OPENAPI_PATH}) as service-desc. Hrefs are absolute, built on the request's base URL.
  */
 public final class RoomRentalFeatures {
     public static final String COLLECTION = "room-rental-streets";
@@ -29,6 +35,9 @@ public final class RoomRentalFeatures {
     static final int LIMIT_MAX = 1000;
     static final String GEOJSON = "application/geo+json";
     static final String JSON = "application/json";
+    /** The API definition the landing page links to as {@code service-desc} (the whole HTTP API, OGC paths included). */
+    public static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
+    public static final String OPENAPI_PATH = "/api/v1/openapi.json";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -46,13 +55,14 @@ public final class RoomRentalFeatures {
     }
 
     public ObjectNode landing(String base, Map<String, List<String>> query) {
-        RoomRentalApi.params(query, Set.of("f"));
+        format(RoomRentalApi.params(query, Set.of("f")), JSON_ONLY);
         ObjectNode o = NODES.objectNode();
         o.put("title", "plektoets room rental per street (§5.1.3)");
         o.put("description", "Per street: dwellings, room-rental permits granted, applications pending, the limit and"
                 + " what is left. Counts only; no addresses or names.");
         ArrayNode links = o.putArray("links");
         links.add(link("self", JSON, base + "/ogc", "This document"));
+        links.add(link("service-desc", OPENAPI, base + OPENAPI_PATH, "The API definition (OpenAPI 3.0)"));
         links.add(link("service-doc", "text/html", base + "/", "The map and its documentation"));
         links.add(link("conformance", JSON, base + "/ogc/conformance", "Conformance classes"));
         links.add(link("data", JSON, base + "/ogc/collections", "Collections"));
@@ -60,7 +70,7 @@ public final class RoomRentalFeatures {
     }
 
     public ObjectNode conformance(Map<String, List<String>> query) {
-        RoomRentalApi.params(query, Set.of("f"));
+        format(RoomRentalApi.params(query, Set.of("f")), JSON_ONLY);
         ObjectNode o = NODES.objectNode();
         ArrayNode c = o.putArray("conformsTo");
         CONFORMANCE.forEach(c::add);
@@ -68,7 +78,7 @@ public final class RoomRentalFeatures {
     }
 
     public ObjectNode collections(String base, Map<String, List<String>> query) {
-        RoomRentalApi.params(query, Set.of("f"));
+        format(RoomRentalApi.params(query, Set.of("f")), JSON_ONLY);
         ObjectNode o = NODES.objectNode();
         o.putArray("links").add(link("self", JSON, base + "/ogc/collections", "Collections"));
         o.putArray("collections").add(collectionJson(base));
@@ -79,7 +89,7 @@ public final class RoomRentalFeatures {
 
     public ObjectNode collection(String base, String id, Map<String, List<String>> query) {
         known(id);
-        RoomRentalApi.params(query, Set.of("f"));
+        format(RoomRentalApi.params(query, Set.of("f")), JSON_ONLY);
         return collectionJson(base);
     }
 
@@ -102,6 +112,11 @@ public final class RoomRentalFeatures {
             bbox.addArray().add(round(box.getMinX())).add(round(box.getMinY())).add(round(box.getMaxX())).add(round(box.getMaxY()));
         }
         extent.put("crs", ApiCrs.CRS84.uri());
+        // every street's counts are of one day, the service's today (permits are read live)
+        ObjectNode temporal = c.with("extent").putObject("temporal");
+        String day = api.dataDate().toString();
+        temporal.putArray("interval").addArray().add(day).add(day);
+        temporal.put("trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian");
         ArrayNode crs = c.putArray("crs");
         for (ApiCrs x : ApiCrs.values()) crs.add(x.uri());
         c.put("storageCrs", ApiCrs.RD_NEW.uri());
@@ -110,15 +125,17 @@ public final class RoomRentalFeatures {
 
     public Page items(String base, String id, Map<String, List<String>> query) {
         known(id);
-        Map<String, String> p = RoomRentalApi.params(query, Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "f"));
+        Map<String, String> p = RoomRentalApi.params(query, Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "datetime", "f"));
+        format(p, GEOJSON_FORMATS);
         ApiCrs crs = RoomRentalApi.crs(p, "crs");
+        boolean inTime = !p.containsKey("datetime") || Interval.parse(p.get("datetime")).meetsDay(api.dataDate());
         if (p.containsKey("bbox-crs") && !p.containsKey("bbox")) {
             throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox-crs", "bbox-crs is given without bbox");
         }
         Envelope area = p.containsKey("bbox") ? api.bbox(p.get("bbox"), RoomRentalApi.crs(p, "bbox-crs")) : null;
         int limit = Math.min(whole(p.get("limit"), "limit", LIMIT_DEFAULT, 1), LIMIT_MAX);
         int offset = whole(p.get("offset"), "offset", 0, 0);
-        List<StreetStanding> all = api.standings(area);
+        List<StreetStanding> all = inTime ? api.standings(area) : List.of();
         List<StreetStanding> page = all.subList(Math.min(offset, all.size()), (int) Math.min((long) offset + limit, all.size()));
         ObjectNode o = NODES.objectNode();
         o.put("type", "FeatureCollection");
@@ -136,6 +153,7 @@ public final class RoomRentalFeatures {
         links.add(link("self", GEOJSON, url(path, self), "This page"));
         links.add(link("collection", JSON, base + "/ogc/collections/" + COLLECTION, "The collection"));
         Map<String, String> csv = new LinkedHashMap<>();
+        if (!inTime) csv.put("bbox", "0,0,0,0"); // the CSV has no datetime: an empty box keeps it as empty as this page
         if (p.containsKey("bbox")) csv.put("bbox", p.get("bbox"));
         if (p.containsKey("bbox-crs")) csv.put("bbox-crs", p.get("bbox-crs"));
         links.add(link("alternate", "text/csv", url(base + "/api/v1/room-rental/streets.csv", csv), "All matching streets as CSV"));
@@ -156,6 +174,7 @@ public final class RoomRentalFeatures {
     public Page item(String base, String id, String featureId, Map<String, List<String>> query) {
         known(id);
         Map<String, String> p = RoomRentalApi.params(query, Set.of("crs", "f"));
+        format(p, GEOJSON_FORMATS);
         ApiCrs crs = RoomRentalApi.crs(p, "crs");
         StreetStanding s = api.standings(null).stream().filter(x -> x.unit().id().equals(featureId)).findFirst()
                 .orElseThrow(() -> new Problem(Problem.Type.NOT_FOUND, "featureId", "No street '" + featureId
@@ -167,6 +186,76 @@ public final class RoomRentalFeatures {
         links.add(link("self", GEOJSON, self, "This street"));
         links.add(link("collection", JSON, base + "/ogc/collections/" + COLLECTION, "The collection"));
         return new Page(f, crs);
+    }
+
+    /** The {@code f} values each resource answers to; all of them give JSON (there is no HTML rendering). */
+    private static final Set<String> JSON_ONLY = Set.of("json"), GEOJSON_FORMATS = Set.of("json", "geojson");
+
+    private static void format(Map<String, String> p, Set<String> allowed) {
+        String f = p.get("f");
+        if (f != null && !allowed.contains(f)) {
+            throw new Problem(Problem.Type.INVALID_PARAMETER, "f", "Unknown format f=" + f + "; this resource is "
+                    + "available as " + String.join(", ", allowed.stream().sorted().toList()));
+        }
+    }
+
+    /**
+     * The {@code datetime} parameter (OGC API - Features Part 1, RFC 3339): an instant (a date, or a date-time with
+     * its offset), or an interval {@code start/end} where {@code ..} or nothing is an open end. Half-open
+     * [from, to) in UTC; a date stands for its whole (UTC) day.
+     */
+    record Interval(Instant from, Instant to) {
+        static Interval parse(String text) {
+            String t = text.trim();
+            int slash = t.indexOf('/');
+            if (slash < 0) {
+                if (t.equals("..") || t.isEmpty()) throw bad(text, "an instant cannot be open ('..')");
+                return new Interval(start(t, text), end(t, text));
+            }
+            if (t.indexOf('/', slash + 1) >= 0) throw bad(text, "an interval has one '/'");
+            String a = t.substring(0, slash).trim(), b = t.substring(slash + 1).trim();
+            Instant from = a.isEmpty() || a.equals("..") ? Instant.MIN : start(a, text);
+            Instant to = b.isEmpty() || b.equals("..") ? Instant.MAX : end(b, text);
+            if (from.isAfter(to)) throw bad(text, "the start lies after the end");
+            return new Interval(from, to);
+        }
+
+        /** Does the interval meet the UTC day {@code date}? */
+        boolean meetsDay(LocalDate date) {
+            Instant dayStart = date.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant dayEnd = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return from.isBefore(dayEnd) && (to.isAfter(dayStart) || to.equals(from) && !from.isBefore(dayStart));
+        }
+
+        private static Instant start(String v, String text) {
+            try {
+                return OffsetDateTime.parse(v).toInstant();
+            } catch (DateTimeParseException e) {
+                try {
+                    return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+                } catch (DateTimeParseException e2) {
+                    throw bad(text, "'" + v + "' is neither a date (2026-03-02) nor a date-time with offset (2026-03-02T10:00:00Z)");
+                }
+            }
+        }
+
+        /** The end: a date-time is the instant itself; a date includes its whole day. */
+        private static Instant end(String v, String text) {
+            try {
+                return OffsetDateTime.parse(v).toInstant();
+            } catch (DateTimeParseException e) {
+                try {
+                    return LocalDate.parse(v).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                } catch (DateTimeParseException e2) {
+                    throw bad(text, "'" + v + "' is neither a date (2026-03-02) nor a date-time with offset (2026-03-02T10:00:00Z)");
+                }
+            }
+        }
+
+        private static Problem bad(String text, String why) {
+            return new Problem(Problem.Type.INVALID_PARAMETER, "datetime", "datetime '" + text + "' is not an instant or"
+                    + " interval: " + why + "; e.g. datetime=2026-03-02, 2026-03-02T10:00:00Z, 2026-01-01/.. or ../2026-12-31");
+        }
     }
 
     private static void known(String id) {
