@@ -284,7 +284,7 @@ public final class LocationClassifier {
      */
     private static Map<String, Object> proxyNote(Map<String, Object> ev, nl.plektoets.data.Feature f) {
         if (f.provenance() != null && "landuse=farmyard".equals(f.provenance().sourceTag())) {
-            ev.put("proxy", "landuse=farmyard stands in for the agrarisch bouwvlak (§5.1.2); a zoning-plan"
+            ev.put("proxy", "landuse=farmyard stands in for the agrarisch bouwvlak the location rule names; a zoning-plan"
                     + " bouwvlak takes precedence where imported");
         }
         return ev;

@@ -138,8 +138,17 @@ class MainTest {
         Path dir = imported();
         Run r = run("assess", "--data", dir.toString(), "--address", "Hoofdstraat 12, Oosterbroek", "--form", "room_rental", "--persons", "4");
         assertEquals(Main.OK, r.code(), r::toString);
-        assertTrue(r.out().startsWith("Verdict:        ALLOWED\nLocation class: built_up_area\nAddress:        Hoofdstraat 12, Oosterbroek (7771 AB)\n"),
+        // the verdict with what it means (never a permit), then the class (issue 11 item 11f)
+        assertTrue(r.out().startsWith("Verdict:        ALLOWED\n                nl: Geen bezwaar gevonden in de getoetste"
+                + " criteria; er gelden voorwaarden."), r.out());
+        assertTrue(r.out().contains("en: No objection found in the criteria checked; conditions apply. This is not a"
+                + " permit"), r.out());
+        assertTrue(r.out().contains("\nLocation class: built_up_area\nAddress:        Hoofdstraat 12, Oosterbroek (7771 AB)\n"),
                 r.out());
+        assertTrue(r.out().contains("Obligations (what the criteria ask of the initiator):\n  - A room-rental permit"), r.out());
+        assertTrue(r.out().contains("Not checked by this service (the policy requires them too):\n")
+                && r.out().contains("Stichting Normering Flexwonen (SNF) quality mark and certification of the company and"
+                + " the site. [Bijlage 2]"), r.out());
         assertTrue(r.out().contains("[pass]        recreation_exclusion   §5.1.2"), r.out());
 
         r = run("assess", "--data", dir.toString(), "--lon", "6.641", "--lat", "52.571", "--form", "housing_facility", "--persons", "12",
