@@ -407,6 +407,14 @@ function renderResult() {
   verdict.dataset.verdict = r.verdict;
   verdict.textContent = t('verdictLabel') + ': ' + (t('verdicts')[r.verdict] || r.verdict);
   out.appendChild(verdict);
+  // what the verdict means: no objection in the criteria checked, never a permit (issue 11 item 11f)
+  if (r.verdictExplanation) {
+    const why = document.createElement('p');
+    why.id = 'verdict-explanation';
+    why.textContent = ui.pick(r.verdictExplanation);
+    why.lang = ui.pickLang(r.verdictExplanation);
+    out.appendChild(why);
+  }
   const lc = document.createElement('p');
   lc.id = 'location-class';
   lc.textContent = t('locationClass') + ': ' + (t('locationClasses')[r.locationClass] || r.locationClass);
@@ -435,8 +443,63 @@ function renderResult() {
     list.appendChild(li);
   }
   out.appendChild(list);
+  out.appendChild(obligationsSection(r));
+  out.appendChild(notCheckedSection(r));
   const note = ui.messagesNote(r.criteria.map(c => c.message));
   if (note) out.insertBefore(note, list);
+}
+
+/** What the criteria ask of the initiator, each with the criterion that states it and its paragraph. */
+function obligationsSection(r) {
+  const section = document.createElement('section');
+  section.id = 'obligations';
+  section.setAttribute('aria-labelledby', 'obligations-heading');
+  const h = document.createElement('h3');
+  h.id = 'obligations-heading';
+  h.textContent = t('obligationsHeading');
+  const ul = document.createElement('ul');
+  for (const o of r.obligations || []) {
+    const li = document.createElement('li');
+    li.dataset.obligation = o.id;
+    li.dataset.criterion = o.criterion;
+    const text = document.createElement('span');
+    text.textContent = ui.pick(o.text);
+    text.lang = ui.pickLang(o.text);
+    li.append((t('criteria')[o.criterion] || o.criterion) + ': ', text, ' (', ...paragraphLinks(o.policyRef), ')');
+    ul.appendChild(li);
+  }
+  if (!ul.children.length) {
+    const li = document.createElement('li');
+    li.textContent = t('noObligations');
+    ul.appendChild(li);
+  }
+  section.append(h, ul);
+  return section;
+}
+
+/** The policy's requirements this check does not look at (from the profile), so the verdict is not read as a permit. */
+function notCheckedSection(r) {
+  const section = document.createElement('section');
+  section.id = 'not-checked';
+  section.setAttribute('aria-labelledby', 'not-checked-heading');
+  const h = document.createElement('h3');
+  h.id = 'not-checked-heading';
+  h.textContent = t('notCheckedHeading');
+  const intro = document.createElement('p');
+  intro.className = 'hint';
+  intro.textContent = t('notCheckedIntro');
+  const ul = document.createElement('ul');
+  for (const n of r.notChecked || []) {
+    const li = document.createElement('li');
+    li.dataset.requirement = n.id;
+    const text = document.createElement('span');
+    text.textContent = ui.pick(n.text);
+    text.lang = ui.pickLang(n.text);
+    li.append(text, ' (', ...paragraphLinks(n.policyRef), ')');
+    ul.appendChild(li);
+  }
+  section.append(h, intro, ul);
+  return section;
 }
 
 /**
