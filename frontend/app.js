@@ -451,54 +451,50 @@ function renderResult() {
 
 /** What the criteria ask of the initiator, each with the criterion that states it and its paragraph. */
 function obligationsSection(r) {
-  const section = document.createElement('section');
-  section.id = 'obligations';
-  section.setAttribute('aria-labelledby', 'obligations-heading');
-  const h = document.createElement('h3');
-  h.id = 'obligations-heading';
-  h.textContent = t('obligationsHeading');
-  const ul = document.createElement('ul');
-  for (const o of r.obligations || []) {
-    const li = document.createElement('li');
-    li.dataset.obligation = o.id;
-    li.dataset.criterion = o.criterion;
-    const text = document.createElement('span');
-    text.textContent = ui.pick(o.text);
-    text.lang = ui.pickLang(o.text);
-    li.append((t('criteria')[o.criterion] || o.criterion) + ': ', text, ' (', ...paragraphLinks(o.policyRef), ')');
-    ul.appendChild(li);
-  }
-  if (!ul.children.length) {
-    const li = document.createElement('li');
-    li.textContent = t('noObligations');
-    ul.appendChild(li);
-  }
-  section.append(h, ul);
-  return section;
+  const items = (r.obligations || []).map(o => listItem({ obligation: o.id, criterion: o.criterion },
+    (t('criteria')[o.criterion] || o.criterion) + ': ', o.text, o.policyRef));
+  if (!items.length) items.push(listItem({}, t('noObligations')));
+  return answerSection('obligations', t('obligationsHeading'), null, items);
 }
 
 /** The policy's requirements this check does not look at (from the profile), so the verdict is not read as a permit. */
 function notCheckedSection(r) {
-  const section = document.createElement('section');
-  section.id = 'not-checked';
-  section.setAttribute('aria-labelledby', 'not-checked-heading');
-  const h = document.createElement('h3');
-  h.id = 'not-checked-heading';
-  h.textContent = t('notCheckedHeading');
-  const intro = document.createElement('p');
-  intro.className = 'hint';
-  intro.textContent = t('notCheckedIntro');
-  const ul = document.createElement('ul');
-  for (const n of r.notChecked || []) {
-    const li = document.createElement('li');
-    li.dataset.requirement = n.id;
+  return answerSection('not-checked', t('notCheckedHeading'), t('notCheckedIntro'),
+    (r.notChecked || []).map(n => listItem({ requirement: n.id }, '', n.text, n.policyRef)));
+}
+
+/** A list item: a lead, a server text (nl/en) in the page's language where it has it, and its paragraph links. */
+function listItem(data, lead, message, policyRef) {
+  const li = document.createElement('li');
+  Object.assign(li.dataset, data);
+  li.append(lead);
+  if (message) {
     const text = document.createElement('span');
-    text.textContent = ui.pick(n.text);
-    text.lang = ui.pickLang(n.text);
-    li.append(text, ' (', ...paragraphLinks(n.policyRef), ')');
-    ul.appendChild(li);
+    text.textContent = ui.pick(message);
+    text.lang = ui.pickLang(message);
+    li.append(text, ' (', ...paragraphLinks(policyRef), ')');
   }
-  section.append(h, intro, ul);
+  return li;
+}
+
+/** A titled section of the answer (h3, an optional hint, a list). */
+function answerSection(id, heading, intro, items) {
+  const section = document.createElement('section');
+  section.id = id;
+  section.setAttribute('aria-labelledby', id + '-heading');
+  const h = document.createElement('h3');
+  h.id = id + '-heading';
+  h.textContent = heading;
+  section.appendChild(h);
+  if (intro) {
+    const p = document.createElement('p');
+    p.className = 'hint';
+    p.textContent = intro;
+    section.appendChild(p);
+  }
+  const ul = document.createElement('ul');
+  ul.append(...items);
+  section.appendChild(ul);
   return section;
 }
 
