@@ -451,7 +451,7 @@ function renderResult() {
 
 /** What the criteria ask of the initiator, each with the criterion that states it and its paragraph. */
 function obligationsSection(r) {
-  const items = (r.obligations || []).map(o => listItem({ obligation: o.id, criterion: o.criterion },
+  const items = (r.obligations || []).map(o => listItem({ obligation: o.id, statedBy: o.criterion },
     (t('criteria')[o.criterion] || o.criterion) + ': ', o.text, o.policyRef));
   if (!items.length) items.push(listItem({}, t('noObligations')));
   return answerSection('obligations', t('obligationsHeading'), null, items);
