@@ -407,6 +407,14 @@ function renderResult() {
   verdict.dataset.verdict = r.verdict;
   verdict.textContent = t('verdictLabel') + ': ' + (t('verdicts')[r.verdict] || r.verdict);
   out.appendChild(verdict);
+  // what the verdict means: no objection in the criteria checked, never a permit (issue 11 item 11f)
+  if (r.verdictExplanation) {
+    const why = document.createElement('p');
+    why.id = 'verdict-explanation';
+    why.textContent = ui.pick(r.verdictExplanation);
+    why.lang = ui.pickLang(r.verdictExplanation);
+    out.appendChild(why);
+  }
   const lc = document.createElement('p');
   lc.id = 'location-class';
   lc.textContent = t('locationClass') + ': ' + (t('locationClasses')[r.locationClass] || r.locationClass);
@@ -435,8 +443,59 @@ function renderResult() {
     list.appendChild(li);
   }
   out.appendChild(list);
+  out.appendChild(obligationsSection(r));
+  out.appendChild(notCheckedSection(r));
   const note = ui.messagesNote(r.criteria.map(c => c.message));
   if (note) out.insertBefore(note, list);
+}
+
+/** What the criteria ask of the initiator, each with the criterion that states it and its paragraph. */
+function obligationsSection(r) {
+  const items = (r.obligations || []).map(o => listItem({ obligation: o.id, statedBy: o.criterion },
+    (t('criteria')[o.criterion] || o.criterion) + ': ', o.text, o.policyRef));
+  if (!items.length) items.push(listItem({}, t('noObligations')));
+  return answerSection('obligations', t('obligationsHeading'), null, items);
+}
+
+/** The policy's requirements this check does not look at (from the profile), so the verdict is not read as a permit. */
+function notCheckedSection(r) {
+  return answerSection('not-checked', t('notCheckedHeading'), t('notCheckedIntro'),
+    (r.notChecked || []).map(n => listItem({ requirement: n.id }, '', n.text, n.policyRef)));
+}
+
+/** A list item: a lead, a server text (nl/en) in the page's language where it has it, and its paragraph links. */
+function listItem(data, lead, message, policyRef) {
+  const li = document.createElement('li');
+  Object.assign(li.dataset, data);
+  li.append(lead);
+  if (message) {
+    const text = document.createElement('span');
+    text.textContent = ui.pick(message);
+    text.lang = ui.pickLang(message);
+    li.append(text, ' (', ...paragraphLinks(policyRef), ')');
+  }
+  return li;
+}
+
+/** A titled section of the answer (h3, an optional hint, a list). */
+function answerSection(id, heading, intro, items) {
+  const section = document.createElement('section');
+  section.id = id;
+  section.setAttribute('aria-labelledby', id + '-heading');
+  const h = document.createElement('h3');
+  h.id = id + '-heading';
+  h.textContent = heading;
+  section.appendChild(h);
+  if (intro) {
+    const p = document.createElement('p');
+    p.className = 'hint';
+    p.textContent = intro;
+    section.appendChild(p);
+  }
+  const ul = document.createElement('ul');
+  ul.append(...items);
+  section.appendChild(ul);
+  return section;
 }
 
 /**

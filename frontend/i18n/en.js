@@ -39,6 +39,11 @@ window.PLEKTOETS_TEXTS.en = {
     busy: 'Checking...',
     verdictLabel: 'Verdict',
     verdicts: { allowed: 'Allowed', conditional: 'Conditional', not_allowed: 'Not allowed' },
+    // below the verdict: what the criteria ask, and what this check does not look at (not a permit)
+    obligationsHeading: 'What you must do or show (the criteria checked)',
+    noObligations: 'None stated.',
+    notCheckedHeading: 'Not checked by this service',
+    notCheckedIntro: 'The policy also requires the following; this check does not look at them. The verdict is not a permit.',
     statuses: { pass: 'pass', conditional: 'condition', fail: 'fail', unknown: 'unknown' },
     locationClass: 'Location class',
     locationClasses: {

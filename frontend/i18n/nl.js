@@ -41,6 +41,11 @@ window.PLEKTOETS_TEXTS.nl = {
     busy: 'Bezig met toetsen...',
     verdictLabel: 'Uitkomst',
     verdicts: { allowed: 'Toegestaan', conditional: 'Onder voorwaarden', not_allowed: 'Niet toegestaan' },
+    // onder het oordeel: wat de criteria vragen, en wat deze toets niet nagaat (geen vergunning)
+    obligationsHeading: 'Wat u moet doen of aantonen (de getoetste criteria)',
+    noObligations: 'Geen genoemd.',
+    notCheckedHeading: 'Niet getoetst door deze dienst',
+    notCheckedIntro: 'Het beleid vraagt ook het volgende; deze toets gaat dat niet na. Het oordeel is geen vergunning.',
     statuses: { pass: 'voldoet', conditional: 'voorwaarde', fail: 'voldoet niet', unknown: 'onbekend' },
     locationClass: 'Locatieklasse',
     locationClasses: {

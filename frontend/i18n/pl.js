@@ -44,6 +44,10 @@ window.PLEKTOETS_TEXTS.pl = {
     busy: 'Sprawdzanie...',
     verdictLabel: 'Wynik',
     verdicts: { allowed: 'Dozwolone', conditional: 'Pod warunkami', not_allowed: 'Niedozwolone' },
+    obligationsHeading: 'Co musisz zrobić lub wykazać (sprawdzone kryteria)',
+    noObligations: 'Brak.',
+    notCheckedHeading: 'Nie sprawdzane przez ten serwis',
+    notCheckedIntro: 'Polityka wymaga także poniższych rzeczy; ta kontrola ich nie sprawdza. Wynik nie jest pozwoleniem.',
     statuses: { pass: 'spełnia', conditional: 'warunek', fail: 'nie spełnia', unknown: 'nieznane' },
     locationClass: 'Rodzaj lokalizacji',
     locationClasses: {

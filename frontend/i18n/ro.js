@@ -44,6 +44,10 @@ window.PLEKTOETS_TEXTS.ro = {
     busy: 'Se verifică...',
     verdictLabel: 'Rezultat',
     verdicts: { allowed: 'Permis', conditional: 'Cu condiții', not_allowed: 'Nepermis' },
+    obligationsHeading: 'Ce trebuie să faceți sau să dovediți (criteriile verificate)',
+    noObligations: 'Niciuna.',
+    notCheckedHeading: 'Neverificate de acest serviciu',
+    notCheckedIntro: 'Politica cere și următoarele; această verificare nu le examinează. Rezultatul nu este o autorizație.',
     statuses: { pass: 'îndeplinit', conditional: 'condiție', fail: 'neîndeplinit', unknown: 'necunoscut' },
     locationClass: 'Tipul locației',
     locationClasses: {

@@ -107,7 +107,7 @@ public final class ReachBenchmark {
             });
         };
         FacilityReachCriterion criterion = new FacilityReachCriterion(index);
-        IntConsumer reach = i -> sink[0] += criterion.evaluate(sites.get(i % sites.size())).status().ordinal();
+        IntConsumer reach = i -> sink[0] += criterion.evaluate(sites.get(i % sites.size()), profile.paragraph(nl.plektoets.policy.ThresholdKey.REACH_WALKING_MINUTES)).status().ordinal();
         // the engine as serve, assess and assess-all build it: facility_reach after the built-in criteria
         Assessor assessor = new Assessor(dataset, profile, List.of(criterion));
         IntConsumer assessWithReach = i -> sink[0] += assessor.assess(new AssessmentRequest(sites.get(i % sites.size()),

@@ -84,7 +84,7 @@ public final class Assessor {
                 results.add(c.evaluate(input));
             }
         }
-        return new Assessment(verdictOf(results), cls, results, request.site());
+        return new Assessment(verdictOf(results), cls, results, request.site(), profile.readings().notChecked());
     }
 
     /** not_allowed if any criterion fails, conditional if any is conditional or unknown, otherwise allowed. */

@@ -38,6 +38,14 @@ public final class SpatialIndex implements SpatialLookup {
     /** Below this many vertices a plain ring scan beats building an interval index. */
     private static final int INDEX_VERTICES = 32;
 
+    /**
+     * A point this close to an area's boundary is on it, and on the boundary counts as inside ("covers") for every
+     * role. Not a policy number but the precision sites arrive in: the API writes CRS84 with 7 decimals (about 1 cm)
+     * and RD New with 3, so an address on a node of its building's outline, sent back as the API wrote it, lies up
+     * to half a centimetre beside the vertex, often just outside a convex corner (issue 11 item 10).
+     */
+    public static final double BOUNDARY_TOLERANCE_M = 0.01;
+
     private final Map<Role, RoleLayer> layers = new EnumMap<>(Role.class);
 
     public SpatialIndex(Dataset dataset) {
@@ -64,13 +72,21 @@ public final class SpatialIndex implements SpatialLookup {
 
         boolean covers(Geometry site) {
             if (!areal) return false;
-            if (site instanceof Point p) return locator.locate(p.getCoordinate()) != Location.EXTERIOR;
+            if (site instanceof Point p) return coversPoint(p);
             return prepared.covers(site);
         }
 
         boolean intersects(Geometry site) {
-            if (site instanceof Point p && areal) return locator.locate(p.getCoordinate()) != Location.EXTERIOR;
+            if (site instanceof Point p && areal) return coversPoint(p);
             return prepared != null ? prepared.intersects(site) : geometry.intersects(site);
+        }
+
+        /** Inside, on the boundary (both locators answer BOUNDARY there), or within the tolerance of it. */
+        private boolean coversPoint(Point p) {
+            Coordinate c = p.getCoordinate();
+            if (locator.locate(c) != Location.EXTERIOR) return true;
+            return facets != null ? facets.isWithinDistance(p, BOUNDARY_TOLERANCE_M)
+                    : pointDistance(c) <= BOUNDARY_TOLERANCE_M;
         }
 
         double distance(Geometry site) {
@@ -221,7 +237,7 @@ public final class SpatialIndex implements SpatialLookup {
     @Override
     public List<Hit> containing(Role role, Geometry site) {
         List<Hit> out = null;
-        for (Entry e : layers.get(role).query(site.getEnvelopeInternal())) {
+        for (Entry e : layers.get(role).query(searchEnvelope(site))) {
             if (e.covers(site)) {
                 if (out == null) out = new ArrayList<>(2);
                 out.add(new Hit(e.feature, 0));
@@ -233,7 +249,7 @@ public final class SpatialIndex implements SpatialLookup {
     @Override
     public List<Hit> intersecting(Role role, Geometry site) {
         List<Hit> out = null;
-        for (Entry e : layers.get(role).query(site.getEnvelopeInternal())) {
+        for (Entry e : layers.get(role).query(searchEnvelope(site))) {
             if (e.intersects(site)) {
                 if (out == null) out = new ArrayList<>(2);
                 out.add(new Hit(e.feature, 0));
@@ -245,7 +261,7 @@ public final class SpatialIndex implements SpatialLookup {
     @Override
     public List<Hit> withinDistance(Role role, Geometry site, double distanceM) {
         Envelope env = new Envelope(site.getEnvelopeInternal());
-        env.expandBy(distanceM);
+        env.expandBy(Math.max(distanceM, BOUNDARY_TOLERANCE_M));
         List<Hit> out = null;
         for (Entry e : layers.get(role).query(env)) {
             double d = e.distance(site);
@@ -275,12 +291,13 @@ public final class SpatialIndex implements SpatialLookup {
         }
         double[] best = {Double.POSITIVE_INFINITY};
         Envelope search = new Envelope(c);
-        search.expandBy(maxDistanceM);
+        search.expandBy(Math.max(maxDistanceM, BOUNDARY_TOLERANCE_M));
         region.segmentTree().query(search, item -> {
             double d = ((Segment) item).distance(c);
             if (d < best[0]) best[0] = d;
         });
         double d = best[0] <= maxDistanceM ? best[0] : Double.POSITIVE_INFINITY;
+        if (inside == null && best[0] <= BOUNDARY_TOLERANCE_M) return new RegionDistance(true, best[0]);
         if (inside != null) {
             // deep inside: no boundary within the cap, so measure exactly (rare: interior sites only)
             return new RegionDistance(true, Double.isInfinite(d) ? inside.facets().distance(point) : d);
@@ -303,6 +320,15 @@ public final class SpatialIndex implements SpatialLookup {
         for (Entry e : layers.get(role).query(envelope)) out.add(e.feature);
         out.sort(Comparator.comparingLong(Feature::id));
         return out;
+    }
+
+    /** A point's envelope grown by the boundary tolerance, so areas it lies just beside are candidates too. */
+    private static Envelope searchEnvelope(Geometry site) {
+        Envelope env = site.getEnvelopeInternal();
+        if (!(site instanceof Point)) return env;
+        env = new Envelope(env);
+        env.expandBy(BOUNDARY_TOLERANCE_M);
+        return env;
     }
 
     private static List<Hit> sortById(List<Hit> hits) {

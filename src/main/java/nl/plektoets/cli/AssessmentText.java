@@ -13,6 +13,9 @@ final class AssessmentText {
     static String write(JsonNode a) {
         StringBuilder sb = new StringBuilder();
         sb.append("Verdict:        ").append(a.path("verdict").asText().toUpperCase(Locale.ROOT).replace('_', ' ')).append('\n');
+        // what the verdict means, before anything else: never a permit
+        sb.append("                nl: ").append(a.path("verdictExplanation").path("nl").asText()).append('\n');
+        sb.append("                en: ").append(a.path("verdictExplanation").path("en").asText()).append('\n');
         sb.append("Location class: ").append(a.path("locationClass").asText()).append('\n');
         JsonNode address = a.get("address");
         if (address != null) {
@@ -29,6 +32,18 @@ final class AssessmentText {
                 .append('\n');
         sb.append("Policy:         ").append(a.path("policy").path("title").asText()).append(" (")
                 .append(a.path("policy").path("id").asText()).append(")\n");
+        sb.append("\nObligations (what the criteria ask of the initiator):\n");
+        for (JsonNode o : a.path("obligations")) {
+            sb.append("  - ").append(o.path("text").path("en").asText()).append(" [").append(o.path("criterion").asText())
+                    .append(", ").append(o.path("policyRef").asText()).append("]\n");
+            sb.append("    ").append(o.path("text").path("nl").asText()).append('\n');
+        }
+        if (a.path("obligations").isEmpty()) sb.append("  (none)\n");
+        sb.append("\nNot checked by this service (the policy requires them too):\n");
+        for (JsonNode r : a.path("notChecked")) {
+            sb.append("  - ").append(r.path("text").path("en").asText()).append(" [").append(r.path("policyRef").asText())
+                    .append("]\n");
+        }
         for (JsonNode c : a.path("criteria")) {
             sb.append('\n').append(String.format(Locale.ROOT, "  %-13s %-22s %s%n", "[" + c.path("status").asText() + "]",
                     c.path("id").asText(), c.path("policyRef").asText()));

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import nl.plektoets.assess.Assessor;
 import nl.plektoets.assess.HousingForm;
+import nl.plektoets.assess.Verdict;
 import nl.plektoets.criteria.Criterion;
 import nl.plektoets.criteria.FacilityReachCriterion;
 import nl.plektoets.criteria.NoReachNetworkCriterion;
@@ -594,6 +595,10 @@ public final class Main {
                     s.perSecond(), s.threads(), s.verdicts(), s.errors() > 0 ? "; " + s.errors() + " not assessable (see the"
                             + " error column)" : "", engine.reach() == null ? "; facility_reach unknown (no walking/cycling network)" : "",
                     outFile == null ? "" : "; wrote " + outFile);
+            // the rows carry verdicts only: say once what 'allowed' means and what was not checked
+            report.println("'allowed': " + Verdict.ALLOWED.explanation().en() + " Obligations per site and the "
+                    + engine.assessor().profile().readings().notChecked().size() + " requirements not checked are in"
+                    + " each single answer (plektoets assess, POST /api/v1/assessments).");
             return OK;
         } finally {
             if (engine.reach() != null) engine.reach().close();

@@ -1,15 +1,18 @@
 package nl.plektoets.criteria;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import nl.plektoets.assess.HousingForm;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.policy.PolicyReadings.Rule;
 import nl.plektoets.policy.ThresholdKey;
 
 /**
- * §5.1.1 housing forms and sizes: room rental from 2 persons; a housing facility up to 20 persons (with a good
- * motivation), by exception up to 50 with a motivation of how ETFAL is met (conditional), never larger ("niet
- * meewerken aan grootschalige geconcentreerde voorzieningen"). The numbers come from the profile.
+ * Housing forms and sizes (Hardenberg §5.1.1): room rental from 2 persons; a housing facility up to 20 persons
+ * ("waarbij een goede motivering nodig is ... hoe aan ETFAL kan worden voldaan": an obligation for every facility,
+ * status pass), by exception up to 50 with that motivation (conditional), never larger ("niet meewerken aan
+ * grootschalige geconcentreerde voorzieningen"). The numbers and paragraphs come from the profile.
  *
  * <p>Fewer persons than the room-rental minimum fails: the request is then not room rental in the sense of the
  * policy, and the service cannot say it is allowed.
@@ -40,24 +43,37 @@ public final class CapacityCriterion implements Criterion {
                         "Room rental applies from " + min + " persons (" + ref + "); for " + n
                                 + " this is not room rental in the sense of the policy."), ev);
             }
+            String permit = p.paragraph(Rule.ROOM_RENTAL_PERMIT);
             return new CriterionResult(ID, Status.PASS, ref, new Message(
                     "Kamerverhuur voor " + n + " personen (vanaf " + min + ", " + ref + "). De"
-                            + " kamerverhuurvergunning kan een maximum aantal kamers per woning stellen (§6.2.6).",
+                            + " kamerverhuurvergunning kan een maximum aantal kamers per woning stellen (" + permit + ").",
                     "Room rental for " + n + " persons (from " + min + ", " + ref + "). The room-rental permit may"
-                            + " set a maximum number of rooms per dwelling (§6.2.6)."), ev);
+                            + " set a maximum number of rooms per dwelling (" + permit + ")."), ev,
+                    List.of(new Obligation("room_rental_permit", permit, new Message(
+                            "Een kamerverhuurvergunning; die kan een maximum aantal kamers per woning stellen.",
+                            "A room-rental permit; it may set a maximum number of rooms per dwelling."))));
         }
         int max = p.facilityMaxPersons();
         int exceptional = p.facilityExceptionalMaxPersons();
         String ref = p.paragraph(ThresholdKey.FACILITY_MAX_PERSONS);
         ev.put("maxPersons", max);
         ev.put("exceptionalMaxPersons", exceptional);
+        // the text asks the ETFAL motivation of every facility, "tot maximaal 20 personen, waarbij een goede motivering
+        // nodig is ... hoe aan ETFAL kan worden voldaan", not only of the exceptional ones
+        Obligation etfal = new Obligation("etfal_motivation", ref, new Message(
+                "Een goede motivering: hoe aan een evenwichtige toedeling van functies aan locaties (ETFAL) wordt"
+                        + " voldaan en dat het plan past binnen de regels van Rijk, provincie en gemeente.",
+                "A good motivation: how a balanced allocation of functions to locations (ETFAL) is met and that the"
+                        + " plan fits national, provincial and municipal rules."));
         if (n <= max) {
             ev.put("band", "regular");
             return new CriterionResult(ID, Status.PASS, ref, new Message(
                     "Huisvestingsvoorziening voor " + n + " personen: binnen het maximum van " + max
-                            + " (" + ref + "); een goede motivering is nodig.",
+                            + " (" + ref + "); een goede motivering is nodig van hoe aan een evenwichtige toedeling"
+                            + " van functies aan locaties (ETFAL) wordt voldaan.",
                     "Housing facility for " + n + " persons: within the maximum of " + max + " (" + ref
-                            + "); a good motivation is required."), ev);
+                            + "); a good motivation of how a balanced allocation of functions to locations (ETFAL)"
+                            + " is met is required."), ev, List.of(etfal));
         }
         if (n <= exceptional) {
             ev.put("band", "exceptional");
@@ -71,7 +87,7 @@ public final class CapacityCriterion implements Criterion {
                             "Housing facility for " + n + " persons: more than " + max + " only by exception, up to "
                                     + exceptional + ", with a motivation of how a balanced allocation of functions to"
                                     + " locations (ETFAL) is met and that the plan fits national, provincial and"
-                                    + " municipal rules (" + ref + ")."), ev);
+                                    + " municipal rules (" + ref + ")."), ev, List.of(etfal));
         }
         ev.put("band", "too_large");
         return new CriterionResult(ID, Status.FAIL, p.paragraph(ThresholdKey.FACILITY_EXCEPTIONAL_MAX_PERSONS),

@@ -1,17 +1,26 @@
 package nl.plektoets.criteria;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What one criterion says about one site.
  *
- * @param id        the criterion id, e.g. {@code recreation_exclusion}
- * @param policyRef the paragraph of the policy that decides it, e.g. {@code §5.1.2}
- * @param evidence  JSON-serialisable facts: which feature (with provenance), distance in metres, area, ...
+ * @param id          the criterion id, e.g. {@code recreation_exclusion}
+ * @param policyRef   the paragraph of the policy that decides it, e.g. {@code §5.1.2}
+ * @param evidence    JSON-serialisable facts: which feature (with provenance), distance in metres, area, ...
+ * @param obligations what the initiator must do or show according to this criterion (may be empty)
  */
-public record CriterionResult(String id, Status status, String policyRef, Message message, Map<String, Object> evidence) {
+public record CriterionResult(String id, Status status, String policyRef, Message message, Map<String, Object> evidence,
+                              List<Obligation> obligations) {
     public CriterionResult {
         evidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+        obligations = List.copyOf(obligations);
+    }
+
+    /** A result that states no obligation. */
+    public CriterionResult(String id, Status status, String policyRef, Message message, Map<String, Object> evidence) {
+        this(id, status, policyRef, message, evidence, List.of());
     }
 }

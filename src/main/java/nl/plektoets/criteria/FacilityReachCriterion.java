@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.plektoets.data.Feature;
+import nl.plektoets.policy.ThresholdKey;
 import nl.plektoets.routing.NearestFacility;
 import nl.plektoets.routing.ReachIndex;
 import nl.plektoets.routing.ReachSettings;
@@ -27,8 +28,6 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class FacilityReachCriterion implements Criterion {
     public static final String ID = "facility_reach";
-    public static final String POLICY_REF = "Bijlage 1";
-
     private final ReachIndex index;
 
     public FacilityReachCriterion(ReachIndex index) {
@@ -42,11 +41,14 @@ public final class FacilityReachCriterion implements Criterion {
 
     @Override
     public CriterionResult evaluate(CriterionInput in) {
-        return evaluate(in.request().site());
+        return evaluate(in.request().site(), in.profile().paragraph(ThresholdKey.REACH_WALKING_MINUTES));
     }
 
-    /** The criterion for a site in the working CRS (the part of the input it reads). */
-    public CriterionResult evaluate(Geometry site) {
+    /**
+     * The criterion for a site in the working CRS (the part of the input it reads), citing {@code policyRef} (the
+     * profile's paragraph of the reach thresholds).
+     */
+    public CriterionResult evaluate(Geometry site, String policyRef) {
         ReachSettings s = index.settings();
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("walkingMinutes", s.walkingMinutes());
@@ -63,7 +65,7 @@ public final class FacilityReachCriterion implements Criterion {
         ev.put("access", Map.of("foot", access(foot), "bike", access(bike)));
         if (!foot.snapped() && !bike.snapped()) {
             ev.put("reason", foot.reason());
-            return new CriterionResult(ID, Status.UNKNOWN, POLICY_REF, new Message(
+            return new CriterionResult(ID, Status.UNKNOWN, policyRef, new Message(
                     "Bereikbaarheid van voorzieningen onbekend: de locatie ligt niet aan het loop- of fietsnetwerk ("
                             + dutchReason(foot) + ").",
                     "Reach of facilities unknown: the site is not on the walking or cycling network ("
@@ -97,27 +99,29 @@ public final class FacilityReachCriterion implements Criterion {
         String walkCycle = s.walkingMinutes() + " minuten lopen of " + s.cyclingMinutes() + " minuten fietsen";
         String walkCycleEn = s.walkingMinutes() + " minutes' walk or " + s.cyclingMinutes() + " minutes' ride";
         if (inReach.size() >= s.minCategoriesInReach()) {
-            return new CriterionResult(ID, Status.PASS, POLICY_REF, new Message(
-                    "Voorzieningen binnen " + walkCycle + " (" + POLICY_REF + "): " + summary(categories) + ".",
-                    "Facilities within " + walkCycleEn + " (" + POLICY_REF + "): " + summary(categories) + "."), ev);
+            return new CriterionResult(ID, Status.PASS, policyRef, new Message(
+                    "Voorzieningen binnen " + walkCycle + " (" + policyRef + "): " + summary(categories) + ".",
+                    "Facilities within " + walkCycleEn + " (" + policyRef + "): " + summary(categories) + "."), ev);
         }
         if (inReach.size() + noData.size() >= s.minCategoriesInReach()) {
             ev.put("reason", "the dataset has no facility of " + String.join(", ", noData));
-            return new CriterionResult(ID, Status.UNKNOWN, POLICY_REF, new Message(
+            return new CriterionResult(ID, Status.UNKNOWN, policyRef, new Message(
                     "Bereikbaarheid van voorzieningen onbekend: de gegevens bevatten geen " + String.join(", ", noData)
-                            + " (" + POLICY_REF + "); " + summary(categories) + ".",
+                            + " (" + policyRef + "); " + summary(categories) + ".",
                     "Reach of facilities unknown: the data has no " + String.join(", ", noData) + " ("
-                            + POLICY_REF + "); " + summary(categories) + "."), ev);
+                            + policyRef + "); " + summary(categories) + "."), ev);
         }
         List<String> missing = new ArrayList<>(outOfReach);
         missing.addAll(noData);
-        return new CriterionResult(ID, Status.CONDITIONAL, POLICY_REF, new Message(
+        return new CriterionResult(ID, Status.CONDITIONAL, policyRef, new Message(
                 "Niet alle voorzieningen liggen binnen " + walkCycle + " (" + String.join(", ", missing)
-                        + "); het beleid vraagt dit \"bij voorkeur\" (" + POLICY_REF + "): motiveer de locatie. "
+                        + "); het beleid vraagt dit \"bij voorkeur\" (" + policyRef + "): motiveer de locatie. "
                         + summary(categories) + ".",
                 "Not all facilities are within " + walkCycleEn + " (" + String.join(", ", missing)
-                        + "); the policy asks for it \"preferably\" (" + POLICY_REF + "): motivate the site. "
-                        + summary(categories) + "."), ev);
+                        + "); the policy asks for it \"preferably\" (" + policyRef + "): motivate the site. "
+                        + summary(categories) + "."), ev, List.of(new Obligation("reach_motivation", policyRef,
+                new Message("De locatie motiveren: niet alle voorzieningen liggen binnen " + walkCycle + ".",
+                        "Motivate the site: not all facilities are within " + walkCycleEn + "."))));
     }
 
     private Map<String, Object> access(SiteAccess a) {

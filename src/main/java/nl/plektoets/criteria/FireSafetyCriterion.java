@@ -30,13 +30,18 @@ public final class FireSafetyCriterion implements Criterion {
         ev.put("notificationFromPersons", from);
         ev.put("useNotificationAbovePersons", above);
         Message m;
+        Obligation obligation = null;
         if (n > above) {
+            obligation = new Obligation("gebruiksmelding", ref, new Message("Een gebruiksmelding brandveilig gebruik.",
+                    "A fire-safety use notification (gebruiksmelding brandveilig gebruik)."));
             ev.put("obligation", "gebruiksmelding");
             m = new Message("Voor meer dan " + above + " personen is een gebruiksmelding brandveilig gebruik nodig ("
                     + ref + ").", "More than " + above + " persons: a fire-safety use notification"
                     + " (gebruiksmelding brandveilig gebruik) is required (" + ref + ").");
         } else if (n >= from) {
             ev.put("obligation", "melding_brandveilig_gebruik");
+            obligation = new Obligation("melding_brandveilig_gebruik", ref, new Message("Een melding brandveilig gebruik.",
+                    "A fire-safety notification (melding brandveilig gebruik)."));
             m = new Message("Voor " + from + " tot en met " + above + " personen is een melding brandveilig gebruik"
                     + " nodig (" + ref + ").", "For " + from + " to " + above + " persons a fire-safety notification"
                     + " (melding brandveilig gebruik) is required (" + ref + ").");
@@ -47,6 +52,7 @@ public final class FireSafetyCriterion implements Criterion {
                     + " persons the policy requires no fire-safety notification; the Bbl (building code) still"
                     + " applies (" + ref + ").");
         }
-        return new CriterionResult(ID, Status.PASS, ref, m, ev);
+        return new CriterionResult(ID, Status.PASS, ref, m, ev,
+                obligation == null ? java.util.List.of() : java.util.List.of(obligation));
     }
 }

@@ -35,8 +35,14 @@ public final class LocationClassCriterion implements Criterion {
         LocationClassifier.Classification c = LocationClassifier.classify(req.site(), in.profile(), in.lookup());
         LocationClassifier.Piece chosen = null;
         LocationDecisionTable.Outcome outcome = null;
+        List<Obligation> obligations = new ArrayList<>();
         for (LocationClassifier.Piece piece : c.pieces()) {
-            LocationDecisionTable.Outcome o = LocationDecisionTable.decide(piece.locationClass(), req.form(), req.newBuild());
+            LocationDecisionTable.Outcome o = LocationDecisionTable.decide(piece.locationClass(), req.form(),
+                    req.newBuild(), in.profile());
+            // every part's conditions hold for the site (a permit covers the whole of it)
+            for (Obligation ob : o.obligations()) {
+                if (obligations.stream().noneMatch(x -> x.id().equals(ob.id()))) obligations.add(ob);
+            }
             if (outcome == null || severity(o.status()) > severity(outcome.status())
                     || (severity(o.status()) == severity(outcome.status()) && piece.areaM2() > chosen.areaM2())) {
                 chosen = piece;
@@ -50,24 +56,35 @@ public final class LocationClassCriterion implements Criterion {
         ev.putAll(chosen.evidence());
         Message message = outcome.message();
         Status status = outcome.status();
+        String policyRef = outcome.policyRef();
         if (c.pieces().size() > 1) {
-            double total = c.pieces().stream().mapToDouble(LocationClassifier.Piece::areaM2).sum();
+            // overlapping pieces (both rules) are shares of the site; otherwise of the classified parts
+            double total = c.both().isEmpty() ? c.pieces().stream().mapToDouble(LocationClassifier.Piece::areaM2).sum()
+                    : req.site().getArea();
             List<Map<String, Object>> parts = new ArrayList<>();
             StringBuilder nl = new StringBuilder(), en = new StringBuilder();
             for (LocationClassifier.Piece p : c.pieces()) {
                 Map<String, Object> part = new LinkedHashMap<>();
                 part.put("locationClass", p.locationClass().id());
                 part.put("areaM2", p.areaM2());
-                part.put("status", LocationDecisionTable.decide(p.locationClass(), req.form(), req.newBuild()).status().id());
+                part.put("status", LocationDecisionTable.decide(p.locationClass(), req.form(), req.newBuild(),
+                        in.profile()).status().id());
                 parts.add(part);
-                long percent = Math.round(100 * p.areaM2() / total);
-                nl.append(nl.length() == 0 ? "" : ", ").append(p.locationClass().nl()).append(' ').append(percent).append('%');
-                en.append(en.length() == 0 ? "" : ", ").append(p.locationClass().en()).append(' ').append(percent).append('%');
+                String percent = total > 0 ? " " + Math.round(100 * p.areaM2() / total) + "%" : "";
+                nl.append(nl.length() == 0 ? "" : ", ").append(p.locationClass().nl()).append(percent);
+                en.append(en.length() == 0 ? "" : ", ").append(p.locationClass().en()).append(percent);
             }
             ev.put("pieces", parts);
-            message = new Message("Het terrein ligt in meerdere locatieklassen (" + nl + "); de strengste geldt: "
-                    + lowerFirst(message.nl()), "The site spans several location classes (" + en + "); the most"
-                    + " restrictive applies: " + lowerFirst(message.en()));
+            if (!c.both().isEmpty()) {
+                message = bothRules(c, in, message);
+                ev.put("bothRules", c.both().stream().map(LocationClass::id).toList());
+                ev.put("reading", in.profile().readings().agriculturalInBuiltUp().value().id());
+                policyRef = joinRefs(policyRef, in.profile().readings().agriculturalInBuiltUp().paragraph());
+            } else {
+                message = new Message("Het terrein ligt in meerdere locatieklassen (" + nl + "); de strengste geldt: "
+                        + lowerFirst(message.nl()), "The site spans several location classes (" + en + "); the most"
+                        + " restrictive applies: " + lowerFirst(message.en()));
+            }
         }
         if (!c.missingData().isEmpty() && status != Status.FAIL) {
             List<String> roles = c.missingData().stream().map(Role::id).toList();
@@ -79,7 +96,33 @@ public final class LocationClassCriterion implements Criterion {
                     + " beschikbare gegevens: " + lowerFirst(message.nl()), "Data is missing (" + en + "): the location"
                     + " class may differ. With the data at hand: " + lowerFirst(message.en()));
         }
-        return new Decision(chosen.locationClass(), new CriterionResult(ID, status, outcome.policyRef(), message, ev));
+        return new Decision(chosen.locationClass(), new CriterionResult(ID, status, policyRef, message, ev, obligations));
+    }
+
+    /**
+     * A plot of the employer inside the built-up area: the location rule names both "het terrein van de (agrarische)
+     * werkgever" and "in de bebouwde kom via kamerverhuur"; under the profile's reading the stricter outcome applies
+     * and the message names both rules and the reading.
+     */
+    private static Message bothRules(LocationClassifier.Classification c, CriterionInput in, Message decided) {
+        var reading = in.profile().readings().agriculturalInBuiltUp();
+        String ref = in.profile().paragraph(nl.plektoets.policy.PolicyReadings.Rule.LOCATIONS);
+        return new Message("Het terrein ligt op het terrein van de (agrarische) werkgever (" + LocationClass.AGRICULTURAL_PLOT.nl()
+                + ") en tegelijk in de bebouwde kom. " + ref + " noemt beide: 'op het terrein van de (agrarische)"
+                + " werkgever' en 'in de bebouwde kom via kamerverhuur'; beide regels gelden en de strengste uitkomst"
+                + " telt (lezing van het profiel: agricultural_plot_in_built_up_area = " + reading.value().id() + ", "
+                + reading.paragraph() + "): " + lowerFirst(decided.nl()),
+                "The site lies on the (agricultural) employer's premises (" + LocationClass.AGRICULTURAL_PLOT.en()
+                        + ") and in the built-up area at once. " + ref + " names both: 'on the (agricultural)"
+                        + " employer's premises' and 'in the built-up area via room rental'; both rules apply and the"
+                        + " stricter outcome counts (the profile's reading: agricultural_plot_in_built_up_area = "
+                        + reading.value().id() + ", " + reading.paragraph() + "): " + lowerFirst(decided.en()));
+    }
+
+    private static String joinRefs(String a, String b) {
+        List<String> out = new ArrayList<>();
+        for (String part : (a + ", " + b).split(",\\s*")) if (!out.contains(part)) out.add(part);
+        return String.join(", ", out);
     }
 
     private static String lowerFirst(String s) {

@@ -18,7 +18,9 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * Puts a site into the §5.1.2 location classes. Precedence (first match wins), see {@link LocationClass}:
  * <ol>
  *   <li>agricultural_plot: in an agricultural plot (a polygon site: the part inside counts, so a site wholly inside
- *       is only this class)</li>
+ *       is only this class); where the plot lies in the built-up area and the profile reads
+ *       {@code agricultural_plot_in_built_up_area: stricter}, that part is built_up_area too
+ *       ({@link Classification#both()})</li>
  *   <li>in a business park: business_park_edge within the edge band of the merged park area's boundary, else
  *       business_park_interior</li>
  *   <li>built_up_area</li>
@@ -46,8 +48,14 @@ public final class LocationClassifier {
     /**
      * @param pieces      one for a point, one per class for a polygon, in precedence order
      * @param missingData roles whose layer was empty when the decision needed them
+     * @param both        non-empty when (part of) the site lies in two classes at once whose rules both apply (an
+     *                    agricultural plot inside the built-up area under the profile's reading 'stricter'): those
+     *                    classes, each also a piece; the pieces' areas then overlap
      */
-    public record Classification(List<Piece> pieces, List<Role> missingData) {
+    public record Classification(List<Piece> pieces, List<Role> missingData, List<LocationClass> both) {
+        public Classification(List<Piece> pieces, List<Role> missingData) {
+            this(pieces, missingData, List.of());
+        }
     }
 
     public static Classification classify(Geometry site, PolicyProfile profile, SpatialLookup lookup) {
@@ -68,7 +76,14 @@ public final class LocationClassifier {
         if (!lookup.hasData(Role.AGRICULTURAL_PLOT)) missing.add(Role.AGRICULTURAL_PLOT);
         List<SpatialLookup.Hit> agri = lookup.containing(Role.AGRICULTURAL_PLOT, p);
         if (!agri.isEmpty()) {
-            return one(LocationClass.AGRICULTURAL_PLOT, proxyNote(feature(agri.get(0)), agri.get(0).feature()), missing);
+            Piece plot = new Piece(LocationClass.AGRICULTURAL_PLOT, 0,
+                    proxyNote(feature(agri.get(0)), agri.get(0).feature()));
+            List<SpatialLookup.Hit> built = stricterInBuiltUp(profile) ? lookup.containing(Role.BUILT_UP_AREA, p) : List.of();
+            if (!built.isEmpty()) {
+                return new Classification(List.of(plot, new Piece(LocationClass.BUILT_UP_AREA, 0, feature(built.get(0)))),
+                        missing, List.of(LocationClass.AGRICULTURAL_PLOT, LocationClass.BUILT_UP_AREA));
+            }
+            return new Classification(List.of(plot), missing);
         }
 
         SpatialLookup.RegionDistance park = null;
@@ -123,11 +138,23 @@ public final class LocationClassifier {
         // 1. agricultural plot
         if (!lookup.hasData(Role.AGRICULTURAL_PLOT)) missing.add(Role.AGRICULTURAL_PLOT);
         List<SpatialLookup.Hit> agri = lookup.intersecting(Role.AGRICULTURAL_PLOT, remaining);
+        Geometry onPlot = null;
         if (!agri.isEmpty()) {
             Geometry region = union(agri.stream().map(h -> clip(h.feature().geometry(), near1)).toList());
-            add(pieces, LocationClass.AGRICULTURAL_PLOT, intersection(remaining, region), sliver, lookup,
-                    Role.AGRICULTURAL_PLOT, 0);
+            onPlot = intersection(remaining, region);
+            add(pieces, LocationClass.AGRICULTURAL_PLOT, onPlot, sliver, lookup, Role.AGRICULTURAL_PLOT, 0);
             remaining = difference(remaining, region);
+        }
+        // the part on a plot that is also in the built-up area: both rules apply (profile reading 'stricter')
+        boolean both = false;
+        if (onPlot != null && !isGone(onPlot, sliver) && stricterInBuiltUp(profile)) {
+            List<SpatialLookup.Hit> built = lookup.intersecting(Role.BUILT_UP_AREA, onPlot);
+            if (!built.isEmpty()) {
+                Geometry region = union(built.stream().map(h -> clip(h.feature().geometry(), near1)).toList());
+                Geometry inBoth = intersection(onPlot, region);
+                both = !isGone(inBoth, sliver);
+                add(pieces, LocationClass.BUILT_UP_AREA, inBoth, sliver, lookup, Role.BUILT_UP_AREA, 0);
+            }
         }
 
         // 2. inside a business park: edge band or interior; 4. near band outside (after the built-up area)
@@ -191,7 +218,14 @@ public final class LocationClassifier {
             // every piece was below the tolerance (a long thin site along class boundaries): use the interior point
             return classifyPoint(site.getInteriorPoint(), profile, lookup);
         }
-        return new Classification(new ArrayList<>(pieces.values()), missing);
+        return new Classification(new ArrayList<>(pieces.values()), missing,
+                both ? List.of(LocationClass.AGRICULTURAL_PLOT, LocationClass.BUILT_UP_AREA) : List.of());
+    }
+
+    /** The profile's reading of a plot inside the built-up area: both rules, the stricter outcome. */
+    private static boolean stricterInBuiltUp(PolicyProfile profile) {
+        return profile.readings().agriculturalInBuiltUp().value()
+                == nl.plektoets.policy.PolicyReadings.AgriculturalInBuiltUp.STRICTER;
     }
 
     private static void add(Map<LocationClass, Piece> pieces, LocationClass c, Geometry part, double sliver,
@@ -250,7 +284,7 @@ public final class LocationClassifier {
      */
     private static Map<String, Object> proxyNote(Map<String, Object> ev, nl.plektoets.data.Feature f) {
         if (f.provenance() != null && "landuse=farmyard".equals(f.provenance().sourceTag())) {
-            ev.put("proxy", "landuse=farmyard stands in for the agrarisch bouwvlak (§5.1.2); a zoning-plan"
+            ev.put("proxy", "landuse=farmyard stands in for the agrarisch bouwvlak the location rule names; a zoning-plan"
                     + " bouwvlak takes precedence where imported");
         }
         return ev;

@@ -43,7 +43,14 @@ public final class PermitTermCriterion implements Criterion {
                 : new Message("Alleen " + temporaryNl + "; een permanente vergunning is alleen mogelijk voor "
                         + forms(p, true) + " (" + ref + ").", "Only " + temporaryEn + "; a permanent permit is only"
                         + " possible for " + forms(p, false) + " (" + ref + ").");
-        return new CriterionResult(ID, Status.PASS, ref, m, ev);
+        // the permit itself is what the initiator must apply for; the answer is no permit
+        Obligation permit = new Obligation("environmental_permit", ref, permanent
+                ? new Message("Een vergunning: permanent, of tijdelijk voor " + initial + " jaar (+ " + renewal + ").",
+                        "A permit: permanent, or temporary for " + initial + " years (+ " + renewal + ").")
+                : new Message("Een tijdelijke omgevingsvergunning voor " + initial + " jaar (+ " + renewal
+                        + ", ten hoogste " + max + ").", "A temporary environmental permit for " + initial + " years (+ "
+                        + renewal + ", at most " + max + ")."));
+        return new CriterionResult(ID, Status.PASS, ref, m, ev, java.util.List.of(permit));
     }
 
     private static String forms(PolicyProfile p, boolean dutch) {

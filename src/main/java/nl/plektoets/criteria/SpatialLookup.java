@@ -18,12 +18,16 @@ public interface SpatialLookup {
     boolean hasData(Role role);
 
     /**
-     * Areal features of the role that contain the site: for a point, the point lies in the area or on its boundary;
-     * for a polygon, the site lies wholly in the area (covers). Sorted by feature id, distance 0.
+     * Areal features of the role that cover the site: for a point, the point lies in the area or on its boundary
+     * (within the coordinate precision of the API, 1 cm: an address on a node of its building's outline is in the
+     * building); for a polygon, the site lies wholly in the area (covers). Sorted by feature id, distance 0.
      */
     List<Hit> containing(Role role, Geometry site);
 
-    /** Features of the role that intersect (overlap or touch) the site, sorted by feature id, distance 0. */
+    /**
+     * Features of the role that intersect (overlap or touch) the site, sorted by feature id, distance 0; a point on
+     * the boundary (within 1 cm, as for {@link #containing}) touches.
+     */
     List<Hit> intersecting(Role role, Geometry site);
 
     /** Features of the role within {@code distanceM} of the site (0 when they intersect), nearest first. */

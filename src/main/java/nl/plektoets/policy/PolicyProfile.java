@@ -41,6 +41,7 @@ public final class PolicyProfile {
     private final String origin;
     private final RoomRentalPolicy roomRental;
     private final PolicyText text;
+    private final PolicyReadings readings;
 
     /**
      * Where the numbers come from.
@@ -54,7 +55,9 @@ public final class PolicyProfile {
 
     private PolicyProfile(String id, String title, SourceDocument source, Map<ThresholdKey, Threshold> thresholds,
                           Set<HousingForm> permanentPermitForms, String permanentPermitParagraph,
-                          List<String> reachCategories, String origin, RoomRentalPolicy roomRental, PolicyText text) {
+                          List<String> reachCategories, String origin, RoomRentalPolicy roomRental, PolicyText text,
+                          PolicyReadings readings) {
+        this.readings = readings;
         this.roomRental = roomRental;
         this.text = text;
         this.id = id;
@@ -148,9 +151,9 @@ public final class PolicyProfile {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!List.of("id", "title", "source", "thresholds", "permanent_permit_forms", "reach_categories",
-                    "room_rental").contains(f)) {
+                    "room_rental", "paragraphs", "readings", "not_checked").contains(f)) {
                 problems.add("unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
-                        + " permanent_permit_forms, reach_categories, room_rental)");
+                        + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -235,14 +238,16 @@ public final class PolicyProfile {
             }
         }
         RoomRentalPolicy roomRental = RoomRentalPolicy.parse(root.get("room_rental"), problems);
+        PolicyReadings readings = PolicyReadings.parse(root, problems);
         if (policyText != null) {
+            readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             // every paragraph the profile cites must be in its text, or the map would link to nothing
             for (Threshold t : thresholds.values()) citedIn(policyText, "thresholds." + t.key().key() + ".paragraph", t.paragraph(), problems);
             if (permanentParagraph != null) citedIn(policyText, "permanent_permit_forms.paragraph", permanentParagraph, problems);
         }
         if (!problems.isEmpty()) throw new PolicyProfileException(origin, problems);
         return new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph, reachCategories, origin,
-                roomRental, policyText);
+                roomRental, policyText, readings);
     }
 
     /** The text named by {@code source.text} (optional: without it the service has no paragraph texts to show). */
@@ -388,6 +393,21 @@ public final class PolicyProfile {
     /** The policy's text by paragraph, when the profile names one in {@code source.text}. */
     public java.util.Optional<PolicyText> text() {
         return java.util.Optional.ofNullable(text);
+    }
+
+    /** Where the engine's rules stand, the readings of open points, and what the service does not check. */
+    public PolicyReadings readings() {
+        return readings;
+    }
+
+    /** The citation of a rule that has no threshold of its own (from the profile's {@code paragraphs:}). */
+    public String paragraph(PolicyReadings.Rule rule) {
+        return readings.paragraph(rule);
+    }
+
+    /** Bijlage 1: a site with bad environmental conditions that does not meet ETFAL: stays of at most this long. */
+    public int shortStayMaxMonths() {
+        return (int) value(ThresholdKey.SHORT_STAY_MAX_MONTHS);
     }
 
     /** The room-rental rules per street (§5.1.3, §6.2.6); none switched on when the profile has no section. */

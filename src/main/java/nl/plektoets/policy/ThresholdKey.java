@@ -43,7 +43,9 @@ public enum ThresholdKey {
     /** Bijlage 1: "15 minuten fietsen". */
     REACH_CYCLING_MINUTES("reach.cycling_minutes", Kind.INTEGER, 1, "minutes"),
     /** Bijlage 1: how many of {@code reach_categories} must be in reach for a pass. */
-    REACH_MIN_CATEGORIES_IN_REACH("reach.min_categories_in_reach", Kind.INTEGER, 0, "categories");
+    REACH_MIN_CATEGORIES_IN_REACH("reach.min_categories_in_reach", Kind.INTEGER, 0, "categories"),
+    /** Bijlage 1: without ETFAL at a site with bad environmental conditions, stays of at most this many months. */
+    SHORT_STAY_MAX_MONTHS("location.short_stay_max_months", Kind.INTEGER, 1, "months");
 
     public enum Kind { INTEGER, DECIMAL }
 

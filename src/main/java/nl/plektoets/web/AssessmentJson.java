@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import nl.plektoets.assess.Assessment;
 import nl.plektoets.criteria.CriterionResult;
+import nl.plektoets.criteria.Message;
+import nl.plektoets.criteria.Obligation;
+import nl.plektoets.policy.PolicyReadings;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
@@ -18,24 +21,54 @@ public final class AssessmentJson {
     private AssessmentJson() {
     }
 
-    /** verdict, locationClass, criteria [{id, status, policyRef, message {nl, en}, evidence}], site (CRS84). */
+    /**
+     * verdict, verdictExplanation {nl, en}, locationClass, obligations [{id, criterion, policyRef, text {nl, en}}],
+     * notChecked [{id, policyRef, text {nl, en}}], criteria [{id, status, policyRef, message {nl, en}, obligations,
+     * evidence}], site (CRS84).
+     */
     public static ObjectNode write(Assessment a, WorkingCrs workingCrs, ObjectMapper mapper) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("verdict", a.verdict().id());
+        message(out.putObject("verdictExplanation"), a.verdict().explanation());
         out.put("locationClass", a.locationClass());
+        ArrayNode all = out.putArray("obligations");
+        for (Assessment.Stated s : a.obligations()) {
+            ObjectNode o = all.addObject();
+            o.put("id", s.obligation().id());
+            o.put("criterion", s.criterion());
+            o.put("policyRef", s.obligation().policyRef());
+            message(o.putObject("text"), s.obligation().text());
+        }
+        ArrayNode notChecked = out.putArray("notChecked");
+        for (PolicyReadings.Requirement r : a.notChecked()) {
+            ObjectNode o = notChecked.addObject();
+            o.put("id", r.id());
+            o.put("policyRef", r.paragraph());
+            message(o.putObject("text"), new Message(r.nl(), r.en()));
+        }
         ArrayNode cs = out.putArray("criteria");
         for (CriterionResult c : a.criteria()) {
             ObjectNode o = cs.addObject();
             o.put("id", c.id());
             o.put("status", c.status().id());
             o.put("policyRef", c.policyRef());
-            ObjectNode m = o.putObject("message");
-            m.put("nl", c.message().nl());
-            m.put("en", c.message().en());
+            message(o.putObject("message"), c.message());
+            ArrayNode obligations = o.putArray("obligations");
+            for (Obligation ob : c.obligations()) {
+                ObjectNode x = obligations.addObject();
+                x.put("id", ob.id());
+                x.put("policyRef", ob.policyRef());
+                message(x.putObject("text"), ob.text());
+            }
             o.set("evidence", evidence(c.evidence(), workingCrs, mapper));
         }
         out.set("site", GeoJson.write(a.site(), workingCrs, ApiCrs.CRS84));
         return out;
+    }
+
+    private static void message(ObjectNode o, Message m) {
+        o.put("nl", m.nl());
+        o.put("en", m.en());
     }
 
     /** Evidence values as JSON; geometries (working CRS) become CRS84 GeoJSON, like every geometry the API writes. */

@@ -120,6 +120,9 @@ class AssessAllTest {
         // a housing facility for 12 is allowed on some sites and not on others (§5.1.2): the column is not constant
         assertTrue(verdicts.size() >= 2, "verdicts " + verdicts);
         assertTrue(r.out().contains(String.valueOf(verdicts.getOrDefault("allowed", 0))), r.out());
+        // the rows carry verdicts only; the summary says what 'allowed' means (issue 11 item 11f)
+        assertTrue(r.out().contains("'allowed': No objection found in the criteria checked; conditions apply.")
+                && r.out().contains(" requirements not checked are in each single answer"), r.out());
 
         // and as `assess --address` answers for a few addresses with a unique label
         int compared = 0;

@@ -234,6 +234,46 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         assertFalse(page.locator("#verdict").isVisible());
     }
 
+    /**
+     * Issue 11 item 11f: below the verdict the page says what it means (no objection in the criteria checked, never a
+     * permit), lists what the criteria ask of the initiator and what the service does not check, in the page's
+     * language, with paragraph links; the print carries all of it.
+     */
+    @Test
+    void theVerdictComesWithItsMeaningTheObligationsAndWhatIsNotChecked() {
+        open("/#pt=" + NEAR_PARK + "&form=housing_facility&persons=12");
+        page.locator("#verdict").waitFor();
+        Map<?, ?> answer = (Map<?, ?>) page.evaluate("() => ({ explanation: state.lastResult.verdictExplanation.nl,"
+                + " obligations: state.lastResult.obligations.length, notChecked: state.lastResult.notChecked.length })");
+        assertEquals(answer.get("explanation"), page.locator("#verdict-explanation").textContent());
+        assertTrue(page.locator("#verdict-explanation").textContent().contains("Dit is geen vergunning"));
+        assertEquals(((Number) answer.get("obligations")).intValue(), page.locator("#obligations li").count());
+        String etfal = page.locator("#obligations li[data-obligation=etfal_motivation]").textContent();
+        assertTrue(etfal.startsWith("Aantal personen: Een goede motivering") && etfal.contains("ETFAL")
+                && etfal.endsWith("(§5.1.1)"), etfal);
+        assertEquals("5.1.1", page.locator("#obligations li[data-obligation=etfal_motivation] a.paragraph-link")
+                .getAttribute("data-ref"));
+        assertEquals(((Number) answer.get("notChecked")).intValue(), page.locator("#not-checked li").count());
+        assertTrue(page.locator("#not-checked li").count() >= 10, "the Bijlage 1-3 requirements");
+        assertEquals("Niet getoetst door deze dienst", page.locator("#not-checked-heading").textContent());
+        String snf = page.locator("#not-checked li[data-requirement=snf_quality_mark]").textContent();
+        assertTrue(snf.contains("Stichting Normering Flexwonen") && snf.endsWith("(Bijlage 2)"), snf);
+
+        // in English, the server's texts and the page's headings switch together
+        page.getByLabel("Taal").selectOption("en");
+        page.waitForFunction("() => document.querySelector('#not-checked-heading').textContent === 'Not checked by this service'");
+        assertTrue(page.locator("#verdict-explanation").textContent().contains("This is not a permit"));
+        assertTrue(page.locator("#obligations li[data-obligation=etfal_motivation]").textContent()
+                .startsWith("Number of persons: A good motivation"));
+
+        // on paper too
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        page.evaluate("() => preparePrint()");
+        assertTrue(page.locator("#verdict-explanation").isVisible());
+        assertTrue(page.locator("#obligations li[data-obligation=etfal_motivation]").isVisible());
+        assertTrue(page.locator("#not-checked li[data-requirement=snf_quality_mark]").isVisible());
+    }
+
     @Test
     void thePrintIsExactlyOneA4Page() throws Exception {
         open("/#pt=" + NEAR_PARK + "&form=housing_facility&persons=12");

@@ -139,9 +139,17 @@ class MainTest {
         Run r = run("assess", "--data", dir.toString(), "--address", "Hoofdstraat 12, Oosterbroek", "--form", "room_rental", "--persons", "4");
         assertEquals(Main.OK, r.code(), r::toString);
         // conditional, not allowed: the imported directory keeps its walking/cycling network, and the fixture has
-        // a supermarket but no doctor or stop, so facility_reach (Bijlage 1) is unknown
-        assertTrue(r.out().startsWith("Verdict:        CONDITIONAL\nLocation class: built_up_area\nAddress:        Hoofdstraat 12, Oosterbroek (7771 AB)\n"),
+        // a supermarket but no doctor or stop, so facility_reach (Bijlage 1) is unknown; the verdict comes with
+        // what it means (never a permit), then the class (issue 11 item 11f)
+        assertTrue(r.out().startsWith("Verdict:        CONDITIONAL\n                nl: Mogelijk onder voorwaarden"), r.out());
+        assertTrue(r.out().contains("en: Possible under conditions: a criterion checked sets a condition or cannot be"
+                + " decided. This is not a permit"), r.out());
+        assertTrue(r.out().contains("\nLocation class: built_up_area\nAddress:        Hoofdstraat 12, Oosterbroek (7771 AB)\n"),
                 r.out());
+        assertTrue(r.out().contains("Obligations (what the criteria ask of the initiator):\n  - A room-rental permit"), r.out());
+        assertTrue(r.out().contains("Not checked by this service (the policy requires them too):\n")
+                && r.out().contains("Stichting Normering Flexwonen (SNF) quality mark and certification of the company and"
+                + " the site. [Bijlage 2]"), r.out());
         assertTrue(r.out().contains("[pass]        recreation_exclusion   §5.1.2"), r.out());
         assertTrue(r.out().contains("[unknown]     facility_reach         Bijlage 1") && r.out().contains("Buurtsuper 2.4/0.8 min"),
                 r.out());

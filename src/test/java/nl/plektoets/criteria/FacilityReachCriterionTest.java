@@ -59,7 +59,7 @@ class FacilityReachCriterionTest {
         ReachSettings s = new ReachSettings(5, 15, 30, 15, categories, min, maxSnapM);
         try (ReachIndex other = ReachIndex.on(index.network(), dir.resolve("tables-" + categories.size() + "-" + min
                 + "-" + (int) maxSnapM), dataset.layer(Role.FACILITY), crs, s)) {
-            return new FacilityReachCriterion(other).evaluate(site);
+            return new FacilityReachCriterion(other).evaluate(site, "Bijlage 1");
         }
     }
 
@@ -72,6 +72,23 @@ class FacilityReachCriterionTest {
     @SuppressWarnings("unchecked")
     static Map<String, Object> trip(CriterionResult r, String category, String mode) {
         return (Map<String, Object>) category(r, category).get(mode);
+    }
+
+    /** Issue 11 item 12: the reach minutes and the paragraph come from the profile, not from the code. */
+    @Test
+    void theMinutesAndTheParagraphComeFromTheProfile() {
+        PolicyProfile articles = PolicyProfile.load(Path.of("src", "test", "resources", "policy",
+                "voorbeeld-artikelen.yaml"));
+        Feature address = BayreuthData.address(dataset, "Marktplatz", "2a", "Neudrossenfeld");
+        try (ReachIndex other = ReachIndex.on(index.network(), dir.resolve("tables-articles"), dataset.layer(Role.FACILITY),
+                crs, ReachSettings.from(articles, ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M))) {
+            CriterionResult r = new FacilityReachCriterion(other).evaluate(new CriterionInput(
+                    new AssessmentRequest(address.geometry(), HousingForm.ROOM_RENTAL, 4, false), articles, null));
+            assertEquals("art. 51", r.policyRef());
+            assertEquals(25, r.evidence().get("walkingMinutes"));
+            assertEquals(12, r.evidence().get("cyclingMinutes"));
+            assertTrue(r.message().en().contains("(art. 51)") && !r.message().en().contains("Bijlage"), r.message().en());
+        }
     }
 
     @Test

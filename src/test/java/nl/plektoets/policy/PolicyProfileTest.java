@@ -61,6 +61,27 @@ class PolicyProfileTest {
                 + " 'paragraph:' and 'note:'", e.problems().get(0));
     }
 
+    /** Issue 11 item 12: the paragraphs, the readings and the list of what is not checked are the profile's too. */
+    @Test
+    void paragraphsReadingsAndNotCheckedAreRequiredAndNamedWithTheFix() throws IOException {
+        PolicyProfileException e = invalid(strict().replace("  building_permit: \"Bijlage 2\"\n", "")
+                .replace("{value: agricultural, paragraph:", "{value: farm, paragraph:")
+                .replace("not_checked: []\n", "not_checked:\n  - {id: X, paragraph: \"Bijlage 2\"}\n"));
+        assertTrue(e.problems().contains("paragraphs.building_permit is missing; fix: add e.g. 'building_permit:"
+                + " \"Bijlage 2\"'"), e.getMessage());
+        assertTrue(e.problems().contains("readings.agricultural_plot_in_built_up_area.value is 'farm'; fix: use"
+                + " stricter or agricultural"), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("not_checked[0] needs 'id:'")), e.getMessage());
+        assertEquals(3, e.problems().size(), e.getMessage());
+
+        PolicyProfile hardenberg = PolicyProfile.load(null);
+        assertEquals("§6.2.6", hardenberg.paragraph(PolicyReadings.Rule.ROOM_RENTAL_PERMIT));
+        assertEquals(4, hardenberg.shortStayMaxMonths());
+        assertEquals(PolicyReadings.AgriculturalInBuiltUp.STRICTER, hardenberg.readings().agriculturalInBuiltUp().value());
+        assertTrue(hardenberg.readings().notChecked().stream().anyMatch(r -> r.id().equals("management_plan")
+                && r.paragraph().equals("Bijlage 3")));
+    }
+
     @Test
     void misspelledKeySuggestsTheRightOne() throws IOException {
         PolicyProfileException e = invalid(strict().replace("business_park.edge_band_inside_m",

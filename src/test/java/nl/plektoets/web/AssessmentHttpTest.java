@@ -43,6 +43,41 @@ class AssessmentHttpTest {
         });
     }
 
+    /**
+     * Issue 11 item 11f: "allowed" is never a permit. Every answer explains the verdict, collects the obligations the
+     * criteria state (each also under its criterion) and lists the profile's requirements the service does not check.
+     */
+    @Test
+    void anAllowedAnswerSaysWhatWasCheckedWhatMustBeDoneAndWhatWasNotChecked() {
+        JavalinTest.test(app(), (server, client) -> {
+            ApiHttpTest.Answer a = post(client, "/api/v1/assessments",
+                    "{\"site\":{\"type\":\"Point\",\"coordinates\":[240020,510020]},\"crs\":\"EPSG:28992\",\"form\":\"room_rental\",\"persons\":6}");
+            assertEquals(200, a.status(), a.body()::toString);
+            JsonNode b = a.body();
+            assertEquals("allowed", b.get("verdict").asText());
+            assertTrue(b.at("/verdictExplanation/en").asText().startsWith("No objection found in the criteria checked;"
+                    + " conditions apply. This is not a permit"), b::toString);
+            assertTrue(b.at("/verdictExplanation/nl").asText().startsWith("Geen bezwaar gevonden in de getoetste criteria;"
+                    + " er gelden voorwaarden."), b::toString);
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            b.get("obligations").forEach(o -> ids.add(o.get("criterion").asText() + ":" + o.get("id").asText()));
+            assertTrue(ids.containsAll(java.util.List.of("location_class:room_rental_permit",
+                    "fire_safety:melding_brandveilig_gebruik", "permit_term:environmental_permit")), ids::toString);
+            for (JsonNode c : b.get("criteria")) {
+                assertTrue(c.get("obligations").isArray(), c::toString);
+                for (JsonNode o : c.get("obligations")) {
+                    assertTrue(ids.contains(c.get("id").asText() + ":" + o.get("id").asText())
+                            || b.toString().contains("\"id\":\"" + o.get("id").asText() + "\""), o::toString);
+                }
+            }
+            JsonNode snf = null;
+            for (JsonNode r : b.get("notChecked")) if (r.get("id").asText().equals("snf_quality_mark")) snf = r;
+            assertTrue(snf != null && snf.get("policyRef").asText().equals("Bijlage 2")
+                    && snf.at("/text/nl").asText().contains("SNF"), b.get("notChecked")::toString);
+            assertEquals(20, b.get("notChecked").size());
+        });
+    }
+
     @Test
     void facilityInTheVillageIsNotAllowed() {
         JavalinTest.test(app(), (server, client) -> {
