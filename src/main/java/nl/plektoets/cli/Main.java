@@ -68,6 +68,7 @@ import nl.plektoets.web.PolicyApi;
 import nl.plektoets.web.PlannerApi;
 import nl.plektoets.web.PlannerRoutes;
 import nl.plektoets.overview.HousingOverview;
+import nl.plektoets.roomrental.Disclosure;
 import nl.plektoets.roomrental.PermitPlacement;
 import nl.plektoets.roomrental.RoomRentalPermits;
 import nl.plektoets.roomrental.RoomRentalRules;
@@ -245,12 +246,15 @@ public final class Main {
                 RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
                 List<Criterion> criteria = new java.util.ArrayList<>();
                 if (reach != null) criteria.add(new FacilityReachCriterion(reach));
-                criteria.add(new RoomRentalStreetCriterion(rules, permits));
+                // the public assessment (no token) never says whether this dwelling holds a permit (§5.1.3, AVG)
+                Disclosure disclosure = Disclosure.publicFrom(config.roomRentalCountsFromDwellings());
+                criteria.add(new RoomRentalStreetCriterion(rules, permits, disclosure));
                 Assessor assessor = new Assessor(dataset, profile, criteria);
                 Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
                 roomRental.set(rules);
                 roomRentalApi.set(new RoomRentalApi(rules, permits, api.addressIndex(),
-                        WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info().name()));
+                        WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info().name(),
+                        disclosure));
                 // the planner's overview: the same engine, with room_rental_street over one snapshot of the permits
                 // per batch; a new one per (re)load, so a reload drops its cache
                 HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(assessor.dataset(), permits::active,

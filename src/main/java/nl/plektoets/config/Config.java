@@ -45,13 +45,15 @@ import java.util.stream.Collectors;
  *                         {@code pdok-brt} (PDOK's BRT-Achtergrondkaart tiles from {@code backgroundUrl})
  * @param backgroundUrl    XYZ tile URL template ({z}, {x}, {y}) in EPSG:3857 of the pdok-brt background
  * @param backgroundAttribution the attribution the map shows with that background
+ * @param roomRentalCountsFromDwellings the public room-rental answers give a street's counts (granted, pending, known,
+ *                         left) only from this many dwellings; below it only whether the street is full (§5.1.3, AVG)
  * @param origins          for each key, where its value came from (command line, environment, file, default)
  */
 public record Config(int port, String host, Path dataDir, String crs, Path policy, long maxBodyBytes,
                      double maxSiteAreaM2, double maxSnapDistanceM, int layerLimitDefault, int layerLimitMax, int addressLimitDefault,
                      int addressLimitMax, String dbUrl, String dbUser, String dbPassword, Path tokens,
                      String background, String backgroundUrl, String backgroundAttribution,
-                     Map<String, String> origins) {
+                     int roomRentalCountsFromDwellings, Map<String, String> origins) {
 
     /** The default data directory; {@code serve} generates the demo municipality there when it is empty. */
     public static final Path DEFAULT_DATA_DIR = Path.of("gisdata", "demo");
@@ -93,7 +95,8 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
             new Key("tokens", "bearer-token file for the register and admin endpoints, lines 'user role token' (role planner or admin); empty = those endpoints answer 401", ""),
             new Key("background", "map background of the pages: own (drawn from the loaded layers; no visitor request leaves this server, AVG) or pdok-brt (PDOK's BRT-Achtergrondkaart tiles from background-url: visitors' browsers then contact that host, and the pages' Content-Security-Policy allows it)", "own"),
             new Key("background-url", "tile URL template of the pdok-brt background: https, XYZ tiles in EPSG:3857 with {z}, {x} and {y}", PDOK_BRT_URL),
-            new Key("background-attribution", "attribution shown on the map with the pdok-brt background", "Kaartgegevens © Kadaster"));
+            new Key("background-attribution", "attribution shown on the map with the pdok-brt background", "Kaartgegevens © Kadaster"),
+            new Key("room-rental-counts-from-dwellings", "the public room-rental map, check, CSV, OGC and assessments give a street's counts (granted, pending, known room-rented, left) only from this many dwellings; a smaller street shows only whether it is full (a count of a few dwellings nearly names them, AVG)", "10"));
 
     public Config {
         origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
@@ -157,6 +160,7 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
                 v.background("background"),
                 v.tileUrl("background-url"),
                 v.text("background-attribution").strip(),
+                v.integer("room-rental-counts-from-dwellings", 0, Integer.MAX_VALUE),
                 origins);
     }
 
@@ -193,6 +197,7 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
         m.put("background", background);
         m.put("background-url", backgroundUrl);
         m.put("background-attribution", backgroundAttribution);
+        m.put("room-rental-counts-from-dwellings", Integer.toString(roomRentalCountsFromDwellings));
         return m;
     }
 

@@ -26,6 +26,7 @@ import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.roomrental.Disclosure;
 import nl.plektoets.roomrental.Dwelling;
 import nl.plektoets.roomrental.RoomRentalPermits;
 import nl.plektoets.roomrental.RoomRentalRules;
@@ -55,16 +56,25 @@ public final class RoomRentalApi {
     private final Store reportsOrNull;
     private final Clock clock;
     private final String datasetName;
+    private final Disclosure disclosure;
     private final Map<String, Deque<Instant>> reportTimes = new ConcurrentHashMap<>();
+
+    public RoomRentalApi(RoomRentalRules rules, RoomRentalPermits permits, AddressIndex addresses, WorkingCrs workingCrs,
+                         Store reportsOrNull, Clock clock, String datasetName) {
+        this(rules, permits, addresses, workingCrs, reportsOrNull, clock, datasetName,
+                Disclosure.publicFrom(Disclosure.DEFAULT_COUNTS_FROM_DWELLINGS));
+    }
 
     /**
      * @param reportsOrNull where reports of wrong entries go (the store); null answers 503 on the report endpoint
+     * @param disclosure    what the public may see: {@link Disclosure#publicFrom} the configured number of dwellings
      */
     public RoomRentalApi(RoomRentalRules rules, RoomRentalPermits permits, AddressIndex addresses, WorkingCrs workingCrs,
-                         Store reportsOrNull, Clock clock, String datasetName) {
+                         Store reportsOrNull, Clock clock, String datasetName, Disclosure disclosure) {
         this.rules = rules;
         this.permits = permits;
-        this.criterion = new RoomRentalStreetCriterion(rules, permits, true);
+        this.disclosure = disclosure;
+        this.criterion = new RoomRentalStreetCriterion(rules, permits, disclosure);
         this.addresses = addresses;
         this.workingCrs = workingCrs;
         this.reportsOrNull = reportsOrNull;
@@ -81,7 +91,11 @@ public final class RoomRentalApi {
         return out;
     }
 
-    /** One GeoJSON feature per street: counts only (no address, name or permit id, §5.1.3 and the AVG). */
+    /**
+     * One GeoJSON feature per street: counts only (no address, name or permit id, §5.1.3 and the AVG), and in a street
+     * of fewer dwellings than the configured number only whether it is full; the limit's rule in words and whether it
+     * is indicative (not adopted by the council).
+     */
     public ObjectNode feature(StreetStanding s, ApiCrs crs) {
         ObjectNode f = NODES.objectNode();
         f.put("type", "Feature");
@@ -91,14 +105,7 @@ public final class RoomRentalApi {
         p.put("name", s.unit().name());
         p.put("town", s.unit().town());
         if (s.unit().segment() > 0) p.put("segment", s.unit().segment());
-        p.put("dwellings", s.dwellings());
-        p.put("granted", s.granted());
-        p.put("pending", s.pending());
-        if (s.limit() == null) p.putNull("limit");
-        else p.put("limit", s.limit());
-        if (s.left() == null) p.putNull("left");
-        else p.put("left", s.left());
-        p.put("status", s.status());
+        p.setAll((ObjectNode) RoomRentalJson.tree(rules.counts(s, disclosure)));
         p.put("rule", s.rule());
         p.put("policyRef", s.paragraph());
         p.put("geometrySource", s.unit().geometrySource());
@@ -137,15 +144,24 @@ public final class RoomRentalApi {
     public String csv(Map<String, List<String>> query) {
         Map<String, String> p = params(query, Set.of("bbox", "bbox-crs"));
         Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), crs(p, "bbox-crs")) : null;
-        StringBuilder b = new StringBuilder("id,name,town,segment,dwellings,granted,pending,limit,left,status,rule,data_date\r\n");
+        StringBuilder b = new StringBuilder("id,name,town,segment,dwellings,granted,known_without_permit,pending,limit,"
+                + "left,status,limit_by,indicative,rule,data_date\r\n");
         for (StreetStanding s : standings(area)) {
+            Map<String, Object> c = rules.counts(s, disclosure);
             b.append(String.join(",", cell(s.unit().id()), cell(s.unit().name()), cell(s.unit().town()),
                     s.unit().segment() > 0 ? Integer.toString(s.unit().segment()) : "", Integer.toString(s.dwellings()),
-                    Integer.toString(s.granted()), Integer.toString(s.pending()),
-                    s.limit() == null ? "" : s.limit().toString(), s.left() == null ? "" : s.left().toString(),
-                    s.status(), cell(s.rule() + " (" + s.paragraph() + ")"), dataDate().toString())).append("\r\n");
+                    text(c.get("granted")), text(c.get("known")), text(c.get("pending")), text(c.get("limit")),
+                    text(c.get("left")), (String) c.get("status"), text(c.get("limitBy")),
+                    Boolean.toString(s.indicative()), cell(s.rule() + " (" + s.paragraph() + ")"
+                            + (s.indicative() ? "; " + RoomRentalRules.INDICATIVE_EN + ": " + s.note() : "")),
+                    dataDate().toString())).append("\r\n");
         }
         return b.toString();
+    }
+
+    /** A number or word of a CSV row; empty where the public answer gives none (no limit, counts withheld). */
+    private static String text(Object v) {
+        return v == null ? "" : cell(v.toString());
     }
 
     private static String cell(String v) {
@@ -198,6 +214,7 @@ public final class RoomRentalApi {
         msg.put("en", result.message().en());
         StreetStanding s = rules.standing(rules.model().unitOf(d), rules.place(permits.active()), -1);
         out.set("street", feature(s, ApiCrs.CRS84));
+        out.put("indicative", s.indicative());
         out.set("rules", RoomRentalJson.tree(result.evidence().get("rules")));
         out.put("dataDate", dataDate().toString());
         return out;
