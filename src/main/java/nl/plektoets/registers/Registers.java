@@ -126,6 +126,49 @@ public final class Registers {
                 p.updatedAt(), p.updatedBy());
     }
 
+    // ---- room-rented dwellings without a permit (§5.1.3) ----
+
+    private static final Set<String> ROOM_RENTED_EDITABLE = Set.of("dwellingBagId", "address", "street", "town", "source",
+            "observedOn", "status", "note");
+
+    /** A known room-rented dwelling without a permit: status {@code known} and today's date unless given. */
+    public RoomRentedDwelling createRoomRented(JsonNode body, String actor) {
+        ObjectNode fields = editable(body, ROOM_RENTED_EDITABLE);
+        if (!fields.hasNonNull("status")) fields.put("status", RoomRentedDwelling.Status.KNOWN.id());
+        if (!fields.hasNonNull("observedOn")) fields.put("observedOn", today().toString());
+        return store.createRoomRented(checkRoomRented(RegisterJson.roomRentedFromJson(fields)), actor);
+    }
+
+    /** Applies a merge patch carrying {@code version}, e.g. {@code {"version": 1, "status": "ended"}}. */
+    public RoomRentedDwelling patchRoomRented(long id, JsonNode body, String actor) {
+        long version = expectedVersion(body);
+        ObjectNode patch = editable(body, ROOM_RENTED_EDITABLE);
+        return store.updateRoomRented(id, version, actor, current -> {
+            ObjectNode merged = RegisterJson.toJson(current);
+            merged.setAll(patch);
+            return checkRoomRented(RegisterJson.roomRentedFromJson(merged));
+        });
+    }
+
+    private RoomRentedDwelling checkRoomRented(RoomRentedDwelling d) {
+        if (d.street() == null) throw InvalidEntryException.rule("street", "street is required: the street the dwelling "
+                + "counts for in the per-street maximum of §6.2.6");
+        if (d.dwellingBagId() == null && d.address() == null) {
+            throw InvalidEntryException.rule("address", "give the dwelling's BAG id (dwellingBagId) or its address");
+        }
+        if (d.dwellingBagId() != null && !BAG_ID.matcher(d.dwellingBagId()).matches()) {
+            throw InvalidEntryException.malformed("dwellingBagId", "dwellingBagId must be the 16-digit BAG "
+                    + "verblijfsobject id, e.g. 0363010000000001");
+        }
+        if (d.source() == null) throw InvalidEntryException.rule("source", "source is required: how the municipality "
+                + "knows, one of inspection, signal, other");
+        if (d.observedOn().isAfter(today())) {
+            throw InvalidEntryException.rule("observedOn", "observedOn is the date of the inspection or signal; it cannot"
+                    + " be after today (" + today() + ")");
+        }
+        return d;
+    }
+
     // ---- initiatives ----
 
     /** A new initiative, status {@code reported} unless given; its first step carries an assessment snapshot. */
