@@ -134,8 +134,34 @@ public final class RoomRentalApi {
         out.put("numberReturned", fs.size());
         out.put("dataDate", dataDate().toString());
         out.put("policyRef", rules.policy().paragraph());
+        out.set("limits", limits());
         out.put("addressData", datasetName);
         return out;
+    }
+
+    /**
+     * The rules behind every street's maximum as numbers, so a page can say in its own language which rule gave it
+     * (the share, its minimum, an absolute count), whether it is indicative, and from how many dwellings counts are
+     * published.
+     */
+    private ObjectNode limits() {
+        ObjectNode o = NODES.objectNode();
+        var share = rules.policy().share();
+        var count = rules.policy().count();
+        if (share.source().enabled()) {
+            o.put("percent", share.percent());
+            o.put("minimum", share.minimum());
+            o.put("minimumFromDwellings", share.minimumFromDwellings());
+        }
+        if (count.source().enabled()) o.put("countPerStreet", count.max());
+        boolean indicative = share.source().enabled() && !share.source().adopted()
+                || count.source().enabled() && !count.source().adopted();
+        o.put("indicative", indicative);
+        if (indicative) {
+            o.put("indicativeNote", !share.source().adopted() ? share.source().adoptedNote() : count.source().adoptedNote());
+        }
+        o.put("countsFromDwellings", disclosure.countsFromDwellings());
+        return o;
     }
 
     // ---------------------------------------------------------------- GET /api/v1/room-rental/streets.csv
