@@ -101,15 +101,7 @@ public final class Registers {
     }
 
     private static RoomRentalPermit checkPermit(RoomRentalPermit p) {
-        if (p.street() == null) throw InvalidEntryException.rule("street", "street is required: the street the dwelling "
-                + "counts for in the per-street maximum of §6.2.6");
-        if (p.dwellingBagId() == null && p.address() == null) {
-            throw InvalidEntryException.rule("address", "give the dwelling's BAG id (dwellingBagId) or its address");
-        }
-        if (p.dwellingBagId() != null && !BAG_ID.matcher(p.dwellingBagId()).matches()) {
-            throw InvalidEntryException.malformed("dwellingBagId", "dwellingBagId must be the 16-digit BAG "
-                    + "verblijfsobject id, e.g. 0363010000000001");
-        }
+        checkDwelling(p.street(), p.dwellingBagId(), p.address());
         if (p.rooms() < 1) throw InvalidEntryException.rule("rooms", "rooms must be at least 1");
         if (p.persons() < 2) throw InvalidEntryException.rule("persons", "room rental starts at 2 persons (§5.1.1)");
         if (p.type() == PermitType.PERMANENT && p.validUntil() != null) {
@@ -151,15 +143,7 @@ public final class Registers {
     }
 
     private RoomRentedDwelling checkRoomRented(RoomRentedDwelling d) {
-        if (d.street() == null) throw InvalidEntryException.rule("street", "street is required: the street the dwelling "
-                + "counts for in the per-street maximum of §6.2.6");
-        if (d.dwellingBagId() == null && d.address() == null) {
-            throw InvalidEntryException.rule("address", "give the dwelling's BAG id (dwellingBagId) or its address");
-        }
-        if (d.dwellingBagId() != null && !BAG_ID.matcher(d.dwellingBagId()).matches()) {
-            throw InvalidEntryException.malformed("dwellingBagId", "dwellingBagId must be the 16-digit BAG "
-                    + "verblijfsobject id, e.g. 0363010000000001");
-        }
+        checkDwelling(d.street(), d.dwellingBagId(), d.address());
         if (d.source() == null) throw InvalidEntryException.rule("source", "source is required: how the municipality "
                 + "knows, one of inspection, signal, other");
         if (d.observedOn().isAfter(today())) {
@@ -254,6 +238,19 @@ public final class Registers {
     }
 
     // ---- shared ----
+
+    /** A permit's or a known room-rented dwelling's place: the street it counts for and the dwelling by id or address. */
+    private static void checkDwelling(String street, String dwellingBagId, String address) {
+        if (street == null) throw InvalidEntryException.rule("street", "street is required: the street the dwelling "
+                + "counts for in the per-street maximum of §6.2.6");
+        if (dwellingBagId == null && address == null) {
+            throw InvalidEntryException.rule("address", "give the dwelling's BAG id (dwellingBagId) or its address");
+        }
+        if (dwellingBagId != null && !BAG_ID.matcher(dwellingBagId).matches()) {
+            throw InvalidEntryException.malformed("dwellingBagId", "dwellingBagId must be the 16-digit BAG "
+                    + "verblijfsobject id, e.g. 0363010000000001");
+        }
+    }
 
     /** §5.1.2/§6.2.2: a temporary permit ends after its start, at most 10 + 5 years later. */
     private static void checkTerm(String field, LocalDate start, LocalDate end) {
