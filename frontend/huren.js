@@ -160,9 +160,11 @@ function renderStreets() {
     tr.dataset.street = f.id;
     tr.insertCell().textContent = streetName(p);
     tr.insertCell().textContent = p.dwellings;
-    tr.insertCell().textContent = limitText(p);
+    // short on a phone: the reason only where the share itself does not give the maximum; "indicative" is in the legend
+    tr.insertCell().textContent = p.limit == null ? t('noLimit')
+      : p.limit + (p.limitBy && p.limitBy !== 'share' ? ' (' + withLimits(t('limitBy')[p.limitBy]) + ')' : '');
     const left = tr.insertCell();
-    left.textContent = p.status === 'not_applicable' ? statusText(p) : (p.left == null ? '-' : p.left) + ' ' + statusText(p);
+    left.textContent = p.status === 'not_applicable' ? t('notPossible') : (p.left == null ? '-' : p.left) + ' ' + statusText(p);
   }
   const first = fc.features[0];
   $('data-date').textContent = first ? t('dataDate') + ' ' + first.properties.dataDate : '';

@@ -84,7 +84,7 @@ window.PLEKTOETS_TEXTS.en = {
     searchHeading: 'Can my address still be room-rented?', addressLabel: 'Address (street and number, town)',
     submit: 'Search', streetsHeading: 'Streets', street: 'Street', dwellings: 'Dwellings', limit: 'Maximum', left: 'Left',
     statuses: { available: 'Room left', almost_full: 'Almost full', full: 'Full', not_applicable: 'Room rental not possible here: fewer than {n} dwellings' },
-    notFull: 'Not full', indicative: 'indicative, not yet adopted',
+    notFull: 'Not full', notPossible: 'Not possible', indicative: 'indicative, not yet adopted',
     limitBy: { share: '{p}% of the dwellings', minimum: 'at least {m} from {n} dwellings', below_minimum: 'fewer than {n} dwellings', count: 'at most {c} per street' },
     legendShare: 'Maximum per street: {p}% of its dwellings, rounded down; at least {m} from {n} dwellings', legendCount: 'Maximum per street: {c}',
     legendCounts: 'Streets of fewer than {k} dwellings: only whether the street is full, no counts',

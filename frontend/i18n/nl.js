@@ -86,7 +86,7 @@ window.PLEKTOETS_TEXTS.nl = {
     searchHeading: 'Kan mijn adres nog verkamerd worden?', addressLabel: 'Adres (straat en huisnummer, plaats)',
     submit: 'Zoeken', streetsHeading: 'Straten', street: 'Straat', dwellings: 'Woningen', limit: 'Maximum', left: 'Nog vrij',
     statuses: { available: 'Ruimte', almost_full: 'Bijna vol', full: 'Vol', not_applicable: 'Kamerverhuur hier niet mogelijk: minder dan {n} woningen' },
-    notFull: 'Niet vol', indicative: 'indicatief, nog niet vastgesteld',
+    notFull: 'Niet vol', notPossible: 'Niet mogelijk', indicative: 'indicatief, nog niet vastgesteld',
     limitBy: { share: '{p}% van de woningen', minimum: 'minimaal {m} vanaf {n} woningen', below_minimum: 'minder dan {n} woningen', count: 'maximaal {c} per straat' },
     legendShare: 'Maximum per straat: {p}% van de woningen, naar beneden afgerond; minimaal {m} vanaf {n} woningen', legendCount: 'Maximum per straat: {c}',
     legendCounts: 'Straten met minder dan {k} woningen: alleen of de straat vol is, geen aantallen',

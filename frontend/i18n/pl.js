@@ -89,7 +89,7 @@ window.PLEKTOETS_TEXTS.pl = {
     searchHeading: 'Czy pod moim adresem można jeszcze wynajmować pokoje?', addressLabel: 'Adres (ulica i numer, miejscowość)',
     submit: 'Szukaj', streetsHeading: 'Ulice', street: 'Ulica', dwellings: 'Mieszkania', limit: 'Maksimum', left: 'Wolne',
     statuses: { available: 'Jest miejsce', almost_full: 'Prawie pełna', full: 'Pełna', not_applicable: 'Wynajem pokoi nie jest tu możliwy: mniej niż {n} mieszkań' },
-    notFull: 'Nie jest pełna', indicative: 'orientacyjnie, jeszcze nie uchwalone',
+    notFull: 'Nie jest pełna', notPossible: 'Niemożliwe', indicative: 'orientacyjnie, jeszcze nie uchwalone',
     limitBy: { share: '{p}% mieszkań', minimum: 'co najmniej {m} od {n} mieszkań', below_minimum: 'mniej niż {n} mieszkań', count: 'najwyżej {c} na ulicę' },
     legendShare: 'Maksimum na ulicę: {p}% mieszkań, w dół; co najmniej {m} od {n} mieszkań', legendCount: 'Maksimum na ulicę: {c}',
     legendCounts: 'Ulice z mniej niż {k} mieszkaniami: tylko czy ulica jest pełna, bez liczb',

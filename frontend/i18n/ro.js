@@ -89,7 +89,7 @@ window.PLEKTOETS_TEXTS.ro = {
     searchHeading: 'Se mai pot închiria camere la adresa mea?', addressLabel: 'Adresa (strada și numărul, localitatea)',
     submit: 'Căutați', streetsHeading: 'Străzi', street: 'Strada', dwellings: 'Locuințe', limit: 'Maxim', left: 'Disponibil',
     statuses: { available: 'Mai este loc', almost_full: 'Aproape plină', full: 'Plină', not_applicable: 'Închirierea camerelor nu este posibilă aici: mai puțin de {n} locuințe' },
-    notFull: 'Nu este plină', indicative: 'orientativ, încă neadoptat',
+    notFull: 'Nu este plină', notPossible: 'Nu este posibil', indicative: 'orientativ, încă neadoptat',
     limitBy: { share: '{p}% din locuințe', minimum: 'cel puțin {m} de la {n} locuințe', below_minimum: 'mai puțin de {n} locuințe', count: 'cel mult {c} pe stradă' },
     legendShare: 'Maxim pe stradă: {p}% din locuințe, rotunjit în jos; cel puțin {m} de la {n} locuințe', legendCount: 'Maxim pe stradă: {c}',
     legendCounts: 'Străzi cu mai puțin de {k} locuințe: doar dacă strada este plină, fără cifre',
