@@ -5,7 +5,8 @@
 'use strict';
 
 // text colours with at least 4.5:1 contrast on white (WCAG 1.4.3); the lines use the same hues
-const COLOURS = { available: '#1b7d2c', almost_full: '#e0a000', full: '#b00020' };
+// not_applicable (issue 16): too few dwellings for a first room-rented one; its own colour, not the red of "full"
+const COLOURS = { available: '#1b7d2c', almost_full: '#e0a000', full: '#b00020', not_applicable: '#5b6b8c' };
 const ui = Plek.i18n('rental');
 Plek.keepLangInUrl(ui); // a reload opens in the language chosen
 const t = key => ui.t(key);
@@ -89,10 +90,29 @@ function streetFeature(id) {
 
 function streetName(p) { return p.name + (p.segment ? ' (' + p.segment + ')' : '') + ', ' + p.town; }
 
+/** The rules' numbers of the overview (percent, minimum, minimumFromDwellings, countPerStreet) into a text. */
+function withLimits(text) {
+  const l = (state.streets && state.streets.limits) || {};
+  return text.replace('{p}', l.percent).replace('{m}', l.minimum).replace('{n}', l.minimumFromDwellings)
+    .replace('{c}', l.countPerStreet).replace('{k}', l.countsFromDwellings);
+}
+
+/** A street's status in words: below the published-counts size only full or not (the server sends no counts). */
+function statusText(p) {
+  if (p.status === 'available' && p.countsPublished === false) return t('notFull');
+  return withLimits(t('statuses')[p.status] || p.status);
+}
+
+/** Which rule gave the maximum, in words (issue 16), marked indicative when the council has not adopted it. */
+function limitText(p) {
+  if (p.limit == null) return t('noLimit');
+  const by = p.limitBy ? withLimits(t('limitBy')[p.limitBy] || '') : '';
+  return p.limit + (by ? ' (' + by + (p.indicative ? '; ' + t('indicative') : '') + ')' : '');
+}
+
 function numbersText(p) {
   return streetName(p) + ': ' + t('dwellings') + ' ' + p.dwellings + ', ' + t('limit') + ' '
-    + (p.limit == null ? t('noLimit') : p.limit) + ', ' + t('left') + ' ' + (p.left == null ? '-' : p.left)
-    + ' (' + (t('statuses')[p.status] || p.status) + ')';
+    + limitText(p) + ', ' + t('left') + ' ' + (p.left == null ? '-' : p.left) + ' (' + statusText(p) + ')';
 }
 
 function renderAnswer() {
@@ -104,7 +124,8 @@ function renderAnswer() {
     head.id = 'answer-status';
     head.className = 'verdict ' + (a.status === 'pass' ? 'allowed' : a.status === 'fail' ? 'not_allowed' : 'conditional');
     head.dataset.status = a.status;
-    head.textContent = a.address + ': ' + t('answers')[a.status];
+    head.textContent = a.address + ': ' + (a.street.properties.status === 'not_applicable'
+      ? withLimits(t('statuses').not_applicable) : t('answers')[a.status]);
     const numbers = document.createElement('p');
     numbers.id = 'answer-street';
     numbers.textContent = numbersText(a.street.properties);
@@ -121,7 +142,8 @@ function renderAnswer() {
   if (f) {
     const numbers = document.createElement('p');
     numbers.id = 'answer-street';
-    numbers.className = 'verdict ' + (f.properties.status === 'available' ? 'allowed' : f.properties.status === 'full' ? 'not_allowed' : 'conditional');
+    const st = f.properties.status;
+    numbers.className = 'verdict ' + (st === 'available' ? 'allowed' : st === 'full' || st === 'not_applicable' ? 'not_allowed' : 'conditional');
     numbers.textContent = numbersText(f.properties);
     out.append(numbers);
   }
@@ -138,9 +160,11 @@ function renderStreets() {
     tr.dataset.street = f.id;
     tr.insertCell().textContent = streetName(p);
     tr.insertCell().textContent = p.dwellings;
-    tr.insertCell().textContent = p.limit == null ? t('noLimit') : p.limit;
+    // short on a phone: the reason only where the share itself does not give the maximum; "indicative" is in the legend
+    tr.insertCell().textContent = p.limit == null ? t('noLimit')
+      : p.limit + (p.limitBy && p.limitBy !== 'share' ? ' (' + withLimits(t('limitBy')[p.limitBy]) + ')' : '');
     const left = tr.insertCell();
-    left.textContent = (p.left == null ? '-' : p.left) + ' ' + (t('statuses')[p.status] || p.status);
+    left.textContent = p.status === 'not_applicable' ? t('notPossible') : (p.left == null ? '-' : p.left) + ' ' + statusText(p);
   }
   const first = fc.features[0];
   $('data-date').textContent = first ? t('dataDate') + ' ' + first.properties.dataDate : '';
@@ -151,8 +175,23 @@ function renderStreets() {
     const swatch = document.createElement('span');
     swatch.className = 'swatch';
     swatch.style.background = colour;
-    li.append(swatch, document.createTextNode(t('statuses')[status]));
+    li.append(swatch, document.createTextNode(withLimits(t('statuses')[status])));
     $('legend').appendChild(li);
+  }
+  // the rule behind the maximum in words, and whether the council has adopted it
+  const l = fc.limits || {};
+  const rule = document.createElement('li');
+  rule.id = 'legend-rule';
+  rule.className = 'legend-note';
+  rule.textContent = withLimits(l.percent != null ? t('legendShare') : l.countPerStreet != null ? t('legendCount') : t('noLimit'))
+    + (l.indicative ? ' (' + t('indicative') + ')' : '');
+  $('legend').appendChild(rule);
+  if (l.countsFromDwellings) {
+    const counts = document.createElement('li');
+    counts.id = 'legend-counts';
+    counts.className = 'legend-note';
+    counts.textContent = withLimits(t('legendCounts'));
+    $('legend').appendChild(counts);
   }
 }
 

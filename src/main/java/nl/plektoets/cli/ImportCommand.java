@@ -83,6 +83,10 @@ public final class ImportCommand {
         } catch (StoreUnavailableException | StoreException e) {
             err.println("import failed: " + e.getMessage());
             return 2;
+        } catch (RegistryImport.NoRoleException e) {
+            // the files are fine; the role mapping must say what their zones are (issue 16: exit 1, not a usage error)
+            err.println("import failed: " + e.getMessage());
+            return 1;
         } catch (BadSourceException | IllegalArgumentException | OsmImportException e) {
             err.println("import failed: " + e.getMessage());
             return 2;

@@ -71,6 +71,7 @@ import nl.plektoets.web.PolicyApi;
 import nl.plektoets.web.PlannerApi;
 import nl.plektoets.web.PlannerRoutes;
 import nl.plektoets.overview.HousingOverview;
+import nl.plektoets.roomrental.Disclosure;
 import nl.plektoets.roomrental.PermitPlacement;
 import nl.plektoets.roomrental.RoomRentalPermits;
 import nl.plektoets.roomrental.RoomRentalRules;
@@ -247,11 +248,14 @@ public final class Main {
                 // nothing; then the networks are swapped together with the layers
                 ReachIndex reach = reach(config, dataset, profile, currentReach.get());
                 RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
+                // the public assessment (no token) never says whether this dwelling holds a permit (§5.1.3, AVG)
+                Disclosure disclosure = Disclosure.publicFrom(config.roomRentalCountsFromDwellings());
                 Assessor assessor = new Assessor(dataset, profile, List.of(reachCriterion(reach),
-                        new RoomRentalStreetCriterion(rules, permits)));
+                        new RoomRentalStreetCriterion(rules, permits, disclosure)));
                 Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
                 RoomRentalApi rentalApi = new RoomRentalApi(rules, permits, api.addressIndex(),
-                        WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info(), reportLimit);
+                        WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info(), reportLimit,
+                        disclosure);
                 // the planner's overview: the same engine, with room_rental_street over one snapshot of the permits
                 // per batch; a new one per (re)load, so a reload drops its cache
                 HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(assessor.dataset(), permits::active,

@@ -51,6 +51,8 @@ import java.util.stream.Collectors;
  *                         null: links are relative, never built from the request's Host header
  * @param allowedOrigins   browser origins besides the service's own that may POST/PATCH (others: 403)
  * @param trustedProxies   addresses of reverse proxies whose X-Forwarded-For names the client (rate limits)
+ * @param roomRentalCountsFromDwellings the public room-rental answers give a street's counts (granted, pending, known,
+ *                         left) only from this many dwellings; below it only whether the street is full (§5.1.3, AVG)
  * @param origins          for each key, where its value came from (command line, environment, file, default)
  */
 public record Config(int port, String host, Path dataDir, String crs, Path policy, long maxBodyBytes,
@@ -58,7 +60,7 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
                      int addressLimitMax, String dbUrl, String dbUser, String dbPassword, Path tokens,
                      String background, String backgroundUrl, String backgroundAttribution,
                      int maxTextChars, long requestReadTimeoutMs, String publicBaseUrl, List<String> allowedOrigins,
-                     List<String> trustedProxies, Map<String, String> origins) {
+                     List<String> trustedProxies, int roomRentalCountsFromDwellings, Map<String, String> origins) {
 
     /** The default data directory; {@code serve} generates the demo municipality there when it is empty. */
     public static final Path DEFAULT_DATA_DIR = Path.of("gisdata", "demo");
@@ -105,7 +107,8 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
             new Key("request-read-timeout-ms", "longest time a client may take to send its request body, and the idle timeout of a connection; slower uploads get 408 and hold no server thread meanwhile", "10000"),
             new Key("public-base-url", "the public URL of the service (e.g. https://kaart.example.nl, with a path prefix behind a proxy); absolute links (OGC API) are built on it. Empty = links are relative; never taken from the request's Host header", ""),
             new Key("allowed-origins", "comma-separated browser origins (https://host[:port]) besides the service's own that may send POST/PATCH requests; other origins get 403. Requests without an Origin header (non-browser clients) pass", ""),
-            new Key("trusted-proxies", "comma-separated IP addresses of reverse proxies in front of the service; only from these is X-Forwarded-For believed (for the report rate limit). Empty = the connection's address is the client", ""));
+            new Key("trusted-proxies", "comma-separated IP addresses of reverse proxies in front of the service; only from these is X-Forwarded-For believed (for the report rate limit). Empty = the connection's address is the client", ""),
+            new Key("room-rental-counts-from-dwellings", "the public room-rental map, check, CSV, OGC and assessments give a street's counts (granted, pending, known room-rented, left) only from this many dwellings; a smaller street shows only whether it is full (a count of a few dwellings nearly names them, AVG)", "10"));
 
     public Config {
         origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
@@ -174,6 +177,7 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
                 v.baseUrl("public-base-url"),
                 v.origins("allowed-origins"),
                 v.addresses("trusted-proxies"),
+                v.integer("room-rental-counts-from-dwellings", 0, Integer.MAX_VALUE),
                 origins);
     }
 
@@ -215,6 +219,7 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
         m.put("public-base-url", publicBaseUrl == null ? "" : publicBaseUrl);
         m.put("allowed-origins", String.join(",", allowedOrigins));
         m.put("trusted-proxies", String.join(",", trustedProxies));
+        m.put("room-rental-counts-from-dwellings", Integer.toString(roomRentalCountsFromDwellings));
         return m;
     }
 

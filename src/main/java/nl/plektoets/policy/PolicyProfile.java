@@ -309,7 +309,32 @@ public final class PolicyProfile {
             problems.add(name + ".paragraph is missing; fix: name the policy paragraph it comes from, e.g. '§5.1.2'");
             return null;
         }
-        return new Threshold(key, value, paragraph, node.path("note").asText("").trim());
+        Adoption adoption = adoption(node, name, problems);
+        return new Threshold(key, value, paragraph, node.path("note").asText("").trim(), adoption.adopted(),
+                adoption.note());
+    }
+
+    /** Whether the council adopted a number ({@code adopted}, default true) and, if not, why ({@code adopted_note}). */
+    record Adoption(boolean adopted, String note) {
+    }
+
+    /**
+     * Reads {@code adopted} and {@code adopted_note} of any threshold or rule: a value the council has not adopted
+     * must say why, since every answer using it shows the note.
+     */
+    static Adoption adoption(JsonNode node, String name, List<String> problems) {
+        JsonNode a = node.get("adopted");
+        if (a == null) return new Adoption(true, null);
+        if (!a.isBoolean()) {
+            problems.add(name + ".adopted is '" + a.asText() + "'; fix: write 'adopted: true' or 'adopted: false'");
+            return new Adoption(true, null);
+        }
+        String note = node.path("adopted_note").asText("").trim();
+        if (!a.asBoolean() && note.isEmpty()) {
+            problems.add(name + ".adopted_note is missing; fix: say why the value is not adopted (e.g. which paragraph"
+                    + " defers it), it is shown with every answer that uses it");
+        }
+        return new Adoption(a.asBoolean(), a.asBoolean() ? null : note);
     }
 
     private static void crossChecks(Map<ThresholdKey, Threshold> t, List<String> problems) {

@@ -17,9 +17,20 @@ public record RoomRentalPolicy(SharePerStreet share, CountPerStreet count, Dista
                                MaxRooms maxRooms, Parking parking, int almostFullLeft, double nearestDwellingM,
                                String paragraph) {
 
-    /** Where a rule comes from and whether the profile switches it on. */
-    public record Source(boolean enabled, String paragraph, String note) {
+    /**
+     * Where a rule comes from and whether the profile switches it on.
+     *
+     * @param adopted     false when the council has not adopted the rule (a number the text does not give, e.g.
+     *                    Hardenberg's 10 % per street: §8.3 defers the room-rental policy to 2026); every answer showing
+     *                    a limit derived from it says "indicative, not yet adopted"
+     * @param adoptedNote why it is not adopted, in words for the public (required when {@code adopted} is false)
+     */
+    public record Source(boolean enabled, String paragraph, String note, boolean adopted, String adoptedNote) {
         static final Source OFF = new Source(false, "§6.2.6", "not in this profile");
+
+        public Source(boolean enabled, String paragraph, String note) {
+            this(enabled, paragraph, note, true, null);
+        }
     }
 
     /**
@@ -32,9 +43,14 @@ public record RoomRentalPolicy(SharePerStreet share, CountPerStreet count, Dista
                                  int segmentMaxDwellings) {
         /** The limit for a street (or segment) of {@code dwellings}: floor(P% of n), at least the minimum from N. */
         public int limit(int dwellings) {
-            // integer arithmetic on hundredths so 10 % of 30 is exactly 3, not 2.9999
-            int floor = (int) Math.floor(Math.round(percent * 100) * (long) dwellings / 10000.0);
+            int floor = floor(dwellings);
             return dwellings >= minimumFromDwellings ? Math.max(floor, minimum) : floor;
+        }
+
+        /** P % of {@code dwellings}, rounded down, without the minimum. */
+        public int floor(int dwellings) {
+            // integer arithmetic on hundredths so 10 % of 30 is exactly 3, not 2.9999
+            return (int) Math.floor(Math.round(percent * 100) * (long) dwellings / 10000.0);
         }
     }
 
@@ -142,8 +158,8 @@ public record RoomRentalPolicy(SharePerStreet share, CountPerStreet count, Dista
         }
         for (Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!RULE_FIELDS.get(name).contains(f) && !Set.of("enabled", "paragraph", "note").contains(f)) {
-                problems.add(key + "." + f + " is not known; fix: remove it (allowed: enabled, paragraph, note, "
+            if (!RULE_FIELDS.get(name).contains(f) && !Set.of("enabled", "paragraph", "note", "adopted", "adopted_note").contains(f)) {
+                problems.add(key + "." + f + " is not known; fix: remove it (allowed: enabled, paragraph, note, adopted, adopted_note, "
                         + RULE_FIELDS.get(name) + ")");
             }
         }
@@ -156,7 +172,8 @@ public record RoomRentalPolicy(SharePerStreet share, CountPerStreet count, Dista
         if (paragraph.isEmpty()) {
             problems.add(key + ".paragraph is missing; fix: name the policy paragraph, e.g. '§6.2.6'");
         }
-        return new Source(e.asBoolean(), paragraph, rule.path("note").asText("").trim());
+        PolicyProfile.Adoption adoption = PolicyProfile.adoption(rule, key, problems);
+        return new Source(e.asBoolean(), paragraph, rule.path("note").asText("").trim(), adoption.adopted(), adoption.note());
     }
 
     private static double number(JsonNode rule, String name, String field, double min, double max, List<String> problems) {

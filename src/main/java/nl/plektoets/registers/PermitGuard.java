@@ -18,6 +18,14 @@ public interface PermitGuard {
      */
     void check(RoomRentalPermit after, List<RoomRentalPermit> active);
 
+    /**
+     * {@link #check} with the dwellings known to be room-rented without a permit (status known), read under the same
+     * locks: they fill a street like granted permits (§5.1.3). By default they are ignored.
+     */
+    default void check(RoomRentalPermit after, List<RoomRentalPermit> active, List<RoomRentedDwelling> knownRoomRented) {
+        check(after, active);
+    }
+
     PermitGuard NONE = new PermitGuard() {
         @Override
         public Set<String> lockKeys(RoomRentalPermit beforeOrNull, RoomRentalPermit after) {

@@ -61,6 +61,30 @@ public final class RegisterJson {
                 text(o, "createdBy"), instant(o, "updatedAt"), text(o, "updatedBy"));
     }
 
+    public static ObjectNode toJson(RoomRentedDwelling d) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("id", d.id());
+        o.put("version", d.version());
+        o.put("dwellingBagId", d.dwellingBagId());
+        o.put("address", d.address());
+        o.put("street", d.street());
+        o.put("town", d.town());
+        o.put("source", d.source() == null ? null : d.source().id());
+        o.put("observedOn", str(d.observedOn()));
+        o.put("status", d.status() == null ? null : d.status().id());
+        o.put("note", d.note());
+        putMeta(o, d.createdAt(), d.createdBy(), d.updatedAt(), d.updatedBy());
+        return o;
+    }
+
+    public static RoomRentedDwelling roomRentedFromJson(JsonNode o) {
+        return new RoomRentedDwelling(o.path("id").asLong(0), o.path("version").asLong(0), text(o, "dwellingBagId"),
+                text(o, "address"), text(o, "street"), text(o, "town"),
+                code(o, "source", RoomRentedDwelling.Source.values(), RoomRentedDwelling.Source::id), date(o, "observedOn"),
+                code(o, "status", RoomRentedDwelling.Status.values(), RoomRentedDwelling.Status::id), text(o, "note"),
+                instant(o, "createdAt"), text(o, "createdBy"), instant(o, "updatedAt"), text(o, "updatedBy"));
+    }
+
     public static ObjectNode toJson(HousingInitiative i) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("id", i.id());

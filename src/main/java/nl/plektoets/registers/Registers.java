@@ -101,15 +101,7 @@ public final class Registers {
     }
 
     private static RoomRentalPermit checkPermit(RoomRentalPermit p) {
-        if (p.street() == null) throw InvalidEntryException.rule("street", "street is required: the street the dwelling "
-                + "counts for in the per-street maximum of §6.2.6");
-        if (p.dwellingBagId() == null && p.address() == null) {
-            throw InvalidEntryException.rule("address", "give the dwelling's BAG id (dwellingBagId) or its address");
-        }
-        if (p.dwellingBagId() != null && !BAG_ID.matcher(p.dwellingBagId()).matches()) {
-            throw InvalidEntryException.malformed("dwellingBagId", "dwellingBagId must be the 16-digit BAG "
-                    + "verblijfsobject id, e.g. 0363010000000001");
-        }
+        checkDwelling(p.street(), p.dwellingBagId(), p.address());
         if (p.rooms() < 1) throw InvalidEntryException.rule("rooms", "rooms must be at least 1");
         if (p.persons() < 2) throw InvalidEntryException.rule("persons", "room rental starts at 2 persons (§5.1.1)");
         if (p.type() == PermitType.PERMANENT && p.validUntil() != null) {
@@ -124,6 +116,41 @@ public final class Registers {
         return new RoomRentalPermit(p.id(), p.version(), p.dwellingBagId(), p.address(), p.street(), p.town(), p.rooms(),
                 p.persons(), p.status(), p.type(), applied, decided, from, until, p.notes(), p.createdAt(), p.createdBy(),
                 p.updatedAt(), p.updatedBy());
+    }
+
+    // ---- room-rented dwellings without a permit (§5.1.3) ----
+
+    private static final Set<String> ROOM_RENTED_EDITABLE = Set.of("dwellingBagId", "address", "street", "town", "source",
+            "observedOn", "status", "note");
+
+    /** A known room-rented dwelling without a permit: status {@code known} and today's date unless given. */
+    public RoomRentedDwelling createRoomRented(JsonNode body, String actor) {
+        ObjectNode fields = editable(body, ROOM_RENTED_EDITABLE);
+        if (!fields.hasNonNull("status")) fields.put("status", RoomRentedDwelling.Status.KNOWN.id());
+        if (!fields.hasNonNull("observedOn")) fields.put("observedOn", today().toString());
+        return store.createRoomRented(checkRoomRented(RegisterJson.roomRentedFromJson(fields)), actor);
+    }
+
+    /** Applies a merge patch carrying {@code version}, e.g. {@code {"version": 1, "status": "ended"}}. */
+    public RoomRentedDwelling patchRoomRented(long id, JsonNode body, String actor) {
+        long version = expectedVersion(body);
+        ObjectNode patch = editable(body, ROOM_RENTED_EDITABLE);
+        return store.updateRoomRented(id, version, actor, current -> {
+            ObjectNode merged = RegisterJson.toJson(current);
+            merged.setAll(patch);
+            return checkRoomRented(RegisterJson.roomRentedFromJson(merged));
+        });
+    }
+
+    private RoomRentedDwelling checkRoomRented(RoomRentedDwelling d) {
+        checkDwelling(d.street(), d.dwellingBagId(), d.address());
+        if (d.source() == null) throw InvalidEntryException.rule("source", "source is required: how the municipality "
+                + "knows, one of inspection, signal, other");
+        if (d.observedOn().isAfter(today())) {
+            throw InvalidEntryException.rule("observedOn", "observedOn is the date of the inspection or signal; it cannot"
+                    + " be after today (" + today() + ")");
+        }
+        return d;
     }
 
     // ---- initiatives ----
@@ -211,6 +238,19 @@ public final class Registers {
     }
 
     // ---- shared ----
+
+    /** A permit's or a known room-rented dwelling's place: the street it counts for and the dwelling by id or address. */
+    private static void checkDwelling(String street, String dwellingBagId, String address) {
+        if (street == null) throw InvalidEntryException.rule("street", "street is required: the street the dwelling "
+                + "counts for in the per-street maximum of §6.2.6");
+        if (dwellingBagId == null && address == null) {
+            throw InvalidEntryException.rule("address", "give the dwelling's BAG id (dwellingBagId) or its address");
+        }
+        if (dwellingBagId != null && !BAG_ID.matcher(dwellingBagId).matches()) {
+            throw InvalidEntryException.malformed("dwellingBagId", "dwellingBagId must be the 16-digit BAG "
+                    + "verblijfsobject id, e.g. 0363010000000001");
+        }
+    }
 
     /** §5.1.2/§6.2.2: a temporary permit ends after its start, at most 10 + 5 years later. */
     private static void checkTerm(String field, LocalDate start, LocalDate end) {

@@ -76,46 +76,97 @@ public final class RoomRentalRules {
      * segment of it (it cannot be placed better).
      */
     public StreetStanding standing(Street unit, List<Placed> placed, long exceptPermitId) {
-        int granted = 0, pending = 0;
+        int granted = 0, known = 0, pending = 0;
+        // one dwelling counts once: a known room-rented dwelling that got its permit counts as granted, one that
+        // applied for it as known (it is room-rented already)
+        java.util.Set<Dwelling> grantedAt = new java.util.HashSet<>(), knownAt = new java.util.HashSet<>();
         for (Placed p : placed) {
-            if (p.permit().permitId() == exceptPermitId) continue;
+            if (p.dwelling() == null || p.permit().isPermit(exceptPermitId)) continue;
+            if (p.permit().withoutPermit()) knownAt.add(p.dwelling());
+            else if (p.permit().granted()) grantedAt.add(p.dwelling());
+        }
+        for (Placed p : placed) {
+            if (p.permit().isPermit(exceptPermitId)) continue;
             boolean in = p.dwelling() != null ? model.unitOf(p.dwelling()) == unit
                     : p.street().equals(unit.key()) && unit.segment() <= 1;
             if (!in) continue;
-            if (p.permit().granted()) granted++;
+            if (p.permit().withoutPermit() && grantedAt.contains(p.dwelling())) continue;
+            if (!p.permit().granted() && knownAt.contains(p.dwelling())) continue;
+            if (p.permit().withoutPermit()) known++;
+            else if (p.permit().granted()) granted++;
             else pending++;
         }
         int n = unit.size();
         Integer limit = null;
+        String limitBy = null;
+        RoomRentalPolicy.Source limitSource = null;
         List<String> rules = new ArrayList<>();
         List<String> rulesNl = new ArrayList<>();
         List<String> paragraphs = new ArrayList<>();
         RoomRentalPolicy.SharePerStreet share = policy.share();
         if (share.source().enabled()) {
             limit = share.limit(n);
+            limitBy = n < share.minimumFromDwellings() && limit == 0 ? "below_minimum" : limit > share.floor(n) ? "minimum" : "share";
+            limitSource = share.source();
             rules.add(fmt(share.percent()) + "% of " + n + " dwellings" + (unit.segment() > 0 ? " in this segment" : "")
                     + ", rounded down" + (share.minimum() > 0 ? ", at least " + share.minimum() + " from "
-                    + share.minimumFromDwellings() + " dwellings" : ""));
+                    + share.minimumFromDwellings() + " dwellings" : "") + indicative(share.source(), false));
             rulesNl.add(fmt(share.percent()).replace('.', ',') + "% van " + n + " woningen"
                     + (unit.segment() > 0 ? " in dit deel" : "") + ", naar beneden afgerond"
                     + (share.minimum() > 0 ? ", minimaal " + share.minimum() + " vanaf " + share.minimumFromDwellings()
-                    + " woningen" : ""));
+                    + " woningen" : "") + indicative(share.source(), true));
             paragraphs.add(share.source().paragraph());
         }
         RoomRentalPolicy.CountPerStreet count = policy.count();
         if (count.source().enabled()) {
+            if (limit == null || count.max() < limit) {
+                limitBy = "count";
+                limitSource = count.source();
+            }
             limit = limit == null ? count.max() : Math.min(limit, count.max());
-            rules.add("at most " + count.max() + " per street");
-            rulesNl.add("maximaal " + count.max() + " per straat");
+            rules.add("at most " + count.max() + " per street" + indicative(count.source(), false));
+            rulesNl.add("maximaal " + count.max() + " per straat" + indicative(count.source(), true));
             paragraphs.add(count.source().paragraph());
         }
-        Integer left = limit == null ? null : Math.max(0, limit - granted);
-        String status = left == null ? "available" : left == 0 ? "full"
-                : left <= policy.almostFullLeft() ? "almost_full" : "available";
+        Integer left = limit == null ? null : Math.max(0, limit - granted - known);
+        // a limit of 0 with nothing there is no "full" street: room rental is not possible there at all (issue 16)
+        String status = left == null ? "available" : limit == 0 && granted + known == 0 ? StreetStanding.NOT_APPLICABLE
+                : left == 0 ? "full" : left <= policy.almostFullLeft() ? "almost_full" : "available";
         String rule = rules.isEmpty() ? "no limit per street in this profile" : String.join("; ", rules);
         String ruleNl = rulesNl.isEmpty() ? "geen maximum per straat in dit beleidsprofiel" : String.join("; ", rulesNl);
         String paragraph = paragraphs.isEmpty() ? policy.paragraph() : String.join(", ", paragraphs.stream().distinct().toList());
-        return new StreetStanding(unit, n, granted, pending, limit, left, status, rule, ruleNl, paragraph);
+        boolean indicative = limitSource != null && !limitSource.adopted();
+        return new StreetStanding(unit, n, granted, known, pending, limit, left, status, rule, ruleNl, paragraph, limitBy,
+                indicative, indicative ? limitSource.adoptedNote() : null);
+    }
+
+    private static String indicative(RoomRentalPolicy.Source source, boolean nl) {
+        return source.adopted() ? "" : nl ? " (" + INDICATIVE_NL + ")" : " (" + INDICATIVE_EN + ")";
+    }
+
+    /** The words every answer showing a limit from a rule the council has not adopted carries. */
+    public static final String INDICATIVE_EN = "indicative, not yet adopted";
+    public static final String INDICATIVE_NL = "indicatief, nog niet vastgesteld";
+
+    /** Which rule gave the limit, in words: {nl, en}; null without a limit. */
+    public Message limitReason(StreetStanding s) {
+        if (s.limitBy() == null) return null;
+        RoomRentalPolicy.SharePerStreet share = policy.share();
+        return switch (s.limitBy()) {
+            case "below_minimum" -> new Message("Kamerverhuur hier niet mogelijk: minder dan " + share.minimumFromDwellings()
+                    + " woningen (maximum 0).", "Room rental not possible here: fewer than " + share.minimumFromDwellings()
+                    + " dwellings (maximum 0).");
+            case "minimum" -> new Message("Maximum " + s.limit() + ": het minimum van " + share.minimum() + " vanaf "
+                    + share.minimumFromDwellings() + " woningen (" + fmt(share.percent()).replace('.', ',') + "% van "
+                    + s.dwellings() + " is minder).", "Maximum " + s.limit() + ": the minimum of " + share.minimum()
+                    + " from " + share.minimumFromDwellings() + " dwellings (" + fmt(share.percent()) + "% of "
+                    + s.dwellings() + " is less).");
+            case "share" -> new Message("Maximum " + s.limit() + ": " + fmt(share.percent()).replace('.', ',') + "% van "
+                    + s.dwellings() + " woningen, naar beneden afgerond.", "Maximum " + s.limit() + ": "
+                    + fmt(share.percent()) + "% of " + s.dwellings() + " dwellings, rounded down.");
+            default -> new Message("Maximum " + s.limit() + ": maximaal " + policy.count().max() + " per straat.",
+                    "Maximum " + s.limit() + ": at most " + policy.count().max() + " per street.");
+        };
     }
 
     // ---- one dwelling: may a (new) permit be granted here? ----
@@ -126,23 +177,41 @@ public final class RoomRentalRules {
 
     /** Every rule for a permit at {@code d} with {@code roomsOrNull} rooms, leaving permit {@code exceptPermitId} out. */
     public List<Finding> check(Dwelling d, List<Placed> placed, Integer roomsOrNull, long exceptPermitId) {
-        return check(d, placed, roomsOrNull, exceptPermitId, true);
+        return check(d, placed, roomsOrNull, exceptPermitId, Disclosure.PLANNER);
     }
 
     /**
-     * @param revealOwnPermit false for the public check: whether this very dwelling holds a permit is not said (the
-     *                        AVG; §5.1.3 makes the counts public, not who holds a permit), so the answer is the one
-     *                        for a new permit there
+     * @param disclosure what the answer may say: a public one never says whether this very dwelling holds a permit or
+     *                   is known as room-rented (the AVG; §5.1.3 makes the counts public, not who holds a permit), so it
+     *                   is the answer for a new permit anywhere in the street; the distance and adjacency rules, which
+     *                   would point at the neighbours, are stated as conditions the municipality checks; and a small
+     *                   street's counts are not given
      */
     public List<Finding> check(Dwelling d, List<Placed> placed, Integer roomsOrNull, long exceptPermitId,
-                               boolean revealOwnPermit) {
+                               Disclosure disclosure) {
         List<Finding> out = new ArrayList<>();
         StreetStanding s = standing(model.unitOf(d), placed, exceptPermitId);
-        boolean own = revealOwnPermit && placed.stream().anyMatch(p -> p.permit().permitId() != exceptPermitId && p.permit().granted()
-                && d.equals(p.dwelling()));
-        out.add(streetFinding(s, own, revealOwnPermit));
-        if (policy.distance().source().enabled()) out.add(distance(d, placed, exceptPermitId));
-        if (policy.adjacency().source().enabled()) out.add(adjacency(d, placed, exceptPermitId));
+        Placed own = !disclosure.dwellingDetail() ? null : placed.stream().filter(p -> !p.permit().isPermit(exceptPermitId)
+                && p.permit().granted() && d.equals(p.dwelling())).findFirst().orElse(null);
+        out.add(streetFinding(s, own, disclosure));
+        if (policy.distance().source().enabled()) {
+            out.add(disclosure.dwellingDetail() ? distance(d, placed, exceptPermitId) : new Finding("distance",
+                    Status.CONDITIONAL, policy.distance().source().paragraph(), new Message("Voorwaarde: geen andere "
+                    + "kamerverhuurwoning binnen " + fmt(policy.distance().metres()) + " m; de gemeente toetst dit bij de "
+                    + "aanvraag (welke woningen verkamerd zijn, is niet openbaar).", "Condition: no other room-rented "
+                    + "dwelling within " + fmt(policy.distance().metres()) + " m; the municipality checks this with the "
+                    + "application (which dwellings are room-rented is not public)."),
+                    Map.of("distanceM", policy.distance().metres())));
+        }
+        if (policy.adjacency().source().enabled()) {
+            int k = policy.adjacency().between();
+            out.add(disclosure.dwellingDetail() ? adjacency(d, placed, exceptPermitId) : new Finding("adjacency",
+                    Status.CONDITIONAL, policy.adjacency().source().paragraph(), new Message("Voorwaarde: minimaal " + k
+                    + " gewone woningen tot een andere kamerverhuurwoning aan dezelfde kant van de straat; de gemeente toetst"
+                    + " dit bij de aanvraag.", "Condition: at least " + k + " ordinary dwellings to another room-rented "
+                    + "dwelling on the same side of the street; the municipality checks this with the application."),
+                    Map.of("requiredBetween", k)));
+        }
         if (policy.maxRooms().source().enabled() && roomsOrNull != null) {
             int max = policy.maxRooms().rooms();
             boolean ok = roomsOrNull <= max;
@@ -167,53 +236,111 @@ public final class RoomRentalRules {
         return out;
     }
 
-    private Finding streetFinding(StreetStanding s, boolean alreadyGranted, boolean reveal) {
-        Map<String, Object> ev = standingEvidence(s);
-        if (reveal) ev.put("alreadyGranted", alreadyGranted);
-        String where = s.unit().name() + ", " + s.unit().town() + (s.unit().segment() > 0 ? " (segment " + s.unit().segment() + ")" : "");
-        if (alreadyGranted) {
-            return new Finding("street_limit", Status.PASS, s.paragraph(), new Message("Deze woning heeft al een "
-                    + "kamerverhuurvergunning; zij telt mee in " + where + ".", "This dwelling already holds a room-rental "
-                    + "permit; it counts in " + where + "."), ev);
+    private Finding streetFinding(StreetStanding s, Placed own, Disclosure disclosure) {
+        Map<String, Object> ev = standingEvidence(s, disclosure);
+        if (disclosure.dwellingDetail()) {
+            ev.put("alreadyGranted", own != null && !own.permit().withoutPermit());
+            ev.put("knownWithoutPermit", own != null && own.permit().withoutPermit());
         }
+        String where = s.unit().name() + ", " + s.unit().town() + (s.unit().segment() > 0 ? " (segment " + s.unit().segment() + ")" : "");
+        Message indicative = s.indicative() ? new Message(" Dit maximum is " + INDICATIVE_NL + " door de gemeenteraad ("
+                + s.note() + ").", " This maximum is " + INDICATIVE_EN + " by the council (" + s.note() + ").")
+                : new Message("", "");
+        if (own != null) {
+            return new Finding("street_limit", Status.PASS, s.paragraph(), own.permit().withoutPermit()
+                    ? new Message("Deze woning is bekend als verkamerd zonder vergunning; zij telt mee in " + where + ".",
+                    "This dwelling is known as room-rented without a permit; it counts in " + where + ".")
+                    : new Message("Deze woning heeft al een kamerverhuurvergunning; zij telt mee in " + where + ".",
+                    "This dwelling already holds a room-rental permit; it counts in " + where + "."), ev);
+        }
+        boolean counts = disclosure.countsOf(s);
         if (s.limit() == null) {
             return new Finding("street_limit", Status.PASS, s.paragraph(), new Message("Geen maximum per straat in dit "
-                    + "beleidsprofiel (" + where + ": " + s.granted() + " vergunningen).", "No limit per street in this "
-                    + "profile (" + where + ": " + s.granted() + " permits)."), ev);
+                    + "beleidsprofiel (" + where + (counts ? ": " + s.granted() + " vergunningen" : "") + ").",
+                    "No limit per street in this profile (" + where + (counts ? ": " + s.granted() + " permits" : "") + ")."), ev);
         }
-        String counts = s.granted() + " van " + s.limit() + " toegestane kamerverhuurwoningen vergeven, " + s.pending()
-                + " aanvragen in behandeling, " + s.dwellings() + " woningen (" + s.ruleNl() + ")";
-        String countsEn = s.granted() + " of " + s.limit() + " allowed room-rental dwellings granted, " + s.pending()
-                + " applications pending, " + s.dwellings() + " dwellings (" + s.rule() + ")";
+        if (s.status().equals(StreetStanding.NOT_APPLICABLE)) {
+            Message why = limitReason(s);
+            return new Finding("street_limit", Status.FAIL, s.paragraph(), new Message(where + ": " + why.nl()
+                    + indicative.nl(), where + ": " + why.en() + indicative.en()), ev);
+        }
+        if (!counts) {
+            // a small street: only whether it is full, no counts (they would nearly name the dwellings)
+            String nl = " (" + s.dwellings() + " woningen, maximum " + s.limit() + "; aantallen worden pas vanaf "
+                    + disclosure.countsFromDwellings() + " woningen gepubliceerd).";
+            String en = " (" + s.dwellings() + " dwellings, maximum " + s.limit() + "; counts are published from "
+                    + disclosure.countsFromDwellings() + " dwellings).";
+            return s.full() ? new Finding("street_limit", Status.FAIL, s.paragraph(), new Message(where + " is vol" + nl
+                    + indicative.nl(), where + " is full" + en + indicative.en()), ev)
+                    : new Finding("street_limit", Status.PASS, s.paragraph(), new Message(where + " is niet vol" + nl
+                    + indicative.nl(), where + " is not full" + en + indicative.en()), ev);
+        }
+        String knownNl = s.known() > 0 ? ", " + s.known() + " bekend als verkamerd zonder vergunning" : "";
+        String knownEn = s.known() > 0 ? ", " + s.known() + " known as room-rented without a permit" : "";
+        String counted = s.granted() + " van " + s.limit() + " toegestane kamerverhuurwoningen vergeven" + knownNl + ", "
+                + s.pending() + " aanvragen in behandeling, " + s.dwellings() + " woningen (" + s.ruleNl() + ")";
+        String countsEn = s.granted() + " of " + s.limit() + " allowed room-rental dwellings granted" + knownEn + ", "
+                + s.pending() + " applications pending, " + s.dwellings() + " dwellings (" + s.rule() + ")";
         if (s.full()) {
-            return new Finding("street_limit", Status.FAIL, s.paragraph(), new Message(where + " is vol: " + counts
-                    + ".", where + " is full: " + countsEn + "."), ev);
+            return new Finding("street_limit", Status.FAIL, s.paragraph(), new Message(where + " is vol: " + counted
+                    + "." + indicative.nl(), where + " is full: " + countsEn + "." + indicative.en()), ev);
         }
         if (s.pendingWouldFill()) {
             return new Finding("street_limit", Status.CONDITIONAL, s.paragraph(), new Message(where + ": nog "
-                    + s.left() + " plaats, maar de aanvragen in behandeling vullen die als ze worden verleend: " + counts
-                    + ".", where + ": " + s.left() + " place left, but the pending applications fill it if granted: "
-                    + countsEn + "."), ev);
+                    + s.left() + " plaats, maar de aanvragen in behandeling vullen die als ze worden verleend: " + counted
+                    + "." + indicative.nl(), where + ": " + s.left() + " place left, but the pending applications fill it if granted: "
+                    + countsEn + "." + indicative.en()), ev);
         }
         return new Finding("street_limit", Status.PASS, s.paragraph(), new Message(where + ": nog " + s.left()
-                + (s.left() == 1 ? " plaats vrij: " : " plaatsen vrij: ") + counts + ".", where + ": " + s.left() + " left: " + countsEn + "."), ev);
+                + (s.left() == 1 ? " plaats vrij: " : " plaatsen vrij: ") + counted + "." + indicative.nl(),
+                where + ": " + s.left() + " left: " + countsEn + "." + indicative.en()), ev);
     }
 
-    /** The counts of a standing as evidence (no addresses). */
-    public static Map<String, Object> standingEvidence(StreetStanding s) {
+    /** The counts of a standing as evidence (no addresses), as far as {@code disclosure} allows. */
+    public Map<String, Object> standingEvidence(StreetStanding s, Disclosure disclosure) {
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("street", s.unit().name());
         ev.put("town", s.unit().town());
         ev.put("streetId", s.unit().id());
         if (s.unit().segment() > 0) ev.put("segment", s.unit().segment());
-        ev.put("dwellings", s.dwellings());
-        ev.put("granted", s.granted());
-        ev.put("pending", s.pending());
-        ev.put("limit", s.limit());
-        ev.put("left", s.left());
-        ev.put("status", s.status());
+        ev.putAll(counts(s, disclosure));
         ev.put("rule", s.rule());
         return ev;
+    }
+
+    /**
+     * The counts of one street or segment as far as {@code disclosure} allows, with the rule that gave the limit in
+     * words and whether the limit is indicative (not adopted): the one form of the public overview's rows, the check
+     * and the criterion's evidence.
+     */
+    public Map<String, Object> counts(StreetStanding s, Disclosure disclosure) {
+        boolean counts = disclosure.countsOf(s);
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("dwellings", s.dwellings());
+        ev.put("granted", counts ? s.granted() : null);
+        ev.put("known", counts ? s.known() : null);
+        ev.put("pending", counts ? s.pending() : null);
+        ev.put("limit", s.limit());
+        ev.put("left", counts ? s.left() : null);
+        // below the threshold only "full" or not: almost_full would tell how many are left
+        ev.put("status", counts || s.full() ? s.status() : "available");
+        ev.put("countsPublished", counts);
+        ev.put("limitBy", s.limitBy());
+        Message reason = limitReason(s);
+        if (reason != null) ev.put("limitReason", words(reason));
+        ev.put("indicative", s.indicative());
+        if (s.indicative()) {
+            ev.put("indicativeNote", words(new Message("Indicatief, nog niet vastgesteld: " + s.note(),
+                    "Indicative, not yet adopted: " + s.note())));
+        }
+        return ev;
+    }
+
+    private static Map<String, Object> words(Message m) {
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("nl", m.nl());
+        w.put("en", m.en());
+        return w;
     }
 
     /** §5.1.3 location criterion: no other room-rented dwelling within D m (address point to address point). */

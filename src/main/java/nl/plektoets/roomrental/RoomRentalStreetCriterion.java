@@ -27,19 +27,21 @@ public final class RoomRentalStreetCriterion implements Criterion {
     private final RoomRentalRules rules;
     private final RoomRentalPermits permits;
 
-    private final boolean publicAnswer;
+    private final Disclosure disclosure;
 
+    /** The planner's criterion: a dwelling's own permit and every street's counts are said. */
     public RoomRentalStreetCriterion(RoomRentalRules rules, RoomRentalPermits permits) {
-        this(rules, permits, false);
+        this(rules, permits, Disclosure.PLANNER);
     }
 
     /**
-     * @param publicAnswer true for the public map's check: never says whether the dwelling itself holds a permit
+     * @param disclosure {@link Disclosure#publicFrom} for every answer without a planner token (the public assessment
+     *                   and the public map's check): never a fact about one dwelling, a small street's counts withheld
      */
-    public RoomRentalStreetCriterion(RoomRentalRules rules, RoomRentalPermits permits, boolean publicAnswer) {
+    public RoomRentalStreetCriterion(RoomRentalRules rules, RoomRentalPermits permits, Disclosure disclosure) {
         this.rules = rules;
         this.permits = permits;
-        this.publicAnswer = publicAnswer;
+        this.disclosure = disclosure;
     }
 
     @Override
@@ -100,7 +102,7 @@ public final class RoomRentalStreetCriterion implements Criterion {
     /** The result for a known dwelling (the check endpoint; {@code roomsOrNull} for the max-rooms rule). */
     public CriterionResult result(Dwelling d, double resolvedDistanceM, Integer roomsOrNull) {
         List<RoomRentalRules.Finding> findings = rules.check(d, rules.place(permits.active()), roomsOrNull, -1,
-                !publicAnswer);
+                disclosure);
         Status status = RoomRentalRules.worst(findings);
         Map<String, Object> ev = new LinkedHashMap<>(findings.get(0).evidence());
         ev.put("dwelling", d.label() + ", " + d.town());

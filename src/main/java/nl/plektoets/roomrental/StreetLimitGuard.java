@@ -11,6 +11,7 @@ import nl.plektoets.registers.PermitGuard;
 import nl.plektoets.registers.PermitRefusedException;
 import nl.plektoets.registers.PermitStatus;
 import nl.plektoets.registers.RoomRentalPermit;
+import nl.plektoets.registers.RoomRentedDwelling;
 
 /**
  * Granting is atomic (§6.2.6): when a permit becomes granted, the store locks the street (and, when the distance rule
@@ -48,10 +49,22 @@ public final class StreetLimitGuard implements PermitGuard {
 
     @Override
     public void check(RoomRentalPermit after, List<RoomRentalPermit> active) {
+        check(after, active, List.of());
+    }
+
+    @Override
+    public void check(RoomRentalPermit after, List<RoomRentalPermit> active, List<RoomRentedDwelling> knownRoomRented) {
         RoomRentalRules rules = current.get();
         List<PermitPlacement> others = new ArrayList<>();
         for (RoomRentalPermit p : active) {
             if (p.id() != after.id()) others.add(placement(p));
+        }
+        // a dwelling known as room-rented that now applies for its permit is the same dwelling: not counted twice
+        RoomRentalRules.Placed selfPlaced = rules.place(placement(after));
+        for (RoomRentedDwelling k : knownRoomRented) {
+            PermitPlacement known = placement(k);
+            RoomRentalRules.Placed kp = rules.place(known);
+            if (kp.dwelling() == null || !kp.dwelling().equals(selfPlaced.dwelling())) others.add(known);
         }
         List<RoomRentalRules.Placed> placed = rules.place(others);
         RoomRentalRules.Placed self = rules.place(placement(after));
@@ -77,8 +90,15 @@ public final class StreetLimitGuard implements PermitGuard {
     private static PermitRefusedException refused(String rule, StreetStanding s) {
         return new PermitRefusedException(rule, s.unit().name() + ", " + s.unit().town()
                 + (s.unit().segment() > 0 ? " (segment " + s.unit().segment() + ")" : "") + " is full: " + s.granted()
-                + " of " + s.limit() + " room-rental permits granted for " + s.dwellings() + " dwellings (" + s.rule()
+                + " of " + s.limit() + " room-rental permits granted"
+                + (s.known() > 0 ? " and " + s.known() + " known room-rented without a permit" : "") + " for "
+                + s.dwellings() + " dwellings (" + s.rule()
                 + ", " + s.paragraph() + "); no permit can be granted there now");
+    }
+
+    /** A known room-rented dwelling without a permit as the street rules see it: room-rented, like a granted permit. */
+    public static PermitPlacement placement(RoomRentedDwelling k) {
+        return PermitPlacement.withoutPermit(k.id(), k.street(), k.town(), k.dwellingBagId(), k.address());
     }
 
     static PermitPlacement placement(RoomRentalPermit p) {

@@ -36,6 +36,7 @@ import nl.plektoets.registers.PermitStatus;
 import nl.plektoets.registers.PermitType;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.RoomRentalPermit;
+import nl.plektoets.registers.RoomRentedDwelling;
 import nl.plektoets.registers.VersionConflictException;
 import org.locationtech.jts.geom.Geometry;
 
@@ -46,10 +47,13 @@ import org.locationtech.jts.geom.Geometry;
 public abstract class JdbcStore implements Store {
     public static final String PERMITS = "room_rental_permit";
     public static final String INITIATIVES = "housing_initiative";
+    public static final String ROOM_RENTED = "room_rented_dwelling";
 
     private static final String PERMIT_COLUMNS = "version, dwelling_bag_id, address, street, town, rooms, persons, "
             + "status, permit_type, applied_on, decided_on, valid_from, valid_until, notes, created_at, created_by, "
             + "updated_at, updated_by";
+    private static final String ROOM_RENTED_COLUMNS = "version, dwelling_bag_id, address, street, town, source, "
+            + "observed_on, status, note, created_at, created_by, updated_at, updated_by";
     private static final String INITIATIVE_COLUMNS = "version, %s, form, persons, initiator, status, permit_type, "
             + "existing_location, accepted_on, transition_deadline, permit_start, permit_end, steps, notes, created_at, "
             + "created_by, updated_at, updated_by";
@@ -261,7 +265,8 @@ public abstract class JdbcStore implements Store {
                 + "('granted', 'applied') ORDER BY id"); ResultSet rs = st.executeQuery()) {
             while (rs.next()) active.add(permitRow(rs));
         }
-        guard.check(after, active);
+        // known room-rented dwellings without a permit fill the street too (§5.1.3), read under the same locks
+        guard.check(after, active, selectRoomRented(c, RoomRentedDwelling.Status.KNOWN.id()));
     }
 
     /**
@@ -343,6 +348,100 @@ public abstract class JdbcStore implements Store {
                 getDate(rs, "decided_on"), getDate(rs, "valid_from"), getDate(rs, "valid_until"), rs.getString("notes"),
                 getInstant(rs, "created_at"), rs.getString("created_by"), getInstant(rs, "updated_at"),
                 rs.getString("updated_by"));
+    }
+
+    // ---- room-rented dwellings without a permit (§5.1.3) ----
+
+    @Override
+    public RoomRentedDwelling createRoomRented(RoomRentedDwelling entry, String actor) {
+        return inTransaction(c -> {
+            RoomRentedDwelling stamped = entry.stamped(0, 1, now(), actor);
+            long id = insertRow(c, roomRentedRows(), stamped);
+            RoomRentedDwelling saved = stamped.stamped(id, 1, stamped.updatedAt(), actor);
+            audit(c, ROOM_RENTED, id, 1, "create", actor, null, RegisterJson.toJson(saved));
+            return saved;
+        });
+    }
+
+    @Override
+    public Optional<RoomRentedDwelling> roomRented(long id) {
+        return read(c -> selectOneRoomRented(c, id, false));
+    }
+
+    @Override
+    public List<RoomRentedDwelling> roomRentedDwellings(String status) {
+        return read(c -> selectRoomRented(c, status));
+    }
+
+    @Override
+    public RoomRentedDwelling updateRoomRented(long id, long expectedVersion, String actor,
+                                               UnaryOperator<RoomRentedDwelling> change) {
+        return inTransaction(c -> {
+            RoomRentedDwelling before = selectOneRoomRented(c, id, true)
+                    .orElseThrow(() -> new EntryNotFoundException(ROOM_RENTED, id));
+            checkVersion(ROOM_RENTED, id, expectedVersion, before.version());
+            RoomRentedDwelling changed = change.apply(before);
+            RoomRentedDwelling after = new RoomRentedDwelling(id, before.version() + 1, changed.dwellingBagId(),
+                    changed.address(), changed.street(), changed.town(), changed.source(), changed.observedOn(),
+                    changed.status(), changed.note(), before.createdAt(), before.createdBy(), now(), actor);
+            updateRow(c, roomRentedRows(), id, expectedVersion, after);
+            audit(c, ROOM_RENTED, id, after.version(), "update", actor, RegisterJson.toJson(before),
+                    RegisterJson.toJson(after));
+            return after;
+        });
+    }
+
+    private List<RoomRentedDwelling> selectRoomRented(Connection c, String status) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM room_rented_dwelling"
+                + (status == null ? "" : " WHERE status = ?") + " ORDER BY id")) {
+            if (status != null) st.setString(1, status);
+            List<RoomRentedDwelling> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) out.add(roomRentedRow(rs));
+            }
+            return out;
+        }
+    }
+
+    private Optional<RoomRentedDwelling> selectOneRoomRented(Connection c, long id, boolean lock) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM room_rented_dwelling WHERE id = ?"
+                + (lock ? forUpdate() : ""))) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(roomRentedRow(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private int bindRoomRented(PreparedStatement st, RoomRentedDwelling d) throws SQLException {
+        int i = 1;
+        st.setLong(i++, d.version());
+        st.setString(i++, d.dwellingBagId());
+        st.setString(i++, d.address());
+        st.setString(i++, d.street());
+        st.setString(i++, d.town());
+        st.setString(i++, d.source().id());
+        setDate(st, i++, d.observedOn());
+        st.setString(i++, d.status().id());
+        st.setString(i++, d.note());
+        setInstant(st, i++, d.createdAt());
+        st.setString(i++, d.createdBy());
+        setInstant(st, i++, d.updatedAt());
+        st.setString(i++, d.updatedBy());
+        return i;
+    }
+
+    private RoomRentedDwelling roomRentedRow(ResultSet rs) throws SQLException {
+        return new RoomRentedDwelling(rs.getLong("id"), rs.getLong("version"), rs.getString("dwelling_bag_id"),
+                rs.getString("address"), rs.getString("street"), rs.getString("town"),
+                RoomRentedDwelling.Source.valueOf(rs.getString("source").toUpperCase(Locale.ROOT)),
+                getDate(rs, "observed_on"), RoomRentedDwelling.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                rs.getString("note"), getInstant(rs, "created_at"), rs.getString("created_by"),
+                getInstant(rs, "updated_at"), rs.getString("updated_by"));
+    }
+
+    private RegisterRows<RoomRentedDwelling> roomRentedRows() {
+        return new RegisterRows<>(ROOM_RENTED, ROOM_RENTED_COLUMNS, "?,?,?,?,?,?,?,?,?,?,?,?,?", this::bindRoomRented);
     }
 
     // ---- room-rental reports (§5.1.3, public map) ----

@@ -66,6 +66,18 @@ public interface Store extends AutoCloseable {
     /** The reports of wrong entries, oldest first. */
     List<nl.plektoets.registers.RoomRentalReport> roomRentalReports();
 
+    /** Records a dwelling known to be room-rented without a permit (§5.1.3), with its audit row. */
+    nl.plektoets.registers.RoomRentedDwelling createRoomRented(nl.plektoets.registers.RoomRentedDwelling entry, String actor);
+
+    Optional<nl.plektoets.registers.RoomRentedDwelling> roomRented(long id);
+
+    /** The known room-rented dwellings, oldest first, optionally only those with the given status id. */
+    List<nl.plektoets.registers.RoomRentedDwelling> roomRentedDwellings(String statusOrNull);
+
+    /** {@link #updatePermit}'s optimistic change and audit for a known room-rented dwelling. */
+    nl.plektoets.registers.RoomRentedDwelling updateRoomRented(long id, long expectedVersion, String actor,
+                                                               UnaryOperator<nl.plektoets.registers.RoomRentedDwelling> change);
+
     HousingInitiative createInitiative(HousingInitiative entry, String actor);
 
     Optional<HousingInitiative> initiative(long id);
@@ -75,7 +87,10 @@ public interface Store extends AutoCloseable {
     HousingInitiative updateInitiative(long id, long expectedVersion, String actor,
                                        UnaryOperator<HousingInitiative> change);
 
-    /** The audit rows of one entry ({@code room_rental_permit} or {@code housing_initiative}), oldest first. */
+    /**
+     * The audit rows of one entry ({@code room_rental_permit}, {@code room_rented_dwelling} or
+     * {@code housing_initiative}), oldest first.
+     */
     List<AuditEntry> auditTrail(String register, long entryId);
 
     /** Every audit row of a register, oldest first. */

@@ -24,6 +24,8 @@ import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.overview.HousingOverview;
 import nl.plektoets.registers.PermitStatus;
 import nl.plektoets.registers.RoomRentalPermit;
+import nl.plektoets.registers.RoomRentedDwelling;
+import nl.plektoets.roomrental.StreetLimitGuard;
 import nl.plektoets.roomrental.Dwelling;
 import nl.plektoets.roomrental.PermitPlacement;
 import nl.plektoets.roomrental.RoomRentalRules;
@@ -309,6 +311,8 @@ public final class PlannerApi {
         for (RoomRentalPermit r : all) {
             if (r.status() == PermitStatus.GRANTED || r.status() == PermitStatus.APPLIED) active.add(placement(r));
         }
+        // known room-rented dwellings without a permit fill the streets too (§5.1.3)
+        store.roomRentedDwellings(RoomRentedDwelling.Status.KNOWN.id()).forEach(k -> active.add(StreetLimitGuard.placement(k)));
         Map<String, StreetStanding> standings = new LinkedHashMap<>();
         for (StreetStanding s : rules.standings(active)) standings.put(s.unit().id(), s);
 
@@ -342,6 +346,7 @@ public final class PlannerApi {
             if (s.unit().segment() > 0) props.put("segment", s.unit().segment());
             props.put("dwellings", s.dwellings());
             props.put("granted", s.granted());
+            props.put("known", s.known());
             props.put("pending", s.pending());
             if (s.limit() == null) props.putNull("limit");
             else props.put("limit", s.limit());

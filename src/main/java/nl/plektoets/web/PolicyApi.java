@@ -63,6 +63,12 @@ public final class PolicyApi {
             o.put("unit", t.key().unit());
             o.put("paragraph", t.paragraph());
             o.put("note", t.note());
+            if (!t.adopted()) {
+                // a number the council has not adopted: said as a field and in words (the profile's adopted_note)
+                o.put("adopted", false);
+                o.put("indicative", true);
+                o.put("adoptedNote", t.adoptedNote());
+            }
         }
         out.set("policy", head());
         return out;

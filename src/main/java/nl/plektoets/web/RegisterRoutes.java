@@ -32,7 +32,8 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 /**
  * The planner endpoints for the registers and the admin reload, all behind bearer tokens ({@link TokenFile}):
  * {@code GET/POST /api/v1/permits}, {@code GET/PATCH /api/v1/permits/{id}}, {@code GET /api/v1/permits/{id}/audit},
- * the same under {@code /api/v1/initiatives}, and {@code POST /api/v1/admin/reload}. Errors are problem+json:
+ * the same under {@code /api/v1/initiatives} and {@code /api/v1/room-rented-dwellings} (known room-rented dwellings
+ * without a permit, §5.1.3), and {@code POST /api/v1/admin/reload}. Errors are problem+json:
  * 400 malformed, 401 no/unknown token, 403 wrong role, 404 no such entry, 409 stale version, 422 a register or policy
  * rule, 503 store unreachable (retry). Sites travel as GeoJSON geometries in CRS84 and are stored in RD New.
  */
@@ -81,6 +82,14 @@ public final class RegisterRoutes {
         app.patch("/api/v1/permits/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.patchPermit(ctx, u)));
         getAndHead(app, "/api/v1/permits/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
                 u -> r.audit(ctx, JdbcStore.PERMITS)));
+        // dwellings known to be room-rented without a permit (§5.1.3); the public sees them only in the counts per street
+        getAndHead(app, "/api/v1/room-rented-dwellings", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listRoomRented(ctx)));
+        app.post("/api/v1/room-rented-dwellings", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createRoomRented(ctx, u)));
+        getAndHead(app, "/api/v1/room-rented-dwellings/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getRoomRented(ctx)));
+        app.patch("/api/v1/room-rented-dwellings/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER,
+                u -> r.patchRoomRented(ctx, u)));
+        getAndHead(app, "/api/v1/room-rented-dwellings/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
+                u -> r.audit(ctx, JdbcStore.ROOM_RENTED)));
         getAndHead(app, "/api/v1/initiatives", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listInitiatives(ctx)));
         app.post("/api/v1/initiatives", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createInitiative(ctx, u)));
         getAndHead(app, "/api/v1/initiatives/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getInitiative(ctx)));
@@ -240,6 +249,36 @@ public final class RegisterRoutes {
         var p = registers.patchPermit(id(ctx), body(ctx), user.name());
         ctx.header("ETag", "\"" + p.version() + "\"");
         json(ctx, 200, RegisterJson.toJson(p));
+    }
+
+    // ---- room-rented dwellings without a permit ----
+
+    private void listRoomRented(Context ctx) {
+        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
+        registers.store().roomRentedDwellings(ctx.queryParam("status")).forEach(d -> items.add(RegisterJson.toJson(d)));
+        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
+        out.put("count", items.size());
+        out.set("roomRentedDwellings", items);
+        json(ctx, 200, out);
+    }
+
+    private void createRoomRented(Context ctx, User user) {
+        var d = registers.createRoomRented(body(ctx), user.name());
+        ctx.header("Location", "/api/v1/room-rented-dwellings/" + d.id());
+        json(ctx, 201, RegisterJson.toJson(d));
+    }
+
+    private void getRoomRented(Context ctx) {
+        long id = id(ctx);
+        var d = registers.store().roomRented(id).orElseThrow(() -> new EntryNotFoundException(JdbcStore.ROOM_RENTED, id));
+        ctx.header("ETag", "\"" + d.version() + "\"");
+        json(ctx, 200, RegisterJson.toJson(d));
+    }
+
+    private void patchRoomRented(Context ctx, User user) {
+        var d = registers.patchRoomRented(id(ctx), body(ctx), user.name());
+        ctx.header("ETag", "\"" + d.version() + "\"");
+        json(ctx, 200, RegisterJson.toJson(d));
     }
 
     // ---- initiatives ----

@@ -19,6 +19,7 @@ import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.roomrental.Disclosure;
 import nl.plektoets.roomrental.Dwelling;
 import nl.plektoets.roomrental.RoomRentalPermits;
 import nl.plektoets.roomrental.RoomRentalRules;
@@ -51,24 +52,28 @@ public final class RoomRentalApi {
     private final Clock clock;
     private final DatasetInfo dataset;
     private final ReportLimit reportLimit;
+    private final Disclosure disclosure;
 
-    /**
-     * @param reportsOrNull where reports of wrong entries go (the store); null answers 503 on the report endpoint
-     */
+    /** A room-rental API with its own report limit and the default public disclosure (tests and tools). */
     public RoomRentalApi(RoomRentalRules rules, RoomRentalPermits permits, AddressIndex addresses, WorkingCrs workingCrs,
                          Store reportsOrNull, Clock clock, DatasetInfo dataset) {
-        this(rules, permits, addresses, workingCrs, reportsOrNull, clock, dataset, ReportLimit.reports(clock));
+        this(rules, permits, addresses, workingCrs, reportsOrNull, clock, dataset, ReportLimit.reports(clock),
+                Disclosure.publicFrom(Disclosure.DEFAULT_COUNTS_FROM_DWELLINGS));
     }
 
     /**
-     * @param reportLimit the report rate limit; {@code serve} passes the one that outlives reloads
+     * @param reportsOrNull where reports of wrong entries go (the store); null answers 503 on the report endpoint
+     * @param reportLimit   the report rate limit; {@code serve} passes the one that outlives reloads
+     * @param disclosure    what the public may see: {@link Disclosure#publicFrom} the configured number of dwellings
      */
     public RoomRentalApi(RoomRentalRules rules, RoomRentalPermits permits, AddressIndex addresses, WorkingCrs workingCrs,
-                         Store reportsOrNull, Clock clock, DatasetInfo dataset, ReportLimit reportLimit) {
+                         Store reportsOrNull, Clock clock, DatasetInfo dataset, ReportLimit reportLimit,
+                         Disclosure disclosure) {
         this.reportLimit = reportLimit;
         this.rules = rules;
         this.permits = permits;
-        this.criterion = new RoomRentalStreetCriterion(rules, permits, true);
+        this.disclosure = disclosure;
+        this.criterion = new RoomRentalStreetCriterion(rules, permits, disclosure);
         this.addresses = addresses;
         this.workingCrs = workingCrs;
         this.reportsOrNull = reportsOrNull;
@@ -90,7 +95,11 @@ public final class RoomRentalApi {
         return out;
     }
 
-    /** One GeoJSON feature per street: counts only (no address, name or permit id, §5.1.3 and the AVG). */
+    /**
+     * One GeoJSON feature per street: counts only (no address, name or permit id, §5.1.3 and the AVG), and in a street
+     * of fewer dwellings than the configured number only whether it is full; the limit's rule in words and whether it
+     * is indicative (not adopted by the council).
+     */
     public ObjectNode feature(StreetStanding s, ApiCrs crs) {
         ObjectNode f = NODES.objectNode();
         f.put("type", "Feature");
@@ -100,14 +109,7 @@ public final class RoomRentalApi {
         p.put("name", s.unit().name());
         p.put("town", s.unit().town());
         if (s.unit().segment() > 0) p.put("segment", s.unit().segment());
-        p.put("dwellings", s.dwellings());
-        p.put("granted", s.granted());
-        p.put("pending", s.pending());
-        if (s.limit() == null) p.putNull("limit");
-        else p.put("limit", s.limit());
-        if (s.left() == null) p.putNull("left");
-        else p.put("left", s.left());
-        p.put("status", s.status());
+        p.setAll((ObjectNode) RoomRentalJson.tree(rules.counts(s, disclosure)));
         p.put("rule", s.rule());
         p.put("policyRef", s.paragraph());
         p.put("geometrySource", s.unit().geometrySource());
@@ -136,8 +138,34 @@ public final class RoomRentalApi {
         out.put("numberReturned", fs.size());
         out.put("dataDate", dataDate().toString());
         out.put("policyRef", rules.policy().paragraph());
+        out.set("limits", limits());
         out.put("addressData", dataset.name());
         return out;
+    }
+
+    /**
+     * The rules behind every street's maximum as numbers, so a page can say in its own language which rule gave it
+     * (the share, its minimum, an absolute count), whether it is indicative, and from how many dwellings counts are
+     * published.
+     */
+    private ObjectNode limits() {
+        ObjectNode o = NODES.objectNode();
+        var share = rules.policy().share();
+        var count = rules.policy().count();
+        if (share.source().enabled()) {
+            o.put("percent", share.percent());
+            o.put("minimum", share.minimum());
+            o.put("minimumFromDwellings", share.minimumFromDwellings());
+        }
+        if (count.source().enabled()) o.put("countPerStreet", count.max());
+        boolean indicative = share.source().enabled() && !share.source().adopted()
+                || count.source().enabled() && !count.source().adopted();
+        o.put("indicative", indicative);
+        if (indicative) {
+            o.put("indicativeNote", !share.source().adopted() ? share.source().adoptedNote() : count.source().adoptedNote());
+        }
+        o.put("countsFromDwellings", disclosure.countsFromDwellings());
+        return o;
     }
 
     // ---------------------------------------------------------------- GET /api/v1/room-rental/streets.csv
@@ -149,15 +177,24 @@ public final class RoomRentalApi {
         // "fictitious" on every row, not in a comment line: it stays with each row through sorting and filtering, and
         // RFC 4180 readers know no comments
         String fictitious = Boolean.toString(dataset.fictitious());
-        StringBuilder b = new StringBuilder("id,name,town,segment,dwellings,granted,pending,limit,left,status,rule,data_date,fictitious\r\n");
+        StringBuilder b = new StringBuilder("id,name,town,segment,dwellings,granted,known_without_permit,pending,limit,"
+                + "left,status,limit_by,indicative,rule,data_date,fictitious\r\n");
         for (StreetStanding s : standings(area)) {
+            Map<String, Object> c = rules.counts(s, disclosure);
             b.append(String.join(",", cell(s.unit().id()), cell(s.unit().name()), cell(s.unit().town()),
                     s.unit().segment() > 0 ? Integer.toString(s.unit().segment()) : "", Integer.toString(s.dwellings()),
-                    Integer.toString(s.granted()), Integer.toString(s.pending()),
-                    s.limit() == null ? "" : s.limit().toString(), s.left() == null ? "" : s.left().toString(),
-                    s.status(), cell(s.rule() + " (" + s.paragraph() + ")"), dataDate().toString(), fictitious)).append("\r\n");
+                    text(c.get("granted")), text(c.get("known")), text(c.get("pending")), text(c.get("limit")),
+                    text(c.get("left")), (String) c.get("status"), text(c.get("limitBy")),
+                    Boolean.toString(s.indicative()), cell(s.rule() + " (" + s.paragraph() + ")"
+                            + (s.indicative() ? "; " + RoomRentalRules.INDICATIVE_EN + ": " + s.note() : "")),
+                    dataDate().toString(), fictitious)).append("\r\n");
         }
         return b.toString();
+    }
+
+    /** A number or word of a CSV row; empty where the public answer gives none (no limit, counts withheld). */
+    private static String text(Object v) {
+        return v == null ? "" : cell(v.toString());
     }
 
     private static String cell(String v) {
@@ -210,6 +247,7 @@ public final class RoomRentalApi {
         msg.put("en", result.message().en());
         StreetStanding s = rules.standing(rules.model().unitOf(d), rules.place(permits.active()), -1);
         out.set("street", feature(s, ApiCrs.CRS84));
+        out.put("indicative", s.indicative());
         out.set("rules", RoomRentalJson.tree(result.evidence().get("rules")));
         out.put("dataDate", dataDate().toString());
         return out;

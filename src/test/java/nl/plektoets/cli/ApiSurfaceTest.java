@@ -131,10 +131,16 @@ class ApiSurfaceTest {
                 + " {\"type\": \"Point\", \"coordinates\": [" + lon + ", " + lat + "]}, \"form\": \"housing_facility\","
                 + " \"persons\": 16, \"initiator\": \"Proef BV\"}");
         assertEquals(201, initiative.statusCode(), initiative::body);
+        HttpResponse<String> roomRented = StoreCommandsTest.send(port, "POST", "/api/v1/room-rented-dwellings", token,
+                "{\"dwellingBagId\": \"0000010000000002\", \"address\": \"" + label + "\", \"street\": \""
+                + street.at("/properties/name").asText() + "\", \"town\": \"" + street.at("/properties/town").asText()
+                + "\", \"source\": \"inspection\", \"observedOn\": \"2026-11-02\"}");
+        assertEquals(201, roomRented.statusCode(), roomRented::body);
         Map<String, String> values = Map.of("{role}", "building", "{ref}", "5.1.2",
                 "/business_park/{id}", "/business_park/" + park,
                 "/permits/{id}", "/permits/" + json(permit).get("id").asLong(),
                 "/initiatives/{id}", "/initiatives/" + json(initiative).get("id").asLong(),
+                "/room-rented-dwellings/{id}", "/room-rented-dwellings/" + json(roomRented).get("id").asLong(),
                 "/collections/{id}", "/collections/room-rental-streets",
                 "{fid}", street.get("id").asText().replace(" ", "%20"));
 

@@ -276,4 +276,19 @@ class MainTest {
         assertUsage(run("demo", "--out", dir.toString()), "is not empty");
         assertEquals(size, Files.size(dir.resolve("demo.osm.gz")));
     }
+
+    @Test
+    void aZoningPlanWhoseZonesMapToNoRoleSaysWhichZonesAndHowToMapThem() throws Exception {
+        // a town-centre plan: the fixture's zones renamed to groen, kantoor and maatschappelijk, none of them a role
+        String gml = Files.readString(Path.of("src", "test", "resources", "imro", "NL.IMRO.9999.BPfixture2012-va01.gml"))
+                .replace(">agrarisch met waarden<", ">groen<").replace(">bedrijventerrein<", ">kantoor<")
+                .replace(">recreatie<", ">maatschappelijk<");
+        Path plan = tmp.resolve("NL.IMRO.9999.BPcentrum-va01.gml");
+        Files.writeString(plan, gml);
+        Run r = run("import", "--imro", plan.toString(), "--out", tmp.resolve("centrum").toString());
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.err().contains("zones without a role: groen, kantoor, maatschappelijk"), r.err());
+        assertTrue(r.err().contains("--imro-mapping FILE") && r.err().contains("imro-roles.yaml"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
 }

@@ -188,8 +188,12 @@ class PublicPageBrowserTest extends BrowserTestBase {
                 page.locator("#answer-street").textContent());
         assertEquals(List.of("Street", "Dwellings", "Maximum", "Left"), page.locator("#streets thead th").allTextContents());
         assertTrue(page.locator("#streets tbody tr").first().locator("td").nth(3).textContent()
-                .matches("\\d+ (Room left|Almost full|Full)|- \\S.*"), page.locator("#streets tbody tr").first().textContent());
-        assertEquals(List.of("Room left", "Almost full", "Full"), page.locator("#legend li").allTextContents());
+                .matches("\\d+ (Room left|Almost full|Full)|- (Not full|Full)|Not possible"),
+                page.locator("#streets tbody tr").first().textContent());
+        assertEquals(List.of("Room left", "Almost full", "Full", "Room rental not possible here: fewer than 5 dwellings",
+                "Maximum per street: 10% of its dwellings, rounded down; at least 1 from 5 dwellings (indicative, not yet adopted)",
+                "Streets of fewer than 10 dwellings: only whether the street is full, no counts"),
+                page.locator("#legend li").allTextContents());
         assertTrue(page.locator("#data-date").textContent().startsWith("As of "));
         assertTrue(page.locator("#fictitious").textContent().startsWith("Note: this is fictitious data"));
         assertEquals("Something wrong? Report it", page.locator("#report-heading").textContent());

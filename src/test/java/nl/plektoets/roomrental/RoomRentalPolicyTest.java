@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.PolicyProfileException;
 import nl.plektoets.policy.RoomRentalPolicy;
+import nl.plektoets.policy.Threshold;
+import nl.plektoets.policy.ThresholdKey;
 import org.junit.jupiter.api.Test;
 
 /** The room_rental section of the policy profile: Hardenberg's choices, the arithmetic, and errors with the fix. */
@@ -48,5 +50,29 @@ class RoomRentalPolicyTest {
         String m = e.getMessage();
         assertTrue(m.contains("room_rental.share_per_street.enabled is missing; fix: write 'enabled: true'"), m);
         assertTrue(m.contains("room_rental.count_per_street.colour is not known; fix: remove it"), m);
+    }
+
+    @Test
+    void anyThresholdOrRuleMayBeMarkedNotAdoptedWithANote() throws Exception {
+        // Hardenberg's 10 % per street is not in its text (§8.3 defers the room-rental policy to 2026)
+        RoomRentalPolicy.Source share = PolicyProfile.load(null).roomRental().share().source();
+        assertFalse(share.adopted());
+        assertTrue(share.adoptedNote().contains("§8.3"), share.adoptedNote());
+        // a threshold: adopted by default, adopted: false with its note read
+        PolicyProfile p = RealBag.profile("    note: \"\\\"Huisvestingsvoorzieningen tot maximaal 20 personen",
+                "    adopted: false\n    adopted_note: \"not yet decided by the council\"\n"
+                        + "    note: \"\\\"Huisvestingsvoorzieningen tot maximaal 20 personen");
+        Threshold t = p.threshold(ThresholdKey.FACILITY_MAX_PERSONS);
+        assertFalse(t.adopted());
+        assertEquals("not yet decided by the council", t.adoptedNote());
+        assertTrue(PolicyProfile.load(null).threshold(ThresholdKey.FACILITY_MAX_PERSONS).adopted());
+        // not adopted without a note, or adopted as a word: refused with the fix
+        PolicyProfileException e = assertThrows(PolicyProfileException.class, () -> RealBag.profile(
+                "    note: \"\\\"Huisvestingsvoorzieningen tot maximaal 20 personen",
+                "    adopted: false\n    note: \"\\\"Huisvestingsvoorzieningen tot maximaal 20 personen",
+                "    adopted: false\n    adopted_note: >-\n      Hardenberg", "    adopted: nee\n    adopted_note: >-\n      Hardenberg"));
+        assertTrue(e.getMessage().contains("thresholds.capacity.facility_max_persons.adopted_note is missing; fix:"), e.getMessage());
+        assertTrue(e.getMessage().contains("room_rental.share_per_street.adopted is 'nee'; fix: write 'adopted: true' or"
+                + " 'adopted: false'"), e.getMessage());
     }
 }

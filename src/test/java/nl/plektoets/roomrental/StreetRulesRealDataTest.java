@@ -52,7 +52,11 @@ class StreetRulesRealDataTest {
         assertEquals(26, (int) s.get("amsterdam/barentszstraat").limit());
         assertEquals(1, (int) s.get("amsterdam/grote bickersstraat").limit()); // 9 dwellings: 0.9 -> 0, minimum 1 from 5
         assertEquals(0, (int) s.get("amsterdam/prinseneiland").limit());       // 1 dwelling: below 5, no minimum
-        assertEquals("full", s.get("amsterdam/prinseneiland").status());
+        // not "full": nobody got there first, the street is below the minimum for a first room-rented dwelling
+        assertEquals("not_applicable", s.get("amsterdam/prinseneiland").status());
+        assertEquals("below_minimum", s.get("amsterdam/prinseneiland").limitBy());
+        assertEquals("minimum", s.get("amsterdam/grote bickersstraat").limitBy());
+        assertEquals("share", s.get("amsterdam/barentszstraat").limitBy());
     }
 
     @Test

@@ -33,6 +33,9 @@ import org.locationtech.jts.geom.Point;
  * the coverage {@link nl.plektoets.data.registry.SourcePrecedence} uses.
  */
 public final class ImroImport {
+    /** The note of a plan whose Enkelbestemmingen of these hoofdgroepen map to no role. */
+    public static final String UNMAPPED_ZONES = "zones without a role: ";
+
     /** Overlap below this area (m2) does not attach a label (shared borders and digitising slivers). */
     static final double LABEL_MIN_OVERLAP_M2 = 1.0;
 
@@ -80,12 +83,16 @@ public final class ImroImport {
         }
         List<Feature> features = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        java.util.Set<String> unmapped = new java.util.TreeSet<>();
         long id = 1;
         for (PlanObject o : plan.objects()) {
             if (o.geometry() == null || o.geometry().getDimension() < 2) continue;
             PlanObject parent = o.type().equals("Enkelbestemming") ? null : parent(o, byId, enkel);
             ImroRoleMapping.Rule rule = mapping.match(o, parent);
-            if (rule == null) continue;
+            if (rule == null) {
+                if (o.type().equals("Enkelbestemming") && o.hoofdgroep() != null) unmapped.add(o.hoofdgroep());
+                continue;
+            }
             PlanObject bestemming = o.type().equals("Enkelbestemming") || parent == null ? o : parent;
             Map<String, String> a = new LinkedHashMap<>();
             put(a, "name", bestemming.naam());
@@ -113,6 +120,8 @@ public final class ImroImport {
             notes.add(plan.planId() + ": " + plan.repaired().size() + " invalid geometries repaired (" + String.join(", ",
                     plan.repaired().subList(0, Math.min(5, plan.repaired().size()))) + ")");
         }
+        // said so an import that keeps nothing can tell which zones to map (RegistryImport)
+        if (!unmapped.isEmpty()) notes.add(plan.planId() + ": " + UNMAPPED_ZONES + String.join(", ", unmapped));
         if (plan.planArea() == null) notes.add(plan.planId() + ": no Bestemmingsplangebied, so the plan covers no area for precedence");
         List<SourceFeatures.Coverage> coverage = plan.planArea() == null ? List.of()
                 : List.of(new SourceFeatures.Coverage(plan.planId(), plan.planArea()));

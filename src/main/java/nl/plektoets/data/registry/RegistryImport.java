@@ -67,6 +67,13 @@ public final class RegistryImport {
     private RegistryImport() {
     }
 
+    /** The sources were read, but none of their features maps to a role: a mapping to write, not a broken file. */
+    public static final class NoRoleException extends RuntimeException {
+        public NoRoleException(String message) {
+            super(message);
+        }
+    }
+
     /**
      * @param others   sources read elsewhere (e.g. OSM), taken as they are, clipped too
      * @param progress one line per step, e.g. "IMRO NL.IMRO....gml"
@@ -108,6 +115,8 @@ public final class RegistryImport {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("nothing to import: give at least one of --imro, --bag, --top10nl, --layers, --osm");
         }
+        // read, but nothing mapped to a role: a role mapping is missing (said below when nothing is left)
+        boolean nothingMapped = sources.stream().allMatch(s -> s.features().isEmpty());
         if (m != null) {
             List<SourceFeatures> clipped = new ArrayList<>();
             for (SourceFeatures s : sources) {
@@ -131,6 +140,17 @@ public final class RegistryImport {
             for (Feature f : s.features()) all.add(new Feature(id++, f.role(), f.geometry(), f.attributes(), f.provenance()));
         }
         if (all.isEmpty()) {
+            List<String> zones = new ArrayList<>();
+            for (SourceFeatures s : sources) {
+                for (String n : s.notes()) if (n.contains(ImroImport.UNMAPPED_ZONES)) zones.add(n);
+            }
+            if (nothingMapped && !zones.isEmpty()) {
+                throw new NoRoleException("no features left: the zoning plan has only zones that map to no role ("
+                        + String.join("; ", zones) + "). If a zone is one of the roles (built_up_area, business_park,"
+                        + " recreation_zone, agricultural_plot, water), map it in a role mapping file: copy"
+                        + " src/main/resources/imro/imro-roles.yaml, add a rule with its role, 'type: Enkelbestemming' and"
+                        + " 'hoofdgroep: [the zone]', and import again with --imro-mapping FILE");
+            }
             throw new BadSourceException(o.gemeenten() == null ? Path.of("import") : o.gemeenten(), null, "no features left"
                     + (m == null ? "" : " inside " + m.code() + " " + m.name() + ": are the sources of this municipality?"));
         }

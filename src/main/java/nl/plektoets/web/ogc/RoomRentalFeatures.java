@@ -98,7 +98,12 @@ public final class RoomRentalFeatures {
         c.put("id", COLLECTION);
         c.put("title", "Room rental per street");
         c.put("description", "Per street (BAG openbare ruimte within a woonplaats, or a segment of it): dwellings, "
-                + "granted, pending, limit, left, status (available, almost_full, full), rule, dataDate. §5.1.3, §6.2.6.");
+                + "granted, known (room-rented without a permit), pending, limit, left, status (available, almost_full, full,"
+                + " not_applicable: fewer dwellings than the minimum for a first room-rented dwelling), limitBy and"
+                + " limitReason (the rule that gave the limit, in words), indicative (the limit is not adopted by the"
+                + " council) with indicativeNote, rule, dataDate. In a street of fewer dwellings than the service's"
+                + " room-rental-counts-from-dwellings (countsPublished false) granted, known, pending and left are null:"
+                + " only whether the street is full. §5.1.3, §6.2.6.");
         c.put("itemType", "feature");
         ArrayNode links = c.putArray("links");
         links.add(link("self", JSON, base + "/ogc/collections/" + COLLECTION, "This collection"));
