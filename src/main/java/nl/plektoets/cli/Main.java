@@ -60,6 +60,7 @@ import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
 import nl.plektoets.store.StoredLayers;
 import nl.plektoets.store.Stores;
+import nl.plektoets.store.embedded.GeoPackageStore;
 import nl.plektoets.web.AssessmentJson;
 import nl.plektoets.web.RegisterRoutes;
 import nl.plektoets.web.RoomRentalApi;
@@ -318,11 +319,17 @@ public final class Main {
 
     /**
      * The data, the policy profile, the walking and cycling reach (when the data directory has a network) and the
-     * engine over them, with {@code facility_reach} (Bijlage 1) after the built-in criteria when there is reach.
+     * engine over them: the built-in criteria, {@code facility_reach} (Bijlage 1; unknown without a network) and
+     * {@code room_rental_street} (§5.1.3) over the permit register the service keeps, so the command line answers as
+     * {@code POST /api/v1/assessments} does: an enabled criterion is never absent.
      */
     record Engine(Dataset dataset, PolicyProfile profile, ReachIndex reach, Assessor assessor) {
         Api api(Config config) {
             return new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title()));
+        }
+
+        void close() {
+            if (reach != null) reach.close();
         }
     }
 
@@ -331,7 +338,26 @@ public final class Main {
         Dataset dataset = loadDataset(config);
         PolicyProfile profile = PolicyProfile.load(config.policy());
         ReachIndex reach = reach(config, dataset, profile, null);
-        return new Engine(dataset, profile, reach, new Assessor(dataset, profile, List.of(reachCriterion(reach))));
+        RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
+        // one snapshot of the register for the whole run (assess-all over every address reads it once); the operator
+        // of the command line sees what a planner sees
+        List<PermitPlacement> permits = registerSnapshot(config);
+        return new Engine(dataset, profile, reach, new Assessor(dataset, profile, List.of(reachCriterion(reach),
+                new RoomRentalStreetCriterion(rules, () -> permits))));
+    }
+
+    /**
+     * The permits, applications and known room-rented dwellings of the store {@code serve} keeps: PostGIS when
+     * {@code --db-url} is given, else the embedded {@code plektoets.gpkg} of the data directory. Where neither exists
+     * no permit was ever registered for this data, so the register is empty (and nothing is created: the data
+     * directory may be read-only).
+     */
+    private List<PermitPlacement> registerSnapshot(Config config) {
+        boolean db = config.dbUrl() != null && !config.dbUrl().isBlank();
+        if (!db && !Files.exists(config.dataDir().resolve(GeoPackageStore.FILE_NAME))) return List.of();
+        try (Store store = Stores.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), Clock.systemUTC())) {
+            return new StorePermits(store).active();
+        }
     }
 
     /** {@code facility_reach} over the networks, or unknown with the reason where the data set has none. */
@@ -544,7 +570,7 @@ public final class Main {
             err.println("plektoets assess: " + e.field() + ": " + e.getMessage());
             return USAGE;
         } finally {
-            if (engine.reach() != null) engine.reach().close();
+            engine.close();
         }
         if (opts.containsKey("json")) out.println(JSON.writeValueAsString(answer));
         else out.print(AssessmentText.write(answer));
@@ -605,7 +631,7 @@ public final class Main {
                     + " each single answer (plektoets assess, POST /api/v1/assessments).");
             return OK;
         } finally {
-            if (engine.reach() != null) engine.reach().close();
+            engine.close();
         }
     }
 

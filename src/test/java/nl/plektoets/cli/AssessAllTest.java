@@ -28,6 +28,9 @@ import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.roomrental.RoomRentalPermits;
+import nl.plektoets.roomrental.RoomRentalRules;
+import nl.plektoets.roomrental.RoomRentalStreetCriterion;
 import nl.plektoets.routing.NearestFacility;
 import nl.plektoets.routing.ReachIndex;
 import nl.plektoets.routing.ReachSettings;
@@ -58,7 +61,9 @@ class AssessAllTest {
         dataset = DataDirectory.load(dataDir, null, ImportProgress.NONE);
         PolicyProfile profile = PolicyProfile.load(null);
         reach = ReachIndex.open(dataDir, dataset, ReachSettings.from(profile, ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M));
-        assessor = new Assessor(dataset, profile, List.of(new FacilityReachCriterion(reach)));
+        // as assess-all builds it: facility_reach and room_rental_street over the register (none in this copy)
+        assessor = new Assessor(dataset, profile, List.of(new FacilityReachCriterion(reach),
+                new RoomRentalStreetCriterion(RoomRentalRules.of(dataset, profile.roomRental()), RoomRentalPermits.NONE)));
     }
 
     @AfterAll
@@ -80,7 +85,7 @@ class AssessAllTest {
         List<String> header = parseCsv(lines.get(0));
         assertEquals(List.of("id", "label", "street", "housenumber", "postcode", "town", "lon", "lat", "verdict",
                 "location_class", "recreation_exclusion_status", "location_class_status", "capacity_status",
-                "fire_safety_status", "permit_term_status", "facility_reach_status",
+                "fire_safety_status", "permit_term_status", "facility_reach_status", "room_rental_street_status",
                 "walk_min_supermarket", "bike_min_supermarket", "walk_min_general_practitioner",
                 "bike_min_general_practitioner", "walk_min_public_transport_stop", "bike_min_public_transport_stop",
                 "error"), header);

@@ -19,7 +19,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.time.Clock;
+import nl.plektoets.data.DataDirectory;
+import nl.plektoets.data.Dataset;
 import nl.plektoets.data.ImportProgress;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.registers.AssessmentSnapshots;
+import nl.plektoets.registers.RegisterJson;
+import nl.plektoets.registers.Registers;
+import nl.plektoets.roomrental.Dwelling;
+import nl.plektoets.roomrental.RoomRentalRules;
+import nl.plektoets.roomrental.StreetLimitGuard;
+import nl.plektoets.store.Store;
+import nl.plektoets.store.embedded.GeoPackageStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,12 +150,12 @@ class MainTest {
         Path dir = imported();
         Run r = run("assess", "--data", dir.toString(), "--address", "Hoofdstraat 12, Oosterbroek", "--form", "room_rental", "--persons", "4");
         assertEquals(Main.OK, r.code(), r::toString);
-        // conditional, not allowed: the imported directory keeps its walking/cycling network, and the fixture has
-        // a supermarket but no doctor or stop, so facility_reach (Bijlage 1) is unknown; the verdict comes with
-        // what it means (never a permit), then the class (issue 11 item 11f)
-        assertTrue(r.out().startsWith("Verdict:        CONDITIONAL\n                nl: Mogelijk onder voorwaarden"), r.out());
-        assertTrue(r.out().contains("en: Possible under conditions: a criterion checked sets a condition or cannot be"
-                + " decided. This is not a permit"), r.out());
+        // not allowed: the command line answers room_rental_street as the service does, and Hoofdstraat has 2
+        // dwellings, fewer than the 5 a first room-rental dwelling needs (§5.1.3); the verdict comes with what it
+        // means, then the class (issue 11 item 11f)
+        assertTrue(r.out().startsWith("Verdict:        NOT ALLOWED\n                nl: Niet toegestaan"), r.out());
+        assertTrue(r.out().contains("[fail]        room_rental_street     §5.1.3, §6.2.6")
+                && r.out().contains("Room rental not possible here: fewer than 5 dwellings"), r.out());
         assertTrue(r.out().contains("\nLocation class: built_up_area\nAddress:        Hoofdstraat 12, Oosterbroek (7771 AB)\n"),
                 r.out());
         assertTrue(r.out().contains("Obligations (what the criteria ask of the initiator):\n  - A room-rental permit"), r.out());
@@ -151,6 +163,8 @@ class MainTest {
                 && r.out().contains("Stichting Normering Flexwonen (SNF) quality mark and certification of the company and"
                 + " the site. [Bijlage 2]"), r.out());
         assertTrue(r.out().contains("[pass]        recreation_exclusion   §5.1.2"), r.out());
+        // the imported directory keeps its walking/cycling network; the fixture has a supermarket but no doctor or
+        // stop, so facility_reach (Bijlage 1) is unknown
         assertTrue(r.out().contains("[unknown]     facility_reach         Bijlage 1") && r.out().contains("Buurtsuper 2.4/0.8 min"),
                 r.out());
 
@@ -170,6 +184,39 @@ class MainTest {
         JsonNode same = new ObjectMapper().readTree(r.out());
         assertEquals(answer.get("criteria"), same.get("criteria"));
         assertEquals(answer.get("site"), same.get("site"));
+    }
+
+    @Test
+    void assessOnTheCommandLineAnswersRoomRentalStreetFromTheServicesRegister() throws Exception {
+        Path dir = imported();
+        String[] assess = {"assess", "--data", dir.toString(), "--address", "Hoofdstraat 12, Oosterbroek", "--form",
+                "room_rental", "--persons", "4", "--json"};
+        // no store beside the data yet: the criterion is still answered (an empty register), and nothing is created
+        Run r = run(assess);
+        assertEquals(Main.OK, r.code(), r::toString);
+        JsonNode before = criterion(new ObjectMapper().readTree(r.out()), "room_rental_street");
+        assertTrue(before != null, "room_rental_street is never absent: " + r.out());
+        assertEquals(0, before.at("/evidence/pending").asInt(), before::toString);
+        assertFalse(Files.exists(dir.resolve(GeoPackageStore.FILE_NAME)), "assess must not create a store");
+
+        // an application in the store serve keeps (the embedded GeoPackage) counts in the command line's answer
+        Dataset data = DataDirectory.load(dir, null, ImportProgress.NONE);
+        RoomRentalRules rules = RoomRentalRules.of(data, PolicyProfile.load(null).roomRental());
+        Dwelling other = rules.model().byAddress("Hoofdstraat 14", "Oosterbroek").orElseThrow();
+        try (Store store = GeoPackageStore.open(dir, Clock.systemUTC())) {
+            new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE, new StreetLimitGuard(rules)).createPermit(
+                    RegisterJson.MAPPER.createObjectNode().put("address", "Hoofdstraat 14, Oosterbroek").put("street", other.streetName())
+                            .put("town", other.town()).put("rooms", 3).put("persons", 4).put("status", "applied"), "test");
+        }
+        r = run(assess);
+        assertEquals(Main.OK, r.code(), r::toString);
+        JsonNode after = criterion(new ObjectMapper().readTree(r.out()), "room_rental_street");
+        assertEquals(1, after.at("/evidence/pending").asInt(), after::toString);
+    }
+
+    private static JsonNode criterion(JsonNode answer, String id) {
+        for (JsonNode c : answer.get("criteria")) if (c.get("id").asText().equals(id)) return c;
+        return null;
     }
 
     @Test
