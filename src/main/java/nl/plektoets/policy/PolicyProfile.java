@@ -311,11 +311,14 @@ public final class PolicyProfile {
         }
         Adoption adoption = adoption(node, name, problems);
         return new Threshold(key, value, paragraph, node.path("note").asText("").trim(), adoption.adopted(),
-                adoption.note());
+                adoption.note(), adoption.noteNl());
     }
 
-    /** Whether the council adopted a number ({@code adopted}, default true) and, if not, why ({@code adopted_note}). */
-    record Adoption(boolean adopted, String note) {
+    /**
+     * Whether the council adopted a number ({@code adopted}, default true) and, if not, why ({@code adopted_note}, and
+     * {@code adopted_note_nl} for the Dutch answers; without it they quote {@code adopted_note}).
+     */
+    record Adoption(boolean adopted, String note, String noteNl) {
     }
 
     /**
@@ -324,17 +327,19 @@ public final class PolicyProfile {
      */
     static Adoption adoption(JsonNode node, String name, List<String> problems) {
         JsonNode a = node.get("adopted");
-        if (a == null) return new Adoption(true, null);
+        if (a == null) return new Adoption(true, null, null);
         if (!a.isBoolean()) {
             problems.add(name + ".adopted is '" + a.asText() + "'; fix: write 'adopted: true' or 'adopted: false'");
-            return new Adoption(true, null);
+            return new Adoption(true, null, null);
         }
         String note = node.path("adopted_note").asText("").trim();
         if (!a.asBoolean() && note.isEmpty()) {
             problems.add(name + ".adopted_note is missing; fix: say why the value is not adopted (e.g. which paragraph"
                     + " defers it), it is shown with every answer that uses it");
         }
-        return new Adoption(a.asBoolean(), a.asBoolean() ? null : note);
+        String noteNl = node.path("adopted_note_nl").asText("").trim();
+        return new Adoption(a.asBoolean(), a.asBoolean() ? null : note,
+                a.asBoolean() ? null : noteNl.isEmpty() ? note : noteNl);
     }
 
     private static void crossChecks(Map<ThresholdKey, Threshold> t, List<String> problems) {

@@ -24,12 +24,14 @@ public record RoomRentalPolicy(SharePerStreet share, CountPerStreet count, Dista
      *                    Hardenberg's 10 % per street: §8.3 defers the room-rental policy to 2026); every answer showing
      *                    a limit derived from it says "indicative, not yet adopted"
      * @param adoptedNote why it is not adopted, in words for the public (required when {@code adopted} is false)
+     * @param adoptedNoteNl the same in Dutch ({@code adopted_note_nl}; else {@code adopted_note})
      */
-    public record Source(boolean enabled, String paragraph, String note, boolean adopted, String adoptedNote) {
+    public record Source(boolean enabled, String paragraph, String note, boolean adopted, String adoptedNote,
+                         String adoptedNoteNl) {
         static final Source OFF = new Source(false, "§6.2.6", "not in this profile");
 
         public Source(boolean enabled, String paragraph, String note) {
-            this(enabled, paragraph, note, true, null);
+            this(enabled, paragraph, note, true, null, null);
         }
     }
 
@@ -158,8 +160,8 @@ public record RoomRentalPolicy(SharePerStreet share, CountPerStreet count, Dista
         }
         for (Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!RULE_FIELDS.get(name).contains(f) && !Set.of("enabled", "paragraph", "note", "adopted", "adopted_note").contains(f)) {
-                problems.add(key + "." + f + " is not known; fix: remove it (allowed: enabled, paragraph, note, adopted, adopted_note, "
+            if (!RULE_FIELDS.get(name).contains(f) && !Set.of("enabled", "paragraph", "note", "adopted", "adopted_note", "adopted_note_nl").contains(f)) {
+                problems.add(key + "." + f + " is not known; fix: remove it (allowed: enabled, paragraph, note, adopted, adopted_note, adopted_note_nl, "
                         + RULE_FIELDS.get(name) + ")");
             }
         }
@@ -173,7 +175,8 @@ public record RoomRentalPolicy(SharePerStreet share, CountPerStreet count, Dista
             problems.add(key + ".paragraph is missing; fix: name the policy paragraph, e.g. '§6.2.6'");
         }
         PolicyProfile.Adoption adoption = PolicyProfile.adoption(rule, key, problems);
-        return new Source(e.asBoolean(), paragraph, rule.path("note").asText("").trim(), adoption.adopted(), adoption.note());
+        return new Source(e.asBoolean(), paragraph, rule.path("note").asText("").trim(), adoption.adopted(), adoption.note(),
+                adoption.noteNl());
     }
 
     private static double number(JsonNode rule, String name, String field, double min, double max, List<String> problems) {

@@ -137,7 +137,7 @@ public final class RoomRentalRules {
         String paragraph = paragraphs.isEmpty() ? policy.paragraph() : String.join(", ", paragraphs.stream().distinct().toList());
         boolean indicative = limitSource != null && !limitSource.adopted();
         return new StreetStanding(unit, n, granted, known, pending, limit, left, status, rule, ruleNl, paragraph, limitBy,
-                indicative, indicative ? limitSource.adoptedNote() : null);
+                indicative, indicative ? limitSource.adoptedNote() : null, indicative ? limitSource.adoptedNoteNl() : null);
     }
 
     private static String indicative(RoomRentalPolicy.Source source, boolean nl) {
@@ -244,7 +244,7 @@ public final class RoomRentalRules {
         }
         String where = s.unit().name() + ", " + s.unit().town() + (s.unit().segment() > 0 ? " (segment " + s.unit().segment() + ")" : "");
         Message indicative = s.indicative() ? new Message(" Dit maximum is " + INDICATIVE_NL + " door de gemeenteraad ("
-                + s.note() + ").", " This maximum is " + INDICATIVE_EN + " by the council (" + s.note() + ").")
+                + s.noteNl() + ").", " This maximum is " + INDICATIVE_EN + " by the council (" + s.note() + ").")
                 : new Message("", "");
         if (own != null) {
             return new Finding("street_limit", Status.PASS, s.paragraph(), own.permit().withoutPermit()
@@ -330,7 +330,7 @@ public final class RoomRentalRules {
         if (reason != null) ev.put("limitReason", words(reason));
         ev.put("indicative", s.indicative());
         if (s.indicative()) {
-            ev.put("indicativeNote", words(new Message("Indicatief, nog niet vastgesteld: " + s.note(),
+            ev.put("indicativeNote", words(new Message("Indicatief, nog niet vastgesteld: " + s.noteNl(),
                     "Indicative, not yet adopted: " + s.note())));
         }
         return ev;

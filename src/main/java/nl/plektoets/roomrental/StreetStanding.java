@@ -19,10 +19,11 @@ package nl.plektoets.roomrental;
  * @param indicative true when a rule giving the limit is not adopted by the council (the profile's {@code adopted:
  *                   false}): the limit is indicative, not yet adopted
  * @param note       why the limit is indicative (the profile's {@code adopted_note}), or null
+ * @param noteNl     the same in Dutch (the profile's {@code adopted_note_nl}, else {@code adopted_note}), or null
  */
 public record StreetStanding(Street unit, int dwellings, int granted, int known, int pending, Integer limit, Integer left,
                              String status, String rule, String ruleNl, String paragraph, String limitBy,
-                             boolean indicative, String note) {
+                             boolean indicative, String note, String noteNl) {
 
     public static final String NOT_APPLICABLE = "not_applicable";
 

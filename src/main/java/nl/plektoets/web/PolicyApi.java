@@ -68,6 +68,7 @@ public final class PolicyApi {
                 o.put("adopted", false);
                 o.put("indicative", true);
                 o.put("adoptedNote", t.adoptedNote());
+                o.put("adoptedNoteNl", t.adoptedNoteNl());
             }
         }
         out.set("policy", head());

@@ -19,6 +19,7 @@ import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.policy.RoomRentalPolicy;
 import nl.plektoets.roomrental.Disclosure;
 import nl.plektoets.roomrental.Dwelling;
 import nl.plektoets.roomrental.RoomRentalPermits;
@@ -162,7 +163,8 @@ public final class RoomRentalApi {
                 || count.source().enabled() && !count.source().adopted();
         o.put("indicative", indicative);
         if (indicative) {
-            o.put("indicativeNote", !share.source().adopted() ? share.source().adoptedNote() : count.source().adoptedNote());
+            RoomRentalPolicy.Source notAdopted = !share.source().adopted() ? share.source() : count.source();
+            o.putObject("indicativeNote").put("nl", notAdopted.adoptedNoteNl()).put("en", notAdopted.adoptedNote());
         }
         o.put("countsFromDwellings", disclosure.countsFromDwellings());
         return o;

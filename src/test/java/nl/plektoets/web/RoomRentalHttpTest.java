@@ -57,6 +57,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RoomRentalHttpTest {
     static final String NOTE = "Hardenberg's text gives no number; §8.3 leaves the room-rental policy to a separate"
             + " project (2026), so 10 percent per street is a default of this service";
+    /** The profile's adopted_note_nl: the Dutch answers say why in Dutch. */
+    static final String NOTE_NL = "de tekst van Hardenberg noemt geen getal; §8.3 laat het kamerverhuurbeleid aan een"
+            + " apart project (2026), dus 10 procent per straat is een standaardwaarde van deze dienst";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
     static Dataset bag;
     static RoomRentalRules rules;
@@ -158,7 +161,7 @@ class RoomRentalHttpTest {
                     + "\"pending\":0,\"limit\":1,\"left\":0,\"status\":\"full\",\"countsPublished\":true,\"limitBy\":\"share\","
                     + "\"limitReason\":{\"nl\":\"Maximum 1: 10% van 16 woningen, naar beneden afgerond.\",\"en\":\"Maximum 1: 10% of 16"
                     + " dwellings, rounded down.\"},\"indicative\":true,\"indicativeNote\":{\"nl\":\"Indicatief, nog niet vastgesteld: "
-                    + NOTE + "\",\"en\":\"Indicative, not yet adopted: " + NOTE + "\"},\"rule\":\"10% of 16 dwellings, rounded down,"
+                    + NOTE_NL + "\",\"en\":\"Indicative, not yet adopted: " + NOTE + "\"},\"rule\":\"10% of 16 dwellings, rounded down,"
                     + " at least 1 from 5 dwellings (indicative, not yet adopted)\",\"policyRef\":\"§5.1.3, §6.2.6\","
                     + "\"geometrySource\":\"dwellings\",\"dataDate\":\"2026-11-23\"}", taan.toString());
             JsonNode west = feature(fc, "amsterdam/westerdok").get("properties");
@@ -311,7 +314,7 @@ class RoomRentalHttpTest {
             for (JsonNode p : List.of(o.row(), o.ogc(), o.check().at("/street/properties"))) {
                 assertTrue(p.get("indicative").asBoolean(), p.toString());
                 assertEquals("Indicative, not yet adopted: " + NOTE, p.at("/indicativeNote/en").asText());
-                assertEquals("Indicatief, nog niet vastgesteld: " + NOTE, p.at("/indicativeNote/nl").asText());
+                assertEquals("Indicatief, nog niet vastgesteld: " + NOTE_NL, p.at("/indicativeNote/nl").asText());
                 assertTrue(p.get("rule").asText().endsWith("(indicative, not yet adopted)"), p.toString());
             }
             assertTrue(o.csv().contains(",true,\"10% of 40 dwellings, rounded down, at least 1 from 5 dwellings (indicative,"
@@ -320,7 +323,9 @@ class RoomRentalHttpTest {
             assertTrue(o.check().at("/message/en").asText().contains("This maximum is indicative, not yet adopted by the council"),
                     o.check().toString());
             assertTrue(o.check().at("/message/nl").asText().contains("Dit maximum is indicatief, nog niet vastgesteld door de"
-                    + " gemeenteraad"), o.check().toString());
+                    + " gemeenteraad (" + NOTE_NL + ")"), o.check().toString());
+            // the Dutch answer says why in Dutch (the profile's adopted_note_nl), never in the English note
+            assertFalse(o.check().at("/message/nl").asText().contains(NOTE), o.check().toString());
         });
     }
 
