@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.policy.PolicyReadings;
 import nl.plektoets.policy.PolicyText;
 import nl.plektoets.policy.Threshold;
 
@@ -21,7 +22,11 @@ public final class PolicyApi {
         this.profile = profile;
     }
 
-    /** {id, title, adopted, publisher, document, text, paragraphs [{ref, label, title}]}. */
+    /**
+     * {id, title, adopted, publisher, document, text, paragraphs [{ref, label, title}], rules {name: citation},
+     * readings {name: {value, paragraph, note}}, notChecked [{id, paragraph, nl, en}]}: the text's paragraphs and the
+     * profile's readings of it, so a reader sees every choice the service made and what it leaves unchecked.
+     */
     public ObjectNode policy() {
         ObjectNode out = head();
         PolicyProfile.SourceDocument s = profile.source();
@@ -36,6 +41,16 @@ public final class PolicyApi {
             o.put("label", p.label());
             o.put("title", p.title());
         }));
+        PolicyReadings r = profile.readings();
+        ObjectNode rules = out.putObject("rules");
+        r.paragraphs().forEach((rule, citation) -> rules.put(rule.key(), citation));
+        ObjectNode agri = out.putObject("readings").putObject("agricultural_plot_in_built_up_area");
+        agri.put("value", r.agriculturalInBuiltUp().value().id());
+        agri.put("paragraph", r.agriculturalInBuiltUp().paragraph());
+        agri.put("note", r.agriculturalInBuiltUp().note());
+        ArrayNode notChecked = out.putArray("notChecked");
+        r.notChecked().forEach(q -> notChecked.addObject().put("id", q.id()).put("paragraph", q.paragraph())
+                .put("nl", q.nl()).put("en", q.en()));
         return out;
     }
 

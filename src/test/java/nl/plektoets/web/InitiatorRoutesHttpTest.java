@@ -40,6 +40,10 @@ class InitiatorRoutesHttpTest {
             ApiHttpTest.Answer a = get(client, "/api/v1/policy");
             assertEquals(200, a.status(), a.body()::toString);
             assertEquals("2025-07-08", a.body().get("adopted").asText());
+            // the profile's readings are public: where each rule stands, the open choices, what is not checked
+            assertEquals("§5.1.2", a.body().at("/rules/locations").asText());
+            assertEquals("stricter", a.body().at("/readings/agricultural_plot_in_built_up_area/value").asText());
+            assertEquals(20, a.body().get("notChecked").size());
             Golden.assertMatches("policy", a.body());
         });
     }
