@@ -31,6 +31,7 @@ import nl.plektoets.assess.Verdict;
 import nl.plektoets.criteria.Criterion;
 import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.criteria.FacilityReachCriterion;
+import nl.plektoets.csv.CsvRows;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.ImportProgress;
@@ -64,7 +65,7 @@ public final class AssessAllCommand {
             moved into place when complete; without --out, CSV goes to standard output.
 
               --data DIR        data directory (default gisdata/demo)
-              --out FILE        FILE.csv (comma-separated, header row) or FILE.geojson (FeatureCollection of points)
+              --out FILE        FILE.csv (RFC 4180, header row; text starting = + - @ gets a leading ') or FILE.geojson (FeatureCollection of points)
               --form F          room_rental (default) or housing_facility
               --persons N       persons to house at every address (default 4)
               --new-build       the initiative builds new (default: uses an existing building)
@@ -288,31 +289,14 @@ public final class AssessAllCommand {
         return Math.round(d * 1e7) / 1e7;
     }
 
-    // ---- CSV (RFC 4180: comma, CRLF-free lines, quotes doubled)
+    // ---- CSV: the one writer of every download (RFC 4180, CRLF, text escaped against spreadsheet formulas)
 
     String csvHeader() {
-        return String.join(",", columns()) + "\n";
+        return CsvRows.header(columns());
     }
 
     String csvRow(Row r) {
-        StringBuilder sb = new StringBuilder(256);
-        boolean first = true;
-        for (Object v : values(r)) {
-            if (!first) sb.append(',');
-            first = false;
-            if (v == null) continue;
-            String s = v instanceof Double d ? number(d) : v.toString();
-            if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-                sb.append('"').append(s.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(s);
-            }
-        }
-        return sb.append('\n').toString();
-    }
-
-    private static String number(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        return CsvRows.row(values(r));
     }
 
     // ---- GeoJSON (CRS84 points; the properties are the CSV columns)

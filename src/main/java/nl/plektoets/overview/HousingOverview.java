@@ -1,12 +1,12 @@
 package nl.plektoets.overview;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -34,7 +34,8 @@ import org.locationtech.jts.geom.Point;
  * Besides the layers, the answer depends on the register state ({@code S}: for room rental the granted and applied
  * permits, §5.1.3/§6.2.6): the whole batch runs over one snapshot of it, and a cached result is reused only while the
  * register still equals its snapshot. One batch runs at a time (it uses every core); answers from the cache never wait
- * for it. At most {@link #MAX_CACHED} results are kept (least recently used goes first), since persons is open-ended.
+ * for it. At most {@link #MAX_CACHED} results are kept, since persons is open-ended: a Caffeine cache bounded by size
+ * (it evicts by recency and frequency, so a result asked for again outlives one asked for once).
  *
  * @param <S> the register state the engine depends on; compared with {@code equals}
  */
@@ -78,7 +79,8 @@ public final class HousingOverview<S> {
     private final Function<S, Assessor> engine;
     private final Clock clock;
     private final Object computing = new Object();
-    private final Map<Key, Entry<S>> cache = new LinkedHashMap<>(16, 0.75f, true);
+    // eviction runs on the calling thread: the common pool may be busy with a batch, and the bound holds after put
+    private final Cache<Key, Entry<S>> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).executor(Runnable::run).build();
 
     /**
      * @param registerState reads the register state the engine depends on (e.g. the active permits)
@@ -101,30 +103,20 @@ public final class HousingOverview<S> {
             hit = cached(key, state);
             if (hit != null) return new Answer(hit, true); // computed by the request this one waited for
             Result r = compute(key, state);
-            synchronized (cache) {
-                cache.put(key, new Entry<>(state, r));
-                var it = cache.entrySet().iterator();
-                while (cache.size() > MAX_CACHED) {
-                    it.next();
-                    it.remove();
-                }
-            }
+            cache.put(key, new Entry<>(state, r));
             return new Answer(r, false);
         }
     }
 
     private Result cached(Key key, S state) {
-        synchronized (cache) {
-            Entry<S> e = cache.get(key);
-            return e != null && e.state().equals(state) ? e.result() : null;
-        }
+        Entry<S> e = cache.getIfPresent(key);
+        return e != null && e.state().equals(state) ? e.result() : null;
     }
 
     /** How many results are cached now (for tests and the log). */
     public int cachedCount() {
-        synchronized (cache) {
-            return cache.size();
-        }
+        cache.cleanUp();
+        return (int) cache.estimatedSize();
     }
 
     private Result compute(Key key, S state) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Set;
 import nl.plektoets.address.AddressIndex;
 import nl.plektoets.address.Resolution;
 import nl.plektoets.criteria.CriterionResult;
+import nl.plektoets.csv.CsvRows;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
@@ -172,38 +174,26 @@ public final class RoomRentalApi {
 
     // ---------------------------------------------------------------- GET /api/v1/room-rental/streets.csv
 
-    /** The same rows as CSV (RFC 4180, UTF-8), for spreadsheets. */
+    /** The same rows as CSV (RFC 4180, UTF-8, text escaped against spreadsheet formulas), for spreadsheets. */
     public String csv(Map<String, List<String>> query) {
         Map<String, String> p = params(query, Set.of("bbox", "bbox-crs"));
         Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), crs(p, "bbox-crs")) : null;
         // "fictitious" on every row, not in a comment line: it stays with each row through sorting and filtering, and
         // RFC 4180 readers know no comments
-        String fictitious = Boolean.toString(dataset.fictitious());
-        StringBuilder b = new StringBuilder("id,name,town,segment,dwellings,granted,known_without_permit,pending,limit,"
-                + "left,status,limit_by,indicative,rule,data_date,fictitious\r\n");
+        StringBuilder b = new StringBuilder(CsvRows.header(List.of("id", "name", "town", "segment", "dwellings", "granted",
+                "known_without_permit", "pending", "limit", "left", "status", "limit_by", "indicative", "rule", "data_date",
+                "fictitious")));
         for (StreetStanding s : standings(area)) {
             Map<String, Object> c = rules.counts(s, disclosure);
-            b.append(String.join(",", cell(s.unit().id()), cell(s.unit().name()), cell(s.unit().town()),
-                    s.unit().segment() > 0 ? Integer.toString(s.unit().segment()) : "", Integer.toString(s.dwellings()),
-                    text(c.get("granted")), text(c.get("known")), text(c.get("pending")), text(c.get("limit")),
-                    text(c.get("left")), (String) c.get("status"), text(c.get("limitBy")),
-                    Boolean.toString(s.indicative()), cell(s.rule() + " (" + s.paragraph() + ")"
-                            + (s.indicative() ? "; " + RoomRentalRules.INDICATIVE_EN + ": " + s.note() : "")),
-                    dataDate().toString(), fictitious)).append("\r\n");
+            // null = empty: no segment, no limit, counts withheld
+            b.append(CsvRows.row(Arrays.asList(s.unit().id(), s.unit().name(), s.unit().town(),
+                    s.unit().segment() > 0 ? s.unit().segment() : null, s.dwellings(), c.get("granted"), c.get("known"),
+                    c.get("pending"), c.get("limit"), c.get("left"), c.get("status"), c.get("limitBy"), s.indicative(),
+                    s.rule() + " (" + s.paragraph() + ")"
+                            + (s.indicative() ? "; " + RoomRentalRules.INDICATIVE_EN + ": " + s.note() : ""),
+                    dataDate(), dataset.fictitious())));
         }
         return b.toString();
-    }
-
-    /** A number or word of a CSV row; empty where the public answer gives none (no limit, counts withheld). */
-    private static String text(Object v) {
-        return v == null ? "" : cell(v.toString());
-    }
-
-    private static String cell(String v) {
-        if (v == null) return "";
-        // a leading = + - @ would run as a formula in a spreadsheet: prefix it with a quote
-        String safe = !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
-        return safe.matches(".*[\",\r\n].*") || !safe.equals(v) ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     // ---------------------------------------------------------------- GET /api/v1/room-rental/check

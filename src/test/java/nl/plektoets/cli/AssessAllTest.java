@@ -147,6 +147,42 @@ class AssessAllTest {
         assertTrue(compared >= 2, "addresses compared with assess --address: " + compared);
     }
 
+    /** A street name a spreadsheet would run as a formula comes out as text, and the file parses back to its cells. */
+    @Test
+    void csvEscapesFormulasAndParsesBackWithTheLibrary() throws Exception {
+        List<String> names = List.of("=HYPERLINK(\"http://x\")", "@SUM(A1)", "-1+1", "+31 6", "Dorpsstraat, oost");
+        List<Feature> features = new ArrayList<>();
+        dataset.layers().forEach((role, layer) -> {
+            if (role != Role.ADDRESS) features.addAll(layer);
+        });
+        List<Feature> addresses = dataset.layer(Role.ADDRESS);
+        for (int i = 0; i < names.size(); i++) {
+            Feature a = addresses.get(i);
+            Map<String, String> attributes = new LinkedHashMap<>(a.attributes());
+            attributes.put("street", names.get(i));
+            features.add(new Feature(a.id(), a.role(), a.geometry(), attributes, a.provenance()));
+        }
+        Dataset renamed = new Dataset(dataset.info(), features);
+        AssessAllCommand command = new AssessAllCommand(new Assessor(renamed, PolicyProfile.load(null)), List.of(),
+                HousingForm.ROOM_RENTAL, 4, false);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        command.write(out, AssessAllCommand.Format.CSV, 1, ImportProgress.NONE);
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(names.size() + 1, text.split("\r\n", -1).length - 1, "RFC 4180: every line ends in CRLF\n" + text);
+
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(text)).getRecords();
+        assertEquals(List.of("'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'-1+1", "'+31 6", "Dorpsstraat, oost"),
+                records.stream().map(r -> r.get("street")).toList(), text);
+        for (int i = 0; i < records.size(); i++) {
+            // every cell parses back to what the writer was given (text escaped, numbers as numbers)
+            org.apache.commons.csv.CSVRecord r = records.get(i);
+            assertEquals(Long.toString(addresses.get(i).id()), r.get("id"));
+            assertEquals(command.columns().size(), r.size(), r::toString);
+            assertTrue(Double.parseDouble(r.get("lon")) > 0 && !r.get("verdict").isEmpty(), r::toString);
+        }
+    }
+
     private static void assertMinutes(Point site, TravelMode mode, String category, String cell, String where) {
         var nearest = reach.access(site, mode).snap().flatMap(s -> reach.nearest(s, category))
                 .map(NearestFacility::minutes);

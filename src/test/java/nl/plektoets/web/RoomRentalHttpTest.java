@@ -229,6 +229,48 @@ class RoomRentalHttpTest {
         });
     }
 
+    /** Street names a spreadsheet would run as formulas come out as text in the streets CSV, which parses back. */
+    @Test
+    void csvEscapesFormulasInStreetNamesAndParsesBackWithTheLibrary() throws Exception {
+        Map<String, String> names = Map.of("Taandwarsstraat", "=HYPERLINK(\"http://x\")", "Westerdok", "@SUM(A1)",
+                "Barentszstraat", "-2+3");
+        List<nl.plektoets.data.Feature> features = new ArrayList<>();
+        bag.layers().values().forEach(layer -> layer.forEach(f -> {
+            String street = f.attribute("street");
+            if (street == null || !names.containsKey(street)) {
+                features.add(f);
+                return;
+            }
+            Map<String, String> attributes = new java.util.LinkedHashMap<>(f.attributes());
+            attributes.put("street", names.get(street));
+            features.add(new nl.plektoets.data.Feature(f.id(), f.role(), f.geometry(), attributes, f.provenance()));
+        }));
+        Dataset renamed = new Dataset(bag.info(), features);
+        RoomRentalRules renamedRules = new RoomRentalRules(StreetModel.build(renamed, 0), PolicyProfile.load(null).roomRental());
+        try (Store store = GeoPackageStore.open(temp, CLOCK)) {
+            Config config = Config.defaults().with(Map.of("port", "0"));
+            Api api = new Api(config, renamed, r -> { throw new AssertionError("no assessments here"); },
+                    new PolicyInfo("hardenberg-2025", "test"));
+            Javalin app = Routes.create(api, config);
+            RoomRentalRoutes.install(app, new RoomRentalApi(renamedRules, new StorePermits(store), api.addressIndex(),
+                    WorkingCrs.rdNew(), store, CLOCK, renamed.info()));
+            JavalinTest.test(app, (server, client) -> {
+                String text = get("http://localhost:" + server.port() + "/api/v1/room-rental/streets.csv").text();
+                List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                        .setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(text)).getRecords();
+                assertEquals(renamedRules.model().units().size(), records.size(), text);
+                Map<String, String> byId = new java.util.HashMap<>();
+                for (var r : records) byId.put(r.get("id"), r.get("name"));
+                assertEquals("'=HYPERLINK(\"http://x\")", byId.get("amsterdam/=hyperlink(\"http://x\")"), byId.toString());
+                assertEquals("'@SUM(A1)", byId.get("amsterdam/@sum(a1)"), byId.toString());
+                assertEquals("'-2+3", byId.get("amsterdam/-2+3"), byId.toString());
+                // the numbers stay numbers: no quote and no prefix on a count
+                for (var r : records) assertTrue(r.get("dwellings").matches("\\d+"), r::toString);
+                assertEquals(records.size() + 1, text.split("\r\n", -1).length - 1, "every line ends in CRLF");
+            });
+        }
+    }
+
     /** One street in every public output: the GeoJSON row, the OGC item, the CSV line and the check of an address. */
     record Outputs(JsonNode row, JsonNode ogc, String csv, JsonNode check) {
     }
