@@ -259,7 +259,7 @@ public final class RoomRentalRules {
                     + "beleidsprofiel (" + where + (counts ? ": " + s.granted() + " vergunningen" : "") + ").",
                     "No limit per street in this profile (" + where + (counts ? ": " + s.granted() + " permits" : "") + ")."), ev);
         }
-        if (s.status().equals(StreetStanding.NOT_APPLICABLE)) {
+        if (publicStatus(s, disclosure).equals(StreetStanding.NOT_APPLICABLE)) {
             Message why = limitReason(s);
             return new Finding("street_limit", Status.FAIL, s.paragraph(), new Message(where + ": " + why.nl()
                     + indicative.nl(), where + ": " + why.en() + indicative.en()), ev);
@@ -322,8 +322,7 @@ public final class RoomRentalRules {
         ev.put("pending", counts ? s.pending() : null);
         ev.put("limit", s.limit());
         ev.put("left", counts ? s.left() : null);
-        // below the threshold only "full" or not: almost_full would tell how many are left
-        ev.put("status", counts || s.full() ? s.status() : "available");
+        ev.put("status", publicStatus(s, disclosure));
         ev.put("countsPublished", counts);
         ev.put("limitBy", s.limitBy());
         Message reason = limitReason(s);
@@ -334,6 +333,17 @@ public final class RoomRentalRules {
                     "Indicative, not yet adopted: " + s.note())));
         }
         return ev;
+    }
+
+    /**
+     * The status as far as {@code disclosure} allows. Below the counts threshold only "full" or not (almost_full would
+     * tell how many are left), and a street whose maximum is 0 is not_applicable whether or not a dwelling there is
+     * room-rented: "full" would say that one of its few dwellings is (§5.1.3, AVG).
+     */
+    static String publicStatus(StreetStanding s, Disclosure disclosure) {
+        if (disclosure.countsOf(s)) return s.status();
+        if (s.limit() != null && s.limit() == 0) return StreetStanding.NOT_APPLICABLE;
+        return s.full() ? s.status() : "available";
     }
 
     private static Map<String, Object> words(Message m) {
