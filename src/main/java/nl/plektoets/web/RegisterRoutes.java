@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import nl.plektoets.auth.AccessRole;
 import nl.plektoets.auth.TokenFile;
@@ -223,12 +224,17 @@ public final class RegisterRoutes {
     // ---- permits ----
 
     private void listPermits(Context ctx) {
+        list(ctx, "permits", registers.store().permits(ctx.queryParam("status"), ctx.queryParam("street")),
+                RegisterJson::toJson);
+    }
+
+    /** {count, <member>: [...]}: the answer of every register listing. */
+    private static <T> void list(Context ctx, String member, List<T> entries, Function<T, ObjectNode> toJson) {
         ArrayNode items = RegisterJson.MAPPER.createArrayNode();
-        registers.store().permits(ctx.queryParam("status"), ctx.queryParam("street"))
-                .forEach(p -> items.add(RegisterJson.toJson(p)));
+        entries.forEach(e -> items.add(toJson.apply(e)));
         ObjectNode out = RegisterJson.MAPPER.createObjectNode();
         out.put("count", items.size());
-        out.set("permits", items);
+        out.set(member, items);
         json(ctx, 200, out);
     }
 
@@ -254,12 +260,8 @@ public final class RegisterRoutes {
     // ---- room-rented dwellings without a permit ----
 
     private void listRoomRented(Context ctx) {
-        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
-        registers.store().roomRentedDwellings(ctx.queryParam("status")).forEach(d -> items.add(RegisterJson.toJson(d)));
-        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
-        out.put("count", items.size());
-        out.set("roomRentedDwellings", items);
-        json(ctx, 200, out);
+        list(ctx, "roomRentedDwellings", registers.store().roomRentedDwellings(ctx.queryParam("status")),
+                RegisterJson::toJson);
     }
 
     private void createRoomRented(Context ctx, User user) {
@@ -284,12 +286,7 @@ public final class RegisterRoutes {
     // ---- initiatives ----
 
     private void listInitiatives(Context ctx) {
-        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
-        registers.store().initiatives(ctx.queryParam("status")).forEach(i -> items.add(initiativeJson(i)));
-        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
-        out.put("count", items.size());
-        out.set("initiatives", items);
-        json(ctx, 200, out);
+        list(ctx, "initiatives", registers.store().initiatives(ctx.queryParam("status")), RegisterRoutes::initiativeJson);
     }
 
     private void createInitiative(Context ctx, User user) {
