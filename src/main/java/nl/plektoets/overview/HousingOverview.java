@@ -35,7 +35,7 @@ import org.locationtech.jts.geom.Point;
  * permits, §5.1.3/§6.2.6): the whole batch runs over one snapshot of it, and a cached result is reused only while the
  * register still equals its snapshot. One batch runs at a time (it uses every core); answers from the cache never wait
  * for it. At most {@link #MAX_CACHED} results are kept, since persons is open-ended: a Caffeine cache bounded by size
- * (it evicts by recency and frequency, so a result asked for again outlives one asked for once).
+ * (it evicts by recency and frequency, W-TinyLFU; which result goes is not fixed, only the bound).
  *
  * @param <S> the register state the engine depends on; compared with {@code equals}
  */
