@@ -173,11 +173,15 @@ class PolicyParagraphIndexTest {
         return null;
     }
 
-    /** A method declaration ({@code Type name(}) or a record component ({@code Type name,} / {@code Type name)}). */
+    /**
+     * A method declaration ({@code Type name(}, not a call such as {@code return name(}) or a record component
+     * ({@code Type name,} / {@code Type name)}).
+     */
     static boolean declares(String source, String method) {
         Pattern declaration = Pattern.compile(
                 "(?m)^\\s*(?:@\\w+\\s+)*(?:(?:public|protected|private|static|final|synchronized|abstract|default)\\s+)*"
-                        + "(?:<[^>]+>\\s+)?[\\w.<>\\[\\], ?]+\\s+" + method + "\\s*\\(");
+                        + "(?:<[^>]+>\\s+)?(?!(?:return|new|throw|else|yield|case|assert)\\b)\\w[\\w.<>\\[\\], ?]*\\s+" + method
+                        + "\\s*\\(");
         if (declaration.matcher(source).find()) return true;
         Matcher records = Pattern.compile("\\brecord\\s+\\w+\\s*(?:<[^>]*>)?\\s*\\(([^)]*)\\)").matcher(source);
         while (records.find()) {
