@@ -21,11 +21,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every relative link in README.md and docs/**.md resolves: the file exists and a {@code #anchor} is a heading of
- * it (GitHub's slugs). Paths to .md files written as plain text count too, since a reader follows them as well.
+ * it (GitHub's slugs). Paths to .md files written as plain text count too (with their {@code #anchor}), since a
+ * reader follows them as well, and so do reference-style link definitions ({@code [id]: target}). Every document
+ * under docs/ can be reached from README.md by following links, so none is written and then lost.
  */
 class DocumentationLinksTest {
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
-    private static final Pattern BARE_MD = Pattern.compile("(?<![\\w/.#(-])((?:docs|src|frontend|scripts)/[\\w./-]+\\.md)\\b");
+    private static final Pattern BARE_MD =
+            Pattern.compile("(?<![\\w/.#(-])((?:docs|src|frontend|scripts)/[\\w./-]+\\.md)(#[\\w-]+)?");
+    private static final Pattern DEFINITION = Pattern.compile("^\\s{0,3}\\[[^\\]]+\\]:\\s*(\\S+)");
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
 
     static List<Path> documents() throws IOException {
@@ -90,12 +94,46 @@ class DocumentationLinksTest {
                 Matcher bare = BARE_MD.matcher(line.replaceAll(LINK.pattern(), ""));
                 while (bare.find()) {
                     checked++;
-                    if (!Files.exists(Path.of(bare.group(1)))) dead.add(where + bare.group(1) + ": no such file");
+                    // written from the repository root, whichever document it stands in
+                    String target = bare.group(1) + (bare.group(2) == null ? "" : bare.group(2));
+                    String problem = resolve(Path.of("README.md"), target);
+                    if (problem != null) dead.add(where + target + ": " + problem);
+                }
+                Matcher definition = DEFINITION.matcher(line);
+                if (definition.find() && !definition.group(1).matches("^[a-z][a-z0-9+.-]*:.*")) {
+                    checked++;
+                    String problem = resolve(doc, definition.group(1).replaceAll("^<|>$", ""));
+                    if (problem != null) dead.add(where + definition.group(1) + ": " + problem);
                 }
             }
         }
         assertTrue(checked > 10, "links were found: " + checked);
         assertTrue(dead.isEmpty(), "Dead links:\n" + String.join("\n", dead));
+    }
+
+    @Test
+    void everyDocumentUnderDocsIsReachableFromTheReadme() throws IOException {
+        Set<Path> reached = new HashSet<>();
+        List<Path> todo = new ArrayList<>(List.of(Path.of("README.md").toAbsolutePath().normalize()));
+        while (!todo.isEmpty()) {
+            Path doc = todo.remove(todo.size() - 1);
+            if (!reached.add(doc)) continue;
+            for (String line : prose(Files.readAllLines(doc))) {
+                Matcher m = LINK.matcher(line.replaceAll("`[^`]*`", "``"));
+                while (m.find()) {
+                    String target = m.group(1).replaceAll("#.*", "");
+                    if (target.isEmpty() || target.matches("^[a-z][a-z0-9+.-]*:.*") || !target.endsWith(".md")) continue;
+                    Path next = doc.getParent().resolve(URLDecoder.decode(target, StandardCharsets.UTF_8)).normalize();
+                    if (Files.exists(next)) todo.add(next);
+                }
+            }
+        }
+        List<String> lost = new ArrayList<>();
+        for (Path doc : documents()) {
+            if (!reached.contains(doc.toAbsolutePath().normalize())) lost.add(doc.toString());
+        }
+        assertTrue(lost.isEmpty(), "Documents no link from README.md leads to (link them from the README's reader "
+                + "table or from a reader guide):\n" + String.join("\n", lost));
     }
 
     /** Null when {@code target} (path, path#anchor or #anchor) resolves from the document {@code doc}, else why not. */

@@ -9,7 +9,7 @@ import nl.plektoets.policy.ThresholdKey;
 
 /**
  * The location rules (Hardenberg §5.1.2, with §5.1.1, §5.1.3, Bijlage 1 and 2): what a location class means for a
- * housing form, new build or not. The full table with the reasons for the corner cases is in the README ("Location
+ * housing form, new build or not. The full table with the reasons for the corner cases is in docs/user-guide.md ("Location
  * decision table"). Every cell is one {@link Outcome}: status, paragraph, message, obligations. Every paragraph and
  * number comes from the profile ({@code paragraphs:}, {@code location.short_stay_max_months}); the table holds only
  * the structure of the rules.

@@ -99,7 +99,7 @@ public final class Api {
 
     // ---------------------------------------------------------------- POST /api/v1/assessments
 
-    /** Assesses the site (or address) in a JSON request body; see README for the contract. */
+    /** Assesses the site (or address) in a JSON request body; see docs/api.md for the contract. */
     public ObjectNode assess(byte[] body) {
         if (body.length > config.maxBodyBytes()) throw bodyTooLarge();
         JsonNode root = parse(body);

@@ -16,7 +16,7 @@ import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
 import org.locationtech.jts.geom.Geometry;
 
-/** An assessment as the API and {@code plektoets assess --json} write it (the contract in the README). */
+/** An assessment as the API and {@code plektoets assess --json} write it (the contract in docs/api.md). */
 public final class AssessmentJson {
     private AssessmentJson() {
     }

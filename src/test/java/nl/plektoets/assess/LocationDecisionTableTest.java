@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every row of the §5.1.2 decision table (README), as WKT point in the fixture world -> class, status, verdict. */
+/** Every row of the §5.1.2 decision table (docs/user-guide.md), as WKT point in the fixture world -> class, status, verdict. */
 class LocationDecisionTableTest {
     static final Assessor ASSESSOR = new Assessor(FixtureWorld.standard(), PolicyProfile.load(null));
 
