@@ -1,7 +1,7 @@
 // "Can my address still be room-rented?": GET /api/v1/room-rental/check for the address typed; the answer, or the
 // numbers of the street chosen on the map or in the report form, in the panel. Counts only, never addresses (AVG).
 import { getJson, errorText } from '../common/api.js';
-import { get, setState, subscribe } from './state.js';
+import { setState, subscribe } from './state.js';
 import { ui, t, withLimits, numbersText } from './words.js';
 import { showStreet } from './map.js';
 
