@@ -1,7 +1,5 @@
 // English: every text of every page, one section per page (common is shared); the same keys as nl.js.
-'use strict';
-window.PLEKTOETS_TEXTS = window.PLEKTOETS_TEXTS || {};
-window.PLEKTOETS_TEXTS.en = {
+export default {
   languageName: 'English',
   locale: 'en-GB',
   common: {
@@ -64,9 +62,9 @@ window.PLEKTOETS_TEXTS.en = {
     centreHint: 'Without a mouse: Tab to the map, pan with the arrow keys until the crosshair is on the site, then choose this button.',
     legendHeading: 'On the map',
     layers: { deciding: 'Deciding feature (the area that decides the outcome)', facilities: 'Nearest facilities (minutes walking/cycling; the line is as the crow flies)' },
-    bandLegend: 'Business park edge band: {inside} m inside and {outside} m outside the edge (§5.1.2)',
-    walkingLegend: 'Reach in {minutes} minutes walking (Bijlage 1)',
-    cyclingLegend: 'Reach in {minutes} minutes cycling (Bijlage 1)',
+    bandLegend: 'Business park edge band: {inside} m inside and {outside} m outside the edge ({paragraph})',
+    walkingLegend: 'Reach in {minutes} minutes walking ({paragraph})',
+    cyclingLegend: 'Reach in {minutes} minutes cycling ({paragraph})',
     walkMinutes: '{minutes} min walking',
     cycleMinutes: '{minutes} min cycling',
     facilityCategories: { supermarket: 'supermarket', general_practitioner: 'general practitioner', public_transport_stop: 'public transport stop', pharmacy: 'pharmacy' },

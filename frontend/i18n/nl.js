@@ -1,9 +1,7 @@
 // Dutch: every text of every page, one section per page (common is shared); the default and the last fallback.
 // A new language is a copy of this file under its code (as pl.js and ro.js), with fallback: 'en' when the server's
-// messages are not in it, and a <script> line in each page; the language switch lists it by itself.
-'use strict';
-window.PLEKTOETS_TEXTS = window.PLEKTOETS_TEXTS || {};
-window.PLEKTOETS_TEXTS.nl = {
+// messages are not in it, and a line in i18n/languages.js (the planner view imports nl and en itself); the switch lists it by itself.
+export default {
   languageName: 'Nederlands',
   locale: 'nl-NL',
   common: {
@@ -66,9 +64,9 @@ window.PLEKTOETS_TEXTS.nl = {
     centreHint: 'Zonder muis: ga met Tab naar de kaart, verschuif met de pijltoetsen tot het kruis op de plek staat en kies dan deze knop.',
     legendHeading: 'Op de kaart',
     layers: { deciding: 'Beslissend kenmerk (gebied dat de uitkomst bepaalt)', facilities: 'Dichtstbijzijnde voorzieningen (minuten lopen/fietsen; de lijn is hemelsbreed)' },
-    bandLegend: 'Randzone bedrijventerrein: {inside} m binnen en {outside} m buiten de rand (§5.1.2)',
-    walkingLegend: 'Bereik {minutes} minuten lopen (Bijlage 1)',
-    cyclingLegend: 'Bereik {minutes} minuten fietsen (Bijlage 1)',
+    bandLegend: 'Randzone bedrijventerrein: {inside} m binnen en {outside} m buiten de rand ({paragraph})',
+    walkingLegend: 'Bereik {minutes} minuten lopen ({paragraph})',
+    cyclingLegend: 'Bereik {minutes} minuten fietsen ({paragraph})',
     walkMinutes: '{minutes} min lopen',
     cycleMinutes: '{minutes} min fietsen',
     facilityCategories: { supermarket: 'supermarkt', general_practitioner: 'huisarts', public_transport_stop: 'halte openbaar vervoer', pharmacy: 'apotheek' },

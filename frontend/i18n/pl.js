@@ -1,10 +1,8 @@
 // Polish (polski): the check, the room-rental page and the policy page for the labour migrants the policy addresses
 // (Beleidskader §4.1.2: the municipal website as their starting point; §2.2: most are Polish, then Romanian).
 // Translated by the development team, to be checked by a native speaker before publication. A key missing here
-// falls back to English (fallback below), then Dutch. The planner view stays Dutch/English and does not load this file.
-'use strict';
-window.PLEKTOETS_TEXTS = window.PLEKTOETS_TEXTS || {};
-window.PLEKTOETS_TEXTS.pl = {
+// falls back to English (fallback below), then Dutch. The planner view stays Dutch/English and does not import this file.
+export default {
   languageName: 'Polski',
   locale: 'pl-PL',
   // a text this file lacks, and the server's criterion messages (written in nl and en only), in English
@@ -68,9 +66,9 @@ window.PLEKTOETS_TEXTS.pl = {
     centreHint: 'Bez myszy: przejdź klawiszem Tab do mapy, przesuń ją strzałkami, aż krzyżyk będzie na miejscu, i wybierz ten przycisk.',
     legendHeading: 'Na mapie',
     layers: { deciding: 'Cecha rozstrzygająca (obszar, który decyduje o wyniku)', facilities: 'Najbliższe usługi (minuty pieszo/rowerem; linia w linii prostej)' },
-    bandLegend: 'Pas skraju terenu przemysłowego: {inside} m wewnątrz i {outside} m na zewnątrz granicy (§5.1.2)',
-    walkingLegend: 'Zasięg {minutes} minut pieszo (Bijlage 1)',
-    cyclingLegend: 'Zasięg {minutes} minut rowerem (Bijlage 1)',
+    bandLegend: 'Pas skraju terenu przemysłowego: {inside} m wewnątrz i {outside} m na zewnątrz granicy ({paragraph})',
+    walkingLegend: 'Zasięg {minutes} minut pieszo ({paragraph})',
+    cyclingLegend: 'Zasięg {minutes} minut rowerem ({paragraph})',
     walkMinutes: '{minutes} min pieszo',
     cycleMinutes: '{minutes} min rowerem',
     facilityCategories: { supermarket: 'supermarket', general_practitioner: 'lekarz rodzinny', public_transport_stop: 'przystanek komunikacji publicznej', pharmacy: 'apteka' },

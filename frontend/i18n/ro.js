@@ -1,10 +1,8 @@
 // Romanian (română): the check, the room-rental page and the policy page for the labour migrants the policy addresses
 // (Beleidskader §4.1.2: the municipal website as their starting point; §2.2: most are Polish, then Romanian).
 // Translated by the development team, to be checked by a native speaker before publication. A key missing here
-// falls back to English (fallback below), then Dutch. The planner view stays Dutch/English and does not load this file.
-'use strict';
-window.PLEKTOETS_TEXTS = window.PLEKTOETS_TEXTS || {};
-window.PLEKTOETS_TEXTS.ro = {
+// falls back to English (fallback below), then Dutch. The planner view stays Dutch/English and does not import this file.
+export default {
   languageName: 'Română',
   locale: 'ro-RO',
   // a text this file lacks, and the server's criterion messages (written in nl and en only), in English
@@ -68,9 +66,9 @@ window.PLEKTOETS_TEXTS.ro = {
     centreHint: 'Fără mouse: mergeți cu Tab la hartă, deplasați-o cu săgețile până când crucea este pe locație, apoi alegeți acest buton.',
     legendHeading: 'Pe hartă',
     layers: { deciding: 'Elementul decisiv (zona care decide rezultatul)', facilities: 'Cele mai apropiate servicii (minute pe jos/cu bicicleta; linia este în linie dreaptă)' },
-    bandLegend: 'Fâșia de margine a zonei industriale: {inside} m în interior și {outside} m în afara limitei (§5.1.2)',
-    walkingLegend: 'Accesibil în {minutes} minute pe jos (Bijlage 1)',
-    cyclingLegend: 'Accesibil în {minutes} minute cu bicicleta (Bijlage 1)',
+    bandLegend: 'Fâșia de margine a zonei industriale: {inside} m în interior și {outside} m în afara limitei ({paragraph})',
+    walkingLegend: 'Accesibil în {minutes} minute pe jos ({paragraph})',
+    cyclingLegend: 'Accesibil în {minutes} minute cu bicicleta ({paragraph})',
     walkMinutes: '{minutes} min pe jos',
     cycleMinutes: '{minutes} min cu bicicleta',
     facilityCategories: { supermarket: 'supermarket', general_practitioner: 'medic de familie', public_transport_stop: 'stație de transport public', pharmacy: 'farmacie' },

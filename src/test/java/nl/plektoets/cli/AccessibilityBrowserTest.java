@@ -23,7 +23,7 @@ class AccessibilityBrowserTest extends BrowserTestBase {
     @Test
     void theCheckPageWithAResultMeetsWcag21AA() {
         openForAxe("/");
-        page.waitForFunction("() => map.getView().getZoom() > 10");
+        waitForMap();
         page.getByLabel("Adres zoeken").fill("Arceringerf 1");
         page.locator("#suggestions li", new Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toetsen")).click();
@@ -59,7 +59,7 @@ class AccessibilityBrowserTest extends BrowserTestBase {
     @Test
     void theCheckPageInPolishMeetsWcag21AA() {
         openForAxe("/#lang=pl");
-        page.waitForFunction("() => map.getView().getZoom() > 10");
+        waitForMap();
         page.getByLabel("Szukaj adresu").fill("Arceringerf 1");
         page.locator("#suggestions li", new Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sprawdź")).click();
@@ -70,7 +70,8 @@ class AccessibilityBrowserTest extends BrowserTestBase {
     @Test
     void thePlannerViewLoggedOutAndLoggedInWithTheOverviewMeetsWcag21AA() {
         openForAxe("/planner.html");
-        page.waitForFunction("() => document.querySelectorAll('#layers li').length > 0 && map.getView().getZoom() > 10");
+        page.waitForFunction("() => document.querySelectorAll('#layers li').length > 0");
+        waitForMap();
         page.locator("#fictitious").waitFor();
         Accessibility.assertNoViolations(page, "/planner.html logged out");
         page.getByLabel("Token").fill(PLANNER_TOKEN);

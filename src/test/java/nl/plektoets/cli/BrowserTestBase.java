@@ -76,6 +76,82 @@ abstract class BrowserTestBase {
         return page;
     }
 
+    /**
+     * The page's OpenLayers map and common/map.js (projection and scale helpers) for {@code fn}, a JavaScript function
+     * {@code (map, P, arg) => value} (may be async). The pages define no globals (PageGlobalsBrowserTest), and what a
+     * map canvas shows has no DOM, so a test that must look at the map (its features, view or projection) takes it
+     * from the module that owns it, as the page's other modules do; everything else goes through the DOM and the URL.
+     */
+    Object onMap(String fn, Object arg) {
+        String path = java.net.URI.create(page.url()).getPath();
+        String module = path.endsWith("/huren.html") ? "/huren/map.js" : path.endsWith("/planner.html") ? "/planner/map.js" : "/check/map.js";
+        return page.evaluate("async arg => { const { map } = await import('" + module + "'); const P = await import('/common/map.js');"
+                + " return await (" + fn + ")(map, P, arg); }", arg);
+    }
+
+    Object onMap(String fn) {
+        return onMap(fn, null);
+    }
+
+    /** Waits until {@code fn} (as for {@link #onMap}) answers true, at most the page's 20 s. */
+    void waitOnMap(String fn, Object arg) {
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            Object v;
+            try {
+                v = onMap("async (map, P, arg) => !!map && !!(await (" + fn + ")(map, P, arg))", arg);
+            } catch (com.microsoft.playwright.PlaywrightException e) {
+                v = Boolean.FALSE; // the page (re)loading: its modules are not there yet
+            }
+            if (Boolean.TRUE.equals(v)) return;
+            if (System.nanoTime() > until) throw new AssertionError("the map never met " + fn);
+            page.waitForTimeout(100);
+        }
+    }
+
+    void waitOnMap(String fn) {
+        waitOnMap(fn, null);
+    }
+
+    /** The map has its view: the dataset fitted (a zoom beyond the country's). */
+    void waitForMap() {
+        waitOnMap("(map, P) => P.mercatorZoom(map.getView()) > 10");
+    }
+
+    /** Signals the page the browser is about to print (what Ctrl+P does), and that it has printed. */
+    void beforePrint() {
+        page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))");
+    }
+
+    void afterPrint() {
+        page.evaluate("() => window.dispatchEvent(new Event('afterprint'))");
+    }
+
+    int port() {
+        return served.main().server().port();
+    }
+
+    /** Our API as any client asks it (the tests compare the page with it): the JSON answer, failing on an error status. */
+    com.fasterxml.jackson.databind.JsonNode api(String method, String path, String token, String body) throws Exception {
+        var r = StoreCommandsTest.send(port(), method, path, token, body);
+        assertTrue(r.statusCode() < 300, r.statusCode() + " " + r.body());
+        return nl.plektoets.registers.RegisterJson.MAPPER.readTree(r.body());
+    }
+
+    /** The fragment's parameter {@code name} of the page's URL (the check page keeps its state there), or null. */
+    String hashParam(String name) {
+        String url = page.url();
+        int at = url.indexOf('#');
+        if (at < 0) return null;
+        for (String kv : url.substring(at + 1).split("&")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0 && kv.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(kv.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
     void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -26,8 +27,8 @@ class LanguagesBrowserTest extends BrowserTestBase {
     /** Every key of nl.js that a language lacks in the given sections, and every {placeholder} it dropped. */
     @SuppressWarnings("unchecked")
     private List<String> missing(String code, List<String> sections) {
-        return (List<String>) page.evaluate("([code, sections]) => {"
-                + " const T = window.PLEKTOETS_TEXTS, out = [];"
+        return (List<String>) page.evaluate("async ([code, sections]) => {"
+                + " const T = (await import('/i18n/languages.js')).default, out = [];"
                 + " const walk = (nl, other, path) => { for (const [k, v] of Object.entries(nl)) {"
                 + "   const o = other == null ? undefined : other[k];"
                 + "   if (o === undefined) { out.push(path + k); continue; }"
@@ -41,40 +42,50 @@ class LanguagesBrowserTest extends BrowserTestBase {
     @Test
     void everyDutchKeyIsInEnglishAndThePublicSectionsAreInPolishAndRomanian() {
         open("/");
-        page.waitForFunction("() => typeof Plek !== 'undefined' && typeof ui !== 'undefined'");
-        assertEquals(List.of("nl", "en", "pl", "ro"), page.evaluate("() => Object.keys(window.PLEKTOETS_TEXTS)"));
+        page.waitForFunction("() => document.querySelectorAll('#lang option').length > 0");
+        assertEquals(List.of("nl", "en", "pl", "ro"), page.locator("#lang option").evaluateAll("os => os.map(o => o.value)"), "the switch");
         List<String> all = List.of("common", "check", "rental", "planner", "policy");
-        assertEquals(all, page.evaluate("() => Object.keys(window.PLEKTOETS_TEXTS.nl).filter(k => typeof window.PLEKTOETS_TEXTS.nl[k] === 'object')"),
-                "the sections of nl.js");
+        assertEquals(all, page.evaluate("async () => { const nl = (await import('/i18n/nl.js')).default;"
+                + " return Object.keys(nl).filter(k => typeof nl[k] === 'object'); }"), "the sections of nl.js");
         assertEquals(List.of(), missing("en", all), "en.js");
         for (String code : List.of("pl", "ro")) {
             assertEquals(List.of(), missing(code, List.of("common", "check", "rental", "policy")), code + ".js");
-            assertEquals("en", page.evaluate("c => window.PLEKTOETS_TEXTS[c].fallback", code), code + " falls back to English");
+            assertEquals("en", page.evaluate("async c => (await import('/i18n/' + c + '.js')).default.fallback", code), code + " falls back to English");
         }
         // the planner view stays Dutch and English
         open("/planner.html");
-        page.waitForFunction("() => typeof Plek !== 'undefined' && typeof ui !== 'undefined'");
-        assertEquals(List.of("nl", "en"), page.evaluate("() => Object.keys(window.PLEKTOETS_TEXTS)"));
+        page.waitForFunction("() => document.querySelectorAll('#lang option').length > 0");
+        assertEquals(List.of("nl", "en"), page.locator("#lang option").evaluateAll("os => os.map(o => o.value)"));
     }
 
     @Test
     void aKeyALanguageLacksFallsBackToEnglishThenToDutch() {
         open("/");
-        page.waitForFunction("() => typeof Plek !== 'undefined' && typeof ui !== 'undefined'");
-        Object texts = page.evaluate("() => { const T = window.PLEKTOETS_TEXTS;"
-                + " delete T.pl.check.copyLink; delete T.pl.check.print; delete T.en.check.print; ui.setLang('pl');"
-                + " return [ui.t('copyLink'), ui.t('print'), ui.t('submit'), document.getElementById('copy-link').textContent]; }");
-        assertEquals(List.of("Copy link", "Afdrukken (A4)", "Sprawdź", "Copy link"), texts);
+        page.waitForFunction("() => document.querySelectorAll('#lang option').length > 0");
+        // the language files as the page imported them (one module each), with keys taken out; then Polish by the switch
+        page.evaluate("async () => { const T = (await import('/i18n/languages.js')).default;"
+                + " delete T.pl.check.copyLink; delete T.pl.check.print; delete T.en.check.print; }");
+        page.getByLabel("Taal").selectOption("pl");
+        Object texts = page.evaluate("() => ['copy-link', 'print', 'submit'].map(id => document.getElementById(id).textContent)");
+        assertEquals(List.of("Copy link", "Afdrukken (A4)", "Sprawdź"), texts);
         // a server message in nl and en only: Polish shows the English one, English the English, Dutch the Dutch
-        Object picked = page.evaluate("() => { const m = { nl: 'Dutch', en: 'English' }; const out = [];"
-                + " for (const c of ['pl', 'ro', 'en', 'nl']) { ui.setLang(c); out.push(ui.pick(m) + '/' + ui.pickLang(m)); } return out; }");
+        // (common/i18n.js over the same language files, as every page uses it)
+        Object picked = page.evaluate("async () => { const { i18n } = await import('/common/i18n.js');"
+                + " const T = (await import('/i18n/languages.js')).default; const m = { nl: 'Dutch', en: 'English' }; const out = [];"
+                + " for (const c of ['pl', 'ro', 'en', 'nl']) { const ui = i18n('check', T, c); out.push(ui.pick(m) + '/' + ui.pickLang(m)); }"
+                + " return out; }");
         assertEquals(List.of("English/en", "English/en", "English/en", "Dutch/nl"), picked);
     }
 
     @Test
-    void inPolishAndRomanianTheCheckIsTranslatedAndTheVerdictMessagesAreInEnglish() {
+    void inPolishAndRomanianTheCheckIsTranslatedAndTheVerdictMessagesAreInEnglish() throws Exception {
         open("/");
-        page.waitForFunction("() => map.getView().getZoom() > 10");
+        waitForMap();
+        // the server's messages for the question the page asks (form and persons as the page starts)
+        JsonNode criteria = api("POST", "/api/v1/assessments", null,
+                "{\"address\": \"" + ADDRESS + "\", \"form\": \"room_rental\", \"persons\": 4}").get("criteria");
+        List<String> english = new java.util.ArrayList<>(), dutch = new java.util.ArrayList<>();
+        criteria.forEach(c -> { english.add(c.at("/message/en").asText()); dutch.add(c.at("/message/nl").asText()); });
         page.getByLabel("Taal").selectOption("pl");
         assertEquals("pl", page.locator("html").getAttribute("lang"));
         assertEquals("Sprawdź lokalizację", page.locator("#check-heading").textContent());
@@ -83,7 +94,7 @@ class LanguagesBrowserTest extends BrowserTestBase {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sprawdź")).click();
         page.locator("#verdict").waitFor();
         assertTrue(page.locator("#verdict").textContent().startsWith("Wynik: "), page.locator("#verdict").textContent());
-        assertMessagesInEnglish("#result .criterion > p:not(.policy-ref)", page.evaluate("() => state.lastResult.criteria.map(c => c.message.en)"),
+        assertMessagesInEnglish("#result .criterion > p:not(.policy-ref)", english,
                 "Uzasadnienia wyniku według polityki gminy są wyświetlane po angielsku.");
         assertTrue(page.url().contains("lang=pl"), "the link keeps the language: " + page.url());
         page.locator("#messages-language").scrollIntoViewIfNeeded();
@@ -91,24 +102,24 @@ class LanguagesBrowserTest extends BrowserTestBase {
 
         page.getByLabel("Język").selectOption("ro");
         assertEquals("Verificați o locație", page.locator("#check-heading").textContent());
-        assertMessagesInEnglish("#result .criterion > p:not(.policy-ref)", page.evaluate("() => state.lastResult.criteria.map(c => c.message.en)"),
+        assertMessagesInEnglish("#result .criterion > p:not(.policy-ref)", english,
                 "Explicațiile rezultatului conform politicii municipalității sunt afișate în limba engleză.");
         screenshot("languages-check-romanian.png");
 
         // in Dutch and English the messages are the server's own, and there is no note
         page.getByLabel("Limba").selectOption("en");
         assertEquals(0, page.locator("#messages-language").count());
-        assertEquals(page.evaluate("() => state.lastResult.criteria.map(c => c.message.en)"),
+        assertEquals(english,
                 page.locator("#result .criterion > p:not(.policy-ref)").allTextContents());
         page.getByLabel("Language").selectOption("nl");
-        assertEquals(page.evaluate("() => state.lastResult.criteria.map(c => c.message.nl)"),
+        assertEquals(dutch,
                 page.locator("#result .criterion > p:not(.policy-ref)").allTextContents());
         assertEquals(List.of("nl"), page.locator("#result .criterion > p:not(.policy-ref)").evaluateAll(
                 "ps => [...new Set(ps.map(p => p.lang))]"));
     }
 
     @Test
-    void inPolishAndRomanianThePublicPageIsTranslatedAndTheAnswerMessageIsInEnglish() {
+    void inPolishAndRomanianThePublicPageIsTranslatedAndTheAnswerMessageIsInEnglish() throws Exception {
         open("/huren.html");
         page.locator("#streets tbody tr").first().waitFor();
         String dutchHeading = page.locator("#search-heading").textContent();
@@ -119,7 +130,8 @@ class LanguagesBrowserTest extends BrowserTestBase {
         page.getByLabel("Adres (ulica i numer, miejscowość)").fill(ADDRESS);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Szukaj")).click();
         page.locator("#answer-status").waitFor();
-        String en = (String) page.evaluate("() => state.answer.message.en + ' (' + state.answer.policyRef + ')'");
+        JsonNode answer = api("GET", "/api/v1/room-rental/check?address=" + java.net.URLEncoder.encode(ADDRESS, java.nio.charset.StandardCharsets.UTF_8), null, null);
+        String en = answer.at("/message/en").asText() + " (" + answer.get("policyRef").asText() + ")";
         assertMessagesInEnglish("#answer > p[lang]", List.of(en),
                 "Uzasadnienia wyniku według polityki gminy są wyświetlane po angielsku.");
         // a report outcome in Polish too (a refused one: it stores nothing)
@@ -174,7 +186,7 @@ class LanguagesBrowserTest extends BrowserTestBase {
     @Test
     void theNavigationWorksByKeyboardAndKeepsTheLanguage() {
         open("/");
-        page.waitForFunction("() => map.getView().getZoom() > 10");
+        waitForMap();
         page.getByLabel("Taal").selectOption("pl");
         // from the top of the page, Tab reaches the map switch, the language switch and then the navigation
         page.locator("header h1").click(); // the starting point of Tab: the top of the page
@@ -218,16 +230,19 @@ class LanguagesBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void onADesktopThePagesFillTheWindowWithTheBannerAndDoNotScroll() {
         for (String path : List.of("/", "/huren.html", "/planner.html")) {
             open(path);
             page.locator("#fictitious").waitFor();
-            page.waitForFunction("() => map.getView().getZoom() > 10");
+            waitForMap();
             Map<?, ?> m = (Map<?, ?>) page.evaluate("() => { const r = id => document.getElementById(id).getBoundingClientRect();"
                     + " const main = document.querySelector('main').getBoundingClientRect();"
                     + " return { scroll: document.scrollingElement.scrollHeight, inner: window.innerHeight,"
                     + "   bannerBottom: r('fictitious').bottom, mainTop: main.top, mapTop: r('map').top, mapBottom: r('map').bottom,"
-                    + "   canvas: map.getSize()[1] }; }");
+                    + " }; }");
+            m = new java.util.HashMap<>(m);
+            ((Map<Object, Object>) m).put("canvas", onMap("map => map.getSize()[1]"));
             double inner = ((Number) m.get("inner")).doubleValue();
             assertTrue(((Number) m.get("scroll")).doubleValue() <= inner, path + ": the page does not scroll: " + m);
             assertEquals(inner, ((Number) m.get("mapBottom")).doubleValue(), 1, path + ": the map reaches the bottom: " + m);
@@ -244,9 +259,10 @@ class LanguagesBrowserTest extends BrowserTestBase {
         for (String path : List.of("/", "/huren.html")) {
             open(path, new Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true));
             page.locator("#fictitious").waitFor();
-            page.waitForFunction("() => map.getView().getZoom() > 10");
-            Map<?, ?> m = (Map<?, ?>) page.evaluate("() => ({ map: map.getSize()[1], width: document.scrollingElement.scrollWidth,"
-                    + " nav: document.querySelector('nav.pages').getBoundingClientRect().right })");
+            waitForMap();
+            Map<Object, Object> m = new java.util.HashMap<>((Map<?, ?>) page.evaluate("() => ({ width: document.scrollingElement.scrollWidth,"
+                    + " nav: document.querySelector('nav.pages').getBoundingClientRect().right })"));
+            m.put("map", onMap("map => map.getSize()[1]"));
             assertTrue(((Number) m.get("map")).doubleValue() > 300, path + ": the map has a real height: " + m);
             assertTrue(((Number) m.get("width")).doubleValue() <= 390 && ((Number) m.get("nav")).doubleValue() <= 390, path + ": nothing wider than the phone: " + m);
             assertFalse(page.locator("header nav.pages a").first().boundingBox().height == 0);

@@ -21,7 +21,7 @@ class MapPageBrowserTest extends BrowserTestBase {
     void openPage() {
         open("/");
         // the dataset's extent is fitted once /api/v1/layers answers
-        page.waitForFunction("() => map.getView().getZoom() > 10");
+        waitForMap();
     }
 
     @Test
@@ -46,7 +46,7 @@ class MapPageBrowserTest extends BrowserTestBase {
 
     /** A point inside the first recreation zone the map has loaded, centred at zoom 16, as page coordinates. */
     private double[] holidayParkOnPage() {
-        List<?> xy = (List<?>) page.evaluate("() => new Promise(resolve => { const tryIt = () => {"
+        List<?> xy = (List<?>) onMap("map => new Promise(resolve => { const tryIt = () => {"
                 + " const l = map.getLayers().getArray().find(x => x.get('role') === 'recreation_zone');"
                 + " const fs = l.getSource().getFeatures();"
                 + " if (!fs.length) { setTimeout(tryIt, 100); return; }"
@@ -90,8 +90,10 @@ class MapPageBrowserTest extends BrowserTestBase {
         Locator recreation = page.locator("li[data-criterion=recreation_exclusion]");
         recreation.waitFor();
         assertEquals("fail", recreation.getAttribute("data-status"));
-        assertEquals("Polygon", page.evaluate("() => state.site.type"), "the drawn polygon, not a point, was assessed");
-        assertEquals(5, ((Number) page.evaluate("() => state.site.coordinates[0].length")).intValue(), "a closed ring of 4 corners");
+        // the site as the page keeps it in its link: the drawn polygon, not a point, was assessed
+        page.waitForFunction("() => location.hash.includes('poly=')");
+        assertEquals(null, hashParam("pt"), page.url());
+        assertEquals(5, hashParam("poly").split(";").length, "a closed ring of 4 corners: " + page.url());
         assertEquals("Getekend vlak", page.locator("#site-info").textContent());
         assertEquals("false", page.locator("#draw").getAttribute("aria-pressed"));
         screenshot("check-polygon.png");

@@ -55,12 +55,22 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         assertEquals("en", page.locator("#lang").inputValue());
     }
 
+    /** The layer of the streets on the public page's map. */
+    private static final String STREETS = "map.getLayers().getArray().find(l => l.get('role') === 'room_rental_streets')";
+
+    /** The streets the map draws highlighted (with the dark casing: two strokes). */
+    private List<?> highlightedStreets() {
+        return (List<?>) onMap("map => { const l = " + STREETS + "; return l.getSource().getFeatures()"
+                + ".filter(f => Array.isArray(l.getStyleFunction()(f, 1))).map(f => f.getId()); }");
+    }
+
     @Test
     void aFailedAddressSearchLeavesNoStreetChosenAndItsErrorFollowsTheLanguage() {
         openRental("/huren.html");
         searchRental(ADDRESS);
         page.locator("#answer-status").waitFor();
-        assertEquals("plekdam/arceringerf", page.evaluate("() => state.selected"));
+        assertEquals(List.of("plekdam/arceringerf"), highlightedStreets(), "the street found, highlighted on the map");
+        assertEquals("plekdam/arceringerf", page.locator("#report-street").inputValue(), "and named in the report form");
 
         searchRental("Nergensstraat 99, Plekdam");
         Locator error = page.locator("#error");
@@ -69,7 +79,7 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         assertTrue(error.textContent().startsWith("Dit adres staat niet in de gegevens. Schrijf het als \"Straat 12, Plaats\"."),
                 error.textContent());
         assertEquals("", page.locator("#answer").textContent(), "no numbers of the street found before");
-        assertEquals(null, page.evaluate("() => state.selected"), "no street left highlighted on the map");
+        assertEquals(List.of(), highlightedStreets(), "no street left highlighted on the map");
         assertEquals("", page.locator("#report-street").inputValue(), "the report form names no street of another address");
 
         page.locator("#lang").selectOption("pl");
@@ -94,16 +104,16 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
     void onAPhoneTheMapShowsTheStreetOfTheAddressFoundAndOfTheReportedStreet() {
         open("/huren.html", new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
         page.locator("#streets tbody tr").first().waitFor();
-        String inView = "id => { const e = streetSource.getFeatureById(id).getGeometry().getExtent();"
+        String inView = "(map, P, id) => { const e = " + STREETS + ".getSource().getFeatureById(id).getGeometry().getExtent();"
                 + " const v = map.getView().calculateExtent(map.getSize()); return ol.extent.containsExtent(v, e)"
                 + " && ol.extent.getWidth(v) < 5 * Math.max(ol.extent.getWidth(e), ol.extent.getHeight(e)); }";
         searchRental(ADDRESS);
         page.locator("#answer-status").waitFor();
-        page.waitForFunction(inView, "plekdam/arceringerf");
+        waitOnMap(inView, "plekdam/arceringerf");
 
-        String other = (String) page.evaluate("() => streetSource.getFeatures().map(f => f.getId()).find(id => id.startsWith('gradusmeer/'))");
+        String other = page.locator("#streets tbody tr[data-street^='gradusmeer/']").first().getAttribute("data-street");
         page.locator("#report-street").selectOption(other);
-        page.waitForFunction(inView, other);
+        waitOnMap(inView, other);
         assertEquals("", page.locator("#address").inputValue(), "the field names no address of another street");
 
         // the same in RD New
@@ -111,8 +121,8 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         page.locator("#streets tbody tr").first().waitFor();
         searchRental(ADDRESS);
         page.locator("#answer-status").waitFor();
-        page.waitForFunction(inView, "plekdam/arceringerf");
-        assertEquals("EPSG:28992", page.evaluate("() => map.getView().getProjection().getCode()"));
+        waitOnMap(inView, "plekdam/arceringerf");
+        assertEquals("EPSG:28992", onMap("map => map.getView().getProjection().getCode()"));
         screenshot("review-rental-phone-street.png");
     }
 
@@ -169,8 +179,8 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
     }
 
     private int evidenceOnMap() {
-        return ((Number) page.evaluate("() => ['walking', 'cycling', 'band', 'deciding', 'facilities']"
-                + ".reduce((n, k) => n + layers[k].getSource().getFeatures().length, 0)")).intValue();
+        return ((Number) onMap("map => map.getLayers().getArray().filter(l => ['walking', 'cycling', 'band', 'deciding', 'facilities']"
+                + ".includes(l.get('evidence'))).reduce((n, l) => n + l.getSource().getFeatures().length, 0)")).intValue();
     }
 
     @Test
@@ -183,7 +193,7 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         page.locator("#persons").fill("30");
         page.locator("#submit").click();
         page.locator("#verdict").waitFor();
-        page.waitForFunction("() => layers.walking.getSource().getFeatures().length > 0");
+        waitOnMap("map => map.getLayers().getArray().find(l => l.get('evidence') === 'walking').getSource().getFeatures().length > 0");
 
         // another address picked: the old verdict and its evidence go until this one is checked
         address.fill("Arceringerf 1, Plek");
@@ -194,7 +204,7 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         // an address typed in full and sent with Enter (not picked) is the one checked
         address.fill("Stippelweg 1, Gradusmeer");
         address.press("Enter");
-        page.waitForFunction("() => state.lastResult && state.addressLabel === 'Stippelweg 1, Gradusmeer'");
+        page.waitForFunction("() => document.querySelector('#verdict') && document.querySelector('#site-info').textContent === 'Stippelweg 1, Gradusmeer'");
         // the link follows (updated 100 ms after a change)
         page.waitForFunction("() => location.hash.includes('addr=Stippelweg+1,+Gradusmeer')");
 
@@ -204,7 +214,7 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         page.locator("#error").waitFor();
         // in the page's words, not the server's English detail
         assertTrue(page.locator("#error").textContent().startsWith("Dit adres staat niet in de gegevens."), page.locator("#error").textContent());
-        assertEquals(0, ((Number) page.evaluate("() => layers.site.getSource().getFeatures().length")).intValue());
+        assertEquals(0, ((Number) onMap("map => map.getLayers().getArray().find(l => l.get('evidence') === 'site').getSource().getFeatures().length")).intValue());
         assertEquals(0, page.locator("#verdict").count());
     }
 
@@ -267,7 +277,7 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         page.locator("#ov-form").selectOption("room_rental");
         page.locator("#ov-submit").click();
         page.locator("#ov-totals tr.total").waitFor();
-        assertTrue(((Number) page.evaluate("() => overviewSource.getFeatures().length")).intValue() > 0);
+        assertTrue(((Number) onMap("map => map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource().getFeatures().length")).intValue() > 0);
 
         page.route("**/api/v1/overview?**", r -> r.abort());
         page.locator("#ov-persons").fill("8");
@@ -277,7 +287,7 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         assertEquals("Het opvragen is mislukt: De server is niet bereikbaar. Probeer het later opnieuw.", error.textContent());
         assertFalse(page.locator("#ov-totals").isVisible(), "no totals of the earlier question");
         assertEquals(0, page.locator("#ov-legend li").count());
-        assertEquals(0, ((Number) page.evaluate("() => overviewSource.getFeatures().length")).intValue(), "no dots of the earlier question");
+        assertEquals(0, ((Number) onMap("map => map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource().getFeatures().length")).intValue(), "no dots of the earlier question");
         page.locator("#lang").selectOption("en");
         assertTrue(error.textContent().startsWith("The request failed: "), error.textContent());
     }

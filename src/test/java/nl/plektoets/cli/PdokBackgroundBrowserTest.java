@@ -58,8 +58,8 @@ class PdokBackgroundBrowserTest extends BrowserTestBase {
                 if (m.type().equals("error")) errors.add(m.text());
             });
             page.navigate(base + path);
-            page.waitForFunction("() => map.getLayers().getArray().some(l => l.get('role') === 'basemap')");
-            assertEquals(0, ((Number) page.evaluate("() => map.getLayers().getArray().findIndex(l => l.get('role') === 'basemap')")).intValue(),
+            waitOnMap("map => map.getLayers().getArray().some(l => l.get('role') === 'basemap')");
+            assertEquals(0, ((Number) onMap("map => map.getLayers().getArray().findIndex(l => l.get('role') === 'basemap')")).intValue(),
                     "the tiles lie under every layer of ours");
             page.waitForFunction("() => { const a = document.querySelector('.ol-attribution'); return a && a.textContent.includes('Kadaster'); }");
             page.waitForCondition(() -> !tiles.isEmpty());
@@ -119,16 +119,16 @@ class PdokBackgroundBrowserTest extends BrowserTestBase {
                         .setHeaders(Map.of("Access-Control-Allow-Origin", "*")));
             });
             page.navigate(base + "/?proj=" + proj);
-            page.waitForFunction("() => typeof map !== 'undefined' && Plek.mercatorZoom(map.getView()) > 10"
+            waitOnMap("(map, P) => P.mercatorZoom(map.getView()) > 10"
                     + " && map.getLayers().getArray().some(l => l.get('role') === 'basemap')");
             // only the tiles: our own layers, the controls and the crosshair off; Plekdam at about 2 m per pixel
             @SuppressWarnings("unchecked")
-            List<List<Number>> samples = (List<List<Number>>) page.evaluate("() => new Promise(resolve => {"
+            List<List<Number>> samples = (List<List<Number>>) onMap("(map, P) => new Promise(resolve => {"
                     + " map.getLayers().forEach(l => l.setVisible(l.get('role') === 'basemap'));"
                     + " ['crosshair', 'map-focus'].forEach(id => { document.getElementById(id).style.display = 'none'; });"
                     + " document.querySelectorAll('.ol-control').forEach(e => { e.style.display = 'none'; });"
-                    + " const v = map.getView(), at = Plek.fromLonLat([3.6862, 52.5505], map);"
-                    + " v.setCenter(at); v.setResolution(Plek.resolutionForGround(v, 2, at));"
+                    + " const v = map.getView(), at = P.fromLonLat([3.6862, 52.5505], map);"
+                    + " v.setCenter(at); v.setResolution(P.resolutionForGround(v, 2, at));"
                     + " map.once('rendercomplete', () => {"
                     + "   const size = map.getSize(), out = [];"
                     + "   for (let py = 8; py < size[1]; py += 16) for (let px = 8; px < size[0]; px += 16) {"

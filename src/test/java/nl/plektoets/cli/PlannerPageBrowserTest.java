@@ -27,22 +27,12 @@ class PlannerPageBrowserTest extends BrowserTestBase {
     @BeforeEach
     void openPage() {
         open("/planner.html");
-        page.waitForFunction("() => document.querySelectorAll('#layers li').length > 0 && map.getView().getZoom() > 10");
-    }
-
-    int port() {
-        return served.main().server().port();
-    }
-
-    JsonNode api(String method, String path, String token, String body) throws Exception {
-        var r = StoreCommandsTest.send(port(), method, path, token, body);
-        assertTrue(r.statusCode() < 300, r.statusCode() + " " + r.body());
-        return RegisterJson.MAPPER.readTree(r.body());
+        waitOnMap("(map, P) => document.querySelectorAll('#layers li').length > 0 && map.getView().getZoom() > 10");
     }
 
     /** Centres the map on lon/lat at the zoom and returns that point's page coordinates. */
     double[] centreOn(double lon, double lat, int zoom) {
-        List<?> xy = (List<?>) page.evaluate("([lon, lat, zoom]) => { const c = Plek.fromLonLat([lon, lat], map);"
+        List<?> xy = (List<?>) onMap("(map, P, [lon, lat, zoom]) => { const c = P.fromLonLat([lon, lat], map);"
                 + " map.getView().setCenter(c); map.getView().setZoom(zoom); map.renderSync();"
                 + " return map.getPixelFromCoordinate(c); }", List.of(lon, lat, zoom));
         var box = page.locator("#map").boundingBox();
@@ -83,7 +73,7 @@ class PlannerPageBrowserTest extends BrowserTestBase {
         page.getByLabel("Bebouwde kom").focus();
         page.keyboard().press("Space");
         assertFalse(page.getByLabel("Bebouwde kom").isChecked());
-        assertEquals(Boolean.FALSE, page.evaluate("() => map.getLayers().getArray().find(l => l.get('role') === 'built_up_area').getVisible()"));
+        assertEquals(Boolean.FALSE, onMap("(map, P) => map.getLayers().getArray().find(l => l.get('role') === 'built_up_area').getVisible()"));
         page.locator("#map").focus();
         page.keyboard().press("Enter");
         page.waitForFunction("() => document.querySelectorAll('#here-list li[data-role=address]').length > 0"
@@ -124,7 +114,7 @@ class PlannerPageBrowserTest extends BrowserTestBase {
         assertEquals("", page.getByLabel("Token").inputValue(), "the field does not keep the token");
         row.locator("button").click();
         @SuppressWarnings("unchecked")
-        List<Number> centre = (List<Number>) page.evaluate("() => Plek.toLonLat(map.getView().getCenter(), map)");
+        List<Number> centre = (List<Number>) onMap("(map, P) => P.toLonLat(map.getView().getCenter(), map)");
         assertEquals(3.69, centre.get(0).doubleValue(), 1e-4);
         assertEquals(52.552, centre.get(1).doubleValue(), 1e-4);
 
@@ -132,7 +122,7 @@ class PlannerPageBrowserTest extends BrowserTestBase {
         street.waitFor();
         assertTrue(street.textContent().contains(label) && street.textContent().contains("aangevraagd"), street.textContent());
         street.locator("button").click();
-        assertEquals(Boolean.TRUE, page.evaluate("() => ol.extent.containsExtent(map.getView().calculateExtent(),"
+        assertEquals(Boolean.TRUE, onMap("(map, P) => ol.extent.containsExtent(map.getView().calculateExtent(),"
                 + " map.getLayers().getArray().find(l => l.get('name') === 'permits').getSource()"
                 + ".getFeatureById('street-plekdam/grenssteeweg').getGeometry().getExtent())"));
         screenshot("planner-register.png");
@@ -162,7 +152,7 @@ class PlannerPageBrowserTest extends BrowserTestBase {
             Locator tr = page.locator("#ov-totals tr[data-town='" + town.get("town").asText() + "']");
             assertEquals(town.get("not_allowed").asText(), tr.locator("td[data-verdict=not_allowed]").textContent());
         }
-        Object dots = page.evaluate("() => { const s = map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource();"
+        Object dots = onMap("(map, P) => { const s = map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource();"
                 + " const n = {}; s.getFeatures().forEach(f => { n[f.get('verdict')] = (n[f.get('verdict')] || 0) + 1; });"
                 + " return [s.getFeatures().length, n.allowed || 0, n.not_allowed || 0]; }");
         List<?> counts = (List<?>) dots;
@@ -170,7 +160,7 @@ class PlannerPageBrowserTest extends BrowserTestBase {
         assertEquals(expected.at("/totals/allowed").asInt(), ((Number) counts.get(1)).intValue());
         assertEquals(expected.at("/totals/not_allowed").asInt(), ((Number) counts.get(2)).intValue());
         // the whole municipality, drawn completely before the screenshot
-        page.evaluate("() => new Promise(resolve => { map.once('rendercomplete', () => resolve(true));"
+        onMap("(map, P) => new Promise(resolve => { map.once('rendercomplete', () => resolve(true));"
                 + " map.getView().fit(map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource().getExtent()); })");
         page.locator("#ov-totals").scrollIntoViewIfNeeded();
         screenshot("planner-overview.png");
@@ -194,7 +184,7 @@ class PlannerPageBrowserTest extends BrowserTestBase {
     void inRdNewAClickFindsTheSameFeaturesAndTheOverviewItsDots() throws Exception {
         open("/planner.html?proj=rd");
         page.waitForFunction("() => document.querySelectorAll('#layers li').length > 0");
-        assertEquals("EPSG:28992", page.evaluate("() => map.getView().getProjection().getCode()"));
+        assertEquals("EPSG:28992", onMap("(map, P) => map.getView().getProjection().getCode()"));
         assertEquals("rd", page.getByLabel("Kaart", new Page.GetByLabelOptions().setExact(true)).inputValue());
         double[] xy = centreOn(LON, LAT, 18);
         page.mouse().click(xy[0], xy[1]);
@@ -207,18 +197,18 @@ class PlannerPageBrowserTest extends BrowserTestBase {
         page.locator("#planner-only").waitFor();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Overzicht tonen")).click();
         page.locator("#ov-totals tr.total").waitFor();
-        page.evaluate("() => new Promise(resolve => { map.once('rendercomplete', () => resolve(true)); map.getView().setZoom(map.getView().getZoom() - 4); })");
+        onMap("(map, P) => new Promise(resolve => { map.once('rendercomplete', () => resolve(true)); map.getView().setZoom(map.getView().getZoom() - 4); })");
         screenshot("planner-rd.png");
         // back to Web Mercator: the dots move with the map (common.js transforms the page's features)
         page.getByLabel("Kaart", new Page.GetByLabelOptions().setExact(true)).selectOption("mercator");
         @SuppressWarnings("unchecked")
-        List<Number> dot = (List<Number>) page.evaluate("() => { const s = map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource();"
+        List<Number> dot = (List<Number>) onMap("(map, P) => { const s = map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource();"
                 + " const f = s.getFeatures().find(x => x.get('label') === 'Hoogtelijnerf 1, Plekdam');"
-                + " return Plek.toLonLat(f.getGeometry().getCoordinates(), map); }");
+                + " return P.toLonLat(f.getGeometry().getCoordinates(), map); }");
         // the dot came in RD New (the server's RDNAPTRANS) and went to Web Mercator through rd.js: within a metre
         assertEquals(LON, dot.get(0).doubleValue(), 2e-5);
         assertEquals(LAT, dot.get(1).doubleValue(), 2e-5);
-        assertEquals("EPSG:3857", page.evaluate("() => map.getView().getProjection().getCode()"));
+        assertEquals("EPSG:3857", onMap("(map, P) => map.getView().getProjection().getCode()"));
     }
 
     @Test

@@ -50,7 +50,7 @@ class PublicPageBrowserTest extends BrowserTestBase {
 
     /** Centres the map on the middle of a street line at zoom 17; returns {street id, page x, page y}. */
     private List<?> streetOnPage(int index) {
-        List<?> hit = (List<?>) page.evaluate("i => { const fs = streetSource.getFeatures()"
+        List<?> hit = (List<?>) onMap("(map, P, i) => { const fs = map.getLayers().getArray().find(l => l.get('role') === 'room_rental_streets').getSource().getFeatures()"
                 + ".filter(f => f.getGeometry().getType() === 'LineString').sort((a, b) => String(a.getId()).localeCompare(String(b.getId())));"
                 + " const f = fs[i]; const c = f.getGeometry().getCoordinateAt(0.5);"
                 + " map.getView().setCenter(c); map.getView().setZoom(17); map.renderSync();"
@@ -65,7 +65,7 @@ class PublicPageBrowserTest extends BrowserTestBase {
             List<String> requests = new CopyOnWriteArrayList<>();
             List<String> errors = new CopyOnWriteArrayList<>();
             openWatched(path, new Browser.NewPageOptions().setViewportSize(1280, 800), requests, errors);
-            page.waitForFunction("() => map.getView().getZoom() > 10");
+            waitOnMap("(map, P) => map.getView().getZoom() > 10");
             if (path.equals("/huren.html")) waitForStreets();
             // zoom into a village so every background layer (buildings from zoom 15) loads as well
             zoomToTheSeatAt16();
@@ -75,7 +75,7 @@ class PublicPageBrowserTest extends BrowserTestBase {
             }
             assertTrue(requests.stream().anyMatch(u -> u.contains("/api/v1/map-config")), "the page asks which background to draw");
             assertFalse(errors.stream().anyMatch(e -> e.contains("Content Security Policy")), path + ": " + errors);
-            assertEquals(0, ((Number) page.evaluate("() => map.getLayers().getArray().filter(l => l.get('role') === 'basemap').length")).intValue(),
+            assertEquals(0, ((Number) onMap("(map, P) => map.getLayers().getArray().filter(l => l.get('role') === 'basemap').length")).intValue(),
                     "no third-party base map by default");
         }
     }
@@ -97,7 +97,9 @@ class PublicPageBrowserTest extends BrowserTestBase {
         open("/huren.html");
         waitForStreets();
         searchAddress(ADDRESS);
-        String streetId = page.evaluate("() => state.answer.street.id").toString();
+        String streetId = page.locator("#answer-status").getAttribute("data-street");
+        assertEquals(api("GET", "/api/v1/room-rental/check?address=" + java.net.URLEncoder.encode(ADDRESS, java.nio.charset.StandardCharsets.UTF_8),
+                null, null).at("/street/id").asText(), streetId, "the answer's street");
         assertEquals(streetId, page.getByLabel("Straat", new Page.GetByLabelOptions().setExact(true)).inputValue(),
                 "the searched address's street is pre-filled");
         assertTrue(page.locator("#report-privacy").textContent().contains("geen persoonsgegevens"), "a clear note: no personal data");
@@ -211,7 +213,7 @@ class PublicPageBrowserTest extends BrowserTestBase {
     private void assertUsableMap(String what) {
         page.locator("#map").scrollIntoViewIfNeeded();
         var box = page.locator("#map").boundingBox();
-        List<?> size = (List<?>) page.evaluate("() => { map.updateSize(); return map.getSize(); }");
+        List<?> size = (List<?>) onMap("(map, P) => { map.updateSize(); return map.getSize(); }");
         assertTrue(box.width >= 380 && box.height >= 300, what + ": map box " + box.width + "x" + box.height);
         assertTrue(((Number) size.get(0)).intValue() >= 380 && ((Number) size.get(1)).intValue() >= 300, what + ": OpenLayers draws " + size);
         assertTrue(page.locator("#map .ol-zoom-in").isVisible(), what + ": the zoom buttons show");
@@ -230,7 +232,7 @@ class PublicPageBrowserTest extends BrowserTestBase {
     @Test
     void theCheckPageWorksOnAPhone() {
         open("/", phone());
-        page.waitForFunction("() => map.getView().getZoom() > 10");
+        waitOnMap("(map, P) => map.getView().getZoom() > 10");
         assertNoHorizontalScroll("/");
         assertUsableMap("/");
         page.getByLabel("Adres zoeken").fill("Arceringerf 1");
@@ -272,26 +274,24 @@ class PublicPageBrowserTest extends BrowserTestBase {
     }
 
     private void zoomToTheSeat(double zoom) {
-        page.evaluate("() => Plek.getJson('/api/v1/layers/village').then(fc => {"
+        Object buildings = onMap("(map, P) => fetch('/api/v1/layers/village').then(r => r.json()).then(fc => new Promise(resolve => {"
                 + " const f = fc.features.find(x => x.properties.name === 'Plekdam') || fc.features[0];"
-                + " const g = Plek.geojson.readGeometry(f.geometry);"
+                + " const g = P.geojson.readGeometry(f.geometry);"
                 + " const c = g.getType() === 'Point' ? g.getCoordinates() : ol.extent.getCenter(g.getExtent());"
                 + " const l = map.getLayers().getArray().find(x => x.get('role') === 'building');"
-                + " window.buildings = 'loading';"
-                + " l.getSource().once('featuresloadend', () => { window.buildings = 'loaded'; });"
-                + " l.getSource().once('featuresloaderror', () => { window.buildings = 'failed'; });"
-                + " map.getView().setCenter(c); map.getView().setZoom(" + zoom + "); })");
-        page.waitForFunction("() => window.buildings !== 'loading'");
-        assertEquals("loaded", page.evaluate("() => window.buildings"), "the building layer loaded the view");
+                + " l.getSource().once('featuresloadend', () => resolve('loaded'));"
+                + " l.getSource().once('featuresloaderror', () => resolve('failed'));"
+                + " map.getView().setCenter(c); map.getView().setZoom(" + zoom + "); }))");
+        assertEquals("loaded", buildings, "the building layer loaded the view");
     }
 
     @Test
     void allBuildingsOfAVillageAtZoom16AreLoaded() throws Exception {
         List<String> requests = new CopyOnWriteArrayList<>();
         openWatched("/", new Browser.NewPageOptions().setViewportSize(1280, 800), requests, new CopyOnWriteArrayList<>());
-        page.waitForFunction("() => map.getView().getZoom() > 10");
+        waitOnMap("(map, P) => map.getView().getZoom() > 10");
         zoomToTheSeatAt16();
-        int loaded = ((Number) page.evaluate("() => map.getLayers().getArray().find(x => x.get('role') === 'building')"
+        int loaded = ((Number) onMap("(map, P) => map.getLayers().getArray().find(x => x.get('role') === 'building')"
                 + ".getSource().getFeatures().length")).intValue();
         String first = requests.stream().filter(u -> u.contains("/api/v1/layers/building?")).findFirst().orElseThrow();
         String bbox = first.replaceAll(".*[?&]bbox=([^&]+).*", "$1");
@@ -311,9 +311,9 @@ class PublicPageBrowserTest extends BrowserTestBase {
         List<String> requests = new CopyOnWriteArrayList<>();
         // a large screen just above zoom 15 (the building layer shows above 15): more than one page of 1000
         openWatched("/", new Browser.NewPageOptions().setViewportSize(2560, 1600), requests, new CopyOnWriteArrayList<>());
-        page.waitForFunction("() => map.getView().getZoom() > 10");
+        waitOnMap("(map, P) => map.getView().getZoom() > 10");
         zoomToTheSeat(15.1);
-        int loaded = ((Number) page.evaluate("() => map.getLayers().getArray().find(x => x.get('role') === 'building')"
+        int loaded = ((Number) onMap("(map, P) => map.getLayers().getArray().find(x => x.get('role') === 'building')"
                 + ".getSource().getFeatures().length")).intValue();
         List<String> building = requests.stream().filter(u -> u.contains("/api/v1/layers/building?")).toList();
         String bbox = building.get(0).replaceAll(".*[?&]bbox=([^&]+).*", "$1");

@@ -42,11 +42,11 @@ class RdNewMapBrowserTest extends BrowserTestBase {
         });
         page.navigate(base + path);
         // the Web Mercator zoom of the view's scale, the same test in both projections
-        page.waitForFunction("() => typeof map !== 'undefined' && Plek.mercatorZoom(map.getView()) > 10");
+        waitOnMap("(map, P) => P.mercatorZoom(map.getView()) > 10");
     }
 
     private String projection() {
-        return (String) page.evaluate("() => map.getView().getProjection().getCode()");
+        return (String) onMap("(map, P) => map.getView().getProjection().getCode()");
     }
 
     private JsonNode lastBody(List<String> bodies) throws Exception {
@@ -57,8 +57,19 @@ class RdNewMapBrowserTest extends BrowserTestBase {
     /** Every criterion's id=status, in order, and the verdict: what must not depend on the projection. */
     @SuppressWarnings("unchecked")
     private List<String> answer() {
-        return (List<String>) page.evaluate("() => [state.lastResult.verdict, state.lastResult.locationClass]"
-                + ".concat(state.lastResult.criteria.map(c => c.id + '=' + c.status))");
+        return (List<String>) page.evaluate("() => [document.querySelector('#verdict').dataset.verdict,"
+                + " document.querySelector('#location-class').dataset.locationClass]"
+                + ".concat([...document.querySelectorAll('#result li.criterion')].map(c => c.dataset.criterion + '=' + c.dataset.status))");
+    }
+
+    /** Marks the verdict shown now (if any), so that waitForNewVerdict waits for the answer to the next check. */
+    private void markOldVerdict() {
+        page.evaluate("() => { const v = document.querySelector('#verdict'); if (v) v.dataset.old = 'true'; }");
+    }
+
+    /** Waits for a verdict the page drew after markOldVerdict (a new answer is drawn afresh). */
+    private void waitForNewVerdict() {
+        page.locator("#verdict:not([data-old])").waitFor();
     }
 
     private void checkAddress() {
@@ -66,27 +77,27 @@ class RdNewMapBrowserTest extends BrowserTestBase {
         page.locator("#suggestions li", new Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam")).click();
         page.getByLabel("Woonvorm").selectOption("housing_facility");
         page.getByLabel("Aantal personen").fill("12");
-        page.evaluate("() => { window.checked = checkNumber; }");
+        markOldVerdict();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toetsen")).click();
-        page.waitForFunction("() => checkNumber > window.checked && state.lastResult && document.querySelector('#verdict')");
+        waitForNewVerdict();
     }
 
     /** Clicks inside the first (by id) holiday park, the view at Web Mercator zoom 16's scale; waits for the answer. */
     private void clickHolidayPark() {
         // the whole dataset first, so the recreation zones are loaded whatever the view was
-        List<?> xy = (List<?>) page.evaluate("() => Plek.fitToDataset(map).then(() => new Promise(resolve => { const tryIt = () => {"
+        List<?> xy = (List<?>) onMap("(map, P) => P.fitToDataset(map).then(() => new Promise(resolve => { const tryIt = () => {"
                 + " const l = map.getLayers().getArray().find(x => x.get('role') === 'recreation_zone');"
                 + " const fs = l.getSource().getFeatures().sort((a, b) => String(a.getId()).localeCompare(String(b.getId())));"
                 + " if (!fs.length) { setTimeout(tryIt, 100); return; }"
                 + " const g = fs[0].getGeometry();"
                 + " const p = (g.getType() === 'Polygon' ? g.getInteriorPoint() : g.getInteriorPoints().getPoint(0)).getCoordinates().slice(0, 2);"
-                + " const v = map.getView(); v.setCenter(p); v.setResolution(Plek.resolutionForZoom(v, 16, p));"
+                + " const v = map.getView(); v.setCenter(p); v.setResolution(P.resolutionForZoom(v, 16, p));"
                 + " map.renderSync(); resolve(map.getPixelFromCoordinate(p)); };"
                 + " tryIt(); }))");
         var box = page.locator("#map").boundingBox();
-        page.evaluate("() => { window.checked = checkNumber; }");
+        markOldVerdict();
         page.mouse().click(box.x + ((Number) xy.get(0)).doubleValue(), box.y + ((Number) xy.get(1)).doubleValue());
-        page.waitForFunction("() => checkNumber > window.checked && state.lastResult && document.querySelector('#verdict')");
+        waitForNewVerdict();
     }
 
     @Test
@@ -114,7 +125,9 @@ class RdNewMapBrowserTest extends BrowserTestBase {
                 assertEquals("EPSG:28992", body.get("crs").asText(), body.toString());
                 assertTrue(c.get(0).asDouble() > 0 && c.get(0).asDouble() < 300_000 && c.get(1).asDouble() > 300_000
                         && c.get(1).asDouble() < 625_000, "RD New metres: " + c);
-                assertEquals("EPSG:28992", page.evaluate("() => state.siteCrs"));
+                // and the page shows the site in degrees, converted from the RD New point it keeps
+                assertTrue(page.locator("#site-info").textContent().matches("Gekozen punt: 52\\.\\d{5}, 3\\.\\d{5}"),
+                        page.locator("#site-info").textContent());
             } else {
                 assertEquals("CRS84", body.get("crs").asText(), body.toString());
                 assertTrue(Math.abs(c.get(0).asDouble()) < 180, "degrees: " + c);
@@ -132,12 +145,12 @@ class RdNewMapBrowserTest extends BrowserTestBase {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> snapshot() {
-        return (Map<String, Object>) page.evaluate("() => { const v = map.getView(), p = v.getProjection();"
+        return (Map<String, Object>) onMap("(map, P) => { const v = map.getView(), p = v.getProjection();"
                 + " const counts = {}; ['site', 'deciding', 'band', 'facilities', 'walking', 'cycling'].forEach(n => {"
                 + "   counts[n] = map.getLayers().getArray().find(l => l.get('evidence') === n).getSource().getFeatures().length; });"
                 + " const layer = n => map.getLayers().getArray().find(l => l.get('evidence') === n).getSource();"
                 + " const site = layer('site').getFeatures()[0].getGeometry().getCoordinates();"
-                + " return { centre: ol.proj.toLonLat(v.getCenter(), p), ground: Plek.groundResolution(v), zoom: Plek.mercatorZoom(v),"
+                + " return { centre: ol.proj.toLonLat(v.getCenter(), p), ground: P.groundResolution(v), zoom: P.mercatorZoom(v),"
                 + "   counts, site: ol.proj.toLonLat(site, p), band: layer('band').getFeatures().filter(f => f.get('band') === 'inside')"
                 + "     .flatMap(f => { const g = f.getGeometry(), fc = g.getFlatCoordinates(), st = g.getStride(), out = [];"
                 + "       for (let i = 0; i < fc.length; i += st) out.push(ol.proj.toLonLat([fc[i], fc[i + 1]], p)); return out; }) }; }");
@@ -163,7 +176,7 @@ class RdNewMapBrowserTest extends BrowserTestBase {
         List<String> bodies = new CopyOnWriteArrayList<>(), requests = new CopyOnWriteArrayList<>();
         openWatched("/#pt=" + PARK_LON + "," + PARK_LAT + "&form=housing_facility&persons=12&proj=mercator", bodies, requests);
         waitForEvidence();
-        page.waitForFunction("() => !map.getView().getAnimating()");
+        waitOnMap("(map, P) => !map.getView().getAnimating()");
         List<String> before = answer();
         Map<String, Object> m = snapshot();
 
@@ -185,7 +198,7 @@ class RdNewMapBrowserTest extends BrowserTestBase {
         assertTrue(bm.size() >= 4);
         for (int i = 0; i < bm.size(); i++) assertTrue(metres((List<?>) bm.get(i), (List<?>) br.get(i)) < 1, "the edge band stays: " + i);
         // the background is fetched anew, in RD New from the server
-        page.waitForFunction("() => map.getLayers().getArray().find(l => l.get('role') === 'building').getSource().getFeatures().length > 0");
+        waitOnMap("(map, P) => map.getLayers().getArray().find(l => l.get('role') === 'building').getSource().getFeatures().length > 0");
         List<String> layerRequests = requests.stream().filter(u -> u.contains("/api/v1/layers/")).toList();
         assertFalse(layerRequests.isEmpty());
         for (String u : layerRequests) assertTrue(u.contains("crs=EPSG:28992&bbox-crs=EPSG:28992"), u);
@@ -202,12 +215,11 @@ class RdNewMapBrowserTest extends BrowserTestBase {
         assertEquals(before, answer(), "the same check in RD New");
         // the page fits the dataset first, then takes the link's view: wait for that view (the asserts say what differs)
         try {
-            page.waitForFunction("([lon, lat, zoom]) => { const v = map.getView(), c = ol.proj.toLonLat(v.getCenter(), v.getProjection());"
+            waitOnMap("(map, P, [lon, lat, zoom]) => { const v = map.getView(), c = ol.proj.toLonLat(v.getCenter(), v.getProjection());"
                     + " const dx = (c[0] - lon) * 111320 * Math.cos(lat * Math.PI / 180), dy = (c[1] - lat) * 110570;"
-                    + " return Math.hypot(dx, dy) < 2 && Math.abs(Plek.mercatorZoom(v) - zoom) < 0.01; }",
-                    List.of(((List<?>) m.get("centre")).get(0), ((List<?>) m.get("centre")).get(1), m.get("zoom")),
-                    new Page.WaitForFunctionOptions().setTimeout(10_000));
-        } catch (com.microsoft.playwright.TimeoutError e) {
+                    + " return Math.hypot(dx, dy) < 2 && Math.abs(P.mercatorZoom(v) - zoom) < 0.01; }",
+                    List.of(((List<?>) m.get("centre")).get(0), ((List<?>) m.get("centre")).get(1), m.get("zoom")));
+        } catch (AssertionError e) {
             // fall through to the assertions, which name the difference
         }
         Map<String, Object> reopened = snapshot();
@@ -223,7 +235,9 @@ class RdNewMapBrowserTest extends BrowserTestBase {
         clickHolidayPark();
         JsonNode body = lastBody(rdBodies);
         assertEquals("EPSG:28992", body.get("crs").asText());
-        page.waitForFunction("() => state.siteLonLat && location.hash.includes('pt=' + state.siteLonLat.coordinates.join(','))");
+        // the server's CRS84 of the site asked (what its answer says), as the page writes numbers
+        JsonNode site = api("POST", "/api/v1/assessments", null, body.toString()).at("/site/coordinates");
+        page.waitForFunction("c => location.hash.includes('pt=' + c.join(','))", List.of(site.get(0).asDouble(), site.get(1).asDouble()));
         String pt = page.url().replaceAll(".*[#&]pt=([^&]+).*", "$1");
         String[] lonLat = pt.split(",");
         Coordinate rd = RdNapTrans.fromLonLat(Double.parseDouble(lonLat[0]), Double.parseDouble(lonLat[1]));
@@ -236,9 +250,9 @@ class RdNewMapBrowserTest extends BrowserTestBase {
         waitForEvidence();
         page.setViewportSize(794, 1123);
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
-        page.evaluate("() => preparePrint()");
+        beforePrint();
         assertEquals("Kaart: RD New (Rijksdriehoek)", page.locator("#print-projection").textContent());
-        assertEquals(Boolean.TRUE, page.evaluate("() => { const e = map.getView().calculateExtent(map.getSize());"
+        assertEquals(Boolean.TRUE, onMap("(map, P) => { const e = map.getView().calculateExtent(map.getSize());"
                 + " const l = map.getLayers().getArray().find(x => x.get('evidence') === 'band');"
                 + " return ol.extent.containsExtent(e, l.getSource().getExtent()); }"), "the whole band on paper");
         screenshot("rd-print.png");
@@ -247,7 +261,7 @@ class RdNewMapBrowserTest extends BrowserTestBase {
 
         // and back to Web Mercator: the centre where it was
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
-        page.evaluate("() => endPrint()");
+        afterPrint();
         Map<String, Object> inRd = snapshot();
         page.getByLabel("Kaart", new Page.GetByLabelOptions().setExact(true)).selectOption("mercator");
         assertEquals("EPSG:3857", projection());
@@ -262,25 +276,25 @@ class RdNewMapBrowserTest extends BrowserTestBase {
     @SuppressWarnings("unchecked")
     private Map<String, Object> buildingsAt(String proj, double metresPerPixel, List<String> requests) {
         openWatched("/?proj=" + proj, new ArrayList<>(), requests);
-        return (Map<String, Object>) page.evaluate("async g => {"
-                + " const fc = await Plek.getJson('/api/v1/layers/village');"
+        return (Map<String, Object>) onMap("async (map, P, g) => {"
+                + " const fc = await (await fetch('/api/v1/layers/village')).json();"
                 + " const f = fc.features.find(x => x.properties.name === 'Plekdam') || fc.features[0];"
                 + " const c = f.geometry.type === 'Point' ? f.geometry.coordinates"
                 + "   : ol.extent.getCenter(new ol.format.GeoJSON().readGeometry(f.geometry).getExtent());"
                 + " const l = map.getLayers().getArray().find(x => x.get('role') === 'building');"
-                + " const v = map.getView(), at = Plek.fromLonLat(c, map);"
+                + " const v = map.getView(), at = P.fromLonLat(c, map);"
                 + " const inRange = () => v.getResolution() < l.getMaxResolution();"
                 + " const loaded = new Promise(resolve => { l.getSource().once('featuresloadend', () => resolve('loaded'));"
                 + "   l.getSource().once('featuresloaderror', () => resolve('failed')); });"
-                + " v.setCenter(at); v.setResolution(Plek.resolutionForGround(v, g, at));"
+                + " v.setCenter(at); v.setResolution(P.resolutionForGround(v, g, at));"
                 + " await new Promise(resolve => map.once('rendercomplete', resolve));"
                 + " const state = inRange() ? await loaded : 'not shown';"
                 + " await new Promise(resolve => { map.once('rendercomplete', resolve); map.render(); });"
                 + " const dLat = 250 / 110570, dLon = 250 / (111320 * Math.cos(c[1] * Math.PI / 180));"
                 + " const ids = l.getSource().getFeatures().filter(b => {"
-                + "   const ll = Plek.toLonLat(ol.extent.getCenter(b.getGeometry().getExtent()), map);"
+                + "   const ll = P.toLonLat(ol.extent.getCenter(b.getGeometry().getExtent()), map);"
                 + "   return Math.abs(ll[0] - c[0]) < dLon && Math.abs(ll[1] - c[1]) < dLat; }).map(b => String(b.getId()));"
-                + " return { state, ids, ground: Plek.groundResolution(v), resolution: v.getResolution(), maxResolution: l.getMaxResolution(),"
+                + " return { state, ids, ground: P.groundResolution(v), resolution: v.getResolution(), maxResolution: l.getMaxResolution(),"
                 + "   visible: l.getVisible() && inRange(), all: l.getSource().getFeatures().length }; }", metresPerPixel);
     }
 
@@ -334,17 +348,17 @@ class RdNewMapBrowserTest extends BrowserTestBase {
             page.onRequest(q -> requests.add(q.url()));
             page.navigate(base + "/huren.html?proj=" + proj);
             page.locator("#streets tbody tr").first().waitFor();
-            page.waitForFunction("() => streetSource.getFeatures().length > 0");
+            waitOnMap("(map, P) => map.getLayers().getArray().find(l => l.get('role') === 'room_rental_streets').getSource().getFeatures().length > 0");
             assertEquals(proj.equals("rd") ? "EPSG:28992" : "EPSG:3857", projection());
             assertEquals(proj, page.getByLabel("Kaart", new Page.GetByLabelOptions().setExact(true)).inputValue());
             String streets = requests.stream().filter(u -> u.contains("/api/v1/room-rental/streets")).findFirst().orElseThrow();
             assertEquals(proj.equals("rd"), streets.endsWith("?crs=EPSG:28992"), streets);
             // one street's middle in RD New: from the server (RD New) or from Web Mercator through rd.js
             @SuppressWarnings("unchecked")
-            Map<String, Object> s = (Map<String, Object>) page.evaluate("() => { const fs = streetSource.getFeatures()"
+            Map<String, Object> s = (Map<String, Object>) onMap("(map, P) => { const fs = map.getLayers().getArray().find(l => l.get('role') === 'room_rental_streets').getSource().getFeatures()"
                     + ".filter(f => f.getGeometry().getType() === 'LineString').sort((a, b) => String(a.getId()).localeCompare(String(b.getId())));"
                     + " const c = fs[0].getGeometry().getCoordinateAt(0.5);"
-                    + " return { n: streetSource.getFeatures().length, rows: document.querySelectorAll('#streets tbody tr').length,"
+                    + " return { n: map.getLayers().getArray().find(l => l.get('role') === 'room_rental_streets').getSource().getFeatures().length, rows: document.querySelectorAll('#streets tbody tr').length,"
                     + "   id: fs[0].getId(), rd: ol.proj.transform(c, map.getView().getProjection(), 'EPSG:28992') }; }");
             seen.put(proj, s);
 
@@ -353,10 +367,11 @@ class RdNewMapBrowserTest extends BrowserTestBase {
             page.locator("#answer-status").waitFor();
             seen.put(proj + " answer", page.locator("#answer").textContent());
             // the chosen street is drawn: the map centred on it shows its dark casing
-            page.evaluate("() => { const f = streetSource.getFeatureById(state.selected); const v = map.getView();"
-                    + " v.fit(f.getGeometry().getExtent(), { padding: [80, 80, 80, 80] }); map.renderSync(); }");
+            onMap("(map, P, id) => { const f = map.getLayers().getArray().find(l => l.get('role') === 'room_rental_streets').getSource().getFeatureById(id); const v = map.getView();"
+                    + " v.fit(f.getGeometry().getExtent(), { padding: [80, 80, 80, 80] }); map.renderSync(); }",
+                    page.locator("#answer-status").getAttribute("data-street"));
             // the tiles of the new view drawn, not a guessed time
-            page.evaluate("() => new Promise(done => { map.once('rendercomplete', done); map.render(); })");
+            onMap("(map, P) => new Promise(done => { map.once('rendercomplete', done); map.render(); })");
             screenshot("rd-public-" + proj + ".png");
         }
         @SuppressWarnings("unchecked")
@@ -377,7 +392,7 @@ class RdNewMapBrowserTest extends BrowserTestBase {
     void onAPhoneBothSwitchesFitTheScreen() {
         for (String path : new String[] {"/?proj=rd", "/huren.html?proj=rd"}) {
             open(path, new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
-            page.waitForFunction("() => typeof map !== 'undefined' && Plek.mercatorZoom(map.getView()) > 10");
+            waitOnMap("(map, P) => P.mercatorZoom(map.getView()) > 10");
             assertEquals("EPSG:28992", projection());
             for (String select : List.of("#projection", "#lang")) {
                 var box = page.locator(select).boundingBox();

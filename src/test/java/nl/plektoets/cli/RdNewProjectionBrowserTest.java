@@ -10,17 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 
 /**
- * frontend/rd.js, the map's RD New (EPSG:28992) projection, against the server's RDNAPTRANS (rdnaptrans-java): a grid
+ * frontend/common/rd.js, the map's RD New (EPSG:28992) projection, against the server's RDNAPTRANS (rdnaptrans-java): a grid
  * over the Netherlands and the demo's addresses as the layer API serves them in both CRSs.
  */
 class RdNewProjectionBrowserTest extends BrowserTestBase {
     /** The approximation formulas are good to about a metre over the country; measured 0.48 m at worst. */
     private static final double TOLERANCE_M = 1.0;
 
-    /** The check page, which loads rd.js for its projection switch. */
+    /** The check page, whose modules load common/rd.js for the projection switch. */
     private void openWithRd() {
         open("/");
-        page.waitForFunction("() => typeof RdNew !== 'undefined' && !!ol.proj.get('EPSG:28992')");
+        page.waitForFunction("() => !!ol.proj.get('EPSG:28992')");
     }
 
     @Test
@@ -38,7 +38,7 @@ class RdNewProjectionBrowserTest extends BrowserTestBase {
         }
         assertTrue(lonLats.size() > 50, "grid points in the RD area: " + lonLats.size());
         @SuppressWarnings("unchecked")
-        List<Number> worst = (List<Number>) page.evaluate("([lonLats, rds]) => {"
+        List<Number> worst = (List<Number>) page.evaluate("async ([lonLats, rds]) => { const RdNew = await import('/common/rd.js');"
                 + " let forward = 0, inverse = 0, viaOl = 0;"
                 + " lonLats.forEach((ll, i) => {"
                 + "   const xy = RdNew.fromLonLat(ll);"
@@ -58,7 +58,7 @@ class RdNewProjectionBrowserTest extends BrowserTestBase {
     void theDemosAddressesInBothCrssOfTheLayerApiAgreeWithTheProjection() {
         openWithRd();
         @SuppressWarnings("unchecked")
-        Map<String, Number> r = (Map<String, Number>) page.evaluate("async () => {"
+        Map<String, Number> r = (Map<String, Number>) page.evaluate("async () => { const RdNew = await import('/common/rd.js');"
                 + " const get = async q => (await fetch('/api/v1/layers/address?limit=500' + q)).json();"
                 + " const ll = await get(''), rd = await get('&crs=EPSG:28992');"
                 + " let worst = 0;"

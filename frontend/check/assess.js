@@ -1,0 +1,47 @@
+// The check itself: POST /api/v1/assessments with the site (or the address still to resolve), the form and the
+// persons; the answer becomes the state's result (result.js shows it, evidence.js draws it). Each check has a
+// number; an answer for an older one is dropped, so a slow answer never overwrites a newer question.
+import { getJson, errorText } from '../common/api.js';
+import { get, setState, pointSite } from './state.js';
+import { ui, t } from './texts.js';
+import { showSite } from './map.js';
+
+const $ = id => document.getElementById(id);
+
+/** A new site not checked yet: the verdict and evidence of the one before go (also one still on its way). */
+export function forgetResult() {
+  setState({ check: get().check + 1, result: null, busy: false, error: null });
+}
+
+export function assess() {
+  const s = get();
+  if (!s.site && !s.pendingAddress) { setState({ error: () => t('noSite'), busy: false }); return; }
+  const body = { form: s.form, persons: Number(s.persons) };
+  if (s.pendingAddress) body.address = s.pendingAddress;
+  else { body.site = s.site; body.crs = s.siteCrs; }
+  const mine = s.check + 1, asked = s.site, typed = s.typedAddress;
+  setState({ check: mine, typedAddress: false, busy: true, result: null, error: null });
+  getJson('/api/v1/assessments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    .then(result => {
+      if (mine !== get().check) return; // a newer check was asked meanwhile
+      const now = get();
+      const patch = { result, busy: false };
+      let found = false;
+      if (now.pendingAddress && result.address) {
+        found = true;
+        $('address').value = result.address.label;
+        Object.assign(patch, pointSite(result.address.location.coordinates, result.address.label, 'CRS84'), { pendingAddress: null });
+      } else if (now.site === asked && now.siteCrs !== 'CRS84' && result.site && result.site.type === asked.type) {
+        patch.siteLonLat = result.site; // the server's exact CRS84 of an RD New site
+      }
+      setState(patch);
+      if (found && (!now.keepView || typed)) showSite();
+    })
+    .catch(err => {
+      if (mine !== get().check) return;
+      const patch = { pendingAddress: null, result: null, busy: false, error: () => errorText(ui, 'requestFailed', err) };
+      // a typed address not found: the site before is not the one asked for any more
+      if (typed) Object.assign(patch, { site: null, addressLabel: null, siteLonLat: null });
+      setState(patch);
+    });
+}
