@@ -71,7 +71,7 @@ function extraLayer(spec) {
     }
   });
   // background: a projection switch fetches them anew (common.js) instead of transforming them
-  // the scale in ground metres, the same in both projections (common.js keepScaleLimits)
+  // the scale in ground metres, the same in both projections (common/map.js keepScaleLimits)
   return new ol.layer.Vector({ source, style: pointOrAreaStyle(spec),
     properties: { role: spec.role, background: true, maxScaleDenominator: spec.maxScaleDenominator || OVERVIEW_SCALE } });
 }
