@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code plektoets assess-all}: every address of the dataset into a CSV or GeoJSON overview ({@link AssessAllBatch}). */
 @Command(name = "assess-all", sortOptions = false,
+        header = "assess every address of the dataset into a CSV or GeoJSON overview",
         customSynopsis = {"Usage: plektoets assess-all [--data DIR] [--out FILE.csv|FILE.geojson] [--form room_rental|housing_facility]",
-                "                            [--persons N] [--new-build] [--threads N] [--policy FILE] [--crs CRS] [--config FILE]"},
+                "                            [--persons N] [--new-build] [--threads N] [--policy FILE] [--crs CRS]",
+                "                            [--config FILE] [any key below]"},
         description = {"", "Assesses every address of the dataset as a site (the address point) with every criterion, including"
                 + " facility_reach (walking and cycling minutes to facilities, Bijlage 1) when the data directory holds its"
                 + " OSM file, and writes one row per address: id, label, street, housenumber, postcode, town, lon, lat"

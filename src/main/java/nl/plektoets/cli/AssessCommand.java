@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code POST /api/v1/assessments} does.
  */
 @Command(name = "assess", sortOptions = false,
+        header = "assess one site or address and print the result",
         customSynopsis = {"Usage: plektoets assess (--lon X --lat Y | --x X --y Y | --address \"Street 12, Town\")",
                 "                        --form room_rental|housing_facility --persons N [--new-build] [--json]",
                 "                        [--data DIR] [--crs CRS] [--policy FILE] [--config FILE] [any key below]"},

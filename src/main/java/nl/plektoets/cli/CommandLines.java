@@ -45,6 +45,11 @@ final class CommandLines {
         // the commands' synopses are written out whole (picocli's would list every configuration key)
         spec.usageMessage().synopsisHeading("");
         cl.setHelpSectionMap(helpSections(cl));
+        // the header is the command's line in 'plektoets --help'; its own help starts with the synopsis
+        List<String> sections = new ArrayList<>(cl.getHelpSectionKeys());
+        sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
+        sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+        cl.setHelpSectionKeys(sections);
         cl.setParameterExceptionHandler((e, args) -> {
             context.err().println("plektoets " + name(spec) + ": " + message(e, spec));
             return USAGE;

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code plektoets demo}: the fictitious demo municipality into a new data directory. */
 @Command(name = "demo", sortOptions = false,
+        header = "generate the fictitious demo municipality into a data directory",
         customSynopsis = "Usage: plektoets demo --out DIR [--addresses N] [--seed S]",
         description = {"", "Generates the fictitious demo municipality (villages, farms, business parks, holiday parks,"
                 + " facilities, roads) as OpenStreetMap XML with a dataset.json, for 'plektoets serve --data DIR'. The same"

@@ -40,6 +40,7 @@ import nl.plektoets.geo.WorkingCrs;
  * unexpected error.
  */
 @Command(name = "import", sortOptions = false,
+        header = "import OpenStreetMap and/or registers (IMRO, BAG, TOP10NL, CBS) into a data directory or PostGIS",
         customSynopsis = {"Usage: plektoets import [--osm FILE]... [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE]",
                 "                       [--top10nl FILE] [--gemeenten FILE] [--municipality GM0160] [--layers FILE]...",
                 "                       [--tag-mapping FILE] [--precedence FILE] [--crs EPSG:<code>] [--name NAME] (--out DIR | --db JDBC-URL)"},

@@ -81,7 +81,7 @@ public final class Main {
         return line.apply(rest).execute(rest);
     }
 
-    /** The top-level help: each command with the first sentence of its own description. */
+    /** The top-level help: each command with its one-line header. */
     private String usage(Map<String, Function<String[], CommandLine>> commands) {
         StringBuilder sb = new StringBuilder("""
                 plektoets - tests candidate housing sites for labour migrants against the municipality's policy
@@ -91,10 +91,8 @@ public final class Main {
                 Commands:
                 """);
         commands.forEach((name, line) -> {
-            String[] description = line.apply(new String[0]).getCommandSpec().usageMessage().description();
-            String text = String.join(" ", description).strip();
-            int stop = text.indexOf(". ");
-            sb.append(String.format(java.util.Locale.ROOT, "  %-11s %s%n", name, stop < 0 ? text : text.substring(0, stop + 1)));
+            String header = String.join(" ", line.apply(new String[0]).getCommandSpec().usageMessage().header());
+            sb.append(String.format(java.util.Locale.ROOT, "  %-11s %s%n", name, header));
         });
         sb.append("\nExit codes: 0 done, 1 failed, 2 bad arguments.\n");
         return sb.toString();

@@ -59,6 +59,7 @@ import picocli.CommandLine.Spec;
  * store, the token file, the policy profile, the report rate limit.
  */
 @Command(name = "serve", sortOptions = false,
+        header = "start the HTTP API and map (default: the demo municipality on http://localhost:7070)",
         customSynopsis = {"Usage: plektoets serve [--data DIR] [--port 7070] [--db JDBC-URL] [--tokens FILE] [--config FILE]",
                 "                       [any key below]"},
         description = {"", "Starts the HTTP API (and the page at /) on the dataset in the data directory. The first start"
