@@ -43,7 +43,8 @@ import nl.plektoets.geo.WorkingCrs;
         header = "import OpenStreetMap and/or registers (IMRO, BAG, TOP10NL, CBS) into a data directory or PostGIS",
         customSynopsis = {"Usage: plektoets import [--osm FILE]... [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE]",
                 "                       [--top10nl FILE] [--gemeenten FILE] [--municipality GM0160] [--layers FILE]...",
-                "                       [--tag-mapping FILE] [--precedence FILE] [--crs EPSG:<code>] [--name NAME] (--out DIR | --db JDBC-URL)"},
+                "                       [--tag-mapping FILE] [--precedence FILE] [--crs EPSG:<code>] [--name NAME]",
+                "                       (--out DIR | --db JDBC-URL)"},
         description = {"", "Makes a data directory for 'plektoets serve --data DIR' from OpenStreetMap (.osm, .osm.gz, .osm.bz2,"
                 + " .osm.pbf) and/or the municipality's registers: the dataset cache and a dataset.json that records this"
                 + " command (the cache is the directory's only copy of the data: after an upgrade that makes it stale,"
