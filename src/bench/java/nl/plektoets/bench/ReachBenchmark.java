@@ -17,7 +17,7 @@ import java.util.function.IntConsumer;
 import nl.plektoets.assess.AssessmentRequest;
 import nl.plektoets.assess.Assessor;
 import nl.plektoets.assess.HousingForm;
-import nl.plektoets.cli.AssessAllCommand;
+import nl.plektoets.cli.AssessAllBatch;
 import nl.plektoets.criteria.FacilityReachCriterion;
 import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Dataset;
@@ -158,18 +158,18 @@ public final class ReachBenchmark {
      * CPU-second of the whole process (the machine is shared, so wall time includes waiting for a core).
      */
     private static void assessAll(Assessor assessor, List<String> categories, int addresses) throws IOException {
-        AssessAllCommand batch = new AssessAllCommand(assessor, categories, HousingForm.ROOM_RENTAL, 4, false);
+        AssessAllBatch batch = new AssessAllBatch(assessor, categories, HousingForm.ROOM_RENTAL, 4, false);
         int cores = Runtime.getRuntime().availableProcessors();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         // at least ~50,000 addresses per measurement, so small datasets are not timed on a few milliseconds
         int rounds = Math.max(1, 50_000 / Math.max(1, addresses));
-        batch.write(OutputStream.nullOutputStream(), AssessAllCommand.Format.CSV, cores, ImportProgress.NONE);
+        batch.write(OutputStream.nullOutputStream(), AssessAllBatch.Format.CSV, cores, ImportProgress.NONE);
         for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
             long cpu0 = os.getProcessCpuTime();
             long wall0 = System.nanoTime();
             long done = 0;
             for (int r = 0; r < rounds; r++) {
-                done += batch.write(OutputStream.nullOutputStream(), AssessAllCommand.Format.CSV, threads,
+                done += batch.write(OutputStream.nullOutputStream(), AssessAllBatch.Format.CSV, threads,
                         ImportProgress.NONE).addresses();
             }
             double wall = (System.nanoTime() - wall0) / 1e9;

@@ -1,356 +1,103 @@
 package nl.plektoets.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import nl.plektoets.assess.AddressSite;
-import nl.plektoets.assess.Assessment;
-import nl.plektoets.assess.AssessmentRequest;
-import nl.plektoets.assess.Assessor;
+import java.util.concurrent.Callable;
 import nl.plektoets.assess.HousingForm;
-import nl.plektoets.assess.InvalidRequestException;
 import nl.plektoets.assess.Verdict;
-import nl.plektoets.criteria.Criterion;
-import nl.plektoets.criteria.CriterionResult;
-import nl.plektoets.criteria.FacilityReachCriterion;
-import nl.plektoets.csv.CsvRows;
-import nl.plektoets.data.DatasetInfo;
-import nl.plektoets.data.Feature;
-import nl.plektoets.data.ImportProgress;
-import nl.plektoets.data.Role;
-import nl.plektoets.geo.WorkingCrs;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Point;
+import nl.plektoets.config.ConfigException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/**
- * {@code assess-all}: every address of the dataset assessed with every criterion (with {@code facility_reach},
- * Bijlage 1, when the data directory has a network), one row per address: the planners' "where could housing go"
- * overview. The addresses are assessed in chunks on all cores and written in dataset order as the chunks complete
- * (a bounded window of chunks in flight, so memory does not grow with the dataset), into a temporary file beside
- * the output that replaces it only when complete.
- */
-public final class AssessAllCommand {
-    /** Addresses per task: large enough that scheduling costs nothing, small enough for a smooth progress bar. */
-    static final int CHUNK = 512;
+/** {@code plektoets assess-all}: every address of the dataset into a CSV or GeoJSON overview ({@link AssessAllBatch}). */
+@Command(name = "assess-all", sortOptions = false,
+        header = "assess every address of the dataset into a CSV or GeoJSON overview",
+        customSynopsis = {"Usage: plektoets assess-all [--data DIR] [--out FILE.csv|FILE.geojson] [--form room_rental|housing_facility]",
+                "                            [--persons N] [--new-build] [--threads N] [--policy FILE] [--crs CRS]",
+                "                            [--config FILE] [any key below]"},
+        description = {"", "Assesses every address of the dataset as a site (the address point) with every criterion, including"
+                + " facility_reach (walking and cycling minutes to facilities, Bijlage 1) when the data directory holds its"
+                + " OSM file, and writes one row per address: id, label, street, housenumber, postcode, town, lon, lat"
+                + " (CRS84), verdict, location_class, the status of each criterion (<criterion>_status), the walking and"
+                + " cycling minutes to the nearest facility of each reach category (walk_min_<category>,"
+                + " bike_min_<category>; empty when none is reachable or the address is off the network) and error (why"
+                + " an address could not be assessed; normally empty). The file is written beside its destination and"
+                + " moved into place when complete; without --out, CSV goes to standard output.", ""},
+        footer = {"", "Exit codes: 0 done, 1 failed, 2 bad arguments."})
+final class AssessAllCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    static final String HELP = """
-            Usage: plektoets assess-all [--data DIR] [--out FILE.csv|FILE.geojson] [--form room_rental|housing_facility]
-                                        [--persons N] [--new-build] [--threads N] [--policy FILE] [--crs CRS] [--config FILE]
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    boolean help;
 
-            Assesses every address of the dataset as a site (the address point) with every criterion, including
-            facility_reach (walking and cycling minutes to facilities, Bijlage 1) when the data directory holds its
-            OSM file, and writes one row per address: id, label, street, housenumber, postcode, town, lon, lat
-            (CRS84), verdict, location_class, the status of each criterion (<criterion>_status), the walking and
-            cycling minutes to the nearest facility of each reach category (walk_min_<category>,
-            bike_min_<category>; empty when none is reachable or the address is off the network) and error (why
-            an address could not be assessed; normally empty). The file is written beside its destination and
-            moved into place when complete; without --out, CSV goes to standard output.
+    @Option(names = "--out", paramLabel = "FILE", description = "FILE.csv (RFC 4180, header row; text starting = + - @ gets a"
+            + " leading ') or FILE.geojson (FeatureCollection of points); default: CSV on standard output")
+    Path out;
 
-              --data DIR        data directory (default gisdata/demo)
-              --out FILE        FILE.csv (RFC 4180, header row; text starting = + - @ gets a leading ') or FILE.geojson (FeatureCollection of points)
-              --form F          room_rental (default) or housing_facility
-              --persons N       persons to house at every address (default 4)
-              --new-build       the initiative builds new (default: uses an existing building)
-              --threads N       worker threads (default: the available cores)
-              --policy, --crs, --config as for serve
-            """;
+    @Option(names = "--form", paramLabel = "F", defaultValue = "room_rental", description = "room_rental or housing_facility")
+    String form;
 
-    public enum Format { CSV, GEOJSON }
+    @Option(names = "--persons", paramLabel = "N", defaultValue = "4", description = "persons to house at every address")
+    String persons;
 
-    private final Assessor assessor;
-    private final DatasetInfo dataset;
-    private final WorkingCrs crs;
-    private final List<String> criteria;
-    private final List<String> reachCategories;
-    private final HousingForm form;
-    private final int persons;
-    private final boolean newBuild;
+    @Option(names = "--new-build", description = "the initiative builds new (default: uses an existing building)")
+    boolean newBuild;
 
-    /** {@code reachCategories}: the walk/bike minute columns (empty without a network). */
-    public AssessAllCommand(Assessor assessor, List<String> reachCategories, HousingForm form, int persons, boolean newBuild) {
-        this.assessor = assessor;
-        this.dataset = assessor.dataset().info();
-        this.crs = WorkingCrs.of(dataset.workingCrs());
-        this.criteria = assessor.criteria().stream().map(Criterion::id).toList();
-        this.reachCategories = reachCategories;
-        this.form = form;
-        this.persons = persons;
-        this.newBuild = newBuild;
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the available cores)")
+    String threads;
+
+    private final CommandContext context;
+
+    AssessAllCommand(CommandContext context) {
+        this.context = context;
     }
 
-    /** The format an output file name asks for; null when the extension is neither. */
-    static Format formatOf(Path file) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".csv")) return Format.CSV;
-        if (n.endsWith(".geojson") || n.endsWith(".json")) return Format.GEOJSON;
-        return null;
-    }
-
-    /** The counts of one run, for the summary line. */
-    public record Summary(int addresses, Map<Verdict, Integer> verdicts, int errors, long nanos, int threads) {
-        public double perSecond() {
-            return addresses / (nanos / 1e9);
-        }
-    }
-
-    /** Writes every address to {@code file} (temporary file, then a move into place). */
-    public Summary writeFile(Path file, Format format, int threads, ImportProgress progress) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".partial");
-        try {
-            Summary s;
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                s = write(os, format, threads, progress);
+    @Override
+    public Integer call() throws IOException {
+        // every argument is checked before the data is loaded, which can take a while
+        AssessAllBatch.Format format = AssessAllBatch.Format.CSV;
+        if (out != null) {
+            format = AssessAllBatch.formatOf(out);
+            if (format == null) {
+                throw new ConfigException("--out '" + out + "' must end in .csv or .geojson, e.g. --out overview.csv");
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return s;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Writes every address to {@code os} (not closed). */
-    public Summary write(OutputStream os, Format format, int threads, ImportProgress progress) throws IOException {
-        long t0 = System.nanoTime();
-        List<Feature> addresses = assessor.dataset().layer(Role.ADDRESS);
-        int n = addresses.size();
-        int chunks = (n + CHUNK - 1) / CHUNK;
-        Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
-        int errors = 0;
-        Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-        progress.phase("assessing " + String.format(Locale.ROOT, "%,d", n) + " addresses", n);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "assess-all");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            if (format == Format.CSV) w.write(csvHeader());
-            else w.write(geoJsonHead());
-            ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
-            int submitted = 0;
-            int done = 0;
-            boolean first = true;
-            while (done < chunks) {
-                // keep every thread busy, but never more than a few chunks ahead of the writer
-                while (submitted < chunks && inFlight.size() < threads * 4) {
-                    int from = submitted * CHUNK;
-                    List<Feature> part = addresses.subList(from, Math.min(n, from + CHUNK));
-                    inFlight.add(pool.submit(() -> chunk(part, format)));
-                    submitted++;
-                }
-                Chunk c = take(inFlight.poll());
-                for (String row : c.rows()) {
-                    if (format == Format.GEOJSON && !first) w.write(",\n");
-                    w.write(row);
-                    first = false;
-                }
-                c.verdicts().forEach((v, k) -> verdicts.merge(v, k, Integer::sum));
-                errors += c.errors();
-                done++;
-                progress.progress(Math.min(n, (long) done * CHUNK));
+            Path parent = out.toAbsolutePath().getParent();
+            if (!Files.isDirectory(parent)) {
+                throw new ConfigException("--out '" + out + "': the directory " + parent + " does not exist; create it"
+                        + " first or write elsewhere");
             }
-            if (format == Format.GEOJSON) w.write("\n]}\n");
-            w.flush();
-        } finally {
-            pool.shutdownNow();
         }
-        Summary s = new Summary(n, verdicts, errors, System.nanoTime() - t0, threads);
-        progress.finished(String.format(Locale.ROOT, "%,d addresses assessed", n));
-        return s;
-    }
+        HousingForm housingForm = HousingForm.byId(form).orElseThrow(() -> new ConfigException("--form '" + form
+                + "' is unknown; use room_rental or housing_facility"));
+        int n = (int) OptionValues.number(persons, "persons", null, 1, Integer.MAX_VALUE);
+        int workers = (int) OptionValues.number(threads, "threads", (long) Runtime.getRuntime().availableProcessors(), 1, 1024);
 
-    private static Chunk take(Future<Chunk> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IOException(e.getCause());
+        try (Engines.Engine engine = new Engines(context).engine(CommandLines.config(spec, context))) {
+            List<String> categories = engine.reach() == null ? List.of() : engine.reach().settings().categories();
+            AssessAllBatch batch = new AssessAllBatch(engine.assessor(), categories, housingForm, n, newBuild);
+            AssessAllBatch.Summary s = out == null
+                    ? batch.write(context.out(), format, workers, context.progress())
+                    : batch.writeFile(out, format, workers, context.progress());
+            // with CSV on stdout the summary goes to stderr, so the output stays a clean CSV
+            PrintStream report = out == null ? context.err() : context.out();
+            report.printf(Locale.ROOT, "Assessed %,d addresses of '%s'%s as %s for %d persons in %.1f s (%,.0f per second,"
+                            + " %d threads): %s%s%s%s%n", s.addresses(), engine.dataset().info().name(),
+                    engine.dataset().info().fictitious() ? " (fictitious)" : "", housingForm.id(), n, s.nanos() / 1e9,
+                    s.perSecond(), s.threads(), s.verdicts(), s.errors() > 0 ? "; " + s.errors() + " not assessable (see the"
+                            + " error column)" : "", engine.reach() == null ? "; facility_reach unknown (no walking/cycling network)" : "",
+                    out == null ? "" : "; wrote " + out);
+            // the rows carry verdicts only: say once what 'allowed' means and what was not checked
+            report.println("'allowed': " + Verdict.ALLOWED.explanation().en() + " Obligations per site and the "
+                    + engine.assessor().profile().readings().notChecked().size() + " requirements not checked are in"
+                    + " each single answer (plektoets assess, POST /api/v1/assessments).");
+            return CommandLines.OK;
         }
-    }
-
-    private record Chunk(List<String> rows, Map<Verdict, Integer> verdicts, int errors) {
-    }
-
-    private Chunk chunk(List<Feature> part, Format format) throws IOException {
-        List<String> rows = new ArrayList<>(part.size());
-        Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
-        int errors = 0;
-        for (Feature address : part) {
-            Row r = assess(address);
-            if (r.assessment() != null) verdicts.merge(r.assessment().verdict(), 1, Integer::sum);
-            else errors++;
-            rows.add(format == Format.CSV ? csvRow(r) : geoJsonFeature(r));
-        }
-        return new Chunk(rows, verdicts, errors);
-    }
-
-    /** One address, its site (the point, or a point inside a building outline) in lon/lat, and its assessment. */
-    record Row(Feature address, Point site, Coordinate lonLat, Assessment assessment, String error) {
-    }
-
-    Row assess(Feature address) {
-        Point site = AddressSite.of(address);
-        Coordinate lonLat = crs.toLonLat(site.getX(), site.getY());
-        try {
-            Assessment a = assessor.assess(new AssessmentRequest(site, form, persons, newBuild));
-            return new Row(address, site, lonLat, a, null);
-        } catch (InvalidRequestException e) {
-            // one address the engine cannot assess (e.g. outside the extent after a CRS mix-up) must not lose the rest
-            return new Row(address, site, lonLat, null, e.field() + ": " + e.getMessage());
-        }
-    }
-
-    /** The column names, in order: the same in CSV and as GeoJSON properties. */
-    List<String> columns() {
-        List<String> c = new ArrayList<>(List.of("id", "label", "street", "housenumber", "postcode", "town", "lon", "lat",
-                "verdict", "location_class"));
-        for (String id : criteria) c.add(id + "_status"); // "location_class" alone is the class, not the status
-        for (String cat : reachCategories) {
-            c.add("walk_min_" + cat);
-            c.add("bike_min_" + cat);
-        }
-        c.add("error");
-        return c;
-    }
-
-    /** The values of a row, aligned with {@link #columns()}: strings, numbers or null (empty). */
-    List<Object> values(Row r) {
-        Feature f = r.address();
-        List<Object> v = new ArrayList<>();
-        v.add(f.id());
-        v.add(AddressSite.label(f));
-        v.add(f.attribute("street"));
-        v.add(f.attribute("housenumber"));
-        v.add(f.attribute("postcode"));
-        v.add(f.attribute("town"));
-        v.add(round7(r.lonLat().x));
-        v.add(round7(r.lonLat().y));
-        Assessment a = r.assessment();
-        v.add(a == null ? null : a.verdict().id());
-        v.add(a == null ? null : a.locationClass());
-        for (String id : criteria) {
-            CriterionResult c = a == null ? null : result(a, id);
-            v.add(c == null ? null : c.status().id());
-        }
-        CriterionResult reach = a == null ? null : result(a, FacilityReachCriterion.ID);
-        for (String cat : reachCategories) {
-            v.add(minutes(reach, cat, "walking"));
-            v.add(minutes(reach, cat, "cycling"));
-        }
-        v.add(r.error());
-        return v;
-    }
-
-    private static CriterionResult result(Assessment a, String id) {
-        for (CriterionResult c : a.criteria()) if (c.id().equals(id)) return c;
-        return null;
-    }
-
-    /** Minutes to the nearest facility of a category from the facility_reach evidence; null when none. */
-    @SuppressWarnings("unchecked")
-    private static Double minutes(CriterionResult reach, String category, String mode) {
-        if (reach == null) return null;
-        Object cats = reach.evidence().get("categories");
-        if (!(cats instanceof List<?> list)) return null;
-        for (Object o : list) {
-            Map<String, Object> c = (Map<String, Object>) o;
-            if (!category.equals(c.get("category"))) continue;
-            Object trip = c.get(mode);
-            return trip instanceof Map<?, ?> m && m.get("minutes") instanceof Number num ? num.doubleValue() : null;
-        }
-        return null;
-    }
-
-
-    private static double round7(double d) {
-        return Math.round(d * 1e7) / 1e7;
-    }
-
-    // ---- CSV: the one writer of every download (RFC 4180, CRLF, text escaped against spreadsheet formulas)
-
-    String csvHeader() {
-        return CsvRows.header(columns());
-    }
-
-    String csvRow(Row r) {
-        return CsvRows.row(values(r));
-    }
-
-    // ---- GeoJSON (CRS84 points; the properties are the CSV columns)
-
-    private static final JsonFactory JSON = new JsonFactory();
-
-    String geoJsonHead() throws IOException {
-        StringWriter sw = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(sw)) {
-            g.writeStartObject();
-            g.writeStringField("type", "FeatureCollection");
-            g.writeObjectFieldStart("dataset");
-            g.writeStringField("name", dataset.name());
-            g.writeBooleanField("fictitious", dataset.fictitious());
-            g.writeEndObject();
-            g.writeObjectFieldStart("assessment");
-            g.writeStringField("form", form.id());
-            g.writeNumberField("persons", persons);
-            g.writeBooleanField("newBuild", newBuild);
-            g.writeEndObject();
-            g.writeEndObject();
-        }
-        String s = sw.toString();
-        return s.substring(0, s.length() - 1) + ",\"features\":[\n"; // the object stays open for the features
-    }
-
-    String geoJsonFeature(Row r) {
-        StringWriter sw = new StringWriter(512);
-        try (JsonGenerator g = JSON.createGenerator(sw)) {
-            g.writeStartObject();
-            g.writeStringField("type", "Feature");
-            g.writeNumberField("id", r.address().id());
-            g.writeObjectFieldStart("geometry");
-            g.writeStringField("type", "Point");
-            g.writeArrayFieldStart("coordinates");
-            g.writeNumber(round7(r.lonLat().x));
-            g.writeNumber(round7(r.lonLat().y));
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeObjectFieldStart("properties");
-            List<String> cols = columns();
-            List<Object> vals = values(r);
-            for (int i = 1; i < cols.size(); i++) { // id is the feature's own
-                Object v = vals.get(i);
-                if (v == null) g.writeNullField(cols.get(i));
-                else if (v instanceof Double d) g.writeNumberField(cols.get(i), d);
-                else if (v instanceof Long l) g.writeNumberField(cols.get(i), l);
-                else g.writeStringField(cols.get(i), v.toString());
-            }
-            g.writeEndObject();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return sw.toString();
     }
 }

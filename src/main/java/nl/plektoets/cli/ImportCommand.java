@@ -18,7 +18,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import nl.plektoets.data.BadSourceException;
 import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Dataset;
@@ -30,55 +34,134 @@ import nl.plektoets.geo.WorkingCrs;
 
 /**
  * {@code plektoets import}: registers (IMRO, BAG, TOP10NL, CBS, own layers) and OpenStreetMap into a data
- * directory. Usage:
- * <pre>
- * import [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE] [--top10nl FILE] [--gemeenten FILE]
- *        [--municipality GM0160] [--osm FILE]... [--tag-mapping FILE] [--layers FILE]... [--precedence FILE] [--crs EPSG:28992]
- *        [--name NAME] --out DIR
- * </pre>
- * The data directory gets {@code dataset.json} and the dataset cache; they are written into a temporary directory
- * beside it and moved into place only when complete, so a failed import leaves the old directory as it was. Exit
- * codes: 0 done, 2 bad input (the message names the file and line or feature), 1 unexpected error.
- * {@link Main} dispatches {@code import} here.
+ * directory and/or a PostGIS store. The data directory gets {@code dataset.json} and the dataset cache; they are
+ * written into a temporary directory beside it and moved into place only when complete, so a failed import leaves the
+ * old directory as it was. Exit codes: 0 done, 2 bad input (the message names the file and line or feature), 1
+ * unexpected error.
  */
-public final class ImportCommand {
+@Command(name = "import", sortOptions = false,
+        header = "import OpenStreetMap and/or registers (IMRO, BAG, TOP10NL, CBS) into a data directory or PostGIS",
+        customSynopsis = {"Usage: plektoets import [--osm FILE]... [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE]",
+                "                       [--top10nl FILE] [--gemeenten FILE] [--municipality GM0160] [--layers FILE]...",
+                "                       [--tag-mapping FILE] [--precedence FILE] [--crs EPSG:<code>] [--name NAME]",
+                "                       (--out DIR | --db JDBC-URL)"},
+        description = {"", "Makes a data directory for 'plektoets serve --data DIR' from OpenStreetMap (.osm, .osm.gz, .osm.bz2,"
+                + " .osm.pbf) and/or the municipality's registers: the dataset cache and a dataset.json that records this"
+                + " command (the cache is the directory's only copy of the data: after an upgrade that makes it stale,"
+                + " import again). Everything is written beside DIR first and replaces DIR only when complete, so a"
+                + " failed import leaves DIR as it was.", ""},
+        footer = {"", "Exit codes: 0 done, 2 bad input (the message names the file and line or feature), 1 failed."})
+public final class ImportCommand implements Callable<Integer> {
     public static final String USAGE = "usage: plektoets import [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE]"
             + " [--top10nl FILE] [--gemeenten FILE] [--municipality GM0160] [--osm FILE]... [--tag-mapping FILE] [--layers FILE]..."
             + " [--precedence FILE] [--crs EPSG:28992] [--name NAME] (--out DIR | --db JDBC-URL)";
 
-    private ImportCommand() {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    boolean help;
+
+    @Option(names = "--osm", paramLabel = "FILE", description = "an OpenStreetMap extract (repeatable)")
+    List<String> osm = new ArrayList<>();
+
+    @Option(names = "--imro", paramLabel = "DIR|FILE", description = "zoning plans, IMRO2006/2008/2012 GML (repeatable)")
+    List<String> imro = new ArrayList<>();
+
+    @Option(names = "--imro-mapping", paramLabel = "FILE", description = "IMRO zone -> role mapping (default: the built-in imro-roles.yaml)")
+    String imroMapping;
+
+    @Option(names = "--bag", paramLabel = "FILE", description = "BAG GeoPackage (addresses, buildings)")
+    String bag;
+
+    @Option(names = "--top10nl", paramLabel = "FILE", description = "TOP10NL Plaats GML (villages, built-up areas)")
+    String top10nl;
+
+    @Option(names = "--gemeenten", paramLabel = "FILE", description = "CBS municipality boundaries; with --municipality clips to it")
+    String gemeenten;
+
+    @Option(names = "--municipality", paramLabel = "GM0160", description = "the CBS code of the municipality to clip to")
+    String municipality;
+
+    @Option(names = "--layers", paramLabel = "FILE", description = "the municipality's own layers: a YAML mapping (repeatable)")
+    List<String> layers = new ArrayList<>();
+
+    @Option(names = "--tag-mapping", paramLabel = "FILE", description = "OSM tag -> role mapping (default: the built-in tag-mapping.yaml)")
+    String tagMapping;
+
+    @Option(names = "--precedence", paramLabel = "FILE", description = "which source wins per role (default: registers over OSM)")
+    String precedence;
+
+    @Option(names = "--crs", paramLabel = "EPSG:<code>", description = "working CRS (default: RD New in the Netherlands, else the UTM zone)")
+    String crs;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "dataset name shown in every answer")
+    String name;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "the data directory to write")
+    String out;
+
+    @Option(names = "--db", paramLabel = "JDBC-URL", description = "(instead of or besides --out) replace the layers in this"
+            + " PostGIS database, in one transaction; user and password from PLEKTOETS_DB_USER, PLEKTOETS_DB_PASSWORD")
+    String db;
+
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+    private final ImportProgress progress;
+    private final Map<String, String> env;
+    private String[] args = new String[0];
+
+    ImportCommand(CommandContext context) {
+        this(context.out(), context.err(), context.progress(), context.env());
+    }
+
+    private ImportCommand(PrintStream out, PrintStream err, ImportProgress progress, Map<String, String> env) {
+        this.stdout = out;
+        this.stderr = err;
+        this.progress = progress;
+        this.env = env;
+    }
+
+    /** The arguments as given, recorded in dataset.json (the command that rebuilds the cache). */
+    ImportCommand arguments(String[] args) {
+        this.args = args.clone();
+        return this;
     }
 
     /** Runs the command; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err, ImportProgress progress) {
+        CommandContext context = new CommandContext(out, err, System.getenv(), progress, Path.of("gisdata", "demo"));
+        return CommandLines.create(new ImportCommand(context).arguments(args), context, false).execute(args);
+    }
+
+    @Override
+    public Integer call() {
         RegistryImport.Options options;
         Path outDir;
-        String db;
+        String store;
         try {
-            Parsed p = parse(args);
+            Parsed p = parsed();
             options = p.options();
             outDir = p.out();
-            db = p.db();
+            store = p.db();
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println(USAGE);
+            stderr.println(e.getMessage());
+            stderr.println(USAGE);
             return 2;
         }
+        PrintStream out = stdout, err = stderr;
         try {
             RegistryImport.Result r = RegistryImport.run(options, List.of(), progress);
             if (outDir != null) write(r.dataset(), options.osm(), outDir, List.of(args));
-            if (db != null) {
+            if (store != null) {
                 // the dataset is complete before the store is touched; the store replaces its layers in one transaction
-                try (Store store = Stores.open(db, System.getenv("PLEKTOETS_DB_USER"), System.getenv("PLEKTOETS_DB_PASSWORD"),
+                try (Store s = Stores.open(store, env.get("PLEKTOETS_DB_USER"), env.get("PLEKTOETS_DB_PASSWORD"),
                         Path.of("."), Clock.systemUTC())) {
-                    store.importLayers(r.dataset());
-                    db = store.describe();
+                    s.importLayers(r.dataset());
+                    store = s.describe();
                 }
             }
             out.print(r.summary().table());
             for (String s : r.dataset().info().sources()) out.println("  " + s);
             if (outDir != null) out.println("written to " + outDir.toAbsolutePath());
-            if (db != null) out.println("written to " + db);
+            if (store != null) out.println("written to " + store);
             return 0;
         } catch (StoreUnavailableException | StoreException e) {
             err.println("import failed: " + e.getMessage());
@@ -100,40 +183,25 @@ public final class ImportCommand {
     record Parsed(RegistryImport.Options options, Path out, String db) {
     }
 
-    static Parsed parse(String[] args) {
-        List<Path> imro = new ArrayList<>(), osm = new ArrayList<>(), layers = new ArrayList<>();
-        Path imroMapping = null, osmMapping = null, bag = null, top10nl = null, gemeenten = null, precedence = null, out = null;
-        String municipality = null, name = null, db = null;
-        WorkingCrs crs = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) throw new IllegalArgumentException("unexpected argument '" + a + "'");
-            if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
-            String v = args[++i];
-            switch (a) {
-                case "--imro" -> imro.add(existing(a, v));
-                case "--imro-mapping" -> imroMapping = existing(a, v);
-                case "--bag" -> bag = existing(a, v);
-                case "--top10nl" -> top10nl = existing(a, v);
-                case "--gemeenten" -> gemeenten = existing(a, v);
-                case "--municipality" -> municipality = v;
-                case "--osm" -> osm.add(existing(a, v));
-                case "--tag-mapping" -> osmMapping = existing(a, v);
-                case "--layers" -> layers.add(existing(a, v));
-                case "--precedence" -> precedence = existing(a, v);
-                case "--crs" -> crs = WorkingCrs.of(v);
-                case "--name" -> name = v;
-                case "--out" -> out = Path.of(v);
-                case "--db" -> db = v;
-                default -> throw new IllegalArgumentException("unknown option " + a);
-            }
-        }
+    /** The options checked: every file exists, a CRS is known, something to write to. */
+    Parsed parsed() {
+        List<Path> imroPaths = new ArrayList<>(), osmPaths = new ArrayList<>(), layerPaths = new ArrayList<>();
+        for (String v : imro) imroPaths.add(existing("--imro", v));
+        for (String v : osm) osmPaths.add(existing("--osm", v));
+        for (String v : layers) layerPaths.add(existing("--layers", v));
         if (out == null && db == null) {
             throw new IllegalArgumentException("--out DIR or --db JDBC-URL is required: the data directory or the PostGIS "
                     + "database to write");
         }
-        return new Parsed(new RegistryImport.Options(imro, imroMapping, bag, top10nl, gemeenten, municipality, layers, osm,
-                precedence, crs, name, osmMapping), out, db);
+        return new Parsed(new RegistryImport.Options(imroPaths, existingOrNull("--imro-mapping", imroMapping),
+                existingOrNull("--bag", bag), existingOrNull("--top10nl", top10nl), existingOrNull("--gemeenten", gemeenten),
+                municipality, layerPaths, osmPaths, existingOrNull("--precedence", precedence),
+                crs == null ? null : WorkingCrs.of(crs), name, existingOrNull("--tag-mapping", tagMapping)),
+                out == null ? null : Path.of(out), db);
+    }
+
+    private static Path existingOrNull(String option, String value) {
+        return value == null ? null : existing(option, value);
     }
 
     private static Path existing(String option, String value) {

@@ -71,8 +71,23 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
     /** The option naming the configuration file; on the command line only, or as {@code PLEKTOETS_CONFIG}. */
     public static final String CONFIG_FILE_OPTION = "config";
 
-    /** One configuration key: its name (also the long option and the file key) and what it means. */
-    public record Key(String name, String description, String defaultValue) {
+    /**
+     * One configuration key, declared once: its name (also the long option and the file key), what it means, its
+     * default, and whether its value is a secret (never printed: not in {@code --help}, a log line, an error or
+     * {@link #toString()}). The command line's options, {@code --help} and {@code docs/configuration.md} are made
+     * from these declarations.
+     *
+     * @param aliases other long option names on the command line (without dashes), e.g. {@code db} for {@code db-url}
+     */
+    public record Key(String name, String description, String defaultValue, boolean secret, List<String> aliases) {
+        public Key {
+            aliases = List.copyOf(aliases);
+        }
+
+        Key(String name, String description, String defaultValue) {
+            this(name, description, defaultValue, false, List.of());
+        }
+
         /** The environment variable, e.g. {@code PLEKTOETS_MAX_BODY_BYTES}. */
         public String env() {
             return "PLEKTOETS_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
@@ -80,6 +95,12 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
 
         public String option() {
             return "--" + name;
+        }
+
+        /** A value of this key as it may be shown: secrets as "(set, not shown)", URLs without their password. */
+        public String shown(String value) {
+            if (value == null || value.isEmpty()) return value;
+            return secret ? "(set, not shown)" : Secrets.redact(value);
         }
     }
 
@@ -96,9 +117,9 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
             new Key("layer-limit-max", "features per layer page at most; larger limits are clamped", "1000"),
             new Key("address-limit-default", "address matches when no limit is given", "10"),
             new Key("address-limit-max", "address matches at most; larger limits are clamped", "50"),
-            new Key("db-url", "JDBC URL of the PostGIS store, e.g. jdbc:postgresql://localhost:5432/plektoets (also --db); empty = the embedded GeoPackage plektoets.gpkg in the data directory", ""),
+            new Key("db-url", "JDBC URL of the PostGIS store, e.g. jdbc:postgresql://localhost:5432/plektoets (also --db); empty = the embedded GeoPackage plektoets.gpkg in the data directory. Give the password with db-password, not in the URL (a password in the URL is never shown, but it is easier to leak)", "", false, List.of("db")),
             new Key("db-user", "PostGIS database user", ""),
-            new Key("db-password", "PostGIS database password (prefer the environment variable)", ""),
+            new Key("db-password", "PostGIS database password (prefer the environment variable; never shown in a log, an error or --help)", "", true, List.of()),
             new Key("tokens", "bearer-token file for the register and admin endpoints, lines 'user role token' (role planner or admin); empty = those endpoints answer 401", ""),
             new Key("background", "map background of the pages: own (drawn from the loaded layers; no visitor request leaves this server, AVG) or pdok-brt (PDOK's BRT-Achtergrondkaart tiles from background-url: visitors' browsers then contact that host, and the pages' Content-Security-Policy allows it)", "own"),
             new Key("background-url", "tile URL template of the pdok-brt background: https, XYZ tiles in EPSG:3857 with {z}, {x} and {y}", PDOK_BRT_URL),
@@ -223,12 +244,21 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
         return m;
     }
 
-    /** The effective values and where each came from, one per line (logged at start). */
+    /** The effective values and where each came from, one per line (logged at start); no secret is shown. */
     public String describe() {
-        return asMap().entrySet().stream()
-                .map(e -> "  " + e.getKey() + " = " + (e.getKey().equals("db-password") && !e.getValue().isEmpty()
-                        ? "(set, not shown)" : e.getValue().replaceAll("password=[^&]*", "password=(not shown)")) + "  (" + origins.getOrDefault(e.getKey(), "default") + ")")
+        Map<String, String> values = asMap();
+        return KEYS.stream()
+                .map(k -> "  " + k.name() + " = " + k.shown(values.get(k.name())) + "  ("
+                        + origins.getOrDefault(k.name(), "default") + ")")
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** The values without any secret (a record's own toString would print the database password). */
+    @Override
+    public String toString() {
+        Map<String, String> values = asMap();
+        return KEYS.stream().map(k -> k.name() + "=" + k.shown(values.get(k.name())))
+                .collect(Collectors.joining(", ", "Config[", "]"));
     }
 
     /** The keys for {@code --help}: option, environment variable, default and description. */
@@ -384,6 +414,10 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
             });
         }
 
+        private static String shown(String name, String raw) {
+            return KEYS.stream().filter(k -> k.name().equals(name)).findFirst().map(k -> k.shown(raw)).orElse(raw);
+        }
+
         private <T> T parse(String key, String expected, Parser<T> parser) {
             String raw = values.get(key);
             T value;
@@ -393,8 +427,8 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
                 value = null;
             }
             if (value == null) {
-                throw new ConfigException("Configuration key '" + key + "' is '" + raw + "' (from " + origins.get(key)
-                        + "); expected " + expected);
+                throw new ConfigException("Configuration key '" + key + "' is '" + shown(key, raw) + "' (from "
+                        + origins.get(key) + "); expected " + expected);
             }
             return value;
         }

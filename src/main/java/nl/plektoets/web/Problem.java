@@ -36,6 +36,7 @@ public final class Problem extends RuntimeException {
         NOT_FOUND(404, "Not found"),
         TOO_MANY_REQUESTS(429, "Too many requests"),
         METHOD_NOT_ALLOWED(405, "Method not allowed"),
+        RELOAD_RUNNING(409, "Reload already running"),
         INTERNAL_ERROR(500, "Internal error");
 
         final int status;

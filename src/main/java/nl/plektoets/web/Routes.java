@@ -10,7 +10,7 @@ import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumSet;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import nl.plektoets.config.Config;
 import org.eclipse.jetty.servlet.FilterHolder;
 import nl.plektoets.web.ogc.RoomRentalFeatures;
@@ -32,19 +32,19 @@ public final class Routes {
 
     /** A configured, not yet started server; {@code start(config.host(), config.port())} to serve. */
     public static Javalin create(Api api, Config config) {
-        return create(new AtomicReference<>(api), config, null);
+        return create(() -> api, config, null);
     }
 
     /** As {@link #create(Api, Config)}, with {@code GET /api/v1/reach} when {@code reachOrNull} is given. */
     public static Javalin create(Api api, Config config, ReachApi reachOrNull) {
-        return create(new AtomicReference<>(api), config, reachOrNull);
+        return create(() -> api, config, reachOrNull);
     }
 
     /**
      * The same over a replaceable {@link Api}: {@code POST /api/v1/admin/reload} swaps in one over freshly loaded
-     * layers, and each request uses the one current when it arrives.
+     * layers; {@code current} gives the one of the request running (serve keeps it the same for a whole request).
      */
-    public static Javalin create(AtomicReference<Api> current, Config config, ReachApi reachOrNull) {
+    public static Javalin create(Supplier<Api> current, Config config, ReachApi reachOrNull) {
         MapBackground background = MapBackground.of(config);
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;

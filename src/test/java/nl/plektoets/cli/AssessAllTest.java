@@ -163,10 +163,10 @@ class AssessAllTest {
             features.add(new Feature(a.id(), a.role(), a.geometry(), attributes, a.provenance()));
         }
         Dataset renamed = new Dataset(dataset.info(), features);
-        AssessAllCommand command = new AssessAllCommand(new Assessor(renamed, PolicyProfile.load(null)), List.of(),
+        AssessAllBatch command = new AssessAllBatch(new Assessor(renamed, PolicyProfile.load(null)), List.of(),
                 HousingForm.ROOM_RENTAL, 4, false);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        command.write(out, AssessAllCommand.Format.CSV, 1, ImportProgress.NONE);
+        command.write(out, AssessAllBatch.Format.CSV, 1, ImportProgress.NONE);
         String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(names.size() + 1, text.split("\r\n", -1).length - 1, "RFC 4180: every line ends in CRLF\n" + text);
 

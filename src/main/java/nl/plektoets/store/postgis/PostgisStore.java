@@ -56,9 +56,11 @@ public final class PostgisStore extends JdbcStore {
     public static PostgisStore open(String jdbcUrl, String user, String password, Clock clock) {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--db must be a PostgreSQL JDBC URL such as "
-                    + "jdbc:postgresql://localhost:5432/plektoets, not '" + jdbcUrl + "'");
+                    + "jdbc:postgresql://localhost:5432/plektoets, not '" + nl.plektoets.config.Secrets.redact(jdbcUrl) + "'");
         }
-        String where = jdbcUrl.replaceFirst("^jdbc:postgresql://", "").replaceFirst("\\?.*$", "");
+        // named in messages and describe(): without the query (it may carry password=) and without user:password@
+        String where = nl.plektoets.config.Secrets.redact(jdbcUrl.replaceFirst("^jdbc:postgresql://", "")
+                .replaceFirst("\\?.*$", ""));
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(jdbcUrl);
         if (user != null) cfg.setUsername(user);
@@ -76,14 +78,16 @@ public final class PostgisStore extends JdbcStore {
         try {
             pool = new HikariDataSource(cfg);
         } catch (HikariPool.PoolInitializationException e) {
-            throw new StoreUnavailableException("Cannot connect to PostgreSQL at " + where + ": " + rootMessage(e)
+            // the driver's message may quote the URL's user:password@ part (it reads it as the host)
+            throw new StoreUnavailableException("Cannot connect to PostgreSQL at " + where + ": "
+                    + nl.plektoets.config.Secrets.redact(rootMessage(e), password)
                     + ". Start the server, or check --db / PLEKTOETS_DB_URL, PLEKTOETS_DB_USER and PLEKTOETS_DB_PASSWORD.", e);
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/postgis").load().migrate();
         } catch (FlywayException e) {
             pool.close();
-            String msg = rootMessage(e);
+            String msg = nl.plektoets.config.Secrets.redact(rootMessage(e), password);
             if (msg.contains("postgis") && (msg.contains("not available") || msg.contains("control file"))) {
                 throw new StoreException("PostgreSQL at " + where + " has no PostGIS: install it on the server "
                         + "(Debian: apt-get install postgresql-15-postgis-3) or run CREATE EXTENSION postgis as a superuser.", e);

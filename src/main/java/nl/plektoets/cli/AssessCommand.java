@@ -1,0 +1,111 @@
+package nl.plektoets.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import nl.plektoets.assess.InvalidRequestException;
+import nl.plektoets.config.Config;
+import nl.plektoets.config.ConfigException;
+import nl.plektoets.web.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plektoets assess}: one site through {@code Api.assess}, so the command line refuses and answers exactly as
+ * {@code POST /api/v1/assessments} does.
+ */
+@Command(name = "assess", sortOptions = false,
+        header = "assess one site or address and print the result",
+        customSynopsis = {"Usage: plektoets assess (--lon X --lat Y | --x X --y Y | --address \"Street 12, Town\")",
+                "                        --form room_rental|housing_facility --persons N [--new-build] [--json]",
+                "                        [--data DIR] [--crs CRS] [--policy FILE] [--config FILE] [any key below]"},
+        description = {"", "Assesses one site against the policy profile and prints the verdict with every criterion, or"
+                + " with --json exactly what POST /api/v1/assessments answers.", ""},
+        footer = {"", "Exit codes: 0 done, 1 failed, 2 bad arguments or a site that cannot be assessed."})
+final class AssessCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    boolean help;
+
+    @Option(names = "--lon", paramLabel = "X", description = "the site as a point in CRS84: longitude (with --lat)")
+    String lon;
+
+    @Option(names = "--lat", paramLabel = "Y", description = "the site as a point in CRS84: latitude (with --lon)")
+    String lat;
+
+    @Option(names = "--x", paramLabel = "X", description = "the site as a point in RD New (EPSG:28992): x (with --y)")
+    String x;
+
+    @Option(names = "--y", paramLabel = "Y", description = "the site as a point in RD New (EPSG:28992): y (with --x)")
+    String y;
+
+    @Option(names = "--address", paramLabel = "TEXT", description = "the site as an address of the dataset, \"Street 12, Town\"")
+    String address;
+
+    @Option(names = "--form", paramLabel = "F", description = "room_rental or housing_facility")
+    String form;
+
+    @Option(names = "--persons", paramLabel = "N", description = "number of persons to house")
+    String persons;
+
+    @Option(names = "--new-build", description = "the initiative builds new (default: uses an existing building)")
+    boolean newBuild;
+
+    @Option(names = "--json", description = "print JSON instead of text")
+    boolean json;
+
+    private final CommandContext context;
+
+    AssessCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ObjectNode request = JSON.createObjectNode();
+        boolean lonLat = lon != null || lat != null;
+        boolean rd = x != null || y != null;
+        boolean byAddress = address != null;
+        if ((lonLat ? 1 : 0) + (rd ? 1 : 0) + (byAddress ? 1 : 0) != 1) {
+            throw new ConfigException("give the site once: --lon X --lat Y (CRS84), --x X --y Y (RD New) or --address \"Street 12, Town\"");
+        }
+        if (byAddress) {
+            request.put("address", address);
+        } else {
+            ObjectNode site = request.putObject("site");
+            site.put("type", "Point");
+            site.putArray("coordinates").add(lonLat ? OptionValues.decimal(lon, "lon") : OptionValues.decimal(x, "x"))
+                    .add(lonLat ? OptionValues.decimal(lat, "lat") : OptionValues.decimal(y, "y"));
+            request.put("crs", lonLat ? "CRS84" : "EPSG:28992");
+        }
+        request.put("form", OptionValues.required(form, "form", "assess", "--form room_rental or --form housing_facility"));
+        request.put("persons", OptionValues.number(persons, "persons", null, 1, Integer.MAX_VALUE));
+        request.put("newBuild", newBuild);
+
+        Config config = CommandLines.config(spec, context);
+        JsonNode answer;
+        try (Engines.Engine engine = new Engines(context).engine(config)) {
+            answer = engine.api(config).assess(JSON.writeValueAsBytes(request));
+        } catch (Problem p) {
+            context.err().println("plektoets assess: " + p.detail());
+            JsonNode candidates = p.toJson(null).get("candidates");
+            if (candidates != null) candidates.forEach(c -> context.err().println("  " + c.get("label").asText()));
+            return CommandLines.USAGE;
+        } catch (InvalidRequestException e) {
+            context.err().println("plektoets assess: " + e.field() + ": " + e.getMessage());
+            return CommandLines.USAGE;
+        }
+        if (json) context.out().println(JSON.writeValueAsString(answer));
+        else context.out().print(AssessmentText.write(answer));
+        return CommandLines.OK;
+    }
+}

@@ -1,0 +1,167 @@
+package nl.plektoets.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import nl.plektoets.assess.Assessor;
+import nl.plektoets.config.Config;
+import nl.plektoets.criteria.Criterion;
+import nl.plektoets.criteria.FacilityReachCriterion;
+import nl.plektoets.criteria.NoReachNetworkCriterion;
+import nl.plektoets.data.DataDirectory;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.Role;
+import nl.plektoets.demo.DemoMunicipality;
+import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.roomrental.PermitPlacement;
+import nl.plektoets.roomrental.RoomRentalRules;
+import nl.plektoets.roomrental.RoomRentalStreetCriterion;
+import nl.plektoets.roomrental.StorePermits;
+import nl.plektoets.routing.ReachIndex;
+import nl.plektoets.routing.ReachSettings;
+import nl.plektoets.store.Store;
+import nl.plektoets.store.Stores;
+import nl.plektoets.store.embedded.GeoPackageStore;
+import nl.plektoets.web.Api;
+import nl.plektoets.web.PolicyInfo;
+
+/**
+ * What {@code serve}, {@code assess} and {@code assess-all} build alike from a configuration: the dataset (the demo
+ * generated first into an empty default directory), the walking/cycling reach and the engine over them.
+ */
+final class Engines {
+    private final CommandContext context;
+
+    Engines(CommandContext context) {
+        this.context = context;
+    }
+
+    /**
+     * The data, the policy profile, the walking and cycling reach (when the data directory has a network) and the
+     * engine over them: the built-in criteria, {@code facility_reach} (Bijlage 1; unknown without a network) and
+     * {@code room_rental_street} (§5.1.3) over the permit register the service keeps, so the command line answers as
+     * {@code POST /api/v1/assessments} does: an enabled criterion is never absent.
+     */
+    record Engine(Dataset dataset, PolicyProfile profile, ReachIndex reach, Assessor assessor) implements AutoCloseable {
+        Api api(Config config) {
+            return new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title()));
+        }
+
+        @Override
+        public void close() {
+            if (reach != null) reach.close();
+        }
+    }
+
+    /** Loads the data and the policy profile, opens the reach when the directory has a network, builds the engine. */
+    Engine engine(Config config) throws IOException {
+        Dataset dataset = loadDataset(config);
+        PolicyProfile profile = PolicyProfile.load(config.policy());
+        ReachIndex reach = reach(config, dataset, profile, null);
+        RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
+        // one snapshot of the register for the whole run (assess-all over every address reads it once); the operator
+        // of the command line sees what a planner sees
+        List<PermitPlacement> permits = registerSnapshot(config);
+        return new Engine(dataset, profile, reach, new Assessor(dataset, profile, List.of(reachCriterion(reach),
+                new RoomRentalStreetCriterion(rules, () -> permits))));
+    }
+
+    /**
+     * The permits, applications and known room-rented dwellings of the store {@code serve} keeps: PostGIS when
+     * {@code --db-url} is given, else the embedded {@code plektoets.gpkg} of the data directory. Where neither exists
+     * no permit was ever registered for this data, so the register is empty (and nothing is created: the data
+     * directory may be read-only).
+     */
+    private static List<PermitPlacement> registerSnapshot(Config config) {
+        boolean db = config.dbUrl() != null && !config.dbUrl().isBlank();
+        if (!db && !Files.exists(config.dataDir().resolve(GeoPackageStore.FILE_NAME))) return List.of();
+        try (Store store = Stores.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), Clock.systemUTC())) {
+            return new StorePermits(store).active();
+        }
+    }
+
+    /** {@code facility_reach} over the networks, or unknown with the reason where the data set has none. */
+    static Criterion reachCriterion(ReachIndex reachOrNull) {
+        return reachOrNull == null ? new NoReachNetworkCriterion() : new FacilityReachCriterion(reachOrNull);
+    }
+
+    /**
+     * The walking and cycling reach (Bijlage 1) for the facility_reach criterion and GET /api/v1/reach: one
+     * GraphHopper network over the data directory's OSM files ({@link DataDirectory#networkSources}: a plain OSM
+     * directory's own files, or those {@code import} kept), cached in {@code <data>/graph/}; null when it has none.
+     *
+     * @param previous the reach in use (serve's reload): its network is reused while the OSM files are unchanged;
+     *                 null opens them
+     */
+    ReachIndex reach(Config config, Dataset dataset, PolicyProfile profile, ReachIndex previous) {
+        Path dir = config.dataDir();
+        List<Path> sources = DataDirectory.networkSources(dir);
+        if (sources.isEmpty()) {
+            context.err().println("plektoets: no walking/cycling network in " + dir + ": facility_reach answers unknown and"
+                    + " /api/v1/reach is unavailable; add an OSM extract (plektoets import --osm FILE keeps it in "
+                    + dir.resolve(DataDirectory.NETWORK_DIR) + ")");
+            return null;
+        }
+        ReachSettings settings = ReachSettings.from(profile, config.maxSnapDistanceM());
+        Path graph = dir.resolve("graph");
+        WorkingCrs crs = WorkingCrs.of(dataset.info().workingCrs());
+        if (previous != null && previous.network().builtFrom(sources)) {
+            return ReachIndex.on(previous.network(), graph, dataset.layer(Role.FACILITY), crs, settings);
+        }
+        context.err().println("plektoets: walking and cycling networks from " + sources.stream().map(p -> dir.relativize(p)
+                .toString()).toList() + " (the first use imports them into " + graph + ")");
+        return ReachIndex.open(sources, graph, dataset.layer(Role.FACILITY), crs, settings);
+    }
+
+    /** The data directory's dataset; the default directory is first filled with the demo when it holds no data. */
+    Dataset loadDataset(Config config) throws IOException {
+        Path dir = config.dataDir();
+        if (dir.normalize().equals(context.demoDataDir()) && holdsNoData(dir)) {
+            context.err().println("plektoets: " + dir + " holds no data; generating the fictitious demo municipality there ("
+                    + DemoMunicipality.DEFAULT_ADDRESSES + " addresses)");
+            generateDemoInto(dir, DemoMunicipality.DEFAULT_ADDRESSES, DemoMunicipality.DEFAULT_SEED);
+        }
+        WorkingCrs crs = config.crs().equals("auto") ? null : WorkingCrs.of(config.crs());
+        return DataDirectory.load(dir, crs, context.progress());
+    }
+
+    private static boolean holdsNoData(Path dir) {
+        return !Files.isDirectory(dir) || DataDirectory.osmSources(dir).isEmpty();
+    }
+
+    /**
+     * Generates the demo into a staging directory and moves the files into {@code dir}, which may hold other files:
+     * dataset.json first and the OSM source last, so an interrupted run never leaves a source without its
+     * description (which would import the fictitious data as if it were real).
+     */
+    private static void generateDemoInto(Path dir, int addresses, long seed) throws IOException {
+        if (StagedDirectory.isEmptyOrAbsent(dir)) {
+            StagedDirectory.write(dir, "--data", staging -> DemoMunicipality.generate(staging, addresses, seed));
+            return;
+        }
+        Path staging = Files.createTempDirectory(dir.toAbsolutePath().getParent(), "." + dir.getFileName() + ".partial-");
+        try {
+            DemoMunicipality.generate(staging, addresses, seed);
+            List<Path> files;
+            try (Stream<Path> s = Files.list(staging)) {
+                files = s.sorted((a, b) -> Boolean.compare(isOsm(a), isOsm(b))).toList();
+            }
+            for (Path f : files) {
+                Files.move(f, dir.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            StagedDirectory.deleteRecursively(staging);
+        }
+    }
+
+    private static boolean isOsm(Path f) {
+        return f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.osm(\\.gz|\\.bz2|\\.pbf)?$");
+    }
+}

@@ -1,0 +1,210 @@
+package nl.plektoets.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import nl.plektoets.assess.Assessor;
+import nl.plektoets.auth.TokenFile;
+import nl.plektoets.config.Config;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.osm.OsmImportException;
+import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.isochrone.IsochroneBuilder;
+import nl.plektoets.overview.HousingOverview;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.registers.EngineSnapshots;
+import nl.plektoets.registers.Registers;
+import nl.plektoets.roomrental.Disclosure;
+import nl.plektoets.roomrental.PermitPlacement;
+import nl.plektoets.roomrental.RoomRentalPermits;
+import nl.plektoets.roomrental.RoomRentalRules;
+import nl.plektoets.roomrental.RoomRentalStreetCriterion;
+import nl.plektoets.roomrental.StorePermits;
+import nl.plektoets.roomrental.StreetLimitGuard;
+import nl.plektoets.routing.ReachIndex;
+import nl.plektoets.store.ServedLayers;
+import nl.plektoets.store.Store;
+import nl.plektoets.store.Stores;
+import nl.plektoets.web.Api;
+import nl.plektoets.web.AssessmentJson;
+import nl.plektoets.web.EdgeBandApi;
+import nl.plektoets.web.InitiatorRoutes;
+import nl.plektoets.web.PlannerApi;
+import nl.plektoets.web.PlannerRoutes;
+import nl.plektoets.web.PolicyApi;
+import nl.plektoets.web.PolicyInfo;
+import nl.plektoets.web.ReachApi;
+import nl.plektoets.web.RegisterRoutes;
+import nl.plektoets.web.ReportLimit;
+import nl.plektoets.web.RoomRentalApi;
+import nl.plektoets.web.RoomRentalRoutes;
+import nl.plektoets.web.Routes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plektoets serve}: the HTTP API and the map pages on the data directory's dataset. Everything that belongs to
+ * one dataset is one {@link ServeState}, swapped whole on {@code POST /api/v1/admin/reload} ({@link ServedState}:
+ * a request sees one state throughout, reloads one at a time). What outlives a dataset is built once here: the
+ * store, the token file, the policy profile, the report rate limit.
+ */
+@Command(name = "serve", sortOptions = false,
+        header = "start the HTTP API and map (default: the demo municipality on http://localhost:7070)",
+        customSynopsis = {"Usage: plektoets serve [--data DIR] [--port 7070] [--db JDBC-URL] [--tokens FILE] [--config FILE]",
+                "                       [any key below]"},
+        description = {"", "Starts the HTTP API (and the page at /) on the dataset in the data directory. The first start"
+                + " imports the OSM source(s) there and caches the result; later starts read the cache. When --data is the"
+                + " default (gisdata/demo) and holds no data, the fictitious demo municipality is generated there first.", ""},
+        footer = {"", "Exit codes: 0 serving, 1 failed, 2 bad arguments or configuration."})
+final class ServeCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    boolean help;
+
+    private final CommandContext context;
+    private Javalin server;
+
+    ServeCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    /** The server once it listens (null before), so a caller can stop it. */
+    Javalin server() {
+        return server;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Config config = CommandLines.config(spec, context);
+        context.err().println("plektoets configuration:\n" + config.describe());
+        TokenFile tokens = config.tokens() == null ? TokenFile.empty() : TokenFile.read(config.tokens());
+        Engines engines = new Engines(context);
+        Store store = Stores.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), Clock.systemUTC());
+        ExecutorService copier = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "plektoets-layer-copy");
+            t.setDaemon(true);
+            return t;
+        });
+        Javalin app;
+        ServedState states;
+        try {
+            context.err().println("plektoets: store " + store.describe());
+            // the copy of the served layers into the embedded GeoPackage (for QGIS) runs in the background
+            ServedLayers layers = new ServedLayers(store, config.dbUrl() != null, () -> {
+                try {
+                    return engines.loadDataset(config);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, copier);
+            PolicyProfile profile = PolicyProfile.load(config.policy());
+            // what outlives every dataset: one report rate limit for the server's life (a reload must not reset
+            // anyone's count), the permit register in the store
+            Shared shared = new Shared(config, profile, new PolicyInfo(profile.id(), profile.title()), new StorePermits(store),
+                    store, ReportLimit.reports(Clock.systemUTC()), engines);
+            states = new ServedState(shared.build(layers.load(), null));
+            app = Routes.create(states.part(ServeState::api), config, new ReachApi(states.part(ServeState::isochrones)));
+            // one state per request, from its first handler to its last (ServedState)
+            app.before(ctx -> states.pin());
+            app.after(ctx -> states.unpin());
+            Registers registers = new Registers(store, Clock.systemUTC(),
+                    new EngineSnapshots(states.part(ServeState::engine), (a, crs) -> AssessmentJson.write(a, crs, JSON)),
+                    new StreetLimitGuard(states.part(ServeState::roomRental)));
+            RoomRentalRoutes.install(app, states.part(ServeState::roomRentalApi));
+            // the policy text and the business-park edge band for the initiator map (§5.1.2)
+            InitiatorRoutes.install(app, new PolicyApi(profile), states.part(ServeState::edgeBand), states.part(ServeState::api));
+            PlannerRoutes.install(app, states.part(ServeState::plannerApi), () -> tokens);
+            RegisterRoutes.install(app, registers, () -> tokens, () -> reload(states, shared, layers),
+                    states.part(ServeState::api));
+            app.events(e -> e.serverStopped(() -> closeStore(copier, store)));
+        } catch (RuntimeException | Error e) {
+            closeStore(copier, store);
+            throw e;
+        }
+        app.start(config.host(), config.port());
+        server = app;
+        Dataset d = states.now().dataset();
+        context.out().println("plektoets serves '" + d.info().name() + "'" + (d.info().fictitious() ? " (fictitious)" : "")
+                + ", " + d.size() + " features, on http://localhost:" + app.port() + "/");
+        return CommandLines.OK;
+    }
+
+    /** {@code POST /api/v1/admin/reload}: the next state over the layers loaded now; 409 while another reload runs. */
+    private ObjectNode reload(ServedState states, Shared shared, ServedLayers layers) {
+        ServeState loaded;
+        try {
+            loaded = states.reload(previous -> shared.build(layers.load(), previous));
+        } catch (OsmImportException | UncheckedIOException e) {
+            // the message names the file and the fault: the admin's to fix, so a 4xx (RegisterRoutes)
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        context.err().println("plektoets: reloaded '" + loaded.dataset().info().name() + "' (state " + loaded.generation()
+                + ", " + loaded.dataset().size() + " features)");
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("reloaded", true);
+        answer.set("dataset", loaded.api().datasetJson());
+        answer.put("features", loaded.dataset().size());
+        return answer;
+    }
+
+    /** What every state is built with; none of it depends on the dataset. */
+    private record Shared(Config config, PolicyProfile profile, PolicyInfo policyInfo, RoomRentalPermits permits,
+                          Store store, ReportLimit reportLimit, Engines engines) {
+        /**
+         * Everything over {@code dataset}, built before anything is served, so a failed reload (a bad OSM file)
+         * changes nothing.
+         *
+         * @param previous the state served now (a reload), or null at start: its walking/cycling network is reused
+         *                 while the OSM files are unchanged
+         */
+        ServeState build(Dataset dataset, ServeState previous) {
+            // a replaced network is not closed: requests still running on the old state may use it, and its graph
+            // lives in memory (GraphHopper's RAM store), released with the last reference
+            ReachIndex reach = engines.reach(config, dataset, profile, previous == null ? null : previous.reach());
+            // room rental per street (§5.1.3, §6.2.6): rules over the served dwellings, permits from the store
+            RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
+            // the public assessment (no token) never says whether this dwelling holds a permit (§5.1.3, AVG)
+            Disclosure disclosure = Disclosure.publicFrom(config.roomRentalCountsFromDwellings());
+            Assessor assessor = new Assessor(dataset, profile, List.of(Engines.reachCriterion(reach),
+                    new RoomRentalStreetCriterion(rules, permits, disclosure)));
+            Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
+            RoomRentalApi rentalApi = new RoomRentalApi(rules, permits, api.addressIndex(),
+                    WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info(), reportLimit,
+                    disclosure);
+            // the planner's overview: the same engine, with room_rental_street over one snapshot of the permits per
+            // batch; its cache belongs to this dataset and goes with it
+            HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(assessor.dataset(), permits::active,
+                    snapshot -> assessor.withAdditional(List.of(Engines.reachCriterion(reach),
+                            new RoomRentalStreetCriterion(rules, () -> snapshot))), Clock.systemUTC());
+            PlannerApi planner = new PlannerApi(api, assessor.lookup(), overview, rules, store);
+            IsochroneBuilder isochrones = reach == null ? null : new IsochroneBuilder(reach);
+            return new ServeState(previous == null ? 1 : previous.generation() + 1, dataset, reach, isochrones, assessor,
+                    rules, api, rentalApi, planner, new EdgeBandApi(assessor));
+        }
+    }
+
+    /** Lets a running copy into the embedded store finish (it is one transaction either way), then closes the store. */
+    private static void closeStore(ExecutorService copier, Store store) {
+        copier.shutdown();
+        try {
+            copier.awaitTermination(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+}
