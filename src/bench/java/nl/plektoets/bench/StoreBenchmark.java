@@ -19,7 +19,7 @@ import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
 import nl.plektoets.data.osm.OsmImport;
 import nl.plektoets.data.osm.OsmImportOptions;
-import nl.plektoets.store.LayerGeometry;
+import nl.plektoets.geo.LayerGeometry;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.embedded.GeoPackageStore;
 import nl.plektoets.store.postgis.PostgisStore;

@@ -3,7 +3,7 @@ package nl.plektoets.criteria;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.plektoets.assess.HousingForm;
+import nl.plektoets.request.HousingForm;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.PolicyReadings.Rule;
 import nl.plektoets.policy.ThresholdKey;

@@ -1,6 +1,6 @@
 package nl.plektoets.criteria;
 
-import nl.plektoets.assess.AssessmentRequest;
+import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.policy.PolicyProfile;
 
 /** Everything a criterion may look at: the request (site in the working CRS, form, persons, new build), the

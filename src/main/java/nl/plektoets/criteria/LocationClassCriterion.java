@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.plektoets.assess.AssessmentRequest;
+import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.data.Role;
 
 /**

@@ -2,7 +2,7 @@ package nl.plektoets.criteria;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.plektoets.assess.HousingForm;
+import nl.plektoets.request.HousingForm;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.PolicyReadings.Rule;
 import nl.plektoets.policy.ThresholdKey;

@@ -2,7 +2,7 @@ package nl.plektoets.criteria;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.plektoets.assess.HousingForm;
+import nl.plektoets.request.HousingForm;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.ThresholdKey;
 

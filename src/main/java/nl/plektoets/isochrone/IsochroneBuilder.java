@@ -20,7 +20,7 @@ import java.util.TreeSet;
 import nl.plektoets.data.Feature;
 import nl.plektoets.routing.ReachIndex;
 import nl.plektoets.routing.RoutingNetwork;
-import nl.plektoets.routing.TravelMode;
+import nl.plektoets.policy.TravelMode;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.plektoets.assess.HousingForm;
+import nl.plektoets.request.HousingForm;
 import nl.plektoets.criteria.Criterion;
 import nl.plektoets.criteria.CriterionInput;
 import nl.plektoets.criteria.CriterionResult;

@@ -26,7 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import nl.plektoets.assess.HousingForm;
+import nl.plektoets.geo.LayerGeometry;
+import nl.plektoets.request.HousingForm;
 import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.EntryNotFoundException;
 import nl.plektoets.registers.HousingInitiative;
@@ -45,9 +46,6 @@ import org.locationtech.jts.geom.Geometry;
  * dates and row locks are written, which the subclass supplies. Layers differ more and are left to the subclass.
  */
 public abstract class JdbcStore implements Store {
-    public static final String PERMITS = "room_rental_permit";
-    public static final String INITIATIVES = "housing_initiative";
-    public static final String ROOM_RENTED = "room_rented_dwelling";
 
     private static final String PERMIT_COLUMNS = "version, dwelling_bag_id, address, street, town, rooms, persons, "
             + "status, permit_type, applied_on, decided_on, valid_from, valid_until, notes, created_at, created_by, "

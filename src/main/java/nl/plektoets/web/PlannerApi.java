@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import nl.plektoets.assess.HousingForm;
+import nl.plektoets.request.HousingForm;
 import nl.plektoets.assess.Verdict;
 import nl.plektoets.criteria.SpatialLookup;
 import nl.plektoets.data.Role;

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nl.plektoets.data.DataDirectory;
+import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.demo.CommittedDemo;
 import nl.plektoets.routing.BayreuthData;

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.time.Clock;
-import nl.plektoets.data.DataDirectory;
+import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.policy.PolicyProfile;

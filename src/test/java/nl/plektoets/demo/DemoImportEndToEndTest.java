@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import nl.plektoets.data.DataDirectory;
+import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.ImportProgress;

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import nl.plektoets.data.DataDirectory;
+import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.ImportProgress;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import nl.plektoets.policy.ReachSettings;
+import nl.plektoets.policy.TravelMode;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import nl.plektoets.demo.CommittedDemo;
 import org.junit.jupiter.api.Tag;

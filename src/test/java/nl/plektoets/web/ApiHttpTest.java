@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
 import nl.plektoets.assess.Assessment;
-import nl.plektoets.assess.AssessmentRequest;
+import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.config.Config;
 import nl.plektoets.data.FixtureDataset;
 import okhttp3.MediaType;

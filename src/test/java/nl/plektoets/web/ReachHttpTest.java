@@ -13,7 +13,7 @@ import nl.plektoets.data.Dataset;
 import nl.plektoets.isochrone.IsochroneBuilder;
 import nl.plektoets.routing.BayreuthData;
 import nl.plektoets.routing.ReachIndex;
-import nl.plektoets.routing.ReachSettings;
+import nl.plektoets.policy.ReachSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import nl.plektoets.data.BadSourceException;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.layer.GeoJsonReader;
-import nl.plektoets.data.registry.SourceFeatures;
+import nl.plektoets.data.SourceFeatures;
 import nl.plektoets.geo.WorkingCrs;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;

@@ -26,7 +26,7 @@ import nl.plektoets.data.Role;
 import nl.plektoets.geo.GeoPackageGeometry;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.store.JdbcStore;
-import nl.plektoets.store.LayerGeometry;
+import nl.plektoets.geo.LayerGeometry;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
 import org.locationtech.jts.geom.Envelope;

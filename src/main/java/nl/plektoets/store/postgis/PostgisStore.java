@@ -21,7 +21,7 @@ import nl.plektoets.data.Provenance;
 import nl.plektoets.data.Role;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.store.JdbcStore;
-import nl.plektoets.store.LayerGeometry;
+import nl.plektoets.geo.LayerGeometry;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
 import org.flywaydb.core.Flyway;

@@ -19,7 +19,7 @@ import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
 import nl.plektoets.data.cbs.CbsGemeenten;
 import nl.plektoets.data.cbs.Municipality;
-import nl.plektoets.data.registry.SourceFeatures;
+import nl.plektoets.data.SourceFeatures;
 import nl.plektoets.geo.WorkingCrs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

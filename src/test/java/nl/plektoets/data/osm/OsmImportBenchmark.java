@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import nl.plektoets.cli.ConsoleProgress;
-import nl.plektoets.data.DataDirectory;
+import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.data.Dataset;
-import nl.plektoets.data.DatasetCache;
+import nl.plektoets.data.directory.DatasetCache;
 import nl.plektoets.data.Role;
 
 /**

@@ -1,6 +1,7 @@
-package nl.plektoets.routing;
+package nl.plektoets.policy;
 
 import java.util.List;
+import nl.plektoets.policy.TravelMode;
 
 /**
  * The policy numbers of Bijlage 1 ("bij voorkeur op fietsafstand van voorzieningen: circa 30 minuten lopen en 15
@@ -45,7 +46,7 @@ public record ReachSettings(double walkingSpeedKmh, double cyclingSpeedKmh, int 
     public static final double DEFAULT_MAX_SNAP_DISTANCE_M = 500.0;
 
     /** The reach numbers of a policy profile (Bijlage 1) with a maximum snap distance from the configuration. */
-    public static ReachSettings from(nl.plektoets.policy.PolicyProfile profile, double maxSnapDistanceM) {
+    public static ReachSettings from(PolicyProfile profile, double maxSnapDistanceM) {
         return new ReachSettings(profile.reachWalkingSpeedKmh(), profile.reachCyclingSpeedKmh(),
                 profile.reachWalkingMinutes(), profile.reachCyclingMinutes(), profile.reachCategories(),
                 profile.reachMinCategoriesInReach(), maxSnapDistanceM);
