@@ -23,9 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.plektoets.assess.AddressSite;
 import nl.plektoets.assess.Assessment;
-import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.assess.Assessor;
-import nl.plektoets.request.HousingForm;
 import nl.plektoets.assess.InvalidRequestException;
 import nl.plektoets.assess.Verdict;
 import nl.plektoets.criteria.Criterion;
@@ -37,6 +35,8 @@ import nl.plektoets.data.Feature;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 

@@ -3,8 +3,8 @@ package nl.plektoets.roomrental;
 import java.util.ArrayList;
 import java.util.List;
 import nl.plektoets.registers.PermitStatus;
-import nl.plektoets.registers.RoomRentedDwelling;
 import nl.plektoets.registers.RegisterStore;
+import nl.plektoets.registers.RoomRentedDwelling;
 
 /**
  * The store's room-rental register as {@link RoomRentalPermits}: granted permits, applied-for ones and the dwellings

@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import nl.plektoets.assess.Assessor;
-import nl.plektoets.request.HousingForm;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
 import nl.plektoets.data.osm.OsmImport;
 import nl.plektoets.data.osm.OsmImportOptions;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.HousingForm;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 
