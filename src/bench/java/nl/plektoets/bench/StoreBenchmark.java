@@ -19,7 +19,7 @@ import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
 import nl.plektoets.data.osm.OsmImport;
 import nl.plektoets.data.osm.OsmImportOptions;
-import nl.plektoets.store.LayerGeometry;
+import nl.plektoets.geo.LayerGeometry;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.embedded.GeoPackageStore;
 import nl.plektoets.store.postgis.PostgisStore;
@@ -29,8 +29,8 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
-import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 import org.locationtech.jts.io.WKBWriter;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 
 /**
  * Store benchmark (not a test; prints medians): (1) loading the north-bayreuth layer set from PostGIS versus from the

@@ -14,6 +14,7 @@ import nl.plektoets.criteria.SpatialLookup;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Role;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.AssessmentRequest;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import nl.plektoets.assess.HousingForm;
+import nl.plektoets.request.HousingForm;
 import nl.plektoets.assess.Verdict;
 import nl.plektoets.config.ConfigException;
 import picocli.CommandLine.Command;

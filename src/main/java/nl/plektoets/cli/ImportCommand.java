@@ -8,13 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import nl.plektoets.store.Store;
-import nl.plektoets.store.StoreException;
-import nl.plektoets.store.StoreUnavailableException;
-import nl.plektoets.store.Stores;
-import nl.plektoets.store.embedded.GeoPackageStore;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,13 +19,17 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import nl.plektoets.data.BadSourceException;
-import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Dataset;
-import nl.plektoets.data.DatasetCache;
 import nl.plektoets.data.ImportProgress;
+import nl.plektoets.data.directory.DataDirectory;
+import nl.plektoets.data.directory.DatasetCache;
 import nl.plektoets.data.osm.OsmImportException;
 import nl.plektoets.data.registry.RegistryImport;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.store.Store;
+import nl.plektoets.store.StoreException;
+import nl.plektoets.store.StoreUnavailableException;
+import nl.plektoets.store.embedded.GeoPackageStore;
 
 /**
  * {@code plektoets import}: registers (IMRO, BAG, TOP10NL, CBS, own layers) and OpenStreetMap into a data

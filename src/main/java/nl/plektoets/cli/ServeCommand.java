@@ -32,7 +32,6 @@ import nl.plektoets.roomrental.StreetLimitGuard;
 import nl.plektoets.routing.ReachIndex;
 import nl.plektoets.store.ServedLayers;
 import nl.plektoets.store.Store;
-import nl.plektoets.store.Stores;
 import nl.plektoets.web.Api;
 import nl.plektoets.web.AssessmentJson;
 import nl.plektoets.web.EdgeBandApi;

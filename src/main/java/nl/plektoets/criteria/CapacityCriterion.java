@@ -3,10 +3,10 @@ package nl.plektoets.criteria;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.plektoets.assess.HousingForm;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.PolicyReadings.Rule;
 import nl.plektoets.policy.ThresholdKey;
+import nl.plektoets.request.HousingForm;
 
 /**
  * Housing forms and sizes (Hardenberg §5.1.1): room rental from 2 persons; a housing facility up to 20 persons

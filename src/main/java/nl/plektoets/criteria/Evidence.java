@@ -10,8 +10,8 @@ import org.locationtech.jts.geom.Polygonal;
 public final class Evidence {
     private static final String[] ROLE_IDS = java.util.Arrays.stream(nl.plektoets.data.Role.values())
             .map(nl.plektoets.data.Role::id).toArray(String[]::new);
-    private static final String[] FORM_IDS = java.util.Arrays.stream(nl.plektoets.assess.HousingForm.values())
-            .map(nl.plektoets.assess.HousingForm::id).toArray(String[]::new);
+    private static final String[] FORM_IDS = java.util.Arrays.stream(nl.plektoets.request.HousingForm.values())
+            .map(nl.plektoets.request.HousingForm::id).toArray(String[]::new);
 
     private Evidence() {
     }
@@ -22,7 +22,7 @@ public final class Evidence {
     }
 
     /** The form's id, cached like {@link #id(nl.plektoets.data.Role)}. */
-    public static String id(nl.plektoets.assess.HousingForm form) {
+    public static String id(nl.plektoets.request.HousingForm form) {
         return FORM_IDS[form.ordinal()];
     }
 

@@ -5,14 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import nl.plektoets.data.Feature;
+import nl.plektoets.policy.ReachSettings;
 import nl.plektoets.policy.ThresholdKey;
-import nl.plektoets.routing.NearestFacility;
-import nl.plektoets.routing.ReachIndex;
-import nl.plektoets.routing.ReachSettings;
-import nl.plektoets.routing.SiteAccess;
-import nl.plektoets.routing.TravelMode;
+import nl.plektoets.policy.TravelMode;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -24,13 +20,13 @@ import org.locationtech.jts.geom.Geometry;
  * <p>{@code pass} when at least the required number of categories is in reach; otherwise {@code conditional}, since
  * the policy says "bij voorkeur" (a preference, not a ban). {@code unknown} when the site cannot be joined to either
  * network within the maximum snap distance, or when the answer hinges on a category the dataset has no facility
- * of. Per request this is a snap and a table lookup ({@link ReachIndex}); thread-safe.
+ * of. Per request this is a snap and a table lookup (a {@link ReachLookup}: {@code routing.ReachIndex}); thread-safe.
  */
 public final class FacilityReachCriterion implements Criterion {
     public static final String ID = "facility_reach";
-    private final ReachIndex index;
+    private final ReachLookup index;
 
-    public FacilityReachCriterion(ReachIndex index) {
+    public FacilityReachCriterion(ReachLookup index) {
         this.index = index;
     }
 
@@ -59,9 +55,9 @@ public final class FacilityReachCriterion implements Criterion {
         ev.put("requiredCategories", s.categories());
         ev.put("minCategoriesInReach", s.minCategoriesInReach());
 
-        Map<TravelMode, SiteAccess> access = index.accessAll(site);
-        SiteAccess foot = access.get(TravelMode.FOOT);
-        SiteAccess bike = access.get(TravelMode.BIKE);
+        Map<TravelMode, ReachLookup.Access> access = index.reach(site);
+        ReachLookup.Access foot = access.get(TravelMode.FOOT);
+        ReachLookup.Access bike = access.get(TravelMode.BIKE);
         ev.put("access", Map.of("foot", access(foot), "bike", access(bike)));
         if (!foot.snapped() && !bike.snapped()) {
             ev.put("reason", foot.reason());
@@ -79,14 +75,14 @@ public final class FacilityReachCriterion implements Criterion {
         for (String category : s.categories()) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("category", category);
-            boolean hasFacilities = !index.facilities().getOrDefault(category, List.of()).isEmpty();
-            Optional<NearestFacility> walk = foot.snap().flatMap(sn -> index.nearest(sn, category));
-            Optional<NearestFacility> ride = bike.snap().flatMap(sn -> index.nearest(sn, category));
-            boolean reached = walk.map(w -> w.minutes() <= s.walkingMinutes()).orElse(false)
-                    || ride.map(r -> r.minutes() <= s.cyclingMinutes()).orElse(false);
+            boolean hasFacilities = index.hasFacilities(category);
+            ReachLookup.Trip walk = foot.nearest().get(category);
+            ReachLookup.Trip ride = bike.nearest().get(category);
+            boolean reached = walk != null && walk.minutes() <= s.walkingMinutes()
+                    || ride != null && ride.minutes() <= s.cyclingMinutes();
             c.put("inReach", reached);
-            c.put("walking", walk.map(this::trip).orElse(null));
-            c.put("cycling", ride.map(this::trip).orElse(null));
+            c.put("walking", walk == null ? null : trip(walk));
+            c.put("cycling", ride == null ? null : trip(ride));
             if (!hasFacilities) c.put("note", "the dataset has no facility of this category");
             categories.add(c);
             if (reached) inReach.add(category);
@@ -124,19 +120,19 @@ public final class FacilityReachCriterion implements Criterion {
                         "Motivate the site: not all facilities are within " + walkCycleEn + "."))));
     }
 
-    private Map<String, Object> access(SiteAccess a) {
+    private Map<String, Object> access(ReachLookup.Access a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("snapped", a.snapped());
         m.put("snapDistanceM", Evidence.round(a.nearestM()));
-        a.snap().ifPresent(sn -> {
-            m.put("lon", round6(sn.lon()));
-            m.put("lat", round6(sn.lat()));
-        });
+        if (a.snapped()) {
+            m.put("lon", round6(a.lon()));
+            m.put("lat", round6(a.lat()));
+        }
         if (a.reason() != null) m.put("reason", a.reason());
         return m;
     }
 
-    private Map<String, Object> trip(NearestFacility n) {
+    private Map<String, Object> trip(ReachLookup.Trip n) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("minutes", Math.round(n.minutes() * 10) / 10.0);
         Feature f = n.facility();
@@ -169,7 +165,7 @@ public final class FacilityReachCriterion implements Criterion {
         return String.join("; ", parts);
     }
 
-    private static String dutchReason(SiteAccess a) {
+    private static String dutchReason(ReachLookup.Access a) {
         return Double.isNaN(a.nearestM()) ? "geen weg of pad in de buurt"
                 : String.format(Locale.ROOT, "dichtstbijzijnde weg of pad op %.0f m", a.nearestM());
     }

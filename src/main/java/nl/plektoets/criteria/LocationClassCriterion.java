@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.plektoets.assess.AssessmentRequest;
 import nl.plektoets.data.Role;
+import nl.plektoets.request.AssessmentRequest;
 
 /**
  * §5.1.2 housing locations: classifies the site ({@link LocationClassifier}) and applies the decision table

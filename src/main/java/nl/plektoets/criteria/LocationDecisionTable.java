@@ -2,10 +2,10 @@ package nl.plektoets.criteria;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.plektoets.assess.HousingForm;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.PolicyReadings.Rule;
 import nl.plektoets.policy.ThresholdKey;
+import nl.plektoets.request.HousingForm;
 
 /**
  * The location rules (Hardenberg §5.1.2, with §5.1.1, §5.1.3, Bijlage 1 and 2): what a location class means for a

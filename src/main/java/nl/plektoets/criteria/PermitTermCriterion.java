@@ -2,9 +2,9 @@ package nl.plektoets.criteria;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.plektoets.assess.HousingForm;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.ThresholdKey;
+import nl.plektoets.request.HousingForm;
 
 /**
  * §5.1.2 and §6.2.2: temporary permits (buitenplanse omgevingsplanactiviteit) for 10 years, renewable by 5, at most

@@ -1,7 +1,7 @@
 package nl.plektoets.isochrone;
 
 import java.util.List;
-import nl.plektoets.routing.TravelMode;
+import nl.plektoets.policy.TravelMode;
 
 /**
  * Isochrones around one point, smallest cut-off first.

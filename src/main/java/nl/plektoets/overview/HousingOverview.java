@@ -12,9 +12,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import nl.plektoets.assess.AddressSite;
 import nl.plektoets.assess.Assessment;
-import nl.plektoets.assess.AssessmentRequest;
 import nl.plektoets.assess.Assessor;
-import nl.plektoets.assess.HousingForm;
 import nl.plektoets.assess.InvalidRequestException;
 import nl.plektoets.assess.Verdict;
 import nl.plektoets.criteria.CriterionResult;
@@ -22,6 +20,8 @@ import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 

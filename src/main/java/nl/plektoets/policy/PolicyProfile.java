@@ -17,7 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.plektoets.assess.HousingForm;
+import nl.plektoets.request.HousingForm;
 
 /**
  * A municipality's policy as numbers: every threshold the criteria use, each with its paragraph and a note where

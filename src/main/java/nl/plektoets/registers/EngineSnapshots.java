@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import nl.plektoets.assess.Assessment;
-import nl.plektoets.assess.AssessmentRequest;
 import nl.plektoets.assess.Assessor;
+import nl.plektoets.geo.LayerGeometry;
 import nl.plektoets.geo.WorkingCrs;
-import nl.plektoets.store.LayerGeometry;
+import nl.plektoets.request.AssessmentRequest;
 
 /**
  * Assessment snapshots from the engine: the initiative's site (RD New) in the served dataset's working CRS, its form

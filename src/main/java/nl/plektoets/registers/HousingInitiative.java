@@ -3,7 +3,7 @@ package nl.plektoets.registers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import nl.plektoets.assess.HousingForm;
+import nl.plektoets.request.HousingForm;
 import org.locationtech.jts.geom.Geometry;
 
 /**

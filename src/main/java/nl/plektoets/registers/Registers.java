@@ -9,8 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import nl.plektoets.assess.HousingForm;
-import nl.plektoets.store.Store;
+import nl.plektoets.request.HousingForm;
 
 /**
  * The register rules, applied to new entries and to changes before they are stored: required fields, the status
@@ -31,12 +30,12 @@ public final class Registers {
     private static final Set<String> INITIATIVE_EDITABLE = Set.of("site", "form", "persons", "initiator", "status",
             "permitType", "existingLocation", "acceptedOn", "transitionDeadline", "permitStart", "permitEnd", "notes");
 
-    private final Store store;
+    private final RegisterStore store;
     private final Clock clock;
     private final AssessmentSnapshots snapshots;
     private final PermitGuard permitGuard;
 
-    public Registers(Store store, Clock clock, AssessmentSnapshots snapshots) {
+    public Registers(RegisterStore store, Clock clock, AssessmentSnapshots snapshots) {
         this(store, clock, snapshots, PermitGuard.NONE);
     }
 
@@ -44,14 +43,14 @@ public final class Registers {
      * @param permitGuard re-checks a grant against the other permits in the store's transaction (the room-rental
      *                    street limits of §6.2.6: {@code nl.plektoets.roomrental.StreetLimitGuard})
      */
-    public Registers(Store store, Clock clock, AssessmentSnapshots snapshots, PermitGuard permitGuard) {
+    public Registers(RegisterStore store, Clock clock, AssessmentSnapshots snapshots, PermitGuard permitGuard) {
         this.store = store;
         this.clock = clock;
         this.snapshots = snapshots;
         this.permitGuard = permitGuard;
     }
 
-    public Store store() {
+    public RegisterStore store() {
         return store;
     }
 

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.plektoets.assess.HousingForm;
 import nl.plektoets.criteria.Criterion;
 import nl.plektoets.criteria.CriterionInput;
 import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.criteria.Message;
 import nl.plektoets.criteria.Status;
+import nl.plektoets.request.HousingForm;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 

@@ -3,17 +3,17 @@ package nl.plektoets.roomrental;
 import java.util.ArrayList;
 import java.util.List;
 import nl.plektoets.registers.PermitStatus;
+import nl.plektoets.registers.RegisterStore;
 import nl.plektoets.registers.RoomRentedDwelling;
-import nl.plektoets.store.Store;
 
 /**
  * The store's room-rental register as {@link RoomRentalPermits}: granted permits, applied-for ones and the dwellings
  * known to be room-rented without a permit (§5.1.3).
  */
 public final class StorePermits implements RoomRentalPermits {
-    private final Store store;
+    private final RegisterStore store;
 
-    public StorePermits(Store store) {
+    public StorePermits(RegisterStore store) {
         this.store = store;
     }
 

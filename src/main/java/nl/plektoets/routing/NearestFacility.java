@@ -1,6 +1,7 @@
 package nl.plektoets.routing;
 
 import nl.plektoets.data.Feature;
+import nl.plektoets.policy.TravelMode;
 
 /**
  * The facility of a category a site reaches first by a mode, and how long it takes.

@@ -1,5 +1,7 @@
 package nl.plektoets.routing;
 
+import nl.plektoets.policy.TravelMode;
+
 /**
  * Where a site or facility joins the network: a point on one edge. Edge ends and the fraction use the edge's
  * storage orientation (base -> adj), so two snaps on the same edge compare directly. Times are milliseconds,

@@ -21,11 +21,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import nl.plektoets.data.DataDirectory;
+import nl.plektoets.criteria.ReachLookup;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.policy.ReachSettings;
+import nl.plektoets.policy.TravelMode;
 import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -40,7 +43,7 @@ import org.locationtech.jts.geom.Puntal;
  * <p>Facilities are the dataset's {@link Role#FACILITY} features, grouped by their {@code category} attribute and
  * ordered by feature id. Thread-safe once opened.
  */
-public final class ReachIndex implements AutoCloseable {
+public final class ReachIndex implements ReachLookup, AutoCloseable {
     /** Spacing of the boundary points tried as a polygon's access point, metres (working CRS units). */
     static final double ACCESS_POINT_SPACING_M = 25.0;
     /** At most this many boundary points are tried per polygon; long boundaries get a wider spacing. */
@@ -283,6 +286,30 @@ public final class ReachIndex implements AutoCloseable {
                 lonLat[h.facility()].x, lonLat[h.facility()].y, h.seconds()));
     }
 
+    @Override
+    public Map<TravelMode, Access> reach(Geometry site) {
+        Map<TravelMode, Access> m = new EnumMap<>(TravelMode.class);
+        accessAll(site).forEach((mode, a) -> {
+            if (a.snap().isEmpty()) {
+                m.put(mode, new Access(false, a.nearestM(), a.reason(), Double.NaN, Double.NaN, Map.of()));
+                return;
+            }
+            NetworkSnap sn = a.snap().get();
+            Map<String, Trip> trips = new HashMap<>();
+            for (String category : settings.categories()) {
+                nearest(sn, category).ifPresent(n -> trips.put(category,
+                        new Trip(n.facility(), n.minutes(), n.lon(), n.lat())));
+            }
+            m.put(mode, new Access(true, a.nearestM(), a.reason(), sn.lon(), sn.lat(), trips));
+        });
+        return m;
+    }
+
+    @Override
+    public boolean hasFacilities(String category) {
+        return !facilities.getOrDefault(category, List.of()).isEmpty();
+    }
+
     /** The table of one mode and category; null for a category neither the data nor the settings name. */
     public FacilityReachTable table(TravelMode mode, String category) {
         return tables.get(mode).get(category);
@@ -296,6 +323,7 @@ public final class ReachIndex implements AutoCloseable {
         return crs;
     }
 
+    @Override
     public ReachSettings settings() {
         return settings;
     }

@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import nl.plektoets.policy.ReachSettings;
+import nl.plektoets.policy.TravelMode;
 
 /**
  * The walking and cycling networks of one OSM file: a GraphHopper graph with a {@code foot} and a {@code bike}
@@ -184,7 +186,15 @@ public final class RoutingNetwork implements AutoCloseable {
 
     private static Profile profile(TravelMode mode) {
         return new Profile(mode.id()).setWeighting("custom")
-                .setCustomModel(GHUtility.loadCustomModelFromJar(mode.customModelFile()));
+                .setCustomModel(GHUtility.loadCustomModelFromJar(customModelFile(mode)));
+    }
+
+    /** GraphHopper's own custom model of the same name as the mode. */
+    private static String customModelFile(TravelMode mode) {
+        return switch (mode) {
+            case FOOT -> "foot.json";
+            case BIKE -> "bike.json";
+        };
     }
 
     private static Properties stamp(List<Path> osmFiles) throws IOException {

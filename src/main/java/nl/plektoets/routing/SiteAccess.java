@@ -1,6 +1,7 @@
 package nl.plektoets.routing;
 
 import java.util.Optional;
+import nl.plektoets.policy.TravelMode;
 
 /**
  * How a site joins the network for one mode: the snap of its access point, or why it has none.

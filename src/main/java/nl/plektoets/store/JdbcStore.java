@@ -3,12 +3,6 @@ package nl.plektoets.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.HashMap;
-import nl.plektoets.data.Dataset;
-import nl.plektoets.data.DatasetInfo;
-import nl.plektoets.data.Feature;
-import nl.plektoets.data.Provenance;
-import nl.plektoets.data.Role;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,13 +14,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import nl.plektoets.assess.HousingForm;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.DatasetInfo;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.Provenance;
+import nl.plektoets.data.Role;
+import nl.plektoets.geo.LayerGeometry;
 import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.EntryNotFoundException;
 import nl.plektoets.registers.HousingInitiative;
@@ -38,6 +38,7 @@ import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.RoomRentalPermit;
 import nl.plektoets.registers.RoomRentedDwelling;
 import nl.plektoets.registers.VersionConflictException;
+import nl.plektoets.request.HousingForm;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -45,9 +46,6 @@ import org.locationtech.jts.geom.Geometry;
  * dates and row locks are written, which the subclass supplies. Layers differ more and are left to the subclass.
  */
 public abstract class JdbcStore implements Store {
-    public static final String PERMITS = "room_rental_permit";
-    public static final String INITIATIVES = "housing_initiative";
-    public static final String ROOM_RENTED = "room_rented_dwelling";
 
     private static final String PERMIT_COLUMNS = "version, dwelling_bag_id, address, street, town, rooms, persons, "
             + "status, permit_type, applied_on, decided_on, valid_from, valid_until, notes, created_at, created_by, "

@@ -2,9 +2,9 @@ package nl.plektoets.store;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.ImportProgress;
+import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.data.osm.OsmImport;
 import nl.plektoets.data.osm.OsmImportOptions;
 

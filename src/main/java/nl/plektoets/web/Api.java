@@ -1,8 +1,8 @@
 package nl.plektoets.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +24,6 @@ import nl.plektoets.address.Address;
 import nl.plektoets.address.AddressIndex;
 import nl.plektoets.address.Resolution;
 import nl.plektoets.assess.Assessment;
-import nl.plektoets.assess.AssessmentRequest;
-import nl.plektoets.assess.HousingForm;
 import nl.plektoets.assess.InvalidRequestException;
 import nl.plektoets.config.Config;
 import nl.plektoets.data.Dataset;
@@ -36,6 +34,8 @@ import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.GeoJsonException;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 

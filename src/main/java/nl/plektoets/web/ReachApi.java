@@ -14,7 +14,7 @@ import nl.plektoets.isochrone.Isochrone;
 import nl.plektoets.isochrone.IsochroneBuilder;
 import nl.plektoets.isochrone.IsochroneResult;
 import nl.plektoets.isochrone.OffNetworkException;
-import nl.plektoets.routing.TravelMode;
+import nl.plektoets.policy.TravelMode;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 

@@ -21,9 +21,9 @@ import nl.plektoets.registers.HousingInitiative;
 import nl.plektoets.registers.InvalidEntryException;
 import nl.plektoets.registers.PermitRefusedException;
 import nl.plektoets.registers.RegisterJson;
+import nl.plektoets.registers.RegisterStore;
 import nl.plektoets.registers.Registers;
 import nl.plektoets.registers.VersionConflictException;
-import nl.plektoets.store.JdbcStore;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
 import org.locationtech.jts.geom.Geometry;
@@ -82,7 +82,7 @@ public final class RegisterRoutes {
         getAndHead(app, "/api/v1/permits/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getPermit(ctx)));
         app.patch("/api/v1/permits/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.patchPermit(ctx, u)));
         getAndHead(app, "/api/v1/permits/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
-                u -> r.audit(ctx, JdbcStore.PERMITS)));
+                u -> r.audit(ctx, RegisterStore.PERMITS)));
         // dwellings known to be room-rented without a permit (§5.1.3); the public sees them only in the counts per street
         getAndHead(app, "/api/v1/room-rented-dwellings", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listRoomRented(ctx)));
         app.post("/api/v1/room-rented-dwellings", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createRoomRented(ctx, u)));
@@ -90,13 +90,13 @@ public final class RegisterRoutes {
         app.patch("/api/v1/room-rented-dwellings/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER,
                 u -> r.patchRoomRented(ctx, u)));
         getAndHead(app, "/api/v1/room-rented-dwellings/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
-                u -> r.audit(ctx, JdbcStore.ROOM_RENTED)));
+                u -> r.audit(ctx, RegisterStore.ROOM_RENTED)));
         getAndHead(app, "/api/v1/initiatives", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listInitiatives(ctx)));
         app.post("/api/v1/initiatives", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createInitiative(ctx, u)));
         getAndHead(app, "/api/v1/initiatives/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getInitiative(ctx)));
         app.patch("/api/v1/initiatives/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.patchInitiative(ctx, u)));
         getAndHead(app, "/api/v1/initiatives/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
-                u -> r.audit(ctx, JdbcStore.INITIATIVES)));
+                u -> r.audit(ctx, RegisterStore.INITIATIVES)));
         // what the public reported as wrong on the room-rental map (§5.1.3), for the planners to handle
         getAndHead(app, "/api/v1/room-rental/reports", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.roomRentalReports(ctx)));
         app.post("/api/v1/admin/reload", ctx -> r.handle(ctx, AccessRole.ADMIN, u -> r.reload(ctx)));
@@ -246,7 +246,7 @@ public final class RegisterRoutes {
 
     private void getPermit(Context ctx) {
         long id = id(ctx);
-        var p = registers.store().permit(id).orElseThrow(() -> new EntryNotFoundException(JdbcStore.PERMITS, id));
+        var p = registers.store().permit(id).orElseThrow(() -> new EntryNotFoundException(RegisterStore.PERMITS, id));
         ctx.header("ETag", "\"" + p.version() + "\"");
         json(ctx, 200, RegisterJson.toJson(p));
     }
@@ -272,7 +272,7 @@ public final class RegisterRoutes {
 
     private void getRoomRented(Context ctx) {
         long id = id(ctx);
-        var d = registers.store().roomRented(id).orElseThrow(() -> new EntryNotFoundException(JdbcStore.ROOM_RENTED, id));
+        var d = registers.store().roomRented(id).orElseThrow(() -> new EntryNotFoundException(RegisterStore.ROOM_RENTED, id));
         ctx.header("ETag", "\"" + d.version() + "\"");
         json(ctx, 200, RegisterJson.toJson(d));
     }
@@ -297,7 +297,7 @@ public final class RegisterRoutes {
 
     private void getInitiative(Context ctx) {
         long id = id(ctx);
-        var i = registers.store().initiative(id).orElseThrow(() -> new EntryNotFoundException(JdbcStore.INITIATIVES, id));
+        var i = registers.store().initiative(id).orElseThrow(() -> new EntryNotFoundException(RegisterStore.INITIATIVES, id));
         ctx.header("ETag", "\"" + i.version() + "\"");
         json(ctx, 200, initiativeJson(i));
     }

@@ -15,6 +15,8 @@ import nl.plektoets.data.Role;
 import nl.plektoets.data.osm.OsmImport;
 import nl.plektoets.data.osm.OsmImportOptions;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,8 @@ import java.util.Map;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Role;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

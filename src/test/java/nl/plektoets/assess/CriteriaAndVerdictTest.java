@@ -14,6 +14,8 @@ import java.util.concurrent.Future;
 import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.data.Role;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -14,6 +14,8 @@ import java.util.Map;
 import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.criteria.Obligation;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
 import org.junit.jupiter.api.Test;
 
 /**

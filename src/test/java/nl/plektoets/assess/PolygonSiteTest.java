@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
 import org.junit.jupiter.api.Test;
 
 /** Polygon sites: wholly inside a class, straddling classes (most restrictive applies), slivers. */

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.directory.DataDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

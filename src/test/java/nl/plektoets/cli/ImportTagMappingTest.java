@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import nl.plektoets.data.Dataset;
-import nl.plektoets.data.DatasetCache;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.directory.DatasetCache;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -16,14 +16,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.plektoets.assess.AddressSite;
-import nl.plektoets.assess.AssessmentRequest;
 import nl.plektoets.assess.Assessor;
-import nl.plektoets.assess.HousingForm;
 import nl.plektoets.data.Dataset;
-import nl.plektoets.data.FixtureDataset;
 import nl.plektoets.data.Feature;
+import nl.plektoets.data.FixtureDataset;
 import nl.plektoets.data.Role;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
 import org.junit.jupiter.api.Test;
 
 /**

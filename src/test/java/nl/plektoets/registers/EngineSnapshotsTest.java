@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import nl.plektoets.assess.Assessor;
-import nl.plektoets.assess.HousingForm;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
 import nl.plektoets.data.osm.OsmImport;
 import nl.plektoets.data.osm.OsmImportOptions;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.HousingForm;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 
@@ -34,7 +34,7 @@ class EngineSnapshotsTest {
                 .put("site", a.site().toText()).put("capacity", a.criteria().stream().filter(c -> c.id().equals("capacity"))
                         .findFirst().orElseThrow().status().id()));
         var snapshot = snapshots.snapshot(initiative);
-        var direct = engine.assess(new nl.plektoets.assess.AssessmentRequest(onRoad, HousingForm.HOUSING_FACILITY, 12, false));
+        var direct = engine.assess(new nl.plektoets.request.AssessmentRequest(onRoad, HousingForm.HOUSING_FACILITY, 12, false));
         assertEquals(direct.verdict().id(), snapshot.get("verdict").asText());
         assertEquals(direct.locationClass(), snapshot.get("locationClass").asText());
         assertEquals("EPSG:28992", snapshot.get("crs").asText());

@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.directory.DataDirectory;
 
 /**
  * The real extract north of Bayreuth as a data directory: a temporary directory with a link to the shared file

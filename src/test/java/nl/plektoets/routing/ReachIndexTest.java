@@ -15,6 +15,8 @@ import nl.plektoets.data.Feature;
 import nl.plektoets.data.Provenance;
 import nl.plektoets.data.Role;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.policy.ReachSettings;
+import nl.plektoets.policy.TravelMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;

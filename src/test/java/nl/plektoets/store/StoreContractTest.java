@@ -34,7 +34,7 @@ import nl.plektoets.registers.PermitType;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.RoomRentalPermit;
 import nl.plektoets.registers.VersionConflictException;
-import nl.plektoets.assess.HousingForm;
+import nl.plektoets.request.HousingForm;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.plektoets.auth.TokenFile;
 import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.AuditEntry;
+import nl.plektoets.registers.RegisterStore;
 import nl.plektoets.registers.Registers;
-import nl.plektoets.store.JdbcStore;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.StoreKind;
 import org.junit.jupiter.api.Tag;
@@ -99,7 +99,7 @@ class RegisterConcurrencyTest {
                 expected.sort(null);
                 assertEquals(expected, names, "every client's change is there exactly once");
 
-                List<AuditEntry> trail = store.auditTrail(JdbcStore.PERMITS, id);
+                List<AuditEntry> trail = store.auditTrail(RegisterStore.PERMITS, id);
                 assertEquals(1 + CLIENTS, trail.size(), "one audit row per successful change, none for a 409");
                 for (int v = 1; v < trail.size(); v++) {
                     assertEquals(v + 1, trail.get(v).version());

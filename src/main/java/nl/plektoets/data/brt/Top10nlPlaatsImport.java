@@ -12,9 +12,9 @@ import nl.plektoets.data.BadSourceException;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Provenance;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.SourceFeatures;
+import nl.plektoets.data.SourceKind;
 import nl.plektoets.data.gml.GmlFeatureReader;
-import nl.plektoets.data.registry.SourceFeatures;
-import nl.plektoets.data.registry.SourceKind;
 import nl.plektoets.geo.WorkingCrs;
 
 /**

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.SourceFeatures;
+import nl.plektoets.data.SourceKind;
 
 /**
  * Features per source and role after precedence, with how many lower-ranked features each source cut or dropped:

@@ -9,6 +9,8 @@ import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.ImportProgress;
+import nl.plektoets.data.SourceFeatures;
+import nl.plektoets.data.SourceKind;
 import nl.plektoets.data.bag.BagImport;
 import nl.plektoets.data.brt.Top10nlPlaatsImport;
 import nl.plektoets.data.cbs.CbsGemeenten;

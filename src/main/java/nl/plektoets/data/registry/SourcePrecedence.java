@@ -16,6 +16,8 @@ import java.util.Set;
 import nl.plektoets.data.BadSourceException;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.SourceFeatures;
+import nl.plektoets.data.SourceKind;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.prep.PreparedGeometry;

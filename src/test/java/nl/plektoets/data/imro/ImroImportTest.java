@@ -16,7 +16,7 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
-import nl.plektoets.data.registry.SourceFeatures;
+import nl.plektoets.data.SourceFeatures;
 import nl.plektoets.geo.WorkingCrs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import nl.plektoets.data.BadSourceException;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
-import nl.plektoets.data.registry.SourceFeatures;
+import nl.plektoets.data.SourceFeatures;
 import nl.plektoets.geo.WorkingCrs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

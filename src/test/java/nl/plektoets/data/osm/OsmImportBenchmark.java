@@ -15,10 +15,10 @@ import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import nl.plektoets.cli.ConsoleProgress;
-import nl.plektoets.data.DataDirectory;
 import nl.plektoets.data.Dataset;
-import nl.plektoets.data.DatasetCache;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.directory.DataDirectory;
+import nl.plektoets.data.directory.DatasetCache;
 
 /**
  * Import benchmark (a main, not a unit test): writes a synthetic municipality of N dwellings (a building way of

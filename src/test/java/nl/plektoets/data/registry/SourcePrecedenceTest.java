@@ -12,6 +12,8 @@ import nl.plektoets.data.BadSourceException;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Provenance;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.SourceFeatures;
+import nl.plektoets.data.SourceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;

@@ -1,8 +1,7 @@
-package nl.plektoets.store;
+package nl.plektoets.geo;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import nl.plektoets.geo.WorkingCrs;
 import org.locationtech.jts.geom.Geometry;
 
 /**

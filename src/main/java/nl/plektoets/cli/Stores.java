@@ -1,11 +1,15 @@
-package nl.plektoets.store;
+package nl.plektoets.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import nl.plektoets.store.Store;
 import nl.plektoets.store.embedded.GeoPackageStore;
 import nl.plektoets.store.postgis.PostgisStore;
 
-/** Picks the store: PostGIS when a database URL is given ({@code --db} / {@code PLEKTOETS_DB_URL}), else the file. */
+/**
+ * Picks the store: PostGIS when a database URL is given ({@code --db} / {@code PLEKTOETS_DB_URL}), else the file.
+ * Wiring of the command line, so the {@code store} package knows none of its implementations.
+ */
 public final class Stores {
     private Stores() {
     }

@@ -1,4 +1,4 @@
-package nl.plektoets.assess;
+package nl.plektoets.request;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package nl.plektoets.routing;
+package nl.plektoets.policy;
 
 import java.util.List;
 
@@ -45,7 +45,7 @@ public record ReachSettings(double walkingSpeedKmh, double cyclingSpeedKmh, int 
     public static final double DEFAULT_MAX_SNAP_DISTANCE_M = 500.0;
 
     /** The reach numbers of a policy profile (Bijlage 1) with a maximum snap distance from the configuration. */
-    public static ReachSettings from(nl.plektoets.policy.PolicyProfile profile, double maxSnapDistanceM) {
+    public static ReachSettings from(PolicyProfile profile, double maxSnapDistanceM) {
         return new ReachSettings(profile.reachWalkingSpeedKmh(), profile.reachCyclingSpeedKmh(),
                 profile.reachWalkingMinutes(), profile.reachCyclingMinutes(), profile.reachCategories(),
                 profile.reachMinCategoriesInReach(), maxSnapDistanceM);

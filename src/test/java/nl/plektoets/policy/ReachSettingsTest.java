@@ -1,12 +1,10 @@
-package nl.plektoets.routing;
+package nl.plektoets.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import nl.plektoets.policy.PolicyProfile;
-import nl.plektoets.policy.PolicyProfileException;
 import org.junit.jupiter.api.Test;
 
 class ReachSettingsTest {

@@ -1,11 +1,10 @@
-package nl.plektoets.data.registry;
+package nl.plektoets.data;
 
 import java.util.List;
-import nl.plektoets.data.Feature;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * What one source contributed to an import: its features (ids unique within this source; {@link RegistryImport}
+ * What one source contributed to an import: its features (ids unique within this source; {@code data.registry.RegistryImport}
  * renumbers them when combining), the areas it speaks for, and notes for the dataset description.
  *
  * @param kind     the kind of source, for precedence

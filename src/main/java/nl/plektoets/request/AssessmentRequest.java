@@ -1,4 +1,4 @@
-package nl.plektoets.assess;
+package nl.plektoets.request;
 
 import org.locationtech.jts.geom.Geometry;
 

@@ -1,4 +1,4 @@
-package nl.plektoets.data;
+package nl.plektoets.data.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.DatasetInfo;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.osm.OsmImport;
 import nl.plektoets.data.osm.OsmImportOptions;
 import nl.plektoets.data.osm.TagMapping;

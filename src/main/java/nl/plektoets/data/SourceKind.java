@@ -1,10 +1,10 @@
-package nl.plektoets.data.registry;
+package nl.plektoets.data;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of source an import combines; {@link SourcePrecedence} orders them. */
+/** The kinds of source an import combines; {@code data.registry.SourcePrecedence} orders them. */
 public enum SourceKind {
     /** Zoning plans (bestemmingsplannen) in IMRO GML: legally binding. */
     IMRO,

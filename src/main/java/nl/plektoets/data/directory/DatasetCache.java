@@ -1,4 +1,4 @@
-package nl.plektoets.data;
+package nl.plektoets.data.directory;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.DatasetInfo;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.Provenance;
+import nl.plektoets.data.Role;
 import nl.plektoets.geo.WorkingCrs;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;

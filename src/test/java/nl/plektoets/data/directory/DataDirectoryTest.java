@@ -1,4 +1,4 @@
-package nl.plektoets.data;
+package nl.plektoets.data.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,12 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.DatasetInfo;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.ImportProgress;
+import nl.plektoets.data.Role;
+import nl.plektoets.data.SourceArea;
 import nl.plektoets.geo.WorkingCrs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
