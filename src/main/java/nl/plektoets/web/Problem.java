@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * An RFC 9457 problem: the answer to a request that cannot be served, with the member at fault ({@code field})
  * and, where it helps, more members (address candidates, the location of a self-intersection, the dataset extent).
- * Thrown by handlers, written by the routes as {@code application/problem+json}.
+ * Thrown by handlers, written as {@code application/problem+json} by {@link Answers}, the one writer of
+ * every error answer (routes, register failures, Jetty's own refusals).
  *
  * <p>400 means the request breaks the API's schema (malformed JSON, a missing or unknown member, a value of the
  * wrong kind, an unknown form); 422 means it is well-formed but cannot be assessed (self-intersecting or too large
@@ -36,18 +37,41 @@ public final class Problem extends RuntimeException {
         NOT_FOUND(404, "Not found"),
         TOO_MANY_REQUESTS(429, "Too many requests"),
         METHOD_NOT_ALLOWED(405, "Method not allowed"),
-        INTERNAL_ERROR(500, "Internal error");
+        INTERNAL_ERROR(500, "Internal error"),
+        // the registers and the planner routes (tokens, versions, register rules, the store)
+        UNAUTHORIZED(401, "Authentication required"),
+        FORBIDDEN(403, "Not allowed for this role"),
+        ENTRY_NOT_FOUND(404, "not-found", "No such entry"),
+        NOTHING_TO_RELOAD(404, "not-found", "Nothing to reload"),
+        VERSION_CONFLICT(409, "Changed by someone else"),
+        PERMIT_REFUSED(409, "Permit cannot be granted"),
+        INVALID_FIELD(400, "Invalid field"),
+        RULE_VIOLATED(422, "Register rule violated"),
+        RELOAD_FAILED(422, "Data not reloaded"),
+        STORE_FAILURE(500, "Database failure"),
+        STORE_UNAVAILABLE(503, "Database unavailable"),
+        // what Jetty refuses before any route runs (JettyProblems)
+        HEAD_TOO_LARGE(431, "request-too-large", "Request head too large"),
+        URL_TOO_LONG(414, "request-too-large", "Request head too large"),
+        BAD_HTTP(400, "bad-request", "Bad request");
 
         final int status;
+        final String slug;
         final String title;
 
         Type(int status, String title) {
+            this(status, null, title);
+        }
+
+        /** {@code slug} when two types share one URI (the same kind of problem, told apart by title or status). */
+        Type(int status, String slug, String title) {
             this.status = status;
+            this.slug = slug != null ? slug : name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             this.title = title;
         }
 
         public String uri() {
-            return "urn:plektoets:problem:" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "urn:plektoets:problem:" + slug;
         }
 
         public int status() {
@@ -55,14 +79,20 @@ public final class Problem extends RuntimeException {
         }
     }
 
+    /** The media type of every error answer, from the routes and from Jetty alike. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+
     private final Type type;
     private final String field;
     private final Map<String, JsonNode> extensions = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private int status;
 
     public Problem(Type type, String field, String detail) {
         super(detail, null, false, false); // an expected answer, not a failure: no stack trace
         this.type = type;
         this.field = field;
+        this.status = type.status;
     }
 
     /** 413: more bytes arrived (or were declared) than {@code max-body-bytes} allows. */
@@ -104,12 +134,32 @@ public final class Problem extends RuntimeException {
         return this;
     }
 
+    public Problem with(String member, long value) {
+        return with(member, JsonNodeFactory.instance.numberNode(value));
+    }
+
+    /** A response header the answer needs (Retry-After, WWW-Authenticate); {@link Answers} sets it. */
+    public Problem header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The status Jetty chose for one of its own refusals, when the type's default does not fit. */
+    Problem status(int status) {
+        this.status = status;
+        return this;
+    }
+
     public Type type() {
         return type;
     }
 
     public int status() {
-        return type.status;
+        return status;
     }
 
     public String field() {
@@ -125,7 +175,7 @@ public final class Problem extends RuntimeException {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("type", type.uri());
         o.put("title", type.title);
-        o.put("status", type.status);
+        o.put("status", status);
         o.put("detail", getMessage());
         if (instance != null) o.put("instance", instance);
         if (field != null) o.put("field", field);

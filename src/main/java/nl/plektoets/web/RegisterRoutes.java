@@ -19,13 +19,9 @@ import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.EntryNotFoundException;
 import nl.plektoets.registers.HousingInitiative;
 import nl.plektoets.registers.InvalidEntryException;
-import nl.plektoets.registers.PermitRefusedException;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.Registers;
-import nl.plektoets.registers.VersionConflictException;
 import nl.plektoets.store.JdbcStore;
-import nl.plektoets.store.StoreException;
-import nl.plektoets.store.StoreUnavailableException;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTWriter;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
@@ -39,10 +35,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  * rule, 503 store unreachable (retry). Sites travel as GeoJSON geometries in CRS84 and are stored in RD New.
  */
 public final class RegisterRoutes {
-    public static final String PROBLEM_JSON = "application/problem+json";
     private static final String DATASET = "plektoets.dataset";
-    // the same type scheme as the rest of the API (urn:plektoets:problem:<slug>)
-    private static final String PROBLEM_BASE = "urn:plektoets:problem:";
     private static final WorkingCrs RD_NEW = WorkingCrs.rdNew();
 
     /**
@@ -139,71 +132,33 @@ public final class RegisterRoutes {
         Optional<User> user = tokens.get().user(token);
         if (user.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"plektoets\"");
-            problem(ctx, 401, "unauthorized", "Authentication required", token == null
+            Answers.problem(ctx, new Problem(Problem.Type.UNAUTHORIZED, null, token == null
                     ? "Send 'Authorization: Bearer <token>' with a token from the configured token file"
-                    : "The bearer token is not in the configured token file", null);
+                    : "The bearer token is not in the configured token file"), dataset.get());
             return;
         }
         if (!user.get().role().includes(required)) {
-            problem(ctx, 403, "forbidden", "Not allowed for this role", "This endpoint needs role " + required.id()
-                    + "; the token of " + user.get().name() + " has role " + user.get().role().id(), null);
+            Answers.problem(ctx, new Problem(Problem.Type.FORBIDDEN, null, "This endpoint needs role " + required.id()
+                    + "; the token of " + user.get().name() + " has role " + user.get().role().id()), dataset.get());
             return;
         }
         try {
             handler.handle(user.get());
-        } catch (VersionConflictException e) {
-            ObjectNode p = problem(ctx, 409, "version-conflict", "Changed by someone else", e.getMessage(), "version");
-            p.put("currentVersion", e.currentVersion());
-            ctx.result(utf8(p));
-        } catch (PermitRefusedException e) {
-            // §6.2.6: the limit was re-checked in the granting transaction and another grant came first
-            ObjectNode p = problem(ctx, 409, "permit-refused", "Permit cannot be granted", e.getMessage(), "status");
-            p.put("rule", e.rule());
-            ctx.result(utf8(p));
-        } catch (EntryNotFoundException e) {
-            problem(ctx, 404, "not-found", "No such entry", e.getMessage(), "id");
-        } catch (InvalidEntryException e) {
-            if (e.malformed()) problem(ctx, 400, "invalid-field", "Invalid field", e.getMessage(), e.field());
-            else problem(ctx, 422, "rule-violated", "Register rule violated", e.getMessage(), e.field());
-        } catch (StoreUnavailableException e) {
-            ctx.header("Retry-After", "5");
-            problem(ctx, 503, "store-unavailable", "Database unavailable", e.getMessage(), null);
-        } catch (StoreException e) {
-            problem(ctx, 500, "store-failure", "Database failure", e.getMessage(), null);
-        } catch (Problem p) {
-            ObjectNode body = p.toJson(ctx.path());
-            body.set("dataset", dataset.get());
-            ctx.status(p.status()).contentType(PROBLEM_JSON).result(utf8(body));
+        } catch (RuntimeException e) {
+            Problem p = Answers.problemOf(e);
+            if (p == null) throw e; // a failure of ours: Routes logs it and answers 500
+            Answers.problem(ctx, p, dataset.get());
         }
-    }
-
-    static ObjectNode problem(Context ctx, int status, String type, String title, String detail, String field) {
-        ObjectNode p = RegisterJson.MAPPER.createObjectNode();
-        p.put("type", PROBLEM_BASE + type);
-        p.put("title", title);
-        p.put("status", status);
-        p.put("detail", detail);
-        if (field != null) p.put("field", field);
-        p.put("instance", ctx.path());
-        p.set("dataset", dataset(ctx));
-        ctx.status(status).contentType(PROBLEM_JSON).result(utf8(p));
-        return p;
     }
 
     /** Every answer names the dataset it was given over (item 13: the demo always says it is fictitious). */
     private static void json(Context ctx, int status, ObjectNode body) {
-        body.set("dataset", dataset(ctx));
-        ctx.status(status).contentType("application/json").result(utf8(body));
+        Answers.json(ctx, status, Answers.JSON_TYPE, body, dataset(ctx));
     }
 
     private static JsonNode dataset(Context ctx) {
         Supplier<ObjectNode> d = ctx.attribute(DATASET);
         return d == null ? null : d.get();
-    }
-
-    /** JSON is UTF-8 (RFC 8259); bytes, so no platform or header charset can change it. */
-    private static byte[] utf8(JsonNode n) {
-        return n.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The request reader every route uses (a duplicate member is a 400), then: an object. */
@@ -370,14 +325,13 @@ public final class RegisterRoutes {
 
     private void reload(Context ctx) {
         if (reload == null) {
-            problem(ctx, 404, "not-found", "Nothing to reload", "This server was not started on a store", null);
-            return;
+            throw new Problem(Problem.Type.NOTHING_TO_RELOAD, null, "This server was not started on a store");
         }
         try {
             json(ctx, 200, reload.reload());
         } catch (IllegalArgumentException e) {
-            problem(ctx, 422, "reload-failed", "Data not reloaded", e.getMessage() + "; the data served before is still"
-                    + " served", null);
+            throw new Problem(Problem.Type.RELOAD_FAILED, null, e.getMessage() + "; the data served before is still"
+                    + " served");
         }
     }
 }

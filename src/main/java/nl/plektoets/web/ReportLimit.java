@@ -51,7 +51,7 @@ public final class ReportLimit {
             if (log.size() >= perWindow) {
                 long wait = Duration.between(now, log.peekFirst().plus(window)).toSeconds() + 1;
                 throw new Problem(Problem.Type.TOO_MANY_REQUESTS, null, "At most " + perWindow + " reports an hour; try"
-                        + " again in " + wait + " seconds").with("retryAfter", RoomRentalApi.NODES.numberNode(wait));
+                        + " again in " + wait + " seconds").with("retryAfter", wait).header("Retry-After", String.valueOf(wait));
             }
             log.addLast(now);
         }
