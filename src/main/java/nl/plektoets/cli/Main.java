@@ -43,7 +43,7 @@ import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.PolicyProfileException;
 import nl.plektoets.web.Api;
 import nl.plektoets.web.PolicyInfo;
-import nl.plektoets.web.Problem;
+import nl.plektoets.web.http.Problem;
 import nl.plektoets.web.Routes;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;

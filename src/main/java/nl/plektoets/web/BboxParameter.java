@@ -1,5 +1,6 @@
 package nl.plektoets.web;
 
+import nl.plektoets.web.http.Problem;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.WorkingCrs;
 import org.locationtech.jts.geom.Coordinate;

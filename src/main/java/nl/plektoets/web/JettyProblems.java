@@ -1,5 +1,6 @@
 package nl.plektoets.web;
 
+import nl.plektoets.web.http.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,5 +1,7 @@
 package nl.plektoets.web;
 
+import nl.plektoets.web.http.Paging;
+import nl.plektoets.web.http.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -185,12 +187,7 @@ public final class RegisterRoutes {
 
     /** {count, <member>: [...]}: the answer of every register listing. */
     private static <T> void list(Context ctx, String member, List<T> entries, Function<T, ObjectNode> toJson) {
-        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
-        entries.forEach(e -> items.add(toJson.apply(e)));
-        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
-        out.put("count", items.size());
-        out.set(member, items);
-        json(ctx, 200, out);
+        json(ctx, 200, Paging.listing(member, entries, toJson));
     }
 
     private void createPermit(Context ctx, User user) {
@@ -290,14 +287,9 @@ public final class RegisterRoutes {
     }
 
     private void roomRentalReports(Context ctx) {
-        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
-        registers.store().roomRentalReports().forEach(rep -> items.addObject().put("id", rep.id())
-                .put("streetId", rep.streetId()).put("message", rep.message()).put("reportedAt", rep.reportedAt().toString())
-                .put("status", rep.status()));
-        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
-        out.put("count", items.size());
-        out.set("reports", items);
-        json(ctx, 200, out);
+        list(ctx, "reports", registers.store().roomRentalReports(), rep -> RegisterJson.MAPPER.createObjectNode()
+                .put("id", rep.id()).put("streetId", rep.streetId()).put("message", rep.message())
+                .put("reportedAt", rep.reportedAt().toString()).put("status", rep.status()));
     }
 
     // ---- audit and reload ----

@@ -1,5 +1,6 @@
 package nl.plektoets.web;
 
+import nl.plektoets.web.http.Problem;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;

@@ -1,5 +1,7 @@
 package nl.plektoets.web;
 
+import nl.plektoets.web.http.Problem;
+import nl.plektoets.web.http.QueryParams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -128,9 +130,9 @@ public final class RoomRentalApi {
     // ---------------------------------------------------------------- GET /api/v1/room-rental/streets
 
     public ObjectNode streets(Map<String, List<String>> query) {
-        Map<String, String> p = params(query, Set.of("bbox", "bbox-crs", "crs"));
-        ApiCrs crs = crs(p, "crs");
-        Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), crs(p, "bbox-crs")) : null;
+        Map<String, String> p = QueryParams.single(query, Set.of("bbox", "bbox-crs", "crs"));
+        ApiCrs crs = QueryParams.crs(p, "crs");
+        Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), QueryParams.crs(p, "bbox-crs")) : null;
         if (!p.containsKey("bbox") && p.containsKey("bbox-crs")) {
             throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox-crs", "bbox-crs is given without bbox; add bbox=minx,miny,maxx,maxy");
         }
@@ -176,8 +178,8 @@ public final class RoomRentalApi {
 
     /** The same rows as CSV (RFC 4180, UTF-8, text escaped against spreadsheet formulas), for spreadsheets. */
     public String csv(Map<String, List<String>> query) {
-        Map<String, String> p = params(query, Set.of("bbox", "bbox-crs"));
-        Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), crs(p, "bbox-crs")) : null;
+        Map<String, String> p = QueryParams.single(query, Set.of("bbox", "bbox-crs"));
+        Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), QueryParams.crs(p, "bbox-crs")) : null;
         // "fictitious" on every row, not in a comment line: it stays with each row through sorting and filtering, and
         // RFC 4180 readers know no comments
         StringBuilder b = new StringBuilder(CsvRows.header(List.of("id", "name", "town", "segment", "dwellings", "granted",
@@ -200,7 +202,7 @@ public final class RoomRentalApi {
 
     /** May a room-rental permit be granted at this address? The standing of its street and every rule's outcome. */
     public ObjectNode check(Map<String, List<String>> query) {
-        Map<String, String> p = params(query, Set.of("address", "rooms"));
+        Map<String, String> p = QueryParams.single(query, Set.of("address", "rooms"));
         String text = p.get("address");
         if (text == null || text.isBlank()) {
             throw new Problem(Problem.Type.INVALID_PARAMETER, "address", "Give the address as address=Street 12, Town");
@@ -285,28 +287,7 @@ public final class RoomRentalApi {
 
     // ---------------------------------------------------------------- parameters (OGC API style)
 
-    /** Single-valued parameters; an unknown one is refused (400) rather than ignored, as OGC API Features asks. */
-    public static Map<String, String> params(Map<String, List<String>> query, Set<String> allowed) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : query.entrySet()) {
-            if (!allowed.contains(e.getKey())) {
-                throw new Problem(Problem.Type.INVALID_PARAMETER, e.getKey(), "Unknown query parameter '" + e.getKey()
-                        + "'; the parameters are " + String.join(", ", allowed.stream().sorted().toList()));
-            }
-            if (e.getValue().size() != 1) {
-                throw new Problem(Problem.Type.INVALID_PARAMETER, e.getKey(), "Query parameter '" + e.getKey()
-                        + "' is given " + e.getValue().size() + " times; give it once");
-            }
-            out.put(e.getKey(), e.getValue().get(0));
-        }
-        return out;
-    }
 
-    public static ApiCrs crs(Map<String, String> p, String name) {
-        if (!p.containsKey(name)) return ApiCrs.CRS84;
-        return ApiCrs.parse(p.get(name)).orElseThrow(() -> new Problem(Problem.Type.INVALID_PARAMETER, name,
-                "Unknown " + name + " '" + p.get(name) + "'; use " + ApiCrs.expected()));
-    }
 
     /** minx,miny,maxx,maxy in {@code crs} -> the covering envelope in the working CRS. */
     public Envelope bbox(String text, ApiCrs crs) {

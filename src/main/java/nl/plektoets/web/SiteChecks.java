@@ -1,5 +1,6 @@
 package nl.plektoets.web;
 
+import nl.plektoets.web.http.Problem;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package nl.plektoets.web;
 
+import nl.plektoets.web.http.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

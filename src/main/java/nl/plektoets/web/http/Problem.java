@@ -1,4 +1,4 @@
-package nl.plektoets.web;
+package nl.plektoets.web.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * An RFC 9457 problem: the answer to a request that cannot be served, with the member at fault ({@code field})
  * and, where it helps, more members (address candidates, the location of a self-intersection, the dataset extent).
- * Thrown by handlers, written as {@code application/problem+json} by {@link Answers}, the one writer of
+ * Thrown by handlers, written as {@code application/problem+json} by {@code web.Answers}, the one writer of
  * every error answer (routes, register failures, Jetty's own refusals).
  *
  * <p>400 means the request breaks the API's schema (malformed JSON, a missing or unknown member, a value of the
@@ -96,14 +96,14 @@ public final class Problem extends RuntimeException {
     }
 
     /** 413: more bytes arrived (or were declared) than {@code max-body-bytes} allows. */
-    static Problem bodyTooLarge(long maxBytes) {
+    public static Problem bodyTooLarge(long maxBytes) {
         return new Problem(Type.BODY_TOO_LARGE, null, "The request body exceeds " + maxBytes + " bytes (the "
                 + "configuration key max-body-bytes); simplify the site polygon (a housing site needs no more than a few "
                 + "hundred vertices)");
     }
 
     /** 400 for a free-text value over {@code max-text-chars}; checked before the text is parsed or searched. */
-    static String text(String value, String field, int maxChars) {
+    public static String text(String value, String field, int maxChars) {
         if (value != null && value.length() > maxChars) {
             throw new Problem(Type.INVALID_REQUEST, field, "'" + field + "' is " + value.length() + " characters long; at most "
                     + maxChars + " are accepted (an address looks like \"Hoofdstraat 12, Dedemsvaart\")");
@@ -115,7 +115,7 @@ public final class Problem extends RuntimeException {
      * The JSON parser's complaint in the user's terms: its hints at parser settings and class names (in backquotes,
      * e.g. {@code StreamReadConstraints}) and its source excerpts are cut off.
      */
-    static String jsonError(String parserMessage) {
+    public static String jsonError(String parserMessage) {
         if (parserMessage == null) return "it cannot be read";
         String m = parserMessage;
         int tick = m.indexOf('`');
@@ -149,7 +149,7 @@ public final class Problem extends RuntimeException {
     }
 
     /** The status Jetty chose for one of its own refusals, when the type's default does not fit. */
-    Problem status(int status) {
+    public Problem status(int status) {
         this.status = status;
         return this;
     }
