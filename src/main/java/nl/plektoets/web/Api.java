@@ -1,5 +1,6 @@
 package nl.plektoets.web;
 
+import nl.plektoets.web.http.GeoJsonInput;
 import nl.plektoets.web.http.Paging;
 import nl.plektoets.web.http.Problem;
 import nl.plektoets.web.http.QueryParams;
@@ -37,7 +38,6 @@ import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
-import nl.plektoets.geo.GeoJsonException;
 import nl.plektoets.geo.WorkingCrs;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -185,12 +185,7 @@ public final class Api {
      * @return the site in the working CRS
      */
     Geometry site(JsonNode siteNode, ApiCrs crs, String field) {
-        Geometry input;
-        try {
-            input = GeoJson.readSite(siteNode, field, crs, workingCrs.geometryFactory());
-        } catch (GeoJsonException e) {
-            throw new Problem(Problem.Type.INVALID_GEOJSON, e.field(), e.getMessage());
-        }
+        Geometry input = GeoJsonInput.site(siteNode, field, crs, workingCrs.geometryFactory());
         Geometry site = crs.toWorking(input, workingCrs);
         siteChecks.check(input, crs, site, field);
         return site;
@@ -338,7 +333,7 @@ public final class Api {
 
         List<Feature> matched = layers.query(role, area);
         List<Feature> page = paging.of(matched);
-        ObjectNode out = GeoJson.featureCollection(page, workingCrs, crs);
+        ObjectNode out = FeatureJson.featureCollection(page, workingCrs, crs);
         out.put("numberMatched", matched.size());
         out.put("numberReturned", page.size());
         paging.links(out.putArray("links"), "/api/v1/layers/" + role.id(), p, matched.size(), Answers.GEO_JSON, null);

@@ -112,7 +112,7 @@ public final class PlannerApi {
         out.put("type", "FeatureCollection");
         ArrayNode fs = out.putArray("features");
         for (SpatialLookup.Hit h : hits.subList(0, Math.min(limit, hits.size()))) {
-            ObjectNode f = GeoJson.feature(h.feature(), workingCrs, crs);
+            ObjectNode f = FeatureJson.feature(h.feature(), workingCrs, crs);
             ((ObjectNode) f.get("properties")).put("distanceM", GeoJson.round(h.distanceM(), 1));
             fs.add(f);
         }

@@ -2,7 +2,6 @@ package nl.plektoets.web;
 
 import nl.plektoets.web.http.Paging;
 import nl.plektoets.web.http.Problem;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +15,7 @@ import nl.plektoets.auth.AccessRole;
 import nl.plektoets.auth.TokenFile;
 import nl.plektoets.auth.User;
 import nl.plektoets.geo.ApiCrs;
+import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.EntryNotFoundException;
@@ -26,7 +26,6 @@ import nl.plektoets.registers.Registers;
 import nl.plektoets.store.JdbcStore;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTWriter;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
  * The planner endpoints for the registers and the admin reload, all behind bearer tokens ({@link TokenFile}):
@@ -263,13 +262,8 @@ public final class RegisterRoutes {
     /** The register JSON with the site as a GeoJSON geometry in CRS84 (7 decimals, about 1 cm). */
     static ObjectNode initiativeJson(HousingInitiative i) {
         ObjectNode o = RegisterJson.toJson(i);
-        GeoJsonWriter w = new GeoJsonWriter(7);
-        w.setEncodeCRS(false);
-        try {
-            o.set("site", RegisterJson.MAPPER.readTree(w.write(RD_NEW.toLonLat(i.site()))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("GeoJsonWriter wrote invalid JSON", e);
-        }
+        // the one GeoJSON writer of the API (geo.GeoJson), as every other geometry in an answer
+        o.set("site", GeoJson.write(i.site(), RD_NEW, ApiCrs.CRS84));
         return o;
     }
 
