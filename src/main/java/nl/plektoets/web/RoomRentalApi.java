@@ -1,6 +1,7 @@
 package nl.plektoets.web;
 
 import nl.plektoets.web.http.Problem;
+import nl.plektoets.web.ogc.StreetSource;
 import nl.plektoets.web.http.QueryParams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,7 +41,7 @@ import org.locationtech.jts.geom.Envelope;
  * "report a wrong entry". No login, and never an address, a name or a permit id of a permit holder: only counts.
  * Handlers are plain methods (as in {@link Api}); {@link RoomRentalRoutes} maps them to paths.
  */
-public final class RoomRentalApi {
+public final class RoomRentalApi implements StreetSource {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Reports per client per hour: enough for a person, not for a script. */
     static final int REPORTS_PER_HOUR = 5;
@@ -92,6 +93,7 @@ public final class RoomRentalApi {
     }
 
     /** The standings of every street (or segment) whose geometry meets {@code areaOrNull} (working CRS). */
+    @Override
     public List<StreetStanding> standings(Envelope areaOrNull) {
         List<StreetStanding> out = new ArrayList<>();
         for (StreetStanding s : rules.standings(permits.active())) {
@@ -105,6 +107,7 @@ public final class RoomRentalApi {
      * of fewer dwellings than the configured number only whether it is full; the limit's rule in words and whether it
      * is indicative (not adopted by the council).
      */
+    @Override
     public ObjectNode feature(StreetStanding s, ApiCrs crs) {
         ObjectNode f = NODES.objectNode();
         f.put("type", "Feature");
@@ -123,6 +126,7 @@ public final class RoomRentalApi {
     }
 
     /** The date of the counts: permits are read live, so today (in the service's clock). */
+    @Override
     public LocalDate dataDate() {
         return LocalDate.now(clock);
     }
@@ -290,14 +294,17 @@ public final class RoomRentalApi {
 
 
     /** minx,miny,maxx,maxy in {@code crs} -> the covering envelope in the working CRS. */
+    @Override
     public Envelope bbox(String text, ApiCrs crs) {
         return BboxParameter.toWorking(text, crs, workingCrs);
     }
 
+    @Override
     public RoomRentalRules rules() {
         return rules;
     }
 
+    @Override
     public WorkingCrs workingCrs() {
         return workingCrs;
     }

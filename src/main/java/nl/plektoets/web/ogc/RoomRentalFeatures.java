@@ -20,7 +20,6 @@ import nl.plektoets.roomrental.StreetStanding;
 import nl.plektoets.web.http.Paging;
 import nl.plektoets.web.http.Problem;
 import nl.plektoets.web.http.QueryParams;
-import nl.plektoets.web.RoomRentalApi;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -46,9 +45,9 @@ public final class RoomRentalFeatures {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
             "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
 
-    private final RoomRentalApi api;
+    private final StreetSource api;
 
-    public RoomRentalFeatures(RoomRentalApi api) {
+    public RoomRentalFeatures(StreetSource api) {
         this.api = api;
     }
 
