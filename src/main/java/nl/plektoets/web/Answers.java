@@ -1,6 +1,5 @@
 package nl.plektoets.web;
 
-import nl.plektoets.web.http.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +12,7 @@ import nl.plektoets.registers.PermitRefusedException;
 import nl.plektoets.registers.VersionConflictException;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
+import nl.plektoets.web.http.Problem;
 
 /**
  * The one writer of answer bodies: JSON and problem+json, both UTF-8 bytes and both naming the {@code dataset} they

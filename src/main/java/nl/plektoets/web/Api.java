@@ -1,12 +1,8 @@
 package nl.plektoets.web;
 
-import nl.plektoets.web.http.GeoJsonInput;
-import nl.plektoets.web.http.Paging;
-import nl.plektoets.web.http.Problem;
-import nl.plektoets.web.http.QueryParams;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +35,10 @@ import nl.plektoets.data.Role;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.web.http.GeoJsonInput;
+import nl.plektoets.web.http.Paging;
+import nl.plektoets.web.http.Problem;
+import nl.plektoets.web.http.QueryParams;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 

@@ -1,10 +1,10 @@
 package nl.plektoets.web;
 
-import nl.plektoets.web.http.Problem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.function.Supplier;
+import nl.plektoets.web.http.Problem;
 
 /**
  * The routes the initiator map needs beyond the core API: the policy text ({@code GET /api/v1/policy},

@@ -1,12 +1,12 @@
 package nl.plektoets.web;
 
-import nl.plektoets.web.http.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
+import nl.plektoets.web.http.Problem;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;

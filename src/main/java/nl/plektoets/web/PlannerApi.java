@@ -1,8 +1,5 @@
 package nl.plektoets.web;
 
-import nl.plektoets.web.http.Paging;
-import nl.plektoets.web.http.Problem;
-import nl.plektoets.web.http.QueryParams;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,13 +25,16 @@ import nl.plektoets.overview.HousingOverview;
 import nl.plektoets.registers.PermitStatus;
 import nl.plektoets.registers.RoomRentalPermit;
 import nl.plektoets.registers.RoomRentedDwelling;
-import nl.plektoets.roomrental.StreetLimitGuard;
 import nl.plektoets.roomrental.Dwelling;
 import nl.plektoets.roomrental.PermitPlacement;
 import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.Street;
+import nl.plektoets.roomrental.StreetLimitGuard;
 import nl.plektoets.roomrental.StreetStanding;
 import nl.plektoets.store.Store;
+import nl.plektoets.web.http.Paging;
+import nl.plektoets.web.http.Problem;
+import nl.plektoets.web.http.QueryParams;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;

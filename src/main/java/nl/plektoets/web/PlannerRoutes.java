@@ -1,12 +1,12 @@
 package nl.plektoets.web;
 
-import nl.plektoets.web.http.Problem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.function.Supplier;
 import nl.plektoets.auth.AccessRole;
 import nl.plektoets.auth.TokenFile;
+import nl.plektoets.web.http.Problem;
 
 /**
  * The planner view's routes: {@code GET /api/v1/features} (public: the layers are public, as {@code /api/v1/layers})

@@ -1,6 +1,5 @@
 package nl.plektoets.web;
 
-import nl.plektoets.web.http.Problem;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +15,7 @@ import nl.plektoets.isochrone.IsochroneBuilder;
 import nl.plektoets.isochrone.IsochroneResult;
 import nl.plektoets.isochrone.OffNetworkException;
 import nl.plektoets.routing.TravelMode;
+import nl.plektoets.web.http.Problem;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 

@@ -1,7 +1,5 @@
 package nl.plektoets.web;
 
-import nl.plektoets.web.http.Paging;
-import nl.plektoets.web.http.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +21,11 @@ import nl.plektoets.registers.HousingInitiative;
 import nl.plektoets.registers.InvalidEntryException;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.RoomRentalPermit;
+import nl.plektoets.registers.RoomRentedDwelling;
 import nl.plektoets.store.JdbcStore;
+import nl.plektoets.web.http.Paging;
+import nl.plektoets.web.http.Problem;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTWriter;
 
@@ -71,26 +73,20 @@ public final class RegisterRoutes {
     public static RegisterRoutes install(Javalin app, Registers registers, Supplier<TokenFile> tokens, Reload reload,
                                          Supplier<Api> api) {
         RegisterRoutes r = new RegisterRoutes(registers, tokens, reload, api);
-        getAndHead(app, "/api/v1/permits", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listPermits(ctx)));
-        app.post("/api/v1/permits", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createPermit(ctx, u)));
-        getAndHead(app, "/api/v1/permits/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getPermit(ctx)));
-        app.patch("/api/v1/permits/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.patchPermit(ctx, u)));
-        getAndHead(app, "/api/v1/permits/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
-                u -> r.audit(ctx, JdbcStore.PERMITS)));
+        r.register(app, new RegisterResource<>("permits", JdbcStore.PERMITS, "permits",
+                ctx -> registers.store().permits(ctx.queryParam("status"), ctx.queryParam("street")),
+                registers::createPermit, id -> registers.store().permit(id), registers::patchPermit,
+                RegisterJson::toJson, RoomRentalPermit::id, RoomRentalPermit::version, body -> body));
         // dwellings known to be room-rented without a permit (§5.1.3); the public sees them only in the counts per street
-        getAndHead(app, "/api/v1/room-rented-dwellings", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listRoomRented(ctx)));
-        app.post("/api/v1/room-rented-dwellings", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createRoomRented(ctx, u)));
-        getAndHead(app, "/api/v1/room-rented-dwellings/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getRoomRented(ctx)));
-        app.patch("/api/v1/room-rented-dwellings/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER,
-                u -> r.patchRoomRented(ctx, u)));
-        getAndHead(app, "/api/v1/room-rented-dwellings/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
-                u -> r.audit(ctx, JdbcStore.ROOM_RENTED)));
-        getAndHead(app, "/api/v1/initiatives", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listInitiatives(ctx)));
-        app.post("/api/v1/initiatives", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createInitiative(ctx, u)));
-        getAndHead(app, "/api/v1/initiatives/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getInitiative(ctx)));
-        app.patch("/api/v1/initiatives/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.patchInitiative(ctx, u)));
-        getAndHead(app, "/api/v1/initiatives/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
-                u -> r.audit(ctx, JdbcStore.INITIATIVES)));
+        r.register(app, new RegisterResource<>("room-rented-dwellings", JdbcStore.ROOM_RENTED, "roomRentedDwellings",
+                ctx -> registers.store().roomRentedDwellings(ctx.queryParam("status")),
+                registers::createRoomRented, id -> registers.store().roomRented(id), registers::patchRoomRented,
+                RegisterJson::toJson, RoomRentedDwelling::id, RoomRentedDwelling::version, body -> body));
+        r.register(app, new RegisterResource<>("initiatives", JdbcStore.INITIATIVES, "initiatives",
+                ctx -> registers.store().initiatives(ctx.queryParam("status")),
+                registers::createInitiative, id -> registers.store().initiative(id), registers::patchInitiative,
+                RegisterRoutes::initiativeJson, HousingInitiative::id, HousingInitiative::version,
+                body -> siteToRd(body, r.api.get())));
         // what the public reported as wrong on the room-rental map (§5.1.3), for the planners to handle
         getAndHead(app, "/api/v1/room-rental/reports", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.roomRentalReports(ctx)));
         app.post("/api/v1/admin/reload", ctx -> r.handle(ctx, AccessRole.ADMIN, u -> r.reload(ctx)));
@@ -177,11 +173,23 @@ public final class RegisterRoutes {
         }
     }
 
-    // ---- permits ----
-
-    private void listPermits(Context ctx) {
-        list(ctx, "permits", registers.store().permits(ctx.queryParam("status"), ctx.queryParam("street")),
-                RegisterJson::toJson);
+    /** The routes of one register, from what differs ({@link RegisterResource}); the same shape for every register. */
+    private <T> void register(Javalin app, RegisterResource<T> res) {
+        String collection = "/api/v1/" + res.path();
+        getAndHead(app, collection, ctx -> handle(ctx, AccessRole.PLANNER, u -> list(ctx, res.member(), res.list().apply(ctx),
+                res.toJson())));
+        app.post(collection, ctx -> handle(ctx, AccessRole.PLANNER, u -> {
+            T created = res.create().apply(res.request().apply(body(ctx)), u.name());
+            ctx.header("Location", collection + "/" + res.id().applyAsLong(created));
+            json(ctx, 201, res.toJson().apply(created));
+        }));
+        getAndHead(app, collection + "/{id}", ctx -> handle(ctx, AccessRole.PLANNER, u -> {
+            long id = id(ctx);
+            entry(ctx, res, res.get().apply(id).orElseThrow(() -> new EntryNotFoundException(res.register(), id)));
+        }));
+        app.patch(collection + "/{id}", ctx -> handle(ctx, AccessRole.PLANNER,
+                u -> entry(ctx, res, res.patch().patch(id(ctx), res.request().apply(body(ctx)), u.name()))));
+        getAndHead(app, collection + "/{id}/audit", ctx -> handle(ctx, AccessRole.PLANNER, u -> audit(ctx, res.register())));
     }
 
     /** {count, <member>: [...]}: the answer of every register listing. */
@@ -189,74 +197,10 @@ public final class RegisterRoutes {
         json(ctx, 200, Paging.listing(member, entries, toJson));
     }
 
-    private void createPermit(Context ctx, User user) {
-        var p = registers.createPermit(body(ctx), user.name());
-        ctx.header("Location", "/api/v1/permits/" + p.id());
-        json(ctx, 201, RegisterJson.toJson(p));
-    }
-
-    private void getPermit(Context ctx) {
-        long id = id(ctx);
-        var p = registers.store().permit(id).orElseThrow(() -> new EntryNotFoundException(JdbcStore.PERMITS, id));
-        ctx.header("ETag", "\"" + p.version() + "\"");
-        json(ctx, 200, RegisterJson.toJson(p));
-    }
-
-    private void patchPermit(Context ctx, User user) {
-        var p = registers.patchPermit(id(ctx), body(ctx), user.name());
-        ctx.header("ETag", "\"" + p.version() + "\"");
-        json(ctx, 200, RegisterJson.toJson(p));
-    }
-
-    // ---- room-rented dwellings without a permit ----
-
-    private void listRoomRented(Context ctx) {
-        list(ctx, "roomRentedDwellings", registers.store().roomRentedDwellings(ctx.queryParam("status")),
-                RegisterJson::toJson);
-    }
-
-    private void createRoomRented(Context ctx, User user) {
-        var d = registers.createRoomRented(body(ctx), user.name());
-        ctx.header("Location", "/api/v1/room-rented-dwellings/" + d.id());
-        json(ctx, 201, RegisterJson.toJson(d));
-    }
-
-    private void getRoomRented(Context ctx) {
-        long id = id(ctx);
-        var d = registers.store().roomRented(id).orElseThrow(() -> new EntryNotFoundException(JdbcStore.ROOM_RENTED, id));
-        ctx.header("ETag", "\"" + d.version() + "\"");
-        json(ctx, 200, RegisterJson.toJson(d));
-    }
-
-    private void patchRoomRented(Context ctx, User user) {
-        var d = registers.patchRoomRented(id(ctx), body(ctx), user.name());
-        ctx.header("ETag", "\"" + d.version() + "\"");
-        json(ctx, 200, RegisterJson.toJson(d));
-    }
-
-    // ---- initiatives ----
-
-    private void listInitiatives(Context ctx) {
-        list(ctx, "initiatives", registers.store().initiatives(ctx.queryParam("status")), RegisterRoutes::initiativeJson);
-    }
-
-    private void createInitiative(Context ctx, User user) {
-        var i = registers.createInitiative(siteToRd(body(ctx), api.get()), user.name());
-        ctx.header("Location", "/api/v1/initiatives/" + i.id());
-        json(ctx, 201, initiativeJson(i));
-    }
-
-    private void getInitiative(Context ctx) {
-        long id = id(ctx);
-        var i = registers.store().initiative(id).orElseThrow(() -> new EntryNotFoundException(JdbcStore.INITIATIVES, id));
-        ctx.header("ETag", "\"" + i.version() + "\"");
-        json(ctx, 200, initiativeJson(i));
-    }
-
-    private void patchInitiative(Context ctx, User user) {
-        var i = registers.patchInitiative(id(ctx), siteToRd(body(ctx), api.get()), user.name());
-        ctx.header("ETag", "\"" + i.version() + "\"");
-        json(ctx, 200, initiativeJson(i));
+    /** 200 with the entry and its version as ETag (the PATCH's {@code version} to send back). */
+    private static <T> void entry(Context ctx, RegisterResource<T> res, T entry) {
+        ctx.header("ETag", "\"" + res.version().applyAsLong(entry) + "\"");
+        json(ctx, 200, res.toJson().apply(entry));
     }
 
     /** The register JSON with the site as a GeoJSON geometry in CRS84 (7 decimals, about 1 cm). */

@@ -1,6 +1,5 @@
 package nl.plektoets.web;
 
-import nl.plektoets.web.http.Problem;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
+import nl.plektoets.web.http.Problem;
 
 /**
  * At most {@code perWindow} reports per client per window (a sliding log per client). The clients are hashed in memory

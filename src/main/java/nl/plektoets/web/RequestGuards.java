@@ -1,6 +1,5 @@
 package nl.plektoets.web;
 
-import nl.plektoets.web.http.Problem;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nl.plektoets.config.Config;
+import nl.plektoets.web.http.Problem;
 
 /**
  * What every request passes before its route: the outcome of receiving its body ({@link RequestBodies}), the bound on

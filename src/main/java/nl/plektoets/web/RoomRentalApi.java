@@ -1,8 +1,5 @@
 package nl.plektoets.web;
 
-import nl.plektoets.web.http.Problem;
-import nl.plektoets.web.ogc.StreetSource;
-import nl.plektoets.web.http.QueryParams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -32,6 +29,9 @@ import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.RoomRentalStreetCriterion;
 import nl.plektoets.roomrental.StreetStanding;
 import nl.plektoets.store.Store;
+import nl.plektoets.web.http.Problem;
+import nl.plektoets.web.http.QueryParams;
+import nl.plektoets.web.ogc.StreetSource;
 import org.locationtech.jts.geom.Envelope;
 
 /**

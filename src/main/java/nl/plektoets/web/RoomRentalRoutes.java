@@ -1,10 +1,10 @@
 package nl.plektoets.web;
 
-import nl.plektoets.web.http.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import nl.plektoets.web.http.Problem;
 import nl.plektoets.web.ogc.RoomRentalFeatures;
 
 /**

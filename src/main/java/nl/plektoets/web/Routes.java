@@ -1,6 +1,5 @@
 package nl.plektoets.web;
 
-import nl.plektoets.web.http.Problem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -11,8 +10,9 @@ import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.plektoets.config.Config;
-import org.eclipse.jetty.servlet.FilterHolder;
+import nl.plektoets.web.http.Problem;
 import nl.plektoets.web.ogc.RoomRentalFeatures;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
