@@ -60,11 +60,7 @@ class ArchitectureTest {
 
     @Test
     void noCyclesBetweenPackages() {
-        noPackageCycles()
-                // removed by branch http (web.ogc's collection uses web.Problem and web.RoomRentalApi; the feature
-                // JSON moves to the web side there)
-                .ignoreDependency(resideInAPackage(ROOT + ".web.ogc"), resideInAPackage(ROOT + ".web"))
-                .check(main);
+        noPackageCycles().check(main);
     }
 
     @Test

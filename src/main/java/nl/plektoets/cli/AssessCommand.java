@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import nl.plektoets.assess.InvalidRequestException;
 import nl.plektoets.config.Config;
 import nl.plektoets.config.ConfigException;
-import nl.plektoets.web.Problem;
+import nl.plektoets.web.http.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import nl.plektoets.web.Problem;
+import nl.plektoets.web.http.Problem;
 
 /**
  * The one reference through which {@code serve} swaps its {@link ServeState}, and the rules around it:

@@ -32,10 +32,13 @@ import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
-import nl.plektoets.geo.GeoJsonException;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.request.HousingForm;
+import nl.plektoets.web.http.GeoJsonInput;
+import nl.plektoets.web.http.Paging;
+import nl.plektoets.web.http.Problem;
+import nl.plektoets.web.http.QueryParams;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -182,12 +185,7 @@ public final class Api {
      * @return the site in the working CRS
      */
     Geometry site(JsonNode siteNode, ApiCrs crs, String field) {
-        Geometry input;
-        try {
-            input = GeoJson.readSite(siteNode, field, crs, workingCrs.geometryFactory());
-        } catch (GeoJsonException e) {
-            throw new Problem(Problem.Type.INVALID_GEOJSON, e.field(), e.getMessage());
-        }
+        Geometry input = GeoJsonInput.site(siteNode, field, crs, workingCrs.geometryFactory());
         Geometry site = crs.toWorking(input, workingCrs);
         siteChecks.check(input, crs, site, field);
         return site;
@@ -250,12 +248,12 @@ public final class Api {
 
     /** Addresses matching {@code q} as a GeoJSON FeatureCollection of CRS84 points. */
     public ObjectNode addresses(Map<String, List<String>> query) {
-        Map<String, String> p = params(query, Set.of("q", "limit"));
+        Map<String, String> p = QueryParams.single(query, Set.of("q", "limit"));
         String q = p.get("q");
         if (q == null || q.isBlank()) {
             throw new Problem(Problem.Type.INVALID_PARAMETER, "q", "Give the words to search for in q, e.g. ?q=hoofdstraat 12");
         }
-        int limit = limit(p.get("limit"), config.addressLimitDefault(), config.addressLimitMax());
+        int limit = Paging.limit(p.get("limit"), config.addressLimitDefault(), config.addressLimitMax());
         List<Address> found = addresses.search(q, limit);
         ObjectNode out = NODES.objectNode();
         out.put("type", "FeatureCollection");
@@ -322,7 +320,7 @@ public final class Api {
     public LayerPage layer(String roleId, Map<String, List<String>> query) {
         Role role = Role.byId(roleId).orElseThrow(() -> new Problem(Problem.Type.NOT_FOUND, "role", "No layer '" + roleId
                 + "'; the layers are " + Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", "))));
-        Map<String, String> p = params(query, Set.of("bbox", "bbox-crs", "crs", "limit", "offset"));
+        Map<String, String> p = QueryParams.single(query, Set.of("bbox", "bbox-crs", "crs", "limit", "offset"));
         ApiCrs crs = p.containsKey("crs") ? ApiCrs.parse(p.get("crs")).orElseThrow(() -> new Problem(
                 Problem.Type.INVALID_PARAMETER, "crs", "Unknown crs '" + p.get("crs") + "'; use " + ApiCrs.expected())) : ApiCrs.CRS84;
         ApiCrs bboxCrs = p.containsKey("bbox-crs") ? ApiCrs.parse(p.get("bbox-crs")).orElseThrow(() -> new Problem(
@@ -331,31 +329,14 @@ public final class Api {
             throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox-crs", "bbox-crs is given without bbox; add bbox=minx,miny,maxx,maxy");
         }
         Geometry area = p.containsKey("bbox") ? bbox(p.get("bbox"), bboxCrs) : null;
-        int limit = limit(p.get("limit"), config.layerLimitDefault(), config.layerLimitMax());
-        int offset = offset(p.get("offset"));
+        Paging paging = Paging.of(p, config.layerLimitDefault(), config.layerLimitMax());
 
         List<Feature> matched = layers.query(role, area);
-        int from = Math.min(offset, matched.size());
-        int to = (int) Math.min((long) offset + limit, matched.size());
-        List<Feature> page = matched.subList(from, to);
-        ObjectNode out = GeoJson.featureCollection(page, workingCrs, crs);
+        List<Feature> page = paging.of(matched);
+        ObjectNode out = FeatureJson.featureCollection(page, workingCrs, crs);
         out.put("numberMatched", matched.size());
         out.put("numberReturned", page.size());
-        ArrayNode links = out.putArray("links");
-        Map<String, String> self = new LinkedHashMap<>(p);
-        self.put("limit", Integer.toString(limit));
-        self.put("offset", Integer.toString(offset));
-        links.add(link("self", "/api/v1/layers/" + role.id(), self));
-        if (offset + (long) limit < matched.size()) {
-            Map<String, String> next = new LinkedHashMap<>(self);
-            next.put("offset", Integer.toString(offset + limit));
-            links.add(link("next", "/api/v1/layers/" + role.id(), next));
-        }
-        if (offset > 0) {
-            Map<String, String> prev = new LinkedHashMap<>(self);
-            prev.put("offset", Integer.toString(Math.max(0, offset - limit)));
-            links.add(link("prev", "/api/v1/layers/" + role.id(), prev));
-        }
+        paging.links(out.putArray("links"), "/api/v1/layers/" + role.id(), p, matched.size(), Answers.GEO_JSON, null);
         out.set("dataset", datasetJson());
         return new LayerPage(out, crs);
     }
@@ -404,53 +385,4 @@ public final class Api {
         return Problem.bodyTooLarge(config.maxBodyBytes());
     }
 
-    /** Single-valued parameters; unknown or repeated ones are refused rather than ignored. */
-    static Map<String, String> params(Map<String, List<String>> query, Set<String> allowed) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : query.entrySet()) {
-            if (!allowed.contains(e.getKey())) {
-                throw new Problem(Problem.Type.INVALID_PARAMETER, e.getKey(), "Unknown query parameter '" + e.getKey()
-                        + "'; the parameters are " + String.join(", ", allowed.stream().sorted().toList()));
-            }
-            if (e.getValue().size() != 1) {
-                throw new Problem(Problem.Type.INVALID_PARAMETER, e.getKey(), "Query parameter '" + e.getKey() + "' is given "
-                        + e.getValue().size() + " times; give it once");
-            }
-            out.put(e.getKey(), e.getValue().get(0));
-        }
-        return out;
-    }
-
-    static int limit(String text, int dflt, int max) {
-        if (text == null) return dflt;
-        int v = wholeNumber(text, "limit");
-        if (v < 1) throw new Problem(Problem.Type.INVALID_PARAMETER, "limit", "limit must be at least 1, got " + text);
-        return Math.min(v, max);
-    }
-
-    static int offset(String text) {
-        if (text == null) return 0;
-        int v = wholeNumber(text, "offset");
-        if (v < 0) throw new Problem(Problem.Type.INVALID_PARAMETER, "offset", "offset must be 0 or more, got " + text);
-        return v;
-    }
-
-    private static int wholeNumber(String text, String name) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            if (text.trim().matches("\\d+")) return Integer.MAX_VALUE; // too large: clamped by the caller
-            throw new Problem(Problem.Type.INVALID_PARAMETER, name, name + " must be a whole number, got '" + text + "'");
-        }
-    }
-
-    static ObjectNode link(String rel, String path, Map<String, String> params) {
-        ObjectNode l = NODES.objectNode();
-        l.put("rel", rel);
-        l.put("type", "application/geo+json");
-        l.put("href", path + "?" + params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("%2C", ","))
-                .collect(Collectors.joining("&")));
-        return l;
-    }
 }

@@ -10,10 +10,10 @@ import nl.plektoets.assess.Assessment;
 import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.criteria.Message;
 import nl.plektoets.criteria.Obligation;
-import nl.plektoets.policy.PolicyReadings;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.policy.PolicyReadings;
 import org.locationtech.jts.geom.Geometry;
 
 /** An assessment as the API and {@code plektoets assess --json} write it (the contract in docs/api.md). */

@@ -2,6 +2,7 @@ package nl.plektoets.web;
 
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.web.http.Problem;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;

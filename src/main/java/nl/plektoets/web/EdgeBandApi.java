@@ -14,6 +14,7 @@ import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.policy.ThresholdKey;
+import nl.plektoets.web.http.Problem;
 import org.locationtech.jts.geom.Geometry;
 
 /**

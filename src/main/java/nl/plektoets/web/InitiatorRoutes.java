@@ -1,11 +1,10 @@
 package nl.plektoets.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.function.Supplier;
+import nl.plektoets.web.http.Problem;
 
 /**
  * The routes the initiator map needs beyond the core API: the policy text ({@code GET /api/v1/policy},
@@ -14,8 +13,6 @@ import java.util.function.Supplier;
  * exception mapping turns every {@link Problem} into problem+json.
  */
 public final class InitiatorRoutes {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private InitiatorRoutes() {
     }
 
@@ -32,7 +29,8 @@ public final class InitiatorRoutes {
         });
     }
 
-    private static void json(Context ctx, String type, JsonNode body) throws JsonProcessingException {
-        ctx.status(200).contentType(type + "; charset=utf-8").result(JSON.writeValueAsString(body));
+    /** The handlers above set the dataset member themselves. */
+    private static void json(Context ctx, String type, ObjectNode body) {
+        Answers.json(ctx, type, body, null);
     }
 }

@@ -1,12 +1,12 @@
 package nl.plektoets.web;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import nl.plektoets.web.http.Problem;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -14,34 +14,51 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
  * The answers Jetty gives itself, before any route (malformed HTTP, headers or URL too long, broken chunked
- * encoding), as problem+json in the user's terms instead of an HTML page.
+ * encoding), as problem+json in the user's terms instead of an HTML page, written by {@link Answers} as every other
+ * problem (with the {@code dataset} member).
  */
 final class JettyProblems extends ErrorHandler {
+    private final Supplier<? extends JsonNode> dataset;
+
+    JettyProblems(Supplier<? extends JsonNode> dataset) {
+        this.dataset = dataset;
+    }
+
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, Routes.PROBLEM_JSON);
+        fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         fields.put("X-Content-Type-Options", "nosniff");
-        return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(body(status, null));
     }
 
     @Override
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response) throws IOException {
         baseRequest.setHandled(true);
-        response.setContentType(Routes.PROBLEM_JSON);
+        response.setContentType(Problem.MEDIA_TYPE);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getOutputStream().write(body(response.getStatus()).getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(body(response.getStatus(), request.getRequestURI()));
     }
 
-    static String body(int status) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("type", "urn:plektoets:problem:" + (status == 431 || status == 414 ? "request-too-large" : "bad-request"));
-        o.put("title", status == 431 || status == 414 ? "Request head too large" : "Bad request");
-        o.put("status", status);
-        o.put("detail", switch (status) {
-            case 431 -> "The request's headers are too long; send shorter headers and cookies";
-            case 414 -> "The request's URL is too long; query texts are short (an address, a few search words)";
-            default -> "The request is not well-formed HTTP (a broken header, chunk or encoding); send a valid HTTP/1.1 request";
-        });
-        return o.toString();
+    private byte[] body(int status, String instance) {
+        return Answers.problemBody(problem(status), instance, datasetOrNull());
+    }
+
+    /** Jetty's refusal as our problem, keeping Jetty's status. */
+    static Problem problem(int status) {
+        return switch (status) {
+            case 431 -> new Problem(Problem.Type.HEAD_TOO_LARGE, null, "The request's headers are too long; send shorter headers and cookies");
+            case 414 -> new Problem(Problem.Type.URL_TOO_LONG, null, "The request's URL is too long; query texts are short (an address, a few search words)");
+            default -> new Problem(Problem.Type.BAD_HTTP, null, "The request is not well-formed HTTP (a broken header, chunk or"
+                    + " encoding); send a valid HTTP/1.1 request").status(status);
+        };
+    }
+
+    /** The dataset member when the layers are loaded; a refusal is still written when naming them fails. */
+    private JsonNode datasetOrNull() {
+        try {
+            return dataset.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -32,6 +32,9 @@ import nl.plektoets.roomrental.Street;
 import nl.plektoets.roomrental.StreetLimitGuard;
 import nl.plektoets.roomrental.StreetStanding;
 import nl.plektoets.store.Store;
+import nl.plektoets.web.http.Paging;
+import nl.plektoets.web.http.Problem;
+import nl.plektoets.web.http.QueryParams;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
@@ -88,7 +91,7 @@ public final class PlannerApi {
      * IMRO plan's id, bestemming and article) and provenance (source, sourceId, sourceTag).
      */
     public ObjectNode features(Map<String, List<String>> query) {
-        Map<String, String> p = Api.params(query, Set.of("lon", "lat", "tolerance-m", "role", "crs", "limit"));
+        Map<String, String> p = QueryParams.single(query, Set.of("lon", "lat", "tolerance-m", "role", "crs", "limit"));
         double lon = number(p, "lon", -180, 180, "longitude in degrees (CRS84), e.g. lon=3.69");
         double lat = number(p, "lat", -90, 90, "latitude in degrees (CRS84), e.g. lat=52.56");
         double tolerance = p.containsKey("tolerance-m")
@@ -96,7 +99,7 @@ public final class PlannerApi {
                 : TOLERANCE_DEFAULT_M;
         EnumSet<Role> roles = roles(p.get("role"));
         ApiCrs crs = crs(p.get("crs"));
-        int limit = Api.limit(p.get("limit"), FEATURES_LIMIT_DEFAULT, api.config().layerLimitMax());
+        int limit = Paging.limit(p.get("limit"), FEATURES_LIMIT_DEFAULT, api.config().layerLimitMax());
 
         Coordinate c = workingCrs.fromLonLat(lon, lat);
         Point point = workingCrs.geometryFactory().createPoint(c);
@@ -109,7 +112,7 @@ public final class PlannerApi {
         out.put("type", "FeatureCollection");
         ArrayNode fs = out.putArray("features");
         for (SpatialLookup.Hit h : hits.subList(0, Math.min(limit, hits.size()))) {
-            ObjectNode f = GeoJson.feature(h.feature(), workingCrs, crs);
+            ObjectNode f = FeatureJson.feature(h.feature(), workingCrs, crs);
             ((ObjectNode) f.get("properties")).put("distanceM", GeoJson.round(h.distanceM(), 1));
             fs.add(f);
         }
@@ -141,7 +144,7 @@ public final class PlannerApi {
      * the addresses in the box; {@code verdict} narrows the page (not the totals) to one verdict.
      */
     public ObjectNode overview(Map<String, List<String>> query) {
-        Map<String, String> p = Api.params(query, Set.of("form", "persons", "newBuild", "verdict", "bbox", "bbox-crs",
+        Map<String, String> p = QueryParams.single(query, Set.of("form", "persons", "newBuild", "verdict", "bbox", "bbox-crs",
                 "crs", "limit", "offset"));
         HousingForm form = form(p.get("form"));
         int persons = persons(p.get("persons"));
@@ -155,8 +158,7 @@ public final class PlannerApi {
             throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox-crs", "bbox-crs is given without bbox; add bbox=minx,miny,maxx,maxy");
         }
         Envelope box = p.containsKey("bbox") ? BboxParameter.toWorking(p.get("bbox"), bboxCrs, workingCrs) : null;
-        int limit = Api.limit(p.get("limit"), api.config().layerLimitDefault(), api.config().layerLimitMax());
-        int offset = Api.offset(p.get("offset"));
+        Paging paging = Paging.of(p, api.config().layerLimitDefault(), api.config().layerLimitMax());
 
         HousingOverview.Answer answer = overview.get(new HousingOverview.Key(form, persons, newBuild));
         HousingOverview.Result result = answer.result();
@@ -166,33 +168,19 @@ public final class PlannerApi {
         }
         List<HousingOverview.Row> matched = verdict == null ? inBox
                 : inBox.stream().filter(r -> verdict.equals(verdictId(r))).toList();
-        int from = Math.min(offset, matched.size());
-        int to = (int) Math.min((long) offset + limit, matched.size());
+        List<HousingOverview.Row> page = paging.of(matched);
 
         ObjectNode out = NODES.objectNode();
         out.put("type", "FeatureCollection");
         ArrayNode fs = out.putArray("features");
-        for (HousingOverview.Row r : matched.subList(from, to)) fs.add(feature(r, crs));
+        for (HousingOverview.Row r : page) fs.add(feature(r, crs));
         out.put("numberMatched", matched.size());
-        out.put("numberReturned", to - from);
-        ArrayNode links = out.putArray("links");
+        out.put("numberReturned", page.size());
         Map<String, String> self = new LinkedHashMap<>(p);
         self.put("form", form.id());
         self.put("persons", Integer.toString(persons));
         self.put("newBuild", Boolean.toString(newBuild));
-        self.put("limit", Integer.toString(limit));
-        self.put("offset", Integer.toString(offset));
-        links.add(Api.link("self", "/api/v1/overview", self));
-        if (offset + (long) limit < matched.size()) {
-            Map<String, String> next = new LinkedHashMap<>(self);
-            next.put("offset", Integer.toString(offset + limit));
-            links.add(Api.link("next", "/api/v1/overview", next));
-        }
-        if (offset > 0) {
-            Map<String, String> prev = new LinkedHashMap<>(self);
-            prev.put("offset", Integer.toString(Math.max(0, offset - limit)));
-            links.add(Api.link("prev", "/api/v1/overview", prev));
-        }
+        paging.links(out.putArray("links"), "/api/v1/overview", self, matched.size(), Answers.GEO_JSON, null);
         out.set("totals", totals(inBox));
         Map<String, List<HousingOverview.Row>> byTown = new TreeMap<>();
         for (HousingOverview.Row r : inBox) byTown.computeIfAbsent(r.town() == null ? "" : r.town(), t -> new ArrayList<>()).add(r);
@@ -299,7 +287,7 @@ public final class PlannerApi {
      * {@code unplaced}.
      */
     public ObjectNode permitsPerStreet(Map<String, List<String>> query) {
-        Map<String, String> p = Api.params(query, Set.of("status", "crs"));
+        Map<String, String> p = QueryParams.single(query, Set.of("status", "crs"));
         String status = p.get("status");
         if (status != null && Arrays.stream(PermitStatus.values()).noneMatch(s -> s.id().equals(status))) {
             throw new Problem(Problem.Type.INVALID_PARAMETER, "status", "Unknown status '" + status + "'; use one of "

@@ -1,14 +1,12 @@
 package nl.plektoets.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 import nl.plektoets.auth.AccessRole;
 import nl.plektoets.auth.TokenFile;
+import nl.plektoets.web.http.Problem;
 
 /**
  * The planner view's routes: {@code GET /api/v1/features} (public: the layers are public, as {@code /api/v1/layers})
@@ -16,8 +14,6 @@ import nl.plektoets.auth.TokenFile;
  * on the app {@link Routes#create} made, whose exception mapping turns every {@link Problem} into problem+json.
  */
 public final class PlannerRoutes {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private PlannerRoutes() {
     }
 
@@ -33,11 +29,8 @@ public final class PlannerRoutes {
                 u -> json(ctx, Routes.GEO_JSON, current.get().permitsPerStreet(ctx.queryParamMap()))));
     }
 
-    private static void json(Context ctx, String type, JsonNode body) {
-        try {
-            ctx.status(200).contentType(type + "; charset=utf-8").result(JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The planner handlers set the dataset member themselves. */
+    private static void json(Context ctx, String type, ObjectNode body) {
+        Answers.json(ctx, type, body, null);
     }
 }

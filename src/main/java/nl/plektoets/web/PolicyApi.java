@@ -7,6 +7,7 @@ import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.PolicyReadings;
 import nl.plektoets.policy.PolicyText;
 import nl.plektoets.policy.Threshold;
+import nl.plektoets.web.http.Problem;
 
 /**
  * {@code GET /api/v1/policy} and {@code GET /api/v1/policy/paragraphs/{ref}}: the policy the service applies, its

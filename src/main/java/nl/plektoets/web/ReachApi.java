@@ -15,6 +15,7 @@ import nl.plektoets.isochrone.IsochroneBuilder;
 import nl.plektoets.isochrone.IsochroneResult;
 import nl.plektoets.isochrone.OffNetworkException;
 import nl.plektoets.policy.TravelMode;
+import nl.plektoets.web.http.Problem;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 

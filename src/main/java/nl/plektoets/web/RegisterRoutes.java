@@ -1,6 +1,5 @@
 package nl.plektoets.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,21 +13,24 @@ import nl.plektoets.auth.AccessRole;
 import nl.plektoets.auth.TokenFile;
 import nl.plektoets.auth.User;
 import nl.plektoets.geo.ApiCrs;
+import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.EntryNotFoundException;
 import nl.plektoets.registers.HousingInitiative;
 import nl.plektoets.registers.InvalidEntryException;
-import nl.plektoets.registers.PermitRefusedException;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.RegisterStore;
 import nl.plektoets.registers.Registers;
 import nl.plektoets.registers.VersionConflictException;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
+import nl.plektoets.registers.RoomRentalPermit;
+import nl.plektoets.registers.RoomRentedDwelling;
+import nl.plektoets.web.http.Paging;
+import nl.plektoets.web.http.Problem;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTWriter;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
  * The planner endpoints for the registers and the admin reload, all behind bearer tokens ({@link TokenFile}):
@@ -39,10 +41,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  * rule, 503 store unreachable (retry). Sites travel as GeoJSON geometries in CRS84 and are stored in RD New.
  */
 public final class RegisterRoutes {
-    public static final String PROBLEM_JSON = "application/problem+json";
     private static final String DATASET = "plektoets.dataset";
-    // the same type scheme as the rest of the API (urn:plektoets:problem:<slug>)
-    private static final String PROBLEM_BASE = "urn:plektoets:problem:";
     private static final WorkingCrs RD_NEW = WorkingCrs.rdNew();
 
     /**
@@ -77,26 +76,20 @@ public final class RegisterRoutes {
     public static RegisterRoutes install(Javalin app, Registers registers, Supplier<TokenFile> tokens, Reload reload,
                                          Supplier<Api> api) {
         RegisterRoutes r = new RegisterRoutes(registers, tokens, reload, api);
-        getAndHead(app, "/api/v1/permits", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listPermits(ctx)));
-        app.post("/api/v1/permits", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createPermit(ctx, u)));
-        getAndHead(app, "/api/v1/permits/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getPermit(ctx)));
-        app.patch("/api/v1/permits/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.patchPermit(ctx, u)));
-        getAndHead(app, "/api/v1/permits/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
-                u -> r.audit(ctx, RegisterStore.PERMITS)));
+        r.register(app, new RegisterResource<>("permits", RegisterStore.PERMITS, "permits",
+                ctx -> registers.store().permits(ctx.queryParam("status"), ctx.queryParam("street")),
+                registers::createPermit, id -> registers.store().permit(id), registers::patchPermit,
+                RegisterJson::toJson, RoomRentalPermit::id, RoomRentalPermit::version, body -> body));
         // dwellings known to be room-rented without a permit (§5.1.3); the public sees them only in the counts per street
-        getAndHead(app, "/api/v1/room-rented-dwellings", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listRoomRented(ctx)));
-        app.post("/api/v1/room-rented-dwellings", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createRoomRented(ctx, u)));
-        getAndHead(app, "/api/v1/room-rented-dwellings/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getRoomRented(ctx)));
-        app.patch("/api/v1/room-rented-dwellings/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER,
-                u -> r.patchRoomRented(ctx, u)));
-        getAndHead(app, "/api/v1/room-rented-dwellings/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
-                u -> r.audit(ctx, RegisterStore.ROOM_RENTED)));
-        getAndHead(app, "/api/v1/initiatives", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.listInitiatives(ctx)));
-        app.post("/api/v1/initiatives", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.createInitiative(ctx, u)));
-        getAndHead(app, "/api/v1/initiatives/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.getInitiative(ctx)));
-        app.patch("/api/v1/initiatives/{id}", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.patchInitiative(ctx, u)));
-        getAndHead(app, "/api/v1/initiatives/{id}/audit", ctx -> r.handle(ctx, AccessRole.PLANNER,
-                u -> r.audit(ctx, RegisterStore.INITIATIVES)));
+        r.register(app, new RegisterResource<>("room-rented-dwellings", RegisterStore.ROOM_RENTED, "roomRentedDwellings",
+                ctx -> registers.store().roomRentedDwellings(ctx.queryParam("status")),
+                registers::createRoomRented, id -> registers.store().roomRented(id), registers::patchRoomRented,
+                RegisterJson::toJson, RoomRentedDwelling::id, RoomRentedDwelling::version, body -> body));
+        r.register(app, new RegisterResource<>("initiatives", RegisterStore.INITIATIVES, "initiatives",
+                ctx -> registers.store().initiatives(ctx.queryParam("status")),
+                registers::createInitiative, id -> registers.store().initiative(id), registers::patchInitiative,
+                RegisterRoutes::initiativeJson, HousingInitiative::id, HousingInitiative::version,
+                body -> siteToRd(body, r.api.get())));
         // what the public reported as wrong on the room-rental map (§5.1.3), for the planners to handle
         getAndHead(app, "/api/v1/room-rental/reports", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.roomRentalReports(ctx)));
         app.post("/api/v1/admin/reload", ctx -> r.handle(ctx, AccessRole.ADMIN, u -> r.reload(ctx)));
@@ -139,71 +132,33 @@ public final class RegisterRoutes {
         Optional<User> user = tokens.get().user(token);
         if (user.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"plektoets\"");
-            problem(ctx, 401, "unauthorized", "Authentication required", token == null
+            Answers.problem(ctx, new Problem(Problem.Type.UNAUTHORIZED, null, token == null
                     ? "Send 'Authorization: Bearer <token>' with a token from the configured token file"
-                    : "The bearer token is not in the configured token file", null);
+                    : "The bearer token is not in the configured token file"), dataset.get());
             return;
         }
         if (!user.get().role().includes(required)) {
-            problem(ctx, 403, "forbidden", "Not allowed for this role", "This endpoint needs role " + required.id()
-                    + "; the token of " + user.get().name() + " has role " + user.get().role().id(), null);
+            Answers.problem(ctx, new Problem(Problem.Type.FORBIDDEN, null, "This endpoint needs role " + required.id()
+                    + "; the token of " + user.get().name() + " has role " + user.get().role().id()), dataset.get());
             return;
         }
         try {
             handler.handle(user.get());
-        } catch (VersionConflictException e) {
-            ObjectNode p = problem(ctx, 409, "version-conflict", "Changed by someone else", e.getMessage(), "version");
-            p.put("currentVersion", e.currentVersion());
-            ctx.result(utf8(p));
-        } catch (PermitRefusedException e) {
-            // §6.2.6: the limit was re-checked in the granting transaction and another grant came first
-            ObjectNode p = problem(ctx, 409, "permit-refused", "Permit cannot be granted", e.getMessage(), "status");
-            p.put("rule", e.rule());
-            ctx.result(utf8(p));
-        } catch (EntryNotFoundException e) {
-            problem(ctx, 404, "not-found", "No such entry", e.getMessage(), "id");
-        } catch (InvalidEntryException e) {
-            if (e.malformed()) problem(ctx, 400, "invalid-field", "Invalid field", e.getMessage(), e.field());
-            else problem(ctx, 422, "rule-violated", "Register rule violated", e.getMessage(), e.field());
-        } catch (StoreUnavailableException e) {
-            ctx.header("Retry-After", "5");
-            problem(ctx, 503, "store-unavailable", "Database unavailable", e.getMessage(), null);
-        } catch (StoreException e) {
-            problem(ctx, 500, "store-failure", "Database failure", e.getMessage(), null);
-        } catch (Problem p) {
-            ObjectNode body = p.toJson(ctx.path());
-            body.set("dataset", dataset.get());
-            ctx.status(p.status()).contentType(PROBLEM_JSON).result(utf8(body));
+        } catch (RuntimeException e) {
+            Problem p = Answers.problemOf(e);
+            if (p == null) throw e; // a failure of ours: Routes logs it and answers 500
+            Answers.problem(ctx, p, dataset.get());
         }
-    }
-
-    static ObjectNode problem(Context ctx, int status, String type, String title, String detail, String field) {
-        ObjectNode p = RegisterJson.MAPPER.createObjectNode();
-        p.put("type", PROBLEM_BASE + type);
-        p.put("title", title);
-        p.put("status", status);
-        p.put("detail", detail);
-        if (field != null) p.put("field", field);
-        p.put("instance", ctx.path());
-        p.set("dataset", dataset(ctx));
-        ctx.status(status).contentType(PROBLEM_JSON).result(utf8(p));
-        return p;
     }
 
     /** Every answer names the dataset it was given over (item 13: the demo always says it is fictitious). */
     private static void json(Context ctx, int status, ObjectNode body) {
-        body.set("dataset", dataset(ctx));
-        ctx.status(status).contentType("application/json").result(utf8(body));
+        Answers.json(ctx, status, Answers.JSON_TYPE, body, dataset(ctx));
     }
 
     private static JsonNode dataset(Context ctx) {
         Supplier<ObjectNode> d = ctx.attribute(DATASET);
         return d == null ? null : d.get();
-    }
-
-    /** JSON is UTF-8 (RFC 8259); bytes, so no platform or header charset can change it. */
-    private static byte[] utf8(JsonNode n) {
-        return n.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The request reader every route uses (a duplicate member is a 400), then: an object. */
@@ -221,103 +176,41 @@ public final class RegisterRoutes {
         }
     }
 
-    // ---- permits ----
-
-    private void listPermits(Context ctx) {
-        list(ctx, "permits", registers.store().permits(ctx.queryParam("status"), ctx.queryParam("street")),
-                RegisterJson::toJson);
+    /** The routes of one register, from what differs ({@link RegisterResource}); the same shape for every register. */
+    private <T> void register(Javalin app, RegisterResource<T> res) {
+        String collection = "/api/v1/" + res.path();
+        getAndHead(app, collection, ctx -> handle(ctx, AccessRole.PLANNER, u -> list(ctx, res.member(), res.list().apply(ctx),
+                res.toJson())));
+        app.post(collection, ctx -> handle(ctx, AccessRole.PLANNER, u -> {
+            T created = res.create().apply(res.request().apply(body(ctx)), u.name());
+            ctx.header("Location", collection + "/" + res.id().applyAsLong(created));
+            json(ctx, 201, res.toJson().apply(created));
+        }));
+        getAndHead(app, collection + "/{id}", ctx -> handle(ctx, AccessRole.PLANNER, u -> {
+            long id = id(ctx);
+            entry(ctx, res, res.get().apply(id).orElseThrow(() -> new EntryNotFoundException(res.register(), id)));
+        }));
+        app.patch(collection + "/{id}", ctx -> handle(ctx, AccessRole.PLANNER,
+                u -> entry(ctx, res, res.patch().patch(id(ctx), res.request().apply(body(ctx)), u.name()))));
+        getAndHead(app, collection + "/{id}/audit", ctx -> handle(ctx, AccessRole.PLANNER, u -> audit(ctx, res.register())));
     }
 
     /** {count, <member>: [...]}: the answer of every register listing. */
     private static <T> void list(Context ctx, String member, List<T> entries, Function<T, ObjectNode> toJson) {
-        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
-        entries.forEach(e -> items.add(toJson.apply(e)));
-        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
-        out.put("count", items.size());
-        out.set(member, items);
-        json(ctx, 200, out);
+        json(ctx, 200, Paging.listing(member, entries, toJson));
     }
 
-    private void createPermit(Context ctx, User user) {
-        var p = registers.createPermit(body(ctx), user.name());
-        ctx.header("Location", "/api/v1/permits/" + p.id());
-        json(ctx, 201, RegisterJson.toJson(p));
-    }
-
-    private void getPermit(Context ctx) {
-        long id = id(ctx);
-        var p = registers.store().permit(id).orElseThrow(() -> new EntryNotFoundException(RegisterStore.PERMITS, id));
-        ctx.header("ETag", "\"" + p.version() + "\"");
-        json(ctx, 200, RegisterJson.toJson(p));
-    }
-
-    private void patchPermit(Context ctx, User user) {
-        var p = registers.patchPermit(id(ctx), body(ctx), user.name());
-        ctx.header("ETag", "\"" + p.version() + "\"");
-        json(ctx, 200, RegisterJson.toJson(p));
-    }
-
-    // ---- room-rented dwellings without a permit ----
-
-    private void listRoomRented(Context ctx) {
-        list(ctx, "roomRentedDwellings", registers.store().roomRentedDwellings(ctx.queryParam("status")),
-                RegisterJson::toJson);
-    }
-
-    private void createRoomRented(Context ctx, User user) {
-        var d = registers.createRoomRented(body(ctx), user.name());
-        ctx.header("Location", "/api/v1/room-rented-dwellings/" + d.id());
-        json(ctx, 201, RegisterJson.toJson(d));
-    }
-
-    private void getRoomRented(Context ctx) {
-        long id = id(ctx);
-        var d = registers.store().roomRented(id).orElseThrow(() -> new EntryNotFoundException(RegisterStore.ROOM_RENTED, id));
-        ctx.header("ETag", "\"" + d.version() + "\"");
-        json(ctx, 200, RegisterJson.toJson(d));
-    }
-
-    private void patchRoomRented(Context ctx, User user) {
-        var d = registers.patchRoomRented(id(ctx), body(ctx), user.name());
-        ctx.header("ETag", "\"" + d.version() + "\"");
-        json(ctx, 200, RegisterJson.toJson(d));
-    }
-
-    // ---- initiatives ----
-
-    private void listInitiatives(Context ctx) {
-        list(ctx, "initiatives", registers.store().initiatives(ctx.queryParam("status")), RegisterRoutes::initiativeJson);
-    }
-
-    private void createInitiative(Context ctx, User user) {
-        var i = registers.createInitiative(siteToRd(body(ctx), api.get()), user.name());
-        ctx.header("Location", "/api/v1/initiatives/" + i.id());
-        json(ctx, 201, initiativeJson(i));
-    }
-
-    private void getInitiative(Context ctx) {
-        long id = id(ctx);
-        var i = registers.store().initiative(id).orElseThrow(() -> new EntryNotFoundException(RegisterStore.INITIATIVES, id));
-        ctx.header("ETag", "\"" + i.version() + "\"");
-        json(ctx, 200, initiativeJson(i));
-    }
-
-    private void patchInitiative(Context ctx, User user) {
-        var i = registers.patchInitiative(id(ctx), siteToRd(body(ctx), api.get()), user.name());
-        ctx.header("ETag", "\"" + i.version() + "\"");
-        json(ctx, 200, initiativeJson(i));
+    /** 200 with the entry and its version as ETag (the PATCH's {@code version} to send back). */
+    private static <T> void entry(Context ctx, RegisterResource<T> res, T entry) {
+        ctx.header("ETag", "\"" + res.version().applyAsLong(entry) + "\"");
+        json(ctx, 200, res.toJson().apply(entry));
     }
 
     /** The register JSON with the site as a GeoJSON geometry in CRS84 (7 decimals, about 1 cm). */
     static ObjectNode initiativeJson(HousingInitiative i) {
         ObjectNode o = RegisterJson.toJson(i);
-        GeoJsonWriter w = new GeoJsonWriter(7);
-        w.setEncodeCRS(false);
-        try {
-            o.set("site", RegisterJson.MAPPER.readTree(w.write(RD_NEW.toLonLat(i.site()))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("GeoJsonWriter wrote invalid JSON", e);
-        }
+        // the one GeoJSON writer of the API (geo.GeoJson), as every other geometry in an answer
+        o.set("site", GeoJson.write(i.site(), RD_NEW, ApiCrs.CRS84));
         return o;
     }
 
@@ -335,14 +228,9 @@ public final class RegisterRoutes {
     }
 
     private void roomRentalReports(Context ctx) {
-        ArrayNode items = RegisterJson.MAPPER.createArrayNode();
-        registers.store().roomRentalReports().forEach(rep -> items.addObject().put("id", rep.id())
-                .put("streetId", rep.streetId()).put("message", rep.message()).put("reportedAt", rep.reportedAt().toString())
-                .put("status", rep.status()));
-        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
-        out.put("count", items.size());
-        out.set("reports", items);
-        json(ctx, 200, out);
+        list(ctx, "reports", registers.store().roomRentalReports(), rep -> RegisterJson.MAPPER.createObjectNode()
+                .put("id", rep.id()).put("streetId", rep.streetId()).put("message", rep.message())
+                .put("reportedAt", rep.reportedAt().toString()).put("status", rep.status()));
     }
 
     // ---- audit and reload ----
@@ -370,14 +258,13 @@ public final class RegisterRoutes {
 
     private void reload(Context ctx) {
         if (reload == null) {
-            problem(ctx, 404, "not-found", "Nothing to reload", "This server was not started on a store", null);
-            return;
+            throw new Problem(Problem.Type.NOTHING_TO_RELOAD, null, "This server was not started on a store");
         }
         try {
             json(ctx, 200, reload.reload());
         } catch (IllegalArgumentException e) {
-            problem(ctx, 422, "reload-failed", "Data not reloaded", e.getMessage() + "; the data served before is still"
-                    + " served", null);
+            throw new Problem(Problem.Type.RELOAD_FAILED, null, e.getMessage() + "; the data served before is still"
+                    + " served");
         }
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
+import nl.plektoets.web.http.Problem;
 
 /**
  * At most {@code perWindow} reports per client per window (a sliding log per client). The clients are hashed in memory
@@ -51,7 +52,7 @@ public final class ReportLimit {
             if (log.size() >= perWindow) {
                 long wait = Duration.between(now, log.peekFirst().plus(window)).toSeconds() + 1;
                 throw new Problem(Problem.Type.TOO_MANY_REQUESTS, null, "At most " + perWindow + " reports an hour; try"
-                        + " again in " + wait + " seconds").with("retryAfter", RoomRentalApi.NODES.numberNode(wait));
+                        + " again in " + wait + " seconds").with("retryAfter", wait).header("Retry-After", String.valueOf(wait));
             }
             log.addLast(now);
         }

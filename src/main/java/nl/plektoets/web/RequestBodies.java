@@ -21,6 +21,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.plektoets.web.http.Problem;
 
 /**
  * Receives every request body before any handler runs, so no route can be made to buffer more or wait longer than

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nl.plektoets.config.Config;
+import nl.plektoets.web.http.Problem;
 
 /**
  * What every request passes before its route: the outcome of receiving its body ({@link RequestBodies}), the bound on

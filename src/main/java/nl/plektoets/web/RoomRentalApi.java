@@ -29,6 +29,9 @@ import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.RoomRentalStreetCriterion;
 import nl.plektoets.roomrental.StreetStanding;
 import nl.plektoets.store.Store;
+import nl.plektoets.web.http.Problem;
+import nl.plektoets.web.http.QueryParams;
+import nl.plektoets.web.ogc.StreetSource;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -38,7 +41,7 @@ import org.locationtech.jts.geom.Envelope;
  * "report a wrong entry". No login, and never an address, a name or a permit id of a permit holder: only counts.
  * Handlers are plain methods (as in {@link Api}); {@link RoomRentalRoutes} maps them to paths.
  */
-public final class RoomRentalApi {
+public final class RoomRentalApi implements StreetSource {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Reports per client per hour: enough for a person, not for a script. */
     static final int REPORTS_PER_HOUR = 5;
@@ -90,6 +93,7 @@ public final class RoomRentalApi {
     }
 
     /** The standings of every street (or segment) whose geometry meets {@code areaOrNull} (working CRS). */
+    @Override
     public List<StreetStanding> standings(Envelope areaOrNull) {
         List<StreetStanding> out = new ArrayList<>();
         for (StreetStanding s : rules.standings(permits.active())) {
@@ -103,6 +107,7 @@ public final class RoomRentalApi {
      * of fewer dwellings than the configured number only whether it is full; the limit's rule in words and whether it
      * is indicative (not adopted by the council).
      */
+    @Override
     public ObjectNode feature(StreetStanding s, ApiCrs crs) {
         ObjectNode f = NODES.objectNode();
         f.put("type", "Feature");
@@ -121,6 +126,7 @@ public final class RoomRentalApi {
     }
 
     /** The date of the counts: permits are read live, so today (in the service's clock). */
+    @Override
     public LocalDate dataDate() {
         return LocalDate.now(clock);
     }
@@ -128,9 +134,9 @@ public final class RoomRentalApi {
     // ---------------------------------------------------------------- GET /api/v1/room-rental/streets
 
     public ObjectNode streets(Map<String, List<String>> query) {
-        Map<String, String> p = params(query, Set.of("bbox", "bbox-crs", "crs"));
-        ApiCrs crs = crs(p, "crs");
-        Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), crs(p, "bbox-crs")) : null;
+        Map<String, String> p = QueryParams.single(query, Set.of("bbox", "bbox-crs", "crs"));
+        ApiCrs crs = QueryParams.crs(p, "crs");
+        Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), QueryParams.crs(p, "bbox-crs")) : null;
         if (!p.containsKey("bbox") && p.containsKey("bbox-crs")) {
             throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox-crs", "bbox-crs is given without bbox; add bbox=minx,miny,maxx,maxy");
         }
@@ -176,8 +182,8 @@ public final class RoomRentalApi {
 
     /** The same rows as CSV (RFC 4180, UTF-8, text escaped against spreadsheet formulas), for spreadsheets. */
     public String csv(Map<String, List<String>> query) {
-        Map<String, String> p = params(query, Set.of("bbox", "bbox-crs"));
-        Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), crs(p, "bbox-crs")) : null;
+        Map<String, String> p = QueryParams.single(query, Set.of("bbox", "bbox-crs"));
+        Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), QueryParams.crs(p, "bbox-crs")) : null;
         // "fictitious" on every row, not in a comment line: it stays with each row through sorting and filtering, and
         // RFC 4180 readers know no comments
         StringBuilder b = new StringBuilder(CsvRows.header(List.of("id", "name", "town", "segment", "dwellings", "granted",
@@ -200,7 +206,7 @@ public final class RoomRentalApi {
 
     /** May a room-rental permit be granted at this address? The standing of its street and every rule's outcome. */
     public ObjectNode check(Map<String, List<String>> query) {
-        Map<String, String> p = params(query, Set.of("address", "rooms"));
+        Map<String, String> p = QueryParams.single(query, Set.of("address", "rooms"));
         String text = p.get("address");
         if (text == null || text.isBlank()) {
             throw new Problem(Problem.Type.INVALID_PARAMETER, "address", "Give the address as address=Street 12, Town");
@@ -285,38 +291,20 @@ public final class RoomRentalApi {
 
     // ---------------------------------------------------------------- parameters (OGC API style)
 
-    /** Single-valued parameters; an unknown one is refused (400) rather than ignored, as OGC API Features asks. */
-    public static Map<String, String> params(Map<String, List<String>> query, Set<String> allowed) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : query.entrySet()) {
-            if (!allowed.contains(e.getKey())) {
-                throw new Problem(Problem.Type.INVALID_PARAMETER, e.getKey(), "Unknown query parameter '" + e.getKey()
-                        + "'; the parameters are " + String.join(", ", allowed.stream().sorted().toList()));
-            }
-            if (e.getValue().size() != 1) {
-                throw new Problem(Problem.Type.INVALID_PARAMETER, e.getKey(), "Query parameter '" + e.getKey()
-                        + "' is given " + e.getValue().size() + " times; give it once");
-            }
-            out.put(e.getKey(), e.getValue().get(0));
-        }
-        return out;
-    }
 
-    public static ApiCrs crs(Map<String, String> p, String name) {
-        if (!p.containsKey(name)) return ApiCrs.CRS84;
-        return ApiCrs.parse(p.get(name)).orElseThrow(() -> new Problem(Problem.Type.INVALID_PARAMETER, name,
-                "Unknown " + name + " '" + p.get(name) + "'; use " + ApiCrs.expected()));
-    }
 
     /** minx,miny,maxx,maxy in {@code crs} -> the covering envelope in the working CRS. */
+    @Override
     public Envelope bbox(String text, ApiCrs crs) {
         return BboxParameter.toWorking(text, crs, workingCrs);
     }
 
+    @Override
     public RoomRentalRules rules() {
         return rules;
     }
 
+    @Override
     public WorkingCrs workingCrs() {
         return workingCrs;
     }

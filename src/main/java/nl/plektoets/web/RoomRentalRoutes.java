@@ -1,11 +1,10 @@
 package nl.plektoets.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import nl.plektoets.web.http.Problem;
 import nl.plektoets.web.ogc.RoomRentalFeatures;
 
 /**
@@ -15,8 +14,6 @@ import nl.plektoets.web.ogc.RoomRentalFeatures;
  * {@link Routes#create} made, whose exception mapping turns every {@link Problem} into problem+json.
  */
 public final class RoomRentalRoutes {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private RoomRentalRoutes() {
     }
 
@@ -35,14 +32,7 @@ public final class RoomRentalRoutes {
         app.post("/api/v1/room-rental/reports", ctx -> {
             JsonNode body = Api.readJson(ctx.bodyAsBytes(), null);
             // the client's address (behind trusted proxies) keys the rate limit; hashed in memory, never stored (AVG)
-            try {
-                ctx.status(201).contentType("application/json").result(JSON.writeValueAsString(
-                        current.get().report(body, Routes.client(ctx)).set("dataset", current.get().datasetJson())));
-            } catch (Problem p) {
-                JsonNode wait = p.toJson(null).get("retryAfter");
-                if (wait != null) ctx.header("Retry-After", wait.asText());
-                throw p;
-            }
+            Answers.json(ctx, 201, Answers.JSON_TYPE, current.get().report(body, Routes.client(ctx)), current.get().datasetJson());
         });
         app.get("/ogc", ctx -> json(ctx, "application/json", current.get(), new RoomRentalFeatures(current.get()).landing(base(ctx), ctx.queryParamMap())));
         app.get("/ogc/conformance", ctx -> json(ctx, "application/json", current.get(), new RoomRentalFeatures(current.get()).conformance(ctx.queryParamMap())));
@@ -68,8 +58,7 @@ public final class RoomRentalRoutes {
     }
 
     /** Every answer names its dataset, so the demo's counts always say they are fictitious. */
-    private static void json(Context ctx, String type, RoomRentalApi api, ObjectNode body) throws JsonProcessingException {
-        body.set("dataset", api.datasetJson());
-        ctx.status(200).contentType(type + "; charset=utf-8").result(JSON.writeValueAsString(body));
+    private static void json(Context ctx, String type, RoomRentalApi api, ObjectNode body) {
+        Answers.json(ctx, type, body, api.datasetJson());
     }
 }

@@ -1,8 +1,6 @@
 package nl.plektoets.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -12,8 +10,9 @@ import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.function.Supplier;
 import nl.plektoets.config.Config;
-import org.eclipse.jetty.servlet.FilterHolder;
+import nl.plektoets.web.http.Problem;
 import nl.plektoets.web.ogc.RoomRentalFeatures;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Routes {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    static final String PROBLEM_JSON = "application/problem+json";
-    static final String GEO_JSON = "application/geo+json";
+    static final String GEO_JSON = Answers.GEO_JSON;
 
     private Routes() {
     }
@@ -59,7 +56,7 @@ public final class Routes {
             // a blocking read or write during a request never waits longer than a slow body may take
             c.jetty.modifyHttpConfiguration(h -> h.setIdleTimeout(config.requestReadTimeoutMs()));
             // what Jetty refuses itself (malformed HTTP, too long headers) is problem+json too
-            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(() -> current.get().datasetJson())));
             // frontend/ is packaged into the jar (pom.xml resources), so java -jar works from any directory
             c.staticFiles.add(s -> {
                 s.hostedPath = "/";
@@ -97,6 +94,11 @@ public final class Routes {
 
         app.exception(Problem.class, (p, ctx) -> problem(ctx, current.get(), p));
         app.exception(Exception.class, (e, ctx) -> {
+            Problem refusal = Answers.problemOf(e); // a register or store refusal outside the guarded routes
+            if (refusal != null) {
+                problem(ctx, current.get(), refusal);
+                return;
+            }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             // the log has the exception; the answer names no class or library
             problem(ctx, current.get(), new Problem(Problem.Type.INTERNAL_ERROR, null, "The server failed to answer this"
@@ -144,23 +146,17 @@ public final class Routes {
         return base == null ? "" : base;
     }
 
-    private static void json(Context ctx, String contentType, JsonNode body) throws JsonProcessingException {
-        ctx.status(200).contentType(contentType + "; charset=utf-8").result(JSON.writeValueAsString(body));
+    /** Every answer names the dataset it was given over (the handlers of this table set it themselves). */
+    private static void json(Context ctx, String contentType, ObjectNode body) {
+        Answers.json(ctx, contentType, body, null);
     }
 
     /** The problem+json answer; like every answer it names the dataset (the demo must always say it is fictitious). */
     private static void problem(Context ctx, Api api, Problem p) {
-        try {
-            var body = p.toJson(ctx.path());
-            body.set("dataset", api.datasetJson());
-            ctx.status(p.status()).contentType(PROBLEM_JSON).result(JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        Answers.problem(ctx, p, api.datasetJson());
     }
 
     private static boolean answered(Context ctx) {
-        String type = ctx.res().getContentType();
-        return type != null && type.startsWith(PROBLEM_JSON);
+        return Answers.answeredWithProblem(ctx);
     }
 }

@@ -7,6 +7,7 @@ import nl.plektoets.data.Dataset;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.web.http.Problem;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;

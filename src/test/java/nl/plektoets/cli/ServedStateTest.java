@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import nl.plektoets.web.Problem;
+import nl.plektoets.web.http.Problem;
 import org.junit.jupiter.api.Test;
 
 /**

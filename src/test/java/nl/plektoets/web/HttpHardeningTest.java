@@ -1,5 +1,6 @@
 package nl.plektoets.web;
 
+import nl.plektoets.web.http.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -457,6 +458,12 @@ class HttpHardeningTest {
             assertTrue(answers.get("long url").status() == 414 || answers.get("long url").status() == 431, answers.get("long url")::toString);
             answers.get("bad http").problem(400);
             answers.forEach((what, r) -> assertEquals("nosniff", r.headers().get("x-content-type-options"), what + ": " + r.headers()));
+            // one writer for every problem, Jetty's own refusals included: each names the dataset (the demo is fictitious)
+            for (String what : List.of("404", "405", "400", "401", "bad http", "long url")) {
+                JsonNode p = answers.get(what).json();
+                assertTrue(p.at("/dataset/fictitious").isBoolean(), what + ": " + p);
+                assertTrue(p.get("type").asText().startsWith("urn:plektoets:problem:"), what + ": " + p);
+            }
 
             Raw notAllowed = answers.get("405");
             notAllowed.problem(405);

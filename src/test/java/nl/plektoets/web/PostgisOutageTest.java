@@ -1,5 +1,6 @@
 package nl.plektoets.web;
 
+import nl.plektoets.web.http.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +68,7 @@ class PostgisOutageTest {
                     var r = http.send(i % 2 == 0 ? "GET" : "PATCH", "/api/v1/permits/1", RegisterHttp.PLANNER,
                             i % 2 == 0 ? null : "{\"version\": 1, \"notes\": \"during outage\"}");
                     assertEquals(503, r.status(), () -> "request during outage: " + r.body());
-                    assertEquals(RegisterRoutes.PROBLEM_JSON, r.contentType());
+                    assertEquals(Problem.MEDIA_TYPE, r.contentType());
                     assertEquals("urn:plektoets:problem:store-unavailable", r.body().get("type").asText());
                     assertEquals("5", r.headers().firstValue("Retry-After").orElseThrow());
                 }

@@ -1,5 +1,6 @@
 package nl.plektoets.web;
 
+import nl.plektoets.web.http.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,13 +55,13 @@ class RegisterRoutesTest {
         withServer(kind, (http, store) -> {
             var none = http.send("GET", "/api/v1/permits", null, null);
             assertEquals(401, none.status());
-            assertEquals(RegisterRoutes.PROBLEM_JSON, none.contentType());
+            assertEquals(Problem.MEDIA_TYPE, none.contentType());
             assertEquals("urn:plektoets:problem:unauthorized", none.body().get("type").asText());
             assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
             assertEquals(401, http.send("GET", "/api/v1/initiatives", "not-a-known-token-at-all-xxxx", null).status());
             var planner = http.send("POST", "/api/v1/admin/reload", RegisterHttp.PLANNER, null);
             assertEquals(403, planner.status());
-            assertEquals(RegisterRoutes.PROBLEM_JSON, planner.contentType());
+            assertEquals(Problem.MEDIA_TYPE, planner.contentType());
             assertEquals(200, http.send("POST", "/api/v1/admin/reload", RegisterHttp.ADMIN, null).status());
             assertEquals(200, http.send("GET", "/api/v1/permits", RegisterHttp.ADMIN, null).status(),
                     "admins may do what planners may");
@@ -84,7 +85,7 @@ class RegisterRoutesTest {
             var stale = http.send("PATCH", "/api/v1/permits/1", RegisterHttp.PLANNER,
                     "{\"version\": 1, \"notes\": \"lost?\"}");
             assertEquals(409, stale.status());
-            assertEquals(RegisterRoutes.PROBLEM_JSON, stale.contentType());
+            assertEquals(Problem.MEDIA_TYPE, stale.contentType());
             assertEquals("version", stale.body().get("field").asText());
             assertEquals(2, stale.body().get("currentVersion").asInt());
 
@@ -205,7 +206,7 @@ class RegisterRoutesTest {
 
     private static void assertProblem(String what, RegisterHttp.Response r) {
         assertTrue(r.status() >= 400 && r.status() < 500, what + ": " + r.status() + " " + r.body());
-        assertEquals(RegisterRoutes.PROBLEM_JSON, r.contentType(), what);
+        assertEquals(Problem.MEDIA_TYPE, r.contentType(), what);
         String detail = r.body().get("detail").asText();
         assertTrue(!detail.matches("(?s).*\\b(com|org|java)\\.[a-z]+\\..*") && !detail.contains("Exception"),
                 what + ": no library or class names in " + detail);

@@ -17,8 +17,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.roomrental.StreetStanding;
-import nl.plektoets.web.Problem;
-import nl.plektoets.web.RoomRentalApi;
+import nl.plektoets.web.http.Paging;
+import nl.plektoets.web.http.Problem;
+import nl.plektoets.web.http.QueryParams;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -44,9 +45,9 @@ public final class RoomRentalFeatures {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
             "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
 
-    private final RoomRentalApi api;
+    private final StreetSource api;
 
-    public RoomRentalFeatures(RoomRentalApi api) {
+    public RoomRentalFeatures(StreetSource api) {
         this.api = api;
     }
 
@@ -55,22 +56,22 @@ public final class RoomRentalFeatures {
     }
 
     public ObjectNode landing(String base, Map<String, List<String>> query) {
-        format(RoomRentalApi.params(query, Set.of("f")), JSON_ONLY);
+        format(QueryParams.single(query, Set.of("f")), JSON_ONLY);
         ObjectNode o = NODES.objectNode();
         o.put("title", "plektoets room rental per street (§5.1.3)");
         o.put("description", "Per street: dwellings, room-rental permits granted, applications pending, the limit and"
                 + " what is left. Counts only; no addresses or names.");
         ArrayNode links = o.putArray("links");
-        links.add(link("self", JSON, base + "/ogc", "This document"));
-        links.add(link("service-desc", OPENAPI, base + OPENAPI_PATH, "The API definition (OpenAPI 3.0)"));
-        links.add(link("service-doc", "text/html", base + "/", "The map and its documentation"));
-        links.add(link("conformance", JSON, base + "/ogc/conformance", "Conformance classes"));
-        links.add(link("data", JSON, base + "/ogc/collections", "Collections"));
+        links.add(Paging.link("self", JSON, base + "/ogc", "This document"));
+        links.add(Paging.link("service-desc", OPENAPI, base + OPENAPI_PATH, "The API definition (OpenAPI 3.0)"));
+        links.add(Paging.link("service-doc", "text/html", base + "/", "The map and its documentation"));
+        links.add(Paging.link("conformance", JSON, base + "/ogc/conformance", "Conformance classes"));
+        links.add(Paging.link("data", JSON, base + "/ogc/collections", "Collections"));
         return o;
     }
 
     public ObjectNode conformance(Map<String, List<String>> query) {
-        format(RoomRentalApi.params(query, Set.of("f")), JSON_ONLY);
+        format(QueryParams.single(query, Set.of("f")), JSON_ONLY);
         ObjectNode o = NODES.objectNode();
         ArrayNode c = o.putArray("conformsTo");
         CONFORMANCE.forEach(c::add);
@@ -78,9 +79,9 @@ public final class RoomRentalFeatures {
     }
 
     public ObjectNode collections(String base, Map<String, List<String>> query) {
-        format(RoomRentalApi.params(query, Set.of("f")), JSON_ONLY);
+        format(QueryParams.single(query, Set.of("f")), JSON_ONLY);
         ObjectNode o = NODES.objectNode();
-        o.putArray("links").add(link("self", JSON, base + "/ogc/collections", "Collections"));
+        o.putArray("links").add(Paging.link("self", JSON, base + "/ogc/collections", "Collections"));
         o.putArray("collections").add(collectionJson(base));
         ArrayNode crs = o.putArray("crs");
         for (ApiCrs c : ApiCrs.values()) crs.add(c.uri());
@@ -89,7 +90,7 @@ public final class RoomRentalFeatures {
 
     public ObjectNode collection(String base, String id, Map<String, List<String>> query) {
         known(id);
-        format(RoomRentalApi.params(query, Set.of("f")), JSON_ONLY);
+        format(QueryParams.single(query, Set.of("f")), JSON_ONLY);
         return collectionJson(base);
     }
 
@@ -106,8 +107,8 @@ public final class RoomRentalFeatures {
                 + " only whether the street is full. §5.1.3, §6.2.6.");
         c.put("itemType", "feature");
         ArrayNode links = c.putArray("links");
-        links.add(link("self", JSON, base + "/ogc/collections/" + COLLECTION, "This collection"));
-        links.add(link("items", GEOJSON, base + "/ogc/collections/" + COLLECTION + "/items", "The streets"));
+        links.add(Paging.link("self", JSON, base + "/ogc/collections/" + COLLECTION, "This collection"));
+        links.add(Paging.link("items", GEOJSON, base + "/ogc/collections/" + COLLECTION + "/items", "The streets"));
         ObjectNode extent = c.putObject("extent").putObject("spatial");
         Envelope e = new Envelope();
         api.rules().model().units().forEach(u -> e.expandToInclude(u.geometry().getEnvelopeInternal()));
@@ -130,18 +131,17 @@ public final class RoomRentalFeatures {
 
     public Page items(String base, String id, Map<String, List<String>> query) {
         known(id);
-        Map<String, String> p = RoomRentalApi.params(query, Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "datetime", "f"));
+        Map<String, String> p = QueryParams.single(query, Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "datetime", "f"));
         format(p, GEOJSON_FORMATS);
-        ApiCrs crs = RoomRentalApi.crs(p, "crs");
+        ApiCrs crs = QueryParams.crs(p, "crs");
         boolean inTime = !p.containsKey("datetime") || Interval.parse(p.get("datetime")).meetsDay(api.dataDate());
         if (p.containsKey("bbox-crs") && !p.containsKey("bbox")) {
             throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox-crs", "bbox-crs is given without bbox");
         }
-        Envelope area = p.containsKey("bbox") ? api.bbox(p.get("bbox"), RoomRentalApi.crs(p, "bbox-crs")) : null;
-        int limit = Math.min(whole(p.get("limit"), "limit", LIMIT_DEFAULT, 1), LIMIT_MAX);
-        int offset = whole(p.get("offset"), "offset", 0, 0);
+        Envelope area = p.containsKey("bbox") ? api.bbox(p.get("bbox"), QueryParams.crs(p, "bbox-crs")) : null;
+        Paging paging = Paging.of(p, LIMIT_DEFAULT, LIMIT_MAX);
         List<StreetStanding> all = inTime ? api.standings(area) : List.of();
-        List<StreetStanding> page = all.subList(Math.min(offset, all.size()), (int) Math.min((long) offset + limit, all.size()));
+        List<StreetStanding> page = paging.of(all);
         ObjectNode o = NODES.objectNode();
         o.put("type", "FeatureCollection");
         ArrayNode fs = o.putArray("features");
@@ -152,35 +152,23 @@ public final class RoomRentalFeatures {
         String path = base + "/ogc/collections/" + COLLECTION + "/items";
         Map<String, String> self = new LinkedHashMap<>(p);
         self.remove("f");
-        self.put("limit", Integer.toString(limit));
-        self.put("offset", Integer.toString(offset));
         ArrayNode links = o.putArray("links");
-        links.add(link("self", GEOJSON, url(path, self), "This page"));
-        links.add(link("collection", JSON, base + "/ogc/collections/" + COLLECTION, "The collection"));
+        paging.links(links, path, self, all.size(), GEOJSON, List.of("This page", "Next page", "Previous page"));
+        links.add(Paging.link("collection", JSON, base + "/ogc/collections/" + COLLECTION, "The collection"));
         Map<String, String> csv = new LinkedHashMap<>();
         if (!inTime) csv.put("bbox", "0,0,0,0"); // the CSV has no datetime: an empty box keeps it as empty as this page
         if (p.containsKey("bbox")) csv.put("bbox", p.get("bbox"));
         if (p.containsKey("bbox-crs")) csv.put("bbox-crs", p.get("bbox-crs"));
-        links.add(link("alternate", "text/csv", url(base + "/api/v1/room-rental/streets.csv", csv), "All matching streets as CSV"));
-        if (offset + (long) limit < all.size()) {
-            Map<String, String> next = new LinkedHashMap<>(self);
-            next.put("offset", Integer.toString(offset + limit));
-            links.add(link("next", GEOJSON, url(path, next), "Next page"));
-        }
-        if (offset > 0) {
-            Map<String, String> prev = new LinkedHashMap<>(self);
-            prev.put("offset", Integer.toString(Math.max(0, offset - limit)));
-            links.add(link("prev", GEOJSON, url(path, prev), "Previous page"));
-        }
+        links.add(Paging.link("alternate", "text/csv", Paging.url(base + "/api/v1/room-rental/streets.csv", csv), "All matching streets as CSV"));
         return new Page(o, crs);
     }
 
     /** One street (or segment) by its id ({@code town/street} or {@code town/street#n}); 404 when unknown. */
     public Page item(String base, String id, String featureId, Map<String, List<String>> query) {
         known(id);
-        Map<String, String> p = RoomRentalApi.params(query, Set.of("crs", "f"));
+        Map<String, String> p = QueryParams.single(query, Set.of("crs", "f"));
         format(p, GEOJSON_FORMATS);
-        ApiCrs crs = RoomRentalApi.crs(p, "crs");
+        ApiCrs crs = QueryParams.crs(p, "crs");
         StreetStanding s = api.standings(null).stream().filter(x -> x.unit().id().equals(featureId)).findFirst()
                 .orElseThrow(() -> new Problem(Problem.Type.NOT_FOUND, "featureId", "No street '" + featureId
                         + "' in " + COLLECTION + "; ids look like 'town/street' or 'town/street#2' for a segment"));
@@ -188,8 +176,8 @@ public final class RoomRentalFeatures {
         String self = base + "/ogc/collections/" + COLLECTION + "/items/"
                 + URLEncoder.encode(featureId, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
         ArrayNode links = f.putArray("links");
-        links.add(link("self", GEOJSON, self, "This street"));
-        links.add(link("collection", JSON, base + "/ogc/collections/" + COLLECTION, "The collection"));
+        links.add(Paging.link("self", GEOJSON, self, "This street"));
+        links.add(Paging.link("collection", JSON, base + "/ogc/collections/" + COLLECTION, "The collection"));
         return new Page(f, crs);
     }
 
@@ -269,36 +257,10 @@ public final class RoomRentalFeatures {
         }
     }
 
-    private static int whole(String text, String name, int dflt, int min) {
-        if (text == null) return dflt;
-        int v;
-        try {
-            v = Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            if (text.trim().matches("\\d+")) return Integer.MAX_VALUE; // too large: clamped, not refused
-            throw new Problem(Problem.Type.INVALID_PARAMETER, name, name + " must be a whole number, got '" + text + "'");
-        }
-        if (v < min) throw new Problem(Problem.Type.INVALID_PARAMETER, name, name + " must be at least " + min + ", got " + text);
-        return v;
-    }
 
     private static double round(double v) {
         return Math.round(v * 1e7) / 1e7;
     }
 
-    private static String url(String path, Map<String, String> params) {
-        if (params.isEmpty()) return path;
-        return path + "?" + params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("%2C", ","))
-                .collect(Collectors.joining("&"));
-    }
 
-    private static ObjectNode link(String rel, String type, String href, String title) {
-        ObjectNode l = NODES.objectNode();
-        l.put("rel", rel);
-        l.put("type", type);
-        l.put("title", title);
-        l.put("href", href);
-        return l;
-    }
 }
