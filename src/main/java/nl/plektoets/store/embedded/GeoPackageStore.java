@@ -4,8 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +14,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
@@ -29,6 +26,10 @@ import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.store.JdbcStore;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -36,6 +37,8 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteErrorCode;
 
 /**
@@ -43,12 +46,15 @@ import org.sqlite.SQLiteErrorCode;
  * SQLite, so it needs no server and survives a killed process (write-ahead log, synchronous=FULL: a commit that
  * returned is on disk); and it is the OGC format planners open directly in QGIS, where the layers and the registers
  * show up as tables in RD New. Writers are serialised on one connection; readers use their own connections and see the
- * last committed state (WAL snapshot isolation), so a running import is invisible to them.
+ * last committed state (WAL snapshot isolation), so a running import is invisible to them. The schema is migrated by
+ * Flyway from {@code db/geopackage} at open, as the PostGIS store's is.
  */
 public final class GeoPackageStore extends JdbcStore {
     public static final String FILE_NAME = "plektoets.gpkg";
-    private static final List<String> MIGRATIONS = List.of("V1__geopackage.sql", "V2__layers.sql", "V3__registers.sql",
-            "V4__room_rental.sql", "V5__water.sql", "V6__room_rented_dwelling.sql");
+    /** Where versions were kept before Flyway; the last version recorded there (V6) is where Flyway takes over. */
+    static final String LEGACY_VERSION_TABLE = "plektoets_schema_version";
+    static final int LAST_LEGACY_VERSION = 6;
+    private static final Logger LOG = LoggerFactory.getLogger(GeoPackageStore.class);
     private static final GeometryFactory RD_FACTORY = new GeometryFactory(new PrecisionModel(), LayerGeometry.STORAGE_SRID);
 
     private final Path file;
@@ -68,6 +74,8 @@ public final class GeoPackageStore extends JdbcStore {
         } catch (IOException e) {
             throw new StoreException("Cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }
+        // read-only first: a file this build must refuse is left exactly as it is (not even switched to WAL)
+        int legacy = Files.exists(file) ? checkSchema(file) : 0;
         HikariDataSource writer = null;
         HikariDataSource readers = null;
         try {
@@ -78,17 +86,26 @@ public final class GeoPackageStore extends JdbcStore {
             throw new StoreUnavailableException("Cannot open " + file + ": " + rootMessage(e)
                     + ". Check that the file is writable and not a different kind of file.", e);
         }
-        GeoPackageStore store = new GeoPackageStore(writer, readers, clock, file);
         try {
-            store.migrate();
+            migrate(file, legacy);
         } catch (RuntimeException e) {
-            store.close();
+            readers.close();
+            writer.close();
             throw e;
         }
-        return store;
+        return new GeoPackageStore(writer, readers, clock, file);
     }
 
     private static HikariDataSource pool(Path file, SQLiteConfig.TransactionMode mode, int size, String name) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setDataSource(dataSource(file, mode));
+        cfg.setPoolName(name);
+        cfg.setMaximumPoolSize(size);
+        cfg.setConnectionTimeout(30_000);
+        return new HikariDataSource(cfg);
+    }
+
+    private static SQLiteDataSource dataSource(Path file, SQLiteConfig.TransactionMode mode) {
         SQLiteConfig sc = new SQLiteConfig();
         sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // FULL: fsync the log at every commit, so an acknowledged write survives even a power cut, not just a kill
@@ -98,56 +115,91 @@ public final class GeoPackageStore extends JdbcStore {
         sc.setTransactionMode(mode);
         SQLiteDataSource ds = new SQLiteDataSource(sc);
         ds.setUrl("jdbc:sqlite:" + file);
-        HikariConfig cfg = new HikariConfig();
-        cfg.setDataSource(ds);
-        cfg.setPoolName(name);
-        cfg.setMaximumPoolSize(size);
-        cfg.setConnectionTimeout(30_000);
-        return new HikariDataSource(cfg);
+        return ds;
     }
 
-    private void migrate() {
-        inTransaction(c -> {
-            try (Statement st = c.createStatement()) {
-                st.executeUpdate("CREATE TABLE IF NOT EXISTS plektoets_schema_version (version INTEGER PRIMARY KEY, "
-                        + "script TEXT NOT NULL, applied_at DATETIME NOT NULL)");
-                int current;
-                try (ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM plektoets_schema_version")) {
-                    current = rs.next() ? rs.getInt(1) : 0;
-                }
-                if (current > MIGRATIONS.size()) {
-                    throw new StoreException(file + " was written by a newer plektoets (schema " + current
-                            + "); use that version or a copy of the data directory", null);
-                }
-                for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-                    String script = MIGRATIONS.get(v - 1);
-                    for (String sql : script(script).split(";\\s*\\n")) {
-                        if (!sql.isBlank()) st.execute(sql);
-                    }
-                    try (PreparedStatement ins = c.prepareStatement(
-                            "INSERT INTO plektoets_schema_version VALUES (?, ?, ?)")) {
-                        ins.setInt(1, v);
-                        ins.setString(2, script);
-                        ins.setString(3, now().toString());
-                        ins.executeUpdate();
+    /**
+     * Checks, reading only, that {@code file} is a store this build can open: made by plektoets, and of a schema no
+     * newer than this build's scripts. Returns the version recorded before Flyway ({@value #LEGACY_VERSION_TABLE}), or
+     * 0 when Flyway already manages the file.
+     */
+    private static int checkSchema(Path file) {
+        SQLiteConfig sc = new SQLiteConfig();
+        sc.setReadOnly(true);
+        sc.setBusyTimeout(10_000);
+        SQLiteDataSource ro = new SQLiteDataSource(sc);
+        ro.setUrl("jdbc:sqlite:" + file);
+        try (Connection c = ro.getConnection(); Statement st = c.createStatement()) {
+            boolean flyway = tableExists(st, "flyway_schema_history");
+            if (!flyway && !tableExists(st, LEGACY_VERSION_TABLE)) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+                    if (rs.next() && rs.getInt(1) > 0) {
+                        throw new StoreException(file + " holds tables but no plektoets schema history: it was not made"
+                                + " by plektoets. Move it away, or give another data directory; the file was not changed.",
+                                null);
                     }
                 }
+                return 0; // an empty file: a new store
             }
-            return null;
-        });
-    }
-
-    private static String script(String name) {
-        try (InputStream in = GeoPackageStore.class.getResourceAsStream("/db/geopackage/" + name)) {
-            if (in == null) throw new StoreException("Missing schema script db/geopackage/" + name, null);
-            StringBuilder out = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.strip().startsWith("--")) out.append(line).append('\n');
+            if (!flyway) {
+                try (ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM " + LEGACY_VERSION_TABLE)) {
+                    int legacy = rs.next() ? rs.getInt(1) : 0;
+                    if (legacy > LAST_LEGACY_VERSION) throw newerSchema(file, Integer.toString(legacy));
+                    return legacy;
+                }
             }
-            return out.toString();
-        } catch (IOException e) {
-            throw new StoreException("Cannot read schema script " + name, e);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("Cannot open " + file + ": " + e.getMessage()
+                    + ". Check that the file is readable and not a different kind of file.", e);
         }
+        try {
+            for (MigrationInfo m : flyway(ro, 0).info().all()) {
+                if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
+                    throw newerSchema(file, m.getVersion().getVersion());
+                }
+            }
+        } catch (FlywayException e) {
+            throw new StoreException("Cannot read the schema history of " + file + ": " + rootMessage(e), e);
+        }
+        return 0;
+    }
+
+    /**
+     * Brings the schema up to date with Flyway ({@code db/geopackage}). A file made before Flyway kept its version in
+     * {@value #LEGACY_VERSION_TABLE}: Flyway is first baselined at that version, so only the later scripts run and no
+     * row is touched.
+     */
+    private static void migrate(Path file, int legacy) {
+        Flyway flyway = flyway(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE), legacy);
+        try {
+            if (legacy > 0) {
+                LOG.info("{}: schema version {} was recorded before Flyway; baselining Flyway there", file, legacy);
+                flyway.baseline();
+            }
+            flyway.migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("Cannot bring the schema of " + file + " up to date: " + rootMessage(e)
+                    + ". Each migration is one transaction: the file holds every migration that completed.", e);
+        }
+    }
+
+    private static Flyway flyway(SQLiteDataSource ds, int legacy) {
+        return Flyway.configure().dataSource(ds).locations("classpath:db/geopackage")
+                .baselineVersion(Integer.toString(Math.max(legacy, 1)))
+                .baselineDescription("version " + legacy + " in " + LEGACY_VERSION_TABLE)
+                .load();
+    }
+
+    private static boolean tableExists(Statement st, String table) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'")) {
+            return rs.next();
+        }
+    }
+
+    private static StoreException newerSchema(Path file, String version) {
+        return new StoreException(file + " has schema version " + version + ", newer than this plektoets knows; it was "
+                + "written by a newer plektoets. Run that version, or point this one at another data directory; the "
+                + "file was not changed.", null);
     }
 
     public Path file() {
