@@ -115,7 +115,7 @@ public final class NoiseCriterion implements Criterion {
             } else {
                 anyAbove = true;
                 boolean aboveLimit = norm.limit() != null && b.low() > norm.limit().value();
-                row.put("outcome", aboveLimit ? "above_limit" : b.low() >= std ? "above_standard" : "possibly_above_standard");
+                row.put("outcome", aboveLimit ? "above_limit" : b.low() > std ? "above_standard" : "possibly_above_standard");
                 String lim = aboveLimit ? "; boven de grenswaarde " + EtfalOutcome.fmt(norm.limit().value()) + " dB ("
                         + norm.limit().source() + ")" : "";
                 String limEn = aboveLimit ? "; above the limit value " + EtfalOutcome.fmt(norm.limit().value()) + " dB ("

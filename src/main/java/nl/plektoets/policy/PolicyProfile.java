@@ -252,8 +252,10 @@ public final class PolicyProfile {
             if (permanentParagraph != null) citedIn(policyText, "permanent_permit_forms.paragraph", permanentParagraph, problems);
         }
         if (!problems.isEmpty()) throw new PolicyProfileException(origin, problems);
-        return new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph, reachCategories, origin,
-                roomRental, policyText, readings);
+        PolicyProfile profile = new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph,
+                reachCategories, origin, roomRental, policyText, readings);
+        profile.environmentNorms = environment;
+        return profile;
     }
 
     /** The text named by {@code source.text} (optional: without it the service has no paragraph texts to show). */
