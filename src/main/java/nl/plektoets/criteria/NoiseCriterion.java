@@ -34,7 +34,8 @@ public final class NoiseCriterion implements Criterion {
     static Band band(Feature f) {
         double low = number(f.attribute("lden_low"), Double.NaN);
         double high = number(f.attribute("lden_high"), Double.POSITIVE_INFINITY);
-        if (Double.isNaN(low)) low = Double.isInfinite(high) ? Double.NaN : high;
+        // no bounds at all (a noise attention area): the level is not known, so it may be anything
+        if (Double.isNaN(low)) low = Double.isInfinite(high) ? Double.NEGATIVE_INFINITY : high;
         return new Band(low, high);
     }
 
@@ -77,7 +78,6 @@ public final class NoiseCriterion implements Criterion {
             }
             String type = f.attribute("source_type") == null ? "unknown" : f.attribute("source_type");
             Band b = band(f);
-            if (Double.isNaN(b.low())) continue;
             SpatialLookup.Hit best = highest.get(type);
             if (best == null || higher(b, band(best.feature()))) highest.put(type, h);
         }
@@ -157,6 +157,7 @@ public final class NoiseCriterion implements Criterion {
     }
 
     static String bandText(Band b) {
+        if (Double.isInfinite(b.low())) return "level unknown (in a noise attention area)";
         if (b.low() == b.high()) return EtfalOutcome.fmt(b.low()) + " dB";
         if (Double.isInfinite(b.high())) return ">= " + EtfalOutcome.fmt(b.low()) + " dB";
         return EtfalOutcome.fmt(b.low()) + "-" + EtfalOutcome.fmt(b.high()) + " dB";

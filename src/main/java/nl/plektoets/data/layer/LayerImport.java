@@ -35,6 +35,8 @@ import org.locationtech.jts.geom.Geometry;
  *     attributes: {lden_low: db_van, lden_high: db_tot}   # role attribute: source attribute (optional)
  *     set: {source_type: road}           # fixed role attributes (optional), e.g. the noise source type
  * </pre>
+ * Role {@code noise} also reads a GeoTIFF Lden raster ({@code .tif}, {@link GeoTiffNoiseRaster}) and the national noise
+ * register's IMGeluid GML ({@code .gml}, {@code data.noise.ImGeluidImport}).
  * Matching of {@code where} values is case-insensitive on the text of the attribute. All attributes are kept with
  * the prefix {@code layer.}. Every layer becomes one {@link SourceFeatures} of kind {@link SourceKind#LAYER}.
  */
@@ -93,6 +95,10 @@ public final class LayerImport {
                 + "'; roles: " + java.util.Arrays.stream(Role.values()).map(Role::id).toList()));
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".tif") || name.endsWith(".tiff")) return raster(file, rule, role, crs);
+        // the national noise register's format (IMGeluid GML): ceilings and attention areas of a railway or road
+        if (role == Role.NOISE && (name.endsWith(".gml") || name.endsWith(".gml.gz"))) {
+            return nl.plektoets.data.noise.ImGeluidImport.read(file, crs);
+        }
         List<Row> rows = new ArrayList<>();
         String layerName;
         if (name.endsWith(".gpkg")) {
