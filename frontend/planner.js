@@ -17,8 +17,25 @@ const state = { layers: null, here: null, initiatives: null, permits: null, over
 const EXTRA_LAYERS = [
   { role: 'village', fill: '#6a3d9a', stroke: '#ffffff', radius: 6 },
   { role: 'facility', fill: '#d95f02', stroke: '#ffffff', radius: 5 },
-  { role: 'address', fill: '#1f4e79', stroke: '#ffffff', radius: 3, maxScaleDenominator: 10000 }
+  { role: 'address', fill: '#1f4e79', stroke: '#ffffff', radius: 3, maxScaleDenominator: 10000 },
+  // Bijlage 1 environment layers (issue 12): noise coloured by its band's upper bound (legend: NOISE_BANDS)
+  { role: 'noise', fill: 'rgba(230,120,30,0.25)', stroke: '#c05000', bands: true },
+  { role: 'odour_contour', fill: 'rgba(120,90,40,0.2)', stroke: '#6b4f1d' },
+  { role: 'external_safety_area', fill: 'rgba(200,0,80,0.2)', stroke: '#b0004f', radius: 5 }
 ];
+// Lden bands of the noise legend: up to this many dB (the band's upper bound), this colour
+const NOISE_BANDS = [[50, 'rgba(60,160,60,0.3)'], [55, 'rgba(230,200,40,0.35)'], [60, 'rgba(240,140,30,0.4)'],
+  [65, 'rgba(220,60,30,0.45)'], [Infinity, 'rgba(150,0,60,0.5)']];
+function noiseStyle(spec) {
+  const styles = NOISE_BANDS.map(([, colour]) => new ol.style.Style({ fill: new ol.style.Fill({ color: colour }),
+    stroke: new ol.style.Stroke({ color: spec.stroke, width: 0.5 }) }));
+  const other = pointOrAreaStyle(spec);
+  return f => {
+    const high = parseFloat(f.get('lden_high'));
+    if (isNaN(high)) return other(f);
+    return styles[NOISE_BANDS.findIndex(([upTo]) => high <= upTo)];
+  };
+}
 const SPECS = {};
 Plek.BACKGROUND.concat(EXTRA_LAYERS).forEach(s => { SPECS[s.role] = s; });
 
@@ -78,7 +95,7 @@ function extraLayer(spec) {
   });
   // background: a projection switch fetches them anew (common.js) instead of transforming them
   // the scale in ground metres, the same in both projections (common.js keepScaleLimits)
-  return new ol.layer.Vector({ source, style: pointOrAreaStyle(spec),
+  return new ol.layer.Vector({ source, style: spec.bands ? noiseStyle(spec) : pointOrAreaStyle(spec),
     properties: { role: spec.role, background: true, maxScaleDenominator: spec.maxScaleDenominator || Plek.OVERVIEW_SCALE } });
 }
 
@@ -143,6 +160,20 @@ function renderLayers() {
     swatch.style.background = spec.radius ? spec.fill : spec.casing ? spec.stroke : spec.fill;
     swatch.style.borderColor = spec.casing || spec.stroke || '#333';
     label.append(swatch, document.createTextNode(' ' + roleName(l.role) + ' '));
+    if (spec.bands) {
+      // the noise legend: one swatch per Lden band
+      const bands = document.createElement('span');
+      bands.className = 'noise-bands';
+      let from = null;
+      for (const [upTo, colour] of NOISE_BANDS) {
+        const b = document.createElement('span');
+        b.className = 'swatch';
+        b.style.background = colour;
+        bands.append(b, document.createTextNode((upTo === Infinity ? '> ' + from : (from === null ? '<= ' : from + '-') + upTo) + ' dB '));
+        from = upTo;
+      }
+      label.append(bands);
+    }
     const count = document.createElement('span');
     count.className = 'count';
     // a threshold below the overview scale is worth saying: "visible from 1:10,000" (true in both projections)
