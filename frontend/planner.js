@@ -167,8 +167,10 @@ function renderLayers() {
       let from = null;
       for (const [upTo, colour] of NOISE_BANDS) {
         const b = document.createElement('span');
-        b.className = 'swatch';
-        b.style.background = colour;
+        // not .swatch: that is the one swatch of each layer
+        b.className = 'band';
+        Object.assign(b.style, { display: 'inline-block', width: '0.8em', height: '0.8em', margin: '0 0.2em',
+          border: '1px solid #999', background: colour });
         bands.append(b, document.createTextNode((upTo === Infinity ? '> ' + from : (from === null ? '<= ' : from + '-') + upTo) + ' dB '));
         from = upTo;
       }
