@@ -115,7 +115,8 @@ export default {
     roles: {
       agricultural_plot: 'Agricultural building plot', business_park: 'Business park', recreation_zone: 'Recreation zone',
       built_up_area: 'Built-up area', village: 'Village', building: 'Building', address: 'Address', facility: 'Facility',
-      road: 'Road', water: 'Water'
+      road: 'Road', water: 'Water',
+      noise: 'Noise (Lden)', odour_contour: 'Livestock odour contour', external_safety_area: 'External safety area'
     },
     features: 'features', visibleFrom: 'visible from',
     hereHeading: 'At this place', hereNone: 'Nothing of the visible layers lies here.', hereBusy: 'Asking...',

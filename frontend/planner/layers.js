@@ -6,7 +6,7 @@ import { getJson, noteDataset, errorText } from '../common/api.js';
 import { readFeatures, toLonLat, scaleText, OVERVIEW_SCALE } from '../common/map.js';
 import { get, setState, subscribe } from './state.js';
 import { ui, t, roleName } from './texts.js';
-import { map, dataLayers, selectionSource, layerOf, SPECS, projection, crsParam, dataCode } from './map.js';
+import { map, dataLayers, selectionSource, layerOf, SPECS, NOISE_BANDS, projection, crsParam, dataCode } from './map.js';
 
 const $ = id => document.getElementById(id);
 
@@ -44,6 +44,7 @@ function renderLayers(s) {
     swatch.style.background = spec.radius ? spec.fill : spec.casing ? spec.stroke : spec.fill;
     swatch.style.borderColor = spec.casing || spec.stroke || '#333';
     label.append(swatch, document.createTextNode(' ' + roleName(l.role) + ' '));
+    if (spec.bands) label.append(noiseLegend());
     const count = document.createElement('span');
     count.className = 'count';
     // a threshold below the overview scale is worth saying: "visible from 1:10,000" (true in both projections)
@@ -135,4 +136,21 @@ function line(kind, text) {
   p.className = 'here-' + kind;
   p.textContent = text;
   return p;
+}
+
+/** The noise layer's legend: one swatch per Lden band. */
+function noiseLegend() {
+  const bands = document.createElement('span');
+  bands.className = 'noise-bands';
+  let from = null;
+  for (const [upTo, colour] of NOISE_BANDS) {
+    const b = document.createElement('span');
+    // not .swatch: that is the one swatch of each layer
+    b.className = 'band';
+    Object.assign(b.style, { display: 'inline-block', width: '0.8em', height: '0.8em', margin: '0 0.2em',
+      border: '1px solid #999', background: colour });
+    bands.append(b, document.createTextNode((upTo === Infinity ? '> ' + from : (from === null ? '<= ' : from + '-') + upTo) + ' dB '));
+    from = upTo;
+  }
+  return bands;
 }

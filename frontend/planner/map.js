@@ -10,8 +10,15 @@ export const PAGE_LIMIT = 1000;
 const EXTRA_LAYERS = [
   { role: 'village', fill: '#6a3d9a', stroke: '#ffffff', radius: 6 },
   { role: 'facility', fill: '#d95f02', stroke: '#ffffff', radius: 5 },
-  { role: 'address', fill: '#1f4e79', stroke: '#ffffff', radius: 3, maxScaleDenominator: 10000 }
+  { role: 'address', fill: '#1f4e79', stroke: '#ffffff', radius: 3, maxScaleDenominator: 10000 },
+  // Bijlage 1 environment layers: noise coloured by its band's upper bound (legend: NOISE_BANDS)
+  { role: 'noise', fill: 'rgba(230,120,30,0.25)', stroke: '#c05000', bands: true },
+  { role: 'odour_contour', fill: 'rgba(120,90,40,0.2)', stroke: '#6b4f1d' },
+  { role: 'external_safety_area', fill: 'rgba(200,0,80,0.2)', stroke: '#b0004f', radius: 5 }
 ];
+/** Lden bands of the noise layer and its legend: up to this many dB (the band's upper bound), this colour. */
+export const NOISE_BANDS = [[50, 'rgba(60,160,60,0.3)'], [55, 'rgba(230,200,40,0.35)'], [60, 'rgba(240,140,30,0.4)'],
+  [65, 'rgba(220,60,30,0.45)'], [Infinity, 'rgba(150,0,60,0.5)']];
 /** Per role how the layer is drawn (the layer list's swatches too). */
 export const SPECS = {};
 BACKGROUND.concat(EXTRA_LAYERS).forEach(s => { SPECS[s.role] = s; });
@@ -54,6 +61,17 @@ function pointOrAreaStyle(spec) {
   return f => f.getGeometry().getType().endsWith('Point') ? point : area;
 }
 
+function noiseStyle(spec) {
+  const styles = NOISE_BANDS.map(([, colour]) => new ol.style.Style({ fill: new ol.style.Fill({ color: colour }),
+    stroke: new ol.style.Stroke({ color: spec.stroke, width: 0.5 }) }));
+  const other = pointOrAreaStyle(spec);
+  return f => {
+    const high = parseFloat(f.get('lden_high'));
+    if (isNaN(high)) return other(f);
+    return styles[NOISE_BANDS.findIndex(([upTo]) => high <= upTo)];
+  };
+}
+
 function extraLayer(spec) {
   const source = new ol.source.Vector({
     strategy: ol.loadingstrategy.bbox,
@@ -72,7 +90,7 @@ function extraLayer(spec) {
   });
   // background: a projection switch fetches them anew (common.js) instead of transforming them
   // the scale in ground metres, the same in both projections (common/map.js keepScaleLimits)
-  return new ol.layer.Vector({ source, style: pointOrAreaStyle(spec),
+  return new ol.layer.Vector({ source, style: spec.bands ? noiseStyle(spec) : pointOrAreaStyle(spec),
     properties: { role: spec.role, background: true, maxScaleDenominator: spec.maxScaleDenominator || OVERVIEW_SCALE } });
 }
 

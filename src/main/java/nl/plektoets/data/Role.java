@@ -16,7 +16,19 @@ public enum Role {
     FACILITY("voorzieningen", "facilities"),
     ROAD("wegen", "roads"),
     /** Background only: the maps draw it; no criterion reads it. */
-    WATER("water", "water");
+    WATER("water", "water"),
+    /**
+     * Noise levels (Lden in dB unless {@code metric} says otherwise) per {@code source_type} (road, rail, industry,
+     * aircraft): contour bands {@code lden_low}..{@code lden_high}, or raster cells of one level polygonised.
+     */
+    NOISE("geluid", "noise"),
+    /** Livestock odour contours: inside the contour the odour load is at least {@code ou_m3} (OU_E/m3). */
+    ODOUR_CONTOUR("geurcontouren veehouderij", "livestock odour contours"),
+    /**
+     * External safety: aandachtsgebieden or risk contours ({@code kind=area}), or the sources they are drawn around
+     * ({@code kind=lpg_station}, {@code kind=gas_pipeline}) with the distance taken from the policy profile.
+     */
+    EXTERNAL_SAFETY_AREA("aandachtsgebieden externe veiligheid", "external safety areas");
 
     private final String nl;
     private final String en;

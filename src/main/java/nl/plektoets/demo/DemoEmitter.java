@@ -25,6 +25,7 @@ final class DemoEmitter {
     private int farmSlotsLeft;
     private int farmsLeft;
     private int addresses;
+    private double[] firstBarn;
 
     DemoEmitter(DemoLayout layout, OsmSink sink) {
         this.layout = layout;
@@ -47,6 +48,7 @@ final class DemoEmitter {
         holidayParks();
         for (Link link : layout.links) link(link);
         canal();
+        new DemoEnvironment(layout, (x, y) -> node(x, y), this::way).emit(firstBarn);
         return addresses;
     }
 
@@ -341,6 +343,7 @@ final class DemoEmitter {
                 rr.name(), 2 * slot + (east ? 1 : 2), postcode, rr.town().name);
         int barns = 1 + rnd.nextInt(3);
         way(rect(x + side * 45, yc - 40, x + side * 63, yc - 4), "building", "farm_auxiliary");
+        if (firstBarn == null) firstBarn = new double[] {x + side * 54, yc - 22};
         if (barns > 1) way(rect(x + side * 70, yc - 40, x + side * 90, yc - 4), "building", "farm_auxiliary");
         if (barns > 2) way(rect(x + side * 45, yc + 8, x + side * 90, yc + 30), "building", "farm_auxiliary");
     }

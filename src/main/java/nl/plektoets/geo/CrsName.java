@@ -43,14 +43,19 @@ public record CrsName(int epsg, boolean latLonOrder, String name) {
         }
         Matcher m;
         if ((m = URN.matcher(n)).matches() || (m = URI.matcher(n)).matches()) {
-            int code = Integer.parseInt(m.group(1));
+            int code = horizontal(Integer.parseInt(m.group(1)));
             return new CrsName(code, LAT_FIRST.contains(code), name);
         }
         if ((m = LEGACY_URL.matcher(n)).matches() || (m = SHORT.matcher(n)).matches() || (m = BARE.matcher(n)).matches()) {
-            return new CrsName(Integer.parseInt(m.group(1)), false, name);
+            return new CrsName(horizontal(Integer.parseInt(m.group(1))), false, name);
         }
         throw new IllegalArgumentException("Unknown CRS '" + name + "': expected an EPSG code such as"
                 + " urn:ogc:def:crs:EPSG::28992, EPSG:28992 or http://www.opengis.net/def/crs/EPSG/0/28992, or CRS84");
+    }
+
+    /** EPSG:7415 is RD New + NAP height (IMGeluid, 3D GML): its x, y are RD New's; the height is not used. */
+    private static int horizontal(int code) {
+        return code == 7415 ? 28992 : code;
     }
 
     public boolean isGeographic() {

@@ -42,6 +42,8 @@ public final class PolicyProfile {
     private final RoomRentalPolicy roomRental;
     private final PolicyText text;
     private final PolicyReadings readings;
+    // set once by parse() before the profile is returned, never after
+    private EnvironmentNorms environmentNorms = EnvironmentNorms.none();
 
     /**
      * Where the numbers come from.
@@ -151,9 +153,11 @@ public final class PolicyProfile {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!List.of("id", "title", "source", "thresholds", "permanent_permit_forms", "reach_categories",
-                    "room_rental", "paragraphs", "readings", "not_checked").contains(f)) {
+                    "room_rental", "paragraphs", "readings", "not_checked", "noise", "livestock_odour", "external_safety")
+                    .contains(f)) {
                 problems.add("unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
-                        + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked)");
+                        + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
+                        + " livestock_odour, external_safety)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -239,15 +243,19 @@ public final class PolicyProfile {
         }
         RoomRentalPolicy roomRental = RoomRentalPolicy.parse(root.get("room_rental"), problems);
         PolicyReadings readings = PolicyReadings.parse(root, problems);
+        EnvironmentNorms environment = EnvironmentNorms.parse(root, problems);
         if (policyText != null) {
+            environment.citations().forEach((key, ref) -> { if (ref != null) citedIn(policyText, key, ref, problems); });
             readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             // every paragraph the profile cites must be in its text, or the map would link to nothing
             for (Threshold t : thresholds.values()) citedIn(policyText, "thresholds." + t.key().key() + ".paragraph", t.paragraph(), problems);
             if (permanentParagraph != null) citedIn(policyText, "permanent_permit_forms.paragraph", permanentParagraph, problems);
         }
         if (!problems.isEmpty()) throw new PolicyProfileException(origin, problems);
-        return new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph, reachCategories, origin,
-                roomRental, policyText, readings);
+        PolicyProfile profile = new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph,
+                reachCategories, origin, roomRental, policyText, readings);
+        profile.environmentNorms = environment;
+        return profile;
     }
 
     /** The text named by {@code source.text} (optional: without it the service has no paragraph texts to show). */
@@ -438,6 +446,11 @@ public final class PolicyProfile {
     /** Bijlage 1: a site with bad environmental conditions that does not meet ETFAL: stays of at most this long. */
     public int shortStayMaxMonths() {
         return (int) value(ThresholdKey.SHORT_STAY_MAX_MONTHS);
+    }
+
+    /** Noise, livestock odour and external safety norms (Bijlage 1, ETFAL); each empty when the profile has no block. */
+    public EnvironmentNorms environmentNorms() {
+        return environmentNorms;
     }
 
     /** The room-rental rules per street (§5.1.3, §6.2.6); none switched on when the profile has no section. */

@@ -52,6 +52,8 @@ class PlannerPageBrowserTest extends BrowserTestBase {
             Locator li = page.locator("#layers li[data-role=" + l.get("role").asText() + "]");
             assertTrue(li.textContent().contains("(" + l.get("count").asInt() + " "), li.textContent());
             assertEquals(1, li.locator(".swatch").count(), "a colour swatch per layer");
+            // the noise legend: one swatch per Lden band (<= 50, 50-55, 55-60, 60-65, > 65 dB)
+            if (l.get("role").asText().equals("noise")) assertEquals(5, li.locator(".band").count(), li.textContent());
         }
         assertTrue(page.getByLabel("Bedrijventerrein").isChecked());
 

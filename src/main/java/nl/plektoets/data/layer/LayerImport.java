@@ -32,13 +32,21 @@ import org.locationtech.jts.geom.Geometry;
  *     role: business_park
  *     name: naam                         # attribute that names a feature (optional)
  *     source: "Gemeente Hardenberg, bedrijventerreinen 2025"   # what evidence quotes (default: the file name)
+ *     attributes: {lden_low: db_van, lden_high: db_tot}   # role attribute: source attribute (optional)
+ *     set: {source_type: road}           # fixed role attributes (optional), e.g. the noise source type
  * </pre>
+ * Role {@code noise} also reads a GeoTIFF Lden raster ({@code .tif}, {@link GeoTiffNoiseRaster}) and the national noise
+ * register's IMGeluid GML ({@code .gml}, {@code data.noise.ImGeluidImport}).
  * Matching of {@code where} values is case-insensitive on the text of the attribute. All attributes are kept with
  * the prefix {@code layer.}. Every layer becomes one {@link SourceFeatures} of kind {@link SourceKind#LAYER}.
  */
 public final class LayerImport {
     /** One entry of the mapping file. */
-    public record LayerRule(String file, String layer, Map<String, Object> where, String role, String name, String source) {
+    public record LayerRule(String file, String layer, Map<String, Object> where, String role, String name, String source,
+                            Map<String, String> attributes, Map<String, String> set) {
+        public LayerRule(String file, String layer, Map<String, Object> where, String role, String name, String source) {
+            this(file, layer, where, role, name, source, null, null);
+        }
     }
 
     record FileYaml(List<LayerRule> layers) {
@@ -69,11 +77,28 @@ public final class LayerImport {
         return out;
     }
 
+    /** A GeoTIFF noise raster (role noise; {@code set: {source_type: road}} says which source it maps). */
+    private static SourceFeatures raster(Path file, LayerRule rule, Role role, WorkingCrs crs) {
+        String type = rule.set() == null ? null : rule.set().get("source_type");
+        if (role != Role.NOISE || type == null) {
+            throw new BadSourceException(file, null, "a GeoTIFF is read as a noise raster: give 'role: noise' and"
+                    + " 'set: {source_type: road}' (road, rail, industry or aircraft)");
+        }
+        String source = rule.source() != null ? rule.source() : file.getFileName().toString();
+        return new SourceFeatures(SourceKind.LAYER, source, GeoTiffNoiseRaster.read(file, type, source, crs), List.of(),
+                List.of());
+    }
+
     /** One layer by its rule. */
     public static SourceFeatures read(Path file, LayerRule rule, WorkingCrs crs) {
         Role role = Role.byId(rule.role()).orElseThrow(() -> new BadSourceException(file, null, "unknown role '" + rule.role()
                 + "'; roles: " + java.util.Arrays.stream(Role.values()).map(Role::id).toList()));
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".tif") || name.endsWith(".tiff")) return raster(file, rule, role, crs);
+        // the national noise register's format (IMGeluid GML): ceilings and attention areas of a railway or road
+        if (role == Role.NOISE && (name.endsWith(".gml") || name.endsWith(".gml.gz"))) {
+            return nl.plektoets.data.noise.ImGeluidImport.read(file, crs);
+        }
         List<Row> rows = new ArrayList<>();
         String layerName;
         if (name.endsWith(".gpkg")) {
@@ -116,6 +141,14 @@ public final class LayerImport {
             row.attributes().forEach((k, v) -> a.put("layer." + k, v));
             String n = rule.name() == null ? null : row.attributes().get(rule.name());
             if (n != null) a.put("name", n);
+            // the role's own attribute names (noise bands, odour values) from the source's, plus fixed ones
+            if (rule.attributes() != null) {
+                rule.attributes().forEach((to, from) -> {
+                    String v = row.attributes().get(from);
+                    if (v != null) a.put(to, v);
+                });
+            }
+            if (rule.set() != null) a.putAll(rule.set());
             features.add(new Feature(id++, role, row.geometry(), a, new Provenance(source, layerName + "/" + row.id(), tag)));
         }
         if (features.isEmpty()) {
