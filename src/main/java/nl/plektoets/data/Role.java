@@ -16,7 +16,13 @@ public enum Role {
     FACILITY("voorzieningen", "facilities"),
     ROAD("wegen", "roads"),
     /** Background only: the maps draw it; no criterion reads it. */
-    WATER("water", "water");
+    WATER("water", "water"),
+    /**
+     * A company or activity with its environmental category (VNG "Bedrijven en milieuzonering"): attributes
+     * {@code category}, {@code activity}, {@code sbi}, {@code distance_odour|dust|noise|hazard} (see
+     * {@link VngActivities}).
+     */
+    ENVIRONMENTAL_SOURCE("milieubelastende bedrijven", "environmental sources");
 
     private final String nl;
     private final String en;

@@ -32,13 +32,20 @@ import org.locationtech.jts.geom.Geometry;
  *     role: business_park
  *     name: naam                         # attribute that names a feature (optional)
  *     source: "Gemeente Hardenberg, bedrijventerreinen 2025"   # what evidence quotes (default: the file name)
+ *     category: milieucat                # role environmental_source: the column with the VNG category (3.1), or
+ *     sbi: sbi_code                      #   the column with the SBI-2008 code (looked up in the VNG table)
  * </pre>
+ * An environmental source whose category can be found neither way stops the import, naming the feature and the fix.
  * Matching of {@code where} values is case-insensitive on the text of the attribute. All attributes are kept with
  * the prefix {@code layer.}. Every layer becomes one {@link SourceFeatures} of kind {@link SourceKind#LAYER}.
  */
 public final class LayerImport {
     /** One entry of the mapping file. */
-    public record LayerRule(String file, String layer, Map<String, Object> where, String role, String name, String source) {
+    public record LayerRule(String file, String layer, Map<String, Object> where, String role, String name, String source,
+                            String category, String sbi) {
+        public LayerRule(String file, String layer, Map<String, Object> where, String role, String name, String source) {
+            this(file, layer, where, role, name, source, null, null);
+        }
     }
 
     record FileYaml(List<LayerRule> layers) {
@@ -116,6 +123,7 @@ public final class LayerImport {
             row.attributes().forEach((k, v) -> a.put("layer." + k, v));
             String n = rule.name() == null ? null : row.attributes().get(rule.name());
             if (n != null) a.put("name", n);
+            if (role == Role.ENVIRONMENTAL_SOURCE) environmentalCategory(a, row.attributes(), rule, file, layerName + ", feature " + row.id());
             features.add(new Feature(id++, role, row.geometry(), a, new Provenance(source, layerName + "/" + row.id(), tag)));
         }
         if (features.isEmpty()) {
@@ -123,6 +131,39 @@ public final class LayerImport {
                     + valuesSeen(rows, rule.where()));
         }
         return new SourceFeatures(SourceKind.LAYER, source, features, List.of(), List.of());
+    }
+
+    /** The category of one establishment of a municipality's list: its category column, else its SBI code's VNG row. */
+    static void environmentalCategory(Map<String, String> a, Map<String, String> row, LayerRule rule, Path file, String where) {
+        String given = rule.category() == null ? null : row.get(rule.category());
+        if (given != null && !given.isBlank()) {
+            nl.plektoets.data.EnvironmentalCategory c = nl.plektoets.data.EnvironmentalCategory.parse(given).orElseThrow(
+                    () -> new BadSourceException(file, where, "category '" + given + "' in column '" + rule.category()
+                            + "' is no VNG category; use 1, 2, 3.1, 3.2, 4.1, 4.2, 5.1, 5.2, 5.3 or 6"));
+            a.put(nl.plektoets.data.VngActivities.CATEGORY, c.id());
+            a.put(nl.plektoets.data.VngActivities.CATEGORY_SOURCE, "column " + rule.category());
+            a.put(nl.plektoets.data.VngActivities.ASSUMED, "false");
+            a.put(nl.plektoets.data.VngActivities.EVIDENCE, "the municipality's list of establishments gives category " + c.id());
+            String code = rule.sbi() == null ? null : row.get(rule.sbi());
+            if (code != null && !code.isBlank()) a.put(nl.plektoets.data.VngActivities.SBI, code.trim());
+            return;
+        }
+        String code = rule.sbi() == null ? null : row.get(rule.sbi());
+        if (code != null && !code.isBlank()) {
+            List<nl.plektoets.data.VngActivities.Row> rows = nl.plektoets.data.VngActivities.defaults().bySbi(code);
+            if (!rows.isEmpty()) {
+                // several rows for one code (a fuel station with and without LPG): the highest category, never quieter
+                nl.plektoets.data.VngActivities.Row worst = rows.stream()
+                        .max(java.util.Comparator.comparing(nl.plektoets.data.VngActivities.Row::category)).orElseThrow();
+                nl.plektoets.data.VngActivities.put(a, worst);
+                a.put(nl.plektoets.data.VngActivities.SBI, code.trim());
+                a.put(nl.plektoets.data.VngActivities.CATEGORY_SOURCE, "SBI " + code.trim() + " in " + nl.plektoets.data.VngActivities.RESOURCE);
+                return;
+            }
+        }
+        throw new BadSourceException(file, where, "an environmental source needs its VNG category: give 'category: COLUMN'"
+                + " (1 ... 6) in the layer mapping, or 'sbi: COLUMN' with an SBI-2008 code listed in "
+                + nl.plektoets.data.VngActivities.RESOURCE + (code == null || code.isBlank() ? "" : " (SBI '" + code + "' is not)"));
     }
 
     private record Row(String id, Map<String, String> attributes, Geometry geometry) {

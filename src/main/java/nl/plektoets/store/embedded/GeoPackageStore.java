@@ -48,7 +48,7 @@ import org.sqlite.SQLiteErrorCode;
 public final class GeoPackageStore extends JdbcStore {
     public static final String FILE_NAME = "plektoets.gpkg";
     private static final List<String> MIGRATIONS = List.of("V1__geopackage.sql", "V2__layers.sql", "V3__registers.sql",
-            "V4__room_rental.sql", "V5__water.sql", "V6__room_rented_dwelling.sql");
+            "V4__room_rental.sql", "V5__water.sql", "V6__room_rented_dwelling.sql", "V7__environmental_source.sql");
     private static final GeometryFactory RD_FACTORY = new GeometryFactory(new PrecisionModel(), LayerGeometry.STORAGE_SRID);
 
     private final Path file;
