@@ -42,6 +42,7 @@ public final class PolicyProfile {
     private final RoomRentalPolicy roomRental;
     private final PolicyText text;
     private final PolicyReadings readings;
+    private final EnvironmentPolicy environment;
 
     /**
      * Where the numbers come from.
@@ -56,8 +57,9 @@ public final class PolicyProfile {
     private PolicyProfile(String id, String title, SourceDocument source, Map<ThresholdKey, Threshold> thresholds,
                           Set<HousingForm> permanentPermitForms, String permanentPermitParagraph,
                           List<String> reachCategories, String origin, RoomRentalPolicy roomRental, PolicyText text,
-                          PolicyReadings readings) {
+                          PolicyReadings readings, EnvironmentPolicy environment) {
         this.readings = readings;
+        this.environment = environment;
         this.roomRental = roomRental;
         this.text = text;
         this.id = id;
@@ -151,9 +153,10 @@ public final class PolicyProfile {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!List.of("id", "title", "source", "thresholds", "permanent_permit_forms", "reach_categories",
-                    "room_rental", "paragraphs", "readings", "not_checked").contains(f)) {
+                    "room_rental", "paragraphs", "readings", "not_checked", "etfal", "environmental_zoning").contains(f)) {
                 problems.add("unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
-                        + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked)");
+                        + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, etfal,"
+                        + " environmental_zoning)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -239,15 +242,23 @@ public final class PolicyProfile {
         }
         RoomRentalPolicy roomRental = RoomRentalPolicy.parse(root.get("room_rental"), problems);
         PolicyReadings readings = PolicyReadings.parse(root, problems);
+        EnvironmentPolicy environment = EnvironmentPolicy.parse(root, problems);
         if (policyText != null) {
+            environment.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             // every paragraph the profile cites must be in its text, or the map would link to nothing
             for (Threshold t : thresholds.values()) citedIn(policyText, "thresholds." + t.key().key() + ".paragraph", t.paragraph(), problems);
             if (permanentParagraph != null) citedIn(policyText, "permanent_permit_forms.paragraph", permanentParagraph, problems);
         }
         if (!problems.isEmpty()) throw new PolicyProfileException(origin, problems);
-        return new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph, reachCategories, origin,
-                roomRental, policyText, readings);
+        PolicyProfile profile = new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph,
+                reachCategories, origin, roomRental, policyText, readings, environment);
+        return profile;
+    }
+
+    /** The environment sections ({@code etfal:}, {@code environmental_zoning:}); never null, possibly empty. */
+    public EnvironmentPolicy environment() {
+        return environment;
     }
 
     /** The text named by {@code source.text} (optional: without it the service has no paragraph texts to show). */
