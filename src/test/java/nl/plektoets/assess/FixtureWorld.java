@@ -61,6 +61,12 @@ public final class FixtureWorld {
         return this;
     }
 
+    /** A feature with attributes (e.g. an environmental source with its category). */
+    public FixtureWorld addWith(Role role, String wkt, String tag, String sourceId, Map<String, String> attributes) {
+        features.add(new Feature(nextId++, role, geometry(wkt), attributes, new Provenance("fixture.osm", sourceId, tag)));
+        return this;
+    }
+
     public FixtureWorld without(Role role) {
         features.removeIf(f -> f.role() == role);
         return this;
