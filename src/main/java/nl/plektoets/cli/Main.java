@@ -511,7 +511,7 @@ public final class Main {
     private static final String ASSESS_HELP = """
             Usage: plektoets assess (--lon X --lat Y | --x X --y Y | --address "Street 12, Town")
                                     --form room_rental|housing_facility --persons N [--new-build] [--json]
-                                    [--data DIR] [--crs CRS] [--policy FILE] [--config FILE]
+                                    [--stay short|mid] [--area-type quiet|mixed] [--data DIR] [--crs CRS] [--policy FILE] [--config FILE]
 
             Assesses one site against the policy profile and prints the verdict with every criterion, or with --json
             exactly what POST /api/v1/assessments answers.
@@ -522,13 +522,16 @@ public final class Main {
               --form F          room_rental or housing_facility
               --persons N       number of persons to house
               --new-build       the initiative builds new (default: uses an existing building)
+              --stay S          short (logies, at most 4 months: an environmental conditional becomes a pass with
+                                "stays limited to 4 months") or mid (default, up to 5 years)
+              --area-type T     quiet or mixed: the VNG area type of environmental_zoning (default: derived)
               --json            print JSON instead of text
               --data DIR        data directory (default gisdata/demo); --crs, --policy, --config as for serve
             """;
 
     private int assess(List<String> args) throws IOException {
         Set<String> valued = new HashSet<>(CONFIG_OPTIONS);
-        valued.addAll(Set.of("lon", "lat", "x", "y", "address", "form", "persons"));
+        valued.addAll(Set.of("lon", "lat", "x", "y", "address", "form", "persons", "stay", "area-type"));
         Map<String, String> opts = new Options("assess", valued, Set.of("new-build", "json")).parse(args);
         if (opts.containsKey("help")) {
             out.print(ASSESS_HELP);
@@ -553,6 +556,8 @@ public final class Main {
         request.put("form", required(opts, "form", "assess", "--form room_rental or --form housing_facility"));
         request.put("persons", number(opts, "persons", Long.MIN_VALUE, 1, Integer.MAX_VALUE));
         request.put("newBuild", Boolean.parseBoolean(opts.getOrDefault("new-build", "false")));
+        if (opts.containsKey("stay")) request.put("stay", opts.get("stay"));
+        if (opts.containsKey("area-type")) request.put("areaType", opts.get("area-type"));
 
         Map<String, String> configOpts = new LinkedHashMap<>(opts);
         configOpts.keySet().retainAll(CONFIG_OPTIONS);

@@ -123,7 +123,7 @@ class EnvironmentalZoningTest {
 
     @Test
     void withoutTheLayerTheAnswerIsUnknownNamingIt() {
-        Assessor engine = new Assessor(FixtureWorld.standard(), PROFILE);
+        Assessor engine = new Assessor(FixtureWorld.standardBuilder().without(Role.ENVIRONMENTAL_SOURCE).build(), PROFILE);
         CriterionResult r = zoning(assess(engine, 3300, 150, Stay.MID, null));
         assertEquals(Status.UNKNOWN, r.status());
         assertEquals("environmental_source", r.evidence().get("missingLayer"));
@@ -132,7 +132,7 @@ class EnvironmentalZoningTest {
 
     @Test
     void aSourceWithoutCategoryNearbyIsUnknownNotAPass() {
-        Assessor engine = new Assessor(FixtureWorld.standardBuilder()
+        Assessor engine = new Assessor(FixtureWorld.standardBuilder().without(Role.ENVIRONMENTAL_SOURCE)
                 .addWith(Role.ENVIRONMENTAL_SOURCE, rect(1500, 0, 2100, 600), "Enkelbestemming bedrijf", "NL.IMRO.A", Map.of("name", "Bedrijf"))
                 .build(), PROFILE);
         // (1800, 800): 200 m north of zone A, which has no category; the largest quiet guide distance is 1500 m
@@ -176,7 +176,8 @@ class EnvironmentalZoningTest {
         Assessment shortStay = assess(engine, 1550, 300, Stay.SHORT, null);
         assertEquals(Status.PASS, result(shortStay, "location_class").status());
         // without the layer the edge no longer passes blindly
-        Assessment unknown = assess(new Assessor(FixtureWorld.standard(), PROFILE), 1550, 300, Stay.MID, null);
+        Assessment unknown = assess(new Assessor(FixtureWorld.standardBuilder().without(Role.ENVIRONMENTAL_SOURCE).build(),
+                PROFILE), 1550, 300, Stay.MID, null);
         assertEquals(Status.UNKNOWN, result(unknown, "location_class").status());
     }
 
