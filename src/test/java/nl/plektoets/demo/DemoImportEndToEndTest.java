@@ -53,6 +53,12 @@ class DemoImportEndToEndTest {
         expected.put(Role.ROAD, osm.ways.stream().filter(w -> w.tags().containsKey("highway")).count());
         // the canal, a waterway line: background only
         expected.put(Role.WATER, osm.ways.stream().filter(w -> w.tags().containsKey("waterway")).count());
+        // companies (DemoCompanies): the two parks' land, a wastewater plant, an LPG fuel station, two workshops per
+        // park, and the livestock barns
+        long livestock = osm.ways.stream().filter(w -> java.util.Set.of("cowshed", "pigsty", "poultry_house")
+                .contains(w.tags().getOrDefault("building", ""))).count();
+        assertTrue(livestock >= 3, "livestock farms in the demo: " + livestock);
+        expected.put(Role.ENVIRONMENTAL_SOURCE, 2L + 1 + 1 + 2 * 2 + livestock);
         Map<Role, Long> actual = new EnumMap<>(Role.class);
         for (Role r : Role.values()) actual.put(r, (long) dataset.layer(r).size());
         assertEquals(expected, actual);
