@@ -360,7 +360,8 @@ let checkNumber = 0;
 function assess() {
   hideError();
   if (!state.site && !pendingAddress) { showError(() => t('noSite')); return; }
-  const body = { form: $('form').value, persons: Number($('persons').value) };
+  const body = { form: $('form').value, persons: Number($('persons').value), stay: $('stay').value };
+  if ($('area-type').value) body.areaType = $('area-type').value;
   if (pendingAddress) body.address = pendingAddress;
   else { body.site = state.site; body.crs = state.siteCrs; }
   const mine = ++checkNumber, asked = state.site, typed = typedAddress;
@@ -589,6 +590,8 @@ function drawEvidence(r) {
       })
       .catch(err => { if (mine === checkNumber) reachNote(() => Plek.errorText(ui, 'bandFailed', err)); });
   }
+
+  Plek.drawEnvironmentalZones(map, r, rdMap() ? 'EPSG:28992' : 'CRS84', olCode(rdMap() ? 'EPSG:28992' : 'CRS84'));
 
   const reach = r.criteria.find(c => c.id === 'facility_reach');
   if (reach && reach.evidence) {

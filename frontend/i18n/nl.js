@@ -36,6 +36,8 @@ window.PLEKTOETS_TEXTS.nl = {
     room_rental: 'Kamerverhuur',
     housing_facility: 'Huisvestingsvoorziening',
     personsLabel: 'Aantal personen',
+    stayLabel: 'Verblijfsduur', stayMid: 'Tot 5 jaar (kort en middellang verblijf)', stayShort: 'Logies, ten hoogste 4 maanden',
+    areaTypeLabel: 'Gebiedstype (VNG)', areaDerived: 'Uit de kaart', areaQuiet: 'Rustige woonwijk / rustig buitengebied', areaMixed: 'Gemengd gebied',
     submit: 'Toetsen',
     noSite: 'Kies eerst een adres of klik op de kaart.',
     busy: 'Bezig met toetsen...',
@@ -58,7 +60,7 @@ window.PLEKTOETS_TEXTS.nl = {
     criteria: {
       recreation_exclusion: 'Geen recreatieterrein', location_class: 'Locatie', capacity: 'Aantal personen',
       fire_safety: 'Brandveiligheid', permit_term: 'Vergunningstermijn', facility_reach: 'Voorzieningen',
-      room_rental_street: 'Kamerverhuur in de straat'
+      room_rental_street: 'Kamerverhuur in de straat', environmental_zoning: 'Milieucategorie omgeving'
     },
     requestFailed: 'De toets is mislukt',
     mapLabel: 'Kaart; klik om een punt te kiezen. Pijltoetsen verschuiven, + en - zoomen',
