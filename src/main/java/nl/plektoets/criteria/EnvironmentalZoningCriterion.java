@@ -60,9 +60,9 @@ public final class EnvironmentalZoningCriterion implements Criterion {
         String months = Integer.toString(p.shortStayMaxMonths());
         String monthsRef = p.paragraph(ThresholdKey.SHORT_STAY_MAX_MONTHS);
         String refs = ref.equals(monthsRef) ? ref : ref + ", " + monthsRef;
-        String indicativeNl = z.adopted() ? "" : " De richtafstanden zijn indicatief, niet vastgesteld: "
-                + (z.adoptedNoteNl() != null ? z.adoptedNoteNl() : z.adoptedNote()) + ".";
-        String indicativeEn = z.adopted() ? "" : " The guide distances are indicative, not adopted: " + z.adoptedNote() + ".";
+        // the reason stays in the evidence (adoptedNote): the message only says the distances are not adopted
+        String indicativeNl = z.adopted() ? "" : " De richtafstanden zijn indicatief, niet vastgesteld door de raad.";
+        String indicativeEn = z.adopted() ? "" : " The guide distances are indicative, not adopted by the council.";
 
         if (!in.lookup().hasData(Role.ENVIRONMENTAL_SOURCE)) {
             ev.put("missingLayer", Role.ENVIRONMENTAL_SOURCE.id());

@@ -35,6 +35,8 @@ import org.locationtech.jts.geom.Geometry;
  *     category: milieucat                # role environmental_source: the column with the VNG category (3.1), or
  *     sbi: sbi_code                      #   the column with the SBI-2008 code (looked up in the VNG table)
  * </pre>
+ * A CSV file (.csv, header row, ',' or ';' separated) is a layer of points: {@code x:} and {@code y:} name the
+ * coordinate columns (default x and y), {@code crs:} their CRS (default EPSG:28992; CRS84 for longitude, latitude).
  * An environmental source whose category can be found neither way stops the import, naming the feature and the fix.
  * Matching of {@code where} values is case-insensitive on the text of the attribute. All attributes are kept with
  * the prefix {@code layer.}. Every layer becomes one {@link SourceFeatures} of kind {@link SourceKind#LAYER}.
@@ -42,9 +44,9 @@ import org.locationtech.jts.geom.Geometry;
 public final class LayerImport {
     /** One entry of the mapping file. */
     public record LayerRule(String file, String layer, Map<String, Object> where, String role, String name, String source,
-                            String category, String sbi) {
+                            String category, String sbi, String x, String y, String crs) {
         public LayerRule(String file, String layer, Map<String, Object> where, String role, String name, String source) {
-            this(file, layer, where, role, name, source, null, null);
+            this(file, layer, where, role, name, source, null, null, null, null, null);
         }
     }
 
@@ -106,8 +108,12 @@ public final class LayerImport {
         } else if (name.endsWith(".geojson") || name.endsWith(".json") || name.endsWith(".geojson.gz") || name.endsWith(".json.gz")) {
             layerName = file.getFileName().toString();
             for (GeoJsonReader.GeoJsonFeature f : GeoJsonReader.read(file, crs)) rows.add(new Row(f.id(), f.properties(), f.geometry()));
+        } else if (name.endsWith(".csv")) {
+            layerName = file.getFileName().toString();
+            rows.addAll(csvRows(file, rule, crs));
         } else {
-            throw new BadSourceException(file, null, "unknown layer format; use a GeoPackage (.gpkg) or GeoJSON (.geojson)");
+            throw new BadSourceException(file, null, "unknown layer format; use a GeoPackage (.gpkg), GeoJSON (.geojson)"
+                    + " or CSV with coordinate columns (.csv)");
         }
         if (rows.isEmpty()) throw new BadSourceException(file, "layer " + layerName, "empty layer: no features");
         String source = rule.source() != null ? rule.source() : file.getFileName() + (name.endsWith(".gpkg") ? "/" + layerName : "");
@@ -164,6 +170,58 @@ public final class LayerImport {
         throw new BadSourceException(file, where, "an environmental source needs its VNG category: give 'category: COLUMN'"
                 + " (1 ... 6) in the layer mapping, or 'sbi: COLUMN' with an SBI-2008 code listed in "
                 + nl.plektoets.data.VngActivities.RESOURCE + (code == null || code.isBlank() ? "" : " (SBI '" + code + "' is not)"));
+    }
+
+    /** Rows of a CSV list of points (one per line after the header), their coordinates converted to the working CRS. */
+    static List<Row> csvRows(Path file, LayerRule rule, WorkingCrs crs) {
+        String xCol = rule.x() == null ? "x" : rule.x(), yCol = rule.y() == null ? "y" : rule.y();
+        CoordinateConverter conv;
+        try {
+            conv = CoordinateConverter.between(nl.plektoets.geo.CrsName.parse(rule.crs() == null ? "EPSG:28992" : rule.crs()), crs);
+        } catch (IllegalArgumentException e) {
+            throw new BadSourceException(file, "crs", e.getMessage(), e);
+        }
+        List<Row> rows = new ArrayList<>();
+        try {
+            String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) text = text.substring(1);
+            String header = text.lines().findFirst().orElse("");
+            char sep = header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count() ? ';' : ',';
+            org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(sep)
+                    .setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+            try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.parse(text, format)) {
+                if (!p.getHeaderMap().containsKey(xCol) || !p.getHeaderMap().containsKey(yCol)) {
+                    throw new BadSourceException(file, "header", "needs the coordinate columns '" + xCol + "' and '" + yCol
+                            + "' (set x: and y: in the layer mapping); the columns are " + p.getHeaderNames()
+                            + ". A list with addresses only cannot be placed: add coordinates");
+                }
+                GeometryFactoryHolder g = new GeometryFactoryHolder();
+                for (org.apache.commons.csv.CSVRecord r : p) {
+                    Map<String, String> a = new LinkedHashMap<>(r.toMap());
+                    double x, y;
+                    try {
+                        x = Double.parseDouble(a.get(xCol).replace(',', '.'));
+                        y = Double.parseDouble(a.get(yCol).replace(',', '.'));
+                    } catch (RuntimeException e) {
+                        throw new BadSourceException(file, "line " + (r.getRecordNumber() + 1), "'" + a.get(xCol) + "', '"
+                                + a.get(yCol) + "' are not coordinates (numbers in columns " + xCol + ", " + yCol + ")");
+                    }
+                    rows.add(new Row("line" + (r.getRecordNumber() + 1), a, conv.toWorking(g.point(x, y))));
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new BadSourceException(file, null, "cannot be read as CSV: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /** Builds points in the source CRS (the converter moves them to the working CRS). */
+    private static final class GeometryFactoryHolder {
+        private final org.locationtech.jts.geom.GeometryFactory f = new org.locationtech.jts.geom.GeometryFactory();
+
+        Geometry point(double x, double y) {
+            return f.createPoint(new org.locationtech.jts.geom.Coordinate(x, y));
+        }
     }
 
     private record Row(String id, Map<String, String> attributes, Geometry geometry) {
