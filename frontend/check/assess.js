@@ -16,7 +16,8 @@ export function forgetResult() {
 export function assess() {
   const s = get();
   if (!s.site && !s.pendingAddress) { setState({ error: () => t('noSite'), busy: false }); return; }
-  const body = { form: s.form, persons: Number(s.persons) };
+  const body = { form: s.form, persons: Number(s.persons), stay: s.stay };
+  if (s.areaType) body.areaType = s.areaType;
   if (s.pendingAddress) body.address = s.pendingAddress;
   else { body.site = s.site; body.crs = s.siteCrs; }
   const mine = s.check + 1, asked = s.site, typed = s.typedAddress;

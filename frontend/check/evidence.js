@@ -9,6 +9,7 @@ import { get, setState, subscribe } from './state.js';
 import { ui, t, fmt } from './texts.js';
 import { map, backgroundLayers, rdMap, olCode, sitePointOnMap } from './map.js';
 import { nearestFacilities, minutesText } from './result.js';
+import { drawEnvironmentalZones, clearEnvironmentalZones } from './environment.js';
 
 const $ = id => document.getElementById(id);
 
@@ -66,6 +67,7 @@ function legendFor(name, text) {
 
 function clearEvidence() {
   EVIDENCE.forEach(name => layers[name].getSource().clear());
+  clearEnvironmentalZones();
   setState({ legend: NO_LEGEND, reachNote: null });
 }
 
@@ -89,6 +91,10 @@ function drawEvidence(r, mine) {
       })
       .catch(err => { if (current()) setState({ reachNote: () => errorText(ui, 'bandFailed', err) }); });
   }
+
+  const zonesCrs = rdMap() ? 'EPSG:28992' : 'CRS84';
+  drawEnvironmentalZones(map, r, zonesCrs, olCode(zonesCrs), current)
+    .catch(err => { if (current()) setState({ reachNote: () => errorText(ui, 'bandFailed', err) }); });
 
   const reach = r.criteria.find(c => c.id === 'facility_reach');
   if (reach && reach.evidence) {

@@ -30,16 +30,17 @@ const $ = id => document.getElementById(id);
 const opened = readLink(location.hash);
 const ui = startTexts(opened.link.lang);
 const map = createMap(opened.link.proj);
-setState({ lang: ui.lang, form: $('form').value, persons: $('persons').value, keepView: !!opened.link.view });
+setState({ lang: ui.lang, form: $('form').value, persons: $('persons').value, stay: $('stay').value,
+  areaType: $('area-type').value, keepView: !!opened.link.view });
 ui.onChange(code => setState({ lang: code }));
 
 // the form's inputs and the state both ways
-subscribe(['form', 'persons'], s => {
-  if ($('form').value !== s.form) $('form').value = s.form;
-  if ($('persons').value !== s.persons) $('persons').value = s.persons;
+const INPUTS = { form: 'form', persons: 'persons', stay: 'stay', areaType: 'area-type' }; // state key -> input id
+subscribe(Object.keys(INPUTS), s => {
+  for (const [key, id] of Object.entries(INPUTS)) if ($(id).value !== s[key]) $(id).value = s[key];
 });
-for (const id of ['form', 'persons']) {
-  for (const type of ['input', 'change']) $(id).addEventListener(type, () => setState({ [id]: $(id).value }));
+for (const [key, id] of Object.entries(INPUTS)) {
+  for (const type of ['input', 'change']) $(id).addEventListener(type, () => setState({ [key]: $(id).value }));
 }
 
 // the two alert boxes

@@ -5,9 +5,12 @@ import { createStore } from '../common/store.js';
 
 const store = createStore({
   lang: 'nl',
-  // the form's two fields, as the inputs hold them
+  // the form's fields, as the inputs hold them; stay and areaType: Bijlage 1's logies rule and the VNG area type
+  // ('' = derived by the server)
   form: 'room_rental',
   persons: '4',
+  stay: 'mid',
+  areaType: '',
   // the site: GeoJSON in siteCrs, the CRS it was picked in (CRS84, or EPSG:28992 on an RD New map); siteLonLat:
   // the server's exact CRS84 of an RD New site (the answer's site), for the link; addressLabel: the address it is
   site: null,

@@ -32,6 +32,8 @@ export default {
     room_rental: 'Room rental',
     housing_facility: 'Housing facility',
     personsLabel: 'Number of persons',
+    stayLabel: 'Stay', stayMid: 'Up to 5 years (short and mid stay)', stayShort: 'Logies, at most 4 months',
+    areaTypeLabel: 'Area type (VNG)', areaDerived: 'From the map', areaQuiet: 'Quiet residential / rural area', areaMixed: 'Mixed area',
     submit: 'Check',
     noSite: 'First choose an address or click on the map.',
     busy: 'Checking...',
@@ -54,7 +56,7 @@ export default {
     criteria: {
       recreation_exclusion: 'No recreation zone', location_class: 'Location', capacity: 'Number of persons',
       fire_safety: 'Fire safety', permit_term: 'Permit term', facility_reach: 'Facilities',
-      room_rental_street: 'Room rental in the street'
+      room_rental_street: 'Room rental in the street', environmental_zoning: 'Environmental category'
     },
     requestFailed: 'The check failed',
     mapLabel: 'Map; click to pick a point. Arrow keys pan, + and - zoom',

@@ -34,6 +34,8 @@ export default {
     room_rental: 'Kamerverhuur',
     housing_facility: 'Huisvestingsvoorziening',
     personsLabel: 'Aantal personen',
+    stayLabel: 'Verblijfsduur', stayMid: 'Tot 5 jaar (kort en middellang verblijf)', stayShort: 'Logies, ten hoogste 4 maanden',
+    areaTypeLabel: 'Gebiedstype (VNG)', areaDerived: 'Uit de kaart', areaQuiet: 'Rustige woonwijk / rustig buitengebied', areaMixed: 'Gemengd gebied',
     submit: 'Toetsen',
     noSite: 'Kies eerst een adres of klik op de kaart.',
     busy: 'Bezig met toetsen...',
@@ -56,7 +58,7 @@ export default {
     criteria: {
       recreation_exclusion: 'Geen recreatieterrein', location_class: 'Locatie', capacity: 'Aantal personen',
       fire_safety: 'Brandveiligheid', permit_term: 'Vergunningstermijn', facility_reach: 'Voorzieningen',
-      room_rental_street: 'Kamerverhuur in de straat'
+      room_rental_street: 'Kamerverhuur in de straat', environmental_zoning: 'Milieucategorie omgeving'
     },
     requestFailed: 'De toets is mislukt',
     mapLabel: 'Kaart; klik om een punt te kiezen. Pijltoetsen verschuiven, + en - zoomen',

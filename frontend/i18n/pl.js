@@ -37,6 +37,8 @@ export default {
     room_rental: 'Wynajem pokoi',
     housing_facility: 'Obiekt zakwaterowania',
     personsLabel: 'Liczba osób',
+    stayLabel: 'Pobyt', stayMid: 'Do 5 lat (pobyt krótki i średni)', stayShort: 'Zakwaterowanie, najwyżej 4 miesiące',
+    areaTypeLabel: 'Rodzaj obszaru (VNG)', areaDerived: 'Z mapy', areaQuiet: 'Spokojna dzielnica / obszar wiejski', areaMixed: 'Obszar mieszany',
     submit: 'Sprawdź',
     noSite: 'Najpierw wybierz adres lub kliknij na mapie.',
     busy: 'Sprawdzanie...',
@@ -58,7 +60,7 @@ export default {
     criteria: {
       recreation_exclusion: 'Nie na terenie rekreacyjnym', location_class: 'Lokalizacja', capacity: 'Liczba osób',
       fire_safety: 'Bezpieczeństwo pożarowe', permit_term: 'Okres pozwolenia', facility_reach: 'Usługi w pobliżu',
-      room_rental_street: 'Wynajem pokoi na ulicy'
+      room_rental_street: 'Wynajem pokoi na ulicy', environmental_zoning: 'Kategoria środowiskowa otoczenia'
     },
     requestFailed: 'Sprawdzenie nie powiodło się',
     mapLabel: 'Mapa; kliknij, aby wybrać punkt. Strzałki przesuwają, + i - powiększają',

@@ -37,6 +37,8 @@ export default {
     room_rental: 'Închiriere de camere',
     housing_facility: 'Unitate de cazare',
     personsLabel: 'Număr de persoane',
+    stayLabel: 'Șederea', stayMid: 'Până la 5 ani (ședere scurtă și medie)', stayShort: 'Cazare, cel mult 4 luni',
+    areaTypeLabel: 'Tipul zonei (VNG)', areaDerived: 'Din hartă', areaQuiet: 'Zonă rezidențială / rurală liniștită', areaMixed: 'Zonă mixtă',
     submit: 'Verificați',
     noSite: 'Alegeți mai întâi o adresă sau faceți clic pe hartă.',
     busy: 'Se verifică...',
@@ -58,7 +60,7 @@ export default {
     criteria: {
       recreation_exclusion: 'Nu pe un teren de agrement', location_class: 'Locație', capacity: 'Număr de persoane',
       fire_safety: 'Siguranța la incendiu', permit_term: 'Durata autorizației', facility_reach: 'Servicii în apropiere',
-      room_rental_street: 'Închirierea de camere pe stradă'
+      room_rental_street: 'Închirierea de camere pe stradă', environmental_zoning: 'Categoria de mediu a împrejurimilor'
     },
     requestFailed: 'Verificarea a eșuat',
     mapLabel: 'Hartă; faceți clic pentru a alege un punct. Săgețile deplasează harta, + și - măresc',

@@ -6,6 +6,8 @@ import nl.plektoets.criteria.CapacityCriterion;
 import nl.plektoets.criteria.Criterion;
 import nl.plektoets.criteria.CriterionInput;
 import nl.plektoets.criteria.CriterionResult;
+import nl.plektoets.criteria.EnvironmentalZoningCriterion;
+import nl.plektoets.criteria.EtfalStayRule;
 import nl.plektoets.criteria.FireSafetyCriterion;
 import nl.plektoets.criteria.LocationClassCriterion;
 import nl.plektoets.criteria.PermitTermCriterion;
@@ -23,7 +25,8 @@ import org.locationtech.jts.geom.Polygonal;
 /**
  * The engine: indexes a dataset once and assesses sites against a policy profile. Thread-safe; one instance serves
  * all requests. The criteria run in a fixed order (recreation_exclusion, location_class, capacity, fire_safety,
- * permit_term); the verdict is not_allowed if any fails, conditional if any is conditional or unknown, else allowed.
+ * permit_term, environmental_zoning where the profile has it, then the additional ones); {@link EtfalStayRule} then
+ * applies the 4-month logies rule over the environment criteria; the verdict is not_allowed if any fails, conditional if any is conditional or unknown, else allowed.
  */
 public final class Assessor {
     private final Dataset dataset;
@@ -51,6 +54,9 @@ public final class Assessor {
         this.index = index;
         List<Criterion> all = new ArrayList<>(List.of(new RecreationExclusionCriterion(), locationClass,
                 new CapacityCriterion(), new FireSafetyCriterion(), new PermitTermCriterion()));
+        // environmental_zoning where the profile has its guide distances (a profile without them has no such rule)
+        var zoning = profile.environment().zoning();
+        if (zoning != null && zoning.enabled()) all.add(new EnvironmentalZoningCriterion());
         all.addAll(additional);
         this.criteria = List.copyOf(all);
         this.extent = dataset.extent();
@@ -85,6 +91,8 @@ public final class Assessor {
                 results.add(c.evaluate(input));
             }
         }
+        // Bijlage 1: logies of at most N months need no ETFAL motivation; the business-park edge follows the environment
+        results = EtfalStayRule.apply(results, cls, request.stay(), profile);
         return new Assessment(verdictOf(results), cls, results, request.site(), profile.readings().notChecked());
     }
 

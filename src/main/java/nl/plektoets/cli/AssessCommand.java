@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         header = "assess one site or address and print the result",
         customSynopsis = {"Usage: plektoets assess (--lon X --lat Y | --x X --y Y | --address \"Street 12, Town\")",
                 "                        --form room_rental|housing_facility --persons N [--new-build] [--json]",
+                "                        [--stay short|mid] [--area-type quiet|mixed]",
                 "                        [--data DIR] [--crs CRS] [--policy FILE] [--config FILE] [any key below]"},
         description = {"", "Assesses one site against the policy profile and prints the verdict with every criterion, or"
                 + " with --json exactly what POST /api/v1/assessments answers.", ""},
@@ -60,6 +61,14 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--new-build", description = "the initiative builds new (default: uses an existing building)")
     boolean newBuild;
 
+    @Option(names = "--stay", paramLabel = "S", description = "short (logies, at most 4 months: an environmental"
+            + " conditional becomes a pass with \"stays limited to 4 months\") or mid (default, up to 5 years)")
+    String stay;
+
+    @Option(names = "--area-type", paramLabel = "T", description = "quiet or mixed: the VNG area type of"
+            + " environmental_zoning (default: derived from the layers)")
+    String areaType;
+
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
 
@@ -90,6 +99,9 @@ final class AssessCommand implements Callable<Integer> {
         request.put("form", OptionValues.required(form, "form", "assess", "--form room_rental or --form housing_facility"));
         request.put("persons", OptionValues.number(persons, "persons", null, 1, Integer.MAX_VALUE));
         request.put("newBuild", newBuild);
+        // checked by the API's request reader, so the command line refuses exactly what the API refuses
+        if (stay != null) request.put("stay", stay);
+        if (areaType != null) request.put("areaType", areaType);
 
         Config config = CommandLines.config(spec, context);
         JsonNode answer;

@@ -28,7 +28,13 @@ public enum Role {
      * External safety: aandachtsgebieden or risk contours ({@code kind=area}), or the sources they are drawn around
      * ({@code kind=lpg_station}, {@code kind=gas_pipeline}) with the distance taken from the policy profile.
      */
-    EXTERNAL_SAFETY_AREA("aandachtsgebieden externe veiligheid", "external safety areas");
+    EXTERNAL_SAFETY_AREA("aandachtsgebieden externe veiligheid", "external safety areas"),
+    /**
+     * A company or activity with its environmental category (VNG "Bedrijven en milieuzonering"): attributes
+     * {@code category}, {@code activity}, {@code sbi}, {@code distance_odour|dust|noise|hazard} (see
+     * {@link VngActivities}).
+     */
+    ENVIRONMENTAL_SOURCE("milieubelastende bedrijven", "environmental sources");
 
     private final String nl;
     private final String en;

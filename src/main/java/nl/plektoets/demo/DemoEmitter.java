@@ -49,6 +49,7 @@ final class DemoEmitter {
         for (Link link : layout.links) link(link);
         canal();
         new DemoEnvironment(layout, (x, y) -> node(x, y), this::way).emit(firstBarn);
+        DemoCompanies.emit(layout, this);
         return addresses;
     }
 
@@ -342,7 +343,7 @@ final class DemoEmitter {
         addressedBuilding(rect(x + side * 20, yc + 10, x + side * 34, yc + 28), new String[] {"building", "farm"},
                 rr.name(), 2 * slot + (east ? 1 : 2), postcode, rr.town().name);
         int barns = 1 + rnd.nextInt(3);
-        way(rect(x + side * 45, yc - 40, x + side * 63, yc - 4), "building", "farm_auxiliary");
+        way(rect(x + side * 45, yc - 40, x + side * 63, yc - 4), "building", DemoCompanies.barn(rr.index(), slot));
         if (firstBarn == null) firstBarn = new double[] {x + side * 54, yc - 22};
         if (barns > 1) way(rect(x + side * 70, yc - 40, x + side * 90, yc - 4), "building", "farm_auxiliary");
         if (barns > 2) way(rect(x + side * 45, yc + 8, x + side * 90, yc + 30), "building", "farm_auxiliary");
@@ -360,20 +361,20 @@ final class DemoEmitter {
 
     // ---- primitives ----
 
-    private long node(double x, double y, String... tags) {
+    long node(double x, double y, String... tags) {
         long id = nextNode++;
         sink.node(id, x + layout.dx, y + layout.dy, tags);
         return id;
     }
 
-    private long way(long[] refs, String... tags) {
+    long way(long[] refs, String... tags) {
         long id = nextWay++;
         sink.way(id, refs, tags);
         return id;
     }
 
     /** A closed counter-clockwise rectangle of four new nodes. */
-    private long[] rect(double xa, double ya, double xb, double yb) {
+    long[] rect(double xa, double ya, double xb, double yb) {
         double x1 = Math.min(xa, xb);
         double x2 = Math.max(xa, xb);
         double y1 = Math.min(ya, yb);

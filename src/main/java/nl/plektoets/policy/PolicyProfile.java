@@ -44,6 +44,7 @@ public final class PolicyProfile {
     private final PolicyReadings readings;
     // set once by parse() before the profile is returned, never after
     private EnvironmentNorms environmentNorms = EnvironmentNorms.none();
+    private final EnvironmentPolicy environment;
 
     /**
      * Where the numbers come from.
@@ -58,8 +59,9 @@ public final class PolicyProfile {
     private PolicyProfile(String id, String title, SourceDocument source, Map<ThresholdKey, Threshold> thresholds,
                           Set<HousingForm> permanentPermitForms, String permanentPermitParagraph,
                           List<String> reachCategories, String origin, RoomRentalPolicy roomRental, PolicyText text,
-                          PolicyReadings readings) {
+                          PolicyReadings readings, EnvironmentPolicy environment) {
         this.readings = readings;
+        this.environment = environment;
         this.roomRental = roomRental;
         this.text = text;
         this.id = id;
@@ -153,11 +155,11 @@ public final class PolicyProfile {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!List.of("id", "title", "source", "thresholds", "permanent_permit_forms", "reach_categories",
-                    "room_rental", "paragraphs", "readings", "not_checked", "noise", "livestock_odour", "external_safety")
-                    .contains(f)) {
+                    "room_rental", "paragraphs", "readings", "not_checked", "noise", "livestock_odour", "external_safety",
+                    "etfal", "environmental_zoning").contains(f)) {
                 problems.add("unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
                         + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
-                        + " livestock_odour, external_safety)");
+                        + " livestock_odour, external_safety, etfal, environmental_zoning)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -243,9 +245,11 @@ public final class PolicyProfile {
         }
         RoomRentalPolicy roomRental = RoomRentalPolicy.parse(root.get("room_rental"), problems);
         PolicyReadings readings = PolicyReadings.parse(root, problems);
-        EnvironmentNorms environment = EnvironmentNorms.parse(root, problems);
+        EnvironmentNorms environmentNorms = EnvironmentNorms.parse(root, problems);
+        EnvironmentPolicy environment = EnvironmentPolicy.parse(root, problems);
         if (policyText != null) {
-            environment.citations().forEach((key, ref) -> { if (ref != null) citedIn(policyText, key, ref, problems); });
+            environmentNorms.citations().forEach((key, ref) -> { if (ref != null) citedIn(policyText, key, ref, problems); });
+            environment.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             // every paragraph the profile cites must be in its text, or the map would link to nothing
             for (Threshold t : thresholds.values()) citedIn(policyText, "thresholds." + t.key().key() + ".paragraph", t.paragraph(), problems);
@@ -253,9 +257,14 @@ public final class PolicyProfile {
         }
         if (!problems.isEmpty()) throw new PolicyProfileException(origin, problems);
         PolicyProfile profile = new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph,
-                reachCategories, origin, roomRental, policyText, readings);
-        profile.environmentNorms = environment;
+                reachCategories, origin, roomRental, policyText, readings, environment);
+        profile.environmentNorms = environmentNorms;
         return profile;
+    }
+
+    /** The environment sections ({@code etfal:}, {@code environmental_zoning:}); never null, possibly empty. */
+    public EnvironmentPolicy environment() {
+        return environment;
     }
 
     /** The text named by {@code source.text} (optional: without it the service has no paragraph texts to show). */

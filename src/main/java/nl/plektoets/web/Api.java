@@ -24,6 +24,8 @@ import nl.plektoets.address.Address;
 import nl.plektoets.address.AddressIndex;
 import nl.plektoets.address.Resolution;
 import nl.plektoets.assess.Assessment;
+import nl.plektoets.request.Stay;
+import nl.plektoets.request.AreaType;
 import nl.plektoets.assess.InvalidRequestException;
 import nl.plektoets.config.Config;
 import nl.plektoets.data.Dataset;
@@ -49,7 +51,8 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class Api {
     /** The members an assessment request may have; anything else is a typo worth reporting. */
-    private static final Set<String> ASSESSMENT_MEMBERS = Set.of("site", "crs", "address", "form", "persons", "newBuild");
+    private static final Set<String> ASSESSMENT_MEMBERS = Set.of("site", "crs", "address", "form", "persons", "newBuild",
+            "stay", "areaType");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -120,6 +123,8 @@ public final class Api {
         HousingForm form = form(root.get("form"));
         int persons = persons(root.get("persons"));
         boolean newBuild = newBuild(root.get("newBuild"));
+        Stay stay = stay(root.get("stay"));
+        AreaType areaType = areaType(root.get("areaType"));
 
         JsonNode siteNode = root.get("site"), addressNode = root.get("address");
         Geometry site;
@@ -139,7 +144,7 @@ public final class Api {
 
         Assessment a;
         try {
-            a = assessor.apply(new AssessmentRequest(site, form, persons, newBuild));
+            a = assessor.apply(new AssessmentRequest(site, form, persons, newBuild, stay, areaType));
         } catch (InvalidRequestException e) {
             // the engine's own limits (e.g. the policy profile's site.max_area_m2)
             throw new Problem(Problem.Type.NOT_ASSESSABLE, e.field(), e.getMessage());
@@ -215,6 +220,25 @@ public final class Api {
         if (n == null || n.isNull()) return false;
         if (!n.isBoolean()) throw new Problem(Problem.Type.INVALID_REQUEST, "newBuild", "'newBuild' must be true or false, got " + n);
         return n.asBoolean();
+    }
+
+    /** Bijlage 1: short = logies of at most 4 months, mid = up to 5 years (default). */
+    private static Stay stay(JsonNode n) {
+        if (n == null || n.isNull()) return Stay.MID;
+        if (!n.isTextual()) throw new Problem(Problem.Type.INVALID_REQUEST, "stay", "'stay' must be a string: short (logies,"
+                + " at most 4 months) or mid (default), got " + n);
+        return Stay.byId(n.asText()).orElseThrow(() -> new Problem(Problem.Type.INVALID_REQUEST, "stay", "Unknown stay '"
+                + n.asText() + "'; use short (logies, at most 4 months) or mid (default)"));
+    }
+
+    /** The VNG area type of the site, when the requester knows it better than the layers; absent: derived. */
+    private static AreaType areaType(JsonNode n) {
+        if (n == null || n.isNull()) return null;
+        if (!n.isTextual()) throw new Problem(Problem.Type.INVALID_REQUEST, "areaType", "'areaType' must be a string: quiet"
+                + " (rustige woonwijk / rustig buitengebied) or mixed (gemengd gebied), got " + n);
+        return AreaType.byId(n.asText()).orElseThrow(() -> new Problem(Problem.Type.INVALID_REQUEST, "areaType",
+                "Unknown areaType '" + n.asText() + "'; use quiet (rustige woonwijk / rustig buitengebied) or mixed"
+                        + " (gemengd gebied), or leave it out to derive it from the layers"));
     }
 
     private static ApiCrs crs(JsonNode n) {

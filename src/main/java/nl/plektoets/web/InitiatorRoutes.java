@@ -9,7 +9,8 @@ import nl.plektoets.web.http.Problem;
 /**
  * The routes the initiator map needs beyond the core API: the policy text ({@code GET /api/v1/policy},
  * {@code GET /api/v1/policy/paragraphs/{ref}}) and the business-park edge band
- * ({@code GET /api/v1/layers/business_park/{id}/edge-band}). Installed on the app {@link Routes#create} made, whose
+ * ({@code GET /api/v1/layers/business_park/{id}/edge-band}), and an environmental source's guide-distance zone
+ * ({@code GET /api/v1/layers/environmental_source/{id}/zone}). Installed on the app {@link Routes#create} made, whose
  * exception mapping turns every {@link Problem} into problem+json.
  */
 public final class InitiatorRoutes {
@@ -23,6 +24,12 @@ public final class InitiatorRoutes {
                 policy.paragraph(ctx.pathParam("ref")).set("dataset", api.get().datasetJson())));
         app.get("/api/v1/layers/business_park/{id}/edge-band", ctx -> {
             Api.LayerPage page = band.get().edgeBand(ctx.pathParam("id"), ctx.queryParamMap());
+            page.body().set("dataset", api.get().datasetJson());
+            ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
+            json(ctx, Routes.GEO_JSON, page.body());
+        });
+        app.get("/api/v1/layers/environmental_source/{id}/zone", ctx -> {
+            Api.LayerPage page = EnvironmentZoneApi.zone(api.get(), ctx.pathParam("id"), ctx.queryParamMap());
             page.body().set("dataset", api.get().datasetJson());
             ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
             json(ctx, Routes.GEO_JSON, page.body());

@@ -73,7 +73,8 @@ class CriteriaAndVerdictTest {
     @Test
     void criteriaComeInTheDocumentedOrder() {
         Assessment a = ASSESSOR.assess(new AssessmentRequest(geometry(point(500, 500)), HousingForm.ROOM_RENTAL, 3, false));
-        assertEquals(List.of("recreation_exclusion", "location_class", "capacity", "fire_safety", "permit_term"),
+        assertEquals(List.of("recreation_exclusion", "location_class", "capacity", "fire_safety", "permit_term",
+                "environmental_zoning"),
                 a.criteria().stream().map(CriterionResult::id).toList());
     }
 

@@ -25,6 +25,7 @@ import org.locationtech.jts.io.WKTReader;
  *   barn (rural building)         4000..4030 x 0..20
  *   campsite "Camping Test"       5000..5300 x 0..300
  *   road "Testweg"                0..5300 along y = -10 (keeps the extent when tests drop layers)
+ *   office (environmental source, category 1, 10 m)   (2700, -40)
  * </pre>
  */
 public final class FixtureWorld {
@@ -52,7 +53,11 @@ public final class FixtureWorld {
                 .add(Role.BUILDING, rect(3050, 50, 3100, 100), "building=farm", "way/905", null)
                 .add(Role.BUILDING, rect(4000, 0, 4030, 20), "building=barn", "way/906", null)
                 .add(Role.RECREATION_ZONE, rect(5000, 0, 5300, 300), "tourism=camp_site", "way/907", "Camping Test")
-                .add(Role.ROAD, "LINESTRING (240000 499990, 245300 499990)", "highway=unclassified", "way/908", "Testweg");
+                .add(Role.ROAD, "LINESTRING (240000 499990, 245300 499990)", "highway=unclassified", "way/908", "Testweg")
+                // the environmental layer is present: one office (category 1, guide distance 10 m) away from every
+                // site the tests use, so environmental_zoning passes unless a test adds a source
+                .addWith(Role.ENVIRONMENTAL_SOURCE, point(2700, -40), "office=company", "node/909",
+                        Map.of("name", "Kantoor Test", "category", "1"));
     }
 
     public FixtureWorld add(Role role, String wkt, String tag, String sourceId, String name) {
@@ -61,7 +66,7 @@ public final class FixtureWorld {
         return this;
     }
 
-    /** A feature with attributes (noise bands, odour values, kinds) besides the name. */
+    /** A feature with attributes (noise bands, odour values, kinds, an environmental source's category) besides the name. */
     public FixtureWorld addWith(Role role, String wkt, String tag, String sourceId, Map<String, String> attributes) {
         features.add(new Feature(nextId++, role, geometry(wkt), attributes, new Provenance("fixture.osm", sourceId, tag)));
         return this;

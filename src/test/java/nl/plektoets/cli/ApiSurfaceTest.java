@@ -37,7 +37,8 @@ class ApiSurfaceTest {
             "/api/v1/reach", "lon=%s&lat=%s",
             "/api/v1/features", "lon=%s&lat=%s",
             "/api/v1/overview", "form=room_rental&persons=4&limit=1",
-            "/api/v1/room-rental/check", "address=%s");
+            "/api/v1/room-rental/check", "address=%s",
+            "/api/v1/layers/environmental_source/{id}/zone", "distance=50");
 
     @TempDir
     static Path tmp;
@@ -123,6 +124,8 @@ class ApiSurfaceTest {
         String lon = address.at("/geometry/coordinates/0").asText(), lat = address.at("/geometry/coordinates/1").asText();
         long park = json(StoreCommandsTest.send(port, "GET", "/api/v1/layers/business_park?limit=1", null, null))
                 .at("/features/0/id").asLong();
+        long source = json(StoreCommandsTest.send(port, "GET", "/api/v1/layers/environmental_source?limit=1", null, null))
+                .at("/features/0/id").asLong();
         HttpResponse<String> permit = StoreCommandsTest.send(port, "POST", "/api/v1/permits", token, "{\"dwellingBagId\":"
                 + " \"0000010000000001\", \"address\": \"" + label + "\", \"street\": \"" + street.at("/properties/name").asText()
                 + "\", \"town\": \"" + street.at("/properties/town").asText() + "\", \"rooms\": 3, \"persons\": 4}");
@@ -138,6 +141,7 @@ class ApiSurfaceTest {
         assertEquals(201, roomRented.statusCode(), roomRented::body);
         Map<String, String> values = Map.of("{role}", "building", "{ref}", "5.1.2",
                 "/business_park/{id}", "/business_park/" + park,
+                "/environmental_source/{id}", "/environmental_source/" + source,
                 "/permits/{id}", "/permits/" + json(permit).get("id").asLong(),
                 "/initiatives/{id}", "/initiatives/" + json(initiative).get("id").asLong(),
                 "/room-rented-dwellings/{id}", "/room-rented-dwellings/" + json(roomRented).get("id").asLong(),

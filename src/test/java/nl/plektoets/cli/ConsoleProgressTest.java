@@ -123,6 +123,6 @@ class ConsoleProgressTest {
         String s = printed();
         assertTrue(s.contains("reading andorra.osm.pbf:"), s);
         assertTrue(s.contains("building geometries:"), s);
-        assertTrue(s.contains("2270 features from andorra.osm.pbf in EPSG:32631"), s);
+        assertTrue(s.contains("2293 features from andorra.osm.pbf in EPSG:32631"), s);
     }
 }

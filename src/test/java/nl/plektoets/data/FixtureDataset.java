@@ -11,7 +11,7 @@ import org.locationtech.jts.io.WKTReader;
 /**
  * A small hand-drawn dataset in RD New near Hardenberg, written as WKT so a reader sees every geometry: a village
  * (built-up area) with addresses, a business park, a holiday park, a farm yard with its buildings, a supermarket
- * and a road. Fictitious names. Extent: x 236000..244200, y 509000..513000.
+ * a road and a car repair shop (environmental source). Fictitious names. Extent: x 236000..244200, y 509000..513000.
  */
 public final class FixtureDataset {
     private static final WKTReader WKT = new WKTReader(WorkingCrs.rdNew().geometryFactory());
@@ -49,6 +49,9 @@ public final class FixtureDataset {
         d.add(Role.FACILITY, "POINT (240500 510500)", "shop=supermarket", "name", "Buurtsuper", "category", "supermarket");
         d.add(Role.ROAD, "LINESTRING (239000 510000, 241000 510000, 244100 512100)", "highway=secondary", "name",
                 "Hoofdstraat", "highway", "secondary");
+        // the environmental layer: a car repair shop in the business park (VNG category 2: 30 m, 10 m in a mixed area)
+        d.add(Role.ENVIRONMENTAL_SOURCE, "POINT (242800 509800)", "shop=car_repair", "name", "Garage De Zwaaikom",
+                "activity", "car_repair", "category", "2");
         return new Dataset(new DatasetInfo("Fixture: Oosterbroek (fictitious)", true, List.of("FixtureDataset.java (hand-drawn WKT)"),
                 "EPSG:28992"), d.features);
     }

@@ -53,6 +53,19 @@ class DemoImportEndToEndTest {
         expected.put(Role.ROAD, osm.ways.stream().filter(w -> w.tags().containsKey("highway")).count());
         // the canal, a waterway line: background only
         expected.put(Role.WATER, osm.ways.stream().filter(w -> w.tags().containsKey("waterway")).count());
+        // companies (DemoCompanies): the two parks' land, a wastewater plant, an LPG fuel station, two workshops per
+        // park, and the livestock barns
+        long livestock = osm.ways.stream().filter(w -> java.util.Set.of("cowshed", "pigsty", "poultry_house")
+                .contains(w.tags().getOrDefault("building", ""))).count();
+        assertTrue(livestock >= 3, "livestock farms in the demo: " + livestock);
+        expected.put(Role.ENVIRONMENTAL_SOURCE, 2L + 1 + 1 + 2 * 2 + livestock);
+        // the environment contours (DemoEnvironment, in this project's own plektoets: tags) and the LPG station's
+        // external-safety source (fuel:lpg=yes)
+        expected.put(Role.NOISE, osm.ways.stream().filter(w -> w.tags().containsKey("plektoets:noise")).count());
+        expected.put(Role.ODOUR_CONTOUR, osm.ways.stream().filter(w -> w.tags().containsKey("plektoets:odour_ou_m3")).count());
+        expected.put(Role.EXTERNAL_SAFETY_AREA, osm.nodes.values().stream().filter(n -> "yes".equals(n.tags().get("fuel:lpg"))).count()
+                + osm.ways.stream().filter(w -> "yes".equals(w.tags().get("fuel:lpg"))).count());
+        assertTrue(expected.get(Role.NOISE) >= 2 && expected.get(Role.ODOUR_CONTOUR) == 1, expected.toString());
         Map<Role, Long> actual = new EnumMap<>(Role.class);
         for (Role r : Role.values()) actual.put(r, (long) dataset.layer(r).size());
         assertEquals(expected, actual);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import nl.plektoets.data.VngActivities;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
@@ -128,12 +129,13 @@ public final class DataDirectory {
     }
 
     /**
-     * What the cache must match to be fresh: the cache format, the built-in tag mapping's hash, and the name,
+     * What the cache must match to be fresh: the cache format, the built-in tag mapping's and VNG table's hashes, and the name,
      * size and modification time of dataset.json and of every source file.
      */
     public static String fingerprint(Path dataDir) {
         StringBuilder sb = new StringBuilder("format=").append(DatasetCache.FORMAT_VERSION)
-                .append(";mapping=").append(TagMapping.builtInFingerprint());
+                .append(";mapping=").append(TagMapping.builtInFingerprint())
+                .append(";vng=").append(VngActivities.defaults().fingerprint());
         List<Path> files = new ArrayList<>();
         Path json = dataDir.resolve("dataset.json");
         if (Files.isRegularFile(json)) files.add(json);

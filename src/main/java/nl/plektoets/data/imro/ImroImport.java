@@ -14,6 +14,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.plektoets.data.BadSourceException;
+import nl.plektoets.data.EnvironmentalCategory;
+import nl.plektoets.data.Role;
+import nl.plektoets.data.VngActivities;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Provenance;
 import nl.plektoets.data.SourceFeatures;
@@ -88,11 +91,12 @@ public final class ImroImport {
         for (PlanObject o : plan.objects()) {
             if (o.geometry() == null || o.geometry().getDimension() < 2) continue;
             PlanObject parent = o.type().equals("Enkelbestemming") ? null : parent(o, byId, enkel);
-            ImroRoleMapping.Rule rule = mapping.match(o, parent);
-            if (rule == null) {
+            List<ImroRoleMapping.Rule> rules = mapping.matches(o, parent);
+            if (rules.isEmpty()) {
                 if (o.type().equals("Enkelbestemming") && o.hoofdgroep() != null) unmapped.add(o.hoofdgroep());
                 continue;
             }
+            for (ImroRoleMapping.Rule rule : rules) {
             PlanObject bestemming = o.type().equals("Enkelbestemming") || parent == null ? o : parent;
             Map<String, String> a = new LinkedHashMap<>();
             put(a, "name", bestemming.naam());
@@ -114,7 +118,9 @@ public final class ImroImport {
             // the tag is what the evidence quotes after plan id and gml:id, so it carries the article number too
             String tag = (bestemming == o ? o.type() + " " + o.hoofdgroep() : o.type() + " in Enkelbestemming " + bestemming.hoofdgroep())
                     + (bestemming.artikelnummer() == null ? "" : ", artikel " + bestemming.artikelnummer());
+            if (rule.role() == Role.ENVIRONMENTAL_SOURCE) environmentalCategory(a);
             features.add(new Feature(id++, rule.role(), o.geometry(), a, new Provenance(plan.planId(), o.gmlId(), tag)));
+            }
         }
         if (!plan.repaired().isEmpty()) {
             notes.add(plan.planId() + ": " + plan.repaired().size() + " invalid geometries repaired (" + String.join(", ",
@@ -126,6 +132,34 @@ public final class ImroImport {
         List<SourceFeatures.Coverage> coverage = plan.planArea() == null ? List.of()
                 : List.of(new SourceFeatures.Coverage(plan.planId(), plan.planArea()));
         return new SourceFeatures(SourceKind.IMRO, plan.planId(), features, coverage, notes);
+    }
+
+    /**
+     * The category a Bedrijf / Bedrijventerrein zone allows, from "bedrijf tot en met categorie N" in its name, a
+     * functieaanduiding or other label on it, or a maatvoering: the highest named is the category of the whole zone
+     * (the plan allows it anywhere in the zone). A zone naming none keeps no {@code category}: the plan's Staat van
+     * Bedrijfsactiviteiten is in its regels, not its GML, and the criterion reports such a source as uncategorised.
+     */
+    static void environmentalCategory(Map<String, String> a) {
+        EnvironmentalCategory best = null;
+        String from = null;
+        for (Map.Entry<String, String> e : a.entrySet()) {
+            if (!e.getKey().equals("imro.bestemming") && !e.getKey().equals("imro.maatvoering")
+                    && !(e.getKey().startsWith("imro.") && e.getKey().endsWith("aanduiding"))) continue;
+            for (String part : e.getValue().split(";")) {
+                EnvironmentalCategory c = EnvironmentalCategory.inText(part).orElse(null);
+                if (c != null && (best == null || c.compareTo(best) > 0)) {
+                    best = c;
+                    from = e.getKey() + " '" + part.trim() + "'";
+                }
+            }
+        }
+        if (best == null) return;
+        a.put(VngActivities.CATEGORY, best.id());
+        a.put(VngActivities.CATEGORY_SOURCE, from);
+        a.put(VngActivities.ASSUMED, "false");
+        a.put(VngActivities.EVIDENCE, "the zoning plan allows companies up to category " + best.id() + " in the whole zone ("
+                + from + ")");
     }
 
     /** The Enkelbestemming a plan object belongs to: its bestemmingsvlak reference, else the one containing it. */

@@ -110,6 +110,20 @@ public final class ImroRoleMapping {
         return null;
     }
 
+    /**
+     * Per role the first rule matching the object, in rule order: a plan object can give several roles (a Bedrijf
+     * zone is a business park and an environmental source), one feature per role, as in the OSM tag mapping.
+     */
+    public List<Rule> matches(PlanObject o, PlanObject parent) {
+        List<Rule> out = new java.util.ArrayList<>();
+        java.util.EnumSet<Role> seen = java.util.EnumSet.noneOf(Role.class);
+        for (Rule r : rules) if (!seen.contains(r.role()) && r.matches(o, parent)) {
+            seen.add(r.role());
+            out.add(r);
+        }
+        return out;
+    }
+
     public boolean isLabel(String type) {
         return labelTypes.stream().anyMatch(t -> t.equalsIgnoreCase(type));
     }

@@ -34,18 +34,24 @@ import org.locationtech.jts.geom.Geometry;
  *     source: "Gemeente Hardenberg, bedrijventerreinen 2025"   # what evidence quotes (default: the file name)
  *     attributes: {lden_low: db_van, lden_high: db_tot}   # role attribute: source attribute (optional)
  *     set: {source_type: road}           # fixed role attributes (optional), e.g. the noise source type
- * </pre>
  * Role {@code noise} also reads a GeoTIFF Lden raster ({@code .tif}, {@link GeoTiffNoiseRaster}) and the national noise
  * register's IMGeluid GML ({@code .gml}, {@code data.noise.ImGeluidImport}).
+ *     category: milieucat                # role environmental_source: the column with the VNG category (3.1), or
+ *     sbi: sbi_code                      #   the column with the SBI-2008 code (looked up in the VNG table)
+ * </pre>
+ * A CSV file (.csv, header row, ',' or ';' separated) is a layer of points: {@code x:} and {@code y:} name the
+ * coordinate columns (default x and y), {@code crs:} their CRS (default EPSG:28992; CRS84 for longitude, latitude).
+ * An environmental source whose category can be found neither way stops the import, naming the feature and the fix.
  * Matching of {@code where} values is case-insensitive on the text of the attribute. All attributes are kept with
  * the prefix {@code layer.}. Every layer becomes one {@link SourceFeatures} of kind {@link SourceKind#LAYER}.
  */
 public final class LayerImport {
     /** One entry of the mapping file. */
     public record LayerRule(String file, String layer, Map<String, Object> where, String role, String name, String source,
-                            Map<String, String> attributes, Map<String, String> set) {
+                            Map<String, String> attributes, Map<String, String> set,
+                            String category, String sbi, String x, String y, String crs) {
         public LayerRule(String file, String layer, Map<String, Object> where, String role, String name, String source) {
-            this(file, layer, where, role, name, source, null, null);
+            this(file, layer, where, role, name, source, null, null, null, null, null, null, null);
         }
     }
 
@@ -124,8 +130,12 @@ public final class LayerImport {
         } else if (name.endsWith(".geojson") || name.endsWith(".json") || name.endsWith(".geojson.gz") || name.endsWith(".json.gz")) {
             layerName = file.getFileName().toString();
             for (GeoJsonReader.GeoJsonFeature f : GeoJsonReader.read(file, crs)) rows.add(new Row(f.id(), f.properties(), f.geometry()));
+        } else if (name.endsWith(".csv")) {
+            layerName = file.getFileName().toString();
+            rows.addAll(csvRows(file, rule, crs));
         } else {
-            throw new BadSourceException(file, null, "unknown layer format; use a GeoPackage (.gpkg) or GeoJSON (.geojson)");
+            throw new BadSourceException(file, null, "unknown layer format; use a GeoPackage (.gpkg), GeoJSON (.geojson)"
+                    + " or CSV with coordinate columns (.csv)");
         }
         if (rows.isEmpty()) throw new BadSourceException(file, "layer " + layerName, "empty layer: no features");
         String source = rule.source() != null ? rule.source() : file.getFileName() + (name.endsWith(".gpkg") ? "/" + layerName : "");
@@ -149,6 +159,7 @@ public final class LayerImport {
                 });
             }
             if (rule.set() != null) a.putAll(rule.set());
+            if (role == Role.ENVIRONMENTAL_SOURCE) environmentalCategory(a, row.attributes(), rule, file, layerName + ", feature " + row.id());
             features.add(new Feature(id++, role, row.geometry(), a, new Provenance(source, layerName + "/" + row.id(), tag)));
         }
         if (features.isEmpty()) {
@@ -156,6 +167,91 @@ public final class LayerImport {
                     + valuesSeen(rows, rule.where()));
         }
         return new SourceFeatures(SourceKind.LAYER, source, features, List.of(), List.of());
+    }
+
+    /** The category of one establishment of a municipality's list: its category column, else its SBI code's VNG row. */
+    static void environmentalCategory(Map<String, String> a, Map<String, String> row, LayerRule rule, Path file, String where) {
+        String given = rule.category() == null ? null : row.get(rule.category());
+        if (given != null && !given.isBlank()) {
+            nl.plektoets.data.EnvironmentalCategory c = nl.plektoets.data.EnvironmentalCategory.parse(given).orElseThrow(
+                    () -> new BadSourceException(file, where, "category '" + given + "' in column '" + rule.category()
+                            + "' is no VNG category; use 1, 2, 3.1, 3.2, 4.1, 4.2, 5.1, 5.2, 5.3 or 6"));
+            a.put(nl.plektoets.data.VngActivities.CATEGORY, c.id());
+            a.put(nl.plektoets.data.VngActivities.CATEGORY_SOURCE, "column " + rule.category());
+            a.put(nl.plektoets.data.VngActivities.ASSUMED, "false");
+            a.put(nl.plektoets.data.VngActivities.EVIDENCE, "the municipality's list of establishments gives category " + c.id());
+            String code = rule.sbi() == null ? null : row.get(rule.sbi());
+            if (code != null && !code.isBlank()) a.put(nl.plektoets.data.VngActivities.SBI, code.trim());
+            return;
+        }
+        String code = rule.sbi() == null ? null : row.get(rule.sbi());
+        if (code != null && !code.isBlank()) {
+            List<nl.plektoets.data.VngActivities.Row> rows = nl.plektoets.data.VngActivities.defaults().bySbi(code);
+            if (!rows.isEmpty()) {
+                // several rows for one code (a fuel station with and without LPG): the highest category, never quieter
+                nl.plektoets.data.VngActivities.Row worst = rows.stream()
+                        .max(java.util.Comparator.comparing(nl.plektoets.data.VngActivities.Row::category)).orElseThrow();
+                nl.plektoets.data.VngActivities.put(a, worst);
+                a.put(nl.plektoets.data.VngActivities.SBI, code.trim());
+                a.put(nl.plektoets.data.VngActivities.CATEGORY_SOURCE, "SBI " + code.trim() + " in " + nl.plektoets.data.VngActivities.RESOURCE);
+                return;
+            }
+        }
+        throw new BadSourceException(file, where, "an environmental source needs its VNG category: give 'category: COLUMN'"
+                + " (1 ... 6) in the layer mapping, or 'sbi: COLUMN' with an SBI-2008 code listed in "
+                + nl.plektoets.data.VngActivities.RESOURCE + (code == null || code.isBlank() ? "" : " (SBI '" + code + "' is not)"));
+    }
+
+    /** Rows of a CSV list of points (one per line after the header), their coordinates converted to the working CRS. */
+    static List<Row> csvRows(Path file, LayerRule rule, WorkingCrs crs) {
+        String xCol = rule.x() == null ? "x" : rule.x(), yCol = rule.y() == null ? "y" : rule.y();
+        CoordinateConverter conv;
+        try {
+            conv = CoordinateConverter.between(nl.plektoets.geo.CrsName.parse(rule.crs() == null ? "EPSG:28992" : rule.crs()), crs);
+        } catch (IllegalArgumentException e) {
+            throw new BadSourceException(file, "crs", e.getMessage(), e);
+        }
+        List<Row> rows = new ArrayList<>();
+        try {
+            String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) text = text.substring(1);
+            String header = text.lines().findFirst().orElse("");
+            char sep = header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count() ? ';' : ',';
+            org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(sep)
+                    .setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+            try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.parse(text, format)) {
+                if (!p.getHeaderMap().containsKey(xCol) || !p.getHeaderMap().containsKey(yCol)) {
+                    throw new BadSourceException(file, "header", "needs the coordinate columns '" + xCol + "' and '" + yCol
+                            + "' (set x: and y: in the layer mapping); the columns are " + p.getHeaderNames()
+                            + ". A list with addresses only cannot be placed: add coordinates");
+                }
+                GeometryFactoryHolder g = new GeometryFactoryHolder();
+                for (org.apache.commons.csv.CSVRecord r : p) {
+                    Map<String, String> a = new LinkedHashMap<>(r.toMap());
+                    double x, y;
+                    try {
+                        x = Double.parseDouble(a.get(xCol).replace(',', '.'));
+                        y = Double.parseDouble(a.get(yCol).replace(',', '.'));
+                    } catch (RuntimeException e) {
+                        throw new BadSourceException(file, "line " + (r.getRecordNumber() + 1), "'" + a.get(xCol) + "', '"
+                                + a.get(yCol) + "' are not coordinates (numbers in columns " + xCol + ", " + yCol + ")");
+                    }
+                    rows.add(new Row("line" + (r.getRecordNumber() + 1), a, conv.toWorking(g.point(x, y))));
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new BadSourceException(file, null, "cannot be read as CSV: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /** Builds points in the source CRS (the converter moves them to the working CRS). */
+    private static final class GeometryFactoryHolder {
+        private final org.locationtech.jts.geom.GeometryFactory f = new org.locationtech.jts.geom.GeometryFactory();
+
+        Geometry point(double x, double y) {
+            return f.createPoint(new org.locationtech.jts.geom.Coordinate(x, y));
+        }
     }
 
     private record Row(String id, Map<String, String> attributes, Geometry geometry) {

@@ -275,7 +275,10 @@ public final class OsmImport {
 
         private void add(TagMapping.Match m, String[] tags, Geometry g, String sourceId) {
             g.setSRID(crs.srid());
-            features.add(new Feature(features.size() + 1L, m.rule().role(), g, mapping.attributes(m.rule(), tags),
+            java.util.Map<String, String> a = mapping.attributes(m.rule(), tags);
+            // an environmental source gets its VNG category from the activity the mapping gave it
+            if (m.rule().role() == nl.plektoets.data.Role.ENVIRONMENTAL_SOURCE) a = nl.plektoets.data.VngActivities.defaults().enrich(a);
+            features.add(new Feature(features.size() + 1L, m.rule().role(), g, a,
                     new Provenance(fileName, sourceId, m.sourceTag())));
         }
 

@@ -68,15 +68,28 @@ public final class SourcePrecedence {
     public record Resolution(List<SourceFeatures> sources, List<Decision> decisions) {
     }
 
-    record FileYaml(List<String> order, Map<String, List<String>> governs) {
+    record FileYaml(List<String> order, Map<String, List<String>> governs,
+                    @com.fasterxml.jackson.annotation.JsonProperty("role_order") Map<String, List<String>> roleOrder) {
     }
 
     private final List<SourceKind> order;
     private final Map<SourceKind, Set<Role>> governs;
+    private final Map<Role, List<SourceKind>> roleOrder;
 
     public SourcePrecedence(List<SourceKind> order, Map<SourceKind, Set<Role>> governs) {
+        this(order, governs, Map.of());
+    }
+
+    /**
+     * @param roleOrder for some roles another order than {@code order}: a municipality's own list of establishments
+     *                  knows its companies better than a zoning plan's allowed category (environmental_source)
+     */
+    public SourcePrecedence(List<SourceKind> order, Map<SourceKind, Set<Role>> governs, Map<Role, List<SourceKind>> roleOrder) {
         if (order.isEmpty()) throw new IllegalArgumentException("precedence order is empty");
         this.order = List.copyOf(order);
+        Map<Role, List<SourceKind>> ro = new EnumMap<>(Role.class);
+        roleOrder.forEach((r, l) -> ro.put(r, List.copyOf(l)));
+        this.roleOrder = ro;
         Map<SourceKind, Set<Role>> g = new EnumMap<>(SourceKind.class);
         governs.forEach((k, v) -> g.put(k, v.isEmpty() ? Set.of() : EnumSet.copyOf(v)));
         this.governs = g;
@@ -111,7 +124,17 @@ public final class SourcePrecedence {
                 governs.put(kind(name, e.getKey()), roles);
             }
         }
-        return new SourcePrecedence(order, governs);
+        Map<Role, List<SourceKind>> roleOrder = new EnumMap<>(Role.class);
+        if (y.roleOrder() != null) {
+            for (Map.Entry<String, List<String>> e : y.roleOrder().entrySet()) {
+                Role role = Role.byId(e.getKey()).orElseThrow(() -> new BadSourceException(name, "role_order",
+                        "unknown role '" + e.getKey() + "'"));
+                List<SourceKind> kinds = new ArrayList<>();
+                for (String k : e.getValue() == null ? List.<String>of() : e.getValue()) kinds.add(kind(name, k));
+                roleOrder.put(role, kinds);
+            }
+        }
+        return new SourcePrecedence(order, governs, roleOrder);
     }
 
     private static SourceKind kind(Path file, String k) {
@@ -131,6 +154,14 @@ public final class SourcePrecedence {
     int rank(SourceKind k) {
         int i = order.indexOf(k);
         return i < 0 ? order.size() : i;
+    }
+
+    /** The rank of a kind for one role: the role's own order where the file gives one, else the general order. */
+    int rank(SourceKind k, Role role) {
+        List<SourceKind> o = roleOrder.get(role);
+        if (o == null) return rank(k);
+        int i = o.indexOf(k);
+        return i < 0 ? o.size() : i;
     }
 
     public Set<Role> governs(SourceKind k) {
@@ -155,7 +186,7 @@ public final class SourcePrecedence {
             for (Feature f : s.features()) {
                 Feature current = f;
                 for (Cover c : covers) {
-                    if (rank(c.kind()) >= rank(s.kind()) || !governs(c.kind()).contains(f.role())) continue;
+                    if (rank(c.kind(), f.role()) >= rank(s.kind(), f.role()) || !governs(c.kind()).contains(f.role())) continue;
                     if (!c.area().intersects(current.geometry())) continue;
                     if (current.geometry() instanceof Polygonal && !c.area().covers(current.geometry())) {
                         Geometry rest = current.geometry().difference(c.geometry());

@@ -73,9 +73,19 @@ class OsmImportRealDataTest {
 
     @Test
     void bayreuthCountsPerRoleMatchOsmium() {
-        assertEquals(Map.of("agricultural_plot", 36, "business_park", 18, "recreation_zone", 1,
+        Map<String, Integer> expected = new TreeMap<>(Map.of("agricultural_plot", 36, "business_park", 18, "recreation_zone", 1,
                 "built_up_area", 168, "village", 70, "building", 4267, "address", 799, "facility", 54,
-                "road", 2056, "water", 378), counts(bayreuth.dataset()));
+                "road", 2056, "water", 378));
+        expected.put("environmental_source", 40);
+        assertEquals(expected, new TreeMap<>(counts(bayreuth.dataset())));
+        // scripts/osm-expected-counts over osmium's export, rules written from issue 12's list
+        java.util.Map<String, Long> activities = new java.util.TreeMap<>();
+        for (Feature f : bayreuth.dataset().layer(Role.ENVIRONMENTAL_SOURCE)) activities.merge(f.attribute("activity"), 1L, Long::sum);
+        assertEquals(Map.of("car_repair", 1L, "commercial_area", 8L, "fuel_station", 1L, "industrial_area", 10L, "quarry", 2L,
+                "substation", 5L, "wastewater_plant", 13L), activities);
+        for (Feature f : bayreuth.dataset().layer(Role.ENVIRONMENTAL_SOURCE)) {
+            assertTrue(f.attribute("category") != null && f.attribute("category_evidence") != null, f::toString);
+        }
         assertEquals(Map.of("pharmacy", 1, "public_transport_stop", 25, "sports", 26, "supermarket", 2),
                 categories(bayreuth.dataset()));
     }
@@ -154,7 +164,8 @@ class OsmImportRealDataTest {
     @Test
     void andorraCountsPerRoleMatchOsmium() {
         assertEquals(Map.of("agricultural_plot", 3, "business_park", 2, "built_up_area", 26, "village", 59,
-                "building", 292, "address", 3, "facility", 40, "road", 1615, "water", 230), counts(andorra.dataset()));
+                "building", 292, "address", 3, "facility", 40, "road", 1615, "water", 230, "environmental_source", 23),
+                counts(andorra.dataset()));
         assertEquals(Map.of("pharmacy", 3, "primary_school", 1, "public_transport_stop", 7, "sports", 12,
                 "supermarket", 17), categories(andorra.dataset()));
         assertTrue(andorra.dataset().layer(Role.RECREATION_ZONE).isEmpty());

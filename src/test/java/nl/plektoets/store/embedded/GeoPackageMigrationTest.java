@@ -73,7 +73,9 @@ class GeoPackageMigrationTest {
             RoomRentedDwelling known = store.roomRentedDwellings(null).get(0);
             assertEquals("five mattresses in the attic", known.note());
             assertEquals("Nummer 12 wordt al jaren verhuurd", store.roomRentalReports().get(0).message());
-            assertSameLayers(FixtureDataset.create(), store.loadDataset().orElseThrow());
+            // the fixture as it was when the old file was written: roles added since have no table there
+            assertSameLayers(FixtureDataset.create(), store.loadDataset().orElseThrow(),
+                    r -> before.containsKey("layer_" + r.id()));
         }
         assertRowsKept(before, userRows(dir));
 
@@ -276,8 +278,13 @@ class GeoPackageMigrationTest {
     }
 
     private static void assertSameLayers(Dataset expected, Dataset actual) {
+        assertSameLayers(expected, actual, r -> true);
+    }
+
+    private static void assertSameLayers(Dataset expected, Dataset actual, java.util.function.Predicate<Role> roles) {
         assertEquals(expected.info(), actual.info());
         for (Role role : Role.values()) {
+            if (!roles.test(role)) continue;
             List<Feature> e = expected.layer(role);
             List<Feature> a = actual.layer(role);
             assertEquals(e.size(), a.size(), role.id());

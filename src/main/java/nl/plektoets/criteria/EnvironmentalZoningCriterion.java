@@ -1,0 +1,192 @@
+package nl.plektoets.criteria;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.plektoets.data.EnvironmentalCategory;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.Role;
+import nl.plektoets.data.VngActivities;
+import nl.plektoets.request.AreaType;
+import nl.plektoets.policy.EnvironmentPolicy.Zoning;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.policy.ThresholdKey;
+
+/**
+ * Bijlage 1, "een niet voldoende milieucategorie" of the surroundings: every environmental source whose VNG guide
+ * distance (for the site's area type) is larger than its distance to the site (outline to outline). The guide
+ * distance of a source is the largest of its aspect distances (odour, dust, noise, hazard) where known, else its
+ * category's; in a mixed area one step lower. Nothing in range: pass; something: conditional (an ETFAL motivation, or
+ * logies of at most N months); the layer missing, or only sources without a category in range: unknown.
+ */
+public final class EnvironmentalZoningCriterion implements Criterion {
+    public static final String ID = "environmental_zoning";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public CriterionResult evaluate(CriterionInput in) {
+        PolicyProfile p = in.profile();
+        Zoning z = p.environment().zoning();
+        String ref = z.paragraph();
+        Map<String, Object> ev = new LinkedHashMap<>();
+        AreaType area = in.request().areaType();
+        String areaFrom;
+        if (area != null) {
+            areaFrom = "request";
+        } else if (!in.lookup().hasData(Role.BUSINESS_PARK)) {
+            area = AreaType.QUIET;
+            areaFrom = "no business park in the data";
+        } else if (!in.lookup().withinDistance(Role.BUSINESS_PARK, in.request().site(), z.mixedWithinBusinessParkM()).isEmpty()) {
+            area = AreaType.MIXED;
+            areaFrom = "business park within " + fmt(z.mixedWithinBusinessParkM()) + " m";
+        } else {
+            area = AreaType.QUIET;
+            areaFrom = "no business park within " + fmt(z.mixedWithinBusinessParkM()) + " m";
+        }
+        ev.put("areaType", area.id());
+        ev.put("areaTypeFrom", areaFrom);
+        Map<String, Object> guide = new LinkedHashMap<>();
+        for (EnvironmentalCategory c : EnvironmentalCategory.values()) guide.put(c.id(), z.guideDistanceM(c, area));
+        ev.put("guideDistancesM", guide);
+        ev.put("guideSource", z.source());
+        ev.put("adopted", z.adopted());
+        if (!z.adopted()) ev.put("adoptedNote", z.adoptedNote());
+        String months = Integer.toString(p.shortStayMaxMonths());
+        String monthsRef = p.paragraph(ThresholdKey.SHORT_STAY_MAX_MONTHS);
+        String refs = ref.equals(monthsRef) ? ref : ref + ", " + monthsRef;
+        // the reason stays in the evidence (adoptedNote): the message only says the distances are not adopted
+        String indicativeNl = z.adopted() ? "" : " De richtafstanden zijn indicatief, niet vastgesteld door de raad.";
+        String indicativeEn = z.adopted() ? "" : " The guide distances are indicative, not adopted by the council.";
+
+        if (!in.lookup().hasData(Role.ENVIRONMENTAL_SOURCE)) {
+            ev.put("missingLayer", Role.ENVIRONMENTAL_SOURCE.id());
+            return new CriterionResult(ID, Status.UNKNOWN, ref, new Message(
+                    "De dataset bevat geen laag " + Role.ENVIRONMENTAL_SOURCE.id() + " (" + Role.ENVIRONMENTAL_SOURCE.nl()
+                            + "); niet na te gaan of de milieucategorie van de omgeving voldoende is (" + ref + ").",
+                    "The dataset has no layer " + Role.ENVIRONMENTAL_SOURCE.id() + " (" + Role.ENVIRONMENTAL_SOURCE.en()
+                            + "); cannot tell whether the environmental category of the surroundings is acceptable ("
+                            + ref + ")."), ev);
+        }
+        double largest = z.largestM(area);
+        ev.put("searchedWithinM", largest);
+        List<Map<String, Object>> inRange = new ArrayList<>();
+        List<Map<String, Object>> uncategorised = new ArrayList<>();
+        Feature nearest = null;
+        double nearestGuide = 0, nearestDistance = 0;
+        for (SpatialLookup.Hit h : in.lookup().withinDistance(Role.ENVIRONMENTAL_SOURCE, in.request().site(), largest)) {
+            Feature f = h.feature();
+            EnvironmentalCategory c = EnvironmentalCategory.parse(f.attribute(VngActivities.CATEGORY)).orElse(null);
+            if (c == null) {
+                if (h.distanceM() < largest) uncategorised.add(Evidence.feature(f, h.distanceM()));
+                continue;
+            }
+            double g = guideDistanceM(f, c, area, z);
+            if (h.distanceM() >= g) continue;
+            Map<String, Object> m = Evidence.feature(f, h.distanceM());
+            m.put("category", c.id());
+            m.put("guideDistanceM", g);
+            Map<String, Object> aspects = new LinkedHashMap<>();
+            for (String a : VngActivities.ASPECTS) {
+                String v = f.attribute("distance_" + a);
+                if (v != null) aspects.put(a, Double.parseDouble(v));
+            }
+            if (!aspects.isEmpty()) m.put("aspectDistancesM", aspects);
+            for (String k : List.of(VngActivities.ACTIVITY, VngActivities.SBI, VngActivities.SBI_NAME, VngActivities.CATEGORY_SOURCE,
+                    VngActivities.EVIDENCE)) {
+                String v = f.attribute(k);
+                if (v != null) m.put(camel(k), v);
+            }
+            m.put("categoryAssumed", Boolean.parseBoolean(f.attribute(VngActivities.ASSUMED)));
+            inRange.add(m);
+            if (nearest == null) {
+                nearest = f;
+                nearestGuide = g;
+                nearestDistance = h.distanceM();
+            }
+        }
+        ev.put("sources", inRange);
+        ev.put("count", inRange.size());
+        if (!uncategorised.isEmpty()) ev.put("uncategorised", uncategorised);
+        String areaNl = area.nl(), areaEn = area.en();
+        if (!inRange.isEmpty()) {
+            String what = describe(nearest);
+            String c = nearest.attribute(VngActivities.CATEGORY);
+            Obligation o = new Obligation("etfal_environment", refs, new Message(
+                    "Een ETFAL-onderbouwing dat de omgeving aanvaardbaar is, anders logies van ten hoogste " + months
+                            + " maanden.",
+                    "An ETFAL motivation that the environment is acceptable, otherwise logies of at most " + months
+                            + " months."));
+            return new CriterionResult(ID, Status.CONDITIONAL, refs, new Message(
+                    inRange.size() + (inRange.size() == 1 ? " bedrijf ligt" : " bedrijven liggen") + " binnen de"
+                            + " richtafstand (" + areaNl + "); het dichtstbijzijnde: " + what + ", categorie " + c
+                            + ", richtafstand " + fmt(nearestGuide) + " m, op " + fmt(Evidence.round(nearestDistance))
+                            + " m. Een ETFAL-onderbouwing moet aantonen dat de omgeving aanvaardbaar is, anders wordt"
+                            + " het verblijf beperkt tot logies van ten hoogste " + months + " maanden (" + refs + ")."
+                            + indicativeNl,
+                    inRange.size() + (inRange.size() == 1 ? " source lies" : " sources lie") + " within the guide"
+                            + " distance (" + areaEn + "); the nearest: " + what + ", category " + c + ", guide distance "
+                            + fmt(nearestGuide) + " m, at " + fmt(Evidence.round(nearestDistance)) + " m. An ETFAL"
+                            + " motivation must show the environment is acceptable, otherwise stays are limited to logies"
+                            + " of at most " + months + " months (" + refs + ")." + indicativeEn), ev, List.of(o));
+        }
+        if (!uncategorised.isEmpty()) {
+            return new CriterionResult(ID, Status.UNKNOWN, ref, new Message(
+                    uncategorised.size() + " bedrijf/bedrijven zonder bekende milieucategorie binnen " + fmt(largest)
+                            + " m (bijvoorbeeld " + uncategorised.get(0).get("description") + "); niet na te gaan of de"
+                            + " milieucategorie van de omgeving voldoende is (" + ref + "). Geef hun categorie in een"
+                            + " eigen lijst van bedrijven." + indicativeNl,
+                    uncategorised.size() + " source(s) without a known environmental category within " + fmt(largest)
+                            + " m (e.g. " + uncategorised.get(0).get("description") + "); cannot tell whether the"
+                            + " environmental category of the surroundings is acceptable (" + ref + "). Give their"
+                            + " category in an own list of establishments." + indicativeEn), ev);
+        }
+        return new CriterionResult(ID, Status.PASS, ref, new Message(
+                "Geen bedrijf binnen zijn richtafstand (" + areaNl + ", " + ref + ")." + indicativeNl,
+                "No environmental source within its guide distance (" + areaEn + ", " + ref + ")." + indicativeEn), ev);
+    }
+
+    /**
+     * A source's guide distance: the largest of its aspect distances where the VNG row gives them (they decide the
+     * category), else its category's; one step lower in a mixed area.
+     */
+    static double guideDistanceM(Feature f, EnvironmentalCategory c, AreaType area, Zoning z) {
+        double max = -1;
+        for (String a : VngActivities.ASPECTS) {
+            String v = f.attribute("distance_" + a);
+            if (v != null) max = Math.max(max, Double.parseDouble(v));
+        }
+        if (max < 0) return z.guideDistanceM(c, area);
+        return area == AreaType.QUIET ? max : z.stepDown(max);
+    }
+
+    private static String describe(Feature f) {
+        String name = f.attribute("name");
+        String what = f.attribute(VngActivities.SBI_NAME) != null ? f.attribute(VngActivities.SBI_NAME)
+                : f.provenance() != null ? f.provenance().sourceTag() : "#" + f.id();
+        return (name != null ? "'" + name + "' (" + what + ")" : what);
+    }
+
+    private static String camel(String k) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char ch : k.toCharArray()) {
+            if (ch == '_') {
+                up = true;
+            } else {
+                sb.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+}
