@@ -1,7 +1,7 @@
 package nl.plektoets.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.function.Supplier;
 import nl.plektoets.web.http.Problem;
@@ -9,7 +9,7 @@ import nl.plektoets.web.http.Problem;
 /**
  * The routes the initiator map needs beyond the core API: the policy text ({@code GET /api/v1/policy},
  * {@code GET /api/v1/policy/paragraphs/{ref}}) and the business-park edge band
- * ({@code GET /api/v1/layers/business_park/{id}/edge-band}). Installed on the app {@link Routes#create} made, whose
+ * ({@code GET /api/v1/layers/business_park/{id}/edge-band}). Installed in the route table {@link Routes#create} builds, whose
  * exception mapping turns every {@link Problem} into problem+json.
  */
 public final class InitiatorRoutes {
@@ -17,11 +17,11 @@ public final class InitiatorRoutes {
     }
 
     /** {@code api} supplies the handlers of the layers served now ({@code serve} replaces them on a reload). */
-    public static void install(Javalin app, PolicyApi policy, Supplier<EdgeBandApi> band, Supplier<Api> api) {
-        app.get("/api/v1/policy", ctx -> json(ctx, "application/json", policy.policy().set("dataset", api.get().datasetJson())));
-        app.get("/api/v1/policy/paragraphs/{ref}", ctx -> json(ctx, "application/json",
+    public static void install(RoutesConfig routes, PolicyApi policy, Supplier<EdgeBandApi> band, Supplier<Api> api) {
+        routes.get("/api/v1/policy", ctx -> json(ctx, "application/json", policy.policy().set("dataset", api.get().datasetJson())));
+        routes.get("/api/v1/policy/paragraphs/{ref}", ctx -> json(ctx, "application/json",
                 policy.paragraph(ctx.pathParam("ref")).set("dataset", api.get().datasetJson())));
-        app.get("/api/v1/layers/business_park/{id}/edge-band", ctx -> {
+        routes.get("/api/v1/layers/business_park/{id}/edge-band", ctx -> {
             Api.LayerPage page = band.get().edgeBand(ctx.pathParam("id"), ctx.queryParamMap());
             page.body().set("dataset", api.get().datasetJson());
             ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
