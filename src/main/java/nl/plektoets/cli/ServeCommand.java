@@ -120,7 +120,7 @@ final class ServeCommand implements Callable<Integer> {
             Registers registers = new Registers(store, Clock.systemUTC(),
                     new EngineSnapshots(states.part(ServeState::engine), (a, crs) -> AssessmentJson.write(a, crs, JSON)),
                     new StreetLimitGuard(states.part(ServeState::roomRental)));
-            ServedState served = states;
+            ServedState served = states; // Javalin 7 takes the routes in a lambda, which needs a final name
             app = Routes.create(states.part(ServeState::api), config, new ReachApi(states.part(ServeState::isochrones)), c -> {
                 RoutesConfig routes = c.routes;
                 // one state per request, from its first handler to its last (ServedState)

@@ -30,10 +30,7 @@ final class JettyProblems extends ErrorHandler {
         return ByteBuffer.wrap(body(status, null));
     }
 
-    /**
-     * Every refusal Jetty answers itself after parsing the request line (Jetty 12 calls this for them), whatever
-     * the method: Jetty's own page is only for GET, POST and HEAD and is HTML.
-     */
+    /** A refusal Jetty 12 answers itself (bad request line or headers, broken chunks): problem+json, not HTML. */
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
@@ -42,6 +39,7 @@ final class JettyProblems extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body(code, request.getHttpURI().getPath())), callback);
     }
 
+    /** Whatever the method: Jetty 12 writes an error body only for GET, POST and HEAD, a PATCH would get none. */
     @Override
     public boolean errorPageForMethod(String method) {
         return true;
