@@ -3,6 +3,7 @@ package nl.plektoets.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -116,20 +117,23 @@ final class ServeCommand implements Callable<Integer> {
             Shared shared = new Shared(config, profile, new PolicyInfo(profile.id(), profile.title()), new StorePermits(store),
                     store, ReportLimit.reports(Clock.systemUTC()), engines);
             states = new ServedState(shared.build(layers.load(), null));
-            app = Routes.create(states.part(ServeState::api), config, new ReachApi(states.part(ServeState::isochrones)));
-            // one state per request, from its first handler to its last (ServedState)
-            app.before(ctx -> states.pin());
-            app.after(ctx -> states.unpin());
             Registers registers = new Registers(store, Clock.systemUTC(),
                     new EngineSnapshots(states.part(ServeState::engine), (a, crs) -> AssessmentJson.write(a, crs, JSON)),
                     new StreetLimitGuard(states.part(ServeState::roomRental)));
-            RoomRentalRoutes.install(app, states.part(ServeState::roomRentalApi));
-            // the policy text and the business-park edge band for the initiator map (§5.1.2)
-            InitiatorRoutes.install(app, new PolicyApi(profile), states.part(ServeState::edgeBand), states.part(ServeState::api));
-            PlannerRoutes.install(app, states.part(ServeState::plannerApi), () -> tokens);
-            RegisterRoutes.install(app, registers, () -> tokens, () -> reload(states, shared, layers),
-                    states.part(ServeState::api));
-            app.events(e -> e.serverStopped(() -> closeStore(copier, store)));
+            ServedState served = states; // Javalin 7 takes the routes in a lambda, which needs a final name
+            app = Routes.create(states.part(ServeState::api), config, new ReachApi(states.part(ServeState::isochrones)), c -> {
+                RoutesConfig routes = c.routes;
+                // one state per request, from its first handler to its last (ServedState)
+                routes.before(ctx -> served.pin());
+                routes.after(ctx -> served.unpin());
+                RoomRentalRoutes.install(routes, served.part(ServeState::roomRentalApi));
+                // the policy text and the business-park edge band for the initiator map (§5.1.2)
+                InitiatorRoutes.install(routes, new PolicyApi(profile), served.part(ServeState::edgeBand), served.part(ServeState::api));
+                PlannerRoutes.install(routes, served.part(ServeState::plannerApi), () -> tokens);
+                RegisterRoutes.install(routes, registers, () -> tokens, () -> reload(served, shared, layers),
+                        served.part(ServeState::api));
+                c.events.serverStopped(() -> closeStore(copier, store));
+            });
         } catch (RuntimeException | Error e) {
             closeStore(copier, store);
             throw e;

@@ -1,16 +1,15 @@
 package nl.plektoets.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
 import nl.plektoets.web.http.Problem;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The answers Jetty gives itself, before any route (malformed HTTP, headers or URL too long, broken chunked
@@ -31,12 +30,19 @@ final class JettyProblems extends ErrorHandler {
         return ByteBuffer.wrap(body(status, null));
     }
 
+    /** A refusal Jetty 12 answers itself (bad request line or headers, broken chunks): problem+json, not HTML. */
     @Override
-    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        baseRequest.setHandled(true);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getOutputStream().write(body(response.getStatus(), request.getRequestURI()));
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.write(true, ByteBuffer.wrap(body(code, request.getHttpURI().getPath())), callback);
+    }
+
+    /** Whatever the method: Jetty 12 writes an error body only for GET, POST and HEAD, a PATCH would get none. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
     }
 
     private byte[] body(int status, String instance) {

@@ -1,7 +1,7 @@
 package nl.plektoets.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.function.Supplier;
 import nl.plektoets.auth.AccessRole;
@@ -11,21 +11,21 @@ import nl.plektoets.web.http.Problem;
 /**
  * The planner view's routes: {@code GET /api/v1/features} (public: the layers are public, as {@code /api/v1/layers})
  * and, behind the planner token, {@code GET /api/v1/overview} and {@code GET /api/v1/room-rental/permits}. Installed
- * on the app {@link Routes#create} made, whose exception mapping turns every {@link Problem} into problem+json.
+ * in the route table {@link Routes#create} builds, whose exception mapping turns every {@link Problem} into problem+json.
  */
 public final class PlannerRoutes {
     private PlannerRoutes() {
     }
 
     /** Over the handlers of the layers served now ({@code serve} replaces them on a reload). */
-    public static void install(Javalin app, Supplier<PlannerApi> current, Supplier<TokenFile> tokens) {
-        app.get("/api/v1/features", ctx -> json(ctx, Routes.GEO_JSON, current.get().features(ctx.queryParamMap())));
+    public static void install(RoutesConfig routes, Supplier<PlannerApi> current, Supplier<TokenFile> tokens) {
+        routes.get("/api/v1/features", ctx -> json(ctx, Routes.GEO_JSON, current.get().features(ctx.queryParamMap())));
         // the overview needs a planner: an uncached answer costs seconds of every core (persons is open-ended, so
         // anyone could keep the server busy), and for room rental it shows where the permit register's street
         // limits and distances bite (§5.1.3), which the public sees only as counts per street
-        RegisterRoutes.getAndHead(app, "/api/v1/overview", ctx -> RegisterRoutes.guarded(ctx, tokens, () -> current.get().datasetJson(), AccessRole.PLANNER,
+        RegisterRoutes.getAndHead(routes, "/api/v1/overview", ctx -> RegisterRoutes.guarded(ctx, tokens, () -> current.get().datasetJson(), AccessRole.PLANNER,
                 u -> json(ctx, Routes.GEO_JSON, current.get().overview(ctx.queryParamMap()))));
-        RegisterRoutes.getAndHead(app, "/api/v1/room-rental/permits", ctx -> RegisterRoutes.guarded(ctx, tokens, () -> current.get().datasetJson(), AccessRole.PLANNER,
+        RegisterRoutes.getAndHead(routes, "/api/v1/room-rental/permits", ctx -> RegisterRoutes.guarded(ctx, tokens, () -> current.get().datasetJson(), AccessRole.PLANNER,
                 u -> json(ctx, Routes.GEO_JSON, current.get().permitsPerStreet(ctx.queryParamMap()))));
     }
 

@@ -3,7 +3,7 @@ package nl.plektoets.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
@@ -67,32 +67,32 @@ public final class RegisterRoutes {
     }
 
     /**
-     * Adds the routes to {@code app}.
+     * Adds the routes to {@code routes} (the route table of {@code Javalin.create}, config.routes).
      *
      * @param reload what {@code POST /api/v1/admin/reload} does; null answers 404 there
      * @param api    the handlers of the layers served now: register sites are read and checked as assessment sites
      *               are (the same GeoJSON reader, validity, extent, area), and every answer names the dataset
      */
-    public static RegisterRoutes install(Javalin app, Registers registers, Supplier<TokenFile> tokens, Reload reload,
+    public static RegisterRoutes install(RoutesConfig routes, Registers registers, Supplier<TokenFile> tokens, Reload reload,
                                          Supplier<Api> api) {
         RegisterRoutes r = new RegisterRoutes(registers, tokens, reload, api);
-        r.register(app, new RegisterResource<>("permits", RegisterStore.PERMITS, "permits",
+        r.register(routes, new RegisterResource<>("permits", RegisterStore.PERMITS, "permits",
                 ctx -> registers.store().permits(ctx.queryParam("status"), ctx.queryParam("street")),
                 registers::createPermit, id -> registers.store().permit(id), registers::patchPermit,
                 RegisterJson::toJson, RoomRentalPermit::id, RoomRentalPermit::version, body -> body));
         // dwellings known to be room-rented without a permit (§5.1.3); the public sees them only in the counts per street
-        r.register(app, new RegisterResource<>("room-rented-dwellings", RegisterStore.ROOM_RENTED, "roomRentedDwellings",
+        r.register(routes, new RegisterResource<>("room-rented-dwellings", RegisterStore.ROOM_RENTED, "roomRentedDwellings",
                 ctx -> registers.store().roomRentedDwellings(ctx.queryParam("status")),
                 registers::createRoomRented, id -> registers.store().roomRented(id), registers::patchRoomRented,
                 RegisterJson::toJson, RoomRentedDwelling::id, RoomRentedDwelling::version, body -> body));
-        r.register(app, new RegisterResource<>("initiatives", RegisterStore.INITIATIVES, "initiatives",
+        r.register(routes, new RegisterResource<>("initiatives", RegisterStore.INITIATIVES, "initiatives",
                 ctx -> registers.store().initiatives(ctx.queryParam("status")),
                 registers::createInitiative, id -> registers.store().initiative(id), registers::patchInitiative,
                 RegisterRoutes::initiativeJson, HousingInitiative::id, HousingInitiative::version,
                 body -> siteToRd(body, r.api.get())));
         // what the public reported as wrong on the room-rental map (§5.1.3), for the planners to handle
-        getAndHead(app, "/api/v1/room-rental/reports", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.roomRentalReports(ctx)));
-        app.post("/api/v1/admin/reload", ctx -> r.handle(ctx, AccessRole.ADMIN, u -> r.reload(ctx)));
+        getAndHead(routes, "/api/v1/room-rental/reports", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.roomRentalReports(ctx)));
+        routes.post("/api/v1/admin/reload", ctx -> r.handle(ctx, AccessRole.ADMIN, u -> r.reload(ctx)));
         // the public overview of §5.1.3 (GET /api/v1/room-rental/streets) is RoomRentalRoutes: per street with the
         // dwellings, the limit and what is left, counts only
         return r;
@@ -102,9 +102,9 @@ public final class RegisterRoutes {
      * A GET route and its HEAD: Javalin would answer HEAD on a GET path itself, with 200 and without running the
      * handler, so a token route's HEAD must be the same handler (the token checked, the body dropped by Jetty).
      */
-    static void getAndHead(Javalin app, String path, io.javalin.http.Handler handler) {
-        app.get(path, handler);
-        app.head(path, handler);
+    static void getAndHead(RoutesConfig routes, String path, io.javalin.http.Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     @FunctionalInterface
@@ -177,22 +177,22 @@ public final class RegisterRoutes {
     }
 
     /** The routes of one register, from what differs ({@link RegisterResource}); the same shape for every register. */
-    private <T> void register(Javalin app, RegisterResource<T> res) {
+    private <T> void register(RoutesConfig routes, RegisterResource<T> res) {
         String collection = "/api/v1/" + res.path();
-        getAndHead(app, collection, ctx -> handle(ctx, AccessRole.PLANNER, u -> list(ctx, res.member(), res.list().apply(ctx),
+        getAndHead(routes, collection, ctx -> handle(ctx, AccessRole.PLANNER, u -> list(ctx, res.member(), res.list().apply(ctx),
                 res.toJson())));
-        app.post(collection, ctx -> handle(ctx, AccessRole.PLANNER, u -> {
+        routes.post(collection, ctx -> handle(ctx, AccessRole.PLANNER, u -> {
             T created = res.create().apply(res.request().apply(body(ctx)), u.name());
             ctx.header("Location", collection + "/" + res.id().applyAsLong(created));
             json(ctx, 201, res.toJson().apply(created));
         }));
-        getAndHead(app, collection + "/{id}", ctx -> handle(ctx, AccessRole.PLANNER, u -> {
+        getAndHead(routes, collection + "/{id}", ctx -> handle(ctx, AccessRole.PLANNER, u -> {
             long id = id(ctx);
             entry(ctx, res, res.get().apply(id).orElseThrow(() -> new EntryNotFoundException(res.register(), id)));
         }));
-        app.patch(collection + "/{id}", ctx -> handle(ctx, AccessRole.PLANNER,
+        routes.patch(collection + "/{id}", ctx -> handle(ctx, AccessRole.PLANNER,
                 u -> entry(ctx, res, res.patch().patch(id(ctx), res.request().apply(body(ctx)), u.name()))));
-        getAndHead(app, collection + "/{id}/audit", ctx -> handle(ctx, AccessRole.PLANNER, u -> audit(ctx, res.register())));
+        getAndHead(routes, collection + "/{id}/audit", ctx -> handle(ctx, AccessRole.PLANNER, u -> audit(ctx, res.register())));
     }
 
     /** {count, <member>: [...]}: the answer of every register listing. */

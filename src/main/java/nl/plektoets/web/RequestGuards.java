@@ -1,6 +1,6 @@
 package nl.plektoets.web;
 
-import io.javalin.Javalin;
+import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
@@ -76,9 +76,9 @@ final class RequestGuards {
     }
 
     /** The methods a path answers, for the Allow header of a 405 (HEAD wherever GET is). */
-    static String allowed(Javalin app, String path) {
+    static String allowed(JavalinState state, String path) {
         List<String> out = new ArrayList<>();
-        var router = app.unsafeConfig().pvt.internalRouter;
+        var router = state.internalRouter;
         for (HandlerType t : List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
                 HandlerType.DELETE)) {
             if (router.hasHttpHandlerEntry(t, path) || (t == HandlerType.HEAD && router.hasHttpHandlerEntry(HandlerType.GET, path))) {

@@ -2,17 +2,21 @@ package nl.plektoets.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.JavalinState;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import nl.plektoets.config.Config;
 import nl.plektoets.web.http.Problem;
 import nl.plektoets.web.ogc.RoomRentalFeatures;
-import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,22 +33,32 @@ public final class Routes {
 
     /** A configured, not yet started server; {@code start(config.host(), config.port())} to serve. */
     public static Javalin create(Api api, Config config) {
-        return create(() -> api, config, null);
+        return create(() -> api, config, null, c -> { });
     }
 
     /** As {@link #create(Api, Config)}, with {@code GET /api/v1/reach} when {@code reachOrNull} is given. */
     public static Javalin create(Api api, Config config, ReachApi reachOrNull) {
-        return create(() -> api, config, reachOrNull);
+        return create(() -> api, config, reachOrNull, c -> { });
+    }
+
+    /**
+     * As {@link #create(Api, Config, ReachApi)}, with what {@code more} adds to the configuration (the route tables
+     * of {@link RoomRentalRoutes}, {@link RegisterRoutes}, ... on {@code config.routes}, lifecycle events): Javalin 7
+     * takes every route and handler in the configuration, before the server exists.
+     */
+    public static Javalin create(Api api, Config config, ReachApi reachOrNull, Consumer<JavalinConfig> more) {
+        return create(() -> api, config, reachOrNull, more);
     }
 
     /**
      * The same over a replaceable {@link Api}: {@code POST /api/v1/admin/reload} swaps in one over freshly loaded
      * layers; {@code current} gives the one of the request running (serve keeps it the same for a whole request).
+     * {@code more} adds the other route tables, serve's before/after handlers and its lifecycle events.
      */
-    public static Javalin create(Supplier<Api> current, Config config, ReachApi reachOrNull) {
+    public static Javalin create(Supplier<Api> current, Config config, ReachApi reachOrNull, Consumer<JavalinConfig> more) {
         MapBackground background = MapBackground.of(config);
-        Javalin app = Javalin.create(c -> {
-            c.showJavalinBanner = false;
+        return Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBodyBytes();
             c.http.prefer405over404 = true;
             // every body is received (bounded in bytes and time, without holding a thread) before any route runs
@@ -67,33 +81,39 @@ public final class Routes {
             });
             // OpenLayers (org.webjars.npm:ol) from our own jar under /webjars/: the map makes no third-party request (AVG)
             c.staticFiles.enableWebjars();
+            routes(c.routes, c.unsafe, current, config, reachOrNull, background);
+            more.accept(c);
         });
+    }
 
+    /** The core API's routes, the request guards before them and the problem+json mapping of every failure. */
+    private static void routes(RoutesConfig routes, JavalinState state, Supplier<Api> current, Config config, ReachApi reachOrNull,
+                               MapBackground background) {
         RequestGuards guards = new RequestGuards(config);
-        app.before(guards::check);
-        app.post("/api/v1/assessments", ctx -> json(ctx, "application/json", current.get().assess(body(ctx, current.get(), config))));
-        app.get("/api/v1/addresses", ctx -> json(ctx, GEO_JSON, current.get().addresses(ctx.queryParamMap())));
-        app.get("/api/v1/layers", ctx -> json(ctx, "application/json", current.get().layers()));
-        app.get("/api/v1/layers/{role}", ctx -> {
+        routes.before(guards::check);
+        routes.post("/api/v1/assessments", ctx -> json(ctx, "application/json", current.get().assess(body(ctx, current.get(), config))));
+        routes.get("/api/v1/addresses", ctx -> json(ctx, GEO_JSON, current.get().addresses(ctx.queryParamMap())));
+        routes.get("/api/v1/layers", ctx -> json(ctx, "application/json", current.get().layers()));
+        routes.get("/api/v1/layers/{role}", ctx -> {
             Api.LayerPage page = current.get().layer(ctx.pathParam("role"), ctx.queryParamMap());
             ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
             json(ctx, GEO_JSON, page.body());
         });
-        app.get("/api/v1/map-config", ctx -> json(ctx, "application/json", background.json().set("dataset", current.get().datasetJson())));
-        app.get("/health", ctx -> json(ctx, "application/json", current.get().health()));
+        routes.get("/api/v1/map-config", ctx -> json(ctx, "application/json", background.json().set("dataset", current.get().datasetJson())));
+        routes.get("/health", ctx -> json(ctx, "application/json", current.get().health()));
         // the OpenAPI 3 definition of the whole HTTP API (hand-written; OpenApiTest holds it to the route table)
-        app.get(RoomRentalFeatures.OPENAPI_PATH, ctx -> ctx.status(200).contentType(RoomRentalFeatures.OPENAPI)
+        routes.get(RoomRentalFeatures.OPENAPI_PATH, ctx -> ctx.status(200).contentType(RoomRentalFeatures.OPENAPI)
                 .result(openApi()));
         if (reachOrNull != null) {
-            app.get("/api/v1/reach", ctx -> {
+            routes.get("/api/v1/reach", ctx -> {
                 var body = reachOrNull.reach(ctx.queryParamMap());
                 body.set("dataset", current.get().datasetJson());
                 json(ctx, GEO_JSON, body);
             });
         }
 
-        app.exception(Problem.class, (p, ctx) -> problem(ctx, current.get(), p));
-        app.exception(Exception.class, (e, ctx) -> {
+        routes.exception(Problem.class, (p, ctx) -> problem(ctx, current.get(), p));
+        routes.exception(Exception.class, (e, ctx) -> {
             Problem refusal = Answers.problemOf(e); // a register or store refusal outside the guarded routes
             if (refusal != null) {
                 problem(ctx, current.get(), refusal);
@@ -104,20 +124,19 @@ public final class Routes {
             problem(ctx, current.get(), new Problem(Problem.Type.INTERNAL_ERROR, null, "The server failed to answer this"
                     + " request; the service's log has the details (" + ctx.method() + " " + ctx.path() + ")"));
         });
-        app.error(404, ctx -> {
+        routes.error(404, ctx -> {
             if (!answered(ctx)) problem(ctx, current.get(), new Problem(Problem.Type.NOT_FOUND, null, "No resource " + ctx.path()
                     + "; the API is under /api/v1 (assessments, addresses, layers) and /health"));
         });
-        app.error(405, ctx -> {
-            String allow = RequestGuards.allowed(app, ctx.path());
+        routes.error(405, ctx -> {
+            String allow = RequestGuards.allowed(state, ctx.path());
             ctx.header("Allow", allow);
             if (!answered(ctx)) problem(ctx, current.get(), new Problem(Problem.Type.METHOD_NOT_ALLOWED, null, ctx.method() + " is not allowed on "
                     + ctx.path() + "; use " + allow));
         });
-        app.error(413, ctx -> {
+        routes.error(413, ctx -> {
             if (!answered(ctx)) problem(ctx, current.get(), current.get().bodyTooLarge());
         });
-        return app;
     }
 
     private static byte[] openApi() throws IOException {

@@ -63,9 +63,9 @@ class ApiSurfaceTest {
     /** "GET /api/v1/permits/{id}" for every endpoint Javalin holds (its {@code <fid>} written as OpenAPI's {fid}). */
     static Set<String> registeredRoutes(Javalin app) {
         Set<String> out = new TreeSet<>();
-        app.unsafeConfig().pvt.internalRouter.allHttpHandlers().forEach(h -> {
-            String method = h.getEndpoint().getMethod().name();
-            if (METHODS.contains(method)) out.add(method + " " + h.getEndpoint().getPath().replaceAll("<([^>]+)>", "{$1}"));
+        app.unsafe.internalRouter.allHttpHandlers().forEach(h -> {
+            String method = h.endpoint.method.name();
+            if (METHODS.contains(method)) out.add(method + " " + h.endpoint.path.replaceAll("<([^>]+)>", "{$1}"));
         });
         return out;
     }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.plektoets.web.http.Problem;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +83,32 @@ class ServedStateTest {
         } finally {
             states.unpin();
         }
+    }
+
+    /** serve's before/after pair (ServeCommand) relies on Javalin running {@code after} also when a route throws. */
+    @Test
+    void theAfterHandlerUnpinsAlsoWhenTheRouteFailed() {
+        ServedState states = new ServedState(state(1));
+        AtomicInteger pinned = new AtomicInteger();
+        Javalin app = Javalin.create(c -> {
+            c.routes.before(ctx -> {
+                states.pin();
+                pinned.incrementAndGet();
+            });
+            c.routes.after(ctx -> {
+                states.unpin();
+                pinned.decrementAndGet();
+            });
+            c.routes.get("/fails", ctx -> {
+                throw new IllegalStateException("route failed");
+            });
+            c.routes.exception(IllegalStateException.class, (e, ctx) -> ctx.status(500).result(e.getMessage()));
+        });
+        JavalinTest.test(app, (server, client) -> {
+            var r = client.get("/fails");
+            assertEquals(500, r.code());
+            assertEquals("route failed", r.body().string());
+            assertEquals(0, pinned.get(), "every pin was followed by its unpin");
+        });
     }
 }

@@ -143,15 +143,15 @@ class StoreCommandsTest {
         GeoPackageStore.open(dir, java.time.Clock.systemUTC()).close();
         Path file = dir.resolve(GeoPackageStore.FILE_NAME);
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
-            // as a later plektoets with a ninth migration would have left it
+            // as a later plektoets with a migration this one does not have would have left it
             st.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
-                    + "checksum, installed_by, installed_on, execution_time, success) VALUES (9, '9', 'later', 'SQL', "
-                    + "'V9__later.sql', 1, '', '2027-01-01 00:00:00', 1, 1)");
+                    + "checksum, installed_by, installed_on, execution_time, success) VALUES (1001, '1000', 'later', 'SQL', "
+                    + "'V1000__later.sql', 1, '', '2027-01-01 00:00:00', 1, 1)");
         }
         long size = Files.size(file);
         Run served = run("serve", "--data", dir.toString(), "--tokens", tokens().toString(), "--port", "0");
         assertEquals(Main.USAGE, served.code(), served::toString);
-        assertTrue(served.err().contains("schema version 9, newer than this plektoets knows"), served.err());
+        assertTrue(served.err().contains("schema version 1000, newer than this plektoets knows"), served.err());
         assertEquals(size, Files.size(file));
     }
 }

@@ -74,15 +74,16 @@ class HttpHardeningTest {
             Assessor assessor = new Assessor(RoomRentalHttpTest.bag, PolicyProfile.load(null), List.of());
             Api api = new Api(config, RoomRentalHttpTest.bag, assessor::assess, new PolicyInfo("hardenberg-2025", "test"));
             // the reach route's parameters are checked before the network is needed: none is opened here
+            var tokens = RegisterHttp.tokens(temp);
             Javalin app = Routes.create(api, config, new ReachApi(() -> {
                 throw new AssertionError("a refused reach request reached the network");
-            }));
-            Registers registers = new Registers(store, RoomRentalHttpTest.CLOCK, AssessmentSnapshots.NONE,
-                    new StreetLimitGuard(RoomRentalHttpTest.rules));
-            var tokens = RegisterHttp.tokens(temp);
-            RegisterRoutes.install(app, registers, () -> tokens, null, () -> api);
-            RoomRentalRoutes.install(app, new RoomRentalApi(RoomRentalHttpTest.rules, new StorePermits(store),
-                    api.addressIndex(), WorkingCrs.rdNew(), store, RoomRentalHttpTest.CLOCK, RoomRentalHttpTest.bag.info()));
+            }), c -> {
+                Registers registers = new Registers(store, RoomRentalHttpTest.CLOCK, AssessmentSnapshots.NONE,
+                        new StreetLimitGuard(RoomRentalHttpTest.rules));
+                RegisterRoutes.install(c.routes, registers, () -> tokens, null, () -> api);
+                RoomRentalRoutes.install(c.routes, new RoomRentalApi(RoomRentalHttpTest.rules, new StorePermits(store),
+                        api.addressIndex(), WorkingCrs.rdNew(), store, RoomRentalHttpTest.CLOCK, RoomRentalHttpTest.bag.info()));
+            });
             JavalinTest.test(app, (server, client) -> body.run(server.port()));
         }
     }

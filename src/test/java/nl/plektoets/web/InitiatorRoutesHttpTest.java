@@ -29,8 +29,9 @@ class InitiatorRoutesHttpTest {
         PolicyProfile profile = PolicyProfile.load(null);
         Assessor assessor = new Assessor(dataset, profile);
         Api api = new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title()));
-        Javalin app = Routes.create(api, config);
-        InitiatorRoutes.install(app, new PolicyApi(profile), () -> new EdgeBandApi(assessor), () -> api);
+        Javalin app = Routes.create(api, config, null, c -> {
+            InitiatorRoutes.install(c.routes, new PolicyApi(profile), () -> new EdgeBandApi(assessor), () -> api);
+        });
         return app;
     }
 
@@ -81,7 +82,7 @@ class InitiatorRoutesHttpTest {
             ApiHttpTest.Answer a = get(client, "/api/v1/layers/business_park/3/edge-band?crs=EPSG:28992");
             assertEquals(200, a.status(), a.body()::toString);
             assertTrue(a.contentType().startsWith("application/geo+json"), a.contentType());
-            assertEquals("<http://www.opengis.net/def/crs/EPSG/0/28992>", a.response().header("Content-Crs"));
+            assertEquals("<http://www.opengis.net/def/crs/EPSG/0/28992>", ApiHttpTest.header(a.response(), "Content-Crs"));
             JsonNode inside = a.body().get("features").get(0);
             assertEquals("inside", inside.get("properties").get("band").asText());
             assertEquals(100, inside.get("properties").get("widthM").asInt());

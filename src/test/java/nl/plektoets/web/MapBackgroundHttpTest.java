@@ -13,7 +13,7 @@ import java.util.Map;
 import nl.plektoets.config.Config;
 import nl.plektoets.config.ConfigException;
 import nl.plektoets.data.FixtureDataset;
-import okhttp3.Response;
+import io.javalin.testtools.Response;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,47 +35,42 @@ class MapBackgroundHttpTest {
     void byDefaultThePagesMayContactOnlyThisServer() {
         JavalinTest.test(app(Map.of()), (server, client) -> {
             for (String page : new String[] {"/", "/index.html", "/huren.html"}) {
-                try (Response r = client.get(page)) {
-                    assertEquals(200, r.code(), page);
-                    String csp = r.header("Content-Security-Policy");
-                    assertEquals("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
-                            + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
-                            + " frame-ancestors 'none'", csp, page);
-                    assertFalse(csp.contains("pdok"), csp);
-                }
+                Response r = client.get(page);
+                assertEquals(200, r.code(), page);
+                String csp = ApiHttpTest.header(r, "Content-Security-Policy");
+                assertEquals("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+                        + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+                        + " frame-ancestors 'none'", csp, page);
+                assertFalse(csp.contains("pdok"), csp);
             }
-            try (Response r = client.get("/api/v1/map-config")) {
-                assertEquals(200, r.code());
-                JsonNode body = JSON.readTree(r.body().string());
-                assertTrue(body.get("dataset").get("fictitious").asBoolean(), "names the dataset, as every answer");
-                ((com.fasterxml.jackson.databind.node.ObjectNode) body).remove("dataset");
-                assertEquals("{\"background\":\"own\"}", body.toString(), "no third-party URL is even named");
-            }
+            Response r = client.get("/api/v1/map-config");
+            assertEquals(200, r.code());
+            JsonNode body = JSON.readTree(r.body().string());
+            assertTrue(body.get("dataset").get("fictitious").asBoolean(), "names the dataset, as every answer");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) body).remove("dataset");
+            assertEquals("{\"background\":\"own\"}", body.toString(), "no third-party URL is even named");
         });
     }
 
     @Test
     void pdokBrtAddsOnlyTheTileHostForImages() {
         JavalinTest.test(app(Map.of("background", "pdok-brt")), (server, client) -> {
-            try (Response r = client.get("/huren.html")) {
-                String csp = r.header("Content-Security-Policy");
-                assertTrue(csp.contains("img-src 'self' data: blob: https://service.pdok.nl;"), csp);
-                assertTrue(csp.contains("default-src 'self';") && csp.contains("connect-src 'self';")
-                        && csp.contains("script-src 'self';"), "scripts and requests stay on this server: " + csp);
-            }
-            try (Response r = client.get("/api/v1/map-config")) {
-                JsonNode body = JSON.readTree(r.body().string());
-                assertEquals("pdok-brt", body.get("background").asText());
-                assertEquals(Config.PDOK_BRT_URL, body.get("url").asText());
-                assertEquals("Kaartgegevens © Kadaster", body.get("attribution").asText());
-                assertEquals("EPSG:3857", body.get("projection").asText());
-            }
+            Response page = client.get("/huren.html");
+            String csp = ApiHttpTest.header(page, "Content-Security-Policy");
+            assertTrue(csp.contains("img-src 'self' data: blob: https://service.pdok.nl;"), csp);
+            assertTrue(csp.contains("default-src 'self';") && csp.contains("connect-src 'self';")
+                    && csp.contains("script-src 'self';"), "scripts and requests stay on this server: " + csp);
+            Response r = client.get("/api/v1/map-config");
+            JsonNode body = JSON.readTree(r.body().string());
+            assertEquals("pdok-brt", body.get("background").asText());
+            assertEquals(Config.PDOK_BRT_URL, body.get("url").asText());
+            assertEquals("Kaartgegevens © Kadaster", body.get("attribution").asText());
+            assertEquals("EPSG:3857", body.get("projection").asText());
         });
         JavalinTest.test(app(Map.of("background", "pdok-brt", "background-url", "https://tiles.example.nl:8443/brt/{z}/{x}/{y}.png")),
                 (server, client) -> {
-                    try (Response r = client.get("/")) {
-                        assertTrue(r.header("Content-Security-Policy").contains("img-src 'self' data: blob: https://tiles.example.nl:8443;"));
-                    }
+                    Response r = client.get("/");
+                    assertTrue(ApiHttpTest.header(r, "Content-Security-Policy").contains("img-src 'self' data: blob: https://tiles.example.nl:8443;"));
                 });
     }
 

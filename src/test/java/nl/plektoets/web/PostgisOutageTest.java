@@ -53,9 +53,9 @@ class PostgisOutageTest {
         String db = TestPostgis.createDatabase();
         TokenFile tokens = RegisterHttp.tokens(temp);
         try (PostgisStore store = PostgisStore.open(TestPostgis.url(db), TestPostgis.USER, null, Clock.systemUTC())) {
-            Javalin app = Javalin.create();
-            RegisterRoutes.install(app, new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE), () -> tokens, null,
-                    RegisterHttp::fixtureApi);
+            Javalin app = Javalin.create(c -> RegisterRoutes.install(c.routes,
+                    new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE), () -> tokens, null,
+                    RegisterHttp::fixtureApi));
             JavalinTest.test(app, (server, client) -> {
                 RegisterHttp http = new RegisterHttp(server.port());
                 assertEquals(201, http.send("POST", "/api/v1/permits", RegisterHttp.PLANNER,

@@ -49,9 +49,9 @@ class RegisterConcurrencyTest {
         TokenFile tokens = RegisterHttp.tokens(temp);
         StringBuilder summary = new StringBuilder();
         try (Store store = kind.open(kind.freshLocation(temp), Clock.systemUTC())) {
-            Javalin app = Javalin.create();
-            RegisterRoutes.install(app, new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE), () -> tokens, null,
-                    RegisterHttp::fixtureApi);
+            Javalin app = Javalin.create(c -> RegisterRoutes.install(c.routes,
+                    new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE), () -> tokens, null,
+                    RegisterHttp::fixtureApi));
             JavalinTest.test(app, (server, client) -> {
                 RegisterHttp http = new RegisterHttp(server.port());
                 var created = http.send("POST", "/api/v1/permits", RegisterHttp.PLANNER, RegisterRoutesTest.NEW_PERMIT

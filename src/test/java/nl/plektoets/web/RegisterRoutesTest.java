@@ -41,10 +41,10 @@ class RegisterRoutesTest {
         TokenFile tokens = RegisterHttp.tokens(temp);
         try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
             Registers registers = new Registers(store, CLOCK, AssessmentSnapshots.NONE);
-            Javalin app = Javalin.create();
             Api api = RegisterHttp.fixtureApi();
-            RegisterRoutes.install(app, registers, () -> tokens, () -> RegisterJson.MAPPER.createObjectNode()
-                    .put("reloaded", true), () -> api);
+            Javalin app = Javalin.create(c -> RegisterRoutes.install(c.routes,
+                    registers, () -> tokens, () -> RegisterJson.MAPPER.createObjectNode()
+                    .put("reloaded", true), () -> api));
             JavalinTest.test(app, (server, client) -> test.accept(new RegisterHttp(server.port()), store));
         }
     }

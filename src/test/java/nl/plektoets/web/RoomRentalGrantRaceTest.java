@@ -56,9 +56,9 @@ class RoomRentalGrantRaceTest {
         assertEquals(street.size() / 10, limit); // 23 verblijfsobjecten + 17 ligplaatsen = 40 dwellings -> 4
         TokenFile tokens = RegisterHttp.tokens(temp);
         try (Store store = kind.open(kind.freshLocation(temp), Clock.systemUTC())) {
-            Javalin app = Javalin.create();
-            RegisterRoutes.install(app, new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE,
-                    new StreetLimitGuard(rules)), () -> tokens, null, RegisterHttp::fixtureApi);
+            Javalin app = Javalin.create(c -> RegisterRoutes.install(c.routes,
+                    new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE,
+                    new StreetLimitGuard(rules)), () -> tokens, null, RegisterHttp::fixtureApi));
             JavalinTest.test(app, (server, client) -> {
                 RegisterHttp http = new RegisterHttp(server.port());
                 List<Long> ids = new ArrayList<>();

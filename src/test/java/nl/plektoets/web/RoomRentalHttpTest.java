@@ -93,11 +93,12 @@ class RoomRentalHttpTest {
             Config config = Config.defaults().with(Map.of("port", "0"));
             Api api = new Api(config, bag, r -> { throw new AssertionError("no assessments here"); },
                     new PolicyInfo("hardenberg-2025", "test"));
-            Javalin app = Routes.create(api, config);
             var tokens = RegisterHttp.tokens(temp);
-            RegisterRoutes.install(app, registers, () -> tokens, null, () -> api);
-            RoomRentalRoutes.install(app, new RoomRentalApi(rules, new StorePermits(store), api.addressIndex(),
-                    WorkingCrs.rdNew(), store, CLOCK, bag.info()));
+            Javalin app = Routes.create(api, config, null, c -> {
+                RegisterRoutes.install(c.routes, registers, () -> tokens, null, () -> api);
+                RoomRentalRoutes.install(c.routes, new RoomRentalApi(rules, new StorePermits(store), api.addressIndex(),
+                        WorkingCrs.rdNew(), store, CLOCK, bag.info()));
+            });
             JavalinTest.test(app, (server, client) -> body.run(store, placed, "http://localhost:" + server.port()));
         }
     }
@@ -251,9 +252,10 @@ class RoomRentalHttpTest {
             Config config = Config.defaults().with(Map.of("port", "0"));
             Api api = new Api(config, renamed, r -> { throw new AssertionError("no assessments here"); },
                     new PolicyInfo("hardenberg-2025", "test"));
-            Javalin app = Routes.create(api, config);
-            RoomRentalRoutes.install(app, new RoomRentalApi(renamedRules, new StorePermits(store), api.addressIndex(),
-                    WorkingCrs.rdNew(), store, CLOCK, renamed.info()));
+            Javalin app = Routes.create(api, config, null, c -> {
+                RoomRentalRoutes.install(c.routes, new RoomRentalApi(renamedRules, new StorePermits(store), api.addressIndex(),
+                        WorkingCrs.rdNew(), store, CLOCK, renamed.info()));
+            });
             JavalinTest.test(app, (server, client) -> {
                 String text = get("http://localhost:" + server.port() + "/api/v1/room-rental/streets.csv").text();
                 List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.RFC4180.builder()

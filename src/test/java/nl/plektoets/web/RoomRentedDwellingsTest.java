@@ -67,16 +67,17 @@ class RoomRentedDwellingsTest {
             Config config = Config.defaults().with(Map.of("port", "0"));
             Api api = new Api(config, RoomRentalHttpTest.bag, r -> { throw new AssertionError("no assessments here"); },
                     new PolicyInfo("hardenberg-2025", "test"));
-            Javalin app = Routes.create(api, config);
-            RegisterRoutes.install(app, registers, () -> {
-                try {
-                    return RegisterHttp.tokens(temp);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, null, () -> api);
-            RoomRentalRoutes.install(app, new RoomRentalApi(RoomRentalHttpTest.rules, new StorePermits(store),
-                    api.addressIndex(), WorkingCrs.rdNew(), store, CLOCK, RoomRentalHttpTest.bag.info()));
+            Javalin app = Routes.create(api, config, null, c -> {
+                RegisterRoutes.install(c.routes, registers, () -> {
+                    try {
+                        return RegisterHttp.tokens(temp);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, null, () -> api);
+                RoomRentalRoutes.install(c.routes, new RoomRentalApi(RoomRentalHttpTest.rules, new StorePermits(store),
+                        api.addressIndex(), WorkingCrs.rdNew(), store, CLOCK, RoomRentalHttpTest.bag.info()));
+            });
             JavalinTest.test(app, (server, client) -> {
                 RegisterHttp http = new RegisterHttp(server.port());
                 String base = "http://localhost:" + server.port();
