@@ -65,7 +65,7 @@ public final class FixtureWorld {
                 // apply: no odour contours) and one aandachtsgebied
                 .addWith(Role.NOISE, rect(2680, -40, 2700, -20), "noise contour", "noise/910",
                         Map.of("source_type", "road", "lden_low", "45", "lden_high", "50"))
-                .add(Role.BUILDING, rect(2740, -40, 2750, -30), "building=cowshed", "way/911", null)
+                .addWith(Role.BUILDING, rect(2740, -40, 2750, -30), "building=cowshed", "way/911", Map.of("building", "cowshed"))
                 .addWith(Role.EXTERNAL_SAFETY_AREA, rect(2720, -40, 2730, -30), "aandachtsgebied", "area/912",
                         Map.of("kind", "area"));
     }
