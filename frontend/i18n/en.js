@@ -56,7 +56,8 @@ export default {
     criteria: {
       recreation_exclusion: 'No recreation zone', location_class: 'Location', capacity: 'Number of persons',
       fire_safety: 'Fire safety', permit_term: 'Permit term', facility_reach: 'Facilities',
-      room_rental_street: 'Room rental in the street', environmental_zoning: 'Environmental category'
+      room_rental_street: 'Room rental in the street', environmental_zoning: 'Environmental category',
+      noise: 'Noise', livestock_odour: 'Livestock odour', external_safety: 'External safety'
     },
     requestFailed: 'The check failed',
     mapLabel: 'Map; click to pick a point. Arrow keys pan, + and - zoom',

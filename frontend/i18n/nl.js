@@ -58,7 +58,8 @@ export default {
     criteria: {
       recreation_exclusion: 'Geen recreatieterrein', location_class: 'Locatie', capacity: 'Aantal personen',
       fire_safety: 'Brandveiligheid', permit_term: 'Vergunningstermijn', facility_reach: 'Voorzieningen',
-      room_rental_street: 'Kamerverhuur in de straat', environmental_zoning: 'Milieucategorie omgeving'
+      room_rental_street: 'Kamerverhuur in de straat', environmental_zoning: 'Milieucategorie omgeving',
+      noise: 'Geluid', livestock_odour: 'Geur veehouderij', external_safety: 'Externe veiligheid'
     },
     requestFailed: 'De toets is mislukt',
     mapLabel: 'Kaart; klik om een punt te kiezen. Pijltoetsen verschuiven, + en - zoomen',

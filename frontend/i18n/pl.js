@@ -60,7 +60,8 @@ export default {
     criteria: {
       recreation_exclusion: 'Nie na terenie rekreacyjnym', location_class: 'Lokalizacja', capacity: 'Liczba osób',
       fire_safety: 'Bezpieczeństwo pożarowe', permit_term: 'Okres pozwolenia', facility_reach: 'Usługi w pobliżu',
-      room_rental_street: 'Wynajem pokoi na ulicy', environmental_zoning: 'Kategoria środowiskowa otoczenia'
+      room_rental_street: 'Wynajem pokoi na ulicy', environmental_zoning: 'Kategoria środowiskowa otoczenia',
+      noise: 'Hałas', livestock_odour: 'Odór z hodowli zwierząt', external_safety: 'Bezpieczeństwo zewnętrzne'
     },
     requestFailed: 'Sprawdzenie nie powiodło się',
     mapLabel: 'Mapa; kliknij, aby wybrać punkt. Strzałki przesuwają, + i - powiększają',

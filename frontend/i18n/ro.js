@@ -60,7 +60,8 @@ export default {
     criteria: {
       recreation_exclusion: 'Nu pe un teren de agrement', location_class: 'Locație', capacity: 'Număr de persoane',
       fire_safety: 'Siguranța la incendiu', permit_term: 'Durata autorizației', facility_reach: 'Servicii în apropiere',
-      room_rental_street: 'Închirierea de camere pe stradă', environmental_zoning: 'Categoria de mediu a împrejurimilor'
+      room_rental_street: 'Închirierea de camere pe stradă', environmental_zoning: 'Categoria de mediu a împrejurimilor',
+      noise: 'Zgomot', livestock_odour: 'Miros de la ferme de animale', external_safety: 'Siguranță externă'
     },
     requestFailed: 'Verificarea a eșuat',
     mapLabel: 'Hartă; faceți clic pentru a alege un punct. Săgețile deplasează harta, + și - măresc',

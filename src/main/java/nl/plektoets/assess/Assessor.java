@@ -8,6 +8,9 @@ import nl.plektoets.criteria.CriterionInput;
 import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.criteria.EnvironmentalZoningCriterion;
 import nl.plektoets.criteria.EtfalStayRule;
+import nl.plektoets.criteria.ExternalSafetyCriterion;
+import nl.plektoets.criteria.LivestockOdourCriterion;
+import nl.plektoets.criteria.NoiseCriterion;
 import nl.plektoets.criteria.FireSafetyCriterion;
 import nl.plektoets.criteria.LocationClassCriterion;
 import nl.plektoets.criteria.PermitTermCriterion;
@@ -25,7 +28,7 @@ import org.locationtech.jts.geom.Polygonal;
 /**
  * The engine: indexes a dataset once and assesses sites against a policy profile. Thread-safe; one instance serves
  * all requests. The criteria run in a fixed order (recreation_exclusion, location_class, capacity, fire_safety,
- * permit_term, environmental_zoning where the profile has it, then the additional ones); {@link EtfalStayRule} then
+ * permit_term, environmental_zoning, noise, livestock_odour and external_safety where the profile has them, then the additional ones); {@link EtfalStayRule} then
  * applies the 4-month logies rule over the environment criteria; the verdict is not_allowed if any fails, conditional if any is conditional or unknown, else allowed.
  */
 public final class Assessor {
@@ -57,6 +60,12 @@ public final class Assessor {
         // environmental_zoning where the profile has its guide distances (a profile without them has no such rule)
         var zoning = profile.environment().zoning();
         if (zoning != null && zoning.enabled()) all.add(new EnvironmentalZoningCriterion());
+        // noise, livestock_odour, external_safety where the profile has their norms (each block is the rule); a
+        // missing layer then gives unknown naming it, never a silent pass
+        var norms = profile.environmentNorms();
+        if (norms.noise().isPresent()) all.add(new NoiseCriterion());
+        if (norms.livestockOdour().isPresent()) all.add(new LivestockOdourCriterion());
+        if (norms.externalSafety().isPresent()) all.add(new ExternalSafetyCriterion());
         all.addAll(additional);
         this.criteria = List.copyOf(all);
         this.extent = dataset.extent();

@@ -96,11 +96,12 @@ public final class LivestockOdourCriterion implements Criterion {
         ev.put("adopted", distance.adopted());
         if (!LivestockBuildings.any(in.lookup())) {
             return EtfalOutcome.missingLayer(ID, ref, Role.ODOUR_CONTOUR, new Message(
-                    "Er zijn ook geen stallen in de dataset (OSM building=cowshed, stable, pigsty, sty, poultry_house) om de"
+                    "Er zijn ook geen stallen in de dataset (OSM building=cowshed, stable, pigsty, sty, poultry_house, of"
+                            + " veehouderijen, SBI 014, in environmental_source) om de"
                             + " vaste afstanden op toe te passen. Voeg de geurcontouren van de gemeente toe (plektoets import"
                             + " --layer FILE --role odour_contour) of een bron met stallen.",
                     "Nor are there livestock buildings in the dataset (OSM building=cowshed, stable, pigsty, sty,"
-                            + " poultry_house) to apply the fixed distances to. Add the municipality's odour contours"
+                            + " poultry_house, or livestock farms, SBI 014, in environmental_source) to apply the fixed distances to. Add the municipality's odour contours"
                             + " (plektoets import --layer FILE --role odour_contour) or a source with livestock buildings."),
                     ev);
         }

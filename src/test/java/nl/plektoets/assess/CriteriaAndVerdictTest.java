@@ -74,7 +74,7 @@ class CriteriaAndVerdictTest {
     void criteriaComeInTheDocumentedOrder() {
         Assessment a = ASSESSOR.assess(new AssessmentRequest(geometry(point(500, 500)), HousingForm.ROOM_RENTAL, 3, false));
         assertEquals(List.of("recreation_exclusion", "location_class", "capacity", "fire_safety", "permit_term",
-                "environmental_zoning"),
+                "environmental_zoning", "noise", "livestock_odour", "external_safety"),
                 a.criteria().stream().map(CriterionResult::id).toList());
     }
 

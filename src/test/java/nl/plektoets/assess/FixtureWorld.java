@@ -26,6 +26,7 @@ import org.locationtech.jts.io.WKTReader;
  *   campsite "Camping Test"       5000..5300 x 0..300
  *   road "Testweg"                0..5300 along y = -10 (keeps the extent when tests drop layers)
  *   office (environmental source, category 1, 10 m)   (2700, -40)
+ *   road-noise band 45-50 dB 2680..2700 x -40..-20, aandachtsgebied 2720..2730 x -40..-30, cowshed 2740..2750 x -40..-30
  * </pre>
  */
 public final class FixtureWorld {
@@ -57,7 +58,16 @@ public final class FixtureWorld {
                 // the environmental layer is present: one office (category 1, guide distance 10 m) away from every
                 // site the tests use, so environmental_zoning passes unless a test adds a source
                 .addWith(Role.ENVIRONMENTAL_SOURCE, point(2700, -40), "office=company", "node/909",
-                        Map.of("name", "Kantoor Test", "category", "1"));
+                        Map.of("name", "Kantoor Test", "category", "1"))
+                // the other environment layers are present too, beside the office and away from every site the tests
+                // use, so noise, livestock_odour and external_safety pass unless a test adds something in range: a
+                // quiet road-noise band (45-50 dB, not above the 50 dB standard), one cowshed (the fixed distances
+                // apply: no odour contours) and one aandachtsgebied
+                .addWith(Role.NOISE, rect(2680, -40, 2700, -20), "noise contour", "noise/910",
+                        Map.of("source_type", "road", "lden_low", "45", "lden_high", "50"))
+                .addWith(Role.BUILDING, rect(2740, -40, 2750, -30), "building=cowshed", "way/911", Map.of("building", "cowshed"))
+                .addWith(Role.EXTERNAL_SAFETY_AREA, rect(2720, -40, 2730, -30), "aandachtsgebied", "area/912",
+                        Map.of("kind", "area"));
     }
 
     public FixtureWorld add(Role role, String wkt, String tag, String sourceId, String name) {

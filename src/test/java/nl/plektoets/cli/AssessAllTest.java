@@ -85,7 +85,8 @@ class AssessAllTest {
         List<String> header = parseCsv(lines.get(0));
         assertEquals(List.of("id", "label", "street", "housenumber", "postcode", "town", "lon", "lat", "verdict",
                 "location_class", "recreation_exclusion_status", "location_class_status", "capacity_status",
-                "fire_safety_status", "permit_term_status", "environmental_zoning_status", "facility_reach_status",
+                "fire_safety_status", "permit_term_status", "environmental_zoning_status", "noise_status",
+                "livestock_odour_status", "external_safety_status", "facility_reach_status",
                 "room_rental_street_status",
                 "walk_min_supermarket", "bike_min_supermarket", "walk_min_general_practitioner",
                 "bike_min_general_practitioner", "walk_min_public_transport_stop", "bike_min_public_transport_stop",

@@ -271,12 +271,15 @@ class MainTest {
             JsonNode a = new ObjectMapper().readTree(answer.body());
             assertTrue(a.get("dataset").get("fictitious").asBoolean());
             assertEquals(label, a.get("address").get("label").asText());
-            // the five built-in criteria, environmental_zoning (Bijlage 1, the profile has it), then facility_reach
-            // (Bijlage 1), since the directory has a network, then room_rental_street (§5.1.3, §6.2.6) over the register
-            assertEquals(8, a.get("criteria").size(), a.get("criteria")::toString);
-            assertEquals("environmental_zoning", a.get("criteria").get(5).get("id").asText());
-            assertEquals("room_rental_street", a.get("criteria").get(7).get("id").asText());
-            JsonNode reach = a.get("criteria").get(6);
+            // the five built-in criteria, the four environment criteria (Bijlage 1, the profile has their blocks),
+            // then facility_reach (Bijlage 1), since the directory has a network, then room_rental_street (§5.1.3,
+            // §6.2.6) over the register
+            assertEquals(11, a.get("criteria").size(), a.get("criteria")::toString);
+            assertEquals(List.of("environmental_zoning", "noise", "livestock_odour", "external_safety"),
+                    List.of(a.get("criteria").get(5).get("id").asText(), a.get("criteria").get(6).get("id").asText(),
+                            a.get("criteria").get(7).get("id").asText(), a.get("criteria").get(8).get("id").asText()));
+            assertEquals("room_rental_street", a.get("criteria").get(10).get("id").asText());
+            JsonNode reach = a.get("criteria").get(9);
             assertEquals("facility_reach", reach.get("id").asText());
             assertEquals("Bijlage 1", reach.get("policyRef").asText());
             assertTrue(reach.get("evidence").get("access").get("foot").get("snapped").asBoolean(), reach::toString);

@@ -97,7 +97,8 @@ class EnvironmentCriteriaTest {
 
     @Test
     void everyEnvironmentCriterionIsUnknownWithoutItsLayerAndNamesIt() {
-        SpatialIndex none = world(FixtureWorld.standardBuilder().without(Role.BUILDING));
+        SpatialIndex none = world(FixtureWorld.standardBuilder().without(Role.BUILDING).without(Role.NOISE)
+                .without(Role.ODOUR_CONTOUR).without(Role.EXTERNAL_SAFETY_AREA));
         for (Criterion c : List.of(new NoiseCriterion(), new LivestockOdourCriterion(), new ExternalSafetyCriterion())) {
             CriterionResult r = run(c, none, point(10, 10));
             assertEquals("unknown", r.status().id(), c.id());

@@ -11,7 +11,7 @@ import org.locationtech.jts.io.WKTReader;
 /**
  * A small hand-drawn dataset in RD New near Hardenberg, written as WKT so a reader sees every geometry: a village
  * (built-up area) with addresses, a business park, a holiday park, a farm yard with its buildings, a supermarket
- * a road and a car repair shop (environmental source). Fictitious names. Extent: x 236000..244200, y 509000..513000.
+ * a road, a car repair shop (environmental source), a road-noise band, an odour contour and an aandachtsgebied. Fictitious names. Extent: x 236000..244200, y 509000..513000.
  */
 public final class FixtureDataset {
     private static final WKTReader WKT = new WKTReader(WorkingCrs.rdNew().geometryFactory());
@@ -52,6 +52,15 @@ public final class FixtureDataset {
         // the environmental layer: a car repair shop in the business park (VNG category 2: 30 m, 10 m in a mixed area)
         d.add(Role.ENVIRONMENTAL_SOURCE, "POINT (242800 509800)", "shop=car_repair", "name", "Garage De Zwaaikom",
                 "activity", "car_repair", "category", "2");
+        // the other environment layers, in the empty south-west away from every site the tests use, so noise,
+        // livestock_odour and external_safety pass there: a quiet road-noise band (45-50 dB, not above the 50 dB
+        // standard), an odour contour of 3 OU_E/m3 and an aandachtsgebied
+        d.add(Role.NOISE, "POLYGON ((237400 509100, 237600 509100, 237600 509300, 237400 509300, 237400 509100))",
+                "noise contour", "source_type", "road", "lden_low", "45", "lden_high", "50");
+        d.add(Role.ODOUR_CONTOUR, "POLYGON ((237700 509100, 237800 509100, 237800 509200, 237700 509200, 237700 509100))",
+                "odour contour", "ou_m3", "3");
+        d.add(Role.EXTERNAL_SAFETY_AREA, "POLYGON ((237900 509100, 238000 509100, 238000 509200, 237900 509200, 237900 509100))",
+                "aandachtsgebied", "kind", "area");
         return new Dataset(new DatasetInfo("Fixture: Oosterbroek (fictitious)", true, List.of("FixtureDataset.java (hand-drawn WKT)"),
                 "EPSG:28992"), d.features);
     }

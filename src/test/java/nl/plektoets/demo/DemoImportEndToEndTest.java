@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import nl.plektoets.assess.Assessment;
+import nl.plektoets.assess.Assessor;
+import nl.plektoets.criteria.CriterionResult;
+import nl.plektoets.criteria.NoiseCriterion;
+import nl.plektoets.criteria.Status;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.ImportProgress;
@@ -15,6 +20,10 @@ import nl.plektoets.data.Role;
 import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.data.osm.OsmImport;
 import nl.plektoets.data.osm.OsmImportOptions;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
+import nl.plektoets.request.Stay;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,5 +148,38 @@ class DemoImportEndToEndTest {
             if (((Geometry) o).contains(p)) return true;
         }
         return false;
+    }
+
+    /**
+     * The engine runs noise on every assessment, and Bijlage 1's 4-month rule applies to it: a site in the demo's
+     * loudest road-noise band (Lden 60-65, above the 50 dB standard of the profile) is conditional for a mid stay
+     * and passes with the obligation "stays limited to 4 months" for logies.
+     */
+    @Test
+    void aSiteInsideADemoNoiseContourIsConditionalForMidAndPassesForShortStay() {
+        Feature loudest = dataset.layer(Role.NOISE).stream()
+                .filter(f -> "road".equals(f.attribute("source_type")))
+                .max(java.util.Comparator.comparingDouble(f -> Double.parseDouble(f.attribute("lden_low"))))
+                .orElseThrow();
+        assertTrue(Double.parseDouble(loudest.attribute("lden_low")) > 50, loudest::toString);
+        Geometry site = loudest.geometry().getInteriorPoint();
+        Assessor engine = new Assessor(dataset, PolicyProfile.load(null));
+
+        CriterionResult mid = noise(engine.assess(new AssessmentRequest(site, HousingForm.HOUSING_FACILITY, 12, false,
+                Stay.MID, null)));
+        assertEquals(Status.CONDITIONAL, mid.status(), mid::toString);
+        assertTrue(mid.message().en().contains("An ETFAL motivation must show"), mid::toString);
+
+        CriterionResult shortStay = noise(engine.assess(new AssessmentRequest(site, HousingForm.HOUSING_FACILITY, 12,
+                false, Stay.SHORT, null)));
+        assertEquals(Status.PASS, shortStay.status(), shortStay::toString);
+        assertEquals("conditional", shortStay.evidence().get("statusBeforeStay"));
+        assertTrue(shortStay.message().en().contains("provided stays are limited to 4 months"), shortStay::toString);
+        assertEquals(List.of("short_stay_only"), shortStay.obligations().stream().map(o -> o.id()).toList());
+    }
+
+    private static CriterionResult noise(Assessment a) {
+        return a.criteria().stream().filter(c -> c.id().equals(NoiseCriterion.ID)).findFirst()
+                .orElseThrow(() -> new AssertionError("no noise criterion in " + a.criteria()));
     }
 }
