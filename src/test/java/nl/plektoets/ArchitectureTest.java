@@ -2,9 +2,9 @@ package nl.plektoets;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.INTERFACES;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,10 +38,13 @@ class ArchitectureTest {
     static void importMainClasses() {
         // only the directory (or jar) of the main classes: scanning every jar of the classpath for the package takes
         // half a minute; test classes (and the deliberate cycle under archfixture) are not part of the layering
-        Location mainClasses = Location.of(Assessor.class.getProtectionDomain().getCodeSource().getLocation());
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        Location mainClasses =
+                Location.of(Assessor.class.getProtectionDomain().getCodeSource().getLocation());
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importLocations(List.of(mainClasses));
-        assertTrue(main.contain(Assessor.class) && main.contain("nl.plektoets.web.Routes"),
+        assertTrue(
+                main.contain(Assessor.class) && main.contain("nl.plektoets.web.Routes"),
                 "the main classes were imported");
     }
 
@@ -51,12 +54,13 @@ class ArchitectureTest {
     }
 
     /** The engine: the policy, the criteria, the assessor and the request's vocabulary. */
-    private static final String[] ENGINE = {ROOT + ".policy..", ROOT + ".criteria..", ROOT + ".assess..",
-            ROOT + ".request.."};
+    private static final String[] ENGINE = {
+        ROOT + ".policy..", ROOT + ".criteria..", ROOT + ".assess..", ROOT + ".request.."
+    };
 
     /** The importers and their orchestration: every package below {@code data} ({@code data} itself is the model). */
-    private static final DescribedPredicate<JavaClass> IMPORTERS = DescribedPredicate.describe("an importer (data.*)",
-            c -> c.getPackageName().startsWith(ROOT + ".data."));
+    private static final DescribedPredicate<JavaClass> IMPORTERS = DescribedPredicate.describe(
+            "an importer (data.*)", c -> c.getPackageName().startsWith(ROOT + ".data."));
 
     @Test
     void noCyclesBetweenPackages() {
@@ -65,53 +69,95 @@ class ArchitectureTest {
 
     @Test
     void theEngineKnowsNoWebStoreCliOrImporter() {
-        noClasses().that().resideInAnyPackage(ENGINE).should().dependOnClassesThat(
-                        resideInAnyPackage(ROOT + ".web..", ROOT + ".store..", ROOT + ".cli..").or(IMPORTERS))
+        noClasses()
+                .that()
+                .resideInAnyPackage(ENGINE)
+                .should()
+                .dependOnClassesThat(resideInAnyPackage(ROOT + ".web..", ROOT + ".store..", ROOT + ".cli..")
+                        .or(IMPORTERS))
                 .check(main);
     }
 
     @Test
     void importersKnowNoWebStoreOrCriteria() {
-        noClasses().that(IMPORTERS).should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..",
-                ROOT + ".store..", ROOT + ".criteria..", ROOT + ".assess..").check(main);
+        noClasses()
+                .that(IMPORTERS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".web..", ROOT + ".store..", ROOT + ".criteria..", ROOT + ".assess..")
+                .check(main);
     }
 
     @Test
     void webReachesTheStoreOnlyThroughInterfaces() {
         // Store and the store's exceptions (StoreException, StoreUnavailableException); never JdbcStore,
         // GeoPackageStore or PostgisStore
-        noClasses().that().resideInAPackage(ROOT + ".web..").should().dependOnClassesThat(
-                        resideInAPackage(ROOT + ".store..").and(not(INTERFACES))
-                                .and(not(simpleNameEndingWith("Exception"))))
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".web..")
+                .should()
+                .dependOnClassesThat(resideInAPackage(ROOT + ".store..")
+                        .and(not(INTERFACES))
+                        .and(not(simpleNameEndingWith("Exception"))))
                 .check(main);
     }
 
     @Test
     void criteriaKnowNoHttpJdbcOrRouting() {
-        noClasses().that().resideInAPackage(ROOT + ".criteria..").should().dependOnClassesThat()
-                .resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..", "java.sql..",
-                        "javax.sql..", ROOT + ".routing..", "com.graphhopper..")
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".criteria..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.javalin..",
+                        "jakarta.servlet..",
+                        "org.eclipse.jetty..",
+                        "java.sql..",
+                        "javax.sql..",
+                        ROOT + ".routing..",
+                        "com.graphhopper..")
                 .check(main);
     }
 
     @Test
     void onlyWebAndCliKnowHttp() {
         // Api methods take and return plain values; the route tables in web (and serve in cli) install them
-        noClasses().that().resideOutsideOfPackages(ROOT + ".web..", ROOT + ".cli..").should().dependOnClassesThat()
-                .resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..").check(main);
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(ROOT + ".web..", ROOT + ".cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..")
+                .check(main);
     }
 
     @Test
     void graphHopperStaysInRoutingAndIsochrone() {
-        noClasses().that().resideOutsideOfPackages(ROOT + ".routing..", ROOT + ".isochrone..").should()
-                .dependOnClassesThat().resideInAPackage("com.graphhopper..").check(main);
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(ROOT + ".routing..", ROOT + ".isochrone..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.graphhopper..")
+                .check(main);
     }
 
     @Test
     void registersRoomRentalAndTheEngineKnowNoSql() {
-        noClasses().that().resideInAnyPackage(ROOT + ".registers..", ROOT + ".roomrental..", ROOT + ".policy..",
-                        ROOT + ".criteria..", ROOT + ".assess..", ROOT + ".request..").should().dependOnClassesThat()
-                .resideInAnyPackage("java.sql..", "javax.sql..").check(main);
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        ROOT + ".registers..",
+                        ROOT + ".roomrental..",
+                        ROOT + ".policy..",
+                        ROOT + ".criteria..",
+                        ROOT + ".assess..",
+                        ROOT + ".request..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..")
+                .check(main);
     }
 
     @Test

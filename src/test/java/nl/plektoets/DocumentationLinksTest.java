@@ -56,7 +56,9 @@ class DocumentationLinksTest {
 
     static String slug(String heading) {
         String text = heading.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replace("`", "");
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{M}\\p{N}\\p{Pc} -]", "").replace(' ', '-');
+        return text.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{M}\\p{N}\\p{Pc} -]", "")
+                .replace(' ', '-');
     }
 
     /** The lines outside fenced code blocks (a path in an example is not a link). */
@@ -114,7 +116,8 @@ class DocumentationLinksTest {
     @Test
     void everyDocumentUnderDocsIsReachableFromTheReadme() throws IOException {
         Set<Path> reached = new HashSet<>();
-        List<Path> todo = new ArrayList<>(List.of(Path.of("README.md").toAbsolutePath().normalize()));
+        List<Path> todo =
+                new ArrayList<>(List.of(Path.of("README.md").toAbsolutePath().normalize()));
         while (!todo.isEmpty()) {
             Path doc = todo.remove(todo.size() - 1);
             if (!reached.add(doc)) continue;
@@ -122,8 +125,11 @@ class DocumentationLinksTest {
                 Matcher m = LINK.matcher(line.replaceAll("`[^`]*`", "``"));
                 while (m.find()) {
                     String target = m.group(1).replaceAll("#.*", "");
-                    if (target.isEmpty() || target.matches("^[a-z][a-z0-9+.-]*:.*") || !target.endsWith(".md")) continue;
-                    Path next = doc.getParent().resolve(URLDecoder.decode(target, StandardCharsets.UTF_8)).normalize();
+                    if (target.isEmpty() || target.matches("^[a-z][a-z0-9+.-]*:.*") || !target.endsWith(".md"))
+                        continue;
+                    Path next = doc.getParent()
+                            .resolve(URLDecoder.decode(target, StandardCharsets.UTF_8))
+                            .normalize();
                     if (Files.exists(next)) todo.add(next);
                 }
             }
@@ -132,16 +138,22 @@ class DocumentationLinksTest {
         for (Path doc : documents()) {
             if (!reached.contains(doc.toAbsolutePath().normalize())) lost.add(doc.toString());
         }
-        assertTrue(lost.isEmpty(), "Documents no link from README.md leads to (link them from the README's reader "
-                + "table or from a reader guide):\n" + String.join("\n", lost));
+        assertTrue(
+                lost.isEmpty(),
+                "Documents no link from README.md leads to (link them from the README's reader "
+                        + "table or from a reader guide):\n" + String.join("\n", lost));
     }
 
     /** Null when {@code target} (path, path#anchor or #anchor) resolves from the document {@code doc}, else why not. */
     static String resolve(Path doc, String target) throws IOException {
         int hash = target.indexOf('#');
         String file = hash < 0 ? target : target.substring(0, hash);
-        Path path = file.isEmpty() ? doc
-                : doc.toAbsolutePath().getParent().resolve(URLDecoder.decode(file, StandardCharsets.UTF_8)).normalize();
+        Path path = file.isEmpty()
+                ? doc
+                : doc.toAbsolutePath()
+                        .getParent()
+                        .resolve(URLDecoder.decode(file, StandardCharsets.UTF_8))
+                        .normalize();
         if (!Files.exists(path)) return "no such file";
         if (hash < 0 || !path.toString().endsWith(".md")) return null;
         String anchor = target.substring(hash + 1);

@@ -45,7 +45,8 @@ class PolicyParagraphIndexTest {
             String l = lines.get(i).strip();
             if (!l.startsWith("|")) continue;
             if (header) { // the header row names the columns; the order is part of the contract
-                assertTrue(l.replace(" ", "").equals("|paragraph|rule|code|test|"),
+                assertTrue(
+                        l.replace(" ", "").equals("|paragraph|rule|code|test|"),
                         "the index's columns are paragraph | rule | code | test, not " + l);
                 header = false;
                 continue;
@@ -70,7 +71,9 @@ class PolicyParagraphIndexTest {
                 if (problem != null) missing.add(ARCHITECTURE + ":" + r.line() + ": " + name + ": " + problem);
             }
         }
-        assertTrue(missing.isEmpty(), "The paragraph index names code that does not exist:\n" + String.join("\n", missing));
+        assertTrue(
+                missing.isEmpty(),
+                "The paragraph index names code that does not exist:\n" + String.join("\n", missing));
     }
 
     @Test
@@ -85,7 +88,8 @@ class PolicyParagraphIndexTest {
                 if (problem != null) missing.add(ARCHITECTURE + ":" + r.line() + ": " + name + ": " + problem);
             }
         }
-        assertTrue(missing.isEmpty(), "The paragraph index names tests that do not exist:\n" + String.join("\n", missing));
+        assertTrue(
+                missing.isEmpty(), "The paragraph index names tests that do not exist:\n" + String.join("\n", missing));
     }
 
     @Test
@@ -97,8 +101,10 @@ class PolicyParagraphIndexTest {
         assertTrue(cited.size() >= 5, "the profile's citations were found: " + cited);
         Set<String> missing = new TreeSet<>(cited);
         missing.removeAll(indexed);
-        assertTrue(missing.isEmpty(), "The profile cites paragraphs the index in " + ARCHITECTURE + " lacks: " + missing
-                + " (add a row: paragraph | rule | code | test)");
+        assertTrue(
+                missing.isEmpty(),
+                "The profile cites paragraphs the index in " + ARCHITECTURE + " lacks: " + missing
+                        + " (add a row: paragraph | rule | code | test)");
     }
 
     /** Every value of a {@code paragraph} member anywhere, and every value of the {@code paragraphs:} section. */
@@ -163,7 +169,9 @@ class PolicyParagraphIndexTest {
         for (int i = cls + 1; i < parts.length; i++) {
             String part = parts[i];
             if (Character.isUpperCase(part.charAt(0))) {
-                if (!Pattern.compile("\\b(?:class|record|interface|enum)\\s+" + part + "\\b").matcher(source).find()) {
+                if (!Pattern.compile("\\b(?:class|record|interface|enum)\\s+" + part + "\\b")
+                        .matcher(source)
+                        .find()) {
                     return "no nested type " + part + " in " + file;
                 }
             } else if (!declares(source, part)) {
@@ -180,12 +188,16 @@ class PolicyParagraphIndexTest {
     static boolean declares(String source, String method) {
         Pattern declaration = Pattern.compile(
                 "(?m)^\\s*(?:@\\w+\\s+)*(?:(?:public|protected|private|static|final|synchronized|abstract|default)\\s+)*"
-                        + "(?:<[^>]+>\\s+)?(?!(?:return|new|throw|else|yield|case|assert)\\b)\\w[\\w.<>\\[\\], ?]*\\s+" + method
+                        + "(?:<[^>]+>\\s+)?(?!(?:return|new|throw|else|yield|case|assert)\\b)\\w[\\w.<>\\[\\], ?]*\\s+"
+                        + method
                         + "\\s*\\(");
         if (declaration.matcher(source).find()) return true;
-        Matcher records = Pattern.compile("\\brecord\\s+\\w+\\s*(?:<[^>]*>)?\\s*\\(([^)]*)\\)").matcher(source);
+        Matcher records = Pattern.compile("\\brecord\\s+\\w+\\s*(?:<[^>]*>)?\\s*\\(([^)]*)\\)")
+                .matcher(source);
         while (records.find()) {
-            if (Pattern.compile("[\\w>\\]]\\s+" + method + "\\s*(?:,|$)").matcher(records.group(1).strip()).find()) {
+            if (Pattern.compile("[\\w>\\]]\\s+" + method + "\\s*(?:,|$)")
+                    .matcher(records.group(1).strip())
+                    .find()) {
                 return true;
             }
         }

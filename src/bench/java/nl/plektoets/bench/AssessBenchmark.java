@@ -53,27 +53,35 @@ public final class AssessBenchmark {
         Assessor assessor = new Assessor(dataset, PolicyProfile.load(null));
         double indexS = (System.nanoTime() - t1) / 1e9;
 
-        GeometryFactory gf = dataset.layer(Role.ADDRESS).isEmpty() ? new GeometryFactory()
+        GeometryFactory gf = dataset.layer(Role.ADDRESS).isEmpty()
+                ? new GeometryFactory()
                 : dataset.layer(Role.ADDRESS).get(0).geometry().getFactory();
         List<AssessmentRequest> addresses = new ArrayList<>();
         int i = 0;
-        for (Feature f : dataset.layer(Role.ADDRESS)) addresses.add(request(f.geometry().getInteriorPoint(), i++));
+        for (Feature f : dataset.layer(Role.ADDRESS))
+            addresses.add(request(f.geometry().getInteriorPoint(), i++));
         Envelope ext = dataset.extent();
         Random rnd = new Random(SEED);
         List<AssessmentRequest> randoms = new ArrayList<>(RANDOM_POINTS);
         for (int k = 0; k < RANDOM_POINTS; k++) {
             Point p = gf.createPoint(new org.locationtech.jts.geom.Coordinate(
-                    ext.getMinX() + rnd.nextDouble() * ext.getWidth(), ext.getMinY() + rnd.nextDouble() * ext.getHeight()));
+                    ext.getMinX() + rnd.nextDouble() * ext.getWidth(),
+                    ext.getMinY() + rnd.nextDouble() * ext.getHeight()));
             randoms.add(request(p, k));
         }
 
         System.out.printf(Locale.ROOT, "dataset      %s%n", dataset.info().name());
         System.out.printf(Locale.ROOT, "layers       %s%n", counts(dataset));
         System.out.printf(Locale.ROOT, "import       %.2f s (%s)%n", importS, source);
-        System.out.printf(Locale.ROOT, "index        %.3f s (Assessor: STRtrees, locators, merged business parks)%n", indexS);
-        System.out.printf(Locale.ROOT, "jvm          %s, %d available processors, load average %.1f, measuring on 1"
-                        + " thread%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                Locale.ROOT, "index        %.3f s (Assessor: STRtrees, locators, merged business parks)%n", indexS);
+        System.out.printf(
+                Locale.ROOT,
+                "jvm          %s, %d available processors, load average %.1f, measuring on 1" + " thread%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
 
         // warm-up: the JIT compiles the hot paths; results are discarded. Count-based (two passes over everything,
         // then until 3 s have passed), because on a loaded machine a time-based warm-up may end before the JIT has
@@ -86,7 +94,11 @@ public final class AssessBenchmark {
             for (AssessmentRequest r : warmSet) assessor.assess(r);
             warm++;
         }
-        System.out.printf(Locale.ROOT, "warm-up      %d passes over all %d requests (%.1f s)%n", warm, warmSet.size(),
+        System.out.printf(
+                Locale.ROOT,
+                "warm-up      %d passes over all %d requests (%.1f s)%n",
+                warm,
+                warmSet.size(),
                 (System.nanoTime() - warmStart) / 1e9);
         measure("addresses", assessor, addresses);
         measure("random", assessor, randoms);
@@ -99,8 +111,12 @@ public final class AssessBenchmark {
         for (int k = 0; k < 10_000; k++) {
             double x = ext.getMinX() + rnd.nextDouble() * (ext.getWidth() - 40);
             double y = ext.getMinY() + rnd.nextDouble() * (ext.getHeight() - 40);
-            squares.add(request(gf.toGeometry(new Envelope(x, x + 40, y, y + 40)).getFactory()
-                    .createPolygon(gf.toGeometry(new Envelope(x, x + 40, y, y + 40)).getCoordinates()), k));
+            squares.add(request(
+                    gf.toGeometry(new Envelope(x, x + 40, y, y + 40))
+                            .getFactory()
+                            .createPolygon(gf.toGeometry(new Envelope(x, x + 40, y, y + 40))
+                                    .getCoordinates()),
+                    k));
         }
         for (AssessmentRequest r : squares.subList(0, 2000)) assessor.assess(r);
         measure("polygons", assessor, squares);
@@ -108,8 +124,8 @@ public final class AssessBenchmark {
 
     /** Alternates the form, persons and new build so every branch of the criteria runs. */
     static AssessmentRequest request(org.locationtech.jts.geom.Geometry p, int i) {
-        return new AssessmentRequest(p, i % 2 == 0 ? HousingForm.ROOM_RENTAL : HousingForm.HOUSING_FACILITY,
-                1 + i % 60, i % 3 == 0);
+        return new AssessmentRequest(
+                p, i % 2 == 0 ? HousingForm.ROOM_RENTAL : HousingForm.HOUSING_FACILITY, 1 + i % 60, i % 3 == 0);
     }
 
     static void measure(String name, Assessor assessor, List<AssessmentRequest> requests) {
@@ -135,9 +151,17 @@ public final class AssessBenchmark {
         Arrays.sort(ns);
         // per core = per second of this thread's CPU time: on a shared machine wall-clock time also counts the time
         // the thread waited for a core; both are printed
-        System.out.printf(Locale.ROOT, "%-12s n=%d  %.0f assessments/s/core (CPU time)  %.0f/s wall-clock  p50 %.1f us"
-                        + "  p99 %.1f us  max %.0f us%n", name, ns.length, ns.length / cpuSeconds, ns.length / seconds,
-                ns[ns.length / 2] / 1e3, ns[(int) (ns.length * 0.99)] / 1e3, ns[ns.length - 1] / 1e3);
+        System.out.printf(
+                Locale.ROOT,
+                "%-12s n=%d  %.0f assessments/s/core (CPU time)  %.0f/s wall-clock  p50 %.1f us"
+                        + "  p99 %.1f us  max %.0f us%n",
+                name,
+                ns.length,
+                ns.length / cpuSeconds,
+                ns.length / seconds,
+                ns[ns.length / 2] / 1e3,
+                ns[(int) (ns.length * 0.99)] / 1e3,
+                ns[ns.length - 1] / 1e3);
         // a second pass timing each call in thread CPU time: on a shared machine the wall-clock percentiles above
         // include the time the thread waited for a core (the clock read adds about a microsecond per call)
         long[] cpu = new long[requests.size()];
@@ -147,14 +171,18 @@ public final class AssessBenchmark {
             cpu[i] = mx.getCurrentThreadCpuTime() - t;
         }
         Arrays.sort(cpu);
-        System.out.printf(Locale.ROOT, "             CPU time per assessment: p50 %.1f us  p99 %.1f us%n",
-                cpu[cpu.length / 2] / 1e3, cpu[(int) (cpu.length * 0.99)] / 1e3);
+        System.out.printf(
+                Locale.ROOT,
+                "             CPU time per assessment: p50 %.1f us  p99 %.1f us%n",
+                cpu[cpu.length / 2] / 1e3,
+                cpu[(int) (cpu.length * 0.99)] / 1e3);
         System.out.printf(Locale.ROOT, "             verdicts %s%n             classes %s%n", verdicts, classes);
     }
 
     static String counts(Dataset d) {
         StringBuilder b = new StringBuilder();
-        for (Role r : Role.values()) b.append(r.id()).append('=').append(d.layer(r).size()).append(' ');
+        for (Role r : Role.values())
+            b.append(r.id()).append('=').append(d.layer(r).size()).append(' ');
         return b.toString().trim();
     }
 }

@@ -13,11 +13,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
-import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.data.Dataset;
-import nl.plektoets.data.directory.DatasetCache;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.directory.DataDirectory;
+import nl.plektoets.data.directory.DatasetCache;
 import nl.plektoets.store.embedded.GeoPackageStore;
 
 /**
@@ -44,16 +44,25 @@ public final class CacheBenchmark {
             Path dataDir = Files.isDirectory(input) ? input : linkedDataDir(input, temp);
             long t0 = System.nanoTime();
             Dataset dataset = DataDirectory.load(dataDir, null, ImportProgress.NONE);
-            System.out.printf(Locale.ROOT, "%s: %,d features in %s; first load (import or cache) %.0f ms%n",
-                    input, dataset.size(), dataset.info().workingCrs(), ms(t0));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %,d features in %s; first load (import or cache) %.0f ms%n",
+                    input,
+                    dataset.size(),
+                    dataset.info().workingCrs(),
+                    ms(t0));
             Path cacheFile = DatasetCache.file(dataDir);
             if (!Files.exists(cacheFile)) throw new IllegalStateException("no cache was written to " + cacheFile);
 
             try (GeoPackageStore store = GeoPackageStore.open(temp.resolve("store"), Clock.systemUTC())) {
                 long ti = System.nanoTime();
                 store.importLayers(dataset);
-                System.out.printf(Locale.ROOT, "  sizes: cache %.1f MB, GeoPackage %.1f MB (its import %.0f ms)%n",
-                        mb(cacheFile), mb(store.file()) + mb(Path.of(store.file() + "-wal")), ms(ti));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  sizes: cache %.1f MB, GeoPackage %.1f MB (its import %.0f ms)%n",
+                        mb(cacheFile),
+                        mb(store.file()) + mb(Path.of(store.file() + "-wal")),
+                        ms(ti));
                 int expected = dataset.size();
                 dataset = null; // the two loads below must not compete with a third copy for the heap
                 time(() -> check(DatasetCache.read(dataDir).orElseThrow(), expected));
@@ -69,13 +78,24 @@ public final class CacheBenchmark {
                     });
                 }
                 double ratio = median(gpkg) / median(cache);
-                System.out.printf(Locale.ROOT, "  layer load, median of %d: cache %.0f ms, GeoPackage %.0f ms; "
-                        + "GeoPackage/cache %.2f (%s 2x)%n  runs: cache %s ms, GeoPackage %s ms%n", RUNS, median(cache),
-                        median(gpkg), ratio, ratio <= 2 ? "within" : "NOT within", Arrays.toString(round(cache)),
+                System.out.printf(
+                        Locale.ROOT,
+                        "  layer load, median of %d: cache %.0f ms, GeoPackage %.0f ms; "
+                                + "GeoPackage/cache %.2f (%s 2x)%n  runs: cache %s ms, GeoPackage %s ms%n",
+                        RUNS,
+                        median(cache),
+                        median(gpkg),
+                        ratio,
+                        ratio <= 2 ? "within" : "NOT within",
+                        Arrays.toString(round(cache)),
                         Arrays.toString(round(gpkg)));
-                System.out.printf(Locale.ROOT, "  GeoPackage rows alone (SQLite reads every column, nothing decoded): "
-                        + "median %.0f ms = %.2f x cache, %.0f%% of the GeoPackage load%n", median(rows),
-                        median(rows) / median(cache), 100 * median(rows) / median(gpkg));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  GeoPackage rows alone (SQLite reads every column, nothing decoded): "
+                                + "median %.0f ms = %.2f x cache, %.0f%% of the GeoPackage load%n",
+                        median(rows),
+                        median(rows) / median(cache),
+                        100 * median(rows) / median(gpkg));
             }
         } finally {
             try (Stream<Path> files = Files.walk(temp)) {
@@ -100,13 +120,19 @@ public final class CacheBenchmark {
     private static int rawRows(Path gpkg) {
         int n = 0;
         long touched = 0;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + gpkg); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + gpkg);
+                Statement st = c.createStatement()) {
             for (Role role : Role.values()) {
-                try (ResultSet rs = st.executeQuery("SELECT feature_id, attributes, source, source_id, source_tag, geom "
-                        + "FROM layer_" + role.id() + " ORDER BY fid")) {
+                try (ResultSet rs =
+                        st.executeQuery("SELECT feature_id, attributes, source, source_id, source_tag, geom "
+                                + "FROM layer_" + role.id() + " ORDER BY fid")) {
                     while (rs.next()) {
-                        touched += rs.getLong(1) + rs.getString(2).length() + rs.getString(3).length()
-                                + rs.getString(4).length() + rs.getString(5).length() + rs.getBytes(6).length;
+                        touched += rs.getLong(1)
+                                + rs.getString(2).length()
+                                + rs.getString(3).length()
+                                + rs.getString(4).length()
+                                + rs.getString(5).length()
+                                + rs.getBytes(6).length;
                         n++;
                     }
                 }

@@ -24,8 +24,7 @@ import nl.plektoets.cli.Main;
 public final class OverviewBenchmark {
     private static final String TOKEN = "bench-planner-token-0123456789";
 
-    private OverviewBenchmark() {
-    }
+    private OverviewBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path source = Path.of(args.length > 0 ? args[0] : "gisdata/demo");
@@ -47,30 +46,41 @@ public final class OverviewBenchmark {
         try {
             System.out.printf("cores: %d%n", Runtime.getRuntime().availableProcessors());
             Timed cold = get(client, port, "/api/v1/overview?form=room_rental&persons=4&limit=1000");
-            System.out.printf("first overview (cold JVM, batch + page of 1,000): %.0f ms, %,d bytes%n", cold.ms, cold.bytes);
+            System.out.printf(
+                    "first overview (cold JVM, batch + page of 1,000): %.0f ms, %,d bytes%n", cold.ms, cold.bytes);
             List<Double> batch = new ArrayList<>();
             for (int persons = 5; persons < 15; persons++) {
                 batch.add(get(client, port, "/api/v1/overview?form=room_rental&persons=" + persons + "&limit=1000").ms);
             }
             for (int persons = 5; persons < 15; persons++) {
-                batch.add(get(client, port, "/api/v1/overview?form=housing_facility&persons=" + persons + "&limit=1000").ms);
+                batch.add(get(client, port, "/api/v1/overview?form=housing_facility&persons=" + persons + "&limit=1000")
+                        .ms);
             }
             report("uncached overview (whole batch + first page of 1,000), 20 runs", batch);
             List<Double> pages = new ArrayList<>();
             Timed page = null;
             for (int i = 0; i < 60; i++) {
-                page = get(client, port, "/api/v1/overview?form=room_rental&persons=14&limit=1000&offset=" + (1000 * (i % 3)));
+                page = get(
+                        client,
+                        port,
+                        "/api/v1/overview?form=room_rental&persons=14&limit=1000&offset=" + (1000 * (i % 3)));
                 pages.add(page.ms);
             }
             report("cached page of 1,000 addresses (" + String.format("%,d", page.bytes) + " bytes), 60 runs", pages);
             List<Double> window = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
-                window.add(get(client, port, "/api/v1/overview?form=room_rental&persons=14&limit=1000&bbox=3.68,52.545,3.70,52.56").ms);
+                window.add(get(
+                                client,
+                                port,
+                                "/api/v1/overview?form=room_rental&persons=14&limit=1000&bbox=3.68,52.545,3.70,52.56")
+                        .ms);
             }
             report("cached window (bbox of one village)", window);
             List<Double> features = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                features.add(get(client, port, "/api/v1/features?lon=3.6861967&lat=52.5505246&tolerance-m=" + (3 + i % 5)).ms);
+                features.add(
+                        get(client, port, "/api/v1/features?lon=3.6861967&lat=52.5505246&tolerance-m=" + (3 + i % 5))
+                                .ms);
             }
             report("features at a point (all layers, 3-7 m)", features);
         } finally {
@@ -78,23 +88,26 @@ public final class OverviewBenchmark {
         }
     }
 
-    record Timed(double ms, int bytes) {
-    }
+    record Timed(double ms, int bytes) {}
 
     static Timed get(HttpClient client, int port, String path) throws Exception {
         HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).build();
+                .header("Authorization", "Bearer " + TOKEN)
+                .build();
         long t = System.nanoTime();
         HttpResponse<byte[]> a = client.send(r, HttpResponse.BodyHandlers.ofByteArray());
         double ms = (System.nanoTime() - t) / 1e6;
-        if (a.statusCode() != 200) throw new IllegalStateException(path + ": " + a.statusCode() + " " + new String(a.body(), StandardCharsets.UTF_8));
+        if (a.statusCode() != 200)
+            throw new IllegalStateException(
+                    path + ": " + a.statusCode() + " " + new String(a.body(), StandardCharsets.UTF_8));
         return new Timed(ms, a.body().length);
     }
 
     static void report(String what, List<Double> ms) {
         List<Double> s = new ArrayList<>(ms);
         Collections.sort(s);
-        System.out.printf("%s: median %.1f ms, p90 %.1f ms, min %.1f ms, max %.1f ms%n", what, s.get(s.size() / 2),
-                s.get((int) Math.floor(s.size() * 0.9)), s.get(0), s.get(s.size() - 1));
+        System.out.printf(
+                "%s: median %.1f ms, p90 %.1f ms, min %.1f ms, max %.1f ms%n",
+                what, s.get(s.size() / 2), s.get((int) Math.floor(s.size() * 0.9)), s.get(0), s.get(s.size() - 1));
     }
 }

@@ -14,23 +14,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntConsumer;
-import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.assess.Assessor;
-import nl.plektoets.request.HousingForm;
 import nl.plektoets.cli.AssessAllBatch;
 import nl.plektoets.criteria.FacilityReachCriterion;
-import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.isochrone.IsochroneBuilder;
 import nl.plektoets.policy.PolicyProfile;
-import nl.plektoets.routing.ReachIndex;
 import nl.plektoets.policy.ReachSettings;
-import nl.plektoets.routing.SiteAccess;
 import nl.plektoets.policy.TravelMode;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
+import nl.plektoets.routing.ReachIndex;
+import nl.plektoets.routing.SiteAccess;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
@@ -55,7 +55,8 @@ public final class ReachBenchmark {
     static final int ISOCHRONES = 100;
 
     public static void main(String[] args) throws Exception {
-        Path osm = Path.of(args.length > 0 ? args[0] : "../shared/data/osm/north-bayreuth.osm.gz").toAbsolutePath();
+        Path osm = Path.of(args.length > 0 ? args[0] : "../shared/data/osm/north-bayreuth.osm.gz")
+                .toAbsolutePath();
         if (!Files.isRegularFile(osm)) {
             System.err.println("bench-reach: " + osm + " not found; give an .osm, .osm.gz or .osm.pbf file");
             System.exit(2);
@@ -66,34 +67,50 @@ public final class ReachBenchmark {
         if (Files.isRegularFile(description)) Files.createSymbolicLink(dataDir.resolve("dataset.json"), description);
         long t0 = System.nanoTime();
         Dataset dataset = DataDirectory.load(dataDir, null, ImportProgress.NONE);
-        System.out.printf(Locale.ROOT, "data      %s: %d addresses, %d facilities, layers imported in %.1f s%n",
-                osm.getFileName(), dataset.layer(Role.ADDRESS).size(), dataset.layer(Role.FACILITY).size(),
+        System.out.printf(
+                Locale.ROOT,
+                "data      %s: %d addresses, %d facilities, layers imported in %.1f s%n",
+                osm.getFileName(),
+                dataset.layer(Role.ADDRESS).size(),
+                dataset.layer(Role.FACILITY).size(),
                 (System.nanoTime() - t0) / 1e9);
 
         PolicyProfile profile = PolicyProfile.load(null);
         ReachSettings settings = ReachSettings.from(profile, ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M);
         long t1 = System.nanoTime();
         try (ReachIndex first = ReachIndex.open(dataDir, dataset, settings)) {
-            System.out.printf(Locale.ROOT, "graph     import %.1f s (GraphHopper, foot + bike), %d nodes, %d edges;"
-                            + " with tables %.1f s%n", first.network().openMillis() / 1e3,
-                    first.network().graph().getNodes(), first.network().graph().getEdges(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "graph     import %.1f s (GraphHopper, foot + bike), %d nodes, %d edges;" + " with tables %.1f s%n",
+                    first.network().openMillis() / 1e3,
+                    first.network().graph().getNodes(),
+                    first.network().graph().getEdges(),
                     (System.nanoTime() - t1) / 1e9);
             for (Map.Entry<String, Long> e : first.precomputeMillis().entrySet()) {
-                System.out.printf(Locale.ROOT, "table     %-32s %5d ms (%d facilities)%n", e.getKey(), e.getValue(),
-                        first.facilities().getOrDefault(e.getKey().substring(e.getKey().indexOf('/') + 1), List.of())
+                System.out.printf(
+                        Locale.ROOT,
+                        "table     %-32s %5d ms (%d facilities)%n",
+                        e.getKey(),
+                        e.getValue(),
+                        first.facilities()
+                                .getOrDefault(e.getKey().substring(e.getKey().indexOf('/') + 1), List.of())
                                 .size());
             }
         }
         long t2 = System.nanoTime();
         try (ReachIndex index = ReachIndex.open(dataDir, dataset, settings)) {
-            System.out.printf(Locale.ROOT, "cache     second open (graph and tables from disk) %.2f s, imported=%s%n",
-                    (System.nanoTime() - t2) / 1e9, index.network().imported());
+            System.out.printf(
+                    Locale.ROOT,
+                    "cache     second open (graph and tables from disk) %.2f s, imported=%s%n",
+                    (System.nanoTime() - t2) / 1e9,
+                    index.network().imported());
             run(dataset, profile, index);
         }
     }
 
     private static void run(Dataset dataset, PolicyProfile profile, ReachIndex index) throws IOException {
-        List<Geometry> sites = dataset.layer(Role.ADDRESS).stream().map(Feature::geometry).toList();
+        List<Geometry> sites =
+                dataset.layer(Role.ADDRESS).stream().map(Feature::geometry).toList();
         if (sites.isEmpty()) {
             System.out.println("no addresses: nothing to time");
             return;
@@ -107,18 +124,27 @@ public final class ReachBenchmark {
             });
         };
         FacilityReachCriterion criterion = new FacilityReachCriterion(index);
-        IntConsumer reach = i -> sink[0] += criterion.evaluate(sites.get(i % sites.size()), profile.paragraph(nl.plektoets.policy.ThresholdKey.REACH_WALKING_MINUTES)).status().ordinal();
+        IntConsumer reach = i -> sink[0] += criterion
+                .evaluate(
+                        sites.get(i % sites.size()),
+                        profile.paragraph(nl.plektoets.policy.ThresholdKey.REACH_WALKING_MINUTES))
+                .status()
+                .ordinal();
         // the engine as serve, assess and assess-all build it: facility_reach after the built-in criteria
         Assessor assessor = new Assessor(dataset, profile, List.of(criterion));
-        IntConsumer assessWithReach = i -> sink[0] += assessor.assess(new AssessmentRequest(sites.get(i % sites.size()),
-                HousingForm.ROOM_RENTAL, 4, false)).verdict().ordinal();
+        IntConsumer assessWithReach = i -> sink[0] += assessor.assess(
+                        new AssessmentRequest(sites.get(i % sites.size()), HousingForm.ROOM_RENTAL, 4, false))
+                .verdict()
+                .ordinal();
         int n = Math.max(20_000, sites.size() * 10);
         // joining a site to both networks: one location-index query per mode (as before) against one shared query
         // (accessAll); alternated, so a busy machine slows both alike
         IntConsumer perMode = i -> {
-            for (TravelMode mode : TravelMode.values()) sink[0] += index.access(sites.get(i % sites.size()), mode).snapped() ? 1 : 0;
+            for (TravelMode mode : TravelMode.values())
+                sink[0] += index.access(sites.get(i % sites.size()), mode).snapped() ? 1 : 0;
         };
-        IntConsumer shared = i -> sink[0] += index.accessAll(sites.get(i % sites.size())).size();
+        IntConsumer shared =
+                i -> sink[0] += index.accessAll(sites.get(i % sites.size())).size();
         for (int round = 0; round < 3; round++) {
             time("snap foot + bike, one query per mode", n, perMode);
             time("snap foot + bike, shared query", n, shared);
@@ -137,11 +163,14 @@ public final class ReachBenchmark {
             origins.add(crs.toLonLat(c.x, c.y));
         }
         for (TravelMode mode : TravelMode.values()) {
-            for (int minutes : new int[]{15, 30}) {
+            for (int minutes : new int[] {15, 30}) {
                 IntConsumer iso = i -> {
                     Coordinate o = origins.get(i % origins.size());
                     try {
-                        sink[0] += isochrones.isochrones(o.x, o.y, mode, List.of(minutes), false).isochrones().size();
+                        sink[0] += isochrones
+                                .isochrones(o.x, o.y, mode, List.of(minutes), false)
+                                .isochrones()
+                                .size();
                     } catch (RuntimeException e) {
                         sink[0]++; // an origin off the network: counted, the time still measured
                     }
@@ -169,14 +198,24 @@ public final class ReachBenchmark {
             long wall0 = System.nanoTime();
             long done = 0;
             for (int r = 0; r < rounds; r++) {
-                done += batch.write(OutputStream.nullOutputStream(), AssessAllBatch.Format.CSV, threads,
-                        ImportProgress.NONE).addresses();
+                done += batch.write(
+                                OutputStream.nullOutputStream(),
+                                AssessAllBatch.Format.CSV,
+                                threads,
+                                ImportProgress.NONE)
+                        .addresses();
             }
             double wall = (System.nanoTime() - wall0) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-            System.out.printf(Locale.ROOT, "%-42s n=%6d %8.0f/s per core (process CPU) %7.0f/s wall (%d addresses x %d"
-                    + " runs)%n", "assess-all, " + threads + " thread" + (threads > 1 ? "s" : ""), done, done / cpu,
-                    done / wall, addresses, rounds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-42s n=%6d %8.0f/s per core (process CPU) %7.0f/s wall (%d addresses x %d" + " runs)%n",
+                    "assess-all, " + threads + " thread" + (threads > 1 ? "s" : ""),
+                    done,
+                    done / cpu,
+                    done / wall,
+                    addresses,
+                    rounds);
         }
     }
 
@@ -206,13 +245,22 @@ public final class ReachBenchmark {
         Arrays.sort(cpuNs);
         int p50 = n / 2;
         int p99 = Math.min(n - 1, (int) (n * 0.99));
-        System.out.printf(Locale.ROOT, "%-42s n=%6d %8.0f/s per core (CPU) %7.0f/s wall | CPU p50 %s p99 %s | wall"
-                        + " p50 %s p99 %s%n", name, n, n / cpu, n / wall, fmt(cpuNs[p50]), fmt(cpuNs[p99]),
-                fmt(wallNs[p50]), fmt(wallNs[p99]));
+        System.out.printf(
+                Locale.ROOT,
+                "%-42s n=%6d %8.0f/s per core (CPU) %7.0f/s wall | CPU p50 %s p99 %s | wall" + " p50 %s p99 %s%n",
+                name,
+                n,
+                n / cpu,
+                n / wall,
+                fmt(cpuNs[p50]),
+                fmt(cpuNs[p99]),
+                fmt(wallNs[p50]),
+                fmt(wallNs[p99]));
     }
 
     private static String fmt(long nanos) {
-        return nanos >= 1_000_000 ? String.format(Locale.ROOT, "%.1f ms", nanos / 1e6)
+        return nanos >= 1_000_000
+                ? String.format(Locale.ROOT, "%.1f ms", nanos / 1e6)
                 : String.format(Locale.ROOT, "%.0f us", nanos / 1e3);
     }
 }

@@ -19,13 +19,13 @@ import nl.plektoets.roomrental.Street;
  * Usage: scripts/bench-roomrental [BAG-GPKG] (default ../shared/data/bag/bag.gpkg).
  */
 public final class RoomRentalBenchmark {
-    private RoomRentalBenchmark() {
-    }
+    private RoomRentalBenchmark() {}
 
     public static void main(String[] args) {
         Path gpkg = Path.of(args.length > 0 ? args[0] : "../shared/data/bag/bag.gpkg");
-        Dataset d = new Dataset(new DatasetInfo("bag", false, List.of(gpkg.toString()), "EPSG:28992"),
-                BagImport.read(gpkg, WorkingCrs.rdNew(), m -> { }).features());
+        Dataset d = new Dataset(
+                new DatasetInfo("bag", false, List.of(gpkg.toString()), "EPSG:28992"),
+                BagImport.read(gpkg, WorkingCrs.rdNew(), m -> {}).features());
         PolicyProfile profile = PolicyProfile.load(null);
         RoomRentalRules rules = null;
         long best = Long.MAX_VALUE;
@@ -34,7 +34,8 @@ public final class RoomRentalBenchmark {
             rules = RoomRentalRules.of(d, profile.roomRental());
             best = Math.min(best, System.nanoTime() - t);
         }
-        System.out.printf("street model: %d dwellings in %d streets, built in %.2f ms (best of 20)%n",
+        System.out.printf(
+                "street model: %d dwellings in %d streets, built in %.2f ms (best of 20)%n",
                 rules.model().dwellingCount(), rules.model().streets().size(), best / 1e6);
         List<PermitPlacement> permits = new ArrayList<>();
         long id = 1;
@@ -50,7 +51,8 @@ public final class RoomRentalBenchmark {
             rules.standings(permits);
             best = Math.min(best, System.nanoTime() - t);
         }
-        System.out.printf("overview: %d streets with %d permits in %.3f ms (best of 200)%n",
+        System.out.printf(
+                "overview: %d streets with %d permits in %.3f ms (best of 200)%n",
                 rules.model().units().size(), permits.size(), best / 1e6);
     }
 }

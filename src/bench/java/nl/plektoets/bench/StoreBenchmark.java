@@ -54,23 +54,28 @@ public final class StoreBenchmark {
 
         long t0 = System.nanoTime();
         Dataset dataset = OsmImport.read(osm, OsmImportOptions.defaults(), ImportProgress.NONE);
-        System.out.printf(Locale.ROOT, "import %s: %d features in %s, %.0f ms (OSM parse, not a store number)%n",
-                osm.getFileName(), dataset.size(), dataset.info().workingCrs(), ms(t0));
+        System.out.printf(
+                Locale.ROOT,
+                "import %s: %d features in %s, %.0f ms (OSM parse, not a store number)%n",
+                osm.getFileName(),
+                dataset.size(),
+                dataset.info().workingCrs(),
+                ms(t0));
 
         try (Connection admin = DriverManager.getConnection(server + "postgres", "postgres", null);
-             Statement st = admin.createStatement()) {
+                Statement st = admin.createStatement()) {
             st.execute("CREATE DATABASE " + db);
         }
         Path dir = Files.createTempDirectory("plektoets-bench");
         try {
             try (Connection c = DriverManager.getConnection(server + db, "postgres", null);
-                 Statement st = c.createStatement()) {
+                    Statement st = c.createStatement()) {
                 st.execute("CREATE EXTENSION postgis");
             }
             run(dataset, server + db, dir);
         } finally {
             try (Connection admin = DriverManager.getConnection(server + "postgres", "postgres", null);
-                 Statement st = admin.createStatement()) {
+                    Statement st = admin.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             }
             try (var files = Files.list(dir)) {
@@ -82,19 +87,27 @@ public final class StoreBenchmark {
 
     private static void run(Dataset dataset, String url, Path dir) throws Exception {
         try (Store pg = PostgisStore.open(url, "postgres", null, Clock.systemUTC());
-             Store gpkg = GeoPackageStore.open(dir, Clock.systemUTC())) {
+                Store gpkg = GeoPackageStore.open(dir, Clock.systemUTC())) {
             double pgImport = time(() -> pg.importLayers(dataset));
             double gpkgImport = time(() -> gpkg.importLayers(dataset));
-            System.out.printf(Locale.ROOT, "store import (one transaction): PostGIS %.0f ms, GeoPackage %.0f ms%n",
-                    pgImport, gpkgImport);
+            System.out.printf(
+                    Locale.ROOT,
+                    "store import (one transaction): PostGIS %.0f ms, GeoPackage %.0f ms%n",
+                    pgImport,
+                    gpkgImport);
             double[] pgLoad = new double[RUNS];
             double[] gpkgLoad = new double[RUNS];
             for (int i = 0; i < RUNS; i++) {
                 pgLoad[i] = time(() -> check(pg.loadDataset().orElseThrow(), dataset));
                 gpkgLoad[i] = time(() -> check(gpkg.loadDataset().orElseThrow(), dataset));
             }
-            System.out.printf(Locale.ROOT, "layer load, median of %d: PostGIS %.0f ms, GeoPackage %.0f ms, "
-                    + "ratio PostGIS/GeoPackage %.2f%n", RUNS, median(pgLoad), median(gpkgLoad),
+            System.out.printf(
+                    Locale.ROOT,
+                    "layer load, median of %d: PostGIS %.0f ms, GeoPackage %.0f ms, "
+                            + "ratio PostGIS/GeoPackage %.2f%n",
+                    RUNS,
+                    median(pgLoad),
+                    median(gpkgLoad),
                     median(pgLoad) / median(gpkgLoad));
         }
         locationQuery(dataset, url);
@@ -116,17 +129,26 @@ public final class StoreBenchmark {
         Point[] points = new Point[POINTS];
         var factory = dataset.layer(Role.ROAD).get(0).geometry().getFactory();
         for (int i = 0; i < POINTS; i++) {
-            points[i] = factory.createPoint(new Coordinate(extent.getMinX() + random.nextDouble() * extent.getWidth(),
+            points[i] = factory.createPoint(new Coordinate(
+                    extent.getMinX() + random.nextDouble() * extent.getWidth(),
                     extent.getMinY() + random.nextDouble() * extent.getHeight()));
         }
-        System.out.printf(Locale.ROOT, "location query: %d points over %.1f x %.1f km, %d farmyards, %d industrial "
-                + "areas, near = within %.0f m%n", POINTS, extent.getWidth() / 1000, extent.getHeight() / 1000,
-                farms.size(), industry.size(), NEAR_M);
+        System.out.printf(
+                Locale.ROOT,
+                "location query: %d points over %.1f x %.1f km, %d farmyards, %d industrial "
+                        + "areas, near = within %.0f m%n",
+                POINTS,
+                extent.getWidth() / 1000,
+                extent.getHeight() / 1000,
+                farms.size(),
+                industry.size(),
+                NEAR_M);
 
         // in memory: built once per dataset (as the engine does at load), then queried
         long tb = System.nanoTime();
         STRtree farmTree = new STRtree();
-        for (Feature f : farms) farmTree.insert(f.geometry().getEnvelopeInternal(), PreparedGeometryFactory.prepare(f.geometry()));
+        for (Feature f : farms)
+            farmTree.insert(f.geometry().getEnvelopeInternal(), PreparedGeometryFactory.prepare(f.geometry()));
         STRtree industryTree = new STRtree();
         for (Feature f : industry) industryTree.insert(f.geometry().getEnvelopeInternal(), new Near(f.geometry()));
         farmTree.build();
@@ -158,7 +180,8 @@ public final class StoreBenchmark {
             }
             WKBWriter wkb = new WKBWriter(2);
             c.setAutoCommit(false);
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO bench_points VALUES (?, ST_GeomFromWKB(?, 28992))")) {
+            try (PreparedStatement ins =
+                    c.prepareStatement("INSERT INTO bench_points VALUES (?, ST_GeomFromWKB(?, 28992))")) {
                 for (int i = 0; i < POINTS; i++) {
                     ins.setInt(1, i);
                     ins.setBytes(2, wkb.write(crs.toStorage(points[i])));
@@ -175,11 +198,13 @@ public final class StoreBenchmark {
             }
             String setQuery = "SELECT count(*) FILTER (WHERE farm), count(*) FILTER (WHERE near) FROM (SELECT "
                     + "EXISTS (SELECT 1 FROM layer_agricultural_plot a WHERE ST_Intersects(a.geom, p.geom)) AS farm, "
-                    + "EXISTS (SELECT 1 FROM layer_business_park b WHERE ST_DWithin(b.geom, p.geom, " + NEAR_M + ")) AS near "
+                    + "EXISTS (SELECT 1 FROM layer_business_park b WHERE ST_DWithin(b.geom, p.geom, " + NEAR_M
+                    + ")) AS near "
                     + "FROM bench_points p) q";
             for (int r = 0; r < RUNS; r++) {
                 sql[r] = time(() -> {
-                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(setQuery)) {
+                    try (Statement st = c.createStatement();
+                            ResultSet rs = st.executeQuery(setQuery)) {
                         rs.next();
                         sqlCounts[0] = rs.getInt(1);
                         sqlCounts[1] = rs.getInt(2);
@@ -206,16 +231,39 @@ public final class StoreBenchmark {
         double memMedian = median(mem);
         double sqlMedian = median(sql);
         double singleMedian = median(single) / SINGLE_QUERIES * POINTS;
-        System.out.printf(Locale.ROOT, "in memory (STRtree + prepared, index build %.0f ms once): median %.0f ms for %d "
-                + "points = %.2f µs/point; in farmyard %d, near industry %d%n", build, memMedian, POINTS,
-                memMedian * 1000 / POINTS, memCounts[0], memCounts[1]);
-        System.out.printf(Locale.ROOT, "PostGIS set query (GiST): median %.0f ms for %d points = %.2f µs/point; in "
-                + "farmyard %d, near industry %d%n", sqlMedian, POINTS, sqlMedian * 1000 / POINTS, sqlCounts[0], sqlCounts[1]);
-        System.out.printf(Locale.ROOT, "PostGIS one query per point: median %.0f ms per %d queries = %.1f µs/point "
-                + "(%.0f ms extrapolated to %d)%n", median(single), SINGLE_QUERIES, median(single) * 1000 / SINGLE_QUERIES,
-                singleMedian, POINTS);
-        System.out.printf(Locale.ROOT, "ratio PostGIS set query / in memory: %.1f; one query per point / in memory: %.0f%n",
-                sqlMedian / memMedian, singleMedian / memMedian);
+        System.out.printf(
+                Locale.ROOT,
+                "in memory (STRtree + prepared, index build %.0f ms once): median %.0f ms for %d "
+                        + "points = %.2f µs/point; in farmyard %d, near industry %d%n",
+                build,
+                memMedian,
+                POINTS,
+                memMedian * 1000 / POINTS,
+                memCounts[0],
+                memCounts[1]);
+        System.out.printf(
+                Locale.ROOT,
+                "PostGIS set query (GiST): median %.0f ms for %d points = %.2f µs/point; in "
+                        + "farmyard %d, near industry %d%n",
+                sqlMedian,
+                POINTS,
+                sqlMedian * 1000 / POINTS,
+                sqlCounts[0],
+                sqlCounts[1]);
+        System.out.printf(
+                Locale.ROOT,
+                "PostGIS one query per point: median %.0f ms per %d queries = %.1f µs/point "
+                        + "(%.0f ms extrapolated to %d)%n",
+                median(single),
+                SINGLE_QUERIES,
+                median(single) * 1000 / SINGLE_QUERIES,
+                singleMedian,
+                POINTS);
+        System.out.printf(
+                Locale.ROOT,
+                "ratio PostGIS set query / in memory: %.1f; one query per point / in memory: %.0f%n",
+                sqlMedian / memMedian,
+                singleMedian / memMedian);
         if (memCounts[0] != sqlCounts[0] || memCounts[1] != sqlCounts[1]) {
             System.out.println("(counts differ slightly: the layers are stored in RD New, whose scale far from the "
                     + "Netherlands is ~0.14% off the UTM working CRS, so points right at 100 m can fall either side)");

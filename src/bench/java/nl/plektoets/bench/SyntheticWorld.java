@@ -20,8 +20,7 @@ import org.locationtech.jts.geom.PrecisionModel;
  * engine without an importer; the shapes are round (buffered points) so polygons have realistic vertex counts.
  */
 final class SyntheticWorld {
-    private SyntheticWorld() {
-    }
+    private SyntheticWorld() {}
 
     static Dataset generate(long seed) {
         GeometryFactory gf = new GeometryFactory(new PrecisionModel(), 28992);
@@ -34,27 +33,40 @@ final class SyntheticWorld {
             double cx = x0 + 800 + rnd.nextDouble() * (w - 1600), cy = y0 + 800 + rnd.nextDouble() * (h - 1600);
             double r = 300 + rnd.nextDouble() * 500;
             villages.add(new double[] {cx, cy, r});
-            out.add(feature(id, Role.BUILT_UP_AREA, gf.createPoint(new Coordinate(cx, cy)).buffer(r, 16),
-                    "place=village", "Dorp " + v));
+            out.add(feature(
+                    id,
+                    Role.BUILT_UP_AREA,
+                    gf.createPoint(new Coordinate(cx, cy)).buffer(r, 16),
+                    "place=village",
+                    "Dorp " + v));
         }
         for (int p = 0; p < 18; p++) {
             double[] v = villages.get(p % villages.size());
             double ang = rnd.nextDouble() * 2 * Math.PI;
             double cx = v[0] + Math.cos(ang) * (v[2] + 200), cy = v[1] + Math.sin(ang) * (v[2] + 200);
-            out.add(feature(id, Role.BUSINESS_PARK, gf.createPoint(new Coordinate(cx, cy)).buffer(120 + rnd.nextDouble() * 250, 8),
-                    p % 3 == 0 ? "landuse=commercial" : "landuse=industrial", "Bedrijventerrein " + p));
+            out.add(feature(
+                    id,
+                    Role.BUSINESS_PARK,
+                    gf.createPoint(new Coordinate(cx, cy)).buffer(120 + rnd.nextDouble() * 250, 8),
+                    p % 3 == 0 ? "landuse=commercial" : "landuse=industrial",
+                    "Bedrijventerrein " + p));
         }
         List<double[]> farms = new ArrayList<>();
         for (int f = 0; f < 36; f++) {
             double cx = x0 + rnd.nextDouble() * w, cy = y0 + rnd.nextDouble() * h;
             double s = 40 + rnd.nextDouble() * 60;
             farms.add(new double[] {cx, cy, s});
-            out.add(feature(id, Role.AGRICULTURAL_PLOT, rect(gf, cx - s, cy - s, cx + s, cy + s), "landuse=farmyard", null));
+            out.add(feature(
+                    id, Role.AGRICULTURAL_PLOT, rect(gf, cx - s, cy - s, cx + s, cy + s), "landuse=farmyard", null));
         }
         for (int c = 0; c < 3; c++) {
             double cx = x0 + rnd.nextDouble() * w, cy = y0 + rnd.nextDouble() * h;
-            out.add(feature(id, Role.RECREATION_ZONE, gf.createPoint(new Coordinate(cx, cy)).buffer(150 + rnd.nextDouble() * 150, 8),
-                    "tourism=camp_site", "Camping " + c));
+            out.add(feature(
+                    id,
+                    Role.RECREATION_ZONE,
+                    gf.createPoint(new Coordinate(cx, cy)).buffer(150 + rnd.nextDouble() * 150, 8),
+                    "tourism=camp_site",
+                    "Camping " + c));
         }
         for (int b = 0; b < 4300; b++) {
             double cx, cy;
@@ -74,23 +86,40 @@ final class SyntheticWorld {
             double s = 4 + rnd.nextDouble() * 10;
             out.add(feature(id, Role.BUILDING, rect(gf, cx - s, cy - s, cx + s, cy + s), "building=yes", null));
             if (b < 3500) {
-                out.add(new Feature(id[0]++, Role.ADDRESS, gf.createPoint(new Coordinate(cx, cy)),
+                out.add(new Feature(
+                        id[0]++,
+                        Role.ADDRESS,
+                        gf.createPoint(new Coordinate(cx, cy)),
                         Map.of("street", "Straat", "housenumber", Integer.toString(b)),
                         new Provenance("synthetic", "node/" + id[0], "addr:street")));
             }
         }
-        return new Dataset(new DatasetInfo("synthetic rural area (fictitious, seed " + seed + ")", true,
-                List.of("synthetic"), "EPSG:28992"), out);
+        return new Dataset(
+                new DatasetInfo(
+                        "synthetic rural area (fictitious, seed " + seed + ")",
+                        true,
+                        List.of("synthetic"),
+                        "EPSG:28992"),
+                out);
     }
 
     private static Feature feature(long[] id, Role role, Geometry g, String tag, String name) {
         long i = id[0]++;
-        return new Feature(i, role, g, name == null ? Map.of() : Map.of("name", name),
+        return new Feature(
+                i,
+                role,
+                g,
+                name == null ? Map.of() : Map.of("name", name),
                 new Provenance("synthetic", "way/" + i, tag));
     }
 
     private static Geometry rect(GeometryFactory gf, double x1, double y1, double x2, double y2) {
-        return gf.createPolygon(new Coordinate[] {new Coordinate(x1, y1), new Coordinate(x2, y1), new Coordinate(x2, y2),
-                new Coordinate(x1, y2), new Coordinate(x1, y1)});
+        return gf.createPolygon(new Coordinate[] {
+            new Coordinate(x1, y1),
+            new Coordinate(x2, y1),
+            new Coordinate(x2, y2),
+            new Coordinate(x1, y2),
+            new Coordinate(x1, y1)
+        });
     }
 }

@@ -2,14 +2,14 @@ package nl.plektoets.address;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,10 +34,10 @@ public final class AddressIndex {
     private static final Pattern POSTCODE = Pattern.compile("\\b(\\d{4})\\s?([a-z]{2})\\b");
 
     private final Address[] addresses;
-    private final String[] words;       // distinct normalised words, sorted; a word's index is its rank
-    private final int[][] wordsOf;      // per address, the ranks of its words
-    private final int[] postingStart;   // addresses of rank r: postings[postingStart[r] .. postingStart[r + 1])
-    private final int[] postings;       // address indexes, ascending within a rank
+    private final String[] words; // distinct normalised words, sorted; a word's index is its rank
+    private final int[][] wordsOf; // per address, the ranks of its words
+    private final int[] postingStart; // addresses of rank r: postings[postingStart[r] .. postingStart[r + 1])
+    private final int[] postings; // address indexes, ascending within a rank
 
     private AddressIndex(List<Address> list) {
         this.addresses = list.toArray(Address[]::new);
@@ -85,20 +85,29 @@ public final class AddressIndex {
             if (street.isEmpty() || number.isEmpty()) continue;
             Geometry g = f.geometry();
             Point p = g instanceof Point pt ? pt : g.getInteriorPoint();
-            list.add(new Address(f.id(), street, number, formatPostcode(trim(f.attribute("postcode"))),
-                    trim(f.attribute("town")), p));
+            list.add(new Address(
+                    f.id(),
+                    street,
+                    number,
+                    formatPostcode(trim(f.attribute("postcode"))),
+                    trim(f.attribute("town")),
+                    p));
         }
         // a stable order for equal scores: town, street, number as people read them (keys computed once: the
         // normalisation is far too slow to repeat inside a comparator over a million addresses)
-        record Keyed(Address address, String town, String street, int number) {
-        }
+        record Keyed(Address address, String town, String street, int number) {}
         List<Keyed> keyed = new ArrayList<>(list.size());
         Map<String, String> memo = new HashMap<>();
         for (Address a : list) {
-            keyed.add(new Keyed(a, memo.computeIfAbsent(a.town(), AddressIndex::normalise),
-                    memo.computeIfAbsent(a.street(), AddressIndex::normalise), houseNumberValue(a.housenumber())));
+            keyed.add(new Keyed(
+                    a,
+                    memo.computeIfAbsent(a.town(), AddressIndex::normalise),
+                    memo.computeIfAbsent(a.street(), AddressIndex::normalise),
+                    houseNumberValue(a.housenumber())));
         }
-        keyed.sort(Comparator.comparing(Keyed::town).thenComparing(Keyed::street).thenComparingInt(Keyed::number)
+        keyed.sort(Comparator.comparing(Keyed::town)
+                .thenComparing(Keyed::street)
+                .thenComparingInt(Keyed::number)
                 .thenComparing(k -> k.address().housenumber()));
         list = new ArrayList<>(keyed.size());
         for (Keyed k : keyed) list.add(k.address());
@@ -171,13 +180,14 @@ public final class AddressIndex {
         String street = normalise(streetText);
         String number = normalise(t.substring(split)).replace(" ", "");
         String placeNorm = normalise(place);
-        Optional<String> postcode = POSTCODE.matcher(placeNorm).matches()
-                ? Optional.of(placeNorm.replace(" ", "")) : Optional.empty();
+        Optional<String> postcode =
+                POSTCODE.matcher(placeNorm).matches() ? Optional.of(placeNorm.replace(" ", "")) : Optional.empty();
 
         List<Address> found = new ArrayList<>();
         String[] streetWords = queryWords(streetText);
         // street words plus the number narrow the candidates to the few addresses with that number
-        for (Address a : streetWords.length == 0 ? List.<Address>of() : search(streetText + " " + number, Integer.MAX_VALUE)) {
+        for (Address a :
+                streetWords.length == 0 ? List.<Address>of() : search(streetText + " " + number, Integer.MAX_VALUE)) {
             if (!normalise(a.street()).equals(street)) continue;
             if (!normalise(a.housenumber()).replace(" ", "").replace("-", "").equals(number.replace("-", ""))) continue;
             if (postcode.isPresent()) {
@@ -188,7 +198,8 @@ public final class AddressIndex {
             found.add(a);
         }
         if (found.size() == 1) return new Resolution.Found(found.get(0));
-        if (found.size() > 1) return new Resolution.Ambiguous(List.copyOf(found.subList(0, Math.min(found.size(), 10))));
+        if (found.size() > 1)
+            return new Resolution.Ambiguous(List.copyOf(found.subList(0, Math.min(found.size(), 10))));
         // nearest candidates: the same street (and town when given), then the street alone
         List<Address> near = search(streetText + " " + place, 5);
         if (near.isEmpty()) near = search(streetText, 5);
@@ -222,7 +233,9 @@ public final class AddressIndex {
                 break;
             }
         }
-        return SPACES.matcher(PUNCTUATION.matcher(d.toLowerCase(Locale.ROOT)).replaceAll(" ")).replaceAll(" ").trim();
+        return SPACES.matcher(PUNCTUATION.matcher(d.toLowerCase(Locale.ROOT)).replaceAll(" "))
+                .replaceAll(" ")
+                .trim();
     }
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -232,7 +245,9 @@ public final class AddressIndex {
     private static String[] queryWords(String query) {
         String n = normalise(query);
         n = POSTCODE.matcher(n).replaceAll("$1$2"); // "7771 ab" -> "7771ab", one word as indexed
-        return n.isEmpty() ? new String[0] : Arrays.stream(n.split(" ")).distinct().toArray(String[]::new);
+        return n.isEmpty()
+                ? new String[0]
+                : Arrays.stream(n.split(" ")).distinct().toArray(String[]::new);
     }
 
     private static String[] wordsOf(Address a, Map<String, String> memo) {
@@ -304,6 +319,9 @@ public final class AddressIndex {
 
     private static int houseNumberValue(String n) {
         Matcher m = LEADING_DIGITS.matcher(n);
-        return m.find() ? Integer.parseInt(m.group(1).substring(0, Math.min(9, m.group(1).length()))) : Integer.MAX_VALUE;
+        return m.find()
+                ? Integer.parseInt(
+                        m.group(1).substring(0, Math.min(9, m.group(1).length())))
+                : Integer.MAX_VALUE;
     }
 }

@@ -9,8 +9,7 @@ import org.locationtech.jts.geom.Point;
  * {@code assess-all} and the planner's overview, so both assess the very same site for an address.
  */
 public final class AddressSite {
-    private AddressSite() {
-    }
+    private AddressSite() {}
 
     public static Point of(Feature address) {
         Geometry g = address.geometry();

@@ -14,8 +14,12 @@ import org.locationtech.jts.geom.Geometry;
  * @param site          the assessed site in the working CRS
  * @param notChecked    the policy's requirements the service does not check (from the profile), for every answer
  */
-public record Assessment(Verdict verdict, String locationClass, List<CriterionResult> criteria, Geometry site,
-                         List<PolicyReadings.Requirement> notChecked) {
+public record Assessment(
+        Verdict verdict,
+        String locationClass,
+        List<CriterionResult> criteria,
+        Geometry site,
+        List<PolicyReadings.Requirement> notChecked) {
     public Assessment {
         criteria = List.copyOf(criteria);
         notChecked = List.copyOf(notChecked);
@@ -26,8 +30,7 @@ public record Assessment(Verdict verdict, String locationClass, List<CriterionRe
     }
 
     /** One obligation as the answer collects it: which criterion states it. */
-    public record Stated(String criterion, Obligation obligation) {
-    }
+    public record Stated(String criterion, Obligation obligation) {}
 
     /** Every criterion's obligations in criterion order, each id once (the first criterion stating it). */
     public List<Stated> obligations() {

@@ -9,10 +9,10 @@ import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.criteria.EnvironmentalZoningCriterion;
 import nl.plektoets.criteria.EtfalStayRule;
 import nl.plektoets.criteria.ExternalSafetyCriterion;
-import nl.plektoets.criteria.LivestockOdourCriterion;
-import nl.plektoets.criteria.NoiseCriterion;
 import nl.plektoets.criteria.FireSafetyCriterion;
+import nl.plektoets.criteria.LivestockOdourCriterion;
 import nl.plektoets.criteria.LocationClassCriterion;
+import nl.plektoets.criteria.NoiseCriterion;
 import nl.plektoets.criteria.PermitTermCriterion;
 import nl.plektoets.criteria.RecreationExclusionCriterion;
 import nl.plektoets.criteria.SpatialLookup;
@@ -55,8 +55,12 @@ public final class Assessor {
         this.dataset = dataset;
         this.profile = profile;
         this.index = index;
-        List<Criterion> all = new ArrayList<>(List.of(new RecreationExclusionCriterion(), locationClass,
-                new CapacityCriterion(), new FireSafetyCriterion(), new PermitTermCriterion()));
+        List<Criterion> all = new ArrayList<>(List.of(
+                new RecreationExclusionCriterion(),
+                locationClass,
+                new CapacityCriterion(),
+                new FireSafetyCriterion(),
+                new PermitTermCriterion()));
         // environmental_zoning where the profile has its guide distances (a profile without them has no such rule)
         var zoning = profile.environment().zoning();
         if (zoning != null && zoning.enabled()) all.add(new EnvironmentalZoningCriterion());
@@ -100,9 +104,15 @@ public final class Assessor {
                 results.add(c.evaluate(input));
             }
         }
-        // Bijlage 1: logies of at most N months need no ETFAL motivation; the business-park edge follows the environment
+        // Bijlage 1: logies of at most N months need no ETFAL motivation; the business-park edge follows the
+        // environment
         results = EtfalStayRule.apply(results, cls, request.stay(), profile);
-        return new Assessment(verdictOf(results), cls, results, request.site(), profile.readings().notChecked());
+        return new Assessment(
+                verdictOf(results),
+                cls,
+                results,
+                request.site(),
+                profile.readings().notChecked());
     }
 
     /** not_allowed if any criterion fails, conditional if any is conditional or unknown, otherwise allowed. */
@@ -114,7 +124,7 @@ public final class Assessor {
                     return Verdict.NOT_ALLOWED;
                 }
                 case CONDITIONAL, UNKNOWN -> conditional = true;
-                case PASS -> { }
+                case PASS -> {}
             }
         }
         return conditional ? Verdict.CONDITIONAL : Verdict.ALLOWED;
@@ -132,26 +142,37 @@ public final class Assessor {
             throw new InvalidRequestException("site", "the site is missing or empty; give a Point or a Polygon");
         }
         if (!(site instanceof Point) && !(site instanceof Polygonal)) {
-            throw new InvalidRequestException("site", "the site is a " + site.getGeometryType()
-                    + "; give a Point or a Polygon");
+            throw new InvalidRequestException(
+                    "site", "the site is a " + site.getGeometryType() + "; give a Point or a Polygon");
         }
         if (!site.isValid()) {
-            throw new InvalidRequestException("site", "the site polygon is not valid (self-intersecting or"
-                    + " unclosed ring); redraw it without crossing edges");
+            throw new InvalidRequestException(
+                    "site",
+                    "the site polygon is not valid (self-intersecting or"
+                            + " unclosed ring); redraw it without crossing edges");
         }
         double max = profile.siteMaxAreaM2();
         if (site.getArea() > max) {
-            throw new InvalidRequestException("site", String.format(java.util.Locale.ROOT,
-                    "the site is %.0f m2, more than the %.0f m2 the policy profile allows (site.max_area_m2); draw"
-                            + " the site itself, not the surrounding area", site.getArea(), max));
+            throw new InvalidRequestException(
+                    "site",
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "the site is %.0f m2, more than the %.0f m2 the policy profile allows (site.max_area_m2); draw"
+                                    + " the site itself, not the surrounding area",
+                            site.getArea(),
+                            max));
         }
         if (!extent.isNull() && !extent.intersects(site.getEnvelopeInternal())) {
-            throw new InvalidRequestException("site", "the site lies outside the dataset '" + dataset.info().name()
-                    + "' (extent " + extent + " in " + dataset.info().workingCrs() + "); check the coordinates and"
-                    + " their CRS");
+            throw new InvalidRequestException(
+                    "site",
+                    "the site lies outside the dataset '" + dataset.info().name()
+                            + "' (extent " + extent + " in " + dataset.info().workingCrs()
+                            + "); check the coordinates and"
+                            + " their CRS");
         }
         if (r.form() == null) {
-            throw new InvalidRequestException("form", "the housing form is missing; use room_rental or housing_facility");
+            throw new InvalidRequestException(
+                    "form", "the housing form is missing; use room_rental or housing_facility");
         }
         if (r.persons() < 1) {
             throw new InvalidRequestException("persons", "persons is " + r.persons() + "; give at least 1");

@@ -65,7 +65,9 @@ public final class SpatialIndex implements SpatialLookup {
             this.geometry = f.geometry();
             this.areal = geometry instanceof Polygonal;
             boolean big = geometry.getNumPoints() >= INDEX_VERTICES;
-            this.locator = !areal ? null : big ? new IndexedPointInAreaLocator(geometry) : new SimplePointInAreaLocator(geometry);
+            this.locator = !areal
+                    ? null
+                    : big ? new IndexedPointInAreaLocator(geometry) : new SimplePointInAreaLocator(geometry);
             this.prepared = geometry instanceof Puntal ? null : PreparedGeometryFactory.prepare(geometry);
             this.facets = big ? new IndexedFacetDistance(geometry) : null;
         }
@@ -85,7 +87,8 @@ public final class SpatialIndex implements SpatialLookup {
         private boolean coversPoint(Point p) {
             Coordinate c = p.getCoordinate();
             if (locator.locate(c) != Location.EXTERIOR) return true;
-            return facets != null ? facets.isWithinDistance(p, BOUNDARY_TOLERANCE_M)
+            return facets != null
+                    ? facets.isWithinDistance(p, BOUNDARY_TOLERANCE_M)
                     : pointDistance(c) <= BOUNDARY_TOLERANCE_M;
         }
 
@@ -142,8 +145,7 @@ public final class SpatialIndex implements SpatialLookup {
     }
 
     /** A connected part of the merged area of a role, with its own locator and boundary distance index. */
-    private record RegionPart(Geometry geometry, PointOnGeometryLocator locator, IndexedFacetDistance facets) {
-    }
+    private record RegionPart(Geometry geometry, PointOnGeometryLocator locator, IndexedFacetDistance facets) {}
 
     /** One boundary segment of a merged area, indexed so a capped point distance needs no per-query allocation. */
     private record Segment(Coordinate a, Coordinate b) {
@@ -153,8 +155,7 @@ public final class SpatialIndex implements SpatialLookup {
     }
 
     /** The merged area of a role: parts by envelope, and all their boundary segments. */
-    private record Region(List<RegionPart> parts, STRtree partTree, STRtree segmentTree) {
-    }
+    private record Region(List<RegionPart> parts, STRtree partTree, STRtree segmentTree) {}
 
     private static final class RoleLayer {
         final List<Entry> entries = new ArrayList<>();
@@ -271,7 +272,8 @@ public final class SpatialIndex implements SpatialLookup {
             }
         }
         if (out == null) return List.of();
-        out.sort(Comparator.comparingDouble(Hit::distanceM).thenComparingLong(h -> h.feature().id()));
+        out.sort(Comparator.comparingDouble(Hit::distanceM)
+                .thenComparingLong(h -> h.feature().id()));
         return out;
     }
 
@@ -300,7 +302,8 @@ public final class SpatialIndex implements SpatialLookup {
         if (inside == null && best[0] <= BOUNDARY_TOLERANCE_M) return new RegionDistance(true, best[0]);
         if (inside != null) {
             // deep inside: no boundary within the cap, so measure exactly (rare: interior sites only)
-            return new RegionDistance(true, Double.isInfinite(d) ? inside.facets().distance(point) : d);
+            return new RegionDistance(
+                    true, Double.isInfinite(d) ? inside.facets().distance(point) : d);
         }
         return new RegionDistance(false, d);
     }

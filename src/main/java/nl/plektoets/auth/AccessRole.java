@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** What a token may do: planners read and change the registers; admins also reload the layers. */
 public enum AccessRole {
-    PLANNER, ADMIN;
+    PLANNER,
+    ADMIN;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

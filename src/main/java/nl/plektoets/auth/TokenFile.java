@@ -23,8 +23,7 @@ import java.util.Optional;
 public final class TokenFile {
     private static final int MIN_TOKEN_LENGTH = 24;
 
-    private record Entry(User user, byte[] sha256) {
-    }
+    private record Entry(User user, byte[] sha256) {}
 
     private final List<Entry> entries;
 
@@ -43,8 +42,10 @@ public final class TokenFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read the token file " + file + ": " + e.getMessage()
-                    + ". Create it with lines 'user role token' (role planner or admin).", e);
+            throw new IllegalArgumentException(
+                    "Cannot read the token file " + file + ": " + e.getMessage()
+                            + ". Create it with lines 'user role token' (role planner or admin).",
+                    e);
         }
         List<Entry> entries = new ArrayList<>();
         for (int n = 1; n <= lines.size(); n++) {
@@ -53,10 +54,12 @@ public final class TokenFile {
             String[] parts = line.split("\\s+");
             String where = file + " line " + n + ": ";
             if (parts.length != 3) {
-                throw new IllegalArgumentException(where + "expected 'user role token', found " + parts.length + " fields");
+                throw new IllegalArgumentException(
+                        where + "expected 'user role token', found " + parts.length + " fields");
             }
-            AccessRole role = AccessRole.byId(parts[1]).orElseThrow(() -> new IllegalArgumentException(where
-                    + "role must be planner or admin, not '" + parts[1] + "'"));
+            AccessRole role = AccessRole.byId(parts[1])
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            where + "role must be planner or admin, not '" + parts[1] + "'"));
             String token = parts[2];
             byte[] hash;
             if (token.startsWith("sha256:")) {
@@ -65,11 +68,13 @@ public final class TokenFile {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(where + "sha256: must be followed by 64 hex digits", e);
                 }
-                if (hash.length != 32) throw new IllegalArgumentException(where + "sha256: must be followed by 64 hex digits");
+                if (hash.length != 32)
+                    throw new IllegalArgumentException(where + "sha256: must be followed by 64 hex digits");
             } else {
                 if (token.length() < MIN_TOKEN_LENGTH) {
-                    throw new IllegalArgumentException(where + "token too short (" + token.length() + " characters); use at "
-                            + "least " + MIN_TOKEN_LENGTH + ", e.g. from: openssl rand -base64 24");
+                    throw new IllegalArgumentException(
+                            where + "token too short (" + token.length() + " characters); use at " + "least "
+                                    + MIN_TOKEN_LENGTH + ", e.g. from: openssl rand -base64 24");
                 }
                 hash = sha256(token);
             }

@@ -23,9 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.plektoets.assess.AddressSite;
 import nl.plektoets.assess.Assessment;
-import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.assess.Assessor;
-import nl.plektoets.request.HousingForm;
 import nl.plektoets.assess.InvalidRequestException;
 import nl.plektoets.assess.Verdict;
 import nl.plektoets.criteria.Criterion;
@@ -37,6 +35,8 @@ import nl.plektoets.data.Feature;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 
@@ -51,7 +51,10 @@ public final class AssessAllBatch {
     /** Addresses per task: large enough that scheduling costs nothing, small enough for a smooth progress bar. */
     static final int CHUNK = 512;
 
-    public enum Format { CSV, GEOJSON }
+    public enum Format {
+        CSV,
+        GEOJSON
+    }
 
     private final Assessor assessor;
     private final DatasetInfo dataset;
@@ -63,7 +66,8 @@ public final class AssessAllBatch {
     private final boolean newBuild;
 
     /** {@code reachCategories}: the walk/bike minute columns (empty without a network). */
-    public AssessAllBatch(Assessor assessor, List<String> reachCategories, HousingForm form, int persons, boolean newBuild) {
+    public AssessAllBatch(
+            Assessor assessor, List<String> reachCategories, HousingForm form, int persons, boolean newBuild) {
         this.assessor = assessor;
         this.dataset = assessor.dataset().info();
         this.crs = WorkingCrs.of(dataset.workingCrs());
@@ -169,8 +173,7 @@ public final class AssessAllBatch {
         }
     }
 
-    private record Chunk(List<String> rows, Map<Verdict, Integer> verdicts, int errors) {
-    }
+    private record Chunk(List<String> rows, Map<Verdict, Integer> verdicts, int errors) {}
 
     private Chunk chunk(List<Feature> part, Format format) throws IOException {
         List<String> rows = new ArrayList<>(part.size());
@@ -186,8 +189,7 @@ public final class AssessAllBatch {
     }
 
     /** One address, its site (the point, or a point inside a building outline) in lon/lat, and its assessment. */
-    record Row(Feature address, Point site, Coordinate lonLat, Assessment assessment, String error) {
-    }
+    record Row(Feature address, Point site, Coordinate lonLat, Assessment assessment, String error) {}
 
     Row assess(Feature address) {
         Point site = AddressSite.of(address);
@@ -203,8 +205,8 @@ public final class AssessAllBatch {
 
     /** The column names, in order: the same in CSV and as GeoJSON properties. */
     List<String> columns() {
-        List<String> c = new ArrayList<>(List.of("id", "label", "street", "housenumber", "postcode", "town", "lon", "lat",
-                "verdict", "location_class"));
+        List<String> c = new ArrayList<>(List.of(
+                "id", "label", "street", "housenumber", "postcode", "town", "lon", "lat", "verdict", "location_class"));
         for (String id : criteria) c.add(id + "_status"); // "location_class" alone is the class, not the status
         for (String cat : reachCategories) {
             c.add("walk_min_" + cat);
@@ -261,7 +263,6 @@ public final class AssessAllBatch {
         }
         return null;
     }
-
 
     private static double round7(double d) {
         return Math.round(d * 1e7) / 1e7;

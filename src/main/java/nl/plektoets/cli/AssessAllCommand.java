@@ -7,44 +7,66 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import nl.plektoets.request.HousingForm;
 import nl.plektoets.assess.Verdict;
 import nl.plektoets.config.ConfigException;
+import nl.plektoets.request.HousingForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code plektoets assess-all}: every address of the dataset into a CSV or GeoJSON overview ({@link AssessAllBatch}). */
-@Command(name = "assess-all", sortOptions = false,
+@Command(
+        name = "assess-all",
+        sortOptions = false,
         header = "assess every address of the dataset into a CSV or GeoJSON overview",
-        customSynopsis = {"Usage: plektoets assess-all [--data DIR] [--out FILE.csv|FILE.geojson] [--form room_rental|housing_facility]",
-                "                            [--persons N] [--new-build] [--threads N] [--policy FILE] [--crs CRS]",
-                "                            [--config FILE] [any key below]"},
-        description = {"", "Assesses every address of the dataset as a site (the address point) with every criterion, including"
-                + " facility_reach (walking and cycling minutes to facilities, Bijlage 1) when the data directory holds its"
-                + " OSM file, and writes one row per address: id, label, street, housenumber, postcode, town, lon, lat"
-                + " (CRS84), verdict, location_class, the status of each criterion (<criterion>_status), the walking and"
-                + " cycling minutes to the nearest facility of each reach category (walk_min_<category>,"
-                + " bike_min_<category>; empty when none is reachable or the address is off the network) and error (why"
-                + " an address could not be assessed; normally empty). The file is written beside its destination and"
-                + " moved into place when complete; without --out, CSV goes to standard output.", ""},
+        customSynopsis = {
+            "Usage: plektoets assess-all [--data DIR] [--out FILE.csv|FILE.geojson] [--form room_rental|housing_facility]",
+            "                            [--persons N] [--new-build] [--threads N] [--policy FILE] [--crs CRS]",
+            "                            [--config FILE] [any key below]"
+        },
+        description = {
+            "",
+            "Assesses every address of the dataset as a site (the address point) with every criterion, including"
+                    + " facility_reach (walking and cycling minutes to facilities, Bijlage 1) when the data directory holds its"
+                    + " OSM file, and writes one row per address: id, label, street, housenumber, postcode, town, lon, lat"
+                    + " (CRS84), verdict, location_class, the status of each criterion (<criterion>_status), the walking and"
+                    + " cycling minutes to the nearest facility of each reach category (walk_min_<category>,"
+                    + " bike_min_<category>; empty when none is reachable or the address is off the network) and error (why"
+                    + " an address could not be assessed; normally empty). The file is written beside its destination and"
+                    + " moved into place when complete; without --out, CSV goes to standard output.",
+            ""
+        },
         footer = {"", "Exit codes: 0 done, 1 failed, 2 bad arguments."})
 final class AssessAllCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "print this help")
     boolean help;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "FILE.csv (RFC 4180, header row; text starting = + - @ gets a"
-            + " leading ') or FILE.geojson (FeatureCollection of points); default: CSV on standard output")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "FILE.csv (RFC 4180, header row; text starting = + - @ gets a"
+                    + " leading ') or FILE.geojson (FeatureCollection of points); default: CSV on standard output")
     Path out;
 
-    @Option(names = "--form", paramLabel = "F", defaultValue = "room_rental", description = "room_rental or housing_facility")
+    @Option(
+            names = "--form",
+            paramLabel = "F",
+            defaultValue = "room_rental",
+            description = "room_rental or housing_facility")
     String form;
 
-    @Option(names = "--persons", paramLabel = "N", defaultValue = "4", description = "persons to house at every address")
+    @Option(
+            names = "--persons",
+            paramLabel = "N",
+            defaultValue = "4",
+            description = "persons to house at every address")
     String persons;
 
     @Option(names = "--new-build", description = "the initiative builds new (default: uses an existing building)")
@@ -74,24 +96,38 @@ final class AssessAllCommand implements Callable<Integer> {
                         + " first or write elsewhere");
             }
         }
-        HousingForm housingForm = HousingForm.byId(form).orElseThrow(() -> new ConfigException("--form '" + form
-                + "' is unknown; use room_rental or housing_facility"));
+        HousingForm housingForm = HousingForm.byId(form)
+                .orElseThrow(() ->
+                        new ConfigException("--form '" + form + "' is unknown; use room_rental or housing_facility"));
         int n = (int) OptionValues.number(persons, "persons", null, 1, Integer.MAX_VALUE);
-        int workers = (int) OptionValues.number(threads, "threads", (long) Runtime.getRuntime().availableProcessors(), 1, 1024);
+        int workers = (int) OptionValues.number(
+                threads, "threads", (long) Runtime.getRuntime().availableProcessors(), 1, 1024);
 
         try (Engines.Engine engine = new Engines(context).engine(CommandLines.config(spec, context))) {
-            List<String> categories = engine.reach() == null ? List.of() : engine.reach().settings().categories();
+            List<String> categories = engine.reach() == null
+                    ? List.of()
+                    : engine.reach().settings().categories();
             AssessAllBatch batch = new AssessAllBatch(engine.assessor(), categories, housingForm, n, newBuild);
             AssessAllBatch.Summary s = out == null
                     ? batch.write(context.out(), format, workers, context.progress())
                     : batch.writeFile(out, format, workers, context.progress());
             // with CSV on stdout the summary goes to stderr, so the output stays a clean CSV
             PrintStream report = out == null ? context.err() : context.out();
-            report.printf(Locale.ROOT, "Assessed %,d addresses of '%s'%s as %s for %d persons in %.1f s (%,.0f per second,"
-                            + " %d threads): %s%s%s%s%n", s.addresses(), engine.dataset().info().name(),
-                    engine.dataset().info().fictitious() ? " (fictitious)" : "", housingForm.id(), n, s.nanos() / 1e9,
-                    s.perSecond(), s.threads(), s.verdicts(), s.errors() > 0 ? "; " + s.errors() + " not assessable (see the"
-                            + " error column)" : "", engine.reach() == null ? "; facility_reach unknown (no walking/cycling network)" : "",
+            report.printf(
+                    Locale.ROOT,
+                    "Assessed %,d addresses of '%s'%s as %s for %d persons in %.1f s (%,.0f per second,"
+                            + " %d threads): %s%s%s%s%n",
+                    s.addresses(),
+                    engine.dataset().info().name(),
+                    engine.dataset().info().fictitious() ? " (fictitious)" : "",
+                    housingForm.id(),
+                    n,
+                    s.nanos() / 1e9,
+                    s.perSecond(),
+                    s.threads(),
+                    s.verdicts(),
+                    s.errors() > 0 ? "; " + s.errors() + " not assessable (see the" + " error column)" : "",
+                    engine.reach() == null ? "; facility_reach unknown (no walking/cycling network)" : "",
                     out == null ? "" : "; wrote " + out);
             // the rows carry verdicts only: say once what 'allowed' means and what was not checked
             report.println("'allowed': " + Verdict.ALLOWED.explanation().en() + " Obligations per site and the "

@@ -19,14 +19,22 @@ import picocli.CommandLine.Spec;
  * {@code plektoets assess}: one site through {@code Api.assess}, so the command line refuses and answers exactly as
  * {@code POST /api/v1/assessments} does.
  */
-@Command(name = "assess", sortOptions = false,
+@Command(
+        name = "assess",
+        sortOptions = false,
         header = "assess one site or address and print the result",
-        customSynopsis = {"Usage: plektoets assess (--lon X --lat Y | --x X --y Y | --address \"Street 12, Town\")",
-                "                        --form room_rental|housing_facility --persons N [--new-build] [--json]",
-                "                        [--stay short|mid] [--area-type quiet|mixed]",
-                "                        [--data DIR] [--crs CRS] [--policy FILE] [--config FILE] [any key below]"},
-        description = {"", "Assesses one site against the policy profile and prints the verdict with every criterion, or"
-                + " with --json exactly what POST /api/v1/assessments answers.", ""},
+        customSynopsis = {
+            "Usage: plektoets assess (--lon X --lat Y | --x X --y Y | --address \"Street 12, Town\")",
+            "                        --form room_rental|housing_facility --persons N [--new-build] [--json]",
+            "                        [--stay short|mid] [--area-type quiet|mixed]",
+            "                        [--data DIR] [--crs CRS] [--policy FILE] [--config FILE] [any key below]"
+        },
+        description = {
+            "",
+            "Assesses one site against the policy profile and prints the verdict with every criterion, or"
+                    + " with --json exactly what POST /api/v1/assessments answers.",
+            ""
+        },
         footer = {"", "Exit codes: 0 done, 1 failed, 2 bad arguments or a site that cannot be assessed."})
 final class AssessCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -34,7 +42,10 @@ final class AssessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "print this help")
     boolean help;
 
     @Option(names = "--lon", paramLabel = "X", description = "the site as a point in CRS84: longitude (with --lat)")
@@ -49,7 +60,10 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--y", paramLabel = "Y", description = "the site as a point in RD New (EPSG:28992): y (with --x)")
     String y;
 
-    @Option(names = "--address", paramLabel = "TEXT", description = "the site as an address of the dataset, \"Street 12, Town\"")
+    @Option(
+            names = "--address",
+            paramLabel = "TEXT",
+            description = "the site as an address of the dataset, \"Street 12, Town\"")
     String address;
 
     @Option(names = "--form", paramLabel = "F", description = "room_rental or housing_facility")
@@ -61,12 +75,18 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--new-build", description = "the initiative builds new (default: uses an existing building)")
     boolean newBuild;
 
-    @Option(names = "--stay", paramLabel = "S", description = "short (logies, at most 4 months: an environmental"
-            + " conditional becomes a pass with \"stays limited to 4 months\") or mid (default, up to 5 years)")
+    @Option(
+            names = "--stay",
+            paramLabel = "S",
+            description = "short (logies, at most 4 months: an environmental"
+                    + " conditional becomes a pass with \"stays limited to 4 months\") or mid (default, up to 5 years)")
     String stay;
 
-    @Option(names = "--area-type", paramLabel = "T", description = "quiet or mixed: the VNG area type of"
-            + " environmental_zoning (default: derived from the layers)")
+    @Option(
+            names = "--area-type",
+            paramLabel = "T",
+            description =
+                    "quiet or mixed: the VNG area type of" + " environmental_zoning (default: derived from the layers)")
     String areaType;
 
     @Option(names = "--json", description = "print JSON instead of text")
@@ -85,18 +105,21 @@ final class AssessCommand implements Callable<Integer> {
         boolean rd = x != null || y != null;
         boolean byAddress = address != null;
         if ((lonLat ? 1 : 0) + (rd ? 1 : 0) + (byAddress ? 1 : 0) != 1) {
-            throw new ConfigException("give the site once: --lon X --lat Y (CRS84), --x X --y Y (RD New) or --address \"Street 12, Town\"");
+            throw new ConfigException(
+                    "give the site once: --lon X --lat Y (CRS84), --x X --y Y (RD New) or --address \"Street 12, Town\"");
         }
         if (byAddress) {
             request.put("address", address);
         } else {
             ObjectNode site = request.putObject("site");
             site.put("type", "Point");
-            site.putArray("coordinates").add(lonLat ? OptionValues.decimal(lon, "lon") : OptionValues.decimal(x, "x"))
+            site.putArray("coordinates")
+                    .add(lonLat ? OptionValues.decimal(lon, "lon") : OptionValues.decimal(x, "x"))
                     .add(lonLat ? OptionValues.decimal(lat, "lat") : OptionValues.decimal(y, "y"));
             request.put("crs", lonLat ? "CRS84" : "EPSG:28992");
         }
-        request.put("form", OptionValues.required(form, "form", "assess", "--form room_rental or --form housing_facility"));
+        request.put(
+                "form", OptionValues.required(form, "form", "assess", "--form room_rental or --form housing_facility"));
         request.put("persons", OptionValues.number(persons, "persons", null, 1, Integer.MAX_VALUE));
         request.put("newBuild", newBuild);
         // checked by the API's request reader, so the command line refuses exactly what the API refuses
@@ -110,7 +133,9 @@ final class AssessCommand implements Callable<Integer> {
         } catch (Problem p) {
             context.err().println("plektoets assess: " + p.detail());
             JsonNode candidates = p.toJson(null).get("candidates");
-            if (candidates != null) candidates.forEach(c -> context.err().println("  " + c.get("label").asText()));
+            if (candidates != null)
+                candidates.forEach(
+                        c -> context.err().println("  " + c.get("label").asText()));
             return CommandLines.USAGE;
         } catch (InvalidRequestException e) {
             context.err().println("plektoets assess: " + e.field() + ": " + e.getMessage());

@@ -10,7 +10,8 @@ import nl.plektoets.data.ImportProgress;
  * {@code PLEKTOETS_*}), the progress display of long imports, and the data directory that {@code serve} fills with
  * the demo when it is empty ({@code gisdata/demo}; tests point it elsewhere).
  */
-record CommandContext(PrintStream out, PrintStream err, Map<String, String> env, ImportProgress progress, Path demoDataDir) {
+record CommandContext(
+        PrintStream out, PrintStream err, Map<String, String> env, ImportProgress progress, Path demoDataDir) {
     CommandContext {
         env = Map.copyOf(env);
         demoDataDir = demoDataDir.normalize();

@@ -30,8 +30,7 @@ final class CommandLines {
     static final int OK = 0, FAILED = 1, USAGE = 2;
     private static final int WIDTH = 110;
 
-    private CommandLines() {
-    }
+    private CommandLines() {}
 
     /** A command line for {@code command}; with {@code withConfig} every configuration key is one of its options. */
     static CommandLine create(Object command, CommandContext context, boolean withConfig) {
@@ -68,12 +67,19 @@ final class CommandLines {
             List<String> names = new ArrayList<>();
             names.add(k.option());
             k.aliases().forEach(a -> names.add("--" + a));
-            spec.addOption(OptionSpec.builder(names.toArray(String[]::new)).paramLabel("VALUE").type(String.class)
-                    .description(k.description()).descriptionKey("config:" + k.name()).build());
+            spec.addOption(OptionSpec.builder(names.toArray(String[]::new))
+                    .paramLabel("VALUE")
+                    .type(String.class)
+                    .description(k.description())
+                    .descriptionKey("config:" + k.name())
+                    .build());
         }
-        spec.addOption(OptionSpec.builder("--" + Config.CONFIG_FILE_OPTION).paramLabel("FILE").type(String.class)
+        spec.addOption(OptionSpec.builder("--" + Config.CONFIG_FILE_OPTION)
+                .paramLabel("FILE")
+                .type(String.class)
                 .description("properties or YAML file with any of the keys above (e.g. port: 8080)")
-                .descriptionKey("config:" + Config.CONFIG_FILE_OPTION).build());
+                .descriptionKey("config:" + Config.CONFIG_FILE_OPTION)
+                .build());
     }
 
     /** The configuration keys given on the command line (key name -> value), for {@link Config#load}. */
@@ -115,15 +121,23 @@ final class CommandLines {
             String names = String.join(", ", o.names()) + (o.arity().max() > 0 ? " " + o.paramLabel() : "");
             if (isConfig) {
                 String name = key.substring("config:".length());
-                Config.Key k = Config.KEYS.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+                Config.Key k = Config.KEYS.stream()
+                        .filter(x -> x.name().equals(name))
+                        .findFirst()
+                        .orElse(null);
                 String env = k == null ? "PLEKTOETS_CONFIG" : k.env();
                 String dflt = k == null ? "" : "default: " + (k.defaultValue().isEmpty() ? "(none)" : k.defaultValue());
-                sb.append(String.format(Locale.ROOT, "  %-30s %-34s %s%n", names, env, dflt).stripTrailing()).append('\n');
+                sb.append(String.format(Locale.ROOT, "  %-30s %-34s %s%n", names, env, dflt)
+                                .stripTrailing())
+                        .append('\n');
             } else {
                 String dflt = o.defaultValue() != null ? "default: " + o.defaultValue() : "";
-                sb.append(String.format(Locale.ROOT, "  %-30s %s%n", names, dflt).stripTrailing()).append('\n');
+                sb.append(String.format(Locale.ROOT, "  %-30s %s%n", names, dflt)
+                                .stripTrailing())
+                        .append('\n');
             }
-            for (String line : wrap(String.join(" ", o.description()), WIDTH - 6)) sb.append("      ").append(line).append('\n');
+            for (String line : wrap(String.join(" ", o.description()), WIDTH - 6))
+                sb.append("      ").append(line).append('\n');
         }
         StringBuilder out = new StringBuilder();
         if (!own.isEmpty()) out.append("Options:\n").append(own);
@@ -155,18 +169,25 @@ final class CommandLines {
     /** One line that names the option at fault and the fix. */
     static String message(CommandLine.ParameterException e, CommandSpec spec) {
         String see = " (see plektoets " + spec.name() + " --help)";
-        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u
+                && !u.getUnmatched().isEmpty()) {
             String arg = u.getUnmatched().get(0);
             if (arg.startsWith("-") && arg.length() > 1 && !isNumber(arg)) {
                 String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                List<String> close = u.getSuggestions().stream().filter(s -> s.startsWith("-")).toList();
+                List<String> close = u.getSuggestions().stream()
+                        .filter(s -> s.startsWith("-"))
+                        .toList();
                 return "Unknown option " + option + " for '" + spec.name() + "'; "
-                        + (close.isEmpty() ? "its options are: " + allOptions(spec) : "did you mean " + String.join(" or ", close) + "?")
+                        + (close.isEmpty()
+                                ? "its options are: " + allOptions(spec)
+                                : "did you mean " + String.join(" or ", close) + "?")
                         + see;
             }
-            return "'" + spec.name() + "' takes no argument '" + arg + "'; options are named, e.g. " + example(spec) + see;
+            return "'" + spec.name() + "' takes no argument '" + arg + "'; options are named, e.g. " + example(spec)
+                    + see;
         }
-        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()
+        if (e instanceof CommandLine.MissingParameterException m
+                && !m.getMissing().isEmpty()
                 && m.getMissing().get(0) instanceof OptionSpec o) {
             return "Option " + o.longestName() + " needs a value, e.g. " + o.longestName() + " " + o.paramLabel();
         }
@@ -198,14 +219,20 @@ final class CommandLines {
     }
 
     private static String example(CommandSpec spec) {
-        return spec.options().stream().filter(o -> !o.usageHelp()).findFirst()
-                .map(o -> o.longestName() + (o.arity().max() > 0 ? " " + o.paramLabel() : "")).orElse("--help");
+        return spec.options().stream()
+                .filter(o -> !o.usageHelp())
+                .findFirst()
+                .map(o -> o.longestName() + (o.arity().max() > 0 ? " " + o.paramLabel() : ""))
+                .orElse("--help");
     }
 
     /** A command that failed: exit 2 for what the user can fix (the message says how), 1 for a failure. */
     static int failed(Exception e, String command, CommandContext context) {
-        if (e instanceof StoreUnavailableException || e instanceof StoreException || e instanceof ConfigException
-                || e instanceof PolicyProfileException || e instanceof IllegalArgumentException) {
+        if (e instanceof StoreUnavailableException
+                || e instanceof StoreException
+                || e instanceof ConfigException
+                || e instanceof PolicyProfileException
+                || e instanceof IllegalArgumentException) {
             // DataDirectory, the importers and the store say what is wrong with the input and how to fix it
             context.err().println("plektoets " + command + ": " + e.getMessage());
             return USAGE;

@@ -13,18 +13,18 @@ import nl.plektoets.config.Config;
 import nl.plektoets.criteria.Criterion;
 import nl.plektoets.criteria.FacilityReachCriterion;
 import nl.plektoets.criteria.NoReachNetworkCriterion;
-import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.demo.DemoMunicipality;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.policy.ReachSettings;
 import nl.plektoets.roomrental.PermitPlacement;
 import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.RoomRentalStreetCriterion;
 import nl.plektoets.roomrental.StorePermits;
 import nl.plektoets.routing.ReachIndex;
-import nl.plektoets.policy.ReachSettings;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.embedded.GeoPackageStore;
 import nl.plektoets.web.Api;
@@ -47,7 +47,8 @@ final class Engines {
      * {@code room_rental_street} (§5.1.3) over the permit register the service keeps, so the command line answers as
      * {@code POST /api/v1/assessments} does: an enabled criterion is never absent.
      */
-    record Engine(Dataset dataset, PolicyProfile profile, ReachIndex reach, Assessor assessor) implements AutoCloseable {
+    record Engine(Dataset dataset, PolicyProfile profile, ReachIndex reach, Assessor assessor)
+            implements AutoCloseable {
         Api api(Config config) {
             return new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title()));
         }
@@ -67,8 +68,14 @@ final class Engines {
         // one snapshot of the register for the whole run (assess-all over every address reads it once); the operator
         // of the command line sees what a planner sees
         List<PermitPlacement> permits = registerSnapshot(config);
-        return new Engine(dataset, profile, reach, new Assessor(dataset, profile, List.of(reachCriterion(reach),
-                new RoomRentalStreetCriterion(rules, () -> permits))));
+        return new Engine(
+                dataset,
+                profile,
+                reach,
+                new Assessor(
+                        dataset,
+                        profile,
+                        List.of(reachCriterion(reach), new RoomRentalStreetCriterion(rules, () -> permits))));
     }
 
     /**
@@ -80,7 +87,8 @@ final class Engines {
     private static List<PermitPlacement> registerSnapshot(Config config) {
         boolean db = config.dbUrl() != null && !config.dbUrl().isBlank();
         if (!db && !Files.exists(config.dataDir().resolve(GeoPackageStore.FILE_NAME))) return List.of();
-        try (Store store = Stores.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), Clock.systemUTC())) {
+        try (Store store = Stores.open(
+                config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), Clock.systemUTC())) {
             return new StorePermits(store).active();
         }
     }
@@ -102,9 +110,10 @@ final class Engines {
         Path dir = config.dataDir();
         List<Path> sources = DataDirectory.networkSources(dir);
         if (sources.isEmpty()) {
-            context.err().println("plektoets: no walking/cycling network in " + dir + ": facility_reach answers unknown and"
-                    + " /api/v1/reach is unavailable; add an OSM extract (plektoets import --osm FILE keeps it in "
-                    + dir.resolve(DataDirectory.NETWORK_DIR) + ")");
+            context.err()
+                    .println("plektoets: no walking/cycling network in " + dir + ": facility_reach answers unknown and"
+                            + " /api/v1/reach is unavailable; add an OSM extract (plektoets import --osm FILE keeps it in "
+                            + dir.resolve(DataDirectory.NETWORK_DIR) + ")");
             return null;
         }
         ReachSettings settings = ReachSettings.from(profile, config.maxSnapDistanceM());
@@ -113,8 +122,11 @@ final class Engines {
         if (previous != null && previous.network().builtFrom(sources)) {
             return ReachIndex.on(previous.network(), graph, dataset.layer(Role.FACILITY), crs, settings);
         }
-        context.err().println("plektoets: walking and cycling networks from " + sources.stream().map(p -> dir.relativize(p)
-                .toString()).toList() + " (the first use imports them into " + graph + ")");
+        context.err()
+                .println("plektoets: walking and cycling networks from "
+                        + sources.stream()
+                                .map(p -> dir.relativize(p).toString())
+                                .toList() + " (the first use imports them into " + graph + ")");
         return ReachIndex.open(sources, graph, dataset.layer(Role.FACILITY), crs, settings);
     }
 
@@ -122,8 +134,9 @@ final class Engines {
     Dataset loadDataset(Config config) throws IOException {
         Path dir = config.dataDir();
         if (dir.normalize().equals(context.demoDataDir()) && holdsNoData(dir)) {
-            context.err().println("plektoets: " + dir + " holds no data; generating the fictitious demo municipality there ("
-                    + DemoMunicipality.DEFAULT_ADDRESSES + " addresses)");
+            context.err()
+                    .println("plektoets: " + dir + " holds no data; generating the fictitious demo municipality there ("
+                            + DemoMunicipality.DEFAULT_ADDRESSES + " addresses)");
             generateDemoInto(dir, DemoMunicipality.DEFAULT_ADDRESSES, DemoMunicipality.DEFAULT_SEED);
         }
         WorkingCrs crs = config.crs().equals("auto") ? null : WorkingCrs.of(config.crs());
@@ -144,7 +157,8 @@ final class Engines {
             StagedDirectory.write(dir, "--data", staging -> DemoMunicipality.generate(staging, addresses, seed));
             return;
         }
-        Path staging = Files.createTempDirectory(dir.toAbsolutePath().getParent(), "." + dir.getFileName() + ".partial-");
+        Path staging =
+                Files.createTempDirectory(dir.toAbsolutePath().getParent(), "." + dir.getFileName() + ".partial-");
         try {
             DemoMunicipality.generate(staging, addresses, seed);
             List<Path> files;
@@ -152,7 +166,10 @@ final class Engines {
                 files = s.sorted((a, b) -> Boolean.compare(isOsm(a), isOsm(b))).toList();
             }
             for (Path f : files) {
-                Files.move(f, dir.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING,
+                Files.move(
+                        f,
+                        dir.resolve(f.getFileName().toString()),
+                        StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
         } finally {

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import nl.plektoets.data.BadSourceException;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.ImportProgress;
@@ -30,6 +28,8 @@ import nl.plektoets.store.Store;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
 import nl.plektoets.store.embedded.GeoPackageStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code plektoets import}: registers (IMRO, BAG, TOP10NL, CBS, own layers) and OpenStreetMap into a data
@@ -38,33 +38,50 @@ import nl.plektoets.store.embedded.GeoPackageStore;
  * old directory as it was. Exit codes: 0 done, 2 bad input (the message names the file and line or feature), 1
  * unexpected error.
  */
-@Command(name = "import", sortOptions = false,
+@Command(
+        name = "import",
+        sortOptions = false,
         header = "import OpenStreetMap and/or registers (IMRO, BAG, TOP10NL, CBS) into a data directory or PostGIS",
-        customSynopsis = {"Usage: plektoets import [--osm FILE]... [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE]",
-                "                       [--top10nl FILE] [--gemeenten FILE] [--municipality GM0160] [--layers FILE]...",
-                "                       [--tag-mapping FILE] [--precedence FILE] [--crs EPSG:<code>] [--name NAME]",
-                "                       (--out DIR | --db JDBC-URL)"},
-        description = {"", "Makes a data directory for 'plektoets serve --data DIR' from OpenStreetMap (.osm, .osm.gz, .osm.bz2,"
-                + " .osm.pbf) and/or the municipality's registers: the dataset cache and a dataset.json that records this"
-                + " command (the cache is the directory's only copy of the data: after an upgrade that makes it stale,"
-                + " import again). Everything is written beside DIR first and replaces DIR only when complete, so a"
-                + " failed import leaves DIR as it was.", ""},
+        customSynopsis = {
+            "Usage: plektoets import [--osm FILE]... [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE]",
+            "                       [--top10nl FILE] [--gemeenten FILE] [--municipality GM0160] [--layers FILE]...",
+            "                       [--tag-mapping FILE] [--precedence FILE] [--crs EPSG:<code>] [--name NAME]",
+            "                       (--out DIR | --db JDBC-URL)"
+        },
+        description = {
+            "",
+            "Makes a data directory for 'plektoets serve --data DIR' from OpenStreetMap (.osm, .osm.gz, .osm.bz2,"
+                    + " .osm.pbf) and/or the municipality's registers: the dataset cache and a dataset.json that records this"
+                    + " command (the cache is the directory's only copy of the data: after an upgrade that makes it stale,"
+                    + " import again). Everything is written beside DIR first and replaces DIR only when complete, so a"
+                    + " failed import leaves DIR as it was.",
+            ""
+        },
         footer = {"", "Exit codes: 0 done, 2 bad input (the message names the file and line or feature), 1 failed."})
 public final class ImportCommand implements Callable<Integer> {
     public static final String USAGE = "usage: plektoets import [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE]"
             + " [--top10nl FILE] [--gemeenten FILE] [--municipality GM0160] [--osm FILE]... [--tag-mapping FILE] [--layers FILE]..."
             + " [--precedence FILE] [--crs EPSG:28992] [--name NAME] (--out DIR | --db JDBC-URL)";
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "print this help")
     boolean help;
 
     @Option(names = "--osm", paramLabel = "FILE", description = "an OpenStreetMap extract (repeatable)")
     List<String> osm = new ArrayList<>();
 
-    @Option(names = "--imro", paramLabel = "DIR|FILE", description = "zoning plans, IMRO2006/2008/2012 GML (repeatable)")
+    @Option(
+            names = "--imro",
+            paramLabel = "DIR|FILE",
+            description = "zoning plans, IMRO2006/2008/2012 GML (repeatable)")
     List<String> imro = new ArrayList<>();
 
-    @Option(names = "--imro-mapping", paramLabel = "FILE", description = "IMRO zone -> role mapping (default: the built-in imro-roles.yaml)")
+    @Option(
+            names = "--imro-mapping",
+            paramLabel = "FILE",
+            description = "IMRO zone -> role mapping (default: the built-in imro-roles.yaml)")
     String imroMapping;
 
     @Option(names = "--bag", paramLabel = "FILE", description = "BAG GeoPackage (addresses, buildings)")
@@ -73,22 +90,40 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--top10nl", paramLabel = "FILE", description = "TOP10NL Plaats GML (villages, built-up areas)")
     String top10nl;
 
-    @Option(names = "--gemeenten", paramLabel = "FILE", description = "CBS municipality boundaries; with --municipality clips to it")
+    @Option(
+            names = "--gemeenten",
+            paramLabel = "FILE",
+            description = "CBS municipality boundaries; with --municipality clips to it")
     String gemeenten;
 
-    @Option(names = "--municipality", paramLabel = "GM0160", description = "the CBS code of the municipality to clip to")
+    @Option(
+            names = "--municipality",
+            paramLabel = "GM0160",
+            description = "the CBS code of the municipality to clip to")
     String municipality;
 
-    @Option(names = "--layers", paramLabel = "FILE", description = "the municipality's own layers: a YAML mapping (repeatable)")
+    @Option(
+            names = "--layers",
+            paramLabel = "FILE",
+            description = "the municipality's own layers: a YAML mapping (repeatable)")
     List<String> layers = new ArrayList<>();
 
-    @Option(names = "--tag-mapping", paramLabel = "FILE", description = "OSM tag -> role mapping (default: the built-in tag-mapping.yaml)")
+    @Option(
+            names = "--tag-mapping",
+            paramLabel = "FILE",
+            description = "OSM tag -> role mapping (default: the built-in tag-mapping.yaml)")
     String tagMapping;
 
-    @Option(names = "--precedence", paramLabel = "FILE", description = "which source wins per role (default: registers over OSM)")
+    @Option(
+            names = "--precedence",
+            paramLabel = "FILE",
+            description = "which source wins per role (default: registers over OSM)")
     String precedence;
 
-    @Option(names = "--crs", paramLabel = "EPSG:<code>", description = "working CRS (default: RD New in the Netherlands, else the UTM zone)")
+    @Option(
+            names = "--crs",
+            paramLabel = "EPSG:<code>",
+            description = "working CRS (default: RD New in the Netherlands, else the UTM zone)")
     String crs;
 
     @Option(names = "--name", paramLabel = "NAME", description = "dataset name shown in every answer")
@@ -97,8 +132,12 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "the data directory to write")
     String out;
 
-    @Option(names = "--db", paramLabel = "JDBC-URL", description = "(instead of or besides --out) replace the layers in this"
-            + " PostGIS database, in one transaction; user and password from PLEKTOETS_DB_USER, PLEKTOETS_DB_PASSWORD")
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC-URL",
+            description =
+                    "(instead of or besides --out) replace the layers in this"
+                            + " PostGIS database, in one transaction; user and password from PLEKTOETS_DB_USER, PLEKTOETS_DB_PASSWORD")
     String db;
 
     private final PrintStream stdout;
@@ -127,7 +166,8 @@ public final class ImportCommand implements Callable<Integer> {
     /** Runs the command; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err, ImportProgress progress) {
         CommandContext context = new CommandContext(out, err, System.getenv(), progress, Path.of("gisdata", "demo"));
-        return CommandLines.create(new ImportCommand(context).arguments(args), context, false).execute(args);
+        return CommandLines.create(new ImportCommand(context).arguments(args), context, false)
+                .execute(args);
     }
 
     @Override
@@ -151,8 +191,12 @@ public final class ImportCommand implements Callable<Integer> {
             if (outDir != null) write(r.dataset(), options.osm(), outDir, List.of(args));
             if (store != null) {
                 // the dataset is complete before the store is touched; the store replaces its layers in one transaction
-                try (Store s = Stores.open(store, env.get("PLEKTOETS_DB_USER"), env.get("PLEKTOETS_DB_PASSWORD"),
-                        Path.of("."), Clock.systemUTC())) {
+                try (Store s = Stores.open(
+                        store,
+                        env.get("PLEKTOETS_DB_USER"),
+                        env.get("PLEKTOETS_DB_PASSWORD"),
+                        Path.of("."),
+                        Clock.systemUTC())) {
                     s.importLayers(r.dataset());
                     store = s.describe();
                 }
@@ -179,8 +223,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** @param db JDBC URL of the PostGIS store to replace the layers in, or null */
-    record Parsed(RegistryImport.Options options, Path out, String db) {
-    }
+    record Parsed(RegistryImport.Options options, Path out, String db) {}
 
     /** The options checked: every file exists, a CRS is known, something to write to. */
     Parsed parsed() {
@@ -189,14 +232,25 @@ public final class ImportCommand implements Callable<Integer> {
         for (String v : osm) osmPaths.add(existing("--osm", v));
         for (String v : layers) layerPaths.add(existing("--layers", v));
         if (out == null && db == null) {
-            throw new IllegalArgumentException("--out DIR or --db JDBC-URL is required: the data directory or the PostGIS "
-                    + "database to write");
+            throw new IllegalArgumentException(
+                    "--out DIR or --db JDBC-URL is required: the data directory or the PostGIS " + "database to write");
         }
-        return new Parsed(new RegistryImport.Options(imroPaths, existingOrNull("--imro-mapping", imroMapping),
-                existingOrNull("--bag", bag), existingOrNull("--top10nl", top10nl), existingOrNull("--gemeenten", gemeenten),
-                municipality, layerPaths, osmPaths, existingOrNull("--precedence", precedence),
-                crs == null ? null : WorkingCrs.of(crs), name, existingOrNull("--tag-mapping", tagMapping)),
-                out == null ? null : Path.of(out), db);
+        return new Parsed(
+                new RegistryImport.Options(
+                        imroPaths,
+                        existingOrNull("--imro-mapping", imroMapping),
+                        existingOrNull("--bag", bag),
+                        existingOrNull("--top10nl", top10nl),
+                        existingOrNull("--gemeenten", gemeenten),
+                        municipality,
+                        layerPaths,
+                        osmPaths,
+                        existingOrNull("--precedence", precedence),
+                        crs == null ? null : WorkingCrs.of(crs),
+                        name,
+                        existingOrNull("--tag-mapping", tagMapping)),
+                out == null ? null : Path.of(out),
+                db);
     }
 
     private static Path existingOrNull(String option, String value) {
@@ -230,7 +284,8 @@ public final class ImportCommand implements Callable<Integer> {
             d.putPOJO("sources", dataset.info().sources());
             // the cache is this directory's only copy of the data: keep the command that rebuilds it
             d.putPOJO("importArgs", args);
-            json.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve("dataset.json").toFile(), d);
+            json.writerWithDefaultPrettyPrinter()
+                    .writeValue(tmp.resolve("dataset.json").toFile(), d);
             DatasetCache.write(dataset, tmp);
             if (!osm.isEmpty()) {
                 Path network = Files.createDirectory(tmp.resolve(DataDirectory.NETWORK_DIR));

@@ -73,8 +73,9 @@ public final class Main {
         }
         Function<String[], CommandLine> line = commands.get(command);
         if (line == null) {
-            context.err().println("plektoets: unknown command '" + command + "'; the commands are "
-                    + String.join(", ", commands.keySet()) + " (plektoets --help)");
+            context.err()
+                    .println("plektoets: unknown command '" + command + "'; the commands are "
+                            + String.join(", ", commands.keySet()) + " (plektoets --help)");
             return USAGE;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -91,7 +92,9 @@ public final class Main {
                 Commands:
                 """);
         commands.forEach((name, line) -> {
-            String header = String.join(" ", line.apply(new String[0]).getCommandSpec().usageMessage().header());
+            String header = String.join(
+                    " ",
+                    line.apply(new String[0]).getCommandSpec().usageMessage().header());
             sb.append(String.format(java.util.Locale.ROOT, "  %-11s %s%n", name, header));
         });
         sb.append("\nExit codes: 0 done, 1 failed, 2 bad arguments.\n");

@@ -7,12 +7,12 @@ import nl.plektoets.config.ConfigException;
  * conversion would name a Java type instead).
  */
 final class OptionValues {
-    private OptionValues() {
-    }
+    private OptionValues() {}
 
     static String required(String value, String name, String command, String example) {
         if (value == null || value.isBlank()) {
-            throw new ConfigException("missing --" + name + "; give " + example + " (plektoets " + command + " --help)");
+            throw new ConfigException(
+                    "missing --" + name + "; give " + example + " (plektoets " + command + " --help)");
         }
         return value;
     }
@@ -20,7 +20,8 @@ final class OptionValues {
     /** A whole number within [min, max]; {@code dflt} when absent, or a "missing" error when {@code dflt} is null. */
     static long number(String value, String name, Long dflt, long min, long max) {
         if (value == null) {
-            if (dflt == null) throw new ConfigException("missing --" + name + "; give a whole number, e.g. --" + name + " 4");
+            if (dflt == null)
+                throw new ConfigException("missing --" + name + "; give a whole number, e.g. --" + name + " 4");
             return dflt;
         }
         try {
@@ -29,8 +30,8 @@ final class OptionValues {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException("--" + name + " '" + value + "' must be a whole number" + (min == Long.MIN_VALUE ? ""
-                : " from " + min + (max >= Integer.MAX_VALUE ? " up" : " to " + max)));
+        throw new ConfigException("--" + name + " '" + value + "' must be a whole number"
+                + (min == Long.MIN_VALUE ? "" : " from " + min + (max >= Integer.MAX_VALUE ? " up" : " to " + max)));
     }
 
     static double decimal(String value, String name) {

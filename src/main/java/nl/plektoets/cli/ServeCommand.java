@@ -58,13 +58,21 @@ import picocli.CommandLine.Spec;
  * a request sees one state throughout, reloads one at a time). What outlives a dataset is built once here: the
  * store, the token file, the policy profile, the report rate limit.
  */
-@Command(name = "serve", sortOptions = false,
+@Command(
+        name = "serve",
+        sortOptions = false,
         header = "start the HTTP API and map (default: the demo municipality on http://localhost:7070)",
-        customSynopsis = {"Usage: plektoets serve [--data DIR] [--port 7070] [--db JDBC-URL] [--tokens FILE] [--config FILE]",
-                "                       [any key below]"},
-        description = {"", "Starts the HTTP API (and the page at /) on the dataset in the data directory. The first start"
-                + " imports the OSM source(s) there and caches the result; later starts read the cache. When --data is the"
-                + " default (gisdata/demo) and holds no data, the fictitious demo municipality is generated there first.", ""},
+        customSynopsis = {
+            "Usage: plektoets serve [--data DIR] [--port 7070] [--db JDBC-URL] [--tokens FILE] [--config FILE]",
+            "                       [any key below]"
+        },
+        description = {
+            "",
+            "Starts the HTTP API (and the page at /) on the dataset in the data directory. The first start"
+                    + " imports the OSM source(s) there and caches the result; later starts read the cache. When --data is the"
+                    + " default (gisdata/demo) and holds no data, the fictitious demo municipality is generated there first.",
+            ""
+        },
         footer = {"", "Exit codes: 0 serving, 1 failed, 2 bad arguments or configuration."})
 final class ServeCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,7 +80,10 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "print this help")
     boolean help;
 
     private final CommandContext context;
@@ -93,7 +104,8 @@ final class ServeCommand implements Callable<Integer> {
         context.err().println("plektoets configuration:\n" + config.describe());
         TokenFile tokens = config.tokens() == null ? TokenFile.empty() : TokenFile.read(config.tokens());
         Engines engines = new Engines(context);
-        Store store = Stores.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), Clock.systemUTC());
+        Store store =
+                Stores.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), Clock.systemUTC());
         ExecutorService copier = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "plektoets-layer-copy");
             t.setDaemon(true);
@@ -104,36 +116,58 @@ final class ServeCommand implements Callable<Integer> {
         try {
             context.err().println("plektoets: store " + store.describe());
             // the copy of the served layers into the embedded GeoPackage (for QGIS) runs in the background
-            ServedLayers layers = new ServedLayers(store, config.dbUrl() != null, () -> {
-                try {
-                    return engines.loadDataset(config);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, copier);
+            ServedLayers layers = new ServedLayers(
+                    store,
+                    config.dbUrl() != null,
+                    () -> {
+                        try {
+                            return engines.loadDataset(config);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    copier);
             PolicyProfile profile = PolicyProfile.load(config.policy());
             // what outlives every dataset: one report rate limit for the server's life (a reload must not reset
             // anyone's count), the permit register in the store
-            Shared shared = new Shared(config, profile, new PolicyInfo(profile.id(), profile.title()), new StorePermits(store),
-                    store, ReportLimit.reports(Clock.systemUTC()), engines);
+            Shared shared = new Shared(
+                    config,
+                    profile,
+                    new PolicyInfo(profile.id(), profile.title()),
+                    new StorePermits(store),
+                    store,
+                    ReportLimit.reports(Clock.systemUTC()),
+                    engines);
             states = new ServedState(shared.build(layers.load(), null));
-            Registers registers = new Registers(store, Clock.systemUTC(),
-                    new EngineSnapshots(states.part(ServeState::engine), (a, crs) -> AssessmentJson.write(a, crs, JSON)),
+            Registers registers = new Registers(
+                    store,
+                    Clock.systemUTC(),
+                    new EngineSnapshots(
+                            states.part(ServeState::engine), (a, crs) -> AssessmentJson.write(a, crs, JSON)),
                     new StreetLimitGuard(states.part(ServeState::roomRental)));
             ServedState served = states; // Javalin 7 takes the routes in a lambda, which needs a final name
-            app = Routes.create(states.part(ServeState::api), config, new ReachApi(states.part(ServeState::isochrones)), c -> {
-                RoutesConfig routes = c.routes;
-                // one state per request, from its first handler to its last (ServedState)
-                routes.before(ctx -> served.pin());
-                routes.after(ctx -> served.unpin());
-                RoomRentalRoutes.install(routes, served.part(ServeState::roomRentalApi));
-                // the policy text and the business-park edge band for the initiator map (§5.1.2)
-                InitiatorRoutes.install(routes, new PolicyApi(profile), served.part(ServeState::edgeBand), served.part(ServeState::api));
-                PlannerRoutes.install(routes, served.part(ServeState::plannerApi), () -> tokens);
-                RegisterRoutes.install(routes, registers, () -> tokens, () -> reload(served, shared, layers),
-                        served.part(ServeState::api));
-                c.events.serverStopped(() -> closeStore(copier, store));
-            });
+            app = Routes.create(
+                    states.part(ServeState::api), config, new ReachApi(states.part(ServeState::isochrones)), c -> {
+                        RoutesConfig routes = c.routes;
+                        // one state per request, from its first handler to its last (ServedState)
+                        routes.before(ctx -> served.pin());
+                        routes.after(ctx -> served.unpin());
+                        RoomRentalRoutes.install(routes, served.part(ServeState::roomRentalApi));
+                        // the policy text and the business-park edge band for the initiator map (§5.1.2)
+                        InitiatorRoutes.install(
+                                routes,
+                                new PolicyApi(profile),
+                                served.part(ServeState::edgeBand),
+                                served.part(ServeState::api));
+                        PlannerRoutes.install(routes, served.part(ServeState::plannerApi), () -> tokens);
+                        RegisterRoutes.install(
+                                routes,
+                                registers,
+                                () -> tokens,
+                                () -> reload(served, shared, layers),
+                                served.part(ServeState::api));
+                        c.events.serverStopped(() -> closeStore(copier, store));
+                    });
         } catch (RuntimeException | Error e) {
             closeStore(copier, store);
             throw e;
@@ -141,8 +175,10 @@ final class ServeCommand implements Callable<Integer> {
         app.start(config.host(), config.port());
         server = app;
         Dataset d = states.now().dataset();
-        context.out().println("plektoets serves '" + d.info().name() + "'" + (d.info().fictitious() ? " (fictitious)" : "")
-                + ", " + d.size() + " features, on http://localhost:" + app.port() + "/");
+        context.out()
+                .println(
+                        "plektoets serves '" + d.info().name() + "'" + (d.info().fictitious() ? " (fictitious)" : "")
+                                + ", " + d.size() + " features, on http://localhost:" + app.port() + "/");
         return CommandLines.OK;
     }
 
@@ -155,8 +191,9 @@ final class ServeCommand implements Callable<Integer> {
             // the message names the file and the fault: the admin's to fix, so a 4xx (RegisterRoutes)
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        context.err().println("plektoets: reloaded '" + loaded.dataset().info().name() + "' (state " + loaded.generation()
-                + ", " + loaded.dataset().size() + " features)");
+        context.err()
+                .println("plektoets: reloaded '" + loaded.dataset().info().name() + "' (state " + loaded.generation()
+                        + ", " + loaded.dataset().size() + " features)");
         ObjectNode answer = JSON.createObjectNode();
         answer.put("reloaded", true);
         answer.set("dataset", loaded.api().datasetJson());
@@ -165,8 +202,14 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** What every state is built with; none of it depends on the dataset. */
-    private record Shared(Config config, PolicyProfile profile, PolicyInfo policyInfo, RoomRentalPermits permits,
-                          Store store, ReportLimit reportLimit, Engines engines) {
+    private record Shared(
+            Config config,
+            PolicyProfile profile,
+            PolicyInfo policyInfo,
+            RoomRentalPermits permits,
+            Store store,
+            ReportLimit reportLimit,
+            Engines engines) {
         /**
          * Everything over {@code dataset}, built before anything is served, so a failed reload (a bad OSM file)
          * changes nothing.
@@ -182,21 +225,42 @@ final class ServeCommand implements Callable<Integer> {
             RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
             // the public assessment (no token) never says whether this dwelling holds a permit (§5.1.3, AVG)
             Disclosure disclosure = Disclosure.publicFrom(config.roomRentalCountsFromDwellings());
-            Assessor assessor = new Assessor(dataset, profile, List.of(Engines.reachCriterion(reach),
-                    new RoomRentalStreetCriterion(rules, permits, disclosure)));
+            Assessor assessor = new Assessor(
+                    dataset,
+                    profile,
+                    List.of(Engines.reachCriterion(reach), new RoomRentalStreetCriterion(rules, permits, disclosure)));
             Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
-            RoomRentalApi rentalApi = new RoomRentalApi(rules, permits, api.addressIndex(),
-                    WorkingCrs.of(dataset.info().workingCrs()), store, Clock.systemUTC(), dataset.info(), reportLimit,
+            RoomRentalApi rentalApi = new RoomRentalApi(
+                    rules,
+                    permits,
+                    api.addressIndex(),
+                    WorkingCrs.of(dataset.info().workingCrs()),
+                    store,
+                    Clock.systemUTC(),
+                    dataset.info(),
+                    reportLimit,
                     disclosure);
             // the planner's overview: the same engine, with room_rental_street over one snapshot of the permits per
             // batch; its cache belongs to this dataset and goes with it
-            HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(assessor.dataset(), permits::active,
-                    snapshot -> assessor.withAdditional(List.of(Engines.reachCriterion(reach),
-                            new RoomRentalStreetCriterion(rules, () -> snapshot))), Clock.systemUTC());
+            HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(
+                    assessor.dataset(),
+                    permits::active,
+                    snapshot -> assessor.withAdditional(List.of(
+                            Engines.reachCriterion(reach), new RoomRentalStreetCriterion(rules, () -> snapshot))),
+                    Clock.systemUTC());
             PlannerApi planner = new PlannerApi(api, assessor.lookup(), overview, rules, store);
             IsochroneBuilder isochrones = reach == null ? null : new IsochroneBuilder(reach);
-            return new ServeState(previous == null ? 1 : previous.generation() + 1, dataset, reach, isochrones, assessor,
-                    rules, api, rentalApi, planner, new EdgeBandApi(assessor));
+            return new ServeState(
+                    previous == null ? 1 : previous.generation() + 1,
+                    dataset,
+                    reach,
+                    isochrones,
+                    assessor,
+                    rules,
+                    api,
+                    rentalApi,
+                    planner,
+                    new EdgeBandApi(assessor));
         }
     }
 

@@ -21,7 +21,14 @@ import nl.plektoets.web.RoomRentalApi;
  * @param reach       the walking/cycling reach (Bijlage 1), or null without a network
  * @param isochrones  isochrones over {@code reach}, or null without a network
  */
-record ServeState(long generation, Dataset dataset, ReachIndex reach, IsochroneBuilder isochrones, Assessor engine,
-                  RoomRentalRules roomRental, Api api, RoomRentalApi roomRentalApi, PlannerApi plannerApi,
-                  EdgeBandApi edgeBand) {
-}
+record ServeState(
+        long generation,
+        Dataset dataset,
+        ReachIndex reach,
+        IsochroneBuilder isochrones,
+        Assessor engine,
+        RoomRentalRules roomRental,
+        Api api,
+        RoomRentalApi roomRentalApi,
+        PlannerApi plannerApi,
+        EdgeBandApi edgeBand) {}

@@ -56,8 +56,11 @@ final class ServedState {
      */
     ServeState reload(Function<ServeState, ServeState> next) {
         if (!reloading.tryLock()) {
-            throw new Problem(Problem.Type.RELOAD_RUNNING, null, "Another reload is running; the data it loads is"
-                    + " served when it finishes. Send this reload again after it, if the data changed after it started");
+            throw new Problem(
+                    Problem.Type.RELOAD_RUNNING,
+                    null,
+                    "Another reload is running; the data it loads is"
+                            + " served when it finishes. Send this reload again after it, if the data changed after it started");
         }
         try {
             ServeState built = next.apply(current.get());

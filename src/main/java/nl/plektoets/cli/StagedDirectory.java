@@ -23,8 +23,7 @@ final class StagedDirectory {
         void fill(Path dir) throws IOException;
     }
 
-    private StagedDirectory() {
-    }
+    private StagedDirectory() {}
 
     /**
      * Refuses a non-empty target before any work, fills a staging directory, then moves it into place.
@@ -65,8 +64,9 @@ final class StagedDirectory {
             throw new ConfigException(option + " " + target + " is a file; give a directory that does not exist yet");
         }
         if (!isEmptyOrAbsent(target)) {
-            throw new ConfigException(option + " " + target + " is not empty; give a new or empty directory (nothing was"
-                    + " written), or remove the old one first");
+            throw new ConfigException(
+                    option + " " + target + " is not empty; give a new or empty directory (nothing was"
+                            + " written), or remove the old one first");
         }
     }
 

@@ -11,8 +11,7 @@ import nl.plektoets.store.postgis.PostgisStore;
  * Wiring of the command line, so the {@code store} package knows none of its implementations.
  */
 public final class Stores {
-    private Stores() {
-    }
+    private Stores() {}
 
     /**
      * @param dbUrl   JDBC URL of a PostGIS database, or null/blank for the embedded GeoPackage in {@code dataDir}

@@ -55,18 +55,40 @@ import java.util.stream.Collectors;
  *                         left) only from this many dwellings; below it only whether the street is full (§5.1.3, AVG)
  * @param origins          for each key, where its value came from (command line, environment, file, default)
  */
-public record Config(int port, String host, Path dataDir, String crs, Path policy, long maxBodyBytes,
-                     double maxSiteAreaM2, double maxSnapDistanceM, int layerLimitDefault, int layerLimitMax, int addressLimitDefault,
-                     int addressLimitMax, String dbUrl, String dbUser, String dbPassword, Path tokens,
-                     String background, String backgroundUrl, String backgroundAttribution,
-                     int maxTextChars, long requestReadTimeoutMs, String publicBaseUrl, List<String> allowedOrigins,
-                     List<String> trustedProxies, int roomRentalCountsFromDwellings, Map<String, String> origins) {
+public record Config(
+        int port,
+        String host,
+        Path dataDir,
+        String crs,
+        Path policy,
+        long maxBodyBytes,
+        double maxSiteAreaM2,
+        double maxSnapDistanceM,
+        int layerLimitDefault,
+        int layerLimitMax,
+        int addressLimitDefault,
+        int addressLimitMax,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        Path tokens,
+        String background,
+        String backgroundUrl,
+        String backgroundAttribution,
+        int maxTextChars,
+        long requestReadTimeoutMs,
+        String publicBaseUrl,
+        List<String> allowedOrigins,
+        List<String> trustedProxies,
+        int roomRentalCountsFromDwellings,
+        Map<String, String> origins) {
 
     /** The default data directory; {@code serve} generates the demo municipality there when it is empty. */
     public static final Path DEFAULT_DATA_DIR = Path.of("gisdata", "demo");
 
     /** PDOK's BRT-Achtergrondkaart (standaard) as XYZ tiles in Web Mercator: the default of background-url. */
-    public static final String PDOK_BRT_URL = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png";
+    public static final String PDOK_BRT_URL =
+            "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png";
 
     /** The option naming the configuration file; on the command line only, or as {@code PLEKTOETS_CONFIG}. */
     public static final String CONFIG_FILE_OPTION = "config";
@@ -107,29 +129,81 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
     public static final List<Key> KEYS = List.of(
             new Key("port", "HTTP port of the service (0 = any free port)", "7070"),
             new Key("host", "address the HTTP server binds to", "0.0.0.0"),
-            new Key("data", "data directory: OSM source(s), dataset.json and the import cache", DEFAULT_DATA_DIR.toString()),
-            new Key("crs", "metric working CRS: auto (RD New in the Netherlands, else the UTM zone) or EPSG:<code>", "auto"),
+            new Key(
+                    "data",
+                    "data directory: OSM source(s), dataset.json and the import cache",
+                    DEFAULT_DATA_DIR.toString()),
+            new Key(
+                    "crs",
+                    "metric working CRS: auto (RD New in the Netherlands, else the UTM zone) or EPSG:<code>",
+                    "auto"),
             new Key("policy", "policy profile YAML file; empty = built-in policy/hardenberg-2025.yaml", ""),
             new Key("max-body-bytes", "largest request body accepted; larger bodies get 413", "1048576"),
-            new Key("max-site-area-m2", "largest site polygon accepted, in m2 (10 ha); larger sites get 422. The policy profile's site.max_area_m2 applies as well", "100000"),
-            new Key("max-snap-distance-m", "farthest a site may lie from the walking/cycling network and still be snapped to it, in m; farther: facility_reach is unknown and /api/v1/reach answers 422", "500"),
+            new Key(
+                    "max-site-area-m2",
+                    "largest site polygon accepted, in m2 (10 ha); larger sites get 422. The policy profile's site.max_area_m2 applies as well",
+                    "100000"),
+            new Key(
+                    "max-snap-distance-m",
+                    "farthest a site may lie from the walking/cycling network and still be snapped to it, in m; farther: facility_reach is unknown and /api/v1/reach answers 422",
+                    "500"),
             new Key("layer-limit-default", "features per layer page when no limit is given", "100"),
             new Key("layer-limit-max", "features per layer page at most; larger limits are clamped", "1000"),
             new Key("address-limit-default", "address matches when no limit is given", "10"),
             new Key("address-limit-max", "address matches at most; larger limits are clamped", "50"),
-            new Key("db-url", "JDBC URL of the PostGIS store, e.g. jdbc:postgresql://localhost:5432/plektoets (also --db); empty = the embedded GeoPackage plektoets.gpkg in the data directory. Give the password with db-password, not in the URL (a password in the URL is never shown, but it is easier to leak)", "", false, List.of("db")),
+            new Key(
+                    "db-url",
+                    "JDBC URL of the PostGIS store, e.g. jdbc:postgresql://localhost:5432/plektoets (also --db); empty = the embedded GeoPackage plektoets.gpkg in the data directory. Give the password with db-password, not in the URL (a password in the URL is never shown, but it is easier to leak)",
+                    "",
+                    false,
+                    List.of("db")),
             new Key("db-user", "PostGIS database user", ""),
-            new Key("db-password", "PostGIS database password (prefer the environment variable; never shown in a log, an error or --help)", "", true, List.of()),
-            new Key("tokens", "bearer-token file for the register and admin endpoints, lines 'user role token' (role planner or admin); empty = those endpoints answer 401", ""),
-            new Key("background", "map background of the pages: own (drawn from the loaded layers; no visitor request leaves this server, AVG) or pdok-brt (PDOK's BRT-Achtergrondkaart tiles from background-url: visitors' browsers then contact that host, and the pages' Content-Security-Policy allows it)", "own"),
-            new Key("background-url", "tile URL template of the pdok-brt background: https, XYZ tiles in EPSG:3857 with {z}, {x} and {y}", PDOK_BRT_URL),
-            new Key("background-attribution", "attribution shown on the map with the pdok-brt background", "Kaartgegevens © Kadaster"),
-            new Key("max-text-chars", "longest free-text value accepted in an address, a search, a street id or a short register field; longer values get 400", "200"),
-            new Key("request-read-timeout-ms", "longest time a client may take to send its request body, and the idle timeout of a connection; slower uploads get 408 and hold no server thread meanwhile", "10000"),
-            new Key("public-base-url", "the public URL of the service (e.g. https://kaart.example.nl, with a path prefix behind a proxy); absolute links (OGC API) are built on it. Empty = links are relative; never taken from the request's Host header", ""),
-            new Key("allowed-origins", "comma-separated browser origins (https://host[:port]) besides the service's own that may send POST/PATCH requests; other origins get 403. Requests without an Origin header (non-browser clients) pass", ""),
-            new Key("trusted-proxies", "comma-separated IP addresses of reverse proxies in front of the service; only from these is X-Forwarded-For believed (for the report rate limit). Empty = the connection's address is the client", ""),
-            new Key("room-rental-counts-from-dwellings", "the public room-rental map, check, CSV, OGC and assessments give a street's counts (granted, pending, known room-rented, left) only from this many dwellings; a smaller street shows only whether it is full (a count of a few dwellings nearly names them, AVG)", "10"));
+            new Key(
+                    "db-password",
+                    "PostGIS database password (prefer the environment variable; never shown in a log, an error or --help)",
+                    "",
+                    true,
+                    List.of()),
+            new Key(
+                    "tokens",
+                    "bearer-token file for the register and admin endpoints, lines 'user role token' (role planner or admin); empty = those endpoints answer 401",
+                    ""),
+            new Key(
+                    "background",
+                    "map background of the pages: own (drawn from the loaded layers; no visitor request leaves this server, AVG) or pdok-brt (PDOK's BRT-Achtergrondkaart tiles from background-url: visitors' browsers then contact that host, and the pages' Content-Security-Policy allows it)",
+                    "own"),
+            new Key(
+                    "background-url",
+                    "tile URL template of the pdok-brt background: https, XYZ tiles in EPSG:3857 with {z}, {x} and {y}",
+                    PDOK_BRT_URL),
+            new Key(
+                    "background-attribution",
+                    "attribution shown on the map with the pdok-brt background",
+                    "Kaartgegevens © Kadaster"),
+            new Key(
+                    "max-text-chars",
+                    "longest free-text value accepted in an address, a search, a street id or a short register field; longer values get 400",
+                    "200"),
+            new Key(
+                    "request-read-timeout-ms",
+                    "longest time a client may take to send its request body, and the idle timeout of a connection; slower uploads get 408 and hold no server thread meanwhile",
+                    "10000"),
+            new Key(
+                    "public-base-url",
+                    "the public URL of the service (e.g. https://kaart.example.nl, with a path prefix behind a proxy); absolute links (OGC API) are built on it. Empty = links are relative; never taken from the request's Host header",
+                    ""),
+            new Key(
+                    "allowed-origins",
+                    "comma-separated browser origins (https://host[:port]) besides the service's own that may send POST/PATCH requests; other origins get 403. Requests without an Origin header (non-browser clients) pass",
+                    ""),
+            new Key(
+                    "trusted-proxies",
+                    "comma-separated IP addresses of reverse proxies in front of the service; only from these is X-Forwarded-For believed (for the report rate limit). Empty = the connection's address is the client",
+                    ""),
+            new Key(
+                    "room-rental-counts-from-dwellings",
+                    "the public room-rental map, check, CSV, OGC and assessments give a street's counts (granted, pending, known room-rented, left) only from this many dwellings; a smaller street shows only whether it is full (a count of a few dwellings nearly names them, AVG)",
+                    "10"));
 
     public Config {
         origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
@@ -149,7 +223,8 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
      */
     public static Config load(Map<String, String> options, Map<String, String> env) {
         Map<String, String> file = Map.of();
-        String fileName = options.containsKey(CONFIG_FILE_OPTION) ? options.get(CONFIG_FILE_OPTION) : env.get("PLEKTOETS_CONFIG");
+        String fileName =
+                options.containsKey(CONFIG_FILE_OPTION) ? options.get(CONFIG_FILE_OPTION) : env.get("PLEKTOETS_CONFIG");
         if (fileName != null && !fileName.isBlank()) file = readFile(Path.of(fileName));
 
         Map<String, String> values = new LinkedHashMap<>();
@@ -189,7 +264,9 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
                 blankToNull(v.text("db-url")),
                 blankToNull(v.text("db-user")),
                 blankToNull(v.text("db-password")),
-                blankToNull(v.text("tokens")) == null ? null : Path.of(v.text("tokens").trim()),
+                blankToNull(v.text("tokens")) == null
+                        ? null
+                        : Path.of(v.text("tokens").trim()),
                 v.background("background"),
                 v.tileUrl("background-url"),
                 v.text("background-attribution").strip(),
@@ -257,7 +334,8 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
     @Override
     public String toString() {
         Map<String, String> values = asMap();
-        return KEYS.stream().map(k -> k.name() + "=" + k.shown(values.get(k.name())))
+        return KEYS.stream()
+                .map(k -> k.name() + "=" + k.shown(values.get(k.name())))
                 .collect(Collectors.joining(", ", "Config[", "]"));
     }
 
@@ -266,10 +344,19 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
         StringBuilder sb = new StringBuilder();
         sb.append("Configuration (command line > environment > --config FILE (.properties or .yaml) > default):\n");
         for (Key k : KEYS) {
-            sb.append(String.format(Locale.ROOT, "  %-26s %-32s default: %s%n      %s%n", k.option() + " VALUE",
-                    k.env(), k.defaultValue().isEmpty() ? "(none)" : k.defaultValue(), k.description()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %-26s %-32s default: %s%n      %s%n",
+                    k.option() + " VALUE",
+                    k.env(),
+                    k.defaultValue().isEmpty() ? "(none)" : k.defaultValue(),
+                    k.description()));
         }
-        sb.append(String.format(Locale.ROOT, "  %-26s %-32s%n      %s%n", "--config FILE", "PLEKTOETS_CONFIG",
+        sb.append(String.format(
+                Locale.ROOT,
+                "  %-26s %-32s%n      %s%n",
+                "--config FILE",
+                "PLEKTOETS_CONFIG",
                 "properties or YAML file with any of the keys above (e.g. port: 8080)"));
         return sb.toString();
     }
@@ -280,8 +367,8 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
 
     private static Map<String, String> readFile(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new ConfigException("Configuration file " + file + " does not exist: check the path given with --config"
-                    + " or PLEKTOETS_CONFIG");
+            throw new ConfigException("Configuration file " + file
+                    + " does not exist: check the path given with --config" + " or PLEKTOETS_CONFIG");
         }
         Map<String, String> values = new LinkedHashMap<>();
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -289,14 +376,17 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
             if (name.endsWith(".yaml") || name.endsWith(".yml")) {
                 JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
                 if (root != null && !root.isNull()) {
-                    if (!root.isObject()) throw new ConfigException("Configuration file " + file + " must hold key: value lines");
+                    if (!root.isObject())
+                        throw new ConfigException("Configuration file " + file + " must hold key: value lines");
                     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
                         Map.Entry<String, JsonNode> e = it.next();
                         if (e.getValue().isContainerNode()) {
                             throw new ConfigException("Configuration file " + file + ": key '" + e.getKey()
                                     + "' must have a plain value, e.g. " + e.getKey() + ": 8080");
                         }
-                        values.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
+                        values.put(
+                                e.getKey(),
+                                e.getValue().isNull() ? "" : e.getValue().asText());
                     }
                 }
             } else {
@@ -367,37 +457,51 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
             return parse(key, "an https URL template with {z}, {x} and {y}, e.g. " + PDOK_BRT_URL, s -> {
                 String u = s.trim();
                 if (!u.contains("{z}") || !u.contains("{x}") || !u.contains("{y}")) return null;
-                java.net.URI uri = java.net.URI.create(u.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"));
-                return "https".equals(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty() ? u : null;
+                java.net.URI uri = java.net.URI.create(
+                        u.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"));
+                return "https".equals(uri.getScheme())
+                                && uri.getHost() != null
+                                && !uri.getHost().isEmpty()
+                        ? u
+                        : null;
             });
         }
 
         /** An http(s) URL without query or fragment; a trailing slash is dropped so paths append cleanly. */
         String baseUrl(String key) {
             if (values.get(key).isBlank()) return null;
-            return parse(key, "an http or https URL such as https://kaart.example.nl or https://example.nl/plektoets", s -> {
-                String u = s.strip();
-                java.net.URI uri = java.net.URI.create(u);
-                boolean ok = ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
-                        && uri.getQuery() == null && uri.getFragment() == null && uri.getUserInfo() == null;
-                return ok ? u.replaceAll("/+$", "") : null;
-            });
+            return parse(
+                    key, "an http or https URL such as https://kaart.example.nl or https://example.nl/plektoets", s -> {
+                        String u = s.strip();
+                        java.net.URI uri = java.net.URI.create(u);
+                        boolean ok = ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                                && uri.getHost() != null
+                                && uri.getQuery() == null
+                                && uri.getFragment() == null
+                                && uri.getUserInfo() == null;
+                        return ok ? u.replaceAll("/+$", "") : null;
+                    });
         }
 
         /** Origins as browsers send them: scheme://host[:port], lower case, no path. */
         List<String> origins(String key) {
-            return parse(key, "comma-separated origins such as https://kaart.example.nl,https://intranet.example.nl:8443", s -> {
-                List<String> out = new java.util.ArrayList<>();
-                for (String part : s.split(",")) {
-                    String o = part.strip().toLowerCase(Locale.ROOT);
-                    if (o.isEmpty()) continue;
-                    java.net.URI uri = java.net.URI.create(o);
-                    if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
-                            || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())) return null;
-                    out.add(o);
-                }
-                return List.copyOf(out);
-            });
+            return parse(
+                    key,
+                    "comma-separated origins such as https://kaart.example.nl,https://intranet.example.nl:8443",
+                    s -> {
+                        List<String> out = new java.util.ArrayList<>();
+                        for (String part : s.split(",")) {
+                            String o = part.strip().toLowerCase(Locale.ROOT);
+                            if (o.isEmpty()) continue;
+                            java.net.URI uri = java.net.URI.create(o);
+                            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                                    || uri.getHost() == null
+                                    || !(uri.getRawPath() == null
+                                            || uri.getRawPath().isEmpty())) return null;
+                            out.add(o);
+                        }
+                        return List.copyOf(out);
+                    });
         }
 
         /** IP addresses (IPv4 or IPv6 literals; no names, so no DNS lookup), normalised. */
@@ -415,7 +519,11 @@ public record Config(int port, String host, Path dataDir, String crs, Path polic
         }
 
         private static String shown(String name, String raw) {
-            return KEYS.stream().filter(k -> k.name().equals(name)).findFirst().map(k -> k.shown(raw)).orElse(raw);
+            return KEYS.stream()
+                    .filter(k -> k.name().equals(name))
+                    .findFirst()
+                    .map(k -> k.shown(raw))
+                    .orElse(raw);
         }
 
         private <T> T parse(String key, String expected, Parser<T> parser) {

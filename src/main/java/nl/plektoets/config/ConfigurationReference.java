@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
  * {@code mvn -q test -Dtest=ConfigurationReferenceTest -Dconfiguration.write=true}.
  */
 public final class ConfigurationReference {
-    private ConfigurationReference() {
-    }
+    private ConfigurationReference() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
@@ -52,13 +51,22 @@ public final class ConfigurationReference {
                 |---|---|---|---|
                 """);
         for (Config.Key k : Config.KEYS) {
-            String option = "`" + k.option() + "`" + k.aliases().stream().map(a -> ", `--" + a + "`").collect(Collectors.joining());
-            sb.append("| ").append(option)
-                    .append(" | `").append(k.env()).append('`')
-                    .append(" | ").append(k.defaultValue().isEmpty() ? "(none)" : "`" + k.defaultValue() + "`")
-                    .append(" | ").append(cell(k.description())).append(" |\n");
+            String option = "`" + k.option() + "`"
+                    + k.aliases().stream().map(a -> ", `--" + a + "`").collect(Collectors.joining());
+            sb.append("| ")
+                    .append(option)
+                    .append(" | `")
+                    .append(k.env())
+                    .append('`')
+                    .append(" | ")
+                    .append(k.defaultValue().isEmpty() ? "(none)" : "`" + k.defaultValue() + "`")
+                    .append(" | ")
+                    .append(cell(k.description()))
+                    .append(" |\n");
         }
-        sb.append("| `--").append(Config.CONFIG_FILE_OPTION).append("` | `PLEKTOETS_CONFIG` | (none) | ")
+        sb.append("| `--")
+                .append(Config.CONFIG_FILE_OPTION)
+                .append("` | `PLEKTOETS_CONFIG` | (none) | ")
                 .append("the configuration file (command line or environment only) |\n");
         return sb.toString();
     }

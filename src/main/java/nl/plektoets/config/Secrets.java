@@ -12,8 +12,7 @@ public final class Secrets {
     private static final Pattern USER_INFO = Pattern.compile("((?:^|//|\\s)[^/@:\\s]*:)[^/@\\s]*@");
     public static final String HIDDEN = "(not shown)";
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     public static String redact(String text) {
         return redact(text, null);

@@ -48,7 +48,8 @@ public record BusinessParkBand(Geometry park, Geometry inside, Geometry outside)
         if (park == null) park = parkFeature; // not merged (a lookup without regions): the feature itself
         Geometry zone = park.buffer(near);
         List<Geometry> built = lookup.intersecting(Role.BUILT_UP_AREA, zone).stream()
-                .map(h -> h.feature().geometry()).toList();
+                .map(h -> h.feature().geometry())
+                .toList();
         Geometry builtUp = built.isEmpty() ? null : OverlayNGRobust.union(built);
         return of(park, edge, near, builtUp);
     }

@@ -12,8 +12,13 @@ import java.util.Map;
  * @param evidence    JSON-serialisable facts: which feature (with provenance), distance in metres, area, ...
  * @param obligations what the initiator must do or show according to this criterion (may be empty)
  */
-public record CriterionResult(String id, Status status, String policyRef, Message message, Map<String, Object> evidence,
-                              List<Obligation> obligations) {
+public record CriterionResult(
+        String id,
+        Status status,
+        String policyRef,
+        Message message,
+        Map<String, Object> evidence,
+        List<Obligation> obligations) {
     public CriterionResult {
         evidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
         obligations = List.copyOf(obligations);

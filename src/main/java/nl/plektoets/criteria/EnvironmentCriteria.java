@@ -8,8 +8,7 @@ import java.util.List;
  * {@code conditional} into {@code pass} for stays of at most 4 months) name the same ids.
  */
 public final class EnvironmentCriteria {
-    private EnvironmentCriteria() {
-    }
+    private EnvironmentCriteria() {}
 
     public static List<Criterion> noiseOdourSafety() {
         return List.of(new NoiseCriterion(), new LivestockOdourCriterion(), new ExternalSafetyCriterion());

@@ -9,10 +9,10 @@ import nl.plektoets.data.EnvironmentalCategory;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
 import nl.plektoets.data.VngActivities;
-import nl.plektoets.request.AreaType;
 import nl.plektoets.policy.EnvironmentPolicy.Zoning;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.ThresholdKey;
+import nl.plektoets.request.AreaType;
 
 /**
  * Bijlage 1, "een niet voldoende milieucategorie" of the surroundings: every environmental source whose VNG guide
@@ -42,7 +42,9 @@ public final class EnvironmentalZoningCriterion implements Criterion {
         } else if (!in.lookup().hasData(Role.BUSINESS_PARK)) {
             area = AreaType.QUIET;
             areaFrom = "no business park in the data";
-        } else if (!in.lookup().withinDistance(Role.BUSINESS_PARK, in.request().site(), z.mixedWithinBusinessParkM()).isEmpty()) {
+        } else if (!in.lookup()
+                .withinDistance(Role.BUSINESS_PARK, in.request().site(), z.mixedWithinBusinessParkM())
+                .isEmpty()) {
             area = AreaType.MIXED;
             areaFrom = "business park within " + fmt(z.mixedWithinBusinessParkM()) + " m";
         } else {
@@ -66,12 +68,20 @@ public final class EnvironmentalZoningCriterion implements Criterion {
 
         if (!in.lookup().hasData(Role.ENVIRONMENTAL_SOURCE)) {
             ev.put("missingLayer", Role.ENVIRONMENTAL_SOURCE.id());
-            return new CriterionResult(ID, Status.UNKNOWN, ref, new Message(
-                    "De dataset bevat geen laag " + Role.ENVIRONMENTAL_SOURCE.id() + " (" + Role.ENVIRONMENTAL_SOURCE.nl()
-                            + "); niet na te gaan of de milieucategorie van de omgeving voldoende is (" + ref + ").",
-                    "The dataset has no layer " + Role.ENVIRONMENTAL_SOURCE.id() + " (" + Role.ENVIRONMENTAL_SOURCE.en()
-                            + "); cannot tell whether the environmental category of the surroundings is acceptable ("
-                            + ref + ")."), ev);
+            return new CriterionResult(
+                    ID,
+                    Status.UNKNOWN,
+                    ref,
+                    new Message(
+                            "De dataset bevat geen laag " + Role.ENVIRONMENTAL_SOURCE.id() + " ("
+                                    + Role.ENVIRONMENTAL_SOURCE.nl()
+                                    + "); niet na te gaan of de milieucategorie van de omgeving voldoende is (" + ref
+                                    + ").",
+                            "The dataset has no layer " + Role.ENVIRONMENTAL_SOURCE.id() + " ("
+                                    + Role.ENVIRONMENTAL_SOURCE.en()
+                                    + "); cannot tell whether the environmental category of the surroundings is acceptable ("
+                                    + ref + ")."),
+                    ev);
         }
         double largest = z.largestM(area);
         ev.put("searchedWithinM", largest);
@@ -79,9 +89,11 @@ public final class EnvironmentalZoningCriterion implements Criterion {
         List<Map<String, Object>> uncategorised = new ArrayList<>();
         Feature nearest = null;
         double nearestGuide = 0, nearestDistance = 0;
-        for (SpatialLookup.Hit h : in.lookup().withinDistance(Role.ENVIRONMENTAL_SOURCE, in.request().site(), largest)) {
+        for (SpatialLookup.Hit h : in.lookup()
+                .withinDistance(Role.ENVIRONMENTAL_SOURCE, in.request().site(), largest)) {
             Feature f = h.feature();
-            EnvironmentalCategory c = EnvironmentalCategory.parse(f.attribute(VngActivities.CATEGORY)).orElse(null);
+            EnvironmentalCategory c = EnvironmentalCategory.parse(f.attribute(VngActivities.CATEGORY))
+                    .orElse(null);
             if (c == null) {
                 if (h.distanceM() < largest) uncategorised.add(Evidence.feature(f, h.distanceM()));
                 continue;
@@ -97,7 +109,11 @@ public final class EnvironmentalZoningCriterion implements Criterion {
                 if (v != null) aspects.put(a, Double.parseDouble(v));
             }
             if (!aspects.isEmpty()) m.put("aspectDistancesM", aspects);
-            for (String k : List.of(VngActivities.ACTIVITY, VngActivities.SBI, VngActivities.SBI_NAME, VngActivities.CATEGORY_SOURCE,
+            for (String k : List.of(
+                    VngActivities.ACTIVITY,
+                    VngActivities.SBI,
+                    VngActivities.SBI_NAME,
+                    VngActivities.CATEGORY_SOURCE,
                     VngActivities.EVIDENCE)) {
                 String v = f.attribute(k);
                 if (v != null) m.put(camel(k), v);
@@ -117,38 +133,71 @@ public final class EnvironmentalZoningCriterion implements Criterion {
         if (!inRange.isEmpty()) {
             String what = describe(nearest);
             String c = nearest.attribute(VngActivities.CATEGORY);
-            Obligation o = new Obligation("etfal_environment", refs, new Message(
-                    "Een ETFAL-onderbouwing dat de omgeving aanvaardbaar is, anders logies van ten hoogste " + months
-                            + " maanden.",
-                    "An ETFAL motivation that the environment is acceptable, otherwise logies of at most " + months
-                            + " months."));
-            return new CriterionResult(ID, Status.CONDITIONAL, refs, new Message(
-                    inRange.size() + (inRange.size() == 1 ? " bedrijf ligt" : " bedrijven liggen") + " binnen de"
-                            + " richtafstand (" + areaNl + "); het dichtstbijzijnde: " + what + ", categorie " + c
-                            + ", richtafstand " + fmt(nearestGuide) + " m, op " + fmt(Evidence.round(nearestDistance))
-                            + " m. Een ETFAL-onderbouwing moet aantonen dat de omgeving aanvaardbaar is, anders wordt"
-                            + " het verblijf beperkt tot logies van ten hoogste " + months + " maanden (" + refs + ")."
-                            + indicativeNl,
-                    inRange.size() + (inRange.size() == 1 ? " source lies" : " sources lie") + " within the guide"
-                            + " distance (" + areaEn + "); the nearest: " + what + ", category " + c + ", guide distance "
-                            + fmt(nearestGuide) + " m, at " + fmt(Evidence.round(nearestDistance)) + " m. An ETFAL"
-                            + " motivation must show the environment is acceptable, otherwise stays are limited to logies"
-                            + " of at most " + months + " months (" + refs + ")." + indicativeEn), ev, List.of(o));
+            Obligation o = new Obligation(
+                    "etfal_environment",
+                    refs,
+                    new Message(
+                            "Een ETFAL-onderbouwing dat de omgeving aanvaardbaar is, anders logies van ten hoogste "
+                                    + months + " maanden.",
+                            "An ETFAL motivation that the environment is acceptable, otherwise logies of at most "
+                                    + months + " months."));
+            return new CriterionResult(
+                    ID,
+                    Status.CONDITIONAL,
+                    refs,
+                    new Message(
+                            inRange.size() + (inRange.size() == 1 ? " bedrijf ligt" : " bedrijven liggen")
+                                    + " binnen de"
+                                    + " richtafstand (" + areaNl + "); het dichtstbijzijnde: " + what + ", categorie "
+                                    + c
+                                    + ", richtafstand " + fmt(nearestGuide) + " m, op "
+                                    + fmt(Evidence.round(nearestDistance))
+                                    + " m. Een ETFAL-onderbouwing moet aantonen dat de omgeving aanvaardbaar is, anders wordt"
+                                    + " het verblijf beperkt tot logies van ten hoogste " + months + " maanden (" + refs
+                                    + ")."
+                                    + indicativeNl,
+                            inRange.size() + (inRange.size() == 1 ? " source lies" : " sources lie")
+                                    + " within the guide"
+                                    + " distance (" + areaEn + "); the nearest: " + what + ", category " + c
+                                    + ", guide distance "
+                                    + fmt(nearestGuide) + " m, at " + fmt(Evidence.round(nearestDistance))
+                                    + " m. An ETFAL"
+                                    + " motivation must show the environment is acceptable, otherwise stays are limited to logies"
+                                    + " of at most " + months + " months (" + refs + ")." + indicativeEn),
+                    ev,
+                    List.of(o));
         }
         if (!uncategorised.isEmpty()) {
-            return new CriterionResult(ID, Status.UNKNOWN, ref, new Message(
-                    uncategorised.size() + " bedrijf/bedrijven zonder bekende milieucategorie binnen " + fmt(largest)
-                            + " m (bijvoorbeeld " + uncategorised.get(0).get("description") + "); niet na te gaan of de"
-                            + " milieucategorie van de omgeving voldoende is (" + ref + "). Geef hun categorie in een"
-                            + " eigen lijst van bedrijven." + indicativeNl,
-                    uncategorised.size() + " source(s) without a known environmental category within " + fmt(largest)
-                            + " m (e.g. " + uncategorised.get(0).get("description") + "); cannot tell whether the"
-                            + " environmental category of the surroundings is acceptable (" + ref + "). Give their"
-                            + " category in an own list of establishments." + indicativeEn), ev);
+            return new CriterionResult(
+                    ID,
+                    Status.UNKNOWN,
+                    ref,
+                    new Message(
+                            uncategorised.size() + " bedrijf/bedrijven zonder bekende milieucategorie binnen "
+                                    + fmt(largest)
+                                    + " m (bijvoorbeeld " + uncategorised.get(0).get("description")
+                                    + "); niet na te gaan of de"
+                                    + " milieucategorie van de omgeving voldoende is (" + ref
+                                    + "). Geef hun categorie in een"
+                                    + " eigen lijst van bedrijven." + indicativeNl,
+                            uncategorised.size() + " source(s) without a known environmental category within "
+                                    + fmt(largest)
+                                    + " m (e.g. " + uncategorised.get(0).get("description")
+                                    + "); cannot tell whether the"
+                                    + " environmental category of the surroundings is acceptable (" + ref
+                                    + "). Give their"
+                                    + " category in an own list of establishments." + indicativeEn),
+                    ev);
         }
-        return new CriterionResult(ID, Status.PASS, ref, new Message(
-                "Geen bedrijf binnen zijn richtafstand (" + areaNl + ", " + ref + ")." + indicativeNl,
-                "No environmental source within its guide distance (" + areaEn + ", " + ref + ")." + indicativeEn), ev);
+        return new CriterionResult(
+                ID,
+                Status.PASS,
+                ref,
+                new Message(
+                        "Geen bedrijf binnen zijn richtafstand (" + areaNl + ", " + ref + ")." + indicativeNl,
+                        "No environmental source within its guide distance (" + areaEn + ", " + ref + ")."
+                                + indicativeEn),
+                ev);
     }
 
     /**
@@ -167,7 +216,8 @@ public final class EnvironmentalZoningCriterion implements Criterion {
 
     private static String describe(Feature f) {
         String name = f.attribute("name");
-        String what = f.attribute(VngActivities.SBI_NAME) != null ? f.attribute(VngActivities.SBI_NAME)
+        String what = f.attribute(VngActivities.SBI_NAME) != null
+                ? f.attribute(VngActivities.SBI_NAME)
                 : f.provenance() != null ? f.provenance().sourceTag() : "#" + f.id();
         return (name != null ? "'" + name + "' (" + what + ")" : what);
     }

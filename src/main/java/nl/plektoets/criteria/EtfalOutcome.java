@@ -12,14 +12,14 @@ import nl.plektoets.policy.PolicyProfile;
  * beperkt tot logies van maximaal 4 maanden."
  */
 final class EtfalOutcome {
-    private EtfalOutcome() {
-    }
+    private EtfalOutcome() {}
 
     /** The sentence every environmental conditional ends with (months and paragraph from the profile). */
     static Message etfal(PolicyProfile p, String ref) {
         int months = p.shortStayMaxMonths();
-        return new Message("Een ETFAL-motivering moet aantonen dat de omgeving aanvaardbaar is; anders blijft het verblijf"
-                + " beperkt tot logies van ten hoogste " + months + " maanden (" + ref + ").",
+        return new Message(
+                "Een ETFAL-motivering moet aantonen dat de omgeving aanvaardbaar is; anders blijft het verblijf"
+                        + " beperkt tot logies van ten hoogste " + months + " maanden (" + ref + ").",
                 "An ETFAL motivation must show the environment is acceptable, otherwise stays are limited to logies of at"
                         + " most " + months + " months (" + ref + ").");
     }
@@ -27,19 +27,33 @@ final class EtfalOutcome {
     /** The unknown answer for a missing layer: names the layer and how to add it; never a silent pass. */
     static CriterionResult missingLayer(String id, String ref, Role role, Message howToAdd, Map<String, Object> ev) {
         ev.put("missingLayer", Evidence.id(role));
-        return new CriterionResult(id, Status.UNKNOWN, ref, new Message(
-                "De dataset heeft geen laag " + Evidence.id(role) + " (" + role.nl() + "); niet na te gaan of de omgeving"
-                        + " aanvaardbaar is (" + ref + "). " + howToAdd.nl(),
-                "The dataset has no " + Evidence.id(role) + " layer (" + role.en() + "); cannot tell whether the"
-                        + " environment is acceptable (" + ref + "). " + howToAdd.en()), ev);
+        return new CriterionResult(
+                id,
+                Status.UNKNOWN,
+                ref,
+                new Message(
+                        "De dataset heeft geen laag " + Evidence.id(role) + " (" + role.nl()
+                                + "); niet na te gaan of de omgeving" + " aanvaardbaar is (" + ref + "). "
+                                + howToAdd.nl(),
+                        "The dataset has no " + Evidence.id(role) + " layer (" + role.en()
+                                + "); cannot tell whether the" + " environment is acceptable (" + ref + "). "
+                                + howToAdd.en()),
+                ev);
     }
 
     /** The profile has no block for this criterion: unknown, naming the block to add. */
     static CriterionResult noNorms(String id, String block, Map<String, Object> ev) {
         ev.put("missingProfileBlock", block);
-        return new CriterionResult(id, Status.UNKNOWN, "Bijlage 1", new Message(
-                "Het beleidsprofiel heeft geen blok '" + block + ":' met normen; voeg het toe (zie policy/hardenberg-2025.yaml).",
-                "The policy profile has no '" + block + ":' block with norms; add it (see policy/hardenberg-2025.yaml)."), ev);
+        return new CriterionResult(
+                id,
+                Status.UNKNOWN,
+                "Bijlage 1",
+                new Message(
+                        "Het beleidsprofiel heeft geen blok '" + block
+                                + ":' met normen; voeg het toe (zie policy/hardenberg-2025.yaml).",
+                        "The policy profile has no '" + block
+                                + ":' block with norms; add it (see policy/hardenberg-2025.yaml)."),
+                ev);
     }
 
     /** {value, source, adopted, note?} of a cited value, for the evidence. */
@@ -54,8 +68,9 @@ final class EtfalOutcome {
     /** " (indicative: not adopted by the council)" when any value used is not adopted; empty otherwise. */
     static Message indicative(boolean anyNotAdopted) {
         return anyNotAdopted
-                ? new Message(" Indicatief: de gemeenteraad heeft deze norm niet vastgesteld voor deze toets.",
-                " Indicative: the council has not adopted this norm for this check.")
+                ? new Message(
+                        " Indicatief: de gemeenteraad heeft deze norm niet vastgesteld voor deze toets.",
+                        " Indicative: the council has not adopted this norm for this check.")
                 : new Message("", "");
     }
 

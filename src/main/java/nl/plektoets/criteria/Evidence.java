@@ -9,12 +9,13 @@ import org.locationtech.jts.geom.Polygonal;
 /** Builds the evidence entries that name a deciding feature with its provenance, the same way in every criterion. */
 public final class Evidence {
     private static final String[] ROLE_IDS = java.util.Arrays.stream(nl.plektoets.data.Role.values())
-            .map(nl.plektoets.data.Role::id).toArray(String[]::new);
+            .map(nl.plektoets.data.Role::id)
+            .toArray(String[]::new);
     private static final String[] FORM_IDS = java.util.Arrays.stream(nl.plektoets.request.HousingForm.values())
-            .map(nl.plektoets.request.HousingForm::id).toArray(String[]::new);
+            .map(nl.plektoets.request.HousingForm::id)
+            .toArray(String[]::new);
 
-    private Evidence() {
-    }
+    private Evidence() {}
 
     /** The role's id without lower-casing its name on every call (this runs per assessment). */
     public static String id(nl.plektoets.data.Role role) {
@@ -44,7 +45,8 @@ public final class Evidence {
         if (name != null) m.put("name", name);
         m.put("description", id(f.role()) + (p != null ? " from " + p.describe() : " #" + f.id()));
         m.put("distanceM", round(distanceM));
-        if (f.geometry() instanceof Polygonal) m.put("areaM2", round(f.geometry().getArea()));
+        if (f.geometry() instanceof Polygonal)
+            m.put("areaM2", round(f.geometry().getArea()));
         return m;
     }
 

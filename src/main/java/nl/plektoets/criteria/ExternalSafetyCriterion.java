@@ -27,17 +27,23 @@ public final class ExternalSafetyCriterion implements Criterion {
     @Override
     public CriterionResult evaluate(CriterionInput in) {
         Map<String, Object> ev = new LinkedHashMap<>();
-        EnvironmentNorms.ExternalSafety norms = in.profile().environmentNorms().externalSafety().orElse(null);
+        EnvironmentNorms.ExternalSafety norms =
+                in.profile().environmentNorms().externalSafety().orElse(null);
         if (norms == null) return EtfalOutcome.noNorms(ID, "external_safety", ev);
         String ref = norms.paragraph();
         if (!in.lookup().hasData(Role.EXTERNAL_SAFETY_AREA)) {
-            return EtfalOutcome.missingLayer(ID, ref, Role.EXTERNAL_SAFETY_AREA, new Message(
-                    "Voeg de aandachtsgebieden of risicocontouren van de gemeente toe (plektoets import --layer FILE --role"
-                            + " external_safety_area), of een OSM-bestand met LPG-tankstations (amenity=fuel, fuel:lpg=yes)"
-                            + " en gasleidingen (man_made=pipeline, substance=gas).",
-                    "Add the municipality's aandachtsgebieden or risk contours (plektoets import --layer FILE --role"
-                            + " external_safety_area), or an OSM file with LPG stations (amenity=fuel, fuel:lpg=yes) and gas"
-                            + " pipelines (man_made=pipeline, substance=gas)."), ev);
+            return EtfalOutcome.missingLayer(
+                    ID,
+                    ref,
+                    Role.EXTERNAL_SAFETY_AREA,
+                    new Message(
+                            "Voeg de aandachtsgebieden of risicocontouren van de gemeente toe (plektoets import --layer FILE --role"
+                                    + " external_safety_area), of een OSM-bestand met LPG-tankstations (amenity=fuel, fuel:lpg=yes)"
+                                    + " en gasleidingen (man_made=pipeline, substance=gas).",
+                            "Add the municipality's aandachtsgebieden or risk contours (plektoets import --layer FILE --role"
+                                    + " external_safety_area), or an OSM file with LPG stations (amenity=fuel, fuel:lpg=yes) and gas"
+                                    + " pipelines (man_made=pipeline, substance=gas)."),
+                    ev);
         }
         double reach = 0;
         for (CitedValue v : norms.distancesM().values()) reach = Math.max(reach, v.value());
@@ -46,7 +52,8 @@ public final class ExternalSafetyCriterion implements Criterion {
         List<String> nl = new ArrayList<>();
         List<String> en = new ArrayList<>();
         boolean anyNotAdopted = false;
-        for (SpatialLookup.Hit h : in.lookup().withinDistance(Role.EXTERNAL_SAFETY_AREA, in.request().site(), reach)) {
+        for (SpatialLookup.Hit h : in.lookup()
+                .withinDistance(Role.EXTERNAL_SAFETY_AREA, in.request().site(), reach)) {
             Feature f = h.feature();
             String kind = kind(f);
             CitedValue d = norms.distancesM().get(kind);
@@ -65,23 +72,38 @@ public final class ExternalSafetyCriterion implements Criterion {
                 en.add("aandachtsgebied/risk contour " + EtfalOutcome.describe(f));
             } else {
                 String src = d == null ? "" : " (" + d.source() + ")";
-                nl.add(kind + " op " + at + " m, binnen " + EtfalOutcome.fmt(limit) + " m" + src + ": " + EtfalOutcome.describe(f));
-                en.add(kind + " at " + at + " m, within " + EtfalOutcome.fmt(limit) + " m" + src + ": " + EtfalOutcome.describe(f));
+                nl.add(kind + " op " + at + " m, binnen " + EtfalOutcome.fmt(limit) + " m" + src + ": "
+                        + EtfalOutcome.describe(f));
+                en.add(kind + " at " + at + " m, within " + EtfalOutcome.fmt(limit) + " m" + src + ": "
+                        + EtfalOutcome.describe(f));
             }
         }
         ev.put("inRange", inRange);
         ev.put("adopted", !anyNotAdopted);
         Message indicative = EtfalOutcome.indicative(anyNotAdopted);
         if (inRange.isEmpty()) {
-            return new CriterionResult(ID, Status.PASS, ref, new Message(
-                    "Het terrein ligt in geen aandachtsgebied of risicocontour en niet binnen de afstanden van het profiel"
-                            + " tot een LPG-tankstation of gasleiding.",
-                    "The site is in no aandachtsgebied or risk contour and not within the profile's distances of an LPG"
-                            + " station or gas pipeline."), ev);
+            return new CriterionResult(
+                    ID,
+                    Status.PASS,
+                    ref,
+                    new Message(
+                            "Het terrein ligt in geen aandachtsgebied of risicocontour en niet binnen de afstanden van het profiel"
+                                    + " tot een LPG-tankstation of gasleiding.",
+                            "The site is in no aandachtsgebied or risk contour and not within the profile's distances of an LPG"
+                                    + " station or gas pipeline."),
+                    ev);
         }
-        return new CriterionResult(ID, Status.CONDITIONAL, ref, EtfalOutcome.join(new Message(
-                "Externe veiligheid: " + String.join("; ", nl) + ".",
-                "External safety: " + String.join("; ", en) + "."), EtfalOutcome.etfal(in.profile(), ref), indicative), ev);
+        return new CriterionResult(
+                ID,
+                Status.CONDITIONAL,
+                ref,
+                EtfalOutcome.join(
+                        new Message(
+                                "Externe veiligheid: " + String.join("; ", nl) + ".",
+                                "External safety: " + String.join("; ", en) + "."),
+                        EtfalOutcome.etfal(in.profile(), ref),
+                        indicative),
+                ev);
     }
 
     private static String kind(Feature f) {

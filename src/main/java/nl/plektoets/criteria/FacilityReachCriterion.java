@@ -61,11 +61,16 @@ public final class FacilityReachCriterion implements Criterion {
         ev.put("access", Map.of("foot", access(foot), "bike", access(bike)));
         if (!foot.snapped() && !bike.snapped()) {
             ev.put("reason", foot.reason());
-            return new CriterionResult(ID, Status.UNKNOWN, policyRef, new Message(
-                    "Bereikbaarheid van voorzieningen onbekend: de locatie ligt niet aan het loop- of fietsnetwerk ("
-                            + dutchReason(foot) + ").",
-                    "Reach of facilities unknown: the site is not on the walking or cycling network ("
-                            + foot.reason() + ")."), ev);
+            return new CriterionResult(
+                    ID,
+                    Status.UNKNOWN,
+                    policyRef,
+                    new Message(
+                            "Bereikbaarheid van voorzieningen onbekend: de locatie ligt niet aan het loop- of fietsnetwerk ("
+                                    + dutchReason(foot) + ").",
+                            "Reach of facilities unknown: the site is not on the walking or cycling network ("
+                                    + foot.reason() + ")."),
+                    ev);
         }
 
         List<Map<String, Object>> categories = new ArrayList<>();
@@ -95,29 +100,48 @@ public final class FacilityReachCriterion implements Criterion {
         String walkCycle = s.walkingMinutes() + " minuten lopen of " + s.cyclingMinutes() + " minuten fietsen";
         String walkCycleEn = s.walkingMinutes() + " minutes' walk or " + s.cyclingMinutes() + " minutes' ride";
         if (inReach.size() >= s.minCategoriesInReach()) {
-            return new CriterionResult(ID, Status.PASS, policyRef, new Message(
-                    "Voorzieningen binnen " + walkCycle + " (" + policyRef + "): " + summary(categories) + ".",
-                    "Facilities within " + walkCycleEn + " (" + policyRef + "): " + summary(categories) + "."), ev);
+            return new CriterionResult(
+                    ID,
+                    Status.PASS,
+                    policyRef,
+                    new Message(
+                            "Voorzieningen binnen " + walkCycle + " (" + policyRef + "): " + summary(categories) + ".",
+                            "Facilities within " + walkCycleEn + " (" + policyRef + "): " + summary(categories) + "."),
+                    ev);
         }
         if (inReach.size() + noData.size() >= s.minCategoriesInReach()) {
             ev.put("reason", "the dataset has no facility of " + String.join(", ", noData));
-            return new CriterionResult(ID, Status.UNKNOWN, policyRef, new Message(
-                    "Bereikbaarheid van voorzieningen onbekend: de gegevens bevatten geen " + String.join(", ", noData)
-                            + " (" + policyRef + "); " + summary(categories) + ".",
-                    "Reach of facilities unknown: the data has no " + String.join(", ", noData) + " ("
-                            + policyRef + "); " + summary(categories) + "."), ev);
+            return new CriterionResult(
+                    ID,
+                    Status.UNKNOWN,
+                    policyRef,
+                    new Message(
+                            "Bereikbaarheid van voorzieningen onbekend: de gegevens bevatten geen "
+                                    + String.join(", ", noData) + " (" + policyRef + "); " + summary(categories) + ".",
+                            "Reach of facilities unknown: the data has no " + String.join(", ", noData) + " ("
+                                    + policyRef + "); " + summary(categories) + "."),
+                    ev);
         }
         List<String> missing = new ArrayList<>(outOfReach);
         missing.addAll(noData);
-        return new CriterionResult(ID, Status.CONDITIONAL, policyRef, new Message(
-                "Niet alle voorzieningen liggen binnen " + walkCycle + " (" + String.join(", ", missing)
-                        + "); het beleid vraagt dit \"bij voorkeur\" (" + policyRef + "): motiveer de locatie. "
-                        + summary(categories) + ".",
-                "Not all facilities are within " + walkCycleEn + " (" + String.join(", ", missing)
-                        + "); the policy asks for it \"preferably\" (" + policyRef + "): motivate the site. "
-                        + summary(categories) + "."), ev, List.of(new Obligation("reach_motivation", policyRef,
-                new Message("De locatie motiveren: niet alle voorzieningen liggen binnen " + walkCycle + ".",
-                        "Motivate the site: not all facilities are within " + walkCycleEn + "."))));
+        return new CriterionResult(
+                ID,
+                Status.CONDITIONAL,
+                policyRef,
+                new Message(
+                        "Niet alle voorzieningen liggen binnen " + walkCycle + " (" + String.join(", ", missing)
+                                + "); het beleid vraagt dit \"bij voorkeur\" (" + policyRef + "): motiveer de locatie. "
+                                + summary(categories) + ".",
+                        "Not all facilities are within " + walkCycleEn + " (" + String.join(", ", missing)
+                                + "); the policy asks for it \"preferably\" (" + policyRef + "): motivate the site. "
+                                + summary(categories) + "."),
+                ev,
+                List.of(new Obligation(
+                        "reach_motivation",
+                        policyRef,
+                        new Message(
+                                "De locatie motiveren: niet alle voorzieningen liggen binnen " + walkCycle + ".",
+                                "Motivate the site: not all facilities are within " + walkCycleEn + "."))));
     }
 
     private Map<String, Object> access(ReachLookup.Access a) {
@@ -156,17 +180,24 @@ public final class FacilityReachCriterion implements Criterion {
         for (Map<String, Object> c : categories) {
             Map<String, Object> w = (Map<String, Object>) c.get("walking");
             Map<String, Object> r = (Map<String, Object>) c.get("cycling");
-            String name = w != null ? String.valueOf(((Map<String, Object>) w.get("facility")).getOrDefault("name", "?"))
-                    : r != null ? String.valueOf(((Map<String, Object>) r.get("facility")).getOrDefault("name", "?")) : null;
+            String name = w != null
+                    ? String.valueOf(((Map<String, Object>) w.get("facility")).getOrDefault("name", "?"))
+                    : r != null
+                            ? String.valueOf(((Map<String, Object>) r.get("facility")).getOrDefault("name", "?"))
+                            : null;
             // concatenation, not String.format: this runs for every category of every assessment (same text)
-            parts.add(c.get("category") + (name == null ? " -" : " " + name + " " + (w == null ? "-" : w.get("minutes"))
-                    + "/" + (r == null ? "-" : r.get("minutes")) + " min"));
+            parts.add(c.get("category")
+                    + (name == null
+                            ? " -"
+                            : " " + name + " " + (w == null ? "-" : w.get("minutes")) + "/"
+                                    + (r == null ? "-" : r.get("minutes")) + " min"));
         }
         return String.join("; ", parts);
     }
 
     private static String dutchReason(ReachLookup.Access a) {
-        return Double.isNaN(a.nearestM()) ? "geen weg of pad in de buurt"
+        return Double.isNaN(a.nearestM())
+                ? "geen weg of pad in de buurt"
                 : String.format(Locale.ROOT, "dichtstbijzijnde weg of pad op %.0f m", a.nearestM());
     }
 

@@ -32,27 +32,41 @@ public final class FireSafetyCriterion implements Criterion {
         Message m;
         Obligation obligation = null;
         if (n > above) {
-            obligation = new Obligation("gebruiksmelding", ref, new Message("Een gebruiksmelding brandveilig gebruik.",
-                    "A fire-safety use notification (gebruiksmelding brandveilig gebruik)."));
+            obligation = new Obligation(
+                    "gebruiksmelding",
+                    ref,
+                    new Message(
+                            "Een gebruiksmelding brandveilig gebruik.",
+                            "A fire-safety use notification (gebruiksmelding brandveilig gebruik)."));
             ev.put("obligation", "gebruiksmelding");
-            m = new Message("Voor meer dan " + above + " personen is een gebruiksmelding brandveilig gebruik nodig ("
-                    + ref + ").", "More than " + above + " persons: a fire-safety use notification"
-                    + " (gebruiksmelding brandveilig gebruik) is required (" + ref + ").");
+            m = new Message(
+                    "Voor meer dan " + above + " personen is een gebruiksmelding brandveilig gebruik nodig (" + ref
+                            + ").",
+                    "More than " + above + " persons: a fire-safety use notification"
+                            + " (gebruiksmelding brandveilig gebruik) is required (" + ref + ").");
         } else if (n >= from) {
             ev.put("obligation", "melding_brandveilig_gebruik");
-            obligation = new Obligation("melding_brandveilig_gebruik", ref, new Message("Een melding brandveilig gebruik.",
-                    "A fire-safety notification (melding brandveilig gebruik)."));
-            m = new Message("Voor " + from + " tot en met " + above + " personen is een melding brandveilig gebruik"
-                    + " nodig (" + ref + ").", "For " + from + " to " + above + " persons a fire-safety notification"
-                    + " (melding brandveilig gebruik) is required (" + ref + ").");
+            obligation = new Obligation(
+                    "melding_brandveilig_gebruik",
+                    ref,
+                    new Message(
+                            "Een melding brandveilig gebruik.",
+                            "A fire-safety notification (melding brandveilig gebruik)."));
+            m = new Message(
+                    "Voor " + from + " tot en met " + above + " personen is een melding brandveilig gebruik"
+                            + " nodig (" + ref + ").",
+                    "For " + from + " to " + above + " persons a fire-safety notification"
+                            + " (melding brandveilig gebruik) is required (" + ref + ").");
         } else {
             ev.put("obligation", "none");
-            m = new Message("Onder " + from + " personen vraagt het beleid geen melding brandveilig gebruik; het"
-                    + " Besluit bouwwerken leefomgeving blijft gelden (" + ref + ").", "Below " + from
-                    + " persons the policy requires no fire-safety notification; the Bbl (building code) still"
-                    + " applies (" + ref + ").");
+            m = new Message(
+                    "Onder " + from + " personen vraagt het beleid geen melding brandveilig gebruik; het"
+                            + " Besluit bouwwerken leefomgeving blijft gelden (" + ref + ").",
+                    "Below " + from
+                            + " persons the policy requires no fire-safety notification; the Bbl (building code) still"
+                            + " applies (" + ref + ").");
         }
-        return new CriterionResult(ID, Status.PASS, ref, m, ev,
-                obligation == null ? java.util.List.of() : java.util.List.of(obligation));
+        return new CriterionResult(
+                ID, Status.PASS, ref, m, ev, obligation == null ? java.util.List.of() : java.util.List.of(obligation));
     }
 }

@@ -23,14 +23,13 @@ final class LivestockBuildings {
     private static final Set<String> LIVESTOCK = Set.of("cowshed", "stable", "pigsty", "sty", "poultry_house");
     private static final Set<String> WITH_TAG = Set.of("farm_auxiliary", "barn");
     /** The livestock rows of the shipped VNG table (environment/vng-categories.yaml), all SBI 014x. */
-    private static final Set<String> LIVESTOCK_ACTIVITIES = Set.of("cattle_farm", "horse_farm", "sheep_goat_farm",
-            "pig_farm", "poultry_farm", "livestock_building");
+    private static final Set<String> LIVESTOCK_ACTIVITIES =
+            Set.of("cattle_farm", "horse_farm", "sheep_goat_farm", "pig_farm", "poultry_farm", "livestock_building");
     // whether a dataset has any livestock building at all, once per lookup (a scan of every building is too slow
     // to repeat per assessment); weak keys so a reloaded dataset's lookup is dropped with it
     private static final Map<SpatialLookup, Boolean> ANY = new WeakHashMap<>();
 
-    private LivestockBuildings() {
-    }
+    private LivestockBuildings() {}
 
     static boolean isLivestock(Feature f) {
         String b = f.attribute("building");

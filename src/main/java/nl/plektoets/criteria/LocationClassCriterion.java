@@ -17,8 +17,7 @@ public final class LocationClassCriterion implements Criterion {
     public static final String ID = "location_class";
 
     /** The class that decided and the criterion's result. */
-    public record Decision(LocationClass locationClass, CriterionResult result) {
-    }
+    public record Decision(LocationClass locationClass, CriterionResult result) {}
 
     @Override
     public String id() {
@@ -37,13 +36,14 @@ public final class LocationClassCriterion implements Criterion {
         LocationDecisionTable.Outcome outcome = null;
         List<Obligation> obligations = new ArrayList<>();
         for (LocationClassifier.Piece piece : c.pieces()) {
-            LocationDecisionTable.Outcome o = LocationDecisionTable.decide(piece.locationClass(), req.form(),
-                    req.newBuild(), in.profile());
+            LocationDecisionTable.Outcome o =
+                    LocationDecisionTable.decide(piece.locationClass(), req.form(), req.newBuild(), in.profile());
             // every part's conditions hold for the site (a permit covers the whole of it)
             for (Obligation ob : o.obligations()) {
                 if (obligations.stream().noneMatch(x -> x.id().equals(ob.id()))) obligations.add(ob);
             }
-            if (outcome == null || severity(o.status()) > severity(outcome.status())
+            if (outcome == null
+                    || severity(o.status()) > severity(outcome.status())
                     || (severity(o.status()) == severity(outcome.status()) && piece.areaM2() > chosen.areaM2())) {
                 chosen = piece;
                 outcome = o;
@@ -59,7 +59,10 @@ public final class LocationClassCriterion implements Criterion {
         String policyRef = outcome.policyRef();
         if (c.pieces().size() > 1) {
             // overlapping pieces (both rules) are shares of the site; otherwise of the classified parts
-            double total = c.both().isEmpty() ? c.pieces().stream().mapToDouble(LocationClassifier.Piece::areaM2).sum()
+            double total = c.both().isEmpty()
+                    ? c.pieces().stream()
+                            .mapToDouble(LocationClassifier.Piece::areaM2)
+                            .sum()
                     : req.site().getArea();
             List<Map<String, Object>> parts = new ArrayList<>();
             StringBuilder nl = new StringBuilder(), en = new StringBuilder();
@@ -67,23 +70,36 @@ public final class LocationClassCriterion implements Criterion {
                 Map<String, Object> part = new LinkedHashMap<>();
                 part.put("locationClass", p.locationClass().id());
                 part.put("areaM2", p.areaM2());
-                part.put("status", LocationDecisionTable.decide(p.locationClass(), req.form(), req.newBuild(),
-                        in.profile()).status().id());
+                part.put(
+                        "status",
+                        LocationDecisionTable.decide(p.locationClass(), req.form(), req.newBuild(), in.profile())
+                                .status()
+                                .id());
                 parts.add(part);
                 String percent = total > 0 ? " " + Math.round(100 * p.areaM2() / total) + "%" : "";
-                nl.append(nl.length() == 0 ? "" : ", ").append(p.locationClass().nl()).append(percent);
-                en.append(en.length() == 0 ? "" : ", ").append(p.locationClass().en()).append(percent);
+                nl.append(nl.length() == 0 ? "" : ", ")
+                        .append(p.locationClass().nl())
+                        .append(percent);
+                en.append(en.length() == 0 ? "" : ", ")
+                        .append(p.locationClass().en())
+                        .append(percent);
             }
             ev.put("pieces", parts);
             if (!c.both().isEmpty()) {
                 message = bothRules(c, in, message);
                 ev.put("bothRules", c.both().stream().map(LocationClass::id).toList());
-                ev.put("reading", in.profile().readings().agriculturalInBuiltUp().value().id());
-                policyRef = joinRefs(policyRef, in.profile().readings().agriculturalInBuiltUp().paragraph());
+                ev.put(
+                        "reading",
+                        in.profile().readings().agriculturalInBuiltUp().value().id());
+                policyRef = joinRefs(
+                        policyRef,
+                        in.profile().readings().agriculturalInBuiltUp().paragraph());
             } else {
-                message = new Message("Het terrein ligt in meerdere locatieklassen (" + nl + "); de strengste geldt: "
-                        + lowerFirst(message.nl()), "The site spans several location classes (" + en + "); the most"
-                        + " restrictive applies: " + lowerFirst(message.en()));
+                message = new Message(
+                        "Het terrein ligt in meerdere locatieklassen (" + nl + "); de strengste geldt: "
+                                + lowerFirst(message.nl()),
+                        "The site spans several location classes (" + en + "); the most" + " restrictive applies: "
+                                + lowerFirst(message.en()));
             }
         }
         if (!c.missingData().isEmpty() && status != Status.FAIL) {
@@ -92,11 +108,14 @@ public final class LocationClassCriterion implements Criterion {
             status = Status.UNKNOWN;
             String nl = String.join(", ", c.missingData().stream().map(Role::nl).toList());
             String en = String.join(", ", c.missingData().stream().map(Role::en).toList());
-            message = new Message("Gegevens ontbreken (" + nl + "): de locatieklasse kan anders zijn. Met de"
-                    + " beschikbare gegevens: " + lowerFirst(message.nl()), "Data is missing (" + en + "): the location"
-                    + " class may differ. With the data at hand: " + lowerFirst(message.en()));
+            message = new Message(
+                    "Gegevens ontbreken (" + nl + "): de locatieklasse kan anders zijn. Met de"
+                            + " beschikbare gegevens: " + lowerFirst(message.nl()),
+                    "Data is missing (" + en + "): the location" + " class may differ. With the data at hand: "
+                            + lowerFirst(message.en()));
         }
-        return new Decision(chosen.locationClass(), new CriterionResult(ID, status, policyRef, message, ev, obligations));
+        return new Decision(
+                chosen.locationClass(), new CriterionResult(ID, status, policyRef, message, ev, obligations));
     }
 
     /**
@@ -107,11 +126,14 @@ public final class LocationClassCriterion implements Criterion {
     private static Message bothRules(LocationClassifier.Classification c, CriterionInput in, Message decided) {
         var reading = in.profile().readings().agriculturalInBuiltUp();
         String ref = in.profile().paragraph(nl.plektoets.policy.PolicyReadings.Rule.LOCATIONS);
-        return new Message("Het terrein ligt op het terrein van de (agrarische) werkgever (" + LocationClass.AGRICULTURAL_PLOT.nl()
-                + ") en tegelijk in de bebouwde kom. " + ref + " noemt beide: 'op het terrein van de (agrarische)"
-                + " werkgever' en 'in de bebouwde kom via kamerverhuur'; beide regels gelden en de strengste uitkomst"
-                + " telt (lezing van het profiel: agricultural_plot_in_built_up_area = " + reading.value().id() + ", "
-                + reading.paragraph() + "): " + lowerFirst(decided.nl()),
+        return new Message(
+                "Het terrein ligt op het terrein van de (agrarische) werkgever (" + LocationClass.AGRICULTURAL_PLOT.nl()
+                        + ") en tegelijk in de bebouwde kom. " + ref
+                        + " noemt beide: 'op het terrein van de (agrarische)"
+                        + " werkgever' en 'in de bebouwde kom via kamerverhuur'; beide regels gelden en de strengste uitkomst"
+                        + " telt (lezing van het profiel: agricultural_plot_in_built_up_area = "
+                        + reading.value().id() + ", "
+                        + reading.paragraph() + "): " + lowerFirst(decided.nl()),
                 "The site lies on the (agricultural) employer's premises (" + LocationClass.AGRICULTURAL_PLOT.en()
                         + ") and in the built-up area at once. " + ref + " names both: 'on the (agricultural)"
                         + " employer's premises' and 'in the built-up area via room rental'; both rules apply and the"

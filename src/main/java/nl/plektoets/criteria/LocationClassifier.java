@@ -33,8 +33,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * needed it is reported as missing data.
  */
 public final class LocationClassifier {
-    private LocationClassifier() {
-    }
+    private LocationClassifier() {}
 
     /**
      * One class the site (or part of it) falls in.
@@ -42,8 +41,7 @@ public final class LocationClassifier {
      * @param areaM2   the area of the part in this class; 0 for a point site
      * @param evidence the deciding feature and the distances that decided
      */
-    public record Piece(LocationClass locationClass, double areaM2, Map<String, Object> evidence) {
-    }
+    public record Piece(LocationClass locationClass, double areaM2, Map<String, Object> evidence) {}
 
     /**
      * @param pieces      one for a point, one per class for a polygon, in precedence order
@@ -76,12 +74,17 @@ public final class LocationClassifier {
         if (!lookup.hasData(Role.AGRICULTURAL_PLOT)) missing.add(Role.AGRICULTURAL_PLOT);
         List<SpatialLookup.Hit> agri = lookup.containing(Role.AGRICULTURAL_PLOT, p);
         if (!agri.isEmpty()) {
-            Piece plot = new Piece(LocationClass.AGRICULTURAL_PLOT, 0,
+            Piece plot = new Piece(
+                    LocationClass.AGRICULTURAL_PLOT,
+                    0,
                     proxyNote(feature(agri.get(0)), agri.get(0).feature()));
-            List<SpatialLookup.Hit> built = stricterInBuiltUp(profile) ? lookup.containing(Role.BUILT_UP_AREA, p) : List.of();
+            List<SpatialLookup.Hit> built =
+                    stricterInBuiltUp(profile) ? lookup.containing(Role.BUILT_UP_AREA, p) : List.of();
             if (!built.isEmpty()) {
-                return new Classification(List.of(plot, new Piece(LocationClass.BUILT_UP_AREA, 0, feature(built.get(0)))),
-                        missing, List.of(LocationClass.AGRICULTURAL_PLOT, LocationClass.BUILT_UP_AREA));
+                return new Classification(
+                        List.of(plot, new Piece(LocationClass.BUILT_UP_AREA, 0, feature(built.get(0)))),
+                        missing,
+                        List.of(LocationClass.AGRICULTURAL_PLOT, LocationClass.BUILT_UP_AREA));
             }
             return new Classification(List.of(plot), missing);
         }
@@ -98,8 +101,12 @@ public final class LocationClassifier {
                 ev.put("position", "inside");
                 ev.put("distanceToEdgeM", Evidence.round(park.distanceToEdgeM()));
                 ev.put("edgeBandInsideM", edge);
-                return one(park.distanceToEdgeM() <= edge ? LocationClass.BUSINESS_PARK_EDGE
-                        : LocationClass.BUSINESS_PARK_INTERIOR, ev, missing);
+                return one(
+                        park.distanceToEdgeM() <= edge
+                                ? LocationClass.BUSINESS_PARK_EDGE
+                                : LocationClass.BUSINESS_PARK_INTERIOR,
+                        ev,
+                        missing);
             }
         }
 
@@ -110,7 +117,11 @@ public final class LocationClassifier {
         if (park != null && park.distanceToEdgeM() <= near) {
             Map<String, Object> ev = new LinkedHashMap<>();
             List<SpatialLookup.Hit> nearest = lookup.withinDistance(Role.BUSINESS_PARK, p, near);
-            if (!nearest.isEmpty()) ev.put("feature", Evidence.feature(nearest.get(0).feature(), nearest.get(0).distanceM()));
+            if (!nearest.isEmpty())
+                ev.put(
+                        "feature",
+                        Evidence.feature(
+                                nearest.get(0).feature(), nearest.get(0).distanceM()));
             ev.put("position", "outside");
             ev.put("distanceToEdgeM", Evidence.round(park.distanceToEdgeM()));
             ev.put("nearBandOutsideM", near);
@@ -140,7 +151,8 @@ public final class LocationClassifier {
         List<SpatialLookup.Hit> agri = lookup.intersecting(Role.AGRICULTURAL_PLOT, remaining);
         Geometry onPlot = null;
         if (!agri.isEmpty()) {
-            Geometry region = union(agri.stream().map(h -> clip(h.feature().geometry(), near1)).toList());
+            Geometry region = union(
+                    agri.stream().map(h -> clip(h.feature().geometry(), near1)).toList());
             onPlot = intersection(remaining, region);
             add(pieces, LocationClass.AGRICULTURAL_PLOT, onPlot, sliver, lookup, Role.AGRICULTURAL_PLOT, 0);
             remaining = difference(remaining, region);
@@ -150,7 +162,9 @@ public final class LocationClassifier {
         if (onPlot != null && !isGone(onPlot, sliver) && stricterInBuiltUp(profile)) {
             List<SpatialLookup.Hit> built = lookup.intersecting(Role.BUILT_UP_AREA, onPlot);
             if (!built.isEmpty()) {
-                Geometry region = union(built.stream().map(h -> clip(h.feature().geometry(), near1)).toList());
+                Geometry region = union(built.stream()
+                        .map(h -> clip(h.feature().geometry(), near1))
+                        .toList());
                 Geometry inBoth = intersection(onPlot, region);
                 both = !isGone(inBoth, sliver);
                 add(pieces, LocationClass.BUILT_UP_AREA, inBoth, sliver, lookup, Role.BUILT_UP_AREA, 0);
@@ -172,10 +186,22 @@ public final class LocationClassifier {
                 parkRegion = union(parts.stream().map(g -> clip(g, env)).toList());
                 Geometry interior = edge > 0 ? parkRegion.buffer(-edge) : parkRegion;
                 Geometry inPark = intersection(remaining, parkRegion);
-                add(pieces, LocationClass.BUSINESS_PARK_INTERIOR, intersection(inPark, interior), sliver, lookup,
-                        Role.BUSINESS_PARK, 0);
-                add(pieces, LocationClass.BUSINESS_PARK_EDGE, difference(inPark, interior), sliver, lookup,
-                        Role.BUSINESS_PARK, 0);
+                add(
+                        pieces,
+                        LocationClass.BUSINESS_PARK_INTERIOR,
+                        intersection(inPark, interior),
+                        sliver,
+                        lookup,
+                        Role.BUSINESS_PARK,
+                        0);
+                add(
+                        pieces,
+                        LocationClass.BUSINESS_PARK_EDGE,
+                        difference(inPark, interior),
+                        sliver,
+                        lookup,
+                        Role.BUSINESS_PARK,
+                        0);
                 remaining = difference(remaining, parkRegion);
             }
         }
@@ -185,17 +211,31 @@ public final class LocationClassifier {
             if (!lookup.hasData(Role.BUILT_UP_AREA)) missing.add(Role.BUILT_UP_AREA);
             List<SpatialLookup.Hit> built = lookup.intersecting(Role.BUILT_UP_AREA, remaining);
             if (!built.isEmpty()) {
-                Geometry region = union(built.stream().map(h -> clip(h.feature().geometry(), near1)).toList());
-                add(pieces, LocationClass.BUILT_UP_AREA, intersection(remaining, region), sliver, lookup,
-                        Role.BUILT_UP_AREA, 0);
+                Geometry region = union(built.stream()
+                        .map(h -> clip(h.feature().geometry(), near1))
+                        .toList());
+                add(
+                        pieces,
+                        LocationClass.BUILT_UP_AREA,
+                        intersection(remaining, region),
+                        sliver,
+                        lookup,
+                        Role.BUILT_UP_AREA,
+                        0);
                 remaining = difference(remaining, region);
             }
         }
 
         if (parkRegion != null && near > 0 && !isGone(remaining, sliver)) {
             Geometry nearRegion = parkRegion.buffer(near);
-            add(pieces, LocationClass.BUSINESS_PARK_EDGE, intersection(remaining, nearRegion), sliver, lookup,
-                    Role.BUSINESS_PARK, near);
+            add(
+                    pieces,
+                    LocationClass.BUSINESS_PARK_EDGE,
+                    intersection(remaining, nearRegion),
+                    sliver,
+                    lookup,
+                    Role.BUSINESS_PARK,
+                    near);
             remaining = difference(remaining, nearRegion);
         }
 
@@ -204,21 +244,31 @@ public final class LocationClassifier {
             if (!lookup.hasData(Role.BUILDING)) missing.add(Role.BUILDING);
             List<SpatialLookup.Hit> buildings = lookup.intersecting(Role.BUILDING, remaining);
             if (!buildings.isEmpty()) {
-                Geometry region = union(buildings.stream().map(h -> h.feature().geometry()).toList());
-                add(pieces, LocationClass.RURAL_EXISTING_BUILDING, intersection(remaining, region), sliver, lookup,
-                        Role.BUILDING, 0);
+                Geometry region = union(
+                        buildings.stream().map(h -> h.feature().geometry()).toList());
+                add(
+                        pieces,
+                        LocationClass.RURAL_EXISTING_BUILDING,
+                        intersection(remaining, region),
+                        sliver,
+                        lookup,
+                        Role.BUILDING,
+                        0);
                 remaining = difference(remaining, region);
             }
         }
         if (!isGone(remaining, sliver)) {
-            pieces.put(LocationClass.RURAL_OTHER, new Piece(LocationClass.RURAL_OTHER,
-                    Evidence.round(remaining.getArea()), new LinkedHashMap<>()));
+            pieces.put(
+                    LocationClass.RURAL_OTHER,
+                    new Piece(LocationClass.RURAL_OTHER, Evidence.round(remaining.getArea()), new LinkedHashMap<>()));
         }
         if (pieces.isEmpty()) {
             // every piece was below the tolerance (a long thin site along class boundaries): use the interior point
             return classifyPoint(site.getInteriorPoint(), profile, lookup);
         }
-        return new Classification(new ArrayList<>(pieces.values()), missing,
+        return new Classification(
+                new ArrayList<>(pieces.values()),
+                missing,
                 both ? List.of(LocationClass.AGRICULTURAL_PLOT, LocationClass.BUILT_UP_AREA) : List.of());
     }
 
@@ -228,8 +278,14 @@ public final class LocationClassifier {
                 == nl.plektoets.policy.PolicyReadings.AgriculturalInBuiltUp.STRICTER;
     }
 
-    private static void add(Map<LocationClass, Piece> pieces, LocationClass c, Geometry part, double sliver,
-                            SpatialLookup lookup, Role role, double searchDistance) {
+    private static void add(
+            Map<LocationClass, Piece> pieces,
+            LocationClass c,
+            Geometry part,
+            double sliver,
+            SpatialLookup lookup,
+            Role role,
+            double searchDistance) {
         double area = part.getArea();
         if (area <= sliver) return;
         Piece existing = pieces.get(c);
@@ -238,11 +294,16 @@ public final class LocationClassifier {
             return;
         }
         Map<String, Object> ev = new LinkedHashMap<>();
-        List<SpatialLookup.Hit> hits = searchDistance > 0 ? lookup.withinDistance(role, part, searchDistance)
+        List<SpatialLookup.Hit> hits = searchDistance > 0
+                ? lookup.withinDistance(role, part, searchDistance)
                 : lookup.intersecting(role, part);
-        if (!hits.isEmpty()) ev.put("feature", Evidence.feature(hits.get(0).feature(), hits.get(0).distanceM()));
+        if (!hits.isEmpty())
+            ev.put(
+                    "feature",
+                    Evidence.feature(hits.get(0).feature(), hits.get(0).distanceM()));
         ev.put("position", searchDistance > 0 ? "outside" : "inside");
-        if (c == LocationClass.AGRICULTURAL_PLOT && !hits.isEmpty()) proxyNote(ev, hits.get(0).feature());
+        if (c == LocationClass.AGRICULTURAL_PLOT && !hits.isEmpty())
+            proxyNote(ev, hits.get(0).feature());
         pieces.put(c, new Piece(c, Evidence.round(area), ev));
     }
 
@@ -284,8 +345,10 @@ public final class LocationClassifier {
      */
     private static Map<String, Object> proxyNote(Map<String, Object> ev, nl.plektoets.data.Feature f) {
         if (f.provenance() != null && "landuse=farmyard".equals(f.provenance().sourceTag())) {
-            ev.put("proxy", "landuse=farmyard stands in for the agrarisch bouwvlak the location rule names; a zoning-plan"
-                    + " bouwvlak takes precedence where imported");
+            ev.put(
+                    "proxy",
+                    "landuse=farmyard stands in for the agrarisch bouwvlak the location rule names; a zoning-plan"
+                            + " bouwvlak takes precedence where imported");
         }
         return ev;
     }

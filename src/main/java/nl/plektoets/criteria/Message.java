@@ -1,5 +1,4 @@
 package nl.plektoets.criteria;
 
 /** A text in Dutch (the policy's language, the default) and English. */
-public record Message(String nl, String en) {
-}
+public record Message(String nl, String en) {}

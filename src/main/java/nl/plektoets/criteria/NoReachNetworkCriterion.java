@@ -24,12 +24,18 @@ public final class NoReachNetworkCriterion implements Criterion {
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("reason", REASON);
         ev.put("requiredCategories", in.profile().reachCategories());
-        return new CriterionResult(id(), Status.UNKNOWN, paragraph, new Message(
-                "Bereikbaarheid van voorzieningen onbekend: deze gegevensset heeft geen loop- en fietsnetwerk ("
-                        + paragraph + "). Voeg een OpenStreetMap-uittreksel toe (plektoets import --osm BESTAND, of een"
-                        + " .osm.pbf-bestand in de datamap) en laad de gegevens opnieuw.",
-                "Reach of facilities unknown: this data set has no walking and cycling network (" + paragraph
-                        + "). Add an OpenStreetMap extract (plektoets import --osm FILE, or an .osm.pbf file in the data"
-                        + " directory) and reload the data."), ev);
+        return new CriterionResult(
+                id(),
+                Status.UNKNOWN,
+                paragraph,
+                new Message(
+                        "Bereikbaarheid van voorzieningen onbekend: deze gegevensset heeft geen loop- en fietsnetwerk ("
+                                + paragraph
+                                + "). Voeg een OpenStreetMap-uittreksel toe (plektoets import --osm BESTAND, of een"
+                                + " .osm.pbf-bestand in de datamap) en laad de gegevens opnieuw.",
+                        "Reach of facilities unknown: this data set has no walking and cycling network (" + paragraph
+                                + "). Add an OpenStreetMap extract (plektoets import --osm FILE, or an .osm.pbf file in the data"
+                                + " directory) and reload the data."),
+                ev);
     }
 }

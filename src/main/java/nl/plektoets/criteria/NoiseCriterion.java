@@ -28,8 +28,7 @@ public final class NoiseCriterion implements Criterion {
     }
 
     /** The band a feature gives: low and high in dB (high = infinity when open-ended). */
-    record Band(double low, double high) {
-    }
+    record Band(double low, double high) {}
 
     static Band band(Feature f) {
         double low = number(f.attribute("lden_low"), Double.NaN);
@@ -55,24 +54,30 @@ public final class NoiseCriterion implements Criterion {
         if (norms == null) return EtfalOutcome.noNorms(ID, "noise", ev);
         String ref = norms.paragraph();
         if (!in.lookup().hasData(Role.NOISE)) {
-            return EtfalOutcome.missingLayer(ID, ref, Role.NOISE, new Message(
-                    "Voeg geluidsbelasting toe (Lden per bronsoort): een GeoTIFF-raster of contouren met onder- en bovengrens"
-                            + " (plektoets import --noise-raster / --layer ... --role noise); zie docs/environment-noise.md.",
-                    "Add noise levels (Lden per source type): a GeoTIFF raster or contours with lower and upper bounds"
-                            + " (plektoets import --noise-raster / --layer ... --role noise); see docs/environment-noise.md."),
+            return EtfalOutcome.missingLayer(
+                    ID,
+                    ref,
+                    Role.NOISE,
+                    new Message(
+                            "Voeg geluidsbelasting toe (Lden per bronsoort): een GeoTIFF-raster of contouren met onder- en bovengrens"
+                                    + " (plektoets import --noise-raster / --layer ... --role noise); zie docs/environment-noise.md.",
+                            "Add noise levels (Lden per source type): a GeoTIFF raster or contours with lower and upper bounds"
+                                    + " (plektoets import --noise-raster / --layer ... --role noise); see docs/environment-noise.md."),
                     ev);
         }
         // per source type the feature with the highest band at the site
         Map<String, SpatialLookup.Hit> highest = new TreeMap<>();
         List<Map<String, Object>> other = new ArrayList<>();
-        for (SpatialLookup.Hit h : in.lookup().intersecting(Role.NOISE, in.request().site())) {
+        for (SpatialLookup.Hit h :
+                in.lookup().intersecting(Role.NOISE, in.request().site())) {
             Feature f = h.feature();
             String metric = f.attribute("metric");
             if (metric != null && !metric.equalsIgnoreCase("lden")) {
                 Map<String, Object> o = Evidence.feature(f, h.distanceM());
                 o.put("metric", metric);
                 putIfPresent(o, "kind", f.attribute("kind"));
-                putIfPresent(o, "value", f.attribute("lden_high") != null ? f.attribute("lden_high") : f.attribute("value"));
+                putIfPresent(
+                        o, "value", f.attribute("lden_high") != null ? f.attribute("lden_high") : f.attribute("value"));
                 other.add(o);
                 continue;
             }
@@ -94,14 +99,18 @@ public final class NoiseCriterion implements Criterion {
             row.put("sourceType", type);
             row.put("ldenLow", b.low());
             row.put("ldenHigh", Double.isInfinite(b.high()) ? null : b.high());
-            row.put("feature", Evidence.feature(e.getValue().feature(), e.getValue().distanceM()));
+            row.put(
+                    "feature",
+                    Evidence.feature(e.getValue().feature(), e.getValue().distanceM()));
             String bandText = bandText(b);
             if (norm == null || norm.standard() == null) {
-                // no standard value for this source type (aircraft: the airport's own decision): the municipality judges
+                // no standard value for this source type (aircraft: the airport's own decision): the municipality
+                // judges
                 row.put("standardLden", null);
                 row.put("outcome", "no_standard");
                 anyAbove = true;
-                aboveNl.add(type + " " + bandText + " (geen standaardwaarde in het profiel; de gemeente beoordeelt dit)");
+                aboveNl.add(
+                        type + " " + bandText + " (geen standaardwaarde in het profiel; de gemeente beoordeelt dit)");
                 aboveEn.add(type + " " + bandText + " (no standard value in the profile; the municipality judges it)");
                 rows.add(row);
                 continue;
@@ -114,12 +123,21 @@ public final class NoiseCriterion implements Criterion {
                 row.put("outcome", "at_or_below_standard");
             } else {
                 anyAbove = true;
-                boolean aboveLimit = norm.limit() != null && b.low() > norm.limit().value();
-                row.put("outcome", aboveLimit ? "above_limit" : b.low() > std ? "above_standard" : "possibly_above_standard");
-                String lim = aboveLimit ? "; boven de grenswaarde " + EtfalOutcome.fmt(norm.limit().value()) + " dB ("
-                        + norm.limit().source() + ")" : "";
-                String limEn = aboveLimit ? "; above the limit value " + EtfalOutcome.fmt(norm.limit().value()) + " dB ("
-                        + norm.limit().source() + ")" : "";
+                boolean aboveLimit =
+                        norm.limit() != null && b.low() > norm.limit().value();
+                row.put(
+                        "outcome",
+                        aboveLimit ? "above_limit" : b.low() > std ? "above_standard" : "possibly_above_standard");
+                String lim = aboveLimit
+                        ? "; boven de grenswaarde "
+                                + EtfalOutcome.fmt(norm.limit().value()) + " dB ("
+                                + norm.limit().source() + ")"
+                        : "";
+                String limEn = aboveLimit
+                        ? "; above the limit value "
+                                + EtfalOutcome.fmt(norm.limit().value()) + " dB ("
+                                + norm.limit().source() + ")"
+                        : "";
                 aboveNl.add(type + " " + bandText + " tegen standaardwaarde " + EtfalOutcome.fmt(std) + " dB ("
                         + norm.standard().source() + ")" + lim);
                 aboveEn.add(type + " " + bandText + " against the standard value " + EtfalOutcome.fmt(std) + " dB ("
@@ -132,24 +150,51 @@ public final class NoiseCriterion implements Criterion {
         ev.put("adopted", !anyNotAdopted);
         Message indicative = EtfalOutcome.indicative(anyNotAdopted);
         if (anyAbove) {
-            return new CriterionResult(ID, Status.CONDITIONAL, ref, EtfalOutcome.join(new Message(
-                    "Geluid op het terrein (Lden, hoogste band): " + String.join("; ", aboveNl) + ".",
-                    "Noise at the site (Lden, highest band): " + String.join("; ", aboveEn) + "."),
-                    EtfalOutcome.etfal(in.profile(), ref), indicative), ev);
+            return new CriterionResult(
+                    ID,
+                    Status.CONDITIONAL,
+                    ref,
+                    EtfalOutcome.join(
+                            new Message(
+                                    "Geluid op het terrein (Lden, hoogste band): " + String.join("; ", aboveNl) + ".",
+                                    "Noise at the site (Lden, highest band): " + String.join("; ", aboveEn) + "."),
+                            EtfalOutcome.etfal(in.profile(), ref),
+                            indicative),
+                    ev);
         }
         if (rows.isEmpty()) {
-            return new CriterionResult(ID, Status.PASS, ref, EtfalOutcome.join(new Message(
-                    "Het terrein ligt buiten elke geluidsband van de geluidslaag (onder de laagste band).",
-                    "The site lies outside every band of the noise layer (below the lowest band)."), indicative), ev);
+            return new CriterionResult(
+                    ID,
+                    Status.PASS,
+                    ref,
+                    EtfalOutcome.join(
+                            new Message(
+                                    "Het terrein ligt buiten elke geluidsband van de geluidslaag (onder de laagste band).",
+                                    "The site lies outside every band of the noise layer (below the lowest band)."),
+                            indicative),
+                    ev);
         }
-        String known = " (" + String.join(", ", rows.stream()
-                .map(r -> r.get("sourceType") + " " + bandText(band(highest.get((String) r.get("sourceType")).feature())))
-                .toList()) + ")";
-        return new CriterionResult(ID, Status.PASS, ref, EtfalOutcome.join(new Message(
-                "Het geluid op het terrein ligt voor elke bronsoort in de geluidslaag op of onder de standaardwaarde"
-                        + known + ".",
-                "The noise at the site is at or below the standard value for every source type in the noise layer"
-                        + known + "."), indicative), ev);
+        String known = " ("
+                + String.join(
+                        ", ",
+                        rows.stream()
+                                .map(r -> r.get("sourceType") + " "
+                                        + bandText(band(highest.get((String) r.get("sourceType"))
+                                                .feature())))
+                                .toList())
+                + ")";
+        return new CriterionResult(
+                ID,
+                Status.PASS,
+                ref,
+                EtfalOutcome.join(
+                        new Message(
+                                "Het geluid op het terrein ligt voor elke bronsoort in de geluidslaag op of onder de standaardwaarde"
+                                        + known + ".",
+                                "The noise at the site is at or below the standard value for every source type in the noise layer"
+                                        + known + "."),
+                        indicative),
+                ev);
     }
 
     private static boolean higher(Band a, Band b) {

@@ -8,5 +8,4 @@ package nl.plektoets.criteria;
  * @param id        short stable id, e.g. {@code etfal_motivation}
  * @param policyRef the paragraph that asks for it
  */
-public record Obligation(String id, String policyRef, Message text) {
-}
+public record Obligation(String id, String policyRef, Message text) {}

@@ -38,18 +38,28 @@ public final class PermitTermCriterion implements Criterion {
         String temporaryEn = "a temporary environmental permit (buitenplanse omgevingsplanactiviteit) for " + initial
                 + " years, then renewable by " + renewal + " years, at most " + max + " years in all";
         Message m = permanent
-                ? new Message("Voor deze vorm is een permanente vergunning mogelijk, of " + temporaryNl + " (" + ref
-                        + ").", "This form can get a permanent permit, or " + temporaryEn + " (" + ref + ").")
-                : new Message("Alleen " + temporaryNl + "; een permanente vergunning is alleen mogelijk voor "
-                        + forms(p, true) + " (" + ref + ").", "Only " + temporaryEn + "; a permanent permit is only"
-                        + " possible for " + forms(p, false) + " (" + ref + ").");
+                ? new Message(
+                        "Voor deze vorm is een permanente vergunning mogelijk, of " + temporaryNl + " (" + ref + ").",
+                        "This form can get a permanent permit, or " + temporaryEn + " (" + ref + ").")
+                : new Message(
+                        "Alleen " + temporaryNl + "; een permanente vergunning is alleen mogelijk voor "
+                                + forms(p, true) + " (" + ref + ").",
+                        "Only " + temporaryEn + "; a permanent permit is only" + " possible for " + forms(p, false)
+                                + " (" + ref + ").");
         // the permit itself is what the initiator must apply for; the answer is no permit
-        Obligation permit = new Obligation("environmental_permit", ref, permanent
-                ? new Message("Een vergunning: permanent, of tijdelijk voor " + initial + " jaar (+ " + renewal + ").",
-                        "A permit: permanent, or temporary for " + initial + " years (+ " + renewal + ").")
-                : new Message("Een tijdelijke omgevingsvergunning voor " + initial + " jaar (+ " + renewal
-                        + ", ten hoogste " + max + ").", "A temporary environmental permit for " + initial + " years (+ "
-                        + renewal + ", at most " + max + ")."));
+        Obligation permit = new Obligation(
+                "environmental_permit",
+                ref,
+                permanent
+                        ? new Message(
+                                "Een vergunning: permanent, of tijdelijk voor " + initial + " jaar (+ " + renewal
+                                        + ").",
+                                "A permit: permanent, or temporary for " + initial + " years (+ " + renewal + ").")
+                        : new Message(
+                                "Een tijdelijke omgevingsvergunning voor " + initial + " jaar (+ " + renewal
+                                        + ", ten hoogste " + max + ").",
+                                "A temporary environmental permit for " + initial + " years (+ " + renewal
+                                        + ", at most " + max + ")."));
         return new CriterionResult(ID, Status.PASS, ref, m, ev, java.util.List.of(permit));
     }
 

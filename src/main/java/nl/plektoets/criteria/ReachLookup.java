@@ -46,6 +46,5 @@ public interface ReachLookup {
      *
      * @param lon the facility's position (its point, or a point inside its area), CRS84
      */
-    record Trip(Feature facility, double minutes, double lon, double lat) {
-    }
+    record Trip(Feature facility, double minutes, double lon, double lat) {}
 }

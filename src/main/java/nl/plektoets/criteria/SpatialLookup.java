@@ -49,14 +49,12 @@ public interface SpatialLookup {
     List<Feature> inEnvelope(Role role, Envelope envelope);
 
     /** A feature and its distance to the site in metres. */
-    record Hit(Feature feature, double distanceM) {
-    }
+    record Hit(Feature feature, double distanceM) {}
 
     /**
      * @param inside         whether the point lies in the merged area (on the boundary counts as inside)
      * @param distanceToEdgeM distance to the merged area's boundary; infinite when the role has no area at all or
      *                        the point lies outside farther than the distance asked for
      */
-    record RegionDistance(boolean inside, double distanceToEdgeM) {
-    }
+    record RegionDistance(boolean inside, double distanceToEdgeM) {}
 }

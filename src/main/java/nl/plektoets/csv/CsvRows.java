@@ -15,8 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 public final class CsvRows {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
-    private CsvRows() {
-    }
+    private CsvRows() {}
 
     /** The header line (with CRLF). */
     public static String header(List<String> columns) {

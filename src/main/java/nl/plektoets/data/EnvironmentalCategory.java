@@ -9,7 +9,16 @@ import java.util.Optional;
  * the policy profile, not here; this type only names and orders the categories.
  */
 public enum EnvironmentalCategory {
-    C1("1"), C2("2"), C3_1("3.1"), C3_2("3.2"), C4_1("4.1"), C4_2("4.2"), C5_1("5.1"), C5_2("5.2"), C5_3("5.3"), C6("6");
+    C1("1"),
+    C2("2"),
+    C3_1("3.1"),
+    C3_2("3.2"),
+    C4_1("4.1"),
+    C4_2("4.2"),
+    C5_1("5.1"),
+    C5_2("5.2"),
+    C5_3("5.3"),
+    C6("6");
 
     private final String id;
 
@@ -29,7 +38,9 @@ public enum EnvironmentalCategory {
      */
     public static Optional<EnvironmentalCategory> parse(String text) {
         if (text == null) return Optional.empty();
-        String t = text.trim().toLowerCase(Locale.ROOT).replace(',', '.')
+        String t = text.trim()
+                .toLowerCase(Locale.ROOT)
+                .replace(',', '.')
                 .replaceFirst("^(milieu)?(categorie|cat\\.?)\\s*", "");
         for (EnvironmentalCategory c : values()) if (c.id.equals(t)) return Optional.of(c);
         return switch (t) {
@@ -43,8 +54,9 @@ public enum EnvironmentalCategory {
     /** The highest category named in a plan text such as "bedrijf tot en met categorie 3.1", or empty. */
     public static Optional<EnvironmentalCategory> inText(String text) {
         if (text == null) return Optional.empty();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("categorie\\s*(\\d(?:[.,]\\d)?)",
-                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(text);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "categorie\\s*(\\d(?:[.,]\\d)?)", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(text);
         EnvironmentalCategory best = null;
         while (m.find()) {
             EnvironmentalCategory c = parse(m.group(1)).orElse(null);

@@ -10,8 +10,7 @@ import org.locationtech.jts.geom.Polygonal;
  * (which the API would show as text) and no second feature is needed. The dataset cache keeps it too.
  */
 public final class SourceArea {
-    private SourceArea() {
-    }
+    private SourceArea() {}
 
     /** The polygon the feature's point was derived from, if it was derived from an area. */
     public static Optional<Geometry> of(Feature feature) {

@@ -14,8 +14,8 @@ import org.locationtech.jts.geom.Geometry;
  *                 particular, so it never overrides another source
  * @param notes    facts a user must know about this source (missing fields, assumptions), one sentence each
  */
-public record SourceFeatures(SourceKind kind, String name, List<Feature> features, List<Coverage> coverage,
-                             List<String> notes) {
+public record SourceFeatures(
+        SourceKind kind, String name, List<Feature> features, List<Coverage> coverage, List<String> notes) {
     public SourceFeatures {
         features = List.copyOf(features);
         coverage = List.copyOf(coverage);
@@ -28,6 +28,5 @@ public record SourceFeatures(SourceKind kind, String name, List<Feature> feature
      * @param id   what the evidence names, e.g. the plan id {@code NL.IMRO.1680.1800030105-0000}
      * @param area the area in the working CRS
      */
-    public record Coverage(String id, Geometry area) {
-    }
+    public record Coverage(String id, Geometry area) {}
 }

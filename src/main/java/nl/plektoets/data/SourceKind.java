@@ -24,6 +24,8 @@ public enum SourceKind {
     }
 
     public static Optional<SourceKind> byId(String id) {
-        return Arrays.stream(values()).filter(k -> k.id().equalsIgnoreCase(id.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(k -> k.id().equalsIgnoreCase(id.trim()))
+                .findFirst();
     }
 }

@@ -25,15 +25,25 @@ public final class VngActivities {
     public static final String RESOURCE = "environment/vng-categories.yaml";
 
     /** Attribute names of an environmental source feature. */
-    public static final String CATEGORY = "category", ACTIVITY = "activity", SBI = "sbi", SBI_NAME = "sbi_name",
-            CATEGORY_SOURCE = "category_source", ASSUMED = "category_assumed", EVIDENCE = "category_evidence";
+    public static final String CATEGORY = "category",
+            ACTIVITY = "activity",
+            SBI = "sbi",
+            SBI_NAME = "sbi_name",
+            CATEGORY_SOURCE = "category_source",
+            ASSUMED = "category_assumed",
+            EVIDENCE = "category_evidence";
     /** The four aspects of the VNG list, as attribute suffixes {@code distance_odour} etc. */
     public static final List<String> ASPECTS = List.of("odour", "dust", "noise", "hazard");
 
     /** One row of the table. Distances are null where the row gives none. */
-    public record Row(String activity, String sbi, String sbiName, Map<String, Integer> distances,
-                      EnvironmentalCategory category, boolean assumed, String evidence) {
-    }
+    public record Row(
+            String activity,
+            String sbi,
+            String sbiName,
+            Map<String, Integer> distances,
+            EnvironmentalCategory category,
+            boolean assumed,
+            String evidence) {}
 
     private static volatile VngActivities defaults;
 
@@ -52,7 +62,8 @@ public final class VngActivities {
         VngActivities d = defaults;
         if (d == null) {
             try (InputStream in = VngActivities.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-                if (in == null) throw new IllegalStateException("classpath resource " + RESOURCE + " is missing; rebuild the jar");
+                if (in == null)
+                    throw new IllegalStateException("classpath resource " + RESOURCE + " is missing; rebuild the jar");
                 d = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
@@ -74,20 +85,33 @@ public final class VngActivities {
             String activity = r.path("activity").asText(null);
             String where = origin + " row " + (rows.size() + 1) + " (" + activity + ")";
             if (activity == null) throw new IllegalStateException(where + ": needs 'activity'");
-            EnvironmentalCategory c = EnvironmentalCategory.parse(r.path("category").asText(null)).orElseThrow(
-                    () -> new IllegalStateException(where + ": 'category' must be one of 1, 2, 3.1, 3.2, 4.1, 4.2, 5.1, 5.2, 5.3, 6"));
+            EnvironmentalCategory c = EnvironmentalCategory.parse(
+                            r.path("category").asText(null))
+                    .orElseThrow(() -> new IllegalStateException(
+                            where + ": 'category' must be one of 1, 2, 3.1, 3.2, 4.1, 4.2, 5.1, 5.2, 5.3, 6"));
             if (!r.has("assumed") || !r.path("evidence").isTextual()) {
-                throw new IllegalStateException(where + ": needs 'assumed: true|false' and 'evidence' (where the values come from)");
+                throw new IllegalStateException(
+                        where + ": needs 'assumed: true|false' and 'evidence' (where the values come from)");
             }
             Map<String, Integer> d = new LinkedHashMap<>();
             for (String a : ASPECTS) if (r.has(a)) d.put(a, r.path(a).asInt());
-            if (rows.put(activity, new Row(activity, r.path("sbi").asText(null), r.path("sbi_name").asText(null), d, c,
-                    r.path("assumed").asBoolean(), r.path("evidence").asText())) != null) {
+            if (rows.put(
+                            activity,
+                            new Row(
+                                    activity,
+                                    r.path("sbi").asText(null),
+                                    r.path("sbi_name").asText(null),
+                                    d,
+                                    c,
+                                    r.path("assumed").asBoolean(),
+                                    r.path("evidence").asText()))
+                    != null) {
                 throw new IllegalStateException(where + ": activity listed twice");
             }
         }
         try {
-            String fp = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(yaml.getBytes(StandardCharsets.UTF_8)));
+            String fp = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(yaml.getBytes(StandardCharsets.UTF_8)));
             return new VngActivities(root.path("source").asText(""), Map.copyOf(rows), fp);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -14,8 +14,7 @@ final class DemoCompanies {
     /** East of the seat's business park outline: far enough from the park's own outline (20 m) and the farm roads. */
     static final double PLANT_GAP = 120, PLANT_SIZE = 130;
 
-    private DemoCompanies() {
-    }
+    private DemoCompanies() {}
 
     /** Emits the companies of the villages with a business park. */
     static void emit(DemoLayout layout, DemoEmitter e) {
@@ -27,11 +26,22 @@ final class DemoCompanies {
             e.node(p.x0 + p.width() * 0.75, midY, "shop", "car_repair", "name", "Autobedrijf " + v.name);
             if (v.rank != 0) continue;
             double east = p.x0 + p.width() + PLANT_GAP;
-            e.way(e.rect(east, p.y0, east + PLANT_SIZE, p.y0 + PLANT_SIZE), "man_made", "wastewater_plant",
-                    "name", "Rioolwaterzuivering " + v.name);
+            e.way(
+                    e.rect(east, p.y0, east + PLANT_SIZE, p.y0 + PLANT_SIZE),
+                    "man_made",
+                    "wastewater_plant",
+                    "name",
+                    "Rioolwaterzuivering " + v.name);
             // between the village's southern edge and the park (60 m apart), beside the road that joins them
-            e.node(v.grid.x(v.grid.midCol()) + 25, v.grid.y0 - 30, "amenity", "fuel", "fuel:lpg", "yes",
-                    "name", "Tankstation " + v.name);
+            e.node(
+                    v.grid.x(v.grid.midCol()) + 25,
+                    v.grid.y0 - 30,
+                    "amenity",
+                    "fuel",
+                    "fuel:lpg",
+                    "yes",
+                    "name",
+                    "Tankstation " + v.name);
         }
     }
 

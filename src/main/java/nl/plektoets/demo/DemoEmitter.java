@@ -57,13 +57,24 @@ final class DemoEmitter {
 
     private void village(Village v) {
         StreetGrid g = v.grid;
-        node(g.x0 + g.width() / 2, g.y0 + g.height() / 2,
-                "place", v.rank == 0 ? "town" : "village", "name", v.name, "population", Integer.toString(v.population()));
+        node(
+                g.x0 + g.width() / 2,
+                g.y0 + g.height() / 2,
+                "place",
+                v.rank == 0 ? "town" : "village",
+                "name",
+                v.name,
+                "population",
+                Integer.toString(v.population()));
         FictitiousNames names = new FictitiousNames(FictitiousNames.VILLAGE_SUFFIXES, layout.seed * 31 + v.rank);
         grid(g, "residential", names::street);
         buildings(g, names::street, v.name, "building", "house");
-        way(rect(g.x0 - 20, g.y0 - 20, g.x0 + g.width() + 20, g.y0 + g.height() + 20),
-                "landuse", "residential", "name", v.name);
+        way(
+                rect(g.x0 - 20, g.y0 - 20, g.x0 + g.width() + 20, g.y0 + g.height() + 20),
+                "landuse",
+                "residential",
+                "name",
+                v.name);
         facilities(v, names);
     }
 
@@ -74,10 +85,18 @@ final class DemoEmitter {
                 facilityNode(v, "shop", "supermarket", "name", "Supermarkt " + v.name + suffix(i));
             }
             for (int i = 0, n = Math.max(1, d / 2000); i < n; i++) {
-                facilityNode(v, "amenity", "doctors", "healthcare", "doctor", "name", "Huisartsenpraktijk " + v.name + suffix(i));
+                facilityNode(
+                        v,
+                        "amenity",
+                        "doctors",
+                        "healthcare",
+                        "doctor",
+                        "name",
+                        "Huisartsenpraktijk " + v.name + suffix(i));
             }
             for (int i = 0, n = Math.max(1, d / 5000); i < n; i++) {
-                facilityNode(v, "amenity", "pharmacy", "healthcare", "pharmacy", "name", "Apotheek " + v.name + suffix(i));
+                facilityNode(
+                        v, "amenity", "pharmacy", "healthcare", "pharmacy", "name", "Apotheek " + v.name + suffix(i));
             }
             for (int i = 0, n = Math.max(1, d / 4000); i < n; i++) {
                 facilityNode(v, "leisure", "sports_centre", "name", "Sporthal " + v.name + suffix(i));
@@ -92,8 +111,14 @@ final class DemoEmitter {
         int pitches = v.tier == Tier.LARGE ? Math.max(1, d / 1500) : 1;
         for (int i = 0; i < pitches; i++) {
             double[] c = blockCentre(v.grid);
-            way(rect(c[0] - 20, c[1] - 12, c[0] + 20, c[1] + 12),
-                    "leisure", "pitch", "sport", "soccer", "name", "Sportveld " + v.name + suffix(i));
+            way(
+                    rect(c[0] - 20, c[1] - 12, c[0] + 20, c[1] + 12),
+                    "leisure",
+                    "pitch",
+                    "sport",
+                    "soccer",
+                    "name",
+                    "Sportveld " + v.name + suffix(i));
         }
         int stops = Math.max(v.tier == Tier.LARGE ? 2 : 1, d / 250);
         StreetGrid g = v.grid;
@@ -101,8 +126,17 @@ final class DemoEmitter {
             int line = rnd.nextInt(g.rows + 1);
             int col = rnd.nextInt(g.cols);
             // on the pavement, 4 m north of the street's centre line, mid-block
-            node(g.x(col) + g.plots.blockWidth() / 2, g.y(line) + 4, "highway", "bus_stop", "public_transport",
-                    "platform", "bus", "yes", "name", v.name + ", " + names.street(line));
+            node(
+                    g.x(col) + g.plots.blockWidth() / 2,
+                    g.y(line) + 4,
+                    "highway",
+                    "bus_stop",
+                    "public_transport",
+                    "platform",
+                    "bus",
+                    "yes",
+                    "name",
+                    v.name + ", " + names.street(line));
         }
     }
 
@@ -116,8 +150,13 @@ final class DemoEmitter {
         StreetGrid g = v.grid;
         int band = g.rows / 2;
         int col = g.cols / 2;
-        node(g.x(col) + g.plots.blockWidth() / 2, g.y(band) + g.plots.bandHeight() / 2,
-                "shop", "convenience", "name", "Buurtsuper " + v.name);
+        node(
+                g.x(col) + g.plots.blockWidth() / 2,
+                g.y(band) + g.plots.bandHeight() / 2,
+                "shop",
+                "convenience",
+                "name",
+                "Buurtsuper " + v.name);
     }
 
     private void facilityNode(Village v, String... tags) {
@@ -173,12 +212,18 @@ final class DemoEmitter {
             double by = northOfStreet ? g.y(band) + p.setback() : g.y(band + 1) - p.setback() - p.buildingDepth();
             int number = 2 * (col * p.perSide() + k) + (northOfStreet ? 1 : 2);
             String postcode = FictitiousNames.postcode(g.postcodeBase, g.postcodeIndex(line, col, northOfStreet));
-            addressedBuilding(rect(bx, by, bx + p.buildingWidth(), by + p.buildingDepth()), kind,
-                    streetName.apply(line), number, postcode, town);
+            addressedBuilding(
+                    rect(bx, by, bx + p.buildingWidth(), by + p.buildingDepth()),
+                    kind,
+                    streetName.apply(line),
+                    number,
+                    postcode,
+                    town);
         }
     }
 
-    private void addressedBuilding(long[] ring, String[] kind, String street, int number, String postcode, String town) {
+    private void addressedBuilding(
+            long[] ring, String[] kind, String street, int number, String postcode, String town) {
         String[] tags = Arrays.copyOf(kind, kind.length + 8);
         int i = kind.length;
         tags[i++] = "addr:street";
@@ -203,8 +248,12 @@ final class DemoEmitter {
         grid(g, "unclassified", street);
         buildings(g, street, v.name, "building", "industrial");
         outline(g, "landuse", v.businessLanduse, "name", "Bedrijventerrein " + v.name + "-Zuid");
-        way(new long[] {v.grid.node(0, v.grid.midCol()), g.node(g.rows, g.midCol())},
-                "highway", "unclassified", "name", street.apply(g.rows + 1 + g.midCol()));
+        way(
+                new long[] {v.grid.node(0, v.grid.midCol()), g.node(g.rows, g.midCol())},
+                "highway",
+                "unclassified",
+                "name",
+                street.apply(g.rows + 1 + g.midCol()));
     }
 
     private void holidayParks() {
@@ -215,15 +264,25 @@ final class DemoEmitter {
         grid(r, "service", rStreet);
         buildings(r, rStreet, rh.name, "building", "cabin");
         outline(r, "leisure", "resort", "resort", "holiday_park", "name", "Vakantiepark De Stippellijn");
-        way(new long[] {rh.grid.node(rh.grid.rows, rh.grid.midCol()), r.node(0, r.midCol())},
-                "highway", "unclassified", "name", rStreet.apply(r.rows + 1 + r.midCol()));
+        way(
+                new long[] {rh.grid.node(rh.grid.rows, rh.grid.midCol()), r.node(0, r.midCol())},
+                "highway",
+                "unclassified",
+                "name",
+                rStreet.apply(r.rows + 1 + r.midCol()));
         // cycle path from the resort west and south to the next village, through open country
-        Village target = layout.villages.stream().filter(v -> v.cellX == 0 && v.cellY == 1).findFirst()
+        Village target = layout.villages.stream()
+                .filter(v -> v.cellX == 0 && v.cellY == 1)
+                .findFirst()
                 .orElseGet(() -> layout.villages.get(1));
         double tx = target.grid.x(target.grid.midCol());
         long corner = node(tx, r.y(r.midLine()));
-        way(new long[] {r.node(r.midLine(), 0), corner, target.grid.node(target.grid.rows, target.grid.midCol())},
-                "highway", "cycleway", "name", "Fietspad De Stippellijn");
+        way(
+                new long[] {r.node(r.midLine(), 0), corner, target.grid.node(target.grid.rows, target.grid.midCol())},
+                "highway",
+                "cycleway",
+                "name",
+                "Fietspad De Stippellijn");
 
         StreetGrid c = layout.campsite;
         Village ch = layout.campHost;
@@ -232,14 +291,22 @@ final class DemoEmitter {
         grid(c, "service", cStreet);
         buildings(c, cStreet, ch.name, "building", "cabin");
         outline(c, "tourism", "camp_site", "name", "Camping Het Nulpunt");
-        way(new long[] {ch.grid.node(ch.grid.midLine(), ch.grid.cols), c.node(c.midLine(), 0)},
-                "highway", "unclassified", "name", cStreet.apply(c.midLine()));
+        way(
+                new long[] {ch.grid.node(ch.grid.midLine(), ch.grid.cols), c.node(c.midLine(), 0)},
+                "highway",
+                "unclassified",
+                "name",
+                cStreet.apply(c.midLine()));
         double cy = layout.campCycleY();
         double hx = ch.grid.x(ch.grid.midCol());
         long a = node(c.x(c.midCol()), cy);
         long b = node(hx, cy);
-        way(new long[] {c.node(0, c.midCol()), a, b, ch.grid.node(0, ch.grid.midCol())},
-                "highway", "cycleway", "name", "Fietspad Het Nulpunt");
+        way(
+                new long[] {c.node(0, c.midCol()), a, b, ch.grid.node(0, ch.grid.midCol())},
+                "highway",
+                "cycleway",
+                "name",
+                "Fietspad Het Nulpunt");
     }
 
     // ---- roads between villages, farm roads, farms ----
@@ -265,7 +332,8 @@ final class DemoEmitter {
         String name = b.name + "seweg";
         List<Long> refs = new ArrayList<>();
         refs.add(a.grid.node(a.grid.midLine(), a.grid.cols));
-        List<RuralRoad> rural = layout.ruralRoads.stream().filter(rr -> rr.link() == link).toList();
+        List<RuralRoad> rural =
+                layout.ruralRoads.stream().filter(rr -> rr.link() == link).toList();
         List<long[]> branches = new ArrayList<>(); // {node id, index of first rural road}
         int ri = 0;
         long bridgeWest = -1;
@@ -293,8 +361,16 @@ final class DemoEmitter {
         if (link.bridged()) {
             int w = refs.indexOf(bridgeWest);
             way(toArray(refs.subList(0, w + 1)), "highway", link.highway(), "name", name);
-            way(new long[] {bridgeWest, bridgeEast}, "highway", link.highway(), "name", name, "bridge", "yes",
-                    "layer", "1");
+            way(
+                    new long[] {bridgeWest, bridgeEast},
+                    "highway",
+                    link.highway(),
+                    "name",
+                    name,
+                    "bridge",
+                    "yes",
+                    "layer",
+                    "1");
             way(toArray(refs.subList(w + 1, refs.size())), "highway", link.highway(), "name", name);
         } else {
             way(toArray(refs), "highway", link.highway(), "name", name);
@@ -317,8 +393,12 @@ final class DemoEmitter {
         long end = node(x, rr.endY());
         refs[rr.slots() + 1] = end;
         way(refs, "highway", "unclassified", "name", rr.name());
-        way(new long[] {end, node(x, rr.endY() + dir * DemoLayout.TRACK_LENGTH)}, "highway", "track",
-                "tracktype", "grade2");
+        way(
+                new long[] {end, node(x, rr.endY() + dir * DemoLayout.TRACK_LENGTH)},
+                "highway",
+                "track",
+                "tracktype",
+                "grade2");
         for (int j = 0; j < rr.slots(); j++) {
             for (int s : new int[] {1, -1}) {
                 // selection sampling (Knuth's algorithm S): exactly `farms` of all slots, evenly spread, no list
@@ -340,8 +420,13 @@ final class DemoEmitter {
         way(rect(x + side * 12, yc - 50, x + side * 102, yc + 50), "landuse", "farmyard");
         boolean east = side > 0;
         String postcode = FictitiousNames.postcode(layout.ruralPostcodeBase, rr.index() * 2 + (east ? 0 : 1));
-        addressedBuilding(rect(x + side * 20, yc + 10, x + side * 34, yc + 28), new String[] {"building", "farm"},
-                rr.name(), 2 * slot + (east ? 1 : 2), postcode, rr.town().name);
+        addressedBuilding(
+                rect(x + side * 20, yc + 10, x + side * 34, yc + 28),
+                new String[] {"building", "farm"},
+                rr.name(),
+                2 * slot + (east ? 1 : 2),
+                postcode,
+                rr.town().name);
         int barns = 1 + rnd.nextInt(3);
         way(rect(x + side * 45, yc - 40, x + side * 63, yc - 4), "building", DemoCompanies.barn(rr.index(), slot));
         if (firstBarn == null) firstBarn = new double[] {x + side * 54, yc - 22};

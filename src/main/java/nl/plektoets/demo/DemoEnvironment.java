@@ -21,6 +21,7 @@ final class DemoEnvironment {
     static final int[][] INDUSTRY_BANDS = {{300, 45, 50}, {150, 50, 55}, {50, 55, 60}, {0, 60, 65}};
     /** The odour contour: OU_E/m3 and its radius (m) around the barn. */
     static final double ODOUR_OU = 14;
+
     static final double ODOUR_RADIUS_M = 150;
 
     interface Nodes {
@@ -49,30 +50,50 @@ final class DemoEnvironment {
             DemoLayout.Village a = link.a();
             DemoLayout.Village b = link.b();
             Geometry road = gf.createLineString(new Coordinate[] {
-                    new Coordinate(a.grid.x(a.grid.midCol()), a.grid.y(a.grid.rows)),
-                    new Coordinate(b.grid.x(b.grid.midCol()), b.grid.y(0))});
+                new Coordinate(a.grid.x(a.grid.midCol()), a.grid.y(a.grid.rows)),
+                new Coordinate(b.grid.x(b.grid.midCol()), b.grid.y(0))
+            });
             for (int[] band : ROAD_BANDS) {
-                polygon(road.buffer(band[0], 2), "plektoets:noise", "road", "plektoets:lden_low", Integer.toString(band[1]),
-                        "plektoets:lden_high", Integer.toString(band[2]), "name", "Wegverkeerslawaai " + b.name
-                                + "er Straatweg " + band[1] + "-" + band[2] + " dB (fictief)");
+                polygon(
+                        road.buffer(band[0], 2),
+                        "plektoets:noise",
+                        "road",
+                        "plektoets:lden_low",
+                        Integer.toString(band[1]),
+                        "plektoets:lden_high",
+                        Integer.toString(band[2]),
+                        "name",
+                        "Wegverkeerslawaai " + b.name + "er Straatweg " + band[1] + "-" + band[2] + " dB (fictief)");
             }
             break;
         }
         for (DemoLayout.Village v : layout.villages) {
             if (v.businessPark == null) continue;
             StreetGrid g = v.businessPark;
-            Geometry park = gf.toGeometry(new org.locationtech.jts.geom.Envelope(g.x0 - 20, g.x0 + g.width() + 20,
-                    g.y0 - 20, g.y0 + g.height() + 20));
+            Geometry park = gf.toGeometry(new org.locationtech.jts.geom.Envelope(
+                    g.x0 - 20, g.x0 + g.width() + 20, g.y0 - 20, g.y0 + g.height() + 20));
             for (int[] band : INDUSTRY_BANDS) {
-                polygon(band[0] == 0 ? park : park.buffer(band[0], 2), "plektoets:noise", "industry", "plektoets:lden_low",
-                        Integer.toString(band[1]), "plektoets:lden_high", Integer.toString(band[2]), "name",
-                        "Industrielawaai bedrijventerrein " + v.name + "-Zuid " + band[1] + "-" + band[2] + " dB (fictief)");
+                polygon(
+                        band[0] == 0 ? park : park.buffer(band[0], 2),
+                        "plektoets:noise",
+                        "industry",
+                        "plektoets:lden_low",
+                        Integer.toString(band[1]),
+                        "plektoets:lden_high",
+                        Integer.toString(band[2]),
+                        "name",
+                        "Industrielawaai bedrijventerrein " + v.name + "-Zuid " + band[1] + "-" + band[2]
+                                + " dB (fictief)");
             }
             break;
         }
         if (barn != null) {
-            polygon(gf.createPoint(new Coordinate(barn[0], barn[1])).buffer(ODOUR_RADIUS_M, 4),
-                    "plektoets:odour_ou_m3", Integer.toString((int) ODOUR_OU), "name", "Geurcontour " + (int) ODOUR_OU + " OU_E/m3 (fictief)");
+            polygon(
+                    gf.createPoint(new Coordinate(barn[0], barn[1])).buffer(ODOUR_RADIUS_M, 4),
+                    "plektoets:odour_ou_m3",
+                    Integer.toString((int) ODOUR_OU),
+                    "name",
+                    "Geurcontour " + (int) ODOUR_OU + " OU_E/m3 (fictief)");
         }
     }
 
@@ -90,7 +111,9 @@ final class DemoEnvironment {
     }
 
     static List<String> describe() {
-        return List.of("road noise along the first north-south link", "industrial noise around the first business park",
+        return List.of(
+                "road noise along the first north-south link",
+                "industrial noise around the first business park",
                 "one odour contour of 14 OU_E/m3 around the first farm's barn");
     }
 }

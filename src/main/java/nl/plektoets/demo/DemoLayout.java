@@ -18,18 +18,24 @@ import org.locationtech.jts.geom.Envelope;
 final class DemoLayout {
     /** Where the demo lies: open North Sea, 70-110 km off the coast between Katwijk and Petten, RD New x 20-60 km. */
     static final Envelope AREA = DemoMunicipality.areaRd();
+
     static final int MIN_ADDRESSES = 500;
     /** Cell column and row of the village of each rank. */
     private static final int[][] CELLS = {{1, 0}, {0, 0}, {2, 0}, {1, 1}, {0, 1}, {2, 1}};
     /** Minimum distance of farm roads from villages, parks and the canal. */
     static final double RURAL_CLEARANCE = 300;
+
     static final double RURAL_SPACING = 400;
     static final double FARM_FIRST = 150;
     static final double FARM_PITCH = 220;
     static final double TRACK_LENGTH = 150;
     static final double PERSONS_PER_DWELLING = 2.2;
 
-    enum Tier { LARGE, MEDIUM, NONE }
+    enum Tier {
+        LARGE,
+        MEDIUM,
+        NONE
+    }
 
     static final class Village {
         final int rank;
@@ -41,6 +47,7 @@ final class DemoLayout {
         final Tier tier;
         /** Business park south of the village, or null. */
         StreetGrid businessPark;
+
         String businessLanduse;
 
         Village(int rank, String name, int dwellings, int cellX, int cellY, Tier tier) {
@@ -94,6 +101,7 @@ final class DemoLayout {
     double canalX;
     /** Local extent of everything, canal included. */
     final Envelope localExtent = new Envelope();
+
     double dx;
     double dy;
 
@@ -109,7 +117,8 @@ final class DemoLayout {
         double[] shares = shares(villageCount, rnd);
         List<String> names = new ArrayList<>();
         names.add(FictitiousNames.SEAT);
-        names.addAll(FictitiousNames.shuffled(FictitiousNames.OTHER_VILLAGES, rnd).subList(0, villageCount - 1));
+        names.addAll(
+                FictitiousNames.shuffled(FictitiousNames.OTHER_VILLAGES, rnd).subList(0, villageCount - 1));
 
         chaletsPerPark = clamp(Math.round(addresses * 0.01), 10, 600);
         businessPerPark = clamp(Math.round(addresses * 0.002), 3, 60);
@@ -139,8 +148,9 @@ final class DemoLayout {
     }
 
     private static double[] shares(int n, SplittableRandom rnd) {
-        double[][] base = {{0.36, 0.28, 0.20, 0.16}, {0.30, 0.24, 0.19, 0.15, 0.12},
-                {0.24, 0.20, 0.17, 0.15, 0.13, 0.11}};
+        double[][] base = {
+            {0.36, 0.28, 0.20, 0.16}, {0.30, 0.24, 0.19, 0.15, 0.12}, {0.24, 0.20, 0.17, 0.15, 0.13, 0.11}
+        };
         double[] s = base[n - 4].clone();
         double sum = 0;
         for (int i = 0; i < n; i++) {
@@ -149,7 +159,11 @@ final class DemoLayout {
         }
         for (int i = 0; i < n; i++) s[i] /= sum;
         java.util.Arrays.sort(s);
-        for (int i = 0; i < n / 2; i++) { double t = s[i]; s[i] = s[n - 1 - i]; s[n - 1 - i] = t; }
+        for (int i = 0; i < n / 2; i++) {
+            double t = s[i];
+            s[i] = s[n - 1 - i];
+            s[n - 1 - i] = t;
+        }
         return s;
     }
 
@@ -227,9 +241,12 @@ final class DemoLayout {
                     double length = Math.abs(endY - startY);
                     int n = (int) Math.max(0, Math.floor((length - FARM_FIRST) / FARM_PITCH));
                     slots += 2 * n;
-                    Village town = Math.abs(x - link.a().grid.x0 - link.a().grid.width())
-                            <= Math.abs(link.b().grid.x0 - x) ? link.a() : link.b();
-                    if (!countOnly) ruralRoads.add(new RuralRoad(index, link, x, dir, endY, n, names.street(index), town));
+                    Village town =
+                            Math.abs(x - link.a().grid.x0 - link.a().grid.width()) <= Math.abs(link.b().grid.x0 - x)
+                                    ? link.a()
+                                    : link.b();
+                    if (!countOnly)
+                        ruralRoads.add(new RuralRoad(index, link, x, dir, endY, n, names.street(index), town));
                     index++;
                 }
             }
@@ -307,9 +324,13 @@ final class DemoLayout {
         dx = Math.round(AREA.centre().x - e.centre().x);
         dy = Math.round(AREA.centre().y - e.centre().y);
         if (e.getWidth() > AREA.getWidth() || e.getHeight() > AREA.getHeight()) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
                     "addresses %d need %.0f x %.0f km, more than the %.0f x %.0f km demo area: use fewer addresses",
-                    addresses, e.getWidth() / 1000, e.getHeight() / 1000, AREA.getWidth() / 1000,
+                    addresses,
+                    e.getWidth() / 1000,
+                    e.getHeight() / 1000,
+                    AREA.getWidth() / 1000,
                     AREA.getHeight() / 1000));
         }
     }

@@ -14,17 +14,59 @@ import java.util.SplittableRandom;
 final class FictitiousNames {
     /** The seat of the municipality, always the largest village; also the municipality's name. */
     static final String SEAT = "Plekdam";
+
     static final List<String> OTHER_VILLAGES = List.of(
             "Toetsveen", "Kavelhorst", "Maatwolde", "Schetsloo", "Peilerbroek", "Rastrum", "Legendijk", "Gradusmeer");
     static final String CANAL = "Plekvaart";
 
     static final List<String> STEMS = List.of(
-            "Jalon", "Arcering", "Rooilijn", "Peilmerk", "Theodoliet", "Duimstok", "Tekenhaak", "Schaalstok",
-            "Maatlat", "Legenda", "Stippel", "Contour", "Maquette", "Blauwdruk", "Bouwvlak", "Zichtlijn",
-            "Meetketting", "Landmeter", "Noordpijl", "Hoekmaat", "Nulpunt", "Gradus", "Raster", "Passer",
-            "Kavel", "Plekker", "Toets", "Schets", "Peilschaal", "Meetpen", "Tekenstift", "Hoogtelijn",
-            "Kaartblad", "Planlijn", "Bakenwacht", "Grensstee", "Merkpaal", "Ijkmaat", "Krommer", "Lineaal",
-            "Plankaart", "Perceelrand", "Vlakvulling", "Schraffure", "Peilbuis", "Maatvoering", "Ontwerplijn",
+            "Jalon",
+            "Arcering",
+            "Rooilijn",
+            "Peilmerk",
+            "Theodoliet",
+            "Duimstok",
+            "Tekenhaak",
+            "Schaalstok",
+            "Maatlat",
+            "Legenda",
+            "Stippel",
+            "Contour",
+            "Maquette",
+            "Blauwdruk",
+            "Bouwvlak",
+            "Zichtlijn",
+            "Meetketting",
+            "Landmeter",
+            "Noordpijl",
+            "Hoekmaat",
+            "Nulpunt",
+            "Gradus",
+            "Raster",
+            "Passer",
+            "Kavel",
+            "Plekker",
+            "Toets",
+            "Schets",
+            "Peilschaal",
+            "Meetpen",
+            "Tekenstift",
+            "Hoogtelijn",
+            "Kaartblad",
+            "Planlijn",
+            "Bakenwacht",
+            "Grensstee",
+            "Merkpaal",
+            "Ijkmaat",
+            "Krommer",
+            "Lineaal",
+            "Plankaart",
+            "Perceelrand",
+            "Vlakvulling",
+            "Schraffure",
+            "Peilbuis",
+            "Maatvoering",
+            "Ontwerplijn",
             "Tekenbord");
     static final List<String> VILLAGE_SUFFIXES = List.of(
             "straat", "laan", "hof", "dreef", "singel", "kamp", "erf", "hoven", "gaarde", "wijk", "steeg", "akker");
@@ -34,6 +76,7 @@ final class FictitiousNames {
 
     /** Dutch postcode letter pairs; SA, SD and SS are not issued in the Netherlands. */
     private static final List<String> LETTERS = letters();
+
     static final int LETTER_PAIRS = LETTERS.size();
 
     private final List<String> stems;

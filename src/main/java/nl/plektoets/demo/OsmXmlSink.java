@@ -11,7 +11,10 @@ import org.locationtech.jts.geom.Coordinate;
  * Coordinates are converted from RD New to WGS84 and written with 7 decimals (OSM's own precision, about 1 cm).
  */
 final class OsmXmlSink implements OsmSink {
-    enum Pass { NODES, WAYS }
+    enum Pass {
+        NODES,
+        WAYS
+    }
 
     private final XMLStreamWriter xml;
     private final WorkingCrs rd;

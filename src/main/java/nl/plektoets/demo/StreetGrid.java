@@ -11,8 +11,14 @@ package nl.plektoets.demo;
  */
 final class StreetGrid {
     /** Plot sizes of one kind of grid, in metres. */
-    record Plots(double frontage, int perSide, double bandHeight, double crossGap, double buildingWidth,
-                 double buildingDepth, double setback) {
+    record Plots(
+            double frontage,
+            int perSide,
+            double bandHeight,
+            double crossGap,
+            double buildingWidth,
+            double buildingDepth,
+            double setback) {
         double blockWidth() {
             return perSide * frontage + crossGap;
         }
@@ -28,6 +34,7 @@ final class StreetGrid {
     final int rows;
     /** South-west intersection, local metres; set once the layout places the grid. */
     double x0;
+
     double y0;
     /** First digit group of this grid's postcodes, set by the layout. */
     int postcodeBase;

@@ -42,7 +42,9 @@ public enum ApiCrs {
     public static Optional<ApiCrs> parse(String text) {
         String t = text.trim();
         return Arrays.stream(values())
-                .filter(c -> c.code.equalsIgnoreCase(t) || c.uri.equals(t) || c.uri.replace("http://", "https://").equals(t))
+                .filter(c -> c.code.equalsIgnoreCase(t)
+                        || c.uri.equals(t)
+                        || c.uri.replace("http://", "https://").equals(t))
                 .findFirst();
     }
 

@@ -45,8 +45,10 @@ public final class CoordinateConverter {
             try {
                 from = new CRSFactory().createFromName("EPSG:" + source.epsg());
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("Unknown CRS '" + source.name() + "' (EPSG:" + source.epsg()
-                        + " is not in Proj4J's EPSG list): reproject the file to EPSG:28992 (RD New) or CRS84", e);
+                throw new IllegalArgumentException(
+                        "Unknown CRS '" + source.name() + "' (EPSG:" + source.epsg()
+                                + " is not in Proj4J's EPSG list): reproject the file to EPSG:28992 (RD New) or CRS84",
+                        e);
             }
             CoordinateReferenceSystem wgs84 = new CRSFactory().createFromName("EPSG:4326");
             CoordinateTransform toWgs = new CoordinateTransformFactory().createTransform(from, wgs84);

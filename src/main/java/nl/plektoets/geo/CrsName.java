@@ -37,8 +37,10 @@ public record CrsName(int epsg, boolean latLonOrder, String name) {
     public static CrsName parse(String name) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("Empty CRS name");
         String n = name.trim().toLowerCase(Locale.ROOT);
-        if (n.equals("urn:ogc:def:crs:ogc:1.3:crs84") || n.equals("urn:ogc:def:crs:ogc::crs84")
-                || n.equals("http://www.opengis.net/def/crs/ogc/1.3/crs84") || n.equals("crs84")) {
+        if (n.equals("urn:ogc:def:crs:ogc:1.3:crs84")
+                || n.equals("urn:ogc:def:crs:ogc::crs84")
+                || n.equals("http://www.opengis.net/def/crs/ogc/1.3/crs84")
+                || n.equals("crs84")) {
             return new CrsName(4326, false, name);
         }
         Matcher m;
@@ -46,7 +48,9 @@ public record CrsName(int epsg, boolean latLonOrder, String name) {
             int code = horizontal(Integer.parseInt(m.group(1)));
             return new CrsName(code, LAT_FIRST.contains(code), name);
         }
-        if ((m = LEGACY_URL.matcher(n)).matches() || (m = SHORT.matcher(n)).matches() || (m = BARE.matcher(n)).matches()) {
+        if ((m = LEGACY_URL.matcher(n)).matches()
+                || (m = SHORT.matcher(n)).matches()
+                || (m = BARE.matcher(n)).matches()) {
             return new CrsName(horizontal(Integer.parseInt(m.group(1))), false, name);
         }
         throw new IllegalArgumentException("Unknown CRS '" + name + "': expected an EPSG code such as"

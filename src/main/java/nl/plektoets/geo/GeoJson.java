@@ -27,8 +27,7 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 public final class GeoJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private GeoJson() {
-    }
+    private GeoJson() {}
 
     // ---------------------------------------------------------------- checking
 
@@ -43,7 +42,8 @@ public final class GeoJson {
     public static ObjectNode write(Geometry g, int decimals) {
         ObjectNode o = NODES.objectNode();
         o.put("type", g.getGeometryType());
-        if (g instanceof GeometryCollection gc && !(g instanceof MultiPoint || g instanceof MultiLineString || g instanceof MultiPolygon)) {
+        if (g instanceof GeometryCollection gc
+                && !(g instanceof MultiPoint || g instanceof MultiLineString || g instanceof MultiPolygon)) {
             ArrayNode members = o.putArray("geometries");
             for (int i = 0; i < gc.getNumGeometries(); i++) members.add(write(gc.getGeometryN(i), decimals));
             return o;
@@ -64,7 +64,8 @@ public final class GeoJson {
             ArrayNode rings = NODES.arrayNode();
             if (p.isEmpty()) return rings;
             rings.add(positions(p.getExteriorRing().getCoordinates(), decimals));
-            for (int i = 0; i < p.getNumInteriorRing(); i++) rings.add(positions(p.getInteriorRingN(i).getCoordinates(), decimals));
+            for (int i = 0; i < p.getNumInteriorRing(); i++)
+                rings.add(positions(p.getInteriorRingN(i).getCoordinates(), decimals));
             return rings;
         }
         ArrayNode parts = NODES.arrayNode();

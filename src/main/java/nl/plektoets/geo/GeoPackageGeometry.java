@@ -19,8 +19,7 @@ import org.locationtech.jts.io.WKBWriter;
 public final class GeoPackageGeometry {
     private static final int[] ENVELOPE_BYTES = {0, 32, 48, 48, 64};
 
-    private GeoPackageGeometry() {
-    }
+    private GeoPackageGeometry() {}
 
     public static byte[] encode(Geometry g, int srsId) {
         byte[] wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN).write(g);
@@ -32,7 +31,10 @@ public final class GeoPackageGeometry {
         b.putInt(srsId);
         if (!empty) {
             Envelope e = g.getEnvelopeInternal();
-            b.putDouble(e.getMinX()).putDouble(e.getMaxX()).putDouble(e.getMinY()).putDouble(e.getMaxY());
+            b.putDouble(e.getMinX())
+                    .putDouble(e.getMaxX())
+                    .putDouble(e.getMinY())
+                    .putDouble(e.getMaxY());
         }
         b.put(wkb);
         return b.array();
@@ -58,7 +60,8 @@ public final class GeoPackageGeometry {
             throw new ParseException("not a GeoPackage geometry blob (no GP header)");
         }
         int envelopeKind = (blob[3] >> 1) & 0b111;
-        if (envelopeKind >= ENVELOPE_BYTES.length) throw new ParseException("bad GeoPackage envelope kind " + envelopeKind);
+        if (envelopeKind >= ENVELOPE_BYTES.length)
+            throw new ParseException("bad GeoPackage envelope kind " + envelopeKind);
         return 8 + ENVELOPE_BYTES[envelopeKind];
     }
 }

@@ -27,8 +27,7 @@ import rdnaptrans.value.Geographic;
  * Thread-safe: the library keeps its grids in memoised static state and is otherwise stateless.
  */
 public final class RdNapTrans {
-    private RdNapTrans() {
-    }
+    private RdNapTrans() {}
 
     /** RD New x, y (metres) to CRS84 (longitude, latitude in degrees). */
     public static Coordinate toLonLat(double x, double y) {

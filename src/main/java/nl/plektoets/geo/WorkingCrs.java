@@ -39,8 +39,10 @@ public final class WorkingCrs {
         try {
             working = CRS_FACTORY.createFromName(code);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Unknown CRS '" + code + "': use an EPSG code such as EPSG:28992 (RD New)"
-                    + " or EPSG:32632 (UTM zone 32N)", e);
+            throw new IllegalArgumentException(
+                    "Unknown CRS '" + code + "': use an EPSG code such as EPSG:28992 (RD New)"
+                            + " or EPSG:32632 (UTM zone 32N)",
+                    e);
         }
         CoordinateReferenceSystem wgs84 = CRS_FACTORY.createFromName("EPSG:4326");
         this.geometryFactory = new GeometryFactory(new PrecisionModel(), srid);

@@ -59,6 +59,7 @@ public final class IsochroneBuilder {
     private final GeometryFactory lonLatFactory = new GeometryFactory();
     /** Facilities with their point in CRS84, ordered by category then id. */
     private final List<Map.Entry<Feature, Point>> facilityPoints = new ArrayList<>();
+
     private final TreeSet<String> categories = new TreeSet<>();
 
     public IsochroneBuilder(ReachIndex index) {
@@ -67,7 +68,8 @@ public final class IsochroneBuilder {
         index.facilities().forEach((category, list) -> {
             categories.add(category);
             for (Feature f : list) {
-                Coordinate c = f.geometry() instanceof Point p ? p.getCoordinate()
+                Coordinate c = f.geometry() instanceof Point p
+                        ? p.getCoordinate()
                         : f.geometry().getInteriorPoint().getCoordinate();
                 Coordinate ll = index.crs().toLonLat(c.x, c.y);
                 facilityPoints.add(Map.entry(f, lonLatFactory.createPoint(ll)));
@@ -97,23 +99,33 @@ public final class IsochroneBuilder {
         double maxSnap = index.settings().maxSnapDistanceM();
         Snap snap = network.findClosest(lon, lat, mode);
         if (!snap.isValid()) {
-            throw new OffNetworkException("No road or path usable on " + mode.id() + " near " + fmt(lon, lat)
-                    + ": the point is outside the network of this dataset", Double.NaN);
+            throw new OffNetworkException(
+                    "No road or path usable on " + mode.id() + " near " + fmt(lon, lat)
+                            + ": the point is outside the network of this dataset",
+                    Double.NaN);
         }
         if (snap.getQueryDistance() > maxSnap) {
-            throw new OffNetworkException(String.format(Locale.ROOT, "The nearest road or path usable on %s is %.0f m"
-                    + " from %s, more than the %.0f m allowed; pick a point near a road", mode.id(),
-                    snap.getQueryDistance(), fmt(lon, lat), maxSnap), snap.getQueryDistance());
+            throw new OffNetworkException(
+                    String.format(
+                            Locale.ROOT,
+                            "The nearest road or path usable on %s is %.0f m"
+                                    + " from %s, more than the %.0f m allowed; pick a point near a road",
+                            mode.id(),
+                            snap.getQueryDistance(),
+                            fmt(lon, lat),
+                            maxSnap),
+                    snap.getQueryDistance());
         }
         QueryGraph queryGraph = QueryGraph.create(network.graph(), snap);
-        ShortestPathTree tree = new ShortestPathTree(queryGraph, queryGraph.wrapWeighting(network.weighting(mode)),
-                reverse, TraversalMode.NODE_BASED);
+        ShortestPathTree tree = new ShortestPathTree(
+                queryGraph, queryGraph.wrapWeighting(network.weighting(mode)), reverse, TraversalMode.NODE_BASED);
         double limitMillis = cutoffs.last() * 60_000.0;
         // GraphHopper's isochrone margin: nodes beyond the limit give the contour something to interpolate against
         tree.setTimeLimit(limitMillis + Math.max(limitMillis * 0.14, 200_000));
         ReadableTriangulation triangulation = triangulate(snap, queryGraph, tree, limitMillis, lon, lat, mode);
         ContourBuilder contours = new ContourBuilder(triangulation);
-        Point origin = lonLatFactory.createPoint(new Coordinate(snap.getSnappedPoint().lon, snap.getSnappedPoint().lat));
+        Point origin =
+                lonLatFactory.createPoint(new Coordinate(snap.getSnappedPoint().lon, snap.getSnappedPoint().lat));
 
         List<Integer> ordered = new ArrayList<>(cutoffs);
         Geometry[] areas = new Geometry[ordered.size()];
@@ -127,8 +139,15 @@ public final class IsochroneBuilder {
         }
         List<Isochrone> out = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) out.add(withFacilities(ordered.get(i), areas[i]));
-        return new IsochroneResult(lon, lat, mode, reverse, snap.getSnappedPoint().lon, snap.getSnappedPoint().lat,
-                snap.getQueryDistance(), out);
+        return new IsochroneResult(
+                lon,
+                lat,
+                mode,
+                reverse,
+                snap.getSnappedPoint().lon,
+                snap.getSnappedPoint().lat,
+                snap.getQueryDistance(),
+                out);
     }
 
     /**
@@ -139,8 +158,14 @@ public final class IsochroneBuilder {
      * reached nodes on one side and the contour claims the far bank (north of Bayreuth a 15-minute walking area
      * crossed the Roter Main to a bank 35 minutes away); with them the contour stays on the reachable side.
      */
-    private ReadableTriangulation triangulate(Snap snap, QueryGraph queryGraph, ShortestPathTree tree,
-                                              double limitMillis, double lon, double lat, TravelMode mode) {
+    private ReadableTriangulation triangulate(
+            Snap snap,
+            QueryGraph queryGraph,
+            ShortestPathTree tree,
+            double limitMillis,
+            double lon,
+            double lat,
+            TravelMode mode) {
         NodeAccess nodes = queryGraph.getNodeAccess();
         List<ConstraintVertex> vertices = new ArrayList<>();
         BitSet reached = new BitSet(queryGraph.getNodes());
@@ -152,16 +177,20 @@ public final class IsochroneBuilder {
             envelope.expandToInclude(c);
             if (label.parent != null) {
                 // longer roads: the middle of the edge's shape, at the time of its end, sharpens the contour
-                PointList inner = queryGraph.getEdgeIteratorState(label.edge, label.node).fetchWayGeometry(FetchMode.PILLAR_ONLY);
+                PointList inner =
+                        queryGraph.getEdgeIteratorState(label.edge, label.node).fetchWayGeometry(FetchMode.PILLAR_ONLY);
                 if (!inner.isEmpty()) {
                     int mid = inner.size() / 2;
-                    vertices.add(new ConstraintVertex(new Coordinate(inner.getLon(mid), inner.getLat(mid), label.time)));
+                    vertices.add(
+                            new ConstraintVertex(new Coordinate(inner.getLon(mid), inner.getLat(mid), label.time)));
                 }
             }
         });
         if (vertices.size() < 3) {
-            throw new OffNetworkException("Too little network is reachable from " + fmt(lon, lat) + " on " + mode.id()
-                    + " to draw an area; pick a point on a larger road network", snap.getQueryDistance());
+            throw new OffNetworkException(
+                    "Too little network is reachable from " + fmt(lon, lat) + " on " + mode.id()
+                            + " to draw an area; pick a point on a larger road network",
+                    snap.getQueryDistance());
         }
         double unreachable = UNREACHABLE_FACTOR * limitMillis;
         int baseNodes = network.graph().getNodes();
@@ -177,8 +206,10 @@ public final class IsochroneBuilder {
         delaunay.formInitialDelaunay();
         delaunay.enforceConstraints();
         if (!(delaunay.getConvexHull() instanceof Polygon)) {
-            throw new OffNetworkException("The network reachable from " + fmt(lon, lat) + " on " + mode.id()
-                    + " is a line, not an area; pick a point on a larger road network", snap.getQueryDistance());
+            throw new OffNetworkException(
+                    "The network reachable from " + fmt(lon, lat) + " on " + mode.id()
+                            + " is a line, not an area; pick a point on a larger road network",
+                    snap.getQueryDistance());
         }
         QuadEdgeSubdivision tin = delaunay.getSubdivision();
         for (Object o : tin.getVertices(true)) {

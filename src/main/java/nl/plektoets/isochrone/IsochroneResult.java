@@ -10,8 +10,15 @@ import nl.plektoets.policy.TravelMode;
  * @param snappedLon    where the point joined the network
  * @param snapDistanceM metres from the point to the network
  */
-public record IsochroneResult(double lon, double lat, TravelMode mode, boolean reverse, double snappedLon,
-                              double snappedLat, double snapDistanceM, List<Isochrone> isochrones) {
+public record IsochroneResult(
+        double lon,
+        double lat,
+        TravelMode mode,
+        boolean reverse,
+        double snappedLon,
+        double snappedLat,
+        double snapDistanceM,
+        List<Isochrone> isochrones) {
     public IsochroneResult {
         isochrones = List.copyOf(isochrones);
     }

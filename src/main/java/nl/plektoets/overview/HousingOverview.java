@@ -46,8 +46,7 @@ public final class HousingOverview<S> {
     static final int CHUNK = 512;
 
     /** What an overview is asked for. */
-    public record Key(HousingForm form, int persons, boolean newBuild) {
-    }
+    public record Key(HousingForm form, int persons, boolean newBuild) {}
 
     /**
      * One address: its site (working CRS) and CRS84 position, and the outcome. {@code verdict} is null when the
@@ -55,9 +54,18 @@ public final class HousingOverview<S> {
      *
      * @param conditional ids of criteria that are conditional or unknown (both make the verdict conditional)
      */
-    public record Row(Feature address, String label, String town, Point site, double lon, double lat, Verdict verdict,
-                      String locationClass, List<String> failing, List<String> conditional, String error) {
-    }
+    public record Row(
+            Feature address,
+            String label,
+            String town,
+            Point site,
+            double lon,
+            double lat,
+            Verdict verdict,
+            String locationClass,
+            List<String> failing,
+            List<String> conditional,
+            String error) {}
 
     /** A computed overview: rows in the dataset's address order. */
     public record Result(Key key, List<Row> rows, Instant computedAt, long nanos) {
@@ -67,11 +75,9 @@ public final class HousingOverview<S> {
     }
 
     /** A result and whether it came from the cache. */
-    public record Answer(Result result, boolean cached) {
-    }
+    public record Answer(Result result, boolean cached) {}
 
-    private record Entry<S>(S state, Result result) {
-    }
+    private record Entry<S>(S state, Result result) {}
 
     private final Dataset dataset;
     private final WorkingCrs crs;
@@ -80,7 +86,10 @@ public final class HousingOverview<S> {
     private final Clock clock;
     private final Object computing = new Object();
     // eviction runs on the calling thread: the common pool may be busy with a batch, and the bound holds after put
-    private final Cache<Key, Entry<S>> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).executor(Runnable::run).build();
+    private final Cache<Key, Entry<S>> cache = Caffeine.newBuilder()
+            .maximumSize(MAX_CACHED)
+            .executor(Runnable::run)
+            .build();
 
     /**
      * @param registerState reads the register state the engine depends on (e.g. the active permits)
@@ -124,12 +133,15 @@ public final class HousingOverview<S> {
         Assessor assessor = engine.apply(state);
         List<Feature> addresses = dataset.layer(Role.ADDRESS);
         int chunks = (addresses.size() + CHUNK - 1) / CHUNK;
-        List<List<Row>> parts = IntStream.range(0, chunks).parallel().mapToObj(i -> {
-            List<Feature> part = addresses.subList(i * CHUNK, Math.min(addresses.size(), (i + 1) * CHUNK));
-            List<Row> rows = new ArrayList<>(part.size());
-            for (Feature a : part) rows.add(row(assessor, a, key));
-            return rows;
-        }).toList();
+        List<List<Row>> parts = IntStream.range(0, chunks)
+                .parallel()
+                .mapToObj(i -> {
+                    List<Feature> part = addresses.subList(i * CHUNK, Math.min(addresses.size(), (i + 1) * CHUNK));
+                    List<Row> rows = new ArrayList<>(part.size());
+                    for (Feature a : part) rows.add(row(assessor, a, key));
+                    return rows;
+                })
+                .toList();
         List<Row> rows = new ArrayList<>(addresses.size());
         parts.forEach(rows::addAll);
         return new Result(key, Collections.unmodifiableList(rows), clock.instant(), System.nanoTime() - t0);
@@ -146,16 +158,35 @@ public final class HousingOverview<S> {
                 switch (c.status()) {
                     case FAIL -> failing.add(c.id());
                     case CONDITIONAL, UNKNOWN -> conditional.add(c.id());
-                    case PASS -> { }
+                    case PASS -> {}
                 }
             }
-            return new Row(address, label, town, site, ll.x, ll.y, a.verdict(), a.locationClass(), List.copyOf(failing),
-                    List.copyOf(conditional), null);
+            return new Row(
+                    address,
+                    label,
+                    town,
+                    site,
+                    ll.x,
+                    ll.y,
+                    a.verdict(),
+                    a.locationClass(),
+                    List.copyOf(failing),
+                    List.copyOf(conditional),
+                    null);
         } catch (InvalidRequestException e) {
             // one address the engine cannot assess must not lose the others (as in assess-all)
-            return new Row(address, label, town, site, ll.x, ll.y, null, null, List.of(), List.of(),
+            return new Row(
+                    address,
+                    label,
+                    town,
+                    site,
+                    ll.x,
+                    ll.y,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
                     e.field() + ": " + e.getMessage());
         }
     }
-
 }

@@ -18,23 +18,20 @@ import java.util.Optional;
  * @param livestockOdour the {@code livestock_odour:} block, or empty
  * @param externalSafety the {@code external_safety:} block, or empty
  */
-public record EnvironmentNorms(Optional<Noise> noise, Optional<LivestockOdour> livestockOdour,
-                               Optional<ExternalSafety> externalSafety) {
+public record EnvironmentNorms(
+        Optional<Noise> noise, Optional<LivestockOdour> livestockOdour, Optional<ExternalSafety> externalSafety) {
 
     /** One number with the regulation (article) it comes from and whether the council adopted its use here. */
-    public record CitedValue(double value, String source, boolean adopted, String note) {
-    }
+    public record CitedValue(double value, String source, boolean adopted, String note) {}
 
     /**
      * @param standard the standaardwaarde (Lden, dB); null when the regulation has none for this source type
      * @param limit    the grenswaarde (Lden, dB); null when none
      */
-    public record NoiseSource(String type, CitedValue standard, CitedValue limit) {
-    }
+    public record NoiseSource(String type, CitedValue standard, CitedValue limit) {}
 
     /** Standard and limit values per noise source type ({@code road}, {@code rail}, {@code industry}, {@code aircraft}). */
-    public record Noise(String paragraph, Map<String, NoiseSource> sourceTypes) {
-    }
+    public record Noise(String paragraph, Map<String, NoiseSource> sourceTypes) {}
 
     /**
      * @param contourStandardBuiltUp  odour load (OU_E/m3) not to be exceeded inside the built-up area
@@ -42,13 +39,15 @@ public record EnvironmentNorms(Optional<Noise> noise, Optional<LivestockOdour> l
      * @param fixedDistanceBuiltUpM   the fixed distance from a livestock building inside the built-up area (m)
      * @param fixedDistanceOutsideM   the same outside it
      */
-    public record LivestockOdour(String paragraph, CitedValue contourStandardBuiltUp, CitedValue contourStandardOutside,
-                                 CitedValue fixedDistanceBuiltUpM, CitedValue fixedDistanceOutsideM) {
-    }
+    public record LivestockOdour(
+            String paragraph,
+            CitedValue contourStandardBuiltUp,
+            CitedValue contourStandardOutside,
+            CitedValue fixedDistanceBuiltUpM,
+            CitedValue fixedDistanceOutsideM) {}
 
     /** Distances (m) around the source kinds an external-safety layer may hold as points or lines. */
-    public record ExternalSafety(String paragraph, Map<String, CitedValue> distancesM) {
-    }
+    public record ExternalSafety(String paragraph, Map<String, CitedValue> distancesM) {}
 
     public static EnvironmentNorms none() {
         return new EnvironmentNorms(Optional.empty(), Optional.empty(), Optional.empty());
@@ -64,7 +63,8 @@ public record EnvironmentNorms(Optional<Noise> noise, Optional<LivestockOdour> l
     }
 
     static EnvironmentNorms parse(JsonNode root, List<String> problems) {
-        return new EnvironmentNorms(Optional.ofNullable(parseNoise(root.get("noise"), problems)),
+        return new EnvironmentNorms(
+                Optional.ofNullable(parseNoise(root.get("noise"), problems)),
                 Optional.ofNullable(parseOdour(root.get("livestock_odour"), problems)),
                 Optional.ofNullable(parseSafety(root.get("external_safety"), problems)));
     }
@@ -88,8 +88,12 @@ public record EnvironmentNorms(Optional<Noise> noise, Optional<LivestockOdour> l
                 continue;
             }
             String at = "noise.source_types." + type;
-            out.put(type, new NoiseSource(type, cited(e.getValue().get("standard_lden"), at + ".standard_lden", true, problems),
-                    cited(e.getValue().get("limit_lden"), at + ".limit_lden", true, problems)));
+            out.put(
+                    type,
+                    new NoiseSource(
+                            type,
+                            cited(e.getValue().get("standard_lden"), at + ".standard_lden", true, problems),
+                            cited(e.getValue().get("limit_lden"), at + ".limit_lden", true, problems)));
         }
         return new Noise(paragraph, Map.copyOf(out));
     }
@@ -99,9 +103,11 @@ public record EnvironmentNorms(Optional<Noise> noise, Optional<LivestockOdour> l
         String paragraph = paragraph(n, "livestock_odour", problems);
         JsonNode c = n.path("contour_standard_ou_m3");
         JsonNode d = n.path("fixed_distance_m");
-        CitedValue cIn = cited(c.get("built_up_area"), "livestock_odour.contour_standard_ou_m3.built_up_area", false, problems);
+        CitedValue cIn =
+                cited(c.get("built_up_area"), "livestock_odour.contour_standard_ou_m3.built_up_area", false, problems);
         CitedValue cOut = cited(c.get("outside"), "livestock_odour.contour_standard_ou_m3.outside", false, problems);
-        CitedValue dIn = cited(d.get("built_up_area"), "livestock_odour.fixed_distance_m.built_up_area", false, problems);
+        CitedValue dIn =
+                cited(d.get("built_up_area"), "livestock_odour.fixed_distance_m.built_up_area", false, problems);
         CitedValue dOut = cited(d.get("outside"), "livestock_odour.fixed_distance_m.outside", false, problems);
         return new LivestockOdour(paragraph, cIn, cOut, dIn, dOut);
     }
@@ -137,8 +143,9 @@ public record EnvironmentNorms(Optional<Noise> noise, Optional<LivestockOdour> l
     /** {value, source, adopted, note}; {@code nullable}: an explicit null means "the regulation sets none". */
     private static CitedValue cited(JsonNode v, String at, boolean nullable, List<String> problems) {
         if (v == null || v.isMissingNode()) {
-            problems.add(at + " is missing; fix: add {value: N, source: \"<regulation and article>\", adopted: true|false,"
-                    + " note: \"...\"}" + (nullable ? " or null where the regulation has no value" : ""));
+            problems.add(
+                    at + " is missing; fix: add {value: N, source: \"<regulation and article>\", adopted: true|false,"
+                            + " note: \"...\"}" + (nullable ? " or null where the regulation has no value" : ""));
             return null;
         }
         if (v.isNull() && nullable) return null;
@@ -154,7 +161,10 @@ public record EnvironmentNorms(Optional<Noise> noise, Optional<LivestockOdour> l
             problems.add(at + ".adopted is missing; fix: 'adopted: true' when the council adopted this value,"
                     + " 'adopted: false' otherwise");
         }
-        return new CitedValue(v.get("value").asDouble(), source, v.path("adopted").asBoolean(false),
+        return new CitedValue(
+                v.get("value").asDouble(),
+                source,
+                v.path("adopted").asBoolean(false),
                 v.path("note").asText(""));
     }
 }

@@ -1,6 +1,5 @@
 package nl.plektoets.policy;
 
-import nl.plektoets.request.AreaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import nl.plektoets.data.EnvironmentalCategory;
+import nl.plektoets.request.AreaType;
 
 /**
  * The profile's environment sections (issue 12): {@code etfal:} (which criteria describe the environment, so their
@@ -30,16 +30,23 @@ public record EnvironmentPolicy(Etfal etfal, Zoning zoning) {
         }
     }
 
-
     /**
      * @param guideDistancesM     VNG guide distance per category for a quiet area (metres)
      * @param mixedStepsDown      how many distance steps lower in a mixed area (VNG: one)
      * @param mixedWithinBusinessParkM a site in a business park or within this distance of one is in a mixed area
      * @param source              the publication the distances follow
      */
-    public record Zoning(boolean enabled, String paragraph, String source, Map<EnvironmentalCategory, Double> guideDistancesM,
-                         int mixedStepsDown, double mixedWithinBusinessParkM, String note, boolean adopted,
-                         String adoptedNote, String adoptedNoteNl) {
+    public record Zoning(
+            boolean enabled,
+            String paragraph,
+            String source,
+            Map<EnvironmentalCategory, Double> guideDistancesM,
+            int mixedStepsDown,
+            double mixedWithinBusinessParkM,
+            String note,
+            boolean adopted,
+            String adoptedNote,
+            String adoptedNoteNl) {
         public Zoning {
             guideDistancesM = Collections.unmodifiableMap(new EnumMap<>(guideDistancesM));
         }
@@ -110,15 +117,18 @@ public record EnvironmentPolicy(Etfal etfal, Zoning zoning) {
         String paragraph = z.path("paragraph").asText("").trim();
         if (paragraph.isEmpty()) problems.add(name + ".paragraph is missing; fix: 'paragraph: \"Bijlage 1\"'");
         String source = z.path("source").asText("").trim();
-        if (source.isEmpty()) problems.add(name + ".source is missing; fix: cite the publication of the guide distances"
-                + " (VNG, Bedrijven en milieuzonering, 2009)");
+        if (source.isEmpty())
+            problems.add(name + ".source is missing; fix: cite the publication of the guide distances"
+                    + " (VNG, Bedrijven en milieuzonering, 2009)");
         Map<EnvironmentalCategory, Double> d = new EnumMap<>(EnvironmentalCategory.class);
         JsonNode g = z.get("guide_distances_m");
         if (g == null || !g.isObject()) {
-            problems.add(name + ".guide_distances_m is missing; fix: give the metres per category, e.g. \"1\": 10, \"2\": 30");
+            problems.add(name
+                    + ".guide_distances_m is missing; fix: give the metres per category, e.g. \"1\": 10, \"2\": 30");
         } else {
             g.fields().forEachRemaining(f -> {
-                EnvironmentalCategory c = EnvironmentalCategory.parse(f.getKey()).filter(x -> x.id().equals(f.getKey().trim()))
+                EnvironmentalCategory c = EnvironmentalCategory.parse(f.getKey())
+                        .filter(x -> x.id().equals(f.getKey().trim()))
                         .orElse(null);
                 if (c == null) {
                     problems.add(name + ".guide_distances_m has '" + f.getKey() + "'; fix: use the VNG categories 1, 2,"
@@ -131,14 +141,15 @@ public record EnvironmentPolicy(Etfal etfal, Zoning zoning) {
             });
             for (EnvironmentalCategory c : EnvironmentalCategory.values()) {
                 if (!d.containsKey(c) && g.has(c.id()) == false) {
-                    problems.add(name + ".guide_distances_m lacks category " + c.id() + "; fix: add \"" + c.id() + "\": METRES");
+                    problems.add(name + ".guide_distances_m lacks category " + c.id() + "; fix: add \"" + c.id()
+                            + "\": METRES");
                 }
             }
             double last = -1;
             for (Map.Entry<EnvironmentalCategory, Double> en : d.entrySet()) {
                 if (en.getValue() < last) {
-                    problems.add(name + ".guide_distances_m." + en.getKey().id() + " is less than the category below it;"
-                            + " fix: the distances rise with the category");
+                    problems.add(name + ".guide_distances_m." + en.getKey().id()
+                            + " is less than the category below it;" + " fix: the distances rise with the category");
                 }
                 last = en.getValue();
             }
@@ -148,15 +159,25 @@ public record EnvironmentPolicy(Etfal etfal, Zoning zoning) {
         double within = z.path("mixed_area_within_business_park_m").asDouble(0);
         if (within < 0) problems.add(name + ".mixed_area_within_business_park_m must be metres >= 0");
         PolicyProfile.Adoption a = PolicyProfile.adoption(z, name, problems);
-        return new Zoning(z.path("enabled").asBoolean(true), paragraph, source, d, steps, within,
-                z.path("note").asText("").trim(), a.adopted(), a.note(), a.noteNl());
+        return new Zoning(
+                z.path("enabled").asBoolean(true),
+                paragraph,
+                source,
+                d,
+                steps,
+                within,
+                z.path("note").asText("").trim(),
+                a.adopted(),
+                a.note(),
+                a.noteNl());
     }
 
     /** The paragraphs the sections cite, for the check against the policy text. */
     Map<String, String> citations() {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         if (etfal.paragraph() != null && !etfal.paragraph().isEmpty()) out.put("etfal.paragraph", etfal.paragraph());
-        if (zoning != null && !zoning.paragraph().isEmpty()) out.put("environmental_zoning.paragraph", zoning.paragraph());
+        if (zoning != null && !zoning.paragraph().isEmpty())
+            out.put("environmental_zoning.paragraph", zoning.paragraph());
         return out;
     }
 }

@@ -53,13 +53,21 @@ public final class PolicyProfile {
      * @param adopted  the adoption date as written in the profile (ISO date)
      * @param publisher the municipality
      */
-    public record SourceDocument(String document, String adopted, String publisher) {
-    }
+    public record SourceDocument(String document, String adopted, String publisher) {}
 
-    private PolicyProfile(String id, String title, SourceDocument source, Map<ThresholdKey, Threshold> thresholds,
-                          Set<HousingForm> permanentPermitForms, String permanentPermitParagraph,
-                          List<String> reachCategories, String origin, RoomRentalPolicy roomRental, PolicyText text,
-                          PolicyReadings readings, EnvironmentPolicy environment) {
+    private PolicyProfile(
+            String id,
+            String title,
+            SourceDocument source,
+            Map<ThresholdKey, Threshold> thresholds,
+            Set<HousingForm> permanentPermitForms,
+            String permanentPermitParagraph,
+            List<String> reachCategories,
+            String origin,
+            RoomRentalPolicy roomRental,
+            PolicyText text,
+            PolicyReadings readings,
+            EnvironmentPolicy environment) {
         this.readings = readings;
         this.environment = environment;
         this.roomRental = roomRental;
@@ -68,8 +76,10 @@ public final class PolicyProfile {
         this.title = title;
         this.source = source;
         this.thresholds = Collections.unmodifiableMap(new EnumMap<>(thresholds));
-        this.permanentPermitForms = Collections.unmodifiableSet(permanentPermitForms.isEmpty()
-                ? EnumSet.noneOf(HousingForm.class) : EnumSet.copyOf(permanentPermitForms));
+        this.permanentPermitForms = Collections.unmodifiableSet(
+                permanentPermitForms.isEmpty()
+                        ? EnumSet.noneOf(HousingForm.class)
+                        : EnumSet.copyOf(permanentPermitForms));
         this.permanentPermitParagraph = permanentPermitParagraph;
         this.reachCategories = List.copyOf(reachCategories);
         this.origin = origin;
@@ -83,19 +93,26 @@ public final class PolicyProfile {
                     throw new IllegalStateException("Classpath resource " + DEFAULT_RESOURCE
                             + " is missing: rebuild the jar (mvn package) or pass a profile file");
                 }
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULT_RESOURCE,
+                return parse(
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        "classpath:" + DEFAULT_RESOURCE,
                         PolicyProfile::classpathText);
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot read classpath resource " + DEFAULT_RESOURCE, e);
             }
         }
         if (!Files.isRegularFile(fileOrNull)) {
-            throw new PolicyProfileException(fileOrNull.toString(), List.of("the file does not exist or is not a"
-                    + " regular file; fix: give the path of a profile YAML file (see " + DEFAULT_RESOURCE + ")"));
+            throw new PolicyProfileException(
+                    fileOrNull.toString(),
+                    List.of("the file does not exist or is not a"
+                            + " regular file; fix: give the path of a profile YAML file (see " + DEFAULT_RESOURCE
+                            + ")"));
         }
         try {
             Path dir = fileOrNull.toAbsolutePath().getParent();
-            return parse(Files.readString(fileOrNull, StandardCharsets.UTF_8), fileOrNull.toString(),
+            return parse(
+                    Files.readString(fileOrNull, StandardCharsets.UTF_8),
+                    fileOrNull.toString(),
                     name -> fileText(dir.resolve(name)));
         } catch (IOException e) {
             throw new PolicyProfileException(fileOrNull.toString(), List.of("cannot read the file: " + e.getMessage()));
@@ -143,23 +160,42 @@ public final class PolicyProfile {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new PolicyProfileException(origin, List.of("not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")
-                    + "; fix the syntax (indentation, quotes around values starting with '§')"));
+            throw new PolicyProfileException(
+                    origin,
+                    List.of("not valid YAML: " + e.getOriginalMessage()
+                            + (e.getLocation() != null
+                                    ? " (line " + e.getLocation().getLineNr() + ")"
+                                    : "")
+                            + "; fix the syntax (indentation, quotes around values starting with '§')"));
         }
         List<String> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
-            throw new PolicyProfileException(origin, List.of("the file is empty or not a mapping; fix: start from "
-                    + DEFAULT_RESOURCE));
+            throw new PolicyProfileException(
+                    origin, List.of("the file is empty or not a mapping; fix: start from " + DEFAULT_RESOURCE));
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!List.of("id", "title", "source", "thresholds", "permanent_permit_forms", "reach_categories",
-                    "room_rental", "paragraphs", "readings", "not_checked", "noise", "livestock_odour", "external_safety",
-                    "etfal", "environmental_zoning").contains(f)) {
-                problems.add("unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
-                        + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
-                        + " livestock_odour, external_safety, etfal, environmental_zoning)");
+            if (!List.of(
+                            "id",
+                            "title",
+                            "source",
+                            "thresholds",
+                            "permanent_permit_forms",
+                            "reach_categories",
+                            "room_rental",
+                            "paragraphs",
+                            "readings",
+                            "not_checked",
+                            "noise",
+                            "livestock_odour",
+                            "external_safety",
+                            "etfal",
+                            "environmental_zoning")
+                    .contains(f)) {
+                problems.add(
+                        "unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
+                                + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
+                                + " livestock_odour, external_safety, etfal, environmental_zoning)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -172,8 +208,10 @@ public final class PolicyProfile {
         if (src == null || !src.isObject()) {
             problems.add("'source' is missing; fix: add 'source:' with 'document:', 'adopted:' and 'publisher:'");
         } else {
-            source = new SourceDocument(text(src, "document", problems, "source.document: the policy file or title"),
-                    optText(src, "adopted"), optText(src, "publisher"));
+            source = new SourceDocument(
+                    text(src, "document", problems, "source.document: the policy file or title"),
+                    optText(src, "adopted"),
+                    optText(src, "publisher"));
         }
         PolicyText policyText = policyText(src, texts, problems);
 
@@ -206,8 +244,9 @@ public final class PolicyProfile {
         String permanentParagraph = null;
         JsonNode pp = root.get("permanent_permit_forms");
         if (pp == null || !pp.isObject() || !pp.path("value").isArray()) {
-            problems.add("'permanent_permit_forms' is missing; fix: add 'permanent_permit_forms:' with 'value: [room_rental]'"
-                    + " (a list of housing forms, may be empty) and 'paragraph:'");
+            problems.add(
+                    "'permanent_permit_forms' is missing; fix: add 'permanent_permit_forms:' with 'value: [room_rental]'"
+                            + " (a list of housing forms, may be empty) and 'paragraph:'");
         } else {
             for (JsonNode f : pp.get("value")) {
                 HousingForm form = HousingForm.byId(f.asText()).orElse(null);
@@ -223,8 +262,9 @@ public final class PolicyProfile {
         List<String> reachCategories = new ArrayList<>();
         JsonNode rc = root.get("reach_categories");
         if (rc == null || !rc.isObject() || !rc.path("value").isArray()) {
-            problems.add("'reach_categories' is missing; fix: add 'reach_categories:' with 'value: [supermarket,"
-                    + " general_practitioner, public_transport_stop]' (facility categories) and 'paragraph: \"Bijlage 1\"'");
+            problems.add(
+                    "'reach_categories' is missing; fix: add 'reach_categories:' with 'value: [supermarket,"
+                            + " general_practitioner, public_transport_stop]' (facility categories) and 'paragraph: \"Bijlage 1\"'");
         } else {
             for (JsonNode c : rc.get("value")) {
                 String category = c.asText("").trim();
@@ -248,16 +288,31 @@ public final class PolicyProfile {
         EnvironmentNorms environmentNorms = EnvironmentNorms.parse(root, problems);
         EnvironmentPolicy environment = EnvironmentPolicy.parse(root, problems);
         if (policyText != null) {
-            environmentNorms.citations().forEach((key, ref) -> { if (ref != null) citedIn(policyText, key, ref, problems); });
+            environmentNorms.citations().forEach((key, ref) -> {
+                if (ref != null) citedIn(policyText, key, ref, problems);
+            });
             environment.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             // every paragraph the profile cites must be in its text, or the map would link to nothing
-            for (Threshold t : thresholds.values()) citedIn(policyText, "thresholds." + t.key().key() + ".paragraph", t.paragraph(), problems);
-            if (permanentParagraph != null) citedIn(policyText, "permanent_permit_forms.paragraph", permanentParagraph, problems);
+            for (Threshold t : thresholds.values())
+                citedIn(policyText, "thresholds." + t.key().key() + ".paragraph", t.paragraph(), problems);
+            if (permanentParagraph != null)
+                citedIn(policyText, "permanent_permit_forms.paragraph", permanentParagraph, problems);
         }
         if (!problems.isEmpty()) throw new PolicyProfileException(origin, problems);
-        PolicyProfile profile = new PolicyProfile(id, title, source, thresholds, permanent, permanentParagraph,
-                reachCategories, origin, roomRental, policyText, readings, environment);
+        PolicyProfile profile = new PolicyProfile(
+                id,
+                title,
+                source,
+                thresholds,
+                permanent,
+                permanentParagraph,
+                reachCategories,
+                origin,
+                roomRental,
+                policyText,
+                readings,
+                environment);
         profile.environmentNorms = environmentNorms;
         return profile;
     }
@@ -317,8 +372,8 @@ public final class PolicyProfile {
             return null;
         }
         if (!Double.isFinite(value) || value < key.minimum()) {
-            problems.add(name + ".value is " + v.asText() + "; fix: give a value of at least "
-                    + fmt(key.minimum()) + " " + key.unit());
+            problems.add(name + ".value is " + v.asText() + "; fix: give a value of at least " + fmt(key.minimum())
+                    + " " + key.unit());
             return null;
         }
         String paragraph = node.path("paragraph").asText("").trim();
@@ -327,16 +382,21 @@ public final class PolicyProfile {
             return null;
         }
         Adoption adoption = adoption(node, name, problems);
-        return new Threshold(key, value, paragraph, node.path("note").asText("").trim(), adoption.adopted(),
-                adoption.note(), adoption.noteNl());
+        return new Threshold(
+                key,
+                value,
+                paragraph,
+                node.path("note").asText("").trim(),
+                adoption.adopted(),
+                adoption.note(),
+                adoption.noteNl());
     }
 
     /**
      * Whether the council adopted a number ({@code adopted}, default true) and, if not, why ({@code adopted_note}, and
      * {@code adopted_note_nl} for the Dutch answers; without it they quote {@code adopted_note}).
      */
-    record Adoption(boolean adopted, String note, String noteNl) {
-    }
+    record Adoption(boolean adopted, String note, String noteNl) {}
 
     /**
      * Reads {@code adopted} and {@code adopted_note} of any threshold or rule: a value the council has not adopted
@@ -355,13 +415,17 @@ public final class PolicyProfile {
                     + " defers it), it is shown with every answer that uses it");
         }
         String noteNl = node.path("adopted_note_nl").asText("").trim();
-        return new Adoption(a.asBoolean(), a.asBoolean() ? null : note,
-                a.asBoolean() ? null : noteNl.isEmpty() ? note : noteNl);
+        return new Adoption(
+                a.asBoolean(), a.asBoolean() ? null : note, a.asBoolean() ? null : noteNl.isEmpty() ? note : noteNl);
     }
 
     private static void crossChecks(Map<ThresholdKey, Threshold> t, List<String> problems) {
         order(t, ThresholdKey.FACILITY_MAX_PERSONS, ThresholdKey.FACILITY_EXCEPTIONAL_MAX_PERSONS, problems);
-        order(t, ThresholdKey.FIRE_NOTIFICATION_MIN_PERSONS, ThresholdKey.FIRE_USE_NOTIFICATION_ABOVE_PERSONS, problems);
+        order(
+                t,
+                ThresholdKey.FIRE_NOTIFICATION_MIN_PERSONS,
+                ThresholdKey.FIRE_USE_NOTIFICATION_ABOVE_PERSONS,
+                problems);
         order(t, ThresholdKey.PERMIT_INITIAL_TERM_YEARS, ThresholdKey.PERMIT_MAX_TERM_YEARS, problems);
         Threshold initial = t.get(ThresholdKey.PERMIT_INITIAL_TERM_YEARS);
         Threshold renewal = t.get(ThresholdKey.PERMIT_RENEWAL_YEARS);
@@ -373,7 +437,8 @@ public final class PolicyProfile {
         }
     }
 
-    private static void order(Map<ThresholdKey, Threshold> t, ThresholdKey low, ThresholdKey high, List<String> problems) {
+    private static void order(
+            Map<ThresholdKey, Threshold> t, ThresholdKey low, ThresholdKey high, List<String> problems) {
         Threshold a = t.get(low);
         Threshold b = t.get(high);
         if (a != null && b != null && a.value() > b.value()) {
@@ -398,7 +463,8 @@ public final class PolicyProfile {
 
     private static String allKeys() {
         StringBuilder b = new StringBuilder();
-        for (ThresholdKey k : ThresholdKey.values()) b.append(b.length() == 0 ? "" : ", ").append(k.key());
+        for (ThresholdKey k : ThresholdKey.values())
+            b.append(b.length() == 0 ? "" : ", ").append(k.key());
         return b.toString();
     }
 
@@ -413,7 +479,9 @@ public final class PolicyProfile {
                 best = k;
             }
         }
-        return best != null && bestDistance <= Math.max(3, key.length() / 4) ? "(did you mean " + best.key() + "?) " : "";
+        return best != null && bestDistance <= Math.max(3, key.length() / 4)
+                ? "(did you mean " + best.key() + "?) "
+                : "";
     }
 
     private static int editDistance(String a, String b) {

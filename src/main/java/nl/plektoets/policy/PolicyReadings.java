@@ -19,8 +19,10 @@ import java.util.Map;
  *                    paragraph and note
  * @param notChecked  the policy's requirements the service does not check, each with its paragraph
  */
-public record PolicyReadings(Map<Rule, String> paragraphs, Reading<AgriculturalInBuiltUp> agriculturalInBuiltUp,
-                             List<Requirement> notChecked) {
+public record PolicyReadings(
+        Map<Rule, String> paragraphs,
+        Reading<AgriculturalInBuiltUp> agriculturalInBuiltUp,
+        List<Requirement> notChecked) {
 
     /** The rules the engine cites that carry no threshold of their own. */
     public enum Rule {
@@ -63,8 +65,7 @@ public record PolicyReadings(Map<Rule, String> paragraphs, Reading<AgriculturalI
     }
 
     /** A reading of an open point: the choice, the paragraph it reads and why. */
-    public record Reading<T>(T value, String paragraph, String note) {
-    }
+    public record Reading<T>(T value, String paragraph, String note) {}
 
     /**
      * A policy requirement the service does not check (e.g. the SNF quality mark, Bijlage 2).
@@ -72,8 +73,7 @@ public record PolicyReadings(Map<Rule, String> paragraphs, Reading<AgriculturalI
      * @param id        short stable id, e.g. {@code snf_keurmerk}
      * @param paragraph where it stands, e.g. {@code Bijlage 2}
      */
-    public record Requirement(String id, String paragraph, String nl, String en) {
-    }
+    public record Requirement(String id, String paragraph, String nl, String en) {}
 
     public String paragraph(Rule rule) {
         return paragraphs.get(rule);
@@ -83,8 +83,8 @@ public record PolicyReadings(Map<Rule, String> paragraphs, Reading<AgriculturalI
         Map<Rule, String> paragraphs = new LinkedHashMap<>();
         JsonNode p = root.get("paragraphs");
         if (p == null || !p.isObject()) {
-            problems.add("'paragraphs' is missing; fix: add 'paragraphs:' naming where each rule stands, e.g. "
-                    + example());
+            problems.add(
+                    "'paragraphs' is missing; fix: add 'paragraphs:' naming where each rule stands, e.g. " + example());
         } else {
             for (Iterator<String> it = p.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
@@ -112,7 +112,9 @@ public record PolicyReadings(Map<Rule, String> paragraphs, Reading<AgriculturalI
         } else {
             String v = a.path("value").asText("").trim();
             AgriculturalInBuiltUp value = java.util.Arrays.stream(AgriculturalInBuiltUp.values())
-                    .filter(x -> x.id().equals(v)).findFirst().orElse(null);
+                    .filter(x -> x.id().equals(v))
+                    .findFirst()
+                    .orElse(null);
             String paragraph = a.path("paragraph").asText("").trim();
             if (value == null) {
                 problems.add("readings.agricultural_plot_in_built_up_area.value is '" + v + "'; fix: use stricter or"
@@ -159,8 +161,12 @@ public record PolicyReadings(Map<Rule, String> paragraphs, Reading<AgriculturalI
 
     private static String example() {
         StringBuilder b = new StringBuilder();
-        for (Rule r : Rule.values()) b.append(b.length() == 0 ? "" : ", ").append(r.key).append(": \"").append(r.example)
-                .append('"');
+        for (Rule r : Rule.values())
+            b.append(b.length() == 0 ? "" : ", ")
+                    .append(r.key)
+                    .append(": \"")
+                    .append(r.example)
+                    .append('"');
         return b.toString();
     }
 
@@ -171,7 +177,8 @@ public record PolicyReadings(Map<Rule, String> paragraphs, Reading<AgriculturalI
         if (agriculturalInBuiltUp != null) {
             out.put("readings.agricultural_plot_in_built_up_area.paragraph", agriculturalInBuiltUp.paragraph());
         }
-        for (int i = 0; i < notChecked.size(); i++) out.put("not_checked[" + i + "].paragraph", notChecked.get(i).paragraph());
+        for (int i = 0; i < notChecked.size(); i++)
+            out.put("not_checked[" + i + "].paragraph", notChecked.get(i).paragraph());
         return out;
     }
 }

@@ -22,8 +22,8 @@ public final class PolicyText {
     private static final Pattern MARKER = Pattern.compile("## (\\S+) (.+)");
     private static final Pattern REF = Pattern.compile("[a-z0-9][a-z0-9.-]*");
     // a citation as profiles and the decision table write them: §5.1.2, § 6.2.2, Bijlage 1, bijlage-2
-    private static final Pattern CITATION = Pattern.compile("§\\s*(\\d+(?:\\.\\d+)*)|bijlage[\\s-]*(\\d+)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CITATION =
+            Pattern.compile("§\\s*(\\d+(?:\\.\\d+)*)|bijlage[\\s-]*(\\d+)", Pattern.CASE_INSENSITIVE);
 
     /** One paragraph: {@code ref} as in URLs (5.1.2, bijlage-1), its title and its text (lines as published). */
     public record Paragraph(String ref, String title, String text) {

@@ -18,8 +18,14 @@ import java.util.List;
  * @param maxSnapDistanceM    a site further than this from the nearest usable road or path is not assessed
  *                            ({@code unknown}): the network says nothing about it
  */
-public record ReachSettings(double walkingSpeedKmh, double cyclingSpeedKmh, int walkingMinutes, int cyclingMinutes,
-                            List<String> categories, int minCategoriesInReach, double maxSnapDistanceM) {
+public record ReachSettings(
+        double walkingSpeedKmh,
+        double cyclingSpeedKmh,
+        int walkingMinutes,
+        int cyclingMinutes,
+        List<String> categories,
+        int minCategoriesInReach,
+        double maxSnapDistanceM) {
 
     public ReachSettings {
         categories = List.copyOf(categories);
@@ -36,8 +42,8 @@ public record ReachSettings(double walkingSpeedKmh, double cyclingSpeedKmh, int 
                     + categories.size() + "), got " + minCategoriesInReach);
         }
         if (!(maxSnapDistanceM > 0)) {
-            throw new IllegalArgumentException("maxSnapDistanceM must be positive (metres), got " + maxSnapDistanceM
-                    + ": 500 is a sane default");
+            throw new IllegalArgumentException(
+                    "maxSnapDistanceM must be positive (metres), got " + maxSnapDistanceM + ": 500 is a sane default");
         }
     }
 
@@ -46,15 +52,26 @@ public record ReachSettings(double walkingSpeedKmh, double cyclingSpeedKmh, int 
 
     /** The reach numbers of a policy profile (Bijlage 1) with a maximum snap distance from the configuration. */
     public static ReachSettings from(PolicyProfile profile, double maxSnapDistanceM) {
-        return new ReachSettings(profile.reachWalkingSpeedKmh(), profile.reachCyclingSpeedKmh(),
-                profile.reachWalkingMinutes(), profile.reachCyclingMinutes(), profile.reachCategories(),
-                profile.reachMinCategoriesInReach(), maxSnapDistanceM);
+        return new ReachSettings(
+                profile.reachWalkingSpeedKmh(),
+                profile.reachCyclingSpeedKmh(),
+                profile.reachWalkingMinutes(),
+                profile.reachCyclingMinutes(),
+                profile.reachCategories(),
+                profile.reachMinCategoriesInReach(),
+                maxSnapDistanceM);
     }
 
     /** Hardenberg 2025, Bijlage 1: 5 km/h walking, 15 km/h cycling, 30 and 15 minutes, three categories. */
     public static ReachSettings defaults() {
-        return new ReachSettings(5.0, 15.0, 30, 15,
-                List.of("supermarket", "general_practitioner", "public_transport_stop"), 3, DEFAULT_MAX_SNAP_DISTANCE_M);
+        return new ReachSettings(
+                5.0,
+                15.0,
+                30,
+                15,
+                List.of("supermarket", "general_practitioner", "public_transport_stop"),
+                3,
+                DEFAULT_MAX_SNAP_DISTANCE_M);
     }
 
     public double speedKmh(TravelMode mode) {

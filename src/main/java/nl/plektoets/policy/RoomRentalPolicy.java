@@ -13,9 +13,16 @@ import java.util.Set;
  * and carries its paragraph and a note on the choice made. A profile without a {@code room_rental} section has no
  * rule switched on (every street counts as available).
  */
-public record RoomRentalPolicy(SharePerStreet share, CountPerStreet count, Distance distance, Adjacency adjacency,
-                               MaxRooms maxRooms, Parking parking, int almostFullLeft, double nearestDwellingM,
-                               String paragraph) {
+public record RoomRentalPolicy(
+        SharePerStreet share,
+        CountPerStreet count,
+        Distance distance,
+        Adjacency adjacency,
+        MaxRooms maxRooms,
+        Parking parking,
+        int almostFullLeft,
+        double nearestDwellingM,
+        String paragraph) {
 
     /**
      * Where a rule comes from and whether the profile switches it on.
@@ -26,8 +33,8 @@ public record RoomRentalPolicy(SharePerStreet share, CountPerStreet count, Dista
      * @param adoptedNote why it is not adopted, in words for the public (required when {@code adopted} is false)
      * @param adoptedNoteNl the same in Dutch ({@code adopted_note_nl}; else {@code adopted_note})
      */
-    public record Source(boolean enabled, String paragraph, String note, boolean adopted, String adoptedNote,
-                         String adoptedNoteNl) {
+    public record Source(
+            boolean enabled, String paragraph, String note, boolean adopted, String adoptedNote, String adoptedNoteNl) {
         static final Source OFF = new Source(false, "§6.2.6", "not in this profile");
 
         public Source(boolean enabled, String paragraph, String note) {
@@ -41,8 +48,8 @@ public record RoomRentalPolicy(SharePerStreet share, CountPerStreet count, Dista
      *
      * @param segmentMaxDwellings 0 = per whole street; else per block of at most this many dwellings along it
      */
-    public record SharePerStreet(Source source, double percent, int minimum, int minimumFromDwellings,
-                                 int segmentMaxDwellings) {
+    public record SharePerStreet(
+            Source source, double percent, int minimum, int minimumFromDwellings, int segmentMaxDwellings) {
         /** The limit for a street (or segment) of {@code dwellings}: floor(P% of n), at least the minimum from N. */
         public int limit(int dwellings) {
             int floor = floor(dwellings);
@@ -57,30 +64,32 @@ public record RoomRentalPolicy(SharePerStreet share, CountPerStreet count, Dista
     }
 
     /** At most {@code max} room-rented dwellings per street, whatever its length. */
-    public record CountPerStreet(Source source, int max) {
-    }
+    public record CountPerStreet(Source source, int max) {}
 
     /** No other room-rented dwelling within {@code metres} of the dwelling (address point to address point). */
-    public record Distance(Source source, double metres) {
-    }
+    public record Distance(Source source, double metres) {}
 
     /** At least {@code between} ordinary dwellings between two room-rented dwellings on the same side of the street. */
-    public record Adjacency(Source source, int between) {
-    }
+    public record Adjacency(Source source, int between) {}
 
     /** At most {@code rooms} rented rooms per dwelling. */
-    public record MaxRooms(Source source, int rooms) {
-    }
+    public record MaxRooms(Source source, int rooms) {}
 
     /** The parking norm, stated as a requirement (the service cannot measure parking): places per rented room. */
-    public record Parking(Source source, double placesPerRoom, String requirement) {
-    }
+    public record Parking(Source source, double placesPerRoom, String requirement) {}
 
     /** No rule switched on; what a profile without a {@code room_rental} section gets. */
     public static RoomRentalPolicy none() {
-        return new RoomRentalPolicy(new SharePerStreet(Source.OFF, 0, 0, 0, 0), new CountPerStreet(Source.OFF, 0),
-                new Distance(Source.OFF, 0), new Adjacency(Source.OFF, 0), new MaxRooms(Source.OFF, 0),
-                new Parking(Source.OFF, 0, null), 1, 25, "§5.1.3, §6.2.6");
+        return new RoomRentalPolicy(
+                new SharePerStreet(Source.OFF, 0, 0, 0, 0),
+                new CountPerStreet(Source.OFF, 0),
+                new Distance(Source.OFF, 0),
+                new Adjacency(Source.OFF, 0),
+                new MaxRooms(Source.OFF, 0),
+                new Parking(Source.OFF, 0, null),
+                1,
+                25,
+                "§5.1.3, §6.2.6");
     }
 
     /** True when some rule limits the number of room-rented dwellings in a street. */
@@ -115,38 +124,50 @@ public record RoomRentalPolicy(SharePerStreet share, CountPerStreet count, Dista
         RoomRentalPolicy d = none();
         JsonNode s = node.get("share_per_street");
         Source ss = source(s, "share_per_street", problems);
-        SharePerStreet share = ss.enabled() ? new SharePerStreet(ss,
-                number(s, "share_per_street", "percent", 0, 100, problems),
-                (int) whole(s, "share_per_street", "minimum", 0, problems),
-                (int) whole(s, "share_per_street", "minimum_from_dwellings", 1, problems),
-                s.has("segment_max_dwellings") ? (int) whole(s, "share_per_street", "segment_max_dwellings", 0, problems) : 0)
+        SharePerStreet share = ss.enabled()
+                ? new SharePerStreet(
+                        ss,
+                        number(s, "share_per_street", "percent", 0, 100, problems),
+                        (int) whole(s, "share_per_street", "minimum", 0, problems),
+                        (int) whole(s, "share_per_street", "minimum_from_dwellings", 1, problems),
+                        s.has("segment_max_dwellings")
+                                ? (int) whole(s, "share_per_street", "segment_max_dwellings", 0, problems)
+                                : 0)
                 : d.share();
         JsonNode c = node.get("count_per_street");
         Source cs = source(c, "count_per_street", problems);
-        CountPerStreet count = cs.enabled() ? new CountPerStreet(cs, (int) whole(c, "count_per_street", "max", 0, problems))
+        CountPerStreet count = cs.enabled()
+                ? new CountPerStreet(cs, (int) whole(c, "count_per_street", "max", 0, problems))
                 : d.count();
         JsonNode di = node.get("distance");
         Source ds = source(di, "distance", problems);
-        Distance distance = ds.enabled() ? new Distance(ds, number(di, "distance", "metres", 0, 10_000, problems))
-                : d.distance();
+        Distance distance =
+                ds.enabled() ? new Distance(ds, number(di, "distance", "metres", 0, 10_000, problems)) : d.distance();
         JsonNode a = node.get("adjacency");
         Source as = source(a, "adjacency", problems);
-        Adjacency adjacency = as.enabled() ? new Adjacency(as, (int) whole(a, "adjacency", "between", 0, problems))
-                : d.adjacency();
+        Adjacency adjacency =
+                as.enabled() ? new Adjacency(as, (int) whole(a, "adjacency", "between", 0, problems)) : d.adjacency();
         JsonNode r = node.get("max_rooms");
         Source rs = source(r, "max_rooms", problems);
-        MaxRooms rooms = rs.enabled() ? new MaxRooms(rs, (int) whole(r, "max_rooms", "rooms", 1, problems)) : d.maxRooms();
+        MaxRooms rooms =
+                rs.enabled() ? new MaxRooms(rs, (int) whole(r, "max_rooms", "rooms", 1, problems)) : d.maxRooms();
         JsonNode p = node.get("parking");
         Source ps = source(p, "parking", problems);
-        Parking parking = ps.enabled() ? new Parking(ps, number(p, "parking", "places_per_room", 0, 100, problems),
-                p.path("requirement").asText("").trim()) : d.parking();
+        Parking parking = ps.enabled()
+                ? new Parking(
+                        ps,
+                        number(p, "parking", "places_per_room", 0, 100, problems),
+                        p.path("requirement").asText("").trim())
+                : d.parking();
         if (ps.enabled() && parking.requirement().isEmpty()) {
             problems.add("room_rental.parking.requirement is missing; fix: state the norm as the applicant reads it");
         }
-        int almostFull = node.has("almost_full_left") ? (int) whole(node, "room_rental", "almost_full_left", 0, problems)
+        int almostFull = node.has("almost_full_left")
+                ? (int) whole(node, "room_rental", "almost_full_left", 0, problems)
                 : d.almostFullLeft();
         double nearest = node.has("nearest_dwelling_m")
-                ? number(node, "room_rental", "nearest_dwelling_m", 0, 1000, problems) : d.nearestDwellingM();
+                ? number(node, "room_rental", "nearest_dwelling_m", 0, 1000, problems)
+                : d.nearestDwellingM();
         String paragraph = node.path("paragraph").asText(d.paragraph()).trim();
         return new RoomRentalPolicy(share, count, distance, adjacency, rooms, parking, almostFull, nearest, paragraph);
     }
@@ -155,13 +176,17 @@ public record RoomRentalPolicy(SharePerStreet share, CountPerStreet count, Dista
         if (rule == null || rule.isNull()) return Source.OFF;
         String key = "room_rental." + name;
         if (!rule.isObject()) {
-            problems.add(key + " must be a mapping with enabled, paragraph, note; fix: see policy/hardenberg-2025.yaml");
+            problems.add(
+                    key + " must be a mapping with enabled, paragraph, note; fix: see policy/hardenberg-2025.yaml");
             return Source.OFF;
         }
         for (Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!RULE_FIELDS.get(name).contains(f) && !Set.of("enabled", "paragraph", "note", "adopted", "adopted_note", "adopted_note_nl").contains(f)) {
-                problems.add(key + "." + f + " is not known; fix: remove it (allowed: enabled, paragraph, note, adopted, adopted_note, adopted_note_nl, "
+            if (!RULE_FIELDS.get(name).contains(f)
+                    && !Set.of("enabled", "paragraph", "note", "adopted", "adopted_note", "adopted_note_nl")
+                            .contains(f)) {
+                problems.add(key + "." + f
+                        + " is not known; fix: remove it (allowed: enabled, paragraph, note, adopted, adopted_note, adopted_note_nl, "
                         + RULE_FIELDS.get(name) + ")");
             }
         }
@@ -175,11 +200,17 @@ public record RoomRentalPolicy(SharePerStreet share, CountPerStreet count, Dista
             problems.add(key + ".paragraph is missing; fix: name the policy paragraph, e.g. '§6.2.6'");
         }
         PolicyProfile.Adoption adoption = PolicyProfile.adoption(rule, key, problems);
-        return new Source(e.asBoolean(), paragraph, rule.path("note").asText("").trim(), adoption.adopted(), adoption.note(),
+        return new Source(
+                e.asBoolean(),
+                paragraph,
+                rule.path("note").asText("").trim(),
+                adoption.adopted(),
+                adoption.note(),
                 adoption.noteNl());
     }
 
-    private static double number(JsonNode rule, String name, String field, double min, double max, List<String> problems) {
+    private static double number(
+            JsonNode rule, String name, String field, double min, double max, List<String> problems) {
         JsonNode v = rule.get(field);
         if (v == null || !v.isNumber() || v.asDouble() < min || v.asDouble() > max) {
             problems.add("room_rental." + name + "." + field + " is " + (v == null ? "missing" : "'" + v.asText() + "'")

@@ -10,8 +10,14 @@ package nl.plektoets.policy;
  * @param adoptedNote why it is not adopted (required when {@code adopted} is false), else null
  * @param adoptedNoteNl the same in Dutch ({@code adopted_note_nl}; else {@code adopted_note}), else null
  */
-public record Threshold(ThresholdKey key, double value, String paragraph, String note, boolean adopted,
-                        String adoptedNote, String adoptedNoteNl) {
+public record Threshold(
+        ThresholdKey key,
+        double value,
+        String paragraph,
+        String note,
+        boolean adopted,
+        String adoptedNote,
+        String adoptedNoteNl) {
     public Threshold(ThresholdKey key, double value, String paragraph, String note) {
         this(key, value, paragraph, note, true, null, null);
     }

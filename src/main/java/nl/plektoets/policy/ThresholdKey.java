@@ -47,7 +47,10 @@ public enum ThresholdKey {
     /** Bijlage 1: without ETFAL at a site with bad environmental conditions, stays of at most this many months. */
     SHORT_STAY_MAX_MONTHS("location.short_stay_max_months", Kind.INTEGER, 1, "months");
 
-    public enum Kind { INTEGER, DECIMAL }
+    public enum Kind {
+        INTEGER,
+        DECIMAL
+    }
 
     private final String key;
     private final Kind kind;

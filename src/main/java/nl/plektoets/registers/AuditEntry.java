@@ -11,6 +11,13 @@ import java.time.Instant;
  * @param action   {@code create} or {@code update}
  * @param before   null for a create
  */
-public record AuditEntry(long id, String register, long entryId, long version, String action, String actor,
-                         Instant at, JsonNode before, JsonNode after) {
-}
+public record AuditEntry(
+        long id,
+        String register,
+        long entryId,
+        long version,
+        String action,
+        String actor,
+        Instant at,
+        JsonNode before,
+        JsonNode after) {}

@@ -32,8 +32,8 @@ public final class EngineSnapshots implements AssessmentSnapshots {
         Assessor engine = assessor.get();
         LayerGeometry crs = new LayerGeometry(engine.dataset().info().workingCrs());
         try {
-            Assessment a = engine.assess(new AssessmentRequest(crs.fromStorage(initiative.site()), initiative.form(),
-                    initiative.persons(), false));
+            Assessment a = engine.assess(new AssessmentRequest(
+                    crs.fromStorage(initiative.site()), initiative.form(), initiative.persons(), false));
             return json.apply(a, crs.working());
         } catch (IllegalArgumentException e) {
             return RegisterJson.MAPPER.createObjectNode().put("unavailable", e.getMessage());

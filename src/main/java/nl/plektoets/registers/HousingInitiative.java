@@ -20,18 +20,50 @@ import org.locationtech.jts.geom.Geometry;
  * @param permitEnd          end of a temporary permit: start + 10 years, + 5 on renewal, never beyond 15 (§6.2.2)
  * @param steps              every status step with its assessment snapshot, oldest first
  */
-public record HousingInitiative(long id, long version, Geometry site, HousingForm form, int persons, String initiator,
-                                InitiativeStatus status, PermitType permitType, boolean existingLocation,
-                                LocalDate acceptedOn, LocalDate transitionDeadline, LocalDate permitStart,
-                                LocalDate permitEnd, List<InitiativeStep> steps, String notes, Instant createdAt,
-                                String createdBy, Instant updatedAt, String updatedBy) {
+public record HousingInitiative(
+        long id,
+        long version,
+        Geometry site,
+        HousingForm form,
+        int persons,
+        String initiator,
+        InitiativeStatus status,
+        PermitType permitType,
+        boolean existingLocation,
+        LocalDate acceptedOn,
+        LocalDate transitionDeadline,
+        LocalDate permitStart,
+        LocalDate permitEnd,
+        List<InitiativeStep> steps,
+        String notes,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
     public HousingInitiative {
         steps = List.copyOf(steps);
     }
 
     public HousingInitiative stamped(long newId, long newVersion, Instant now, String actor) {
-        return new HousingInitiative(newId, newVersion, site, form, persons, initiator, status, permitType,
-                existingLocation, acceptedOn, transitionDeadline, permitStart, permitEnd, steps, notes,
-                createdAt == null ? now : createdAt, createdBy == null ? actor : createdBy, now, actor);
+        return new HousingInitiative(
+                newId,
+                newVersion,
+                site,
+                form,
+                persons,
+                initiator,
+                status,
+                permitType,
+                existingLocation,
+                acceptedOn,
+                transitionDeadline,
+                permitStart,
+                permitEnd,
+                steps,
+                notes,
+                createdAt == null ? now : createdAt,
+                createdBy == null ? actor : createdBy,
+                now,
+                actor);
     }
 }

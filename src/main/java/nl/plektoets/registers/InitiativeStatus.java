@@ -12,7 +12,14 @@ import java.util.Set;
  * eventually ended. Any open initiative can be ended (withdrawn by the initiator).
  */
 public enum InitiativeStatus {
-    REPORTED, INTAKE, ASSESSMENT, PERMIT_APPLIED, GRANTED, REFUSED, REALISED, ENDED;
+    REPORTED,
+    INTAKE,
+    ASSESSMENT,
+    PERMIT_APPLIED,
+    GRANTED,
+    REFUSED,
+    REALISED,
+    ENDED;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -9,5 +9,4 @@ import java.time.Instant;
  *
  * @param assessment the assessment response JSON at this step, or null when no assessment was available
  */
-public record InitiativeStep(InitiativeStatus status, Instant at, String by, JsonNode assessment) {
-}
+public record InitiativeStep(InitiativeStatus status, Instant at, String by, JsonNode assessment) {}

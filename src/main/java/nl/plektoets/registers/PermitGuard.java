@@ -22,7 +22,8 @@ public interface PermitGuard {
      * {@link #check} with the dwellings known to be room-rented without a permit (status known), read under the same
      * locks: they fill a street like granted permits (§5.1.3). By default they are ignored.
      */
-    default void check(RoomRentalPermit after, List<RoomRentalPermit> active, List<RoomRentedDwelling> knownRoomRented) {
+    default void check(
+            RoomRentalPermit after, List<RoomRentalPermit> active, List<RoomRentedDwelling> knownRoomRented) {
         check(after, active);
     }
 
@@ -33,7 +34,6 @@ public interface PermitGuard {
         }
 
         @Override
-        public void check(RoomRentalPermit after, List<RoomRentalPermit> active) {
-        }
+        public void check(RoomRentalPermit after, List<RoomRentalPermit> active) {}
     };
 }

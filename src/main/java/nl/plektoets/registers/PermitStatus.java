@@ -8,7 +8,11 @@ import java.util.Set;
 
 /** Life cycle of a room-rental permit (§5.1.3, §6.2.6). Refused, withdrawn and expired are final. */
 public enum PermitStatus {
-    APPLIED, GRANTED, REFUSED, WITHDRAWN, EXPIRED;
+    APPLIED,
+    GRANTED,
+    REFUSED,
+    WITHDRAWN,
+    EXPIRED;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

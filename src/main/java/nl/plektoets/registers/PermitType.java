@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** Permanent or temporary permit; permanent permits exist only for room rental (§5.1.2). */
 public enum PermitType {
-    PERMANENT, TEMPORARY;
+    PERMANENT,
+    TEMPORARY;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -28,8 +28,7 @@ public final class RegisterJson {
     public static final int RD_NEW = 28992;
     private static final GeometryFactory RD_FACTORY = new GeometryFactory(new PrecisionModel(), RD_NEW);
 
-    private RegisterJson() {
-    }
+    private RegisterJson() {}
 
     public static ObjectNode toJson(RoomRentalPermit p) {
         ObjectNode o = MAPPER.createObjectNode();
@@ -53,12 +52,26 @@ public final class RegisterJson {
     }
 
     public static RoomRentalPermit permitFromJson(JsonNode o) {
-        return new RoomRentalPermit(o.path("id").asLong(0), o.path("version").asLong(0), text(o, "dwellingBagId"),
-                text(o, "address"), text(o, "street"), text(o, "town"), integer(o, "rooms"), integer(o, "persons"),
+        return new RoomRentalPermit(
+                o.path("id").asLong(0),
+                o.path("version").asLong(0),
+                text(o, "dwellingBagId"),
+                text(o, "address"),
+                text(o, "street"),
+                text(o, "town"),
+                integer(o, "rooms"),
+                integer(o, "persons"),
                 code(o, "status", PermitStatus.values(), PermitStatus::id),
-                code(o, "type", PermitType.values(), PermitType::id), date(o, "appliedOn"), date(o, "decidedOn"),
-                date(o, "validFrom"), date(o, "validUntil"), text(o, "notes"), instant(o, "createdAt"),
-                text(o, "createdBy"), instant(o, "updatedAt"), text(o, "updatedBy"));
+                code(o, "type", PermitType.values(), PermitType::id),
+                date(o, "appliedOn"),
+                date(o, "decidedOn"),
+                date(o, "validFrom"),
+                date(o, "validUntil"),
+                text(o, "notes"),
+                instant(o, "createdAt"),
+                text(o, "createdBy"),
+                instant(o, "updatedAt"),
+                text(o, "updatedBy"));
     }
 
     public static ObjectNode toJson(RoomRentedDwelling d) {
@@ -78,11 +91,21 @@ public final class RegisterJson {
     }
 
     public static RoomRentedDwelling roomRentedFromJson(JsonNode o) {
-        return new RoomRentedDwelling(o.path("id").asLong(0), o.path("version").asLong(0), text(o, "dwellingBagId"),
-                text(o, "address"), text(o, "street"), text(o, "town"),
-                code(o, "source", RoomRentedDwelling.Source.values(), RoomRentedDwelling.Source::id), date(o, "observedOn"),
-                code(o, "status", RoomRentedDwelling.Status.values(), RoomRentedDwelling.Status::id), text(o, "note"),
-                instant(o, "createdAt"), text(o, "createdBy"), instant(o, "updatedAt"), text(o, "updatedBy"));
+        return new RoomRentedDwelling(
+                o.path("id").asLong(0),
+                o.path("version").asLong(0),
+                text(o, "dwellingBagId"),
+                text(o, "address"),
+                text(o, "street"),
+                text(o, "town"),
+                code(o, "source", RoomRentedDwelling.Source.values(), RoomRentedDwelling.Source::id),
+                date(o, "observedOn"),
+                code(o, "status", RoomRentedDwelling.Status.values(), RoomRentedDwelling.Status::id),
+                text(o, "note"),
+                instant(o, "createdAt"),
+                text(o, "createdBy"),
+                instant(o, "updatedAt"),
+                text(o, "updatedBy"));
     }
 
     public static ObjectNode toJson(HousingInitiative i) {
@@ -107,13 +130,26 @@ public final class RegisterJson {
     }
 
     public static HousingInitiative initiativeFromJson(JsonNode o) {
-        return new HousingInitiative(o.path("id").asLong(0), o.path("version").asLong(0), wkt(o, "site"),
-                code(o, "form", HousingForm.values(), HousingForm::id), integer(o, "persons"), text(o, "initiator"),
+        return new HousingInitiative(
+                o.path("id").asLong(0),
+                o.path("version").asLong(0),
+                wkt(o, "site"),
+                code(o, "form", HousingForm.values(), HousingForm::id),
+                integer(o, "persons"),
+                text(o, "initiator"),
                 code(o, "status", InitiativeStatus.values(), InitiativeStatus::id),
-                code(o, "permitType", PermitType.values(), PermitType::id), o.path("existingLocation").asBoolean(false),
-                date(o, "acceptedOn"), date(o, "transitionDeadline"), date(o, "permitStart"), date(o, "permitEnd"),
-                stepsFromJson(o.get("steps")), text(o, "notes"), instant(o, "createdAt"), text(o, "createdBy"),
-                instant(o, "updatedAt"), text(o, "updatedBy"));
+                code(o, "permitType", PermitType.values(), PermitType::id),
+                o.path("existingLocation").asBoolean(false),
+                date(o, "acceptedOn"),
+                date(o, "transitionDeadline"),
+                date(o, "permitStart"),
+                date(o, "permitEnd"),
+                stepsFromJson(o.get("steps")),
+                text(o, "notes"),
+                instant(o, "createdAt"),
+                text(o, "createdBy"),
+                instant(o, "updatedAt"),
+                text(o, "updatedBy"));
     }
 
     public static ArrayNode stepsToJson(List<InitiativeStep> steps) {
@@ -133,8 +169,11 @@ public final class RegisterJson {
         if (a == null || a.isNull()) return steps;
         for (JsonNode n : a) {
             JsonNode assessment = n.get("assessment");
-            steps.add(new InitiativeStep(code(n, "status", InitiativeStatus.values(), InitiativeStatus::id),
-                    instant(n, "at"), text(n, "by"), assessment == null || assessment.isNull() ? null : assessment));
+            steps.add(new InitiativeStep(
+                    code(n, "status", InitiativeStatus.values(), InitiativeStatus::id),
+                    instant(n, "at"),
+                    text(n, "by"),
+                    assessment == null || assessment.isNull() ? null : assessment));
         }
         return steps;
     }
@@ -145,7 +184,8 @@ public final class RegisterJson {
         return g;
     }
 
-    private static void putMeta(ObjectNode o, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+    private static void putMeta(
+            ObjectNode o, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
         o.put("createdAt", createdAt == null ? null : createdAt.toString());
         o.put("createdBy", createdBy);
         o.put("updatedAt", updatedAt == null ? null : updatedAt.toString());
@@ -158,6 +198,7 @@ public final class RegisterJson {
 
     /** Notes are prose; every other text field (an address, a name, a code, a date) is short; site is WKT. */
     static final int NOTES_MAX_CHARS = 2000;
+
     static final int TEXT_MAX_CHARS = 200;
 
     static String text(JsonNode o, String field) {
@@ -168,8 +209,8 @@ public final class RegisterJson {
         // (a site's WKT is geometry, bounded by max-body-bytes)
         int max = field.equals("notes") ? NOTES_MAX_CHARS : field.equals("site") ? Integer.MAX_VALUE : TEXT_MAX_CHARS;
         if (n.asText().length() > max) {
-            throw InvalidEntryException.malformed(field, field + " is " + n.asText().length() + " characters long; at most "
-                    + max + " are accepted");
+            throw InvalidEntryException.malformed(
+                    field, field + " is " + n.asText().length() + " characters long; at most " + max + " are accepted");
         }
         String s = n.asText().strip();
         return s.isEmpty() ? null : s;
@@ -201,8 +242,8 @@ public final class RegisterJson {
             throw InvalidEntryException.malformed(field, field + " must be a date like 2026-03-01, not '" + s + "'");
         }
         if (d.isBefore(FIRST_DATE) || d.isAfter(LAST_DATE)) {
-            throw InvalidEntryException.malformed(field, field + " must lie between " + FIRST_DATE + " and " + LAST_DATE
-                    + ", not " + s);
+            throw InvalidEntryException.malformed(
+                    field, field + " must lie between " + FIRST_DATE + " and " + LAST_DATE + ", not " + s);
         }
         return d;
     }

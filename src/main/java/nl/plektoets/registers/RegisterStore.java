@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 public interface RegisterStore {
     /** The register names of the audit trail ({@link AuditEntry}, {@link #auditTrail}, {@link #auditLog}). */
     String PERMITS = "room_rental_permit";
+
     String INITIATIVES = "housing_initiative";
     String ROOM_RENTED = "room_rented_dwelling";
 
@@ -37,8 +38,8 @@ public interface RegisterStore {
     RoomRentalPermit updatePermit(long id, long expectedVersion, String actor, UnaryOperator<RoomRentalPermit> change);
 
     /** {@link #updatePermit} with {@code guard} run on the changed entry inside the transaction, its locks held. */
-    RoomRentalPermit updatePermit(long id, long expectedVersion, String actor, UnaryOperator<RoomRentalPermit> change,
-                                  PermitGuard guard);
+    RoomRentalPermit updatePermit(
+            long id, long expectedVersion, String actor, UnaryOperator<RoomRentalPermit> change, PermitGuard guard);
 
     /** Granted permits per street (lower-cased street), for the public street overview of §5.1.3: counts only. */
     Map<String, Integer> grantedPermitsPerStreet();
@@ -58,8 +59,8 @@ public interface RegisterStore {
     List<RoomRentedDwelling> roomRentedDwellings(String statusOrNull);
 
     /** {@link #updatePermit}'s optimistic change and audit for a known room-rented dwelling. */
-    RoomRentedDwelling updateRoomRented(long id, long expectedVersion, String actor,
-                                                               UnaryOperator<RoomRentedDwelling> change);
+    RoomRentedDwelling updateRoomRented(
+            long id, long expectedVersion, String actor, UnaryOperator<RoomRentedDwelling> change);
 
     HousingInitiative createInitiative(HousingInitiative entry, String actor);
 
@@ -67,8 +68,8 @@ public interface RegisterStore {
 
     List<HousingInitiative> initiatives(String statusOrNull);
 
-    HousingInitiative updateInitiative(long id, long expectedVersion, String actor,
-                                       UnaryOperator<HousingInitiative> change);
+    HousingInitiative updateInitiative(
+            long id, long expectedVersion, String actor, UnaryOperator<HousingInitiative> change);
 
     /**
      * The audit rows of one entry ({@code room_rental_permit}, {@code room_rented_dwelling} or

@@ -25,10 +25,33 @@ public final class Registers {
     public static final int TRANSITION_YEARS = 1;
 
     private static final Pattern BAG_ID = Pattern.compile("\\d{16}");
-    private static final Set<String> PERMIT_EDITABLE = Set.of("dwellingBagId", "address", "street", "town", "rooms",
-            "persons", "status", "type", "appliedOn", "decidedOn", "validFrom", "validUntil", "notes");
-    private static final Set<String> INITIATIVE_EDITABLE = Set.of("site", "form", "persons", "initiator", "status",
-            "permitType", "existingLocation", "acceptedOn", "transitionDeadline", "permitStart", "permitEnd", "notes");
+    private static final Set<String> PERMIT_EDITABLE = Set.of(
+            "dwellingBagId",
+            "address",
+            "street",
+            "town",
+            "rooms",
+            "persons",
+            "status",
+            "type",
+            "appliedOn",
+            "decidedOn",
+            "validFrom",
+            "validUntil",
+            "notes");
+    private static final Set<String> INITIATIVE_EDITABLE = Set.of(
+            "site",
+            "form",
+            "persons",
+            "initiator",
+            "status",
+            "permitType",
+            "existingLocation",
+            "acceptedOn",
+            "transitionDeadline",
+            "permitStart",
+            "permitEnd",
+            "notes");
 
     private final RegisterStore store;
     private final Clock clock;
@@ -74,16 +97,25 @@ public final class Registers {
     public RoomRentalPermit patchPermit(long id, JsonNode body, String actor) {
         long version = expectedVersion(body);
         ObjectNode patch = editable(body, PERMIT_EDITABLE);
-        return store.updatePermit(id, version, actor, current -> {
-            ObjectNode merged = RegisterJson.toJson(current);
-            merged.setAll(patch);
-            RoomRentalPermit next = RegisterJson.permitFromJson(merged);
-            if (next.status() != current.status() && !current.status().next().contains(next.status())) {
-                throw InvalidEntryException.rule("status", "A " + current.status().id() + " permit cannot become "
-                        + next.status().id() + "; allowed next: " + ids(current.status().next()));
-            }
-            return checkPermit(completePermit(next));
-        }, permitGuard);
+        return store.updatePermit(
+                id,
+                version,
+                actor,
+                current -> {
+                    ObjectNode merged = RegisterJson.toJson(current);
+                    merged.setAll(patch);
+                    RoomRentalPermit next = RegisterJson.permitFromJson(merged);
+                    if (next.status() != current.status()
+                            && !current.status().next().contains(next.status())) {
+                        throw InvalidEntryException.rule(
+                                "status",
+                                "A " + current.status().id() + " permit cannot become "
+                                        + next.status().id() + "; allowed next: "
+                                        + ids(current.status().next()));
+                    }
+                    return checkPermit(completePermit(next));
+                },
+                permitGuard);
     }
 
     /** Fills the dates a status implies: the decision date, the start, and the 10-year end of a temporary permit. */
@@ -91,7 +123,8 @@ public final class Registers {
         LocalDate decided = p.decidedOn();
         LocalDate from = p.validFrom();
         LocalDate until = p.validUntil();
-        if (p.status() != PermitStatus.APPLIED && p.status() != PermitStatus.WITHDRAWN && decided == null) decided = today();
+        if (p.status() != PermitStatus.APPLIED && p.status() != PermitStatus.WITHDRAWN && decided == null)
+            decided = today();
         if (p.status() == PermitStatus.GRANTED) {
             if (from == null) from = decided;
             if (p.type() == PermitType.TEMPORARY && until == null) until = from.plusYears(TEMPORARY_PERMIT_YEARS);
@@ -110,17 +143,34 @@ public final class Registers {
         return p;
     }
 
-    private static RoomRentalPermit withDates(RoomRentalPermit p, LocalDate applied, LocalDate decided, LocalDate from,
-                                              LocalDate until) {
-        return new RoomRentalPermit(p.id(), p.version(), p.dwellingBagId(), p.address(), p.street(), p.town(), p.rooms(),
-                p.persons(), p.status(), p.type(), applied, decided, from, until, p.notes(), p.createdAt(), p.createdBy(),
-                p.updatedAt(), p.updatedBy());
+    private static RoomRentalPermit withDates(
+            RoomRentalPermit p, LocalDate applied, LocalDate decided, LocalDate from, LocalDate until) {
+        return new RoomRentalPermit(
+                p.id(),
+                p.version(),
+                p.dwellingBagId(),
+                p.address(),
+                p.street(),
+                p.town(),
+                p.rooms(),
+                p.persons(),
+                p.status(),
+                p.type(),
+                applied,
+                decided,
+                from,
+                until,
+                p.notes(),
+                p.createdAt(),
+                p.createdBy(),
+                p.updatedAt(),
+                p.updatedBy());
     }
 
     // ---- room-rented dwellings without a permit (§5.1.3) ----
 
-    private static final Set<String> ROOM_RENTED_EDITABLE = Set.of("dwellingBagId", "address", "street", "town", "source",
-            "observedOn", "status", "note");
+    private static final Set<String> ROOM_RENTED_EDITABLE =
+            Set.of("dwellingBagId", "address", "street", "town", "source", "observedOn", "status", "note");
 
     /** A known room-rented dwelling without a permit: status {@code known} and today's date unless given. */
     public RoomRentedDwelling createRoomRented(JsonNode body, String actor) {
@@ -143,11 +193,14 @@ public final class Registers {
 
     private RoomRentedDwelling checkRoomRented(RoomRentedDwelling d) {
         checkDwelling(d.street(), d.dwellingBagId(), d.address());
-        if (d.source() == null) throw InvalidEntryException.rule("source", "source is required: how the municipality "
-                + "knows, one of inspection, signal, other");
+        if (d.source() == null)
+            throw InvalidEntryException.rule(
+                    "source", "source is required: how the municipality " + "knows, one of inspection, signal, other");
         if (d.observedOn().isAfter(today())) {
-            throw InvalidEntryException.rule("observedOn", "observedOn is the date of the inspection or signal; it cannot"
-                    + " be after today (" + today() + ")");
+            throw InvalidEntryException.rule(
+                    "observedOn",
+                    "observedOn is the date of the inspection or signal; it cannot" + " be after today (" + today()
+                            + ")");
         }
         return d;
     }
@@ -172,8 +225,11 @@ public final class Registers {
             merged.setAll(patch);
             HousingInitiative next = completeInitiative(RegisterJson.initiativeFromJson(merged));
             if (next.status() != current.status() && !current.status().next().contains(next.status())) {
-                throw InvalidEntryException.rule("status", "An initiative in " + current.status().id()
-                        + " cannot move to " + next.status().id() + "; allowed next: " + ids(current.status().next()));
+                throw InvalidEntryException.rule(
+                        "status",
+                        "An initiative in " + current.status().id() + " cannot move to "
+                                + next.status().id() + "; allowed next: "
+                                + ids(current.status().next()));
             }
             checkInitiative(next);
             if (next.status() == current.status()) return next;
@@ -195,59 +251,109 @@ public final class Registers {
             if (start == null) start = today();
             if (i.permitType() == PermitType.TEMPORARY && end == null) end = start.plusYears(TEMPORARY_PERMIT_YEARS);
         }
-        return new HousingInitiative(i.id(), i.version(), i.site(), i.form(), i.persons(), i.initiator(), i.status(),
-                i.permitType(), i.existingLocation(), i.acceptedOn(), deadline, start, end, i.steps(), i.notes(),
-                i.createdAt(), i.createdBy(), i.updatedAt(), i.updatedBy());
+        return new HousingInitiative(
+                i.id(),
+                i.version(),
+                i.site(),
+                i.form(),
+                i.persons(),
+                i.initiator(),
+                i.status(),
+                i.permitType(),
+                i.existingLocation(),
+                i.acceptedOn(),
+                deadline,
+                start,
+                end,
+                i.steps(),
+                i.notes(),
+                i.createdAt(),
+                i.createdBy(),
+                i.updatedAt(),
+                i.updatedBy());
     }
 
     private static void checkInitiative(HousingInitiative i) {
         if (i.site() == null || i.site().isEmpty()) throw InvalidEntryException.rule("site", "site is required");
-        if (!i.site().isValid()) throw InvalidEntryException.rule("site", "site is not a valid geometry "
-                + "(self-intersecting or unclosed ring?)");
-        if (i.form() == null) throw InvalidEntryException.rule("form", "form is required: "
-                + ids(Set.of(HousingForm.values())));
+        if (!i.site().isValid())
+            throw InvalidEntryException.rule(
+                    "site", "site is not a valid geometry " + "(self-intersecting or unclosed ring?)");
+        if (i.form() == null)
+            throw InvalidEntryException.rule("form", "form is required: " + ids(Set.of(HousingForm.values())));
         if (i.persons() < 1) throw InvalidEntryException.rule("persons", "persons must be at least 1");
-        if (i.initiator() == null) throw InvalidEntryException.rule("initiator", "initiator (the organisation) is required");
+        if (i.initiator() == null)
+            throw InvalidEntryException.rule("initiator", "initiator (the organisation) is required");
         if (i.permitType() == PermitType.PERMANENT && i.form() != HousingForm.ROOM_RENTAL) {
-            throw InvalidEntryException.rule("permitType", "a permanent permit is only possible for room rental "
-                    + "(§5.1.2); a housing facility gets a temporary permit of 10 + 5 years");
+            throw InvalidEntryException.rule(
+                    "permitType",
+                    "a permanent permit is only possible for room rental "
+                            + "(§5.1.2); a housing facility gets a temporary permit of 10 + 5 years");
         }
-        if ((i.status() == InitiativeStatus.GRANTED || i.status() == InitiativeStatus.REALISED) && i.permitType() == null) {
-            throw InvalidEntryException.rule("permitType", "a granted initiative needs permitType temporary or permanent");
+        if ((i.status() == InitiativeStatus.GRANTED || i.status() == InitiativeStatus.REALISED)
+                && i.permitType() == null) {
+            throw InvalidEntryException.rule(
+                    "permitType", "a granted initiative needs permitType temporary or permanent");
         }
         if (i.permitType() == PermitType.PERMANENT && i.permitEnd() != null) {
             throw InvalidEntryException.rule("permitEnd", "a permanent permit has no end date");
         }
         checkTerm("permitEnd", i.permitStart(), i.permitEnd());
         if (!i.existingLocation() && (i.acceptedOn() != null || i.transitionDeadline() != null)) {
-            throw InvalidEntryException.rule("existingLocation", "acceptedOn and transitionDeadline apply only to "
-                    + "existing locations (§6.1.2); set existingLocation true");
+            throw InvalidEntryException.rule(
+                    "existingLocation",
+                    "acceptedOn and transitionDeadline apply only to "
+                            + "existing locations (§6.1.2); set existingLocation true");
         }
-        if (i.existingLocation() && i.transitionDeadline() != null && i.acceptedOn() != null
+        if (i.existingLocation()
+                && i.transitionDeadline() != null
+                && i.acceptedOn() != null
                 && i.transitionDeadline().isBefore(i.acceptedOn().plusYears(TRANSITION_YEARS))) {
-            throw InvalidEntryException.rule("transitionDeadline", "the transition period is one year from acceptance "
-                    + "(§6.1.2): the deadline can be extended, not shortened below " + i.acceptedOn().plusYears(1));
+            throw InvalidEntryException.rule(
+                    "transitionDeadline",
+                    "the transition period is one year from acceptance "
+                            + "(§6.1.2): the deadline can be extended, not shortened below "
+                            + i.acceptedOn().plusYears(1));
         }
     }
 
     private static HousingInitiative withSteps(HousingInitiative i, List<InitiativeStep> steps) {
-        return new HousingInitiative(i.id(), i.version(), i.site(), i.form(), i.persons(), i.initiator(), i.status(),
-                i.permitType(), i.existingLocation(), i.acceptedOn(), i.transitionDeadline(), i.permitStart(),
-                i.permitEnd(), steps, i.notes(), i.createdAt(), i.createdBy(), i.updatedAt(), i.updatedBy());
+        return new HousingInitiative(
+                i.id(),
+                i.version(),
+                i.site(),
+                i.form(),
+                i.persons(),
+                i.initiator(),
+                i.status(),
+                i.permitType(),
+                i.existingLocation(),
+                i.acceptedOn(),
+                i.transitionDeadline(),
+                i.permitStart(),
+                i.permitEnd(),
+                steps,
+                i.notes(),
+                i.createdAt(),
+                i.createdBy(),
+                i.updatedAt(),
+                i.updatedBy());
     }
 
     // ---- shared ----
 
     /** A permit's or a known room-rented dwelling's place: the street it counts for and the dwelling by id or address. */
     private static void checkDwelling(String street, String dwellingBagId, String address) {
-        if (street == null) throw InvalidEntryException.rule("street", "street is required: the street the dwelling "
-                + "counts for in the per-street maximum of §6.2.6");
+        if (street == null)
+            throw InvalidEntryException.rule(
+                    "street",
+                    "street is required: the street the dwelling " + "counts for in the per-street maximum of §6.2.6");
         if (dwellingBagId == null && address == null) {
             throw InvalidEntryException.rule("address", "give the dwelling's BAG id (dwellingBagId) or its address");
         }
         if (dwellingBagId != null && !BAG_ID.matcher(dwellingBagId).matches()) {
-            throw InvalidEntryException.malformed("dwellingBagId", "dwellingBagId must be the 16-digit BAG "
-                    + "verblijfsobject id, e.g. 0363010000000001");
+            throw InvalidEntryException.malformed(
+                    "dwellingBagId",
+                    "dwellingBagId must be the 16-digit BAG " + "verblijfsobject id, e.g. 0363010000000001");
         }
     }
 
@@ -258,16 +364,20 @@ public final class Registers {
         if (!end.isAfter(start)) throw InvalidEntryException.rule(field, field + " must be after the start " + start);
         LocalDate max = start.plusYears(TEMPORARY_PERMIT_YEARS + RENEWAL_YEARS);
         if (end.isAfter(max)) {
-            throw InvalidEntryException.rule(field, "a temporary permit lasts at most 10 years plus one renewal of 5 "
-                    + "(§5.1.2, §6.2.2): " + field + " can be " + max + " at the latest");
+            throw InvalidEntryException.rule(
+                    field,
+                    "a temporary permit lasts at most 10 years plus one renewal of 5 " + "(§5.1.2, §6.2.2): " + field
+                            + " can be " + max + " at the latest");
         }
     }
 
     private static long expectedVersion(JsonNode body) {
         JsonNode v = body == null ? null : body.get("version");
         if (v == null || !v.canConvertToLong() || !v.isIntegralNumber()) {
-            throw InvalidEntryException.malformed("version", "version is required: send the version you read, so a "
-                    + "change made meanwhile by someone else is not overwritten");
+            throw InvalidEntryException.malformed(
+                    "version",
+                    "version is required: send the version you read, so a "
+                            + "change made meanwhile by someone else is not overwritten");
         }
         return v.asLong();
     }
@@ -279,8 +389,8 @@ public final class Registers {
             String f = it.next();
             if (f.equals("version") || f.equals("id")) continue;
             if (!allowed.contains(f)) {
-                throw InvalidEntryException.malformed(f, "unknown or read-only field '" + f + "'; editable: "
-                        + new java.util.TreeSet<>(allowed));
+                throw InvalidEntryException.malformed(
+                        f, "unknown or read-only field '" + f + "'; editable: " + new java.util.TreeSet<>(allowed));
             }
             out.set(f, body.get(f));
         }

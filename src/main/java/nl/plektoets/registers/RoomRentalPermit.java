@@ -15,15 +15,48 @@ import java.time.LocalDate;
  * @param street        the street the dwelling counts for in the per-street cap (§6.2.6)
  * @param validUntil    null for a permanent permit
  */
-public record RoomRentalPermit(long id, long version, String dwellingBagId, String address, String street, String town,
-                               int rooms, int persons, PermitStatus status, PermitType type, LocalDate appliedOn,
-                               LocalDate decidedOn, LocalDate validFrom, LocalDate validUntil, String notes,
-                               Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+public record RoomRentalPermit(
+        long id,
+        long version,
+        String dwellingBagId,
+        String address,
+        String street,
+        String town,
+        int rooms,
+        int persons,
+        PermitStatus status,
+        PermitType type,
+        LocalDate appliedOn,
+        LocalDate decidedOn,
+        LocalDate validFrom,
+        LocalDate validUntil,
+        String notes,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
 
     /** This entry as stored after a change by {@code actor} at {@code now}. */
     public RoomRentalPermit stamped(long newId, long newVersion, Instant now, String actor) {
-        return new RoomRentalPermit(newId, newVersion, dwellingBagId, address, street, town, rooms, persons, status, type,
-                appliedOn, decidedOn, validFrom, validUntil, notes,
-                createdAt == null ? now : createdAt, createdBy == null ? actor : createdBy, now, actor);
+        return new RoomRentalPermit(
+                newId,
+                newVersion,
+                dwellingBagId,
+                address,
+                street,
+                town,
+                rooms,
+                persons,
+                status,
+                type,
+                appliedOn,
+                decidedOn,
+                validFrom,
+                validUntil,
+                notes,
+                createdAt == null ? now : createdAt,
+                createdBy == null ? actor : createdBy,
+                now,
+                actor);
     }
 }

@@ -15,13 +15,27 @@ import java.util.Locale;
  * @param street        the street it counts for
  * @param observedOn    the date of the inspection or signal
  */
-public record RoomRentedDwelling(long id, long version, String dwellingBagId, String address, String street, String town,
-                                 Source source, LocalDate observedOn, Status status, String note, Instant createdAt,
-                                 String createdBy, Instant updatedAt, String updatedBy) {
+public record RoomRentedDwelling(
+        long id,
+        long version,
+        String dwellingBagId,
+        String address,
+        String street,
+        String town,
+        Source source,
+        LocalDate observedOn,
+        Status status,
+        String note,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
 
     /** How the municipality learnt of it. */
     public enum Source {
-        INSPECTION, SIGNAL, OTHER;
+        INSPECTION,
+        SIGNAL,
+        OTHER;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -30,7 +44,8 @@ public record RoomRentedDwelling(long id, long version, String dwellingBagId, St
 
     /** {@code known}: room-rented now and counted; {@code ended}: no longer (kept for the audit trail). */
     public enum Status {
-        KNOWN, ENDED;
+        KNOWN,
+        ENDED;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -39,7 +54,20 @@ public record RoomRentedDwelling(long id, long version, String dwellingBagId, St
 
     /** This entry as stored after a change by {@code actor} at {@code now}. */
     public RoomRentedDwelling stamped(long newId, long newVersion, Instant now, String actor) {
-        return new RoomRentedDwelling(newId, newVersion, dwellingBagId, address, street, town, source, observedOn, status,
-                note, createdAt == null ? now : createdAt, createdBy == null ? actor : createdBy, now, actor);
+        return new RoomRentedDwelling(
+                newId,
+                newVersion,
+                dwellingBagId,
+                address,
+                street,
+                town,
+                source,
+                observedOn,
+                status,
+                note,
+                createdAt == null ? now : createdAt,
+                createdBy == null ? actor : createdBy,
+                now,
+                actor);
     }
 }

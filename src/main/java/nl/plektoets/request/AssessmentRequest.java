@@ -8,8 +8,8 @@ import org.locationtech.jts.geom.Geometry;
  * most 4 months, or mid stay) and, optionally, the area type of the VNG guide distances chosen by the requester
  * (null: derived from the layers).
  */
-public record AssessmentRequest(Geometry site, HousingForm form, int persons, boolean newBuild, Stay stay,
-                                AreaType areaType) {
+public record AssessmentRequest(
+        Geometry site, HousingForm form, int persons, boolean newBuild, Stay stay, AreaType areaType) {
     public AssessmentRequest {
         if (stay == null) stay = Stay.MID;
     }

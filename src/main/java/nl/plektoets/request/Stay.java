@@ -10,7 +10,8 @@ import java.util.Optional;
  * obligation to limit stays.
  */
 public enum Stay {
-    SHORT("short"), MID("mid");
+    SHORT("short"),
+    MID("mid");
 
     private final String id;
 

@@ -8,8 +8,17 @@ import org.locationtech.jts.geom.Point;
  * dwellings of one number (apartments). {@code bagId} is the BAG id on the address row (the shared extracts carry the
  * nummeraanduiding id), used to match permits that name the dwelling by id.
  */
-public record Dwelling(long featureId, StreetKey street, String streetName, String town, String housenumber, int number,
-                       String letter, String addition, Point location, String bagId) {
+public record Dwelling(
+        long featureId,
+        StreetKey street,
+        String streetName,
+        String town,
+        String housenumber,
+        int number,
+        String letter,
+        String addition,
+        Point location,
+        String bagId) {
 
     /** Along the street: by house number, then letter, then addition (the BAG's own order). */
     public static final Comparator<Dwelling> ALONG = Comparator.comparingInt(Dwelling::number)

@@ -9,15 +9,23 @@ package nl.plektoets.roomrental;
  * @param dwellingBagId the dwelling's BAG id, or null when only the address is known
  * @param address       "Street 12A", optionally followed by ", postcode town"; or null when only the id is known
  */
-public record PermitPlacement(long permitId, String street, String town, String dwellingBagId, String address,
-                              boolean granted, boolean withoutPermit) {
+public record PermitPlacement(
+        long permitId,
+        String street,
+        String town,
+        String dwellingBagId,
+        String address,
+        boolean granted,
+        boolean withoutPermit) {
 
-    public PermitPlacement(long permitId, String street, String town, String dwellingBagId, String address, boolean granted) {
+    public PermitPlacement(
+            long permitId, String street, String town, String dwellingBagId, String address, boolean granted) {
         this(permitId, street, town, dwellingBagId, address, granted, false);
     }
 
     /** A known room-rented dwelling without a permit: it counts as room-rented (granted) wherever permits count. */
-    public static PermitPlacement withoutPermit(long entryId, String street, String town, String dwellingBagId, String address) {
+    public static PermitPlacement withoutPermit(
+            long entryId, String street, String town, String dwellingBagId, String address) {
         return new PermitPlacement(entryId, street, town, dwellingBagId, address, true, true);
     }
 

@@ -39,8 +39,7 @@ public final class RoomRentalRules {
     }
 
     /** A permit with the dwelling it was matched to (null when neither its BAG id nor its address is known). */
-    public record Placed(PermitPlacement permit, Dwelling dwelling, StreetKey street) {
-    }
+    public record Placed(PermitPlacement permit, Dwelling dwelling, StreetKey street) {}
 
     /** Matches permits to dwellings: by BAG id first, else by "street number" and town. */
     public List<Placed> place(List<PermitPlacement> permits) {
@@ -64,7 +63,8 @@ public final class RoomRentalRules {
     public List<StreetStanding> standings(List<PermitPlacement> permits) {
         // each unit sees only the permits of its street (a permit counts in one street): linear, not units x permits
         Map<StreetKey, List<Placed>> byStreet = new java.util.HashMap<>();
-        for (Placed p : place(permits)) byStreet.computeIfAbsent(p.street(), k -> new ArrayList<>()).add(p);
+        for (Placed p : place(permits))
+            byStreet.computeIfAbsent(p.street(), k -> new ArrayList<>()).add(p);
         List<StreetStanding> out = new ArrayList<>();
         for (Street unit : model.units()) out.add(standing(unit, byStreet.getOrDefault(unit.key(), List.of()), -1));
         return out;
@@ -87,7 +87,8 @@ public final class RoomRentalRules {
         }
         for (Placed p : placed) {
             if (p.permit().isPermit(exceptPermitId)) continue;
-            boolean in = p.dwelling() != null ? model.unitOf(p.dwelling()) == unit
+            boolean in = p.dwelling() != null
+                    ? model.unitOf(p.dwelling()) == unit
                     : p.street().equals(unit.key()) && unit.segment() <= 1;
             if (!in) continue;
             if (p.permit().withoutPermit() && grantedAt.contains(p.dwelling())) continue;
@@ -106,15 +107,22 @@ public final class RoomRentalRules {
         RoomRentalPolicy.SharePerStreet share = policy.share();
         if (share.source().enabled()) {
             limit = share.limit(n);
-            limitBy = n < share.minimumFromDwellings() && limit == 0 ? "below_minimum" : limit > share.floor(n) ? "minimum" : "share";
+            limitBy = n < share.minimumFromDwellings() && limit == 0
+                    ? "below_minimum"
+                    : limit > share.floor(n) ? "minimum" : "share";
             limitSource = share.source();
             rules.add(fmt(share.percent()) + "% of " + n + " dwellings" + (unit.segment() > 0 ? " in this segment" : "")
-                    + ", rounded down" + (share.minimum() > 0 ? ", at least " + share.minimum() + " from "
-                    + share.minimumFromDwellings() + " dwellings" : "") + indicative(share.source(), false));
+                    + ", rounded down"
+                    + (share.minimum() > 0
+                            ? ", at least " + share.minimum() + " from " + share.minimumFromDwellings() + " dwellings"
+                            : "")
+                    + indicative(share.source(), false));
             rulesNl.add(fmt(share.percent()).replace('.', ',') + "% van " + n + " woningen"
                     + (unit.segment() > 0 ? " in dit deel" : "") + ", naar beneden afgerond"
-                    + (share.minimum() > 0 ? ", minimaal " + share.minimum() + " vanaf " + share.minimumFromDwellings()
-                    + " woningen" : "") + indicative(share.source(), true));
+                    + (share.minimum() > 0
+                            ? ", minimaal " + share.minimum() + " vanaf " + share.minimumFromDwellings() + " woningen"
+                            : "")
+                    + indicative(share.source(), true));
             paragraphs.add(share.source().paragraph());
         }
         RoomRentalPolicy.CountPerStreet count = policy.count();
@@ -130,14 +138,34 @@ public final class RoomRentalRules {
         }
         Integer left = limit == null ? null : Math.max(0, limit - granted - known);
         // a limit of 0 with nothing there is no "full" street: room rental is not possible there at all (issue 16)
-        String status = left == null ? "available" : limit == 0 && granted + known == 0 ? StreetStanding.NOT_APPLICABLE
-                : left == 0 ? "full" : left <= policy.almostFullLeft() ? "almost_full" : "available";
+        String status = left == null
+                ? "available"
+                : limit == 0 && granted + known == 0
+                        ? StreetStanding.NOT_APPLICABLE
+                        : left == 0 ? "full" : left <= policy.almostFullLeft() ? "almost_full" : "available";
         String rule = rules.isEmpty() ? "no limit per street in this profile" : String.join("; ", rules);
-        String ruleNl = rulesNl.isEmpty() ? "geen maximum per straat in dit beleidsprofiel" : String.join("; ", rulesNl);
-        String paragraph = paragraphs.isEmpty() ? policy.paragraph() : String.join(", ", paragraphs.stream().distinct().toList());
+        String ruleNl =
+                rulesNl.isEmpty() ? "geen maximum per straat in dit beleidsprofiel" : String.join("; ", rulesNl);
+        String paragraph = paragraphs.isEmpty()
+                ? policy.paragraph()
+                : String.join(", ", paragraphs.stream().distinct().toList());
         boolean indicative = limitSource != null && !limitSource.adopted();
-        return new StreetStanding(unit, n, granted, known, pending, limit, left, status, rule, ruleNl, paragraph, limitBy,
-                indicative, indicative ? limitSource.adoptedNote() : null, indicative ? limitSource.adoptedNoteNl() : null);
+        return new StreetStanding(
+                unit,
+                n,
+                granted,
+                known,
+                pending,
+                limit,
+                left,
+                status,
+                rule,
+                ruleNl,
+                paragraph,
+                limitBy,
+                indicative,
+                indicative ? limitSource.adoptedNote() : null,
+                indicative ? limitSource.adoptedNoteNl() : null);
     }
 
     private static String indicative(RoomRentalPolicy.Source source, boolean nl) {
@@ -146,6 +174,7 @@ public final class RoomRentalRules {
 
     /** The words every answer showing a limit from a rule the council has not adopted carries. */
     public static final String INDICATIVE_EN = "indicative, not yet adopted";
+
     public static final String INDICATIVE_NL = "indicatief, nog niet vastgesteld";
 
     /** Which rule gave the limit, in words: {nl, en}; null without a limit. */
@@ -153,27 +182,40 @@ public final class RoomRentalRules {
         if (s.limitBy() == null) return null;
         RoomRentalPolicy.SharePerStreet share = policy.share();
         return switch (s.limitBy()) {
-            case "below_minimum" -> new Message("Kamerverhuur hier niet mogelijk: minder dan " + share.minimumFromDwellings()
-                    + " woningen (maximum 0).", "Room rental not possible here: fewer than " + share.minimumFromDwellings()
-                    + " dwellings (maximum 0).");
-            case "minimum" -> new Message("Maximum " + s.limit() + ": het minimum van " + share.minimum() + " vanaf "
-                    + share.minimumFromDwellings() + " woningen (" + fmt(share.percent()).replace('.', ',') + "% van "
-                    + s.dwellings() + " is minder).", "Maximum " + s.limit() + ": the minimum of " + share.minimum()
-                    + " from " + share.minimumFromDwellings() + " dwellings (" + fmt(share.percent()) + "% of "
-                    + s.dwellings() + " is less).");
-            case "share" -> new Message("Maximum " + s.limit() + ": " + fmt(share.percent()).replace('.', ',') + "% van "
-                    + s.dwellings() + " woningen, naar beneden afgerond.", "Maximum " + s.limit() + ": "
-                    + fmt(share.percent()) + "% of " + s.dwellings() + " dwellings, rounded down.");
-            default -> new Message("Maximum " + s.limit() + ": maximaal " + policy.count().max() + " per straat.",
-                    "Maximum " + s.limit() + ": at most " + policy.count().max() + " per street.");
+            case "below_minimum" ->
+                new Message(
+                        "Kamerverhuur hier niet mogelijk: minder dan " + share.minimumFromDwellings()
+                                + " woningen (maximum 0).",
+                        "Room rental not possible here: fewer than " + share.minimumFromDwellings()
+                                + " dwellings (maximum 0).");
+            case "minimum" ->
+                new Message(
+                        "Maximum " + s.limit() + ": het minimum van " + share.minimum() + " vanaf "
+                                + share.minimumFromDwellings() + " woningen ("
+                                + fmt(share.percent()).replace('.', ',') + "% van "
+                                + s.dwellings() + " is minder).",
+                        "Maximum " + s.limit() + ": the minimum of " + share.minimum()
+                                + " from " + share.minimumFromDwellings() + " dwellings (" + fmt(share.percent())
+                                + "% of "
+                                + s.dwellings() + " is less).");
+            case "share" ->
+                new Message(
+                        "Maximum " + s.limit() + ": " + fmt(share.percent()).replace('.', ',') + "% van "
+                                + s.dwellings() + " woningen, naar beneden afgerond.",
+                        "Maximum " + s.limit() + ": " + fmt(share.percent()) + "% of " + s.dwellings()
+                                + " dwellings, rounded down.");
+            default ->
+                new Message(
+                        "Maximum " + s.limit() + ": maximaal " + policy.count().max() + " per straat.",
+                        "Maximum " + s.limit() + ": at most " + policy.count().max() + " per street.");
         };
     }
 
     // ---- one dwelling: may a (new) permit be granted here? ----
 
     /** One rule's outcome for one dwelling. */
-    public record Finding(String rule, Status status, String paragraph, Message message, Map<String, Object> evidence) {
-    }
+    public record Finding(
+            String rule, Status status, String paragraph, Message message, Map<String, Object> evidence) {}
 
     /** Every rule for a permit at {@code d} with {@code roomsOrNull} rooms, leaving permit {@code exceptPermitId} out. */
     public List<Finding> check(Dwelling d, List<Placed> placed, Integer roomsOrNull, long exceptPermitId) {
@@ -187,36 +229,66 @@ public final class RoomRentalRules {
      *                   would point at the neighbours, are stated as conditions the municipality checks; and a small
      *                   street's counts are not given
      */
-    public List<Finding> check(Dwelling d, List<Placed> placed, Integer roomsOrNull, long exceptPermitId,
-                               Disclosure disclosure) {
+    public List<Finding> check(
+            Dwelling d, List<Placed> placed, Integer roomsOrNull, long exceptPermitId, Disclosure disclosure) {
         List<Finding> out = new ArrayList<>();
         StreetStanding s = standing(model.unitOf(d), placed, exceptPermitId);
-        Placed own = !disclosure.dwellingDetail() ? null : placed.stream().filter(p -> !p.permit().isPermit(exceptPermitId)
-                && p.permit().granted() && d.equals(p.dwelling())).findFirst().orElse(null);
+        Placed own = !disclosure.dwellingDetail()
+                ? null
+                : placed.stream()
+                        .filter(p -> !p.permit().isPermit(exceptPermitId)
+                                && p.permit().granted()
+                                && d.equals(p.dwelling()))
+                        .findFirst()
+                        .orElse(null);
         out.add(streetFinding(s, own, disclosure));
         if (policy.distance().source().enabled()) {
-            out.add(disclosure.dwellingDetail() ? distance(d, placed, exceptPermitId) : new Finding("distance",
-                    Status.CONDITIONAL, policy.distance().source().paragraph(), new Message("Voorwaarde: geen andere "
-                    + "kamerverhuurwoning binnen " + fmt(policy.distance().metres()) + " m; de gemeente toetst dit bij de "
-                    + "aanvraag (welke woningen verkamerd zijn, is niet openbaar).", "Condition: no other room-rented "
-                    + "dwelling within " + fmt(policy.distance().metres()) + " m; the municipality checks this with the "
-                    + "application (which dwellings are room-rented is not public)."),
-                    Map.of("distanceM", policy.distance().metres())));
+            out.add(
+                    disclosure.dwellingDetail()
+                            ? distance(d, placed, exceptPermitId)
+                            : new Finding(
+                                    "distance",
+                                    Status.CONDITIONAL,
+                                    policy.distance().source().paragraph(),
+                                    new Message(
+                                            "Voorwaarde: geen andere "
+                                                    + "kamerverhuurwoning binnen "
+                                                    + fmt(policy.distance().metres())
+                                                    + " m; de gemeente toetst dit bij de "
+                                                    + "aanvraag (welke woningen verkamerd zijn, is niet openbaar).",
+                                            "Condition: no other room-rented "
+                                                    + "dwelling within "
+                                                    + fmt(policy.distance().metres())
+                                                    + " m; the municipality checks this with the "
+                                                    + "application (which dwellings are room-rented is not public)."),
+                                    Map.of("distanceM", policy.distance().metres())));
         }
         if (policy.adjacency().source().enabled()) {
             int k = policy.adjacency().between();
-            out.add(disclosure.dwellingDetail() ? adjacency(d, placed, exceptPermitId) : new Finding("adjacency",
-                    Status.CONDITIONAL, policy.adjacency().source().paragraph(), new Message("Voorwaarde: minimaal " + k
-                    + " gewone woningen tot een andere kamerverhuurwoning aan dezelfde kant van de straat; de gemeente toetst"
-                    + " dit bij de aanvraag.", "Condition: at least " + k + " ordinary dwellings to another room-rented "
-                    + "dwelling on the same side of the street; the municipality checks this with the application."),
-                    Map.of("requiredBetween", k)));
+            out.add(
+                    disclosure.dwellingDetail()
+                            ? adjacency(d, placed, exceptPermitId)
+                            : new Finding(
+                                    "adjacency",
+                                    Status.CONDITIONAL,
+                                    policy.adjacency().source().paragraph(),
+                                    new Message(
+                                            "Voorwaarde: minimaal " + k
+                                                    + " gewone woningen tot een andere kamerverhuurwoning aan dezelfde kant van de straat; de gemeente toetst"
+                                                    + " dit bij de aanvraag.",
+                                            "Condition: at least " + k + " ordinary dwellings to another room-rented "
+                                                    + "dwelling on the same side of the street; the municipality checks this with the application."),
+                                    Map.of("requiredBetween", k)));
         }
         if (policy.maxRooms().source().enabled() && roomsOrNull != null) {
             int max = policy.maxRooms().rooms();
             boolean ok = roomsOrNull <= max;
-            out.add(new Finding("max_rooms", ok ? Status.PASS : Status.FAIL, policy.maxRooms().source().paragraph(),
-                    new Message((ok ? "" : "Te veel kamers: ") + roomsOrNull + " kamers, maximaal " + max + " per woning.",
+            out.add(new Finding(
+                    "max_rooms",
+                    ok ? Status.PASS : Status.FAIL,
+                    policy.maxRooms().source().paragraph(),
+                    new Message(
+                            (ok ? "" : "Te veel kamers: ") + roomsOrNull + " kamers, maximaal " + max + " per woning.",
                             (ok ? "" : "Too many rooms: ") + roomsOrNull + " rooms, at most " + max + " per dwelling."),
                     Map.of("rooms", roomsOrNull, "maxRooms", max)));
         }
@@ -226,12 +298,20 @@ public final class RoomRentalRules {
             ev.put("placesPerRoom", p.placesPerRoom());
             if (roomsOrNull != null) ev.put("placesRequired", Math.ceil(p.placesPerRoom() * roomsOrNull));
             // a stated requirement the municipality checks with the application; it does not change the verdict
-            out.add(new Finding("parking", Status.PASS, p.source().paragraph(),
-                    new Message("Voorwaarde: " + p.requirement(),
+            out.add(new Finding(
+                    "parking",
+                    Status.PASS,
+                    p.source().paragraph(),
+                    new Message(
+                            "Voorwaarde: " + p.requirement(),
                             // the profile words the requirement in Dutch; the English text states the norm itself
-                            "Requirement: a parking norm of " + java.math.BigDecimal.valueOf(p.placesPerRoom())
-                                    .stripTrailingZeros().toPlainString() + " parking place(s) per rented room,"
-                                    + " checked by the municipality with the application."), ev));
+                            "Requirement: a parking norm of "
+                                    + java.math.BigDecimal.valueOf(p.placesPerRoom())
+                                            .stripTrailingZeros()
+                                            .toPlainString()
+                                    + " parking place(s) per rented room,"
+                                    + " checked by the municipality with the application."),
+                    ev));
         }
         return out;
     }
@@ -242,27 +322,50 @@ public final class RoomRentalRules {
             ev.put("alreadyGranted", own != null && !own.permit().withoutPermit());
             ev.put("knownWithoutPermit", own != null && own.permit().withoutPermit());
         }
-        String where = s.unit().name() + ", " + s.unit().town() + (s.unit().segment() > 0 ? " (segment " + s.unit().segment() + ")" : "");
-        Message indicative = s.indicative() ? new Message(" Dit maximum is " + INDICATIVE_NL + " door de gemeenteraad ("
-                + s.noteNl() + ").", " This maximum is " + INDICATIVE_EN + " by the council (" + s.note() + ").")
+        String where = s.unit().name() + ", " + s.unit().town()
+                + (s.unit().segment() > 0 ? " (segment " + s.unit().segment() + ")" : "");
+        Message indicative = s.indicative()
+                ? new Message(
+                        " Dit maximum is " + INDICATIVE_NL + " door de gemeenteraad (" + s.noteNl() + ").",
+                        " This maximum is " + INDICATIVE_EN + " by the council (" + s.note() + ").")
                 : new Message("", "");
         if (own != null) {
-            return new Finding("street_limit", Status.PASS, s.paragraph(), own.permit().withoutPermit()
-                    ? new Message("Deze woning is bekend als verkamerd zonder vergunning; zij telt mee in " + where + ".",
-                    "This dwelling is known as room-rented without a permit; it counts in " + where + ".")
-                    : new Message("Deze woning heeft al een kamerverhuurvergunning; zij telt mee in " + where + ".",
-                    "This dwelling already holds a room-rental permit; it counts in " + where + "."), ev);
+            return new Finding(
+                    "street_limit",
+                    Status.PASS,
+                    s.paragraph(),
+                    own.permit().withoutPermit()
+                            ? new Message(
+                                    "Deze woning is bekend als verkamerd zonder vergunning; zij telt mee in " + where
+                                            + ".",
+                                    "This dwelling is known as room-rented without a permit; it counts in " + where
+                                            + ".")
+                            : new Message(
+                                    "Deze woning heeft al een kamerverhuurvergunning; zij telt mee in " + where + ".",
+                                    "This dwelling already holds a room-rental permit; it counts in " + where + "."),
+                    ev);
         }
         boolean counts = disclosure.countsOf(s);
         if (s.limit() == null) {
-            return new Finding("street_limit", Status.PASS, s.paragraph(), new Message("Geen maximum per straat in dit "
-                    + "beleidsprofiel (" + where + (counts ? ": " + s.granted() + " vergunningen" : "") + ").",
-                    "No limit per street in this profile (" + where + (counts ? ": " + s.granted() + " permits" : "") + ")."), ev);
+            return new Finding(
+                    "street_limit",
+                    Status.PASS,
+                    s.paragraph(),
+                    new Message(
+                            "Geen maximum per straat in dit " + "beleidsprofiel (" + where
+                                    + (counts ? ": " + s.granted() + " vergunningen" : "") + ").",
+                            "No limit per street in this profile (" + where
+                                    + (counts ? ": " + s.granted() + " permits" : "") + ")."),
+                    ev);
         }
         if (publicStatus(s, disclosure).equals(StreetStanding.NOT_APPLICABLE)) {
             Message why = limitReason(s);
-            return new Finding("street_limit", Status.FAIL, s.paragraph(), new Message(where + ": " + why.nl()
-                    + indicative.nl(), where + ": " + why.en() + indicative.en()), ev);
+            return new Finding(
+                    "street_limit",
+                    Status.FAIL,
+                    s.paragraph(),
+                    new Message(where + ": " + why.nl() + indicative.nl(), where + ": " + why.en() + indicative.en()),
+                    ev);
         }
         if (!counts) {
             // a small street: only whether it is full, no counts (they would nearly name the dwellings)
@@ -270,30 +373,64 @@ public final class RoomRentalRules {
                     + disclosure.countsFromDwellings() + " woningen gepubliceerd).";
             String en = " (" + s.dwellings() + " dwellings, maximum " + s.limit() + "; counts are published from "
                     + disclosure.countsFromDwellings() + " dwellings).";
-            return s.full() ? new Finding("street_limit", Status.FAIL, s.paragraph(), new Message(where + " is vol" + nl
-                    + indicative.nl(), where + " is full" + en + indicative.en()), ev)
-                    : new Finding("street_limit", Status.PASS, s.paragraph(), new Message(where + " is niet vol" + nl
-                    + indicative.nl(), where + " is not full" + en + indicative.en()), ev);
+            return s.full()
+                    ? new Finding(
+                            "street_limit",
+                            Status.FAIL,
+                            s.paragraph(),
+                            new Message(
+                                    where + " is vol" + nl + indicative.nl(),
+                                    where + " is full" + en + indicative.en()),
+                            ev)
+                    : new Finding(
+                            "street_limit",
+                            Status.PASS,
+                            s.paragraph(),
+                            new Message(
+                                    where + " is niet vol" + nl + indicative.nl(),
+                                    where + " is not full" + en + indicative.en()),
+                            ev);
         }
         String knownNl = s.known() > 0 ? ", " + s.known() + " bekend als verkamerd zonder vergunning" : "";
         String knownEn = s.known() > 0 ? ", " + s.known() + " known as room-rented without a permit" : "";
-        String counted = s.granted() + " van " + s.limit() + " toegestane kamerverhuurwoningen vergeven" + knownNl + ", "
-                + s.pending() + " aanvragen in behandeling, " + s.dwellings() + " woningen (" + s.ruleNl() + ")";
+        String counted = s.granted() + " van " + s.limit() + " toegestane kamerverhuurwoningen vergeven" + knownNl
+                + ", " + s.pending() + " aanvragen in behandeling, " + s.dwellings() + " woningen (" + s.ruleNl() + ")";
         String countsEn = s.granted() + " of " + s.limit() + " allowed room-rental dwellings granted" + knownEn + ", "
                 + s.pending() + " applications pending, " + s.dwellings() + " dwellings (" + s.rule() + ")";
         if (s.full()) {
-            return new Finding("street_limit", Status.FAIL, s.paragraph(), new Message(where + " is vol: " + counted
-                    + "." + indicative.nl(), where + " is full: " + countsEn + "." + indicative.en()), ev);
+            return new Finding(
+                    "street_limit",
+                    Status.FAIL,
+                    s.paragraph(),
+                    new Message(
+                            where + " is vol: " + counted + "." + indicative.nl(),
+                            where + " is full: " + countsEn + "." + indicative.en()),
+                    ev);
         }
         if (s.pendingWouldFill()) {
-            return new Finding("street_limit", Status.CONDITIONAL, s.paragraph(), new Message(where + ": nog "
-                    + s.left() + " plaats, maar de aanvragen in behandeling vullen die als ze worden verleend: " + counted
-                    + "." + indicative.nl(), where + ": " + s.left() + " place left, but the pending applications fill it if granted: "
-                    + countsEn + "." + indicative.en()), ev);
+            return new Finding(
+                    "street_limit",
+                    Status.CONDITIONAL,
+                    s.paragraph(),
+                    new Message(
+                            where + ": nog "
+                                    + s.left()
+                                    + " plaats, maar de aanvragen in behandeling vullen die als ze worden verleend: "
+                                    + counted
+                                    + "." + indicative.nl(),
+                            where + ": " + s.left() + " place left, but the pending applications fill it if granted: "
+                                    + countsEn + "." + indicative.en()),
+                    ev);
         }
-        return new Finding("street_limit", Status.PASS, s.paragraph(), new Message(where + ": nog " + s.left()
-                + (s.left() == 1 ? " plaats vrij: " : " plaatsen vrij: ") + counted + "." + indicative.nl(),
-                where + ": " + s.left() + " left: " + countsEn + "." + indicative.en()), ev);
+        return new Finding(
+                "street_limit",
+                Status.PASS,
+                s.paragraph(),
+                new Message(
+                        where + ": nog " + s.left() + (s.left() == 1 ? " plaats vrij: " : " plaatsen vrij: ") + counted
+                                + "." + indicative.nl(),
+                        where + ": " + s.left() + " left: " + countsEn + "." + indicative.en()),
+                ev);
     }
 
     /** The counts of a standing as evidence (no addresses), as far as {@code disclosure} allows. */
@@ -329,8 +466,11 @@ public final class RoomRentalRules {
         if (reason != null) ev.put("limitReason", words(reason));
         ev.put("indicative", s.indicative());
         if (s.indicative()) {
-            ev.put("indicativeNote", words(new Message("Indicatief, nog niet vastgesteld: " + s.noteNl(),
-                    "Indicative, not yet adopted: " + s.note())));
+            ev.put(
+                    "indicativeNote",
+                    words(new Message(
+                            "Indicatief, nog niet vastgesteld: " + s.noteNl(),
+                            "Indicative, not yet adopted: " + s.note())));
         }
         return ev;
     }
@@ -358,10 +498,13 @@ public final class RoomRentalRules {
         double max = policy.distance().metres();
         double nearestGranted = Double.NaN, nearestPending = Double.NaN;
         for (Placed p : placed) {
-            if (p.permit().permitId() == except || p.dwelling() == null || p.dwelling().equals(d)) continue;
+            if (p.permit().permitId() == except
+                    || p.dwelling() == null
+                    || p.dwelling().equals(d)) continue;
             double dist = p.dwelling().location().distance(d.location());
             if (dist > max) continue;
-            if (p.permit().granted()) nearestGranted = Double.isNaN(nearestGranted) ? dist : Math.min(nearestGranted, dist);
+            if (p.permit().granted())
+                nearestGranted = Double.isNaN(nearestGranted) ? dist : Math.min(nearestGranted, dist);
             else nearestPending = Double.isNaN(nearestPending) ? dist : Math.min(nearestPending, dist);
         }
         Map<String, Object> ev = new LinkedHashMap<>();
@@ -370,17 +513,37 @@ public final class RoomRentalRules {
         ev.put("nearestPendingWithinM", Double.isNaN(nearestPending) ? null : round(nearestPending));
         String ref = policy.distance().source().paragraph();
         if (!Double.isNaN(nearestGranted)) {
-            return new Finding("distance", Status.FAIL, ref, new Message("Binnen " + fmt(max) + " m ligt al een "
-                    + "kamerverhuurwoning (" + fmt(round(nearestGranted)) + " m).", "Another room-rental dwelling lies within "
-                    + fmt(max) + " m (" + fmt(round(nearestGranted)) + " m)."), ev);
+            return new Finding(
+                    "distance",
+                    Status.FAIL,
+                    ref,
+                    new Message(
+                            "Binnen " + fmt(max) + " m ligt al een " + "kamerverhuurwoning ("
+                                    + fmt(round(nearestGranted)) + " m).",
+                            "Another room-rental dwelling lies within " + fmt(max) + " m (" + fmt(round(nearestGranted))
+                                    + " m)."),
+                    ev);
         }
         if (!Double.isNaN(nearestPending)) {
-            return new Finding("distance", Status.CONDITIONAL, ref, new Message("Binnen " + fmt(max) + " m ligt een "
-                    + "aanvraag in behandeling (" + fmt(round(nearestPending)) + " m).", "A pending application lies within "
-                    + fmt(max) + " m (" + fmt(round(nearestPending)) + " m)."), ev);
+            return new Finding(
+                    "distance",
+                    Status.CONDITIONAL,
+                    ref,
+                    new Message(
+                            "Binnen " + fmt(max) + " m ligt een " + "aanvraag in behandeling ("
+                                    + fmt(round(nearestPending)) + " m).",
+                            "A pending application lies within " + fmt(max) + " m (" + fmt(round(nearestPending))
+                                    + " m)."),
+                    ev);
         }
-        return new Finding("distance", Status.PASS, ref, new Message("Geen andere kamerverhuurwoning binnen " + fmt(max)
-                + " m.", "No other room-rental dwelling within " + fmt(max) + " m."), ev);
+        return new Finding(
+                "distance",
+                Status.PASS,
+                ref,
+                new Message(
+                        "Geen andere kamerverhuurwoning binnen " + fmt(max) + " m.",
+                        "No other room-rental dwelling within " + fmt(max) + " m."),
+                ev);
     }
 
     /**
@@ -397,12 +560,15 @@ public final class RoomRentalRules {
         int at = side.indexOf(d);
         Integer fewestGranted = null, fewestPending = null;
         for (Placed p : placed) {
-            if (p.permit().permitId() == except || p.dwelling() == null || p.dwelling().equals(d)) continue;
+            if (p.permit().permitId() == except
+                    || p.dwelling() == null
+                    || p.dwelling().equals(d)) continue;
             int j = side.indexOf(p.dwelling());
             if (j < 0) continue;
             int between = Math.abs(j - at) - 1;
             if (between >= k) continue;
-            if (p.permit().granted()) fewestGranted = fewestGranted == null ? between : Math.min(fewestGranted, between);
+            if (p.permit().granted())
+                fewestGranted = fewestGranted == null ? between : Math.min(fewestGranted, between);
             else fewestPending = fewestPending == null ? between : Math.min(fewestPending, between);
         }
         Map<String, Object> ev = new LinkedHashMap<>();
@@ -413,19 +579,38 @@ public final class RoomRentalRules {
         String ref = policy.adjacency().source().paragraph();
         String sideNl = d.oddSide() ? "oneven" : "even";
         if (fewestGranted != null) {
-            return new Finding("adjacency", Status.FAIL, ref, new Message("Aan dezelfde (" + sideNl + ") kant liggen maar "
-                    + fewestGranted + " gewone woningen tot de volgende kamerverhuurwoning; minimaal " + k + ".",
-                    "Only " + fewestGranted + " ordinary dwellings to the next room-rental dwelling on the same ("
-                            + (d.oddSide() ? "odd" : "even") + ") side; at least " + k + "."), ev);
+            return new Finding(
+                    "adjacency",
+                    Status.FAIL,
+                    ref,
+                    new Message(
+                            "Aan dezelfde (" + sideNl + ") kant liggen maar " + fewestGranted
+                                    + " gewone woningen tot de volgende kamerverhuurwoning; minimaal " + k + ".",
+                            "Only " + fewestGranted
+                                    + " ordinary dwellings to the next room-rental dwelling on the same ("
+                                    + (d.oddSide() ? "odd" : "even") + ") side; at least " + k + "."),
+                    ev);
         }
         if (fewestPending != null) {
-            return new Finding("adjacency", Status.CONDITIONAL, ref, new Message("Een aanvraag in behandeling aan dezelfde "
-                    + "kant ligt " + fewestPending + " woningen verder; minimaal " + k + ".", "A pending application on the "
-                    + "same side is " + fewestPending + " dwellings away; at least " + k + "."), ev);
+            return new Finding(
+                    "adjacency",
+                    Status.CONDITIONAL,
+                    ref,
+                    new Message(
+                            "Een aanvraag in behandeling aan dezelfde " + "kant ligt " + fewestPending
+                                    + " woningen verder; minimaal " + k + ".",
+                            "A pending application on the " + "same side is " + fewestPending
+                                    + " dwellings away; at least " + k + "."),
+                    ev);
         }
-        return new Finding("adjacency", Status.PASS, ref, new Message("Minimaal " + k + " gewone woningen tot andere "
-                + "kamerverhuurwoningen aan dezelfde kant.", "At least " + k + " ordinary dwellings to other room-rental "
-                + "dwellings on the same side."), ev);
+        return new Finding(
+                "adjacency",
+                Status.PASS,
+                ref,
+                new Message(
+                        "Minimaal " + k + " gewone woningen tot andere " + "kamerverhuurwoningen aan dezelfde kant.",
+                        "At least " + k + " ordinary dwellings to other room-rental " + "dwellings on the same side."),
+                ev);
     }
 
     /** The overall status of findings: fail beats conditional beats pass. */
@@ -433,8 +618,8 @@ public final class RoomRentalRules {
         Status s = Status.PASS;
         for (Finding f : findings) {
             if (f.status() == Status.FAIL) return Status.FAIL;
-            if (f.status() == Status.CONDITIONAL || f.status() == Status.UNKNOWN) s = f.status() == Status.UNKNOWN
-                    && s == Status.PASS ? Status.UNKNOWN : Status.CONDITIONAL;
+            if (f.status() == Status.CONDITIONAL || f.status() == Status.UNKNOWN)
+                s = f.status() == Status.UNKNOWN && s == Status.PASS ? Status.UNKNOWN : Status.CONDITIONAL;
         }
         return s;
     }

@@ -50,14 +50,11 @@ public final class RoomRentalStreetCriterion implements Criterion {
     }
 
     /** The dwelling a site stands for, or the candidates when there is none close enough. */
-    public sealed interface Resolved {
-    }
+    public sealed interface Resolved {}
 
-    public record Found(Dwelling dwelling, double distanceM) implements Resolved {
-    }
+    public record Found(Dwelling dwelling, double distanceM) implements Resolved {}
 
-    public record NotFound(List<Dwelling> candidates) implements Resolved {
-    }
+    public record NotFound(List<Dwelling> candidates) implements Resolved {}
 
     /** The dwelling at (or nearest to) the site; several addresses on one point (apartments): the first in order. */
     public Resolved resolve(Geometry site) {
@@ -66,8 +63,10 @@ public final class RoomRentalStreetCriterion implements Criterion {
         List<Dwelling> close = rules.model().within(p, Math.max(near, SAME_POINT_M));
         if (!close.isEmpty()) {
             double best = close.get(0).location().distance(p);
-            Dwelling first = close.stream().filter(d -> d.location().distance(p) <= best + SAME_POINT_M)
-                    .min(Dwelling.ALONG).orElseThrow();
+            Dwelling first = close.stream()
+                    .filter(d -> d.location().distance(p) <= best + SAME_POINT_M)
+                    .min(Dwelling.ALONG)
+                    .orElseThrow();
             return new Found(first, best);
         }
         List<Dwelling> candidates = rules.model().within(p, Math.max(near * 8, 200));
@@ -78,8 +77,12 @@ public final class RoomRentalStreetCriterion implements Criterion {
     public CriterionResult evaluate(CriterionInput input) {
         String ref = rules.policy().paragraph();
         if (input.request().form() != HousingForm.ROOM_RENTAL) {
-            return new CriterionResult(ID, Status.PASS, ref, new Message("Niet van toepassing: geen kamerverhuur.",
-                    "Not applicable: not room rental."), Map.of("applicable", false));
+            return new CriterionResult(
+                    ID,
+                    Status.PASS,
+                    ref,
+                    new Message("Niet van toepassing: geen kamerverhuur.", "Not applicable: not room rental."),
+                    Map.of("applicable", false));
         }
         Resolved r = resolve(input.request().site());
         if (r instanceof NotFound nf) {
@@ -87,13 +90,24 @@ public final class RoomRentalStreetCriterion implements Criterion {
             for (Dwelling d : nf.candidates()) {
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("address", d.label() + ", " + d.town());
-                c.put("distanceM", RoomRentalRules.round(d.location().distance(input.request().site())));
+                c.put(
+                        "distanceM",
+                        RoomRentalRules.round(
+                                d.location().distance(input.request().site())));
                 cs.add(c);
             }
-            return new CriterionResult(ID, Status.UNKNOWN, ref, new Message("Geen woning binnen "
-                    + RoomRentalRules.fmt(rules.policy().nearestDwellingM()) + " m van de locatie; kies het adres van de woning.",
-                    "No dwelling within " + RoomRentalRules.fmt(rules.policy().nearestDwellingM())
-                            + " m of the site; choose the dwelling's address."), Map.of("candidates", cs));
+            return new CriterionResult(
+                    ID,
+                    Status.UNKNOWN,
+                    ref,
+                    new Message(
+                            "Geen woning binnen "
+                                    + RoomRentalRules.fmt(rules.policy().nearestDwellingM())
+                                    + " m van de locatie; kies het adres van de woning.",
+                            "No dwelling within "
+                                    + RoomRentalRules.fmt(rules.policy().nearestDwellingM())
+                                    + " m of the site; choose the dwelling's address."),
+                    Map.of("candidates", cs));
         }
         Found f = (Found) r;
         return result(f.dwelling(), f.distanceM(), null);
@@ -101,12 +115,13 @@ public final class RoomRentalStreetCriterion implements Criterion {
 
     /** The result for a known dwelling (the check endpoint; {@code roomsOrNull} for the max-rooms rule). */
     public CriterionResult result(Dwelling d, double resolvedDistanceM, Integer roomsOrNull) {
-        List<RoomRentalRules.Finding> findings = rules.check(d, rules.place(permits.active()), roomsOrNull, -1,
-                disclosure);
+        List<RoomRentalRules.Finding> findings =
+                rules.check(d, rules.place(permits.active()), roomsOrNull, -1, disclosure);
         Status status = RoomRentalRules.worst(findings);
         Map<String, Object> ev = new LinkedHashMap<>(findings.get(0).evidence());
         ev.put("dwelling", d.label() + ", " + d.town());
-        if (resolvedDistanceM > SAME_POINT_M) ev.put("resolvedToNearestDwellingM", RoomRentalRules.round(resolvedDistanceM));
+        if (resolvedDistanceM > SAME_POINT_M)
+            ev.put("resolvedToNearestDwellingM", RoomRentalRules.round(resolvedDistanceM));
         List<Map<String, Object>> rs = new ArrayList<>();
         StringBuilder nl = new StringBuilder(), en = new StringBuilder();
         List<String> refs = new ArrayList<>();

@@ -22,7 +22,8 @@ public final class StorePermits implements RoomRentalPermits {
         List<PermitPlacement> out = new ArrayList<>();
         store.permits(PermitStatus.GRANTED.id(), null).forEach(p -> out.add(StreetLimitGuard.placement(p)));
         store.permits(PermitStatus.APPLIED.id(), null).forEach(p -> out.add(StreetLimitGuard.placement(p)));
-        store.roomRentedDwellings(RoomRentedDwelling.Status.KNOWN.id()).forEach(k -> out.add(StreetLimitGuard.placement(k)));
+        store.roomRentedDwellings(RoomRentedDwelling.Status.KNOWN.id())
+                .forEach(k -> out.add(StreetLimitGuard.placement(k)));
         return out;
     }
 }

@@ -10,8 +10,14 @@ import org.locationtech.jts.geom.Geometry;
  * @param geometrySource {@code road} (OSM road lines of the same name in the town), or {@code dwellings} (the line
  *                       through the dwellings along their main axis; a point where they share one location)
  */
-public record Street(StreetKey key, String name, String town, int segment, List<Dwelling> dwellings, Geometry geometry,
-                     String geometrySource) {
+public record Street(
+        StreetKey key,
+        String name,
+        String town,
+        int segment,
+        List<Dwelling> dwellings,
+        Geometry geometry,
+        String geometrySource) {
     public Street {
         dwellings = List.copyOf(dwellings);
     }

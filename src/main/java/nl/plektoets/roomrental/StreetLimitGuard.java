@@ -36,9 +36,13 @@ public final class StreetLimitGuard implements PermitGuard {
     public Set<String> lockKeys(RoomRentalPermit before, RoomRentalPermit after) {
         RoomRentalRules rules = current.get();
         if (after.status() != PermitStatus.GRANTED) return Set.of();
-        if (before != null && before.status() == PermitStatus.GRANTED && Objects.equals(before.street(), after.street())
-                && Objects.equals(before.town(), after.town()) && Objects.equals(before.address(), after.address())
-                && Objects.equals(before.dwellingBagId(), after.dwellingBagId()) && before.rooms() >= after.rooms()) {
+        if (before != null
+                && before.status() == PermitStatus.GRANTED
+                && Objects.equals(before.street(), after.street())
+                && Objects.equals(before.town(), after.town())
+                && Objects.equals(before.address(), after.address())
+                && Objects.equals(before.dwellingBagId(), after.dwellingBagId())
+                && before.rooms() >= after.rooms()) {
             return Set.of(); // already counted where it is
         }
         Set<String> keys = new LinkedHashSet<>();
@@ -69,11 +73,17 @@ public final class StreetLimitGuard implements PermitGuard {
         List<RoomRentalRules.Placed> placed = rules.place(others);
         RoomRentalRules.Placed self = rules.place(placement(after));
         if (self.dwelling() == null) {
-            Street street = rules.model().units().stream().filter(u -> u.key().equals(self.street()) && u.segment() <= 1)
-                    .findFirst().orElseThrow(() -> InvalidEntryException.rule("street", "'" + after.street() + "'"
-                            + (after.town() == null ? "" : " in " + after.town()) + " is not a street with dwellings in the "
-                            + "address data, so its limit (§6.2.6) cannot be checked; fix: give the dwelling's BAG id "
-                            + "(dwellingBagId) or its address as 'Street 12' with the street and town as in the BAG"));
+            Street street = rules.model().units().stream()
+                    .filter(u -> u.key().equals(self.street()) && u.segment() <= 1)
+                    .findFirst()
+                    .orElseThrow(
+                            () -> InvalidEntryException.rule(
+                                    "street",
+                                    "'" + after.street() + "'"
+                                            + (after.town() == null ? "" : " in " + after.town())
+                                            + " is not a street with dwellings in the "
+                                            + "address data, so its limit (§6.2.6) cannot be checked; fix: give the dwelling's BAG id "
+                                            + "(dwellingBagId) or its address as 'Street 12' with the street and town as in the BAG"));
             StreetStanding s = rules.standing(street, placed, after.id());
             if (s.full()) throw refused("street_limit", s);
             return;
@@ -81,19 +91,23 @@ public final class StreetLimitGuard implements PermitGuard {
         for (RoomRentalRules.Finding f : rules.check(self.dwelling(), placed, after.rooms(), after.id())) {
             if (f.status() != Status.FAIL) continue;
             if (f.rule().equals("street_limit")) {
-                throw refused("street_limit", rules.standing(rules.model().unitOf(self.dwelling()), placed, after.id()));
+                throw refused(
+                        "street_limit", rules.standing(rules.model().unitOf(self.dwelling()), placed, after.id()));
             }
             throw new PermitRefusedException(f.rule(), f.message().en() + " (" + f.paragraph() + ")");
         }
     }
 
     private static PermitRefusedException refused(String rule, StreetStanding s) {
-        return new PermitRefusedException(rule, s.unit().name() + ", " + s.unit().town()
-                + (s.unit().segment() > 0 ? " (segment " + s.unit().segment() + ")" : "") + " is full: " + s.granted()
-                + " of " + s.limit() + " room-rental permits granted"
-                + (s.known() > 0 ? " and " + s.known() + " known room-rented without a permit" : "") + " for "
-                + s.dwellings() + " dwellings (" + s.rule()
-                + ", " + s.paragraph() + "); no permit can be granted there now");
+        return new PermitRefusedException(
+                rule,
+                s.unit().name() + ", " + s.unit().town()
+                        + (s.unit().segment() > 0 ? " (segment " + s.unit().segment() + ")" : "") + " is full: "
+                        + s.granted()
+                        + " of " + s.limit() + " room-rental permits granted"
+                        + (s.known() > 0 ? " and " + s.known() + " known room-rented without a permit" : "") + " for "
+                        + s.dwellings() + " dwellings (" + s.rule()
+                        + ", " + s.paragraph() + "); no permit can be granted there now");
     }
 
     /** A known room-rented dwelling without a permit as the street rules see it: room-rented, like a granted permit. */
@@ -102,7 +116,7 @@ public final class StreetLimitGuard implements PermitGuard {
     }
 
     static PermitPlacement placement(RoomRentalPermit p) {
-        return new PermitPlacement(p.id(), p.street(), p.town(), p.dwellingBagId(), p.address(),
-                p.status() == PermitStatus.GRANTED);
+        return new PermitPlacement(
+                p.id(), p.street(), p.town(), p.dwellingBagId(), p.address(), p.status() == PermitStatus.GRANTED);
     }
 }

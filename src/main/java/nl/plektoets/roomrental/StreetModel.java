@@ -41,8 +41,19 @@ import org.locationtech.jts.operation.linemerge.LineMerger;
  */
 public final class StreetModel {
     static final double ROAD_SEARCH_M = 200;
-    private static final Set<String> RESIDENTIAL_USE = Set.of("yes", "house", "residential", "apartments", "detached",
-            "semidetached_house", "terrace", "bungalow", "farm", "dormitory", "houseboat", "static_caravan");
+    private static final Set<String> RESIDENTIAL_USE = Set.of(
+            "yes",
+            "house",
+            "residential",
+            "apartments",
+            "detached",
+            "semidetached_house",
+            "terrace",
+            "bungalow",
+            "farm",
+            "dormitory",
+            "houseboat",
+            "static_caravan");
 
     private final Map<StreetKey, Street> streets;
     private final Map<StreetKey, List<Street>> segments;
@@ -85,9 +96,18 @@ public final class StreetModel {
             int n = parseNumber(number != null ? number : hn);
             String sid = f.provenance() == null ? null : f.provenance().sourceId();
             String bagId = sid == null ? null : sid.substring(sid.indexOf('/') + 1);
-            grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(new Dwelling(f.id(), key, street.strip(),
-                    town == null ? "" : town.strip(), hn, n, f.attribute("bag.huisletter"), f.attribute("bag.toevoeging"),
-                    p, bagId));
+            grouped.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new Dwelling(
+                            f.id(),
+                            key,
+                            street.strip(),
+                            town == null ? "" : town.strip(),
+                            hn,
+                            n,
+                            f.attribute("bag.huisletter"),
+                            f.attribute("bag.toevoeging"),
+                            p,
+                            bagId));
         }
         Map<String, List<LineString>> roads = new HashMap<>();
         STRtree roadIndex = new STRtree();
@@ -96,20 +116,25 @@ public final class StreetModel {
             if (name == null) continue;
             for (int i = 0; i < f.geometry().getNumGeometries(); i++) {
                 if (f.geometry().getGeometryN(i) instanceof LineString l) {
-                    roads.computeIfAbsent(StreetKey.normalise(name), k -> new ArrayList<>()).add(l);
+                    roads.computeIfAbsent(StreetKey.normalise(name), k -> new ArrayList<>())
+                            .add(l);
                     roadIndex.insert(l.getEnvelopeInternal(), new Object[] {StreetKey.normalise(name), l});
                 }
             }
         }
-        GeometryFactory gf = dataset.layer(Role.ADDRESS).isEmpty() ? new GeometryFactory()
+        GeometryFactory gf = dataset.layer(Role.ADDRESS).isEmpty()
+                ? new GeometryFactory()
                 : dataset.layer(Role.ADDRESS).get(0).geometry().getFactory();
         Map<StreetKey, Street> streets = new TreeMap<>();
         grouped.forEach((key, ds) -> {
             ds.sort(Dwelling.ALONG);
             String[] nm = names.get(key);
             Geometry line = roadLine(key, ds, roadIndex, gf);
-            streets.put(key, line != null ? new Street(key, nm[0], nm[1], 0, ds, line, "road")
-                    : new Street(key, nm[0], nm[1], 0, ds, axis(ds, gf), "dwellings"));
+            streets.put(
+                    key,
+                    line != null
+                            ? new Street(key, nm[0], nm[1], 0, ds, line, "road")
+                            : new Street(key, nm[0], nm[1], 0, ds, axis(ds, gf), "dwellings"));
         });
         return new StreetModel(streets, segmentMaxDwellings);
     }
@@ -147,7 +172,9 @@ public final class StreetModel {
         if (n == 0) return null;
         @SuppressWarnings("unchecked")
         Collection<LineString> merged = merger.getMergedLineStrings();
-        return merged.size() == 1 ? merged.iterator().next() : gf.createMultiLineString(merged.toArray(new LineString[0]));
+        return merged.size() == 1
+                ? merged.iterator().next()
+                : gf.createMultiLineString(merged.toArray(new LineString[0]));
     }
 
     /** The line through the dwellings along their main (principal) axis; a point when they share one location. */
@@ -175,8 +202,9 @@ public final class StreetModel {
             hi = Math.max(hi, t);
         }
         if (hi - lo < 0.01) return gf.createPoint(new Coordinate(mx, my));
-        return gf.createLineString(new Coordinate[] {new Coordinate(mx + lo * ux, my + lo * uy),
-                new Coordinate(mx + hi * ux, my + hi * uy)});
+        return gf.createLineString(
+                new Coordinate[] {new Coordinate(mx + lo * ux, my + lo * uy), new Coordinate(mx + hi * ux, my + hi * uy)
+                });
     }
 
     /** Blocks of at most {@code max} dwellings in house-number order, a house number never split (unless alone > max). */
@@ -206,7 +234,8 @@ public final class StreetModel {
         for (int i = 0; i < blocks.size(); i++) {
             List<Dwelling> b = blocks.get(i);
             Geometry g = s.geometrySource().equals("road") && s.geometry() instanceof LineString l
-                    ? subLine(l, b) : axis(b, gf);
+                    ? subLine(l, b)
+                    : axis(b, gf);
             out.add(new Street(s.key(), s.name(), s.town(), i + 1, b, g, s.geometrySource()));
         }
         return out;

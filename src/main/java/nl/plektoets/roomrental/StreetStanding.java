@@ -21,9 +21,22 @@ package nl.plektoets.roomrental;
  * @param note       why the limit is indicative (the profile's {@code adopted_note}), or null
  * @param noteNl     the same in Dutch (the profile's {@code adopted_note_nl}, else {@code adopted_note}), or null
  */
-public record StreetStanding(Street unit, int dwellings, int granted, int known, int pending, Integer limit, Integer left,
-                             String status, String rule, String ruleNl, String paragraph, String limitBy,
-                             boolean indicative, String note, String noteNl) {
+public record StreetStanding(
+        Street unit,
+        int dwellings,
+        int granted,
+        int known,
+        int pending,
+        Integer limit,
+        Integer left,
+        String status,
+        String rule,
+        String ruleNl,
+        String paragraph,
+        String limitBy,
+        boolean indicative,
+        String note,
+        String noteNl) {
 
     public static final String NOT_APPLICABLE = "not_applicable";
 

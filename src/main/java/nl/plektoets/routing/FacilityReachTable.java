@@ -34,12 +34,13 @@ public final class FacilityReachTable {
     private static final int VERSION = 1;
 
     private final String key;
-    private final float[] seconds;   // +Infinity where no facility can be reached
-    private final int[] nearest;     // index into the facility list, -1 where none
-    private final int[] facilityEdge;        // per facility: the edge it snapped to, -1 when not snappable
+    private final float[] seconds; // +Infinity where no facility can be reached
+    private final int[] nearest; // index into the facility list, -1 where none
+    private final int[] facilityEdge; // per facility: the edge it snapped to, -1 when not snappable
     private final double[] facilityFraction; // per facility: position on that edge
 
-    private FacilityReachTable(String key, float[] seconds, int[] nearest, int[] facilityEdge, double[] facilityFraction) {
+    private FacilityReachTable(
+            String key, float[] seconds, int[] nearest, int[] facilityEdge, double[] facilityFraction) {
         this.key = key;
         this.seconds = seconds;
         this.nearest = nearest;
@@ -51,8 +52,8 @@ public final class FacilityReachTable {
      * Runs the multi-source search. {@code facilitySnaps.get(i)} is facility {@code i}'s place on the network (empty
      * when it lies too far from any usable edge; such a facility is never the nearest).
      */
-    public static FacilityReachTable compute(String key, BaseGraph graph, Weighting weighting,
-                                             List<Optional<NetworkSnap>> facilitySnaps) {
+    public static FacilityReachTable compute(
+            String key, BaseGraph graph, Weighting weighting, List<Optional<NetworkSnap>> facilitySnaps) {
         int n = graph.getNodes();
         double[] millis = new double[n];
         int[] nearest = new int[n];
@@ -146,8 +147,8 @@ public final class FacilityReachTable {
         for (int f = 0; f < facilityEdge.length; f++) {
             if (facilityEdge[f] != site.edge()) continue;
             double d = facilityFraction[f] - site.fraction();
-            double direct = d >= 0 ? NetworkSnap.part(site.forwardMillis(), d)
-                    : NetworkSnap.part(site.backwardMillis(), -d);
+            double direct =
+                    d >= 0 ? NetworkSnap.part(site.forwardMillis(), d) : NetworkSnap.part(site.backwardMillis(), -d);
             if (direct < best) {
                 best = direct;
                 bestFacility = f;
@@ -157,13 +158,13 @@ public final class FacilityReachTable {
     }
 
     /** The nearest facility's index in the category's facility list and the travel time in seconds. */
-    public record Hit(int facility, double seconds) {
-    }
+    public record Hit(int facility, double seconds) {}
 
     /** Writes the table (atomically: a temporary file moved into place). */
     public void write(Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        try (DataOutputStream out =
+                new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeUTF(key);

@@ -9,8 +9,8 @@ import nl.plektoets.policy.TravelMode;
  * @param lon     the facility's position (its point, or a point inside its area), CRS84
  * @param seconds travel time from the site's access point to the facility's point on the network
  */
-public record NearestFacility(String category, TravelMode mode, Feature facility, double lon, double lat,
-                              double seconds) {
+public record NearestFacility(
+        String category, TravelMode mode, Feature facility, double lon, double lat, double seconds) {
     public double minutes() {
         return seconds / 60.0;
     }

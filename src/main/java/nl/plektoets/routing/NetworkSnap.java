@@ -13,9 +13,19 @@ import nl.plektoets.policy.TravelMode;
  * @param forwardMillis   time to travel the whole edge base -> adj
  * @param backwardMillis  time to travel the whole edge adj -> base
  */
-public record NetworkSnap(TravelMode mode, int edge, int baseNode, int adjNode, double fraction,
-                          double lon, double lat, double queryLon, double queryLat, double distanceM,
-                          double forwardMillis, double backwardMillis) {
+public record NetworkSnap(
+        TravelMode mode,
+        int edge,
+        int baseNode,
+        int adjNode,
+        double fraction,
+        double lon,
+        double lat,
+        double queryLon,
+        double queryLat,
+        double distanceM,
+        double forwardMillis,
+        double backwardMillis) {
 
     /** From the snapped point to the base node (travelling adj -> base). */
     public double millisToBase() {

@@ -27,8 +27,7 @@ import javax.xml.stream.XMLStreamWriter;
  * OpenStreetMap share the elements on their border, which is also what joins their roads).
  */
 final class OsmMerge {
-    private OsmMerge() {
-    }
+    private OsmMerge() {}
 
     /** Writes the merge of {@code sources} (.osm, .osm.gz, .osm.bz2, .osm.pbf) to {@code target} (.osm.gz). */
     static void write(List<Path> sources, Path target) {
@@ -38,8 +37,8 @@ final class OsmMerge {
             xml.writeStartElement("osm");
             xml.writeAttribute("version", "0.6");
             xml.writeAttribute("generator", "plektoets");
-            for (ReaderElement.Type type : List.of(ReaderElement.Type.NODE, ReaderElement.Type.WAY,
-                    ReaderElement.Type.RELATION)) {
+            for (ReaderElement.Type type :
+                    List.of(ReaderElement.Type.NODE, ReaderElement.Type.WAY, ReaderElement.Type.RELATION)) {
                 LongHashSet written = new LongHashSet();
                 for (Path source : sources) copy(source, type, written, xml);
             }
@@ -47,20 +46,27 @@ final class OsmMerge {
             xml.writeEndDocument();
             xml.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot merge the OSM files " + sources + " into " + target + ": "
-                    + e.getMessage() + " (check free space)", e);
+            throw new UncheckedIOException(
+                    "Cannot merge the OSM files " + sources + " into " + target + ": " + e.getMessage()
+                            + " (check free space)",
+                    e);
         } catch (XMLStreamException e) {
-            throw new IllegalArgumentException("Cannot merge the OSM files " + sources + ": " + e.getMessage()
-                    + "; check that each is a valid .osm, .osm.gz, .osm.bz2 or .osm.pbf file", e);
+            throw new IllegalArgumentException(
+                    "Cannot merge the OSM files " + sources + ": " + e.getMessage()
+                            + "; check that each is a valid .osm, .osm.gz, .osm.bz2 or .osm.pbf file",
+                    e);
         }
     }
 
     /** Writes the elements of one type from one file that no earlier file had. */
     private static void copy(Path source, ReaderElement.Type type, LongHashSet written, XMLStreamWriter xml)
             throws IOException, XMLStreamException {
-        SkipOptions skip = new SkipOptions(type != ReaderElement.Type.NODE, type != ReaderElement.Type.WAY,
-                type != ReaderElement.Type.RELATION);
-        try (OSMInputFile in = new OSMInputFile(source.toFile()).setSkipOptions(skip).setWorkerThreads(1).open()) {
+        SkipOptions skip = new SkipOptions(
+                type != ReaderElement.Type.NODE, type != ReaderElement.Type.WAY, type != ReaderElement.Type.RELATION);
+        try (OSMInputFile in = new OSMInputFile(source.toFile())
+                .setSkipOptions(skip)
+                .setWorkerThreads(1)
+                .open()) {
             ReaderElement e;
             while ((e = in.getNext()) != null) {
                 if (e.getType() != type || !written.add(e.getId())) continue;

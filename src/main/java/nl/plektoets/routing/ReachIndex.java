@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import nl.plektoets.criteria.ReachLookup;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
@@ -56,20 +55,28 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
     private final Map<String, List<Feature>> facilities;
     /** Per category, the facilities' representative points in lon/lat, aligned with {@link #facilities}. */
     private final Map<String, Coordinate[]> facilityLonLat = new HashMap<>();
+
     private final Map<TravelMode, Map<String, FacilityReachTable>> tables = new EnumMap<>(TravelMode.class);
     private final Map<String, Long> precomputeMillis = new LinkedHashMap<>();
     private final Map<String, Integer> unsnappedFacilities = new LinkedHashMap<>();
 
-    private ReachIndex(RoutingNetwork network, boolean ownsNetwork, WorkingCrs crs, ReachSettings settings,
-                       Map<String, List<Feature>> facilities) {
+    private ReachIndex(
+            RoutingNetwork network,
+            boolean ownsNetwork,
+            WorkingCrs crs,
+            ReachSettings settings,
+            Map<String, List<Feature>> facilities) {
         this.network = network;
         this.ownsNetwork = ownsNetwork;
         this.crs = crs;
         this.settings = settings;
         this.facilities = facilities;
-        facilities.forEach((category, list) -> facilityLonLat.put(category, list.stream()
-                .map(f -> representativePoint(f.geometry())).map(c -> crs.toLonLat(c.x, c.y))
-                .toArray(Coordinate[]::new)));
+        facilities.forEach((category, list) -> facilityLonLat.put(
+                category,
+                list.stream()
+                        .map(f -> representativePoint(f.geometry()))
+                        .map(c -> crs.toLonLat(c.x, c.y))
+                        .toArray(Coordinate[]::new)));
     }
 
     /**
@@ -79,23 +86,29 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
     public static ReachIndex open(Path dataDir, Dataset dataset, ReachSettings settings) {
         List<Path> sources = DataDirectory.networkSources(dataDir);
         if (sources.isEmpty()) {
-            throw new IllegalArgumentException("The walking and cycling networks need an OSM file (.osm, .osm.gz, .osm.bz2"
-                    + " or .osm.pbf) in " + dataDir + " or its " + DataDirectory.NETWORK_DIR + "/ folder; import with --osm"
-                    + " FILE or put the extract there");
+            throw new IllegalArgumentException(
+                    "The walking and cycling networks need an OSM file (.osm, .osm.gz, .osm.bz2"
+                            + " or .osm.pbf) in " + dataDir + " or its " + DataDirectory.NETWORK_DIR
+                            + "/ folder; import with --osm"
+                            + " FILE or put the extract there");
         }
-        return open(sources, dataDir.resolve("graph"), dataset.layer(Role.FACILITY),
-                WorkingCrs.of(dataset.info().workingCrs()), settings);
+        return open(
+                sources,
+                dataDir.resolve("graph"),
+                dataset.layer(Role.FACILITY),
+                WorkingCrs.of(dataset.info().workingCrs()),
+                settings);
     }
 
     /** The reach index of {@code osmFile} and {@code facilities} (working-CRS geometry), cached in {@code graphDir}. */
-    public static ReachIndex open(Path osmFile, Path graphDir, List<Feature> facilities, WorkingCrs crs,
-                                  ReachSettings settings) {
+    public static ReachIndex open(
+            Path osmFile, Path graphDir, List<Feature> facilities, WorkingCrs crs, ReachSettings settings) {
         return open(List.of(osmFile), graphDir, facilities, crs, settings);
     }
 
     /** The reach index of one network over several OSM files ({@link RoutingNetwork#open(List, Path, ReachSettings)}). */
-    public static ReachIndex open(List<Path> osmFiles, Path graphDir, List<Feature> facilities, WorkingCrs crs,
-                                  ReachSettings settings) {
+    public static ReachIndex open(
+            List<Path> osmFiles, Path graphDir, List<Feature> facilities, WorkingCrs crs, ReachSettings settings) {
         RoutingNetwork network = RoutingNetwork.open(osmFiles, graphDir, settings);
         try {
             ReachIndex index = new ReachIndex(network, true, crs, settings, byCategory(facilities));
@@ -112,12 +125,13 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
      * cached in {@code tableDir}. Closing it leaves the network open. {@code settings} must hold the speeds the
      * network was opened with.
      */
-    public static ReachIndex on(RoutingNetwork network, Path tableDir, List<Feature> facilities, WorkingCrs crs,
-                                ReachSettings settings) {
+    public static ReachIndex on(
+            RoutingNetwork network, Path tableDir, List<Feature> facilities, WorkingCrs crs, ReachSettings settings) {
         try {
             Files.createDirectories(tableDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create reach table directory " + tableDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot create reach table directory " + tableDir + ": " + e.getMessage(), e);
         }
         ReachIndex index = new ReachIndex(network, false, crs, settings, byCategory(facilities));
         index.buildTables(tableDir);
@@ -164,8 +178,10 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
                     try {
                         table.write(file);
                     } catch (IOException e) {
-                        throw new UncheckedIOException("Cannot write reach table " + file + ": " + e.getMessage()
-                                + " (check permissions and free space)", e);
+                        throw new UncheckedIOException(
+                                "Cannot write reach table " + file + ": " + e.getMessage()
+                                        + " (check permissions and free space)",
+                                e);
                     }
                     precomputeMillis.put(mode.id() + "/" + category, (System.nanoTime() - t0) / 1_000_000);
                     unsnappedFacilities.put(mode.id() + "/" + category, unsnapped);
@@ -178,16 +194,29 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
 
     private String tableKey(TravelMode mode, String category, List<Feature> list) {
         StringBuilder sb = new StringBuilder();
-        sb.append(RoutingNetwork.FORMAT).append('|').append(network.graphStamp()).append('|').append(mode.id())
-                .append('|').append(settings.speedKmh(mode)).append('|').append(settings.maxSnapDistanceM())
-                .append('|').append(category);
+        sb.append(RoutingNetwork.FORMAT)
+                .append('|')
+                .append(network.graphStamp())
+                .append('|')
+                .append(mode.id())
+                .append('|')
+                .append(settings.speedKmh(mode))
+                .append('|')
+                .append(settings.maxSnapDistanceM())
+                .append('|')
+                .append(category);
         for (Feature f : list) {
             Coordinate c = representativePoint(f.geometry());
-            sb.append('|').append(f.id()).append(',').append(Math.round(c.x * 100)).append(',')
+            sb.append('|')
+                    .append(f.id())
+                    .append(',')
+                    .append(Math.round(c.x * 100))
+                    .append(',')
                     .append(Math.round(c.y * 100));
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
@@ -224,8 +253,9 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
     public Map<TravelMode, SiteAccess> accessAll(Geometry site) {
         Map<TravelMode, NetworkSnap> best = new EnumMap<>(TravelMode.class);
         for (Coordinate ll : candidatesLonLat(site)) {
-            network.snapAll(ll.x, ll.y).forEach((mode, snap) -> snap.ifPresent(s ->
-                    best.merge(mode, s, (old, found) -> found.distanceM() < old.distanceM() ? found : old)));
+            network.snapAll(ll.x, ll.y)
+                    .forEach((mode, snap) -> snap.ifPresent(s ->
+                            best.merge(mode, s, (old, found) -> found.distanceM() < old.distanceM() ? found : old)));
         }
         Map<TravelMode, SiteAccess> m = new EnumMap<>(TravelMode.class);
         for (TravelMode mode : TravelMode.values()) m.put(mode, judge(best.get(mode), mode));
@@ -254,13 +284,24 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
     /** The site's access on {@code mode} from its nearest snap (null: none): refused beyond the maximum distance. */
     private SiteAccess judge(NetworkSnap best, TravelMode mode) {
         if (best == null) {
-            return new SiteAccess(mode, Optional.empty(), Double.NaN, "no road or path usable on " + mode.id()
-                    + " near the site: the " + mode.id() + " network does not cover it");
+            return new SiteAccess(
+                    mode,
+                    Optional.empty(),
+                    Double.NaN,
+                    "no road or path usable on " + mode.id() + " near the site: the " + mode.id()
+                            + " network does not cover it");
         }
         if (best.distanceM() > settings.maxSnapDistanceM()) {
-            return new SiteAccess(mode, Optional.empty(), best.distanceM(), String.format(Locale.ROOT,
-                    "the nearest road or path usable on %s is %.0f m from the site, more than the %.0f m allowed",
-                    mode.id(), best.distanceM(), settings.maxSnapDistanceM()));
+            return new SiteAccess(
+                    mode,
+                    Optional.empty(),
+                    best.distanceM(),
+                    String.format(
+                            Locale.ROOT,
+                            "the nearest road or path usable on %s is %.0f m from the site, more than the %.0f m allowed",
+                            mode.id(),
+                            best.distanceM(),
+                            settings.maxSnapDistanceM()));
         }
         return new SiteAccess(mode, Optional.of(best), best.distanceM(), null);
     }
@@ -282,8 +323,14 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
         if (table == null) return Optional.empty();
         List<Feature> list = facilities.getOrDefault(category, List.of());
         Coordinate[] lonLat = facilityLonLat.get(category);
-        return table.lookup(site).map(h -> new NearestFacility(category, site.mode(), list.get(h.facility()),
-                lonLat[h.facility()].x, lonLat[h.facility()].y, h.seconds()));
+        return table.lookup(site)
+                .map(h -> new NearestFacility(
+                        category,
+                        site.mode(),
+                        list.get(h.facility()),
+                        lonLat[h.facility()].x,
+                        lonLat[h.facility()].y,
+                        h.seconds()));
     }
 
     @Override
@@ -297,8 +344,8 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
             NetworkSnap sn = a.snap().get();
             Map<String, Trip> trips = new HashMap<>();
             for (String category : settings.categories()) {
-                nearest(sn, category).ifPresent(n -> trips.put(category,
-                        new Trip(n.facility(), n.minutes(), n.lon(), n.lat())));
+                nearest(sn, category)
+                        .ifPresent(n -> trips.put(category, new Trip(n.facility(), n.minutes(), n.lon(), n.lat())));
             }
             m.put(mode, new Access(true, a.nearestM(), a.reason(), sn.lon(), sn.lat(), trips));
         });

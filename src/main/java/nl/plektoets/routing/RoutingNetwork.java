@@ -46,12 +46,14 @@ import nl.plektoets.policy.TravelMode;
  */
 public final class RoutingNetwork implements AutoCloseable {
     /** The encoded values foot.json and bike.json read; GraphHopper 11 refuses to import without them. */
-    static final String ENCODED_VALUES = "foot_access, foot_priority, foot_average_speed, foot_road_access, hike_rating,"
-            + " mtb_rating, country, road_class, bike_priority, bike_access, roundabout, bike_average_speed,"
-            + " bike_road_access";
+    static final String ENCODED_VALUES =
+            "foot_access, foot_priority, foot_average_speed, foot_road_access, hike_rating,"
+                    + " mtb_rating, country, road_class, bike_priority, bike_access, roundabout, bike_average_speed,"
+                    + " bike_road_access";
     /** Bump when anything that shapes the stored graph changes, so old caches are rebuilt. */
     /** Cell size of the snapping index, metres (GraphHopper default 300); see the benchmark notes. */
     static final int INDEX_RESOLUTION_M = 100;
+
     static final String FORMAT = "plektoets-graph-1;graphhopper-11.0;index-" + INDEX_RESOLUTION_M;
     static final String STAMP_FILE = "network.properties";
     static final String GRAPH_SUBDIR = "gh";
@@ -66,15 +68,17 @@ public final class RoutingNetwork implements AutoCloseable {
         for (EdgeFilter f : snapFilters.values()) if (f.accept(edge)) return true;
         return false;
     };
+
     private final boolean imported;
     private final long importMillis;
 
     /** What the graph was built from (format, encoded values, OSM path, size, modification time). */
     private final String sourceStamp;
+
     private final Properties source;
 
-    private RoutingNetwork(GraphHopper hopper, ReachSettings settings, boolean imported, long importMillis,
-                           Properties source) {
+    private RoutingNetwork(
+            GraphHopper hopper, ReachSettings settings, boolean imported, long importMillis, Properties source) {
         this.sourceStamp = new java.util.TreeMap<>(source).toString();
         this.source = source;
         this.hopper = hopper;
@@ -91,7 +95,8 @@ public final class RoutingNetwork implements AutoCloseable {
             PMap hints = new PMap().putObject(CustomModel.KEY, policy);
             Weighting model = hopper.createWeighting(profile, hints);
             weightings.put(mode, new TimeWeighting(model, settings.speedKmh(mode)));
-            BooleanEncodedValue inSubnetwork = hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(mode.id()));
+            BooleanEncodedValue inSubnetwork =
+                    hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(mode.id()));
             // skips edges the mode may not use and the small islands GraphHopper marked as subnetworks
             snapFilters.put(mode, new DefaultSnapFilter(model, inSubnetwork));
         }
@@ -112,13 +117,15 @@ public final class RoutingNetwork implements AutoCloseable {
      */
     public static RoutingNetwork open(List<Path> osmFiles, Path graphDir, ReachSettings settings) {
         if (osmFiles.isEmpty()) {
-            throw new IllegalArgumentException("No OSM file for the walking and cycling networks: give an .osm, .osm.gz,"
-                    + " .osm.bz2 or .osm.pbf extract");
+            throw new IllegalArgumentException(
+                    "No OSM file for the walking and cycling networks: give an .osm, .osm.gz,"
+                            + " .osm.bz2 or .osm.pbf extract");
         }
         for (Path osmFile : osmFiles) {
             if (!Files.isRegularFile(osmFile)) {
-                throw new IllegalArgumentException("OSM file " + osmFile + " not found: the walking and cycling networks"
-                        + " are built from the same .osm/.osm.gz/.osm.pbf file(s) as the layers");
+                throw new IllegalArgumentException(
+                        "OSM file " + osmFile + " not found: the walking and cycling networks"
+                                + " are built from the same .osm/.osm.gz/.osm.pbf file(s) as the layers");
             }
         }
         Path merged = graphDir.resolve(MERGED_FILE);
@@ -152,20 +159,26 @@ public final class RoutingNetwork implements AutoCloseable {
                 deleteTree(ghDir);
                 Throwable root = e;
                 while (root.getCause() != null) root = root.getCause();
-                throw new IllegalArgumentException("Cannot build the walking and cycling networks from " + osmFiles
-                        + ": " + (root.getMessage() == null ? "unreadable" : root.getMessage()) + "; check that each is a valid OSM extract (.osm, .osm.gz, .osm.bz2 or"
-                        + " .osm.pbf)", e);
+                throw new IllegalArgumentException(
+                        "Cannot build the walking and cycling networks from " + osmFiles
+                                + ": " + (root.getMessage() == null ? "unreadable" : root.getMessage())
+                                + "; check that each is a valid OSM extract (.osm, .osm.gz, .osm.bz2 or"
+                                + " .osm.pbf)",
+                        e);
             }
             long millis = (System.nanoTime() - t0) / 1_000_000;
             if (!fresh) {
                 try (OutputStream out = Files.newOutputStream(stampFile)) {
-                    wanted.store(out, "source of the cached GraphHopper graph; delete the directory to force a re-import");
+                    wanted.store(
+                            out, "source of the cached GraphHopper graph; delete the directory to force a re-import");
                 }
             }
             return new RoutingNetwork(hopper, settings, !fresh, millis, wanted);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot use graph cache directory " + graphDir + ": " + e.getMessage()
-                    + " (check permissions and free space, or delete the directory)", e);
+            throw new UncheckedIOException(
+                    "Cannot use graph cache directory " + graphDir + ": " + e.getMessage()
+                            + " (check permissions and free space, or delete the directory)",
+                    e);
         } finally {
             try {
                 Files.deleteIfExists(merged); // the graph holds what it needs
@@ -185,7 +198,8 @@ public final class RoutingNetwork implements AutoCloseable {
     }
 
     private static Profile profile(TravelMode mode) {
-        return new Profile(mode.id()).setWeighting("custom")
+        return new Profile(mode.id())
+                .setWeighting("custom")
                 .setCustomModel(GHUtility.loadCustomModelFromJar(customModelFile(mode)));
     }
 
@@ -205,9 +219,12 @@ public final class RoutingNetwork implements AutoCloseable {
             // one file keeps the keys of a single-file cache, so an existing graph stays valid
             String suffix = i == 0 ? "" : "." + i;
             Path osmFile = osmFiles.get(i);
-            p.setProperty("osm.file" + suffix, osmFile.toAbsolutePath().normalize().toString());
+            p.setProperty(
+                    "osm.file" + suffix, osmFile.toAbsolutePath().normalize().toString());
             p.setProperty("osm.size" + suffix, Long.toString(Files.size(osmFile)));
-            p.setProperty("osm.lastModified" + suffix, Long.toString(Files.getLastModifiedTime(osmFile).toMillis()));
+            p.setProperty(
+                    "osm.lastModified" + suffix,
+                    Long.toString(Files.getLastModifiedTime(osmFile).toMillis()));
         }
         return p;
     }
@@ -296,7 +313,8 @@ public final class RoutingNetwork implements AutoCloseable {
         Map<TravelMode, Optional<NetworkSnap>> m = new EnumMap<>(TravelMode.class);
         for (TravelMode mode : TravelMode.values()) {
             if (!any.isValid()) m.put(mode, Optional.empty()); // no edge of any mode: none of this one either
-            else if (snapFilters.get(mode).accept(any.getClosestEdge())) m.put(mode, Optional.of(toNetworkSnap(any, lon, lat, mode)));
+            else if (snapFilters.get(mode).accept(any.getClosestEdge()))
+                m.put(mode, Optional.of(toNetworkSnap(any, lon, lat, mode)));
             else m.put(mode, snap(lon, lat, mode));
         }
         return m;
@@ -314,26 +332,39 @@ public final class RoutingNetwork implements AutoCloseable {
         double along = 0;
         int way = snap.getWayIndex();
         for (int i = 0; i + 1 < points.size(); i++) {
-            double segment = DistanceCalcEarth.DIST_EARTH.calcDist(points.getLat(i), points.getLon(i),
-                    points.getLat(i + 1), points.getLon(i + 1));
+            double segment = DistanceCalcEarth.DIST_EARTH.calcDist(
+                    points.getLat(i), points.getLon(i), points.getLat(i + 1), points.getLon(i + 1));
             if (i < way) along += segment;
             total += segment;
         }
         switch (snap.getSnappedPosition()) {
-            case EDGE -> along += DistanceCalcEarth.DIST_EARTH.calcDist(points.getLat(way), points.getLon(way),
-                    snapped.lat, snapped.lon);
+            case EDGE ->
+                along += DistanceCalcEarth.DIST_EARTH.calcDist(
+                        points.getLat(way), points.getLon(way), snapped.lat, snapped.lon);
             case TOWER -> along = snap.getClosestNode() == found.getBaseNode() ? 0 : total;
-            case PILLAR -> { /* the pillar is point `way`: `along` already ends there */ }
+            case PILLAR -> {
+                /* the pillar is point `way`: `along` already ends there */
+            }
         }
         double fraction = total > 0 ? Math.min(1, Math.max(0, along / total)) : 0;
         if (foundReversed) fraction = 1 - fraction;
 
         Weighting w = weightings.get(mode);
-        double forward = w.calcEdgeWeight(edge, false);   // base -> adj, milliseconds or infinite
-        double backward = w.calcEdgeWeight(edge, true);   // adj -> base
-        return new NetworkSnap(mode, edgeId, edge.getBaseNode(), edge.getAdjNode(), fraction,
-                snapped.lon, snapped.lat, lon, lat, snap.getQueryDistance(),
-                forward, backward);
+        double forward = w.calcEdgeWeight(edge, false); // base -> adj, milliseconds or infinite
+        double backward = w.calcEdgeWeight(edge, true); // adj -> base
+        return new NetworkSnap(
+                mode,
+                edgeId,
+                edge.getBaseNode(),
+                edge.getAdjNode(),
+                fraction,
+                snapped.lon,
+                snapped.lat,
+                lon,
+                lat,
+                snap.getQueryDistance(),
+                forward,
+                backward);
     }
 
     @Override

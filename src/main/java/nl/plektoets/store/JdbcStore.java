@@ -143,8 +143,10 @@ public abstract class JdbcStore implements Store {
     /** Unreachable database -> {@link StoreUnavailableException}; anything else -> {@link StoreException}. */
     protected RuntimeException translate(SQLException e) {
         if (isUnavailable(e)) {
-            return new StoreUnavailableException(describe() + " is not reachable: " + rootMessage(e)
-                    + ". Check that the database is running; requests are retried when it is back.", e);
+            return new StoreUnavailableException(
+                    describe() + " is not reachable: " + rootMessage(e)
+                            + ". Check that the database is running; requests are retried when it is back.",
+                    e);
         }
         return new StoreException(describe() + " failed: " + e.getMessage(), e);
     }
@@ -187,13 +189,20 @@ public abstract class JdbcStore implements Store {
     @Override
     public Optional<LayerSetSummary> layerSet() {
         return read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT name, fictitious, sources, working_crs, imported_at, "
-                    + "feature_count FROM layer_set WHERE id = 1"); ResultSet rs = st.executeQuery()) {
+            try (PreparedStatement st =
+                            c.prepareStatement("SELECT name, fictitious, sources, working_crs, imported_at, "
+                                    + "feature_count FROM layer_set WHERE id = 1");
+                    ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 List<String> sources = new ArrayList<>();
                 for (JsonNode n : json(rs.getString("sources"))) sources.add(n.asText());
-                return Optional.of(new LayerSetSummary(new nl.plektoets.data.DatasetInfo(rs.getString("name"),
-                        rs.getBoolean("fictitious"), sources, rs.getString("working_crs")), rs.getInt("feature_count"),
+                return Optional.of(new LayerSetSummary(
+                        new nl.plektoets.data.DatasetInfo(
+                                rs.getString("name"),
+                                rs.getBoolean("fictitious"),
+                                sources,
+                                rs.getString("working_crs")),
+                        rs.getInt("feature_count"),
                         getInstant(rs, "imported_at")));
             }
         });
@@ -244,8 +253,8 @@ public abstract class JdbcStore implements Store {
     }
 
     @Override
-    public RoomRentalPermit updatePermit(long id, long expectedVersion, String actor,
-                                         UnaryOperator<RoomRentalPermit> change) {
+    public RoomRentalPermit updatePermit(
+            long id, long expectedVersion, String actor, UnaryOperator<RoomRentalPermit> change) {
         return updatePermit(id, expectedVersion, actor, change, PermitGuard.NONE);
     }
 
@@ -259,8 +268,9 @@ public abstract class JdbcStore implements Store {
         if (keys.isEmpty()) return;
         for (String key : new java.util.TreeSet<>(keys)) lockKey(c, key);
         List<RoomRentalPermit> active = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT * FROM room_rental_permit WHERE status IN "
-                + "('granted', 'applied') ORDER BY id"); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = c.prepareStatement(
+                        "SELECT * FROM room_rental_permit WHERE status IN " + "('granted', 'applied') ORDER BY id");
+                ResultSet rs = st.executeQuery()) {
             while (rs.next()) active.add(permitRow(rs));
         }
         // known room-rented dwellings without a permit fill the street too (§5.1.3), read under the same locks
@@ -274,19 +284,43 @@ public abstract class JdbcStore implements Store {
     protected abstract void lockKey(Connection c, String key) throws SQLException;
 
     @Override
-    public RoomRentalPermit updatePermit(long id, long expectedVersion, String actor,
-                                         UnaryOperator<RoomRentalPermit> change, PermitGuard guard) {
+    public RoomRentalPermit updatePermit(
+            long id, long expectedVersion, String actor, UnaryOperator<RoomRentalPermit> change, PermitGuard guard) {
         return inTransaction(c -> {
-            RoomRentalPermit before = selectPermit(c, id, true).orElseThrow(() -> new EntryNotFoundException(PERMITS, id));
+            RoomRentalPermit before =
+                    selectPermit(c, id, true).orElseThrow(() -> new EntryNotFoundException(PERMITS, id));
             checkVersion(PERMITS, id, expectedVersion, before.version());
             RoomRentalPermit after = change.apply(before).stamped(id, before.version() + 1, now(), actor);
             guard(c, guard, before, after);
-            after = new RoomRentalPermit(id, after.version(), after.dwellingBagId(), after.address(), after.street(),
-                    after.town(), after.rooms(), after.persons(), after.status(), after.type(), after.appliedOn(),
-                    after.decidedOn(), after.validFrom(), after.validUntil(), after.notes(), before.createdAt(),
-                    before.createdBy(), after.updatedAt(), actor);
+            after = new RoomRentalPermit(
+                    id,
+                    after.version(),
+                    after.dwellingBagId(),
+                    after.address(),
+                    after.street(),
+                    after.town(),
+                    after.rooms(),
+                    after.persons(),
+                    after.status(),
+                    after.type(),
+                    after.appliedOn(),
+                    after.decidedOn(),
+                    after.validFrom(),
+                    after.validUntil(),
+                    after.notes(),
+                    before.createdAt(),
+                    before.createdBy(),
+                    after.updatedAt(),
+                    actor);
             updateRow(c, permitRows(), id, expectedVersion, after);
-            audit(c, PERMITS, id, after.version(), "update", actor, RegisterJson.toJson(before),
+            audit(
+                    c,
+                    PERMITS,
+                    id,
+                    after.version(),
+                    "update",
+                    actor,
+                    RegisterJson.toJson(before),
                     RegisterJson.toJson(after));
             return after;
         });
@@ -297,8 +331,8 @@ public abstract class JdbcStore implements Store {
         return read(c -> {
             Map<String, Integer> out = new TreeMap<>();
             try (PreparedStatement st = c.prepareStatement("SELECT lower(street) AS street, count(*) AS n FROM "
-                    + "room_rental_permit WHERE status = 'granted' GROUP BY lower(street)");
-                 ResultSet rs = st.executeQuery()) {
+                            + "room_rental_permit WHERE status = 'granted' GROUP BY lower(street)");
+                    ResultSet rs = st.executeQuery()) {
                 while (rs.next()) out.put(rs.getString("street"), rs.getInt("n"));
             }
             return out;
@@ -306,8 +340,8 @@ public abstract class JdbcStore implements Store {
     }
 
     private Optional<RoomRentalPermit> selectPermit(Connection c, long id, boolean lock) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT * FROM room_rental_permit WHERE id = ?"
-                + (lock ? forUpdate() : ""))) {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT * FROM room_rental_permit WHERE id = ?" + (lock ? forUpdate() : ""))) {
             st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(permitRow(rs)) : Optional.empty();
@@ -339,12 +373,25 @@ public abstract class JdbcStore implements Store {
     }
 
     private RoomRentalPermit permitRow(ResultSet rs) throws SQLException {
-        return new RoomRentalPermit(rs.getLong("id"), rs.getLong("version"), rs.getString("dwelling_bag_id"),
-                rs.getString("address"), rs.getString("street"), rs.getString("town"), rs.getInt("rooms"),
-                rs.getInt("persons"), PermitStatus.byId(rs.getString("status")).orElseThrow(),
-                PermitType.byId(rs.getString("permit_type")).orElseThrow(), getDate(rs, "applied_on"),
-                getDate(rs, "decided_on"), getDate(rs, "valid_from"), getDate(rs, "valid_until"), rs.getString("notes"),
-                getInstant(rs, "created_at"), rs.getString("created_by"), getInstant(rs, "updated_at"),
+        return new RoomRentalPermit(
+                rs.getLong("id"),
+                rs.getLong("version"),
+                rs.getString("dwelling_bag_id"),
+                rs.getString("address"),
+                rs.getString("street"),
+                rs.getString("town"),
+                rs.getInt("rooms"),
+                rs.getInt("persons"),
+                PermitStatus.byId(rs.getString("status")).orElseThrow(),
+                PermitType.byId(rs.getString("permit_type")).orElseThrow(),
+                getDate(rs, "applied_on"),
+                getDate(rs, "decided_on"),
+                getDate(rs, "valid_from"),
+                getDate(rs, "valid_until"),
+                rs.getString("notes"),
+                getInstant(rs, "created_at"),
+                rs.getString("created_by"),
+                getInstant(rs, "updated_at"),
                 rs.getString("updated_by"));
     }
 
@@ -372,26 +419,45 @@ public abstract class JdbcStore implements Store {
     }
 
     @Override
-    public RoomRentedDwelling updateRoomRented(long id, long expectedVersion, String actor,
-                                               UnaryOperator<RoomRentedDwelling> change) {
+    public RoomRentedDwelling updateRoomRented(
+            long id, long expectedVersion, String actor, UnaryOperator<RoomRentedDwelling> change) {
         return inTransaction(c -> {
-            RoomRentedDwelling before = selectOneRoomRented(c, id, true)
-                    .orElseThrow(() -> new EntryNotFoundException(ROOM_RENTED, id));
+            RoomRentedDwelling before =
+                    selectOneRoomRented(c, id, true).orElseThrow(() -> new EntryNotFoundException(ROOM_RENTED, id));
             checkVersion(ROOM_RENTED, id, expectedVersion, before.version());
             RoomRentedDwelling changed = change.apply(before);
-            RoomRentedDwelling after = new RoomRentedDwelling(id, before.version() + 1, changed.dwellingBagId(),
-                    changed.address(), changed.street(), changed.town(), changed.source(), changed.observedOn(),
-                    changed.status(), changed.note(), before.createdAt(), before.createdBy(), now(), actor);
+            RoomRentedDwelling after = new RoomRentedDwelling(
+                    id,
+                    before.version() + 1,
+                    changed.dwellingBagId(),
+                    changed.address(),
+                    changed.street(),
+                    changed.town(),
+                    changed.source(),
+                    changed.observedOn(),
+                    changed.status(),
+                    changed.note(),
+                    before.createdAt(),
+                    before.createdBy(),
+                    now(),
+                    actor);
             updateRow(c, roomRentedRows(), id, expectedVersion, after);
-            audit(c, ROOM_RENTED, id, after.version(), "update", actor, RegisterJson.toJson(before),
+            audit(
+                    c,
+                    ROOM_RENTED,
+                    id,
+                    after.version(),
+                    "update",
+                    actor,
+                    RegisterJson.toJson(before),
                     RegisterJson.toJson(after));
             return after;
         });
     }
 
     private List<RoomRentedDwelling> selectRoomRented(Connection c, String status) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT * FROM room_rented_dwelling"
-                + (status == null ? "" : " WHERE status = ?") + " ORDER BY id")) {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT * FROM room_rented_dwelling" + (status == null ? "" : " WHERE status = ?") + " ORDER BY id")) {
             if (status != null) st.setString(1, status);
             List<RoomRentedDwelling> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
@@ -402,8 +468,8 @@ public abstract class JdbcStore implements Store {
     }
 
     private Optional<RoomRentedDwelling> selectOneRoomRented(Connection c, long id, boolean lock) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT * FROM room_rented_dwelling WHERE id = ?"
-                + (lock ? forUpdate() : ""))) {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT * FROM room_rented_dwelling WHERE id = ?" + (lock ? forUpdate() : ""))) {
             st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(roomRentedRow(rs)) : Optional.empty();
@@ -430,12 +496,21 @@ public abstract class JdbcStore implements Store {
     }
 
     private RoomRentedDwelling roomRentedRow(ResultSet rs) throws SQLException {
-        return new RoomRentedDwelling(rs.getLong("id"), rs.getLong("version"), rs.getString("dwelling_bag_id"),
-                rs.getString("address"), rs.getString("street"), rs.getString("town"),
+        return new RoomRentedDwelling(
+                rs.getLong("id"),
+                rs.getLong("version"),
+                rs.getString("dwelling_bag_id"),
+                rs.getString("address"),
+                rs.getString("street"),
+                rs.getString("town"),
                 RoomRentedDwelling.Source.valueOf(rs.getString("source").toUpperCase(Locale.ROOT)),
-                getDate(rs, "observed_on"), RoomRentedDwelling.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
-                rs.getString("note"), getInstant(rs, "created_at"), rs.getString("created_by"),
-                getInstant(rs, "updated_at"), rs.getString("updated_by"));
+                getDate(rs, "observed_on"),
+                RoomRentedDwelling.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                rs.getString("note"),
+                getInstant(rs, "created_at"),
+                rs.getString("created_by"),
+                getInstant(rs, "updated_at"),
+                rs.getString("updated_by"));
     }
 
     private RegisterRows<RoomRentedDwelling> roomRentedRows() {
@@ -447,8 +522,10 @@ public abstract class JdbcStore implements Store {
     @Override
     public long addRoomRentalReport(String streetId, String message) {
         return inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO room_rental_report (street_id, message, "
-                    + "reported_at, status) VALUES (?,?,?,'new')", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO room_rental_report (street_id, message, "
+                            + "reported_at, status) VALUES (?,?,?,'new')",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 st.setString(1, streetId);
                 st.setString(2, message);
                 setInstant(st, 3, now());
@@ -463,10 +540,15 @@ public abstract class JdbcStore implements Store {
         return read(c -> {
             List<nl.plektoets.registers.RoomRentalReport> out = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("SELECT id, street_id, message, reported_at, status FROM "
-                    + "room_rental_report ORDER BY id"); ResultSet rs = st.executeQuery()) {
+                            + "room_rental_report ORDER BY id");
+                    ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new nl.plektoets.registers.RoomRentalReport(rs.getLong("id"), rs.getString("street_id"),
-                            rs.getString("message"), getInstant(rs, "reported_at"), rs.getString("status")));
+                    out.add(new nl.plektoets.registers.RoomRentalReport(
+                            rs.getLong("id"),
+                            rs.getString("street_id"),
+                            rs.getString("message"),
+                            getInstant(rs, "reported_at"),
+                            rs.getString("status")));
                 }
             }
             return out;
@@ -498,8 +580,8 @@ public abstract class JdbcStore implements Store {
     @Override
     public List<HousingInitiative> initiatives(String status) {
         return read(c -> {
-            try (PreparedStatement st = c.prepareStatement(initiativeSelect() + (status == null ? "" : " WHERE status = ?")
-                    + " ORDER BY id")) {
+            try (PreparedStatement st = c.prepareStatement(
+                    initiativeSelect() + (status == null ? "" : " WHERE status = ?") + " ORDER BY id")) {
                 if (status != null) st.setString(1, status);
                 List<HousingInitiative> out = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
@@ -511,20 +593,42 @@ public abstract class JdbcStore implements Store {
     }
 
     @Override
-    public HousingInitiative updateInitiative(long id, long expectedVersion, String actor,
-                                              UnaryOperator<HousingInitiative> change) {
+    public HousingInitiative updateInitiative(
+            long id, long expectedVersion, String actor, UnaryOperator<HousingInitiative> change) {
         return inTransaction(c -> {
-            HousingInitiative before = selectInitiative(c, id, true)
-                    .orElseThrow(() -> new EntryNotFoundException(INITIATIVES, id));
+            HousingInitiative before =
+                    selectInitiative(c, id, true).orElseThrow(() -> new EntryNotFoundException(INITIATIVES, id));
             checkVersion(INITIATIVES, id, expectedVersion, before.version());
             HousingInitiative changed = change.apply(before);
-            HousingInitiative after = new HousingInitiative(id, before.version() + 1, changed.site(), changed.form(),
-                    changed.persons(), changed.initiator(), changed.status(), changed.permitType(),
-                    changed.existingLocation(), changed.acceptedOn(), changed.transitionDeadline(),
-                    changed.permitStart(), changed.permitEnd(), changed.steps(), changed.notes(), before.createdAt(),
-                    before.createdBy(), now(), actor);
+            HousingInitiative after = new HousingInitiative(
+                    id,
+                    before.version() + 1,
+                    changed.site(),
+                    changed.form(),
+                    changed.persons(),
+                    changed.initiator(),
+                    changed.status(),
+                    changed.permitType(),
+                    changed.existingLocation(),
+                    changed.acceptedOn(),
+                    changed.transitionDeadline(),
+                    changed.permitStart(),
+                    changed.permitEnd(),
+                    changed.steps(),
+                    changed.notes(),
+                    before.createdAt(),
+                    before.createdBy(),
+                    now(),
+                    actor);
             updateRow(c, initiativeRows(), id, expectedVersion, after);
-            audit(c, INITIATIVES, id, after.version(), "update", actor, RegisterJson.toJson(before),
+            audit(
+                    c,
+                    INITIATIVES,
+                    id,
+                    after.version(),
+                    "update",
+                    actor,
+                    RegisterJson.toJson(before),
                     RegisterJson.toJson(after));
             return after;
         });
@@ -536,7 +640,8 @@ public abstract class JdbcStore implements Store {
     }
 
     private Optional<HousingInitiative> selectInitiative(Connection c, long id, boolean lock) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(initiativeSelect() + " WHERE id = ?" + (lock ? forUpdate() : ""))) {
+        try (PreparedStatement st =
+                c.prepareStatement(initiativeSelect() + " WHERE id = ?" + (lock ? forUpdate() : ""))) {
             st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(initiativeRow(rs)) : Optional.empty();
@@ -569,20 +674,40 @@ public abstract class JdbcStore implements Store {
 
     private HousingInitiative initiativeRow(ResultSet rs) throws SQLException {
         String permitType = rs.getString("permit_type");
-        return new HousingInitiative(rs.getLong("id"), rs.getLong("version"), decodeGeometry(rs.getBytes("site")),
-                HousingForm.byId(rs.getString("form")).orElseThrow(), rs.getInt("persons"), rs.getString("initiator"),
+        return new HousingInitiative(
+                rs.getLong("id"),
+                rs.getLong("version"),
+                decodeGeometry(rs.getBytes("site")),
+                HousingForm.byId(rs.getString("form")).orElseThrow(),
+                rs.getInt("persons"),
+                rs.getString("initiator"),
                 InitiativeStatus.byId(rs.getString("status")).orElseThrow(),
-                permitType == null ? null : PermitType.byId(permitType).orElseThrow(), rs.getBoolean("existing_location"),
-                getDate(rs, "accepted_on"), getDate(rs, "transition_deadline"), getDate(rs, "permit_start"),
-                getDate(rs, "permit_end"), RegisterJson.stepsFromJson(json(rs.getString("steps"))), rs.getString("notes"),
-                getInstant(rs, "created_at"), rs.getString("created_by"), getInstant(rs, "updated_at"),
+                permitType == null ? null : PermitType.byId(permitType).orElseThrow(),
+                rs.getBoolean("existing_location"),
+                getDate(rs, "accepted_on"),
+                getDate(rs, "transition_deadline"),
+                getDate(rs, "permit_start"),
+                getDate(rs, "permit_end"),
+                RegisterJson.stepsFromJson(json(rs.getString("steps"))),
+                rs.getString("notes"),
+                getInstant(rs, "created_at"),
+                rs.getString("created_by"),
+                getInstant(rs, "updated_at"),
                 rs.getString("updated_by"));
     }
 
     // ---- audit ----
 
-    private void audit(Connection c, String register, long entryId, long version, String action, String actor,
-                       JsonNode before, JsonNode after) throws SQLException {
+    private void audit(
+            Connection c,
+            String register,
+            long entryId,
+            long version,
+            String action,
+            String actor,
+            JsonNode before,
+            JsonNode after)
+            throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO audit_log (register, entry_id, version, action, "
                 + "actor, at, before, after) VALUES (?,?,?,?,?,?," + jsonParam() + "," + jsonParam() + ")")) {
             st.setString(1, register);
@@ -616,9 +741,16 @@ public abstract class JdbcStore implements Store {
                 List<AuditEntry> out = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new AuditEntry(rs.getLong("id"), rs.getString("register"), rs.getLong("entry_id"),
-                                rs.getLong("version"), rs.getString("action"), rs.getString("actor"),
-                                getInstant(rs, "at"), json(rs.getString("before")), json(rs.getString("after"))));
+                        out.add(new AuditEntry(
+                                rs.getLong("id"),
+                                rs.getString("register"),
+                                rs.getLong("entry_id"),
+                                rs.getLong("version"),
+                                rs.getString("action"),
+                                rs.getString("actor"),
+                                getInstant(rs, "at"),
+                                json(rs.getString("before")),
+                                json(rs.getString("after"))));
                     }
                 }
                 return out;
@@ -633,11 +765,13 @@ public abstract class JdbcStore implements Store {
     protected Optional<Dataset> loadLayers(Connection c) throws SQLException {
         DatasetInfo info;
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT name, fictitious, sources, working_crs FROM layer_set WHERE id = 1")) {
+                ResultSet rs =
+                        st.executeQuery("SELECT name, fictitious, sources, working_crs FROM layer_set WHERE id = 1")) {
             if (!rs.next()) return Optional.empty();
             List<String> sources = new ArrayList<>();
             for (JsonNode n : json(rs.getString("sources"))) sources.add(n.asText());
-            info = new DatasetInfo(rs.getString("name"), rs.getBoolean("fictitious"), sources, rs.getString("working_crs"));
+            info = new DatasetInfo(
+                    rs.getString("name"), rs.getBoolean("fictitious"), sources, rs.getString("working_crs"));
         }
         LayerGeometry crs = new LayerGeometry(info.workingCrs());
         List<Feature> features = new ArrayList<>();
@@ -648,8 +782,15 @@ public abstract class JdbcStore implements Store {
                         + geometrySelect("geom") + " AS geom_bytes FROM layer_" + role.id() + " ORDER BY fid")) {
                     while (rs.next()) {
                         Geometry g = crs.fromStorage(decodeGeometry(rs.getBytes("geom_bytes")));
-                        features.add(new Feature(rs.getLong("feature_id"), role, g, attributes(rs.getString("attributes")),
-                                new Provenance(rs.getString("source"), rs.getString("source_id"), rs.getString("source_tag"))));
+                        features.add(new Feature(
+                                rs.getLong("feature_id"),
+                                role,
+                                g,
+                                attributes(rs.getString("attributes")),
+                                new Provenance(
+                                        rs.getString("source"),
+                                        rs.getString("source_id"),
+                                        rs.getString("source_tag"))));
                     }
                 }
             }
@@ -660,7 +801,9 @@ public abstract class JdbcStore implements Store {
     /** A feature's attributes, stored as one JSON object of strings. */
     protected static Map<String, String> attributes(String json) {
         Map<String, String> out = new HashMap<>();
-        json(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        json(json)
+                .fields()
+                .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 
@@ -681,22 +824,24 @@ public abstract class JdbcStore implements Store {
     }
 
     /** A register's table (its name is also the register's name in errors and audit), columns and placeholders. */
-    private record RegisterRows<T>(String table, String columns, String placeholders, RowBinder<T> binder) {
-    }
+    private record RegisterRows<T>(String table, String columns, String placeholders, RowBinder<T> binder) {}
 
     private RegisterRows<RoomRentalPermit> permitRows() {
-        return new RegisterRows<>(PERMITS, PERMIT_COLUMNS, "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?",
-                this::bindPermit);
+        return new RegisterRows<>(PERMITS, PERMIT_COLUMNS, "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?", this::bindPermit);
     }
 
     private RegisterRows<HousingInitiative> initiativeRows() {
-        return new RegisterRows<>(INITIATIVES, initiativeColumns(),
-                "?," + geometryParam() + ",?,?,?,?,?,?,?,?,?,?," + jsonParam() + ",?,?,?,?,?", this::bindInitiative);
+        return new RegisterRows<>(
+                INITIATIVES,
+                initiativeColumns(),
+                "?," + geometryParam() + ",?,?,?,?,?,?,?,?,?,?," + jsonParam() + ",?,?,?,?,?",
+                this::bindInitiative);
     }
 
     private static <T> long insertRow(Connection c, RegisterRows<T> rows, T entry) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO " + rows.table() + " (" + rows.columns()
-                + ") VALUES (" + rows.placeholders() + ")", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO " + rows.table() + " (" + rows.columns() + ") VALUES (" + rows.placeholders() + ")",
+                Statement.RETURN_GENERATED_KEYS)) {
             rows.binder().bind(st, entry);
             st.executeUpdate();
             return generatedId(st);
@@ -718,7 +863,8 @@ public abstract class JdbcStore implements Store {
     }
 
     private static void checkVersion(String register, long id, long expectedVersion, long actualVersion) {
-        if (actualVersion != expectedVersion) throw new VersionConflictException(register, id, expectedVersion, actualVersion);
+        if (actualVersion != expectedVersion)
+            throw new VersionConflictException(register, id, expectedVersion, actualVersion);
     }
 
     private static long generatedId(PreparedStatement st) throws SQLException {

@@ -50,7 +50,9 @@ public final class ServedLayers {
         Dataset d = dataDirectory.get();
         copier.execute(() -> {
             Optional<LayerSetSummary> copy = store.layerSet();
-            if (copy.isEmpty() || !copy.get().info().equals(d.info()) || copy.get().featureCount() != d.size()) {
+            if (copy.isEmpty()
+                    || !copy.get().info().equals(d.info())
+                    || copy.get().featureCount() != d.size()) {
                 store.importLayers(d);
             }
         });

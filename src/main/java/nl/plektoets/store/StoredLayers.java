@@ -14,8 +14,7 @@ import nl.plektoets.data.osm.OsmImportOptions;
  * layers keep serving.
  */
 public final class StoredLayers {
-    private StoredLayers() {
-    }
+    private StoredLayers() {}
 
     /** Reads an OSM file completely, then replaces the store's layers with it. */
     public static Dataset importOsm(Store store, Path osmFile, OsmImportOptions options, ImportProgress progress) {

@@ -24,8 +24,7 @@ public final class Answers {
     static final String GEO_JSON = "application/geo+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Answers() {
-    }
+    private Answers() {}
 
     /** 200 with {@code body}; {@code dataset} (when not null) is set on it first. */
     public static void json(Context ctx, String contentType, ObjectNode body, JsonNode dataset) {
@@ -63,16 +62,19 @@ public final class Answers {
     static Problem problemOf(Exception e) {
         if (e instanceof Problem p) return p;
         if (e instanceof VersionConflictException v) {
-            return new Problem(Problem.Type.VERSION_CONFLICT, "version", v.getMessage()).with("currentVersion", v.currentVersion());
+            return new Problem(Problem.Type.VERSION_CONFLICT, "version", v.getMessage())
+                    .with("currentVersion", v.currentVersion());
         }
         if (e instanceof PermitRefusedException r) {
             // §6.2.6: the limit was re-checked in the granting transaction and another grant came first
             return new Problem(Problem.Type.PERMIT_REFUSED, "status", r.getMessage())
                     .with("rule", com.fasterxml.jackson.databind.node.TextNode.valueOf(r.rule()));
         }
-        if (e instanceof EntryNotFoundException n) return new Problem(Problem.Type.ENTRY_NOT_FOUND, "id", n.getMessage());
+        if (e instanceof EntryNotFoundException n)
+            return new Problem(Problem.Type.ENTRY_NOT_FOUND, "id", n.getMessage());
         if (e instanceof InvalidEntryException i) {
-            return new Problem(i.malformed() ? Problem.Type.INVALID_FIELD : Problem.Type.RULE_VIOLATED, i.field(), i.getMessage());
+            return new Problem(
+                    i.malformed() ? Problem.Type.INVALID_FIELD : Problem.Type.RULE_VIOLATED, i.field(), i.getMessage());
         }
         if (e instanceof StoreUnavailableException u) {
             return new Problem(Problem.Type.STORE_UNAVAILABLE, null, u.getMessage()).header("Retry-After", "5");

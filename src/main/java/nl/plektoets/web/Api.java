@@ -10,11 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +21,6 @@ import nl.plektoets.address.Address;
 import nl.plektoets.address.AddressIndex;
 import nl.plektoets.address.Resolution;
 import nl.plektoets.assess.Assessment;
-import nl.plektoets.request.Stay;
-import nl.plektoets.request.AreaType;
 import nl.plektoets.assess.InvalidRequestException;
 import nl.plektoets.config.Config;
 import nl.plektoets.data.Dataset;
@@ -35,8 +30,10 @@ import nl.plektoets.data.Role;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.request.AreaType;
 import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.request.HousingForm;
+import nl.plektoets.request.Stay;
 import nl.plektoets.web.http.GeoJsonInput;
 import nl.plektoets.web.http.Paging;
 import nl.plektoets.web.http.Problem;
@@ -51,8 +48,8 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class Api {
     /** The members an assessment request may have; anything else is a typo worth reporting. */
-    private static final Set<String> ASSESSMENT_MEMBERS = Set.of("site", "crs", "address", "form", "persons", "newBuild",
-            "stay", "areaType");
+    private static final Set<String> ASSESSMENT_MEMBERS =
+            Set.of("site", "crs", "address", "form", "persons", "newBuild", "stay", "areaType");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -110,14 +107,22 @@ public final class Api {
         if (body.length > config.maxBodyBytes()) throw bodyTooLarge();
         JsonNode root = parse(body);
         if (!root.isObject()) {
-            throw new Problem(Problem.Type.INVALID_REQUEST, null, "The body must be a JSON object such as "
-                    + "{\"site\": {\"type\": \"Point\", \"coordinates\": [6.6, 52.6]}, \"form\": \"room_rental\", \"persons\": 4}");
+            throw new Problem(
+                    Problem.Type.INVALID_REQUEST,
+                    null,
+                    "The body must be a JSON object such as "
+                            + "{\"site\": {\"type\": \"Point\", \"coordinates\": [6.6, 52.6]}, \"form\": \"room_rental\", \"persons\": 4}");
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!ASSESSMENT_MEMBERS.contains(name)) {
-                throw new Problem(Problem.Type.INVALID_REQUEST, name, "Unknown member '" + name + "'; the members are "
-                        + String.join(", ", ASSESSMENT_MEMBERS.stream().sorted().toList()));
+                throw new Problem(
+                        Problem.Type.INVALID_REQUEST,
+                        name,
+                        "Unknown member '" + name + "'; the members are "
+                                + String.join(
+                                        ", ",
+                                        ASSESSMENT_MEMBERS.stream().sorted().toList()));
             }
         }
         HousingForm form = form(root.get("form"));
@@ -132,14 +137,19 @@ public final class Api {
         if (siteNode != null && addressNode != null) {
             throw new Problem(Problem.Type.INVALID_REQUEST, "address", "Give either 'site' or 'address', not both");
         } else if (addressNode != null) {
-            if (root.has("crs")) throw new Problem(Problem.Type.INVALID_REQUEST, "crs", "'crs' belongs to 'site'; an address needs none");
+            if (root.has("crs"))
+                throw new Problem(
+                        Problem.Type.INVALID_REQUEST, "crs", "'crs' belongs to 'site'; an address needs none");
             address = resolve(addressNode);
             site = address.location();
         } else if (siteNode != null) {
             site = site(siteNode, crs(root.get("crs")), "site");
         } else {
-            throw new Problem(Problem.Type.INVALID_REQUEST, "site", "Give the site as a GeoJSON Point or Polygon in 'site',"
-                    + " or an address as 'address': \"Street 12, Town\"");
+            throw new Problem(
+                    Problem.Type.INVALID_REQUEST,
+                    "site",
+                    "Give the site as a GeoJSON Point or Polygon in 'site',"
+                            + " or an address as 'address': \"Street 12, Town\"");
         }
 
         Assessment a;
@@ -175,9 +185,12 @@ public final class Api {
             return REQUEST_JSON.readTree(body);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
-            throw new Problem(Problem.Type.MALFORMED_JSON, field, "The body is not valid JSON"
-                    + (l == null ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")") + ": "
-                    + Problem.jsonError(e.getOriginalMessage()));
+            throw new Problem(
+                    Problem.Type.MALFORMED_JSON,
+                    field,
+                    "The body is not valid JSON"
+                            + (l == null ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")") + ": "
+                            + Problem.jsonError(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new Problem(Problem.Type.MALFORMED_JSON, field, "The body cannot be read as JSON (UTF-8 text)");
         }
@@ -197,74 +210,116 @@ public final class Api {
     }
 
     private static HousingForm form(JsonNode n) {
-        String allowed = Arrays.stream(HousingForm.values()).map(HousingForm::id).collect(Collectors.joining(", "));
-        if (n == null || n.isNull()) throw new Problem(Problem.Type.INVALID_REQUEST, "form", "'form' is missing; use one of " + allowed);
-        if (!n.isTextual()) throw new Problem(Problem.Type.INVALID_REQUEST, "form", "'form' must be a string, one of " + allowed);
-        return HousingForm.byId(n.asText()).orElseThrow(() -> new Problem(Problem.Type.INVALID_REQUEST, "form",
-                "Unknown form '" + n.asText() + "'; use one of " + allowed));
+        String allowed =
+                Arrays.stream(HousingForm.values()).map(HousingForm::id).collect(Collectors.joining(", "));
+        if (n == null || n.isNull())
+            throw new Problem(Problem.Type.INVALID_REQUEST, "form", "'form' is missing; use one of " + allowed);
+        if (!n.isTextual())
+            throw new Problem(Problem.Type.INVALID_REQUEST, "form", "'form' must be a string, one of " + allowed);
+        return HousingForm.byId(n.asText())
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.INVALID_REQUEST,
+                        "form",
+                        "Unknown form '" + n.asText() + "'; use one of " + allowed));
     }
 
     private static int persons(JsonNode n) {
-        if (n == null || n.isNull()) throw new Problem(Problem.Type.INVALID_REQUEST, "persons", "'persons' is missing; give the number of persons to house, e.g. 4");
+        if (n == null || n.isNull())
+            throw new Problem(
+                    Problem.Type.INVALID_REQUEST,
+                    "persons",
+                    "'persons' is missing; give the number of persons to house, e.g. 4");
         if (!n.isIntegralNumber()) {
-            throw new Problem(Problem.Type.INVALID_REQUEST, "persons", "'persons' must be a whole number (a JSON integer such as 4), got " + n);
+            throw new Problem(
+                    Problem.Type.INVALID_REQUEST,
+                    "persons",
+                    "'persons' must be a whole number (a JSON integer such as 4), got " + n);
         }
         if (!n.canConvertToInt() || n.asInt() <= 0) {
-            throw new Problem(Problem.Type.INVALID_REQUEST, "persons", "'persons' must be at least 1 (and at most "
-                    + Integer.MAX_VALUE + "), got " + n);
+            throw new Problem(
+                    Problem.Type.INVALID_REQUEST,
+                    "persons",
+                    "'persons' must be at least 1 (and at most " + Integer.MAX_VALUE + "), got " + n);
         }
         return n.asInt();
     }
 
     private static boolean newBuild(JsonNode n) {
         if (n == null || n.isNull()) return false;
-        if (!n.isBoolean()) throw new Problem(Problem.Type.INVALID_REQUEST, "newBuild", "'newBuild' must be true or false, got " + n);
+        if (!n.isBoolean())
+            throw new Problem(Problem.Type.INVALID_REQUEST, "newBuild", "'newBuild' must be true or false, got " + n);
         return n.asBoolean();
     }
 
     /** Bijlage 1: short = logies of at most 4 months, mid = up to 5 years (default). */
     private static Stay stay(JsonNode n) {
         if (n == null || n.isNull()) return Stay.MID;
-        if (!n.isTextual()) throw new Problem(Problem.Type.INVALID_REQUEST, "stay", "'stay' must be a string: short (logies,"
-                + " at most 4 months) or mid (default), got " + n);
-        return Stay.byId(n.asText()).orElseThrow(() -> new Problem(Problem.Type.INVALID_REQUEST, "stay", "Unknown stay '"
-                + n.asText() + "'; use short (logies, at most 4 months) or mid (default)"));
+        if (!n.isTextual())
+            throw new Problem(
+                    Problem.Type.INVALID_REQUEST,
+                    "stay",
+                    "'stay' must be a string: short (logies," + " at most 4 months) or mid (default), got " + n);
+        return Stay.byId(n.asText())
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.INVALID_REQUEST,
+                        "stay",
+                        "Unknown stay '" + n.asText() + "'; use short (logies, at most 4 months) or mid (default)"));
     }
 
     /** The VNG area type of the site, when the requester knows it better than the layers; absent: derived. */
     private static AreaType areaType(JsonNode n) {
         if (n == null || n.isNull()) return null;
-        if (!n.isTextual()) throw new Problem(Problem.Type.INVALID_REQUEST, "areaType", "'areaType' must be a string: quiet"
-                + " (rustige woonwijk / rustig buitengebied) or mixed (gemengd gebied), got " + n);
-        return AreaType.byId(n.asText()).orElseThrow(() -> new Problem(Problem.Type.INVALID_REQUEST, "areaType",
-                "Unknown areaType '" + n.asText() + "'; use quiet (rustige woonwijk / rustig buitengebied) or mixed"
-                        + " (gemengd gebied), or leave it out to derive it from the layers"));
+        if (!n.isTextual())
+            throw new Problem(
+                    Problem.Type.INVALID_REQUEST,
+                    "areaType",
+                    "'areaType' must be a string: quiet"
+                            + " (rustige woonwijk / rustig buitengebied) or mixed (gemengd gebied), got " + n);
+        return AreaType.byId(n.asText())
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.INVALID_REQUEST,
+                        "areaType",
+                        "Unknown areaType '" + n.asText()
+                                + "'; use quiet (rustige woonwijk / rustig buitengebied) or mixed"
+                                + " (gemengd gebied), or leave it out to derive it from the layers"));
     }
 
     private static ApiCrs crs(JsonNode n) {
         if (n == null || n.isNull()) return ApiCrs.CRS84;
-        if (!n.isTextual()) throw new Problem(Problem.Type.INVALID_REQUEST, "crs", "'crs' must be a string: " + ApiCrs.expected());
-        return ApiCrs.parse(n.asText()).orElseThrow(() -> new Problem(Problem.Type.INVALID_REQUEST, "crs",
-                "Unknown crs '" + n.asText() + "'; use " + ApiCrs.expected()));
+        if (!n.isTextual())
+            throw new Problem(Problem.Type.INVALID_REQUEST, "crs", "'crs' must be a string: " + ApiCrs.expected());
+        return ApiCrs.parse(n.asText())
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.INVALID_REQUEST,
+                        "crs",
+                        "Unknown crs '" + n.asText() + "'; use " + ApiCrs.expected()));
     }
 
     private Address resolve(JsonNode n) {
         if (!n.isTextual() || n.asText().isBlank()) {
-            throw new Problem(Problem.Type.INVALID_REQUEST, "address", "'address' must be a string such as \"Hoofdstraat 12, Dedemsvaart\"");
+            throw new Problem(
+                    Problem.Type.INVALID_REQUEST,
+                    "address",
+                    "'address' must be a string such as \"Hoofdstraat 12, Dedemsvaart\"");
         }
         Problem.text(n.asText(), "address", config.maxTextChars());
         Resolution r = addresses.resolve(n.asText());
         if (r instanceof Resolution.Found f) return f.address();
         boolean ambiguous = r instanceof Resolution.Ambiguous;
-        List<Address> candidates = ambiguous ? ((Resolution.Ambiguous) r).candidates() : ((Resolution.Unknown) r).candidates();
+        List<Address> candidates =
+                ambiguous ? ((Resolution.Ambiguous) r).candidates() : ((Resolution.Unknown) r).candidates();
         ArrayNode cs = NODES.arrayNode();
         candidates.forEach(a -> cs.add(addressJson(a)));
         String detail = ambiguous
                 ? "'" + n.asText() + "' matches " + candidates.size() + " addresses; add the town or postcode, e.g. \""
-                + candidates.get(0).label() + "\""
-                : "No address '" + n.asText() + "' in the dataset '" + dataset.info().name() + "'"
-                + (candidates.isEmpty() ? "; write it as \"Street 12, Town\"" : "; did you mean one of the candidates?");
-        throw new Problem(ambiguous ? Problem.Type.ADDRESS_AMBIGUOUS : Problem.Type.ADDRESS_NOT_FOUND, "address", detail)
+                        + candidates.get(0).label() + "\""
+                : "No address '" + n.asText() + "' in the dataset '"
+                        + dataset.info().name() + "'"
+                        + (candidates.isEmpty()
+                                ? "; write it as \"Street 12, Town\""
+                                : "; did you mean one of the candidates?");
+        throw new Problem(
+                        ambiguous ? Problem.Type.ADDRESS_AMBIGUOUS : Problem.Type.ADDRESS_NOT_FOUND, "address", detail)
                 .with("candidates", cs);
     }
 
@@ -275,7 +330,8 @@ public final class Api {
         Map<String, String> p = QueryParams.single(query, Set.of("q", "limit"));
         String q = p.get("q");
         if (q == null || q.isBlank()) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "q", "Give the words to search for in q, e.g. ?q=hoofdstraat 12");
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER, "q", "Give the words to search for in q, e.g. ?q=hoofdstraat 12");
         }
         int limit = Paging.limit(p.get("limit"), config.addressLimitDefault(), config.addressLimitMax());
         List<Address> found = addresses.search(q, limit);
@@ -333,8 +389,7 @@ public final class Api {
     }
 
     /** One page of a layer: a FeatureCollection and the CRS it is written in (for the Content-Crs header). */
-    public record LayerPage(ObjectNode body, ApiCrs crs) {
-    }
+    public record LayerPage(ObjectNode body, ApiCrs crs) {}
 
     /**
      * Features of one layer intersecting {@code bbox}, {@code limit} at a time from {@code offset}, with a
@@ -342,15 +397,32 @@ public final class Api {
      * (clamped to the maximum), offset.
      */
     public LayerPage layer(String roleId, Map<String, List<String>> query) {
-        Role role = Role.byId(roleId).orElseThrow(() -> new Problem(Problem.Type.NOT_FOUND, "role", "No layer '" + roleId
-                + "'; the layers are " + Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", "))));
+        Role role = Role.byId(roleId)
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.NOT_FOUND,
+                        "role",
+                        "No layer '" + roleId + "'; the layers are "
+                                + Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", "))));
         Map<String, String> p = QueryParams.single(query, Set.of("bbox", "bbox-crs", "crs", "limit", "offset"));
-        ApiCrs crs = p.containsKey("crs") ? ApiCrs.parse(p.get("crs")).orElseThrow(() -> new Problem(
-                Problem.Type.INVALID_PARAMETER, "crs", "Unknown crs '" + p.get("crs") + "'; use " + ApiCrs.expected())) : ApiCrs.CRS84;
-        ApiCrs bboxCrs = p.containsKey("bbox-crs") ? ApiCrs.parse(p.get("bbox-crs")).orElseThrow(() -> new Problem(
-                Problem.Type.INVALID_PARAMETER, "bbox-crs", "Unknown bbox-crs '" + p.get("bbox-crs") + "'; use " + ApiCrs.expected())) : ApiCrs.CRS84;
+        ApiCrs crs = p.containsKey("crs")
+                ? ApiCrs.parse(p.get("crs"))
+                        .orElseThrow(() -> new Problem(
+                                Problem.Type.INVALID_PARAMETER,
+                                "crs",
+                                "Unknown crs '" + p.get("crs") + "'; use " + ApiCrs.expected()))
+                : ApiCrs.CRS84;
+        ApiCrs bboxCrs = p.containsKey("bbox-crs")
+                ? ApiCrs.parse(p.get("bbox-crs"))
+                        .orElseThrow(() -> new Problem(
+                                Problem.Type.INVALID_PARAMETER,
+                                "bbox-crs",
+                                "Unknown bbox-crs '" + p.get("bbox-crs") + "'; use " + ApiCrs.expected()))
+                : ApiCrs.CRS84;
         if (p.containsKey("bbox-crs") && !p.containsKey("bbox")) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox-crs", "bbox-crs is given without bbox; add bbox=minx,miny,maxx,maxy");
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    "bbox-crs",
+                    "bbox-crs is given without bbox; add bbox=minx,miny,maxx,maxy");
         }
         Geometry area = p.containsKey("bbox") ? bbox(p.get("bbox"), bboxCrs) : null;
         Paging paging = Paging.of(p, config.layerLimitDefault(), config.layerLimitMax());
@@ -408,5 +480,4 @@ public final class Api {
     Problem bodyTooLarge() {
         return Problem.bodyTooLarge(config.maxBodyBytes());
     }
-
 }

@@ -18,8 +18,7 @@ import org.locationtech.jts.geom.Geometry;
 
 /** An assessment as the API and {@code plektoets assess --json} write it (the contract in docs/api.md). */
 public final class AssessmentJson {
-    private AssessmentJson() {
-    }
+    private AssessmentJson() {}
 
     /**
      * verdict, verdictExplanation {nl, en}, locationClass, obligations [{id, criterion, policyRef, text {nl, en}}],
@@ -76,7 +75,9 @@ public final class AssessmentJson {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, Object> e : evidence.entrySet()) {
             Object v = e.getValue();
-            o.set(e.getKey(), v instanceof Geometry g ? GeoJson.write(g, workingCrs, ApiCrs.CRS84) : mapper.valueToTree(v));
+            o.set(
+                    e.getKey(),
+                    v instanceof Geometry g ? GeoJson.write(g, workingCrs, ApiCrs.CRS84) : mapper.valueToTree(v));
         }
         return o;
     }

@@ -9,8 +9,7 @@ import java.util.List;
  * X-Forwarded-For from anyone else is ignored, since any client can write one.
  */
 final class ClientAddress {
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     static String of(String remoteAddress, String forwardedFor, List<String> trustedProxies) {
         String remote = normalise(remoteAddress);
@@ -27,7 +26,8 @@ final class ClientAddress {
 
     /** The canonical text of an IP literal, or null for anything else (never a DNS lookup). */
     private static String normalise(String address) {
-        if (address == null || address.isEmpty() || address.length() > 45 || !address.matches("[0-9a-fA-F:.]+")) return null;
+        if (address == null || address.isEmpty() || address.length() > 45 || !address.matches("[0-9a-fA-F:.]+"))
+            return null;
         try {
             return InetAddress.getByName(address).getHostAddress();
         } catch (java.net.UnknownHostException e) {

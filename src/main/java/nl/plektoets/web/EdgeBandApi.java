@@ -42,27 +42,42 @@ public final class EdgeBandApi {
         ApiCrs crs = ApiCrs.CRS84;
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
             if (!e.getKey().equals("crs")) {
-                throw new Problem(Problem.Type.INVALID_PARAMETER, e.getKey(), "Unknown query parameter '" + e.getKey()
-                        + "'; the only parameter is crs (" + ApiCrs.expected() + ")");
+                throw new Problem(
+                        Problem.Type.INVALID_PARAMETER,
+                        e.getKey(),
+                        "Unknown query parameter '" + e.getKey() + "'; the only parameter is crs (" + ApiCrs.expected()
+                                + ")");
             }
             if (e.getValue().size() != 1) {
-                throw new Problem(Problem.Type.INVALID_PARAMETER, "crs", "Query parameter 'crs' is given "
-                        + e.getValue().size() + " times; give it once");
+                throw new Problem(
+                        Problem.Type.INVALID_PARAMETER,
+                        "crs",
+                        "Query parameter 'crs' is given " + e.getValue().size() + " times; give it once");
             }
             String c = e.getValue().get(0);
-            crs = ApiCrs.parse(c).orElseThrow(() -> new Problem(Problem.Type.INVALID_PARAMETER, "crs",
-                    "Unknown crs '" + c + "'; use " + ApiCrs.expected()));
+            crs = ApiCrs.parse(c)
+                    .orElseThrow(() -> new Problem(
+                            Problem.Type.INVALID_PARAMETER,
+                            "crs",
+                            "Unknown crs '" + c + "'; use " + ApiCrs.expected()));
         }
         long id;
         try {
             id = Long.parseLong(idText.trim());
         } catch (NumberFormatException e) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "id", "The business park id must be a feature id (a whole"
-                    + " number, as in the location_class evidence's feature.featureId), got '" + idText + "'");
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    "id",
+                    "The business park id must be a feature id (a whole"
+                            + " number, as in the location_class evidence's feature.featureId), got '" + idText + "'");
         }
-        Feature park = engine.dataset().layer(Role.BUSINESS_PARK).stream().filter(f -> f.id() == id).findFirst()
-                .orElseThrow(() -> new Problem(Problem.Type.NOT_FOUND, "id", "No business park with id " + id
-                        + "; GET /api/v1/layers/business_park lists them"));
+        Feature park = engine.dataset().layer(Role.BUSINESS_PARK).stream()
+                .filter(f -> f.id() == id)
+                .findFirst()
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.NOT_FOUND,
+                        "id",
+                        "No business park with id " + id + "; GET /api/v1/layers/business_park lists them"));
         BusinessParkBand band = BusinessParkBand.around(park.geometry(), engine.profile(), engine.lookup());
         ObjectNode out = NODES.objectNode();
         out.put("type", "FeatureCollection");

@@ -23,18 +23,27 @@ import org.locationtech.jts.geom.Geometry;
 final class EnvironmentZoneApi {
     /** Above the largest VNG guide distance (1500 m): a larger zone is a wrong parameter, not a question. */
     static final double MAX_DISTANCE_M = 5000;
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private EnvironmentZoneApi() {
-    }
+    private EnvironmentZoneApi() {}
 
     static Api.LayerPage zone(Api api, String idText, Map<String, List<String>> query) {
         Map<String, String> p = QueryParams.single(query, java.util.Set.of("distance", "crs"));
-        ApiCrs crs = p.get("crs") == null ? ApiCrs.CRS84 : ApiCrs.parse(p.get("crs")).orElseThrow(() -> new Problem(
-                Problem.Type.INVALID_PARAMETER, "crs", "Unknown crs '" + p.get("crs") + "'; use " + ApiCrs.expected()));
+        ApiCrs crs = p.get("crs") == null
+                ? ApiCrs.CRS84
+                : ApiCrs.parse(p.get("crs"))
+                        .orElseThrow(() -> new Problem(
+                                Problem.Type.INVALID_PARAMETER,
+                                "crs",
+                                "Unknown crs '" + p.get("crs") + "'; use " + ApiCrs.expected()));
         String d = p.get("distance");
-        if (d == null) throw new Problem(Problem.Type.INVALID_PARAMETER, "distance", "Give distance=M, the guide distance in"
-                + " metres (the environmental_zoning evidence's guideDistanceM)");
+        if (d == null)
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    "distance",
+                    "Give distance=M, the guide distance in"
+                            + " metres (the environmental_zoning evidence's guideDistanceM)");
         double distance;
         try {
             distance = Double.parseDouble(d.trim());
@@ -42,19 +51,29 @@ final class EnvironmentZoneApi {
             distance = Double.NaN;
         }
         if (!(distance >= 0 && distance <= MAX_DISTANCE_M)) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "distance", "distance must be metres from 0 to "
-                    + (long) MAX_DISTANCE_M + ", got '" + d + "'");
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    "distance",
+                    "distance must be metres from 0 to " + (long) MAX_DISTANCE_M + ", got '" + d + "'");
         }
         long id;
         try {
             id = Long.parseLong(idText.trim());
         } catch (NumberFormatException e) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "id", "The source id must be a feature id (a whole number, as"
-                    + " in the environmental_zoning evidence's sources[].featureId), got '" + idText + "'");
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    "id",
+                    "The source id must be a feature id (a whole number, as"
+                            + " in the environmental_zoning evidence's sources[].featureId), got '" + idText + "'");
         }
-        Feature source = api.dataset().layer(Role.ENVIRONMENTAL_SOURCE).stream().filter(f -> f.id() == id).findFirst()
-                .orElseThrow(() -> new Problem(Problem.Type.NOT_FOUND, "id", "No environmental source with id " + id
-                        + "; GET /api/v1/layers/environmental_source lists them"));
+        Feature source = api.dataset().layer(Role.ENVIRONMENTAL_SOURCE).stream()
+                .filter(f -> f.id() == id)
+                .findFirst()
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.NOT_FOUND,
+                        "id",
+                        "No environmental source with id " + id
+                                + "; GET /api/v1/layers/environmental_source lists them"));
         WorkingCrs w = api.workingCrs();
         Geometry outline = source.geometry();
         Geometry zone = outline.buffer(distance, 16);
@@ -68,7 +87,8 @@ final class EnvironmentZoneApi {
         return new Api.LayerPage(out, crs);
     }
 
-    private static ObjectNode feature(String kind, Geometry g, Feature source, double distance, WorkingCrs w, ApiCrs crs) {
+    private static ObjectNode feature(
+            String kind, Geometry g, Feature source, double distance, WorkingCrs w, ApiCrs crs) {
         ObjectNode f = NODES.objectNode();
         f.put("type", "Feature");
         f.put("id", kind + "-" + source.id());

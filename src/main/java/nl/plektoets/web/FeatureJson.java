@@ -19,8 +19,7 @@ import nl.plektoets.geo.WorkingCrs;
 public final class FeatureJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private FeatureJson() {
-    }
+    private FeatureJson() {}
 
     /**
      * A GeoJSON Feature: id, geometry in {@code crs}, and properties {@code role}, the attributes (sorted by key, so
@@ -33,7 +32,8 @@ public final class FeatureJson {
         o.set("geometry", GeoJson.write(f.geometry(), workingCrs, crs));
         ObjectNode props = o.putObject("properties");
         props.put("role", f.role().id());
-        for (Map.Entry<String, String> e : new TreeMap<>(f.attributes()).entrySet()) props.put(e.getKey(), e.getValue());
+        for (Map.Entry<String, String> e : new TreeMap<>(f.attributes()).entrySet())
+            props.put(e.getKey(), e.getValue());
         if (f.provenance() != null) {
             ObjectNode p = props.putObject("provenance");
             p.put("source", f.provenance().source());

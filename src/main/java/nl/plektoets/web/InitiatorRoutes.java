@@ -14,17 +14,28 @@ import nl.plektoets.web.http.Problem;
  * exception mapping turns every {@link Problem} into problem+json.
  */
 public final class InitiatorRoutes {
-    private InitiatorRoutes() {
-    }
+    private InitiatorRoutes() {}
 
     /** {@code api} supplies the handlers of the layers served now ({@code serve} replaces them on a reload). */
     public static void install(RoutesConfig routes, PolicyApi policy, Supplier<EdgeBandApi> band, Supplier<Api> api) {
-        routes.get("/api/v1/policy", ctx -> json(ctx, "application/json", policy.policy().set("dataset", api.get().datasetJson())));
-        routes.get("/api/v1/policy/paragraphs/{ref}", ctx -> json(ctx, "application/json",
-                policy.paragraph(ctx.pathParam("ref")).set("dataset", api.get().datasetJson())));
-        routes.get("/api/v1/layers/business_park/{id}/edge-band",
+        routes.get(
+                "/api/v1/policy",
+                ctx -> json(
+                        ctx,
+                        "application/json",
+                        policy.policy().set("dataset", api.get().datasetJson())));
+        routes.get(
+                "/api/v1/policy/paragraphs/{ref}",
+                ctx -> json(
+                        ctx,
+                        "application/json",
+                        policy.paragraph(ctx.pathParam("ref"))
+                                .set("dataset", api.get().datasetJson())));
+        routes.get(
+                "/api/v1/layers/business_park/{id}/edge-band",
                 ctx -> geoJson(ctx, api, band.get().edgeBand(ctx.pathParam("id"), ctx.queryParamMap())));
-        routes.get("/api/v1/layers/environmental_source/{id}/zone",
+        routes.get(
+                "/api/v1/layers/environmental_source/{id}/zone",
                 ctx -> geoJson(ctx, api, EnvironmentZoneApi.zone(api.get(), ctx.pathParam("id"), ctx.queryParamMap())));
     }
 

@@ -32,8 +32,8 @@ final class JettyProblems extends ErrorHandler {
 
     /** A refusal Jetty 12 answers itself (bad request line or headers, broken chunks): problem+json, not HTML. */
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.write(true, ByteBuffer.wrap(body(code, request.getHttpURI().getPath())), callback);
@@ -52,10 +52,23 @@ final class JettyProblems extends ErrorHandler {
     /** Jetty's refusal as our problem, keeping Jetty's status. */
     static Problem problem(int status) {
         return switch (status) {
-            case 431 -> new Problem(Problem.Type.HEAD_TOO_LARGE, null, "The request's headers are too long; send shorter headers and cookies");
-            case 414 -> new Problem(Problem.Type.URL_TOO_LONG, null, "The request's URL is too long; query texts are short (an address, a few search words)");
-            default -> new Problem(Problem.Type.BAD_HTTP, null, "The request is not well-formed HTTP (a broken header, chunk or"
-                    + " encoding); send a valid HTTP/1.1 request").status(status);
+            case 431 ->
+                new Problem(
+                        Problem.Type.HEAD_TOO_LARGE,
+                        null,
+                        "The request's headers are too long; send shorter headers and cookies");
+            case 414 ->
+                new Problem(
+                        Problem.Type.URL_TOO_LONG,
+                        null,
+                        "The request's URL is too long; query texts are short (an address, a few search words)");
+            default ->
+                new Problem(
+                                Problem.Type.BAD_HTTP,
+                                null,
+                                "The request is not well-formed HTTP (a broken header, chunk or"
+                                        + " encoding); send a valid HTTP/1.1 request")
+                        .status(status);
         };
     }
 

@@ -33,7 +33,9 @@ final class LayerIndex {
         boolean rectangle = area.isRectangle();
         for (Object o : tree(role).query(env)) {
             Feature f = (Feature) o;
-            if (rectangle ? intersectsRectangle(f.geometry(), env) : f.geometry().intersects(area)) out.add(f);
+            if (rectangle
+                    ? intersectsRectangle(f.geometry(), env)
+                    : f.geometry().intersects(area)) out.add(f);
         }
         out.sort(Comparator.comparingLong(Feature::id));
         return out;

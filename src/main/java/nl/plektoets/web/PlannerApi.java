@@ -50,6 +50,7 @@ public final class PlannerApi {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Default and largest search radius around a clicked point: a click is a few pixels, not a neighbourhood. */
     static final double TOLERANCE_DEFAULT_M = 5, TOLERANCE_MAX_M = 250;
+
     static final int FEATURES_LIMIT_DEFAULT = 50;
 
     private final Api api;
@@ -99,14 +100,16 @@ public final class PlannerApi {
                 : TOLERANCE_DEFAULT_M;
         EnumSet<Role> roles = roles(p.get("role"));
         ApiCrs crs = crs(p.get("crs"));
-        int limit = Paging.limit(p.get("limit"), FEATURES_LIMIT_DEFAULT, api.config().layerLimitMax());
+        int limit = Paging.limit(
+                p.get("limit"), FEATURES_LIMIT_DEFAULT, api.config().layerLimitMax());
 
         Coordinate c = workingCrs.fromLonLat(lon, lat);
         Point point = workingCrs.geometryFactory().createPoint(c);
         List<SpatialLookup.Hit> hits = new ArrayList<>();
         for (Role r : roles) hits.addAll(lookup.withinDistance(r, point, tolerance));
         hits.sort(Comparator.comparingDouble(SpatialLookup.Hit::distanceM)
-                .thenComparing(h -> h.feature().role().ordinal()).thenComparingLong(h -> h.feature().id()));
+                .thenComparing(h -> h.feature().role().ordinal())
+                .thenComparingLong(h -> h.feature().id()));
 
         ObjectNode out = NODES.objectNode();
         out.put("type", "FeatureCollection");
@@ -129,9 +132,12 @@ public final class PlannerApi {
         if (text == null) return EnumSet.allOf(Role.class);
         EnumSet<Role> out = EnumSet.noneOf(Role.class);
         for (String id : text.split(",")) {
-            out.add(Role.byId(id.trim()).orElseThrow(() -> new Problem(Problem.Type.INVALID_PARAMETER, "role",
-                    "Unknown layer '" + id.trim() + "' in role; give layers separated by commas, out of "
-                            + Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", ")))));
+            out.add(Role.byId(id.trim())
+                    .orElseThrow(() -> new Problem(
+                            Problem.Type.INVALID_PARAMETER,
+                            "role",
+                            "Unknown layer '" + id.trim() + "' in role; give layers separated by commas, out of "
+                                    + Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", ")))));
         }
         return out;
     }
@@ -144,21 +150,29 @@ public final class PlannerApi {
      * the addresses in the box; {@code verdict} narrows the page (not the totals) to one verdict.
      */
     public ObjectNode overview(Map<String, List<String>> query) {
-        Map<String, String> p = QueryParams.single(query, Set.of("form", "persons", "newBuild", "verdict", "bbox", "bbox-crs",
-                "crs", "limit", "offset"));
+        Map<String, String> p = QueryParams.single(
+                query, Set.of("form", "persons", "newBuild", "verdict", "bbox", "bbox-crs", "crs", "limit", "offset"));
         HousingForm form = form(p.get("form"));
         int persons = persons(p.get("persons"));
         boolean newBuild = bool(p, "newBuild");
         String verdict = verdict(p.get("verdict"));
         ApiCrs crs = crs(p.get("crs"));
-        ApiCrs bboxCrs = p.containsKey("bbox-crs") ? ApiCrs.parse(p.get("bbox-crs")).orElseThrow(() -> new Problem(
-                Problem.Type.INVALID_PARAMETER, "bbox-crs", "Unknown bbox-crs '" + p.get("bbox-crs") + "'; use " + ApiCrs.expected()))
+        ApiCrs bboxCrs = p.containsKey("bbox-crs")
+                ? ApiCrs.parse(p.get("bbox-crs"))
+                        .orElseThrow(() -> new Problem(
+                                Problem.Type.INVALID_PARAMETER,
+                                "bbox-crs",
+                                "Unknown bbox-crs '" + p.get("bbox-crs") + "'; use " + ApiCrs.expected()))
                 : ApiCrs.CRS84;
         if (p.containsKey("bbox-crs") && !p.containsKey("bbox")) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox-crs", "bbox-crs is given without bbox; add bbox=minx,miny,maxx,maxy");
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    "bbox-crs",
+                    "bbox-crs is given without bbox; add bbox=minx,miny,maxx,maxy");
         }
         Envelope box = p.containsKey("bbox") ? BboxParameter.toWorking(p.get("bbox"), bboxCrs, workingCrs) : null;
-        Paging paging = Paging.of(p, api.config().layerLimitDefault(), api.config().layerLimitMax());
+        Paging paging =
+                Paging.of(p, api.config().layerLimitDefault(), api.config().layerLimitMax());
 
         HousingOverview.Answer answer = overview.get(new HousingOverview.Key(form, persons, newBuild));
         HousingOverview.Result result = answer.result();
@@ -166,7 +180,8 @@ public final class PlannerApi {
         for (HousingOverview.Row r : result.rows()) {
             if (box == null || box.contains(r.site().getCoordinate())) inBox.add(r);
         }
-        List<HousingOverview.Row> matched = verdict == null ? inBox
+        List<HousingOverview.Row> matched = verdict == null
+                ? inBox
                 : inBox.stream().filter(r -> verdict.equals(verdictId(r))).toList();
         List<HousingOverview.Row> page = paging.of(matched);
 
@@ -183,7 +198,9 @@ public final class PlannerApi {
         paging.links(out.putArray("links"), "/api/v1/overview", self, matched.size(), Answers.GEO_JSON, null);
         out.set("totals", totals(inBox));
         Map<String, List<HousingOverview.Row>> byTown = new TreeMap<>();
-        for (HousingOverview.Row r : inBox) byTown.computeIfAbsent(r.town() == null ? "" : r.town(), t -> new ArrayList<>()).add(r);
+        for (HousingOverview.Row r : inBox)
+            byTown.computeIfAbsent(r.town() == null ? "" : r.town(), t -> new ArrayList<>())
+                    .add(r);
         ArrayNode towns = out.putArray("totalsPerTown");
         byTown.forEach((town, rows) -> {
             ObjectNode t = NODES.objectNode();
@@ -240,9 +257,14 @@ public final class PlannerApi {
 
     private static HousingForm form(String text) {
         if (text == null) return HousingForm.ROOM_RENTAL;
-        return HousingForm.byId(text).orElseThrow(() -> new Problem(Problem.Type.INVALID_PARAMETER, "form",
-                "Unknown form '" + text + "'; use one of " + Arrays.stream(HousingForm.values()).map(HousingForm::id)
-                        .collect(Collectors.joining(", "))));
+        return HousingForm.byId(text)
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.INVALID_PARAMETER,
+                        "form",
+                        "Unknown form '" + text + "'; use one of "
+                                + Arrays.stream(HousingForm.values())
+                                        .map(HousingForm::id)
+                                        .collect(Collectors.joining(", "))));
     }
 
     private static int persons(String text) {
@@ -253,8 +275,10 @@ public final class PlannerApi {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new Problem(Problem.Type.INVALID_PARAMETER, "persons", "persons must be a whole number of at least 1, got '"
-                + text + "'");
+        throw new Problem(
+                Problem.Type.INVALID_PARAMETER,
+                "persons",
+                "persons must be a whole number of at least 1, got '" + text + "'");
     }
 
     private static boolean bool(Map<String, String> p, String name) {
@@ -263,17 +287,22 @@ public final class PlannerApi {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new Problem(Problem.Type.INVALID_PARAMETER, name, name + " must be true or false, got '" + text + "'");
+            default ->
+                throw new Problem(
+                        Problem.Type.INVALID_PARAMETER, name, name + " must be true or false, got '" + text + "'");
         };
     }
 
     private static String verdict(String text) {
         if (text == null) return null;
-        List<String> ids = new ArrayList<>(Arrays.stream(Verdict.values()).map(Verdict::id).toList());
+        List<String> ids =
+                new ArrayList<>(Arrays.stream(Verdict.values()).map(Verdict::id).toList());
         ids.add("error");
         if (!ids.contains(text)) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "verdict", "Unknown verdict '" + text + "'; use one of "
-                    + String.join(", ", ids));
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    "verdict",
+                    "Unknown verdict '" + text + "'; use one of " + String.join(", ", ids));
         }
         return text;
     }
@@ -290,8 +319,13 @@ public final class PlannerApi {
         Map<String, String> p = QueryParams.single(query, Set.of("status", "crs"));
         String status = p.get("status");
         if (status != null && Arrays.stream(PermitStatus.values()).noneMatch(s -> s.id().equals(status))) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "status", "Unknown status '" + status + "'; use one of "
-                    + Arrays.stream(PermitStatus.values()).map(PermitStatus::id).collect(Collectors.joining(", ")));
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    "status",
+                    "Unknown status '" + status + "'; use one of "
+                            + Arrays.stream(PermitStatus.values())
+                                    .map(PermitStatus::id)
+                                    .collect(Collectors.joining(", ")));
         }
         ApiCrs crs = crs(p.get("crs"));
         List<RoomRentalPermit> all = store.permits(null, null);
@@ -300,7 +334,8 @@ public final class PlannerApi {
             if (r.status() == PermitStatus.GRANTED || r.status() == PermitStatus.APPLIED) active.add(placement(r));
         }
         // known room-rented dwellings without a permit fill the streets too (§5.1.3)
-        store.roomRentedDwellings(RoomRentedDwelling.Status.KNOWN.id()).forEach(k -> active.add(StreetLimitGuard.placement(k)));
+        store.roomRentedDwellings(RoomRentedDwelling.Status.KNOWN.id())
+                .forEach(k -> active.add(StreetLimitGuard.placement(k)));
         Map<String, StreetStanding> standings = new LinkedHashMap<>();
         for (StreetStanding s : rules.standings(active)) standings.put(s.unit().id(), s);
 
@@ -309,9 +344,12 @@ public final class PlannerApi {
         for (RoomRentalPermit r : all) {
             if (status != null && !r.status().id().equals(status)) continue;
             RoomRentalRules.Placed placed = rules.place(placement(r));
-            Street unit = placed.dwelling() != null ? rules.model().unitOf(placed.dwelling())
-                    : rules.model().units().stream().filter(u -> u.key().equals(placed.street()) && u.segment() <= 1)
-                    .findFirst().orElse(null);
+            Street unit = placed.dwelling() != null
+                    ? rules.model().unitOf(placed.dwelling())
+                    : rules.model().units().stream()
+                            .filter(u -> u.key().equals(placed.street()) && u.segment() <= 1)
+                            .findFirst()
+                            .orElse(null);
             ObjectNode o = permitJson(r, placed.dwelling(), crs);
             if (unit == null) unplaced.add(o);
             else perUnit.computeIfAbsent(unit.id(), k -> new ArrayList<>()).add(o);
@@ -353,8 +391,8 @@ public final class PlannerApi {
     }
 
     private static PermitPlacement placement(RoomRentalPermit r) {
-        return new PermitPlacement(r.id(), r.street(), r.town(), r.dwellingBagId(), r.address(),
-                r.status() == PermitStatus.GRANTED);
+        return new PermitPlacement(
+                r.id(), r.street(), r.town(), r.dwellingBagId(), r.address(), r.status() == PermitStatus.GRANTED);
     }
 
     private ObjectNode permitJson(RoomRentalPermit r, Dwelling dwellingOrNull, ApiCrs crs) {
@@ -379,13 +417,15 @@ public final class PlannerApi {
 
     private static ApiCrs crs(String text) {
         if (text == null) return ApiCrs.CRS84;
-        return ApiCrs.parse(text).orElseThrow(() -> new Problem(Problem.Type.INVALID_PARAMETER, "crs",
-                "Unknown crs '" + text + "'; use " + ApiCrs.expected()));
+        return ApiCrs.parse(text)
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.INVALID_PARAMETER, "crs", "Unknown crs '" + text + "'; use " + ApiCrs.expected()));
     }
 
     private static double number(Map<String, String> p, String name, double min, double max, String what) {
         String text = p.get(name);
-        if (text == null) throw new Problem(Problem.Type.INVALID_PARAMETER, name, name + " is missing; give the " + what);
+        if (text == null)
+            throw new Problem(Problem.Type.INVALID_PARAMETER, name, name + " is missing; give the " + what);
         double v;
         try {
             v = Double.parseDouble(text.trim());
@@ -393,8 +433,11 @@ public final class PlannerApi {
             v = Double.NaN;
         }
         if (!Double.isFinite(v) || v < min || v > max) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, name, name + " must be a number from " + fmt(min) + " to "
-                    + fmt(max) + " (" + what + "), got '" + text + "'");
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    name,
+                    name + " must be a number from " + fmt(min) + " to " + fmt(max) + " (" + what + "), got '" + text
+                            + "'");
         }
         return v;
     }

@@ -14,19 +14,34 @@ import nl.plektoets.web.http.Problem;
  * in the route table {@link Routes#create} builds, whose exception mapping turns every {@link Problem} into problem+json.
  */
 public final class PlannerRoutes {
-    private PlannerRoutes() {
-    }
+    private PlannerRoutes() {}
 
     /** Over the handlers of the layers served now ({@code serve} replaces them on a reload). */
     public static void install(RoutesConfig routes, Supplier<PlannerApi> current, Supplier<TokenFile> tokens) {
-        routes.get("/api/v1/features", ctx -> json(ctx, Routes.GEO_JSON, current.get().features(ctx.queryParamMap())));
+        routes.get(
+                "/api/v1/features",
+                ctx -> json(ctx, Routes.GEO_JSON, current.get().features(ctx.queryParamMap())));
         // the overview needs a planner: an uncached answer costs seconds of every core (persons is open-ended, so
         // anyone could keep the server busy), and for room rental it shows where the permit register's street
         // limits and distances bite (§5.1.3), which the public sees only as counts per street
-        RegisterRoutes.getAndHead(routes, "/api/v1/overview", ctx -> RegisterRoutes.guarded(ctx, tokens, () -> current.get().datasetJson(), AccessRole.PLANNER,
-                u -> json(ctx, Routes.GEO_JSON, current.get().overview(ctx.queryParamMap()))));
-        RegisterRoutes.getAndHead(routes, "/api/v1/room-rental/permits", ctx -> RegisterRoutes.guarded(ctx, tokens, () -> current.get().datasetJson(), AccessRole.PLANNER,
-                u -> json(ctx, Routes.GEO_JSON, current.get().permitsPerStreet(ctx.queryParamMap()))));
+        RegisterRoutes.getAndHead(
+                routes,
+                "/api/v1/overview",
+                ctx -> RegisterRoutes.guarded(
+                        ctx,
+                        tokens,
+                        () -> current.get().datasetJson(),
+                        AccessRole.PLANNER,
+                        u -> json(ctx, Routes.GEO_JSON, current.get().overview(ctx.queryParamMap()))));
+        RegisterRoutes.getAndHead(
+                routes,
+                "/api/v1/room-rental/permits",
+                ctx -> RegisterRoutes.guarded(
+                        ctx,
+                        tokens,
+                        () -> current.get().datasetJson(),
+                        AccessRole.PLANNER,
+                        u -> json(ctx, Routes.GEO_JSON, current.get().permitsPerStreet(ctx.queryParamMap()))));
     }
 
     /** The planner handlers set the dataset member themselves. */

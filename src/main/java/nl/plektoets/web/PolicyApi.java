@@ -36,12 +36,13 @@ public final class PolicyApi {
         out.put("document", s.document());
         out.put("text", profile.text().map(PolicyText::name).orElse(null));
         ArrayNode ps = out.putArray("paragraphs");
-        profile.text().ifPresent(t -> t.paragraphs().forEach(p -> {
-            ObjectNode o = ps.addObject();
-            o.put("ref", p.ref());
-            o.put("label", p.label());
-            o.put("title", p.title());
-        }));
+        profile.text()
+                .ifPresent(t -> t.paragraphs().forEach(p -> {
+                    ObjectNode o = ps.addObject();
+                    o.put("ref", p.ref());
+                    o.put("label", p.label());
+                    o.put("title", p.title());
+                }));
         PolicyReadings r = profile.readings();
         ObjectNode rules = out.putObject("rules");
         r.paragraphs().forEach((rule, citation) -> rules.put(rule.key(), citation));
@@ -50,8 +51,13 @@ public final class PolicyApi {
         agri.put("paragraph", r.agriculturalInBuiltUp().paragraph());
         agri.put("note", r.agriculturalInBuiltUp().note());
         ArrayNode notChecked = out.putArray("notChecked");
-        r.notChecked().forEach(q -> notChecked.addObject().put("id", q.id()).put("paragraph", q.paragraph())
-                .put("nl", q.nl()).put("en", q.en()));
+        r.notChecked()
+                .forEach(q -> notChecked
+                        .addObject()
+                        .put("id", q.id())
+                        .put("paragraph", q.paragraph())
+                        .put("nl", q.nl())
+                        .put("en", q.en()));
         return out;
     }
 
@@ -60,10 +66,18 @@ public final class PolicyApi {
      * in the list (5.1.2, bijlage-1), or as cited (§5.1.2, Bijlage 1). An unknown ref is a 404 problem.
      */
     public ObjectNode paragraph(String ref) {
-        PolicyText text = profile.text().orElseThrow(() -> new Problem(Problem.Type.NOT_FOUND, "ref",
-                "The policy profile '" + profile.id() + "' names no text (source.text), so there are no paragraphs to show"));
-        PolicyText.Paragraph p = text.paragraph(ref).orElseThrow(() -> new Problem(Problem.Type.NOT_FOUND, "ref",
-                "No paragraph '" + ref + "' in " + text.name() + "; GET /api/v1/policy lists them (refs like 5.1.2, bijlage-1)"));
+        PolicyText text = profile.text()
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.NOT_FOUND,
+                        "ref",
+                        "The policy profile '" + profile.id()
+                                + "' names no text (source.text), so there are no paragraphs to show"));
+        PolicyText.Paragraph p = text.paragraph(ref)
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.NOT_FOUND,
+                        "ref",
+                        "No paragraph '" + ref + "' in " + text.name()
+                                + "; GET /api/v1/policy lists them (refs like 5.1.2, bijlage-1)"));
         ObjectNode out = NODES.objectNode();
         out.put("ref", p.ref());
         out.put("label", p.label());

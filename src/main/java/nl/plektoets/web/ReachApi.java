@@ -44,25 +44,33 @@ public final class ReachApi {
     public ObjectNode reach(Map<String, List<String>> query) {
         for (String name : query.keySet()) {
             if (!PARAMETERS.contains(name)) {
-                throw new Problem(Problem.Type.INVALID_PARAMETER, name, "Unknown parameter '" + name
-                        + "'; the parameters are lon, lat, mode, minutes, reverse");
+                throw new Problem(
+                        Problem.Type.INVALID_PARAMETER,
+                        name,
+                        "Unknown parameter '" + name + "'; the parameters are lon, lat, mode, minutes, reverse");
             }
         }
         double lon = number(query, "lon", -180, 180);
         double lat = number(query, "lat", -90, 90);
         String modeText = single(query, "mode", "foot");
-        TravelMode mode = TravelMode.byId(modeText).orElseThrow(() -> new Problem(Problem.Type.INVALID_PARAMETER,
-                "mode", "Unknown mode '" + modeText + "'; use foot or bike"));
+        TravelMode mode = TravelMode.byId(modeText)
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.INVALID_PARAMETER, "mode", "Unknown mode '" + modeText + "'; use foot or bike"));
         List<Integer> minutes = minutes(single(query, "minutes", "15,30"));
         String reverseText = single(query, "reverse", "false");
         if (!reverseText.equals("true") && !reverseText.equals("false")) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "reverse", "'reverse' must be true or false, got '"
-                    + reverseText + "'");
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    "reverse",
+                    "'reverse' must be true or false, got '" + reverseText + "'");
         }
         IsochroneBuilder isochrones = builder.get(); // one for the whole request, also across a reload
         if (isochrones == null) {
-            throw new Problem(Problem.Type.NOT_ASSESSABLE, null, "This data set has no walking and cycling network, so"
-                    + " no reach can be drawn; add an OpenStreetMap extract (plektoets import --osm FILE) and reload");
+            throw new Problem(
+                    Problem.Type.NOT_ASSESSABLE,
+                    null,
+                    "This data set has no walking and cycling network, so"
+                            + " no reach can be drawn; add an OpenStreetMap extract (plektoets import --osm FILE) and reload");
         }
         IsochroneResult r;
         try {
@@ -77,7 +85,9 @@ public final class ReachApi {
         ObjectNode origin = out.putObject("origin");
         origin.put("lon", lon);
         origin.put("lat", lat);
-        origin.putArray("snapped").add(GeoJson.round(r.snappedLon(), DECIMALS)).add(GeoJson.round(r.snappedLat(), DECIMALS));
+        origin.putArray("snapped")
+                .add(GeoJson.round(r.snappedLon(), DECIMALS))
+                .add(GeoJson.round(r.snappedLat(), DECIMALS));
         origin.put("snapDistanceM", GeoJson.round(r.snapDistanceM(), 1));
         ArrayNode features = out.putArray("features");
         for (Isochrone iso : r.isochrones()) {
@@ -87,7 +97,8 @@ public final class ReachApi {
             ObjectNode p = f.putObject("properties");
             p.put("minutes", iso.minutes());
             ObjectNode counts = p.putObject("counts");
-            iso.counts().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            iso.counts().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
             ArrayNode list = p.putArray("facilities");
             for (Feature facility : iso.facilities()) list.add(facility(facility, isochrones));
@@ -101,7 +112,9 @@ public final class ReachApi {
         if (f.attribute("name") != null) o.put("name", f.attribute("name"));
         o.put("category", f.attribute("category"));
         if (f.provenance() != null) o.put("osmId", f.provenance().sourceId());
-        Coordinate c = f.geometry() instanceof Point p ? p.getCoordinate() : f.geometry().getInteriorPoint().getCoordinate();
+        Coordinate c = f.geometry() instanceof Point p
+                ? p.getCoordinate()
+                : f.geometry().getInteriorPoint().getCoordinate();
         Coordinate ll = isochrones.crs().toLonLat(c.x, c.y);
         o.put("lon", GeoJson.round(ll.x, DECIMALS));
         o.put("lat", GeoJson.round(ll.y, DECIMALS));
@@ -120,18 +133,23 @@ public final class ReachApi {
     private static double number(Map<String, List<String>> query, String name, double min, double max) {
         String text = single(query, name, null);
         if (text == null) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, name, "'" + name + "' is missing; give the point as"
-                    + " lon=6.6&lat=52.6 (CRS84 degrees)");
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    name,
+                    "'" + name + "' is missing; give the point as" + " lon=6.6&lat=52.6 (CRS84 degrees)");
         }
         double v;
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, name, "'" + name + "' must be a number, got '" + text + "'");
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER, name, "'" + name + "' must be a number, got '" + text + "'");
         }
         if (!(v >= min && v <= max)) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, name, "'" + name + "' must lie in " + (int) min + ".."
-                    + (int) max + ", got " + text);
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    name,
+                    "'" + name + "' must lie in " + (int) min + ".." + (int) max + ", got " + text);
         }
         return v;
     }
@@ -143,18 +161,25 @@ public final class ReachApi {
             try {
                 m = Integer.parseInt(part.trim());
             } catch (NumberFormatException e) {
-                throw new Problem(Problem.Type.INVALID_PARAMETER, "minutes", "'minutes' must be whole minutes separated"
-                        + " by commas, e.g. 15,30; got '" + text + "'");
+                throw new Problem(
+                        Problem.Type.INVALID_PARAMETER,
+                        "minutes",
+                        "'minutes' must be whole minutes separated" + " by commas, e.g. 15,30; got '" + text + "'");
             }
             if (m < IsochroneBuilder.MIN_MINUTES || m > IsochroneBuilder.MAX_MINUTES) {
-                throw new Problem(Problem.Type.INVALID_PARAMETER, "minutes", "'minutes' values must lie in "
-                        + IsochroneBuilder.MIN_MINUTES + ".." + IsochroneBuilder.MAX_MINUTES + ", got " + m);
+                throw new Problem(
+                        Problem.Type.INVALID_PARAMETER,
+                        "minutes",
+                        "'minutes' values must lie in " + IsochroneBuilder.MIN_MINUTES + ".."
+                                + IsochroneBuilder.MAX_MINUTES + ", got " + m);
             }
             out.add(m);
         }
         if (out.isEmpty()) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "minutes", "'minutes' must give at least one whole number of"
-                    + " minutes, e.g. 15,30; got '" + text + "'");
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    "minutes",
+                    "'minutes' must give at least one whole number of" + " minutes, e.g. 15,30; got '" + text + "'");
         }
         return out;
     }

@@ -27,10 +27,18 @@ import java.util.function.UnaryOperator;
  * @param request   the body as the register reads it (the initiative's GeoJSON site read and checked as an
  *                  assessment's, then as the register's WKT); identity for the others
  */
-record RegisterResource<T>(String path, String register, String member, Function<Context, List<T>> list,
-                           BiFunction<JsonNode, String, T> create, LongFunction<Optional<T>> get, Patch<T> patch,
-                           Function<T, ObjectNode> toJson, ToLongFunction<T> id, ToLongFunction<T> version,
-                           UnaryOperator<JsonNode> request) {
+record RegisterResource<T>(
+        String path,
+        String register,
+        String member,
+        Function<Context, List<T>> list,
+        BiFunction<JsonNode, String, T> create,
+        LongFunction<Optional<T>> get,
+        Patch<T> patch,
+        Function<T, ObjectNode> toJson,
+        ToLongFunction<T> id,
+        ToLongFunction<T> version,
+        UnaryOperator<JsonNode> request) {
 
     @FunctionalInterface
     interface Patch<T> {

@@ -22,9 +22,6 @@ import nl.plektoets.registers.InvalidEntryException;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.RegisterStore;
 import nl.plektoets.registers.Registers;
-import nl.plektoets.registers.VersionConflictException;
-import nl.plektoets.store.StoreException;
-import nl.plektoets.store.StoreUnavailableException;
 import nl.plektoets.registers.RoomRentalPermit;
 import nl.plektoets.registers.RoomRentedDwelling;
 import nl.plektoets.web.http.Paging;
@@ -73,25 +70,58 @@ public final class RegisterRoutes {
      * @param api    the handlers of the layers served now: register sites are read and checked as assessment sites
      *               are (the same GeoJSON reader, validity, extent, area), and every answer names the dataset
      */
-    public static RegisterRoutes install(RoutesConfig routes, Registers registers, Supplier<TokenFile> tokens, Reload reload,
-                                         Supplier<Api> api) {
+    public static RegisterRoutes install(
+            RoutesConfig routes, Registers registers, Supplier<TokenFile> tokens, Reload reload, Supplier<Api> api) {
         RegisterRoutes r = new RegisterRoutes(registers, tokens, reload, api);
-        r.register(routes, new RegisterResource<>("permits", RegisterStore.PERMITS, "permits",
-                ctx -> registers.store().permits(ctx.queryParam("status"), ctx.queryParam("street")),
-                registers::createPermit, id -> registers.store().permit(id), registers::patchPermit,
-                RegisterJson::toJson, RoomRentalPermit::id, RoomRentalPermit::version, body -> body));
-        // dwellings known to be room-rented without a permit (§5.1.3); the public sees them only in the counts per street
-        r.register(routes, new RegisterResource<>("room-rented-dwellings", RegisterStore.ROOM_RENTED, "roomRentedDwellings",
-                ctx -> registers.store().roomRentedDwellings(ctx.queryParam("status")),
-                registers::createRoomRented, id -> registers.store().roomRented(id), registers::patchRoomRented,
-                RegisterJson::toJson, RoomRentedDwelling::id, RoomRentedDwelling::version, body -> body));
-        r.register(routes, new RegisterResource<>("initiatives", RegisterStore.INITIATIVES, "initiatives",
-                ctx -> registers.store().initiatives(ctx.queryParam("status")),
-                registers::createInitiative, id -> registers.store().initiative(id), registers::patchInitiative,
-                RegisterRoutes::initiativeJson, HousingInitiative::id, HousingInitiative::version,
-                body -> siteToRd(body, r.api.get())));
+        r.register(
+                routes,
+                new RegisterResource<>(
+                        "permits",
+                        RegisterStore.PERMITS,
+                        "permits",
+                        ctx -> registers.store().permits(ctx.queryParam("status"), ctx.queryParam("street")),
+                        registers::createPermit,
+                        id -> registers.store().permit(id),
+                        registers::patchPermit,
+                        RegisterJson::toJson,
+                        RoomRentalPermit::id,
+                        RoomRentalPermit::version,
+                        body -> body));
+        // dwellings known to be room-rented without a permit (§5.1.3); the public sees them only in the counts per
+        // street
+        r.register(
+                routes,
+                new RegisterResource<>(
+                        "room-rented-dwellings",
+                        RegisterStore.ROOM_RENTED,
+                        "roomRentedDwellings",
+                        ctx -> registers.store().roomRentedDwellings(ctx.queryParam("status")),
+                        registers::createRoomRented,
+                        id -> registers.store().roomRented(id),
+                        registers::patchRoomRented,
+                        RegisterJson::toJson,
+                        RoomRentedDwelling::id,
+                        RoomRentedDwelling::version,
+                        body -> body));
+        r.register(
+                routes,
+                new RegisterResource<>(
+                        "initiatives",
+                        RegisterStore.INITIATIVES,
+                        "initiatives",
+                        ctx -> registers.store().initiatives(ctx.queryParam("status")),
+                        registers::createInitiative,
+                        id -> registers.store().initiative(id),
+                        registers::patchInitiative,
+                        RegisterRoutes::initiativeJson,
+                        HousingInitiative::id,
+                        HousingInitiative::version,
+                        body -> siteToRd(body, r.api.get())));
         // what the public reported as wrong on the room-rental map (§5.1.3), for the planners to handle
-        getAndHead(routes, "/api/v1/room-rental/reports", ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.roomRentalReports(ctx)));
+        getAndHead(
+                routes,
+                "/api/v1/room-rental/reports",
+                ctx -> r.handle(ctx, AccessRole.PLANNER, u -> r.roomRentalReports(ctx)));
         routes.post("/api/v1/admin/reload", ctx -> r.handle(ctx, AccessRole.ADMIN, u -> r.reload(ctx)));
         // the public overview of §5.1.3 (GET /api/v1/room-rental/streets) is RoomRentalRoutes: per street with the
         // dwellings, the limit and what is left, counts only
@@ -122,24 +152,43 @@ public final class RegisterRoutes {
      * a role below {@code required}, the register and store failures and a {@link Problem} as problem+json, each
      * with the {@code dataset} member as every answer has.
      */
-    static void guarded(Context ctx, Supplier<TokenFile> tokens, Supplier<ObjectNode> dataset, AccessRole required,
-                        Handler handler) {
+    static void guarded(
+            Context ctx,
+            Supplier<TokenFile> tokens,
+            Supplier<ObjectNode> dataset,
+            AccessRole required,
+            Handler handler) {
         // register entries and planners' answers never land in a shared or browser cache (nor do their refusals)
         ctx.header("Cache-Control", "no-store");
         ctx.attribute(DATASET, dataset);
         String header = ctx.header("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip()
+                : null;
         Optional<User> user = tokens.get().user(token);
         if (user.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"plektoets\"");
-            Answers.problem(ctx, new Problem(Problem.Type.UNAUTHORIZED, null, token == null
-                    ? "Send 'Authorization: Bearer <token>' with a token from the configured token file"
-                    : "The bearer token is not in the configured token file"), dataset.get());
+            Answers.problem(
+                    ctx,
+                    new Problem(
+                            Problem.Type.UNAUTHORIZED,
+                            null,
+                            token == null
+                                    ? "Send 'Authorization: Bearer <token>' with a token from the configured token file"
+                                    : "The bearer token is not in the configured token file"),
+                    dataset.get());
             return;
         }
         if (!user.get().role().includes(required)) {
-            Answers.problem(ctx, new Problem(Problem.Type.FORBIDDEN, null, "This endpoint needs role " + required.id()
-                    + "; the token of " + user.get().name() + " has role " + user.get().role().id()), dataset.get());
+            Answers.problem(
+                    ctx,
+                    new Problem(
+                            Problem.Type.FORBIDDEN,
+                            null,
+                            "This endpoint needs role " + required.id() + "; the token of "
+                                    + user.get().name() + " has role "
+                                    + user.get().role().id()),
+                    dataset.get());
             return;
         }
         try {
@@ -179,20 +228,43 @@ public final class RegisterRoutes {
     /** The routes of one register, from what differs ({@link RegisterResource}); the same shape for every register. */
     private <T> void register(RoutesConfig routes, RegisterResource<T> res) {
         String collection = "/api/v1/" + res.path();
-        getAndHead(routes, collection, ctx -> handle(ctx, AccessRole.PLANNER, u -> list(ctx, res.member(), res.list().apply(ctx),
-                res.toJson())));
-        routes.post(collection, ctx -> handle(ctx, AccessRole.PLANNER, u -> {
-            T created = res.create().apply(res.request().apply(body(ctx)), u.name());
-            ctx.header("Location", collection + "/" + res.id().applyAsLong(created));
-            json(ctx, 201, res.toJson().apply(created));
-        }));
-        getAndHead(routes, collection + "/{id}", ctx -> handle(ctx, AccessRole.PLANNER, u -> {
-            long id = id(ctx);
-            entry(ctx, res, res.get().apply(id).orElseThrow(() -> new EntryNotFoundException(res.register(), id)));
-        }));
-        routes.patch(collection + "/{id}", ctx -> handle(ctx, AccessRole.PLANNER,
-                u -> entry(ctx, res, res.patch().patch(id(ctx), res.request().apply(body(ctx)), u.name()))));
-        getAndHead(routes, collection + "/{id}/audit", ctx -> handle(ctx, AccessRole.PLANNER, u -> audit(ctx, res.register())));
+        getAndHead(
+                routes,
+                collection,
+                ctx -> handle(
+                        ctx,
+                        AccessRole.PLANNER,
+                        u -> list(ctx, res.member(), res.list().apply(ctx), res.toJson())));
+        routes.post(
+                collection,
+                ctx -> handle(ctx, AccessRole.PLANNER, u -> {
+                    T created = res.create().apply(res.request().apply(body(ctx)), u.name());
+                    ctx.header("Location", collection + "/" + res.id().applyAsLong(created));
+                    json(ctx, 201, res.toJson().apply(created));
+                }));
+        getAndHead(
+                routes,
+                collection + "/{id}",
+                ctx -> handle(ctx, AccessRole.PLANNER, u -> {
+                    long id = id(ctx);
+                    entry(
+                            ctx,
+                            res,
+                            res.get().apply(id).orElseThrow(() -> new EntryNotFoundException(res.register(), id)));
+                }));
+        routes.patch(
+                collection + "/{id}",
+                ctx -> handle(
+                        ctx,
+                        AccessRole.PLANNER,
+                        u -> entry(
+                                ctx,
+                                res,
+                                res.patch().patch(id(ctx), res.request().apply(body(ctx)), u.name()))));
+        getAndHead(
+                routes,
+                collection + "/{id}/audit",
+                ctx -> handle(ctx, AccessRole.PLANNER, u -> audit(ctx, res.register())));
     }
 
     /** {count, <member>: [...]}: the answer of every register listing. */
@@ -228,9 +300,17 @@ public final class RegisterRoutes {
     }
 
     private void roomRentalReports(Context ctx) {
-        list(ctx, "reports", registers.store().roomRentalReports(), rep -> RegisterJson.MAPPER.createObjectNode()
-                .put("id", rep.id()).put("streetId", rep.streetId()).put("message", rep.message())
-                .put("reportedAt", rep.reportedAt().toString()).put("status", rep.status()));
+        list(
+                ctx,
+                "reports",
+                registers.store().roomRentalReports(),
+                rep -> RegisterJson.MAPPER
+                        .createObjectNode()
+                        .put("id", rep.id())
+                        .put("streetId", rep.streetId())
+                        .put("message", rep.message())
+                        .put("reportedAt", rep.reportedAt().toString())
+                        .put("status", rep.status()));
     }
 
     // ---- audit and reload ----
@@ -263,8 +343,8 @@ public final class RegisterRoutes {
         try {
             json(ctx, 200, reload.reload());
         } catch (IllegalArgumentException e) {
-            throw new Problem(Problem.Type.RELOAD_FAILED, null, e.getMessage() + "; the data served before is still"
-                    + " served");
+            throw new Problem(
+                    Problem.Type.RELOAD_FAILED, null, e.getMessage() + "; the data served before is still" + " served");
         }
     }
 }

@@ -31,7 +31,10 @@ public final class ReportLimit {
         this.perWindow = perWindow;
         this.window = window;
         this.clock = clock;
-        this.times = Caffeine.newBuilder().expireAfterAccess(window).maximumSize(MAX_CLIENTS).build();
+        this.times = Caffeine.newBuilder()
+                .expireAfterAccess(window)
+                .maximumSize(MAX_CLIENTS)
+                .build();
     }
 
     /** The public report endpoint's limit: {@value RoomRentalApi#REPORTS_PER_HOUR} an hour per client. */
@@ -51,8 +54,12 @@ public final class ReportLimit {
             while (!log.isEmpty() && log.peekFirst().isBefore(now.minus(window))) log.pollFirst();
             if (log.size() >= perWindow) {
                 long wait = Duration.between(now, log.peekFirst().plus(window)).toSeconds() + 1;
-                throw new Problem(Problem.Type.TOO_MANY_REQUESTS, null, "At most " + perWindow + " reports an hour; try"
-                        + " again in " + wait + " seconds").with("retryAfter", wait).header("Retry-After", String.valueOf(wait));
+                throw new Problem(
+                                Problem.Type.TOO_MANY_REQUESTS,
+                                null,
+                                "At most " + perWindow + " reports an hour; try" + " again in " + wait + " seconds")
+                        .with("retryAfter", wait)
+                        .header("Retry-After", String.valueOf(wait));
             }
             log.addLast(now);
         }
@@ -60,7 +67,8 @@ public final class ReportLimit {
 
     private static String hash(String key) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(String.valueOf(key).getBytes(StandardCharsets.UTF_8));
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(key).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

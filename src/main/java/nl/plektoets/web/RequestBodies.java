@@ -46,7 +46,8 @@ final class RequestBodies implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         // every answer, static files and errors included: browsers must not guess another type than we declare
         ((jakarta.servlet.http.HttpServletResponse) response).setHeader("X-Content-Type-Options", "nosniff");
@@ -109,24 +110,34 @@ final class RequestBodies implements Filter {
 
         @Override
         public void onError(Throwable t) {
-            if (t instanceof java.util.concurrent.TimeoutException || t.getCause() instanceof java.util.concurrent.TimeoutException) {
+            if (t instanceof java.util.concurrent.TimeoutException
+                    || t.getCause() instanceof java.util.concurrent.TimeoutException) {
                 onTimeout(null); // the connection's idle timeout: the client stopped sending
                 return;
             }
             // the client closed before the declared length, or sent broken chunked encoding
-            finish(PROBLEM, new Problem(Problem.Type.INVALID_REQUEST, null, "The request body is incomplete or its "
-                    + "chunked encoding is broken: send the whole body, exactly as long as its Content-Length says"));
+            finish(
+                    PROBLEM,
+                    new Problem(
+                            Problem.Type.INVALID_REQUEST,
+                            null,
+                            "The request body is incomplete or its "
+                                    + "chunked encoding is broken: send the whole body, exactly as long as its Content-Length says"));
         }
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            finish(PROBLEM, new Problem(Problem.Type.REQUEST_TIMEOUT, null, "The request body did not arrive within "
-                    + timeoutMs + " ms; send it at once (the limit is the configuration key request-read-timeout-ms)"));
+            finish(
+                    PROBLEM,
+                    new Problem(
+                            Problem.Type.REQUEST_TIMEOUT,
+                            null,
+                            "The request body did not arrive within " + timeoutMs
+                                    + " ms; send it at once (the limit is the configuration key request-read-timeout-ms)"));
         }
 
         @Override
-        public void onComplete(AsyncEvent event) {
-        }
+        public void onComplete(AsyncEvent event) {}
 
         @Override
         public void onError(AsyncEvent event) {
@@ -134,8 +145,7 @@ final class RequestBodies implements Filter {
         }
 
         @Override
-        public void onStartAsync(AsyncEvent event) {
-        }
+        public void onStartAsync(AsyncEvent event) {}
 
         private void finish(String attribute, Object value) {
             if (!done.compareAndSet(false, true)) return;

@@ -21,7 +21,8 @@ import nl.plektoets.web.http.Problem;
 final class RequestGuards {
     static final String CLIENT = "plektoets.client";
     static final String BASE = "plektoets.base";
-    private static final Set<HandlerType> CHANGING = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+    private static final Set<HandlerType> CHANGING =
+            Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
     private final Config config;
     private final String publicOrigin;
@@ -33,35 +34,50 @@ final class RequestGuards {
 
     void check(Context ctx) {
         if (ctx.attribute(RequestBodies.PROBLEM) instanceof Problem p) throw p;
-        ctx.attribute(CLIENT, ClientAddress.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"), config.trustedProxies()));
+        ctx.attribute(
+                CLIENT,
+                ClientAddress.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"), config.trustedProxies()));
         if (config.publicBaseUrl() != null) ctx.attribute(BASE, config.publicBaseUrl());
         for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
             for (String v : e.getValue()) {
                 if (v.length() > config.maxTextChars()) {
-                    throw new Problem(Problem.Type.INVALID_PARAMETER, e.getKey(), "Query parameter '" + e.getKey() + "' is "
-                            + v.length() + " characters long; at most " + config.maxTextChars() + " are accepted");
+                    throw new Problem(
+                            Problem.Type.INVALID_PARAMETER,
+                            e.getKey(),
+                            "Query parameter '" + e.getKey() + "' is " + v.length() + " characters long; at most "
+                                    + config.maxTextChars() + " are accepted");
                 }
             }
         }
         if (!CHANGING.contains(ctx.method())) return;
         String origin = ctx.header("Origin");
         if (origin != null && !sameSite(ctx, origin.strip().toLowerCase(Locale.ROOT))) {
-            throw new Problem(Problem.Type.FOREIGN_ORIGIN, null, "This request was sent by a page of " + origin
-                    + ", not by this service's pages; the service accepts changes only from its own pages"
-                    + (config.allowedOrigins().isEmpty() ? "" : " and " + String.join(", ", config.allowedOrigins()))
-                    + " (the configuration key allowed-origins)");
+            throw new Problem(
+                    Problem.Type.FOREIGN_ORIGIN,
+                    null,
+                    "This request was sent by a page of " + origin
+                            + ", not by this service's pages; the service accepts changes only from its own pages"
+                            + (config.allowedOrigins().isEmpty()
+                                    ? ""
+                                    : " and " + String.join(", ", config.allowedOrigins()))
+                            + " (the configuration key allowed-origins)");
         }
         if (ctx.req().getContentLengthLong() > 0 && !json(ctx.header("Content-Type"))) {
-            throw new Problem(Problem.Type.UNSUPPORTED_MEDIA_TYPE, null, "Send the body as JSON with the header "
-                    + "'Content-Type: application/json'" + (ctx.header("Content-Type") == null ? "" : ", not '"
-                    + ctx.header("Content-Type") + "'"));
+            throw new Problem(
+                    Problem.Type.UNSUPPORTED_MEDIA_TYPE,
+                    null,
+                    "Send the body as JSON with the header "
+                            + "'Content-Type: application/json'"
+                            + (ctx.header("Content-Type") == null ? "" : ", not '" + ctx.header("Content-Type") + "'"));
         }
     }
 
     /** The service's own pages (as the browser reached it, or at the public base URL) or a configured origin. */
     private boolean sameSite(Context ctx, String origin) {
         String own = (ctx.scheme() + "://" + ctx.host()).toLowerCase(Locale.ROOT);
-        return origin.equals(own) || origin.equals(publicOrigin) || config.allowedOrigins().contains(origin);
+        return origin.equals(own)
+                || origin.equals(publicOrigin)
+                || config.allowedOrigins().contains(origin);
     }
 
     private static boolean json(String contentType) {
@@ -72,16 +88,23 @@ final class RequestGuards {
 
     private static String originOf(String url) {
         java.net.URI u = java.net.URI.create(url);
-        return (u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())).toLowerCase(Locale.ROOT);
+        return (u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()))
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The methods a path answers, for the Allow header of a 405 (HEAD wherever GET is). */
     static String allowed(JavalinState state, String path) {
         List<String> out = new ArrayList<>();
         var router = state.internalRouter;
-        for (HandlerType t : List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
+        for (HandlerType t : List.of(
+                HandlerType.GET,
+                HandlerType.HEAD,
+                HandlerType.POST,
+                HandlerType.PUT,
+                HandlerType.PATCH,
                 HandlerType.DELETE)) {
-            if (router.hasHttpHandlerEntry(t, path) || (t == HandlerType.HEAD && router.hasHttpHandlerEntry(HandlerType.GET, path))) {
+            if (router.hasHttpHandlerEntry(t, path)
+                    || (t == HandlerType.HEAD && router.hasHttpHandlerEntry(HandlerType.GET, path))) {
                 out.add(t.name());
             }
         }

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +43,7 @@ public final class RoomRentalApi implements StreetSource {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Reports per client per hour: enough for a person, not for a script. */
     static final int REPORTS_PER_HOUR = 5;
+
     static final int REPORT_MAX_CHARS = 2000;
     /** A street id is an identifier ("town/street#2"), not prose: longer ones are refused before any lookup. */
     static final int STREET_ID_MAX_CHARS = 200;
@@ -61,9 +60,23 @@ public final class RoomRentalApi implements StreetSource {
     private final Disclosure disclosure;
 
     /** A room-rental API with its own report limit and the default public disclosure (tests and tools). */
-    public RoomRentalApi(RoomRentalRules rules, RoomRentalPermits permits, AddressIndex addresses, WorkingCrs workingCrs,
-                         Store reportsOrNull, Clock clock, DatasetInfo dataset) {
-        this(rules, permits, addresses, workingCrs, reportsOrNull, clock, dataset, ReportLimit.reports(clock),
+    public RoomRentalApi(
+            RoomRentalRules rules,
+            RoomRentalPermits permits,
+            AddressIndex addresses,
+            WorkingCrs workingCrs,
+            Store reportsOrNull,
+            Clock clock,
+            DatasetInfo dataset) {
+        this(
+                rules,
+                permits,
+                addresses,
+                workingCrs,
+                reportsOrNull,
+                clock,
+                dataset,
+                ReportLimit.reports(clock),
                 Disclosure.publicFrom(Disclosure.DEFAULT_COUNTS_FROM_DWELLINGS));
     }
 
@@ -72,9 +85,16 @@ public final class RoomRentalApi implements StreetSource {
      * @param reportLimit   the report rate limit; {@code serve} passes the one that outlives reloads
      * @param disclosure    what the public may see: {@link Disclosure#publicFrom} the configured number of dwellings
      */
-    public RoomRentalApi(RoomRentalRules rules, RoomRentalPermits permits, AddressIndex addresses, WorkingCrs workingCrs,
-                         Store reportsOrNull, Clock clock, DatasetInfo dataset, ReportLimit reportLimit,
-                         Disclosure disclosure) {
+    public RoomRentalApi(
+            RoomRentalRules rules,
+            RoomRentalPermits permits,
+            AddressIndex addresses,
+            WorkingCrs workingCrs,
+            Store reportsOrNull,
+            Clock clock,
+            DatasetInfo dataset,
+            ReportLimit reportLimit,
+            Disclosure disclosure) {
         this.reportLimit = reportLimit;
         this.rules = rules;
         this.permits = permits;
@@ -138,7 +158,10 @@ public final class RoomRentalApi implements StreetSource {
         ApiCrs crs = QueryParams.crs(p, "crs");
         Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), QueryParams.crs(p, "bbox-crs")) : null;
         if (!p.containsKey("bbox") && p.containsKey("bbox-crs")) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox-crs", "bbox-crs is given without bbox; add bbox=minx,miny,maxx,maxy");
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    "bbox-crs",
+                    "bbox-crs is given without bbox; add bbox=minx,miny,maxx,maxy");
         }
         ObjectNode out = NODES.objectNode();
         out.put("type", "FeatureCollection");
@@ -186,18 +209,44 @@ public final class RoomRentalApi implements StreetSource {
         Envelope area = p.containsKey("bbox") ? bbox(p.get("bbox"), QueryParams.crs(p, "bbox-crs")) : null;
         // "fictitious" on every row, not in a comment line: it stays with each row through sorting and filtering, and
         // RFC 4180 readers know no comments
-        StringBuilder b = new StringBuilder(CsvRows.header(List.of("id", "name", "town", "segment", "dwellings", "granted",
-                "known_without_permit", "pending", "limit", "left", "status", "limit_by", "indicative", "rule", "data_date",
+        StringBuilder b = new StringBuilder(CsvRows.header(List.of(
+                "id",
+                "name",
+                "town",
+                "segment",
+                "dwellings",
+                "granted",
+                "known_without_permit",
+                "pending",
+                "limit",
+                "left",
+                "status",
+                "limit_by",
+                "indicative",
+                "rule",
+                "data_date",
                 "fictitious")));
         for (StreetStanding s : standings(area)) {
             Map<String, Object> c = rules.counts(s, disclosure);
             // null = empty: no segment, no limit, counts withheld
-            b.append(CsvRows.row(Arrays.asList(s.unit().id(), s.unit().name(), s.unit().town(),
-                    s.unit().segment() > 0 ? s.unit().segment() : null, s.dwellings(), c.get("granted"), c.get("known"),
-                    c.get("pending"), c.get("limit"), c.get("left"), c.get("status"), c.get("limitBy"), s.indicative(),
+            b.append(CsvRows.row(Arrays.asList(
+                    s.unit().id(),
+                    s.unit().name(),
+                    s.unit().town(),
+                    s.unit().segment() > 0 ? s.unit().segment() : null,
+                    s.dwellings(),
+                    c.get("granted"),
+                    c.get("known"),
+                    c.get("pending"),
+                    c.get("limit"),
+                    c.get("left"),
+                    c.get("status"),
+                    c.get("limitBy"),
+                    s.indicative(),
                     s.rule() + " (" + s.paragraph() + ")"
                             + (s.indicative() ? "; " + RoomRentalRules.INDICATIVE_EN + ": " + s.note() : ""),
-                    dataDate(), dataset.fictitious())));
+                    dataDate(),
+                    dataset.fictitious())));
         }
         return b.toString();
     }
@@ -218,23 +267,33 @@ public final class RoomRentalApi implements StreetSource {
             } catch (NumberFormatException e) {
                 rooms = -1;
             }
-            if (rooms < 1) throw new Problem(Problem.Type.INVALID_PARAMETER, "rooms", "rooms must be a whole number of at least 1");
+            if (rooms < 1)
+                throw new Problem(
+                        Problem.Type.INVALID_PARAMETER, "rooms", "rooms must be a whole number of at least 1");
         }
         Resolution r = addresses.resolve(text);
         if (!(r instanceof Resolution.Found found)) {
             boolean ambiguous = r instanceof Resolution.Ambiguous;
-            List<nl.plektoets.address.Address> cs = ambiguous ? ((Resolution.Ambiguous) r).candidates()
-                    : ((Resolution.Unknown) r).candidates();
+            List<nl.plektoets.address.Address> cs =
+                    ambiguous ? ((Resolution.Ambiguous) r).candidates() : ((Resolution.Unknown) r).candidates();
             ArrayNode candidates = NODES.arrayNode();
             cs.forEach(a -> candidates.add(a.label()));
-            throw new Problem(ambiguous ? Problem.Type.ADDRESS_AMBIGUOUS : Problem.Type.ADDRESS_NOT_FOUND, "address",
-                    ambiguous ? "'" + text + "' matches several addresses; add the town or postcode"
-                            : "No address '" + text + "' in " + dataset.name() + "; write it as \"Street 12, Town\"")
+            throw new Problem(
+                            ambiguous ? Problem.Type.ADDRESS_AMBIGUOUS : Problem.Type.ADDRESS_NOT_FOUND,
+                            "address",
+                            ambiguous
+                                    ? "'" + text + "' matches several addresses; add the town or postcode"
+                                    : "No address '" + text + "' in " + dataset.name()
+                                            + "; write it as \"Street 12, Town\"")
                     .with("candidates", candidates);
         }
-        Dwelling d = rules.model().byFeatureId(found.address().featureId()).orElseThrow(() -> new Problem(
-                Problem.Type.NOT_ASSESSABLE, "address", "'" + found.address().label() + "' is not a dwelling in the "
-                + "address data (its use is not residential), so room rental does not apply"));
+        Dwelling d = rules.model()
+                .byFeatureId(found.address().featureId())
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.NOT_ASSESSABLE,
+                        "address",
+                        "'" + found.address().label() + "' is not a dwelling in the "
+                                + "address data (its use is not residential), so room rental does not apply"));
         CriterionResult result = criterion.result(d, 0, rooms);
         ObjectNode out = NODES.objectNode();
         out.put("address", found.address().label());
@@ -259,27 +318,40 @@ public final class RoomRentalApi implements StreetSource {
      */
     public ObjectNode report(JsonNode body, String clientKey) {
         if (body == null || !body.isObject()) {
-            throw new Problem(Problem.Type.INVALID_REQUEST, null, "Send {\"streetId\": \"town/street\", \"message\": \"what is wrong\"}");
+            throw new Problem(
+                    Problem.Type.INVALID_REQUEST,
+                    null,
+                    "Send {\"streetId\": \"town/street\", \"message\": \"what is wrong\"}");
         }
         for (var it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!f.equals("streetId") && !f.equals("message")) {
-                throw new Problem(Problem.Type.INVALID_REQUEST, f, "Unknown member '" + f + "'; the members are message, streetId");
+                throw new Problem(
+                        Problem.Type.INVALID_REQUEST,
+                        f,
+                        "Unknown member '" + f + "'; the members are message, streetId");
             }
         }
         String streetId = Problem.text(body.path("streetId").asText(""), "streetId", STREET_ID_MAX_CHARS);
         if (rules.model().units().stream().noneMatch(u -> u.id().equals(streetId))) {
-            throw new Problem(Problem.Type.INVALID_REQUEST, "streetId", "Unknown streetId '" + streetId
-                    + "'; use the id of a feature of /api/v1/room-rental/streets, e.g. 'hardenberg/stationsstraat'");
+            throw new Problem(
+                    Problem.Type.INVALID_REQUEST,
+                    "streetId",
+                    "Unknown streetId '" + streetId
+                            + "'; use the id of a feature of /api/v1/room-rental/streets, e.g. 'hardenberg/stationsstraat'");
         }
         String message = body.path("message").asText("").strip();
         if (message.length() < 10 || message.length() > REPORT_MAX_CHARS) {
-            throw new Problem(Problem.Type.INVALID_REQUEST, "message", "message must say what is wrong in 10 to "
-                    + REPORT_MAX_CHARS + " characters (please no names or personal data)");
+            throw new Problem(
+                    Problem.Type.INVALID_REQUEST,
+                    "message",
+                    "message must say what is wrong in 10 to " + REPORT_MAX_CHARS
+                            + " characters (please no names or personal data)");
         }
         reportLimit.take(clientKey);
         if (reportsOrNull == null) {
-            throw new Problem(Problem.Type.INTERNAL_ERROR, null, "This server keeps no reports (started without a store)");
+            throw new Problem(
+                    Problem.Type.INTERNAL_ERROR, null, "This server keeps no reports (started without a store)");
         }
         long id = reportsOrNull.addRoomRentalReport(streetId, message);
         ObjectNode out = NODES.objectNode();
@@ -290,8 +362,6 @@ public final class RoomRentalApi implements StreetSource {
     }
 
     // ---------------------------------------------------------------- parameters (OGC API style)
-
-
 
     /** minx,miny,maxx,maxy in {@code crs} -> the covering envelope in the working CRS. */
     @Override

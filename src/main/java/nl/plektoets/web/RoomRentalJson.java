@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class RoomRentalJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private RoomRentalJson() {
-    }
+    private RoomRentalJson() {}
 
     static JsonNode tree(Object evidence) {
         return MAPPER.valueToTree(evidence);

@@ -28,17 +28,16 @@ public final class Routes {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
     static final String GEO_JSON = Answers.GEO_JSON;
 
-    private Routes() {
-    }
+    private Routes() {}
 
     /** A configured, not yet started server; {@code start(config.host(), config.port())} to serve. */
     public static Javalin create(Api api, Config config) {
-        return create(() -> api, config, null, c -> { });
+        return create(() -> api, config, null, c -> {});
     }
 
     /** As {@link #create(Api, Config)}, with {@code GET /api/v1/reach} when {@code reachOrNull} is given. */
     public static Javalin create(Api api, Config config, ReachApi reachOrNull) {
-        return create(() -> api, config, reachOrNull, c -> { });
+        return create(() -> api, config, reachOrNull, c -> {});
     }
 
     /**
@@ -55,7 +54,8 @@ public final class Routes {
      * layers; {@code current} gives the one of the request running (serve keeps it the same for a whole request).
      * {@code more} adds the other route tables, serve's before/after handlers and its lifecycle events.
      */
-    public static Javalin create(Supplier<Api> current, Config config, ReachApi reachOrNull, Consumer<JavalinConfig> more) {
+    public static Javalin create(
+            Supplier<Api> current, Config config, ReachApi reachOrNull, Consumer<JavalinConfig> more) {
         MapBackground background = MapBackground.of(config);
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -63,14 +63,16 @@ public final class Routes {
             c.http.prefer405over404 = true;
             // every body is received (bounded in bytes and time, without holding a thread) before any route runs
             c.jetty.modifyServletContextHandler(h -> {
-                FilterHolder bodies = new FilterHolder(new RequestBodies(config.maxBodyBytes(), config.requestReadTimeoutMs()));
+                FilterHolder bodies =
+                        new FilterHolder(new RequestBodies(config.maxBodyBytes(), config.requestReadTimeoutMs()));
                 bodies.setAsyncSupported(true);
                 h.addFilter(bodies, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
             });
             // a blocking read or write during a request never waits longer than a slow body may take
             c.jetty.modifyHttpConfiguration(h -> h.setIdleTimeout(config.requestReadTimeoutMs()));
             // what Jetty refuses itself (malformed HTTP, too long headers) is problem+json too
-            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(() -> current.get().datasetJson())));
+            c.jetty.modifyServer(server ->
+                    server.setErrorHandler(new JettyProblems(() -> current.get().datasetJson())));
             // frontend/ is packaged into the jar (pom.xml resources), so java -jar works from any directory
             c.staticFiles.add(s -> {
                 s.hostedPath = "/";
@@ -79,7 +81,8 @@ public final class Routes {
                 // the pages may contact this server only, plus the tile host when background=pdok-brt (AVG)
                 s.headers = java.util.Map.of("Content-Security-Policy", background.contentSecurityPolicy());
             });
-            // OpenLayers (org.webjars.npm:ol) from our own jar under /webjars/: the map makes no third-party request (AVG)
+            // OpenLayers (org.webjars.npm:ol) from our own jar under /webjars/: the map makes no third-party request
+            // (AVG)
             c.staticFiles.enableWebjars();
             routes(c.routes, c.unsafe, current, config, reachOrNull, background);
             more.accept(c);
@@ -87,23 +90,38 @@ public final class Routes {
     }
 
     /** The core API's routes, the request guards before them and the problem+json mapping of every failure. */
-    private static void routes(RoutesConfig routes, JavalinState state, Supplier<Api> current, Config config, ReachApi reachOrNull,
-                               MapBackground background) {
+    private static void routes(
+            RoutesConfig routes,
+            JavalinState state,
+            Supplier<Api> current,
+            Config config,
+            ReachApi reachOrNull,
+            MapBackground background) {
         RequestGuards guards = new RequestGuards(config);
         routes.before(guards::check);
-        routes.post("/api/v1/assessments", ctx -> json(ctx, "application/json", current.get().assess(body(ctx, current.get(), config))));
+        routes.post(
+                "/api/v1/assessments",
+                ctx -> json(ctx, "application/json", current.get().assess(body(ctx, current.get(), config))));
         routes.get("/api/v1/addresses", ctx -> json(ctx, GEO_JSON, current.get().addresses(ctx.queryParamMap())));
-        routes.get("/api/v1/layers", ctx -> json(ctx, "application/json", current.get().layers()));
+        routes.get(
+                "/api/v1/layers",
+                ctx -> json(ctx, "application/json", current.get().layers()));
         routes.get("/api/v1/layers/{role}", ctx -> {
             Api.LayerPage page = current.get().layer(ctx.pathParam("role"), ctx.queryParamMap());
             ctx.header("Content-Crs", "<" + page.crs().uri() + ">");
             json(ctx, GEO_JSON, page.body());
         });
-        routes.get("/api/v1/map-config", ctx -> json(ctx, "application/json", background.json().set("dataset", current.get().datasetJson())));
+        routes.get(
+                "/api/v1/map-config",
+                ctx -> json(
+                        ctx,
+                        "application/json",
+                        background.json().set("dataset", current.get().datasetJson())));
         routes.get("/health", ctx -> json(ctx, "application/json", current.get().health()));
         // the OpenAPI 3 definition of the whole HTTP API (hand-written; OpenApiTest holds it to the route table)
-        routes.get(RoomRentalFeatures.OPENAPI_PATH, ctx -> ctx.status(200).contentType(RoomRentalFeatures.OPENAPI)
-                .result(openApi()));
+        routes.get(
+                RoomRentalFeatures.OPENAPI_PATH,
+                ctx -> ctx.status(200).contentType(RoomRentalFeatures.OPENAPI).result(openApi()));
         if (reachOrNull != null) {
             routes.get("/api/v1/reach", ctx -> {
                 var body = reachOrNull.reach(ctx.queryParamMap());
@@ -121,18 +139,37 @@ public final class Routes {
             }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             // the log has the exception; the answer names no class or library
-            problem(ctx, current.get(), new Problem(Problem.Type.INTERNAL_ERROR, null, "The server failed to answer this"
-                    + " request; the service's log has the details (" + ctx.method() + " " + ctx.path() + ")"));
+            problem(
+                    ctx,
+                    current.get(),
+                    new Problem(
+                            Problem.Type.INTERNAL_ERROR,
+                            null,
+                            "The server failed to answer this" + " request; the service's log has the details ("
+                                    + ctx.method() + " " + ctx.path() + ")"));
         });
         routes.error(404, ctx -> {
-            if (!answered(ctx)) problem(ctx, current.get(), new Problem(Problem.Type.NOT_FOUND, null, "No resource " + ctx.path()
-                    + "; the API is under /api/v1 (assessments, addresses, layers) and /health"));
+            if (!answered(ctx))
+                problem(
+                        ctx,
+                        current.get(),
+                        new Problem(
+                                Problem.Type.NOT_FOUND,
+                                null,
+                                "No resource " + ctx.path()
+                                        + "; the API is under /api/v1 (assessments, addresses, layers) and /health"));
         });
         routes.error(405, ctx -> {
             String allow = RequestGuards.allowed(state, ctx.path());
             ctx.header("Allow", allow);
-            if (!answered(ctx)) problem(ctx, current.get(), new Problem(Problem.Type.METHOD_NOT_ALLOWED, null, ctx.method() + " is not allowed on "
-                    + ctx.path() + "; use " + allow));
+            if (!answered(ctx))
+                problem(
+                        ctx,
+                        current.get(),
+                        new Problem(
+                                Problem.Type.METHOD_NOT_ALLOWED,
+                                null,
+                                ctx.method() + " is not allowed on " + ctx.path() + "; use " + allow));
         });
         routes.error(413, ctx -> {
             if (!answered(ctx)) problem(ctx, current.get(), current.get().bodyTooLarge());

@@ -17,7 +17,8 @@ class AddressIndexTest {
 
     @Test
     void searchesByStreetPrefixNumberPostcodeAndTownIgnoringCaseAndDiacritics() {
-        assertEquals(List.of("Hoofdstraat 1, Oosterbroek", "Hoofdstraat 12, Oosterbroek", "Hoofdstraat 12, Westervelde"),
+        assertEquals(
+                List.of("Hoofdstraat 1, Oosterbroek", "Hoofdstraat 12, Oosterbroek", "Hoofdstraat 12, Westervelde"),
                 labels("hoofd"));
         assertEquals(List.of("Hoofdstraat 12, Oosterbroek", "Hoofdstraat 12, Westervelde"), labels("HOOFDSTRAAT 12"));
         assertEquals(List.of("Hoofdstraat 12, Westervelde"), labels("hoofdstr 12 wester"));
@@ -52,7 +53,8 @@ class AddressIndexTest {
 
     @Test
     void formatsPostcodes() {
-        assertEquals("7771 AB", index.search("hoofdstraat 12 oosterbroek", 1).get(0).postcode());
+        assertEquals(
+                "7771 AB", index.search("hoofdstraat 12 oosterbroek", 1).get(0).postcode());
         assertEquals("D-95473", AddressIndex.formatPostcode("D-95473"));
     }
 
@@ -61,22 +63,36 @@ class AddressIndexTest {
         Resolution r = index.resolve("hoofdstraat 12, OOSTERBROEK");
         Address a = assertInstanceOf(Resolution.Found.class, r).address();
         assertEquals("POINT (240020 510020)", a.location().toText());
-        assertEquals("Dr. Schäferstraat 3a, Oosterbroek",
-                assertInstanceOf(Resolution.Found.class, index.resolve("Dr Schaferstraat 3 A, Oosterbroek")).address().label());
-        assertEquals("Hoofdstraat 12, Westervelde",
-                assertInstanceOf(Resolution.Found.class, index.resolve("Hoofdstraat 12, 7772XB")).address().label());
-        assertEquals("Industrieweg 5, Oosterbroek",
-                assertInstanceOf(Resolution.Found.class, index.resolve("Industrieweg 5")).address().label());
+        assertEquals(
+                "Dr. Schäferstraat 3a, Oosterbroek",
+                assertInstanceOf(Resolution.Found.class, index.resolve("Dr Schaferstraat 3 A, Oosterbroek"))
+                        .address()
+                        .label());
+        assertEquals(
+                "Hoofdstraat 12, Westervelde",
+                assertInstanceOf(Resolution.Found.class, index.resolve("Hoofdstraat 12, 7772XB"))
+                        .address()
+                        .label());
+        assertEquals(
+                "Industrieweg 5, Oosterbroek",
+                assertInstanceOf(Resolution.Found.class, index.resolve("Industrieweg 5"))
+                        .address()
+                        .label());
     }
 
     @Test
     void reportsAmbiguousAndUnknownWithCandidates() {
         Resolution r = index.resolve("Hoofdstraat 12");
-        assertEquals(List.of("Hoofdstraat 12, Oosterbroek", "Hoofdstraat 12, Westervelde"),
-                assertInstanceOf(Resolution.Ambiguous.class, r).candidates().stream().map(Address::label).toList());
+        assertEquals(
+                List.of("Hoofdstraat 12, Oosterbroek", "Hoofdstraat 12, Westervelde"),
+                assertInstanceOf(Resolution.Ambiguous.class, r).candidates().stream()
+                        .map(Address::label)
+                        .toList());
 
         r = index.resolve("Hoofdstraat 99, Oosterbroek");
-        List<String> near = assertInstanceOf(Resolution.Unknown.class, r).candidates().stream().map(Address::label).toList();
+        List<String> near = assertInstanceOf(Resolution.Unknown.class, r).candidates().stream()
+                .map(Address::label)
+                .toList();
         assertEquals(List.of("Hoofdstraat 1, Oosterbroek", "Hoofdstraat 12, Oosterbroek"), near);
 
         r = index.resolve("Hoofdstraat 12, Utrecht");

@@ -29,8 +29,10 @@ class AssessorRealDataTest {
 
     @BeforeAll
     static void importExtract() {
-        dataset = OsmImport.read(Path.of("..", "shared", "data", "osm", "north-bayreuth.osm.gz"),
-                OsmImportOptions.defaults(), ImportProgress.NONE);
+        dataset = OsmImport.read(
+                Path.of("..", "shared", "data", "osm", "north-bayreuth.osm.gz"),
+                OsmImportOptions.defaults(),
+                ImportProgress.NONE);
         assessor = new Assessor(dataset, PolicyProfile.load(null));
     }
 
@@ -44,19 +46,21 @@ class AssessorRealDataTest {
         Map<String, Object> f = (Map<String, Object>) loc.evidence().get("feature");
         assertEquals("way/231063100", f.get("sourceId"));
         assertEquals("Reitstall Metzner", f.get("name"));
-        assertEquals("agricultural_plot from north-bayreuth.osm.gz way/231063100 (landuse=farmyard)", f.get("description"));
+        assertEquals(
+                "agricultural_plot from north-bayreuth.osm.gz way/231063100 (landuse=farmyard)", f.get("description"));
         assertTrue(((String) loc.evidence().get("proxy")).contains("agrarisch bouwvlak"));
         // the extract has no noise, odour-contour or external-safety layer (and no livestock building): those three
         // are unknown naming their layer, never a silent pass, so the verdict is conditional (an unknown criterion);
         // every other criterion passes, as it did before they ran
-        Map<String, String> missing = Map.of("noise", "noise", "livestock_odour", "odour_contour",
-                "external_safety", "external_safety_area");
+        Map<String, String> missing =
+                Map.of("noise", "noise", "livestock_odour", "odour_contour", "external_safety", "external_safety_area");
         for (CriterionResult c : a.criteria()) {
             if (missing.containsKey(c.id())) {
                 assertEquals("unknown", c.status().id(), c.message().en());
                 assertEquals(missing.get(c.id()), c.evidence().get("missingLayer"));
             } else {
-                assertEquals("pass", c.status().id(), c.id() + ": " + c.message().en());
+                assertEquals(
+                        "pass", c.status().id(), c.id() + ": " + c.message().en());
             }
         }
         assertEquals(Verdict.CONDITIONAL, a.verdict());
@@ -68,7 +72,9 @@ class AssessorRealDataTest {
         Assessment a = assess(camp.geometry().getInteriorPoint(), HousingForm.HOUSING_FACILITY, 12);
         CriterionResult rec = LocationDecisionTableTest.result(a, "recreation_exclusion");
         assertEquals("fail", rec.status().id());
-        assertTrue(rec.message().en().contains("Oberfränkischer Indianerzeltplatz"), rec.message().en());
+        assertTrue(
+                rec.message().en().contains("Oberfränkischer Indianerzeltplatz"),
+                rec.message().en());
         assertEquals(Verdict.NOT_ALLOWED, a.verdict());
     }
 
@@ -76,8 +82,13 @@ class AssessorRealDataTest {
     void everyBusinessParkInteriorPointIsABusinessParkClassUnlessAFarmyardCoversIt() {
         for (Feature park : dataset.layer(Role.BUSINESS_PARK)) {
             Assessment a = assess(park.geometry().getInteriorPoint(), HousingForm.HOUSING_FACILITY, 12);
-            boolean onFarm = !assessor.lookup().containing(Role.AGRICULTURAL_PLOT, park.geometry().getInteriorPoint()).isEmpty();
-            assertTrue(onFarm ? a.locationClass().equals("agricultural_plot") : a.locationClass().startsWith("business_park_"),
+            boolean onFarm = !assessor.lookup()
+                    .containing(Role.AGRICULTURAL_PLOT, park.geometry().getInteriorPoint())
+                    .isEmpty();
+            assertTrue(
+                    onFarm
+                            ? a.locationClass().equals("agricultural_plot")
+                            : a.locationClass().startsWith("business_park_"),
                     park.provenance() + " -> " + a.locationClass());
         }
     }
@@ -102,10 +113,17 @@ class AssessorRealDataTest {
             if (a.locationClass().equals("built_up_area")) {
                 // room rental for 4 in the built-up area: allowed unless a campsite touches the address, or an
                 // environment criterion is not a pass (something in range: conditional; its layer missing: unknown)
-                boolean environmentPasses = java.util.stream.Stream.of("environmental_zoning", "noise", "livestock_odour",
-                        "external_safety").allMatch(id -> LocationDecisionTableTest.result(a, id).status().id().equals("pass"));
+                boolean environmentPasses = java.util.stream.Stream.of(
+                                "environmental_zoning", "noise", "livestock_odour", "external_safety")
+                        .allMatch(id -> LocationDecisionTableTest.result(a, id)
+                                .status()
+                                .id()
+                                .equals("pass"));
                 assertTrue(a.verdict() == Verdict.ALLOWED
-                        || LocationDecisionTableTest.result(a, "recreation_exclusion").status().id().equals("fail")
+                        || LocationDecisionTableTest.result(a, "recreation_exclusion")
+                                .status()
+                                .id()
+                                .equals("fail")
                         || !environmentPasses);
             }
         }
@@ -113,7 +131,9 @@ class AssessorRealDataTest {
     }
 
     static Feature feature(Role role, String sourceId) {
-        return dataset.layer(role).stream().filter(f -> f.provenance().sourceId().equals(sourceId)).findFirst()
+        return dataset.layer(role).stream()
+                .filter(f -> f.provenance().sourceId().equals(sourceId))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(sourceId + " not imported as " + role.id()));
     }
 

@@ -1,9 +1,5 @@
 package nl.plektoets.assess;
 
-import nl.plektoets.request.HousingForm;
-import nl.plektoets.request.AssessmentRequest;
-import nl.plektoets.request.AreaType;
-import nl.plektoets.request.Stay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,11 +21,14 @@ import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
+import nl.plektoets.data.SourceFeatures;
 import nl.plektoets.data.imro.ImroImport;
 import nl.plektoets.data.imro.ImroRoleMapping;
-import nl.plektoets.data.SourceFeatures;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
+import nl.plektoets.request.Stay;
 import nl.plektoets.store.TestPostgis;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -41,8 +40,10 @@ import org.w3c.dom.NodeList;
  * finds it by overlap), and the expected distances are computed by PostGIS from the zone's own posList text.
  */
 class EnvironmentRealDataTest {
-    static final Path DURPERVELD = Path.of("..", "shared", "data", "imro", "NL.IMRO.0999.BP2012000001_Durperveld_testplan_IMRO2012.gml");
-    static final Path TYNAARLO = Path.of("..", "shared", "data", "imro", "NL.IMRO.1730_beheersverordening_Tynaarlo_IMRO2012_X.gml");
+    static final Path DURPERVELD =
+            Path.of("..", "shared", "data", "imro", "NL.IMRO.0999.BP2012000001_Durperveld_testplan_IMRO2012.gml");
+    static final Path TYNAARLO =
+            Path.of("..", "shared", "data", "imro", "NL.IMRO.1730_beheersverordening_Tynaarlo_IMRO2012_X.gml");
     static final PolicyProfile PROFILE = PolicyProfile.load(null);
 
     /** gml:id of every Enkelbestemming of hoofdgroep bedrijf / bedrijventerrein -> the category a labelling functieaanduiding names (or null). */
@@ -55,13 +56,19 @@ class EnvironmentRealDataTest {
         NodeList zones = doc.getElementsByTagNameNS(imro, "Enkelbestemming");
         for (int i = 0; i < zones.getLength(); i++) {
             Element z = (Element) zones.item(i);
-            String hg = z.getElementsByTagNameNS(imro, "bestemmingshoofdgroep").item(0).getTextContent().trim();
+            String hg = z.getElementsByTagNameNS(imro, "bestemmingshoofdgroep")
+                    .item(0)
+                    .getTextContent()
+                    .trim();
             if (hg.equals("bedrijf") || hg.equals("bedrijventerrein")) out.put(z.getAttributeNS(gmlNs, "id"), null);
         }
         NodeList labels = doc.getElementsByTagNameNS(imro, "Functieaanduiding");
         for (int i = 0; i < labels.getLength(); i++) {
             Element l = (Element) labels.item(i);
-            String naam = l.getElementsByTagNameNS(imro, "naam").item(0).getTextContent().trim();
+            String naam = l.getElementsByTagNameNS(imro, "naam")
+                    .item(0)
+                    .getTextContent()
+                    .trim();
             Matcher m = Pattern.compile("categorie (\\d(\\.\\d)?)").matcher(naam);
             NodeList ref = l.getElementsByTagNameNS(imro, "bestemmingsvlak");
             if (!m.find() || ref.getLength() == 0) continue;
@@ -90,7 +97,8 @@ class EnvironmentRealDataTest {
 
     static double postgisDistance(String zoneWkt, double x, double y) throws Exception {
         try (Connection c = TestPostgis.admin();
-             PreparedStatement st = c.prepareStatement("SELECT ST_Distance(ST_GeomFromText(?, 28992), ST_SetSRID(ST_MakePoint(?, ?), 28992))")) {
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT ST_Distance(ST_GeomFromText(?, 28992), ST_SetSRID(ST_MakePoint(?, ?), 28992))")) {
             st.setString(1, zoneWkt);
             st.setDouble(2, x);
             st.setDouble(3, y);
@@ -102,17 +110,20 @@ class EnvironmentRealDataTest {
     }
 
     static List<SourceFeatures> plan(Path gml) {
-        return ImroImport.read(gml, ImroRoleMapping.defaults(), WorkingCrs.rdNew(), s -> { });
+        return ImroImport.read(gml, ImroRoleMapping.defaults(), WorkingCrs.rdNew(), s -> {});
     }
 
     @Test
     void durperveldZonesGetTheCategoryTheirLabelAllows() throws Exception {
         Map<String, String> expected = expectedCategories(DURPERVELD);
-        assertTrue(expected.containsValue("2") && expected.containsValue("3.1"), "the plan has categories 2 and 3.1: " + expected);
+        assertTrue(
+                expected.containsValue("2") && expected.containsValue("3.1"),
+                "the plan has categories 2 and 3.1: " + expected);
         Map<String, String> actual = new TreeMap<>();
         for (SourceFeatures s : plan(DURPERVELD)) {
             for (Feature f : s.features()) {
-                if (f.role() == Role.ENVIRONMENTAL_SOURCE) actual.put(f.provenance().sourceId(), f.attribute("category"));
+                if (f.role() == Role.ENVIRONMENTAL_SOURCE)
+                    actual.put(f.provenance().sourceId(), f.attribute("category"));
             }
         }
         assertEquals(expected, actual);
@@ -125,24 +136,36 @@ class EnvironmentRealDataTest {
         for (SourceFeatures s : plan(DURPERVELD)) features.addAll(s.features());
         // only the categorised zones: the uncategorised ones (no label) would make the answer unknown, tested below
         features.removeIf(f -> f.role() == Role.ENVIRONMENTAL_SOURCE && f.attribute("category") == null);
-        Assessor engine = new Assessor(new Dataset(new DatasetInfo("Durperveld", true, List.of("durperveld"), "EPSG:28992"),
-                renumber(features)), PROFILE);
+        Assessor engine = new Assessor(
+                new Dataset(
+                        new DatasetInfo("Durperveld", true, List.of("durperveld"), "EPSG:28992"), renumber(features)),
+                PROFILE);
         for (Map.Entry<String, String> e : expected.entrySet()) {
             if (e.getValue() == null) continue;
             String wkt = zoneWkt(DURPERVELD, e.getKey());
-            // a site 20 m east of the zone's easternmost vertex, told to be a quiet area, so the guide distance is the table's
+            // a site 20 m east of the zone's easternmost vertex, told to be a quiet area, so the guide distance is the
+            // table's
             var env = new org.locationtech.jts.io.WKTReader().read(wkt).getEnvelopeInternal();
             double x = env.getMaxX() + 20, y = (env.getMinY() + env.getMaxY()) / 2;
             double pg = postgisDistance(wkt, x, y);
-            Assessment a = engine.assess(new AssessmentRequest(FixtureWorld.geometry(String.format(java.util.Locale.ROOT,
-                    "POINT (%s %s)", x, y)), HousingForm.HOUSING_FACILITY, 10, false, Stay.MID,
+            Assessment a = engine.assess(new AssessmentRequest(
+                    FixtureWorld.geometry(String.format(java.util.Locale.ROOT, "POINT (%s %s)", x, y)),
+                    HousingForm.HOUSING_FACILITY,
+                    10,
+                    false,
+                    Stay.MID,
                     nl.plektoets.request.AreaType.QUIET));
             CriterionResult r = EnvironmentalZoningTest.zoning(a);
             double guide = e.getValue().equals("2") ? 30 : 50;
             Map<String, Object> source = EnvironmentalZoningTest.sources(r).stream()
-                    .filter(s -> e.getKey().equals(s.get("sourceId"))).findFirst().orElse(null);
+                    .filter(s -> e.getKey().equals(s.get("sourceId")))
+                    .findFirst()
+                    .orElse(null);
             if (pg < guide) {
-                assertEquals(Status.CONDITIONAL, r.status(), e.getKey() + ": " + r.message().en());
+                assertEquals(
+                        Status.CONDITIONAL,
+                        r.status(),
+                        e.getKey() + ": " + r.message().en());
                 assertEquals(pg, (double) source.get("distanceM"), 0.01, e.getKey());
                 assertEquals(guide, source.get("guideDistanceM"));
                 assertEquals(e.getValue(), source.get("category"));
@@ -155,24 +178,38 @@ class EnvironmentRealDataTest {
     @Test
     void anUncategorisedBedrijfZoneNearbyMakesTheAnswerUnknown() throws Exception {
         Map<String, String> expected = expectedCategories(DURPERVELD);
-        String uncategorised = expected.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
-                .findFirst().orElseThrow();
+        String uncategorised = expected.entrySet().stream()
+                .filter(e -> e.getValue() == null)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
         List<Feature> features = new ArrayList<>();
         for (SourceFeatures s : plan(DURPERVELD)) features.addAll(s.features());
-        Assessor engine = new Assessor(new Dataset(new DatasetInfo("Durperveld", true, List.of("durperveld"), "EPSG:28992"),
-                renumber(features)), PROFILE);
-        var env = new org.locationtech.jts.io.WKTReader().read(zoneWkt(DURPERVELD, uncategorised)).getEnvelopeInternal();
+        Assessor engine = new Assessor(
+                new Dataset(
+                        new DatasetInfo("Durperveld", true, List.of("durperveld"), "EPSG:28992"), renumber(features)),
+                PROFILE);
+        var env = new org.locationtech.jts.io.WKTReader()
+                .read(zoneWkt(DURPERVELD, uncategorised))
+                .getEnvelopeInternal();
         // 2 km north of everything in the plan would pass; this site is 5 m north of the uncategorised zone's envelope
-        Assessment a = engine.assess(new AssessmentRequest(FixtureWorld.geometry(String.format(java.util.Locale.ROOT,
-                "POINT (%s %s)", env.centre().x, env.getMaxY() + 5)), HousingForm.HOUSING_FACILITY, 10, false));
+        Assessment a = engine.assess(new AssessmentRequest(
+                FixtureWorld.geometry(
+                        String.format(java.util.Locale.ROOT, "POINT (%s %s)", env.centre().x, env.getMaxY() + 5)),
+                HousingForm.HOUSING_FACILITY,
+                10,
+                false));
         CriterionResult r = EnvironmentalZoningTest.zoning(a);
-        assertTrue(r.status() == Status.UNKNOWN || r.status() == Status.CONDITIONAL, r.message().en());
+        assertTrue(
+                r.status() == Status.UNKNOWN || r.status() == Status.CONDITIONAL,
+                r.message().en());
         if (r.status() == Status.UNKNOWN) assertTrue(r.evidence().containsKey("uncategorised"));
     }
 
     @Test
     void tynaarloBedrijfZonesAreSourcesWithoutACategory() throws Exception {
-        // the beheersverordening (IMRO2012 X model) has Besluitvlak_X "Bedrijf" / "Bedrijf - ..." without hoofdgroep and
+        // the beheersverordening (IMRO2012 X model) has Besluitvlak_X "Bedrijf" / "Bedrijf - ..." without hoofdgroep
+        // and
         // names no "categorie": each is a source whose category is unknown; counted here with a plain DOM parse
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
@@ -192,15 +229,23 @@ class EnvironmentRealDataTest {
             all.addAll(s.features());
             for (Feature x : s.features()) if (x.role() == Role.ENVIRONMENTAL_SOURCE) sources.add(x);
         }
-        assertEquals(bedrijf.stream().sorted().toList(), sources.stream().map(x -> x.provenance().sourceId()).sorted().toList());
-        assertEquals(0, sources.stream().filter(x -> x.attribute("category") != null).count());
+        assertEquals(
+                bedrijf.stream().sorted().toList(),
+                sources.stream().map(x -> x.provenance().sourceId()).sorted().toList());
+        assertEquals(
+                0, sources.stream().filter(x -> x.attribute("category") != null).count());
         // a site on the first zone: unknown, never a silent pass, and the source is named
         Feature first = sources.get(0);
         var inside = first.geometry().getInteriorPoint();
-        Assessor engine = new Assessor(new Dataset(new DatasetInfo("Tynaarlo", false, List.of("tynaarlo"), "EPSG:28992"),
-                renumber(all)), PROFILE);
-        Assessment a = engine.assess(new AssessmentRequest(FixtureWorld.geometry(String.format(java.util.Locale.ROOT,
-                "POINT (%s %s)", inside.getX(), inside.getY())), HousingForm.HOUSING_FACILITY, 10, false));
+        Assessor engine = new Assessor(
+                new Dataset(new DatasetInfo("Tynaarlo", false, List.of("tynaarlo"), "EPSG:28992"), renumber(all)),
+                PROFILE);
+        Assessment a = engine.assess(new AssessmentRequest(
+                FixtureWorld.geometry(
+                        String.format(java.util.Locale.ROOT, "POINT (%s %s)", inside.getX(), inside.getY())),
+                HousingForm.HOUSING_FACILITY,
+                10,
+                false));
         CriterionResult r = EnvironmentalZoningTest.zoning(a);
         assertEquals(Status.UNKNOWN, r.status(), r.message().en());
         @SuppressWarnings("unchecked")

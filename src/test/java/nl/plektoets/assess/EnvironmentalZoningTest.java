@@ -1,8 +1,5 @@
 package nl.plektoets.assess;
 
-import nl.plektoets.request.HousingForm;
-import nl.plektoets.request.AssessmentRequest;
-import nl.plektoets.request.Stay;
 import static nl.plektoets.assess.FixtureWorld.X0;
 import static nl.plektoets.assess.FixtureWorld.Y0;
 import static nl.plektoets.assess.FixtureWorld.point;
@@ -20,8 +17,11 @@ import nl.plektoets.criteria.Obligation;
 import nl.plektoets.criteria.Status;
 import nl.plektoets.data.Role;
 import nl.plektoets.data.VngActivities;
-import nl.plektoets.request.AreaType;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.AreaType;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
+import nl.plektoets.request.Stay;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,21 +45,38 @@ class EnvironmentalZoningTest {
 
     static FixtureWorld world() {
         return FixtureWorld.standardBuilder()
-                .addWith(Role.ENVIRONMENTAL_SOURCE, rect(3300, 0, 3340, 40), "building=pigsty", "way/950", activity("pig_farm", "Varkenshouderij Test"))
-                .addWith(Role.ENVIRONMENTAL_SOURCE, point(2450, 300), "amenity=fuel", "node/951", activity("fuel_station_lpg", "Tankstation Test"))
-                .addWith(Role.ENVIRONMENTAL_SOURCE, rect(1020, 700, 1300, 1000), "Enkelbestemming bedrijf", "NL.IMRO.B",
+                .addWith(
+                        Role.ENVIRONMENTAL_SOURCE,
+                        rect(3300, 0, 3340, 40),
+                        "building=pigsty",
+                        "way/950",
+                        activity("pig_farm", "Varkenshouderij Test"))
+                .addWith(
+                        Role.ENVIRONMENTAL_SOURCE,
+                        point(2450, 300),
+                        "amenity=fuel",
+                        "node/951",
+                        activity("fuel_station_lpg", "Tankstation Test"))
+                .addWith(
+                        Role.ENVIRONMENTAL_SOURCE,
+                        rect(1020, 700, 1300, 1000),
+                        "Enkelbestemming bedrijf",
+                        "NL.IMRO.B",
                         Map.of("name", "Bedrijf", "category", "3.2"));
     }
 
     static final Assessor ENGINE = new Assessor(world().build(), PROFILE);
 
     static Assessment assess(Assessor engine, double x, double y, Stay stay, AreaType area) {
-        return engine.assess(new AssessmentRequest(FixtureWorld.geometry(point(x, y)), HousingForm.HOUSING_FACILITY, 10,
-                false, stay, area));
+        return engine.assess(new AssessmentRequest(
+                FixtureWorld.geometry(point(x, y)), HousingForm.HOUSING_FACILITY, 10, false, stay, area));
     }
 
     static CriterionResult zoning(Assessment a) {
-        return a.criteria().stream().filter(c -> c.id().equals(EnvironmentalZoningCriterion.ID)).findFirst().orElseThrow();
+        return a.criteria().stream()
+                .filter(c -> c.id().equals(EnvironmentalZoningCriterion.ID))
+                .findFirst()
+                .orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
@@ -69,7 +86,8 @@ class EnvironmentalZoningTest {
 
     @Test
     void aPigFarmWithinItsOdourDistanceMakesTheSiteConditional() {
-        // (3300, 150): 150 - 40 = 110 m north of the building; the row's largest distance is odour 200 m; no park within
+        // (3300, 150): 150 - 40 = 110 m north of the building; the row's largest distance is odour 200 m; no park
+        // within
         // 100 m (A2 ends at x 2400, 900 m away): quiet area
         CriterionResult r = zoning(assess(ENGINE, 3300, 150, Stay.MID, null));
         assertEquals(Status.CONDITIONAL, r.status());
@@ -81,11 +99,17 @@ class EnvironmentalZoningTest {
         assertEquals("0146", s.get("sbi"));
         assertEquals(false, s.get("categoryAssumed"));
         assertEquals(1, r.evidence().get("count"));
-        assertTrue(r.message().en().contains("An ETFAL motivation must show the environment is acceptable, otherwise stays"
-                + " are limited to logies of at most 4 months (Bijlage 1)"), r.message().en());
+        assertTrue(
+                r.message()
+                        .en()
+                        .contains("An ETFAL motivation must show the environment is acceptable, otherwise stays"
+                                + " are limited to logies of at most 4 months (Bijlage 1)"),
+                r.message().en());
         assertTrue(r.message().en().contains("indicative, not adopted"), "the profile's distances are not adopted");
         assertEquals(false, r.evidence().get("adopted"));
-        assertEquals(List.of("etfal_environment"), r.obligations().stream().map(Obligation::id).toList());
+        assertEquals(
+                List.of("etfal_environment"),
+                r.obligations().stream().map(Obligation::id).toList());
     }
 
     @Test
@@ -121,12 +145,17 @@ class EnvironmentalZoningTest {
         assertEquals(40.0, (double) sources(r).get(0).get("distanceM"), 1e-9);
         assertEquals(50.0, sources(r).get(0).get("guideDistanceM"));
         // (1100, 640): 60 m, not less than 50 m
-        assertEquals(Status.PASS, zoning(assess(ENGINE, 1100, 640, Stay.MID, null)).status());
+        assertEquals(
+                Status.PASS, zoning(assess(ENGINE, 1100, 640, Stay.MID, null)).status());
     }
 
     @Test
     void withoutTheLayerTheAnswerIsUnknownNamingIt() {
-        Assessor engine = new Assessor(FixtureWorld.standardBuilder().without(Role.ENVIRONMENTAL_SOURCE).build(), PROFILE);
+        Assessor engine = new Assessor(
+                FixtureWorld.standardBuilder()
+                        .without(Role.ENVIRONMENTAL_SOURCE)
+                        .build(),
+                PROFILE);
         CriterionResult r = zoning(assess(engine, 3300, 150, Stay.MID, null));
         assertEquals(Status.UNKNOWN, r.status());
         assertEquals("environmental_source", r.evidence().get("missingLayer"));
@@ -135,9 +164,17 @@ class EnvironmentalZoningTest {
 
     @Test
     void aSourceWithoutCategoryNearbyIsUnknownNotAPass() {
-        Assessor engine = new Assessor(FixtureWorld.standardBuilder().without(Role.ENVIRONMENTAL_SOURCE)
-                .addWith(Role.ENVIRONMENTAL_SOURCE, rect(1500, 0, 2100, 600), "Enkelbestemming bedrijf", "NL.IMRO.A", Map.of("name", "Bedrijf"))
-                .build(), PROFILE);
+        Assessor engine = new Assessor(
+                FixtureWorld.standardBuilder()
+                        .without(Role.ENVIRONMENTAL_SOURCE)
+                        .addWith(
+                                Role.ENVIRONMENTAL_SOURCE,
+                                rect(1500, 0, 2100, 600),
+                                "Enkelbestemming bedrijf",
+                                "NL.IMRO.A",
+                                Map.of("name", "Bedrijf"))
+                        .build(),
+                PROFILE);
         // (1800, 800): 200 m north of zone A, which has no category; the largest quiet guide distance is 1500 m
         CriterionResult r = zoning(assess(engine, 1800, 800, Stay.MID, null));
         assertEquals(Status.UNKNOWN, r.status());
@@ -152,10 +189,14 @@ class EnvironmentalZoningTest {
         CriterionResult r = zoning(shortStay);
         assertEquals(Status.PASS, r.status());
         assertEquals("conditional", r.evidence().get("statusBeforeStay"));
-        assertEquals(List.of("short_stay_only"), r.obligations().stream().map(Obligation::id).toList());
+        assertEquals(
+                List.of("short_stay_only"),
+                r.obligations().stream().map(Obligation::id).toList());
         assertTrue(r.obligations().get(0).text().en().contains("Stays limited to 4 months"));
-        assertTrue(shortStay.obligations().stream().anyMatch(o -> o.obligation().id().equals("short_stay_only")));
-        assertFalse(shortStay.obligations().stream().anyMatch(o -> o.obligation().id().equals("etfal_environment")));
+        assertTrue(shortStay.obligations().stream()
+                .anyMatch(o -> o.obligation().id().equals("short_stay_only")));
+        assertFalse(shortStay.obligations().stream()
+                .anyMatch(o -> o.obligation().id().equals("etfal_environment")));
     }
 
     @Test
@@ -166,9 +207,15 @@ class EnvironmentalZoningTest {
         assertEquals("business_park_edge", clean.locationClass());
         assertEquals(Status.PASS, result(clean, "location_class").status());
         // a metal workshop inside the park, 20 m from the site: category 3.1, largest aspect 50 m (noise); mixed: 30 m
-        Assessor engine = new Assessor(world()
-                .addWith(Role.ENVIRONMENTAL_SOURCE, rect(1570, 290, 1590, 310), "craft=metal_construction", "way/952",
-                        activity("metal_workshop", "Smederij Test")).build(), PROFILE);
+        Assessor engine = new Assessor(
+                world().addWith(
+                                Role.ENVIRONMENTAL_SOURCE,
+                                rect(1570, 290, 1590, 310),
+                                "craft=metal_construction",
+                                "way/952",
+                                activity("metal_workshop", "Smederij Test"))
+                        .build(),
+                PROFILE);
         Assessment near = assess(engine, 1550, 300, Stay.MID, null);
         assertEquals(Status.CONDITIONAL, zoning(near).status());
         CriterionResult edge = result(near, "location_class");
@@ -179,8 +226,16 @@ class EnvironmentalZoningTest {
         Assessment shortStay = assess(engine, 1550, 300, Stay.SHORT, null);
         assertEquals(Status.PASS, result(shortStay, "location_class").status());
         // without the layer the edge no longer passes blindly
-        Assessment unknown = assess(new Assessor(FixtureWorld.standardBuilder().without(Role.ENVIRONMENTAL_SOURCE).build(),
-                PROFILE), 1550, 300, Stay.MID, null);
+        Assessment unknown = assess(
+                new Assessor(
+                        FixtureWorld.standardBuilder()
+                                .without(Role.ENVIRONMENTAL_SOURCE)
+                                .build(),
+                        PROFILE),
+                1550,
+                300,
+                Stay.MID,
+                null);
         assertEquals(Status.UNKNOWN, result(unknown, "location_class").status());
     }
 
@@ -195,10 +250,21 @@ class EnvironmentalZoningTest {
     @Test
     void distancesAreMeasuredOutlineToOutlineForPolygonSites() {
         // a 20 x 20 m site whose south edge is 60 m north of the pig building: 60 < 200
-        String site = String.format(java.util.Locale.ROOT, "POLYGON ((%s %s, %s %s, %s %s, %s %s, %s %s))",
-                X0 + 3300, Y0 + 100, X0 + 3320, Y0 + 100, X0 + 3320, Y0 + 120, X0 + 3300, Y0 + 120, X0 + 3300, Y0 + 100);
-        Assessment a = ENGINE.assess(new AssessmentRequest(FixtureWorld.geometry(site), HousingForm.HOUSING_FACILITY, 10,
-                false, Stay.MID, null));
+        String site = String.format(
+                java.util.Locale.ROOT,
+                "POLYGON ((%s %s, %s %s, %s %s, %s %s, %s %s))",
+                X0 + 3300,
+                Y0 + 100,
+                X0 + 3320,
+                Y0 + 100,
+                X0 + 3320,
+                Y0 + 120,
+                X0 + 3300,
+                Y0 + 120,
+                X0 + 3300,
+                Y0 + 100);
+        Assessment a = ENGINE.assess(new AssessmentRequest(
+                FixtureWorld.geometry(site), HousingForm.HOUSING_FACILITY, 10, false, Stay.MID, null));
         assertEquals(60.0, (double) sources(zoning(a)).get(0).get("distanceM"), 1e-9);
     }
 

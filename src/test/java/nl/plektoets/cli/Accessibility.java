@@ -20,10 +20,10 @@ final class Accessibility {
     static final Path AXE = Path.of("src", "test", "a11y", "node_modules", "axe-core", "axe.min.js");
     /** WCAG 2.0 and 2.1, levels A and AA. */
     static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Accessibility() {
-    }
+    private Accessibility() {}
 
     /** Runs axe-core on the page and fails with each violation (rule, impact, help, elements) when there is one. */
     static void assertNoViolations(Page page, String what) {
@@ -31,20 +31,27 @@ final class Accessibility {
         if (!(Boolean) page.evaluate("() => typeof axe !== 'undefined'")) {
             page.addScriptTag(new Page.AddScriptTagOptions().setPath(AXE));
         }
-        String result = (String) page.evaluate("tags => axe.run(document, { runOnly: { type: 'tag', values: tags },"
-                + " resultTypes: ['violations'] }).then(r => JSON.stringify(r.violations))", TAGS);
+        String result = (String) page.evaluate(
+                "tags => axe.run(document, { runOnly: { type: 'tag', values: tags },"
+                        + " resultTypes: ['violations'] }).then(r => JSON.stringify(r.violations))",
+                TAGS);
         List<String> problems = new ArrayList<>();
         try {
             for (JsonNode v : JSON.readTree(result)) {
-                StringBuilder sb = new StringBuilder(v.path("id").asText() + " (" + v.path("impact").asText() + "): "
-                        + v.path("help").asText());
-                for (JsonNode n : v.path("nodes")) sb.append("\n    ").append(n.path("target")).append(": ")
-                        .append(n.path("failureSummary").asText().replace("\n", " "));
+                StringBuilder sb = new StringBuilder(v.path("id").asText() + " ("
+                        + v.path("impact").asText() + "): " + v.path("help").asText());
+                for (JsonNode n : v.path("nodes"))
+                    sb.append("\n    ")
+                            .append(n.path("target"))
+                            .append(": ")
+                            .append(n.path("failureSummary").asText().replace("\n", " "));
                 problems.add(sb.toString());
             }
         } catch (java.io.IOException e) {
             throw new IllegalStateException("axe-core answered no JSON: " + result, e);
         }
-        assertTrue(problems.isEmpty(), what + ": " + problems.size() + " WCAG 2.1 AA violation(s):\n  " + String.join("\n  ", problems));
+        assertTrue(
+                problems.isEmpty(),
+                what + ": " + problems.size() + " WCAG 2.1 AA violation(s):\n  " + String.join("\n  ", problems));
     }
 }

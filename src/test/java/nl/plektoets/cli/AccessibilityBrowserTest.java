@@ -17,7 +17,8 @@ class AccessibilityBrowserTest extends BrowserTestBase {
 
     /** As {@link #open(String)}, with the CSP bypassed so that axe-core can be injected (see {@link Accessibility}). */
     private Page openForAxe(String path) {
-        return open(path, new Browser.NewPageOptions().setViewportSize(1280, 800).setBypassCSP(true));
+        return open(
+                path, new Browser.NewPageOptions().setViewportSize(1280, 800).setBypassCSP(true));
     }
 
     @Test
@@ -25,8 +26,10 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         openForAxe("/");
         waitForMap();
         page.getByLabel("Adres zoeken").fill("Arceringerf 1");
-        page.locator("#suggestions li", new Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam")).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toetsen")).click();
+        page.locator("#suggestions li", new Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam"))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toetsen"))
+                .click();
         page.locator("#verdict").waitFor();
         page.locator("#fictitious").waitFor();
         Accessibility.assertNoViolations(page, "/ with a result");
@@ -39,12 +42,14 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         openForAxe("/huren.html");
         page.locator("#streets tbody tr").first().waitFor();
         page.getByLabel("Adres (straat en huisnummer, plaats)").fill("Arceringerf 1, Plekdam");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoeken")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoeken"))
+                .click();
         page.locator("#answer-status").waitFor();
         page.locator("#fictitious").waitFor();
         // and a report outcome on screen (a refused one: it stores nothing)
         page.getByLabel("Wat klopt er niet?").fill("fout");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Melding versturen")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Melding versturen"))
+                .click();
         Locator outcome = page.locator("#report-message-out");
         outcome.waitFor();
         assertEquals("400", outcome.getAttribute("data-outcome"));
@@ -61,8 +66,10 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         openForAxe("/#lang=pl");
         waitForMap();
         page.getByLabel("Szukaj adresu").fill("Arceringerf 1");
-        page.locator("#suggestions li", new Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam")).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sprawdź")).click();
+        page.locator("#suggestions li", new Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam"))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sprawdź"))
+                .click();
         page.locator("#messages-language").waitFor();
         Accessibility.assertNoViolations(page, "/ with a result, in Polish");
     }
@@ -75,10 +82,14 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         page.locator("#fictitious").waitFor();
         Accessibility.assertNoViolations(page, "/planner.html logged out");
         page.getByLabel("Token").fill(PLANNER_TOKEN);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen"))
+                .click();
         page.locator("#planner-only").waitFor();
-        page.locator("#initiatives tbody tr, #initiatives-none:not([hidden])").first().waitFor();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Overzicht tonen")).click();
+        page.locator("#initiatives tbody tr, #initiatives-none:not([hidden])")
+                .first()
+                .waitFor();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Overzicht tonen"))
+                .click();
         page.locator("#ov-totals tr.total").waitFor();
         Accessibility.assertNoViolations(page, "/planner.html logged in, with the overview");
         page.getByLabel("Taal").selectOption("en");

@@ -42,6 +42,7 @@ class ApiSurfaceTest {
 
     @TempDir
     static Path tmp;
+
     static StoreCommandsTest.Run served;
     static int port;
 
@@ -50,14 +51,16 @@ class ApiSurfaceTest {
         Path data = CommittedDemo.copyTo(tmp.resolve("demo"));
         Path tokens = tmp.resolve("tokens.txt");
         Files.writeString(tokens, "ans planner " + StoreCommandsTest.PLANNER + "\n");
-        served = StoreCommandsTest.run("serve", "--data", data.toString(), "--tokens", tokens.toString(), "--port", "0");
+        served =
+                StoreCommandsTest.run("serve", "--data", data.toString(), "--tokens", tokens.toString(), "--port", "0");
         assertEquals(Main.OK, served.code(), served::toString);
         port = served.main().server().port();
     }
 
     @AfterAll
     static void stop() {
-        if (served != null && served.main().server() != null) served.main().server().stop();
+        if (served != null && served.main().server() != null)
+            served.main().server().stop();
     }
 
     /** "GET /api/v1/permits/{id}" for every endpoint Javalin holds (its {@code <fid>} written as OpenAPI's {fid}). */
@@ -82,33 +85,45 @@ class ApiSurfaceTest {
     void openApiDescribesEveryRouteTheServerRegistersAndNoOther() throws Exception {
         HttpResponse<String> r = StoreCommandsTest.send(port, "GET", OPENAPI, null, null);
         assertEquals(200, r.statusCode());
-        assertEquals("application/vnd.oai.openapi+json;version=3.0", r.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/vnd.oai.openapi+json;version=3.0",
+                r.headers().firstValue("Content-Type").orElse(""));
         JsonNode doc = json(r);
         assertTrue(doc.path("openapi").asText().startsWith("3.0."), "an OpenAPI 3.0 document");
         Set<String> documented = new TreeSet<>();
-        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> {
-            documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey());
-            JsonNode op = p.getValue().get(m);
-            assertTrue(op.has("summary") && op.path("responses").size() > 0, p.getKey() + " " + m + ": summary and responses");
-        }));
+        doc.get("paths")
+                .fields()
+                .forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> {
+                    documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey());
+                    JsonNode op = p.getValue().get(m);
+                    assertTrue(
+                            op.has("summary") && op.path("responses").size() > 0,
+                            p.getKey() + " " + m + ": summary and responses");
+                }));
         Set<String> registered = registeredRoutes(served.main().server());
         assertTrue(registered.size() > 25, "the route table was read: " + registered);
 
         Set<String> missing = new TreeSet<>(registered);
         missing.removeAll(documented);
-        assertTrue(missing.isEmpty(), "The server registers these routes, but " + OPENAPI + " does not describe them;"
-                + " add each to src/main/resources/openapi/plektoets-api.json:\n  " + String.join("\n  ", missing));
+        assertTrue(
+                missing.isEmpty(),
+                "The server registers these routes, but " + OPENAPI + " does not describe them;"
+                        + " add each to src/main/resources/openapi/plektoets-api.json:\n  "
+                        + String.join("\n  ", missing));
         Set<String> extra = new TreeSet<>(documented);
         extra.removeAll(registered);
-        assertTrue(extra.isEmpty(), OPENAPI + " describes routes the server does not have; remove them from"
-                + " src/main/resources/openapi/plektoets-api.json:\n  " + String.join("\n  ", extra));
+        assertTrue(
+                extra.isEmpty(),
+                OPENAPI + " describes routes the server does not have; remove them from"
+                        + " src/main/resources/openapi/plektoets-api.json:\n  " + String.join("\n  ", extra));
 
         // OGC API - Features: the landing page links the definition as service-desc
         JsonNode landing = json(StoreCommandsTest.send(port, "GET", "/ogc", null, null));
         JsonNode desc = null;
         for (JsonNode l : landing.get("links")) if (l.path("rel").asText().equals("service-desc")) desc = l;
         assertTrue(desc != null, landing::toString);
-        assertEquals("application/vnd.oai.openapi+json;version=3.0", desc.get("type").asText());
+        assertEquals(
+                "application/vnd.oai.openapi+json;version=3.0", desc.get("type").asText());
         assertTrue(desc.get("href").asText().endsWith(OPENAPI), desc::toString);
     }
 
@@ -118,35 +133,74 @@ class ApiSurfaceTest {
         // values for the path parameters, from the served data
         JsonNode street = json(StoreCommandsTest.send(port, "GET", "/api/v1/room-rental/streets", null, null))
                 .at("/features/0");
-        JsonNode address = json(StoreCommandsTest.send(port, "GET", "/api/v1/addresses?q="
-                + enc(street.at("/properties/name").asText()) + "&limit=1", null, null)).at("/features/0");
+        JsonNode address = json(StoreCommandsTest.send(
+                        port,
+                        "GET",
+                        "/api/v1/addresses?q="
+                                + enc(street.at("/properties/name").asText()) + "&limit=1",
+                        null,
+                        null))
+                .at("/features/0");
         String label = address.at("/properties/label").asText();
-        String lon = address.at("/geometry/coordinates/0").asText(), lat = address.at("/geometry/coordinates/1").asText();
+        String lon = address.at("/geometry/coordinates/0").asText(),
+                lat = address.at("/geometry/coordinates/1").asText();
         long park = json(StoreCommandsTest.send(port, "GET", "/api/v1/layers/business_park?limit=1", null, null))
-                .at("/features/0/id").asLong();
-        long source = json(StoreCommandsTest.send(port, "GET", "/api/v1/layers/environmental_source?limit=1", null, null))
-                .at("/features/0/id").asLong();
-        HttpResponse<String> permit = StoreCommandsTest.send(port, "POST", "/api/v1/permits", token, "{\"dwellingBagId\":"
-                + " \"0000010000000001\", \"address\": \"" + label + "\", \"street\": \"" + street.at("/properties/name").asText()
-                + "\", \"town\": \"" + street.at("/properties/town").asText() + "\", \"rooms\": 3, \"persons\": 4}");
+                .at("/features/0/id")
+                .asLong();
+        long source = json(StoreCommandsTest.send(
+                        port, "GET", "/api/v1/layers/environmental_source?limit=1", null, null))
+                .at("/features/0/id")
+                .asLong();
+        HttpResponse<String> permit = StoreCommandsTest.send(
+                port,
+                "POST",
+                "/api/v1/permits",
+                token,
+                "{\"dwellingBagId\":"
+                        + " \"0000010000000001\", \"address\": \"" + label + "\", \"street\": \""
+                        + street.at("/properties/name").asText()
+                        + "\", \"town\": \"" + street.at("/properties/town").asText()
+                        + "\", \"rooms\": 3, \"persons\": 4}");
         assertEquals(201, permit.statusCode(), permit::body);
-        HttpResponse<String> initiative = StoreCommandsTest.send(port, "POST", "/api/v1/initiatives", token, "{\"site\":"
-                + " {\"type\": \"Point\", \"coordinates\": [" + lon + ", " + lat + "]}, \"form\": \"housing_facility\","
-                + " \"persons\": 16, \"initiator\": \"Proef BV\"}");
+        HttpResponse<String> initiative = StoreCommandsTest.send(
+                port,
+                "POST",
+                "/api/v1/initiatives",
+                token,
+                "{\"site\":"
+                        + " {\"type\": \"Point\", \"coordinates\": [" + lon + ", " + lat
+                        + "]}, \"form\": \"housing_facility\","
+                        + " \"persons\": 16, \"initiator\": \"Proef BV\"}");
         assertEquals(201, initiative.statusCode(), initiative::body);
-        HttpResponse<String> roomRented = StoreCommandsTest.send(port, "POST", "/api/v1/room-rented-dwellings", token,
+        HttpResponse<String> roomRented = StoreCommandsTest.send(
+                port,
+                "POST",
+                "/api/v1/room-rented-dwellings",
+                token,
                 "{\"dwellingBagId\": \"0000010000000002\", \"address\": \"" + label + "\", \"street\": \""
-                + street.at("/properties/name").asText() + "\", \"town\": \"" + street.at("/properties/town").asText()
-                + "\", \"source\": \"inspection\", \"observedOn\": \"2026-11-02\"}");
+                        + street.at("/properties/name").asText() + "\", \"town\": \""
+                        + street.at("/properties/town").asText()
+                        + "\", \"source\": \"inspection\", \"observedOn\": \"2026-11-02\"}");
         assertEquals(201, roomRented.statusCode(), roomRented::body);
-        Map<String, String> values = Map.of("{role}", "building", "{ref}", "5.1.2",
-                "/business_park/{id}", "/business_park/" + park,
-                "/environmental_source/{id}", "/environmental_source/" + source,
-                "/permits/{id}", "/permits/" + json(permit).get("id").asLong(),
-                "/initiatives/{id}", "/initiatives/" + json(initiative).get("id").asLong(),
-                "/room-rented-dwellings/{id}", "/room-rented-dwellings/" + json(roomRented).get("id").asLong(),
-                "/collections/{id}", "/collections/room-rental-streets",
-                "{fid}", street.get("id").asText().replace(" ", "%20"));
+        Map<String, String> values = Map.of(
+                "{role}",
+                "building",
+                "{ref}",
+                "5.1.2",
+                "/business_park/{id}",
+                "/business_park/" + park,
+                "/environmental_source/{id}",
+                "/environmental_source/" + source,
+                "/permits/{id}",
+                "/permits/" + json(permit).get("id").asLong(),
+                "/initiatives/{id}",
+                "/initiatives/" + json(initiative).get("id").asLong(),
+                "/room-rented-dwellings/{id}",
+                "/room-rented-dwellings/" + json(roomRented).get("id").asLong(),
+                "/collections/{id}",
+                "/collections/room-rental-streets",
+                "{fid}",
+                street.get("id").asText().replace(" ", "%20"));
 
         List<String> wrong = new ArrayList<>();
         int walked = 0;
@@ -158,8 +212,14 @@ class ApiSurfaceTest {
             String url = path;
             for (var v : values.entrySet()) url = url.replace(v.getKey(), v.getValue());
             String example = EXAMPLES.get(path);
-            if (example != null) url += "?" + (example.contains("lon=") ? example.formatted(lon, lat)
-                    : example.formatted(enc(path.endsWith("addresses") ? street.at("/properties/name").asText() : label)));
+            if (example != null)
+                url += "?"
+                        + (example.contains("lon=")
+                                ? example.formatted(lon, lat)
+                                : example.formatted(enc(
+                                        path.endsWith("addresses")
+                                                ? street.at("/properties/name").asText()
+                                                : label)));
             assertTrue(!url.contains("{"), "no value for a path parameter of " + route + "; add one to this test");
             walked++;
             for (String t : new String[] {token, null}) {
@@ -169,12 +229,15 @@ class ApiSurfaceTest {
                 if (t != null && r.statusCode() != 200) wrong.add(what + ": not 200 with a planner token: " + r.body());
                 if (type.startsWith("text/csv")) {
                     String[] lines = r.body().split("\r\n");
-                    if (!lines[0].endsWith(",fictitious") || lines.length < 2
+                    if (!lines[0].endsWith(",fictitious")
+                            || lines.length < 2
                             || !java.util.Arrays.stream(lines).skip(1).allMatch(l -> l.endsWith(",true"))) {
                         wrong.add(what + ": a CSV row does not say fictitious");
                     }
-                } else if (!type.contains("json") || !json(r).at("/dataset/fictitious").asBoolean(false)) {
-                    wrong.add(what + ": no dataset.fictitious = true in " + r.body().substring(0, Math.min(200, r.body().length())));
+                } else if (!type.contains("json")
+                        || !json(r).at("/dataset/fictitious").asBoolean(false)) {
+                    wrong.add(what + ": no dataset.fictitious = true in "
+                            + r.body().substring(0, Math.min(200, r.body().length())));
                 }
             }
         }

@@ -1,6 +1,5 @@
 package nl.plektoets.cli;
 
-import nl.plektoets.demo.CommittedDemo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +23,7 @@ import nl.plektoets.data.Feature;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
 import nl.plektoets.data.directory.DataDirectory;
+import nl.plektoets.demo.CommittedDemo;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.ReachSettings;
@@ -49,6 +49,7 @@ import org.locationtech.jts.geom.Point;
 class AssessAllTest {
     @TempDir
     static Path tmp;
+
     static Path dataDir;
     static Dataset dataset;
     static ReachIndex reach;
@@ -60,10 +61,16 @@ class AssessAllTest {
         dataDir = CommittedDemo.copyTo(tmp.resolve("demo"));
         dataset = DataDirectory.load(dataDir, null, ImportProgress.NONE);
         PolicyProfile profile = PolicyProfile.load(null);
-        reach = ReachIndex.open(dataDir, dataset, ReachSettings.from(profile, ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M));
+        reach = ReachIndex.open(
+                dataDir, dataset, ReachSettings.from(profile, ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M));
         // as assess-all builds it: facility_reach and room_rental_street over the register (none in this copy)
-        assessor = new Assessor(dataset, profile, List.of(new FacilityReachCriterion(reach),
-                new RoomRentalStreetCriterion(RoomRentalRules.of(dataset, profile.roomRental()), RoomRentalPermits.NONE)));
+        assessor = new Assessor(
+                dataset,
+                profile,
+                List.of(
+                        new FacilityReachCriterion(reach),
+                        new RoomRentalStreetCriterion(
+                                RoomRentalRules.of(dataset, profile.roomRental()), RoomRentalPermits.NONE)));
     }
 
     @AfterAll
@@ -74,8 +81,18 @@ class AssessAllTest {
     @Test
     void csvHasOneRowPerAddressAndAgreesWithSingleAssessments() throws Exception {
         Path csv = tmp.resolve("overview.csv");
-        MainTest.Run r = MainTest.run("assess-all", "--data", dataDir.toString(), "--out", csv.toString(), "--form",
-                "housing_facility", "--persons", "12", "--threads", "2");
+        MainTest.Run r = MainTest.run(
+                "assess-all",
+                "--data",
+                dataDir.toString(),
+                "--out",
+                csv.toString(),
+                "--form",
+                "housing_facility",
+                "--persons",
+                "12",
+                "--threads",
+                "2");
         assertEquals(Main.OK, r.code(), r::toString);
         assertTrue(r.out().contains("Assessed 3,000 addresses of 'Gemeente Plekdam"), r.out());
         assertTrue(r.out().contains("(fictitious)"), r.out());
@@ -83,14 +100,37 @@ class AssessAllTest {
 
         List<String> lines = Files.readAllLines(csv);
         List<String> header = parseCsv(lines.get(0));
-        assertEquals(List.of("id", "label", "street", "housenumber", "postcode", "town", "lon", "lat", "verdict",
-                "location_class", "recreation_exclusion_status", "location_class_status", "capacity_status",
-                "fire_safety_status", "permit_term_status", "environmental_zoning_status", "noise_status",
-                "livestock_odour_status", "external_safety_status", "facility_reach_status",
-                "room_rental_street_status",
-                "walk_min_supermarket", "bike_min_supermarket", "walk_min_general_practitioner",
-                "bike_min_general_practitioner", "walk_min_public_transport_stop", "bike_min_public_transport_stop",
-                "error"), header);
+        assertEquals(
+                List.of(
+                        "id",
+                        "label",
+                        "street",
+                        "housenumber",
+                        "postcode",
+                        "town",
+                        "lon",
+                        "lat",
+                        "verdict",
+                        "location_class",
+                        "recreation_exclusion_status",
+                        "location_class_status",
+                        "capacity_status",
+                        "fire_safety_status",
+                        "permit_term_status",
+                        "environmental_zoning_status",
+                        "noise_status",
+                        "livestock_odour_status",
+                        "external_safety_status",
+                        "facility_reach_status",
+                        "room_rental_street_status",
+                        "walk_min_supermarket",
+                        "bike_min_supermarket",
+                        "walk_min_general_practitioner",
+                        "bike_min_general_practitioner",
+                        "walk_min_public_transport_stop",
+                        "bike_min_public_transport_stop",
+                        "error"),
+                header);
         List<Feature> addresses = dataset.layer(Role.ADDRESS);
         assertEquals(addresses.size() + 1, lines.size(), "a header and one row per address");
 
@@ -128,15 +168,26 @@ class AssessAllTest {
         assertTrue(verdicts.size() >= 2, "verdicts " + verdicts);
         assertTrue(r.out().contains(String.valueOf(verdicts.getOrDefault("allowed", 0))), r.out());
         // the rows carry verdicts only; the summary says what 'allowed' means (issue 11 item 11f)
-        assertTrue(r.out().contains("'allowed': No objection found in the criteria checked; conditions apply.")
-                && r.out().contains(" requirements not checked are in each single answer"), r.out());
+        assertTrue(
+                r.out().contains("'allowed': No objection found in the criteria checked; conditions apply.")
+                        && r.out().contains(" requirements not checked are in each single answer"),
+                r.out());
 
         // and as `assess --address` answers for a few addresses with a unique label
         int compared = 0;
         for (int i : new int[] {0, 1234, 2999}) {
             Map<String, String> row = row(header, parseCsv(lines.get(i + 1)));
-            MainTest.Run one = MainTest.run("assess", "--data", dataDir.toString(), "--address", row.get("label"), "--form",
-                    "housing_facility", "--persons", "12", "--json");
+            MainTest.Run one = MainTest.run(
+                    "assess",
+                    "--data",
+                    dataDir.toString(),
+                    "--address",
+                    row.get("label"),
+                    "--form",
+                    "housing_facility",
+                    "--persons",
+                    "12",
+                    "--json");
             if (one.code() == Main.USAGE && one.err().contains("ambiguous")) continue;
             assertEquals(Main.OK, one.code(), one::toString);
             JsonNode answer = new ObjectMapper().readTree(one.out());
@@ -165,17 +216,24 @@ class AssessAllTest {
             features.add(new Feature(a.id(), a.role(), a.geometry(), attributes, a.provenance()));
         }
         Dataset renamed = new Dataset(dataset.info(), features);
-        AssessAllBatch command = new AssessAllBatch(new Assessor(renamed, PolicyProfile.load(null)), List.of(),
-                HousingForm.ROOM_RENTAL, 4, false);
+        AssessAllBatch command = new AssessAllBatch(
+                new Assessor(renamed, PolicyProfile.load(null)), List.of(), HousingForm.ROOM_RENTAL, 4, false);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         command.write(out, AssessAllBatch.Format.CSV, 1, ImportProgress.NONE);
         String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(names.size() + 1, text.split("\r\n", -1).length - 1, "RFC 4180: every line ends in CRLF\n" + text);
 
-        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
-                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(text)).getRecords();
-        assertEquals(List.of("'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'-1+1", "'+31 6", "Dorpsstraat, oost"),
-                records.stream().map(r -> r.get("street")).toList(), text);
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new java.io.StringReader(text))
+                .getRecords();
+        assertEquals(
+                List.of("'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'-1+1", "'+31 6", "Dorpsstraat, oost"),
+                records.stream().map(r -> r.get("street")).toList(),
+                text);
         for (int i = 0; i < records.size(); i++) {
             // every cell parses back to what the writer was given (text escaped, numbers as numbers)
             org.apache.commons.csv.CSVRecord r = records.get(i);
@@ -186,7 +244,9 @@ class AssessAllTest {
     }
 
     private static void assertMinutes(Point site, TravelMode mode, String category, String cell, String where) {
-        var nearest = reach.access(site, mode).snap().flatMap(s -> reach.nearest(s, category))
+        var nearest = reach.access(site, mode)
+                .snap()
+                .flatMap(s -> reach.nearest(s, category))
                 .map(NearestFacility::minutes);
         if (nearest.isEmpty()) {
             assertEquals("", cell, mode + " " + category + " of " + where);
@@ -218,7 +278,8 @@ class AssessAllTest {
         for (int i = 0; i < features.size(); i++) {
             Feature address = dataset.layer(Role.ADDRESS).get(i);
             JsonNode props = features.get(i).get("properties");
-            Assessment single = assessor.assess(new AssessmentRequest(address.geometry(), HousingForm.ROOM_RENTAL, 4, false));
+            Assessment single =
+                    assessor.assess(new AssessmentRequest(address.geometry(), HousingForm.ROOM_RENTAL, 4, false));
             assertEquals(single.verdict().id(), props.get("verdict").asText(), props::toString);
             assertEquals(single.locationClass(), props.get("location_class").asText(), props::toString);
             for (CriterionResult c : single.criteria()) {
@@ -238,12 +299,26 @@ class AssessAllTest {
         assertTrue(MainTest.run("--help").out().contains("assess-all"));
 
         String data = dataDir.toString();
-        assertUsage(MainTest.run("assess-all", "--data", data, "--out", tmp.resolve("x.txt").toString()),
+        assertUsage(
+                MainTest.run(
+                        "assess-all",
+                        "--data",
+                        data,
+                        "--out",
+                        tmp.resolve("x.txt").toString()),
                 "must end in .csv or .geojson");
-        assertUsage(MainTest.run("assess-all", "--data", data, "--out", tmp.resolve("no").resolve("x.csv").toString()),
+        assertUsage(
+                MainTest.run(
+                        "assess-all",
+                        "--data",
+                        data,
+                        "--out",
+                        tmp.resolve("no").resolve("x.csv").toString()),
                 "does not exist; create it");
         assertUsage(MainTest.run("assess-all", "--data", data, "--form", "hotel"), "--form 'hotel' is unknown");
-        assertUsage(MainTest.run("assess-all", "--data", data, "--persons", "0"), "--persons '0' must be a whole number from 1");
+        assertUsage(
+                MainTest.run("assess-all", "--data", data, "--persons", "0"),
+                "--persons '0' must be a whole number from 1");
         assertUsage(MainTest.run("assess-all", "--data", data, "--threads", "many"), "--threads 'many'");
         assertUsage(MainTest.run("assess-all", "--data", data, "--ouput", "x.csv"), "Unknown option --ouput", "--out");
         assertUsage(MainTest.run("assess-all", "--data", tmp.resolve("nothing").toString()), "does not exist");
@@ -257,7 +332,9 @@ class AssessAllTest {
 
     private static void assertNoPartialFiles() throws Exception {
         try (Stream<Path> s = Files.list(tmp)) {
-            List<String> partial = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial")).toList();
+            List<String> partial = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".partial"))
+                    .toList();
             assertEquals(List.of(), partial);
         }
     }

@@ -1,6 +1,5 @@
 package nl.plektoets.cli;
 
-import nl.plektoets.demo.CommittedDemo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.plektoets.demo.CommittedDemo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,21 +46,35 @@ abstract class BrowserTestBase {
 
     @BeforeAll
     void startServerAndBrowser(@TempDir Path tmp) throws Exception {
-        assertTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": run scripts/test-services (installs Debian's chromium)");
+        assertTrue(
+                Files.isExecutable(CHROMIUM),
+                "no " + CHROMIUM + ": run scripts/test-services (installs Debian's chromium)");
         dataDirectory = CommittedDemo.copyTo(tmp.resolve("demo"));
         Path tokens = tmp.resolve("tokens.txt");
         Files.writeString(tokens, "ans planner " + PLANNER_TOKEN + "\n");
-        List<String> args = new ArrayList<>(List.of("serve", "--data", dataDirectory.toString(), "--tokens", tokens.toString(), "--port", "0"));
+        List<String> args = new ArrayList<>(
+                List.of("serve", "--data", dataDirectory.toString(), "--tokens", tokens.toString(), "--port", "0"));
         args.addAll(serveArguments(tmp));
         served = StoreCommandsTest.run(args.toArray(String[]::new));
         assertEquals(Main.OK, served.code(), served::toString);
         base = "http://127.0.0.1:" + served.main().server().port();
         Files.createDirectories(SCREENSHOTS);
         // Playwright must not download its own browsers: Debian's chromium is the one under test
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
     }
 
     /** Opens {@code path} (e.g. "/" or "/huren.html") of the served app in a new 1280x800 page. */
@@ -84,9 +98,14 @@ abstract class BrowserTestBase {
      */
     Object onMap(String fn, Object arg) {
         String path = java.net.URI.create(page.url()).getPath();
-        String module = path.endsWith("/huren.html") ? "/huren/map.js" : path.endsWith("/planner.html") ? "/planner/map.js" : "/check/map.js";
-        return page.evaluate("async arg => { const { map } = await import('" + module + "'); const P = await import('/common/map.js');"
-                + " return await (" + fn + ")(map, P, arg); }", arg);
+        String module = path.endsWith("/huren.html")
+                ? "/huren/map.js"
+                : path.endsWith("/planner.html") ? "/planner/map.js" : "/check/map.js";
+        return page.evaluate(
+                "async arg => { const { map } = await import('" + module
+                        + "'); const P = await import('/common/map.js');" + " return await (" + fn
+                        + ")(map, P, arg); }",
+                arg);
     }
 
     Object onMap(String fn) {
@@ -132,7 +151,8 @@ abstract class BrowserTestBase {
     }
 
     /** Our API as any client asks it (the tests compare the page with it): the JSON answer, failing on an error status. */
-    com.fasterxml.jackson.databind.JsonNode api(String method, String path, String token, String body) throws Exception {
+    com.fasterxml.jackson.databind.JsonNode api(String method, String path, String token, String body)
+            throws Exception {
         var r = StoreCommandsTest.send(port(), method, path, token, body);
         assertTrue(r.statusCode() < 300, r.statusCode() + " " + r.body());
         return nl.plektoets.registers.RegisterJson.MAPPER.readTree(r.body());
@@ -166,6 +186,7 @@ abstract class BrowserTestBase {
     void stop() {
         if (browser != null) browser.close();
         if (playwright != null) playwright.close();
-        if (served != null && served.main().server() != null) served.main().server().stop();
+        if (served != null && served.main().server() != null)
+            served.main().server().stop();
     }
 }

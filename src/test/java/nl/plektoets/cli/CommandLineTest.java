@@ -35,21 +35,35 @@ class CommandLineTest {
             boolean config = !c.equals("import") && !c.equals("demo");
             for (Config.Key k : Config.KEYS) {
                 // the option, its environment variable, its default and the start of its description
-                boolean listed = r.out().contains(k.option()) && r.out().contains(k.env())
+                boolean listed = r.out().contains(k.option())
+                        && r.out().contains(k.env())
                         && r.out().contains("default: " + (k.defaultValue().isEmpty() ? "(none)" : k.defaultValue()))
-                        && r.out().contains(k.description().substring(0, Math.min(30, k.description().length())));
+                        && r.out()
+                                .contains(k.description()
+                                        .substring(
+                                                0, Math.min(30, k.description().length())));
                 assertEquals(config, listed, c + " --help and " + k.name() + ":\n" + r.out());
             }
         }
         MainTest.Run demo = MainTest.run("demo", "--help");
-        assertTrue(demo.out().contains("--addresses N") && demo.out().contains("default: 3000")
-                && demo.out().contains("scales the whole municipality"), demo.out());
+        assertTrue(
+                demo.out().contains("--addresses N")
+                        && demo.out().contains("default: 3000")
+                        && demo.out().contains("scales the whole municipality"),
+                demo.out());
         MainTest.Run all = MainTest.run("assess-all", "--help");
-        assertTrue(all.out().contains("--persons N") && all.out().contains("default: 4")
-                && all.out().contains("--threads N") && all.out().contains("the available cores"), all.out());
+        assertTrue(
+                all.out().contains("--persons N")
+                        && all.out().contains("default: 4")
+                        && all.out().contains("--threads N")
+                        && all.out().contains("the available cores"),
+                all.out());
         MainTest.Run imp = MainTest.run("import", "--help");
-        assertTrue(imp.out().contains("--osm FILE") && imp.out().contains("an OpenStreetMap extract (repeatable)")
-                && imp.out().contains("--db JDBC-URL"), imp.out());
+        assertTrue(
+                imp.out().contains("--osm FILE")
+                        && imp.out().contains("an OpenStreetMap extract (repeatable)")
+                        && imp.out().contains("--db JDBC-URL"),
+                imp.out());
         MainTest.Run top = MainTest.run("--help");
         for (String c : COMMANDS) assertTrue(top.out().contains("\n  " + c + " "), top.out());
     }
@@ -72,7 +86,8 @@ class CommandLineTest {
 
     @Test
     void noSecretInToStringDescribeOrErrors() {
-        Config c = Config.load(Map.of("db-url", "jdbc:postgresql://dbhost/plektoets?user=app&password=" + URL_PASSWORD),
+        Config c = Config.load(
+                Map.of("db-url", "jdbc:postgresql://dbhost/plektoets?user=app&password=" + URL_PASSWORD),
                 Map.of("PLEKTOETS_DB_PASSWORD", PASSWORD));
         assertEquals(PASSWORD, c.dbPassword(), "the value itself is kept for the store");
         for (String shown : List.of(c.toString(), c.describe())) {
@@ -80,8 +95,11 @@ class CommandLineTest {
             assertTrue(shown.contains("db-password") && shown.contains("(set, not shown)"), shown);
             assertTrue(shown.contains("jdbc:postgresql://dbhost/plektoets?user=app&password=(not shown)"), shown);
         }
-        Config userInfo = Config.load(Map.of("db-url", "jdbc:postgresql://app:" + USERINFO_PASSWORD + "@dbhost/plektoets"), Map.of());
-        assertFalse(userInfo.toString().contains(USERINFO_PASSWORD) || userInfo.describe().contains(USERINFO_PASSWORD),
+        Config userInfo = Config.load(
+                Map.of("db-url", "jdbc:postgresql://app:" + USERINFO_PASSWORD + "@dbhost/plektoets"), Map.of());
+        assertFalse(
+                userInfo.toString().contains(USERINFO_PASSWORD)
+                        || userInfo.describe().contains(USERINFO_PASSWORD),
                 userInfo.describe());
 
         // a token file's tokens are in no message and no toString
@@ -104,16 +122,20 @@ class CommandLineTest {
         Map<String, String> env = Map.of("PLEKTOETS_DB_PASSWORD", PASSWORD, "PLEKTOETS_DB_USER", "app");
         MainTest.Run help = MainTest.run(env, "serve", "--help");
         assertEquals(Main.OK, help.code());
-        assertFalse(help.out().contains(PASSWORD), "--help shows the declared defaults, never the environment's values");
+        assertFalse(
+                help.out().contains(PASSWORD), "--help shows the declared defaults, never the environment's values");
 
-        for (String url : List.of("jdbc:postgresql://127.0.0.1:" + closed + "/plektoets?password=" + URL_PASSWORD,
+        for (String url : List.of(
+                "jdbc:postgresql://127.0.0.1:" + closed + "/plektoets?password=" + URL_PASSWORD,
                 "jdbc:postgresql://app:" + USERINFO_PASSWORD + "@127.0.0.1:" + closed + "/plektoets",
                 "jdbc:mysql://127.0.0.1/plektoets?password=" + URL_PASSWORD)) {
-            MainTest.Run r = MainTest.run(env, tmp.resolve("no-demo"), "serve", "--db", url, "--data", tmp.toString(), "--port", "0");
+            MainTest.Run r = MainTest.run(
+                    env, tmp.resolve("no-demo"), "serve", "--db", url, "--data", tmp.toString(), "--port", "0");
             assertEquals(Main.USAGE, r.code(), r::toString);
             String all = r.out() + r.err();
             assertTrue(all.contains("db-password = (set, not shown)"), "the start-up log lists the key: " + all);
-            assertTrue(all.contains("Cannot connect to PostgreSQL") || all.contains("must be a PostgreSQL JDBC URL"), all);
+            assertTrue(
+                    all.contains("Cannot connect to PostgreSQL") || all.contains("must be a PostgreSQL JDBC URL"), all);
             for (String secret : List.of(PASSWORD, URL_PASSWORD, USERINFO_PASSWORD)) {
                 assertFalse(all.contains(secret), "'" + secret + "' in: " + all);
             }

@@ -11,8 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.osm.OsmImport;
 import nl.plektoets.data.osm.OsmImportOptions;
@@ -71,8 +71,10 @@ class ConsoleProgressTest {
         clock.millis = 2000;
         p.finished("5 features");
         String s = printed();
-        assertEquals("\rreading big.osm.pbf:  25% (1.2 s)\rreading big.osm.pbf:  50% (1.4 s)"
-                + "\rdone in 2.0 s: 5 features" + " ".repeat(8) + "\n", s);
+        assertEquals(
+                "\rreading big.osm.pbf:  25% (1.2 s)\rreading big.osm.pbf:  50% (1.4 s)" + "\rdone in 2.0 s: 5 features"
+                        + " ".repeat(8) + "\n",
+                s);
     }
 
     @Test
@@ -91,8 +93,13 @@ class ConsoleProgressTest {
         clock.millis = 8000;
         p.finished("42 features");
         List<String> lines = Arrays.asList(printed().split("\n"));
-        assertEquals(List.of("reading big.osm.pbf:  10% (1.5 s)", "reading big.osm.pbf:  90% (6.6 s)",
-                "building geometries: 0 (7.0 s)", "done in 8.0 s: 42 features"), lines);
+        assertEquals(
+                List.of(
+                        "reading big.osm.pbf:  10% (1.5 s)",
+                        "reading big.osm.pbf:  90% (6.6 s)",
+                        "building geometries: 0 (7.0 s)",
+                        "done in 8.0 s: 42 features"),
+                lines);
         assertFalse(printed().contains("\r"));
     }
 
@@ -118,8 +125,10 @@ class ConsoleProgressTest {
                 return Instant.ofEpochMilli(t);
             }
         };
-        OsmImport.read(java.nio.file.Path.of("..", "shared", "data", "osm", "andorra.osm.pbf"),
-                OsmImportOptions.defaults(), new ConsoleProgress(out, false, slow));
+        OsmImport.read(
+                java.nio.file.Path.of("..", "shared", "data", "osm", "andorra.osm.pbf"),
+                OsmImportOptions.defaults(),
+                new ConsoleProgress(out, false, slow));
         String s = printed();
         assertTrue(s.contains("reading andorra.osm.pbf:"), s);
         assertTrue(s.contains("building geometries:"), s);

@@ -21,21 +21,32 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportCommandTest {
     static final Path DATA = Path.of("..", "shared", "data");
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = ImportCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), ImportProgress.NONE);
+        int code = ImportCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                ImportProgress.NONE);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void hardenbergIntoADataDirectory(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("hardenberg");
-        Run r = run("--top10nl", DATA.resolve("cbs/top10nl_plaats.gml.gz").toString(),
-                "--gemeenten", DATA.resolve("cbs/gemeenten_zonder_water.geojson").toString(), "--municipality", "GM0160",
-                "--osm", DATA.resolve("osm/nl-heemserveen-jachthuisweg.osm.pbf").toString(), "--out", out.toString());
+        Run r = run(
+                "--top10nl",
+                DATA.resolve("cbs/top10nl_plaats.gml.gz").toString(),
+                "--gemeenten",
+                DATA.resolve("cbs/gemeenten_zonder_water.geojson").toString(),
+                "--municipality",
+                "GM0160",
+                "--osm",
+                DATA.resolve("osm/nl-heemserveen-jachthuisweg.osm.pbf").toString(),
+                "--out",
+                out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("village") && r.out().contains("total"), r.out());
         Dataset d = DataDirectory.load(out, null, ImportProgress.NONE); // served from the cache the import wrote
@@ -43,7 +54,9 @@ class ImportCommandTest {
         assertEquals(20, d.layer(Role.ROAD).size());
         assertEquals("Hardenberg (registers)", d.info().name());
         String json = Files.readString(out.resolve("dataset.json"));
-        assertTrue(json.contains("\"workingCrs\" : \"EPSG:28992\"") && json.contains("\"importArgs\" : [ \"--top10nl\""), json);
+        assertTrue(
+                json.contains("\"workingCrs\" : \"EPSG:28992\"") && json.contains("\"importArgs\" : [ \"--top10nl\""),
+                json);
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(1, s.count(), "no temporary directories left beside it");
         }
@@ -55,7 +68,9 @@ class ImportCommandTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("dataset.json"), "{\"name\": \"previous\"}");
         Path bad = dir.resolve("plan.gml");
-        Files.writeString(bad, "<imro:FeatureCollectionIMRO xmlns:imro=\"http://www.geonovum.nl/imro/2008/1\">\n<imro:featureMember>");
+        Files.writeString(
+                bad,
+                "<imro:FeatureCollectionIMRO xmlns:imro=\"http://www.geonovum.nl/imro/2008/1\">\n<imro:featureMember>");
         Run r = run("--imro", bad.toString(), "--out", out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("import failed: plan.gml, line 2"), r.err());
@@ -65,8 +80,18 @@ class ImportCommandTest {
         }
         r = run("--bag", dir.resolve("missing.gpkg").toString(), "--out", out.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("--bag") && r.err().contains("no such file") && r.err().contains("usage:"), r.err());
-        r = run("--municipality", "GM0160", "--top10nl", DATA.resolve("cbs/top10nl_plaats.gml.gz").toString(), "--out", out.toString());
+        assertTrue(
+                r.err().contains("--bag")
+                        && r.err().contains("no such file")
+                        && r.err().contains("usage:"),
+                r.err());
+        r = run(
+                "--municipality",
+                "GM0160",
+                "--top10nl",
+                DATA.resolve("cbs/top10nl_plaats.gml.gz").toString(),
+                "--out",
+                out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("needs --gemeenten"), r.err());
     }

@@ -28,7 +28,8 @@ import org.locationtech.jts.geom.Envelope;
  */
 class ImportReachTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path IMRO = ImportCommandTest.DATA.resolve("imro/NL.IMRO.1680.1800030105-0000_aa-en-hunze.gml");
+    private static final Path IMRO =
+            ImportCommandTest.DATA.resolve("imro/NL.IMRO.1680.1800030105-0000_aa-en-hunze.gml");
     private static final String NEUDROSSENFELD = "Marktplatz 2a, Neudrossenfeld";
 
     @TempDir
@@ -39,10 +40,11 @@ class ImportReachTest {
     void anImportedDirectoryAnswersReachWithTheMinutesOfThePlainOsmDirectory() throws Exception {
         Path plain = BayreuthData.dataDir(tmp.resolve("plain"));
         Path imported = tmp.resolve("imported");
-        var imp = ImportCommandTest.run("--osm", BayreuthData.OSM.toString(), "--imro", IMRO.toString(),
-                "--out", imported.toString());
+        var imp = ImportCommandTest.run(
+                "--osm", BayreuthData.OSM.toString(), "--imro", IMRO.toString(), "--out", imported.toString());
         assertEquals(0, imp.code(), imp.err());
-        assertTrue(Files.isRegularFile(imported.resolve(DataDirectory.NETWORK_DIR).resolve("north-bayreuth.osm.gz")),
+        assertTrue(
+                Files.isRegularFile(imported.resolve(DataDirectory.NETWORK_DIR).resolve("north-bayreuth.osm.gz")),
                 "the import keeps the extract the networks are built from");
 
         JsonNode fromPlain = reach(assessCli(plain, "--address", NEUDROSSENFELD));
@@ -55,7 +57,11 @@ class ImportReachTest {
         var served = StoreCommandsTest.run("serve", "--data", imported.toString(), "--port", "0");
         assertEquals(Main.OK, served.code(), served::toString);
         try {
-            var r = StoreCommandsTest.send(served.main().server().port(), "POST", "/api/v1/assessments", null,
+            var r = StoreCommandsTest.send(
+                    served.main().server().port(),
+                    "POST",
+                    "/api/v1/assessments",
+                    null,
                     "{\"address\": \"" + NEUDROSSENFELD + "\", \"form\": \"room_rental\", \"persons\": 4}");
             assertEquals(200, r.statusCode(), r.body());
             assertEquals(minutes, minutes(reach(JSON.readTree(r.body()))), r.body());
@@ -70,7 +76,8 @@ class ImportReachTest {
         var imp = ImportCommandTest.run("--imro", IMRO.toString(), "--out", dir.toString());
         assertEquals(0, imp.code(), imp.err());
         Envelope e = DataDirectory.load(dir, null, ImportProgress.NONE).extent(); // RD New: the registers' CRS
-        String x = String.format(Locale.ROOT, "%.1f", e.centre().x), y = String.format(Locale.ROOT, "%.1f", e.centre().y);
+        String x = String.format(Locale.ROOT, "%.1f", e.centre().x),
+                y = String.format(Locale.ROOT, "%.1f", e.centre().y);
 
         JsonNode cli = assessCli(dir, "--x", x, "--y", y);
         assertNoNetwork(cli);
@@ -79,12 +86,19 @@ class ImportReachTest {
         assertEquals(Main.OK, served.code(), served::toString);
         int port = served.main().server().port();
         try {
-            var r = StoreCommandsTest.send(port, "POST", "/api/v1/assessments", null, "{\"site\": {\"type\": \"Point\","
-                    + " \"coordinates\": [" + x + ", " + y + "]}, \"crs\": \"EPSG:28992\", \"form\": \"room_rental\","
-                    + " \"persons\": 4}");
+            var r = StoreCommandsTest.send(
+                    port,
+                    "POST",
+                    "/api/v1/assessments",
+                    null,
+                    "{\"site\": {\"type\": \"Point\","
+                            + " \"coordinates\": [" + x + ", " + y
+                            + "]}, \"crs\": \"EPSG:28992\", \"form\": \"room_rental\","
+                            + " \"persons\": 4}");
             assertEquals(200, r.statusCode(), r.body());
             assertNoNetwork(JSON.readTree(r.body()));
-            var areas = StoreCommandsTest.send(port, "GET", "/api/v1/reach?lon=6.8&lat=52.9&mode=foot&minutes=15", null, null);
+            var areas = StoreCommandsTest.send(
+                    port, "GET", "/api/v1/reach?lon=6.8&lat=52.9&mode=foot&minutes=15", null, null);
             assertEquals(422, areas.statusCode(), areas.body());
             assertTrue(areas.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
             assertTrue(areas.body().contains("no walking and cycling network"), areas.body());
@@ -102,7 +116,8 @@ class ImportReachTest {
         assertEquals(0, imp.code(), imp.err());
         Path tokens = tmp.resolve("tokens.txt");
         Files.writeString(tokens, "beheer admin " + StoreCommandsTest.ADMIN + "\n");
-        var served = StoreCommandsTest.run("serve", "--data", dir.toString(), "--tokens", tokens.toString(), "--port", "0");
+        var served =
+                StoreCommandsTest.run("serve", "--data", dir.toString(), "--tokens", tokens.toString(), "--port", "0");
         assertEquals(Main.OK, served.code(), served::toString);
         int port = served.main().server().port();
         String site = "{\"address\": \"Arceringerf 1, Plekdam\", \"form\": \"room_rental\", \"persons\": 4}";
@@ -114,7 +129,8 @@ class ImportReachTest {
             // another extract: every road a rough track (grade 5), on which bicycles are slow
             Path network = dir.resolve(DataDirectory.NETWORK_DIR).resolve("demo.osm.gz");
             String osm = CommittedDemo.readOsm(network);
-            String rough = osm.replaceAll("<tag k=\"highway\" v=\"(residential|secondary|service|tertiary|unclassified|cycleway)\"/>",
+            String rough = osm.replaceAll(
+                    "<tag k=\"highway\" v=\"(residential|secondary|service|tertiary|unclassified|cycleway)\"/>",
                     "<tag k=\"highway\" v=\"track\"/><tag k=\"tracktype\" v=\"grade5\"/>");
             assertNotEquals(osm, rough);
             CommittedDemo.writeOsm(network, rough);
@@ -131,8 +147,11 @@ class ImportReachTest {
             var refused = StoreCommandsTest.send(port, "POST", "/api/v1/admin/reload", StoreCommandsTest.ADMIN, null);
             assertEquals(422, refused.statusCode(), refused.body());
             assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-            assertTrue(refused.body().contains("demo.osm.gz") && refused.body().contains("valid OSM extract")
-                    && !refused.body().contains("Exception"), refused.body());
+            assertTrue(
+                    refused.body().contains("demo.osm.gz")
+                            && refused.body().contains("valid OSM extract")
+                            && !refused.body().contains("Exception"),
+                    refused.body());
             var still = StoreCommandsTest.send(port, "POST", "/api/v1/assessments", null, site);
             assertEquals(slower, cyclingToSupermarket(reach(JSON.readTree(still.body()))), still.body());
         } finally {
@@ -141,8 +160,8 @@ class ImportReachTest {
     }
 
     private static JsonNode assessCli(Path data, String... site) throws Exception {
-        List<String> args = new ArrayList<>(List.of("assess", "--data", data.toString(), "--form", "room_rental",
-                "--persons", "4", "--json"));
+        List<String> args = new ArrayList<>(
+                List.of("assess", "--data", data.toString(), "--form", "room_rental", "--persons", "4", "--json"));
         args.addAll(List.of(site));
         var r = StoreCommandsTest.run(args.toArray(String[]::new));
         assertEquals(Main.OK, r.code(), r::toString);
@@ -158,9 +177,13 @@ class ImportReachTest {
     private static void assertNoNetwork(JsonNode assessment) {
         JsonNode reach = reach(assessment);
         assertEquals("unknown", reach.get("status").asText(), reach.toString());
-        assertEquals("no walking/cycling network in this data set", reach.at("/evidence/reason").asText());
-        assertTrue(reach.at("/message/nl").asText().contains("geen loop- en fietsnetwerk")
-                && reach.at("/message/en").asText().contains("import --osm FILE"), reach.toString());
+        assertEquals(
+                "no walking/cycling network in this data set",
+                reach.at("/evidence/reason").asText());
+        assertTrue(
+                reach.at("/message/nl").asText().contains("geen loop- en fietsnetwerk")
+                        && reach.at("/message/en").asText().contains("import --osm FILE"),
+                reach.toString());
         assertNotEquals("allowed", assessment.get("verdict").asText(), "an unknown criterion is no allowed");
     }
 
@@ -178,7 +201,8 @@ class ImportReachTest {
 
     private static double cyclingToSupermarket(JsonNode reach) {
         for (JsonNode c : reach.at("/evidence/categories")) {
-            if (c.get("category").asText().equals("supermarket")) return c.at("/cycling/minutes").asDouble();
+            if (c.get("category").asText().equals("supermarket"))
+                return c.at("/cycling/minutes").asDouble();
         }
         throw new AssertionError("no supermarket in " + reach);
     }

@@ -33,13 +33,15 @@ class ImportTagMappingTest {
                     attributes: {name: [name]}
                 """);
         Path out = tmp.resolve("data");
-        MainTest.Run r = MainTest.run("import", "--osm", FIXTURE.toString(), "--tag-mapping", mapping.toString(),
-                "--out", out.toString());
+        MainTest.Run r = MainTest.run(
+                "import", "--osm", FIXTURE.toString(), "--tag-mapping", mapping.toString(), "--out", out.toString());
         assertEquals(Main.OK, r.code(), r::toString);
         Dataset d = DatasetCache.read(out).orElseThrow();
         assertEquals(1, d.size(), "only the one rule's feature");
         assertEquals(1, d.layer(Role.AGRICULTURAL_PLOT).size());
-        assertEquals("tourism=caravan_site", d.layer(Role.AGRICULTURAL_PLOT).get(0).provenance().sourceTag());
+        assertEquals(
+                "tourism=caravan_site",
+                d.layer(Role.AGRICULTURAL_PLOT).get(0).provenance().sourceTag());
         assertTrue(d.layer(Role.RECREATION_ZONE).isEmpty());
     }
 
@@ -53,8 +55,15 @@ class ImportTagMappingTest {
                     geometry: area
                 """);
         Path out = tmp.resolve("data");
-        MainTest.Run r = MainTest.run(Map.of(), "import", "--osm", FIXTURE.toString(), "--tag-mapping", mapping.toString(),
-                "--out", out.toString());
+        MainTest.Run r = MainTest.run(
+                Map.of(),
+                "import",
+                "--osm",
+                FIXTURE.toString(),
+                "--tag-mapping",
+                mapping.toString(),
+                "--out",
+                out.toString());
         assertEquals(Main.USAGE, r.code(), r::toString);
         assertTrue(r.err().contains("holiday_park"), r::toString);
         assertFalse(Files.exists(out), "no data directory for a failed import");

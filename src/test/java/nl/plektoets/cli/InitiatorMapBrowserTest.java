@@ -10,7 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Media;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,9 +28,10 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
 
     /** The labels the map draws at the facility markers (the facilities layer's style text). */
     private List<?> facilityLabels() {
-        return (List<?>) onMap("map => { const l = map.getLayers().getArray().find(x => x.get('evidence') === 'facilities');"
-                + " return l.getSource().getFeatures().filter(f => f.get('facility'))"
-                + ".map(f => l.getStyleFunction()(f, 1).getText().getText()); }");
+        return (List<?>)
+                onMap("map => { const l = map.getLayers().getArray().find(x => x.get('evidence') === 'facilities');"
+                        + " return l.getSource().getFeatures().filter(f => f.get('facility'))"
+                        + ".map(f => l.getStyleFunction()(f, 1).getText().getText()); }");
     }
 
     /** The answer of our API to the question in {@code body} (what the page asked), to compare the page with. */
@@ -41,8 +41,10 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
 
     /** Features on the map's evidence layer {@code name}, and whether it is visible. */
     private Map<?, ?> evidenceLayer(String name) {
-        return (Map<?, ?>) onMap("(map, P, name) => { const l = map.getLayers().getArray().find(x => x.get('evidence') === name);"
-                + " return { count: l.getSource().getFeatures().length, visible: l.getVisible() }; }", name);
+        return (Map<?, ?>) onMap(
+                "(map, P, name) => { const l = map.getLayers().getArray().find(x => x.get('evidence') === name);"
+                        + " return { count: l.getSource().getFeatures().length, visible: l.getVisible() }; }",
+                name);
     }
 
     @Test
@@ -54,34 +56,52 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
             page.locator("#legend li[data-layer=" + layer + "]").waitFor();
         }
         assertEquals(1, ((Number) evidenceLayer("deciding").get("count")).intValue(), "the business park that decided");
-        assertEquals(2, ((Number) evidenceLayer("band").get("count")).intValue(), "the strip inside and the strip outside");
+        assertEquals(
+                2, ((Number) evidenceLayer("band").get("count")).intValue(), "the strip inside and the strip outside");
         assertEquals(1, ((Number) evidenceLayer("walking").get("count")).intValue());
         assertEquals(1, ((Number) evidenceLayer("cycling").get("count")).intValue());
         // the cut-offs are the evidence's walkingMinutes and cyclingMinutes (the profile's Bijlage 1 values)
         List<?> requests = (List<?>) page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)");
         JsonNode reach = null;
         for (JsonNode c : assessment("{\"site\": {\"type\": \"Point\", \"coordinates\": [" + NEAR_PARK + "]},"
-                + " \"form\": \"housing_facility\", \"persons\": 12}").get("criteria")) {
+                        + " \"form\": \"housing_facility\", \"persons\": 12}")
+                .get("criteria")) {
             if (c.get("id").asText().equals("facility_reach")) reach = c.get("evidence");
         }
-        String walk = reach.get("walkingMinutes").asText(), cycle = reach.get("cyclingMinutes").asText();
-        assertTrue(requests.stream().anyMatch(u -> u.toString().contains("/api/v1/reach?mode=foot&minutes=" + walk + "&")), requests::toString);
-        assertTrue(requests.stream().anyMatch(u -> u.toString().contains("/api/v1/reach?mode=bike&minutes=" + cycle + "&")), requests::toString);
+        String walk = reach.get("walkingMinutes").asText(),
+                cycle = reach.get("cyclingMinutes").asText();
+        assertTrue(
+                requests.stream().anyMatch(u -> u.toString().contains("/api/v1/reach?mode=foot&minutes=" + walk + "&")),
+                requests::toString);
+        assertTrue(
+                requests.stream()
+                        .anyMatch(u -> u.toString().contains("/api/v1/reach?mode=bike&minutes=" + cycle + "&")),
+                requests::toString);
         String legend = page.locator("#legend").textContent();
-        assertTrue(legend.contains("Bereik " + walk + " minuten lopen") && legend.contains("Bereik " + cycle + " minuten fietsen"), legend);
+        assertTrue(
+                legend.contains("Bereik " + walk + " minuten lopen")
+                        && legend.contains("Bereik " + cycle + " minuten fietsen"),
+                legend);
         assertTrue(legend.contains("100 m binnen en 100 m buiten de rand (§5.1.2)"), legend);
         // the nearest facilities: a marker per facility named in the evidence, labelled with its minutes
         List<?> labels = facilityLabels();
         assertTrue(labels.size() >= 3, labels::toString);
-        assertTrue(labels.stream().anyMatch(l -> l.toString().startsWith("Supermarkt Plekdam: ") && l.toString().contains("min lopen")), labels::toString);
-        assertTrue(page.locator("li[data-criterion=facility_reach] .facilities li").count() >= 3);
+        assertTrue(
+                labels.stream()
+                        .anyMatch(l -> l.toString().startsWith("Supermarkt Plekdam: ")
+                                && l.toString().contains("min lopen")),
+                labels::toString);
+        assertTrue(
+                page.locator("li[data-criterion=facility_reach] .facilities li").count() >= 3);
         screenshot("initiator-evidence.png");
-        page.locator("#legend").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("initiator-legend.png")));
+        page.locator("#legend")
+                .screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("initiator-legend.png")));
 
         // a toggle per entry
         page.getByLabel("Bereik " + walk + " minuten lopen (Bijlage 1)").uncheck();
         assertEquals(Boolean.FALSE, evidenceLayer("walking").get("visible"));
-        page.getByLabel("Randzone bedrijventerrein", new Page.GetByLabelOptions().setExact(false)).uncheck();
+        page.getByLabel("Randzone bedrijventerrein", new Page.GetByLabelOptions().setExact(false))
+                .uncheck();
         assertEquals(Boolean.FALSE, evidenceLayer("band").get("visible"));
         assertEquals(Boolean.TRUE, evidenceLayer("cycling").get("visible"));
         screenshot("initiator-evidence-toggled.png");
@@ -91,7 +111,8 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         // the legend and the markers follow the language, the toggles keep their state
         page.getByLabel("Taal").selectOption("en");
         String english = page.locator("#legend").textContent();
-        assertTrue(english.contains("Reach in " + walk + " minutes walking") && english.contains("On the map"), english);
+        assertTrue(
+                english.contains("Reach in " + walk + " minutes walking") && english.contains("On the map"), english);
         assertFalse(page.locator("#toggle-band").isChecked(), "still switched off");
         assertTrue(facilityLabels().get(0).toString().contains("min walking"), facilityLabels()::toString);
     }
@@ -106,7 +127,8 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         assertEquals(2, links.count(), "one link per paragraph");
         assertEquals("beleid.html?lang=nl#5.1.2", links.nth(0).getAttribute("href"));
         assertEquals("beleid.html?lang=nl#6.2.2", links.nth(1).getAttribute("href"));
-        assertEquals("beleid.html?lang=nl#bijlage-2",
+        assertEquals(
+                "beleid.html?lang=nl#bijlage-2",
                 page.locator("li[data-criterion=fire_safety] .policy-ref a").getAttribute("href"));
         int criteria = page.locator(".criterion").count();
         assertTrue(page.locator(".criterion .policy-ref a").count() >= criteria, "every criterion links its paragraph");
@@ -117,12 +139,15 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         page.waitForFunction("() => document.querySelector('#paragraph-heading').textContent.length > 0");
         assertEquals("§6.2.2 (Tijdelijke) Omgevingsvergunning", heading.textContent());
         assertTrue(page.locator("#paragraph-text").textContent().contains("looptijd van tien jaar"));
-        assertTrue(page.locator("#thresholds tr[data-key='permit.initial_term_years']").textContent().contains("10 jaar"));
+        assertTrue(page.locator("#thresholds tr[data-key='permit.initial_term_years']")
+                .textContent()
+                .contains("10 jaar"));
         assertTrue(page.locator("#paragraph-list a").count() > 40, "the list of all paragraphs");
         screenshot("policy-paragraph.png");
 
         // back to the check: its URL restores it
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Terug naar de toets")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Terug naar de toets"))
+                .click();
         page.locator("#verdict").waitFor();
         assertEquals("housing_facility", page.locator("#form").inputValue());
 
@@ -130,13 +155,17 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         page.navigate(base + "/beleid.html#bijlage-1");
         page.waitForFunction("() => document.querySelector('#paragraph-heading').textContent.startsWith('Bijlage 1')");
         assertTrue(page.locator("#thresholds").textContent().contains("reach.walking_minutes"));
-        page.locator("#paragraph-list a", new Page.LocatorOptions().setHasText("§5.1.3 Kamerverhuurbeleid")).click();
-        page.waitForFunction("() => document.querySelector('#paragraph-heading').textContent === '§5.1.3 Kamerverhuurbeleid'");
+        page.locator("#paragraph-list a", new Page.LocatorOptions().setHasText("§5.1.3 Kamerverhuurbeleid"))
+                .click();
+        page.waitForFunction(
+                "() => document.querySelector('#paragraph-heading').textContent === '§5.1.3 Kamerverhuurbeleid'");
         assertTrue(page.locator("#no-thresholds").isVisible(), "no threshold cites §5.1.3 alone");
         page.navigate(base + "/beleid.html#9.9.9");
         Locator error = page.getByRole(AriaRole.ALERT);
         error.waitFor();
-        assertTrue(error.textContent().startsWith("Deze paragraaf is niet gevonden: No paragraph '9.9.9'"), error.textContent());
+        assertTrue(
+                error.textContent().startsWith("Deze paragraaf is niet gevonden: No paragraph '9.9.9'"),
+                error.textContent());
         screenshot("policy-unknown.png");
     }
 
@@ -146,16 +175,20 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         waitForMap();
         page.getByLabel("Taal").selectOption("en");
         page.getByLabel("Search an address").fill("Arceringerf 1");
-        page.locator("#suggestions li", new Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam")).click();
+        page.locator("#suggestions li", new Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam"))
+                .click();
         page.getByLabel("Number of persons").fill("3");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check"))
+                .click();
         page.locator("#verdict").waitFor();
         String verdict = page.locator("#verdict").textContent();
         waitOnMap("map => !map.getView().getAnimating()"); // the zoom to the address
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy link")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy link"))
+                .click();
         String link = page.locator("#share-url").inputValue();
         assertTrue(link.startsWith(base + "/#map="), link);
-        assertTrue(link.contains("addr=Arceringerf+1%2C+Plekdam") || link.contains("addr=Arceringerf+1,+Plekdam"), link);
+        assertTrue(
+                link.contains("addr=Arceringerf+1%2C+Plekdam") || link.contains("addr=Arceringerf+1,+Plekdam"), link);
         assertTrue(link.contains("&form=room_rental&persons=3&lang=en"), link);
         assertEquals(link, page.url(), "the address bar holds the same link");
         double[] view = view();
@@ -166,11 +199,14 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         assertEquals("en", page.locator("html").getAttribute("lang"));
         assertEquals("Arceringerf 1, Plekdam", page.locator("#address").inputValue());
         assertEquals("3", page.locator("#persons").inputValue());
-        // the page fits the dataset first, then takes the link's view: wait for that view (the asserts say what differs)
+        // the page fits the dataset first, then takes the link's view: wait for that view (the asserts say what
+        // differs)
         try {
-            waitOnMap("(map, P, [z, lon, lat]) => { const c = ol.proj.toLonLat(map.getView().getCenter());"
-                    + " return Math.abs(map.getView().getZoom() - z) < 0.01 && Math.abs(c[0] - lon) < 1e-5"
-                    + " && Math.abs(c[1] - lat) < 1e-5; }", List.of(view[0], view[1], view[2]));
+            waitOnMap(
+                    "(map, P, [z, lon, lat]) => { const c = ol.proj.toLonLat(map.getView().getCenter());"
+                            + " return Math.abs(map.getView().getZoom() - z) < 0.01 && Math.abs(c[0] - lon) < 1e-5"
+                            + " && Math.abs(c[1] - lat) < 1e-5; }",
+                    List.of(view[0], view[1], view[2]));
         } catch (AssertionError e) {
             // fall through to the assertions, which name the difference
         }
@@ -198,8 +234,12 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
 
     @Test
     void onAPhoneTheMapAndTheAnswerStack() {
-        open("/#pt=" + NEAR_PARK + "&form=housing_facility&persons=12",
-                new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+        open(
+                "/#pt=" + NEAR_PARK + "&form=housing_facility&persons=12",
+                new com.microsoft.playwright.Browser.NewPageOptions()
+                        .setViewportSize(390, 844)
+                        .setIsMobile(true)
+                        .setHasTouch(true));
         page.locator("#verdict").waitFor();
         page.locator("#legend li[data-layer=band]").waitFor();
         var map = page.locator("#map").boundingBox();
@@ -214,7 +254,9 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
     private double[] view() {
         List<?> v = (List<?>) onMap("map => { const c = ol.proj.toLonLat(map.getView().getCenter());"
                 + " return [map.getView().getZoom(), c[0], c[1]]; }");
-        return new double[] {((Number) v.get(0)).doubleValue(), ((Number) v.get(1)).doubleValue(), ((Number) v.get(2)).doubleValue()};
+        return new double[] {
+            ((Number) v.get(0)).doubleValue(), ((Number) v.get(1)).doubleValue(), ((Number) v.get(2)).doubleValue()
+        };
     }
 
     @Test
@@ -225,7 +267,8 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         message.waitFor();
         String text = message.textContent();
         assertTrue(text.startsWith("Een deel van de link is niet bruikbaar en is genegeerd: "), text);
-        for (String name : new String[] {"map", "pt", "form", "persons", "lang", "evil"}) assertTrue(text.contains(name + " = "), text);
+        for (String name : new String[] {"map", "pt", "form", "persons", "lang", "evil"})
+            assertTrue(text.contains(name + " = "), text);
         assertTrue(text.contains("<script>"), "shown as text, not markup: " + text);
         assertEquals(0, page.locator("#link-error script").count());
         assertEquals("room_rental", page.locator("#form").inputValue(), "defaults where the link was wrong");
@@ -234,7 +277,8 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         // the page still works
         page.getByLabel("Adres zoeken").fill("Arceringerf 1");
         page.locator("#suggestions li").first().click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toetsen")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toetsen"))
+                .click();
         page.locator("#verdict").waitFor();
 
         // an address the data lacks: the reason in the page's words (the server's detail is English), no blank panel
@@ -256,33 +300,51 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         page.locator("#verdict").waitFor();
         JsonNode answer = assessment("{\"site\": {\"type\": \"Point\", \"coordinates\": [" + NEAR_PARK + "]},"
                 + " \"form\": \"housing_facility\", \"persons\": 12}");
-        assertEquals(answer.at("/verdictExplanation/nl").asText(), page.locator("#verdict-explanation").textContent());
+        assertEquals(
+                answer.at("/verdictExplanation/nl").asText(),
+                page.locator("#verdict-explanation").textContent());
         assertTrue(page.locator("#verdict-explanation").textContent().contains("Dit is geen vergunning"));
-        assertEquals(answer.get("obligations").size(), page.locator("#obligations li").count());
-        String etfal = page.locator("#obligations li[data-obligation=etfal_motivation]").textContent();
-        assertTrue(etfal.startsWith("Aantal personen: Een goede motivering") && etfal.contains("ETFAL")
-                && etfal.endsWith("(§5.1.1)"), etfal);
-        assertEquals("5.1.1", page.locator("#obligations li[data-obligation=etfal_motivation] a.paragraph-link")
-                .getAttribute("data-ref"));
-        assertEquals(answer.get("notChecked").size(), page.locator("#not-checked li").count());
+        assertEquals(
+                answer.get("obligations").size(),
+                page.locator("#obligations li").count());
+        String etfal = page.locator("#obligations li[data-obligation=etfal_motivation]")
+                .textContent();
+        assertTrue(
+                etfal.startsWith("Aantal personen: Een goede motivering")
+                        && etfal.contains("ETFAL")
+                        && etfal.endsWith("(§5.1.1)"),
+                etfal);
+        assertEquals(
+                "5.1.1",
+                page.locator("#obligations li[data-obligation=etfal_motivation] a.paragraph-link")
+                        .getAttribute("data-ref"));
+        assertEquals(
+                answer.get("notChecked").size(), page.locator("#not-checked li").count());
         assertTrue(page.locator("#not-checked li").count() >= 10, "the Bijlage 1-3 requirements");
-        assertEquals("Niet getoetst door deze dienst", page.locator("#not-checked-heading").textContent());
-        String snf = page.locator("#not-checked li[data-requirement=snf_quality_mark]").textContent();
+        assertEquals(
+                "Niet getoetst door deze dienst",
+                page.locator("#not-checked-heading").textContent());
+        String snf = page.locator("#not-checked li[data-requirement=snf_quality_mark]")
+                .textContent();
         assertTrue(snf.contains("Stichting Normering Flexwonen") && snf.endsWith("(Bijlage 2)"), snf);
 
         // in English, the server's texts and the page's headings switch together
         page.getByLabel("Taal").selectOption("en");
-        page.waitForFunction("() => document.querySelector('#not-checked-heading').textContent === 'Not checked by this service'");
+        page.waitForFunction(
+                "() => document.querySelector('#not-checked-heading').textContent === 'Not checked by this service'");
         assertTrue(page.locator("#verdict-explanation").textContent().contains("This is not a permit"));
-        assertTrue(page.locator("#obligations li[data-obligation=etfal_motivation]").textContent()
+        assertTrue(page.locator("#obligations li[data-obligation=etfal_motivation]")
+                .textContent()
                 .startsWith("Number of persons: A good motivation"));
 
         // on paper too
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
         beforePrint();
         assertTrue(page.locator("#verdict-explanation").isVisible());
-        assertTrue(page.locator("#obligations li[data-obligation=etfal_motivation]").isVisible());
-        assertTrue(page.locator("#not-checked li[data-requirement=snf_quality_mark]").isVisible());
+        assertTrue(page.locator("#obligations li[data-obligation=etfal_motivation]")
+                .isVisible());
+        assertTrue(page.locator("#not-checked li[data-requirement=snf_quality_mark]")
+                .isVisible());
     }
 
     @Test
@@ -291,7 +353,8 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         page.locator("#verdict").waitFor();
         page.locator("#legend li[data-layer=cycling]").waitFor();
         page.locator("#legend li[data-layer=band]").waitFor();
-        assertTrue(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afdrukken (A4)")).isVisible());
+        assertTrue(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afdrukken (A4)"))
+                .isVisible());
         page.setViewportSize(794, 1123); // A4 at 96 dpi, so the screenshot shows the print layout
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
         beforePrint();
@@ -303,18 +366,23 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         assertTrue(page.locator("#fictitious").isVisible(), "the fictitious notice on paper");
         String info = page.locator("#print-info").textContent();
         assertTrue(info.contains("Afgedrukt op ") && info.contains("Gegevens: Gemeente Plekdam"), info);
-        byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true)
+        byte[] pdf = page.pdf(new Page.PdfOptions()
+                .setFormat("A4")
+                .setPrintBackground(true)
                 .setPath(SCREENSHOTS.resolve("initiator-print.pdf")));
         assertEquals(1, pages(pdf), "one A4 page");
 
         // a longer answer: a polygon over two location classes, too many persons, in English
-        open("/#poly=3.6880,52.5480;3.6935,52.5480;3.6935,52.5497;3.6880,52.5497&form=housing_facility&persons=60&lang=en");
+        open(
+                "/#poly=3.6880,52.5480;3.6935,52.5480;3.6935,52.5497;3.6880,52.5497&form=housing_facility&persons=60&lang=en");
         page.locator("#verdict").waitFor();
         page.locator("#legend li[data-layer=cycling]").waitFor();
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
         beforePrint();
         assertTrue(page.locator("#print-info").textContent().contains("Printed on "));
-        byte[] longer = page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true)
+        byte[] longer = page.pdf(new Page.PdfOptions()
+                .setFormat("A4")
+                .setPrintBackground(true)
                 .setPath(SCREENSHOTS.resolve("initiator-print-polygon-en.pdf")));
         assertEquals(1, pages(longer), "one A4 page for a longer answer too");
     }
@@ -338,7 +406,9 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         waitForMap();
         // to the map, pan it with the arrow keys
         tabTo("map");
-        assertEquals("4px", page.evaluate("() => getComputedStyle(document.getElementById('map-focus')).borderTopWidth"),
+        assertEquals(
+                "4px",
+                page.evaluate("() => getComputedStyle(document.getElementById('map-focus')).borderTopWidth"),
                 "the map's focus ring");
         assertTrue(page.locator("#crosshair").isVisible());
         double[] before = view();
@@ -349,7 +419,10 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         }
         screenshot("initiator-keyboard-map.png");
         double[] panned = view();
-        assertTrue(panned[1] > before[1] && panned[2] < before[2], () -> "east and south: " + java.util.Arrays.toString(before) + " -> " + java.util.Arrays.toString(panned));
+        assertTrue(
+                panned[1] > before[1] && panned[2] < before[2],
+                () -> "east and south: " + java.util.Arrays.toString(before) + " -> "
+                        + java.util.Arrays.toString(panned));
 
         // the point under the crosshair, by keyboard
         tabTo("use-centre", "Shift+Tab");
@@ -377,9 +450,13 @@ class InitiatorMapBrowserTest extends BrowserTestBase {
         assertFocusRing();
         page.keyboard().press("Enter");
         // the answer to this question: the address and the form in the page's link, and a verdict again
-        page.waitForFunction("() => document.querySelector('#verdict') && location.hash.includes('form=housing_facility')"
-                + " && location.hash.includes('addr=')");
-        assertEquals("not_allowed", page.locator("#verdict").getAttribute("data-verdict"), "a facility in the built-up area");
+        page.waitForFunction(
+                "() => document.querySelector('#verdict') && location.hash.includes('form=housing_facility')"
+                        + " && location.hash.includes('addr=')");
+        assertEquals(
+                "not_allowed",
+                page.locator("#verdict").getAttribute("data-verdict"),
+                "a facility in the built-up area");
         assertEquals("housing_facility", page.locator("#form").inputValue());
         // onwards to a paragraph link: focusable, with the ring
         tabTo(null);

@@ -22,35 +22,47 @@ import org.junit.jupiter.api.Test;
 class LanguagesBrowserTest extends BrowserTestBase {
     /** An address whose answers carry the criteria's messages (the demo's built-up area of Plekdam). */
     private static final String ADDRESS = "Arceringerf 1, Plekdam";
+
     private static final List<String> PAGES = List.of("/", "/huren.html", "/planner.html", "/beleid.html");
 
     /** Every key of nl.js that a language lacks in the given sections, and every {placeholder} it dropped. */
     @SuppressWarnings("unchecked")
     private List<String> missing(String code, List<String> sections) {
-        return (List<String>) page.evaluate("async ([code, sections]) => {"
-                + " const T = (await import('/i18n/languages.js')).default, out = [];"
-                + " const walk = (nl, other, path) => { for (const [k, v] of Object.entries(nl)) {"
-                + "   const o = other == null ? undefined : other[k];"
-                + "   if (o === undefined) { out.push(path + k); continue; }"
-                + "   if (v !== null && typeof v === 'object') { walk(v, o, path + k + '.'); continue; }"
-                + "   for (const p of String(v).match(/\\{\\w+\\}/g) || []) if (!String(o).includes(p)) out.push(path + k + ' ' + p); } };"
-                + " for (const s of sections) walk(T.nl[s], T[code][s], s + '.');"
-                + " if (!T[code].languageName) out.push('languageName');"
-                + " return out; }", List.of(code, sections));
+        return (List<String>) page.evaluate(
+                "async ([code, sections]) => {"
+                        + " const T = (await import('/i18n/languages.js')).default, out = [];"
+                        + " const walk = (nl, other, path) => { for (const [k, v] of Object.entries(nl)) {"
+                        + "   const o = other == null ? undefined : other[k];"
+                        + "   if (o === undefined) { out.push(path + k); continue; }"
+                        + "   if (v !== null && typeof v === 'object') { walk(v, o, path + k + '.'); continue; }"
+                        + "   for (const p of String(v).match(/\\{\\w+\\}/g) || []) if (!String(o).includes(p)) out.push(path + k + ' ' + p); } };"
+                        + " for (const s of sections) walk(T.nl[s], T[code][s], s + '.');"
+                        + " if (!T[code].languageName) out.push('languageName');"
+                        + " return out; }",
+                List.of(code, sections));
     }
 
     @Test
     void everyDutchKeyIsInEnglishAndThePublicSectionsAreInPolishAndRomanian() {
         open("/");
         page.waitForFunction("() => document.querySelectorAll('#lang option').length > 0");
-        assertEquals(List.of("nl", "en", "pl", "ro"), page.locator("#lang option").evaluateAll("os => os.map(o => o.value)"), "the switch");
+        assertEquals(
+                List.of("nl", "en", "pl", "ro"),
+                page.locator("#lang option").evaluateAll("os => os.map(o => o.value)"),
+                "the switch");
         List<String> all = List.of("common", "check", "rental", "planner", "policy");
-        assertEquals(all, page.evaluate("async () => { const nl = (await import('/i18n/nl.js')).default;"
-                + " return Object.keys(nl).filter(k => typeof nl[k] === 'object'); }"), "the sections of nl.js");
+        assertEquals(
+                all,
+                page.evaluate("async () => { const nl = (await import('/i18n/nl.js')).default;"
+                        + " return Object.keys(nl).filter(k => typeof nl[k] === 'object'); }"),
+                "the sections of nl.js");
         assertEquals(List.of(), missing("en", all), "en.js");
         for (String code : List.of("pl", "ro")) {
             assertEquals(List.of(), missing(code, List.of("common", "check", "rental", "policy")), code + ".js");
-            assertEquals("en", page.evaluate("async c => (await import('/i18n/' + c + '.js')).default.fallback", code), code + " falls back to English");
+            assertEquals(
+                    "en",
+                    page.evaluate("async c => (await import('/i18n/' + c + '.js')).default.fallback", code),
+                    code + " falls back to English");
         }
         // the planner view stays Dutch and English
         open("/planner.html");
@@ -62,11 +74,13 @@ class LanguagesBrowserTest extends BrowserTestBase {
     void aKeyALanguageLacksFallsBackToEnglishThenToDutch() {
         open("/");
         page.waitForFunction("() => document.querySelectorAll('#lang option').length > 0");
-        // the language files as the page imported them (one module each), with keys taken out; then Polish by the switch
+        // the language files as the page imported them (one module each), with keys taken out; then Polish by the
+        // switch
         page.evaluate("async () => { const T = (await import('/i18n/languages.js')).default;"
                 + " delete T.pl.check.copyLink; delete T.pl.check.print; delete T.en.check.print; }");
         page.getByLabel("Taal").selectOption("pl");
-        Object texts = page.evaluate("() => ['copy-link', 'print', 'submit'].map(id => document.getElementById(id).textContent)");
+        Object texts = page.evaluate(
+                "() => ['copy-link', 'print', 'submit'].map(id => document.getElementById(id).textContent)");
         assertEquals(List.of("Copy link", "Afdrukken (A4)", "Sprawdź"), texts);
         // a server message in nl and en only: Polish shows the English one, English the English, Dutch the Dutch
         // (common/i18n.js over the same language files, as every page uses it)
@@ -82,19 +96,32 @@ class LanguagesBrowserTest extends BrowserTestBase {
         open("/");
         waitForMap();
         // the server's messages for the question the page asks (form and persons as the page starts)
-        JsonNode criteria = api("POST", "/api/v1/assessments", null,
-                "{\"address\": \"" + ADDRESS + "\", \"form\": \"room_rental\", \"persons\": 4}").get("criteria");
+        JsonNode criteria = api(
+                        "POST",
+                        "/api/v1/assessments",
+                        null,
+                        "{\"address\": \"" + ADDRESS + "\", \"form\": \"room_rental\", \"persons\": 4}")
+                .get("criteria");
         List<String> english = new java.util.ArrayList<>(), dutch = new java.util.ArrayList<>();
-        criteria.forEach(c -> { english.add(c.at("/message/en").asText()); dutch.add(c.at("/message/nl").asText()); });
+        criteria.forEach(c -> {
+            english.add(c.at("/message/en").asText());
+            dutch.add(c.at("/message/nl").asText());
+        });
         page.getByLabel("Taal").selectOption("pl");
         assertEquals("pl", page.locator("html").getAttribute("lang"));
         assertEquals("Sprawdź lokalizację", page.locator("#check-heading").textContent());
         page.getByLabel("Szukaj adresu").fill("Arceringerf 1");
-        page.locator("#suggestions li", new Page.LocatorOptions().setHasText(ADDRESS)).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sprawdź")).click();
+        page.locator("#suggestions li", new Page.LocatorOptions().setHasText(ADDRESS))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sprawdź"))
+                .click();
         page.locator("#verdict").waitFor();
-        assertTrue(page.locator("#verdict").textContent().startsWith("Wynik: "), page.locator("#verdict").textContent());
-        assertMessagesInEnglish("#result .criterion > p:not(.policy-ref)", english,
+        assertTrue(
+                page.locator("#verdict").textContent().startsWith("Wynik: "),
+                page.locator("#verdict").textContent());
+        assertMessagesInEnglish(
+                "#result .criterion > p:not(.policy-ref)",
+                english,
                 "Uzasadnienia wyniku według polityki gminy są wyświetlane po angielsku.");
         assertTrue(page.url().contains("lang=pl"), "the link keeps the language: " + page.url());
         page.locator("#messages-language").scrollIntoViewIfNeeded();
@@ -102,20 +129,24 @@ class LanguagesBrowserTest extends BrowserTestBase {
 
         page.getByLabel("Język").selectOption("ro");
         assertEquals("Verificați o locație", page.locator("#check-heading").textContent());
-        assertMessagesInEnglish("#result .criterion > p:not(.policy-ref)", english,
+        assertMessagesInEnglish(
+                "#result .criterion > p:not(.policy-ref)",
+                english,
                 "Explicațiile rezultatului conform politicii municipalității sunt afișate în limba engleză.");
         screenshot("languages-check-romanian.png");
 
         // in Dutch and English the messages are the server's own, and there is no note
         page.getByLabel("Limba").selectOption("en");
         assertEquals(0, page.locator("#messages-language").count());
-        assertEquals(english,
-                page.locator("#result .criterion > p:not(.policy-ref)").allTextContents());
+        assertEquals(
+                english, page.locator("#result .criterion > p:not(.policy-ref)").allTextContents());
         page.getByLabel("Language").selectOption("nl");
-        assertEquals(dutch,
-                page.locator("#result .criterion > p:not(.policy-ref)").allTextContents());
-        assertEquals(List.of("nl"), page.locator("#result .criterion > p:not(.policy-ref)").evaluateAll(
-                "ps => [...new Set(ps.map(p => p.lang))]"));
+        assertEquals(
+                dutch, page.locator("#result .criterion > p:not(.policy-ref)").allTextContents());
+        assertEquals(
+                List.of("nl"),
+                page.locator("#result .criterion > p:not(.policy-ref)")
+                        .evaluateAll("ps => [...new Set(ps.map(p => p.lang))]"));
     }
 
     @Test
@@ -124,27 +155,48 @@ class LanguagesBrowserTest extends BrowserTestBase {
         page.locator("#streets tbody tr").first().waitFor();
         String dutchHeading = page.locator("#search-heading").textContent();
         page.getByLabel("Taal").selectOption("pl");
-        assertEquals("Czy pod moim adresem można jeszcze wynajmować pokoje?", page.locator("#search-heading").textContent());
-        assertEquals("Coś się nie zgadza? Zgłoś to", page.locator("#report-heading").textContent());
-        assertEquals("(wybierz ulicę)", page.locator("#report-street option").first().textContent());
+        assertEquals(
+                "Czy pod moim adresem można jeszcze wynajmować pokoje?",
+                page.locator("#search-heading").textContent());
+        assertEquals(
+                "Coś się nie zgadza? Zgłoś to", page.locator("#report-heading").textContent());
+        assertEquals(
+                "(wybierz ulicę)", page.locator("#report-street option").first().textContent());
         page.getByLabel("Adres (ulica i numer, miejscowość)").fill(ADDRESS);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Szukaj")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Szukaj"))
+                .click();
         page.locator("#answer-status").waitFor();
-        JsonNode answer = api("GET", "/api/v1/room-rental/check?address=" + java.net.URLEncoder.encode(ADDRESS, java.nio.charset.StandardCharsets.UTF_8), null, null);
-        String en = answer.at("/message/en").asText() + " (" + answer.get("policyRef").asText() + ")";
-        assertMessagesInEnglish("#answer > p[lang]", List.of(en),
+        JsonNode answer = api(
+                "GET",
+                "/api/v1/room-rental/check?address="
+                        + java.net.URLEncoder.encode(ADDRESS, java.nio.charset.StandardCharsets.UTF_8),
+                null,
+                null);
+        String en = answer.at("/message/en").asText() + " ("
+                + answer.get("policyRef").asText() + ")";
+        assertMessagesInEnglish(
+                "#answer > p[lang]",
+                List.of(en),
                 "Uzasadnienia wyniku według polityki gminy są wyświetlane po angielsku.");
         // a report outcome in Polish too (a refused one: it stores nothing)
         page.getByLabel("Co się nie zgadza?").fill("zle");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Wyślij zgłoszenie")).click();
-        assertEquals("Opisz, co się nie zgadza, w 10 do 2000 znaków (bez danych osobowych).", page.locator("#report-message-out").textContent());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Wyślij zgłoszenie"))
+                .click();
+        assertEquals(
+                "Opisz, co się nie zgadza, w 10 do 2000 znaków (bez danych osobowych).",
+                page.locator("#report-message-out").textContent());
         screenshot("languages-public-polish.png");
 
         page.getByLabel("Język").selectOption("ro");
-        assertEquals("Se mai pot închiria camere la adresa mea?", page.locator("#search-heading").textContent());
-        assertEquals("Descrieți ce nu este corect în 10 până la 2000 de caractere (fără date personale).",
+        assertEquals(
+                "Se mai pot închiria camere la adresa mea?",
+                page.locator("#search-heading").textContent());
+        assertEquals(
+                "Descrieți ce nu este corect în 10 până la 2000 de caractere (fără date personale).",
                 page.locator("#report-message-out").textContent());
-        assertMessagesInEnglish("#answer > p[lang]", List.of(en),
+        assertMessagesInEnglish(
+                "#answer > p[lang]",
+                List.of(en),
                 "Explicațiile rezultatului conform politicii municipalității sunt afișate în limba engleză.");
         page.locator("#answer").scrollIntoViewIfNeeded();
         screenshot("languages-public-romanian.png");
@@ -168,14 +220,20 @@ class LanguagesBrowserTest extends BrowserTestBase {
             open(path);
             Locator links = page.locator("header nav.pages a");
             links.first().waitFor();
-            assertEquals(List.of("Locatie toetsen", "Kamerverhuur per straat", "Voor planners", "Beleidstekst"), links.allTextContents(), path);
+            assertEquals(
+                    List.of("Locatie toetsen", "Kamerverhuur per straat", "Voor planners", "Beleidstekst"),
+                    links.allTextContents(),
+                    path);
             assertEquals("Pagina's", page.locator("header nav.pages").getAttribute("aria-label"), path);
             Locator current = page.locator("header nav.pages a[aria-current=page]");
             assertEquals(1, current.count(), path);
             String target = (String) current.evaluate("a => new URL(a.href).pathname");
             assertEquals(path, target, "the current page is the one marked");
             page.getByLabel("Taal").selectOption("en");
-            assertEquals(List.of("Check a site", "Room rental per street", "For planners", "Policy text"), links.allTextContents(), path);
+            assertEquals(
+                    List.of("Check a site", "Room rental per street", "For planners", "Policy text"),
+                    links.allTextContents(),
+                    path);
             assertEquals("Pages", page.locator("header nav.pages").getAttribute("aria-label"), path);
             for (Object href : (List<?>) links.evaluateAll("as => as.map(a => a.getAttribute('href'))")) {
                 assertTrue(href.toString().endsWith("?lang=en"), path + ": the next page keeps the language: " + href);
@@ -203,11 +261,16 @@ class LanguagesBrowserTest extends BrowserTestBase {
         page.locator("#streets tbody tr").first().waitFor();
         assertEquals("pl", page.locator("html").getAttribute("lang"));
         assertEquals("Polski", page.locator("#lang option:checked").textContent());
-        assertEquals("Czy pod moim adresem można jeszcze wynajmować pokoje?", page.locator("#search-heading").textContent());
-        assertEquals("huren.html", page.locator("header nav.pages a[aria-current=page]").getAttribute("data-page"));
+        assertEquals(
+                "Czy pod moim adresem można jeszcze wynajmować pokoje?",
+                page.locator("#search-heading").textContent());
+        assertEquals(
+                "huren.html",
+                page.locator("header nav.pages a[aria-current=page]").getAttribute("data-page"));
         screenshot("languages-nav-public-polish.png");
         // the policy page in Polish: the note that the policy text is Dutch, in Polish and marked so
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tekst polityki")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tekst polityki"))
+                .click();
         page.waitForURL(Pattern.compile("/beleid\\.html\\?lang=pl$"));
         page.locator("#paragraph-list a").first().waitFor();
         page.locator("#paragraph-list a[href='#5.1.2']").click();
@@ -216,13 +279,15 @@ class LanguagesBrowserTest extends BrowserTestBase {
         assertEquals("Tekst polityki jest po niderlandzku, tak jak przyjęła go rada gminy.", note.textContent());
         assertEquals("pl", note.getAttribute("lang"));
         // the planner view has no Polish: the link opens it in English
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dla planistów")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dla planistów"))
+                .click();
         page.waitForURL(Pattern.compile("/planner\\.html\\?lang=pl$"));
         page.locator("#layers li").first().waitFor();
         assertEquals("en", page.locator("html").getAttribute("lang"));
         assertEquals("Layers", page.locator("#layers-heading").textContent());
         // and back to the check, in English
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check a site")).focus();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check a site"))
+                .focus();
         page.keyboard().press("Enter");
         page.waitForURL(Pattern.compile("/\\?lang=en"));
         page.locator("#check-heading").waitFor();
@@ -236,20 +301,34 @@ class LanguagesBrowserTest extends BrowserTestBase {
             open(path);
             page.locator("#fictitious").waitFor();
             waitForMap();
-            Map<?, ?> m = (Map<?, ?>) page.evaluate("() => { const r = id => document.getElementById(id).getBoundingClientRect();"
-                    + " const main = document.querySelector('main').getBoundingClientRect();"
-                    + " return { scroll: document.scrollingElement.scrollHeight, inner: window.innerHeight,"
-                    + "   bannerBottom: r('fictitious').bottom, mainTop: main.top, mapTop: r('map').top, mapBottom: r('map').bottom,"
-                    + " }; }");
+            Map<?, ?> m = (Map<?, ?>)
+                    page.evaluate("() => { const r = id => document.getElementById(id).getBoundingClientRect();"
+                            + " const main = document.querySelector('main').getBoundingClientRect();"
+                            + " return { scroll: document.scrollingElement.scrollHeight, inner: window.innerHeight,"
+                            + "   bannerBottom: r('fictitious').bottom, mainTop: main.top, mapTop: r('map').top, mapBottom: r('map').bottom,"
+                            + " }; }");
             m = new java.util.HashMap<>(m);
             ((Map<Object, Object>) m).put("canvas", onMap("map => map.getSize()[1]"));
             double inner = ((Number) m.get("inner")).doubleValue();
             assertTrue(((Number) m.get("scroll")).doubleValue() <= inner, path + ": the page does not scroll: " + m);
-            assertEquals(inner, ((Number) m.get("mapBottom")).doubleValue(), 1, path + ": the map reaches the bottom: " + m);
-            assertEquals(((Number) m.get("bannerBottom")).doubleValue(), ((Number) m.get("mainTop")).doubleValue(), 1, path + ": main starts under the banner");
-            assertEquals(((Number) m.get("mainTop")).doubleValue(), ((Number) m.get("mapTop")).doubleValue(), 1, path + ": the map fills main: " + m);
+            assertEquals(
+                    inner, ((Number) m.get("mapBottom")).doubleValue(), 1, path + ": the map reaches the bottom: " + m);
+            assertEquals(
+                    ((Number) m.get("bannerBottom")).doubleValue(),
+                    ((Number) m.get("mainTop")).doubleValue(),
+                    1,
+                    path + ": main starts under the banner");
+            assertEquals(
+                    ((Number) m.get("mainTop")).doubleValue(),
+                    ((Number) m.get("mapTop")).doubleValue(),
+                    1,
+                    path + ": the map fills main: " + m);
             double mapHeight = ((Number) m.get("mapBottom")).doubleValue() - ((Number) m.get("mapTop")).doubleValue();
-            assertEquals(mapHeight, ((Number) m.get("canvas")).doubleValue(), 1, path + ": OpenLayers draws the whole height");
+            assertEquals(
+                    mapHeight,
+                    ((Number) m.get("canvas")).doubleValue(),
+                    1,
+                    path + ": OpenLayers draws the whole height");
         }
         screenshot("languages-layout-planner.png");
     }
@@ -260,11 +339,14 @@ class LanguagesBrowserTest extends BrowserTestBase {
             open(path, new Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true));
             page.locator("#fictitious").waitFor();
             waitForMap();
-            Map<Object, Object> m = new java.util.HashMap<>((Map<?, ?>) page.evaluate("() => ({ width: document.scrollingElement.scrollWidth,"
-                    + " nav: document.querySelector('nav.pages').getBoundingClientRect().right })"));
+            Map<Object, Object> m = new java.util.HashMap<>(
+                    (Map<?, ?>) page.evaluate("() => ({ width: document.scrollingElement.scrollWidth,"
+                            + " nav: document.querySelector('nav.pages').getBoundingClientRect().right })"));
             m.put("map", onMap("map => map.getSize()[1]"));
             assertTrue(((Number) m.get("map")).doubleValue() > 300, path + ": the map has a real height: " + m);
-            assertTrue(((Number) m.get("width")).doubleValue() <= 390 && ((Number) m.get("nav")).doubleValue() <= 390, path + ": nothing wider than the phone: " + m);
+            assertTrue(
+                    ((Number) m.get("width")).doubleValue() <= 390 && ((Number) m.get("nav")).doubleValue() <= 390,
+                    path + ": nothing wider than the phone: " + m);
             assertFalse(page.locator("header nav.pages a").first().boundingBox().height == 0);
         }
         screenshot("languages-phone-public.png");

@@ -1,6 +1,5 @@
 package nl.plektoets.cli;
 
-import nl.plektoets.demo.CommittedDemo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +22,7 @@ import java.util.stream.Stream;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.directory.DataDirectory;
+import nl.plektoets.demo.CommittedDemo;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.RegisterJson;
@@ -42,8 +42,7 @@ class MainTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err, Main main) {
-    }
+    record Run(int code, String out, String err, Main main) {}
 
     static Run run(String... args) {
         return run(Map.of(), args);
@@ -55,8 +54,12 @@ class MainTest {
 
     static Run run(Map<String, String> env, Path demoDataDir, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, ImportProgress.NONE, demoDataDir);
+        Main main = new Main(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env,
+                ImportProgress.NONE,
+                demoDataDir);
         int code = main.run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), main);
     }
@@ -68,7 +71,14 @@ class MainTest {
 
     private Path imported() {
         Path dir = tmp.resolve("oosterbroek");
-        Run r = run("import", "--osm", FIXTURE.toString(), "--name", "oosterbroek (OpenStreetMap)", "--out", dir.toString());
+        Run r = run(
+                "import",
+                "--osm",
+                FIXTURE.toString(),
+                "--name",
+                "oosterbroek (OpenStreetMap)",
+                "--out",
+                dir.toString());
         assertEquals(Main.OK, r.code(), r::toString);
         return dir;
     }
@@ -76,7 +86,8 @@ class MainTest {
     private List<String> leftovers() throws Exception {
         try (Stream<Path> s = Files.list(tmp)) {
             return s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.contains(".partial-") || n.contains(".importing-") || n.contains(".old-")).toList();
+                    .filter(n -> n.contains(".partial-") || n.contains(".importing-") || n.contains(".old-"))
+                    .toList();
         }
     }
 
@@ -91,7 +102,10 @@ class MainTest {
             assertTrue(h.out().startsWith("Usage: plektoets " + c), h.out());
         }
         Run serve = run("serve", "--help");
-        assertTrue(serve.out().contains("--port VALUE") && serve.out().contains("PLEKTOETS_PORT") && serve.out().contains("default: 7070"),
+        assertTrue(
+                serve.out().contains("--port VALUE")
+                        && serve.out().contains("PLEKTOETS_PORT")
+                        && serve.out().contains("default: 7070"),
                 serve.out());
     }
 
@@ -105,22 +119,48 @@ class MainTest {
         assertUsage(run("serve", "--port"), "--port needs a value");
         assertUsage(run("serve", "8080"), "takes no argument '8080'");
         assertUsage(run("demo"), "missing --out");
-        assertUsage(run("demo", "--out", tmp.resolve("d").toString(), "--addresses", "-5"), "--addresses '-5' must be a whole number from 500");
+        assertUsage(
+                run("demo", "--out", tmp.resolve("d").toString(), "--addresses", "-5"),
+                "--addresses '-5' must be a whole number from 500");
         assertUsage(run("import", "--out", tmp.resolve("i").toString()), "nothing to import", "--osm");
-        assertUsage(run("import", "--osm", tmp.resolve("missing.osm").toString(), "--out", tmp.resolve("i").toString()), "no such file");
+        assertUsage(
+                run(
+                        "import",
+                        "--osm",
+                        tmp.resolve("missing.osm").toString(),
+                        "--out",
+                        tmp.resolve("i").toString()),
+                "no such file");
         assertUsage(run("assess", "--lon", "6.64", "--form", "room_rental", "--persons", "4"), "missing --lat");
-        assertUsage(run("assess", "--lon", "6.64", "--lat", "north", "--form", "room_rental", "--persons", "4"), "--lat 'north' must be a number");
+        assertUsage(
+                run("assess", "--lon", "6.64", "--lat", "north", "--form", "room_rental", "--persons", "4"),
+                "--lat 'north' must be a number");
         assertUsage(run("assess", "--form", "room_rental", "--persons", "4"), "give the site once");
-        assertUsage(run("assess", "--lon", "6.64", "--lat", "52.57", "--form", "room_rental", "--persons", "four"), "--persons 'four'");
-        assertUsage(run("assess", "--lon", "6.64", "--lat", "52.57", "--form", "room_rental", "--persons", "4", "--new-build=maybe"),
+        assertUsage(
+                run("assess", "--lon", "6.64", "--lat", "52.57", "--form", "room_rental", "--persons", "four"),
+                "--persons 'four'");
+        assertUsage(
+                run(
+                        "assess",
+                        "--lon",
+                        "6.64",
+                        "--lat",
+                        "52.57",
+                        "--form",
+                        "room_rental",
+                        "--persons",
+                        "4",
+                        "--new-build=maybe"),
                 "--new-build is a flag");
-        assertFalse(Files.exists(tmp.resolve("d")) || Files.exists(tmp.resolve("i")), "a refused command wrote nothing");
+        assertFalse(
+                Files.exists(tmp.resolve("d")) || Files.exists(tmp.resolve("i")), "a refused command wrote nothing");
     }
 
     @Test
     void importsAnOsmFileIntoACachedDataDirectory() throws Exception {
         Path dir = imported();
-        JsonNode description = new ObjectMapper().readTree(dir.resolve("dataset.json").toFile());
+        JsonNode description =
+                new ObjectMapper().readTree(dir.resolve("dataset.json").toFile());
         assertEquals("oosterbroek (OpenStreetMap)", description.get("name").asText());
         assertFalse(description.get("fictitious").asBoolean());
         assertTrue(Files.isRegularFile(dir.resolve("cache").resolve("dataset.bin")));
@@ -128,7 +168,12 @@ class MainTest {
         // importing again replaces the directory as a whole
         Run again = run("import", "--osm", FIXTURE.toString(), "--name", "second", "--out", dir.toString());
         assertEquals(Main.OK, again.code(), again::toString);
-        assertEquals("second", new ObjectMapper().readTree(dir.resolve("dataset.json").toFile()).get("name").asText());
+        assertEquals(
+                "second",
+                new ObjectMapper()
+                        .readTree(dir.resolve("dataset.json").toFile())
+                        .get("name")
+                        .asText());
         assertEquals(List.of(), leftovers());
     }
 
@@ -148,38 +193,83 @@ class MainTest {
     @Test
     void assessesAnAddressAsTextAndJson() throws Exception {
         Path dir = imported();
-        Run r = run("assess", "--data", dir.toString(), "--address", "Hoofdstraat 12, Oosterbroek", "--form", "room_rental", "--persons", "4");
+        Run r = run(
+                "assess",
+                "--data",
+                dir.toString(),
+                "--address",
+                "Hoofdstraat 12, Oosterbroek",
+                "--form",
+                "room_rental",
+                "--persons",
+                "4");
         assertEquals(Main.OK, r.code(), r::toString);
         // not allowed: the command line answers room_rental_street as the service does, and Hoofdstraat has 2
         // dwellings, fewer than the 5 a first room-rental dwelling needs (§5.1.3); the verdict comes with what it
         // means, then the class (issue 11 item 11f)
         assertTrue(r.out().startsWith("Verdict:        NOT ALLOWED\n                nl: Niet toegestaan"), r.out());
-        assertTrue(r.out().contains("[fail]        room_rental_street     §5.1.3, §6.2.6")
-                && r.out().contains("Room rental not possible here: fewer than 5 dwellings"), r.out());
-        assertTrue(r.out().contains("\nLocation class: built_up_area\nAddress:        Hoofdstraat 12, Oosterbroek (7771 AB)\n"),
+        assertTrue(
+                r.out().contains("[fail]        room_rental_street     §5.1.3, §6.2.6")
+                        && r.out().contains("Room rental not possible here: fewer than 5 dwellings"),
                 r.out());
-        assertTrue(r.out().contains("Obligations (what the criteria ask of the initiator):\n  - A room-rental permit"), r.out());
-        assertTrue(r.out().contains("Not checked by this service (the policy requires them too):\n")
-                && r.out().contains("Stichting Normering Flexwonen (SNF) quality mark and certification of the company and"
-                + " the site. [Bijlage 2]"), r.out());
+        assertTrue(
+                r.out()
+                        .contains(
+                                "\nLocation class: built_up_area\nAddress:        Hoofdstraat 12, Oosterbroek (7771 AB)\n"),
+                r.out());
+        assertTrue(
+                r.out().contains("Obligations (what the criteria ask of the initiator):\n  - A room-rental permit"),
+                r.out());
+        assertTrue(
+                r.out().contains("Not checked by this service (the policy requires them too):\n")
+                        && r.out()
+                                .contains(
+                                        "Stichting Normering Flexwonen (SNF) quality mark and certification of the company and"
+                                                + " the site. [Bijlage 2]"),
+                r.out());
         assertTrue(r.out().contains("[pass]        recreation_exclusion   §5.1.2"), r.out());
         // the imported directory keeps its walking/cycling network; the fixture has a supermarket but no doctor or
         // stop, so facility_reach (Bijlage 1) is unknown
-        assertTrue(r.out().contains("[unknown]     facility_reach         Bijlage 1") && r.out().contains("Buurtsuper 2.4/0.8 min"),
+        assertTrue(
+                r.out().contains("[unknown]     facility_reach         Bijlage 1")
+                        && r.out().contains("Buurtsuper 2.4/0.8 min"),
                 r.out());
 
-        r = run("assess", "--data", dir.toString(), "--lon", "6.641", "--lat", "52.571", "--form", "housing_facility", "--persons", "12",
+        r = run(
+                "assess",
+                "--data",
+                dir.toString(),
+                "--lon",
+                "6.641",
+                "--lat",
+                "52.571",
+                "--form",
+                "housing_facility",
+                "--persons",
+                "12",
                 "--json");
         assertEquals(Main.OK, r.code(), r::toString);
         JsonNode answer = new ObjectMapper().readTree(r.out());
         assertEquals("not_allowed", answer.get("verdict").asText());
-        assertEquals("oosterbroek (OpenStreetMap)", answer.get("dataset").get("name").asText());
+        assertEquals(
+                "oosterbroek (OpenStreetMap)", answer.get("dataset").get("name").asText());
         assertEquals("hardenberg-2025", answer.get("policy").get("id").asText());
 
         // the same point in RD New gives the same answer
         var rd = nl.plektoets.geo.WorkingCrs.rdNew().fromLonLat(6.641, 52.571);
-        r = run("assess", "--data", dir.toString(), "--x", Double.toString(rd.x), "--y", Double.toString(rd.y), "--form", "housing_facility",
-                "--persons", "12", "--json");
+        r = run(
+                "assess",
+                "--data",
+                dir.toString(),
+                "--x",
+                Double.toString(rd.x),
+                "--y",
+                Double.toString(rd.y),
+                "--form",
+                "housing_facility",
+                "--persons",
+                "12",
+                "--json");
         assertEquals(Main.OK, r.code(), r::toString);
         JsonNode same = new ObjectMapper().readTree(r.out());
         assertEquals(answer.get("criteria"), same.get("criteria"));
@@ -189,8 +279,18 @@ class MainTest {
     @Test
     void assessOnTheCommandLineAnswersRoomRentalStreetFromTheServicesRegister() throws Exception {
         Path dir = imported();
-        String[] assess = {"assess", "--data", dir.toString(), "--address", "Hoofdstraat 12, Oosterbroek", "--form",
-                "room_rental", "--persons", "4", "--json"};
+        String[] assess = {
+            "assess",
+            "--data",
+            dir.toString(),
+            "--address",
+            "Hoofdstraat 12, Oosterbroek",
+            "--form",
+            "room_rental",
+            "--persons",
+            "4",
+            "--json"
+        };
         // no store beside the data yet: the criterion is still answered (an empty register), and nothing is created
         Run r = run(assess);
         assertEquals(Main.OK, r.code(), r::toString);
@@ -201,12 +301,22 @@ class MainTest {
 
         // an application in the store serve keeps (the embedded GeoPackage) counts in the command line's answer
         Dataset data = DataDirectory.load(dir, null, ImportProgress.NONE);
-        RoomRentalRules rules = RoomRentalRules.of(data, PolicyProfile.load(null).roomRental());
-        Dwelling other = rules.model().byAddress("Hoofdstraat 14", "Oosterbroek").orElseThrow();
+        RoomRentalRules rules =
+                RoomRentalRules.of(data, PolicyProfile.load(null).roomRental());
+        Dwelling other =
+                rules.model().byAddress("Hoofdstraat 14", "Oosterbroek").orElseThrow();
         try (Store store = GeoPackageStore.open(dir, Clock.systemUTC())) {
-            new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE, new StreetLimitGuard(rules)).createPermit(
-                    RegisterJson.MAPPER.createObjectNode().put("address", "Hoofdstraat 14, Oosterbroek").put("street", other.streetName())
-                            .put("town", other.town()).put("rooms", 3).put("persons", 4).put("status", "applied"), "test");
+            new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE, new StreetLimitGuard(rules))
+                    .createPermit(
+                            RegisterJson.MAPPER
+                                    .createObjectNode()
+                                    .put("address", "Hoofdstraat 14, Oosterbroek")
+                                    .put("street", other.streetName())
+                                    .put("town", other.town())
+                                    .put("rooms", 3)
+                                    .put("persons", 4)
+                                    .put("status", "applied"),
+                            "test");
         }
         r = run(assess);
         assertEquals(Main.OK, r.code(), r::toString);
@@ -222,16 +332,78 @@ class MainTest {
     @Test
     void assessRefusesWhatTheApiRefuses() throws Exception {
         Path dir = imported();
-        assertUsage(run("assess", "--data", dir.toString(), "--lon", "4.9", "--lat", "52.37", "--form", "room_rental", "--persons", "4"),
+        assertUsage(
+                run(
+                        "assess",
+                        "--data",
+                        dir.toString(),
+                        "--lon",
+                        "4.9",
+                        "--lat",
+                        "52.37",
+                        "--form",
+                        "room_rental",
+                        "--persons",
+                        "4"),
                 "outside the dataset");
-        assertUsage(run("assess", "--data", dir.toString(), "--address", "Hoofdstraat 99, Oosterbroek", "--form", "room_rental",
-                "--persons", "4"), "No address", "  Hoofdstraat 12, Oosterbroek");
-        assertUsage(run("assess", "--data", dir.toString(), "--lon", "6.641", "--lat", "52.571", "--form", "hotel", "--persons", "4"),
+        assertUsage(
+                run(
+                        "assess",
+                        "--data",
+                        dir.toString(),
+                        "--address",
+                        "Hoofdstraat 99, Oosterbroek",
+                        "--form",
+                        "room_rental",
+                        "--persons",
+                        "4"),
+                "No address",
+                "  Hoofdstraat 12, Oosterbroek");
+        assertUsage(
+                run(
+                        "assess",
+                        "--data",
+                        dir.toString(),
+                        "--lon",
+                        "6.641",
+                        "--lat",
+                        "52.571",
+                        "--form",
+                        "hotel",
+                        "--persons",
+                        "4"),
                 "Unknown form 'hotel'");
-        assertUsage(run("assess", "--data", tmp.resolve("nothing").toString(), "--lon", "6.641", "--lat", "52.571", "--form",
-                "room_rental", "--persons", "4"), "does not exist");
-        assertUsage(run("assess", "--data", dir.toString(), "--policy", tmp.resolve("nope.yaml").toString(), "--lon", "6.641", "--lat",
-                "52.571", "--form", "room_rental", "--persons", "4"), "nope.yaml", "does not exist");
+        assertUsage(
+                run(
+                        "assess",
+                        "--data",
+                        tmp.resolve("nothing").toString(),
+                        "--lon",
+                        "6.641",
+                        "--lat",
+                        "52.571",
+                        "--form",
+                        "room_rental",
+                        "--persons",
+                        "4"),
+                "does not exist");
+        assertUsage(
+                run(
+                        "assess",
+                        "--data",
+                        dir.toString(),
+                        "--policy",
+                        tmp.resolve("nope.yaml").toString(),
+                        "--lon",
+                        "6.641",
+                        "--lat",
+                        "52.571",
+                        "--form",
+                        "room_rental",
+                        "--persons",
+                        "4"),
+                "nope.yaml",
+                "does not exist");
     }
 
     @Test
@@ -242,10 +414,19 @@ class MainTest {
         try {
             int port = r.main().server().port();
             assertTrue(r.out().contains("on http://localhost:" + port + "/"), r.out());
-            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode());
-            assertEquals("oosterbroek (OpenStreetMap)", new ObjectMapper().readTree(health.body()).get("dataset").get("name").asText());
+            assertEquals(
+                    "oosterbroek (OpenStreetMap)",
+                    new ObjectMapper()
+                            .readTree(health.body())
+                            .get("dataset")
+                            .get("name")
+                            .asText());
         } finally {
             r.main().server().stop();
         }
@@ -261,12 +442,21 @@ class MainTest {
         try {
             String base = "http://127.0.0.1:" + r.main().server().port();
             HttpClient http = HttpClient.newHttpClient();
-            JsonNode found = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/addresses?q=a&limit=1"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body());
-            String label = found.get("features").get(0).get("properties").get("label").asText();
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"address\":\"" + label + "\",\"form\":\"room_rental\",\"persons\":4}"))
-                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode found = new ObjectMapper()
+                    .readTree(http.send(
+                                    HttpRequest.newBuilder(URI.create(base + "/api/v1/addresses?q=a&limit=1"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body());
+            String label =
+                    found.get("features").get(0).get("properties").get("label").asText();
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments"))
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"address\":\"" + label + "\",\"form\":\"room_rental\",\"persons\":4}"))
+                            .header("Content-Type", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), answer.body());
             JsonNode a = new ObjectMapper().readTree(answer.body());
             assertTrue(a.get("dataset").get("fictitious").asBoolean());
@@ -275,14 +465,25 @@ class MainTest {
             // then facility_reach (Bijlage 1), since the directory has a network, then room_rental_street (§5.1.3,
             // §6.2.6) over the register
             assertEquals(11, a.get("criteria").size(), a.get("criteria")::toString);
-            assertEquals(List.of("environmental_zoning", "noise", "livestock_odour", "external_safety"),
-                    List.of(a.get("criteria").get(5).get("id").asText(), a.get("criteria").get(6).get("id").asText(),
-                            a.get("criteria").get(7).get("id").asText(), a.get("criteria").get(8).get("id").asText()));
-            assertEquals("room_rental_street", a.get("criteria").get(10).get("id").asText());
+            assertEquals(
+                    List.of("environmental_zoning", "noise", "livestock_odour", "external_safety"),
+                    List.of(
+                            a.get("criteria").get(5).get("id").asText(),
+                                    a.get("criteria").get(6).get("id").asText(),
+                            a.get("criteria").get(7).get("id").asText(),
+                                    a.get("criteria").get(8).get("id").asText()));
+            assertEquals(
+                    "room_rental_street", a.get("criteria").get(10).get("id").asText());
             JsonNode reach = a.get("criteria").get(9);
             assertEquals("facility_reach", reach.get("id").asText());
             assertEquals("Bijlage 1", reach.get("policyRef").asText());
-            assertTrue(reach.get("evidence").get("access").get("foot").get("snapped").asBoolean(), reach::toString);
+            assertTrue(
+                    reach.get("evidence")
+                            .get("access")
+                            .get("foot")
+                            .get("snapped")
+                            .asBoolean(),
+                    reach::toString);
             assertEquals(3, reach.get("evidence").get("categories").size(), reach::toString);
         } finally {
             r.main().server().stop();
@@ -300,13 +501,15 @@ class MainTest {
                 assertEquals(Main.OK, r.code(), r::toString);
                 assertTrue(r.err().contains("generating the fictitious demo municipality"), r.err());
                 assertTrue(r.out().contains("(fictitious)"), r.out());
-                assertTrue(Files.isRegularFile(dir.resolve("demo.osm.gz")) && Files.isRegularFile(dir.resolve("dataset.json")));
+                assertTrue(Files.isRegularFile(dir.resolve("demo.osm.gz"))
+                        && Files.isRegularFile(dir.resolve("dataset.json")));
                 if (withReadme) assertEquals("kept", Files.readString(dir.resolve("README.txt")));
             } finally {
                 if (r.main().server() != null) r.main().server().stop();
             }
             try (Stream<Path> s = Files.list(dir.getParent())) {
-                assertEquals(List.of("demo"), s.map(p -> p.getFileName().toString()).toList(), "no staging directory left");
+                assertEquals(
+                        List.of("demo"), s.map(p -> p.getFileName().toString()).toList(), "no staging directory left");
             }
         }
         // any other empty directory is not the demo's: it is refused, not filled
@@ -319,7 +522,8 @@ class MainTest {
         Path dir = tmp.resolve("demo");
         Run r = run("demo", "--out", dir.toString(), "--addresses", "500", "--seed", "7");
         assertEquals(Main.OK, r.code(), r::toString);
-        JsonNode description = new ObjectMapper().readTree(dir.resolve("dataset.json").toFile());
+        JsonNode description =
+                new ObjectMapper().readTree(dir.resolve("dataset.json").toFile());
         assertTrue(description.get("fictitious").asBoolean());
         assertTrue(Files.isRegularFile(dir.resolve("demo.osm.gz")));
         assertEquals(List.of(), leftovers());
@@ -331,12 +535,19 @@ class MainTest {
     @Test
     void aZoningPlanWhoseZonesMapToNoRoleSaysWhichZonesAndHowToMapThem() throws Exception {
         // a town-centre plan: the fixture's zones renamed to groen, kantoor and maatschappelijk, none of them a role
-        String gml = Files.readString(Path.of("src", "test", "resources", "imro", "NL.IMRO.9999.BPfixture2012-va01.gml"))
-                .replace(">agrarisch met waarden<", ">groen<").replace(">bedrijventerrein<", ">kantoor<")
+        String gml = Files.readString(
+                        Path.of("src", "test", "resources", "imro", "NL.IMRO.9999.BPfixture2012-va01.gml"))
+                .replace(">agrarisch met waarden<", ">groen<")
+                .replace(">bedrijventerrein<", ">kantoor<")
                 .replace(">recreatie<", ">maatschappelijk<");
         Path plan = tmp.resolve("NL.IMRO.9999.BPcentrum-va01.gml");
         Files.writeString(plan, gml);
-        Run r = run("import", "--imro", plan.toString(), "--out", tmp.resolve("centrum").toString());
+        Run r = run(
+                "import",
+                "--imro",
+                plan.toString(),
+                "--out",
+                tmp.resolve("centrum").toString());
         assertEquals(1, r.code(), r::toString);
         assertTrue(r.err().contains("zones without a role: groen, kantoor, maatschappelijk"), r.err());
         assertTrue(r.err().contains("--imro-mapping FILE") && r.err().contains("imro-roles.yaml"), r.err());

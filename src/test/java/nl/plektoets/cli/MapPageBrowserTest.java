@@ -28,10 +28,12 @@ class MapPageBrowserTest extends BrowserTestBase {
     void anAddressSearchShowsTheVerdictWithATrafficLightPerCriterion() {
         assertTrue(page.locator("#fictitious").isVisible(), "the demo is fictitious and the page says so");
         page.getByLabel("Adres zoeken").fill("Arceringerf 1");
-        page.locator("#suggestions li", new Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam")).click();
+        page.locator("#suggestions li", new Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam"))
+                .click();
         page.getByLabel("Woonvorm").selectOption("housing_facility");
         page.getByLabel("Aantal personen").fill("12");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toetsen")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toetsen"))
+                .click();
         Locator verdict = page.locator("#verdict");
         verdict.waitFor();
         // README: a housing facility in the built-up area fails §5.1.2 (room rental only)
@@ -71,16 +73,20 @@ class MapPageBrowserTest extends BrowserTestBase {
         assertEquals("fail", recreation.getAttribute("data-status"));
         assertTrue(recreation.textContent().contains("§5.1.2"), recreation.textContent());
         assertEquals("not_allowed", page.locator("#verdict").getAttribute("data-verdict"));
-        assertEquals("Locatieklasse: buitengebied", page.locator("#location-class").textContent(), "the class in words");
+        assertEquals(
+                "Locatieklasse: buitengebied", page.locator("#location-class").textContent(), "the class in words");
         assertEquals("", page.getByLabel("Adres zoeken").inputValue(), "the earlier address is cleared");
-        assertTrue(page.locator("#site-info").textContent().startsWith("Gekozen punt: "), page.locator("#site-info").textContent());
+        assertTrue(
+                page.locator("#site-info").textContent().startsWith("Gekozen punt: "),
+                page.locator("#site-info").textContent());
         screenshot("check-holiday-park.png");
     }
 
     @Test
     void aPolygonDrawnInAHolidayParkIsAssessedAsThatPolygon() {
         double[] park = holidayParkOnPage();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vlak tekenen")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vlak tekenen"))
+                .click();
         assertEquals("true", page.locator("#draw").getAttribute("aria-pressed"));
         double[][] corners = {{-20, -20}, {20, -20}, {20, 20}, {-20, 20}, {-20, -20}}; // the last click closes it
         for (double[] c : corners) {
@@ -107,9 +113,12 @@ class MapPageBrowserTest extends BrowserTestBase {
         page.locator("#suggestions li").first().waitFor();
         page.getByLabel("Search an address").press("ArrowDown");
         page.getByLabel("Search an address").press("Enter");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check"))
+                .click();
         page.locator("#verdict").waitFor();
-        assertTrue(page.locator("#verdict").textContent().startsWith("Verdict: "), page.locator("#verdict").textContent());
+        assertTrue(
+                page.locator("#verdict").textContent().startsWith("Verdict: "),
+                page.locator("#verdict").textContent());
         String messages = page.locator(".criteria").textContent();
         assertTrue(messages.contains("Policy: §5.1.1"), messages);
         screenshot("check-english.png");
@@ -120,7 +129,8 @@ class MapPageBrowserTest extends BrowserTestBase {
         page.getByLabel("Adres zoeken").fill("Arceringerf 1");
         page.locator("#suggestions li").first().click();
         page.getByLabel("Aantal personen").fill("0");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toetsen")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toetsen"))
+                .click();
         Locator error = page.getByRole(AriaRole.ALERT);
         error.waitFor();
         String text = error.textContent();
@@ -138,9 +148,12 @@ class MapPageBrowserTest extends BrowserTestBase {
         rows.first().waitFor();
         assertEquals(64, rows.count(), "the demo's 64 streets, each with its numbers");
         page.locator("#fictitious").waitFor();
-        assertTrue(page.locator("#data-date").textContent().startsWith("Stand van "), page.locator("#data-date").textContent());
+        assertTrue(
+                page.locator("#data-date").textContent().startsWith("Stand van "),
+                page.locator("#data-date").textContent());
         page.getByLabel("Adres (straat en huisnummer, plaats)").fill("Arceringerf 1, Plekdam");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoeken")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoeken"))
+                .click();
         Locator status = page.locator("#answer-status");
         status.waitFor();
         assertEquals("pass", status.getAttribute("data-status"), "no permits in a fresh store: room left");
@@ -148,7 +161,9 @@ class MapPageBrowserTest extends BrowserTestBase {
         // the answer's street is one of the table's rows, with the same dwellings count
         Locator row = page.locator("#streets tbody tr", new Page.LocatorOptions().setHasText("Arceringerf, Plekdam"));
         String dwellings = row.locator("td").nth(1).textContent();
-        assertTrue(numbers.startsWith("Arceringerf, Plekdam: Woningen " + dwellings + ", "), numbers + " vs row " + dwellings);
+        assertTrue(
+                numbers.startsWith("Arceringerf, Plekdam: Woningen " + dwellings + ", "),
+                numbers + " vs row " + dwellings);
         screenshot("room-rental-public.png");
     }
 }

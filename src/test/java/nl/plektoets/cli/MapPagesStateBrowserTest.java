@@ -42,7 +42,9 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         assertEquals("pl", page.locator("html").getAttribute("lang"));
         assertEquals("pl", page.locator("#lang").inputValue());
         assertEquals("rd", page.locator("#projection").inputValue());
-        assertEquals("Czy pod moim adresem można jeszcze wynajmować pokoje?", page.locator("#search-heading").textContent());
+        assertEquals(
+                "Czy pod moim adresem można jeszcze wynajmować pokoje?",
+                page.locator("#search-heading").textContent());
         page.locator("#lang").selectOption("nl");
         assertTrue(page.url().endsWith("/huren.html?proj=rd"), "Dutch is the default: " + page.url());
 
@@ -56,7 +58,8 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
     }
 
     /** The layer of the streets on the public page's map. */
-    private static final String STREETS = "map.getLayers().getArray().find(l => l.get('role') === 'room_rental_streets')";
+    private static final String STREETS =
+            "map.getLayers().getArray().find(l => l.get('role') === 'room_rental_streets')";
 
     /** The streets the map draws highlighted (with the dark casing: two strokes). */
     private List<?> highlightedStreets() {
@@ -70,17 +73,21 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         searchRental(ADDRESS);
         page.locator("#answer-status").waitFor();
         assertEquals(List.of("plekdam/arceringerf"), highlightedStreets(), "the street found, highlighted on the map");
-        assertEquals("plekdam/arceringerf", page.locator("#report-street").inputValue(), "and named in the report form");
+        assertEquals(
+                "plekdam/arceringerf", page.locator("#report-street").inputValue(), "and named in the report form");
 
         searchRental("Nergensstraat 99, Plekdam");
         Locator error = page.locator("#error");
         error.waitFor();
         // in the page's language (the server's detail is English)
-        assertTrue(error.textContent().startsWith("Dit adres staat niet in de gegevens. Schrijf het als \"Straat 12, Plaats\"."),
+        assertTrue(
+                error.textContent()
+                        .startsWith("Dit adres staat niet in de gegevens. Schrijf het als \"Straat 12, Plaats\"."),
                 error.textContent());
         assertEquals("", page.locator("#answer").textContent(), "no numbers of the street found before");
         assertEquals(List.of(), highlightedStreets(), "no street left highlighted on the map");
-        assertEquals("", page.locator("#report-street").inputValue(), "the report form names no street of another address");
+        assertEquals(
+                "", page.locator("#report-street").inputValue(), "the report form names no street of another address");
 
         page.locator("#lang").selectOption("pl");
         assertTrue(error.textContent().startsWith("Tego adresu nie ma w danych."), error.textContent());
@@ -90,8 +97,9 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
     @Test
     void aPolygonOverTwoLocationClassesNamesThemInWordsNotIds() {
         // a farm yard drawn half over the agricultural plot of Stippelweg 1, Gradusmeer
-        open("/#poly=3.6591564,52.5554972;3.6617302,52.5555346;3.6617916,52.553965;3.6592179,52.5539275;3.6591564,52.5554972"
-                + "&form=housing_facility&persons=30");
+        open(
+                "/#poly=3.6591564,52.5554972;3.6617302,52.5555346;3.6617916,52.553965;3.6592179,52.5539275;3.6591564,52.5554972"
+                        + "&form=housing_facility&persons=30");
         Locator location = page.locator("#result li[data-criterion=location_class]");
         location.waitFor();
         String text = location.textContent();
@@ -102,22 +110,35 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
 
     @Test
     void onAPhoneTheMapShowsTheStreetOfTheAddressFoundAndOfTheReportedStreet() {
-        open("/huren.html", new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+        open(
+                "/huren.html",
+                new com.microsoft.playwright.Browser.NewPageOptions()
+                        .setViewportSize(390, 844)
+                        .setIsMobile(true)
+                        .setHasTouch(true));
         page.locator("#streets tbody tr").first().waitFor();
-        String inView = "(map, P, id) => { const e = " + STREETS + ".getSource().getFeatureById(id).getGeometry().getExtent();"
-                + " const v = map.getView().calculateExtent(map.getSize()); return ol.extent.containsExtent(v, e)"
-                + " && ol.extent.getWidth(v) < 5 * Math.max(ol.extent.getWidth(e), ol.extent.getHeight(e)); }";
+        String inView =
+                "(map, P, id) => { const e = " + STREETS + ".getSource().getFeatureById(id).getGeometry().getExtent();"
+                        + " const v = map.getView().calculateExtent(map.getSize()); return ol.extent.containsExtent(v, e)"
+                        + " && ol.extent.getWidth(v) < 5 * Math.max(ol.extent.getWidth(e), ol.extent.getHeight(e)); }";
         searchRental(ADDRESS);
         page.locator("#answer-status").waitFor();
         waitOnMap(inView, "plekdam/arceringerf");
 
-        String other = page.locator("#streets tbody tr[data-street^='gradusmeer/']").first().getAttribute("data-street");
+        String other = page.locator("#streets tbody tr[data-street^='gradusmeer/']")
+                .first()
+                .getAttribute("data-street");
         page.locator("#report-street").selectOption(other);
         waitOnMap(inView, other);
         assertEquals("", page.locator("#address").inputValue(), "the field names no address of another street");
 
         // the same in RD New
-        open("/huren.html?proj=rd", new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+        open(
+                "/huren.html?proj=rd",
+                new com.microsoft.playwright.Browser.NewPageOptions()
+                        .setViewportSize(390, 844)
+                        .setIsMobile(true)
+                        .setHasTouch(true));
         page.locator("#streets tbody tr").first().waitFor();
         searchRental(ADDRESS);
         page.locator("#answer-status").waitFor();
@@ -128,29 +149,45 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
 
     /** The words in the planner's tables broken over more than one line ("Toegestaa" / "n"); a soft hyphen may break. */
     private Object brokenWords() {
-        return page.evaluate("() => { const broken = []; for (const table of document.querySelectorAll('table.register')) {"
-                + " const walk = document.createTreeWalker(table, NodeFilter.SHOW_TEXT); let text;"
-                + " while ((text = walk.nextNode())) { let at = 0;"
-                + " for (const word of text.textContent.split(/[ \\u00AD]/)) {"
-                // from the word's second character: a range just after a soft hyphen also holds the hyphen drawn before
-                + " if (word.length < 2) { at += word.length + 1; continue; } const r = document.createRange(); r.setStart(text, at + 1);"
-                + " r.setEnd(text, at + word.length); const tops = new Set([...r.getClientRects()].map(x => Math.round(x.top)));"
-                + " if (tops.size > 1) broken.push(word); at += word.length + 1; } } } return broken; }");
+        return page.evaluate(
+                "() => { const broken = []; for (const table of document.querySelectorAll('table.register')) {"
+                        + " const walk = document.createTreeWalker(table, NodeFilter.SHOW_TEXT); let text;"
+                        + " while ((text = walk.nextNode())) { let at = 0;"
+                        + " for (const word of text.textContent.split(/[ \\u00AD]/)) {"
+                        // from the word's second character: a range just after a soft hyphen also holds the hyphen
+                        // drawn before
+                        + " if (word.length < 2) { at += word.length + 1; continue; } const r = document.createRange(); r.setStart(text, at + 1);"
+                        + " r.setEnd(text, at + word.length); const tops = new Set([...r.getClientRects()].map(x => Math.round(x.top)));"
+                        + " if (tops.size > 1) broken.push(word); at += word.length + 1; } } } return broken; }");
     }
 
     @Test
     void thePlannersTablesBreakNoWordAndFitAPhone() throws Exception {
         int port = served.main().server().port();
-        var initiative = StoreCommandsTest.send(port, "POST", "/api/v1/initiatives", PLANNER_TOKEN, "{\"site\": {\"type\": \"Point\","
-                + " \"coordinates\": [3.69, 52.552]}, \"form\": \"housing_facility\", \"persons\": 16, \"initiator\": \"Proef Flex BV\"}");
+        var initiative = StoreCommandsTest.send(
+                port,
+                "POST",
+                "/api/v1/initiatives",
+                PLANNER_TOKEN,
+                "{\"site\": {\"type\": \"Point\","
+                        + " \"coordinates\": [3.69, 52.552]}, \"form\": \"housing_facility\", \"persons\": 16, \"initiator\": \"Proef Flex BV\"}");
         assertTrue(initiative.statusCode() < 300, initiative.body());
-        var permit = StoreCommandsTest.send(port, "POST", "/api/v1/permits", PLANNER_TOKEN, "{\"address\": \"Grenssteeweg 1, Plekdam\","
-                + " \"street\": \"Grenssteeweg\", \"town\": \"Plekdam\", \"rooms\": 2, \"persons\": 3}");
+        var permit = StoreCommandsTest.send(
+                port,
+                "POST",
+                "/api/v1/permits",
+                PLANNER_TOKEN,
+                "{\"address\": \"Grenssteeweg 1, Plekdam\","
+                        + " \"street\": \"Grenssteeweg\", \"town\": \"Plekdam\", \"rooms\": 2, \"persons\": 3}");
         assertTrue(permit.statusCode() < 300, permit.body());
         for (boolean phone : new boolean[] {false, true}) {
-            open("/planner.html", phone
-                    ? new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true)
-                    : new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(1280, 800));
+            open(
+                    "/planner.html",
+                    phone
+                            ? new com.microsoft.playwright.Browser.NewPageOptions()
+                                    .setViewportSize(390, 844)
+                                    .setIsMobile(true)
+                            : new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(1280, 800));
             page.waitForFunction("() => document.querySelectorAll('#layers li').length > 0");
             page.locator("#token").fill(PLANNER_TOKEN);
             page.locator("#login-button").click();
@@ -160,7 +197,9 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
             page.locator("#permits tbody tr").first().waitFor();
             page.locator("#initiatives tbody tr").first().waitFor();
             assertEquals(List.of(), brokenWords(), phone ? "phone" : "desktop");
-            assertTrue(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue() <= (phone ? 390 : 1280),
+            assertTrue(
+                    ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue()
+                            <= (phone ? 390 : 1280),
                     "no sideways scrolling of the page");
             page.locator("#initiatives").scrollIntoViewIfNeeded();
             screenshot(phone ? "review-planner-tables-phone.png" : "review-planner-tables.png");
@@ -179,8 +218,11 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
     }
 
     private int evidenceOnMap() {
-        return ((Number) onMap("map => map.getLayers().getArray().filter(l => ['walking', 'cycling', 'band', 'deciding', 'facilities']"
-                + ".includes(l.get('evidence'))).reduce((n, l) => n + l.getSource().getFeatures().length, 0)")).intValue();
+        return ((Number)
+                        onMap(
+                                "map => map.getLayers().getArray().filter(l => ['walking', 'cycling', 'band', 'deciding', 'facilities']"
+                                        + ".includes(l.get('evidence'))).reduce((n, l) => n + l.getSource().getFeatures().length, 0)"))
+                .intValue();
     }
 
     @Test
@@ -188,23 +230,31 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         open("/");
         Locator address = page.locator("#address");
         address.fill("Stippelweg 1, Gradus");
-        page.locator("#suggestions li", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Stippelweg 1, Gradusmeer")).click();
+        page.locator(
+                        "#suggestions li",
+                        new com.microsoft.playwright.Page.LocatorOptions().setHasText("Stippelweg 1, Gradusmeer"))
+                .click();
         page.locator("#form").selectOption("housing_facility");
         page.locator("#persons").fill("30");
         page.locator("#submit").click();
         page.locator("#verdict").waitFor();
-        waitOnMap("map => map.getLayers().getArray().find(l => l.get('evidence') === 'walking').getSource().getFeatures().length > 0");
+        waitOnMap(
+                "map => map.getLayers().getArray().find(l => l.get('evidence') === 'walking').getSource().getFeatures().length > 0");
 
         // another address picked: the old verdict and its evidence go until this one is checked
         address.fill("Arceringerf 1, Plek");
-        page.locator("#suggestions li", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam")).click();
+        page.locator(
+                        "#suggestions li",
+                        new com.microsoft.playwright.Page.LocatorOptions().setHasText("Arceringerf 1, Plekdam"))
+                .click();
         assertEquals(0, page.locator("#verdict").count(), "no verdict of Stippelweg 1 beside Arceringerf 1");
         assertEquals(0, evidenceOnMap(), "no isochrones or facilities of Stippelweg 1");
 
         // an address typed in full and sent with Enter (not picked) is the one checked
         address.fill("Stippelweg 1, Gradusmeer");
         address.press("Enter");
-        page.waitForFunction("() => document.querySelector('#verdict') && document.querySelector('#site-info').textContent === 'Stippelweg 1, Gradusmeer'");
+        page.waitForFunction(
+                "() => document.querySelector('#verdict') && document.querySelector('#site-info').textContent === 'Stippelweg 1, Gradusmeer'");
         // the link follows (updated 100 ms after a change)
         page.waitForFunction("() => location.hash.includes('addr=Stippelweg+1,+Gradusmeer')");
 
@@ -213,20 +263,32 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         address.press("Enter");
         page.locator("#error").waitFor();
         // in the page's words, not the server's English detail
-        assertTrue(page.locator("#error").textContent().startsWith("Dit adres staat niet in de gegevens."), page.locator("#error").textContent());
-        assertEquals(0, ((Number) onMap("map => map.getLayers().getArray().find(l => l.get('evidence') === 'site').getSource().getFeatures().length")).intValue());
+        assertTrue(
+                page.locator("#error").textContent().startsWith("Dit adres staat niet in de gegevens."),
+                page.locator("#error").textContent());
+        assertEquals(
+                0,
+                ((Number)
+                                onMap(
+                                        "map => map.getLayers().getArray().find(l => l.get('evidence') === 'site').getSource().getFeatures().length"))
+                        .intValue());
         assertEquals(0, page.locator("#verdict").count());
     }
 
     @Test
     void aPermitOnNoKnownStreetShowsItsStatusInWords() throws Exception {
-        var permit = StoreCommandsTest.send(served.main().server().port(), "POST", "/api/v1/permits", PLANNER_TOKEN,
+        var permit = StoreCommandsTest.send(
+                served.main().server().port(),
+                "POST",
+                "/api/v1/permits",
+                PLANNER_TOKEN,
                 "{\"address\": \"Nergensstraat 1, Plekdam\", \"street\": \"Nergensstraat\", \"town\": \"Plekdam\", \"rooms\": 2, \"persons\": 3}");
         assertTrue(permit.statusCode() < 300, permit.body());
         openPlanner("/planner.html");
         page.locator("#token").fill(PLANNER_TOKEN);
         page.locator("#login-button").click();
-        Locator row = page.locator("#permits tbody tr", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Nergensstraat 1"));
+        Locator row = page.locator(
+                "#permits tbody tr", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Nergensstraat 1"));
         row.waitFor();
         assertTrue(row.textContent().contains("Nergensstraat 1, Plekdam (aangevraagd)"), row.textContent());
     }
@@ -262,7 +324,9 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         Locator error = page.locator("#here-list .error");
         error.waitFor();
         assertTrue(error.isVisible(), "not inside the hidden planner part");
-        assertEquals("Het opvragen is mislukt: De server is niet bereikbaar. Probeer het later opnieuw.", error.textContent());
+        assertEquals(
+                "Het opvragen is mislukt: De server is niet bereikbaar. Probeer het later opnieuw.",
+                error.textContent());
         assertEquals("alert", error.getAttribute("role"));
         page.locator("#lang").selectOption("en");
         assertEquals("The request failed: The server cannot be reached. Please try again later.", error.textContent());
@@ -277,17 +341,29 @@ class MapPagesStateBrowserTest extends BrowserTestBase {
         page.locator("#ov-form").selectOption("room_rental");
         page.locator("#ov-submit").click();
         page.locator("#ov-totals tr.total").waitFor();
-        assertTrue(((Number) onMap("map => map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource().getFeatures().length")).intValue() > 0);
+        assertTrue(((Number)
+                                onMap(
+                                        "map => map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource().getFeatures().length"))
+                        .intValue()
+                > 0);
 
         page.route("**/api/v1/overview?**", r -> r.abort());
         page.locator("#ov-persons").fill("8");
         page.locator("#ov-submit").click();
         Locator error = page.locator("#planner-error");
         error.waitFor();
-        assertEquals("Het opvragen is mislukt: De server is niet bereikbaar. Probeer het later opnieuw.", error.textContent());
+        assertEquals(
+                "Het opvragen is mislukt: De server is niet bereikbaar. Probeer het later opnieuw.",
+                error.textContent());
         assertFalse(page.locator("#ov-totals").isVisible(), "no totals of the earlier question");
         assertEquals(0, page.locator("#ov-legend li").count());
-        assertEquals(0, ((Number) onMap("map => map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource().getFeatures().length")).intValue(), "no dots of the earlier question");
+        assertEquals(
+                0,
+                ((Number)
+                                onMap(
+                                        "map => map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource().getFeatures().length"))
+                        .intValue(),
+                "no dots of the earlier question");
         page.locator("#lang").selectOption("en");
         assertTrue(error.textContent().startsWith("The request failed: "), error.textContent());
     }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class PdokBackgroundBrowserTest extends BrowserTestBase {
     private static final String TILE_HOST = "https://tiles.plektoets.test";
-    private static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    private static final byte[] PNG = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     @Override
     List<String> serveArguments(Path tmp) {
@@ -48,7 +48,10 @@ class PdokBackgroundBrowserTest extends BrowserTestBase {
             page.setDefaultTimeout(20_000);
             page.route(TILE_HOST + "/**", (Route r) -> {
                 tiles.add(r.request().url());
-                r.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("image/png").setBodyBytes(PNG)
+                r.fulfill(new Route.FulfillOptions()
+                        .setStatus(200)
+                        .setContentType("image/png")
+                        .setBodyBytes(PNG)
                         .setHeaders(Map.of("Access-Control-Allow-Origin", "*")));
             });
             page.onRequest(r -> {
@@ -59,20 +62,30 @@ class PdokBackgroundBrowserTest extends BrowserTestBase {
             });
             page.navigate(base + path);
             waitOnMap("map => map.getLayers().getArray().some(l => l.get('role') === 'basemap')");
-            assertEquals(0, ((Number) onMap("map => map.getLayers().getArray().findIndex(l => l.get('role') === 'basemap')")).intValue(),
+            assertEquals(
+                    0,
+                    ((Number) onMap("map => map.getLayers().getArray().findIndex(l => l.get('role') === 'basemap')"))
+                            .intValue(),
                     "the tiles lie under every layer of ours");
-            page.waitForFunction("() => { const a = document.querySelector('.ol-attribution'); return a && a.textContent.includes('Kadaster'); }");
+            page.waitForFunction(
+                    "() => { const a = document.querySelector('.ol-attribution'); return a && a.textContent.includes('Kadaster'); }");
             page.waitForCondition(() -> !tiles.isEmpty());
-            assertTrue(tiles.stream().allMatch(u -> u.matches(TILE_HOST.replace(".", "\\.") + "/brt/\\d+/\\d+/\\d+\\.png")), tiles.toString());
-            assertTrue(page.locator(".ol-attribution").textContent().contains("Kaartgegevens © Kadaster"),
+            assertTrue(
+                    tiles.stream()
+                            .allMatch(u -> u.matches(TILE_HOST.replace(".", "\\.") + "/brt/\\d+/\\d+/\\d+\\.png")),
+                    tiles.toString());
+            assertTrue(
+                    page.locator(".ol-attribution").textContent().contains("Kaartgegevens © Kadaster"),
                     page.locator(".ol-attribution").textContent());
-            for (String url : others) assertTrue(url.startsWith(base + "/") || url.startsWith("data:"), path + ": " + url);
+            for (String url : others)
+                assertTrue(url.startsWith(base + "/") || url.startsWith("data:"), path + ": " + url);
             assertFalse(errors.stream().anyMatch(e -> e.contains("Content Security Policy")), path + ": " + errors);
         }
     }
 
     /** Web Mercator's half width (m) and the checkerboard's cell (m) the test tiles draw. */
     private static final double HALF = 20037508.342789244, CELL = 500;
+
     private static final int RED = 0xd01010, BLUE = 0x1010d0;
 
     /** The colour of Web Mercator point (x, y) on the test tiles: a 500 m checkerboard, the same at every zoom. */
@@ -86,7 +99,8 @@ class PdokBackgroundBrowserTest extends BrowserTestBase {
         double span = 2 * HALF / (1L << z);
         for (int j = 0; j < 256; j++) {
             for (int i = 0; i < 256; i++) {
-                image.setRGB(i, j, cellColour(-HALF + (x + (i + 0.5) / 256) * span, HALF - (y + (j + 0.5) / 256) * span));
+                image.setRGB(
+                        i, j, cellColour(-HALF + (x + (i + 0.5) / 256) * span, HALF - (y + (j + 0.5) / 256) * span));
             }
         }
         try {
@@ -114,8 +128,13 @@ class PdokBackgroundBrowserTest extends BrowserTestBase {
             page.route(TILE_HOST + "/**", (Route r) -> {
                 Matcher m = tile.matcher(r.request().url());
                 assertTrue(m.find(), r.request().url());
-                r.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("image/png")
-                        .setBodyBytes(checkerTile(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))))
+                r.fulfill(new Route.FulfillOptions()
+                        .setStatus(200)
+                        .setContentType("image/png")
+                        .setBodyBytes(checkerTile(
+                                Integer.parseInt(m.group(1)),
+                                Integer.parseInt(m.group(2)),
+                                Integer.parseInt(m.group(3))))
                         .setHeaders(Map.of("Access-Control-Allow-Origin", "*")));
             });
             page.navigate(base + "/?proj=" + proj);
@@ -139,7 +158,9 @@ class PdokBackgroundBrowserTest extends BrowserTestBase {
                     + "     if (edge > 3) out.push([px, py, m[0], m[1]]);"
                     + "   }"
                     + "   resolve(out); }); })");
-            byte[] png = page.locator("#map").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("pdok-reprojected-" + proj + ".png")));
+            byte[] png = page.locator("#map")
+                    .screenshot(new Locator.ScreenshotOptions()
+                            .setPath(SCREENSHOTS.resolve("pdok-reprojected-" + proj + ".png")));
             BufferedImage shot = ImageIO.read(new ByteArrayInputStream(png));
             int right = 0, wrong = 0, other = 0;
             for (List<Number> s : samples) {
@@ -150,11 +171,13 @@ class PdokBackgroundBrowserTest extends BrowserTestBase {
                 else if (seen == cellColour(s.get(2).doubleValue(), s.get(3).doubleValue())) right++;
                 else wrong++;
             }
-            System.out.printf("[pdok] %s: %d samples 3+ px from a cell edge: %d right, %d wrong, %d neither colour%n",
+            System.out.printf(
+                    "[pdok] %s: %d samples 3+ px from a cell edge: %d right, %d wrong, %d neither colour%n",
                     proj, samples.size(), right, wrong, other);
             assertTrue(samples.size() > 1000, "samples: " + samples.size());
             assertEquals(0, wrong, proj + ": every sample shows its cell's colour");
-            assertTrue(other < samples.size() / 100, proj + ": the tiles cover the map: " + other + " samples uncovered");
+            assertTrue(
+                    other < samples.size() / 100, proj + ": the tiles cover the map: " + other + " samples uncovered");
         }
     }
 }

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
-import nl.plektoets.registers.RegisterJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,16 +31,19 @@ class PlannerPageBrowserTest extends BrowserTestBase {
 
     /** Centres the map on lon/lat at the zoom and returns that point's page coordinates. */
     double[] centreOn(double lon, double lat, int zoom) {
-        List<?> xy = (List<?>) onMap("(map, P, [lon, lat, zoom]) => { const c = P.fromLonLat([lon, lat], map);"
-                + " map.getView().setCenter(c); map.getView().setZoom(zoom); map.renderSync();"
-                + " return map.getPixelFromCoordinate(c); }", List.of(lon, lat, zoom));
+        List<?> xy = (List<?>) onMap(
+                "(map, P, [lon, lat, zoom]) => { const c = P.fromLonLat([lon, lat], map);"
+                        + " map.getView().setCenter(c); map.getView().setZoom(zoom); map.renderSync();"
+                        + " return map.getPixelFromCoordinate(c); }",
+                List.of(lon, lat, zoom));
         var box = page.locator("#map").boundingBox();
         return new double[] {box.x + ((Number) xy.get(0)).doubleValue(), box.y + ((Number) xy.get(1)).doubleValue()};
     }
 
     void logIn(String token) {
         page.getByLabel("Token").fill(token);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen"))
+                .click();
     }
 
     @Test
@@ -53,7 +55,8 @@ class PlannerPageBrowserTest extends BrowserTestBase {
             assertTrue(li.textContent().contains("(" + l.get("count").asInt() + " "), li.textContent());
             assertEquals(1, li.locator(".swatch").count(), "a colour swatch per layer");
             // the noise legend: one swatch per Lden band (<= 50, 50-55, 55-60, 60-65, > 65 dB)
-            if (l.get("role").asText().equals("noise")) assertEquals(5, li.locator(".band").count(), li.textContent());
+            if (l.get("role").asText().equals("noise"))
+                assertEquals(5, li.locator(".band").count(), li.textContent());
         }
         assertTrue(page.getByLabel("Bedrijventerrein").isChecked());
 
@@ -61,13 +64,21 @@ class PlannerPageBrowserTest extends BrowserTestBase {
         page.mouse().click(xy[0], xy[1]);
         Locator area = page.locator("#here-list li[data-role=built_up_area]");
         area.waitFor();
-        JsonNode expected = api("GET", "/api/v1/features?lon=" + LON + "&lat=" + LAT + "&role=built_up_area", null, null)
+        JsonNode expected = api(
+                        "GET", "/api/v1/features?lon=" + LON + "&lat=" + LAT + "&role=built_up_area", null, null)
                 .at("/features/0/properties/provenance");
         String text = area.textContent();
         assertTrue(text.contains("Bebouwde kom: Plekdam"), text);
-        assertTrue(text.contains(expected.get("source").asText()) && text.contains(expected.get("sourceId").asText())
-                && text.contains(expected.get("sourceTag").asText()), text + " vs " + expected);
-        assertTrue(page.locator("#here-list li[data-role=address]").first().textContent().contains("Hoogtelijnerf"),
+        assertTrue(
+                text.contains(expected.get("source").asText())
+                        && text.contains(expected.get("sourceId").asText())
+                        && text.contains(expected.get("sourceTag").asText()),
+                text + " vs " + expected);
+        assertTrue(
+                page.locator("#here-list li[data-role=address]")
+                        .first()
+                        .textContent()
+                        .contains("Hoogtelijnerf"),
                 page.locator("#here-list").textContent());
         screenshot("planner-layers.png");
 
@@ -75,7 +86,10 @@ class PlannerPageBrowserTest extends BrowserTestBase {
         page.getByLabel("Bebouwde kom").focus();
         page.keyboard().press("Space");
         assertFalse(page.getByLabel("Bebouwde kom").isChecked());
-        assertEquals(Boolean.FALSE, onMap("(map, P) => map.getLayers().getArray().find(l => l.get('role') === 'built_up_area').getVisible()"));
+        assertEquals(
+                Boolean.FALSE,
+                onMap(
+                        "(map, P) => map.getLayers().getArray().find(l => l.get('role') === 'built_up_area').getVisible()"));
         page.locator("#map").focus();
         page.keyboard().press("Enter");
         page.waitForFunction("() => document.querySelectorAll('#here-list li[data-role=address]').length > 0"
@@ -87,31 +101,43 @@ class PlannerPageBrowserTest extends BrowserTestBase {
         logIn("this-is-not-a-token-of-this-server");
         Locator error = page.locator("#login-error");
         error.waitFor();
-        assertTrue(error.textContent().contains("onbekend") && error.textContent().contains("401"), error.textContent());
+        assertTrue(
+                error.textContent().contains("onbekend") && error.textContent().contains("401"), error.textContent());
         assertTrue(page.locator("#planner-only").isHidden(), "nothing of the register is shown");
         assertNull(page.evaluate("() => sessionStorage.getItem('plektoets.plannerToken')"));
         screenshot("planner-login-error.png");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen"))
+                .click();
         page.getByLabel("Token").fill("");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen"))
+                .click();
         assertTrue(error.textContent().contains("token"), error.textContent());
     }
 
     @Test
     void thePlannerTokenShowsTheRegisterAndARowZoomsToItsSite() throws Exception {
-        JsonNode initiative = api("POST", "/api/v1/initiatives", PLANNER_TOKEN, "{\"site\": {\"type\": \"Point\","
-                + " \"coordinates\": [3.69, 52.552]}, \"form\": \"housing_facility\", \"persons\": 16,"
-                + " \"initiator\": \"Proef Flex BV\"}");
+        JsonNode initiative = api(
+                "POST",
+                "/api/v1/initiatives",
+                PLANNER_TOKEN,
+                "{\"site\": {\"type\": \"Point\","
+                        + " \"coordinates\": [3.69, 52.552]}, \"form\": \"housing_facility\", \"persons\": 16,"
+                        + " \"initiator\": \"Proef Flex BV\"}");
         long id = initiative.get("id").asLong();
         JsonNode address = api("GET", "/api/v1/addresses?q=Grenssteeweg+Plekdam&limit=1", null, null);
         String label = address.at("/features/0/properties/label").asText();
-        api("POST", "/api/v1/permits", PLANNER_TOKEN, "{\"address\": \"" + label + "\", \"street\": \"Grenssteeweg\","
-                + " \"town\": \"Plekdam\", \"rooms\": 2, \"persons\": 3}");
+        api(
+                "POST",
+                "/api/v1/permits",
+                PLANNER_TOKEN,
+                "{\"address\": \"" + label + "\", \"street\": \"Grenssteeweg\","
+                        + " \"town\": \"Plekdam\", \"rooms\": 2, \"persons\": 3}");
 
         logIn(PLANNER_TOKEN);
         Locator row = page.locator("#initiatives tr[data-initiative='" + id + "']");
         row.waitFor();
-        assertTrue(row.textContent().contains("Proef Flex BV") && row.textContent().contains("gemeld"), row.textContent());
+        assertTrue(
+                row.textContent().contains("Proef Flex BV") && row.textContent().contains("gemeld"), row.textContent());
         assertEquals(PLANNER_TOKEN, page.evaluate("() => sessionStorage.getItem('plektoets.plannerToken')"));
         assertEquals("", page.getByLabel("Token").inputValue(), "the field does not keep the token");
         row.locator("button").click();
@@ -122,17 +148,22 @@ class PlannerPageBrowserTest extends BrowserTestBase {
 
         Locator street = page.locator("#permits tr[data-street='plekdam/grenssteeweg']");
         street.waitFor();
-        assertTrue(street.textContent().contains(label) && street.textContent().contains("aangevraagd"), street.textContent());
+        assertTrue(
+                street.textContent().contains(label) && street.textContent().contains("aangevraagd"),
+                street.textContent());
         street.locator("button").click();
-        assertEquals(Boolean.TRUE, onMap("(map, P) => ol.extent.containsExtent(map.getView().calculateExtent(),"
-                + " map.getLayers().getArray().find(l => l.get('name') === 'permits').getSource()"
-                + ".getFeatureById('street-plekdam/grenssteeweg').getGeometry().getExtent())"));
+        assertEquals(
+                Boolean.TRUE,
+                onMap("(map, P) => ol.extent.containsExtent(map.getView().calculateExtent(),"
+                        + " map.getLayers().getArray().find(l => l.get('name') === 'permits').getSource()"
+                        + ".getFeatureById('street-plekdam/grenssteeweg').getGeometry().getExtent())"));
         screenshot("planner-register.png");
 
         // a reload of the page keeps the session of this tab; logging out ends it
         page.reload();
         page.locator("#initiatives tr[data-initiative='" + id + "']").waitFor();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Uitloggen")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Uitloggen"))
+                .click();
         assertTrue(page.locator("#planner-only").isHidden());
         assertNull(page.evaluate("() => sessionStorage.getItem('plektoets.plannerToken')"));
     }
@@ -143,27 +174,42 @@ class PlannerPageBrowserTest extends BrowserTestBase {
         page.locator("#planner-only").waitFor();
         page.getByLabel("Woonvorm").selectOption("housing_facility");
         page.getByLabel("Personen").fill("12");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Overzicht tonen")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Overzicht tonen"))
+                .click();
         page.locator("#ov-totals tr.total").waitFor();
-        JsonNode expected = api("GET", "/api/v1/overview?form=housing_facility&persons=12&limit=1", PLANNER_TOKEN, null);
+        JsonNode expected =
+                api("GET", "/api/v1/overview?form=housing_facility&persons=12&limit=1", PLANNER_TOKEN, null);
         for (String v : List.of("allowed", "conditional", "not_allowed")) {
-            assertEquals(expected.at("/totals/" + v).asText(), page.locator("#ov-legend li[data-verdict=" + v + "] .total").textContent(), v);
-            assertEquals(expected.at("/totals/" + v).asText(), page.locator("#ov-totals tr.total td[data-verdict=" + v + "]").textContent(), v);
+            assertEquals(
+                    expected.at("/totals/" + v).asText(),
+                    page.locator("#ov-legend li[data-verdict=" + v + "] .total").textContent(),
+                    v);
+            assertEquals(
+                    expected.at("/totals/" + v).asText(),
+                    page.locator("#ov-totals tr.total td[data-verdict=" + v + "]")
+                            .textContent(),
+                    v);
         }
         for (JsonNode town : expected.get("totalsPerTown")) {
-            Locator tr = page.locator("#ov-totals tr[data-town='" + town.get("town").asText() + "']");
-            assertEquals(town.get("not_allowed").asText(), tr.locator("td[data-verdict=not_allowed]").textContent());
+            Locator tr =
+                    page.locator("#ov-totals tr[data-town='" + town.get("town").asText() + "']");
+            assertEquals(
+                    town.get("not_allowed").asText(),
+                    tr.locator("td[data-verdict=not_allowed]").textContent());
         }
-        Object dots = onMap("(map, P) => { const s = map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource();"
-                + " const n = {}; s.getFeatures().forEach(f => { n[f.get('verdict')] = (n[f.get('verdict')] || 0) + 1; });"
-                + " return [s.getFeatures().length, n.allowed || 0, n.not_allowed || 0]; }");
+        Object dots = onMap(
+                "(map, P) => { const s = map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource();"
+                        + " const n = {}; s.getFeatures().forEach(f => { n[f.get('verdict')] = (n[f.get('verdict')] || 0) + 1; });"
+                        + " return [s.getFeatures().length, n.allowed || 0, n.not_allowed || 0]; }");
         List<?> counts = (List<?>) dots;
-        assertEquals(expected.at("/totals/addresses").asInt(), ((Number) counts.get(0)).intValue(), "a dot per address");
+        assertEquals(
+                expected.at("/totals/addresses").asInt(), ((Number) counts.get(0)).intValue(), "a dot per address");
         assertEquals(expected.at("/totals/allowed").asInt(), ((Number) counts.get(1)).intValue());
         assertEquals(expected.at("/totals/not_allowed").asInt(), ((Number) counts.get(2)).intValue());
         // the whole municipality, drawn completely before the screenshot
-        onMap("(map, P) => new Promise(resolve => { map.once('rendercomplete', () => resolve(true));"
-                + " map.getView().fit(map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource().getExtent()); })");
+        onMap(
+                "(map, P) => new Promise(resolve => { map.once('rendercomplete', () => resolve(true));"
+                        + " map.getView().fit(map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource().getExtent()); })");
         page.locator("#ov-totals").scrollIntoViewIfNeeded();
         screenshot("planner-overview.png");
     }
@@ -171,12 +217,16 @@ class PlannerPageBrowserTest extends BrowserTestBase {
     @Test
     void theEnglishSwitchTranslatesTheLegendAndWhatLiesThere() {
         page.getByLabel("Taal").selectOption("en");
-        assertTrue(page.locator("#layers li[data-role=built_up_area]").textContent().contains("Built-up area"));
+        assertTrue(page.locator("#layers li[data-role=built_up_area]")
+                .textContent()
+                .contains("Built-up area"));
         double[] xy = centreOn(LON, LAT, 18);
         page.mouse().click(xy[0], xy[1]);
         Locator area = page.locator("#here-list li[data-role=built_up_area]");
         area.waitFor();
-        assertTrue(area.textContent().contains("Built-up area: Plekdam") && area.textContent().contains("recognised by"),
+        assertTrue(
+                area.textContent().contains("Built-up area: Plekdam")
+                        && area.textContent().contains("recognised by"),
                 area.textContent());
         assertEquals("At this place", page.locator("#here-heading").textContent());
         screenshot("planner-english.png");
@@ -187,26 +237,34 @@ class PlannerPageBrowserTest extends BrowserTestBase {
         open("/planner.html?proj=rd");
         page.waitForFunction("() => document.querySelectorAll('#layers li').length > 0");
         assertEquals("EPSG:28992", onMap("(map, P) => map.getView().getProjection().getCode()"));
-        assertEquals("rd", page.getByLabel("Kaart", new Page.GetByLabelOptions().setExact(true)).inputValue());
+        assertEquals(
+                "rd",
+                page.getByLabel("Kaart", new Page.GetByLabelOptions().setExact(true))
+                        .inputValue());
         double[] xy = centreOn(LON, LAT, 18);
         page.mouse().click(xy[0], xy[1]);
         Locator address = page.locator("#here-list li[data-role=address]").first();
         address.waitFor();
         assertTrue(address.textContent().contains("Hoogtelijnerf"), address.textContent());
-        assertTrue(page.locator("#here-list li[data-role=built_up_area]").textContent().contains("way/801"));
+        assertTrue(page.locator("#here-list li[data-role=built_up_area]")
+                .textContent()
+                .contains("way/801"));
 
         logIn(PLANNER_TOKEN);
         page.locator("#planner-only").waitFor();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Overzicht tonen")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Overzicht tonen"))
+                .click();
         page.locator("#ov-totals tr.total").waitFor();
-        onMap("(map, P) => new Promise(resolve => { map.once('rendercomplete', () => resolve(true)); map.getView().setZoom(map.getView().getZoom() - 4); })");
+        onMap(
+                "(map, P) => new Promise(resolve => { map.once('rendercomplete', () => resolve(true)); map.getView().setZoom(map.getView().getZoom() - 4); })");
         screenshot("planner-rd.png");
         // back to Web Mercator: the dots move with the map (common.js transforms the page's features)
         page.getByLabel("Kaart", new Page.GetByLabelOptions().setExact(true)).selectOption("mercator");
         @SuppressWarnings("unchecked")
-        List<Number> dot = (List<Number>) onMap("(map, P) => { const s = map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource();"
-                + " const f = s.getFeatures().find(x => x.get('label') === 'Hoogtelijnerf 1, Plekdam');"
-                + " return P.toLonLat(f.getGeometry().getCoordinates(), map); }");
+        List<Number> dot = (List<Number>) onMap(
+                "(map, P) => { const s = map.getLayers().getArray().find(l => l.get('name') === 'overview').getSource();"
+                        + " const f = s.getFeatures().find(x => x.get('label') === 'Hoogtelijnerf 1, Plekdam');"
+                        + " return P.toLonLat(f.getGeometry().getCoordinates(), map); }");
         // the dot came in RD New (the server's RDNAPTRANS) and went to Web Mercator through rd.js: within a metre
         assertEquals(LON, dot.get(0).doubleValue(), 2e-5);
         assertEquals(LAT, dot.get(1).doubleValue(), 2e-5);
@@ -215,7 +273,11 @@ class PlannerPageBrowserTest extends BrowserTestBase {
 
     @Test
     void onAPhoneThePanelAndTheMapStack() {
-        open("/planner.html", new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(390, 844).setIsMobile(true));
+        open(
+                "/planner.html",
+                new com.microsoft.playwright.Browser.NewPageOptions()
+                        .setViewportSize(390, 844)
+                        .setIsMobile(true));
         page.waitForFunction("() => document.querySelectorAll('#layers li').length > 0");
         var panel = page.locator("#panel").boundingBox();
         var mapBox = page.locator("#map").boundingBox();

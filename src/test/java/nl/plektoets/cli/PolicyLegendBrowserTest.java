@@ -18,13 +18,18 @@ class PolicyLegendBrowserTest extends BrowserTestBase {
 
     @Override
     List<String> serveArguments(Path tmp) {
-        return List.of("--policy", Path.of("src", "test", "resources", "policy", "voorbeeld-artikelen.yaml").toAbsolutePath().toString());
+        return List.of(
+                "--policy",
+                Path.of("src", "test", "resources", "policy", "voorbeeld-artikelen.yaml")
+                        .toAbsolutePath()
+                        .toString());
     }
 
     @Test
     void theLegendsCiteTheServedProfilesParagraphs() {
         open("/#pt=" + NEAR_PARK + "&form=housing_facility&persons=12");
-        for (String layer : new String[] {"band", "walking", "cycling"}) page.locator("#legend li[data-layer=" + layer + "]").waitFor();
+        for (String layer : new String[] {"band", "walking", "cycling"})
+            page.locator("#legend li[data-layer=" + layer + "]").waitFor();
         String band = page.locator("#legend li[data-layer=band]").textContent();
         assertTrue(band.startsWith(" Randzone bedrijventerrein: ") && band.endsWith(" buiten de rand (art. 10)"), band);
         assertTrue(page.locator("#legend li[data-layer=walking]").textContent().endsWith(" minuten lopen (art. 50)"));
@@ -33,7 +38,8 @@ class PolicyLegendBrowserTest extends BrowserTestBase {
         assertFalse(legend.contains("§") || legend.contains("Bijlage"), "nothing of Hardenberg's profile: " + legend);
 
         page.getByLabel("Taal").selectOption("pl");
-        assertTrue(page.locator("#legend li[data-layer=walking]").textContent().endsWith(" pieszo (art. 50)"),
+        assertTrue(
+                page.locator("#legend li[data-layer=walking]").textContent().endsWith(" pieszo (art. 50)"),
                 page.locator("#legend li[data-layer=walking]").textContent());
     }
 }

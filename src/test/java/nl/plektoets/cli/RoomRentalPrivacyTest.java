@@ -64,8 +64,8 @@ class RoomRentalPrivacyTest {
         Path tokens = tmp.resolve("tokens.txt");
         Files.writeString(tokens, "ans planner " + PLANNER + "\n");
         Main main = new Main(quiet(), quiet(), Map.of("PLEKTOETS_DB_USER", TestPostgis.USER));
-        List<String> args = new ArrayList<>(List.of("serve", "--data", data.toString(), "--tokens", tokens.toString(),
-                "--port", "0"));
+        List<String> args = new ArrayList<>(
+                List.of("serve", "--data", data.toString(), "--tokens", tokens.toString(), "--port", "0"));
         store.forEach((k, v) -> args.addAll(List.of(k, v)));
         assertEquals(Main.OK, main.run(args.toArray(String[]::new)));
         int port = main.server().port();
@@ -84,7 +84,8 @@ class RoomRentalPrivacyTest {
             for (JsonNode s : streets.get("features")) {
                 JsonNode p = s.get("properties");
                 if (p.path("limit").asInt(0) < 2 || placed >= 6) continue;
-                List<String> labels = labelsOf(port, p.get("name").asText(), p.get("town").asText());
+                List<String> labels =
+                        labelsOf(port, p.get("name").asText(), p.get("town").asText());
                 if (labels.size() < 3) continue;
                 permit(port, labels.get(1), p, "granted");
                 permit(port, labels.get(2), p, "applied");
@@ -112,25 +113,35 @@ class RoomRentalPrivacyTest {
             for (Future<JsonNode> f : answers) {
                 JsonNode answer = f.get();
                 String text = answer.toString();
-                assertFalse(text.contains("alreadyGranted") || text.contains("already holds") || text.contains("al een kamerverhuurvergunning"),
+                assertFalse(
+                        text.contains("alreadyGranted")
+                                || text.contains("already holds")
+                                || text.contains("al een kamerverhuurvergunning"),
                         text);
                 JsonNode rr = null;
-                for (JsonNode c : answer.get("criteria")) if (c.get("id").asText().equals("room_rental_street")) rr = c;
+                for (JsonNode c : answer.get("criteria"))
+                    if (c.get("id").asText().equals("room_rental_street")) rr = c;
                 if (rr == null || !rr.path("evidence").has("streetId")) continue;
                 String label = rr.at("/evidence/dwelling").asText();
                 // the 10 % per street is not adopted by the council: the assessment says so, in words and as a field
-                assertTrue(rr.at("/message/en").asText().contains("indicative, not yet adopted")
-                        && rr.at("/message/nl").asText().contains("indicatief, nog niet vastgesteld")
-                        && rr.at("/evidence/indicative").asBoolean(), rr::toString);
+                assertTrue(
+                        rr.at("/message/en").asText().contains("indicative, not yet adopted")
+                                && rr.at("/message/nl").asText().contains("indicatief, nog niet vastgesteld")
+                                && rr.at("/evidence/indicative").asBoolean(),
+                        rr::toString);
                 assessed++;
                 if (holders.contains(label)) holdersSeen.add(label);
-                String key = rr.at("/evidence/streetId").asText() + "#" + rr.at("/evidence/segment").asInt(0);
+                String key = rr.at("/evidence/streetId").asText() + "#"
+                        + rr.at("/evidence/segment").asInt(0);
                 String normalised = withoutTheDwelling(rr, label);
                 String before = answerOfStreet.putIfAbsent(key, normalised);
                 firstOfStreet.putIfAbsent(key, label);
                 if (before != null) {
-                    assertEquals(before, normalised, "the answer for " + label + " differs from that for "
-                            + firstOfStreet.get(key) + (holders.contains(label) ? " (a permit holder)" : ""));
+                    assertEquals(
+                            before,
+                            normalised,
+                            "the answer for " + label + " differs from that for " + firstOfStreet.get(key)
+                                    + (holders.contains(label) ? " (a permit holder)" : ""));
                 }
             }
             assertEquals(holders, holdersSeen, "every permit holder was assessed");
@@ -139,7 +150,8 @@ class RoomRentalPrivacyTest {
             // the public check of one address answers for the street, the same for a holder and its neighbour
             for (String holder : holders) {
                 JsonNode c = send(port, "GET", "/api/v1/room-rental/check?address=" + enc(holder), null, null);
-                assertFalse(c.toString().contains("alreadyGranted") || c.toString().contains("already holds"), c::toString);
+                assertFalse(
+                        c.toString().contains("alreadyGranted") || c.toString().contains("already holds"), c::toString);
             }
         } finally {
             main.server().stop();
@@ -178,7 +190,9 @@ class RoomRentalPrivacyTest {
 
     static JsonNode send(int port, String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) b.header("Authorization", "Bearer " + token);
         if (body != null) b.header("Content-Type", "application/json");
         HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());

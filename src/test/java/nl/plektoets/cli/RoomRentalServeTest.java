@@ -1,6 +1,5 @@
 package nl.plektoets.cli;
 
-import nl.plektoets.demo.CommittedDemo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.plektoets.demo.CommittedDemo;
 import nl.plektoets.registers.RegisterJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +30,8 @@ class RoomRentalServeTest {
         Path data = CommittedDemo.copyTo(tmp.resolve("demo"));
         Path tokens = tmp.resolve("tokens.txt");
         Files.writeString(tokens, tokenLine + "\n");
-        StoreCommandsTest.Run served = StoreCommandsTest.run("serve", "--data", data.toString(), "--tokens", tokens.toString(),
-                "--port", "0");
+        StoreCommandsTest.Run served =
+                StoreCommandsTest.run("serve", "--data", data.toString(), "--tokens", tokens.toString(), "--port", "0");
         assertEquals(Main.OK, served.code(), served::toString);
         return served;
     }
@@ -51,22 +51,37 @@ class RoomRentalServeTest {
             assertEquals(8, street.at("/properties/limit").asInt());
             String name = street.at("/properties/name").asText();
             String town = street.at("/properties/town").asText();
-            JsonNode addr = json(StoreCommandsTest.send(port, "GET", "/api/v1/addresses?q="
-                    + URLEncoder.encode(name + " " + town, StandardCharsets.UTF_8) + "&limit=1", null, null));
+            JsonNode addr = json(StoreCommandsTest.send(
+                    port,
+                    "GET",
+                    "/api/v1/addresses?q=" + URLEncoder.encode(name + " " + town, StandardCharsets.UTF_8) + "&limit=1",
+                    null,
+                    null));
             String label = addr.at("/features/0/properties/label").asText();
-            JsonNode check = json(StoreCommandsTest.send(port, "GET", "/api/v1/room-rental/check?address="
-                    + URLEncoder.encode(label, StandardCharsets.UTF_8), null, null));
+            JsonNode check = json(StoreCommandsTest.send(
+                    port,
+                    "GET",
+                    "/api/v1/room-rental/check?address=" + URLEncoder.encode(label, StandardCharsets.UTF_8),
+                    null,
+                    null));
             assertEquals("pass", check.get("status").asText(), check.toString());
             assertEquals(8, check.at("/street/properties/left").asInt());
 
-            JsonNode assessment = json(StoreCommandsTest.send(port, "POST", "/api/v1/assessments", null,
+            JsonNode assessment = json(StoreCommandsTest.send(
+                    port,
+                    "POST",
+                    "/api/v1/assessments",
+                    null,
                     "{\"address\": \"" + label + "\", \"form\": \"room_rental\", \"persons\": 4}"));
             boolean found = false;
-            for (JsonNode c : assessment.get("criteria")) found |= c.get("id").asText().equals("room_rental_street");
+            for (JsonNode c : assessment.get("criteria"))
+                found |= c.get("id").asText().equals("room_rental_street");
             assertTrue(found, assessment.toString());
 
-            assertEquals(200, StoreCommandsTest.send(port, "GET", "/ogc/collections/room-rental-streets/items", null, null)
-                    .statusCode());
+            assertEquals(
+                    200,
+                    StoreCommandsTest.send(port, "GET", "/ogc/collections/room-rental-streets/items", null, null)
+                            .statusCode());
         } finally {
             served.main().server().stop();
         }
@@ -78,8 +93,10 @@ class RoomRentalServeTest {
         try {
             int port = served.main().server().port();
             String streetId = json(StoreCommandsTest.send(port, "GET", "/api/v1/room-rental/streets", null, null))
-                    .at("/features/0/id").asText();
-            String report = "{\"streetId\": \"" + streetId + "\", \"message\": \"this street has one more room-rented house\"}";
+                    .at("/features/0/id")
+                    .asText();
+            String report =
+                    "{\"streetId\": \"" + streetId + "\", \"message\": \"this street has one more room-rented house\"}";
             for (int i = 0; i < 5; i++) {
                 var r = StoreCommandsTest.send(port, "POST", "/api/v1/room-rental/reports", null, report);
                 assertEquals(201, r.statusCode(), r.body());

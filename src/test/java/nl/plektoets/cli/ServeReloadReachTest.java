@@ -1,6 +1,5 @@
 package nl.plektoets.cli;
 
-import nl.plektoets.demo.CommittedDemo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.plektoets.demo.CommittedDemo;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class ServeReloadReachTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SITE = "{\"address\": \"Arceringerf 1, Plekdam\", \"form\": \"room_rental\", \"persons\": 4}";
+    private static final String SITE =
+            "{\"address\": \"Arceringerf 1, Plekdam\", \"form\": \"room_rental\", \"persons\": 4}";
 
     @TempDir
     Path tmp;
@@ -30,7 +31,8 @@ class ServeReloadReachTest {
         Path data = CommittedDemo.copyTo(tmp.resolve("demo"));
         Path tokens = tmp.resolve("tokens.txt");
         Files.writeString(tokens, "beheer admin " + StoreCommandsTest.ADMIN + "\n");
-        var served = StoreCommandsTest.run("serve", "--data", data.toString(), "--tokens", tokens.toString(), "--port", "0");
+        var served =
+                StoreCommandsTest.run("serve", "--data", data.toString(), "--tokens", tokens.toString(), "--port", "0");
         assertEquals(Main.OK, served.code(), served::toString);
         int port = served.main().server().port();
         try {
@@ -41,7 +43,8 @@ class ServeReloadReachTest {
 
             // the municipality's data changes: Plekdam's supermarket closes (its node stays, the shop tag goes)
             String osm = CommittedDemo.readOsm(data.resolve("demo.osm.gz"));
-            String closed = osm.replace("<tag k=\"shop\" v=\"supermarket\"/>\n    <tag k=\"name\" v=\"Supermarkt Plekdam\"/>",
+            String closed = osm.replace(
+                    "<tag k=\"shop\" v=\"supermarket\"/>\n    <tag k=\"name\" v=\"Supermarkt Plekdam\"/>",
                     "<tag k=\"name\" v=\"Supermarkt Plekdam (gesloten)\"/>");
             assertNotEquals(osm, closed, "the demo still has Plekdam's supermarket as node 3200");
             CommittedDemo.writeOsm(data.resolve("demo.osm.gz"), closed);
@@ -50,9 +53,11 @@ class ServeReloadReachTest {
 
             JsonNode after = supermarketOnFoot(port);
             assertNotEquals("node/3200", after.at("/facility/osmId").asText(), after.toString());
-            assertTrue(after.get("minutes").asDouble() > before.get("minutes").asDouble(),
+            assertTrue(
+                    after.get("minutes").asDouble() > before.get("minutes").asDouble(),
                     "the next supermarket is further: " + before + " then " + after);
-            assertEquals(inReachBefore - 1, supermarketsWithin15MinutesWalk(port), "the isochrone counts follow the reload");
+            assertEquals(
+                    inReachBefore - 1, supermarketsWithin15MinutesWalk(port), "the isochrone counts follow the reload");
         } finally {
             served.main().server().stop();
         }
@@ -72,8 +77,11 @@ class ServeReloadReachTest {
     }
 
     private static int supermarketsWithin15MinutesWalk(int port) throws Exception {
-        var r = StoreCommandsTest.send(port, "GET", "/api/v1/reach?lon=3.6860927&lat=52.5532198&mode=foot&minutes=15", null, null);
+        var r = StoreCommandsTest.send(
+                port, "GET", "/api/v1/reach?lon=3.6860927&lat=52.5532198&mode=foot&minutes=15", null, null);
         assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body()).at("/features/0/properties/counts/supermarket").asInt(0);
+        return JSON.readTree(r.body())
+                .at("/features/0/properties/counts/supermarket")
+                .asInt(0);
     }
 }

@@ -39,11 +39,12 @@ class ServeStateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path FIXTURE = Path.of("src", "test", "resources", "osm", "oosterbroek.osm");
     private static final String A = "variant-a", B = "variant-bb";
-    private static final String INDUSTRIEWEG = "{\"address\": \"Industrieweg 5, Oosterbroek\", \"form\": \"housing_facility\","
-            + " \"persons\": 12}";
+    private static final String INDUSTRIEWEG =
+            "{\"address\": \"Industrieweg 5, Oosterbroek\", \"form\": \"housing_facility\"," + " \"persons\": 12}";
 
     @TempDir
     Path tmp;
+
     Path data;
     String osmA, osmB;
     MainTest.Run served;
@@ -52,22 +53,36 @@ class ServeStateTest {
     @BeforeEach
     void serve() throws Exception {
         osmA = Files.readString(FIXTURE);
-        osmB = osmA.replace("<tag k=\"addr:street\" v=\"Industrieweg\"/>\n    <tag k=\"addr:housenumber\" v=\"5\"/>\n", "");
+        osmB = osmA.replace(
+                "<tag k=\"addr:street\" v=\"Industrieweg\"/>\n    <tag k=\"addr:housenumber\" v=\"5\"/>\n", "");
         assertNotEquals(osmA, osmB, "the fixture still has Industrieweg 5 as tags of node 13");
         data = Files.createDirectories(tmp.resolve("data"));
         use(A);
         Path tokens = tmp.resolve("tokens.txt");
         Files.writeString(tokens, "beheer admin " + StoreCommandsTest.ADMIN + "\n");
         // counts of every street in the public answers, so the two versions differ visibly in the streets overview
-        served = MainTest.run(Map.of(), tmp.resolve("no-demo"), "serve", "--data", data.toString(), "--tokens",
-                tokens.toString(), "--port", "0", "--host", "127.0.0.1", "--room-rental-counts-from-dwellings", "0");
+        served = MainTest.run(
+                Map.of(),
+                tmp.resolve("no-demo"),
+                "serve",
+                "--data",
+                data.toString(),
+                "--tokens",
+                tokens.toString(),
+                "--port",
+                "0",
+                "--host",
+                "127.0.0.1",
+                "--room-rental-counts-from-dwellings",
+                "0");
         assertEquals(Main.OK, served.code(), served::toString);
         port = served.main().server().port();
     }
 
     @AfterEach
     void stop() {
-        if (served != null && served.main().server() != null) served.main().server().stop();
+        if (served != null && served.main().server() != null)
+            served.main().server().stop();
     }
 
     /** Puts one version of the data in the served directory (the next reload serves it). */
@@ -178,8 +193,13 @@ class ServeStateTest {
                 if (r.statusCode() == 409) {
                     conflicts++;
                     JsonNode problem = JSON.readTree(r.body());
-                    assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
-                    assertEquals("urn:plektoets:problem:reload-running", problem.get("type").asText(), r.body());
+                    assertEquals(
+                            "application/problem+json",
+                            r.headers().firstValue("Content-Type").orElse(""));
+                    assertEquals(
+                            "urn:plektoets:problem:reload-running",
+                            problem.get("type").asText(),
+                            r.body());
                     assertTrue(problem.get("detail").asText().contains("Another reload is running"), r.body());
                     assertTrue(problem.has("dataset"), "the problem names the dataset served: " + r.body());
                 } else {
@@ -198,10 +218,12 @@ class ServeStateTest {
     void theReportRateLimitOutlivesAReload() throws Exception {
         HttpResponse<String> streets = StoreCommandsTest.send(port, "GET", "/api/v1/room-rental/streets", null, null);
         String street = JSON.readTree(streets.body()).at("/features/0/id").asText();
-        String report = "{\"streetId\": \"" + street + "\", \"message\": \"this street has more room rental than shown\"}";
+        String report =
+                "{\"streetId\": \"" + street + "\", \"message\": \"this street has more room rental than shown\"}";
         int accepted = 0;
         HttpResponse<String> r;
-        while ((r = StoreCommandsTest.send(port, "POST", "/api/v1/room-rental/reports", null, report)).statusCode() != 429) {
+        while ((r = StoreCommandsTest.send(port, "POST", "/api/v1/room-rental/reports", null, report)).statusCode()
+                != 429) {
             assertTrue(r.statusCode() < 300, r.body());
             assertTrue(++accepted <= 100, "no report limit at all");
         }

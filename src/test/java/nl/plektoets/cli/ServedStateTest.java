@@ -27,12 +27,17 @@ class ServedStateTest {
         ServedState states = new ServedState(state(1));
         states.pin();
         try {
-            ServeState next = CompletableFuture.supplyAsync(() -> states.reload(previous -> state(previous.generation() + 1)))
+            ServeState next = CompletableFuture.supplyAsync(
+                            () -> states.reload(previous -> state(previous.generation() + 1)))
                     .get(10, TimeUnit.SECONDS);
             assertEquals(2, next.generation());
             assertEquals(1, states.now().generation(), "the request that started on state 1 ends on it");
             assertEquals(1, states.part(ServeState::generation).get(), "so does every part it asks for");
-            assertEquals(2, CompletableFuture.supplyAsync(states::now).get(10, TimeUnit.SECONDS).generation(),
+            assertEquals(
+                    2,
+                    CompletableFuture.supplyAsync(states::now)
+                            .get(10, TimeUnit.SECONDS)
+                            .generation(),
                     "another thread (a new request) gets the new state");
         } finally {
             states.unpin();
@@ -59,16 +64,19 @@ class ServedStateTest {
         assertEquals(1, states.now().generation(), "the first is still building: state 1 is served");
         release.countDown();
         assertEquals(2, first.get(10, TimeUnit.SECONDS).generation());
-        assertEquals(3, states.reload(previous -> state(previous.generation() + 1)).generation(), "then reloads run again");
+        assertEquals(
+                3, states.reload(previous -> state(previous.generation() + 1)).generation(), "then reloads run again");
     }
 
     @Test
     void aFailedReloadKeepsTheStateServed() {
         ServedState states = new ServedState(state(1));
         ServeState before = states.now();
-        assertThrows(IllegalArgumentException.class, () -> states.reload(previous -> {
-            throw new IllegalArgumentException("bad OSM file");
-        }));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> states.reload(previous -> {
+                    throw new IllegalArgumentException("bad OSM file");
+                }));
         assertSame(before, states.now());
         assertEquals(2, states.reload(previous -> state(2)).generation(), "the lock was released");
     }
@@ -102,7 +110,8 @@ class ServedStateTest {
             c.routes.get("/fails", ctx -> {
                 throw new IllegalStateException("route failed");
             });
-            c.routes.exception(IllegalStateException.class, (e, ctx) -> ctx.status(500).result(e.getMessage()));
+            c.routes.exception(
+                    IllegalStateException.class, (e, ctx) -> ctx.status(500).result(e.getMessage()));
         });
         JavalinTest.test(app, (server, client) -> {
             var r = client.get("/fails");

@@ -33,13 +33,16 @@ class StoreCommandsTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err, Main main) {
-    }
+    record Run(int code, String out, String err, Main main) {}
 
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                ENV, ImportProgress.NONE, Path.of("target", "no-demo-here"));
+        Main main = new Main(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                ENV,
+                ImportProgress.NONE,
+                Path.of("target", "no-demo-here"));
         int code = main.run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), main);
     }
@@ -52,7 +55,9 @@ class StoreCommandsTest {
 
     static HttpResponse<String> send(int port, String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) b.header("Authorization", "Bearer " + token);
         if (body != null) b.header("Content-Type", "application/json");
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -75,7 +80,13 @@ class StoreCommandsTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Run r = run("serve", "--db", "jdbc:postgresql://127.0.0.1:" + closed + "/plektoets", "--port", "0", "--data",
+        Run r = run(
+                "serve",
+                "--db",
+                "jdbc:postgresql://127.0.0.1:" + closed + "/plektoets",
+                "--port",
+                "0",
+                "--data",
                 tmp.toString());
         assertEquals(Main.USAGE, r.code(), r::toString);
         assertEquals(2, Main.USAGE);
@@ -96,22 +107,36 @@ class StoreCommandsTest {
             int port = served.main().server().port();
             assertTrue(served.out().contains("'Heemserveen'"), served.out());
             assertEquals(401, send(port, "GET", "/api/v1/permits", null, null).statusCode());
-            var permit = send(port, "POST", "/api/v1/permits", PLANNER, "{\"address\": \"Jachthuisweg 1, Heemserveen\","
-                    + " \"street\": \"Jachthuisweg\", \"rooms\": 2, \"persons\": 3}");
+            var permit = send(
+                    port,
+                    "POST",
+                    "/api/v1/permits",
+                    PLANNER,
+                    "{\"address\": \"Jachthuisweg 1, Heemserveen\","
+                            + " \"street\": \"Jachthuisweg\", \"rooms\": 2, \"persons\": 3}");
             assertEquals(201, permit.statusCode(), permit.body());
             // a point in the middle of the imported extent (RD New 234900, 512850)
             var lonLat = nl.plektoets.geo.WorkingCrs.rdNew().toLonLat(234900, 512850);
-            var initiative = send(port, "POST", "/api/v1/initiatives", PLANNER, "{\"site\": {\"type\": \"Point\","
-                    + " \"coordinates\": [" + lonLat.x + ", " + lonLat.y + "]}, \"form\": \"room_rental\", \"persons\": 4,"
-                    + " \"initiator\": \"X BV\"}");
+            var initiative = send(
+                    port,
+                    "POST",
+                    "/api/v1/initiatives",
+                    PLANNER,
+                    "{\"site\": {\"type\": \"Point\","
+                            + " \"coordinates\": [" + lonLat.x + ", " + lonLat.y
+                            + "]}, \"form\": \"room_rental\", \"persons\": 4,"
+                            + " \"initiator\": \"X BV\"}");
             assertEquals(201, initiative.statusCode(), initiative.body());
             var snapshot = RegisterJson.MAPPER.readTree(initiative.body()).at("/steps/0/assessment");
             assertTrue(snapshot.has("verdict"), snapshot::toString);
 
-            assertEquals(403, send(port, "POST", "/api/v1/admin/reload", PLANNER, null).statusCode());
+            assertEquals(
+                    403,
+                    send(port, "POST", "/api/v1/admin/reload", PLANNER, null).statusCode());
             var reload = send(port, "POST", "/api/v1/admin/reload", ADMIN, null);
             assertEquals(200, reload.statusCode(), reload.body());
-            assertTrue(RegisterJson.MAPPER.readTree(reload.body()).get("features").asInt() > 0, reload.body());
+            assertTrue(
+                    RegisterJson.MAPPER.readTree(reload.body()).get("features").asInt() > 0, reload.body());
         } finally {
             served.main().server().stop();
         }
@@ -126,8 +151,16 @@ class StoreCommandsTest {
         assertEquals(Main.OK, served.code(), served::toString);
         try {
             int port = served.main().server().port();
-            assertEquals(201, send(port, "POST", "/api/v1/permits", PLANNER, "{\"address\": \"Jachthuisweg 1\","
-                    + " \"street\": \"Jachthuisweg\", \"rooms\": 2, \"persons\": 3}").statusCode());
+            assertEquals(
+                    201,
+                    send(
+                                    port,
+                                    "POST",
+                                    "/api/v1/permits",
+                                    PLANNER,
+                                    "{\"address\": \"Jachthuisweg 1\","
+                                            + " \"street\": \"Jachthuisweg\", \"rooms\": 2, \"persons\": 3}")
+                            .statusCode());
         } finally {
             served.main().server().stop();
         }
@@ -137,16 +170,19 @@ class StoreCommandsTest {
             assertTrue(store.layerSet().orElseThrow().featureCount() > 0, "the served layers are in the file for QGIS");
         }
     }
+
     @Test
     void serveRefusesAStoreFileOfANewerSchemaWithExit2AndLeavesItAlone() throws Exception {
         Path dir = tmp.resolve("newer");
         GeoPackageStore.open(dir, java.time.Clock.systemUTC()).close();
         Path file = dir.resolve(GeoPackageStore.FILE_NAME);
         int later;
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                var st = c.createStatement()) {
             // as a later plektoets with one migration more than this one ships would have left it (derived from the
             // history this build wrote, so the test holds when a migration is added)
-            try (var rs = st.executeQuery("SELECT MAX(installed_rank), MAX(CAST(version AS INTEGER)) FROM flyway_schema_history")) {
+            try (var rs = st.executeQuery(
+                    "SELECT MAX(installed_rank), MAX(CAST(version AS INTEGER)) FROM flyway_schema_history")) {
                 rs.next();
                 later = Math.max(rs.getInt(1), rs.getInt(2)) + 1;
             }
@@ -158,7 +194,8 @@ class StoreCommandsTest {
         long size = Files.size(file);
         Run served = run("serve", "--data", dir.toString(), "--tokens", tokens().toString(), "--port", "0");
         assertEquals(Main.USAGE, served.code(), served::toString);
-        assertTrue(served.err().contains("schema version " + later + ", newer than this plektoets knows"), served.err());
+        assertTrue(
+                served.err().contains("schema version " + later + ", newer than this plektoets knows"), served.err());
         assertEquals(size, Files.size(file));
     }
 }

@@ -30,7 +30,8 @@ class ConfigTest {
     void commandLineBeatsEnvironmentBeatsFileBeatsDefault() throws Exception {
         Path yaml = dir.resolve("plektoets.yaml");
         Files.writeString(yaml, "port: 9000\nlayer-limit-max: 200\nmax-site-area-m2: 5000\ncrs: epsg:32632\n");
-        Config c = Config.load(Map.of("config", yaml.toString(), "port", "9100"),
+        Config c = Config.load(
+                Map.of("config", yaml.toString(), "port", "9100"),
                 Map.of("PLEKTOETS_PORT", "9200", "PLEKTOETS_LAYER_LIMIT_MAX", "300", "HOME", "/root"));
         assertEquals(9100, c.port());
         assertEquals("command line --port", c.origins().get("port"));
@@ -55,15 +56,23 @@ class ConfigTest {
     @Test
     void refusesBadValuesNamingKeyOriginAndFix() {
         ConfigException e = assertThrows(ConfigException.class, () -> Config.load(Map.of("port", "70x"), Map.of()));
-        assertEquals("Configuration key 'port' is '70x' (from command line --port); expected a whole number from 0 to 65535", e.getMessage());
+        assertEquals(
+                "Configuration key 'port' is '70x' (from command line --port); expected a whole number from 0 to 65535",
+                e.getMessage());
         e = assertThrows(ConfigException.class, () -> Config.load(Map.of(), Map.of("PLEKTOETS_CRS", "RD")));
-        assertTrue(e.getMessage().contains("environment PLEKTOETS_CRS") && e.getMessage().contains("EPSG:28992"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("environment PLEKTOETS_CRS")
+                        && e.getMessage().contains("EPSG:28992"),
+                e.getMessage());
         e = assertThrows(ConfigException.class, () -> Config.load(Map.of("layer-limit-default", "5000"), Map.of()));
         assertTrue(e.getMessage().contains("from 1 to 1000"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> Config.load(Map.of("max-site-area-m2", "-1"), Map.of()));
         assertTrue(e.getMessage().contains("positive number"), e.getMessage());
-        e = assertThrows(ConfigException.class, () -> Config.load(Map.of(), Map.of("PLEKTOETS_MAX_SNAP_DISTANCE_M", "0")));
-        assertTrue(e.getMessage().contains("max-snap-distance-m") && e.getMessage().contains("positive number"), e.getMessage());
+        e = assertThrows(
+                ConfigException.class, () -> Config.load(Map.of(), Map.of("PLEKTOETS_MAX_SNAP_DISTANCE_M", "0")));
+        assertTrue(
+                e.getMessage().contains("max-snap-distance-m") && e.getMessage().contains("positive number"),
+                e.getMessage());
     }
 
     @Test
@@ -79,9 +88,13 @@ class ConfigTest {
     void refusesUnknownKeysAndMissingFiles() throws Exception {
         Path yaml = dir.resolve("c.yml");
         Files.writeString(yaml, "prot: 8080\n");
-        ConfigException e = assertThrows(ConfigException.class, () -> Config.load(Map.of("config", yaml.toString()), Map.of()));
-        assertTrue(e.getMessage().contains("unknown key 'prot'") && e.getMessage().contains("port"), e.getMessage());
-        e = assertThrows(ConfigException.class, () -> Config.load(Map.of("config", dir.resolve("nope.yaml").toString()), Map.of()));
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> Config.load(Map.of("config", yaml.toString()), Map.of()));
+        assertTrue(
+                e.getMessage().contains("unknown key 'prot'") && e.getMessage().contains("port"), e.getMessage());
+        e = assertThrows(
+                ConfigException.class,
+                () -> Config.load(Map.of("config", dir.resolve("nope.yaml").toString()), Map.of()));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
 
@@ -91,7 +104,9 @@ class ConfigTest {
         for (Config.Key k : Config.KEYS) {
             assertTrue(help.contains(k.option()) && help.contains(k.env()) && help.contains(k.description()), k.name());
         }
-        assertTrue(help.contains("--port VALUE") && help.contains("PLEKTOETS_PORT") && help.contains("default: 7070"), help);
+        assertTrue(
+                help.contains("--port VALUE") && help.contains("PLEKTOETS_PORT") && help.contains("default: 7070"),
+                help);
     }
 
     @Test
@@ -104,19 +119,30 @@ class ConfigTest {
 
     @Test
     void securityKeysAreCheckedAndNormalised() {
-        Config c = Config.load(Map.of("public-base-url", "https://kaart.example.nl/plektoets/", "allowed-origins",
-                " https://Intranet.example.nl:8443 ,http://localhost:7070", "trusted-proxies", "127.0.0.1, ::1"), Map.of());
+        Config c = Config.load(
+                Map.of(
+                        "public-base-url",
+                        "https://kaart.example.nl/plektoets/",
+                        "allowed-origins",
+                        " https://Intranet.example.nl:8443 ,http://localhost:7070",
+                        "trusted-proxies",
+                        "127.0.0.1, ::1"),
+                Map.of());
         assertEquals("https://kaart.example.nl/plektoets", c.publicBaseUrl());
-        assertEquals(java.util.List.of("https://intranet.example.nl:8443", "http://localhost:7070"), c.allowedOrigins());
+        assertEquals(
+                java.util.List.of("https://intranet.example.nl:8443", "http://localhost:7070"), c.allowedOrigins());
         assertEquals(java.util.List.of("127.0.0.1", "0:0:0:0:0:0:0:1"), c.trustedProxies());
         assertEquals(c.asMap(), Config.load(c.asMap(), Map.of()).asMap(), "asMap reads back");
         Config d = Config.defaults();
         assertEquals(null, d.publicBaseUrl());
         assertEquals(200, d.maxTextChars());
         assertEquals(10_000, d.requestReadTimeoutMs());
-        for (Map<String, String> bad : java.util.List.of(Map.of("public-base-url", "ftp://x.nl"),
-                Map.of("public-base-url", "https://x.nl/?a=1"), Map.of("allowed-origins", "https://x.nl/page"),
-                Map.of("trusted-proxies", "proxy.example.nl"), Map.of("max-text-chars", "0"),
+        for (Map<String, String> bad : java.util.List.of(
+                Map.of("public-base-url", "ftp://x.nl"),
+                Map.of("public-base-url", "https://x.nl/?a=1"),
+                Map.of("allowed-origins", "https://x.nl/page"),
+                Map.of("trusted-proxies", "proxy.example.nl"),
+                Map.of("max-text-chars", "0"),
                 Map.of("request-read-timeout-ms", "5"))) {
             ConfigException e = assertThrows(ConfigException.class, () -> Config.load(bad, Map.of()), bad::toString);
             assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());

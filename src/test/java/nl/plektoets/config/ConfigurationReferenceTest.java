@@ -17,17 +17,24 @@ class ConfigurationReferenceTest {
     void theDocumentIsGeneratedFromTheKeys() throws Exception {
         if (Boolean.getBoolean("configuration.write")) ConfigurationReference.main(new String[] {DOC.toString()});
         assertTrue(Files.isRegularFile(DOC), "docs/configuration.md is missing; generate it: " + REGENERATE);
-        assertEquals(ConfigurationReference.markdown(), Files.readString(DOC), "docs/configuration.md differs from"
-                + " Config.KEYS; regenerate it: " + REGENERATE);
+        assertEquals(
+                ConfigurationReference.markdown(),
+                Files.readString(DOC),
+                "docs/configuration.md differs from" + " Config.KEYS; regenerate it: " + REGENERATE);
     }
 
     @Test
     void everyKeyIsARowWithItsEnvironmentVariableAndDefault() {
         String md = ConfigurationReference.markdown();
         for (Config.Key k : Config.KEYS) {
-            String row = md.lines().filter(l -> l.startsWith("| `" + k.option() + "`")).findFirst().orElse("");
+            String row = md.lines()
+                    .filter(l -> l.startsWith("| `" + k.option() + "`"))
+                    .findFirst()
+                    .orElse("");
             assertTrue(row.contains("`" + k.env() + "`"), k.name() + ": " + row);
-            assertTrue(row.contains(k.defaultValue().isEmpty() ? "(none)" : "`" + k.defaultValue() + "`"), k.name() + ": " + row);
+            assertTrue(
+                    row.contains(k.defaultValue().isEmpty() ? "(none)" : "`" + k.defaultValue() + "`"),
+                    k.name() + ": " + row);
         }
     }
 }

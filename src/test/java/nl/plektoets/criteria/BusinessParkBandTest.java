@@ -27,17 +27,20 @@ class BusinessParkBandTest {
         Geometry park = wkt("POLYGON ((0 0, 1000 0, 1000 1000, 0 1000, 0 0))");
         BusinessParkBand band = BusinessParkBand.of(park, 100, 50, null);
         // inward buffer of a convex polygon: an exact inner square
-        Geometry inside = wkt("POLYGON ((0 0, 1000 0, 1000 1000, 0 1000, 0 0), (100 100, 100 900, 900 900, 900 100, 100 100))");
+        Geometry inside =
+                wkt("POLYGON ((0 0, 1000 0, 1000 1000, 0 1000, 0 0), (100 100, 100 900, 900 900, 900 100, 100 100))");
         assertTrue(band.inside().equalsTopo(inside), band.inside().toText());
         // outward: the frame up to 50 m, its corners arcs (buffer segments, so within a few cm of the true circle)
-        Geometry outside = wkt("POLYGON ((-50 -50, 1050 -50, 1050 1050, -50 1050, -50 -50), (0 0, 0 1000, 1000 1000, 1000 0, 0 0))");
+        Geometry outside = wkt(
+                "POLYGON ((-50 -50, 1050 -50, 1050 1050, -50 1050, -50 -50), (0 0, 0 1000, 1000 1000, 1000 0, 0 0))");
         assertEquals(0, band.outside().intersection(park).getArea(), 1e-6);
         // four sides plus the corners' arcs, which JTS draws as a 32-gon (8 segments a quadrant) inside the circle
         double polygonArcs = 0.5 * 32 * 50 * 50 * Math.sin(2 * Math.PI / 32);
         assertEquals(4 * 1000 * 50 + polygonArcs, band.outside().getArea(), 0.01);
         double maxGap = DiscreteHausdorffDistance.distance(band.outside(), outside);
         assertTrue(maxGap < 50 * (Math.sqrt(2) - 1) + 0.01, "corner cut off by at most the arc: " + maxGap);
-        assertTrue(band.outside().covers(wkt("POINT (1049 500)")) && !band.outside().covers(wkt("POINT (1051 500)")));
+        assertTrue(band.outside().covers(wkt("POINT (1049 500)"))
+                && !band.outside().covers(wkt("POINT (1051 500)")));
     }
 
     @Test
@@ -47,8 +50,11 @@ class BusinessParkBandTest {
         BusinessParkBand band = BusinessParkBand.of(park, 100, 100, village);
         assertTrue(band.outside().covers(wkt("POINT (1010 500)")));
         assertTrue(!band.outside().intersects(wkt("POINT (1050 500)")), "in the village: room rental rules, no band");
-        Geometry eastStrip = band.outside().intersection(wkt("POLYGON ((1000 0, 1100 0, 1100 1000, 1000 1000, 1000 0))"));
-        assertTrue(eastStrip.equalsTopo(wkt("POLYGON ((1000 0, 1020 0, 1020 1000, 1000 1000, 1000 0))")), eastStrip.toText());
+        Geometry eastStrip =
+                band.outside().intersection(wkt("POLYGON ((1000 0, 1100 0, 1100 1000, 1000 1000, 1000 0))"));
+        assertTrue(
+                eastStrip.equalsTopo(wkt("POLYGON ((1000 0, 1020 0, 1020 1000, 1000 1000, 1000 0))")),
+                eastStrip.toText());
     }
 
     @Test
@@ -63,9 +69,12 @@ class BusinessParkBandTest {
         Dataset fixture = FixtureDataset.create();
         java.util.List<nl.plektoets.data.Feature> features = new java.util.ArrayList<>();
         fixture.layers().values().forEach(features::addAll);
-        features.add(new nl.plektoets.data.Feature(1000, Role.BUSINESS_PARK,
+        features.add(new nl.plektoets.data.Feature(
+                1000,
+                Role.BUSINESS_PARK,
                 wkt("POLYGON ((243000 509000, 244000 509000, 244000 510000, 243000 510000, 243000 509000))"),
-                java.util.Map.of("name", "Oost"), null));
+                java.util.Map.of("name", "Oost"),
+                null));
         Dataset data = new Dataset(fixture.info(), features);
         PolicyProfile profile = PolicyProfile.load(null);
         Assessor engine = new Assessor(data, profile);
@@ -75,12 +84,27 @@ class BusinessParkBandTest {
         assertTrue(!band.inside().intersects(wkt("POINT (243000 509500)")), "the shared line is no edge");
         assertTrue(band.inside().covers(wkt("POINT (242050 509500)")));
         // the classifier says the same for points on either side of the band's inner and outer lines
-        for (String p : new String[]{"POINT (242099 509500)", "POINT (242101 509500)", "POINT (241901 509500)",
-                "POINT (241899 509500)", "POINT (243000 509500)"}) {
+        for (String p : new String[] {
+            "POINT (242099 509500)",
+            "POINT (242101 509500)",
+            "POINT (241901 509500)",
+            "POINT (241899 509500)",
+            "POINT (243000 509500)"
+        }) {
             Geometry pt = wkt(p);
             pt.setSRID(28992);
-            String c = LocationClassifier.classify(data.layer(Role.ADDRESS).get(0).geometry().getFactory()
-                    .createGeometry(pt), profile, engine.lookup()).pieces().get(0).locationClass().id();
+            String c = LocationClassifier.classify(
+                            data.layer(Role.ADDRESS)
+                                    .get(0)
+                                    .geometry()
+                                    .getFactory()
+                                    .createGeometry(pt),
+                            profile,
+                            engine.lookup())
+                    .pieces()
+                    .get(0)
+                    .locationClass()
+                    .id();
             boolean inBand = band.inside().covers(pt) || band.outside().covers(pt);
             assertEquals(inBand, c.equals("business_park_edge"), p + " is " + c);
         }

@@ -37,6 +37,7 @@ class FacilityReachCriterionTest {
 
     @TempDir
     static Path dir;
+
     static Dataset dataset;
     static WorkingCrs crs;
     static ReachIndex index;
@@ -57,16 +58,23 @@ class FacilityReachCriterionTest {
     /** The same index with other settings (same speeds, so the same network weights). */
     static CriterionResult evaluate(Geometry site, List<String> categories, int min, double maxSnapM) {
         ReachSettings s = new ReachSettings(5, 15, 30, 15, categories, min, maxSnapM);
-        try (ReachIndex other = ReachIndex.on(index.network(), dir.resolve("tables-" + categories.size() + "-" + min
-                + "-" + (int) maxSnapM), dataset.layer(Role.FACILITY), crs, s)) {
+        try (ReachIndex other = ReachIndex.on(
+                index.network(),
+                dir.resolve("tables-" + categories.size() + "-" + min + "-" + (int) maxSnapM),
+                dataset.layer(Role.FACILITY),
+                crs,
+                s)) {
             return new FacilityReachCriterion(other).evaluate(site, "Bijlage 1");
         }
     }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> category(CriterionResult r, String category) {
-        return ((List<Map<String, Object>>) r.evidence().get("categories")).stream()
-                .filter(c -> category.equals(c.get("category"))).findFirst().orElseThrow();
+        return ((List<Map<String, Object>>) r.evidence().get("categories"))
+                .stream()
+                        .filter(c -> category.equals(c.get("category")))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
@@ -77,36 +85,53 @@ class FacilityReachCriterionTest {
     /** Issue 11 item 12: the reach minutes and the paragraph come from the profile, not from the code. */
     @Test
     void theMinutesAndTheParagraphComeFromTheProfile() {
-        PolicyProfile articles = PolicyProfile.load(Path.of("src", "test", "resources", "policy",
-                "voorbeeld-artikelen.yaml"));
+        PolicyProfile articles =
+                PolicyProfile.load(Path.of("src", "test", "resources", "policy", "voorbeeld-artikelen.yaml"));
         Feature address = BayreuthData.address(dataset, "Marktplatz", "2a", "Neudrossenfeld");
-        try (ReachIndex other = ReachIndex.on(index.network(), dir.resolve("tables-articles"), dataset.layer(Role.FACILITY),
-                crs, ReachSettings.from(articles, ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M))) {
-            CriterionResult r = new FacilityReachCriterion(other).evaluate(new CriterionInput(
-                    new AssessmentRequest(address.geometry(), HousingForm.ROOM_RENTAL, 4, false), articles, null));
+        try (ReachIndex other = ReachIndex.on(
+                index.network(),
+                dir.resolve("tables-articles"),
+                dataset.layer(Role.FACILITY),
+                crs,
+                ReachSettings.from(articles, ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M))) {
+            CriterionResult r = new FacilityReachCriterion(other)
+                    .evaluate(new CriterionInput(
+                            new AssessmentRequest(address.geometry(), HousingForm.ROOM_RENTAL, 4, false),
+                            articles,
+                            null));
             assertEquals("art. 51", r.policyRef());
             assertEquals(25, r.evidence().get("walkingMinutes"));
             assertEquals(12, r.evidence().get("cyclingMinutes"));
-            assertTrue(r.message().en().contains("(art. 51)") && !r.message().en().contains("Bijlage"), r.message().en());
+            assertTrue(
+                    r.message().en().contains("(art. 51)") && !r.message().en().contains("Bijlage"),
+                    r.message().en());
         }
     }
 
     @Test
     void villageSquareHasShopAndStopInReachButTheDataHasNoDoctor() {
         Feature address = BayreuthData.address(dataset, "Marktplatz", "2a", "Neudrossenfeld");
-        assertTrue(dataset.layer(Role.FACILITY).stream()
-                .noneMatch(f -> "general_practitioner".equals(f.attribute("category"))), "fixture fact: no doctor mapped");
+        assertTrue(
+                dataset.layer(Role.FACILITY).stream()
+                        .noneMatch(f -> "general_practitioner".equals(f.attribute("category"))),
+                "fixture fact: no doctor mapped");
         // the engine's input: request plus the Hardenberg profile
-        CriterionResult r = new FacilityReachCriterion(index).evaluate(new CriterionInput(
-                new AssessmentRequest(address.geometry(), HousingForm.ROOM_RENTAL, 4, false), PolicyProfile.load(null),
-                null));
+        CriterionResult r = new FacilityReachCriterion(index)
+                .evaluate(new CriterionInput(
+                        new AssessmentRequest(address.geometry(), HousingForm.ROOM_RENTAL, 4, false),
+                        PolicyProfile.load(null),
+                        null));
         assertEquals(Status.UNKNOWN, r.status(), r.message().en());
         assertEquals("Bijlage 1", r.policyRef());
-        assertEquals("the dataset has no facility of general_practitioner", r.evidence().get("reason"));
-        assertEquals(List.of("supermarket", "public_transport_stop"), r.evidence().get("inReach"));
+        assertEquals(
+                "the dataset has no facility of general_practitioner",
+                r.evidence().get("reason"));
+        assertEquals(
+                List.of("supermarket", "public_transport_stop"), r.evidence().get("inReach"));
 
-        NearestFacility walk = index.nearest(index.access(address.geometry(), TravelMode.FOOT).snap().orElseThrow(),
-                "supermarket").orElseThrow();
+        NearestFacility walk = index.nearest(
+                        index.access(address.geometry(), TravelMode.FOOT).snap().orElseThrow(), "supermarket")
+                .orElseThrow();
         Map<String, Object> shop = trip(r, "supermarket", "walking");
         assertEquals(Math.round(walk.minutes() * 10) / 10.0, shop.get("minutes"));
         @SuppressWarnings("unchecked")
@@ -118,8 +143,11 @@ class FacilityReachCriterionTest {
         assertEquals(50.0172265, (double) facility.get("lat"), 1e-5);
 
         CriterionResult withoutDoctor = evaluate(address.geometry(), SHOP_AND_STOP, 2, 500);
-        assertEquals(Status.PASS, withoutDoctor.status(), withoutDoctor.message().en());
-        assertTrue(withoutDoctor.message().nl().contains("Edeka"), withoutDoctor.message().nl());
+        assertEquals(
+                Status.PASS, withoutDoctor.status(), withoutDoctor.message().en());
+        assertTrue(
+                withoutDoctor.message().nl().contains("Edeka"),
+                withoutDoctor.message().nl());
     }
 
     @Test
@@ -136,7 +164,8 @@ class FacilityReachCriterionTest {
         assertEquals(true, category(r, "public_transport_stop").get("inReach"));
 
         // the profile decides how many categories must be in reach: one is enough here
-        assertEquals(Status.PASS, evaluate(address.geometry(), SHOP_AND_STOP, 1, 500).status());
+        assertEquals(
+                Status.PASS, evaluate(address.geometry(), SHOP_AND_STOP, 1, 500).status());
     }
 
     @Test
@@ -146,12 +175,15 @@ class FacilityReachCriterionTest {
         CriterionResult r = evaluate(field, SHOP_AND_STOP, 2, 100);
         assertEquals(Status.UNKNOWN, r.status());
         @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> access = (Map<String, Map<String, Object>>) r.evidence().get("access");
+        Map<String, Map<String, Object>> access =
+                (Map<String, Map<String, Object>>) r.evidence().get("access");
         assertEquals(false, access.get("foot").get("snapped"));
         double snapM = (double) access.get("foot").get("snapDistanceM");
         assertTrue(snapM > 250 && snapM < 500, "snap distance " + snapM);
         assertTrue(String.valueOf(r.evidence().get("reason")).contains("more than the 100 m allowed"));
-        assertTrue(r.message().nl().contains("dichtstbijzijnde weg of pad op"), r.message().nl());
+        assertTrue(
+                r.message().nl().contains("dichtstbijzijnde weg of pad op"),
+                r.message().nl());
         assertFalse(r.evidence().containsKey("categories"));
 
         // with the default 500 m it is assessed, and the evidence says how far the walk to the road is
@@ -166,7 +198,8 @@ class FacilityReachCriterionTest {
         CriterionResult r = evaluate(plot, SHOP_AND_STOP, 2, 500);
         assertEquals(Status.PASS, r.status());
         @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> access = (Map<String, Map<String, Object>>) r.evidence().get("access");
+        Map<String, Map<String, Object>> access =
+                (Map<String, Map<String, Object>>) r.evidence().get("access");
         // the plot's boundary lies nearer to the square's roads than the address point
         double pointSnap = index.access(address.geometry(), TravelMode.FOOT).nearestM();
         assertTrue((double) access.get("foot").get("snapDistanceM") <= pointSnap);

@@ -13,14 +13,42 @@ import org.junit.jupiter.api.Test;
 class CsvRowsTest {
     @Test
     void escapesFormulaTextButNotNumbers() throws Exception {
-        List<Object> cells = Arrays.asList("=HYPERLINK(\"http://x\")", "@SUM(A1)", "+1", "-3.5", "\tx", "\rx", -3.5, 2.0, 7,
-                null, "a,b", "plain", true);
+        List<Object> cells = Arrays.asList(
+                "=HYPERLINK(\"http://x\")",
+                "@SUM(A1)",
+                "+1",
+                "-3.5",
+                "\tx",
+                "\rx",
+                -3.5,
+                2.0,
+                7,
+                null,
+                "a,b",
+                "plain",
+                true);
         String line = CsvRows.row(cells);
-        assertEquals("\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),'+1,'-3.5,'\tx,\"'\rx\",-3.5,2,7,,\"a,b\",plain,true\r\n",
+        assertEquals(
+                "\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),'+1,'-3.5,'\tx,\"'\rx\",-3.5,2,7,,\"a,b\",plain,true\r\n",
                 line);
-        CSVRecord r = CSVFormat.RFC4180.parse(new StringReader(line)).getRecords().get(0);
-        assertEquals(List.of("'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'+1", "'-3.5", "'\tx", "'\rx", "-3.5", "2", "7", "",
-                "a,b", "plain", "true"), r.toList());
+        CSVRecord r =
+                CSVFormat.RFC4180.parse(new StringReader(line)).getRecords().get(0);
+        assertEquals(
+                List.of(
+                        "'=HYPERLINK(\"http://x\")",
+                        "'@SUM(A1)",
+                        "'+1",
+                        "'-3.5",
+                        "'\tx",
+                        "'\rx",
+                        "-3.5",
+                        "2",
+                        "7",
+                        "",
+                        "a,b",
+                        "plain",
+                        "true"),
+                r.toList());
     }
 
     @Test

@@ -11,8 +11,7 @@ import java.util.zip.GZIPOutputStream;
 
 /** The committed demo municipality (gisdata/demo) for tests that serve or import it. */
 public final class CommittedDemo {
-    private CommittedDemo() {
-    }
+    private CommittedDemo() {}
 
     /**
      * Copies the demo's source files into a new directory {@code dir} and returns it: a copy, so a test neither
@@ -20,7 +19,8 @@ public final class CommittedDemo {
      */
     public static Path copyTo(Path dir) throws IOException {
         Files.createDirectories(dir);
-        for (String f : new String[] {"demo.osm.gz", "dataset.json"}) Files.copy(Path.of("gisdata", "demo", f), dir.resolve(f));
+        for (String f : new String[] {"demo.osm.gz", "dataset.json"})
+            Files.copy(Path.of("gisdata", "demo", f), dir.resolve(f));
         return dir;
     }
 

@@ -22,7 +22,10 @@ class DemoDeterminismTest {
         DemoMunicipality.generate(dir.resolve("a"), 1_500, 7);
         DemoMunicipality.generate(dir.resolve("b"), 1_500, 7);
         for (String f : new String[] {DemoMunicipality.OSM_FILE, DemoMunicipality.DATASET_FILE}) {
-            assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
+            assertArrayEquals(
+                    Files.readAllBytes(dir.resolve("a").resolve(f)),
+                    Files.readAllBytes(dir.resolve("b").resolve(f)),
+                    f);
         }
     }
 
@@ -30,7 +33,8 @@ class DemoDeterminismTest {
     void differentSeedGivesDifferentData() throws IOException {
         DemoMunicipality.generate(dir.resolve("a"), 1_500, 7);
         DemoMunicipality.generate(dir.resolve("b"), 1_500, 8);
-        assertFalse(Arrays.equals(xml(dir.resolve("a").resolve(DemoMunicipality.OSM_FILE)),
+        assertFalse(Arrays.equals(
+                xml(dir.resolve("a").resolve(DemoMunicipality.OSM_FILE)),
                 xml(dir.resolve("b").resolve(DemoMunicipality.OSM_FILE))));
     }
 
@@ -54,10 +58,13 @@ class DemoDeterminismTest {
     void committedDemoDataIsWhatTheGeneratorProduces() throws IOException {
         Path committed = Path.of("gisdata", "demo");
         DemoMunicipality.generate(dir, DemoMunicipality.DEFAULT_ADDRESSES, DemoMunicipality.DEFAULT_SEED);
-        assertArrayEquals(xml(committed.resolve(DemoMunicipality.OSM_FILE)), xml(dir.resolve(DemoMunicipality.OSM_FILE)),
+        assertArrayEquals(
+                xml(committed.resolve(DemoMunicipality.OSM_FILE)),
+                xml(dir.resolve(DemoMunicipality.OSM_FILE)),
                 "gisdata/demo/demo.osm.gz is stale: regenerate it with `java -jar target/plektoets.jar demo --out"
                         + " gisdata/demo` (seed 2025, 3000 addresses)");
-        assertArrayEquals(Files.readAllBytes(committed.resolve(DemoMunicipality.DATASET_FILE)),
+        assertArrayEquals(
+                Files.readAllBytes(committed.resolve(DemoMunicipality.DATASET_FILE)),
                 Files.readAllBytes(dir.resolve(DemoMunicipality.DATASET_FILE)));
     }
 

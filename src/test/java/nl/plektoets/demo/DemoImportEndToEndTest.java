@@ -34,46 +34,75 @@ import org.locationtech.jts.index.strtree.STRtree;
 class DemoImportEndToEndTest {
     @TempDir
     static Path dir;
+
     static ParsedOsm osm;
     static Dataset dataset;
 
     @BeforeAll
     static void generateAndImport() throws IOException {
-        DemoMunicipality.Summary s = DemoMunicipality.generate(dir, DemoMunicipality.DEFAULT_ADDRESSES,
-                DemoMunicipality.DEFAULT_SEED);
+        DemoMunicipality.Summary s =
+                DemoMunicipality.generate(dir, DemoMunicipality.DEFAULT_ADDRESSES, DemoMunicipality.DEFAULT_SEED);
         osm = ParsedOsm.read(s.osmFile());
-        dataset = OsmImport.read(s.osmFile(), new OsmImportOptions(null, null, DemoMunicipality.NAME, true),
-                ImportProgress.NONE);
+        dataset = OsmImport.read(
+                s.osmFile(), new OsmImportOptions(null, null, DemoMunicipality.NAME, true), ImportProgress.NONE);
     }
 
     @Test
     void countsPerRoleMatchWhatWasGenerated() {
         Map<Role, Long> expected = new EnumMap<>(Role.class);
-        expected.put(Role.AGRICULTURAL_PLOT, (long) osm.ways("landuse", "farmyard").size());
+        expected.put(
+                Role.AGRICULTURAL_PLOT, (long) osm.ways("landuse", "farmyard").size());
         expected.put(Role.BUSINESS_PARK, 2L);
         expected.put(Role.RECREATION_ZONE, 2L);
-        expected.put(Role.BUILT_UP_AREA, (long) osm.ways("landuse", "residential").size());
-        expected.put(Role.VILLAGE, (long) DemoMunicipalityTestSupport.villages(osm).size());
-        expected.put(Role.BUILDING, osm.ways.stream().filter(w -> w.tags().containsKey("building")).count());
+        expected.put(
+                Role.BUILT_UP_AREA, (long) osm.ways("landuse", "residential").size());
+        expected.put(
+                Role.VILLAGE, (long) DemoMunicipalityTestSupport.villages(osm).size());
+        expected.put(
+                Role.BUILDING,
+                osm.ways.stream().filter(w -> w.tags().containsKey("building")).count());
         expected.put(Role.ADDRESS, (long) DemoMunicipality.DEFAULT_ADDRESSES);
-        expected.put(Role.FACILITY, osm.nodes.values().stream()
-                .filter(n -> DemoMunicipalityTest.facilityKind(n.tags()) != null).count()
-                + osm.ways("leisure", "pitch").size());
-        expected.put(Role.ROAD, osm.ways.stream().filter(w -> w.tags().containsKey("highway")).count());
+        expected.put(
+                Role.FACILITY,
+                osm.nodes.values().stream()
+                                .filter(n -> DemoMunicipalityTest.facilityKind(n.tags()) != null)
+                                .count()
+                        + osm.ways("leisure", "pitch").size());
+        expected.put(
+                Role.ROAD,
+                osm.ways.stream().filter(w -> w.tags().containsKey("highway")).count());
         // the canal, a waterway line: background only
-        expected.put(Role.WATER, osm.ways.stream().filter(w -> w.tags().containsKey("waterway")).count());
+        expected.put(
+                Role.WATER,
+                osm.ways.stream().filter(w -> w.tags().containsKey("waterway")).count());
         // companies (DemoCompanies): the two parks' land, a wastewater plant, an LPG fuel station, two workshops per
         // park, and the livestock barns
-        long livestock = osm.ways.stream().filter(w -> java.util.Set.of("cowshed", "pigsty", "poultry_house")
-                .contains(w.tags().getOrDefault("building", ""))).count();
+        long livestock = osm.ways.stream()
+                .filter(w -> java.util.Set.of("cowshed", "pigsty", "poultry_house")
+                        .contains(w.tags().getOrDefault("building", "")))
+                .count();
         assertTrue(livestock >= 3, "livestock farms in the demo: " + livestock);
         expected.put(Role.ENVIRONMENTAL_SOURCE, 2L + 1 + 1 + 2 * 2 + livestock);
         // the environment contours (DemoEnvironment, in this project's own plektoets: tags) and the LPG station's
         // external-safety source (fuel:lpg=yes)
-        expected.put(Role.NOISE, osm.ways.stream().filter(w -> w.tags().containsKey("plektoets:noise")).count());
-        expected.put(Role.ODOUR_CONTOUR, osm.ways.stream().filter(w -> w.tags().containsKey("plektoets:odour_ou_m3")).count());
-        expected.put(Role.EXTERNAL_SAFETY_AREA, osm.nodes.values().stream().filter(n -> "yes".equals(n.tags().get("fuel:lpg"))).count()
-                + osm.ways.stream().filter(w -> "yes".equals(w.tags().get("fuel:lpg"))).count());
+        expected.put(
+                Role.NOISE,
+                osm.ways.stream()
+                        .filter(w -> w.tags().containsKey("plektoets:noise"))
+                        .count());
+        expected.put(
+                Role.ODOUR_CONTOUR,
+                osm.ways.stream()
+                        .filter(w -> w.tags().containsKey("plektoets:odour_ou_m3"))
+                        .count());
+        expected.put(
+                Role.EXTERNAL_SAFETY_AREA,
+                osm.nodes.values().stream()
+                                .filter(n -> "yes".equals(n.tags().get("fuel:lpg")))
+                                .count()
+                        + osm.ways.stream()
+                                .filter(w -> "yes".equals(w.tags().get("fuel:lpg")))
+                                .count());
         assertTrue(expected.get(Role.NOISE) >= 2 && expected.get(Role.ODOUR_CONTOUR) == 1, expected.toString());
         Map<Role, Long> actual = new EnumMap<>(Role.class);
         for (Role r : Role.values()) actual.put(r, (long) dataset.layer(r).size());
@@ -120,9 +149,11 @@ class DemoImportEndToEndTest {
     @Test
     void everyFarmyardHasAFarmBuildingInside() {
         List<Feature> farmBuildings = dataset.layer(Role.BUILDING).stream()
-                .filter(b -> "farm".equals(b.attribute("building"))).toList();
+                .filter(b -> "farm".equals(b.attribute("building")))
+                .toList();
         for (Feature yard : dataset.layer(Role.AGRICULTURAL_PLOT)) {
-            assertTrue(farmBuildings.stream().anyMatch(b -> yard.geometry().contains(b.geometry())),
+            assertTrue(
+                    farmBuildings.stream().anyMatch(b -> yard.geometry().contains(b.geometry())),
                     "no farm building in " + yard.provenance().describe());
             assertEquals("landuse=farmyard", yard.provenance().sourceTag());
         }
@@ -134,7 +165,8 @@ class DemoImportEndToEndTest {
         assertEquals(DemoMunicipality.NAME, loaded.info().name());
         assertTrue(loaded.info().fictitious());
         assertEquals("EPSG:28992", loaded.info().workingCrs());
-        assertEquals(DemoMunicipality.DEFAULT_ADDRESSES, loaded.layer(Role.ADDRESS).size());
+        assertEquals(
+                DemoMunicipality.DEFAULT_ADDRESSES, loaded.layer(Role.ADDRESS).size());
     }
 
     private static STRtree index(Role role) {
@@ -165,21 +197,25 @@ class DemoImportEndToEndTest {
         Geometry site = loudest.geometry().getInteriorPoint();
         Assessor engine = new Assessor(dataset, PolicyProfile.load(null));
 
-        CriterionResult mid = noise(engine.assess(new AssessmentRequest(site, HousingForm.HOUSING_FACILITY, 12, false,
-                Stay.MID, null)));
+        CriterionResult mid = noise(
+                engine.assess(new AssessmentRequest(site, HousingForm.HOUSING_FACILITY, 12, false, Stay.MID, null)));
         assertEquals(Status.CONDITIONAL, mid.status(), mid::toString);
         assertTrue(mid.message().en().contains("An ETFAL motivation must show"), mid::toString);
 
-        CriterionResult shortStay = noise(engine.assess(new AssessmentRequest(site, HousingForm.HOUSING_FACILITY, 12,
-                false, Stay.SHORT, null)));
+        CriterionResult shortStay = noise(
+                engine.assess(new AssessmentRequest(site, HousingForm.HOUSING_FACILITY, 12, false, Stay.SHORT, null)));
         assertEquals(Status.PASS, shortStay.status(), shortStay::toString);
         assertEquals("conditional", shortStay.evidence().get("statusBeforeStay"));
         assertTrue(shortStay.message().en().contains("provided stays are limited to 4 months"), shortStay::toString);
-        assertEquals(List.of("short_stay_only"), shortStay.obligations().stream().map(o -> o.id()).toList());
+        assertEquals(
+                List.of("short_stay_only"),
+                shortStay.obligations().stream().map(o -> o.id()).toList());
     }
 
     private static CriterionResult noise(Assessment a) {
-        return a.criteria().stream().filter(c -> c.id().equals(NoiseCriterion.ID)).findFirst()
+        return a.criteria().stream()
+                .filter(c -> c.id().equals(NoiseCriterion.ID))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no noise criterion in " + a.criteria()));
     }
 }

@@ -76,13 +76,14 @@ final class ParsedOsm {
                     }
                     case "nd" -> refs.add(Long.parseLong(r.getAttributeValue(null, "ref")));
                     case "tag" -> tags.put(r.getAttributeValue(null, "k"), r.getAttributeValue(null, "v"));
-                    default -> { }
+                    default -> {}
                 }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 if (r.getLocalName().equals("node")) {
                     nodes.put(id, new Node(id, lon, lat, rd.fromLonLat(lon, lat), Map.copyOf(tags)));
                 } else if (r.getLocalName().equals("way")) {
-                    ways.add(new Way(id, refs.stream().mapToLong(Long::longValue).toArray(), Map.copyOf(tags)));
+                    ways.add(
+                            new Way(id, refs.stream().mapToLong(Long::longValue).toArray(), Map.copyOf(tags)));
                 }
             }
         }
@@ -93,7 +94,9 @@ final class ParsedOsm {
     }
 
     List<Node> nodes(String key, String value) {
-        return nodes.values().stream().filter(n -> value.equals(n.tags().get(key))).toList();
+        return nodes.values().stream()
+                .filter(n -> value.equals(n.tags().get(key)))
+                .toList();
     }
 
     Polygon polygon(Way w) {

@@ -27,7 +27,8 @@ class GeoPackageGeometryTest {
     void encodeThenDecodeGivesTheSameGeometryBackWithItsEnvelopeInTheHeader() throws Exception {
         Geometry polygon = wkt("POLYGON ((230000 520000, 230100 520000, 230100 520050, 230000 520000))");
         byte[] blob = GeoPackageGeometry.encode(polygon, 28992);
-        assertEquals("POLYGON ((230000 520000, 230100 520000, 230100 520050, 230000 520000))",
+        assertEquals(
+                "POLYGON ((230000 520000, 230100 520000, 230100 520050, 230000 520000))",
                 GeoPackageGeometry.decode(blob, FACTORY).toText());
         ByteBuffer header = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(28992, header.getInt(4), "srs id");
@@ -43,16 +44,24 @@ class GeoPackageGeometryTest {
         int[] envelopeBytes = {0, 32, 48, 48, 64};
         for (int kind = 0; kind < envelopeBytes.length; kind++) {
             ByteBuffer b = ByteBuffer.allocate(8 + envelopeBytes[kind] + wkb.length);
-            b.put((byte) 'G').put((byte) 'P').put((byte) 0).put((byte) (kind << 1)).putInt(4326);
+            b.put((byte) 'G')
+                    .put((byte) 'P')
+                    .put((byte) 0)
+                    .put((byte) (kind << 1))
+                    .putInt(4326);
             b.position(8 + envelopeBytes[kind]).put(wkb);
-            assertEquals("POINT (6.6 52.6)", GeoPackageGeometry.decode(b.array(), FACTORY).toText(), "envelope kind " + kind);
+            assertEquals(
+                    "POINT (6.6 52.6)",
+                    GeoPackageGeometry.decode(b.array(), FACTORY).toText(),
+                    "envelope kind " + kind);
         }
     }
 
     @Test
     void theEmptyFlagIsSeenAndBrokenHeadersAreRefusedWithAReason() throws Exception {
         assertTrue(GeoPackageGeometry.isEmpty(GeoPackageGeometry.encode(wkt("POLYGON EMPTY"), 28992)));
-        ParseException notGp = assertThrows(ParseException.class, () -> GeoPackageGeometry.decode(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, FACTORY));
+        ParseException notGp = assertThrows(
+                ParseException.class, () -> GeoPackageGeometry.decode(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, FACTORY));
         assertTrue(notGp.getMessage().contains("no GP header"), notGp.getMessage());
         byte[] badKind = GeoPackageGeometry.encode(wkt("POINT (1 2)"), 28992);
         badKind[3] = (byte) (7 << 1);

@@ -17,7 +17,8 @@ class RdNapTransTest {
     void amersfoortAgainstThePublishedReference() {
         Coordinate rd = RdNapTrans.fromLonLat(AMERSFOORT_LON, AMERSFOORT_LAT);
         double error = rd.distance(new Coordinate(155000, 463000));
-        System.out.printf("rdnaptrans-java (RDNAPTRANS 2008) vs RDNAPTRANS2018 reference at Amersfoort: %.3f m (dx %.3f, dy %.3f)%n",
+        System.out.printf(
+                "rdnaptrans-java (RDNAPTRANS 2008) vs RDNAPTRANS2018 reference at Amersfoort: %.3f m (dx %.3f, dy %.3f)%n",
                 error, rd.x - 155000, rd.y - 463000);
         assertTrue(error < 0.25, "error " + error);
         Coordinate ll = RdNapTrans.toLonLat(155000, 463000);
@@ -31,12 +32,13 @@ class RdNapTransTest {
      * well under a centimetre).
      */
     static final Object[][] RDNAPTRANS_2008_POINTS = {
-            {"Texel", 53.160753042, 4.824761912, 117380.12, 575040.34},
-            {"Noord-Groningen", 53.419482050, 6.776726674, 247380.56, 604580.78},
-            {"Amersfoort", 52.155172897, 5.387203657, 155000.00, 463000.00},
-            {"Zeeuws-Vlaanderen", 51.368607152, 3.397588595, 16460.91, 377380.23},
-            {"Zuid-Limburg", 50.792584916, 5.773795548, 182260.45, 311480.67},
-            {"Maasvlakte", 51.947393898, 4.072887101, 64640.89, 440700.0101}};
+        {"Texel", 53.160753042, 4.824761912, 117380.12, 575040.34},
+        {"Noord-Groningen", 53.419482050, 6.776726674, 247380.56, 604580.78},
+        {"Amersfoort", 52.155172897, 5.387203657, 155000.00, 463000.00},
+        {"Zeeuws-Vlaanderen", 51.368607152, 3.397588595, 16460.91, 377380.23},
+        {"Zuid-Limburg", 50.792584916, 5.773795548, 182260.45, 311480.67},
+        {"Maasvlakte", 51.947393898, 4.072887101, 64640.89, 440700.0101}
+    };
 
     @Test
     void rdnaptrans2008ReferencePointsBothWays() {
@@ -56,8 +58,14 @@ class RdNapTransTest {
 
     @Test
     void roundTripsAcrossTheCountryWithinAMillimetre() {
-        double[][] rd = {{155000, 463000}, {240000, 510000} /* Hardenberg */, {233000, 582000} /* Groningen */,
-                {176000, 318000} /* Maastricht */, {30000, 385000} /* Vlissingen */, {112000, 556000} /* Den Helder */};
+        double[][] rd = {
+            {155000, 463000},
+            {240000, 510000} /* Hardenberg */,
+            {233000, 582000} /* Groningen */,
+            {176000, 318000} /* Maastricht */,
+            {30000, 385000} /* Vlissingen */,
+            {112000, 556000} /* Den Helder */
+        };
         double worstProj4j = 0;
         WorkingCrs proj4j = WorkingCrs.rdNew();
         for (double[] p : rd) {
@@ -66,26 +74,31 @@ class RdNapTransTest {
             assertEquals(0, back.distance(new Coordinate(p[0], p[1])), 0.001, "round trip at " + p[0] + "," + p[1]);
             worstProj4j = Math.max(worstProj4j, proj4j.fromLonLat(ll.x, ll.y).distance(new Coordinate(p[0], p[1])));
         }
-        System.out.printf("Proj4J 7-parameter RD New vs rdnaptrans-java, worst of %d points: %.2f m%n", rd.length, worstProj4j);
+        System.out.printf(
+                "Proj4J 7-parameter RD New vs rdnaptrans-java, worst of %d points: %.2f m%n", rd.length, worstProj4j);
         assertTrue(worstProj4j < 2.0, "Proj4J differs by " + worstProj4j + " m");
     }
 
     @Test
     void axisOrderIsExplicit() {
         assertFalse(CrsName.parse("urn:ogc:def:crs:OGC:1.3:CRS84").latLonOrder());
-        assertFalse(CrsName.parse("http://www.opengis.net/def/crs/OGC/1.3/CRS84").latLonOrder());
+        assertFalse(
+                CrsName.parse("http://www.opengis.net/def/crs/OGC/1.3/CRS84").latLonOrder());
         assertTrue(CrsName.parse("urn:ogc:def:crs:EPSG::4326").latLonOrder());
         assertTrue(CrsName.parse("http://www.opengis.net/def/crs/EPSG/0/4326").latLonOrder());
         assertFalse(CrsName.parse("EPSG:4326").latLonOrder(), "legacy short form is written lon, lat");
         assertEquals(28992, CrsName.parse("urn:ogc:def:crs:EPSG::28992").epsg());
         assertEquals(28992, CrsName.parse("28992").epsg());
-        assertEquals(28992, CrsName.parse("http://www.opengis.net/gml/srs/epsg.xml#28992").epsg());
+        assertEquals(
+                28992,
+                CrsName.parse("http://www.opengis.net/gml/srs/epsg.xml#28992").epsg());
         assertThrows(IllegalArgumentException.class, () -> CrsName.parse("Amersfoort / RD New"));
 
         WorkingCrs rdNew = WorkingCrs.rdNew();
         Coordinate fromLatLon = CoordinateConverter.between(CrsName.parse("urn:ogc:def:crs:EPSG::4326"), rdNew)
                 .toWorking(AMERSFOORT_LAT, AMERSFOORT_LON);
-        Coordinate fromLonLat = CoordinateConverter.between(CrsName.CRS84, rdNew).toWorking(AMERSFOORT_LON, AMERSFOORT_LAT);
+        Coordinate fromLonLat =
+                CoordinateConverter.between(CrsName.CRS84, rdNew).toWorking(AMERSFOORT_LON, AMERSFOORT_LAT);
         assertEquals(0, fromLatLon.distance(fromLonLat), 1e-9);
         assertEquals(0, fromLonLat.distance(new Coordinate(155000, 463000)), 0.25);
         assertTrue(CoordinateConverter.between(CrsName.RD_NEW, rdNew).isIdentity());
@@ -93,7 +106,8 @@ class RdNapTransTest {
 
     @Test
     void unknownEpsgCodeIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> CoordinateConverter.between(CrsName.parse("EPSG:999999"), WorkingCrs.rdNew()));
         assertTrue(e.getMessage().startsWith("Unknown CRS 'EPSG:999999'"), e.getMessage());
     }
@@ -103,7 +117,8 @@ class RdNapTransTest {
         // ETRS89 / UTM 31N (EPSG:25831) coordinates of Amersfoort, computed from its lon/lat with Proj4J itself
         WorkingCrs utm = WorkingCrs.of("EPSG:25831");
         Coordinate u = utm.fromLonLat(AMERSFOORT_LON, AMERSFOORT_LAT);
-        Coordinate rd = CoordinateConverter.between(CrsName.parse("EPSG:25831"), WorkingCrs.rdNew()).toWorking(u.x, u.y);
+        Coordinate rd = CoordinateConverter.between(CrsName.parse("EPSG:25831"), WorkingCrs.rdNew())
+                .toWorking(u.x, u.y);
         assertEquals(0, rd.distance(new Coordinate(155000, 463000)), 0.5);
     }
 }

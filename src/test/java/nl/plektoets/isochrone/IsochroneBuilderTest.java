@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
 import nl.plektoets.geo.WorkingCrs;
@@ -33,11 +32,13 @@ class IsochroneBuilderTest {
     static WorkingCrs CRS;
     /** Marktplatz 2a, Neudrossenfeld: the village square, next to the Edeka. */
     static final double LON = 11.50153;
+
     static final double LAT = 50.01693;
     static final GeometryFactory LONLAT = new GeometryFactory();
 
     @TempDir
     static Path dir;
+
     static ReachIndex index;
     static IsochroneBuilder builder;
 
@@ -62,7 +63,8 @@ class IsochroneBuilderTest {
     @Test
     void walkingAreasAreValidNestedAndContainTheirOrigin() {
         IsochroneResult r = builder.isochrones(LON, LAT, TravelMode.FOOT, List.of(30, 15), false);
-        assertEquals(List.of(15, 30), r.isochrones().stream().map(Isochrone::minutes).toList());
+        assertEquals(
+                List.of(15, 30), r.isochrones().stream().map(Isochrone::minutes).toList());
         Geometry small = r.isochrones().get(0).area();
         Geometry large = r.isochrones().get(1).area();
         for (Geometry area : List.of(small, large)) {
@@ -82,16 +84,22 @@ class IsochroneBuilderTest {
     void facilitiesInsideAgreeWithTheReachTables() {
         IsochroneResult r = builder.isochrones(LON, LAT, TravelMode.FOOT, List.of(15, 30), false);
         var snap = index.access(CRS.geometryFactory().createPoint(CRS.fromLonLat(LON, LAT)), TravelMode.FOOT)
-                .snap().orElseThrow();
+                .snap()
+                .orElseThrow();
         for (Isochrone iso : r.isochrones()) {
-            int total = iso.counts().values().stream().mapToInt(Integer::intValue).sum();
+            int total =
+                    iso.counts().values().stream().mapToInt(Integer::intValue).sum();
             assertEquals(iso.facilities().size(), total);
             for (Feature f : iso.facilities()) {
-                Coordinate ll = CRS.toLonLat(f.geometry().getCoordinate().x, f.geometry().getCoordinate().y);
+                Coordinate ll = CRS.toLonLat(
+                        f.geometry().getCoordinate().x, f.geometry().getCoordinate().y);
                 assertTrue(iso.area().covers(lonLat(ll.x, ll.y)));
             }
         }
-        assertTrue(r.isochrones().get(1).facilities().containsAll(r.isochrones().get(0).facilities()));
+        assertTrue(r.isochrones()
+                .get(1)
+                .facilities()
+                .containsAll(r.isochrones().get(0).facilities()));
         // the nearest supermarket is a 4-5 minute walk: well inside the 15-minute area
         NearestFacility edeka = index.nearest(snap, "supermarket").orElseThrow();
         assertTrue(edeka.minutes() < 10);
@@ -101,8 +109,14 @@ class IsochroneBuilderTest {
 
     @Test
     void cyclingReachesFurtherAndWalkingIsTheSameBothWays() {
-        Geometry walk = builder.isochrones(LON, LAT, TravelMode.FOOT, List.of(15), false).isochrones().get(0).area();
-        Geometry walkBack = builder.isochrones(LON, LAT, TravelMode.FOOT, List.of(15), true).isochrones().get(0).area();
+        Geometry walk = builder.isochrones(LON, LAT, TravelMode.FOOT, List.of(15), false)
+                .isochrones()
+                .get(0)
+                .area();
+        Geometry walkBack = builder.isochrones(LON, LAT, TravelMode.FOOT, List.of(15), true)
+                .isochrones()
+                .get(0)
+                .area();
         IsochroneResult ride = builder.isochrones(LON, LAT, TravelMode.BIKE, List.of(15), true);
         Geometry rideArea = ride.isochrones().get(0).area();
         assertTrue(ride.reverse());
@@ -111,7 +125,8 @@ class IsochroneBuilderTest {
         assertTrue(rideArea.getArea() > 2 * walk.getArea(), "cycling covers more ground");
         // walking has no one-way rules: "from here" and "to here" are the same area
         assertEquals(walk.getArea(), walkBack.getArea(), walk.getArea() * 1e-6);
-        assertTrue(walk.equalsExact(walkBack, 1e-9) || walk.symDifference(walkBack).getArea() < walk.getArea() * 1e-6);
+        assertTrue(
+                walk.equalsExact(walkBack, 1e-9) || walk.symDifference(walkBack).getArea() < walk.getArea() * 1e-6);
     }
 
     @Test
@@ -125,15 +140,17 @@ class IsochroneBuilderTest {
 
     @Test
     void badCutOffsAndPointsOffTheNetworkAreRejected() {
-        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException zero = assertThrows(
+                IllegalArgumentException.class,
                 () -> builder.isochrones(LON, LAT, TravelMode.FOOT, List.of(0, 15), false));
         assertTrue(zero.getMessage().startsWith("minutes:"), zero.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> builder.isochrones(LON, LAT, TravelMode.FOOT, List.of(121), false));
-        assertThrows(IllegalArgumentException.class,
-                () -> builder.isochrones(LON, LAT, TravelMode.FOOT, List.of(), false));
-        OffNetworkException off = assertThrows(OffNetworkException.class,
-                () -> builder.isochrones(11.70, 50.10, TravelMode.BIKE, List.of(15), false));
+        assertThrows(
+                IllegalArgumentException.class, () -> builder.isochrones(LON, LAT, TravelMode.FOOT, List.of(), false));
+        OffNetworkException off = assertThrows(
+                OffNetworkException.class, () -> builder.isochrones(11.70, 50.10, TravelMode.BIKE, List.of(15), false));
         assertTrue(off.getMessage().contains("bike"), off.getMessage());
     }
 

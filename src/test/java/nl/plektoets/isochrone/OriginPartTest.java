@@ -3,10 +3,10 @@ package nl.plektoets.isochrone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKTReader;
-import org.junit.jupiter.api.Test;
 
 /** Which part of a contour becomes the reach area: the origin's polygon, with its holes; islands left out. */
 class OriginPartTest {
@@ -23,9 +23,12 @@ class OriginPartTest {
 
     @Test
     void anOriginJustOutsideTakesTheNearestPolygon() throws Exception {
-        Geometry contour = wkt.read("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((20 20, 22 20, 22 22, 20 22, 20 20)))");
-        assertEquals(wkt.read("POLYGON ((20 20, 22 20, 22 22, 20 22, 20 20))"),
+        Geometry contour =
+                wkt.read("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((20 20, 22 20, 22 22, 20 22, 20 20)))");
+        assertEquals(
+                wkt.read("POLYGON ((20 20, 22 20, 22 22, 20 22, 20 20))"),
                 IsochroneBuilder.originPart(contour, (Point) wkt.read("POINT (23 23)")));
-        assertTrue(IsochroneBuilder.originPart(wkt.read("MULTIPOLYGON EMPTY"), (Point) wkt.read("POINT (0 0)")).isEmpty());
+        assertTrue(IsochroneBuilder.originPart(wkt.read("MULTIPOLYGON EMPTY"), (Point) wkt.read("POINT (0 0)"))
+                .isEmpty());
     }
 }

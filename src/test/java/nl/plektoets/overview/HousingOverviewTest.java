@@ -37,10 +37,14 @@ class HousingOverviewTest {
 
     /** An overview whose register state is the string in {@code state}; counts how often the engine is built. */
     static HousingOverview<String> overview(AtomicReference<String> state, AtomicInteger batches) {
-        return new HousingOverview<>(DATASET, state::get, s -> {
-            batches.incrementAndGet();
-            return ENGINE.withAdditional(List.of());
-        }, Clock.systemUTC());
+        return new HousingOverview<>(
+                DATASET,
+                state::get,
+                s -> {
+                    batches.incrementAndGet();
+                    return ENGINE.withAdditional(List.of());
+                },
+                Clock.systemUTC());
     }
 
     @Test
@@ -53,15 +57,19 @@ class HousingOverviewTest {
         for (int i = 0; i < addresses.size(); i++) {
             HousingOverview.Row row = r.rows().get(i);
             assertSame(addresses.get(i), row.address(), "dataset order");
-            var single = ENGINE.assess(new AssessmentRequest(AddressSite.of(addresses.get(i)), HousingForm.HOUSING_FACILITY, 12, false));
+            var single = ENGINE.assess(
+                    new AssessmentRequest(AddressSite.of(addresses.get(i)), HousingForm.HOUSING_FACILITY, 12, false));
             assertEquals(single.verdict(), row.verdict(), row.label());
             assertEquals(single.locationClass(), row.locationClass());
             List<String> failing = new ArrayList<>();
-            single.criteria().forEach(c -> { if (c.status() == nl.plektoets.criteria.Status.FAIL) failing.add(c.id()); });
+            single.criteria().forEach(c -> {
+                if (c.status() == nl.plektoets.criteria.Status.FAIL) failing.add(c.id());
+            });
             assertEquals(failing, row.failing());
             assertNull(row.error());
         }
-        assertEquals("Hoofdstraat 12", r.rows().get(0).label().split(",")[0], "\"Street 12, Town\" as assess-all writes it");
+        assertEquals(
+                "Hoofdstraat 12", r.rows().get(0).label().split(",")[0], "\"Street 12, Town\" as assess-all writes it");
     }
 
     @Test
@@ -79,7 +87,8 @@ class HousingOverviewTest {
         state.set("permits v2");
         assertFalse(o.get(key).cached(), "the register changed");
         assertEquals(2, batches.get());
-        assertFalse(o.get(new HousingOverview.Key(HousingForm.ROOM_RENTAL, 4, true)).cached(), "new build is another key");
+        assertFalse(
+                o.get(new HousingOverview.Key(HousingForm.ROOM_RENTAL, 4, true)).cached(), "new build is another key");
     }
 
     @Test
@@ -123,7 +132,8 @@ class HousingOverviewTest {
         assertEquals(HousingOverview.MAX_CACHED + 5, batches.get());
         int cached = 0;
         for (int persons = 1; persons <= HousingOverview.MAX_CACHED + 5; persons++) {
-            if (o.get(new HousingOverview.Key(HousingForm.ROOM_RENTAL, persons, false)).cached()) cached++;
+            if (o.get(new HousingOverview.Key(HousingForm.ROOM_RENTAL, persons, false))
+                    .cached()) cached++;
         }
         assertTrue(cached < HousingOverview.MAX_CACHED + 5, "some results were evicted and computed again");
         assertEquals(HousingOverview.MAX_CACHED, o.cachedCount());

@@ -21,8 +21,18 @@ class PolicyTextTest {
     void theHardenbergTextHasEveryParagraphTheServiceCites() throws IOException {
         PolicyText text = PolicyProfile.load(null).text().orElseThrow();
         assertEquals("hardenberg-2025-beleidskader.txt", text.name());
-        for (String ref : List.of("5.1.1", "5.1.2", "5.1.3", "6.1.1", "6.1.2", "6.2.2", "6.2.6", "4.1.2", "8.1",
-                "bijlage-1", "bijlage-2")) {
+        for (String ref : List.of(
+                "5.1.1",
+                "5.1.2",
+                "5.1.3",
+                "6.1.1",
+                "6.1.2",
+                "6.2.2",
+                "6.2.6",
+                "4.1.2",
+                "8.1",
+                "bijlage-1",
+                "bijlage-2")) {
             assertTrue(text.paragraph(ref).isPresent(), ref);
         }
         // every citation written in the code (decision table, criteria, registers) must have its paragraph
@@ -97,27 +107,38 @@ class PolicyTextTest {
         Files.writeString(profile, yaml.replace("hardenberg-2025-beleidskader.txt", "eigen-beleid.txt"));
         PolicyProfileException e = assertThrows(PolicyProfileException.class, () -> PolicyProfile.load(profile));
         String m = e.getMessage();
-        assertTrue(m.contains("source.text names 'eigen-beleid.txt'") && m.contains(dir.resolve("eigen-beleid.txt").toString())
-                && m.contains("fix:"), m);
+        assertTrue(
+                m.contains("source.text names 'eigen-beleid.txt'")
+                        && m.contains(dir.resolve("eigen-beleid.txt").toString())
+                        && m.contains("fix:"),
+                m);
 
         // the municipality brings its own text next to its profile: found relative to the profile file
-        Files.writeString(dir.resolve("eigen-beleid.txt"), "# own text\n## 5.1.1 Vormen\nx\n## 5.1.2 Locaties\ny\n"
-                + "## 5.1.3 Kamers\nz\n## 6.2.2 Vergunning\nv\n## 6.2.6 Kamerverhuurvergunning\nw\n## bijlage-1 Locatie-eisen\nl\n"
-                + "## bijlage-2 Kwaliteit\nk\n## bijlage-3 Beheer\nb\n");
+        Files.writeString(
+                dir.resolve("eigen-beleid.txt"),
+                "# own text\n## 5.1.1 Vormen\nx\n## 5.1.2 Locaties\ny\n"
+                        + "## 5.1.3 Kamers\nz\n## 6.2.2 Vergunning\nv\n## 6.2.6 Kamerverhuurvergunning\nw\n## bijlage-1 Locatie-eisen\nl\n"
+                        + "## bijlage-2 Kwaliteit\nk\n## bijlage-3 Beheer\nb\n");
         PolicyProfile own = PolicyProfile.load(profile);
-        assertEquals("y", own.text().orElseThrow().paragraph("5.1.2").orElseThrow().text());
+        assertEquals(
+                "y", own.text().orElseThrow().paragraph("5.1.2").orElseThrow().text());
 
         // a text that lacks a paragraph the profile cites
         Files.writeString(dir.resolve("eigen-beleid.txt"), "## 5.1.1 Vormen\nx\n");
         PolicyProfileException missing = assertThrows(PolicyProfileException.class, () -> PolicyProfile.load(profile));
-        assertTrue(missing.problems().stream().anyMatch(p -> p.startsWith("thresholds.business_park.edge_band_inside_m.paragraph cites §5.1.2")
-                && p.contains("## 5.1.2 <title>")), missing::getMessage);
+        assertTrue(
+                missing.problems().stream()
+                        .anyMatch(
+                                p -> p.startsWith("thresholds.business_park.edge_band_inside_m.paragraph cites §5.1.2")
+                                        && p.contains("## 5.1.2 <title>")),
+                missing::getMessage);
     }
 
     @Test
     void aProfileWithoutTextHasNone() {
         String yaml = "id: t\ntitle: T\nsource:\n  document: d\n";
-        PolicyProfileException e = assertThrows(PolicyProfileException.class, () -> PolicyProfile.parse(yaml, "t.yaml"));
+        PolicyProfileException e =
+                assertThrows(PolicyProfileException.class, () -> PolicyProfile.parse(yaml, "t.yaml"));
         assertTrue(e.problems().stream().noneMatch(p -> p.contains("source.text")), e::getMessage);
     }
 }

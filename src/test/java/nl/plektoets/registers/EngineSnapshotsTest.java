@@ -21,29 +21,78 @@ import org.locationtech.jts.geom.Geometry;
 class EngineSnapshotsTest {
     @Test
     void anInitiativeOnARealRoadInHeemserveenIsAssessedByTheEngine() {
-        Dataset heemserveen = OsmImport.read(Path.of("..", "shared", "data", "osm", "nl-heemserveen-jachthuisweg.osm.pbf"),
-                OsmImportOptions.defaults(), ImportProgress.NONE);
+        Dataset heemserveen = OsmImport.read(
+                Path.of("..", "shared", "data", "osm", "nl-heemserveen-jachthuisweg.osm.pbf"),
+                OsmImportOptions.defaults(),
+                ImportProgress.NONE);
         assertEquals("EPSG:28992", heemserveen.info().workingCrs());
         Assessor engine = new Assessor(heemserveen, PolicyProfile.load(null));
         Geometry onRoad = heemserveen.layer(Role.ROAD).get(0).geometry().getCentroid();
-        HousingInitiative initiative = new HousingInitiative(1, 1, onRoad, HousingForm.HOUSING_FACILITY, 12, "Agri Flex BV",
-                InitiativeStatus.REPORTED, null, false, null, null, null, null, List.of(), null, Instant.EPOCH, "ans",
-                Instant.EPOCH, "ans");
-        var snapshots = new EngineSnapshots(() -> engine, (a, crs) -> RegisterJson.MAPPER.createObjectNode()
-                .put("verdict", a.verdict().id()).put("locationClass", a.locationClass()).put("crs", crs.code())
-                .put("site", a.site().toText()).put("capacity", a.criteria().stream().filter(c -> c.id().equals("capacity"))
-                        .findFirst().orElseThrow().status().id()));
+        HousingInitiative initiative = new HousingInitiative(
+                1,
+                1,
+                onRoad,
+                HousingForm.HOUSING_FACILITY,
+                12,
+                "Agri Flex BV",
+                InitiativeStatus.REPORTED,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                Instant.EPOCH,
+                "ans",
+                Instant.EPOCH,
+                "ans");
+        var snapshots = new EngineSnapshots(
+                () -> engine,
+                (a, crs) -> RegisterJson.MAPPER
+                        .createObjectNode()
+                        .put("verdict", a.verdict().id())
+                        .put("locationClass", a.locationClass())
+                        .put("crs", crs.code())
+                        .put("site", a.site().toText())
+                        .put(
+                                "capacity",
+                                a.criteria().stream()
+                                        .filter(c -> c.id().equals("capacity"))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .status()
+                                        .id()));
         var snapshot = snapshots.snapshot(initiative);
-        var direct = engine.assess(new nl.plektoets.request.AssessmentRequest(onRoad, HousingForm.HOUSING_FACILITY, 12, false));
+        var direct = engine.assess(
+                new nl.plektoets.request.AssessmentRequest(onRoad, HousingForm.HOUSING_FACILITY, 12, false));
         assertEquals(direct.verdict().id(), snapshot.get("verdict").asText());
         assertEquals(direct.locationClass(), snapshot.get("locationClass").asText());
         assertEquals("EPSG:28992", snapshot.get("crs").asText());
         assertEquals(onRoad.toText(), snapshot.get("site").asText());
 
         // the snapshot assesses the initiative's own form and persons: 60 in a facility is never allowed (§5.1.1)
-        HousingInitiative sixty = new HousingInitiative(2, 1, onRoad, HousingForm.HOUSING_FACILITY, 60, "Agri Flex BV",
-                InitiativeStatus.REPORTED, null, false, null, null, null, null, List.of(), null, Instant.EPOCH, "ans",
-                Instant.EPOCH, "ans");
+        HousingInitiative sixty = new HousingInitiative(
+                2,
+                1,
+                onRoad,
+                HousingForm.HOUSING_FACILITY,
+                60,
+                "Agri Flex BV",
+                InitiativeStatus.REPORTED,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                Instant.EPOCH,
+                "ans",
+                Instant.EPOCH,
+                "ans");
         assertEquals("fail", snapshots.snapshot(sixty).get("capacity").asText());
         assertEquals("not_allowed", snapshots.snapshot(sixty).get("verdict").asText());
         assertNotEquals("fail", snapshot.get("capacity").asText(), "12 persons fit");

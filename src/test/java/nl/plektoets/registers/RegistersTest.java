@@ -27,6 +27,7 @@ class RegistersTest {
 
     @TempDir
     Path temp;
+
     Store store;
     Registers registers;
     int snapshots;
@@ -34,8 +35,13 @@ class RegistersTest {
     @BeforeEach
     void open() {
         store = GeoPackageStore.open(temp, CLOCK);
-        registers = new Registers(store, CLOCK, i -> RegisterJson.MAPPER.createObjectNode()
-                .put("status", i.status().id()).put("snapshot", ++snapshots));
+        registers = new Registers(
+                store,
+                CLOCK,
+                i -> RegisterJson.MAPPER
+                        .createObjectNode()
+                        .put("status", i.status().id())
+                        .put("snapshot", ++snapshots));
     }
 
     @AfterEach
@@ -52,8 +58,10 @@ class RegistersTest {
     }
 
     HousingInitiative facility() {
-        return registers.createInitiative(json("{\"site\": \"" + SITE + "\", \"form\": \"housing_facility\", "
-                + "\"persons\": 20, \"initiator\": \"Agri Flex BV\"}"), "ans");
+        return registers.createInitiative(
+                json("{\"site\": \"" + SITE + "\", \"form\": \"housing_facility\", "
+                        + "\"persons\": 20, \"initiator\": \"Agri Flex BV\"}"),
+                "ans");
     }
 
     HousingInitiative move(HousingInitiative i, String patch) {
@@ -72,20 +80,26 @@ class RegistersTest {
         i = move(i, "\"permitEnd\": \"2041-03-02\"");
         assertEquals(LocalDate.parse("2041-03-02"), i.permitEnd(), "renewed by 5 years");
         HousingInitiative renewed = i;
-        InvalidEntryException tooLong = assertThrows(InvalidEntryException.class,
-                () -> move(renewed, "\"permitEnd\": \"2041-03-03\""));
+        InvalidEntryException tooLong =
+                assertThrows(InvalidEntryException.class, () -> move(renewed, "\"permitEnd\": \"2041-03-03\""));
         assertEquals("permitEnd", tooLong.field());
         assertTrue(tooLong.getMessage().contains("§6.2.2"));
-        assertEquals(List.of("reported", "intake", "assessment", "permit_applied", "granted"),
+        assertEquals(
+                List.of("reported", "intake", "assessment", "permit_applied", "granted"),
                 i.steps().stream().map(s -> s.status().id()).toList());
-        assertEquals(List.of(1, 2, 3, 4, 5), i.steps().stream().map(s -> s.assessment().get("snapshot").asInt()).toList(),
+        assertEquals(
+                List.of(1, 2, 3, 4, 5),
+                i.steps().stream()
+                        .map(s -> s.assessment().get("snapshot").asInt())
+                        .toList(),
                 "a fresh assessment snapshot at every step, none for changes within a step");
     }
 
     @Test
     void statusesMoveOnlyAlongTheIntakeTable() {
         HousingInitiative i = facility();
-        InvalidEntryException skip = assertThrows(InvalidEntryException.class, () -> move(i, "\"status\": \"granted\""));
+        InvalidEntryException skip =
+                assertThrows(InvalidEntryException.class, () -> move(i, "\"status\": \"granted\""));
         assertEquals("status", skip.field());
         assertTrue(skip.getMessage().contains("[intake, ended]"), skip.getMessage());
         HousingInitiative ended = move(i, "\"status\": \"ended\"");
@@ -94,54 +108,77 @@ class RegistersTest {
 
     @Test
     void aPermanentPermitIsOnlyForRoomRental() {
-        InvalidEntryException e = assertThrows(InvalidEntryException.class, () -> registers.createInitiative(json(
-                "{\"site\": \"" + SITE + "\", \"form\": \"housing_facility\", \"persons\": 20, \"initiator\": \"X BV\","
-                        + " \"permitType\": \"permanent\"}"), "ans"));
+        InvalidEntryException e = assertThrows(
+                InvalidEntryException.class,
+                () -> registers.createInitiative(
+                        json("{\"site\": \"" + SITE
+                                + "\", \"form\": \"housing_facility\", \"persons\": 20, \"initiator\": \"X BV\","
+                                + " \"permitType\": \"permanent\"}"),
+                        "ans"));
         assertTrue(e.getMessage().contains("§5.1.2"));
-        HousingInitiative rooms = registers.createInitiative(json("{\"site\": \"" + SITE + "\", \"form\": "
-                + "\"room_rental\", \"persons\": 6, \"initiator\": \"Kamerverhuur Vechtdal BV\", \"permitType\": "
-                + "\"permanent\"}"), "ans");
+        HousingInitiative rooms = registers.createInitiative(
+                json("{\"site\": \"" + SITE + "\", \"form\": "
+                        + "\"room_rental\", \"persons\": 6, \"initiator\": \"Kamerverhuur Vechtdal BV\", \"permitType\": "
+                        + "\"permanent\"}"),
+                "ans");
         assertEquals(PermitType.PERMANENT, rooms.permitType());
     }
 
     @Test
     void anExistingLocationGetsOneYearFromAcceptanceExtendableNotShortened() {
-        HousingInitiative i = registers.createInitiative(json("{\"site\": \"" + SITE + "\", \"form\": "
-                + "\"housing_facility\", \"persons\": 12, \"initiator\": \"Agri Flex BV\", \"existingLocation\": true, "
-                + "\"acceptedOn\": \"2026-01-10\"}"), "ans");
+        HousingInitiative i = registers.createInitiative(
+                json("{\"site\": \"" + SITE + "\", \"form\": "
+                        + "\"housing_facility\", \"persons\": 12, \"initiator\": \"Agri Flex BV\", \"existingLocation\": true, "
+                        + "\"acceptedOn\": \"2026-01-10\"}"),
+                "ans");
         assertEquals(LocalDate.parse("2027-01-10"), i.transitionDeadline(), "§6.1.2");
         HousingInitiative extended = move(i, "\"transitionDeadline\": \"2027-07-10\"");
         assertEquals(LocalDate.parse("2027-07-10"), extended.transitionDeadline());
-        InvalidEntryException shorter = assertThrows(InvalidEntryException.class,
-                () -> move(extended, "\"transitionDeadline\": \"2026-12-31\""));
+        InvalidEntryException shorter = assertThrows(
+                InvalidEntryException.class, () -> move(extended, "\"transitionDeadline\": \"2026-12-31\""));
         assertTrue(shorter.getMessage().contains("§6.1.2"));
-        InvalidEntryException notExisting = assertThrows(InvalidEntryException.class, () -> registers.createInitiative(
-                json("{\"site\": \"" + SITE + "\", \"form\": \"room_rental\", \"persons\": 4, \"initiator\": \"Y\", "
-                        + "\"acceptedOn\": \"2026-01-10\"}"), "ans"));
+        InvalidEntryException notExisting = assertThrows(
+                InvalidEntryException.class,
+                () -> registers.createInitiative(
+                        json("{\"site\": \"" + SITE
+                                + "\", \"form\": \"room_rental\", \"persons\": 4, \"initiator\": \"Y\", "
+                                + "\"acceptedOn\": \"2026-01-10\"}"),
+                        "ans"));
         assertEquals("existingLocation", notExisting.field());
     }
 
     @Test
     void permitStatusesDatesAndTerms() {
-        RoomRentalPermit p = registers.createPermit(json("{\"address\": \"Kerkstraat 3, Hardenberg\", \"street\": "
-                + "\"Kerkstraat\", \"rooms\": 4, \"persons\": 4, \"type\": \"temporary\"}"), "ans");
+        RoomRentalPermit p = registers.createPermit(
+                json("{\"address\": \"Kerkstraat 3, Hardenberg\", \"street\": "
+                        + "\"Kerkstraat\", \"rooms\": 4, \"persons\": 4, \"type\": \"temporary\"}"),
+                "ans");
         assertEquals(PermitStatus.APPLIED, p.status());
         assertEquals(LocalDate.parse("2026-03-02"), p.appliedOn());
         assertNull(p.validUntil(), "no term before the decision");
-        RoomRentalPermit granted = registers.patchPermit(p.id(), json("{\"version\": 1, \"status\": \"granted\", "
-                + "\"validFrom\": \"2026-04-01\"}"), "bert");
+        RoomRentalPermit granted = registers.patchPermit(
+                p.id(), json("{\"version\": 1, \"status\": \"granted\", " + "\"validFrom\": \"2026-04-01\"}"), "bert");
         assertEquals(LocalDate.parse("2036-04-01"), granted.validUntil());
-        assertThrows(InvalidEntryException.class, () -> registers.patchPermit(p.id(), json("{\"version\": 2, "
-                + "\"status\": \"applied\"}"), "bert"), "granted cannot go back to applied");
-        InvalidEntryException permanentWithEnd = assertThrows(InvalidEntryException.class, () -> registers.patchPermit(
-                p.id(), json("{\"version\": 2, \"type\": \"permanent\"}"), "bert"));
+        assertThrows(
+                InvalidEntryException.class,
+                () -> registers.patchPermit(p.id(), json("{\"version\": 2, " + "\"status\": \"applied\"}"), "bert"),
+                "granted cannot go back to applied");
+        InvalidEntryException permanentWithEnd = assertThrows(
+                InvalidEntryException.class,
+                () -> registers.patchPermit(p.id(), json("{\"version\": 2, \"type\": \"permanent\"}"), "bert"));
         assertEquals("validUntil", permanentWithEnd.field());
-        InvalidEntryException badBag = assertThrows(InvalidEntryException.class, () -> registers.createPermit(json(
-                "{\"dwellingBagId\": \"123\", \"street\": \"Kerkstraat\", \"rooms\": 2, \"persons\": 2}"), "ans"));
+        InvalidEntryException badBag = assertThrows(
+                InvalidEntryException.class,
+                () -> registers.createPermit(
+                        json("{\"dwellingBagId\": \"123\", \"street\": \"Kerkstraat\", \"rooms\": 2, \"persons\": 2}"),
+                        "ans"));
         assertTrue(badBag.malformed());
-        InvalidEntryException unknownField = assertThrows(InvalidEntryException.class, () -> registers.createPermit(
-                json("{\"address\": \"x\", \"street\": \"Kerkstraat\", \"rooms\": 2, \"persons\": 2, \"tenant\": \"Jan\"}"),
-                "ans"));
+        InvalidEntryException unknownField = assertThrows(
+                InvalidEntryException.class,
+                () -> registers.createPermit(
+                        json(
+                                "{\"address\": \"x\", \"street\": \"Kerkstraat\", \"rooms\": 2, \"persons\": 2, \"tenant\": \"Jan\"}"),
+                        "ans"));
         assertEquals("tenant", unknownField.field(), "no personal data slips in through unknown fields");
         assertFalse(store.auditLog("room_rental_permit").isEmpty());
         assertEquals(2, store.auditLog("room_rental_permit").size(), "refused changes leave no audit row");

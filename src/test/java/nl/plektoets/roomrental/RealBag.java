@@ -16,19 +16,21 @@ import nl.plektoets.policy.PolicyProfile;
 final class RealBag {
     static final Path GPKG = Path.of("..", "shared", "data", "bag", "bag.gpkg");
     /** Every address table of the extract: the registries importer counts all three (no gebruiksdoel: dwelling=assumed). */
-    static final String ALL = "(select straatnaam, woonplaats, huisnummer, huisletter, toevoeging, nummer_id, minx, miny "
-            + "from verblijfsobjecten union all select straatnaam, woonplaats, huisnummer, huisletter, toevoeging, nummer_id,"
-            + " minx, miny from ligplaatsen union all select straatnaam, woonplaats, huisnummer, huisletter, toevoeging,"
-            + " nummer_id, minx, miny from standplaatsen)";
+    static final String ALL =
+            "(select straatnaam, woonplaats, huisnummer, huisletter, toevoeging, nummer_id, minx, miny "
+                    + "from verblijfsobjecten union all select straatnaam, woonplaats, huisnummer, huisletter, toevoeging, nummer_id,"
+                    + " minx, miny from ligplaatsen union all select straatnaam, woonplaats, huisnummer, huisletter, toevoeging,"
+                    + " nummer_id, minx, miny from standplaatsen)";
+
     private static Dataset dataset;
 
-    private RealBag() {
-    }
+    private RealBag() {}
 
     static synchronized Dataset dataset() {
         if (dataset == null) {
-            dataset = new Dataset(new DatasetInfo("BAG Houthaven", false, List.of("bag.gpkg"), "EPSG:28992"),
-                    BagImport.read(GPKG, WorkingCrs.rdNew(), m -> { }).features());
+            dataset = new Dataset(
+                    new DatasetInfo("BAG Houthaven", false, List.of("bag.gpkg"), "EPSG:28992"),
+                    BagImport.read(GPKG, WorkingCrs.rdNew(), m -> {}).features());
         }
         return dataset;
     }
@@ -36,7 +38,7 @@ final class RealBag {
     static List<Object[]> sql(String query) throws Exception {
         List<Object[]> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + GPKG.toAbsolutePath());
-             ResultSet rs = c.createStatement().executeQuery(query)) {
+                ResultSet rs = c.createStatement().executeQuery(query)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 Object[] row = new Object[n];

@@ -26,16 +26,26 @@ class StreetGeometryTest {
     void address(String wkt, String street, String town, String number, String use) throws Exception {
         Map<String, String> a = new java.util.HashMap<>(Map.of("street", street, "town", town, "housenumber", number));
         if (use != null) a.put("use", use);
-        features.add(new Feature(features.size() + 1, Role.ADDRESS, WKT.read(wkt), a, new Provenance("fixture", "a/" + features.size(), "addr")));
+        features.add(new Feature(
+                features.size() + 1,
+                Role.ADDRESS,
+                WKT.read(wkt),
+                a,
+                new Provenance("fixture", "a/" + features.size(), "addr")));
     }
 
     void road(String wkt, String name) throws Exception {
-        features.add(new Feature(features.size() + 1, Role.ROAD, WKT.read(wkt), Map.of("name", name, "highway", "residential"),
+        features.add(new Feature(
+                features.size() + 1,
+                Role.ROAD,
+                WKT.read(wkt),
+                Map.of("name", name, "highway", "residential"),
                 new Provenance("fixture", "w/" + features.size(), "highway=residential")));
     }
 
     StreetModel model(int segmentMax) {
-        return StreetModel.build(new Dataset(new DatasetInfo("fixture", true, List.of("fixture"), "EPSG:28992"), features), segmentMax);
+        return StreetModel.build(
+                new Dataset(new DatasetInfo("fixture", true, List.of("fixture"), "EPSG:28992"), features), segmentMax);
     }
 
     @Test
@@ -53,11 +63,16 @@ class StreetGeometryTest {
         Street s = m.street(new StreetKey("Dorpsstraat", "Oosterbroek")).orElseThrow();
         assertEquals(4, s.size());
         assertEquals("road", s.geometrySource());
-        assertEquals("LINESTRING (240000 510000, 240030 510000, 240060 510000)", s.geometry().toText());
+        assertEquals(
+                "LINESTRING (240000 510000, 240030 510000, 240060 510000)",
+                s.geometry().toText());
         List<Street> segments = model(2).units();
-        assertEquals(List.of("LINESTRING (240005 510000, 240020 510000)", "LINESTRING (240040 510000, 240055 510000)"),
+        assertEquals(
+                List.of("LINESTRING (240005 510000, 240020 510000)", "LINESTRING (240040 510000, 240055 510000)"),
                 segments.stream().map(u -> u.geometry().toText()).toList());
-        assertEquals(List.of("oosterbroek/dorpsstraat#1", "oosterbroek/dorpsstraat#2"), segments.stream().map(Street::id).toList());
+        assertEquals(
+                List.of("oosterbroek/dorpsstraat#1", "oosterbroek/dorpsstraat#2"),
+                segments.stream().map(Street::id).toList());
     }
 
     @Test
@@ -70,8 +85,14 @@ class StreetGeometryTest {
         StreetModel m = model(0);
         Street kerkpad = m.street(new StreetKey("Kerkpad", "Oosterbroek")).orElseThrow();
         assertEquals("dwellings", kerkpad.geometrySource());
-        assertEquals("LINESTRING (240000 510000, 240020 510020)", kerkpad.geometry().toText());
+        assertEquals(
+                "LINESTRING (240000 510000, 240020 510020)", kerkpad.geometry().toText());
         // two addresses on one point: the street is a point
-        assertEquals("POINT (240100 510100)", m.street(new StreetKey("Hofje", "Oosterbroek")).orElseThrow().geometry().toText());
+        assertEquals(
+                "POINT (240100 510100)",
+                m.street(new StreetKey("Hofje", "Oosterbroek"))
+                        .orElseThrow()
+                        .geometry()
+                        .toText());
     }
 }

@@ -20,13 +20,13 @@ import nl.plektoets.data.directory.DataDirectory;
 public final class BayreuthData {
     public static final Path OSM = Path.of("..", "shared", "data", "osm", "north-bayreuth.osm.gz");
 
-    private BayreuthData() {
-    }
+    private BayreuthData() {}
 
     /** Makes {@code dir} a data directory holding (a link to) the extract. */
     public static Path dataDir(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.createSymbolicLink(dir.resolve("north-bayreuth.osm.gz"), OSM.toAbsolutePath().normalize());
+        Files.createSymbolicLink(
+                dir.resolve("north-bayreuth.osm.gz"), OSM.toAbsolutePath().normalize());
         return dir;
     }
 
@@ -37,7 +37,8 @@ public final class BayreuthData {
     /** The address feature with this street, number and town; exactly one must exist. */
     public static Feature address(Dataset d, String street, String number, String town) {
         List<Feature> hits = d.layer(Role.ADDRESS).stream()
-                .filter(f -> street.equals(f.attribute("street")) && number.equals(f.attribute("housenumber"))
+                .filter(f -> street.equals(f.attribute("street"))
+                        && number.equals(f.attribute("housenumber"))
                         && town.equals(f.attribute("town")))
                 .toList();
         assertEquals(1, hits.size(), "addresses " + street + " " + number + ", " + town);

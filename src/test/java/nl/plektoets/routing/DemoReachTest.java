@@ -41,7 +41,8 @@ class DemoReachTest {
         DemoMunicipality.generate(dataDir, DemoMunicipality.DEFAULT_ADDRESSES, DemoMunicipality.DEFAULT_SEED);
         Dataset dataset = DataDirectory.load(dataDir, null, ImportProgress.NONE);
         List<PreparedGeometry> villages = dataset.layer(Role.BUILT_UP_AREA).stream()
-                .map(f -> PreparedGeometryFactory.prepare(f.geometry())).toList();
+                .map(f -> PreparedGeometryFactory.prepare(f.geometry()))
+                .toList();
         try (ReachIndex index = ReachIndex.open(dataDir, dataset, ReachSettings.defaults())) {
             int checked = 0;
             List<String> over30 = new ArrayList<>();
@@ -50,7 +51,8 @@ class DemoReachTest {
             for (Feature address : dataset.layer(Role.ADDRESS)) {
                 if (villages.stream().noneMatch(v -> v.covers(address.geometry()))) continue;
                 checked++;
-                Optional<NearestFacility> shop = index.access(address.geometry(), TravelMode.FOOT).snap()
+                Optional<NearestFacility> shop = index.access(address.geometry(), TravelMode.FOOT)
+                        .snap()
                         .flatMap(s -> index.nearest(s, "supermarket"));
                 double walk = shop.map(NearestFacility::minutes).orElse(Double.POSITIVE_INFINITY);
                 shop.ifPresent(n -> shopsUsed.add(n.facility().attribute("name")));
@@ -64,7 +66,9 @@ class DemoReachTest {
                     + "; nearest shops used: " + shopsUsed);
             assertTrue(checked > 1000, "village addresses checked: " + checked);
             assertEquals(5, longestWalkByTown.size(), "villages with addresses: " + longestWalkByTown);
-            assertEquals(List.of(), over30.subList(0, Math.min(20, over30.size())),
+            assertEquals(
+                    List.of(),
+                    over30.subList(0, Math.min(20, over30.size())),
                     over30.size() + " village addresses are over 30 min walk from a supermarket");
             // each village's own shop serves it: the village shops are in use, not only the two supermarkets
             for (String village : List.of("Legendijk", "Rastrum", "Schetsloo")) {

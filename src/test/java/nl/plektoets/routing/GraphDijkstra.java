@@ -13,8 +13,7 @@ import java.util.PriorityQueue;
  * direction), to check the reversed multi-source tables against.
  */
 final class GraphDijkstra {
-    private GraphDijkstra() {
-    }
+    private GraphDijkstra() {}
 
     /** Milliseconds from the snapped site to every node, travelling forward. */
     static double[] millisFrom(NetworkSnap site, BaseGraph graph, Weighting w) {
@@ -63,7 +62,7 @@ final class GraphDijkstra {
     private static void relax(double[] t, PriorityQueue<double[]> q, int node, double value) {
         if (value < t[node]) {
             t[node] = value;
-            q.add(new double[]{value, node});
+            q.add(new double[] {value, node});
         }
     }
 }

@@ -53,8 +53,8 @@ class MergedNetworkTest {
 
         List<Path> both = List.of(west, east);
         try (RoutingNetwork whole = RoutingNetwork.open(DEMO, tmp.resolve("whole"), ReachSettings.defaults());
-             RoutingNetwork half = RoutingNetwork.open(west, tmp.resolve("half"), ReachSettings.defaults());
-             RoutingNetwork merged = RoutingNetwork.open(both, tmp.resolve("merged"), ReachSettings.defaults())) {
+                RoutingNetwork half = RoutingNetwork.open(west, tmp.resolve("half"), ReachSettings.defaults());
+                RoutingNetwork merged = RoutingNetwork.open(both, tmp.resolve("merged"), ReachSettings.defaults())) {
             assertTrue(half.graph().getEdges() < whole.graph().getEdges(), "one extract alone lacks roads");
             assertEquals(whole.graph().getNodes(), merged.graph().getNodes());
             assertEquals(whole.graph().getEdges(), merged.graph().getEdges());
@@ -63,7 +63,8 @@ class MergedNetworkTest {
             assertEquals(a.distanceM(), b.distanceM(), 1e-6);
             assertTrue(merged.builtFrom(both));
             assertFalse(merged.builtFrom(List.of(west)), "one file less is another network");
-            assertFalse(Files.exists(tmp.resolve("merged").resolve(RoutingNetwork.MERGED_FILE)), "the merge is removed");
+            assertFalse(
+                    Files.exists(tmp.resolve("merged").resolve(RoutingNetwork.MERGED_FILE)), "the merge is removed");
         }
     }
 
@@ -71,7 +72,7 @@ class MergedNetworkTest {
     void anElementInTwoExtractsIsImportedOnceAndBzip2IsRead() throws Exception {
         Path bz2 = tmp.resolve("demo.osm.bz2");
         try (InputStream in = new GZIPInputStream(Files.newInputStream(DEMO));
-             OutputStream out = new BZip2CompressorOutputStream(Files.newOutputStream(bz2))) {
+                OutputStream out = new BZip2CompressorOutputStream(Files.newOutputStream(bz2))) {
             in.transferTo(out);
         }
         int demoNodes;
@@ -79,7 +80,8 @@ class MergedNetworkTest {
             demoNodes = demo.graph().getNodes();
         }
         // the same extract twice, once as .bz2: every node, way and relation is in both
-        try (RoutingNetwork twice = RoutingNetwork.open(List.of(DEMO, bz2), tmp.resolve("twice"), ReachSettings.defaults())) {
+        try (RoutingNetwork twice =
+                RoutingNetwork.open(List.of(DEMO, bz2), tmp.resolve("twice"), ReachSettings.defaults())) {
             assertEquals(demoNodes, twice.graph().getNodes());
         }
     }

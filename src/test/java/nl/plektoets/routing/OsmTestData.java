@@ -21,11 +21,9 @@ import javax.xml.stream.XMLStreamReader;
 final class OsmTestData {
     static final Path NORTH_BAYREUTH = Path.of("..", "shared", "data", "osm", "north-bayreuth.osm.gz");
 
-    record Node(long id, double lat, double lon, Map<String, String> tags) {
-    }
+    record Node(long id, double lat, double lon, Map<String, String> tags) {}
 
-    record Way(long id, long[] nodes, Map<String, String> tags) {
-    }
+    record Way(long id, long[] nodes, Map<String, String> tags) {}
 
     final Map<Long, Node> nodes = new HashMap<>();
     final List<Way> ways = new ArrayList<>();
@@ -66,14 +64,15 @@ final class OsmTestData {
                                 tags.put(r.getAttributeValue(null, "k"), r.getAttributeValue(null, "v"));
                             }
                         }
-                        default -> { }
+                        default -> {}
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
                     if (r.getLocalName().equals("node")) {
                         d.nodes.put(id, new Node(id, lat, lon, tags));
                         tags = null;
                     } else if (r.getLocalName().equals("way")) {
-                        d.ways.add(new Way(id, refs.stream().mapToLong(Long::longValue).toArray(), tags));
+                        d.ways.add(new Way(
+                                id, refs.stream().mapToLong(Long::longValue).toArray(), tags));
                         tags = null;
                     }
                 }

@@ -16,9 +16,27 @@ import java.util.Set;
  * bridleways without foot=yes.
  */
 final class OsmWalkGraph {
-    private static final Set<String> WALKABLE = Set.of("primary", "primary_link", "secondary", "secondary_link",
-            "tertiary", "tertiary_link", "unclassified", "residential", "living_street", "service", "track", "path",
-            "footway", "pedestrian", "steps", "cycleway", "road", "trunk", "trunk_link", "bridleway");
+    private static final Set<String> WALKABLE = Set.of(
+            "primary",
+            "primary_link",
+            "secondary",
+            "secondary_link",
+            "tertiary",
+            "tertiary_link",
+            "unclassified",
+            "residential",
+            "living_street",
+            "service",
+            "track",
+            "path",
+            "footway",
+            "pedestrian",
+            "steps",
+            "cycleway",
+            "road",
+            "trunk",
+            "trunk_link",
+            "bridleway");
     static final double SPEED_M_PER_S = 5.0 / 3.6;
 
     private final Map<Long, Integer> index = new HashMap<>();
@@ -35,8 +53,8 @@ final class OsmWalkGraph {
                 int ia = vertex(a);
                 int ib = vertex(b);
                 double m = haversine(a.lat(), a.lon(), b.lat(), b.lon());
-                adjacency.get(ia).add(new double[]{ib, m});
-                adjacency.get(ib).add(new double[]{ia, m});
+                adjacency.get(ia).add(new double[] {ib, m});
+                adjacency.get(ib).add(new double[] {ia, m});
             }
         }
     }
@@ -68,7 +86,8 @@ final class OsmWalkGraph {
         double bestM = Double.POSITIVE_INFINITY;
         for (int i = 0; i < vertices.size(); i++) {
             if (adjacency.get(i).isEmpty()) continue;
-            double m = haversine(lat, lon, vertices.get(i).lat(), vertices.get(i).lon());
+            double m =
+                    haversine(lat, lon, vertices.get(i).lat(), vertices.get(i).lon());
             if (m < bestM) {
                 bestM = m;
                 best = i;
@@ -83,7 +102,7 @@ final class OsmWalkGraph {
         Arrays.fill(metres, Double.POSITIVE_INFINITY);
         metres[from] = 0;
         PriorityQueue<double[]> queue = new PriorityQueue<>((x, y) -> Double.compare(x[0], y[0]));
-        queue.add(new double[]{0, from});
+        queue.add(new double[] {0, from});
         while (!queue.isEmpty()) {
             double[] top = queue.poll();
             int u = (int) top[1];
@@ -92,7 +111,7 @@ final class OsmWalkGraph {
                 int v = (int) e[0];
                 if (metres[u] + e[1] < metres[v]) {
                     metres[v] = metres[u] + e[1];
-                    queue.add(new double[]{metres[v], v});
+                    queue.add(new double[] {metres[v], v});
                 }
             }
         }
@@ -104,8 +123,11 @@ final class OsmWalkGraph {
         double r = 6_371_000;
         double dLat = Math.toRadians(lat2 - lat1);
         double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
-                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat1))
+                        * Math.cos(Math.toRadians(lat2))
+                        * Math.sin(dLon / 2)
+                        * Math.sin(dLon / 2);
         return 2 * r * Math.asin(Math.sqrt(a));
     }
 }

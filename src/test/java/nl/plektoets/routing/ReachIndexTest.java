@@ -39,9 +39,11 @@ import org.locationtech.jts.io.WKTReader;
 class ReachIndexTest {
     @TempDir
     static Path dir;
+
     static Dataset dataset;
     /** The importer's choice for the extract: UTM zone 32N. */
     static WorkingCrs CRS;
+
     static OsmWalkGraph walkGraph;
     static ReachIndex index;
 
@@ -79,7 +81,8 @@ class ReachIndexTest {
         Feature best = null;
         double bestSeconds = Double.POSITIVE_INFINITY;
         for (Feature f : index.facilities().get(category)) {
-            Coordinate ll = CRS.toLonLat(f.geometry().getCoordinate().x, f.geometry().getCoordinate().y);
+            Coordinate ll =
+                    CRS.toLonLat(f.geometry().getCoordinate().x, f.geometry().getCoordinate().y);
             double s = seconds[walkGraph.nearestVertex(ll.x, ll.y)];
             if (s < bestSeconds) {
                 bestSeconds = s;
@@ -92,7 +95,8 @@ class ReachIndexTest {
     /** Independent walking minutes from a place to one given facility. */
     static double independentMinutesTo(Coordinate from, Feature facility) {
         double[] seconds = walkGraph.secondsFrom(walkGraph.nearestVertex(from.x, from.y));
-        Coordinate ll = CRS.toLonLat(facility.geometry().getCoordinate().x, facility.geometry().getCoordinate().y);
+        Coordinate ll = CRS.toLonLat(
+                facility.geometry().getCoordinate().x, facility.geometry().getCoordinate().y);
         return seconds[walkGraph.nearestVertex(ll.x, ll.y)] / 60.0;
     }
 
@@ -106,10 +110,16 @@ class ReachIndexTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"Marktplatz|2a|Neudrossenfeld", "Altdrossenfeld|8|Neudrossenfeld",
-            "Am Fichtenhain|14|Bindlach", "Hauptstraße|2|Heinersreuth"})
-    void walkingTimeToNearestSupermarketAndStopAgreesWithPlainDijkstraOverOsmWays(String street, String number,
-                                                                                  String town) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Marktplatz|2a|Neudrossenfeld",
+                "Altdrossenfeld|8|Neudrossenfeld",
+                "Am Fichtenhain|14|Bindlach",
+                "Hauptstraße|2|Heinersreuth"
+            })
+    void walkingTimeToNearestSupermarketAndStopAgreesWithPlainDijkstraOverOsmWays(
+            String street, String number, String town) {
         Feature address = BayreuthData.address(dataset, street, number, town);
         Coordinate a = lonLat(address);
         NetworkSnap snap = snapped(address.geometry(), TravelMode.FOOT);
@@ -117,13 +127,14 @@ class ReachIndexTest {
             NearestFacility got = index.nearest(snap, category).orElseThrow();
             Map.Entry<Feature, Double> expected = independentNearest(a, category);
             assertNotNull(expected);
-            String what = street + " " + number + " -> " + category + ": code says " + got.facility().attribute("name") + " "
+            String what = street + " " + number + " -> " + category + ": code says "
+                    + got.facility().attribute("name") + " "
                     + got.minutes() + " min, independent " + expected.getKey().attribute("name") + " "
                     + expected.getValue() + " min";
             assertEquals(expected.getValue(), got.minutes(), tolerance(expected.getValue()), what);
             // the facility found is the nearest, or one the independent walk reaches within the tolerance as well
-            assertEquals(expected.getValue(), independentMinutesTo(a, got.facility()), tolerance(expected.getValue()),
-                    what);
+            assertEquals(
+                    expected.getValue(), independentMinutesTo(a, got.facility()), tolerance(expected.getValue()), what);
         }
     }
 
@@ -131,8 +142,10 @@ class ReachIndexTest {
     void marktplatzNeudrossenfeldWalksToTheEdekaOnTheSquare() {
         Feature address = BayreuthData.address(dataset, "Marktplatz", "2a", "Neudrossenfeld");
         Coordinate a = lonLat(address);
-        NearestFacility walk = index.nearest(snapped(address.geometry(), TravelMode.FOOT), "supermarket").orElseThrow();
-        NearestFacility ride = index.nearest(snapped(address.geometry(), TravelMode.BIKE), "supermarket").orElseThrow();
+        NearestFacility walk = index.nearest(snapped(address.geometry(), TravelMode.FOOT), "supermarket")
+                .orElseThrow();
+        NearestFacility ride = index.nearest(snapped(address.geometry(), TravelMode.BIKE), "supermarket")
+                .orElseThrow();
         assertEquals("Edeka", walk.facility().attribute("name"));
         assertEquals("node/2023149558", walk.facility().provenance().sourceId());
         assertEquals(independentNearest(a, "supermarket").getValue(), walk.minutes(), tolerance(walk.minutes()));
@@ -148,14 +161,15 @@ class ReachIndexTest {
         for (Feature address : dataset.layer(Role.ADDRESS)) {
             if (i++ % 10 != 0) continue;
             Coordinate a = lonLat(address);
-            Optional<NetworkSnap> snap = index.access(address.geometry(), TravelMode.FOOT).snap();
+            Optional<NetworkSnap> snap =
+                    index.access(address.geometry(), TravelMode.FOOT).snap();
             Map.Entry<Feature, Double> expected = independentNearest(a, "supermarket");
             if (snap.isEmpty() || expected == null) continue; // the address's nearest OSM vertex is an island
             double got = index.nearest(snap.get(), "supermarket").orElseThrow().minutes();
             compared++;
             if (Math.abs(got - expected.getValue()) > tolerance(expected.getValue())) {
-                failures.add(address.attribute("street") + " " + address.attribute("housenumber") + ": " + got
-                        + " vs " + expected.getValue());
+                failures.add(address.attribute("street") + " " + address.attribute("housenumber") + ": " + got + " vs "
+                        + expected.getValue());
             }
         }
         assertTrue(compared >= 50, "compared " + compared + " addresses");
@@ -169,22 +183,25 @@ class ReachIndexTest {
         for (Feature address : dataset.layer(Role.ADDRESS)) {
             if (i++ % 15 != 0) continue;
             for (TravelMode mode : TravelMode.values()) {
-                Optional<NetworkSnap> site = index.access(address.geometry(), mode).snap();
+                Optional<NetworkSnap> site =
+                        index.access(address.geometry(), mode).snap();
                 if (site.isEmpty()) continue;
-                double[] millis = GraphDijkstra.millisFrom(site.get(), index.network().graph(),
-                        index.network().weighting(mode));
+                double[] millis = GraphDijkstra.millisFrom(
+                        site.get(), index.network().graph(), index.network().weighting(mode));
                 for (String category : List.of("supermarket", "public_transport_stop")) {
                     double expected = Double.POSITIVE_INFINITY;
                     for (Feature f : index.facilities().get(category)) {
                         Coordinate ll = lonLat(f);
                         NetworkSnap fs = index.network().snap(ll.x, ll.y, mode).orElseThrow();
-                        double viaEnds = Math.min(millis[fs.baseNode()] + fs.millisFromBase(),
-                                millis[fs.adjNode()] + fs.millisFromAdj());
-                        double direct = fs.edge() == site.get().edge() ? site.get().millisAlongEdgeTo(fs)
+                        double viaEnds = Math.min(
+                                millis[fs.baseNode()] + fs.millisFromBase(), millis[fs.adjNode()] + fs.millisFromAdj());
+                        double direct = fs.edge() == site.get().edge()
+                                ? site.get().millisAlongEdgeTo(fs)
                                 : Double.POSITIVE_INFINITY;
                         expected = Math.min(expected, Math.min(viaEnds, direct));
                     }
-                    double got = index.nearest(site.get(), category).map(NearestFacility::seconds)
+                    double got = index.nearest(site.get(), category)
+                            .map(NearestFacility::seconds)
                             .orElse(Double.POSITIVE_INFINITY);
                     assertEquals(expected / 1000.0, got, 1.0, mode + " " + category + " at " + lonLat(address));
                     checked++;
@@ -201,11 +218,12 @@ class ReachIndexTest {
         for (TravelMode mode : TravelMode.values()) {
             List<NetworkSnap> stops = new ArrayList<>();
             for (Feature f : index.facilities().get("public_transport_stop")) {
-                Coordinate ll = CRS.toLonLat(f.geometry().getCoordinate().x, f.geometry().getCoordinate().y);
+                Coordinate ll = CRS.toLonLat(
+                        f.geometry().getCoordinate().x, f.geometry().getCoordinate().y);
                 stops.add(index.network().snap(ll.x, ll.y, mode).orElseThrow());
             }
-            double[] fromStops = GraphDijkstra.millisFromAll(stops, index.network().graph(),
-                    index.network().weighting(mode));
+            double[] fromStops = GraphDijkstra.millisFromAll(
+                    stops, index.network().graph(), index.network().weighting(mode));
             int differing = 0;
             for (int node = 0; node < fromStops.length; node++) {
                 double table = tableSeconds(mode, node);
@@ -228,12 +246,17 @@ class ReachIndexTest {
         // bridges are far up- and downstream (found by searching the extract for close pairs of distant nodes)
         Point nearBank = site(11.522372, 49.988657);
         Point farBank = site(11.524535, 49.986373);
-        Feature acrossTheRiver = new Feature(1, Role.FACILITY, farBank, Map.of("category", "supermarket",
-                "name", "test supermarket across the river"), new Provenance("test", "fixture/1", "shop=supermarket"));
-        try (ReachIndex across = ReachIndex.on(index.network(), dir.resolve("across"), List.of(acrossTheRiver), CRS,
-                ReachSettings.defaults())) {
+        Feature acrossTheRiver = new Feature(
+                1,
+                Role.FACILITY,
+                farBank,
+                Map.of("category", "supermarket", "name", "test supermarket across the river"),
+                new Provenance("test", "fixture/1", "shop=supermarket"));
+        try (ReachIndex across = ReachIndex.on(
+                index.network(), dir.resolve("across"), List.of(acrossTheRiver), CRS, ReachSettings.defaults())) {
             double straightM = nearBank.distance(farBank);
-            NearestFacility walk = across.nearest(snapped(nearBank, TravelMode.FOOT), "supermarket").orElseThrow();
+            NearestFacility walk = across.nearest(snapped(nearBank, TravelMode.FOOT), "supermarket")
+                    .orElseThrow();
             assertTrue(straightM < 310, "straight line " + straightM);
             // 300 m would be under 4 minutes' walk; the way round takes more than the policy's 30 minutes
             assertTrue(walk.minutes() > 30, "walking " + walk.minutes() + " min");
@@ -250,8 +273,8 @@ class ReachIndexTest {
         assertTrue(lenient.snapped());
         assertTrue(lenient.nearestM() > 250 && lenient.nearestM() < 500, "snap distance " + lenient.nearestM());
         ReachSettings strict = new ReachSettings(5, 15, 30, 15, List.of("supermarket"), 1, 100);
-        try (ReachIndex strictIndex = ReachIndex.on(index.network(), dir.resolve("strict"),
-                index.facilities().get("supermarket"), CRS, strict)) {
+        try (ReachIndex strictIndex = ReachIndex.on(
+                index.network(), dir.resolve("strict"), index.facilities().get("supermarket"), CRS, strict)) {
             SiteAccess a = strictIndex.access(field, TravelMode.FOOT);
             assertFalse(a.snapped());
             assertEquals(lenient.nearestM(), a.nearestM(), 1e-6);
@@ -265,21 +288,40 @@ class ReachIndexTest {
 
     @Test
     void aPolygonSiteJoinsTheNetworkAtTheBoundaryPointNearestToARoad() throws Exception {
-        Coordinate c = BayreuthData.address(dataset, "Marktplatz", "2a", "Neudrossenfeld").geometry().getCoordinate();
+        Coordinate c = BayreuthData.address(dataset, "Marktplatz", "2a", "Neudrossenfeld")
+                .geometry()
+                .getCoordinate();
         // an 80 x 80 m plot with the address at its north-west corner, reaching away from the square
-        Geometry plot = new WKTReader(CRS.geometryFactory()).read(String.format(java.util.Locale.ROOT,
-                "POLYGON ((%f %f, %f %f, %f %f, %f %f, %f %f))", c.x, c.y, c.x + 80, c.y, c.x + 80, c.y - 80,
-                c.x, c.y - 80, c.x, c.y));
+        Geometry plot = new WKTReader(CRS.geometryFactory())
+                .read(String.format(
+                        java.util.Locale.ROOT,
+                        "POLYGON ((%f %f, %f %f, %f %f, %f %f, %f %f))",
+                        c.x,
+                        c.y,
+                        c.x + 80,
+                        c.y,
+                        c.x + 80,
+                        c.y - 80,
+                        c.x,
+                        c.y - 80,
+                        c.x,
+                        c.y));
         NetworkSnap polygonSnap = snapped(plot, TravelMode.FOOT);
         double boundaryToRoad = Double.POSITIVE_INFINITY;
-        for (Coordinate v : org.locationtech.jts.densify.Densifier.densify(plot.getBoundary(), 5).getCoordinates()) {
+        for (Coordinate v : org.locationtech.jts.densify.Densifier.densify(plot.getBoundary(), 5)
+                .getCoordinates()) {
             Coordinate ll = CRS.toLonLat(v.x, v.y);
-            boundaryToRoad = Math.min(boundaryToRoad,
-                    index.network().snap(ll.x, ll.y, TravelMode.FOOT).orElseThrow().distanceM());
+            boundaryToRoad = Math.min(
+                    boundaryToRoad,
+                    index.network()
+                            .snap(ll.x, ll.y, TravelMode.FOOT)
+                            .orElseThrow()
+                            .distanceM());
         }
         NetworkSnap centroidSnap = snapped(plot.getCentroid(), TravelMode.FOOT);
         // the chosen access point is (within the 25 m sampling) the boundary point closest to a road ...
-        assertTrue(polygonSnap.distanceM() <= boundaryToRoad + 12.5,
+        assertTrue(
+                polygonSnap.distanceM() <= boundaryToRoad + 12.5,
                 polygonSnap.distanceM() + " vs best boundary " + boundaryToRoad);
         // ... and no further from the network than the plot's centre
         assertTrue(polygonSnap.distanceM() <= centroidSnap.distanceM());
@@ -295,8 +337,19 @@ class ReachIndexTest {
         WKTReader wkt = new WKTReader(CRS.geometryFactory());
         for (int i = 0; i < addresses.size(); i += 20) {
             Coordinate c = addresses.get(i).geometry().getCoordinate();
-            sites.add(wkt.read(String.format(java.util.Locale.ROOT, "POLYGON ((%f %f, %f %f, %f %f, %f %f, %f %f))",
-                    c.x - 30, c.y - 30, c.x + 60, c.y - 30, c.x + 60, c.y + 40, c.x - 30, c.y + 40, c.x - 30, c.y - 30)));
+            sites.add(wkt.read(String.format(
+                    java.util.Locale.ROOT,
+                    "POLYGON ((%f %f, %f %f, %f %f, %f %f, %f %f))",
+                    c.x - 30,
+                    c.y - 30,
+                    c.x + 60,
+                    c.y - 30,
+                    c.x + 60,
+                    c.y + 40,
+                    c.x - 30,
+                    c.y + 40,
+                    c.x - 30,
+                    c.y - 30)));
         }
         int sharedEdges = 0, compared = 0;
         for (Geometry site : sites) {

@@ -48,8 +48,11 @@ class RoutingCacheTest {
             var na = first.network().graph().getNodeAccess();
             int nodes = first.network().graph().getNodes();
             assertTrue(nodes > 2, "the extract has a network: " + nodes + " nodes");
-            facilities = List.of(new Feature(7, Role.FACILITY, crs.geometryFactory().createPoint(
-                    crs.fromLonLat(na.getLon(nodes / 2), na.getLat(nodes / 2))), Map.of("category", "supermarket"),
+            facilities = List.of(new Feature(
+                    7,
+                    Role.FACILITY,
+                    crs.geometryFactory().createPoint(crs.fromLonLat(na.getLon(nodes / 2), na.getLat(nodes / 2))),
+                    Map.of("category", "supermarket"),
                     new Provenance("test", "fixture/7", "shop=supermarket")));
         }
         try (ReachIndex withShop = ReachIndex.open(osm, graphDir, facilities, crs, ReachSettings.defaults())) {
@@ -65,7 +68,8 @@ class RoutingCacheTest {
             assertEquals(firstMinutes, minutesFromFirstNode(again), 1e-9);
         }
         // the municipality drops in a newer extract: same name, new timestamp
-        Files.setLastModifiedTime(osm, FileTime.fromMillis(Files.getLastModifiedTime(osm).toMillis() + 60_000));
+        Files.setLastModifiedTime(
+                osm, FileTime.fromMillis(Files.getLastModifiedTime(osm).toMillis() + 60_000));
         try (ReachIndex rebuilt = ReachIndex.open(osm, graphDir, facilities, crs, ReachSettings.defaults())) {
             assertTrue(rebuilt.network().imported());
             assertTrue(rebuilt.precomputeMillis().containsKey("bike/supermarket"));
@@ -83,7 +87,8 @@ class RoutingCacheTest {
     private static Map<Path, FileTime> files(Path dir) throws Exception {
         Map<Path, FileTime> m = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) m.put(dir.relativize(p), Files.getLastModifiedTime(p));
+            for (Path p : walk.filter(Files::isRegularFile).toList())
+                m.put(dir.relativize(p), Files.getLastModifiedTime(p));
         }
         return m;
     }

@@ -43,17 +43,25 @@ class CrashRecoveryTest {
         String where = kind.freshLocation(temp);
         // surefire runs tests from a manifest-only jar; it publishes the real test classpath in this property
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath,
-                CrashWriter.class.getName(), kind.name(), where)
-                .redirectError(temp.resolve("child-stderr.txt").toFile()).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "-cp",
+                        classpath,
+                        CrashWriter.class.getName(),
+                        kind.name(),
+                        where)
+                .redirectError(temp.resolve("child-stderr.txt").toFile())
+                .start();
 
         Map<Long, String> created = new HashMap<>();
         long updatedId = -1;
         long lastVersion = 0;
         String lastNotes = null;
         int acks = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while (acks < ACKS_BEFORE_KILL && (line = out.readLine()) != null) {
                 String[] f = line.split(" ", 4);
@@ -74,8 +82,10 @@ class CrashRecoveryTest {
         assertEquals(ACKS_BEFORE_KILL, acks, "the child wrote before it was killed");
 
         if (kind == StoreKind.GEOPACKAGE) {
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Path.of(where, GeoPackageStore.FILE_NAME));
-                 Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+            try (Connection c =
+                            DriverManager.getConnection("jdbc:sqlite:" + Path.of(where, GeoPackageStore.FILE_NAME));
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
                 assertTrue(rs.next());
                 assertEquals("ok", rs.getString(1));
             }
@@ -88,12 +98,17 @@ class CrashRecoveryTest {
             RoomRentalPermit updated = store.permit(updatedId).orElseThrow();
             // every acknowledged write survives; the child keeps writing while this test stops reading its ACKs and
             // kills it, so any number of later, unread writes may have committed too, each complete (audit below)
-            assertTrue(updated.version() >= lastVersion,
+            assertTrue(
+                    updated.version() >= lastVersion,
                     "version " + updated.version() + " after last acknowledged " + lastVersion);
             List<AuditEntry> trail = store.auditTrail(JdbcStore.PERMITS, updatedId);
             assertEquals(updated.version(), trail.size(), "one audit row per committed version");
-            assertEquals(lastNotes, trail.get((int) lastVersion - 1).after().get("notes").asText());
-            assertEquals(trail.get(trail.size() - 1).after().get("notes").asText(), updated.notes(),
+            assertEquals(
+                    lastNotes,
+                    trail.get((int) lastVersion - 1).after().get("notes").asText());
+            assertEquals(
+                    trail.get(trail.size() - 1).after().get("notes").asText(),
+                    updated.notes(),
                     "the row is the state its last audit row recorded");
             List<Long> versions = new ArrayList<>();
             trail.forEach(a -> versions.add(a.version()));

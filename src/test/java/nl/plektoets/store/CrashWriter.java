@@ -23,10 +23,30 @@ public final class CrashWriter {
                 System.out.println("NEW " + p.id() + " " + p.notes());
             } else {
                 String notes = "update " + i;
-                updated = store.updatePermit(updated.id(), updated.version(), "writer", p -> new RoomRentalPermit(p.id(),
-                        p.version(), p.dwellingBagId(), p.address(), p.street(), p.town(), p.rooms(), p.persons(),
-                        p.status(), p.type(), p.appliedOn(), p.decidedOn(), p.validFrom(), p.validUntil(), notes,
-                        p.createdAt(), p.createdBy(), p.updatedAt(), p.updatedBy()));
+                updated = store.updatePermit(
+                        updated.id(),
+                        updated.version(),
+                        "writer",
+                        p -> new RoomRentalPermit(
+                                p.id(),
+                                p.version(),
+                                p.dwellingBagId(),
+                                p.address(),
+                                p.street(),
+                                p.town(),
+                                p.rooms(),
+                                p.persons(),
+                                p.status(),
+                                p.type(),
+                                p.appliedOn(),
+                                p.decidedOn(),
+                                p.validFrom(),
+                                p.validUntil(),
+                                notes,
+                                p.createdAt(),
+                                p.createdBy(),
+                                p.updatedAt(),
+                                p.updatedBy()));
                 System.out.println("ACK " + updated.id() + " " + updated.version() + " " + notes);
             }
             System.out.flush();
@@ -34,8 +54,25 @@ public final class CrashWriter {
     }
 
     private static RoomRentalPermit permit(int i) {
-        return new RoomRentalPermit(0, 0, null, "Kerkstraat " + (i + 1) + ", Hardenberg", "Kerkstraat", "Hardenberg", 2,
-                3, PermitStatus.APPLIED, PermitType.PERMANENT, LocalDate.of(2026, 3, 2), null, null, null,
-                "permit " + i, null, null, null, null);
+        return new RoomRentalPermit(
+                0,
+                0,
+                null,
+                "Kerkstraat " + (i + 1) + ", Hardenberg",
+                "Kerkstraat",
+                "Hardenberg",
+                2,
+                3,
+                PermitStatus.APPLIED,
+                PermitType.PERMANENT,
+                LocalDate.of(2026, 3, 2),
+                null,
+                null,
+                null,
+                "permit " + i,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -32,10 +32,12 @@ class GeoPackageFileTest {
             store.createInitiative(StoreContractTest.initiative(), "ans");
             store.createPermit(StoreContractTest.permit("Jachthuisweg", 4), "ans");
         }
-        GeoPackage gp = GeoPackageManager.open(temp.resolve(GeoPackageStore.FILE_NAME).toFile());
+        GeoPackage gp =
+                GeoPackageManager.open(temp.resolve(GeoPackageStore.FILE_NAME).toFile());
         try {
             List<String> features = gp.getFeatureTables();
-            assertTrue(features.containsAll(List.of("layer_agricultural_plot", "layer_address", "housing_initiative")),
+            assertTrue(
+                    features.containsAll(List.of("layer_agricultural_plot", "layer_address", "housing_initiative")),
                     features::toString);
             assertTrue(gp.getAttributesTables().containsAll(List.of("room_rental_permit", "audit_log")));
 
@@ -47,8 +49,10 @@ class GeoPackageFileTest {
                 assertTrue(rs.moveToNext());
                 GeoPackageGeometryData g = rs.getRow().getGeometry();
                 assertEquals(28992, g.getSrsId());
-                assertEquals("POLYGON ((240000.0 505000.0, 240100.0 505000.0, 240100.0 505080.0, 240000.0 505080.0, "
-                        + "240000.0 505000.0))", GeometryWriter.writeGeometry(g.getGeometry()));
+                assertEquals(
+                        "POLYGON ((240000.0 505000.0, 240100.0 505000.0, 240100.0 505080.0, 240000.0 505080.0, "
+                                + "240000.0 505000.0))",
+                        GeometryWriter.writeGeometry(g.getGeometry()));
                 assertEquals(240000.0, g.getEnvelope().getMinX());
                 assertEquals("Erve Kamphuis", rs.getRow().getValue("name"));
             } finally {
@@ -62,7 +66,9 @@ class GeoPackageFileTest {
             try {
                 assertTrue(sites.moveToNext());
                 assertEquals("Agri Flex BV", sites.getRow().getValue("initiator"));
-                assertTrue(GeometryWriter.writeGeometry(sites.getRow().getGeometry().getGeometry()).startsWith("POLYGON"));
+                assertTrue(GeometryWriter.writeGeometry(
+                                sites.getRow().getGeometry().getGeometry())
+                        .startsWith("POLYGON"));
             } finally {
                 sites.close();
             }

@@ -31,16 +31,26 @@ class ImportAtomicityTest {
         Path truncated = temp.resolve("north-bayreuth-truncated.osm.gz");
         Files.write(truncated, Arrays.copyOf(full, full.length * 2 / 5));
         try (Store store = kind.open(kind.freshLocation(temp), Clock.systemUTC())) {
-            Dataset before = StoredLayers.importOsm(store, OSM.resolve("nl-heemserveen-jachthuisweg.osm.pbf"),
-                    OsmImportOptions.defaults(), ImportProgress.NONE);
-            assertThrows(RuntimeException.class, () -> StoredLayers.importOsm(store, truncated,
-                    OsmImportOptions.defaults(), ImportProgress.NONE));
+            Dataset before = StoredLayers.importOsm(
+                    store,
+                    OSM.resolve("nl-heemserveen-jachthuisweg.osm.pbf"),
+                    OsmImportOptions.defaults(),
+                    ImportProgress.NONE);
+            assertThrows(
+                    RuntimeException.class,
+                    () -> StoredLayers.importOsm(store, truncated, OsmImportOptions.defaults(), ImportProgress.NONE));
             Dataset after = store.loadDataset().orElseThrow();
             assertEquals(before.info(), after.info());
             assertEquals(before.size(), after.size());
             for (Role role : Role.values()) {
-                assertEquals(before.layer(role).stream().map(f -> f.geometry().toText()).toList(),
-                        after.layer(role).stream().map(f -> f.geometry().toText()).toList(), role.id());
+                assertEquals(
+                        before.layer(role).stream()
+                                .map(f -> f.geometry().toText())
+                                .toList(),
+                        after.layer(role).stream()
+                                .map(f -> f.geometry().toText())
+                                .toList(),
+                        role.id());
             }
         }
     }

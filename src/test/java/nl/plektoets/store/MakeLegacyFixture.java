@@ -20,8 +20,7 @@ import nl.plektoets.store.embedded.GeoPackageStore;
  * "PRAGMA page_size=1024; VACUUM"} made it small.
  */
 public final class MakeLegacyFixture {
-    private MakeLegacyFixture() {
-    }
+    private MakeLegacyFixture() {}
 
     public static void main(String[] a) throws Exception {
         Path dir = Path.of(a[0]);
@@ -29,17 +28,52 @@ public final class MakeLegacyFixture {
         try (GeoPackageStore s = GeoPackageStore.open(dir, clock)) {
             s.importLayers(FixtureDataset.create());
             RoomRentalPermit p = s.createPermit(StoreContractTest.permit("Jachthuisweg", 4), "planner-a");
-            s.updatePermit(p.id(), p.version(), "planner-b", e -> new RoomRentalPermit(e.id(), e.version(), e.dwellingBagId(),
-                e.address(), e.street(), e.town(), e.rooms(), e.persons(), PermitStatus.GRANTED, e.type(), e.appliedOn(),
-                LocalDate.parse("2026-03-01"), e.validFrom(), e.validUntil(), e.notes(), e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy()));
+            s.updatePermit(
+                    p.id(),
+                    p.version(),
+                    "planner-b",
+                    e -> new RoomRentalPermit(
+                            e.id(),
+                            e.version(),
+                            e.dwellingBagId(),
+                            e.address(),
+                            e.street(),
+                            e.town(),
+                            e.rooms(),
+                            e.persons(),
+                            PermitStatus.GRANTED,
+                            e.type(),
+                            e.appliedOn(),
+                            LocalDate.parse("2026-03-01"),
+                            e.validFrom(),
+                            e.validUntil(),
+                            e.notes(),
+                            e.createdAt(),
+                            e.createdBy(),
+                            e.updatedAt(),
+                            e.updatedBy()));
             s.createInitiative(StoreContractTest.initiative(), "planner-a");
-            s.createRoomRented(new RoomRentedDwelling(0, 0, null, "Hoofdstraat 12, Oosterbroek", "Hoofdstraat", "Oosterbroek",
-                RoomRentedDwelling.Source.INSPECTION, LocalDate.parse("2026-02-20"), RoomRentedDwelling.Status.KNOWN,
-                "five mattresses in the attic", null, null, null, null), "inspector");
+            s.createRoomRented(
+                    new RoomRentedDwelling(
+                            0,
+                            0,
+                            null,
+                            "Hoofdstraat 12, Oosterbroek",
+                            "Hoofdstraat",
+                            "Oosterbroek",
+                            RoomRentedDwelling.Source.INSPECTION,
+                            LocalDate.parse("2026-02-20"),
+                            RoomRentedDwelling.Status.KNOWN,
+                            "five mattresses in the attic",
+                            null,
+                            null,
+                            null,
+                            null),
+                    "inspector");
             s.addRoomRentalReport("oosterbroek/hoofdstraat", "Nummer 12 wordt al jaren verhuurd");
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("plektoets.gpkg"));
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             st.execute("PRAGMA journal_mode=DELETE");
             st.execute("VACUUM");

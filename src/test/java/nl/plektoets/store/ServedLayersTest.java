@@ -42,10 +42,14 @@ class ServedLayersTest {
     void aStoreAsSourceIsFilledOnceFromTheDataDirectoryThenServesItsOwnLayers(StoreKind kind) {
         AtomicInteger dataDirectoryReads = new AtomicInteger();
         try (Store store = kind.open(kind.freshLocation(temp), ticking())) {
-            ServedLayers layers = new ServedLayers(store, true, () -> {
-                dataDirectoryReads.incrementAndGet();
-                return Fixtures.hardenberg("from the data directory");
-            }, Runnable::run);
+            ServedLayers layers = new ServedLayers(
+                    store,
+                    true,
+                    () -> {
+                        dataDirectoryReads.incrementAndGet();
+                        return Fixtures.hardenberg("from the data directory");
+                    },
+                    Runnable::run);
             assertEquals("from the data directory", layers.load().info().name());
             store.importLayers(Fixtures.grid("imported with --db", 10));
             assertEquals("imported with --db", layers.load().info().name(), "a reload picks up the new import");

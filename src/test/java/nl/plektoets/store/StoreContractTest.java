@@ -49,18 +49,54 @@ class StoreContractTest {
     Path temp;
 
     static RoomRentalPermit permit(String street, int persons) {
-        return new RoomRentalPermit(0, 0, "0160010000012345", "Jachthuisweg 12, Heemserveen", street, "Heemserveen", 3,
-                persons, PermitStatus.APPLIED, PermitType.PERMANENT, LocalDate.parse("2026-02-01"), null, null, null,
-                "three rooms upstairs", null, null, null, null);
+        return new RoomRentalPermit(
+                0,
+                0,
+                "0160010000012345",
+                "Jachthuisweg 12, Heemserveen",
+                street,
+                "Heemserveen",
+                3,
+                persons,
+                PermitStatus.APPLIED,
+                PermitType.PERMANENT,
+                LocalDate.parse("2026-02-01"),
+                null,
+                null,
+                null,
+                "three rooms upstairs",
+                null,
+                null,
+                null,
+                null);
     }
 
     static HousingInitiative initiative() {
-        return new HousingInitiative(0, 0, Fixtures.rd("POLYGON ((240010 505010, 240050 505010, 240050 505040, "
-                + "240010 505040, 240010 505010))"), HousingForm.HOUSING_FACILITY, 18, "Agri Flex BV",
-                InitiativeStatus.REPORTED, null, false, null, null, null, null,
-                List.of(new InitiativeStep(InitiativeStatus.REPORTED, CLOCK.instant(), "ans",
+        return new HousingInitiative(
+                0,
+                0,
+                Fixtures.rd(
+                        "POLYGON ((240010 505010, 240050 505010, 240050 505040, " + "240010 505040, 240010 505010))"),
+                HousingForm.HOUSING_FACILITY,
+                18,
+                "Agri Flex BV",
+                InitiativeStatus.REPORTED,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                List.of(new InitiativeStep(
+                        InitiativeStatus.REPORTED,
+                        CLOCK.instant(),
+                        "ans",
                         RegisterJson.MAPPER.createObjectNode().put("verdict", "conditional"))),
-                null, null, null, null, null);
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     static com.fasterxml.jackson.databind.JsonNode reparsed(com.fasterxml.jackson.databind.JsonNode n) {
@@ -78,17 +114,23 @@ class StoreContractTest {
             assertTrue(store.loadDataset().isEmpty(), "a new store has no layers");
             store.importLayers(Fixtures.hardenberg("Heemserveen fixture"));
             Dataset d = store.loadDataset().orElseThrow();
-            assertEquals(new DatasetInfo("Heemserveen fixture", true, List.of("fixture.osm (test)"), "EPSG:28992"), d.info());
+            assertEquals(
+                    new DatasetInfo("Heemserveen fixture", true, List.of("fixture.osm (test)"), "EPSG:28992"),
+                    d.info());
             assertEquals(6, d.size());
             Feature plot = d.layer(Role.AGRICULTURAL_PLOT).get(0);
-            assertEquals("POLYGON ((240000 505000, 240100 505000, 240100 505080, 240000 505080, 240000 505000))",
+            assertEquals(
+                    "POLYGON ((240000 505000, 240100 505000, 240100 505080, 240000 505080, 240000 505000))",
                     plot.geometry().toText());
             assertEquals(28992, plot.geometry().getSRID());
             assertEquals(Map.of("name", "Erve Kamphuis"), plot.attributes());
             assertEquals(new Provenance("fixture.osm", "way/1", "fixture=agricultural_plot"), plot.provenance());
-            assertEquals("POINT (240500.5 505600.25)", d.layer(Role.VILLAGE).get(0).geometry().toText());
+            assertEquals(
+                    "POINT (240500.5 505600.25)",
+                    d.layer(Role.VILLAGE).get(0).geometry().toText());
             assertEquals("850", d.layer(Role.VILLAGE).get(0).attribute("population"));
-            assertEquals("LINESTRING (240400 505500, 240600 505700, 240800 505750)",
+            assertEquals(
+                    "LINESTRING (240400 505500, 240600 505700, 240800 505750)",
                     d.layer(Role.ROAD).get(0).geometry().toText());
             assertEquals(List.of(), d.layer(Role.FACILITY));
         }
@@ -113,11 +155,20 @@ class StoreContractTest {
     @EnumSource(StoreKind.class)
     void aDatasetInAnotherWorkingCrsComesBackInItWithinAMillimetre(StoreKind kind) {
         WorkingCrs utm = WorkingCrs.of("EPSG:32632");
-        Geometry farmyard = utm.geometryFactory().createPolygon(new Coordinate[]{new Coordinate(680000, 5545000),
-                new Coordinate(680120, 5545000), new Coordinate(680120, 5545090), new Coordinate(680000, 5545000)});
-        Dataset bayreuth = new Dataset(new DatasetInfo("north of Bayreuth", false, List.of("north-bayreuth.osm.gz"),
-                "EPSG:32632"), List.of(new Feature(9, Role.AGRICULTURAL_PLOT, farmyard, Map.of(),
-                new Provenance("north-bayreuth.osm.gz", "way/9", "landuse=farmyard"))));
+        Geometry farmyard = utm.geometryFactory().createPolygon(new Coordinate[] {
+            new Coordinate(680000, 5545000),
+            new Coordinate(680120, 5545000),
+            new Coordinate(680120, 5545090),
+            new Coordinate(680000, 5545000)
+        });
+        Dataset bayreuth = new Dataset(
+                new DatasetInfo("north of Bayreuth", false, List.of("north-bayreuth.osm.gz"), "EPSG:32632"),
+                List.of(new Feature(
+                        9,
+                        Role.AGRICULTURAL_PLOT,
+                        farmyard,
+                        Map.of(),
+                        new Provenance("north-bayreuth.osm.gz", "way/9", "landuse=farmyard"))));
         try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
             store.importLayers(bayreuth);
             Dataset d = store.loadDataset().orElseThrow();
@@ -136,17 +187,26 @@ class StoreContractTest {
     void anImportFailingHalfWayLeavesThePreviousLayersUnchanged(StoreKind kind) {
         try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
             store.importLayers(Fixtures.hardenberg("before"));
-            List<Feature> features = new ArrayList<>(Fixtures.grid("broken", 2000).layer(Role.ADDRESS));
+            List<Feature> features =
+                    new ArrayList<>(Fixtures.grid("broken", 2000).layer(Role.ADDRESS));
             // a corrupt record (no source) after 1500 good ones: the database refuses it half-way through
             Feature good = features.get(1500);
-            features.set(1500, new Feature(good.id(), Role.ADDRESS, good.geometry(), Map.of(),
-                    new Provenance(null, "node/1501", "addr")));
+            features.set(
+                    1500,
+                    new Feature(
+                            good.id(),
+                            Role.ADDRESS,
+                            good.geometry(),
+                            Map.of(),
+                            new Provenance(null, "node/1501", "addr")));
             Dataset broken = new Dataset(new DatasetInfo("broken", false, List.of(), "EPSG:28992"), features);
             assertThrows(RuntimeException.class, () -> store.importLayers(broken));
             Dataset d = store.loadDataset().orElseThrow();
             assertEquals("before", d.info().name());
             assertEquals(6, d.size());
-            assertEquals("POINT (240510 505610)", d.layer(Role.ADDRESS).get(0).geometry().toText());
+            assertEquals(
+                    "POINT (240510 505610)",
+                    d.layer(Role.ADDRESS).get(0).geometry().toText());
         }
     }
 
@@ -167,7 +227,9 @@ class StoreContractTest {
             store.importLayers(Fixtures.grid("large", 20_000));
             importing.set(false);
             reader.join();
-            seen.add(store.loadDataset().map(d -> d.info().name() + ":" + d.size()).orElseThrow());
+            seen.add(store.loadDataset()
+                    .map(d -> d.info().name() + ":" + d.size())
+                    .orElseThrow());
             assertTrue(Set.of("small:100", "large:20000").containsAll(seen), "readers saw " + seen);
             assertTrue(seen.contains("large:20000"));
         }
@@ -184,24 +246,46 @@ class StoreContractTest {
             assertEquals("ans", created.createdBy());
             assertEquals(created, store.permit(created.id()).orElseThrow());
 
-            RoomRentalPermit granted = store.updatePermit(created.id(), 1, "bert", p -> new RoomRentalPermit(p.id(),
-                    p.version(), p.dwellingBagId(), p.address(), p.street(), p.town(), p.rooms(), p.persons(),
-                    PermitStatus.GRANTED, p.type(), p.appliedOn(), LocalDate.parse("2026-03-01"),
-                    LocalDate.parse("2026-03-01"), null, p.notes(), p.createdAt(), p.createdBy(), p.updatedAt(),
-                    p.updatedBy()));
+            RoomRentalPermit granted = store.updatePermit(
+                    created.id(),
+                    1,
+                    "bert",
+                    p -> new RoomRentalPermit(
+                            p.id(),
+                            p.version(),
+                            p.dwellingBagId(),
+                            p.address(),
+                            p.street(),
+                            p.town(),
+                            p.rooms(),
+                            p.persons(),
+                            PermitStatus.GRANTED,
+                            p.type(),
+                            p.appliedOn(),
+                            LocalDate.parse("2026-03-01"),
+                            LocalDate.parse("2026-03-01"),
+                            null,
+                            p.notes(),
+                            p.createdAt(),
+                            p.createdBy(),
+                            p.updatedAt(),
+                            p.updatedBy()));
             assertEquals(2, granted.version());
             assertEquals("ans", granted.createdBy());
             assertEquals("bert", granted.updatedBy());
             assertEquals(granted, store.permit(created.id()).orElseThrow());
 
-            VersionConflictException stale = assertThrows(VersionConflictException.class,
-                    () -> store.updatePermit(created.id(), 1, "carla", p -> p));
+            VersionConflictException stale = assertThrows(
+                    VersionConflictException.class, () -> store.updatePermit(created.id(), 1, "carla", p -> p));
             assertEquals(2, stale.currentVersion());
             assertThrows(EntryNotFoundException.class, () -> store.updatePermit(999_999, 1, "carla", p -> p));
 
             List<AuditEntry> trail = store.auditTrail(JdbcStore.PERMITS, created.id());
-            assertEquals(List.of("create:ans:1", "update:bert:2"),
-                    trail.stream().map(a -> a.action() + ":" + a.actor() + ":" + a.version()).toList());
+            assertEquals(
+                    List.of("create:ans:1", "update:bert:2"),
+                    trail.stream()
+                            .map(a -> a.action() + ":" + a.actor() + ":" + a.version())
+                            .toList());
             assertNull(trail.get(0).before());
             // compared as parsed JSON: PostgreSQL's jsonb reorders keys and narrows numbers
             assertEquals(reparsed(RegisterJson.toJson(created)), trail.get(0).after());
@@ -211,7 +295,11 @@ class StoreContractTest {
             store.createPermit(permit("jachthuisweg", 2), "ans");
             store.createPermit(permit("Kerkstraat", 2), "ans");
             assertEquals(2, store.permits(null, "JACHTHUISWEG").size());
-            assertEquals(List.of(created.id()), store.permits("granted", null).stream().map(RoomRentalPermit::id).toList());
+            assertEquals(
+                    List.of(created.id()),
+                    store.permits("granted", null).stream()
+                            .map(RoomRentalPermit::id)
+                            .toList());
             assertEquals(Map.of("jachthuisweg", 1), store.grantedPermitsPerStreet());
         }
     }
@@ -232,9 +320,11 @@ class StoreContractTest {
     void aFailingChangeRollsBackWithoutAnAuditRow(StoreKind kind) {
         try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
             RoomRentalPermit p = store.createPermit(permit("Jachthuisweg", 4), "ans");
-            assertThrows(IllegalStateException.class, () -> store.updatePermit(p.id(), 1, "bert", x -> {
-                throw new IllegalStateException("rule broken");
-            }));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> store.updatePermit(p.id(), 1, "bert", x -> {
+                        throw new IllegalStateException("rule broken");
+                    }));
             assertEquals(1, store.permit(p.id()).orElseThrow().version());
             assertEquals(1, store.auditTrail(JdbcStore.PERMITS, p.id()).size());
         }
@@ -248,30 +338,61 @@ class StoreContractTest {
         try (Store store = kind.open(where, CLOCK)) {
             HousingInitiative created = store.createInitiative(initiative(), "ans");
             id = created.id();
-            HousingInitiative moved = store.updateInitiative(id, 1, "bert", i -> new HousingInitiative(i.id(),
-                    i.version(), i.site(), i.form(), i.persons(), i.initiator(), InitiativeStatus.INTAKE, i.permitType(),
-                    true, LocalDate.parse("2026-01-15"), LocalDate.parse("2027-01-15"), null, null,
-                    List.of(i.steps().get(0), new InitiativeStep(InitiativeStatus.INTAKE, CLOCK.instant(), "bert", null)),
-                    "met de regisseur", i.createdAt(), i.createdBy(), i.updatedAt(), i.updatedBy()));
+            HousingInitiative moved = store.updateInitiative(
+                    id,
+                    1,
+                    "bert",
+                    i -> new HousingInitiative(
+                            i.id(),
+                            i.version(),
+                            i.site(),
+                            i.form(),
+                            i.persons(),
+                            i.initiator(),
+                            InitiativeStatus.INTAKE,
+                            i.permitType(),
+                            true,
+                            LocalDate.parse("2026-01-15"),
+                            LocalDate.parse("2027-01-15"),
+                            null,
+                            null,
+                            List.of(
+                                    i.steps().get(0),
+                                    new InitiativeStep(InitiativeStatus.INTAKE, CLOCK.instant(), "bert", null)),
+                            "met de regisseur",
+                            i.createdAt(),
+                            i.createdBy(),
+                            i.updatedAt(),
+                            i.updatedBy()));
             assertEquals(2, moved.version());
         }
         try (Store store = kind.open(where, CLOCK)) {
             HousingInitiative i = store.initiative(id).orElseThrow();
-            assertEquals("POLYGON ((240010 505010, 240050 505010, 240050 505040, 240010 505040, 240010 505010))",
+            assertEquals(
+                    "POLYGON ((240010 505010, 240050 505010, 240050 505040, 240010 505040, 240010 505010))",
                     i.site().toText());
             assertEquals(InitiativeStatus.INTAKE, i.status());
-            assertEquals(List.of(InitiativeStatus.REPORTED, InitiativeStatus.INTAKE),
+            assertEquals(
+                    List.of(InitiativeStatus.REPORTED, InitiativeStatus.INTAKE),
                     i.steps().stream().map(InitiativeStep::status).toList());
-            assertEquals("conditional", i.steps().get(0).assessment().get("verdict").asText());
+            assertEquals(
+                    "conditional", i.steps().get(0).assessment().get("verdict").asText());
             assertNull(i.steps().get(1).assessment());
             assertEquals(LocalDate.parse("2027-01-15"), i.transitionDeadline());
             assertTrue(i.existingLocation());
             assertEquals(1, store.initiatives("intake").size());
             assertEquals(0, store.initiatives("reported").size());
             assertEquals(2, store.auditLog(JdbcStore.INITIATIVES).size());
-            assertFalse(store.auditLog(JdbcStore.INITIATIVES).get(1).before().get("existingLocation").asBoolean());
-            assertEquals(Set.of("ans", "bert"), store.auditLog(JdbcStore.INITIATIVES).stream()
-                    .map(AuditEntry::actor).collect(Collectors.toSet()));
+            assertFalse(store.auditLog(JdbcStore.INITIATIVES)
+                    .get(1)
+                    .before()
+                    .get("existingLocation")
+                    .asBoolean());
+            assertEquals(
+                    Set.of("ans", "bert"),
+                    store.auditLog(JdbcStore.INITIATIVES).stream()
+                            .map(AuditEntry::actor)
+                            .collect(Collectors.toSet()));
         }
     }
 }

@@ -7,7 +7,8 @@ import nl.plektoets.store.postgis.PostgisStore;
 
 /** The two store implementations the shared suite runs against; {@link #freshLocation} names a fresh empty store. */
 public enum StoreKind {
-    POSTGIS, GEOPACKAGE;
+    POSTGIS,
+    GEOPACKAGE;
 
     /** A fresh place for a store: a schema URL for PostGIS, a directory for the GeoPackage. */
     public String freshLocation(Path tempDir) {
@@ -15,7 +16,8 @@ public enum StoreKind {
     }
 
     public Store open(String location, Clock clock) {
-        return this == POSTGIS ? PostgisStore.open(location, TestPostgis.USER, null, clock)
+        return this == POSTGIS
+                ? PostgisStore.open(location, TestPostgis.USER, null, clock)
                 : GeoPackageStore.open(Path.of(location), clock);
     }
 }

@@ -27,7 +27,8 @@ class EnvironmentHttpTest {
         Dataset dataset = FixtureDataset.create();
         PolicyProfile profile = PolicyProfile.load(null);
         Assessor assessor = new Assessor(dataset, profile);
-        return Routes.create(new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title())), config);
+        return Routes.create(
+                new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title())), config);
     }
 
     private static String body(String extra) {
@@ -63,20 +64,33 @@ class EnvironmentHttpTest {
 
             // the requester says the area is quiet: 30 m, still conditional; mixed stated: the same as derived
             ApiHttpTest.Answer quiet = post(client, "/api/v1/assessments", body(",\"areaType\":\"quiet\""));
-            assertEquals(30.0, zoning(quiet.body()).at("/evidence/sources/0/guideDistanceM").asDouble(), 1e-9);
-            assertEquals("request", zoning(quiet.body()).at("/evidence/areaTypeFrom").asText());
+            assertEquals(
+                    30.0,
+                    zoning(quiet.body())
+                            .at("/evidence/sources/0/guideDistanceM")
+                            .asDouble(),
+                    1e-9);
+            assertEquals(
+                    "request", zoning(quiet.body()).at("/evidence/areaTypeFrom").asText());
         });
     }
 
     @Test
     void badStayAndAreaTypeAreProblems() {
         JavalinTest.test(app(), (server, client) -> {
-            JsonNode p = problem(post(client, "/api/v1/assessments", body(",\"stay\":\"long\"")), 400, "invalid-request", "stay");
+            JsonNode p = problem(
+                    post(client, "/api/v1/assessments", body(",\"stay\":\"long\"")), 400, "invalid-request", "stay");
             assertTrue(p.get("detail").asText().contains("short"), p::toString);
             problem(post(client, "/api/v1/assessments", body(",\"stay\":4")), 400, "invalid-request", "stay");
-            JsonNode a = problem(post(client, "/api/v1/assessments", body(",\"areaType\":\"industrial\"")), 400,
-                    "invalid-request", "areaType");
-            assertTrue(a.get("detail").asText().contains("quiet") && a.get("detail").asText().contains("mixed"), a::toString);
+            JsonNode a = problem(
+                    post(client, "/api/v1/assessments", body(",\"areaType\":\"industrial\"")),
+                    400,
+                    "invalid-request",
+                    "areaType");
+            assertTrue(
+                    a.get("detail").asText().contains("quiet")
+                            && a.get("detail").asText().contains("mixed"),
+                    a::toString);
         });
     }
 }

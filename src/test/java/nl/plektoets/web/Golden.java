@@ -18,8 +18,7 @@ final class Golden {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Path DIR = Path.of("src", "test", "resources", "golden");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     static void assertMatches(String name, JsonNode actual) throws IOException {
         Path file = DIR.resolve(name + ".json");

@@ -1,6 +1,5 @@
 package nl.plektoets.web;
 
-import nl.plektoets.web.http.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,10 +14,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +38,7 @@ import nl.plektoets.roomrental.StorePermits;
 import nl.plektoets.roomrental.StreetLimitGuard;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.embedded.GeoPackageStore;
+import nl.plektoets.web.http.Problem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpHardeningTest {
     /** A Java or library class name, a parser setting or a source excerpt: internals that must not reach a user. */
-    static final Pattern INTERNALS = Pattern.compile("`|\\b(com|org|java|jakarta)\\.[a-z]|[A-Z][a-z]+(Exception|Feature|Constraints)\\b|\\[Source:");
+    static final Pattern INTERNALS = Pattern.compile(
+            "`|\\b(com|org|java|jakarta)\\.[a-z]|[A-Z][a-z]+(Exception|Feature|Constraints)\\b|\\[Source:");
 
     @TempDir
     Path temp;
@@ -72,18 +73,34 @@ class HttpHardeningTest {
             all.putAll(settings);
             Config config = Config.defaults().with(all);
             Assessor assessor = new Assessor(RoomRentalHttpTest.bag, PolicyProfile.load(null), List.of());
-            Api api = new Api(config, RoomRentalHttpTest.bag, assessor::assess, new PolicyInfo("hardenberg-2025", "test"));
+            Api api = new Api(
+                    config, RoomRentalHttpTest.bag, assessor::assess, new PolicyInfo("hardenberg-2025", "test"));
             // the reach route's parameters are checked before the network is needed: none is opened here
             var tokens = RegisterHttp.tokens(temp);
-            Javalin app = Routes.create(api, config, new ReachApi(() -> {
-                throw new AssertionError("a refused reach request reached the network");
-            }), c -> {
-                Registers registers = new Registers(store, RoomRentalHttpTest.CLOCK, AssessmentSnapshots.NONE,
-                        new StreetLimitGuard(RoomRentalHttpTest.rules));
-                RegisterRoutes.install(c.routes, registers, () -> tokens, null, () -> api);
-                RoomRentalRoutes.install(c.routes, new RoomRentalApi(RoomRentalHttpTest.rules, new StorePermits(store),
-                        api.addressIndex(), WorkingCrs.rdNew(), store, RoomRentalHttpTest.CLOCK, RoomRentalHttpTest.bag.info()));
-            });
+            Javalin app = Routes.create(
+                    api,
+                    config,
+                    new ReachApi(() -> {
+                        throw new AssertionError("a refused reach request reached the network");
+                    }),
+                    c -> {
+                        Registers registers = new Registers(
+                                store,
+                                RoomRentalHttpTest.CLOCK,
+                                AssessmentSnapshots.NONE,
+                                new StreetLimitGuard(RoomRentalHttpTest.rules));
+                        RegisterRoutes.install(c.routes, registers, () -> tokens, null, () -> api);
+                        RoomRentalRoutes.install(
+                                c.routes,
+                                new RoomRentalApi(
+                                        RoomRentalHttpTest.rules,
+                                        new StorePermits(store),
+                                        api.addressIndex(),
+                                        WorkingCrs.rdNew(),
+                                        store,
+                                        RoomRentalHttpTest.CLOCK,
+                                        RoomRentalHttpTest.bag.info()));
+                    });
             JavalinTest.test(app, (server, client) -> body.run(server.port()));
         }
     }
@@ -97,7 +114,8 @@ class HttpHardeningTest {
         /** A problem+json answer with this status and a detail in the user's terms. */
         JsonNode problem(int expected) throws IOException {
             assertEquals(expected, status, body);
-            assertTrue(headers.getOrDefault("content-type", "").startsWith("application/problem+json"), headers::toString);
+            assertTrue(
+                    headers.getOrDefault("content-type", "").startsWith("application/problem+json"), headers::toString);
             JsonNode p = json();
             assertEquals(expected, p.get("status").asInt(), body);
             assertFalse(INTERNALS.matcher(p.get("detail").asText()).find(), "internals in " + body);
@@ -131,7 +149,9 @@ class HttpHardeningTest {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int c = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, c).strip().toLowerCase(Locale.ROOT), lines[i].substring(c + 1).strip());
+            headers.put(
+                    lines[i].substring(0, c).strip().toLowerCase(Locale.ROOT),
+                    lines[i].substring(c + 1).strip());
         }
         String body = text.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -139,17 +159,22 @@ class HttpHardeningTest {
             int at = 0;
             while (true) {
                 int eol = body.indexOf("\r\n", at);
-                int size = Integer.parseInt(body.substring(at, eol).split(";")[0].strip(), 16);
+                int size =
+                        Integer.parseInt(body.substring(at, eol).split(";")[0].strip(), 16);
                 if (size == 0) break;
                 b.append(body, eol + 2, eol + 2 + size);
                 at = eol + 2 + size + 2;
             }
             body = b.toString();
         }
-        return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        return new Raw(
+                Integer.parseInt(lines[0].split(" ")[1]),
+                headers,
+                new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
-    static Raw request(int port, String method, String path, Map<String, String> headers, String body) throws IOException {
+    static Raw request(int port, String method, String path, Map<String, String> headers, String body)
+            throws IOException {
         byte[] b = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
         Map<String, String> h = new LinkedHashMap<>();
@@ -176,7 +201,8 @@ class HttpHardeningTest {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    static final String REPORT = "{\"streetId\": \"amsterdam/westerdok\", \"message\": \"Westerdok 7 is no longer room-rented\"}";
+    static final String REPORT =
+            "{\"streetId\": \"amsterdam/westerdok\", \"message\": \"Westerdok 7 is no longer room-rented\"}";
 
     // ---------------------------------------------------------------- item 2: free text, linear and bounded
 
@@ -185,27 +211,55 @@ class HttpHardeningTest {
         serve(Map.of(), port -> {
             // 32,000 spaces cost seconds of CPU in the old address pattern; now a 400 before any parsing
             String spaces = "Westerdok" + " ".repeat(32_000) + "x";
-            JsonNode p = post(port, "/api/v1/assessments", "{\"address\": \"" + spaces + "\", \"form\": \"room_rental\", \"persons\": 4}")
+            JsonNode p = post(
+                            port,
+                            "/api/v1/assessments",
+                            "{\"address\": \"" + spaces + "\", \"form\": \"room_rental\", \"persons\": 4}")
                     .problem(400);
             assertEquals("address", p.get("field").asText());
             assertTrue(p.get("detail").asText().contains("at most 200"), p::toString);
             String megabyte = "a".repeat(1_000_000);
-            post(port, "/api/v1/assessments", "{\"address\": \"" + megabyte + "\", \"form\": \"room_rental\", \"persons\": 4}").problem(400);
+            post(
+                            port,
+                            "/api/v1/assessments",
+                            "{\"address\": \"" + megabyte + "\", \"form\": \"room_rental\", \"persons\": 4}")
+                    .problem(400);
             // query texts: the room-rental check and the address search
             String long300 = "Westerdok " + "1".repeat(290);
-            assertEquals("address", get(port, "/api/v1/room-rental/check?address=" + q(long300)).problem(400).get("field").asText());
-            assertEquals("q", get(port, "/api/v1/addresses?q=" + q(long300)).problem(400).get("field").asText());
+            assertEquals(
+                    "address",
+                    get(port, "/api/v1/room-rental/check?address=" + q(long300))
+                            .problem(400)
+                            .get("field")
+                            .asText());
+            assertEquals(
+                    "q",
+                    get(port, "/api/v1/addresses?q=" + q(long300))
+                            .problem(400)
+                            .get("field")
+                            .asText());
             // a report's street id, and a register's text fields (notes may be longer: prose)
-            JsonNode r = post(port, "/api/v1/room-rental/reports", "{\"streetId\": \"" + "x".repeat(5000)
-                    + "\", \"message\": \"something is wrong here\"}").problem(400);
+            JsonNode r = post(
+                            port,
+                            "/api/v1/room-rental/reports",
+                            "{\"streetId\": \"" + "x".repeat(5000) + "\", \"message\": \"something is wrong here\"}")
+                    .problem(400);
             assertTrue(r.get("detail").asText().contains("at most"), r::toString);
-            Raw permit = request(port, "POST", "/api/v1/permits", Map.of("Authorization", "Bearer " + RegisterHttp.PLANNER),
-                    "{\"address\": \"" + "Westerdok 1 ".repeat(100) + "\", \"street\": \"Westerdok\", \"town\": \"Amsterdam\","
+            Raw permit = request(
+                    port,
+                    "POST",
+                    "/api/v1/permits",
+                    Map.of("Authorization", "Bearer " + RegisterHttp.PLANNER),
+                    "{\"address\": \"" + "Westerdok 1 ".repeat(100)
+                            + "\", \"street\": \"Westerdok\", \"town\": \"Amsterdam\","
                             + " \"rooms\": 3, \"persons\": 4}");
             assertEquals("address", permit.problem(400).get("field").asText());
             // the configured maximum applies
         });
-        serve(Map.of("max-text-chars", "20"), port -> get(port, "/api/v1/addresses?q=" + q("Westerdok 1 Amsterdam x")).problem(400));
+        serve(
+                Map.of("max-text-chars", "20"),
+                port -> get(port, "/api/v1/addresses?q=" + q("Westerdok 1 Amsterdam x"))
+                        .problem(400));
     }
 
     // ---------------------------------------------------------------- item 3: the body limit counts bytes read
@@ -213,18 +267,22 @@ class HttpHardeningTest {
     @Test
     void chunkedBodiesOverTheLimitGet413OnEveryRoute() throws Exception {
         serve(Map.of("max-body-bytes", "10000"), port -> {
-            for (String path : List.of("/api/v1/room-rental/reports", "/api/v1/assessments", "/api/v1/permits", "/api/v1/nothing")) {
+            for (String path : List.of(
+                    "/api/v1/room-rental/reports", "/api/v1/assessments", "/api/v1/permits", "/api/v1/nothing")) {
                 try (Socket s = new Socket("127.0.0.1", port)) {
                     s.setSoTimeout(20_000);
                     OutputStream out = s.getOutputStream();
                     out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                            + "Authorization: Bearer " + RegisterHttp.PLANNER + "\r\nTransfer-Encoding: chunked\r\n"
-                            + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                                    + "Authorization: Bearer " + RegisterHttp.PLANNER
+                                    + "\r\nTransfer-Encoding: chunked\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
                     byte[] chunk = ("{\"message\": \"" + "x".repeat(4000) + "\"}").getBytes(StandardCharsets.UTF_8);
                     try {
                         // 100 chunks of 4 KB: 40 times the limit, never declared
                         for (int i = 0; i < 100; i++) {
-                            out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            out.write(
+                                    (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
                             out.write(chunk);
                             out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
                         }
@@ -247,8 +305,11 @@ class HttpHardeningTest {
         serve(Map.of("request-read-timeout-ms", "1000"), port -> {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 s.setSoTimeout(20_000);
-                s.getOutputStream().write(("POST /api/v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"form\"").getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream()
+                        .write(
+                                ("POST /api/v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                                + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"form\"")
+                                        .getBytes(StandardCharsets.ISO_8859_1));
                 s.getOutputStream().flush();
                 read(s).problem(408);
             }
@@ -265,20 +326,32 @@ class HttpHardeningTest {
                     Socket s = new Socket("127.0.0.1", port);
                     s.setSoTimeout(20_000);
                     // a body of 1000 bytes of which 7 arrive; the rest never does while the test runs
-                    s.getOutputStream().write(("POST /api/v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
-                            + "application/json\r\nContent-Length: 1000\r\n\r\n{\"form\"").getBytes(StandardCharsets.ISO_8859_1));
+                    s.getOutputStream()
+                            .write(("POST /api/v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                                            + "application/json\r\nContent-Length: 1000\r\n\r\n{\"form\"")
+                                    .getBytes(StandardCharsets.ISO_8859_1));
                     s.getOutputStream().flush();
                     slow.add(s);
                 }
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build();
                 for (int round = 0; round < 3; round++) {
-                    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> health = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     assertEquals(200, health.statusCode());
-                    HttpResponse<String> assessed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                    + "/api/v1/assessments")).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"address\": \"" + RoomRentalHttpTest.label("Westerdok", 0)
-                                    + "\", \"form\": \"room_rental\", \"persons\": 4}")).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> assessed = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/assessments"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "{\"address\": \"" + RoomRentalHttpTest.label("Westerdok", 0)
+                                                    + "\", \"form\": \"room_rental\", \"persons\": 4}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     assertEquals(200, assessed.statusCode(), assessed.body());
                 }
             } finally {
@@ -295,13 +368,19 @@ class HttpHardeningTest {
             for (String path : List.of("/api/v1/assessments", "/api/v1/room-rental/reports")) {
                 try (Socket s = new Socket("127.0.0.1", port)) {
                     s.setSoTimeout(20_000);
-                    s.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                            + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"form\": 1}").getBytes(StandardCharsets.ISO_8859_1));
+                    s.getOutputStream()
+                            .write(("POST " + path
+                                            + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                            + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"form\": 1}")
+                                    .getBytes(StandardCharsets.ISO_8859_1));
                     s.shutdownOutput(); // 11 of 100 bytes, then the end
                     read(s).problem(400);
                 }
-                Raw broken = exchange(port, "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n", null);
+                Raw broken = exchange(
+                        port,
+                        "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n",
+                        null);
                 broken.problem(400);
             }
         });
@@ -310,15 +389,27 @@ class HttpHardeningTest {
     @Test
     void badParametersAndBadJsonNameNoInternals() throws Exception {
         serve(Map.of(), port -> {
-            assertEquals("minutes", get(port, "/api/v1/reach?lon=3.69&lat=52.55&minutes=,").problem(400).get("field").asText());
+            assertEquals(
+                    "minutes",
+                    get(port, "/api/v1/reach?lon=3.69&lat=52.55&minutes=,")
+                            .problem(400)
+                            .get("field")
+                            .asText());
             get(port, "/api/v1/reach?lon=3.69&lat=52.55&minutes=").problem(400);
             String deep = "[".repeat(1500) + "]".repeat(1500);
             for (String bad : List.of("{\"form\": NaN}", deep, "{} {}", "{'form': 1}", "{\"a\":")) {
                 for (String path : List.of("/api/v1/assessments", "/api/v1/room-rental/reports")) {
                     post(port, path, bad).problem(400);
                 }
-                if (!bad.equals("{} {}")) { // (a register body's trailing value: the registers' reader, issue 11 item 9)
-                    request(port, "POST", "/api/v1/permits", Map.of("Authorization", "Bearer " + RegisterHttp.PLANNER), bad).problem(400);
+                if (!bad.equals(
+                        "{} {}")) { // (a register body's trailing value: the registers' reader, issue 11 item 9)
+                    request(
+                                    port,
+                                    "POST",
+                                    "/api/v1/permits",
+                                    Map.of("Authorization", "Bearer " + RegisterHttp.PLANNER),
+                                    bad)
+                            .problem(400);
                 }
             }
         });
@@ -330,12 +421,16 @@ class HttpHardeningTest {
     void linksComeFromTheConfiguredBaseUrlNotTheHostHeader() throws Exception {
         Map<String, String> evil = Map.of("Host", "evil.example");
         serve(Map.of(), port -> {
-            for (String path : List.of("/ogc", "/ogc/collections", "/ogc/collections/room-rental-streets",
+            for (String path : List.of(
+                    "/ogc",
+                    "/ogc/collections",
+                    "/ogc/collections/room-rental-streets",
                     "/ogc/collections/room-rental-streets/items?limit=2")) {
                 Raw r = request(port, "GET", path, evil, null);
                 assertEquals(200, r.status(), r.body());
                 assertFalse(r.body().contains("evil.example"), r.body());
-                for (JsonNode l : r.json().get("links")) assertTrue(l.get("href").asText().startsWith("/"), l::toString);
+                for (JsonNode l : r.json().get("links"))
+                    assertTrue(l.get("href").asText().startsWith("/"), l::toString);
             }
         });
         serve(Map.of("public-base-url", "https://kaart.example.nl/plektoets/"), port -> {
@@ -353,32 +448,80 @@ class HttpHardeningTest {
     void jsonPostsNeedTheJsonContentType() throws Exception {
         serve(Map.of(), port -> {
             for (String type : List.of("text/plain", "application/x-www-form-urlencoded")) {
-                request(port, "POST", "/api/v1/room-rental/reports", Map.of("Content-Type", type), REPORT).problem(415);
-                request(port, "POST", "/api/v1/assessments", Map.of("Content-Type", type),
-                        "{\"address\": \"Westerdok 1\", \"form\": \"room_rental\", \"persons\": 4}").problem(415);
-                request(port, "POST", "/api/v1/permits", Map.of("Content-Type", type, "Authorization", "Bearer "
-                        + RegisterHttp.PLANNER), "{}").problem(415);
+                request(port, "POST", "/api/v1/room-rental/reports", Map.of("Content-Type", type), REPORT)
+                        .problem(415);
+                request(
+                                port,
+                                "POST",
+                                "/api/v1/assessments",
+                                Map.of("Content-Type", type),
+                                "{\"address\": \"Westerdok 1\", \"form\": \"room_rental\", \"persons\": 4}")
+                        .problem(415);
+                request(
+                                port,
+                                "POST",
+                                "/api/v1/permits",
+                                Map.of("Content-Type", type, "Authorization", "Bearer " + RegisterHttp.PLANNER),
+                                "{}")
+                        .problem(415);
             }
-            assertEquals(201, request(port, "POST", "/api/v1/room-rental/reports",
-                    Map.of("Content-Type", "application/json; charset=utf-8"), REPORT).status());
+            assertEquals(
+                    201,
+                    request(
+                                    port,
+                                    "POST",
+                                    "/api/v1/room-rental/reports",
+                                    Map.of("Content-Type", "application/json; charset=utf-8"),
+                                    REPORT)
+                            .status());
         });
     }
 
     @Test
     void foreignOriginsAreRefused() throws Exception {
         serve(Map.of("allowed-origins", "https://intranet.example.nl"), port -> {
-            JsonNode p = request(port, "POST", "/api/v1/room-rental/reports", Map.of("Origin", "https://evil.example"), REPORT)
+            JsonNode p = request(
+                            port,
+                            "POST",
+                            "/api/v1/room-rental/reports",
+                            Map.of("Origin", "https://evil.example"),
+                            REPORT)
                     .problem(403);
             assertTrue(p.get("detail").asText().contains("evil.example"), p::toString);
-            request(port, "POST", "/api/v1/assessments", Map.of("Origin", "null"), "{}").problem(403);
-            request(port, "PATCH", "/api/v1/permits/1", Map.of("Origin", "https://evil.example", "Authorization",
-                    "Bearer " + RegisterHttp.PLANNER), "{}").problem(403);
-            assertEquals(201, request(port, "POST", "/api/v1/room-rental/reports",
-                    Map.of("Origin", "http://localhost:" + port), REPORT).status(), "the service's own page");
-            assertEquals(201, request(port, "POST", "/api/v1/room-rental/reports",
-                    Map.of("Origin", "https://intranet.example.nl"), REPORT).status(), "a configured origin");
+            request(port, "POST", "/api/v1/assessments", Map.of("Origin", "null"), "{}")
+                    .problem(403);
+            request(
+                            port,
+                            "PATCH",
+                            "/api/v1/permits/1",
+                            Map.of("Origin", "https://evil.example", "Authorization", "Bearer " + RegisterHttp.PLANNER),
+                            "{}")
+                    .problem(403);
+            assertEquals(
+                    201,
+                    request(
+                                    port,
+                                    "POST",
+                                    "/api/v1/room-rental/reports",
+                                    Map.of("Origin", "http://localhost:" + port),
+                                    REPORT)
+                            .status(),
+                    "the service's own page");
+            assertEquals(
+                    201,
+                    request(
+                                    port,
+                                    "POST",
+                                    "/api/v1/room-rental/reports",
+                                    Map.of("Origin", "https://intranet.example.nl"),
+                                    REPORT)
+                            .status(),
+                    "a configured origin");
             assertEquals(201, post(port, "/api/v1/room-rental/reports", REPORT).status(), "no Origin: not a browser");
-            assertEquals(200, request(port, "GET", "/health", Map.of("Origin", "https://evil.example"), null).status(),
+            assertEquals(
+                    200,
+                    request(port, "GET", "/health", Map.of("Origin", "https://evil.example"), null)
+                            .status(),
                     "reading is not refused");
         });
     }
@@ -388,24 +531,47 @@ class HttpHardeningTest {
         serve(Map.of("trusted-proxies", "127.0.0.1"), port -> {
             Map<String, String> first = Map.of("X-Forwarded-For", "203.0.113.7");
             for (int i = 0; i < RoomRentalApi.REPORTS_PER_HOUR; i++) {
-                assertEquals(201, request(port, "POST", "/api/v1/room-rental/reports", first, REPORT).status());
+                assertEquals(
+                        201,
+                        request(port, "POST", "/api/v1/room-rental/reports", first, REPORT)
+                                .status());
             }
             Raw limited = request(port, "POST", "/api/v1/room-rental/reports", first, REPORT);
             limited.problem(429);
             assertNotNull(limited.headers().get("retry-after"));
             // another client behind the same proxy has its own count; a forged hop before the client's changes nothing
-            assertEquals(201, request(port, "POST", "/api/v1/room-rental/reports", Map.of("X-Forwarded-For", "203.0.113.8"),
-                    REPORT).status());
-            request(port, "POST", "/api/v1/room-rental/reports", Map.of("X-Forwarded-For", "198.51.100.1, 203.0.113.7"),
-                    REPORT).problem(429);
+            assertEquals(
+                    201,
+                    request(
+                                    port,
+                                    "POST",
+                                    "/api/v1/room-rental/reports",
+                                    Map.of("X-Forwarded-For", "203.0.113.8"),
+                                    REPORT)
+                            .status());
+            request(
+                            port,
+                            "POST",
+                            "/api/v1/room-rental/reports",
+                            Map.of("X-Forwarded-For", "198.51.100.1, 203.0.113.7"),
+                            REPORT)
+                    .problem(429);
         });
         serve(Map.of(), port -> {
             // no trusted proxy: X-Forwarded-For is the client's own say and is ignored
             for (int i = 0; i < RoomRentalApi.REPORTS_PER_HOUR; i++) {
-                assertEquals(201, request(port, "POST", "/api/v1/room-rental/reports", Map.of("X-Forwarded-For", "10.0.0." + i),
-                        REPORT).status());
+                assertEquals(
+                        201,
+                        request(
+                                        port,
+                                        "POST",
+                                        "/api/v1/room-rental/reports",
+                                        Map.of("X-Forwarded-For", "10.0.0." + i),
+                                        REPORT)
+                                .status());
             }
-            request(port, "POST", "/api/v1/room-rental/reports", Map.of("X-Forwarded-For", "10.0.0.99"), REPORT).problem(429);
+            request(port, "POST", "/api/v1/room-rental/reports", Map.of("X-Forwarded-For", "10.0.0.99"), REPORT)
+                    .problem(429);
         });
     }
 
@@ -453,13 +619,23 @@ class HttpHardeningTest {
             answers.put("405", request(port, "DELETE", "/api/v1/assessments", Map.of(), null));
             answers.put("400", post(port, "/api/v1/assessments", "{"));
             answers.put("401", get(port, "/api/v1/permits"));
-            answers.put("bad http", exchange(port, "GET /health HTTP/1.1\r\nHost: localhost\r\nBad Header\r\nConnection: close\r\n\r\n", null));
+            answers.put(
+                    "bad http",
+                    exchange(
+                            port,
+                            "GET /health HTTP/1.1\r\nHost: localhost\r\nBad Header\r\nConnection: close\r\n\r\n",
+                            null));
             answers.put("long url", get(port, "/api/v1/addresses?q=" + "a".repeat(20_000)));
             answers.get("long url").problem(answers.get("long url").status());
-            assertTrue(answers.get("long url").status() == 414 || answers.get("long url").status() == 431, answers.get("long url")::toString);
+            assertTrue(
+                    answers.get("long url").status() == 414
+                            || answers.get("long url").status() == 431,
+                    answers.get("long url")::toString);
             answers.get("bad http").problem(400);
-            answers.forEach((what, r) -> assertEquals("nosniff", r.headers().get("x-content-type-options"), what + ": " + r.headers()));
-            // one writer for every problem, Jetty's own refusals included: each names the dataset (the demo is fictitious)
+            answers.forEach((what, r) ->
+                    assertEquals("nosniff", r.headers().get("x-content-type-options"), what + ": " + r.headers()));
+            // one writer for every problem, Jetty's own refusals included: each names the dataset (the demo is
+            // fictitious)
             for (String what : List.of("404", "405", "400", "401", "bad http", "long url")) {
                 JsonNode p = answers.get(what).json();
                 assertTrue(p.at("/dataset/fictitious").isBoolean(), what + ": " + p);
@@ -469,15 +645,24 @@ class HttpHardeningTest {
             Raw notAllowed = answers.get("405");
             notAllowed.problem(405);
             assertEquals("POST", notAllowed.headers().get("allow"));
-            assertEquals("GET, HEAD", request(port, "PUT", "/health", Map.of(), null).headers().get("allow"));
-            assertEquals("GET, HEAD, PATCH", request(port, "DELETE", "/api/v1/permits/1", Map.of(), null).headers().get("allow"));
+            assertEquals(
+                    "GET, HEAD",
+                    request(port, "PUT", "/health", Map.of(), null).headers().get("allow"));
+            assertEquals(
+                    "GET, HEAD, PATCH",
+                    request(port, "DELETE", "/api/v1/permits/1", Map.of(), null)
+                            .headers()
+                            .get("allow"));
 
             Map<String, String> planner = Map.of("Authorization", "Bearer " + RegisterHttp.PLANNER);
             for (String path : List.of("/api/v1/permits", "/api/v1/room-rental/reports", "/api/v1/initiatives")) {
                 Raw withToken = request(port, "GET", path, planner, null);
                 assertEquals(200, withToken.status(), withToken.body());
                 assertEquals("no-store", withToken.headers().get("cache-control"), path);
-                assertEquals("no-store", request(port, "GET", path, Map.of(), null).headers().get("cache-control"), path);
+                assertEquals(
+                        "no-store",
+                        request(port, "GET", path, Map.of(), null).headers().get("cache-control"),
+                        path);
                 // HEAD is GET without the body: the same token is needed
                 assertEquals(401, request(port, "HEAD", path, Map.of(), null).status(), "HEAD " + path);
                 assertEquals(200, request(port, "HEAD", path, planner, null).status(), "HEAD " + path);

@@ -43,7 +43,11 @@ class InitiatorRoutesHttpTest {
             assertEquals("2025-07-08", a.body().get("adopted").asText());
             // the profile's readings are public: where each rule stands, the open choices, what is not checked
             assertEquals("§5.1.2", a.body().at("/rules/locations").asText());
-            assertEquals("stricter", a.body().at("/readings/agricultural_plot_in_built_up_area/value").asText());
+            assertEquals(
+                    "stricter",
+                    a.body()
+                            .at("/readings/agricultural_plot_in_built_up_area/value")
+                            .asText());
             assertEquals(20, a.body().get("notChecked").size());
             Golden.assertMatches("policy", a.body());
         });
@@ -55,8 +59,13 @@ class InitiatorRoutesHttpTest {
             ApiHttpTest.Answer a = get(client, "/api/v1/policy/paragraphs/5.1.2");
             assertEquals(200, a.status(), a.body()::toString);
             JsonNode keys = a.body().get("thresholds");
-            assertTrue(keys.findValuesAsText("key").containsAll(java.util.List.of("business_park.edge_band_inside_m",
-                    "permit.initial_term_years", "permit.max_term_years")), keys::toString);
+            assertTrue(
+                    keys.findValuesAsText("key")
+                            .containsAll(java.util.List.of(
+                                    "business_park.edge_band_inside_m",
+                                    "permit.initial_term_years",
+                                    "permit.max_term_years")),
+                    keys::toString);
             Golden.assertMatches("policy-paragraph-5.1.2", a.body());
             ApiHttpTest.Answer b = get(client, "/api/v1/policy/paragraphs/bijlage-2");
             assertEquals("Kwaliteitseisen", b.body().get("title").asText());
@@ -82,18 +91,32 @@ class InitiatorRoutesHttpTest {
             ApiHttpTest.Answer a = get(client, "/api/v1/layers/business_park/3/edge-band?crs=EPSG:28992");
             assertEquals(200, a.status(), a.body()::toString);
             assertTrue(a.contentType().startsWith("application/geo+json"), a.contentType());
-            assertEquals("<http://www.opengis.net/def/crs/EPSG/0/28992>", ApiHttpTest.header(a.response(), "Content-Crs"));
+            assertEquals(
+                    "<http://www.opengis.net/def/crs/EPSG/0/28992>", ApiHttpTest.header(a.response(), "Content-Crs"));
             JsonNode inside = a.body().get("features").get(0);
             assertEquals("inside", inside.get("properties").get("band").asText());
             assertEquals(100, inside.get("properties").get("widthM").asInt());
             assertEquals("§5.1.2", inside.get("properties").get("paragraph").asText());
             Geometry g = new WKTReader().read(wkt(inside.get("geometry")));
-            assertTrue(g.equalsTopo(new WKTReader().read("POLYGON ((242000 509000, 243000 509000, 243000 510000,"
-                    + " 242000 510000, 242000 509000), (242100 509100, 242100 509900, 242900 509900, 242900 509100, 242100 509100))")), g.toText());
+            assertTrue(
+                    g.equalsTopo(
+                            new WKTReader()
+                                    .read(
+                                            "POLYGON ((242000 509000, 243000 509000, 243000 510000,"
+                                                    + " 242000 510000, 242000 509000), (242100 509100, 242100 509900, 242900 509900, 242900 509100, 242100 509100))")),
+                    g.toText());
             Golden.assertMatches("edge-band-fixture-park", a.body());
             ApiHttpTest.Answer crs84 = get(client, "/api/v1/layers/business_park/3/edge-band");
             assertEquals(200, crs84.status());
-            double lon = crs84.body().get("features").get(0).get("geometry").get("coordinates").get(0).get(0).get(0).asDouble();
+            double lon = crs84.body()
+                    .get("features")
+                    .get(0)
+                    .get("geometry")
+                    .get("coordinates")
+                    .get(0)
+                    .get(0)
+                    .get(0)
+                    .asDouble();
             assertTrue(lon > 3 && lon < 8, "CRS84 by default: " + lon);
         });
     }
@@ -104,8 +127,16 @@ class InitiatorRoutesHttpTest {
             problem(get(client, "/api/v1/layers/business_park/999/edge-band"), 404, "not-found", "id");
             problem(get(client, "/api/v1/layers/business_park/1/edge-band"), 404, "not-found", "id"); // a built-up area
             problem(get(client, "/api/v1/layers/business_park/abc/edge-band"), 400, "invalid-parameter", "id");
-            problem(get(client, "/api/v1/layers/business_park/3/edge-band?crs=EPSG:4326"), 400, "invalid-parameter", "crs");
-            problem(get(client, "/api/v1/layers/business_park/3/edge-band?bbox=1,2,3,4"), 400, "invalid-parameter", "bbox");
+            problem(
+                    get(client, "/api/v1/layers/business_park/3/edge-band?crs=EPSG:4326"),
+                    400,
+                    "invalid-parameter",
+                    "crs");
+            problem(
+                    get(client, "/api/v1/layers/business_park/3/edge-band?bbox=1,2,3,4"),
+                    400,
+                    "invalid-parameter",
+                    "bbox");
         });
     }
 
@@ -116,7 +147,10 @@ class InitiatorRoutesHttpTest {
             b.append(r == 0 ? "(" : ", (");
             JsonNode ring = polygon.get("coordinates").get(r);
             for (int i = 0; i < ring.size(); i++) {
-                b.append(i == 0 ? "" : ", ").append(ring.get(i).get(0).asDouble()).append(' ').append(ring.get(i).get(1).asDouble());
+                b.append(i == 0 ? "" : ", ")
+                        .append(ring.get(i).get(0).asDouble())
+                        .append(' ')
+                        .append(ring.get(i).get(1).asDouble());
             }
             b.append(')');
         }

@@ -1,6 +1,5 @@
 package nl.plektoets.web;
 
-import nl.plektoets.demo.CommittedDemo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.plektoets.cli.Main;
+import nl.plektoets.demo.CommittedDemo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +47,7 @@ class PlannerHttpTest {
 
     @TempDir
     static Path tmp;
+
     static Main main;
     static int port;
     static Path data;
@@ -57,7 +58,8 @@ class PlannerHttpTest {
         Path tokens = tmp.resolve("tokens.txt");
         Files.writeString(tokens, "ans planner " + PLANNER + "\nbeheer admin " + ADMIN + "\n");
         main = new Main(quiet(), quiet(), Map.of());
-        assertEquals(Main.OK, main.run("serve", "--data", data.toString(), "--tokens", tokens.toString(), "--port", "0"));
+        assertEquals(
+                Main.OK, main.run("serve", "--data", data.toString(), "--tokens", tokens.toString(), "--port", "0"));
         port = main.server().port();
     }
 
@@ -70,16 +72,19 @@ class PlannerHttpTest {
         return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
 
-    record Answer(int status, String contentType, JsonNode body) {
-    }
+    record Answer(int status, String contentType, JsonNode body) {}
 
     static Answer send(int port, String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) b.header("Authorization", "Bearer " + token);
         if (body != null) b.header("Content-Type", "application/json");
         HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+        return new Answer(
+                r.statusCode(),
+                r.headers().firstValue("Content-Type").orElse(""),
                 r.body().isEmpty() ? null : JSON.readTree(r.body()));
     }
 
@@ -123,11 +128,14 @@ class PlannerHttpTest {
         }
         assertTrue(roles.containsAll(Set.of("address", "building", "built_up_area")), roles::toString);
 
-        JsonNode onlyAreas = ok(get("/api/v1/features?lon=3.6861967&lat=52.5505246&tolerance-m=3&role=built_up_area,village", null));
+        JsonNode onlyAreas =
+                ok(get("/api/v1/features?lon=3.6861967&lat=52.5505246&tolerance-m=3&role=built_up_area,village", null));
         for (JsonNode f : onlyAreas.get("features")) {
-            assertTrue(Set.of("built_up_area", "village").contains(f.at("/properties/role").asText()));
+            assertTrue(Set.of("built_up_area", "village")
+                    .contains(f.at("/properties/role").asText()));
         }
-        JsonNode rd = ok(get("/api/v1/features?lon=3.6861967&lat=52.5505246&role=address&crs=EPSG:28992&limit=1", null));
+        JsonNode rd =
+                ok(get("/api/v1/features?lon=3.6861967&lat=52.5505246&role=address&crs=EPSG:28992&limit=1", null));
         assertEquals(1, rd.get("numberReturned").asInt());
         assertTrue(rd.at("/features/0/geometry/coordinates/0").asDouble() > 1000, "RD New metres");
         JsonNode nothing = ok(get("/api/v1/features?lon=0&lat=0", null));
@@ -140,8 +148,16 @@ class PlannerHttpTest {
         problem(get("/api/v1/features?lon=3.68", null), 400, "invalid-parameter", "lat");
         problem(get("/api/v1/features?lon=east&lat=52.55", null), 400, "invalid-parameter", "lon");
         problem(get("/api/v1/features?lon=3.68&lat=95", null), 400, "invalid-parameter", "lat");
-        problem(get("/api/v1/features?lon=3.68&lat=52.55&tolerance-m=1000", null), 400, "invalid-parameter", "tolerance-m");
-        problem(get("/api/v1/features?lon=3.68&lat=52.55&tolerance-m=-1", null), 400, "invalid-parameter", "tolerance-m");
+        problem(
+                get("/api/v1/features?lon=3.68&lat=52.55&tolerance-m=1000", null),
+                400,
+                "invalid-parameter",
+                "tolerance-m");
+        problem(
+                get("/api/v1/features?lon=3.68&lat=52.55&tolerance-m=-1", null),
+                400,
+                "invalid-parameter",
+                "tolerance-m");
         problem(get("/api/v1/features?lon=3.68&lat=52.55&role=castle", null), 400, "invalid-parameter", "role");
         problem(get("/api/v1/features?lon=3.68&lat=52.55&crs=EPSG:4326", null), 400, "invalid-parameter", "crs");
         problem(get("/api/v1/features?lon=3.68&lat=52.55&limit=0", null), 400, "invalid-parameter", "limit");
@@ -160,10 +176,15 @@ class PlannerHttpTest {
         assertEquals(3000, a.get("numberMatched").asInt());
         JsonNode t = a.get("totals");
         assertEquals(3000, t.get("addresses").asInt());
-        assertEquals(3000, t.get("allowed").asInt() + t.get("conditional").asInt() + t.get("not_allowed").asInt()
-                + t.get("error").asInt());
+        assertEquals(
+                3000,
+                t.get("allowed").asInt()
+                        + t.get("conditional").asInt()
+                        + t.get("not_allowed").asInt()
+                        + t.get("error").asInt());
         int perTown = 0;
-        for (JsonNode town : a.get("totalsPerTown")) perTown += town.get("addresses").asInt();
+        for (JsonNode town : a.get("totalsPerTown"))
+            perTown += town.get("addresses").asInt();
         assertEquals(3000, perTown, "the towns add up to the whole");
     }
 
@@ -180,31 +201,45 @@ class PlannerHttpTest {
                 assertTrue(ids.add(f.get("id").asLong()), "each address once");
                 counted.merge(f.at("/properties/verdict").asText(), 1, Integer::sum);
                 String v = f.at("/properties/verdict").asText();
-                if (v.equals("not_allowed")) assertTrue(f.at("/properties/failing").size() > 0, f::toString);
-                if (v.equals("conditional")) assertTrue(f.at("/properties/conditional").size() > 0, f::toString);
-                if (v.equals("allowed")) assertEquals(0, f.at("/properties/failing").size() + f.at("/properties/conditional").size());
+                if (v.equals("not_allowed"))
+                    assertTrue(f.at("/properties/failing").size() > 0, f::toString);
+                if (v.equals("conditional"))
+                    assertTrue(f.at("/properties/conditional").size() > 0, f::toString);
+                if (v.equals("allowed"))
+                    assertEquals(
+                            0,
+                            f.at("/properties/failing").size()
+                                    + f.at("/properties/conditional").size());
             }
             path = null;
-            for (JsonNode l : page.get("links")) if (l.get("rel").asText().equals("next")) path = l.get("href").asText();
+            for (JsonNode l : page.get("links"))
+                if (l.get("rel").asText().equals("next")) path = l.get("href").asText();
         }
         assertEquals(3000, ids.size());
         for (String v : List.of("allowed", "conditional", "not_allowed")) {
-            assertEquals(first.at("/totals/" + v).asInt(), counted.getOrDefault(v, 0).intValue(), v);
+            assertEquals(
+                    first.at("/totals/" + v).asInt(), counted.getOrDefault(v, 0).intValue(), v);
         }
-        assertTrue(counted.getOrDefault("not_allowed", 0) > 0 && counted.getOrDefault("allowed", 0) > 0, counted::toString);
+        assertTrue(
+                counted.getOrDefault("not_allowed", 0) > 0 && counted.getOrDefault("allowed", 0) > 0,
+                counted::toString);
 
-        // a window on Plekdam: its totals are those of the addresses inside, and the verdict filter narrows the page only
+        // a window on Plekdam: its totals are those of the addresses inside, and the verdict filter narrows the page
+        // only
         String box = "3.68,52.545,3.70,52.56";
         JsonNode window = ok(get("/api/v1/overview?bbox=" + box + "&limit=1000", PLANNER));
         int n = window.get("numberMatched").asInt();
         assertTrue(n > 0 && n < 3000, "window " + n);
         assertEquals(n, window.at("/totals/addresses").asInt());
         for (JsonNode f : window.get("features")) {
-            double lon = f.at("/geometry/coordinates/0").asDouble(), lat = f.at("/geometry/coordinates/1").asDouble();
+            double lon = f.at("/geometry/coordinates/0").asDouble(),
+                    lat = f.at("/geometry/coordinates/1").asDouble();
             assertTrue(lon >= 3.68 && lon <= 3.70 && lat >= 52.545 && lat <= 52.56, f::toString);
         }
         JsonNode notAllowed = ok(get("/api/v1/overview?bbox=" + box + "&verdict=not_allowed&limit=1000", PLANNER));
-        assertEquals(window.at("/totals/not_allowed").asInt(), notAllowed.get("numberMatched").asInt());
+        assertEquals(
+                window.at("/totals/not_allowed").asInt(),
+                notAllowed.get("numberMatched").asInt());
         assertEquals(window.get("totals"), notAllowed.get("totals"));
     }
 
@@ -217,13 +252,26 @@ class PlannerHttpTest {
         String path = "/api/v1/overview?form=housing_facility&persons=12&limit=1000";
         while (path != null) {
             JsonNode page = ok(get(path, PLANNER));
-            for (JsonNode f : page.get("features")) served.put(f.get("id").asLong(), f.at("/properties/verdict").asText());
+            for (JsonNode f : page.get("features"))
+                served.put(f.get("id").asLong(), f.at("/properties/verdict").asText());
             path = null;
-            for (JsonNode l : page.get("links")) if (l.get("rel").asText().equals("next")) path = l.get("href").asText();
+            for (JsonNode l : page.get("links"))
+                if (l.get("rel").asText().equals("next")) path = l.get("href").asText();
         }
         Path csv = tmp.resolve("all.csv");
-        assertEquals(Main.OK, new Main(quiet(), quiet(), Map.of()).run("assess-all", "--data", data.toString(), "--out",
-                csv.toString(), "--form", "housing_facility", "--persons", "12"));
+        assertEquals(
+                Main.OK,
+                new Main(quiet(), quiet(), Map.of())
+                        .run(
+                                "assess-all",
+                                "--data",
+                                data.toString(),
+                                "--out",
+                                csv.toString(),
+                                "--form",
+                                "housing_facility",
+                                "--persons",
+                                "12"));
         List<String> lines = Files.readAllLines(csv);
         List<String> header = List.of(lines.get(0).split(","));
         int id = header.indexOf("id"), verdict = header.indexOf("verdict");
@@ -280,14 +328,23 @@ class PlannerHttpTest {
         // street's rule is followed on Grenssteeweg 6, which is allowed before any application
         assertTrue(before.values().stream().noneMatch(v -> v.equals("not_allowed")), before::toString);
         assertEquals("allowed", before.get("Grenssteeweg 6, Plekdam"), before::toString);
-        Answer created = send(port, "POST", "/api/v1/permits", PLANNER, "{\"address\": \"Grenssteeweg 1, Plekdam\","
-                + " \"street\": \"Grenssteeweg\", \"town\": \"Plekdam\", \"rooms\": 2, \"persons\": 3}");
+        Answer created = send(
+                port,
+                "POST",
+                "/api/v1/permits",
+                PLANNER,
+                "{\"address\": \"Grenssteeweg 1, Plekdam\","
+                        + " \"street\": \"Grenssteeweg\", \"town\": \"Plekdam\", \"rooms\": 2, \"persons\": 3}");
         assertEquals(201, created.status(), created.body()::toString);
         JsonNode applied = ok(get(q, PLANNER));
         assertFalse(applied.at("/computed/cached").asBoolean(), "the register changed: computed again");
         Map<String, String> pending = grenssteeweg(q);
         assertEquals("conditional", pending.get("Grenssteeweg 6, Plekdam"), pending::toString);
-        Answer granted = send(port, "PATCH", "/api/v1/permits/" + created.body().get("id").asLong(), PLANNER,
+        Answer granted = send(
+                port,
+                "PATCH",
+                "/api/v1/permits/" + created.body().get("id").asLong(),
+                PLANNER,
                 "{\"version\": 1, \"status\": \"granted\"}");
         assertEquals(200, granted.status(), granted.body()::toString);
         Map<String, String> full = grenssteeweg(q);
@@ -295,7 +352,8 @@ class PlannerHttpTest {
 
         // with the register unchanged since the grant, the same key comes from the cache; a reload drops it
         assertTrue(ok(get(q, PLANNER)).at("/computed/cached").asBoolean());
-        assertEquals(200, send(port, "POST", "/api/v1/admin/reload", ADMIN, null).status());
+        assertEquals(
+                200, send(port, "POST", "/api/v1/admin/reload", ADMIN, null).status());
         assertFalse(ok(get(q, PLANNER)).at("/computed/cached").asBoolean(), "a reload drops the cache");
         assertTrue(ok(get(q, PLANNER)).at("/computed/cached").asBoolean());
     }
@@ -309,11 +367,14 @@ class PlannerHttpTest {
             for (JsonNode f : p.get("features")) {
                 if (f.at("/properties/label").asText().startsWith("Grenssteeweg ")
                         && f.at("/properties/town").asText().equals("Plekdam")) {
-                    out.put(f.at("/properties/label").asText(), f.at("/properties/verdict").asText());
+                    out.put(
+                            f.at("/properties/label").asText(),
+                            f.at("/properties/verdict").asText());
                 }
             }
             path = null;
-            for (JsonNode l : p.get("links")) if (l.get("rel").asText().equals("next")) path = l.get("href").asText();
+            for (JsonNode l : p.get("links"))
+                if (l.get("rel").asText().equals("next")) path = l.get("href").asText();
             if (path == null) return out;
             p = ok(get(path, PLANNER));
         }
@@ -342,8 +403,13 @@ class PlannerHttpTest {
         problem(get("/api/v1/room-rental/permits", null), 401, "unauthorized", null);
         JsonNode address = ok(get("/api/v1/addresses?q=" + enc("Perceelrandweg Plekdam") + "&limit=1", null));
         String label = address.at("/features/0/properties/label").asText();
-        Answer created = send(port, "POST", "/api/v1/permits", PLANNER, "{\"address\": \"" + label + "\","
-                + " \"street\": \"Perceelrandweg\", \"town\": \"Plekdam\", \"rooms\": 2, \"persons\": 2}");
+        Answer created = send(
+                port,
+                "POST",
+                "/api/v1/permits",
+                PLANNER,
+                "{\"address\": \"" + label + "\","
+                        + " \"street\": \"Perceelrandweg\", \"town\": \"Plekdam\", \"rooms\": 2, \"persons\": 2}");
         assertEquals(201, created.status(), created.body()::toString);
         long id = created.body().get("id").asLong();
         JsonNode all = ok(get("/api/v1/room-rental/permits", PLANNER));
@@ -363,7 +429,8 @@ class PlannerHttpTest {
 
         JsonNode granted = ok(get("/api/v1/room-rental/permits?status=granted", PLANNER));
         for (JsonNode f : granted.get("features")) {
-            for (JsonNode p : f.at("/properties/permits")) assertEquals("granted", p.get("status").asText());
+            for (JsonNode p : f.at("/properties/permits"))
+                assertEquals("granted", p.get("status").asText());
         }
         problem(get("/api/v1/room-rental/permits?status=lost", PLANNER), 400, "invalid-parameter", "status");
     }
@@ -381,10 +448,16 @@ class PlannerHttpTest {
         try {
             int p = served.server().port();
             JsonNode parks = ok(send(p, "GET", "/api/v1/layers/business_park?limit=1", null, null));
-            Geometry park = new GeoJsonReader().read(parks.at("/features/0/geometry").toString());
+            Geometry park =
+                    new GeoJsonReader().read(parks.at("/features/0/geometry").toString());
             Point inside = park.getInteriorPoint();
-            JsonNode at = ok(send(p, "GET", "/api/v1/features?lon=" + inside.getX() + "&lat=" + inside.getY()
-                    + "&tolerance-m=0&role=business_park", null, null));
+            JsonNode at = ok(send(
+                    p,
+                    "GET",
+                    "/api/v1/features?lon=" + inside.getX() + "&lat=" + inside.getY()
+                            + "&tolerance-m=0&role=business_park",
+                    null,
+                    null));
             JsonNode f = at.at("/features/0/properties");
             assertEquals(parks.at("/features/0/id"), at.at("/features/0/id"));
             assertEquals("NL.IMRO.1680.1800030105-0000", f.get("imro.plan").asText(), f::toString);

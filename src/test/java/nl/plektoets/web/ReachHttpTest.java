@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReachHttpTest {
     @TempDir
     static Path dir;
+
     static Dataset dataset;
     static ReachIndex index;
 
@@ -42,9 +43,13 @@ class ReachHttpTest {
 
     static Javalin app() {
         Config config = Config.defaults().with(Map.of("port", "0"));
-        Api api = new Api(config, dataset, r -> {
-            throw new AssertionError("no assessment here");
-        }, new PolicyInfo("hardenberg-2025", "test"));
+        Api api = new Api(
+                config,
+                dataset,
+                r -> {
+                    throw new AssertionError("no assessment here");
+                },
+                new PolicyInfo("hardenberg-2025", "test"));
         return Routes.create(api, config, new ReachApi(new IsochroneBuilder(index)));
     }
 
@@ -59,7 +64,12 @@ class ReachHttpTest {
             assertEquals(15, features.get(0).get("properties").get("minutes").asInt());
             assertEquals(30, features.get(1).get("properties").get("minutes").asInt());
             assertEquals("Polygon", features.get(0).get("geometry").get("type").asText());
-            assertTrue(features.get(0).get("properties").get("counts").get("supermarket").asInt() >= 1);
+            assertTrue(features.get(0)
+                            .get("properties")
+                            .get("counts")
+                            .get("supermarket")
+                            .asInt()
+                    >= 1);
             assertEquals("foot", a.body().get("mode").asText());
             assertTrue(a.body().has("dataset"));
         });

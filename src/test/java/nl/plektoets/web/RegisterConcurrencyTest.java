@@ -49,13 +49,19 @@ class RegisterConcurrencyTest {
         TokenFile tokens = RegisterHttp.tokens(temp);
         StringBuilder summary = new StringBuilder();
         try (Store store = kind.open(kind.freshLocation(temp), Clock.systemUTC())) {
-            Javalin app = Javalin.create(c -> RegisterRoutes.install(c.routes,
-                    new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE), () -> tokens, null,
+            Javalin app = Javalin.create(c -> RegisterRoutes.install(
+                    c.routes,
+                    new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE),
+                    () -> tokens,
+                    null,
                     RegisterHttp::fixtureApi));
             JavalinTest.test(app, (server, client) -> {
                 RegisterHttp http = new RegisterHttp(server.port());
-                var created = http.send("POST", "/api/v1/permits", RegisterHttp.PLANNER, RegisterRoutesTest.NEW_PERMIT
-                        .replace("three rooms upstairs", ""));
+                var created = http.send(
+                        "POST",
+                        "/api/v1/permits",
+                        RegisterHttp.PLANNER,
+                        RegisterRoutesTest.NEW_PERMIT.replace("three rooms upstairs", ""));
                 assertEquals(201, created.status());
                 long id = created.body().get("id").asLong();
 
@@ -69,14 +75,18 @@ class RegisterConcurrencyTest {
                         start.await();
                         while (true) {
                             var current = http.send("GET", "/api/v1/permits/" + id, RegisterHttp.PLANNER, null);
-                            String notes = current.body().get("notes").isNull() ? "" : current.body().get("notes").asText();
-                            String body = "{\"version\": " + current.body().get("version").asLong() + ", \"notes\": \""
+                            String notes = current.body().get("notes").isNull()
+                                    ? ""
+                                    : current.body().get("notes").asText();
+                            String body = "{\"version\": "
+                                    + current.body().get("version").asLong() + ", \"notes\": \""
                                     + (notes.isEmpty() ? name : notes + " " + name) + "\"}";
                             var r = http.send("PATCH", "/api/v1/permits/" + id, RegisterHttp.PLANNER, body);
-                            statuses.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
+                            statuses.computeIfAbsent(r.status(), s -> new AtomicInteger())
+                                    .incrementAndGet();
                             if (r.status() == 200) return null;
-                            if (r.status() != 409) throw new AssertionError("expected 200 or 409, got " + r.status()
-                                    + ": " + r.body());
+                            if (r.status() != 409)
+                                throw new AssertionError("expected 200 or 409, got " + r.status() + ": " + r.body());
                         }
                     }));
                 }
@@ -90,9 +100,11 @@ class RegisterConcurrencyTest {
                 assertEquals(Integer.valueOf(CLIENTS), counts.get(200));
                 assertTrue(counts.keySet().stream().allMatch(s -> s == 200 || s == 409), counts::toString);
 
-                var finalPermit = http.send("GET", "/api/v1/permits/" + id, RegisterHttp.PLANNER, null).body();
+                var finalPermit = http.send("GET", "/api/v1/permits/" + id, RegisterHttp.PLANNER, null)
+                        .body();
                 assertEquals(1 + CLIENTS, finalPermit.get("version").asInt());
-                List<String> names = new ArrayList<>(Arrays.asList(finalPermit.get("notes").asText().split(" ")));
+                List<String> names = new ArrayList<>(
+                        Arrays.asList(finalPermit.get("notes").asText().split(" ")));
                 names.sort(null);
                 List<String> expected = new ArrayList<>();
                 for (int c = 0; c < CLIENTS; c++) expected.add("c" + c);
@@ -103,7 +115,9 @@ class RegisterConcurrencyTest {
                 assertEquals(1 + CLIENTS, trail.size(), "one audit row per successful change, none for a 409");
                 for (int v = 1; v < trail.size(); v++) {
                     assertEquals(v + 1, trail.get(v).version());
-                    assertEquals(trail.get(v - 1).after().get("notes"), trail.get(v).before().get("notes"),
+                    assertEquals(
+                            trail.get(v - 1).after().get("notes"),
+                            trail.get(v).before().get("notes"),
                             "each change starts from the previous one");
                 }
             });

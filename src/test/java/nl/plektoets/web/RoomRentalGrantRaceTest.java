@@ -42,36 +42,54 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RoomRentalGrantRaceTest {
     static final int CLIENTS = 8;
+
     @TempDir
     Path temp;
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
     void concurrentGrantsForTheLastPlaceExactlyOneSucceeds(StoreKind kind) throws Exception {
-        Dataset bag = new Dataset(new DatasetInfo("BAG Houthaven", false, List.of("bag.gpkg"), "EPSG:28992"),
-                BagImport.read(Path.of("..", "shared", "data", "bag", "bag.gpkg"), WorkingCrs.rdNew(), m -> { }).features());
-        RoomRentalRules rules = new RoomRentalRules(StreetModel.build(bag, 0), PolicyProfile.load(null).roomRental());
-        Street street = rules.model().street(new StreetKey("Westerdok", "Amsterdam")).orElseThrow();
+        Dataset bag = new Dataset(
+                new DatasetInfo("BAG Houthaven", false, List.of("bag.gpkg"), "EPSG:28992"),
+                BagImport.read(Path.of("..", "shared", "data", "bag", "bag.gpkg"), WorkingCrs.rdNew(), m -> {})
+                        .features());
+        RoomRentalRules rules = new RoomRentalRules(
+                StreetModel.build(bag, 0), PolicyProfile.load(null).roomRental());
+        Street street =
+                rules.model().street(new StreetKey("Westerdok", "Amsterdam")).orElseThrow();
         int limit = rules.standing(street, List.of(), -1).limit();
         assertEquals(street.size() / 10, limit); // 23 verblijfsobjecten + 17 ligplaatsen = 40 dwellings -> 4
         TokenFile tokens = RegisterHttp.tokens(temp);
         try (Store store = kind.open(kind.freshLocation(temp), Clock.systemUTC())) {
-            Javalin app = Javalin.create(c -> RegisterRoutes.install(c.routes,
-                    new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE,
-                    new StreetLimitGuard(rules)), () -> tokens, null, RegisterHttp::fixtureApi));
+            Javalin app = Javalin.create(c -> RegisterRoutes.install(
+                    c.routes,
+                    new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE, new StreetLimitGuard(rules)),
+                    () -> tokens,
+                    null,
+                    RegisterHttp::fixtureApi));
             JavalinTest.test(app, (server, client) -> {
                 RegisterHttp http = new RegisterHttp(server.port());
                 List<Long> ids = new ArrayList<>();
                 for (int i = 0; i < limit - 1 + CLIENTS; i++) {
                     Dwelling d = street.dwellings().get(i);
-                    var r = http.send("POST", "/api/v1/permits", RegisterHttp.PLANNER, "{\"dwellingBagId\": \""
-                            + d.bagId() + "\", \"street\": \"Westerdok\", \"town\": \"Amsterdam\", \"rooms\": 3, \"persons\": 4}");
+                    var r = http.send(
+                            "POST",
+                            "/api/v1/permits",
+                            RegisterHttp.PLANNER,
+                            "{\"dwellingBagId\": \"" + d.bagId()
+                                    + "\", \"street\": \"Westerdok\", \"town\": \"Amsterdam\", \"rooms\": 3, \"persons\": 4}");
                     assertEquals(201, r.status(), r.body().toString());
                     ids.add(r.body().get("id").asLong());
                 }
                 for (int i = 0; i < limit - 1; i++) {
-                    assertEquals(200, http.send("PATCH", "/api/v1/permits/" + ids.get(i), RegisterHttp.PLANNER,
-                            "{\"version\": 1, \"status\": \"granted\"}").status());
+                    assertEquals(
+                            200,
+                            http.send(
+                                            "PATCH",
+                                            "/api/v1/permits/" + ids.get(i),
+                                            RegisterHttp.PLANNER,
+                                            "{\"version\": 1, \"status\": \"granted\"}")
+                                    .status());
                 }
                 CountDownLatch start = new CountDownLatch(1);
                 ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
@@ -80,7 +98,10 @@ class RoomRentalGrantRaceTest {
                     long id = ids.get(limit - 1 + c);
                     answers.add(pool.submit(() -> {
                         start.await();
-                        return http.send("PATCH", "/api/v1/permits/" + id, RegisterHttp.PLANNER,
+                        return http.send(
+                                "PATCH",
+                                "/api/v1/permits/" + id,
+                                RegisterHttp.PLANNER,
                                 "{\"version\": 1, \"status\": \"granted\"}");
                     }));
                 }
@@ -93,10 +114,16 @@ class RoomRentalGrantRaceTest {
                     } else {
                         assertEquals(409, r.status(), r.body().toString());
                         assertEquals("application/problem+json", r.contentType());
-                        assertEquals("urn:plektoets:problem:permit-refused", r.body().get("type").asText());
+                        assertEquals(
+                                "urn:plektoets:problem:permit-refused",
+                                r.body().get("type").asText());
                         assertEquals("street_limit", r.body().get("rule").asText());
-                        assertTrue(r.body().get("detail").asText().contains("Westerdok, Amsterdam is full: " + limit
-                                + " of " + limit), r.body().get("detail").asText());
+                        assertTrue(
+                                r.body()
+                                        .get("detail")
+                                        .asText()
+                                        .contains("Westerdok, Amsterdam is full: " + limit + " of " + limit),
+                                r.body().get("detail").asText());
                         refused++;
                     }
                 }
@@ -106,7 +133,8 @@ class RoomRentalGrantRaceTest {
                 assertEquals(limit, store.permits("granted", "Westerdok").size());
                 assertEquals(CLIENTS - 1, store.permits("applied", "Westerdok").size());
                 // a refused grant wrote nothing: one audit row per permit (create) plus one per successful grant
-                assertEquals(ids.size() + limit, store.auditLog("room_rental_permit").size());
+                assertEquals(
+                        ids.size() + limit, store.auditLog("room_rental_permit").size());
             });
         }
     }

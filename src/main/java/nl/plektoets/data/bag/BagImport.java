@@ -35,7 +35,9 @@ import org.locationtech.jts.geom.Geometry;
  * and in the evidence.
  */
 public final class BagImport {
-    private static final String[] STREET = {"straatnaam", "openbare_ruimte_naam", "openbareruimtenaam", "openbare_ruimte"};
+    private static final String[] STREET = {
+        "straatnaam", "openbare_ruimte_naam", "openbareruimtenaam", "openbare_ruimte"
+    };
     private static final String[] NUMBER = {"huisnummer"};
     private static final String[] LETTER = {"huisletter"};
     private static final String[] ADDITION = {"toevoeging", "huisnummertoevoeging", "huisnummer_toevoeging"};
@@ -43,7 +45,8 @@ public final class BagImport {
     private static final String[] TOWN = {"woonplaats", "woonplaats_naam", "woonplaatsnaam"};
     private static final String[] USE = {"gebruiksdoel", "gebruiksdoelen"};
     private static final String[] STATUS = {"status", "verblijfsobject_status"};
-    private static final String[] SURFACE = {"oppervlakte", "oppervlakteverblijfsobject", "oppervlakte_verblijfsobject"};
+    private static final String[] SURFACE = {"oppervlakte", "oppervlakteverblijfsobject", "oppervlakte_verblijfsobject"
+    };
     private static final String[] ID = {"identificatie", "nummer_id", "nummeraanduiding_id", "rdf_seealso"};
     private static final String[] YEAR = {"bouwjaar", "oorspronkelijkbouwjaar", "oorspronkelijk_bouwjaar"};
 
@@ -56,8 +59,7 @@ public final class BagImport {
         ADDRESS_TABLES.put("standplaats", new String[] {"standplaatsen", "standplaats"});
     }
 
-    private BagImport() {
-    }
+    private BagImport() {}
 
     /** Reads a BAG GeoPackage. */
     public static SourceFeatures read(Path gpkg, WorkingCrs crs, Consumer<String> progress) {
@@ -77,7 +79,8 @@ public final class BagImport {
                 for (GeoPackageReader.Row row : db.read(t.get(), null)) {
                     if (row.geometry() == null) continue;
                     Geometry g = conv.toWorking(row.geometry());
-                    if (g.getDimension() > 0) g = g.getInteriorPoint(); // a ligplaats/standplaats polygon: its address point
+                    if (g.getDimension() > 0)
+                        g = g.getInteriorPoint(); // a ligplaats/standplaats polygon: its address point
                     Map<String, String> a = address(row, e.getKey());
                     String use = a.get("use");
                     if (use != null) {
@@ -90,15 +93,21 @@ public final class BagImport {
                         assumed++;
                     }
                     String sid = first(row, ID);
-                    features.add(new Feature(id++, Role.ADDRESS, g, a, new Provenance(source,
-                            e.getKey() + "/" + (sid == null ? row.fid() : sid), "BAG " + e.getKey())));
+                    features.add(new Feature(
+                            id++,
+                            Role.ADDRESS,
+                            g,
+                            a,
+                            new Provenance(
+                                    source, e.getKey() + "/" + (sid == null ? row.fid() : sid), "BAG " + e.getKey())));
                 }
             }
             Optional<GeoPackageReader.Table> panden = db.firstTable("panden", "pand");
             if (panden.isPresent()) {
                 any = true;
                 progress.accept("BAG " + panden.get().name());
-                CoordinateConverter conv = CoordinateConverter.between(panden.get().crs(), crs);
+                CoordinateConverter conv =
+                        CoordinateConverter.between(panden.get().crs(), crs);
                 for (GeoPackageReader.Row row : db.read(panden.get(), null)) {
                     if (row.geometry() == null) continue;
                     Map<String, String> a = new LinkedHashMap<>();
@@ -106,31 +115,47 @@ public final class BagImport {
                     put(a, "bag.status", first(row, STATUS));
                     put(a, "building", "yes");
                     String sid = first(row, ID);
-                    features.add(new Feature(id++, Role.BUILDING, conv.toWorking(row.geometry()), a,
+                    features.add(new Feature(
+                            id++,
+                            Role.BUILDING,
+                            conv.toWorking(row.geometry()),
+                            a,
                             new Provenance(source, "pand/" + (sid == null ? row.fid() : sid), "BAG pand")));
                 }
             }
-            for (String[] other : new String[][] {{"openbareruimte", "openbare_ruimte", "openbareruimten"}, {"woonplaatsen", "woonplaats"}}) {
+            for (String[] other : new String[][] {
+                {"openbareruimte", "openbare_ruimte", "openbareruimten"}, {"woonplaatsen", "woonplaats"}
+            }) {
                 Optional<GeoPackageReader.Table> t = db.firstTable(other);
                 t.ifPresent(table -> notes.add(source + ": table " + table.name() + " read for completeness ("
                         + db.read(table, null).size() + " rows); names are taken from the address rows"));
             }
             if (any && features.isEmpty()) {
-                throw new BadSourceException(gpkg, null, "empty: its BAG tables hold no addresses or buildings with a geometry");
+                throw new BadSourceException(
+                        gpkg, null, "empty: its BAG tables hold no addresses or buildings with a geometry");
             }
             if (!any) {
-                throw new BadSourceException(gpkg, null, "no BAG tables (verblijfsobject(en), ligplaats(en), standplaats(en),"
-                        + " pand(en)); found " + db.tables().stream().map(GeoPackageReader.Table::name).toList());
+                throw new BadSourceException(
+                        gpkg,
+                        null,
+                        "no BAG tables (verblijfsobject(en), ligplaats(en), standplaats(en)," + " pand(en)); found "
+                                + db.tables().stream()
+                                        .map(GeoPackageReader.Table::name)
+                                        .toList());
             }
         }
         long addresses = features.stream().filter(f -> f.role() == Role.ADDRESS).count();
         if (withUse == 0) {
             notes.add(source + ": no gebruiksdoel (use) in this extract, so dwellings cannot be told from other"
-                    + " addresses; all " + assumed + " addresses not withdrawn count as residential-looking (dwelling=assumed,"
+                    + " addresses; all " + assumed
+                    + " addresses not withdrawn count as residential-looking (dwelling=assumed,"
                     + " an upper bound)");
         } else {
-            notes.add(source + ": " + dwellings + " of " + addresses + " addresses have gebruiksdoel woonfunctie (dwelling=yes)"
-                    + (assumed > 0 ? "; " + assumed + " without gebruiksdoel count as residential-looking (dwelling=assumed)" : ""));
+            notes.add(source + ": " + dwellings + " of " + addresses
+                    + " addresses have gebruiksdoel woonfunctie (dwelling=yes)"
+                    + (assumed > 0
+                            ? "; " + assumed + " without gebruiksdoel count as residential-looking (dwelling=assumed)"
+                            : ""));
         }
         return new SourceFeatures(SourceKind.BAG, source, features, List.of(), notes);
     }
@@ -171,8 +196,11 @@ public final class BagImport {
     static boolean withdrawn(String status) {
         if (status == null) return false;
         String s = status.toLowerCase(Locale.ROOT);
-        return s.contains("ingetrokken") || s.contains("niet gerealiseerd") || s.contains("buiten gebruik")
-                || s.contains("gesloopt") || s.contains("ten onrechte");
+        return s.contains("ingetrokken")
+                || s.contains("niet gerealiseerd")
+                || s.contains("buiten gebruik")
+                || s.contains("gesloopt")
+                || s.contains("ten onrechte");
     }
 
     private static String first(GeoPackageReader.Row row, String[] names) {

@@ -38,8 +38,7 @@ public final class Top10nlPlaatsImport {
         }
     }
 
-    private Top10nlPlaatsImport() {
-    }
+    private Top10nlPlaatsImport() {}
 
     public static SourceFeatures read(Path file, Mapping mapping, WorkingCrs crs, Consumer<String> progress) {
         String source = file.getFileName().toString();
@@ -52,7 +51,8 @@ public final class Top10nlPlaatsImport {
             if (!f.type().equals("Plaats")) return;
             plaatsen[0]++;
             if (f.geometry() == null) {
-                throw new BadSourceException(file, "line " + f.line() + ", feature " + f.gmlId(), "Plaats without geometry");
+                throw new BadSourceException(
+                        file, "line " + f.line() + ", feature " + f.gmlId(), "Plaats without geometry");
             }
             String type = lower(f.get("typeGebied"));
             boolean kom = "ja".equals(lower(f.get("bebouwdeKom")));
@@ -66,24 +66,45 @@ public final class Top10nlPlaatsImport {
             put(a, "brt.bronactualiteit", f.get("bronactualiteit"));
             String sid = f.get("lokaalID") != null ? f.get("namespace") + "." + f.get("lokaalID") : f.gmlId();
             if (mapping.villageTypes().contains(type)) {
-                features.add(new Feature(id[0]++, Role.VILLAGE, f.geometry(), a,
+                features.add(new Feature(
+                        id[0]++,
+                        Role.VILLAGE,
+                        f.geometry(),
+                        a,
                         new Provenance(source, sid, "TOP10NL Plaats typeGebied=" + type)));
             }
             if (mapping.builtUpFromBebouwdeKom() && kom) {
-                features.add(new Feature(id[0]++, Role.BUILT_UP_AREA, f.geometry(), a,
+                features.add(new Feature(
+                        id[0]++,
+                        Role.BUILT_UP_AREA,
+                        f.geometry(),
+                        a,
                         new Provenance(source, sid, "TOP10NL Plaats bebouwdeKom=ja")));
             }
             if (mapping.businessParkTypes().contains(type)) {
-                features.add(new Feature(id[0]++, Role.BUSINESS_PARK, f.geometry(), a,
+                features.add(new Feature(
+                        id[0]++,
+                        Role.BUSINESS_PARK,
+                        f.geometry(),
+                        a,
                         new Provenance(source, sid, "TOP10NL Plaats typeGebied=" + type)));
             }
         });
         if (plaatsen[0] == 0) {
-            throw new BadSourceException(file, null, "no TOP10NL Plaats features among its " + n + " features; expected the"
-                    + " TOP10NL 'plaats' layer (GML 3.2) from PDOK");
+            throw new BadSourceException(
+                    file,
+                    null,
+                    "no TOP10NL Plaats features among its " + n + " features; expected the"
+                            + " TOP10NL 'plaats' layer (GML 3.2) from PDOK");
         }
-        return new SourceFeatures(SourceKind.BRT, source, features, List.of(), List.of(source + ": " + plaatsen[0]
-                + " TOP10NL Plaats features read; populations are CBS counts of registered inhabitants as stated in the file"));
+        return new SourceFeatures(
+                SourceKind.BRT,
+                source,
+                features,
+                List.of(),
+                List.of(
+                        source + ": " + plaatsen[0]
+                                + " TOP10NL Plaats features read; populations are CBS counts of registered inhabitants as stated in the file"));
     }
 
     private static String lower(String s) {

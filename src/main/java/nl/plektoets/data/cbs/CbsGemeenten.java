@@ -24,8 +24,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * point within a few metres of the border may fall on either side.
  */
 public final class CbsGemeenten {
-    private CbsGemeenten() {
-    }
+    private CbsGemeenten() {}
 
     /** All municipalities in the file. */
     public static List<Municipality> read(Path geojson, WorkingCrs crs) {
@@ -33,8 +32,10 @@ public final class CbsGemeenten {
         for (GeoJsonReader.GeoJsonFeature f : GeoJsonReader.read(geojson, crs)) {
             String code = f.get("statcode");
             if (code == null) {
-                throw new BadSourceException(geojson, "feature " + (f.index() + 1), "no statcode property; expected CBS"
-                        + " gemeentegrenzen (properties statcode, statnaam)");
+                throw new BadSourceException(
+                        geojson,
+                        "feature " + (f.index() + 1),
+                        "no statcode property; expected CBS" + " gemeentegrenzen (properties statcode, statnaam)");
             }
             if (f.geometry() == null || f.geometry().getDimension() < 2) {
                 throw new BadSourceException(geojson, "feature " + code, "a municipality needs a polygon geometry");
@@ -49,9 +50,17 @@ public final class CbsGemeenten {
     public static Municipality find(Path geojson, String code, WorkingCrs crs) {
         String want = normalise(code);
         List<Municipality> all = read(geojson, crs);
-        return all.stream().filter(m -> m.code().equalsIgnoreCase(want)).findFirst().orElseThrow(() ->
-                new BadSourceException(geojson, null, "no municipality " + code + "; codes look like GM0160 (Hardenberg), e.g. "
-                        + all.stream().limit(3).map(m -> m.code() + " " + m.name()).collect(Collectors.joining(", "))));
+        return all.stream()
+                .filter(m -> m.code().equalsIgnoreCase(want))
+                .findFirst()
+                .orElseThrow(() -> new BadSourceException(
+                        geojson,
+                        null,
+                        "no municipality " + code + "; codes look like GM0160 (Hardenberg), e.g. "
+                                + all.stream()
+                                        .limit(3)
+                                        .map(m -> m.code() + " " + m.name())
+                                        .collect(Collectors.joining(", "))));
     }
 
     static String normalise(String code) {

@@ -9,5 +9,4 @@ import org.locationtech.jts.geom.Geometry;
  * @param name     statnaam, e.g. {@code Hardenberg}
  * @param boundary the (generalised, land-only) area in the working CRS
  */
-public record Municipality(String code, String name, Geometry boundary) {
-}
+public record Municipality(String code, String name, Geometry boundary) {}

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import nl.plektoets.data.VngActivities;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.ImportProgress;
+import nl.plektoets.data.VngActivities;
 import nl.plektoets.data.osm.OsmImport;
 import nl.plektoets.data.osm.OsmImportOptions;
 import nl.plektoets.data.osm.TagMapping;
@@ -33,11 +33,9 @@ public final class DataDirectory {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The contents of dataset.json; absent fields are null. */
-    record Description(String name, Boolean fictitious, String workingCrs, List<String> sources) {
-    }
+    record Description(String name, Boolean fictitious, String workingCrs, List<String> sources) {}
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     /**
      * The dataset of {@code dataDir}.
@@ -55,11 +53,13 @@ public final class DataDirectory {
         }
         ImportProgress p = progress == null ? ImportProgress.NONE : progress;
         Description description = description(dataDir);
-        WorkingCrs crs = crsOrNull != null ? crsOrNull
+        WorkingCrs crs = crsOrNull != null
+                ? crsOrNull
                 : description.workingCrs() != null ? WorkingCrs.of(description.workingCrs()) : null;
         String fingerprint = fingerprint(dataDir);
         var cached = DatasetCache.read(dataDir, fingerprint);
-        if (cached.isPresent() && (crs == null || cached.get().info().workingCrs().equals(crs.code()))) {
+        if (cached.isPresent()
+                && (crs == null || cached.get().info().workingCrs().equals(crs.code()))) {
             return cached.get();
         }
         List<Path> sources = osmSources(dataDir);
@@ -80,13 +80,13 @@ public final class DataDirectory {
             // renumber: ids are unique per dataset, each file starts at 1
             for (List<Feature> layer : part.layers().values()) {
                 for (Feature f : layer) {
-                    features.add(new Feature(features.size() + 1L, f.role(), f.geometry(), f.attributes(),
-                            f.provenance()));
+                    features.add(
+                            new Feature(features.size() + 1L, f.role(), f.geometry(), f.attributes(), f.provenance()));
                 }
             }
         }
-        List<String> described = description.sources() != null && !description.sources().isEmpty()
-                ? description.sources() : sourceNames;
+        List<String> described =
+                description.sources() != null && !description.sources().isEmpty() ? description.sources() : sourceNames;
         Dataset dataset = new Dataset(new DatasetInfo(name, fictitious, described, crs.code()), features);
         try {
             DatasetCache.write(dataset, dataDir, fingerprint);
@@ -119,10 +119,16 @@ public final class DataDirectory {
     public static List<Path> osmSources(Path dataDir) {
         if (!Files.isDirectory(dataDir)) return List.of();
         try (Stream<Path> files = Files.list(dataDir)) {
-            return files.filter(Files::isRegularFile).filter(f -> {
-                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                return n.endsWith(".osm") || n.endsWith(".osm.gz") || n.endsWith(".osm.bz2") || n.endsWith(".osm.pbf");
-            }).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> {
+                        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return n.endsWith(".osm")
+                                || n.endsWith(".osm.gz")
+                                || n.endsWith(".osm.bz2")
+                                || n.endsWith(".osm.pbf");
+                    })
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list data directory " + dataDir + ": " + e.getMessage(), e);
         }
@@ -133,16 +139,23 @@ public final class DataDirectory {
      * size and modification time of dataset.json and of every source file.
      */
     public static String fingerprint(Path dataDir) {
-        StringBuilder sb = new StringBuilder("format=").append(DatasetCache.FORMAT_VERSION)
-                .append(";mapping=").append(TagMapping.builtInFingerprint())
-                .append(";vng=").append(VngActivities.defaults().fingerprint());
+        StringBuilder sb = new StringBuilder("format=")
+                .append(DatasetCache.FORMAT_VERSION)
+                .append(";mapping=")
+                .append(TagMapping.builtInFingerprint())
+                .append(";vng=")
+                .append(VngActivities.defaults().fingerprint());
         List<Path> files = new ArrayList<>();
         Path json = dataDir.resolve("dataset.json");
         if (Files.isRegularFile(json)) files.add(json);
         if (Files.isDirectory(dataDir)) files.addAll(osmSources(dataDir));
         for (Path f : files) {
             try {
-                sb.append(';').append(f.getFileName()).append(':').append(Files.size(f)).append(':')
+                sb.append(';')
+                        .append(f.getFileName())
+                        .append(':')
+                        .append(Files.size(f))
+                        .append(':')
                         .append(Files.getLastModifiedTime(f).toMillis());
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + f + ": " + e.getMessage(), e);
@@ -158,17 +171,21 @@ public final class DataDirectory {
         try {
             root = JSON.readTree(json.toFile());
         } catch (IOException e) {
-            throw new IllegalArgumentException(json + " is not valid JSON: " + e.getMessage()
-                    + "; expected {\"name\": ..., \"fictitious\": true|false, \"workingCrs\": \"EPSG:28992\","
-                    + " \"sources\": [...]}", e);
+            throw new IllegalArgumentException(
+                    json + " is not valid JSON: " + e.getMessage()
+                            + "; expected {\"name\": ..., \"fictitious\": true|false, \"workingCrs\": \"EPSG:28992\","
+                            + " \"sources\": [...]}",
+                    e);
         }
         List<String> sources = null;
         if (root.path("sources").isArray()) {
             sources = new ArrayList<>();
             for (JsonNode s : root.get("sources")) sources.add(s.asText());
         }
-        return new Description(root.hasNonNull("name") ? root.get("name").asText() : null,
+        return new Description(
+                root.hasNonNull("name") ? root.get("name").asText() : null,
                 root.hasNonNull("fictitious") ? root.get("fictitious").asBoolean() : null,
-                root.hasNonNull("workingCrs") ? root.get("workingCrs").asText() : null, sources);
+                root.hasNonNull("workingCrs") ? root.get("workingCrs").asText() : null,
+                sources);
     }
 }

@@ -52,12 +52,12 @@ import org.slf4j.LoggerFactory;
 public final class DatasetCache {
     /** Raise when the layout changes: older caches are then ignored and rebuilt. */
     static final int FORMAT_VERSION = 2;
+
     private static final byte[] MAGIC = "PLEKTOETS-DATASET".getBytes(StandardCharsets.US_ASCII);
     private static final int END_MARKER = 0x454E4421; // "END!"
     private static final Logger LOG = LoggerFactory.getLogger(DatasetCache.class);
 
-    private DatasetCache() {
-    }
+    private DatasetCache() {}
 
     /** The cache file of a data directory. */
     public static Path file(Path dataDir) {
@@ -92,8 +92,10 @@ public final class DatasetCache {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the dataset cache " + target + ": " + e.getMessage()
-                    + " (is the data directory writable?)", e);
+            throw new UncheckedIOException(
+                    "Cannot write the dataset cache " + target + ": " + e.getMessage()
+                            + " (is the data directory writable?)",
+                    e);
         } finally {
             if (tmp != null) {
                 try {
@@ -256,7 +258,10 @@ public final class DatasetCache {
             if (!Arrays.equals(magic, MAGIC)) throw new IOException("not a plektoets dataset cache");
             int version = in.getInt();
             if (version != FORMAT_VERSION) {
-                LOG.info("Dataset cache {} has format {}, this build reads {}; importing again", f, version,
+                LOG.info(
+                        "Dataset cache {} has format {}, this build reads {}; importing again",
+                        f,
+                        version,
                         FORMAT_VERSION);
                 return null;
             }

@@ -1,8 +1,8 @@
 package nl.plektoets.data.gml;
 
 import java.util.List;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.geom.Coordinate;
 
 /**
  * Replaces circular arcs (GML {@code Arc}, {@code ArcString}, {@code Circle}: each arc given by three points on the
@@ -53,7 +53,8 @@ public final class ArcDensifier {
     /** The closed ring of the full circle through three points (GML {@code Circle}). */
     public void appendCircle(Coordinate p0, Coordinate p1, Coordinate p2, List<Coordinate> out) {
         Coordinate c = center(p0, p1, p2);
-        if (c == null) throw new IllegalArgumentException("Circle through three collinear points " + p0 + " " + p1 + " " + p2);
+        if (c == null)
+            throw new IllegalArgumentException("Circle through three collinear points " + p0 + " " + p1 + " " + p2);
         double r = c.distance(p0);
         double a0 = Math.atan2(p0.y - c.y, p0.x - c.x);
         double dir = Orientation.index(p0, p1, p2) == Orientation.COUNTERCLOCKWISE ? 1 : -1;

@@ -28,8 +28,8 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class GmlFeatureReader {
     /** One feature: its geometry is in the working CRS (null when it has none). */
-    public record GmlFeature(String type, String namespace, String gmlId, Map<String, String> properties, Geometry geometry,
-                             int line) {
+    public record GmlFeature(
+            String type, String namespace, String gmlId, Map<String, String> properties, Geometry geometry, int line) {
         public String get(String name) {
             return properties.get(name);
         }
@@ -60,10 +60,21 @@ public final class GmlFeatureReader {
             }
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
-            throw new BadSourceException(file, line > 0 ? "line " + line : null,
-                    "not well-formed XML, or truncated (" + e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "").lines().findFirst().orElse("") + "); download the file again", e);
+            throw new BadSourceException(
+                    file,
+                    line > 0 ? "line " + line : null,
+                    "not well-formed XML, or truncated ("
+                            + e.getMessage()
+                                    .replaceFirst(
+                                            "(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "")
+                                    .lines()
+                                    .findFirst()
+                                    .orElse("")
+                            + "); download the file again",
+                    e);
         } catch (IOException e) {
-            throw new BadSourceException(file, null, "cannot be read (" + e.getMessage() + "); a .gz file may be truncated", e);
+            throw new BadSourceException(
+                    file, null, "cannot be read (" + e.getMessage() + "); a .gz file may be truncated", e);
         }
     }
 
@@ -74,15 +85,19 @@ public final class GmlFeatureReader {
 
     private int read(Path file, XMLStreamReader r, Consumer<GmlFeature> sink) throws XMLStreamException {
         if (r.nextTag() != XMLStreamConstants.START_ELEMENT || !r.getLocalName().contains("FeatureCollection")) {
-            throw new BadSourceException(file, "line " + r.getLocation().getLineNumber(), "not a GML feature collection: the root"
-                    + " element is " + r.getLocalName());
+            throw new BadSourceException(
+                    file,
+                    "line " + r.getLocation().getLineNumber(),
+                    "not a GML feature collection: the root" + " element is " + r.getLocalName());
         }
         GmlGeometryReader geometries = new GmlGeometryReader(file, crs.geometryFactory(), new ArcDensifier());
         Map<String, CoordinateConverter> converters = new HashMap<>();
         int n = 0;
         while (GmlGeometryReader.nextChild(r)) {
             String member = r.getLocalName();
-            if (!member.equalsIgnoreCase("featureMember") && !member.equalsIgnoreCase("featureMembers") && !member.equals("member")) {
+            if (!member.equalsIgnoreCase("featureMember")
+                    && !member.equalsIgnoreCase("featureMembers")
+                    && !member.equals("member")) {
                 GmlGeometryReader.skip(r);
                 continue;
             }
@@ -94,13 +109,15 @@ public final class GmlFeatureReader {
         return n;
     }
 
-    private GmlFeature feature(Path file, XMLStreamReader r, GmlGeometryReader geometries,
-                               Map<String, CoordinateConverter> converters) throws XMLStreamException {
+    private GmlFeature feature(
+            Path file, XMLStreamReader r, GmlGeometryReader geometries, Map<String, CoordinateConverter> converters)
+            throws XMLStreamException {
         String type = r.getLocalName();
         String ns = r.getNamespaceURI();
         int line = r.getLocation().getLineNumber();
         String gmlId = null;
-        for (int i = 0; i < r.getAttributeCount(); i++) if (r.getAttributeLocalName(i).equals("id")) gmlId = r.getAttributeValue(i);
+        for (int i = 0; i < r.getAttributeCount(); i++)
+            if (r.getAttributeLocalName(i).equals("id")) gmlId = r.getAttributeValue(i);
         Map<String, String> props = new LinkedHashMap<>();
         Geometry[] geometry = new Geometry[1];
         walk(file, r, props, geometry, geometries, converters, gmlId == null ? type + " at line " + line : gmlId);
@@ -108,8 +125,15 @@ public final class GmlFeatureReader {
     }
 
     /** Leaf texts into props; the first geometry into geometry[0]; returns on the current element's end. */
-    private void walk(Path file, XMLStreamReader r, Map<String, String> props, Geometry[] geometry, GmlGeometryReader geometries,
-                      Map<String, CoordinateConverter> converters, String featureName) throws XMLStreamException {
+    private void walk(
+            Path file,
+            XMLStreamReader r,
+            Map<String, String> props,
+            Geometry[] geometry,
+            GmlGeometryReader geometries,
+            Map<String, CoordinateConverter> converters,
+            String featureName)
+            throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         boolean children = false;
         String name = r.getLocalName();
@@ -136,12 +160,19 @@ public final class GmlFeatureReader {
         if (!children && !t.isEmpty()) props.putIfAbsent(name, t);
     }
 
-    private Geometry convert(Path file, GmlGeometryReader.GmlGeometry g, Map<String, CoordinateConverter> converters, int line,
-                             String featureName) {
+    private Geometry convert(
+            Path file,
+            GmlGeometryReader.GmlGeometry g,
+            Map<String, CoordinateConverter> converters,
+            int line,
+            String featureName) {
         String srs = g.srsName() != null ? g.srsName() : defaultSrs;
         if (srs == null) {
-            throw new BadSourceException(file, "line " + line + ", feature " + featureName, "geometry without srsName and no"
-                    + " default CRS known; add srsName=\"urn:ogc:def:crs:EPSG::28992\"");
+            throw new BadSourceException(
+                    file,
+                    "line " + line + ", feature " + featureName,
+                    "geometry without srsName and no"
+                            + " default CRS known; add srsName=\"urn:ogc:def:crs:EPSG::28992\"");
         }
         CoordinateConverter c = converters.get(srs);
         if (c == null) {

@@ -25,8 +25,7 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class GmlGeometryReader {
     /** A geometry as written in the file, with its (possibly inherited) srsName. */
-    public record GmlGeometry(Geometry geometry, String srsName) {
-    }
+    public record GmlGeometry(Geometry geometry, String srsName) {}
 
     private final Path file;
     private final GeometryFactory factory;
@@ -41,8 +40,20 @@ public final class GmlGeometryReader {
     /** Local names of the elements this reader accepts as a geometry root. */
     public static boolean isGeometry(String localName) {
         return switch (localName) {
-            case "Point", "LineString", "Curve", "LinearRing", "Polygon", "Surface", "PolygonPatch", "MultiSurface",
-                 "MultiPolygon", "CompositeSurface", "MultiPoint", "MultiCurve", "MultiLineString", "MultiGeometry" -> true;
+            case "Point",
+                    "LineString",
+                    "Curve",
+                    "LinearRing",
+                    "Polygon",
+                    "Surface",
+                    "PolygonPatch",
+                    "MultiSurface",
+                    "MultiPolygon",
+                    "CompositeSurface",
+                    "MultiPoint",
+                    "MultiCurve",
+                    "MultiLineString",
+                    "MultiGeometry" -> true;
             default -> false;
         };
     }
@@ -70,7 +81,8 @@ public final class GmlGeometryReader {
                 return factory.createPoint(cs.get(0));
             }
             case "LineString":
-                return factory.createLineString(atLeast(r, coordinates(r, dim), 2).toArray(Coordinate[]::new));
+                return factory.createLineString(
+                        atLeast(r, coordinates(r, dim), 2).toArray(Coordinate[]::new));
             case "Curve":
                 return factory.createLineString(atLeast(r, curve(r, dim), 2).toArray(Coordinate[]::new));
             case "LinearRing":
@@ -83,7 +95,10 @@ public final class GmlGeometryReader {
                     if (r.getLocalName().equals("patches") || r.getLocalName().equals("polygonPatches")) {
                         while (nextChild(r)) {
                             if (!r.getLocalName().equals("PolygonPatch")) {
-                                throw bad(r, "unsupported surface patch gml:" + r.getLocalName() + "; expected PolygonPatch");
+                                throw bad(
+                                        r,
+                                        "unsupported surface patch gml:" + r.getLocalName()
+                                                + "; expected PolygonPatch");
                             }
                             patches.add(polygon(r, dim));
                         }
@@ -92,13 +107,21 @@ public final class GmlGeometryReader {
                     }
                 }
                 if (patches.isEmpty()) throw bad(r, "a Surface without patches");
-                return patches.size() == 1 ? patches.get(0) : factory.createMultiPolygon(patches.toArray(Polygon[]::new));
+                return patches.size() == 1
+                        ? patches.get(0)
+                        : factory.createMultiPolygon(patches.toArray(Polygon[]::new));
             }
-            case "MultiSurface", "MultiPolygon", "CompositeSurface", "MultiPoint", "MultiCurve", "MultiLineString",
-                 "MultiGeometry": {
+            case "MultiSurface",
+                    "MultiPolygon",
+                    "CompositeSurface",
+                    "MultiPoint",
+                    "MultiCurve",
+                    "MultiLineString",
+                    "MultiGeometry": {
                 List<Geometry> parts = new ArrayList<>();
                 while (nextChild(r)) {
-                    // surfaceMember(s), polygonMember, pointMember(s), curveMember(s), lineStringMember, geometryMember(s)
+                    // surfaceMember(s), polygonMember, pointMember(s), curveMember(s), lineStringMember,
+                    // geometryMember(s)
                     while (nextChild(r)) {
                         parts.add(geometry(r, dimension(r, dim)));
                     }
@@ -177,24 +200,33 @@ public final class GmlGeometryReader {
                     case "LineStringSegment", "LineString" -> out.addAll(pts, false);
                     case "Arc", "ArcString" -> {
                         if (pts.size() < 3 || pts.size() % 2 == 0) {
-                            throw new BadSourceException(file, "line " + line,
-                                    "gml:" + seg + " needs 3, 5, 7... points (start, on-arc, end), found " + pts.size());
+                            throw new BadSourceException(
+                                    file,
+                                    "line " + line,
+                                    "gml:" + seg + " needs 3, 5, 7... points (start, on-arc, end), found "
+                                            + pts.size());
                         }
                         List<Coordinate> dense = new ArrayList<>();
                         dense.add(pts.get(0));
-                        for (int i = 0; i + 2 < pts.size(); i += 2) arcs.appendArc(pts.get(i), pts.get(i + 1), pts.get(i + 2), dense);
+                        for (int i = 0; i + 2 < pts.size(); i += 2)
+                            arcs.appendArc(pts.get(i), pts.get(i + 1), pts.get(i + 2), dense);
                         out.addAll(dense, false);
                     }
                     case "Circle" -> {
                         if (pts.size() != 3) {
-                            throw new BadSourceException(file, "line " + line, "gml:Circle needs 3 points, found " + pts.size());
+                            throw new BadSourceException(
+                                    file, "line " + line, "gml:Circle needs 3 points, found " + pts.size());
                         }
                         List<Coordinate> dense = new ArrayList<>();
                         arcs.appendCircle(pts.get(0), pts.get(1), pts.get(2), dense);
                         out.addAll(dense, false);
                     }
-                    default -> throw new BadSourceException(file, "line " + line, "unsupported curve segment gml:" + seg
-                            + " (supported: LineStringSegment, Arc, ArcString, Circle)");
+                    default ->
+                        throw new BadSourceException(
+                                file,
+                                "line " + line,
+                                "unsupported curve segment gml:" + seg
+                                        + " (supported: LineStringSegment, Arc, ArcString, Circle)");
                 }
             }
         }
@@ -212,20 +244,25 @@ public final class GmlGeometryReader {
                 case "posList" -> {
                     String[] t = r.getElementText().trim().split("\\s+");
                     if (t.length % d != 0) {
-                        throw new BadSourceException(file, "line " + line, "gml:posList has " + t.length
-                                + " numbers, not a multiple of its dimension " + d + " (truncated file?)");
+                        throw new BadSourceException(
+                                file,
+                                "line " + line,
+                                "gml:posList has " + t.length + " numbers, not a multiple of its dimension " + d
+                                        + " (truncated file?)");
                     }
                     for (int i = 0; i < t.length; i += d) out.add(new Coordinate(num(t[i], line), num(t[i + 1], line)));
                 }
                 case "pos" -> {
                     String[] t = r.getElementText().trim().split("\\s+");
-                    if (t.length < 2) throw new BadSourceException(file, "line " + line, "gml:pos needs at least 2 numbers");
+                    if (t.length < 2)
+                        throw new BadSourceException(file, "line " + line, "gml:pos needs at least 2 numbers");
                     out.add(new Coordinate(num(t[0], line), num(t[1], line)));
                 }
                 case "coordinates" -> {
                     for (String tuple : r.getElementText().trim().split("\\s+")) {
                         String[] t = tuple.split(",");
-                        if (t.length < 2) throw new BadSourceException(file, "line " + line, "gml:coordinates tuple '" + tuple + "'");
+                        if (t.length < 2)
+                            throw new BadSourceException(file, "line " + line, "gml:coordinates tuple '" + tuple + "'");
                         out.add(new Coordinate(num(t[0], line), num(t[1], line)));
                     }
                 }
@@ -266,7 +303,8 @@ public final class GmlGeometryReader {
             int e = r.next();
             if (e == XMLStreamConstants.START_ELEMENT) return true;
             if (e == XMLStreamConstants.END_ELEMENT) return false;
-            if (e == XMLStreamConstants.END_DOCUMENT) throw new XMLStreamException("unexpected end of document", r.getLocation());
+            if (e == XMLStreamConstants.END_DOCUMENT)
+                throw new XMLStreamException("unexpected end of document", r.getLocation());
         }
     }
 
@@ -277,7 +315,8 @@ public final class GmlGeometryReader {
             int e = r.next();
             if (e == XMLStreamConstants.START_ELEMENT) depth++;
             else if (e == XMLStreamConstants.END_ELEMENT) depth--;
-            else if (e == XMLStreamConstants.END_DOCUMENT) throw new XMLStreamException("unexpected end of document", r.getLocation());
+            else if (e == XMLStreamConstants.END_DOCUMENT)
+                throw new XMLStreamException("unexpected end of document", r.getLocation());
         }
     }
 

@@ -15,12 +15,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.plektoets.data.BadSourceException;
 import nl.plektoets.data.EnvironmentalCategory;
-import nl.plektoets.data.Role;
-import nl.plektoets.data.VngActivities;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Provenance;
+import nl.plektoets.data.Role;
 import nl.plektoets.data.SourceFeatures;
 import nl.plektoets.data.SourceKind;
+import nl.plektoets.data.VngActivities;
 import nl.plektoets.geo.WorkingCrs;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -42,11 +42,11 @@ public final class ImroImport {
     /** Overlap below this area (m2) does not attach a label (shared borders and digitising slivers). */
     static final double LABEL_MIN_OVERLAP_M2 = 1.0;
 
-    private ImroImport() {
-    }
+    private ImroImport() {}
 
     /** All plans in a file or a folder (every {@code *.gml} and {@code *.gml.gz} in it, not recursive), one result per plan. */
-    public static List<SourceFeatures> read(Path fileOrDir, ImroRoleMapping mapping, WorkingCrs crs, Consumer<String> progress) {
+    public static List<SourceFeatures> read(
+            Path fileOrDir, ImroRoleMapping mapping, WorkingCrs crs, Consumer<String> progress) {
         List<Path> files = planFiles(fileOrDir);
         ImroReader reader = new ImroReader(crs);
         List<SourceFeatures> out = new ArrayList<>();
@@ -62,10 +62,13 @@ public final class ImroImport {
         if (!Files.isDirectory(fileOrDir)) throw new BadSourceException(fileOrDir, null, "no such file or folder");
         try (Stream<Path> s = Files.list(fileOrDir)) {
             List<Path> files = s.filter(p -> {
-                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return Files.isRegularFile(p) && (n.endsWith(".gml") || n.endsWith(".gml.gz"));
-            }).sorted().toList();
-            if (files.isEmpty()) throw new BadSourceException(fileOrDir, null, "folder contains no .gml or .gml.gz plan files");
+                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return Files.isRegularFile(p) && (n.endsWith(".gml") || n.endsWith(".gml.gz"));
+                    })
+                    .sorted()
+                    .toList();
+            if (files.isEmpty())
+                throw new BadSourceException(fileOrDir, null, "folder contains no .gml or .gml.gz plan files");
             return files;
         } catch (IOException e) {
             throw new BadSourceException(fileOrDir, null, "cannot be listed: " + e.getMessage(), e);
@@ -97,39 +100,51 @@ public final class ImroImport {
                 continue;
             }
             for (ImroRoleMapping.Rule rule : rules) {
-            PlanObject bestemming = o.type().equals("Enkelbestemming") || parent == null ? o : parent;
-            Map<String, String> a = new LinkedHashMap<>();
-            put(a, "name", bestemming.naam());
-            put(a, "imro.plan", plan.planId());
-            put(a, "imro.planName", plan.name());
-            put(a, "imro.planStatus", plan.status());
-            put(a, "imro.planDate", plan.date());
-            put(a, "imro.version", plan.version().name());
-            put(a, "imro.type", o.type());
-            put(a, "imro.bestemming", bestemming.naam());
-            put(a, "imro.hoofdgroep", bestemming.hoofdgroep());
-            put(a, "imro.artikel", bestemming.artikelnummer());
-            if (bestemming != o) put(a, "imro.bestemmingId", bestemming.gmlId());
-            overlapping(o.geometry(), labels).forEach((type, names) -> a.put("imro." + type.toLowerCase(Locale.ROOT), names));
-            String m = measures.stream().filter(x -> overlaps(o.geometry(), x.geometry()))
-                    .flatMap(x -> x.measures().stream().map(v -> measure(x, v))).distinct().collect(Collectors.joining("; "));
-            put(a, "imro.maatvoering", m);
-            a.putAll(rule.attributes());
-            // the tag is what the evidence quotes after plan id and gml:id, so it carries the article number too
-            String tag = (bestemming == o ? o.type() + " " + o.hoofdgroep() : o.type() + " in Enkelbestemming " + bestemming.hoofdgroep())
-                    + (bestemming.artikelnummer() == null ? "" : ", artikel " + bestemming.artikelnummer());
-            if (rule.role() == Role.ENVIRONMENTAL_SOURCE) environmentalCategory(a);
-            features.add(new Feature(id++, rule.role(), o.geometry(), a, new Provenance(plan.planId(), o.gmlId(), tag)));
+                PlanObject bestemming = o.type().equals("Enkelbestemming") || parent == null ? o : parent;
+                Map<String, String> a = new LinkedHashMap<>();
+                put(a, "name", bestemming.naam());
+                put(a, "imro.plan", plan.planId());
+                put(a, "imro.planName", plan.name());
+                put(a, "imro.planStatus", plan.status());
+                put(a, "imro.planDate", plan.date());
+                put(a, "imro.version", plan.version().name());
+                put(a, "imro.type", o.type());
+                put(a, "imro.bestemming", bestemming.naam());
+                put(a, "imro.hoofdgroep", bestemming.hoofdgroep());
+                put(a, "imro.artikel", bestemming.artikelnummer());
+                if (bestemming != o) put(a, "imro.bestemmingId", bestemming.gmlId());
+                overlapping(o.geometry(), labels)
+                        .forEach((type, names) -> a.put("imro." + type.toLowerCase(Locale.ROOT), names));
+                String m = measures.stream()
+                        .filter(x -> overlaps(o.geometry(), x.geometry()))
+                        .flatMap(x -> x.measures().stream().map(v -> measure(x, v)))
+                        .distinct()
+                        .collect(Collectors.joining("; "));
+                put(a, "imro.maatvoering", m);
+                a.putAll(rule.attributes());
+                // the tag is what the evidence quotes after plan id and gml:id, so it carries the article number too
+                String tag = (bestemming == o
+                                ? o.type() + " " + o.hoofdgroep()
+                                : o.type() + " in Enkelbestemming " + bestemming.hoofdgroep())
+                        + (bestemming.artikelnummer() == null ? "" : ", artikel " + bestemming.artikelnummer());
+                if (rule.role() == Role.ENVIRONMENTAL_SOURCE) environmentalCategory(a);
+                features.add(
+                        new Feature(id++, rule.role(), o.geometry(), a, new Provenance(plan.planId(), o.gmlId(), tag)));
             }
         }
         if (!plan.repaired().isEmpty()) {
-            notes.add(plan.planId() + ": " + plan.repaired().size() + " invalid geometries repaired (" + String.join(", ",
-                    plan.repaired().subList(0, Math.min(5, plan.repaired().size()))) + ")");
+            notes.add(plan.planId() + ": " + plan.repaired().size() + " invalid geometries repaired ("
+                    + String.join(
+                            ", ",
+                            plan.repaired()
+                                    .subList(0, Math.min(5, plan.repaired().size()))) + ")");
         }
         // said so an import that keeps nothing can tell which zones to map (RegistryImport)
         if (!unmapped.isEmpty()) notes.add(plan.planId() + ": " + UNMAPPED_ZONES + String.join(", ", unmapped));
-        if (plan.planArea() == null) notes.add(plan.planId() + ": no Bestemmingsplangebied, so the plan covers no area for precedence");
-        List<SourceFeatures.Coverage> coverage = plan.planArea() == null ? List.of()
+        if (plan.planArea() == null)
+            notes.add(plan.planId() + ": no Bestemmingsplangebied, so the plan covers no area for precedence");
+        List<SourceFeatures.Coverage> coverage = plan.planArea() == null
+                ? List.of()
                 : List.of(new SourceFeatures.Coverage(plan.planId(), plan.planArea()));
         return new SourceFeatures(SourceKind.IMRO, plan.planId(), features, coverage, notes);
     }
@@ -144,7 +159,8 @@ public final class ImroImport {
         EnvironmentalCategory best = null;
         String from = null;
         for (Map.Entry<String, String> e : a.entrySet()) {
-            if (!e.getKey().equals("imro.bestemming") && !e.getKey().equals("imro.maatvoering")
+            if (!e.getKey().equals("imro.bestemming")
+                    && !e.getKey().equals("imro.maatvoering")
                     && !(e.getKey().startsWith("imro.") && e.getKey().endsWith("aanduiding"))) continue;
             for (String part : e.getValue().split(";")) {
                 EnvironmentalCategory c = EnvironmentalCategory.inText(part).orElse(null);
@@ -158,8 +174,9 @@ public final class ImroImport {
         a.put(VngActivities.CATEGORY, best.id());
         a.put(VngActivities.CATEGORY_SOURCE, from);
         a.put(VngActivities.ASSUMED, "false");
-        a.put(VngActivities.EVIDENCE, "the zoning plan allows companies up to category " + best.id() + " in the whole zone ("
-                + from + ")");
+        a.put(
+                VngActivities.EVIDENCE,
+                "the zoning plan allows companies up to category " + best.id() + " in the whole zone (" + from + ")");
     }
 
     /** The Enkelbestemming a plan object belongs to: its bestemmingsvlak reference, else the one containing it. */
@@ -170,7 +187,8 @@ public final class ImroImport {
         }
         Point inside = o.geometry().getInteriorPoint();
         for (PlanObject e : enkel) {
-            if (e.geometry().getEnvelopeInternal().contains(inside.getCoordinate()) && e.geometry().covers(inside)) return e;
+            if (e.geometry().getEnvelopeInternal().contains(inside.getCoordinate())
+                    && e.geometry().covers(inside)) return e;
         }
         return null;
     }
@@ -197,7 +215,8 @@ public final class ImroImport {
     private static String measure(PlanObject maatvoering, String typeIsValue) {
         int eq = typeIsValue.lastIndexOf('=');
         String type = typeIsValue.substring(0, eq);
-        return (type.startsWith("other") && maatvoering.naam() != null ? maatvoering.naam() : type) + typeIsValue.substring(eq);
+        return (type.startsWith("other") && maatvoering.naam() != null ? maatvoering.naam() : type)
+                + typeIsValue.substring(eq);
     }
 
     private static void put(Map<String, String> a, String k, String v) {

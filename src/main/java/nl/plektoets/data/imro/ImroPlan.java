@@ -18,8 +18,16 @@ import org.locationtech.jts.geom.Geometry;
  * @param objects  all plan objects except the metadata
  * @param repaired gml:ids of geometries that were invalid and repaired with JTS' GeometryFixer
  */
-public record ImroPlan(Path file, ImroVersion version, String planId, String name, String status, String date,
-                       Geometry planArea, List<PlanObject> objects, List<String> repaired) {
+public record ImroPlan(
+        Path file,
+        ImroVersion version,
+        String planId,
+        String name,
+        String status,
+        String date,
+        Geometry planArea,
+        List<PlanObject> objects,
+        List<String> repaired) {
     public ImroPlan {
         objects = List.copyOf(objects);
         repaired = List.copyOf(repaired);

@@ -59,8 +59,11 @@ public final class ImroReader {
             }
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
-            throw new BadSourceException(file, line > 0 ? "line " + line : null,
-                    "not well-formed XML, or truncated (" + firstLine(e.getMessage()) + "); download the plan again", e);
+            throw new BadSourceException(
+                    file,
+                    line > 0 ? "line " + line : null,
+                    "not well-formed XML, or truncated (" + firstLine(e.getMessage()) + "); download the plan again",
+                    e);
         } catch (IOException e) {
             throw new BadSourceException(file, null, "cannot be read: " + e.getMessage(), e);
         }
@@ -81,8 +84,11 @@ public final class ImroReader {
 
     private ImroPlan read(Path file, XMLStreamReader r) throws XMLStreamException {
         if (r.nextTag() != XMLStreamConstants.START_ELEMENT || !r.getLocalName().startsWith("FeatureCollection")) {
-            throw new BadSourceException(file, "line " + r.getLocation().getLineNumber(), "not an IMRO GML file: the root"
-                    + " element is " + r.getLocalName() + ", expected imro:FeatureCollectionIMRO or gml:FeatureCollection");
+            throw new BadSourceException(
+                    file,
+                    "line " + r.getLocation().getLineNumber(),
+                    "not an IMRO GML file: the root" + " element is " + r.getLocalName()
+                            + ", expected imro:FeatureCollectionIMRO or gml:FeatureCollection");
         }
         GmlGeometryReader geometries = new GmlGeometryReader(file, crs.geometryFactory(), arcs);
         Map<String, CoordinateConverter> converters = new HashMap<>();
@@ -95,32 +101,55 @@ public final class ImroReader {
                 continue;
             }
             while (nextChild(r)) {
-                ImroVersion v = ImroVersion.ofNamespace(r.getNamespaceURI()).orElseThrow(() -> new BadSourceException(file,
-                        "line " + r.getLocation().getLineNumber(), "feature " + r.getLocalName() + " has namespace "
-                        + r.getNamespaceURI() + "; expected IMRO2006 (" + ImroVersion.IMRO2006.namespace() + "), IMRO2008 ("
-                        + ImroVersion.IMRO2008.namespace() + ") or IMRO2012 (" + ImroVersion.IMRO2012.namespace() + "1.1)"));
+                ImroVersion v = ImroVersion.ofNamespace(r.getNamespaceURI())
+                        .orElseThrow(() -> new BadSourceException(
+                                file,
+                                "line " + r.getLocation().getLineNumber(),
+                                "feature " + r.getLocalName() + " has namespace "
+                                        + r.getNamespaceURI() + "; expected IMRO2006 ("
+                                        + ImroVersion.IMRO2006.namespace() + "), IMRO2008 ("
+                                        + ImroVersion.IMRO2008.namespace() + ") or IMRO2012 ("
+                                        + ImroVersion.IMRO2012.namespace() + "1.1)"));
                 if (version == null) version = v;
                 PlanObject o = feature(file, r, geometries, converters);
                 if (o.type().startsWith("Metadata")) continue;
                 if (o.geometry() != null && !o.geometry().isValid()) {
-                    o = new PlanObject(o.type(), o.gmlId(), o.properties(), o.measures(), o.bestemmingsvlak(),
-                            GeometryFixer.fix(o.geometry()), o.line());
+                    o = new PlanObject(
+                            o.type(),
+                            o.gmlId(),
+                            o.properties(),
+                            o.measures(),
+                            o.bestemmingsvlak(),
+                            GeometryFixer.fix(o.geometry()),
+                            o.line());
                     repaired.add(o.gmlId());
                 }
                 objects.add(o);
             }
         }
         if (version == null) throw new BadSourceException(file, null, "contains no IMRO features (empty plan)");
-        PlanObject area = objects.stream().filter(o -> o.type().toLowerCase().endsWith("plangebied")).findFirst().orElse(null);
-        String planId = area == null ? file.getFileName().toString().replaceFirst("\\.gml(\\.gz)?$", "")
+        PlanObject area = objects.stream()
+                .filter(o -> o.type().toLowerCase().endsWith("plangebied"))
+                .findFirst()
+                .orElse(null);
+        String planId = area == null
+                ? file.getFileName().toString().replaceFirst("\\.gml(\\.gz)?$", "")
                 : firstNonNull(area.property("identificatie"), area.gmlId());
-        return new ImroPlan(file, version, planId, area == null ? null : area.naam(),
-                area == null ? null : area.property("planstatus"), area == null ? null : area.property("datum"),
-                area == null ? null : area.geometry(), objects, repaired);
+        return new ImroPlan(
+                file,
+                version,
+                planId,
+                area == null ? null : area.naam(),
+                area == null ? null : area.property("planstatus"),
+                area == null ? null : area.property("datum"),
+                area == null ? null : area.geometry(),
+                objects,
+                repaired);
     }
 
-    private PlanObject feature(Path file, XMLStreamReader r, GmlGeometryReader geometries,
-                               Map<String, CoordinateConverter> converters) throws XMLStreamException {
+    private PlanObject feature(
+            Path file, XMLStreamReader r, GmlGeometryReader geometries, Map<String, CoordinateConverter> converters)
+            throws XMLStreamException {
         String type = r.getLocalName();
         int line = r.getLocation().getLineNumber();
         String gmlId = r.getAttributeValue(GML31, "id");
@@ -147,8 +176,13 @@ public final class ImroReader {
     }
 
     /** The geometry under {@code geometrie}, descending through IMRO2006 wrappers (VlakMultiVlak/geometrieVlak). */
-    private Geometry geometry(Path file, XMLStreamReader r, GmlGeometryReader geometries,
-                              Map<String, CoordinateConverter> converters, String gmlId) throws XMLStreamException {
+    private Geometry geometry(
+            Path file,
+            XMLStreamReader r,
+            GmlGeometryReader geometries,
+            Map<String, CoordinateConverter> converters,
+            String gmlId)
+            throws XMLStreamException {
         Geometry found = null;
         while (nextChild(r)) {
             if (GmlGeometryReader.isGeometry(r.getLocalName()) && found == null) {
@@ -250,7 +284,8 @@ public final class ImroReader {
     /** The parser's message without its "ParseError at [row,col]" prefix (the location is reported separately). */
     private static String firstLine(String s) {
         if (s == null) return "";
-        String t = s.replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "").trim();
+        String t = s.replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "")
+                .trim();
         int i = t.indexOf('\n');
         return i < 0 ? t : t.substring(0, i).trim();
     }

@@ -22,12 +22,18 @@ import nl.plektoets.data.Role;
  */
 public final class ImroRoleMapping {
     /** One rule: all given conditions must hold. */
-    public record Rule(Role role, String type, Set<String> hoofdgroep, Set<String> parentHoofdgroep, Pattern naam,
-                       Map<String, String> attributes) {
+    public record Rule(
+            Role role,
+            String type,
+            Set<String> hoofdgroep,
+            Set<String> parentHoofdgroep,
+            Pattern naam,
+            Map<String, String> attributes) {
         boolean matches(PlanObject o, PlanObject parent) {
             if (!o.type().equalsIgnoreCase(type)) return false;
             if (hoofdgroep != null && !in(hoofdgroep, o.hoofdgroep())) return false;
-            if (parentHoofdgroep != null && (parent == null || !in(parentHoofdgroep, parent.hoofdgroep()))) return false;
+            if (parentHoofdgroep != null && (parent == null || !in(parentHoofdgroep, parent.hoofdgroep())))
+                return false;
             return naam == null || (o.naam() != null && naam.matcher(o.naam()).find());
         }
 
@@ -37,12 +43,15 @@ public final class ImroRoleMapping {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record RuleYaml(String role, String type, List<String> hoofdgroep, List<String> parentHoofdgroep, String naam,
-                    Map<String, String> attributes) {
-    }
+    record RuleYaml(
+            String role,
+            String type,
+            List<String> hoofdgroep,
+            List<String> parentHoofdgroep,
+            String naam,
+            Map<String, String> attributes) {}
 
-    record FileYaml(List<RuleYaml> rules, List<String> labels) {
-    }
+    record FileYaml(List<RuleYaml> rules, List<String> labels) {}
 
     private final List<Rule> rules;
     private final Set<String> labelTypes;
@@ -80,16 +89,27 @@ public final class ImroRoleMapping {
             throw new BadSourceException(name, null, "not a valid IMRO role mapping: " + e.getMessage(), e);
         }
         if (f == null || f.rules() == null || f.rules().isEmpty()) {
-            throw new BadSourceException(name, null, "no rules: give at least one 'rules:' entry (see imro/imro-roles.yaml)");
+            throw new BadSourceException(
+                    name, null, "no rules: give at least one 'rules:' entry (see imro/imro-roles.yaml)");
         }
         List<Rule> rules = new java.util.ArrayList<>();
         for (int i = 0; i < f.rules().size(); i++) {
             RuleYaml y = f.rules().get(i);
             String where = "rule " + (i + 1);
             if (y.role() == null || y.type() == null) throw new BadSourceException(name, where, "needs role and type");
-            Role role = Role.byId(y.role()).orElseThrow(() -> new BadSourceException(name, where,
-                    "unknown role '" + y.role() + "'; roles: " + java.util.Arrays.stream(Role.values()).map(Role::id).toList()));
-            rules.add(new Rule(role, y.type(), lower(y.hoofdgroep()), lower(y.parentHoofdgroep()),
+            Role role = Role.byId(y.role())
+                    .orElseThrow(() -> new BadSourceException(
+                            name,
+                            where,
+                            "unknown role '" + y.role() + "'; roles: "
+                                    + java.util.Arrays.stream(Role.values())
+                                            .map(Role::id)
+                                            .toList()));
+            rules.add(new Rule(
+                    role,
+                    y.type(),
+                    lower(y.hoofdgroep()),
+                    lower(y.parentHoofdgroep()),
                     y.naam() == null ? null : Pattern.compile(y.naam(), Pattern.CASE_INSENSITIVE),
                     y.attributes() == null ? Map.of() : Map.copyOf(y.attributes())));
         }
@@ -97,7 +117,9 @@ public final class ImroRoleMapping {
     }
 
     private static Set<String> lower(List<String> l) {
-        return l == null ? null : l.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        return l == null
+                ? null
+                : l.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
     public List<Rule> rules() {
@@ -117,10 +139,11 @@ public final class ImroRoleMapping {
     public List<Rule> matches(PlanObject o, PlanObject parent) {
         List<Rule> out = new java.util.ArrayList<>();
         java.util.EnumSet<Role> seen = java.util.EnumSet.noneOf(Role.class);
-        for (Rule r : rules) if (!seen.contains(r.role()) && r.matches(o, parent)) {
-            seen.add(r.role());
-            out.add(r);
-        }
+        for (Rule r : rules)
+            if (!seen.contains(r.role()) && r.matches(o, parent)) {
+                seen.add(r.role());
+                out.add(r);
+            }
         return out;
     }
 

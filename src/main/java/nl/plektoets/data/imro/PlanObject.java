@@ -18,8 +18,14 @@ import org.locationtech.jts.geom.Geometry;
  * @param geometry        the geometry in the working CRS, or null when the object has none
  * @param line            the line of the feature's start in the file, for messages
  */
-public record PlanObject(String type, String gmlId, Map<String, String> properties, List<String> measures,
-                         String bestemmingsvlak, Geometry geometry, int line) {
+public record PlanObject(
+        String type,
+        String gmlId,
+        Map<String, String> properties,
+        List<String> measures,
+        String bestemmingsvlak,
+        Geometry geometry,
+        int line) {
     public PlanObject {
         properties = Map.copyOf(properties);
         measures = List.copyOf(measures);

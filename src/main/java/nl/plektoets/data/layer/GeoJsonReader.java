@@ -39,24 +39,28 @@ public final class GeoJsonReader {
         }
     }
 
-    private GeoJsonReader() {
-    }
+    private GeoJsonReader() {}
 
     public static List<GeoJsonFeature> read(Path file, WorkingCrs crs) {
         if (!Files.isRegularFile(file)) throw new BadSourceException(file, null, "no such file");
         JsonNode root;
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.toString().toLowerCase().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+                InputStream in = file.toString().toLowerCase().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
             root = new ObjectMapper().readTree(in);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr();
-            throw new BadSourceException(file, where, "not valid JSON (" + e.getOriginalMessage() + "); is the download complete?", e);
+            String where =
+                    e.getLocation() == null ? null : "line " + e.getLocation().getLineNr();
+            throw new BadSourceException(
+                    file, where, "not valid JSON (" + e.getOriginalMessage() + "); is the download complete?", e);
         } catch (IOException e) {
             throw new BadSourceException(file, null, "cannot be read: " + e.getMessage(), e);
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
-            throw new BadSourceException(file, null, "not a GeoJSON FeatureCollection (\"type\": \""
-                    + (root == null ? "" : root.path("type").asText()) + "\")");
+            throw new BadSourceException(
+                    file,
+                    null,
+                    "not a GeoJSON FeatureCollection (\"type\": \""
+                            + (root == null ? "" : root.path("type").asText()) + "\")");
         }
         CrsName source = CrsName.CRS84;
         String crsName = root.path("crs").path("properties").path("name").asText(null);
@@ -85,7 +89,12 @@ public final class GeoJsonReader {
             Iterator<Map.Entry<String, JsonNode>> it = f.path("properties").fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> p = it.next();
-                if (!p.getValue().isNull()) props.put(p.getKey(), p.getValue().isValueNode() ? p.getValue().asText() : p.getValue().toString());
+                if (!p.getValue().isNull())
+                    props.put(
+                            p.getKey(),
+                            p.getValue().isValueNode()
+                                    ? p.getValue().asText()
+                                    : p.getValue().toString());
             }
             Geometry g = null;
             if (f.hasNonNull("geometry")) {

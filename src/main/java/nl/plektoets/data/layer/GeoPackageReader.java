@@ -32,8 +32,7 @@ import org.locationtech.jts.io.WKBReader;
  */
 public final class GeoPackageReader implements AutoCloseable {
     /** One feature table: name, geometry column and CRS from gpkg_geometry_columns / gpkg_spatial_ref_sys. */
-    public record Table(String name, String geometryColumn, String geometryType, CrsName crs) {
-    }
+    public record Table(String name, String geometryColumn, String geometryType, CrsName crs) {}
 
     /** One row: feature id, geometry (table CRS; null when the row has none), the other columns as text. */
     public record Row(long fid, Geometry geometry, Map<String, String> attributes) {
@@ -51,8 +50,10 @@ public final class GeoPackageReader implements AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] magic = in.readNBytes(16);
             if (!new String(magic, java.nio.charset.StandardCharsets.US_ASCII).startsWith("SQLite format 3")) {
-                throw new BadSourceException(file, null, "not a GeoPackage (not an SQLite file); expected a .gpkg as"
-                        + " Kadaster/PDOK publish it");
+                throw new BadSourceException(
+                        file,
+                        null,
+                        "not a GeoPackage (not an SQLite file); expected a .gpkg as" + " Kadaster/PDOK publish it");
             }
         } catch (IOException e) {
             throw new BadSourceException(file, null, "cannot be read: " + e.getMessage(), e);
@@ -79,10 +80,12 @@ public final class GeoPackageReader implements AutoCloseable {
     /** The feature tables listed in gpkg_contents. */
     public List<Table> tables() {
         List<Table> out = new ArrayList<>();
-        String sql = "select c.table_name, g.column_name, g.geometry_type_name, s.organization, s.organization_coordsys_id, s.srs_id"
-                + " from gpkg_contents c join gpkg_geometry_columns g on g.table_name = c.table_name"
-                + " left join gpkg_spatial_ref_sys s on s.srs_id = g.srs_id where c.data_type = 'features'";
-        try (PreparedStatement st = db.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+        String sql =
+                "select c.table_name, g.column_name, g.geometry_type_name, s.organization, s.organization_coordsys_id, s.srs_id"
+                        + " from gpkg_contents c join gpkg_geometry_columns g on g.table_name = c.table_name"
+                        + " left join gpkg_spatial_ref_sys s on s.srs_id = g.srs_id where c.data_type = 'features'";
+        try (PreparedStatement st = db.prepareStatement(sql);
+                ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 String table = rs.getString(1);
                 String org = rs.getString(4);
@@ -92,8 +95,11 @@ public final class GeoPackageReader implements AutoCloseable {
                     // GeoPackage geometries are always x/easting/longitude first (GeoPackage spec, 2.1.3)
                     crs = new CrsName(code, false, "EPSG:" + code);
                 } else {
-                    throw new BadSourceException(file, "table " + table, "unknown CRS (srs_id " + rs.getInt(6) + ", organization "
-                            + org + "); reproject the layer to EPSG:28992 (RD New) or EPSG:4326");
+                    throw new BadSourceException(
+                            file,
+                            "table " + table,
+                            "unknown CRS (srs_id " + rs.getInt(6) + ", organization " + org
+                                    + "); reproject the layer to EPSG:28992 (RD New) or EPSG:4326");
                 }
                 out.add(new Table(table, rs.getString(2), rs.getString(3), crs));
             }
@@ -124,7 +130,8 @@ public final class GeoPackageReader implements AutoCloseable {
         WKBReader wkb = new WKBReader(gf);
         String sql = "select * from \"" + table.name().replace("\"", "\"\"") + "\""
                 + (whereOrNull == null || whereOrNull.isBlank() ? "" : " where " + whereOrNull);
-        try (PreparedStatement st = db.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = db.prepareStatement(sql);
+                ResultSet rs = st.executeQuery()) {
             ResultSetMetaData md = rs.getMetaData();
             String pk = primaryKey(table);
             long n = 0;
@@ -164,7 +171,8 @@ public final class GeoPackageReader implements AutoCloseable {
         try {
             return GeoPackageGeometry.isEmpty(blob) ? null : GeoPackageGeometry.decode(blob, wkb);
         } catch (ParseException | RuntimeException e) {
-            throw new BadSourceException(file, "table " + table.name() + " row " + row, "broken geometry: " + e.getMessage(), e);
+            throw new BadSourceException(
+                    file, "table " + table.name() + " row " + row, "broken geometry: " + e.getMessage(), e);
         }
     }
 

@@ -40,26 +40,31 @@ public final class GeoTiffNoiseRaster {
     private static final int PROJECTED_CS_TYPE = 3072;
     private static final int PIXEL_IS_POINT = 2;
 
-    private GeoTiffNoiseRaster() {
-    }
+    private GeoTiffNoiseRaster() {}
 
     /** The raster's georeference: top-left corner of cell (0,0), cell size, EPSG code. */
-    public record Georeference(double originX, double originY, double cellX, double cellY, int epsg) {
-    }
+    public record Georeference(double originX, double originY, double cellX, double cellY, int epsg) {}
 
     public static Georeference georeference(Path file, FileDirectory dir) {
         List<Double> tie = dir.getModelTiepoint();
         List<Double> scale = dir.getModelPixelScale();
         if (tie == null || tie.size() < 6 || scale == null || scale.size() < 2) {
-            throw new BadSourceException(file, null, "not a GeoTIFF with ModelTiepoint and ModelPixelScale tags (a"
-                    + " ModelTransformation or a world file is not read); fix: write it with gdal_translate -of GTiff");
+            throw new BadSourceException(
+                    file,
+                    null,
+                    "not a GeoTIFF with ModelTiepoint and ModelPixelScale tags (a"
+                            + " ModelTransformation or a world file is not read); fix: write it with gdal_translate -of GTiff");
         }
         Map<Integer, Integer> keys = geoKeys(dir);
-        int epsg = keys.getOrDefault(GT_MODEL_TYPE, 1) == 2 ? keys.getOrDefault(GEOGRAPHIC_TYPE, 0)
+        int epsg = keys.getOrDefault(GT_MODEL_TYPE, 1) == 2
+                ? keys.getOrDefault(GEOGRAPHIC_TYPE, 0)
                 : keys.getOrDefault(PROJECTED_CS_TYPE, keys.getOrDefault(GEOGRAPHIC_TYPE, 0));
         if (epsg <= 0 || epsg == 32767) {
-            throw new BadSourceException(file, null, "the GeoKeys name no EPSG code (user-defined CRS); fix: write the"
-                    + " raster in an EPSG CRS, e.g. gdalwarp -t_srs EPSG:28992");
+            throw new BadSourceException(
+                    file,
+                    null,
+                    "the GeoKeys name no EPSG code (user-defined CRS); fix: write the"
+                            + " raster in an EPSG CRS, e.g. gdalwarp -t_srs EPSG:28992");
         }
         double cx = scale.get(0);
         double cy = scale.get(1);
@@ -122,8 +127,8 @@ public final class GeoTiffNoiseRaster {
                     double x2 = g.originX() + end * g.cellX();
                     double y1 = g.originY() - (y + 1) * g.cellY();
                     double y2 = g.originY() - y * g.cellY();
-                    cells.computeIfAbsent(level, k -> new ArrayList<>()).add(gf.toGeometry(
-                            new org.locationtech.jts.geom.Envelope(x1, x2, y1, y2)));
+                    cells.computeIfAbsent(level, k -> new ArrayList<>())
+                            .add(gf.toGeometry(new org.locationtech.jts.geom.Envelope(x1, x2, y1, y2)));
                 }
                 x = end;
             }
@@ -143,11 +148,19 @@ public final class GeoTiffNoiseRaster {
                 a.put("lden_high", Integer.toString(e.getKey()));
                 a.put("kind", "raster");
                 a.put("metric", "lden");
-                out.add(new Feature(id++, Role.NOISE, inWorking, a, new Provenance(source,
-                        "lden/" + e.getKey() + "/part/" + (i + 1), "GeoTIFF Lden raster EPSG:" + g.epsg())));
+                out.add(new Feature(
+                        id++,
+                        Role.NOISE,
+                        inWorking,
+                        a,
+                        new Provenance(
+                                source,
+                                "lden/" + e.getKey() + "/part/" + (i + 1),
+                                "GeoTIFF Lden raster EPSG:" + g.epsg())));
             }
         }
-        if (out.isEmpty()) throw new BadSourceException(file, null, "the raster has no cell with a noise level (all no data)");
+        if (out.isEmpty())
+            throw new BadSourceException(file, null, "the raster has no cell with a noise level (all no data)");
         return out;
     }
 

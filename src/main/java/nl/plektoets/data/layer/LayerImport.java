@@ -47,19 +47,29 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class LayerImport {
     /** One entry of the mapping file. */
-    public record LayerRule(String file, String layer, Map<String, Object> where, String role, String name, String source,
-                            Map<String, String> attributes, Map<String, String> set,
-                            String category, String sbi, String x, String y, String crs) {
-        public LayerRule(String file, String layer, Map<String, Object> where, String role, String name, String source) {
+    public record LayerRule(
+            String file,
+            String layer,
+            Map<String, Object> where,
+            String role,
+            String name,
+            String source,
+            Map<String, String> attributes,
+            Map<String, String> set,
+            String category,
+            String sbi,
+            String x,
+            String y,
+            String crs) {
+        public LayerRule(
+                String file, String layer, Map<String, Object> where, String role, String name, String source) {
             this(file, layer, where, role, name, source, null, null, null, null, null, null, null);
         }
     }
 
-    record FileYaml(List<LayerRule> layers) {
-    }
+    record FileYaml(List<LayerRule> layers) {}
 
-    private LayerImport() {
-    }
+    private LayerImport() {}
 
     /** Reads every layer the mapping file lists. */
     public static List<SourceFeatures> read(Path mappingFile, WorkingCrs crs, Consumer<String> progress) {
@@ -76,7 +86,8 @@ public final class LayerImport {
         Path base = mappingFile.toAbsolutePath().getParent();
         for (int i = 0; i < y.layers().size(); i++) {
             LayerRule r = y.layers().get(i);
-            if (r.file() == null || r.role() == null) throw new BadSourceException(mappingFile, "layer " + (i + 1), "needs file and role");
+            if (r.file() == null || r.role() == null)
+                throw new BadSourceException(mappingFile, "layer " + (i + 1), "needs file and role");
             progress.accept("layer " + r.file() + (r.layer() == null ? "" : "/" + r.layer()));
             out.add(read(base.resolve(r.file()), r, crs));
         }
@@ -87,18 +98,28 @@ public final class LayerImport {
     private static SourceFeatures raster(Path file, LayerRule rule, Role role, WorkingCrs crs) {
         String type = rule.set() == null ? null : rule.set().get("source_type");
         if (role != Role.NOISE || type == null) {
-            throw new BadSourceException(file, null, "a GeoTIFF is read as a noise raster: give 'role: noise' and"
-                    + " 'set: {source_type: road}' (road, rail, industry or aircraft)");
+            throw new BadSourceException(
+                    file,
+                    null,
+                    "a GeoTIFF is read as a noise raster: give 'role: noise' and"
+                            + " 'set: {source_type: road}' (road, rail, industry or aircraft)");
         }
-        String source = rule.source() != null ? rule.source() : file.getFileName().toString();
-        return new SourceFeatures(SourceKind.LAYER, source, GeoTiffNoiseRaster.read(file, type, source, crs), List.of(),
-                List.of());
+        String source =
+                rule.source() != null ? rule.source() : file.getFileName().toString();
+        return new SourceFeatures(
+                SourceKind.LAYER, source, GeoTiffNoiseRaster.read(file, type, source, crs), List.of(), List.of());
     }
 
     /** One layer by its rule. */
     public static SourceFeatures read(Path file, LayerRule rule, WorkingCrs crs) {
-        Role role = Role.byId(rule.role()).orElseThrow(() -> new BadSourceException(file, null, "unknown role '" + rule.role()
-                + "'; roles: " + java.util.Arrays.stream(Role.values()).map(Role::id).toList()));
+        Role role = Role.byId(rule.role())
+                .orElseThrow(() -> new BadSourceException(
+                        file,
+                        null,
+                        "unknown role '" + rule.role() + "'; roles: "
+                                + java.util.Arrays.stream(Role.values())
+                                        .map(Role::id)
+                                        .toList()));
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".tif") || name.endsWith(".tiff")) return raster(file, rule, role, crs);
         // the national noise register's format (IMGeluid GML): ceilings and attention areas of a railway or road
@@ -113,33 +134,57 @@ public final class LayerImport {
                 GeoPackageReader.Table t;
                 if (rule.layer() == null) {
                     if (tables.size() != 1) {
-                        throw new BadSourceException(file, null, "give 'layer:', the GeoPackage has " + tables.size()
-                                + " feature tables: " + tables.stream().map(GeoPackageReader.Table::name).toList());
+                        throw new BadSourceException(
+                                file,
+                                null,
+                                "give 'layer:', the GeoPackage has " + tables.size() + " feature tables: "
+                                        + tables.stream()
+                                                .map(GeoPackageReader.Table::name)
+                                                .toList());
                     }
                     t = tables.get(0);
                 } else {
-                    t = db.table(rule.layer()).orElseThrow(() -> new BadSourceException(file, null, "no layer '" + rule.layer()
-                            + "'; layers: " + tables.stream().map(GeoPackageReader.Table::name).toList()));
+                    t = db.table(rule.layer())
+                            .orElseThrow(() -> new BadSourceException(
+                                    file,
+                                    null,
+                                    "no layer '" + rule.layer() + "'; layers: "
+                                            + tables.stream()
+                                                    .map(GeoPackageReader.Table::name)
+                                                    .toList()));
                 }
                 layerName = t.name();
                 CoordinateConverter conv = CoordinateConverter.between(t.crs(), crs);
                 for (GeoPackageReader.Row row : db.read(t, null)) {
-                    rows.add(new Row(String.valueOf(row.fid()), row.attributes(), row.geometry() == null ? null : conv.toWorking(row.geometry())));
+                    rows.add(new Row(
+                            String.valueOf(row.fid()),
+                            row.attributes(),
+                            row.geometry() == null ? null : conv.toWorking(row.geometry())));
                 }
             }
-        } else if (name.endsWith(".geojson") || name.endsWith(".json") || name.endsWith(".geojson.gz") || name.endsWith(".json.gz")) {
+        } else if (name.endsWith(".geojson")
+                || name.endsWith(".json")
+                || name.endsWith(".geojson.gz")
+                || name.endsWith(".json.gz")) {
             layerName = file.getFileName().toString();
-            for (GeoJsonReader.GeoJsonFeature f : GeoJsonReader.read(file, crs)) rows.add(new Row(f.id(), f.properties(), f.geometry()));
+            for (GeoJsonReader.GeoJsonFeature f : GeoJsonReader.read(file, crs))
+                rows.add(new Row(f.id(), f.properties(), f.geometry()));
         } else if (name.endsWith(".csv")) {
             layerName = file.getFileName().toString();
             rows.addAll(csvRows(file, rule, crs));
         } else {
-            throw new BadSourceException(file, null, "unknown layer format; use a GeoPackage (.gpkg), GeoJSON (.geojson)"
-                    + " or CSV with coordinate columns (.csv)");
+            throw new BadSourceException(
+                    file,
+                    null,
+                    "unknown layer format; use a GeoPackage (.gpkg), GeoJSON (.geojson)"
+                            + " or CSV with coordinate columns (.csv)");
         }
         if (rows.isEmpty()) throw new BadSourceException(file, "layer " + layerName, "empty layer: no features");
-        String source = rule.source() != null ? rule.source() : file.getFileName() + (name.endsWith(".gpkg") ? "/" + layerName : "");
-        String tag = "layer " + layerName + (rule.where() == null || rule.where().isEmpty() ? "" : " where " + rule.where());
+        String source = rule.source() != null
+                ? rule.source()
+                : file.getFileName() + (name.endsWith(".gpkg") ? "/" + layerName : "");
+        String tag =
+                "layer " + layerName + (rule.where() == null || rule.where().isEmpty() ? "" : " where " + rule.where());
         List<Feature> features = new ArrayList<>();
         long id = 1;
         for (Row row : rows) {
@@ -159,47 +204,65 @@ public final class LayerImport {
                 });
             }
             if (rule.set() != null) a.putAll(rule.set());
-            if (role == Role.ENVIRONMENTAL_SOURCE) environmentalCategory(a, row.attributes(), rule, file, layerName + ", feature " + row.id());
-            features.add(new Feature(id++, role, row.geometry(), a, new Provenance(source, layerName + "/" + row.id(), tag)));
+            if (role == Role.ENVIRONMENTAL_SOURCE)
+                environmentalCategory(a, row.attributes(), rule, file, layerName + ", feature " + row.id());
+            features.add(new Feature(
+                    id++, role, row.geometry(), a, new Provenance(source, layerName + "/" + row.id(), tag)));
         }
         if (features.isEmpty()) {
-            throw new BadSourceException(file, "layer " + layerName, "no feature matches where " + rule.where() + "; values seen: "
-                    + valuesSeen(rows, rule.where()));
+            throw new BadSourceException(
+                    file,
+                    "layer " + layerName,
+                    "no feature matches where " + rule.where() + "; values seen: " + valuesSeen(rows, rule.where()));
         }
         return new SourceFeatures(SourceKind.LAYER, source, features, List.of(), List.of());
     }
 
     /** The category of one establishment of a municipality's list: its category column, else its SBI code's VNG row. */
-    static void environmentalCategory(Map<String, String> a, Map<String, String> row, LayerRule rule, Path file, String where) {
+    static void environmentalCategory(
+            Map<String, String> a, Map<String, String> row, LayerRule rule, Path file, String where) {
         String given = rule.category() == null ? null : row.get(rule.category());
         if (given != null && !given.isBlank()) {
-            nl.plektoets.data.EnvironmentalCategory c = nl.plektoets.data.EnvironmentalCategory.parse(given).orElseThrow(
-                    () -> new BadSourceException(file, where, "category '" + given + "' in column '" + rule.category()
-                            + "' is no VNG category; use 1, 2, 3.1, 3.2, 4.1, 4.2, 5.1, 5.2, 5.3 or 6"));
+            nl.plektoets.data.EnvironmentalCategory c = nl.plektoets.data.EnvironmentalCategory.parse(given)
+                    .orElseThrow(() -> new BadSourceException(
+                            file,
+                            where,
+                            "category '" + given + "' in column '" + rule.category()
+                                    + "' is no VNG category; use 1, 2, 3.1, 3.2, 4.1, 4.2, 5.1, 5.2, 5.3 or 6"));
             a.put(nl.plektoets.data.VngActivities.CATEGORY, c.id());
             a.put(nl.plektoets.data.VngActivities.CATEGORY_SOURCE, "column " + rule.category());
             a.put(nl.plektoets.data.VngActivities.ASSUMED, "false");
-            a.put(nl.plektoets.data.VngActivities.EVIDENCE, "the municipality's list of establishments gives category " + c.id());
+            a.put(
+                    nl.plektoets.data.VngActivities.EVIDENCE,
+                    "the municipality's list of establishments gives category " + c.id());
             String code = rule.sbi() == null ? null : row.get(rule.sbi());
             if (code != null && !code.isBlank()) a.put(nl.plektoets.data.VngActivities.SBI, code.trim());
             return;
         }
         String code = rule.sbi() == null ? null : row.get(rule.sbi());
         if (code != null && !code.isBlank()) {
-            List<nl.plektoets.data.VngActivities.Row> rows = nl.plektoets.data.VngActivities.defaults().bySbi(code);
+            List<nl.plektoets.data.VngActivities.Row> rows =
+                    nl.plektoets.data.VngActivities.defaults().bySbi(code);
             if (!rows.isEmpty()) {
                 // several rows for one code (a fuel station with and without LPG): the highest category, never quieter
                 nl.plektoets.data.VngActivities.Row worst = rows.stream()
-                        .max(java.util.Comparator.comparing(nl.plektoets.data.VngActivities.Row::category)).orElseThrow();
+                        .max(java.util.Comparator.comparing(nl.plektoets.data.VngActivities.Row::category))
+                        .orElseThrow();
                 nl.plektoets.data.VngActivities.put(a, worst);
                 a.put(nl.plektoets.data.VngActivities.SBI, code.trim());
-                a.put(nl.plektoets.data.VngActivities.CATEGORY_SOURCE, "SBI " + code.trim() + " in " + nl.plektoets.data.VngActivities.RESOURCE);
+                a.put(
+                        nl.plektoets.data.VngActivities.CATEGORY_SOURCE,
+                        "SBI " + code.trim() + " in " + nl.plektoets.data.VngActivities.RESOURCE);
                 return;
             }
         }
-        throw new BadSourceException(file, where, "an environmental source needs its VNG category: give 'category: COLUMN'"
-                + " (1 ... 6) in the layer mapping, or 'sbi: COLUMN' with an SBI-2008 code listed in "
-                + nl.plektoets.data.VngActivities.RESOURCE + (code == null || code.isBlank() ? "" : " (SBI '" + code + "' is not)"));
+        throw new BadSourceException(
+                file,
+                where,
+                "an environmental source needs its VNG category: give 'category: COLUMN'"
+                        + " (1 ... 6) in the layer mapping, or 'sbi: COLUMN' with an SBI-2008 code listed in "
+                        + nl.plektoets.data.VngActivities.RESOURCE
+                        + (code == null || code.isBlank() ? "" : " (SBI '" + code + "' is not)"));
     }
 
     /** Rows of a CSV list of points (one per line after the header), their coordinates converted to the working CRS. */
@@ -207,7 +270,8 @@ public final class LayerImport {
         String xCol = rule.x() == null ? "x" : rule.x(), yCol = rule.y() == null ? "y" : rule.y();
         CoordinateConverter conv;
         try {
-            conv = CoordinateConverter.between(nl.plektoets.geo.CrsName.parse(rule.crs() == null ? "EPSG:28992" : rule.crs()), crs);
+            conv = CoordinateConverter.between(
+                    nl.plektoets.geo.CrsName.parse(rule.crs() == null ? "EPSG:28992" : rule.crs()), crs);
         } catch (IllegalArgumentException e) {
             throw new BadSourceException(file, "crs", e.getMessage(), e);
         }
@@ -216,14 +280,25 @@ public final class LayerImport {
             String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
             if (text.startsWith("\uFEFF")) text = text.substring(1);
             String header = text.lines().findFirst().orElse("");
-            char sep = header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count() ? ';' : ',';
-            org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(sep)
-                    .setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+            char sep = header.chars().filter(c -> c == ';').count()
+                            > header.chars().filter(c -> c == ',').count()
+                    ? ';'
+                    : ',';
+            org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.DEFAULT
+                    .builder()
+                    .setDelimiter(sep)
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setTrim(true)
+                    .get();
             try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.parse(text, format)) {
                 if (!p.getHeaderMap().containsKey(xCol) || !p.getHeaderMap().containsKey(yCol)) {
-                    throw new BadSourceException(file, "header", "needs the coordinate columns '" + xCol + "' and '" + yCol
-                            + "' (set x: and y: in the layer mapping); the columns are " + p.getHeaderNames()
-                            + ". A list with addresses only cannot be placed: add coordinates");
+                    throw new BadSourceException(
+                            file,
+                            "header",
+                            "needs the coordinate columns '" + xCol + "' and '" + yCol
+                                    + "' (set x: and y: in the layer mapping); the columns are " + p.getHeaderNames()
+                                    + ". A list with addresses only cannot be placed: add coordinates");
                 }
                 GeometryFactoryHolder g = new GeometryFactoryHolder();
                 for (org.apache.commons.csv.CSVRecord r : p) {
@@ -233,8 +308,11 @@ public final class LayerImport {
                         x = Double.parseDouble(a.get(xCol).replace(',', '.'));
                         y = Double.parseDouble(a.get(yCol).replace(',', '.'));
                     } catch (RuntimeException e) {
-                        throw new BadSourceException(file, "line " + (r.getRecordNumber() + 1), "'" + a.get(xCol) + "', '"
-                                + a.get(yCol) + "' are not coordinates (numbers in columns " + xCol + ", " + yCol + ")");
+                        throw new BadSourceException(
+                                file,
+                                "line " + (r.getRecordNumber() + 1),
+                                "'" + a.get(xCol) + "', '" + a.get(yCol) + "' are not coordinates (numbers in columns "
+                                        + xCol + ", " + yCol + ")");
                     }
                     rows.add(new Row("line" + (r.getRecordNumber() + 1), a, conv.toWorking(g.point(x, y))));
                 }
@@ -254,8 +332,7 @@ public final class LayerImport {
         }
     }
 
-    private record Row(String id, Map<String, String> attributes, Geometry geometry) {
-    }
+    private record Row(String id, Map<String, String> attributes, Geometry geometry) {}
 
     static boolean matches(Map<String, String> attrs, Map<String, Object> where) {
         if (where == null) return true;

@@ -9,9 +9,9 @@ import nl.plektoets.data.BadSourceException;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Provenance;
 import nl.plektoets.data.Role;
-import nl.plektoets.data.gml.GmlFeatureReader;
 import nl.plektoets.data.SourceFeatures;
 import nl.plektoets.data.SourceKind;
+import nl.plektoets.data.gml.GmlFeatureReader;
 import nl.plektoets.geo.WorkingCrs;
 
 /**
@@ -24,8 +24,7 @@ import nl.plektoets.geo.WorkingCrs;
  * is rail when the file holds track sections (SpoordeelGPP), road when it holds road sections (WegdeelGPP).
  */
 public final class ImGeluidImport {
-    private ImGeluidImport() {
-    }
+    private ImGeluidImport() {}
 
     public static SourceFeatures read(Path file, WorkingCrs crs) {
         List<GmlFeatureReader.GmlFeature> kept = new ArrayList<>();
@@ -35,12 +34,15 @@ public final class ImGeluidImport {
                 case "SpoordeelGPP" -> railRoad[0] = true;
                 case "WegdeelGPP" -> railRoad[1] = true;
                 case "Geluidproductieplafondobject", "Geluidaandachtsgebied" -> kept.add(f);
-                default -> { }
+                default -> {}
             }
         });
         if (!railRoad[0] && !railRoad[1]) {
-            throw new BadSourceException(file, null, "no SpoordeelGPP or WegdeelGPP: not an IMGeluid file of a railway or"
-                    + " national road; fix: export the register's data set for the source (IMGeluid 3.x GML)");
+            throw new BadSourceException(
+                    file,
+                    null,
+                    "no SpoordeelGPP or WegdeelGPP: not an IMGeluid file of a railway or"
+                            + " national road; fix: export the register's data set for the source (IMGeluid 3.x GML)");
         }
         String type = railRoad[0] ? "rail" : "road";
         String source = file.getFileName().toString();
@@ -57,18 +59,26 @@ public final class ImGeluidImport {
                 a.put("kind", "production_ceiling");
                 a.put("metric", "lden_ceiling");
                 a.put("value", v.trim());
-                if (f.get("hoogteReferentiepunt") != null) a.put("reference_height_m", f.get("hoogteReferentiepunt").trim());
+                if (f.get("hoogteReferentiepunt") != null)
+                    a.put("reference_height_m", f.get("hoogteReferentiepunt").trim());
                 ceilings++;
             } else {
                 a.put("kind", "attention_area");
                 a.put("metric", "lden");
             }
-            out.add(new Feature(id++, Role.NOISE, f.geometry(), a, new Provenance(source, f.gmlId(),
-                    "IMGeluid " + f.type())));
+            out.add(new Feature(
+                    id++, Role.NOISE, f.geometry(), a, new Provenance(source, f.gmlId(), "IMGeluid " + f.type())));
         }
-        if (out.isEmpty()) throw new BadSourceException(file, null, "no Geluidproductieplafondobject or Geluidaandachtsgebied");
-        return new SourceFeatures(SourceKind.LAYER, source, out, List.of(), List.of("IMGeluid: " + ceilings
-                + " noise production ceilings of a " + type + " source at reference points (listed, not the level at a"
-                + " site) and its noise attention area(s)"));
+        if (out.isEmpty())
+            throw new BadSourceException(file, null, "no Geluidproductieplafondobject or Geluidaandachtsgebied");
+        return new SourceFeatures(
+                SourceKind.LAYER,
+                source,
+                out,
+                List.of(),
+                List.of("IMGeluid: " + ceilings
+                        + " noise production ceilings of a " + type
+                        + " source at reference points (listed, not the level at a"
+                        + " site) and its noise attention area(s)"));
     }
 }

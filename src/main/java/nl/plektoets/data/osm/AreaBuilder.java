@@ -13,8 +13,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.geom.util.PolygonExtracter;
 
 /**
  * Polygons from closed ways and multipolygon relations, in the working CRS, always valid.
@@ -93,7 +93,8 @@ final class AreaBuilder {
         List<Polygon> polygons = new ArrayList<>();
         Map<Integer, List<LinearRing>> holes = new HashMap<>();
         for (int i = 0; i < sorted.length; i++) {
-            if (depth[i] % 2 == 1) holes.computeIfAbsent(parent[i], k -> new ArrayList<>()).add(sorted[i].getExteriorRing());
+            if (depth[i] % 2 == 1)
+                holes.computeIfAbsent(parent[i], k -> new ArrayList<>()).add(sorted[i].getExteriorRing());
         }
         for (int i = 0; i < sorted.length; i++) {
             if (depth[i] % 2 == 0) {
@@ -101,8 +102,8 @@ final class AreaBuilder {
                 polygons.add(factory.createPolygon(sorted[i].getExteriorRing(), h.toArray(new LinearRing[0])));
             }
         }
-        Geometry g = polygons.size() == 1 ? polygons.get(0)
-                : factory.createMultiPolygon(polygons.toArray(new Polygon[0]));
+        Geometry g =
+                polygons.size() == 1 ? polygons.get(0) : factory.createMultiPolygon(polygons.toArray(new Polygon[0]));
         return valid(g);
     }
 
@@ -119,7 +120,8 @@ final class AreaBuilder {
         Map<Long, List<Integer>> byEnd = new HashMap<>();
         for (int i = 0; i < open.size(); i++) {
             byEnd.computeIfAbsent(open.get(i)[0], k -> new ArrayList<>()).add(i);
-            byEnd.computeIfAbsent(open.get(i)[open.get(i).length - 1], k -> new ArrayList<>()).add(i);
+            byEnd.computeIfAbsent(open.get(i)[open.get(i).length - 1], k -> new ArrayList<>())
+                    .add(i);
         }
         boolean[] used = new boolean[open.size()];
         boolean unclosed = false;

@@ -12,18 +12,17 @@ import java.util.List;
  */
 final class OsmElementStore implements OsmSink {
     /** An element that matched the mapping, waiting for its geometry. */
-    record Tagged(long id, String[] tags) {
-    }
+    record Tagged(long id, String[] tags) {}
 
     /** A type=multipolygon relation that matched the mapping; only its way members matter. */
-    record TaggedRelation(long id, String[] tags, OsmMember[] ways) {
-    }
+    record TaggedRelation(long id, String[] tags, OsmMember[] ways) {}
 
     private final TagMapping mapping;
     private final StringPool strings = new StringPool();
     private final Runnable onElement;
 
-    // hppc's primitive map (GraphHopper's own): a million node ids cost ~24 bytes each, not ~100 as HashMap<Long, Integer>
+    // hppc's primitive map (GraphHopper's own): a million node ids cost ~24 bytes each, not ~100 as HashMap<Long,
+    // Integer>
     private final LongIntHashMap nodeIndex = new LongIntHashMap(1 << 16);
     private int[] lon7 = new int[1 << 16];
     private int[] lat7 = new int[1 << 16];
@@ -56,7 +55,8 @@ final class OsmElementStore implements OsmSink {
     @Override
     public void node(long id, double lon, double lat, String[] tags) {
         if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
-            throw new IllegalArgumentException("node " + id + " has coordinates outside the earth: " + lon + ", " + lat);
+            throw new IllegalArgumentException(
+                    "node " + id + " has coordinates outside the earth: " + lon + ", " + lat);
         }
         if (nodeCount == lon7.length) {
             lon7 = Arrays.copyOf(lon7, nodeCount * 2);
@@ -94,7 +94,8 @@ final class OsmElementStore implements OsmSink {
     public void relation(long id, OsmMember[] members, String[] tags) {
         if ("multipolygon".equals(OsmTags.get(tags, "type"))
                 && mapping.matchesAny(tags, TagMapping.ElementType.RELATION)) {
-            OsmMember[] ways = Arrays.stream(members).filter(m -> m.type() == 'w').toArray(OsmMember[]::new);
+            OsmMember[] ways =
+                    Arrays.stream(members).filter(m -> m.type() == 'w').toArray(OsmMember[]::new);
             taggedRelations.add(new TaggedRelation(id, intern(tags), ways));
         }
         onElement.run();
@@ -137,7 +138,9 @@ final class OsmElementStore implements OsmSink {
     /** The data's centre: the declared bounds' if any, else that of all nodes; null for a file without nodes. */
     double[] centre() {
         if (declaredBounds != null) {
-            return new double[] {(declaredBounds[0] + declaredBounds[2]) / 2, (declaredBounds[1] + declaredBounds[3]) / 2};
+            return new double[] {
+                (declaredBounds[0] + declaredBounds[2]) / 2, (declaredBounds[1] + declaredBounds[3]) / 2
+            };
         }
         if (nodeCount == 0) return null;
         return new double[] {(minLon + maxLon) / 2, (minLat + maxLat) / 2};

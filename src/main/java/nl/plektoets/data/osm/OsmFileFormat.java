@@ -33,12 +33,17 @@ enum OsmFileFormat {
         } catch (IOException e) {
             throw new OsmImportException("Cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (n == 0) throw new OsmImportException(file.getFileName() + " is empty: expected OpenStreetMap data"
-                + " (.osm, .osm.gz, .osm.bz2 or .osm.pbf)");
+        if (n == 0)
+            throw new OsmImportException(file.getFileName() + " is empty: expected OpenStreetMap data"
+                    + " (.osm, .osm.gz, .osm.bz2 or .osm.pbf)");
         if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) return GZIP_XML;
         if (n >= 3 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h') return BZIP2_XML;
         // PBF: a 4-byte big-endian BlobHeader length, then field 1 (type) = "OSMHeader"
-        if (n >= 15 && head[0] == 0 && head[1] == 0 && head[4] == 0x0a && head[5] == 9
+        if (n >= 15
+                && head[0] == 0
+                && head[1] == 0
+                && head[4] == 0x0a
+                && head[5] == 9
                 && new String(head, 6, 9, StandardCharsets.US_ASCII).equals("OSMHeader")) {
             return PBF;
         }

@@ -40,15 +40,12 @@ public final class OsmImport {
     private static final String LICENCE = "© OpenStreetMap contributors, ODbL";
 
     /** What happened besides the features: polygons repaired or dropped, elements with missing members. */
-    public record Report(int nodes, int ways, int repaired, int dropped, int incomplete, Map<Role, Integer> counts) {
-    }
+    public record Report(int nodes, int ways, int repaired, int dropped, int incomplete, Map<Role, Integer> counts) {}
 
     /** A dataset and its import report. */
-    public record Result(Dataset dataset, Report report) {
-    }
+    public record Result(Dataset dataset, Report report) {}
 
-    private OsmImport() {
-    }
+    private OsmImport() {}
 
     /** Imports {@code file}; see {@link #readWithReport}. */
     public static Dataset read(Path file, OsmImportOptions options, ImportProgress progress) {
@@ -79,7 +76,7 @@ public final class OsmImport {
         p.phase("reading " + fileName, size);
         OsmElementStore store;
         try (InputStream raw = Files.newInputStream(file);
-             CountingInputStream counted = new CountingInputStream(new BufferedInputStream(raw, 1 << 16))) {
+                CountingInputStream counted = new CountingInputStream(new BufferedInputStream(raw, 1 << 16))) {
             int[] tick = {0};
             store = new OsmElementStore(mapping, () -> {
                 if ((++tick[0] & 0xfff) == 0) p.progress(counted.count());
@@ -95,16 +92,24 @@ public final class OsmImport {
         } catch (NoSuchFileException e) {
             throw new OsmImportException("OSM file " + file + " does not exist", e);
         } catch (XMLStreamException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber() + ", column "
-                    + e.getLocation().getColumnNumber();
-            throw new OsmImportException(fileName + " is not valid OSM XML" + where + " (truncated or damaged?): "
-                    + firstLine(e.getMessage()), e);
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNumber() + ", column "
+                            + e.getLocation().getColumnNumber();
+            throw new OsmImportException(
+                    fileName + " is not valid OSM XML" + where + " (truncated or damaged?): "
+                            + firstLine(e.getMessage()),
+                    e);
         } catch (IOException e) {
             // a truncated gzip/bzip2 stream ends in an EOFException; PBF problems carry their own message
-            String what = e instanceof java.io.EOFException ? "the compressed data ends early (the file is truncated)"
+            String what = e instanceof java.io.EOFException
+                    ? "the compressed data ends early (the file is truncated)"
                     : e.getMessage();
-            throw new OsmImportException(fileName + " (" + format.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + ") cannot be read: " + what + "; download or export it again", e);
+            throw new OsmImportException(
+                    fileName + " ("
+                            + format.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ") cannot be read: "
+                            + what + "; download or export it again",
+                    e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new OsmImportException(fileName + ": " + e.getMessage(), e);
         }
@@ -131,10 +136,17 @@ public final class OsmImport {
         dataset.layers().forEach((role, list) -> counts.put(role, list.size()));
         Report report = new Report(nodes, ways, areas.repaired, areas.dropped, areas.incomplete, counts);
         String summary = features.size() + " features from " + fileName + " in " + crs.code() + " ("
-                + counts.entrySet().stream().filter(e -> e.getValue() > 0)
-                        .map(e -> e.getKey().id() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";
-        LOG.info("{}; polygons repaired {}, dropped {}, incomplete elements {}", summary, report.repaired(),
-                report.dropped(), report.incomplete());
+                + counts.entrySet().stream()
+                        .filter(e -> e.getValue() > 0)
+                        .map(e -> e.getKey().id() + " " + e.getValue())
+                        .collect(Collectors.joining(", "))
+                + ")";
+        LOG.info(
+                "{}; polygons repaired {}, dropped {}, incomplete elements {}",
+                summary,
+                report.repaired(),
+                report.dropped(),
+                report.incomplete());
         p.finished(summary);
         return new Result(dataset, report);
     }
@@ -179,7 +191,8 @@ public final class OsmImport {
         }
 
         List<Feature> build() {
-            progress.phase("building geometries",
+            progress.phase(
+                    "building geometries",
                     store.taggedNodes.size() + store.taggedWays.size() + store.taggedRelations.size());
             for (OsmElementStore.Tagged t : store.taggedNodes) {
                 Coordinate c = coordinate(t.id());
@@ -277,9 +290,10 @@ public final class OsmImport {
             g.setSRID(crs.srid());
             java.util.Map<String, String> a = mapping.attributes(m.rule(), tags);
             // an environmental source gets its VNG category from the activity the mapping gave it
-            if (m.rule().role() == nl.plektoets.data.Role.ENVIRONMENTAL_SOURCE) a = nl.plektoets.data.VngActivities.defaults().enrich(a);
-            features.add(new Feature(features.size() + 1L, m.rule().role(), g, a,
-                    new Provenance(fileName, sourceId, m.sourceTag())));
+            if (m.rule().role() == nl.plektoets.data.Role.ENVIRONMENTAL_SOURCE)
+                a = nl.plektoets.data.VngActivities.defaults().enrich(a);
+            features.add(new Feature(
+                    features.size() + 1L, m.rule().role(), g, a, new Provenance(fileName, sourceId, m.sourceTag())));
         }
 
         private void tick() {

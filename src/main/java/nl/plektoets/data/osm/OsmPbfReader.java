@@ -20,6 +20,7 @@ import java.util.zip.Inflater;
 final class OsmPbfReader {
     /** Limits from the PBF specification; anything larger means the file is not PBF or is corrupt. */
     private static final int MAX_HEADER = 64 * 1024;
+
     private static final int MAX_BLOB = 32 * 1024 * 1024;
     private static final Set<String> SUPPORTED_FEATURES = Set.of("OsmSchema-V0.6", "DenseNodes");
 
@@ -33,7 +34,9 @@ final class OsmPbfReader {
             if (first < 0) break; // a clean end: between two blocks
             int headerLength;
             try {
-                headerLength = (first << 24) | (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8)
+                headerLength = (first << 24)
+                        | (in.readUnsignedByte() << 16)
+                        | (in.readUnsignedByte() << 8)
                         | in.readUnsignedByte();
                 if (headerLength <= 0 || headerLength > MAX_HEADER) {
                     throw new IOException("block " + block + " has an invalid header length " + headerLength
@@ -49,7 +52,7 @@ final class OsmPbfReader {
                 switch (header.getType()) {
                     case "OSMHeader" -> header(Osmformat.HeaderBlock.parseFrom(data), sink);
                     case "OSMData" -> decoder.parse(Osmformat.PrimitiveBlock.parseFrom(data));
-                    default -> { } // unknown block types are to be skipped, says the specification
+                    default -> {} // unknown block types are to be skipped, says the specification
                 }
             } catch (EOFException e) {
                 throw new IOException("the file is truncated: it ends inside block " + block, e);
@@ -77,8 +80,8 @@ final class OsmPbfReader {
                 inflater.setInput(blob.getZlibData().toByteArray());
                 int n = inflater.inflate(out);
                 if (n != out.length || !inflater.finished()) {
-                    throw new IOException("block " + block + " inflates to " + n + " bytes, declared "
-                            + out.length + " (the file is corrupt)");
+                    throw new IOException("block " + block + " inflates to " + n + " bytes, declared " + out.length
+                            + " (the file is corrupt)");
                 }
             } catch (DataFormatException e) {
                 throw new IOException("block " + block + " holds corrupt zlib data", e);
@@ -196,7 +199,6 @@ final class OsmPbfReader {
         }
 
         @Override
-        public void complete() {
-        }
+        public void complete() {}
     }
 }

@@ -35,16 +35,17 @@ final class OsmXmlReader {
                     String name = r.getLocalName();
                     if (!rootSeen) {
                         if (!name.equals("osm")) {
-                            throw new XMLStreamException("the root element is <" + name + ">, expected <osm>"
-                                    + (name.equals("osmChange") ? " (change files cannot be imported)" : ""),
+                            throw new XMLStreamException(
+                                    "the root element is <" + name + ">, expected <osm>"
+                                            + (name.equals("osmChange") ? " (change files cannot be imported)" : ""),
                                     r.getLocation());
                         }
                         rootSeen = true;
                         continue;
                     }
                     switch (name) {
-                        case "bounds" -> sink.bounds(num(r, "minlon"), num(r, "minlat"), num(r, "maxlon"),
-                                num(r, "maxlat"));
+                        case "bounds" ->
+                            sink.bounds(num(r, "minlon"), num(r, "minlat"), num(r, "maxlon"), num(r, "maxlat"));
                         case "node", "way", "relation" -> {
                             id = Long.parseLong(required(r, "id"));
                             skip = "delete".equals(r.getAttributeValue(null, "action"))
@@ -64,10 +65,12 @@ final class OsmXmlReader {
                         case "nd" -> refs.add(Long.parseLong(required(r, "ref")));
                         case "member" -> {
                             String type = required(r, "type");
-                            members.add(new OsmMember(type.isEmpty() ? '?' : type.charAt(0),
-                                    Long.parseLong(required(r, "ref")), optional(r, "role")));
+                            members.add(new OsmMember(
+                                    type.isEmpty() ? '?' : type.charAt(0),
+                                    Long.parseLong(required(r, "ref")),
+                                    optional(r, "role")));
                         }
-                        default -> { } // note, meta, ... carry nothing we need
+                        default -> {} // note, meta, ... carry nothing we need
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT && !skip) {
                     String name = r.getLocalName();
@@ -75,7 +78,7 @@ final class OsmXmlReader {
                         case "node" -> sink.node(id, lon, lat, toArray(tags));
                         case "way" -> sink.way(id, refs.toArray(), toArray(tags));
                         case "relation" -> sink.relation(id, members.toArray(new OsmMember[0]), toArray(tags));
-                        default -> { }
+                        default -> {}
                     }
                 }
             }

@@ -28,17 +28,32 @@ import nl.plektoets.data.Role;
  */
 public final class TagMapping {
     /** How an element's geometry becomes the feature's geometry. */
-    public enum GeometryKind { AREA, LINE, POINT, POINT_OR_AREA }
-
-    /** A rule of the mapping file. Sets of values contain "*" for any value. */
-    record Rule(Role role, Set<ElementType> on, Map<String, Set<String>> match, Map<String, Set<String>> except,
-                Map<String, Set<String>> requires, String when, GeometryKind geometry,
-                Map<String, List<String>> attributes, Map<String, Map.Entry<String, String>> tableAttributes,
-                Map<String, String> set) {
+    public enum GeometryKind {
+        AREA,
+        LINE,
+        POINT,
+        POINT_OR_AREA
     }
 
+    /** A rule of the mapping file. Sets of values contain "*" for any value. */
+    record Rule(
+            Role role,
+            Set<ElementType> on,
+            Map<String, Set<String>> match,
+            Map<String, Set<String>> except,
+            Map<String, Set<String>> requires,
+            String when,
+            GeometryKind geometry,
+            Map<String, List<String>> attributes,
+            Map<String, Map.Entry<String, String>> tableAttributes,
+            Map<String, String> set) {}
+
     /** The OSM element types a rule can apply to ({@code on:} in the file; all when absent). */
-    public enum ElementType { NODE, WAY, RELATION }
+    public enum ElementType {
+        NODE,
+        WAY,
+        RELATION
+    }
 
     /** A rule that matched, with the tag that made it match (the provenance tag). */
     record Match(Rule rule, String key, String value) {
@@ -165,7 +180,8 @@ public final class TagMapping {
         });
         rule.tableAttributes().forEach((name, keyAndTable) -> {
             String v = OsmTags.get(tags, keyAndTable.getKey());
-            String mapped = v == null ? null : tables.get(keyAndTable.getValue()).get(v);
+            String mapped =
+                    v == null ? null : tables.get(keyAndTable.getValue()).get(v);
             if (mapped != null) out.put(name, mapped);
         });
         return out;
@@ -228,7 +244,9 @@ public final class TagMapping {
         while (ts.hasNext()) {
             Map.Entry<String, JsonNode> t = ts.next();
             Map<String, String> table = new LinkedHashMap<>();
-            t.getValue().fields().forEachRemaining(e -> table.put(e.getKey(), e.getValue().asText()));
+            t.getValue()
+                    .fields()
+                    .forEachRemaining(e -> table.put(e.getKey(), e.getValue().asText()));
             tables.put(t.getKey(), Map.copyOf(table));
         }
         List<Rule> rules = new ArrayList<>();
@@ -236,8 +254,9 @@ public final class TagMapping {
         for (JsonNode r : root.get("rules")) {
             String at = "Tag mapping " + where + ", rule " + (i++ + 1) + ": ";
             String roleId = r.path("role").asText("");
-            Role role = Role.byId(roleId).orElseThrow(() -> new OsmImportException(at + "unknown role '" + roleId
-                    + "'; roles: " + Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", "))));
+            Role role = Role.byId(roleId)
+                    .orElseThrow(() -> new OsmImportException(at + "unknown role '" + roleId + "'; roles: "
+                            + Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", "))));
             Map<String, Set<String>> match = valueSets(r.path("match"), at + "match");
             if (match.isEmpty()) throw new OsmImportException(at + "'match' needs at least one key: [values]");
             String geometryText = r.path("geometry").asText("");
@@ -245,8 +264,8 @@ public final class TagMapping {
             try {
                 geometry = GeometryKind.valueOf(geometryText.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new OsmImportException(at + "geometry '" + geometryText
-                        + "' is not one of area, line, point, point_or_area");
+                throw new OsmImportException(
+                        at + "geometry '" + geometryText + "' is not one of area, line, point, point_or_area");
             }
             String when = r.hasNonNull("when") ? r.get("when").asText() : null;
             if (when != null && !BUILT_IN_TESTS.contains(when)) {
@@ -259,7 +278,8 @@ public final class TagMapping {
                 Map.Entry<String, JsonNode> a = as.next();
                 JsonNode v = a.getValue();
                 if (v.isObject()) {
-                    String key = v.path("key").asText(""), table = v.path("table").asText("");
+                    String key = v.path("key").asText(""),
+                            table = v.path("table").asText("");
                     if (key.isEmpty() || !tables.containsKey(table)) {
                         throw new OsmImportException(at + "attribute " + a.getKey()
                                 + " needs {key: <osm key>, table: <a name under 'tables'>}");
@@ -281,10 +301,20 @@ public final class TagMapping {
                 }
             }
             Map<String, String> set = new LinkedHashMap<>();
-            r.path("set").fields().forEachRemaining(e -> set.put(e.getKey(), e.getValue().asText()));
-            rules.add(new Rule(role, Set.copyOf(on), match, valueSets(r.path("except"), at + "except"),
-                    valueSets(r.path("requires"), at + "requires"), when, geometry, Map.copyOf(attributes),
-                    Map.copyOf(tableAttributes), Map.copyOf(set)));
+            r.path("set")
+                    .fields()
+                    .forEachRemaining(e -> set.put(e.getKey(), e.getValue().asText()));
+            rules.add(new Rule(
+                    role,
+                    Set.copyOf(on),
+                    match,
+                    valueSets(r.path("except"), at + "except"),
+                    valueSets(r.path("requires"), at + "requires"),
+                    when,
+                    geometry,
+                    Map.copyOf(attributes),
+                    Map.copyOf(tableAttributes),
+                    Map.copyOf(set)));
         }
         return new TagMapping(rules, Map.copyOf(tables), sha256(yaml));
     }

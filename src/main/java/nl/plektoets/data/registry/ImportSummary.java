@@ -22,8 +22,7 @@ public record ImportSummary(List<Row> rows) {
      * @param clipped  features of this source and role that a higher-ranked source cut
      * @param dropped  features of this source and role that a higher-ranked source removed
      */
-    public record Row(String source, SourceKind kind, Role role, int features, int clipped, int dropped) {
-    }
+    public record Row(String source, SourceKind kind, Role role, int features, int clipped, int dropped) {}
 
     public ImportSummary {
         rows = List.copyOf(rows);
@@ -42,10 +41,12 @@ public record ImportSummary(List<Row> rows) {
         Map<String, SourceKind> kinds = new java.util.HashMap<>();
         for (SourceFeatures s : resolution.sources()) {
             kinds.put(s.name(), s.kind());
-            for (Feature f : s.features()) counts.computeIfAbsent(new Key(s.name(), s.kind(), f.role()), k -> new int[3])[0]++;
+            for (Feature f : s.features())
+                counts.computeIfAbsent(new Key(s.name(), s.kind(), f.role()), k -> new int[3])[0]++;
         }
         for (SourcePrecedence.Decision d : resolution.decisions()) {
-            int[] c = counts.computeIfAbsent(new Key(d.source(), kinds.get(d.source()), d.feature().role()), k -> new int[3]);
+            int[] c = counts.computeIfAbsent(
+                    new Key(d.source(), kinds.get(d.source()), d.feature().role()), k -> new int[3]);
             c[d.action() == SourcePrecedence.Action.CLIPPED ? 1 : 2]++;
         }
         List<Row> rows = new ArrayList<>();
@@ -59,19 +60,30 @@ public record ImportSummary(List<Row> rows) {
 
     /** Features of a role over all sources. */
     public int count(Role role) {
-        return rows.stream().filter(r -> r.role() == role).mapToInt(Row::features).sum();
+        return rows.stream()
+                .filter(r -> r.role() == role)
+                .mapToInt(Row::features)
+                .sum();
     }
 
     /** A fixed-width text table for the console. */
     public String table() {
-        int w = Math.max(6, rows.stream().mapToInt(r -> r.source().length()).max().orElse(6));
+        int w = Math.max(
+                6, rows.stream().mapToInt(r -> r.source().length()).max().orElse(6));
         StringBuilder b = new StringBuilder();
         String fmt = "%-" + w + "s  %-5s  %-17s %8s %8s %8s%n";
         b.append(String.format(fmt, "source", "kind", "role", "features", "clipped", "dropped"));
         for (Row r : rows) {
-            b.append(String.format(fmt, r.source(), r.kind().id(), r.role().id(), r.features(), r.clipped(), r.dropped()));
+            b.append(String.format(
+                    fmt, r.source(), r.kind().id(), r.role().id(), r.features(), r.clipped(), r.dropped()));
         }
-        b.append(String.format(fmt, "total", "", "", total(), rows.stream().mapToInt(Row::clipped).sum(),
+        b.append(String.format(
+                fmt,
+                "total",
+                "",
+                "",
+                total(),
+                rows.stream().mapToInt(Row::clipped).sum(),
                 rows.stream().mapToInt(Row::dropped).sum()));
         return b.toString();
     }

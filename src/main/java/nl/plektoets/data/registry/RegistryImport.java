@@ -46,9 +46,19 @@ public final class RegistryImport {
      * @param name          dataset name; null = derived from the municipality or the sources
      * @param osmMapping    OSM tag mapping replacing the default ({@code osm/tag-mapping.yaml}); null = default
      */
-    public record Options(List<Path> imro, Path imroMapping, Path bag, Path top10nl, Path gemeenten, String municipality,
-                          List<Path> layers, List<Path> osm, Path precedence, WorkingCrs crs, String name,
-                          Path osmMapping) {
+    public record Options(
+            List<Path> imro,
+            Path imroMapping,
+            Path bag,
+            Path top10nl,
+            Path gemeenten,
+            String municipality,
+            List<Path> layers,
+            List<Path> osm,
+            Path precedence,
+            WorkingCrs crs,
+            String name,
+            Path osmMapping) {
         public Options {
             imro = imro == null ? List.of() : List.copyOf(imro);
             layers = layers == null ? List.of() : List.copyOf(layers);
@@ -56,18 +66,30 @@ public final class RegistryImport {
         }
 
         /** Options with the built-in OSM tag mapping. */
-        public Options(List<Path> imro, Path imroMapping, Path bag, Path top10nl, Path gemeenten, String municipality,
-                       List<Path> layers, List<Path> osm, Path precedence, WorkingCrs crs, String name) {
+        public Options(
+                List<Path> imro,
+                Path imroMapping,
+                Path bag,
+                Path top10nl,
+                Path gemeenten,
+                String municipality,
+                List<Path> layers,
+                List<Path> osm,
+                Path precedence,
+                WorkingCrs crs,
+                String name) {
             this(imro, imroMapping, bag, top10nl, gemeenten, municipality, layers, osm, precedence, crs, name, null);
         }
     }
 
     /** The dataset, the sources after precedence, the decisions taken and the summary table. */
-    public record Result(Dataset dataset, SourcePrecedence.Resolution resolution, ImportSummary summary, Municipality municipality) {
-    }
+    public record Result(
+            Dataset dataset,
+            SourcePrecedence.Resolution resolution,
+            ImportSummary summary,
+            Municipality municipality) {}
 
-    private RegistryImport() {
-    }
+    private RegistryImport() {}
 
     /** The sources were read, but none of their features maps to a role: a mapping to write, not a broken file. */
     public static final class NoRoleException extends RuntimeException {
@@ -85,7 +107,10 @@ public final class RegistryImport {
         Consumer<String> progress = step -> ip.phase(step, -1);
         // Dutch registers are in RD New; an OSM-only import lets the OSM importer choose (RD New inside the
         // Netherlands, else the UTM zone of the data) and holds every further file to that choice
-        boolean registers = !o.imro().isEmpty() || o.bag() != null || o.top10nl() != null || o.gemeenten() != null
+        boolean registers = !o.imro().isEmpty()
+                || o.bag() != null
+                || o.top10nl() != null
+                || o.gemeenten() != null
                 || !o.layers().isEmpty();
         WorkingCrs crs = o.crs() != null ? o.crs() : registers || o.osm().isEmpty() ? WorkingCrs.rdNew() : null;
         Municipality m = null;
@@ -103,19 +128,23 @@ public final class RegistryImport {
             for (Path p : o.imro()) sources.addAll(ImroImport.read(p, mapping, crs, progress));
         }
         if (o.bag() != null) sources.add(BagImport.read(o.bag(), crs, progress));
-        if (o.top10nl() != null) sources.add(Top10nlPlaatsImport.read(o.top10nl(), Top10nlPlaatsImport.Mapping.defaults(), crs, progress));
+        if (o.top10nl() != null)
+            sources.add(Top10nlPlaatsImport.read(o.top10nl(), Top10nlPlaatsImport.Mapping.defaults(), crs, progress));
         for (Path l : o.layers()) sources.addAll(LayerImport.read(l, crs, progress));
         String osmName = null;
         for (Path f : o.osm()) {
-            Dataset d = OsmImport.read(f, new OsmImportOptions(crs, o.osmMapping(), f.getFileName().toString(), false), ip);
+            Dataset d = OsmImport.read(
+                    f, new OsmImportOptions(crs, o.osmMapping(), f.getFileName().toString(), false), ip);
             if (crs == null) crs = WorkingCrs.of(d.info().workingCrs());
             if (osmName == null) osmName = d.info().name();
-            List<Feature> fs = d.layers().values().stream().flatMap(List::stream).toList();
+            List<Feature> fs =
+                    d.layers().values().stream().flatMap(List::stream).toList();
             sources.add(new SourceFeatures(SourceKind.OSM, f.getFileName().toString(), fs, List.of(), List.of()));
         }
         sources.addAll(others);
         if (sources.isEmpty()) {
-            throw new IllegalArgumentException("nothing to import: give at least one of --imro, --bag, --top10nl, --layers, --osm");
+            throw new IllegalArgumentException(
+                    "nothing to import: give at least one of --imro, --bag, --top10nl, --layers, --osm");
         }
         // read, but nothing mapped to a role: a role mapping is missing (said below when nothing is left)
         boolean nothingMapped = sources.stream().allMatch(s -> s.features().isEmpty());
@@ -125,8 +154,12 @@ public final class RegistryImport {
                 SourceFeatures c = CbsGemeenten.clip(s, m);
                 if (c.coverage().isEmpty() && s.coverage().isEmpty()) {
                     // a clipped register speaks for the whole municipality (see SourcePrecedence)
-                    c = new SourceFeatures(c.kind(), c.name(), c.features(),
-                            List.of(new SourceFeatures.Coverage(m.code() + " " + m.name(), m.boundary())), c.notes());
+                    c = new SourceFeatures(
+                            c.kind(),
+                            c.name(),
+                            c.features(),
+                            List.of(new SourceFeatures.Coverage(m.code() + " " + m.name(), m.boundary())),
+                            c.notes());
                 }
                 clipped.add(c);
             }
@@ -139,7 +172,8 @@ public final class RegistryImport {
         List<Feature> all = new ArrayList<>();
         long id = 1;
         for (SourceFeatures s : resolution.sources()) {
-            for (Feature f : s.features()) all.add(new Feature(id++, f.role(), f.geometry(), f.attributes(), f.provenance()));
+            for (Feature f : s.features())
+                all.add(new Feature(id++, f.role(), f.geometry(), f.attributes(), f.provenance()));
         }
         if (all.isEmpty()) {
             List<String> zones = new ArrayList<>();
@@ -153,20 +187,34 @@ public final class RegistryImport {
                         + " src/main/resources/imro/imro-roles.yaml, add a rule with its role, 'type: Enkelbestemming' and"
                         + " 'hoofdgroep: [the zone]', and import again with --imro-mapping FILE");
             }
-            throw new BadSourceException(o.gemeenten() == null ? Path.of("import") : o.gemeenten(), null, "no features left"
-                    + (m == null ? "" : " inside " + m.code() + " " + m.name() + ": are the sources of this municipality?"));
+            throw new BadSourceException(
+                    o.gemeenten() == null ? Path.of("import") : o.gemeenten(),
+                    null,
+                    "no features left"
+                            + (m == null
+                                    ? ""
+                                    : " inside " + m.code() + " " + m.name()
+                                            + ": are the sources of this municipality?"));
         }
         List<String> described = new ArrayList<>();
         for (SourceFeatures s : resolution.sources()) {
             described.add(s.kind().id() + ": " + s.name() + licence(s.kind()));
             described.addAll(s.notes());
         }
-        if (m != null) described.add("cbs: " + o.gemeenten().getFileName() + " (CBS, Kadaster/PDOK, CC BY 4.0), clipped to " + m.code() + " " + m.name());
-        described.add("precedence: " + precedence.describe() + "; " + resolution.decisions().size() + " lower-ranked features cut or dropped");
-        String name = o.name() != null ? o.name() : m != null ? m.name() + " (registers)"
-                : !registers && osmName != null ? osmName : "registers";
+        if (m != null)
+            described.add("cbs: " + o.gemeenten().getFileName() + " (CBS, Kadaster/PDOK, CC BY 4.0), clipped to "
+                    + m.code() + " " + m.name());
+        described.add("precedence: " + precedence.describe() + "; "
+                + resolution.decisions().size() + " lower-ranked features cut or dropped");
+        String name = o.name() != null
+                ? o.name()
+                : m != null ? m.name() + " (registers)" : !registers && osmName != null ? osmName : "registers";
         Dataset dataset = new Dataset(new DatasetInfo(name, false, described, crs.code()), all);
-        ip.finished(String.format(java.util.Locale.ROOT, "%,d features from %d sources", all.size(), resolution.sources().size()));
+        ip.finished(String.format(
+                java.util.Locale.ROOT,
+                "%,d features from %d sources",
+                all.size(),
+                resolution.sources().size()));
         return new Result(dataset, resolution, ImportSummary.of(resolution), m);
     }
 

@@ -46,7 +46,10 @@ public final class SourcePrecedence {
     public static final double MIN_REMAINING_SHARE = 0.10;
 
     /** What happened to a lower-ranked feature. */
-    public enum Action { CLIPPED, DROPPED }
+    public enum Action {
+        CLIPPED,
+        DROPPED
+    }
 
     /**
      * One decision.
@@ -59,18 +62,21 @@ public final class SourcePrecedence {
      */
     public record Decision(Feature feature, String source, Action action, SourceKind decidedBy, String coverageId) {
         public String describe() {
-            return feature.role().id() + " " + feature.provenance().describe() + " " + action.name().toLowerCase()
-                    + ": " + decidedBy.id() + " " + coverageId + " decides " + feature.role().id() + " there";
+            return feature.role().id() + " " + feature.provenance().describe() + " "
+                    + action.name().toLowerCase() + ": " + decidedBy.id() + " " + coverageId + " decides "
+                    + feature.role().id() + " there";
         }
     }
 
     /** The features to use and the decisions taken. Feature ids are unchanged (callers renumber). */
-    public record Resolution(List<SourceFeatures> sources, List<Decision> decisions) {
-    }
+    public record Resolution(List<SourceFeatures> sources, List<Decision> decisions) {}
 
-    record FileYaml(List<String> order, Map<String, List<String>> governs,
-                    @com.fasterxml.jackson.annotation.JsonProperty("role_order") Map<String, List<String>> roleOrder) {
-    }
+    record FileYaml(
+            List<String> order,
+            Map<String, List<String>> governs,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("role_order")
+            Map<String, List<String>> roleOrder) {}
 
     private final List<SourceKind> order;
     private final Map<SourceKind, Set<Role>> governs;
@@ -84,7 +90,8 @@ public final class SourcePrecedence {
      * @param roleOrder for some roles another order than {@code order}: a municipality's own list of establishments
      *                  knows its companies better than a zoning plan's allowed category (environmental_source)
      */
-    public SourcePrecedence(List<SourceKind> order, Map<SourceKind, Set<Role>> governs, Map<Role, List<SourceKind>> roleOrder) {
+    public SourcePrecedence(
+            List<SourceKind> order, Map<SourceKind, Set<Role>> governs, Map<Role, List<SourceKind>> roleOrder) {
         if (order.isEmpty()) throw new IllegalArgumentException("precedence order is empty");
         this.order = List.copyOf(order);
         Map<Role, List<SourceKind>> ro = new EnumMap<>(Role.class);
@@ -103,14 +110,16 @@ public final class SourcePrecedence {
     public static SourcePrecedence load(Path fileOrNull) {
         Path name = fileOrNull == null ? Path.of("precedence.yaml") : fileOrNull;
         FileYaml y;
-        try (InputStream in = fileOrNull == null ? SourcePrecedence.class.getResourceAsStream("/registry/precedence.yaml")
+        try (InputStream in = fileOrNull == null
+                ? SourcePrecedence.class.getResourceAsStream("/registry/precedence.yaml")
                 : Files.newInputStream(fileOrNull)) {
             y = new ObjectMapper(new YAMLFactory()).readValue(in, FileYaml.class);
         } catch (IOException e) {
             throw new BadSourceException(name, null, "not a valid precedence file: " + e.getMessage(), e);
         }
         if (y == null || y.order() == null || y.order().isEmpty()) {
-            throw new BadSourceException(name, null, "needs 'order:' with source kinds, e.g. [imro, bag, layer, brt, cbs, osm]");
+            throw new BadSourceException(
+                    name, null, "needs 'order:' with source kinds, e.g. [imro, bag, layer, brt, cbs, osm]");
         }
         List<SourceKind> order = new ArrayList<>();
         for (String k : y.order()) order.add(kind(name, k));
@@ -119,7 +128,9 @@ public final class SourcePrecedence {
             for (Map.Entry<String, List<String>> e : y.governs().entrySet()) {
                 Set<Role> roles = EnumSet.noneOf(Role.class);
                 for (String r : e.getValue() == null ? List.<String>of() : e.getValue()) {
-                    roles.add(Role.byId(r).orElseThrow(() -> new BadSourceException(name, "governs." + e.getKey(), "unknown role '" + r + "'")));
+                    roles.add(Role.byId(r)
+                            .orElseThrow(() ->
+                                    new BadSourceException(name, "governs." + e.getKey(), "unknown role '" + r + "'")));
                 }
                 governs.put(kind(name, e.getKey()), roles);
             }
@@ -127,8 +138,9 @@ public final class SourcePrecedence {
         Map<Role, List<SourceKind>> roleOrder = new EnumMap<>(Role.class);
         if (y.roleOrder() != null) {
             for (Map.Entry<String, List<String>> e : y.roleOrder().entrySet()) {
-                Role role = Role.byId(e.getKey()).orElseThrow(() -> new BadSourceException(name, "role_order",
-                        "unknown role '" + e.getKey() + "'"));
+                Role role = Role.byId(e.getKey())
+                        .orElseThrow(
+                                () -> new BadSourceException(name, "role_order", "unknown role '" + e.getKey() + "'"));
                 List<SourceKind> kinds = new ArrayList<>();
                 for (String k : e.getValue() == null ? List.<String>of() : e.getValue()) kinds.add(kind(name, k));
                 roleOrder.put(role, kinds);
@@ -138,8 +150,9 @@ public final class SourcePrecedence {
     }
 
     private static SourceKind kind(Path file, String k) {
-        return SourceKind.byId(k).orElseThrow(() -> new BadSourceException(file, null, "unknown source kind '" + k
-                + "'; kinds: imro, bag, layer, brt, cbs, osm"));
+        return SourceKind.byId(k)
+                .orElseThrow(() -> new BadSourceException(
+                        file, null, "unknown source kind '" + k + "'; kinds: imro, bag, layer, brt, cbs, osm"));
     }
 
     public List<SourceKind> order() {
@@ -170,8 +183,7 @@ public final class SourcePrecedence {
 
     /** Applies the rule to the sources (in any order). */
     public Resolution resolve(List<SourceFeatures> sources) {
-        record Cover(SourceKind kind, String id, PreparedGeometry area, Geometry geometry) {
-        }
+        record Cover(SourceKind kind, String id, PreparedGeometry area, Geometry geometry) {}
         List<Cover> covers = new ArrayList<>();
         for (SourceFeatures s : sources) {
             if (governs(s.kind()).isEmpty()) continue;
@@ -186,7 +198,8 @@ public final class SourcePrecedence {
             for (Feature f : s.features()) {
                 Feature current = f;
                 for (Cover c : covers) {
-                    if (rank(c.kind(), f.role()) >= rank(s.kind(), f.role()) || !governs(c.kind()).contains(f.role())) continue;
+                    if (rank(c.kind(), f.role()) >= rank(s.kind(), f.role())
+                            || !governs(c.kind()).contains(f.role())) continue;
                     if (!c.area().intersects(current.geometry())) continue;
                     if (current.geometry() instanceof Polygonal && !c.area().covers(current.geometry())) {
                         Geometry rest = current.geometry().difference(c.geometry());
@@ -197,7 +210,8 @@ public final class SourcePrecedence {
                             decisions.add(new Decision(f, s.name(), Action.CLIPPED, c.kind(), c.id()));
                             continue;
                         }
-                    } else if (!(current.geometry() instanceof Polygonal) && !c.area().covers(current.geometry())) {
+                    } else if (!(current.geometry() instanceof Polygonal)
+                            && !c.area().covers(current.geometry())) {
                         continue; // a line partly inside: kept whole
                     }
                     decisions.add(new Decision(f, s.name(), Action.DROPPED, c.kind(), c.id()));
@@ -214,8 +228,12 @@ public final class SourcePrecedence {
     /** The source's own coverage, else the convex hull of its features plus the default buffer. */
     static List<SourceFeatures.Coverage> coverage(SourceFeatures s) {
         if (!s.coverage().isEmpty() || s.features().isEmpty()) return s.coverage();
-        Geometry all = s.features().get(0).geometry().getFactory()
+        Geometry all = s.features()
+                .get(0)
+                .geometry()
+                .getFactory()
                 .buildGeometry(s.features().stream().map(Feature::geometry).toList());
-        return List.of(new SourceFeatures.Coverage(s.name() + " extent", all.convexHull().buffer(DEFAULT_COVERAGE_BUFFER_M)));
+        return List.of(new SourceFeatures.Coverage(
+                s.name() + " extent", all.convexHull().buffer(DEFAULT_COVERAGE_BUFFER_M)));
     }
 }

@@ -35,10 +35,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 
 /**
@@ -53,9 +53,11 @@ public final class GeoPackageStore extends JdbcStore {
     public static final String FILE_NAME = "plektoets.gpkg";
     /** Where versions were kept before Flyway; the last version recorded there (V6) is where Flyway takes over. */
     static final String LEGACY_VERSION_TABLE = "plektoets_schema_version";
+
     static final int LAST_LEGACY_VERSION = 6;
     private static final Logger LOG = LoggerFactory.getLogger(GeoPackageStore.class);
-    private static final GeometryFactory RD_FACTORY = new GeometryFactory(new PrecisionModel(), LayerGeometry.STORAGE_SRID);
+    private static final GeometryFactory RD_FACTORY =
+            new GeometryFactory(new PrecisionModel(), LayerGeometry.STORAGE_SRID);
 
     private final Path file;
     private final HikariDataSource readers;
@@ -83,8 +85,10 @@ public final class GeoPackageStore extends JdbcStore {
             readers = pool(file, SQLiteConfig.TransactionMode.DEFERRED, 4, "plektoets-gpkg-readers");
         } catch (HikariPool.PoolInitializationException e) {
             if (writer != null) writer.close();
-            throw new StoreUnavailableException("Cannot open " + file + ": " + rootMessage(e)
-                    + ". Check that the file is writable and not a different kind of file.", e);
+            throw new StoreUnavailableException(
+                    "Cannot open " + file + ": " + rootMessage(e)
+                            + ". Check that the file is writable and not a different kind of file.",
+                    e);
         }
         try {
             migrate(file, legacy);
@@ -129,13 +133,15 @@ public final class GeoPackageStore extends JdbcStore {
         sc.setBusyTimeout(10_000);
         SQLiteDataSource ro = new SQLiteDataSource(sc);
         ro.setUrl("jdbc:sqlite:" + file);
-        try (Connection c = ro.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = ro.getConnection();
+                Statement st = c.createStatement()) {
             boolean flyway = tableExists(st, "flyway_schema_history");
             if (!flyway && !tableExists(st, LEGACY_VERSION_TABLE)) {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
                     if (rs.next() && rs.getInt(1) > 0) {
-                        throw new StoreException(file + " holds tables but no plektoets schema history: it was not made"
-                                + " by plektoets. Move it away, or give another data directory; the file was not changed.",
+                        throw new StoreException(
+                                file + " holds tables but no plektoets schema history: it was not made"
+                                        + " by plektoets. Move it away, or give another data directory; the file was not changed.",
                                 null);
                     }
                 }
@@ -149,8 +155,10 @@ public final class GeoPackageStore extends JdbcStore {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreUnavailableException("Cannot open " + file + ": " + e.getMessage()
-                    + ". Check that the file is readable and not a different kind of file.", e);
+            throw new StoreUnavailableException(
+                    "Cannot open " + file + ": " + e.getMessage()
+                            + ". Check that the file is readable and not a different kind of file.",
+                    e);
         }
         try {
             for (MigrationInfo m : flyway(ro, 0).info().all()) {
@@ -178,28 +186,35 @@ public final class GeoPackageStore extends JdbcStore {
             }
             flyway.migrate();
         } catch (FlywayException e) {
-            throw new StoreException("Cannot bring the schema of " + file + " up to date: " + rootMessage(e)
-                    + ". Each migration is one transaction: the file holds every migration that completed.", e);
+            throw new StoreException(
+                    "Cannot bring the schema of " + file + " up to date: " + rootMessage(e)
+                            + ". Each migration is one transaction: the file holds every migration that completed.",
+                    e);
         }
     }
 
     private static Flyway flyway(SQLiteDataSource ds, int legacy) {
-        return Flyway.configure().dataSource(ds).locations("classpath:db/geopackage")
+        return Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/geopackage")
                 .baselineVersion(Integer.toString(Math.max(legacy, 1)))
                 .baselineDescription("version " + legacy + " in " + LEGACY_VERSION_TABLE)
                 .load();
     }
 
     private static boolean tableExists(Statement st, String table) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'")) {
+        try (ResultSet rs =
+                st.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'")) {
             return rs.next();
         }
     }
 
     private static StoreException newerSchema(Path file, String version) {
-        return new StoreException(file + " has schema version " + version + ", newer than this plektoets knows; it was "
-                + "written by a newer plektoets. Run that version, or point this one at another data directory; the "
-                + "file was not changed.", null);
+        return new StoreException(
+                file + " has schema version " + version + ", newer than this plektoets knows; it was "
+                        + "written by a newer plektoets. Run that version, or point this one at another data directory; the "
+                        + "file was not changed.",
+                null);
     }
 
     public Path file() {
@@ -225,7 +240,8 @@ public final class GeoPackageStore extends JdbcStore {
     @Override
     protected boolean isUnavailable(SQLException e) {
         int code = e.getErrorCode();
-        return code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code
+        return code == SQLiteErrorCode.SQLITE_BUSY.code
+                || code == SQLiteErrorCode.SQLITE_LOCKED.code
                 || super.isUnavailable(e);
     }
 
@@ -241,15 +257,18 @@ public final class GeoPackageStore extends JdbcStore {
                     st.executeUpdate("DELETE FROM layer_" + role.id());
                 }
                 Envelope extent = new Envelope();
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO layer_" + role.id()
-                        + " (geom, feature_id, name, attributes, source, source_id, source_tag) VALUES (?,?,?,?,?,?,?)")) {
+                try (PreparedStatement st = c.prepareStatement(
+                        "INSERT INTO layer_" + role.id()
+                                + " (geom, feature_id, name, attributes, source, source_id, source_tag) VALUES (?,?,?,?,?,?,?)")) {
                     for (Feature f : dataset.layer(role)) {
                         Geometry g = crs.toStorage(f.geometry());
                         extent.expandToInclude(g.getEnvelopeInternal());
                         st.setBytes(1, GeoPackageGeometry.encode(g, LayerGeometry.STORAGE_SRID));
                         st.setLong(2, f.id());
                         st.setString(3, f.attribute("name"));
-                        st.setString(4, RegisterJson.MAPPER.valueToTree(f.attributes()).toString());
+                        st.setString(
+                                4,
+                                RegisterJson.MAPPER.valueToTree(f.attributes()).toString());
                         Provenance p = f.provenance();
                         st.setString(5, p.source());
                         st.setString(6, p.sourceId());
@@ -343,7 +362,8 @@ public final class GeoPackageStore extends JdbcStore {
     @Override
     protected void lockKey(Connection c, String key) throws SQLException {
         // the single writer connection's BEGIN IMMEDIATE already serialises every write; the row is kept for symmetry
-        try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO room_rental_lock (lock_key) VALUES (?)")) {
+        try (PreparedStatement st =
+                c.prepareStatement("INSERT OR IGNORE INTO room_rental_lock (lock_key) VALUES (?)")) {
             st.setString(1, key);
             st.executeUpdate();
         }

@@ -55,12 +55,13 @@ public final class PostgisStore extends JdbcStore {
      */
     public static PostgisStore open(String jdbcUrl, String user, String password, Clock clock) {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("--db must be a PostgreSQL JDBC URL such as "
-                    + "jdbc:postgresql://localhost:5432/plektoets, not '" + nl.plektoets.config.Secrets.redact(jdbcUrl) + "'");
+            throw new IllegalArgumentException(
+                    "--db must be a PostgreSQL JDBC URL such as " + "jdbc:postgresql://localhost:5432/plektoets, not '"
+                            + nl.plektoets.config.Secrets.redact(jdbcUrl) + "'");
         }
         // named in messages and describe(): without the query (it may carry password=) and without user:password@
-        String where = nl.plektoets.config.Secrets.redact(jdbcUrl.replaceFirst("^jdbc:postgresql://", "")
-                .replaceFirst("\\?.*$", ""));
+        String where = nl.plektoets.config.Secrets.redact(
+                jdbcUrl.replaceFirst("^jdbc:postgresql://", "").replaceFirst("\\?.*$", ""));
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(jdbcUrl);
         if (user != null) cfg.setUsername(user);
@@ -79,18 +80,26 @@ public final class PostgisStore extends JdbcStore {
             pool = new HikariDataSource(cfg);
         } catch (HikariPool.PoolInitializationException e) {
             // the driver's message may quote the URL's user:password@ part (it reads it as the host)
-            throw new StoreUnavailableException("Cannot connect to PostgreSQL at " + where + ": "
-                    + nl.plektoets.config.Secrets.redact(rootMessage(e), password)
-                    + ". Start the server, or check --db / PLEKTOETS_DB_URL, PLEKTOETS_DB_USER and PLEKTOETS_DB_PASSWORD.", e);
+            throw new StoreUnavailableException(
+                    "Cannot connect to PostgreSQL at " + where + ": "
+                            + nl.plektoets.config.Secrets.redact(rootMessage(e), password)
+                            + ". Start the server, or check --db / PLEKTOETS_DB_URL, PLEKTOETS_DB_USER and PLEKTOETS_DB_PASSWORD.",
+                    e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/postgis").load().migrate();
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/postgis")
+                    .load()
+                    .migrate();
         } catch (FlywayException e) {
             pool.close();
             String msg = nl.plektoets.config.Secrets.redact(rootMessage(e), password);
             if (msg.contains("postgis") && (msg.contains("not available") || msg.contains("control file"))) {
-                throw new StoreException("PostgreSQL at " + where + " has no PostGIS: install it on the server "
-                        + "(Debian: apt-get install postgresql-15-postgis-3) or run CREATE EXTENSION postgis as a superuser.", e);
+                throw new StoreException(
+                        "PostgreSQL at " + where + " has no PostGIS: install it on the server "
+                                + "(Debian: apt-get install postgresql-15-postgis-3) or run CREATE EXTENSION postgis as a superuser.",
+                        e);
             }
             throw new StoreException("Cannot prepare the schema in PostgreSQL at " + where + ": " + msg, e);
         }
@@ -121,7 +130,9 @@ public final class PostgisStore extends JdbcStore {
                     for (Feature f : dataset.layer(role)) {
                         st.setLong(1, f.id());
                         st.setString(2, f.attribute("name"));
-                        st.setString(3, RegisterJson.MAPPER.valueToTree(f.attributes()).toString());
+                        st.setString(
+                                3,
+                                RegisterJson.MAPPER.valueToTree(f.attributes()).toString());
                         Provenance p = f.provenance();
                         st.setString(4, p.source());
                         st.setString(5, p.sourceId());
@@ -230,17 +241,17 @@ public final class PostgisStore extends JdbcStore {
         return t == null ? null : t.toInstant();
     }
 
-
     @Override
     protected void lockKey(Connection c, String key) throws SQLException {
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO room_rental_lock (lock_key) VALUES (?) "
-                + "ON CONFLICT (lock_key) DO NOTHING")) {
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO room_rental_lock (lock_key) VALUES (?) " + "ON CONFLICT (lock_key) DO NOTHING")) {
             ins.setString(1, key);
             ins.executeUpdate();
         }
         // the street's row lock: a concurrent grant in the same street waits here until this transaction ends, then
         // (READ COMMITTED: a new statement sees the committed grant) re-reads the permits and is refused
-        try (PreparedStatement st = c.prepareStatement("SELECT lock_key FROM room_rental_lock WHERE lock_key = ? FOR UPDATE")) {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT lock_key FROM room_rental_lock WHERE lock_key = ? FOR UPDATE")) {
             st.setString(1, key);
             st.executeQuery().close();
         }

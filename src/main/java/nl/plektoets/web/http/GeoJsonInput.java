@@ -24,8 +24,7 @@ public final class GeoJsonInput {
     /** RD New's domain with a margin (EPSG:28992 area of use, projected); values outside are almost always lon/lat. */
     private static final double RD_MIN_X = -7000, RD_MAX_X = 300000, RD_MIN_Y = 289000, RD_MAX_Y = 629000;
 
-    private GeoJsonInput() {
-    }
+    private GeoJsonInput() {}
 
     /**
      * A site geometry from its GeoJSON object, in the coordinates of {@code crs} (not transformed).
@@ -35,8 +34,10 @@ public final class GeoJsonInput {
      */
     public static Geometry site(JsonNode node, String field, ApiCrs crs, GeometryFactory factory) {
         if (node == null || !node.isObject()) {
-            throw bad(field, "must be a GeoJSON geometry object such as "
-                    + "{\"type\": \"Point\", \"coordinates\": [6.6, 52.6]}, got " + kind(node));
+            throw bad(
+                    field,
+                    "must be a GeoJSON geometry object such as "
+                            + "{\"type\": \"Point\", \"coordinates\": [6.6, 52.6]}, got " + kind(node));
         }
         JsonNode type = node.get("type");
         if (type == null || !type.isTextual()) {
@@ -48,13 +49,20 @@ public final class GeoJsonInput {
             case "Point", "Polygon", "MultiPolygon" -> {
                 if (coords == null || coords.isNull()) throw bad(field + ".coordinates", "missing");
             }
-            case "Feature" -> throw bad(field + ".type",
-                    "is a Feature; send its geometry member (a Point, Polygon or MultiPolygon) as the site");
+            case "Feature" ->
+                throw bad(
+                        field + ".type",
+                        "is a Feature; send its geometry member (a Point, Polygon or MultiPolygon) as the site");
             case "LineString", "MultiLineString", "MultiPoint", "GeometryCollection", "FeatureCollection" ->
-                    throw bad(field + ".type", "\"" + t + "\" is not a site; use a Point (an address "
-                            + "or building) or a Polygon/MultiPolygon (a plot)");
-            default -> throw bad(field + ".type", "\"" + t + "\" is not a GeoJSON geometry type; use "
-                    + "\"Point\", \"Polygon\" or \"MultiPolygon\" (case-sensitive)");
+                throw bad(
+                        field + ".type",
+                        "\"" + t + "\" is not a site; use a Point (an address "
+                                + "or building) or a Polygon/MultiPolygon (a plot)");
+            default ->
+                throw bad(
+                        field + ".type",
+                        "\"" + t + "\" is not a GeoJSON geometry type; use "
+                                + "\"Point\", \"Polygon\" or \"MultiPolygon\" (case-sensitive)");
         }
         String c = field + ".coordinates";
         return switch (t) {
@@ -69,7 +77,6 @@ public final class GeoJsonInput {
         };
     }
 
-
     private static Polygon polygon(JsonNode node, String field, ApiCrs crs, GeometryFactory factory) {
         List<JsonNode> rings = array(node, field, "an array of linear rings (the first is the outer ring)", 1);
         LinearRing shell = ring(rings.get(0), field + "[0]", crs, factory);
@@ -81,22 +88,28 @@ public final class GeoJsonInput {
     private static LinearRing ring(JsonNode node, String field, ApiCrs crs, GeometryFactory factory) {
         List<JsonNode> positions = array(node, field, "a linear ring (an array of positions)", 0);
         if (positions.size() < 4) {
-            throw bad(field, "ring has " + positions.size() + " positions; a linear ring needs at least 4,"
-                    + " the last repeating the first");
+            throw bad(
+                    field,
+                    "ring has " + positions.size() + " positions; a linear ring needs at least 4,"
+                            + " the last repeating the first");
         }
         Coordinate[] cs = new Coordinate[positions.size()];
         for (int i = 0; i < cs.length; i++) cs[i] = position(positions.get(i), field + "[" + i + "]", crs);
         if (!cs[0].equals2D(cs[cs.length - 1])) {
-            throw bad(field, "ring not closed: the last position " + text(cs[cs.length - 1])
-                    + " must repeat the first " + text(cs[0]));
+            throw bad(
+                    field,
+                    "ring not closed: the last position " + text(cs[cs.length - 1]) + " must repeat the first "
+                            + text(cs[0]));
         }
         return factory.createLinearRing(cs);
     }
 
     private static Coordinate position(JsonNode node, String field, ApiCrs crs) {
         if (node == null || !node.isArray() || node.size() < 2 || node.size() > 3) {
-            throw bad(field, "a position must be an array of 2 numbers ["
-                    + (crs == ApiCrs.CRS84 ? "longitude, latitude" : "x, y") + "], got " + kind(node));
+            throw bad(
+                    field,
+                    "a position must be an array of 2 numbers ["
+                            + (crs == ApiCrs.CRS84 ? "longitude, latitude" : "x, y") + "], got " + kind(node));
         }
         for (int i = 0; i < node.size(); i++) {
             if (!node.get(i).isNumber()) {
@@ -107,17 +120,25 @@ public final class GeoJsonInput {
         if (!Double.isFinite(x) || !Double.isFinite(y)) throw bad(field, "coordinates must be finite");
         if (crs == ApiCrs.CRS84) {
             if (x < -180 || x > 180) {
-                throw bad(field + "[0]", "longitude " + x + " out of range -180..180"
-                        + (looksLikeRd(x, y) ? "; these look like RD New coordinates: set \"crs\": \"EPSG:28992\"" : ""));
+                throw bad(
+                        field + "[0]",
+                        "longitude " + x + " out of range -180..180"
+                                + (looksLikeRd(x, y)
+                                        ? "; these look like RD New coordinates: set \"crs\": \"EPSG:28992\""
+                                        : ""));
             }
             if (y < -90 || y > 90) {
                 throw bad(field + "[1]", "latitude " + y + " out of range -90..90");
             }
         } else {
             if (x < RD_MIN_X || x > RD_MAX_X || y < RD_MIN_Y || y > RD_MAX_Y) {
-                throw bad(field, "[" + x + ", " + y + "] lies outside RD New's domain (x " + (long) RD_MIN_X
-                        + ".." + (long) RD_MAX_X + ", y " + (long) RD_MIN_Y + ".." + (long) RD_MAX_Y + ")"
-                        + (Math.abs(x) <= 180 && Math.abs(y) <= 90 ? "; these look like longitude, latitude: set \"crs\": \"CRS84\"" : ""));
+                throw bad(
+                        field,
+                        "[" + x + ", " + y + "] lies outside RD New's domain (x " + (long) RD_MIN_X
+                                + ".." + (long) RD_MAX_X + ", y " + (long) RD_MIN_Y + ".." + (long) RD_MAX_Y + ")"
+                                + (Math.abs(x) <= 180 && Math.abs(y) <= 90
+                                        ? "; these look like longitude, latitude: set \"crs\": \"CRS84\""
+                                        : ""));
             }
         }
         return new Coordinate(x, y);

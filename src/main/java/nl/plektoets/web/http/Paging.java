@@ -52,7 +52,8 @@ public final class Paging {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
             if (text.trim().matches("\\d+")) return Integer.MAX_VALUE; // too large: clamped by the caller
-            throw new Problem(Problem.Type.INVALID_PARAMETER, name, name + " must be a whole number, got '" + text + "'");
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER, name, name + " must be a whole number, got '" + text + "'");
         }
     }
 
@@ -74,7 +75,8 @@ public final class Paging {
      * {@code links}: each {@code path} with {@code params} (the request's other parameters, in their order) and this
      * page's limit and offset. {@code titles} (self, next, prev) are the OGC link titles; null leaves them out.
      */
-    public void links(ArrayNode links, String path, Map<String, String> params, int matched, String type, List<String> titles) {
+    public void links(
+            ArrayNode links, String path, Map<String, String> params, int matched, String type, List<String> titles) {
         Map<String, String> self = new LinkedHashMap<>(params);
         self.put("limit", Integer.toString(limit));
         self.put("offset", Integer.toString(offset));
@@ -104,9 +106,12 @@ public final class Paging {
     /** {@code path?k=v&...}, values URL-encoded (commas kept, as in bbox); just {@code path} without parameters. */
     public static String url(String path, Map<String, String> params) {
         if (params.isEmpty()) return path;
-        return path + "?" + params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("%2C", ","))
-                .collect(Collectors.joining("&"));
+        return path + "?"
+                + params.entrySet().stream()
+                        .map(e -> e.getKey() + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)
+                                        .replace("%2C", ","))
+                        .collect(Collectors.joining("&"));
     }
 
     /** {@code {count, <member>: [...]}}: the answer of every register listing (not paged: registers are small). */

@@ -67,7 +67,9 @@ public final class Problem extends RuntimeException {
         /** {@code slug} when two types share one URI (the same kind of problem, told apart by title or status). */
         Type(int status, String slug, String title) {
             this.status = status;
-            this.slug = slug != null ? slug : name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            this.slug = slug != null
+                    ? slug
+                    : name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             this.title = title;
         }
 
@@ -98,16 +100,22 @@ public final class Problem extends RuntimeException {
 
     /** 413: more bytes arrived (or were declared) than {@code max-body-bytes} allows. */
     public static Problem bodyTooLarge(long maxBytes) {
-        return new Problem(Type.BODY_TOO_LARGE, null, "The request body exceeds " + maxBytes + " bytes (the "
-                + "configuration key max-body-bytes); simplify the site polygon (a housing site needs no more than a few "
-                + "hundred vertices)");
+        return new Problem(
+                Type.BODY_TOO_LARGE,
+                null,
+                "The request body exceeds " + maxBytes + " bytes (the "
+                        + "configuration key max-body-bytes); simplify the site polygon (a housing site needs no more than a few "
+                        + "hundred vertices)");
     }
 
     /** 400 for a free-text value over {@code max-text-chars}; checked before the text is parsed or searched. */
     public static String text(String value, String field, int maxChars) {
         if (value != null && value.length() > maxChars) {
-            throw new Problem(Type.INVALID_REQUEST, field, "'" + field + "' is " + value.length() + " characters long; at most "
-                    + maxChars + " are accepted (an address looks like \"Hoofdstraat 12, Dedemsvaart\")");
+            throw new Problem(
+                    Type.INVALID_REQUEST,
+                    field,
+                    "'" + field + "' is " + value.length() + " characters long; at most " + maxChars
+                            + " are accepted (an address looks like \"Hoofdstraat 12, Dedemsvaart\")");
         }
         return value;
     }
@@ -124,9 +132,14 @@ public final class Problem extends RuntimeException {
             int cut = Math.max(Math.max(m.lastIndexOf('(', tick), m.lastIndexOf(':', tick)), m.lastIndexOf(';', tick));
             m = m.substring(0, cut < 0 ? tick : cut);
         }
-        m = m.replaceAll("\\s*\\(start marker at \\[Source:.*", "").replaceAll("\\[Source:[^\\]]*\\]", "")
-                .replace("START_OBJECT", "an object").replace("START_ARRAY", "an array").replace("END_OBJECT", "'}'")
-                .replace("END_ARRAY", "']'").replace("VALUE_", "a ").strip();
+        m = m.replaceAll("\\s*\\(start marker at \\[Source:.*", "")
+                .replaceAll("\\[Source:[^\\]]*\\]", "")
+                .replace("START_OBJECT", "an object")
+                .replace("START_ARRAY", "an array")
+                .replace("END_OBJECT", "'}'")
+                .replace("END_ARRAY", "']'")
+                .replace("VALUE_", "a ")
+                .strip();
         return m.isEmpty() ? "it cannot be read" : m;
     }
 

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.roomrental.StreetStanding;
 import nl.plektoets.web.http.Paging;
@@ -38,6 +37,7 @@ public final class RoomRentalFeatures {
     static final String JSON = "application/json";
     /** The API definition the landing page links to as {@code service-desc} (the whole HTTP API, OGC paths included). */
     public static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
+
     public static final String OPENAPI_PATH = "/api/v1/openapi.json";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> CONFORMANCE = List.of(
@@ -52,15 +52,16 @@ public final class RoomRentalFeatures {
     }
 
     /** One answer: body and the CRS of its geometries (null when it has none). */
-    public record Page(ObjectNode body, ApiCrs crs) {
-    }
+    public record Page(ObjectNode body, ApiCrs crs) {}
 
     public ObjectNode landing(String base, Map<String, List<String>> query) {
         format(QueryParams.single(query, Set.of("f")), JSON_ONLY);
         ObjectNode o = NODES.objectNode();
         o.put("title", "plektoets room rental per street (§5.1.3)");
-        o.put("description", "Per street: dwellings, room-rental permits granted, applications pending, the limit and"
-                + " what is left. Counts only; no addresses or names.");
+        o.put(
+                "description",
+                "Per street: dwellings, room-rental permits granted, applications pending, the limit and"
+                        + " what is left. Counts only; no addresses or names.");
         ArrayNode links = o.putArray("links");
         links.add(Paging.link("self", JSON, base + "/ogc", "This document"));
         links.add(Paging.link("service-desc", OPENAPI, base + OPENAPI_PATH, "The API definition (OpenAPI 3.0)"));
@@ -98,13 +99,15 @@ public final class RoomRentalFeatures {
         ObjectNode c = NODES.objectNode();
         c.put("id", COLLECTION);
         c.put("title", "Room rental per street");
-        c.put("description", "Per street (BAG openbare ruimte within a woonplaats, or a segment of it): dwellings, "
-                + "granted, known (room-rented without a permit), pending, limit, left, status (available, almost_full, full,"
-                + " not_applicable: fewer dwellings than the minimum for a first room-rented dwelling), limitBy and"
-                + " limitReason (the rule that gave the limit, in words), indicative (the limit is not adopted by the"
-                + " council) with indicativeNote, rule, dataDate. In a street of fewer dwellings than the service's"
-                + " room-rental-counts-from-dwellings (countsPublished false) granted, known, pending and left are null:"
-                + " only whether the street is full. §5.1.3, §6.2.6.");
+        c.put(
+                "description",
+                "Per street (BAG openbare ruimte within a woonplaats, or a segment of it): dwellings, "
+                        + "granted, known (room-rented without a permit), pending, limit, left, status (available, almost_full, full,"
+                        + " not_applicable: fewer dwellings than the minimum for a first room-rented dwelling), limitBy and"
+                        + " limitReason (the rule that gave the limit, in words), indicative (the limit is not adopted by the"
+                        + " council) with indicativeNote, rule, dataDate. In a street of fewer dwellings than the service's"
+                        + " room-rental-counts-from-dwellings (countsPublished false) granted, known, pending and left are null:"
+                        + " only whether the street is full. §5.1.3, §6.2.6.");
         c.put("itemType", "feature");
         ArrayNode links = c.putArray("links");
         links.add(Paging.link("self", JSON, base + "/ogc/collections/" + COLLECTION, "This collection"));
@@ -114,8 +117,14 @@ public final class RoomRentalFeatures {
         api.rules().model().units().forEach(u -> e.expandToInclude(u.geometry().getEnvelopeInternal()));
         ArrayNode bbox = extent.putArray("bbox");
         if (!e.isNull()) {
-            var box = api.workingCrs().toLonLat(api.workingCrs().geometryFactory().toGeometry(e)).getEnvelopeInternal();
-            bbox.addArray().add(round(box.getMinX())).add(round(box.getMinY())).add(round(box.getMaxX())).add(round(box.getMaxY()));
+            var box = api.workingCrs()
+                    .toLonLat(api.workingCrs().geometryFactory().toGeometry(e))
+                    .getEnvelopeInternal();
+            bbox.addArray()
+                    .add(round(box.getMinX()))
+                    .add(round(box.getMinY()))
+                    .add(round(box.getMaxX()))
+                    .add(round(box.getMaxY()));
         }
         extent.put("crs", ApiCrs.CRS84.uri());
         // every street's counts are of one day, the service's today (permits are read live)
@@ -131,10 +140,12 @@ public final class RoomRentalFeatures {
 
     public Page items(String base, String id, Map<String, List<String>> query) {
         known(id);
-        Map<String, String> p = QueryParams.single(query, Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "datetime", "f"));
+        Map<String, String> p =
+                QueryParams.single(query, Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "datetime", "f"));
         format(p, GEOJSON_FORMATS);
         ApiCrs crs = QueryParams.crs(p, "crs");
-        boolean inTime = !p.containsKey("datetime") || Interval.parse(p.get("datetime")).meetsDay(api.dataDate());
+        boolean inTime =
+                !p.containsKey("datetime") || Interval.parse(p.get("datetime")).meetsDay(api.dataDate());
         if (p.containsKey("bbox-crs") && !p.containsKey("bbox")) {
             throw new Problem(Problem.Type.INVALID_PARAMETER, "bbox-crs", "bbox-crs is given without bbox");
         }
@@ -159,7 +170,11 @@ public final class RoomRentalFeatures {
         if (!inTime) csv.put("bbox", "0,0,0,0"); // the CSV has no datetime: an empty box keeps it as empty as this page
         if (p.containsKey("bbox")) csv.put("bbox", p.get("bbox"));
         if (p.containsKey("bbox-crs")) csv.put("bbox-crs", p.get("bbox-crs"));
-        links.add(Paging.link("alternate", "text/csv", Paging.url(base + "/api/v1/room-rental/streets.csv", csv), "All matching streets as CSV"));
+        links.add(Paging.link(
+                "alternate",
+                "text/csv",
+                Paging.url(base + "/api/v1/room-rental/streets.csv", csv),
+                "All matching streets as CSV"));
         return new Page(o, crs);
     }
 
@@ -169,12 +184,19 @@ public final class RoomRentalFeatures {
         Map<String, String> p = QueryParams.single(query, Set.of("crs", "f"));
         format(p, GEOJSON_FORMATS);
         ApiCrs crs = QueryParams.crs(p, "crs");
-        StreetStanding s = api.standings(null).stream().filter(x -> x.unit().id().equals(featureId)).findFirst()
-                .orElseThrow(() -> new Problem(Problem.Type.NOT_FOUND, "featureId", "No street '" + featureId
-                        + "' in " + COLLECTION + "; ids look like 'town/street' or 'town/street#2' for a segment"));
+        StreetStanding s = api.standings(null).stream()
+                .filter(x -> x.unit().id().equals(featureId))
+                .findFirst()
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.NOT_FOUND,
+                        "featureId",
+                        "No street '" + featureId + "' in " + COLLECTION
+                                + "; ids look like 'town/street' or 'town/street#2' for a segment"));
         ObjectNode f = api.feature(s, crs);
         String self = base + "/ogc/collections/" + COLLECTION + "/items/"
-                + URLEncoder.encode(featureId, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+                + URLEncoder.encode(featureId, StandardCharsets.UTF_8)
+                        .replace("+", "%20")
+                        .replace("%2F", "/");
         ArrayNode links = f.putArray("links");
         links.add(Paging.link("self", GEOJSON, self, "This street"));
         links.add(Paging.link("collection", JSON, base + "/ogc/collections/" + COLLECTION, "The collection"));
@@ -187,8 +209,11 @@ public final class RoomRentalFeatures {
     private static void format(Map<String, String> p, Set<String> allowed) {
         String f = p.get("f");
         if (f != null && !allowed.contains(f)) {
-            throw new Problem(Problem.Type.INVALID_PARAMETER, "f", "Unknown format f=" + f + "; this resource is "
-                    + "available as " + String.join(", ", allowed.stream().sorted().toList()));
+            throw new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    "f",
+                    "Unknown format f=" + f + "; this resource is " + "available as "
+                            + String.join(", ", allowed.stream().sorted().toList()));
         }
     }
 
@@ -227,7 +252,10 @@ public final class RoomRentalFeatures {
                 try {
                     return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
                 } catch (DateTimeParseException e2) {
-                    throw bad(text, "'" + v + "' is neither a date (2026-03-02) nor a date-time with offset (2026-03-02T10:00:00Z)");
+                    throw bad(
+                            text,
+                            "'" + v
+                                    + "' is neither a date (2026-03-02) nor a date-time with offset (2026-03-02T10:00:00Z)");
                 }
             }
         }
@@ -238,29 +266,38 @@ public final class RoomRentalFeatures {
                 return OffsetDateTime.parse(v).toInstant();
             } catch (DateTimeParseException e) {
                 try {
-                    return LocalDate.parse(v).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    return LocalDate.parse(v)
+                            .plusDays(1)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant();
                 } catch (DateTimeParseException e2) {
-                    throw bad(text, "'" + v + "' is neither a date (2026-03-02) nor a date-time with offset (2026-03-02T10:00:00Z)");
+                    throw bad(
+                            text,
+                            "'" + v
+                                    + "' is neither a date (2026-03-02) nor a date-time with offset (2026-03-02T10:00:00Z)");
                 }
             }
         }
 
         private static Problem bad(String text, String why) {
-            return new Problem(Problem.Type.INVALID_PARAMETER, "datetime", "datetime '" + text + "' is not an instant or"
-                    + " interval: " + why + "; e.g. datetime=2026-03-02, 2026-03-02T10:00:00Z, 2026-01-01/.. or ../2026-12-31");
+            return new Problem(
+                    Problem.Type.INVALID_PARAMETER,
+                    "datetime",
+                    "datetime '" + text + "' is not an instant or" + " interval: " + why
+                            + "; e.g. datetime=2026-03-02, 2026-03-02T10:00:00Z, 2026-01-01/.. or ../2026-12-31");
         }
     }
 
     private static void known(String id) {
         if (!COLLECTION.equals(id)) {
-            throw new Problem(Problem.Type.NOT_FOUND, "collectionId", "No collection '" + id + "'; the collection is " + COLLECTION);
+            throw new Problem(
+                    Problem.Type.NOT_FOUND,
+                    "collectionId",
+                    "No collection '" + id + "'; the collection is " + COLLECTION);
         }
     }
-
 
     private static double round(double v) {
         return Math.round(v * 1e7) / 1e7;
     }
-
-
 }

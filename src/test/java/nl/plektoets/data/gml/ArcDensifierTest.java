@@ -16,7 +16,8 @@ class ArcDensifierTest {
     static double maxDeviation(Coordinate c, double r, List<Coordinate> pts) {
         double worst = 0;
         for (int i = 0; i + 1 < pts.size(); i++) {
-            Coordinate mid = new Coordinate((pts.get(i).x + pts.get(i + 1).x) / 2, (pts.get(i).y + pts.get(i + 1).y) / 2);
+            Coordinate mid =
+                    new Coordinate((pts.get(i).x + pts.get(i + 1).x) / 2, (pts.get(i).y + pts.get(i + 1).y) / 2);
             worst = Math.max(worst, r - c.distance(mid));
         }
         return worst;

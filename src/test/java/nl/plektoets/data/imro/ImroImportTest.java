@@ -55,7 +55,8 @@ class ImroImportTest {
 
     /** The DOM is not namespace-aware: match prefixed names literally ("imro:X" -> *[name()='imro:X']). */
     static String q(String expr) {
-        return expr.replaceAll("@(\\w+:\\w+)", "@*[name()='$1']").replaceAll("(?<![@'\\w])(\\w+:\\w+)", "*[name()='$1']");
+        return expr.replaceAll("@(\\w+:\\w+)", "@*[name()='$1']")
+                .replaceAll("(?<![@'\\w])(\\w+:\\w+)", "*[name()='$1']");
     }
 
     static NodeList nodes(String expr, Object context) throws Exception {
@@ -75,8 +76,15 @@ class ImroImportTest {
 
     @Test
     void countsPerTypeMatchAnIndependentXPathCount() throws Exception {
-        for (String type : List.of("Enkelbestemming", "Bouwvlak", "Functieaanduiding", "Bouwaanduiding", "Gebiedsaanduiding",
-                "Dubbelbestemming", "Maatvoering", "Bestemmingsplangebied")) {
+        for (String type : List.of(
+                "Enkelbestemming",
+                "Bouwvlak",
+                "Functieaanduiding",
+                "Bouwaanduiding",
+                "Gebiedsaanduiding",
+                "Dubbelbestemming",
+                "Maatvoering",
+                "Bestemmingsplangebied")) {
             int expected = count("//imro:featureMember/imro:" + type);
             assertTrue(expected > 0, type);
             assertEquals(expected, plan.objects(type).size(), type);
@@ -91,7 +99,8 @@ class ImroImportTest {
                 .collect(Collectors.groupingBy(PlanObject::hoofdgroep, TreeMap::new, Collectors.counting()));
         NodeList groups = nodes("//imro:Enkelbestemming/imro:bestemmingshoofdgroep", dom);
         Map<String, Long> expected = new TreeMap<>();
-        for (int i = 0; i < groups.getLength(); i++) expected.merge(groups.item(i).getTextContent().trim(), 1L, Long::sum);
+        for (int i = 0; i < groups.getLength(); i++)
+            expected.merge(groups.item(i).getTextContent().trim(), 1L, Long::sum);
         assertEquals(expected, actual);
         assertEquals(37L, actual.get("wonen"));
         assertEquals(12L, actual.get("bedrijf"));
@@ -101,10 +110,17 @@ class ImroImportTest {
 
     @Test
     void rolesFollowTheMapping() throws Exception {
-        Map<Role, Long> byRole = features.features().stream().collect(Collectors.groupingBy(Feature::role, Collectors.counting()));
-        assertEquals(count("//imro:Enkelbestemming[imro:bestemmingshoofdgroep='bedrijf']"), byRole.get(Role.BUSINESS_PARK).intValue());
-        assertEquals(count("//imro:Enkelbestemming[imro:bestemmingshoofdgroep='recreatie']"), byRole.get(Role.RECREATION_ZONE).intValue());
-        assertEquals(count("//imro:Enkelbestemming[imro:bestemmingshoofdgroep='wonen']"), byRole.get(Role.BUILT_UP_AREA).intValue());
+        Map<Role, Long> byRole =
+                features.features().stream().collect(Collectors.groupingBy(Feature::role, Collectors.counting()));
+        assertEquals(
+                count("//imro:Enkelbestemming[imro:bestemmingshoofdgroep='bedrijf']"),
+                byRole.get(Role.BUSINESS_PARK).intValue());
+        assertEquals(
+                count("//imro:Enkelbestemming[imro:bestemmingshoofdgroep='recreatie']"),
+                byRole.get(Role.RECREATION_ZONE).intValue());
+        assertEquals(
+                count("//imro:Enkelbestemming[imro:bestemmingshoofdgroep='wonen']"),
+                byRole.get(Role.BUILT_UP_AREA).intValue());
         // water: background only
         int water = count("//imro:Enkelbestemming[imro:bestemmingshoofdgroep='water']");
         assertTrue(water > 0, "the plan has water");
@@ -119,7 +135,8 @@ class ImroImportTest {
         NodeList refs = nodes("//imro:Bouwvlak/imro:bestemmingsvlak/@xlink:href", dom);
         int agrarisch = 0;
         for (int i = 0; i < refs.getLength(); i++) {
-            if ("agrarisch".equals(hoofdgroepById.get(refs.item(i).getNodeValue().substring(1)))) agrarisch++;
+            if ("agrarisch"
+                    .equals(hoofdgroepById.get(refs.item(i).getNodeValue().substring(1)))) agrarisch++;
         }
         assertEquals(count("//imro:Bouwvlak"), refs.getLength(), "every Bouwvlak here has a bestemmingsvlak reference");
         // This village plan has no building plot inside agrarisch (the data README says so); the IMRO2006 and
@@ -136,7 +153,9 @@ class ImroImportTest {
         }
         assertEquals(List.of(), plan.repaired(), "no geometry needed repair");
         for (Feature f : features.features()) {
-            assertTrue(f.geometry().isValid() && f.geometry().getArea() > 0, f.provenance().sourceId());
+            assertTrue(
+                    f.geometry().isValid() && f.geometry().getArea() > 0,
+                    f.provenance().sourceId());
             assertEquals(28992, f.geometry().getSRID());
         }
     }
@@ -158,21 +177,30 @@ class ImroImportTest {
     @Test
     void aBouwvlakMatchesItsPosListExactly() throws Exception {
         // NL.IMRO.1: a plain LinearRing, so the polygon is exactly the posList of the file
-        Geometry expected = new WKTReader().read("POLYGON ((252409.449 561304.491, 252503.55 561132.91, 252510.43 561136.82,"
-                + " 252508.809 561139.775, 252515.035 561143.19, 252422.728 561311.472, 252426.48 561313.56,"
-                + " 252418.269 561332.741, 252404.479 561326.838, 252413.202 561306.464, 252409.449 561304.491))");
-        PlanObject bv = plan.objects("Bouwvlak").stream().filter(o -> o.gmlId().equals("NL.IMRO.1")).findFirst().orElseThrow();
+        Geometry expected = new WKTReader()
+                .read(
+                        "POLYGON ((252409.449 561304.491, 252503.55 561132.91, 252510.43 561136.82,"
+                                + " 252508.809 561139.775, 252515.035 561143.19, 252422.728 561311.472, 252426.48 561313.56,"
+                                + " 252418.269 561332.741, 252404.479 561326.838, 252413.202 561306.464, 252409.449 561304.491))");
+        PlanObject bv = plan.objects("Bouwvlak").stream()
+                .filter(o -> o.gmlId().equals("NL.IMRO.1"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(expected.equalsExact(bv.geometry(), 1e-9), bv.geometry().toText());
         assertEquals("NL.IMRO.108", bv.bestemmingsvlak());
     }
 
     @Test
     void agriculturalPlotsAreBouwvlakkenInsideAgrarisch() {
-        List<Feature> plots = features.features().stream().filter(f -> f.role() == Role.AGRICULTURAL_PLOT).toList();
+        List<Feature> plots = features.features().stream()
+                .filter(f -> f.role() == Role.AGRICULTURAL_PLOT)
+                .toList();
         for (Feature p : plots) {
             assertEquals("agrarisch", p.attribute("imro.hoofdgroep"));
             assertEquals("11", p.attribute("imro.artikel"));
-            assertEquals("Bouwvlak in Enkelbestemming agrarisch, artikel 11", p.provenance().sourceTag());
+            assertEquals(
+                    "Bouwvlak in Enkelbestemming agrarisch, artikel 11",
+                    p.provenance().sourceTag());
             Feature parent = byGmlId(p.attribute("imro.bestemmingId"));
             assertTrue(parent == null || parent.geometry().buffer(0.01).covers(p.geometry()));
         }
@@ -181,8 +209,8 @@ class ImroImportTest {
     @Test
     void areasOfConcreteFeatures() {
         // shoelace areas of the same posLists, computed independently with Python
-        Map<String, Double> expected = Map.of("NL.IMRO.118", 8300.959, "NL.IMRO.130", 7303.591, "NL.IMRO.156", 4888.390,
-                "NL.IMRO.200", 1362.502);
+        Map<String, Double> expected = Map.of(
+                "NL.IMRO.118", 8300.959, "NL.IMRO.130", 7303.591, "NL.IMRO.156", 4888.390, "NL.IMRO.200", 1362.502);
         expected.forEach((id, area) -> assertEquals(area, byGmlId(id).geometry().getArea(), 0.001, id));
         assertEquals(Role.BUSINESS_PARK, byGmlId("NL.IMRO.200").role());
         assertEquals("bedrijfswoning", byGmlId("NL.IMRO.200").attribute("imro.functieaanduiding"));
@@ -191,20 +219,26 @@ class ImroImportTest {
     @Test
     void functionLabelsBecomeAttributes() {
         long withBedrijfswoning = features.features().stream()
-                .filter(f -> f.attribute("imro.functieaanduiding") != null && f.attribute("imro.functieaanduiding").contains("bedrijfswoning"))
+                .filter(f -> f.attribute("imro.functieaanduiding") != null
+                        && f.attribute("imro.functieaanduiding").contains("bedrijfswoning"))
                 .count();
         assertTrue(withBedrijfswoning > 0);
-        assertTrue(features.features().stream().anyMatch(f -> f.attribute("imro.maatvoering") != null
-                && f.attribute("imro.maatvoering").contains("maximaal aantal wooneenheden=")));
-        assertTrue(features.features().stream().anyMatch(f -> f.attribute("imro.maatvoering") != null
-                && f.attribute("imro.maatvoering").contains("maximum oppervlakte (m2)=")));
+        assertTrue(features.features().stream()
+                .anyMatch(f -> f.attribute("imro.maatvoering") != null
+                        && f.attribute("imro.maatvoering").contains("maximaal aantal wooneenheden=")));
+        assertTrue(features.features().stream()
+                .anyMatch(f -> f.attribute("imro.maatvoering") != null
+                        && f.attribute("imro.maatvoering").contains("maximum oppervlakte (m2)=")));
     }
 
     @Test
     void arcsAreDensifiedWithinTolerance() throws Exception {
         // NL.IMRO.258 (Dubbelbestemming) has an interior Ring made of gml:Arc segments; each arc's middle point
         // (on the true circle) lies within the 0.1 m tolerance of the densified boundary.
-        PlanObject o = plan.objects().stream().filter(x -> "NL.IMRO.258".equals(x.gmlId())).findFirst().orElseThrow();
+        PlanObject o = plan.objects().stream()
+                .filter(x -> "NL.IMRO.258".equals(x.gmlId()))
+                .findFirst()
+                .orElseThrow();
         org.locationtech.jts.geom.Polygon p = (org.locationtech.jts.geom.Polygon) o.geometry();
         assertEquals(1, p.getNumInteriorRing());
         Geometry hole = p.getInteriorRingN(0);
@@ -214,6 +248,9 @@ class ImroImportTest {
     }
 
     static Feature byGmlId(String id) {
-        return features.features().stream().filter(f -> f.provenance().sourceId().equals(id)).findFirst().orElse(null);
+        return features.features().stream()
+                .filter(f -> f.provenance().sourceId().equals(id))
+                .findFirst()
+                .orElse(null);
     }
 }

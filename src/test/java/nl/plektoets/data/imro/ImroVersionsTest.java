@@ -42,9 +42,19 @@ class ImroVersionsTest {
         assertEquals(500 * 1000 - 100 * 100, e1.getArea(), 1e-6);
 
         SourceFeatures sf = ImroImport.features(plan, ImroRoleMapping.defaults());
-        Map<Role, Long> byRole = sf.features().stream().collect(Collectors.groupingBy(Feature::role, Collectors.counting()));
-        assertEquals(Map.of(Role.AGRICULTURAL_PLOT, 2L, Role.BUSINESS_PARK, 1L, Role.RECREATION_ZONE, 1L,
-                Role.ENVIRONMENTAL_SOURCE, 1L), byRole); // the business park zone is also a source (no category label)
+        Map<Role, Long> byRole =
+                sf.features().stream().collect(Collectors.groupingBy(Feature::role, Collectors.counting()));
+        assertEquals(
+                Map.of(
+                        Role.AGRICULTURAL_PLOT,
+                        2L,
+                        Role.BUSINESS_PARK,
+                        1L,
+                        Role.RECREATION_ZONE,
+                        1L,
+                        Role.ENVIRONMENTAL_SOURCE,
+                        1L),
+                byRole); // the business park zone is also a source (no category label)
 
         Feature b1 = byId(sf, "NL.IMRO.B1");
         double exact = 100 * 100 + Math.PI * 50 * 50 / 2; // square plus half circle
@@ -56,13 +66,16 @@ class ImroVersionsTest {
         assertEquals("agrarisch met waarden", b1.attribute("imro.hoofdgroep"));
         assertEquals("4", b1.attribute("imro.artikel"));
         assertEquals("Agrarisch met waarden - Landschapswaarden", b1.attribute("name"));
-        assertEquals("Bouwvlak in Enkelbestemming agrarisch met waarden, artikel 4", b1.provenance().sourceTag());
+        assertEquals(
+                "Bouwvlak in Enkelbestemming agrarisch met waarden, artikel 4",
+                b1.provenance().sourceTag());
 
         Feature b2 = byId(sf, "NL.IMRO.B2"); // a gml:Circle, no bestemmingsvlak reference: parent found spatially
         assertEquals(Math.PI * 2500, b2.geometry().getArea(), 2 * Math.PI * 50 * 0.1);
         assertEquals("NL.IMRO.E1", b2.attribute("imro.bestemmingId"));
         // every vertex of the densified circle lies on it; chords deviate at most 0.1 m
-        for (var c : b2.geometry().getCoordinates()) assertEquals(50, c.distance(new org.locationtech.jts.geom.Coordinate(230250, 500750)), 1e-6);
+        for (var c : b2.geometry().getCoordinates())
+            assertEquals(50, c.distance(new org.locationtech.jts.geom.Coordinate(230250, 500750)), 1e-6);
         assertTrue(b2.geometry().getBoundary().distance(new WKTReader().read("POINT (230250 500750)")) > 49.9);
 
         Feature e3 = byId(sf, "NL.IMRO.E3"); // 3D posList: heights dropped
@@ -92,8 +105,9 @@ class ImroVersionsTest {
 
     @Test
     void aFolderReadsEveryPlan() {
-        List<SourceFeatures> plans = ImroImport.read(FIXTURES, ImroRoleMapping.defaults(), WorkingCrs.rdNew(), m -> { });
-        assertEquals(List.of("NL.IMRO.9999.BPfixture2006-", "NL.IMRO.9999.BPfixture2012-va01"),
+        List<SourceFeatures> plans = ImroImport.read(FIXTURES, ImroRoleMapping.defaults(), WorkingCrs.rdNew(), m -> {});
+        assertEquals(
+                List.of("NL.IMRO.9999.BPfixture2006-", "NL.IMRO.9999.BPfixture2012-va01"),
                 plans.stream().map(SourceFeatures::name).toList());
     }
 
@@ -109,7 +123,9 @@ class ImroVersionsTest {
                 labels: []
                 """);
         SourceFeatures sf = ImroImport.features(reader.read(P2006), ImroRoleMapping.load(yaml));
-        assertEquals(List.of("localidEP1"), sf.features().stream().map(f -> f.provenance().sourceId()).toList());
+        assertEquals(
+                List.of("localidEP1"),
+                sf.features().stream().map(f -> f.provenance().sourceId()).toList());
         Files.writeString(yaml, "rules:\n  - role: farm\n    type: Bouwvlak\n");
         BadSourceException e = assertThrows(BadSourceException.class, () -> ImroRoleMapping.load(yaml));
         assertTrue(e.getMessage().contains("rule 1") && e.getMessage().contains("unknown role 'farm'"), e.getMessage());
@@ -141,12 +157,22 @@ class ImroVersionsTest {
     @Test
     void unknownCrsNamesTheFeature(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("crs.gml");
-        Files.writeString(f, Files.readString(P2012).replace("gml:id=\"g5\" srsName=\"urn:ogc:def:crs:EPSG::28992\"",
-                "gml:id=\"g5\" srsName=\"urn:ogc:def:crs:EPSG::999999\""));
+        Files.writeString(
+                f,
+                Files.readString(P2012)
+                        .replace(
+                                "gml:id=\"g5\" srsName=\"urn:ogc:def:crs:EPSG::28992\"",
+                                "gml:id=\"g5\" srsName=\"urn:ogc:def:crs:EPSG::999999\""));
         BadSourceException e = assertThrows(BadSourceException.class, () -> reader.read(f));
-        assertTrue(e.getMessage().contains("feature NL.IMRO.E2") && e.getMessage().contains("Unknown CRS"), e.getMessage());
-        Files.writeString(f, Files.readString(P2012).replace("gml:id=\"g5\" srsName=\"urn:ogc:def:crs:EPSG::28992\"",
-                "gml:id=\"g5\" srsName=\"Amersfoort / RD\""));
+        assertTrue(
+                e.getMessage().contains("feature NL.IMRO.E2") && e.getMessage().contains("Unknown CRS"),
+                e.getMessage());
+        Files.writeString(
+                f,
+                Files.readString(P2012)
+                        .replace(
+                                "gml:id=\"g5\" srsName=\"urn:ogc:def:crs:EPSG::28992\"",
+                                "gml:id=\"g5\" srsName=\"Amersfoort / RD\""));
         e = assertThrows(BadSourceException.class, () -> reader.read(f));
         assertTrue(e.getMessage().contains("Unknown CRS 'Amersfoort / RD'"), e.getMessage());
     }
@@ -155,16 +181,25 @@ class ImroVersionsTest {
     void emptyPlanAndBadGeometry(@TempDir Path dir) throws IOException {
         Path empty = dir.resolve("empty.gml");
         Files.writeString(empty, "<imro:FeatureCollectionIMRO xmlns:imro=\"http://www.geonovum.nl/imro/2008/1\"/>");
-        assertTrue(assertThrows(BadSourceException.class, () -> reader.read(empty)).getMessage().contains("no IMRO features"));
+        assertTrue(assertThrows(BadSourceException.class, () -> reader.read(empty))
+                .getMessage()
+                .contains("no IMRO features"));
         Path open = dir.resolve("open.gml");
-        Files.writeString(open, Files.readString(P2012, StandardCharsets.UTF_8)
-                .replace("230500 500000 231000 500000 231000 500500 230500 500500 230500 500000", "230500 500000 231000 500000 231000 500500 230500 500500"));
+        Files.writeString(
+                open,
+                Files.readString(P2012, StandardCharsets.UTF_8)
+                        .replace(
+                                "230500 500000 231000 500000 231000 500500 230500 500500 230500 500000",
+                                "230500 500000 231000 500000 231000 500500 230500 500500"));
         BadSourceException e = assertThrows(BadSourceException.class, () -> reader.read(open));
         assertTrue(e.getMessage().contains("ring not closed"), e.getMessage());
         assertTrue(e.getMessage().matches("open\\.gml, line \\d+: .*"), e.getMessage());
     }
 
     static Feature byId(SourceFeatures sf, String gmlId) {
-        return sf.features().stream().filter(f -> f.provenance().sourceId().equals(gmlId)).findFirst().orElse(null);
+        return sf.features().stream()
+                .filter(f -> f.provenance().sourceId().equals(gmlId))
+                .findFirst()
+                .orElse(null);
     }
 }

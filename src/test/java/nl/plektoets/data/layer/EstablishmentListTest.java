@@ -22,16 +22,30 @@ class EstablishmentListTest {
     Path dir;
 
     LayerImport.LayerRule rule(String file) {
-        return new LayerImport.LayerRule(file, null, null, "environmental_source", "naam", "Gemeente, inrichtingen 2025", null, null,
-                "milieucategorie", "sbi", "x", "y", "EPSG:28992");
+        return new LayerImport.LayerRule(
+                file,
+                null,
+                null,
+                "environmental_source",
+                "naam",
+                "Gemeente, inrichtingen 2025",
+                null,
+                null,
+                "milieucategorie",
+                "sbi",
+                "x",
+                "y",
+                "EPSG:28992");
     }
 
     @Test
     void categoryColumnOrSbiCodeGivesTheCategory() throws Exception {
         Path csv = dir.resolve("inrichtingen.csv");
-        Files.writeString(csv, "naam;x;y;milieucategorie;sbi\n"
-                + "Metaalbouw Noord;240100,5;510200;3,1;\n"
-                + "Varkenshouderij Oost;241000;511000;;0146\n");
+        Files.writeString(
+                csv,
+                "naam;x;y;milieucategorie;sbi\n"
+                        + "Metaalbouw Noord;240100,5;510200;3,1;\n"
+                        + "Varkenshouderij Oost;241000;511000;;0146\n");
         SourceFeatures s = LayerImport.read(csv, rule("inrichtingen.csv"), WorkingCrs.rdNew());
         assertEquals(SourceKind.LAYER, s.kind());
         List<Feature> f = s.features();
@@ -53,15 +67,18 @@ class EstablishmentListTest {
     void aRowWithoutCategoryOrKnownSbiStopsTheImportWithTheFix() throws Exception {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "naam,x,y,milieucategorie,sbi\nOnbekend,240000,510000,,9999\n");
-        BadSourceException e = assertThrows(BadSourceException.class, () -> LayerImport.read(csv, rule("bad.csv"), WorkingCrs.rdNew()));
+        BadSourceException e = assertThrows(
+                BadSourceException.class, () -> LayerImport.read(csv, rule("bad.csv"), WorkingCrs.rdNew()));
         assertTrue(e.getMessage().contains("category") && e.getMessage().contains("9999"), e.getMessage());
         Path words = dir.resolve("words.csv");
         Files.writeString(words, "naam,x,y,milieucategorie,sbi\nOnbekend,240000,510000,hoog,\n");
-        BadSourceException w = assertThrows(BadSourceException.class, () -> LayerImport.read(words, rule("words.csv"), WorkingCrs.rdNew()));
+        BadSourceException w = assertThrows(
+                BadSourceException.class, () -> LayerImport.read(words, rule("words.csv"), WorkingCrs.rdNew()));
         assertTrue(w.getMessage().contains("'hoog'") && w.getMessage().contains("3.1"), w.getMessage());
         Path noXy = dir.resolve("addresses.csv");
         Files.writeString(noXy, "naam,adres,milieucategorie\nGarage,Hoofdstraat 1,2\n");
-        BadSourceException a = assertThrows(BadSourceException.class, () -> LayerImport.read(noXy, rule("addresses.csv"), WorkingCrs.rdNew()));
+        BadSourceException a = assertThrows(
+                BadSourceException.class, () -> LayerImport.read(noXy, rule("addresses.csv"), WorkingCrs.rdNew()));
         assertTrue(a.getMessage().contains("coordinate columns"), a.getMessage());
     }
 }

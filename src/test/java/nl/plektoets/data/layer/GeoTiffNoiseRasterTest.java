@@ -33,12 +33,22 @@ import org.locationtech.jts.geom.GeometryFactory;
 class GeoTiffNoiseRasterTest {
     // rows top to bottom; -9999 is GDAL_NODATA
     static final float[][] GRID = {
-            {48.4f, 48.6f, 55.0f, -9999f},
-            {48.4f, 48.4f, 55.2f, 60.0f},
-            {70f, 70f, 70f, 70f}};
+        {48.4f, 48.6f, 55.0f, -9999f},
+        {48.4f, 48.4f, 55.2f, 60.0f},
+        {70f, 70f, 70f, 70f}
+    };
 
-    static Path write(Path dir, String name, int epsg, int modelType, double x0, double y0, double cellX, double cellY,
-                      boolean pixelIsPoint) throws Exception {
+    static Path write(
+            Path dir,
+            String name,
+            int epsg,
+            int modelType,
+            double x0,
+            double y0,
+            double cellX,
+            double cellY,
+            boolean pixelIsPoint)
+            throws Exception {
         int w = GRID[0].length;
         int h = GRID.length;
         Rasters rasters = new Rasters(w, h, 1, FieldType.FLOAT);
@@ -60,8 +70,9 @@ class GeoTiffNoiseRasterTest {
         double ty = pixelIsPoint ? y0 - cellY / 2 : y0;
         d.setModelTiepoint(List.of(0.0, 0.0, 0.0, tx, ty, 0.0));
         int csKey = modelType == 2 ? 2048 : 3072;
-        d.setUnsignedIntegerListEntryValue(FieldTagType.GeoKeyDirectory, List.of(1, 1, 0, 3,
-                1024, 0, 1, modelType, 1025, 0, 1, pixelIsPoint ? 2 : 1, csKey, 0, 1, epsg));
+        d.setUnsignedIntegerListEntryValue(
+                FieldTagType.GeoKeyDirectory,
+                List.of(1, 1, 0, 3, 1024, 0, 1, modelType, 1025, 0, 1, pixelIsPoint ? 2 : 1, csKey, 0, 1, epsg));
         d.setStringEntryValue(FieldTagType.GDAL_NODATA, "-9999");
         Path f = dir.resolve(name);
         TiffWriter.writeTiff(f.toFile(), new TIFFImage(d));
@@ -70,9 +81,11 @@ class GeoTiffNoiseRasterTest {
 
     static List<Feature> importThrough(Path dir, Path tif) throws Exception {
         Path mapping = dir.resolve("layers-" + tif.getFileName() + ".yaml");
-        Files.writeString(mapping, "layers:\n  - file: " + tif.getFileName() + "\n    role: noise\n"
-                + "    source: \"test raster\"\n    set: {source_type: road}\n");
-        List<SourceFeatures> sf = LayerImport.read(mapping, WorkingCrs.rdNew(), s -> { });
+        Files.writeString(
+                mapping,
+                "layers:\n  - file: " + tif.getFileName() + "\n    role: noise\n"
+                        + "    source: \"test raster\"\n    set: {source_type: road}\n");
+        List<SourceFeatures> sf = LayerImport.read(mapping, WorkingCrs.rdNew(), s -> {});
         return sf.get(0).features();
     }
 
@@ -81,8 +94,11 @@ class GeoTiffNoiseRasterTest {
         Path tif = write(dir, "lden-rd.tif", 28992, 1, 240000, 500300, 100, 100, false);
         List<Feature> features = importThrough(dir, tif);
         // 48.4, 48.4, 48.4 -> 48 (an L of 3 cells); 48.6 -> 49; 55.0, 55.2 -> 55; 60; the row of 70; no-data left out
-        Map<String, Double> areaByLevel = features.stream().collect(Collectors.groupingBy(f -> f.attribute("lden_low"),
-                java.util.TreeMap::new, Collectors.summingDouble(f -> f.geometry().getArea())));
+        Map<String, Double> areaByLevel = features.stream()
+                .collect(Collectors.groupingBy(
+                        f -> f.attribute("lden_low"),
+                        java.util.TreeMap::new,
+                        Collectors.summingDouble(f -> f.geometry().getArea())));
         assertEquals(Map.of("48", 30000.0, "49", 10000.0, "55", 20000.0, "60", 10000.0, "70", 40000.0), areaByLevel);
         assertEquals(5, features.size(), "each level here is one connected area");
         GeometryFactory gf = new GeometryFactory();
@@ -94,8 +110,13 @@ class GeoTiffNoiseRasterTest {
         assertEquals("road", f.attribute("source_type"));
         assertEquals("test raster", f.provenance().source());
         assertEquals("GeoTIFF Lden raster EPSG:28992", f.provenance().sourceTag());
-        assertEquals(new org.locationtech.jts.geom.Envelope(240000, 240400, 500000, 500300),
-                features.stream().map(Feature::geometry).reduce((a, b) -> a.union(b)).orElseThrow().getEnvelopeInternal());
+        assertEquals(
+                new org.locationtech.jts.geom.Envelope(240000, 240400, 500000, 500300),
+                features.stream()
+                        .map(Feature::geometry)
+                        .reduce((a, b) -> a.union(b))
+                        .orElseThrow()
+                        .getEnvelopeInternal());
     }
 
     @Test
@@ -132,7 +153,8 @@ class GeoTiffNoiseRasterTest {
         Path f = dir.resolve("plain.tif");
         TiffWriter.writeTiff(f.toFile(), new TIFFImage(d));
         BadSourceException e = assertThrows(BadSourceException.class, () -> importThrough(dir, f));
-        assertTrue(e.getMessage().contains("ModelTiepoint") && e.getMessage().contains("gdal_translate"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("ModelTiepoint") && e.getMessage().contains("gdal_translate"), e.getMessage());
     }
 
     private static String levelAt(List<Feature> features, GeometryFactory gf, double x, double y) {

@@ -15,12 +15,18 @@ import org.junit.jupiter.api.Test;
 class EnvironmentTagsTest {
     @Test
     void lpgStationsAndGasPipelinesBecomeExternalSafetySourcesAndLivestockTagsAreKept() throws Exception {
-        Path file = Path.of(getClass().getResource("/osm/environment-sources.osm").toURI());
-        Dataset d = OsmImport.read(file, OsmImportOptions.defaults().withWorkingCrs(WorkingCrs.rdNew()), ImportProgress.NONE);
+        Path file =
+                Path.of(getClass().getResource("/osm/environment-sources.osm").toURI());
+        Dataset d = OsmImport.read(
+                file, OsmImportOptions.defaults().withWorkingCrs(WorkingCrs.rdNew()), ImportProgress.NONE);
         List<Feature> safety = d.layer(Role.EXTERNAL_SAFETY_AREA);
         // node 1 has fuel:lpg=yes, node 2 fuel:lpg=no (left out), way 10 is a gas pipeline
-        assertEquals(List.of("node/1 lpg_station", "way/10 gas_pipeline"), safety.stream()
-                .map(f -> f.provenance().sourceId() + " " + f.attribute("kind")).sorted().toList());
+        assertEquals(
+                List.of("node/1 lpg_station", "way/10 gas_pipeline"),
+                safety.stream()
+                        .map(f -> f.provenance().sourceId() + " " + f.attribute("kind"))
+                        .sorted()
+                        .toList());
         Feature barn = d.layer(Role.BUILDING).get(0);
         assertEquals("farm_auxiliary", barn.attribute("building"));
         assertEquals("cattle", barn.attribute("livestock"));

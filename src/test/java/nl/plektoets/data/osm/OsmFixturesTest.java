@@ -55,9 +55,12 @@ class OsmFixturesTest {
         Feature park = byOsmId(d, Role.BUSINESS_PARK, "relation/100");
         assertEquals("Testpark", park.attribute("name"));
         MultiPolygon mp = assertInstanceOf(MultiPolygon.class, park.geometry());
-        assertSameShape("MULTIPOLYGON (((6.60 52.60, 6.62 52.60, 6.62 52.62, 6.60 52.62, 6.60 52.60),"
-                + " (6.605 52.605, 6.615 52.605, 6.615 52.615, 6.605 52.615, 6.605 52.605)),"
-                + " ((6.608 52.608, 6.612 52.608, 6.612 52.612, 6.608 52.612, 6.608 52.608)))", park, d);
+        assertSameShape(
+                "MULTIPOLYGON (((6.60 52.60, 6.62 52.60, 6.62 52.62, 6.60 52.62, 6.60 52.60),"
+                        + " (6.605 52.605, 6.615 52.605, 6.615 52.615, 6.605 52.615, 6.605 52.605)),"
+                        + " ((6.608 52.608, 6.612 52.608, 6.612 52.612, 6.608 52.612, 6.608 52.608)))",
+                park,
+                d);
         int holes = 0;
         for (int i = 0; i < mp.getNumGeometries(); i++) holes += ((Polygon) mp.getGeometryN(i)).getNumInteriorRing();
         assertEquals(1, holes);
@@ -72,7 +75,11 @@ class OsmFixturesTest {
         assertEquals(2, g.getNumGeometries(), "GeometryFixer keeps both lobes; buffer(0) would keep one");
         // the two triangles cover half of the bow-tie's bounding box (projected corners, so only roughly)
         WorkingCrs rd = WorkingCrs.rdNew();
-        Geometry box = rd.fromLonLat(r.dataset().layer(Role.AGRICULTURAL_PLOT).get(0).geometry().getFactory()
+        Geometry box = rd.fromLonLat(r.dataset()
+                .layer(Role.AGRICULTURAL_PLOT)
+                .get(0)
+                .geometry()
+                .getFactory()
                 .toGeometry(new org.locationtech.jts.geom.Envelope(6.63, 6.65, 52.60, 52.62)));
         assertEquals(box.getArea() / 2, g.getArea(), box.getArea() * 0.005);
         assertEquals(1, r.report().repaired());
@@ -85,11 +92,27 @@ class OsmFixturesTest {
     @Test
     void mappingDecisions() {
         Dataset d = read(fixture("mapping.osm")).dataset();
-        assertEquals(Map.of("address", 2, "facility", 4, "recreation_zone", 1, "village", 2, "built_up_area", 1,
-                "building", 1, "road", 1), counts(d));
+        assertEquals(
+                Map.of(
+                        "address",
+                        2,
+                        "facility",
+                        4,
+                        "recreation_zone",
+                        1,
+                        "village",
+                        2,
+                        "built_up_area",
+                        1,
+                        "building",
+                        1,
+                        "road",
+                        1),
+                counts(d));
 
-        assertEquals(Map.of("street", "Voorstraat", "housenumber", "12a", "postcode", "7772 AB", "town",
-                "Hardenberg"), byOsmId(d, Role.ADDRESS, "node/50").attributes());
+        assertEquals(
+                Map.of("street", "Voorstraat", "housenumber", "12a", "postcode", "7772 AB", "town", "Hardenberg"),
+                byOsmId(d, Role.ADDRESS, "node/50").attributes());
         Feature house = byOsmId(d, Role.ADDRESS, "way/60");
         assertEquals("residential", house.attribute("use"), "building=house -> use residential");
         assertTrue(byOsmId(d, Role.BUILDING, "way/60").geometry().contains(house.geometry()));
@@ -97,14 +120,22 @@ class OsmFixturesTest {
         assertEquals("primary_school", byOsmId(d, Role.FACILITY, "node/53").attribute("category"));
         assertEquals("primary_school", byOsmId(d, Role.FACILITY, "node/54").attribute("category"));
         assertEquals("primary_school", byOsmId(d, Role.FACILITY, "way/65").attribute("category"));
-        assertEquals("public_transport_stop", byOsmId(d, Role.FACILITY, "node/56").attribute("category"));
+        assertEquals(
+                "public_transport_stop", byOsmId(d, Role.FACILITY, "node/56").attribute("category"));
 
-        assertEquals("tourism=chalet", byOsmId(d, Role.RECREATION_ZONE, "way/62").provenance().sourceTag());
-        assertEquals(Map.of("name", "Testdorp", "population", "1234", "place", "village"),
+        assertEquals(
+                "tourism=chalet",
+                byOsmId(d, Role.RECREATION_ZONE, "way/62").provenance().sourceTag());
+        assertEquals(
+                Map.of("name", "Testdorp", "population", "1234", "place", "village"),
                 byOsmId(d, Role.VILLAGE, "node/57").attributes());
         assertInstanceOf(Polygon.class, byOsmId(d, Role.VILLAGE, "way/63").geometry());
-        assertEquals("place=village", byOsmId(d, Role.BUILT_UP_AREA, "way/63").provenance().sourceTag());
-        assertEquals(Map.of("highway", "unclassified", "name", "Dorpsweg"), byOsmId(d, Role.ROAD, "way/66").attributes());
+        assertEquals(
+                "place=village",
+                byOsmId(d, Role.BUILT_UP_AREA, "way/63").provenance().sourceTag());
+        assertEquals(
+                Map.of("highway", "unclassified", "name", "Dorpsweg"),
+                byOsmId(d, Role.ROAD, "way/66").attributes());
     }
 
     @Test
@@ -137,11 +168,18 @@ class OsmFixturesTest {
             assertEquals(plain.size(), other.size());
             for (Role role : Role.values()) {
                 for (int i = 0; i < plain.layer(role).size(); i++) {
-                    assertTrue(plain.layer(role).get(i).geometry().equalsExact(other.layer(role).get(i).geometry()));
-                    assertEquals(plain.layer(role).get(i).attributes(), other.layer(role).get(i).attributes());
+                    assertTrue(plain.layer(role)
+                            .get(i)
+                            .geometry()
+                            .equalsExact(other.layer(role).get(i).geometry()));
+                    assertEquals(
+                            plain.layer(role).get(i).attributes(),
+                            other.layer(role).get(i).attributes());
                 }
             }
-            assertEquals(p.getFileName().toString(), other.layer(Role.BUSINESS_PARK).get(0).provenance().source());
+            assertEquals(
+                    p.getFileName().toString(),
+                    other.layer(Role.BUSINESS_PARK).get(0).provenance().source());
         }
     }
 
@@ -190,7 +228,8 @@ class OsmFixturesTest {
         msg = assertThrows(OsmImportException.class, () -> read(empty)).getMessage();
         assertTrue(msg.contains("empty.osm.pbf is empty"), msg);
 
-        msg = assertThrows(OsmImportException.class, () -> read(tmp.resolve("missing.osm"))).getMessage();
+        msg = assertThrows(OsmImportException.class, () -> read(tmp.resolve("missing.osm")))
+                .getMessage();
         assertTrue(msg.contains("missing.osm") && msg.contains("does not exist"), msg);
     }
 
@@ -202,23 +241,32 @@ class OsmFixturesTest {
                     match: {landuse: [farmyard, industrial]}
                     geometry: area
                 """, StandardCharsets.UTF_8);
-        Dataset d = OsmImport.read(fixture("multipolygon.osm"), new OsmImportOptions(null, yaml, "Eigen", false),
-                ImportProgress.NONE);
+        Dataset d = OsmImport.read(
+                fixture("multipolygon.osm"), new OsmImportOptions(null, yaml, "Eigen", false), ImportProgress.NONE);
         assertEquals(Map.of("agricultural_plot", 2), counts(d));
-        assertEquals("landuse=industrial", byOsmId(d, Role.AGRICULTURAL_PLOT, "relation/100").provenance().sourceTag());
+        assertEquals(
+                "landuse=industrial",
+                byOsmId(d, Role.AGRICULTURAL_PLOT, "relation/100").provenance().sourceTag());
         assertEquals("Eigen", d.info().name());
 
-        Path bad = Files.writeString(tmp.resolve("bad.yaml"), "rules:\n  - role: farm\n    match: {a: [b]}\n"
-                + "    geometry: area\n");
-        String msg = assertThrows(OsmImportException.class, () -> OsmImport.read(fixture("mapping.osm"),
-                new OsmImportOptions(null, bad, null, false), ImportProgress.NONE)).getMessage();
+        Path bad = Files.writeString(
+                tmp.resolve("bad.yaml"), "rules:\n  - role: farm\n    match: {a: [b]}\n" + "    geometry: area\n");
+        String msg = assertThrows(
+                        OsmImportException.class,
+                        () -> OsmImport.read(
+                                fixture("mapping.osm"),
+                                new OsmImportOptions(null, bad, null, false),
+                                ImportProgress.NONE))
+                .getMessage();
         assertTrue(msg.contains("bad.yaml, rule 1: unknown role 'farm'"), msg);
     }
 
     @Test
     void anExplicitWorkingCrsIsUsed() {
-        Dataset d = OsmImport.read(fixture("mapping.osm"),
-                OsmImportOptions.defaults().withWorkingCrs(WorkingCrs.of("EPSG:32632")), ImportProgress.NONE);
+        Dataset d = OsmImport.read(
+                fixture("mapping.osm"),
+                OsmImportOptions.defaults().withWorkingCrs(WorkingCrs.of("EPSG:32632")),
+                ImportProgress.NONE);
         assertEquals("EPSG:32632", d.info().workingCrs());
         assertEquals(32632, d.layer(Role.ROAD).get(0).geometry().getSRID());
     }

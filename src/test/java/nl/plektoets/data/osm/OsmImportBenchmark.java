@@ -33,8 +33,7 @@ import nl.plektoets.data.directory.DatasetCache;
  * (cp.txt from {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}).
  */
 public final class OsmImportBenchmark {
-    private OsmImportBenchmark() {
-    }
+    private OsmImportBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         int dwellings = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -42,23 +41,37 @@ public final class OsmImportBenchmark {
         Path file = dir.resolve("synthetic.osm.gz");
         long t0 = System.nanoTime();
         write(file, dwellings);
-        System.out.printf(Locale.ROOT, "[bench] wrote %,d dwellings, %,d MB gzip, in %.1f s%n", dwellings,
-                Files.size(file) >> 20, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "[bench] wrote %,d dwellings, %,d MB gzip, in %.1f s%n",
+                dwellings,
+                Files.size(file) >> 20,
+                (System.nanoTime() - t0) / 1e9);
         System.gc();
         resetPeaks();
         long t1 = System.nanoTime();
         Dataset d = DataDirectory.load(dir, null, new ConsoleProgress());
         double seconds = (System.nanoTime() - t1) / 1e9;
-        System.out.printf(Locale.ROOT, "[bench] import + cache write: %.1f s, %,d features (%,d addresses, %,d"
-                        + " buildings), peak heap %,d MB (-Xmx %,d MB), cache %,d MB%n", seconds, d.size(),
-                d.layer(Role.ADDRESS).size(), d.layer(Role.BUILDING).size(), peakHeap() >> 20,
-                Runtime.getRuntime().maxMemory() >> 20, Files.size(DatasetCache.file(dir)) >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "[bench] import + cache write: %.1f s, %,d features (%,d addresses, %,d"
+                        + " buildings), peak heap %,d MB (-Xmx %,d MB), cache %,d MB%n",
+                seconds,
+                d.size(),
+                d.layer(Role.ADDRESS).size(),
+                d.layer(Role.BUILDING).size(),
+                peakHeap() >> 20,
+                Runtime.getRuntime().maxMemory() >> 20,
+                Files.size(DatasetCache.file(dir)) >> 20);
         d = null;
         System.gc();
         long t2 = System.nanoTime();
         Dataset cached = DataDirectory.load(dir, null, new ConsoleProgress());
-        System.out.printf(Locale.ROOT, "[bench] load from cache: %.1f s, %,d features%n",
-                (System.nanoTime() - t2) / 1e9, cached.size());
+        System.out.printf(
+                Locale.ROOT,
+                "[bench] load from cache: %.1f s, %,d features%n",
+                (System.nanoTime() - t2) / 1e9,
+                cached.size());
         Files.delete(DatasetCache.file(dir));
         Files.delete(DatasetCache.file(dir).getParent());
         Files.delete(file);
@@ -68,9 +81,11 @@ public final class OsmImportBenchmark {
     /** Dwellings 20 m apart on a square grid south-west of Hardenberg (52.3 N 6.3 E): RD New is chosen. */
     private static void write(Path file, int dwellings) throws IOException {
         try (OutputStream raw = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16) {
-                 { def.setLevel(Deflater.BEST_SPEED); }
-             };
-             Writer w = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), 1 << 20)) {
+                    {
+                        def.setLevel(Deflater.BEST_SPEED);
+                    }
+                };
+                Writer w = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), 1 << 20)) {
             w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<osm version=\"0.6\" generator=\"benchmark\">\n");
             double dLon = 20 / 67_800.0, dLat = 20 / 111_200.0; // about 20 m
             int perRow = (int) Math.ceil(Math.sqrt(dwellings));
@@ -78,11 +93,12 @@ public final class OsmImportBenchmark {
             for (int i = 0; i < dwellings; i++) {
                 double lon = 6.3 + (i % perRow) * dLon;
                 double lat = 52.3 + (i / perRow) * dLat;
-                double[][] corners = {{lon, lat}, {lon + dLon * 0.5, lat}, {lon + dLon * 0.5, lat + dLat * 0.5},
-                    {lon, lat + dLat * 0.5}};
+                double[][] corners = {
+                    {lon, lat}, {lon + dLon * 0.5, lat}, {lon + dLon * 0.5, lat + dLat * 0.5}, {lon, lat + dLat * 0.5}
+                };
                 for (double[] c : corners) {
-                    w.write(String.format(Locale.ROOT, "  <node id=\"%d\" lat=\"%.7f\" lon=\"%.7f\"/>\n", nodeId++,
-                            c[1], c[0]));
+                    w.write(String.format(
+                            Locale.ROOT, "  <node id=\"%d\" lat=\"%.7f\" lon=\"%.7f\"/>\n", nodeId++, c[1], c[0]));
                 }
             }
             for (int i = 0; i < dwellings; i++) {

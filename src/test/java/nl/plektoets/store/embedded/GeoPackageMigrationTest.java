@@ -58,7 +58,9 @@ class GeoPackageMigrationTest {
     void aFileFromBeforeFlywayOpensWithEveryRowUnchangedAndFlywayBaselinedAtItsVersion() throws Exception {
         Path dir = legacyFixture();
         Map<String, List<List<Object>>> before = userRows(dir);
-        assertTrue(before.get("room_rental_permit").size() == 1 && before.get("audit_log").size() == 4,
+        assertTrue(
+                before.get("room_rental_permit").size() == 1
+                        && before.get("audit_log").size() == 4,
                 "the fixture holds the rows this test is about: " + before.keySet());
 
         try (GeoPackageStore store = GeoPackageStore.open(dir, CLOCK)) {
@@ -67,28 +69,58 @@ class GeoPackageMigrationTest {
             assertEquals(2, permit.version());
             assertEquals("Jachthuisweg", permit.street());
             assertEquals(LocalDate.parse("2026-03-01"), permit.decidedOn());
-            assertEquals(List.of("create", "update"),
-                    store.auditTrail("room_rental_permit", permit.id()).stream().map(AuditEntry::action).toList());
+            assertEquals(
+                    List.of("create", "update"),
+                    store.auditTrail("room_rental_permit", permit.id()).stream()
+                            .map(AuditEntry::action)
+                            .toList());
             assertEquals(18, store.initiatives(null).get(0).persons());
             RoomRentedDwelling known = store.roomRentedDwellings(null).get(0);
             assertEquals("five mattresses in the attic", known.note());
-            assertEquals("Nummer 12 wordt al jaren verhuurd", store.roomRentalReports().get(0).message());
+            assertEquals(
+                    "Nummer 12 wordt al jaren verhuurd",
+                    store.roomRentalReports().get(0).message());
             // the fixture as it was when the old file was written: roles added since have no table there
-            assertSameLayers(FixtureDataset.create(), store.loadDataset().orElseThrow(),
+            assertSameLayers(
+                    FixtureDataset.create(),
+                    store.loadDataset().orElseThrow(),
                     r -> before.containsKey("layer_" + r.id()));
         }
         assertRowsKept(before, userRows(dir));
 
         assertEquals(historyFrom(6, "BASELINE"), history(dir));
-        assertTrue(query(dir, "SELECT max(version) FROM " + GeoPackageStore.LEGACY_VERSION_TABLE).get(0).get(0) instanceof
-                Integer v && v > GeoPackageStore.LAST_LEGACY_VERSION,
+        assertTrue(
+                query(dir, "SELECT max(version) FROM " + GeoPackageStore.LEGACY_VERSION_TABLE)
+                                        .get(0)
+                                        .get(0)
+                                instanceof Integer v
+                        && v > GeoPackageStore.LAST_LEGACY_VERSION,
                 "a plektoets from before Flyway reads a version it does not know, and refuses the file");
 
         // opened again: nothing more to migrate, and it takes writes
         try (GeoPackageStore store = GeoPackageStore.open(dir, CLOCK)) {
-            store.createPermit(new RoomRentalPermit(0, 0, null, "Hoofdstraat 1, Oosterbroek", "Hoofdstraat",
-                    "Oosterbroek", 2, 2, PermitStatus.APPLIED, PermitType.TEMPORARY, null, null, null, null, null,
-                    null, null, null, null), "planner-c");
+            store.createPermit(
+                    new RoomRentalPermit(
+                            0,
+                            0,
+                            null,
+                            "Hoofdstraat 1, Oosterbroek",
+                            "Hoofdstraat",
+                            "Oosterbroek",
+                            2,
+                            2,
+                            PermitStatus.APPLIED,
+                            PermitType.TEMPORARY,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null),
+                    "planner-c");
             assertEquals(2, store.permits(null, null).size());
         }
         assertEquals(historyFrom(6, "BASELINE"), history(dir));
@@ -100,9 +132,10 @@ class GeoPackageMigrationTest {
         Files.createDirectories(dir);
         // what the pre-Flyway code did for versions 1-4: each script split at ";\n", then a row in its version table
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(GeoPackageStore.FILE_NAME));
-             Statement st = c.createStatement()) {
-            st.executeUpdate("CREATE TABLE plektoets_schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL, "
-                    + "applied_at DATETIME NOT NULL)");
+                Statement st = c.createStatement()) {
+            st.executeUpdate(
+                    "CREATE TABLE plektoets_schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL, "
+                            + "applied_at DATETIME NOT NULL)");
             String[] scripts = {"V1__geopackage.sql", "V2__layers.sql", "V3__registers.sql", "V4__room_rental.sql"};
             for (int v = 1; v <= scripts.length; v++) {
                 for (String sql : uncommented(scripts[v - 1]).split(";\\s*\\n")) {
@@ -119,8 +152,10 @@ class GeoPackageMigrationTest {
             assertTrue(store.roomRentedDwellings(null).isEmpty(), "V6's table exists now");
         }
         assertEquals(historyFrom(4, "BASELINE"), history(dir));
-        assertEquals(List.of(List.<Object>of("layer_water")), query(dir,
-                "SELECT table_name FROM gpkg_contents WHERE table_name = 'layer_water'"), "V5 ran");
+        assertEquals(
+                List.of(List.<Object>of("layer_water")),
+                query(dir, "SELECT table_name FROM gpkg_contents WHERE table_name = 'layer_water'"),
+                "V5 ran");
     }
 
     @Test
@@ -140,7 +175,7 @@ class GeoPackageMigrationTest {
         Path dir = temp.resolve("newer");
         GeoPackageStore.open(dir, CLOCK).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(GeoPackageStore.FILE_NAME));
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             // what a later plektoets with one more script would have recorded
             st.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
                     + "checksum, installed_by, installed_on, execution_time, success) VALUES (" + (LATER + 1) + ", '"
@@ -153,7 +188,7 @@ class GeoPackageMigrationTest {
     void aPreFlywayFileOfAVersionThisBuildNeverHadIsRefusedAndNotChanged() throws Exception {
         Path dir = legacyFixture();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(GeoPackageStore.FILE_NAME));
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO plektoets_schema_version VALUES (7, 'V7__other_branch.sql', '2026-01-01')");
         }
         assertRefusedUnchanged(dir, "schema version 7, newer than this plektoets knows");
@@ -164,7 +199,7 @@ class GeoPackageMigrationTest {
         Path dir = temp.resolve("foreign");
         Files.createDirectories(dir);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(GeoPackageStore.FILE_NAME));
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.executeUpdate("PRAGMA journal_mode = WAL");
             st.executeUpdate("CREATE TABLE parcels (id INTEGER PRIMARY KEY, owner TEXT)");
             st.executeUpdate("INSERT INTO parcels VALUES (1, 'gemeente')");
@@ -214,10 +249,12 @@ class GeoPackageMigrationTest {
             List<List<Object>> now = after.get(e.getKey());
             assertTrue(now != null && now.size() >= e.getValue().size(), e.getKey() + " lost rows");
             assertEquals(e.getValue(), now.subList(0, e.getValue().size()), e.getKey() + ": a row changed");
-            if (!e.getKey().startsWith("gpkg_")) assertEquals(e.getValue().size(), now.size(), e.getKey() + " gained rows");
+            if (!e.getKey().startsWith("gpkg_"))
+                assertEquals(e.getValue().size(), now.size(), e.getKey() + " gained rows");
         }
         for (var e : after.entrySet()) {
-            if (!before.containsKey(e.getKey())) assertTrue(e.getValue().isEmpty(), e.getKey() + " is new and must start empty");
+            if (!before.containsKey(e.getKey()))
+                assertTrue(e.getValue().isEmpty(), e.getKey() + " is new and must start empty");
         }
     }
 
@@ -225,8 +262,11 @@ class GeoPackageMigrationTest {
     private static List<String> historyFrom(int first, String firstType) throws IOException {
         List<Integer> versions;
         try (var files = Files.list(Path.of("src/main/resources/db/geopackage"))) {
-            versions = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).sorted().toList();
+            versions = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                    .sorted()
+                    .toList();
         }
         List<String> out = new ArrayList<>();
         out.add(first + " " + firstType + " true");
@@ -242,7 +282,9 @@ class GeoPackageMigrationTest {
             List<List<Object>> out = new ArrayList<>();
             for (List<Object> row : query(dir, "SELECT * FROM \"" + table + "\" ORDER BY rowid")) {
                 // geometry blobs compare by content
-                out.add(row.stream().map(v -> v instanceof byte[] b ? (Object) Arrays.toString(b) : v).toList());
+                out.add(row.stream()
+                        .map(v -> v instanceof byte[] b ? (Object) Arrays.toString(b) : v)
+                        .toList());
             }
             rows.put(table, out);
         }
@@ -250,18 +292,24 @@ class GeoPackageMigrationTest {
     }
 
     private static List<String> tables(Path dir) throws SQLException {
-        return query(dir, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-                .stream().map(r -> (String) r.get(0)).toList();
+        return query(
+                        dir,
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                .stream()
+                .map(r -> (String) r.get(0))
+                .toList();
     }
 
     private static List<String> history(Path dir) throws SQLException {
         return query(dir, "SELECT version, type, success FROM flyway_schema_history ORDER BY installed_rank").stream()
-                .map(r -> r.get(0) + " " + r.get(1) + " " + (((Integer) r.get(2)) == 1)).toList();
+                .map(r -> r.get(0) + " " + r.get(1) + " " + (((Integer) r.get(2)) == 1))
+                .toList();
     }
 
     private static List<List<Object>> query(Path dir, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(GeoPackageStore.FILE_NAME));
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             List<List<Object>> out = new ArrayList<>();
             while (rs.next()) {

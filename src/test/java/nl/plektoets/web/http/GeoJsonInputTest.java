@@ -29,24 +29,38 @@ class GeoJsonInputTest {
 
     @Test
     void readsPointPolygonAndMultiPolygonAsWkt() throws Exception {
-        assertEquals("POINT (6.5 52.5)", read("{\"type\":\"Point\",\"coordinates\":[6.5,52.5]}", ApiCrs.CRS84).toText());
-        assertEquals("POLYGON ((0 0, 1 0, 1 1, 0 0), (0.2 0.1, 0.8 0.1, 0.8 0.7, 0.2 0.1))", read(
-                "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]],[[0.2,0.1],[0.8,0.1],[0.8,0.7],[0.2,0.1]]]}",
-                ApiCrs.CRS84).toText());
-        assertEquals("MULTIPOLYGON (((240000 510000, 240100 510000, 240100 510100, 240000 510000)))", read(
-                "{\"type\":\"MultiPolygon\",\"coordinates\":[[[[240000,510000],[240100,510000],[240100,510100],[240000,510000]]]]}",
-                ApiCrs.RD_NEW).toText());
+        assertEquals(
+                "POINT (6.5 52.5)",
+                read("{\"type\":\"Point\",\"coordinates\":[6.5,52.5]}", ApiCrs.CRS84)
+                        .toText());
+        assertEquals(
+                "POLYGON ((0 0, 1 0, 1 1, 0 0), (0.2 0.1, 0.8 0.1, 0.8 0.7, 0.2 0.1))",
+                read(
+                                "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]],[[0.2,0.1],[0.8,0.1],[0.8,0.7],[0.2,0.1]]]}",
+                                ApiCrs.CRS84)
+                        .toText());
+        assertEquals(
+                "MULTIPOLYGON (((240000 510000, 240100 510000, 240100 510100, 240000 510000)))",
+                read(
+                                "{\"type\":\"MultiPolygon\",\"coordinates\":[[[[240000,510000],[240100,510000],[240100,510100],[240000,510000]]]]}",
+                                ApiCrs.RD_NEW)
+                        .toText());
     }
 
     @Test
     void namesTheMemberAndTheFault() {
-        Problem e = refused("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]],[[0,0],[1,0],[1,1],[0.5,0]]]}", ApiCrs.CRS84);
+        Problem e = refused(
+                "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]],[[0,0],[1,0],[1,1],[0.5,0]]]}",
+                ApiCrs.CRS84);
         assertEquals("site.coordinates[1]", e.field());
         assertTrue(e.getMessage().contains("ring not closed"), e.getMessage());
 
         e = refused("{\"type\":\"Point\",\"coordinates\":[240000,510000]}", ApiCrs.CRS84);
         assertEquals("site.coordinates[0]", e.field());
-        assertTrue(e.getMessage().contains("longitude 240000.0 out of range") && e.getMessage().contains("EPSG:28992"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("longitude 240000.0 out of range")
+                        && e.getMessage().contains("EPSG:28992"),
+                e.getMessage());
 
         e = refused("{\"type\":\"Point\",\"coordinates\":[6.5,95]}", ApiCrs.CRS84);
         assertEquals("site.coordinates[1]", e.field());

@@ -16,7 +16,8 @@ class PagingTest {
         assertEquals(10, Paging.of(Map.of(), 10, 100).limit());
         assertEquals(100, Paging.of(Map.of("limit", "5000"), 10, 100).limit());
         assertEquals(100, Paging.of(Map.of("limit", "99999999999999"), 10, 100).limit());
-        for (var bad : List.of(Map.of("limit", "0"), Map.of("limit", "x"), Map.of("offset", "-1"), Map.of("offset", "1.5"))) {
+        for (var bad :
+                List.of(Map.of("limit", "0"), Map.of("limit", "x"), Map.of("offset", "-1"), Map.of("offset", "1.5"))) {
             Problem p = assertThrows(Problem.class, () -> Paging.of(bad, 10, 100));
             assertEquals(400, p.status());
             assertEquals(bad.keySet().iterator().next(), p.field());
@@ -34,10 +35,16 @@ class PagingTest {
         ArrayNode links = JsonNodeFactory.instance.arrayNode();
         paging.links(links, "/p", params, 7, "application/geo+json", null);
         assertEquals(3, links.size());
-        assertEquals("/p?bbox=6.1,52.5,6.2,52.6&limit=2&offset=3", links.get(0).get("href").asText());
+        assertEquals(
+                "/p?bbox=6.1,52.5,6.2,52.6&limit=2&offset=3",
+                links.get(0).get("href").asText());
         assertEquals("next", links.get(1).get("rel").asText());
-        assertEquals("/p?bbox=6.1,52.5,6.2,52.6&limit=2&offset=5", links.get(1).get("href").asText());
-        assertEquals("/p?bbox=6.1,52.5,6.2,52.6&limit=2&offset=1", links.get(2).get("href").asText());
+        assertEquals(
+                "/p?bbox=6.1,52.5,6.2,52.6&limit=2&offset=5",
+                links.get(1).get("href").asText());
+        assertEquals(
+                "/p?bbox=6.1,52.5,6.2,52.6&limit=2&offset=1",
+                links.get(2).get("href").asText());
     }
 
     @Test
