@@ -340,13 +340,7 @@ public abstract class JdbcStore implements Store {
     }
 
     private Optional<RoomRentalPermit> selectPermit(Connection c, long id, boolean lock) throws SQLException {
-        try (PreparedStatement st =
-                c.prepareStatement("SELECT * FROM room_rental_permit WHERE id = ?" + (lock ? forUpdate() : ""))) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(permitRow(rs)) : Optional.empty();
-            }
-        }
+        return selectById(c, "SELECT * FROM room_rental_permit", id, lock, this::permitRow);
     }
 
     private int bindPermit(PreparedStatement st, RoomRentalPermit p) throws SQLException {
@@ -468,13 +462,7 @@ public abstract class JdbcStore implements Store {
     }
 
     private Optional<RoomRentedDwelling> selectOneRoomRented(Connection c, long id, boolean lock) throws SQLException {
-        try (PreparedStatement st =
-                c.prepareStatement("SELECT * FROM room_rented_dwelling WHERE id = ?" + (lock ? forUpdate() : ""))) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(roomRentedRow(rs)) : Optional.empty();
-            }
-        }
+        return selectById(c, "SELECT * FROM room_rented_dwelling", id, lock, this::roomRentedRow);
     }
 
     private int bindRoomRented(PreparedStatement st, RoomRentedDwelling d) throws SQLException {
@@ -640,13 +628,7 @@ public abstract class JdbcStore implements Store {
     }
 
     private Optional<HousingInitiative> selectInitiative(Connection c, long id, boolean lock) throws SQLException {
-        try (PreparedStatement st =
-                c.prepareStatement(initiativeSelect() + " WHERE id = ?" + (lock ? forUpdate() : ""))) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(initiativeRow(rs)) : Optional.empty();
-            }
-        }
+        return selectById(c, initiativeSelect(), id, lock, this::initiativeRow);
     }
 
     private int bindInitiative(PreparedStatement st, HousingInitiative p) throws SQLException {
@@ -817,6 +799,22 @@ public abstract class JdbcStore implements Store {
     }
 
     // ---- the rows of a register, written the same way for permits and initiatives ----
+
+    /** One row of a result set as an entry. */
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The entry with this id from {@code select} (a SELECT without WHERE), locked for the transaction when asked. */
+    private <T> Optional<T> selectById(Connection c, String select, long id, boolean lock, RowReader<T> row)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(select + " WHERE id = ?" + (lock ? forUpdate() : ""))) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+            }
+        }
+    }
 
     /** Binds an entry's columns from parameter 1 on and returns the next parameter index. */
     private interface RowBinder<T> {
