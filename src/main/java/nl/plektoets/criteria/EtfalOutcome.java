@@ -24,6 +24,18 @@ final class EtfalOutcome {
                         + " most " + months + " months (" + ref + ").");
     }
 
+    /**
+     * The conditional answer of an environment criterion: what was found ({@code findings}, joined), the ETFAL
+     * sentence, then the "indicative" note when a norm used is not adopted.
+     */
+    static CriterionResult conditional(
+            String id, String ref, PolicyProfile p, Message indicative, Map<String, Object> ev, Message... findings) {
+        Message[] parts = java.util.Arrays.copyOf(findings, findings.length + 2);
+        parts[findings.length] = etfal(p, ref);
+        parts[findings.length + 1] = indicative;
+        return new CriterionResult(id, Status.CONDITIONAL, ref, join(parts), ev);
+    }
+
     /** The unknown answer for a missing layer: names the layer and how to add it; never a silent pass. */
     static CriterionResult missingLayer(String id, String ref, Role role, Message howToAdd, Map<String, Object> ev) {
         ev.put("missingLayer", Evidence.id(role));

@@ -93,17 +93,15 @@ public final class ExternalSafetyCriterion implements Criterion {
                                     + " station or gas pipeline."),
                     ev);
         }
-        return new CriterionResult(
+        return EtfalOutcome.conditional(
                 ID,
-                Status.CONDITIONAL,
                 ref,
-                EtfalOutcome.join(
-                        new Message(
-                                "Externe veiligheid: " + String.join("; ", nl) + ".",
-                                "External safety: " + String.join("; ", en) + "."),
-                        EtfalOutcome.etfal(in.profile(), ref),
-                        indicative),
-                ev);
+                in.profile(),
+                indicative,
+                ev,
+                new Message(
+                        "Externe veiligheid: " + String.join("; ", nl) + ".",
+                        "External safety: " + String.join("; ", en) + "."));
     }
 
     private static String kind(Feature f) {

@@ -105,26 +105,24 @@ public final class LivestockOdourCriterion implements Criterion {
                         "If the site is on the farm's own agricultural plot and the contour is that farm's own, it does not count"
                                 + " against the site; the municipality establishes that.")
                 : new Message("", "");
-        return new CriterionResult(
+        return EtfalOutcome.conditional(
                 ID,
-                Status.CONDITIONAL,
                 ref,
-                EtfalOutcome.join(
-                        new Message(
-                                "Het terrein ligt binnen de geurcontour van " + EtfalOutcome.fmt(highestValue)
-                                        + " OU_E/m3 ("
-                                        + EtfalOutcome.describe(highest.feature())
-                                        + "), op of boven de standaardwaarde " + area.nl()
-                                        + " van " + std + ".",
-                                "The site lies inside the odour contour of " + EtfalOutcome.fmt(highestValue)
-                                        + " OU_E/m3 ("
-                                        + EtfalOutcome.describe(highest.feature())
-                                        + "), at or above the standard value " + area.en()
-                                        + " of " + std + "."),
-                        own,
-                        EtfalOutcome.etfal(in.profile(), ref),
-                        indicative),
-                ev);
+                in.profile(),
+                indicative,
+                ev,
+                new Message(
+                        "Het terrein ligt binnen de geurcontour van " + EtfalOutcome.fmt(highestValue)
+                                + " OU_E/m3 ("
+                                + EtfalOutcome.describe(highest.feature())
+                                + "), op of boven de standaardwaarde " + area.nl()
+                                + " van " + std + ".",
+                        "The site lies inside the odour contour of " + EtfalOutcome.fmt(highestValue)
+                                + " OU_E/m3 ("
+                                + EtfalOutcome.describe(highest.feature())
+                                + "), at or above the standard value " + area.en()
+                                + " of " + std + "."),
+                own);
     }
 
     private CriterionResult byFixedDistance(
@@ -197,22 +195,20 @@ public final class LivestockOdourCriterion implements Criterion {
         for (SpatialLookup.Hit h : counted) list.add(Evidence.feature(h.feature(), h.distanceM()));
         ev.put("livestockBuildings", list);
         String at = EtfalOutcome.fmt(Evidence.round(nearest.distanceM()));
-        return new CriterionResult(
+        return EtfalOutcome.conditional(
                 ID,
-                Status.CONDITIONAL,
                 ref,
-                EtfalOutcome.join(
-                        new Message(
-                                counted.size() + " stal(len) binnen de vaste afstand " + area.nl() + " van " + d
-                                        + "; de dichtstbijzijnde op " + at + " m ("
-                                        + EtfalOutcome.describe(nearest.feature()) + ").",
-                                counted.size() + " livestock building(s) within the fixed distance " + area.en()
-                                        + " of " + d + "; the nearest at " + at + " m ("
-                                        + EtfalOutcome.describe(nearest.feature()) + ")."),
-                        ownText,
-                        EtfalOutcome.etfal(in.profile(), ref),
-                        indicative),
-                ev);
+                in.profile(),
+                indicative,
+                ev,
+                new Message(
+                        counted.size() + " stal(len) binnen de vaste afstand " + area.nl() + " van " + d
+                                + "; de dichtstbijzijnde op " + at + " m ("
+                                + EtfalOutcome.describe(nearest.feature()) + ").",
+                        counted.size() + " livestock building(s) within the fixed distance " + area.en()
+                                + " of " + d + "; the nearest at " + at + " m ("
+                                + EtfalOutcome.describe(nearest.feature()) + ")."),
+                ownText);
     }
 
     private static boolean onSamePlot(Feature building, List<SpatialLookup.Hit> sitePlots) {

@@ -150,17 +150,15 @@ public final class NoiseCriterion implements Criterion {
         ev.put("adopted", !anyNotAdopted);
         Message indicative = EtfalOutcome.indicative(anyNotAdopted);
         if (anyAbove) {
-            return new CriterionResult(
+            return EtfalOutcome.conditional(
                     ID,
-                    Status.CONDITIONAL,
                     ref,
-                    EtfalOutcome.join(
-                            new Message(
-                                    "Geluid op het terrein (Lden, hoogste band): " + String.join("; ", aboveNl) + ".",
-                                    "Noise at the site (Lden, highest band): " + String.join("; ", aboveEn) + "."),
-                            EtfalOutcome.etfal(in.profile(), ref),
-                            indicative),
-                    ev);
+                    in.profile(),
+                    indicative,
+                    ev,
+                    new Message(
+                            "Geluid op het terrein (Lden, hoogste band): " + String.join("; ", aboveNl) + ".",
+                            "Noise at the site (Lden, highest band): " + String.join("; ", aboveEn) + "."));
         }
         if (rows.isEmpty()) {
             return new CriterionResult(
