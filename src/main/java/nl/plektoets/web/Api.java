@@ -404,20 +404,8 @@ public final class Api {
                         "No layer '" + roleId + "'; the layers are "
                                 + Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", "))));
         Map<String, String> p = QueryParams.single(query, Set.of("bbox", "bbox-crs", "crs", "limit", "offset"));
-        ApiCrs crs = p.containsKey("crs")
-                ? ApiCrs.parse(p.get("crs"))
-                        .orElseThrow(() -> new Problem(
-                                Problem.Type.INVALID_PARAMETER,
-                                "crs",
-                                "Unknown crs '" + p.get("crs") + "'; use " + ApiCrs.expected()))
-                : ApiCrs.CRS84;
-        ApiCrs bboxCrs = p.containsKey("bbox-crs")
-                ? ApiCrs.parse(p.get("bbox-crs"))
-                        .orElseThrow(() -> new Problem(
-                                Problem.Type.INVALID_PARAMETER,
-                                "bbox-crs",
-                                "Unknown bbox-crs '" + p.get("bbox-crs") + "'; use " + ApiCrs.expected()))
-                : ApiCrs.CRS84;
+        ApiCrs crs = QueryParams.crs(p, "crs");
+        ApiCrs bboxCrs = QueryParams.crs(p, "bbox-crs");
         if (p.containsKey("bbox-crs") && !p.containsKey("bbox")) {
             throw new Problem(
                     Problem.Type.INVALID_PARAMETER,

@@ -30,13 +30,7 @@ final class EnvironmentZoneApi {
 
     static Api.LayerPage zone(Api api, String idText, Map<String, List<String>> query) {
         Map<String, String> p = QueryParams.single(query, java.util.Set.of("distance", "crs"));
-        ApiCrs crs = p.get("crs") == null
-                ? ApiCrs.CRS84
-                : ApiCrs.parse(p.get("crs"))
-                        .orElseThrow(() -> new Problem(
-                                Problem.Type.INVALID_PARAMETER,
-                                "crs",
-                                "Unknown crs '" + p.get("crs") + "'; use " + ApiCrs.expected()));
+        ApiCrs crs = QueryParams.crs(p, "crs");
         String d = p.get("distance");
         if (d == null)
             throw new Problem(

@@ -99,7 +99,7 @@ public final class PlannerApi {
                 ? number(p, "tolerance-m", 0, TOLERANCE_MAX_M, "metres around the point, 0 to " + (int) TOLERANCE_MAX_M)
                 : TOLERANCE_DEFAULT_M;
         EnumSet<Role> roles = roles(p.get("role"));
-        ApiCrs crs = crs(p.get("crs"));
+        ApiCrs crs = QueryParams.crs(p, "crs");
         int limit = Paging.limit(
                 p.get("limit"), FEATURES_LIMIT_DEFAULT, api.config().layerLimitMax());
 
@@ -156,14 +156,8 @@ public final class PlannerApi {
         int persons = persons(p.get("persons"));
         boolean newBuild = bool(p, "newBuild");
         String verdict = verdict(p.get("verdict"));
-        ApiCrs crs = crs(p.get("crs"));
-        ApiCrs bboxCrs = p.containsKey("bbox-crs")
-                ? ApiCrs.parse(p.get("bbox-crs"))
-                        .orElseThrow(() -> new Problem(
-                                Problem.Type.INVALID_PARAMETER,
-                                "bbox-crs",
-                                "Unknown bbox-crs '" + p.get("bbox-crs") + "'; use " + ApiCrs.expected()))
-                : ApiCrs.CRS84;
+        ApiCrs crs = QueryParams.crs(p, "crs");
+        ApiCrs bboxCrs = QueryParams.crs(p, "bbox-crs");
         if (p.containsKey("bbox-crs") && !p.containsKey("bbox")) {
             throw new Problem(
                     Problem.Type.INVALID_PARAMETER,
@@ -327,7 +321,7 @@ public final class PlannerApi {
                                     .map(PermitStatus::id)
                                     .collect(Collectors.joining(", ")));
         }
-        ApiCrs crs = crs(p.get("crs"));
+        ApiCrs crs = QueryParams.crs(p, "crs");
         List<RoomRentalPermit> all = store.permits(null, null);
         List<PermitPlacement> active = new ArrayList<>();
         for (RoomRentalPermit r : all) {
@@ -414,13 +408,6 @@ public final class PlannerApi {
     }
 
     // ---------------------------------------------------------------- shared
-
-    private static ApiCrs crs(String text) {
-        if (text == null) return ApiCrs.CRS84;
-        return ApiCrs.parse(text)
-                .orElseThrow(() -> new Problem(
-                        Problem.Type.INVALID_PARAMETER, "crs", "Unknown crs '" + text + "'; use " + ApiCrs.expected()));
-    }
 
     private static double number(Map<String, String> p, String name, double min, double max, String what) {
         String text = p.get(name);
