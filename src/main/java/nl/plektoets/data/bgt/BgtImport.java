@@ -87,7 +87,13 @@ public final class BgtImport {
         };
         if (Files.isDirectory(source)) readFolder(source, reader, handler, progress);
         else if (LAYER.matcher(name).matches()) readFile(source, layerOf(name), reader, handler, progress);
-        else readZip(source, reader, handler, progress);
+        else if (name.toLowerCase(Locale.ROOT).endsWith(".gml")) {
+            throw new BadSourceException(
+                    source,
+                    null,
+                    "not a BGT layer this import reads: give bgt_pand.gml, bgt_wegdeel.gml,"
+                            + " bgt_onbegroeidterreindeel.gml (PDOK's names), their folder or the download's zip");
+        } else readZip(source, reader, handler, progress);
         if (counts.isEmpty()) {
             throw new BadSourceException(
                     source,
