@@ -119,7 +119,8 @@ export default {
       agricultural_plot: 'Agricultural building plot', business_park: 'Business park', recreation_zone: 'Recreation zone',
       built_up_area: 'Built-up area', village: 'Village', building: 'Building', address: 'Address', facility: 'Facility',
       road: 'Road', water: 'Water',
-      noise: 'Noise (Lden)', odour_contour: 'Livestock odour contour', external_safety_area: 'External safety area'
+      noise: 'Noise (Lden)', odour_contour: 'Livestock odour contour', external_safety_area: 'External safety area',
+      erf: 'Yard (erf)'
     },
     features: 'features', visibleFrom: 'visible from',
     hereHeading: 'At this place', hereNone: 'Nothing of the visible layers lies here.', hereBusy: 'Asking...',

@@ -121,7 +121,8 @@ export default {
       agricultural_plot: 'Agrarisch bouwvlak', business_park: 'Bedrijventerrein', recreation_zone: 'Recreatieterrein',
       built_up_area: 'Bebouwde kom', village: 'Kern', building: 'Gebouw', address: 'Adres', facility: 'Voorziening',
       road: 'Weg', water: 'Water',
-      noise: 'Geluid (Lden)', odour_contour: 'Geurcontour veehouderij', external_safety_area: 'Aandachtsgebied externe veiligheid'
+      noise: 'Geluid (Lden)', odour_contour: 'Geurcontour veehouderij', external_safety_area: 'Aandachtsgebied externe veiligheid',
+      erf: 'Erf'
     },
     features: 'objecten', visibleFrom: 'zichtbaar vanaf',
     hereHeading: 'Op deze plek', hereNone: 'Hier ligt niets van de zichtbare lagen.', hereBusy: 'Bezig met opvragen...',

@@ -14,7 +14,9 @@ const EXTRA_LAYERS = [
   // Bijlage 1 environment layers: noise coloured by its band's upper bound (legend: NOISE_BANDS)
   { role: 'noise', fill: 'rgba(230,120,30,0.25)', stroke: '#c05000', bands: true },
   { role: 'odour_contour', fill: 'rgba(120,90,40,0.2)', stroke: '#6b4f1d' },
-  { role: 'external_safety_area', fill: 'rgba(200,0,80,0.2)', stroke: '#b0004f', radius: 5 }
+  { role: 'external_safety_area', fill: 'rgba(200,0,80,0.2)', stroke: '#b0004f', radius: 5 },
+  // yards (the BGT's erven): the open part of a plot, drawn at the buildings' scale
+  { role: 'erf', fill: 'rgba(205,185,140,0.45)', stroke: '#9c8450', maxScaleDenominator: 10000 }
 ];
 /** Lden bands of the noise layer and its legend: up to this many dB (the band's upper bound), this colour. */
 export const NOISE_BANDS = [[50, 'rgba(60,160,60,0.3)'], [55, 'rgba(230,200,40,0.35)'], [60, 'rgba(240,140,30,0.4)'],

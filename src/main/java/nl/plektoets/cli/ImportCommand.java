@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code plektoets import}: registers (IMRO, BAG, TOP10NL, CBS, own layers) and OpenStreetMap into a data
+ * {@code plektoets import}: registers (IMRO, BAG, BGT, TOP10NL, CBS, own layers) and OpenStreetMap into a data
  * directory and/or a PostGIS store. The data directory gets {@code dataset.json} and the dataset cache; they are
  * written into a temporary directory beside it and moved into place only when complete, so a failed import leaves the
  * old directory as it was. Exit codes: 0 done, 2 bad input (the message names the file and line or feature), 1
@@ -41,9 +41,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "import",
         sortOptions = false,
-        header = "import OpenStreetMap and/or registers (IMRO, BAG, TOP10NL, CBS) into a data directory or PostGIS",
+        header =
+                "import OpenStreetMap and/or registers (IMRO, BAG, BGT, TOP10NL, CBS) into a data directory or PostGIS",
         customSynopsis = {
             "Usage: plektoets import [--osm FILE]... [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE]",
+            "                       [--bag-extract FILE]... [--bgt ZIP|DIR]... [--bgt-road-functions FILE]",
             "                       [--top10nl FILE] [--gemeenten FILE] [--municipality GM0160] [--layers FILE]...",
             "                       [--tag-mapping FILE] [--precedence FILE] [--crs EPSG:<code>] [--name NAME]",
             "                       (--out DIR | --db JDBC-URL)"
@@ -60,6 +62,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit codes: 0 done, 2 bad input (the message names the file and line or feature), 1 failed."})
 public final class ImportCommand implements Callable<Integer> {
     public static final String USAGE = "usage: plektoets import [--imro DIR|FILE]... [--imro-mapping FILE] [--bag FILE]"
+            + " [--bag-extract FILE]... [--bgt ZIP|DIR]... [--bgt-road-functions FILE]"
             + " [--top10nl FILE] [--gemeenten FILE] [--municipality GM0160] [--osm FILE]... [--tag-mapping FILE] [--layers FILE]..."
             + " [--precedence FILE] [--crs EPSG:28992] [--name NAME] (--out DIR | --db JDBC-URL)";
 
@@ -86,6 +89,24 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--bag", paramLabel = "FILE", description = "BAG GeoPackage (addresses, buildings)")
     String bag;
+
+    @Option(
+            names = "--bag-extract",
+            paramLabel = "FILE",
+            description = "BAG 2.0 extract (LV BAG XML or a zip of them): verblijfsobjecten, panden (repeatable)")
+    List<String> bagExtract = new ArrayList<>();
+
+    @Option(
+            names = "--bgt",
+            paramLabel = "ZIP|DIR",
+            description = "BGT download (IMGeo GML per layer): panden, erven, wegdelen (repeatable)")
+    List<String> bgt = new ArrayList<>();
+
+    @Option(
+            names = "--bgt-road-functions",
+            paramLabel = "FILE",
+            description = "BGT road function -> car / fire engine table (default: the built-in road-functions.yaml)")
+    String bgtRoadFunctions;
 
     @Option(names = "--top10nl", paramLabel = "FILE", description = "TOP10NL Plaats GML (villages, built-up areas)")
     String top10nl;
@@ -231,6 +252,9 @@ public final class ImportCommand implements Callable<Integer> {
         for (String v : imro) imroPaths.add(existing("--imro", v));
         for (String v : osm) osmPaths.add(existing("--osm", v));
         for (String v : layers) layerPaths.add(existing("--layers", v));
+        List<Path> bagExtractPaths = new ArrayList<>(), bgtPaths = new ArrayList<>();
+        for (String v : bagExtract) bagExtractPaths.add(existing("--bag-extract", v));
+        for (String v : bgt) bgtPaths.add(existing("--bgt", v));
         if (out == null && db == null) {
             throw new IllegalArgumentException(
                     "--out DIR or --db JDBC-URL is required: the data directory or the PostGIS " + "database to write");
@@ -248,7 +272,10 @@ public final class ImportCommand implements Callable<Integer> {
                         existingOrNull("--precedence", precedence),
                         crs == null ? null : WorkingCrs.of(crs),
                         name,
-                        existingOrNull("--tag-mapping", tagMapping)),
+                        existingOrNull("--tag-mapping", tagMapping),
+                        bagExtractPaths,
+                        bgtPaths,
+                        existingOrNull("--bgt-road-functions", bgtRoadFunctions)),
                 out == null ? null : Path.of(out),
                 db);
     }

@@ -34,7 +34,12 @@ public enum Role {
      * {@code category}, {@code activity}, {@code sbi}, {@code distance_odour|dust|noise|hazard} (see
      * {@link VngActivities}).
      */
-    ENVIRONMENTAL_SOURCE("milieubelastende bedrijven", "environmental sources");
+    ENVIRONMENTAL_SOURCE("milieubelastende bedrijven", "environmental sources"),
+    /**
+     * Yards: the BGT's onbegroeid terreindeel with fysiekVoorkomen "erf" (the unbuilt, unplanted ground of a plot
+     * around its buildings), for the open part of a site.
+     */
+    ERF("erven", "yards");
 
     private final String nl;
     private final String en;

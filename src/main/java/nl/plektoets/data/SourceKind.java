@@ -10,6 +10,8 @@ public enum SourceKind {
     IMRO,
     /** Basisregistratie Adressen en Gebouwen: legal register of addresses and buildings. */
     BAG,
+    /** Basisregistratie Grootschalige Topografie: the large-scale base map (buildings, yards, road parts). */
+    BGT,
     /** Basisregistratie Topografie (TOP10NL): Kadaster's topographic register. */
     BRT,
     /** CBS statistics and boundaries. */

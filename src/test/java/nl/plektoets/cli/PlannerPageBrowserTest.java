@@ -59,6 +59,10 @@ class PlannerPageBrowserTest extends BrowserTestBase {
                 assertEquals(5, li.locator(".band").count(), li.textContent());
         }
         assertTrue(page.getByLabel("Bedrijventerrein").isChecked());
+        // the BGT's yards have their row, named, and a layer the map draws (issue 13), though the demo has none
+        Locator erf = page.locator("#layers li[data-role=erf]");
+        assertTrue(erf.textContent().contains("Erf (0 "), erf.textContent());
+        assertTrue(erf.locator("input").isEnabled(), "the planner map has an erf layer");
 
         double[] xy = centreOn(LON, LAT, 18);
         page.mouse().click(xy[0], xy[1]);

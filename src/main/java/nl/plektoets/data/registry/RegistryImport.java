@@ -11,7 +11,10 @@ import nl.plektoets.data.Feature;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.SourceFeatures;
 import nl.plektoets.data.SourceKind;
+import nl.plektoets.data.bag.BagExtractImport;
 import nl.plektoets.data.bag.BagImport;
+import nl.plektoets.data.bgt.BgtImport;
+import nl.plektoets.data.bgt.BgtRoadFunctions;
 import nl.plektoets.data.brt.Top10nlPlaatsImport;
 import nl.plektoets.data.cbs.CbsGemeenten;
 import nl.plektoets.data.cbs.Municipality;
@@ -23,7 +26,8 @@ import nl.plektoets.data.osm.OsmImportOptions;
 import nl.plektoets.geo.WorkingCrs;
 
 /**
- * Imports a municipality's registry sources into one {@link Dataset}: zoning plans (IMRO), BAG, TOP10NL Plaats, own
+ * Imports a municipality's registry sources into one {@link Dataset}: zoning plans (IMRO), BAG (GeoPackage and 2.0
+ * extracts), BGT, TOP10NL Plaats, own
  * layers, plus already-read sources (OpenStreetMap from the OSM importer), optionally clipped to one CBS
  * municipality, with {@link SourcePrecedence} applied and features renumbered 1..n. Writes nothing: the caller (CLI,
  * DataDirectory) stores the dataset. Every bad input raises {@link BadSourceException} naming the file.
@@ -45,6 +49,9 @@ public final class RegistryImport {
      *                      importer's choice: RD New inside the Netherlands, the UTM zone elsewhere
      * @param name          dataset name; null = derived from the municipality or the sources
      * @param osmMapping    OSM tag mapping replacing the default ({@code osm/tag-mapping.yaml}); null = default
+     * @param bagExtracts   BAG 2.0 extract files (LV BAG XML, or zips of them: verblijfsobjecten, panden)
+     * @param bgt           BGT downloads (IMGeo GML per layer, in a zip or a folder)
+     * @param bgtRoads      the BGT road function table replacing the default ({@code bgt/road-functions.yaml})
      */
     public record Options(
             List<Path> imro,
@@ -58,11 +65,48 @@ public final class RegistryImport {
             Path precedence,
             WorkingCrs crs,
             String name,
-            Path osmMapping) {
+            Path osmMapping,
+            List<Path> bagExtracts,
+            List<Path> bgt,
+            Path bgtRoads) {
         public Options {
             imro = imro == null ? List.of() : List.copyOf(imro);
             layers = layers == null ? List.of() : List.copyOf(layers);
             osm = osm == null ? List.of() : List.copyOf(osm);
+            bagExtracts = bagExtracts == null ? List.of() : List.copyOf(bagExtracts);
+            bgt = bgt == null ? List.of() : List.copyOf(bgt);
+        }
+
+        /** Options without BAG 2.0 extracts and BGT. */
+        public Options(
+                List<Path> imro,
+                Path imroMapping,
+                Path bag,
+                Path top10nl,
+                Path gemeenten,
+                String municipality,
+                List<Path> layers,
+                List<Path> osm,
+                Path precedence,
+                WorkingCrs crs,
+                String name,
+                Path osmMapping) {
+            this(
+                    imro,
+                    imroMapping,
+                    bag,
+                    top10nl,
+                    gemeenten,
+                    municipality,
+                    layers,
+                    osm,
+                    precedence,
+                    crs,
+                    name,
+                    osmMapping,
+                    List.of(),
+                    List.of(),
+                    null);
         }
 
         /** Options with the built-in OSM tag mapping. */
@@ -109,6 +153,8 @@ public final class RegistryImport {
         // Netherlands, else the UTM zone of the data) and holds every further file to that choice
         boolean registers = !o.imro().isEmpty()
                 || o.bag() != null
+                || !o.bagExtracts().isEmpty()
+                || !o.bgt().isEmpty()
                 || o.top10nl() != null
                 || o.gemeenten() != null
                 || !o.layers().isEmpty();
@@ -128,6 +174,11 @@ public final class RegistryImport {
             for (Path p : o.imro()) sources.addAll(ImroImport.read(p, mapping, crs, progress));
         }
         if (o.bag() != null) sources.add(BagImport.read(o.bag(), crs, progress));
+        for (Path p : o.bagExtracts()) sources.add(BagExtractImport.read(p, crs, progress));
+        if (!o.bgt().isEmpty()) {
+            BgtRoadFunctions roads = BgtRoadFunctions.load(o.bgtRoads());
+            for (Path p : o.bgt()) sources.add(BgtImport.read(p, roads, crs, progress));
+        }
         if (o.top10nl() != null)
             sources.add(Top10nlPlaatsImport.read(o.top10nl(), Top10nlPlaatsImport.Mapping.defaults(), crs, progress));
         for (Path l : o.layers()) sources.addAll(LayerImport.read(l, crs, progress));
@@ -144,7 +195,8 @@ public final class RegistryImport {
         sources.addAll(others);
         if (sources.isEmpty()) {
             throw new IllegalArgumentException(
-                    "nothing to import: give at least one of --imro, --bag, --top10nl, --layers, --osm");
+                    "nothing to import: give at least one of --imro, --bag, --bag-extract, --bgt, --top10nl, --layers,"
+                            + " --osm");
         }
         // read, but nothing mapped to a role: a role mapping is missing (said below when nothing is left)
         boolean nothingMapped = sources.stream().allMatch(s -> s.features().isEmpty());
@@ -222,6 +274,7 @@ public final class RegistryImport {
         return switch (k) {
             case IMRO -> " (zoning plan, ruimtelijkeplannen.nl)";
             case BAG -> " (BAG, Kadaster, CC0)";
+            case BGT -> " (BGT, the municipality's base map via PDOK, CC0)";
             case BRT -> " (TOP10NL, Kadaster/PDOK, CC BY 4.0)";
             case CBS -> " (CBS, CC BY 4.0)";
             case OSM -> " (OpenStreetMap, ODbL)";

@@ -27,7 +27,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * Decides which features the engine uses when several sources give the same role at a place. The rule (configured in
  * {@code registry/precedence.yaml}):
  * <ol>
- *   <li>Sources are ranked by kind: by default IMRO > BAG > own layers > BRT > CBS > OSM.</li>
+ *   <li>Sources are ranked by kind: by default IMRO > BAG > BGT > own layers > BRT > CBS > OSM.</li>
  *   <li>A source governs some roles inside its coverage: an IMRO plan its Bestemmingsplangebied, any other source
  *       the area it was clipped to (the municipality), else the convex hull of its features plus
  *       {@link #DEFAULT_COVERAGE_BUFFER_M}.</li>
@@ -119,7 +119,7 @@ public final class SourcePrecedence {
         }
         if (y == null || y.order() == null || y.order().isEmpty()) {
             throw new BadSourceException(
-                    name, null, "needs 'order:' with source kinds, e.g. [imro, bag, layer, brt, cbs, osm]");
+                    name, null, "needs 'order:' with source kinds, e.g. [imro, bag, bgt, layer, brt, cbs, osm]");
         }
         List<SourceKind> order = new ArrayList<>();
         for (String k : y.order()) order.add(kind(name, k));
@@ -152,14 +152,14 @@ public final class SourcePrecedence {
     private static SourceKind kind(Path file, String k) {
         return SourceKind.byId(k)
                 .orElseThrow(() -> new BadSourceException(
-                        file, null, "unknown source kind '" + k + "'; kinds: imro, bag, layer, brt, cbs, osm"));
+                        file, null, "unknown source kind '" + k + "'; kinds: imro, bag, bgt, layer, brt, cbs, osm"));
     }
 
     public List<SourceKind> order() {
         return order;
     }
 
-    /** "imro > bag > layer > brt > cbs > osm". */
+    /** "imro > bag > bgt > layer > brt > cbs > osm". */
     public String describe() {
         return String.join(" > ", order.stream().map(SourceKind::id).toList());
     }

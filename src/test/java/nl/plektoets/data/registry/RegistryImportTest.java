@@ -71,7 +71,7 @@ class RegistryImportTest {
         assertTrue(d.info().sources().stream()
                 .anyMatch(s -> s.startsWith("cbs: gemeenten_zonder_water.geojson") && s.contains("GM0160 Hardenberg")));
         assertTrue(d.info().sources().stream()
-                .anyMatch(s -> s.startsWith("precedence: imro > bag > layer > brt > cbs > osm")));
+                .anyMatch(s -> s.startsWith("precedence: imro > bag > bgt > layer > brt > cbs > osm")));
         assertTrue(progress.contains("CBS gemeenten_zonder_water.geojson GM0160"), progress.toString());
         String table = r.summary().table();
         assertTrue(table.contains("top10nl_plaats.gml.gz  brt    village                 15        0        0"), table);
