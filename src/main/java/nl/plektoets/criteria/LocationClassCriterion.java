@@ -36,8 +36,7 @@ public final class LocationClassCriterion implements Criterion {
         LocationDecisionTable.Outcome outcome = null;
         List<Obligation> obligations = new ArrayList<>();
         for (LocationClassifier.Piece piece : c.pieces()) {
-            LocationDecisionTable.Outcome o =
-                    LocationDecisionTable.decide(piece.locationClass(), req.form(), req.newBuild(), in.profile());
+            LocationDecisionTable.Outcome o = LocationDecisionTable.decide(piece.locationClass(), req, in.profile());
             // every part's conditions hold for the site (a permit covers the whole of it)
             for (Obligation ob : o.obligations()) {
                 if (obligations.stream().noneMatch(x -> x.id().equals(ob.id()))) obligations.add(ob);
@@ -54,6 +53,7 @@ public final class LocationClassCriterion implements Criterion {
         ev.put("form", Evidence.id(req.form()));
         ev.put("newBuild", req.newBuild());
         ev.putAll(chosen.evidence());
+        ev.putAll(outcome.evidence());
         Message message = outcome.message();
         Status status = outcome.status();
         String policyRef = outcome.policyRef();
@@ -72,7 +72,7 @@ public final class LocationClassCriterion implements Criterion {
                 part.put("areaM2", p.areaM2());
                 part.put(
                         "status",
-                        LocationDecisionTable.decide(p.locationClass(), req.form(), req.newBuild(), in.profile())
+                        LocationDecisionTable.decide(p.locationClass(), req, in.profile())
                                 .status()
                                 .id());
                 parts.add(part);
