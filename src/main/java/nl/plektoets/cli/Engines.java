@@ -81,15 +81,15 @@ final class Engines {
     }
 
     /**
-     * The policy profile: the file {@code policy} names, else the built-in profile {@code profile} (which
+     * The policy profile: the file {@code policy} names, else the built-in profile {@code policy-profile} (which
      * municipality's policy answers); an unknown built-in name is a bad argument (exit 2).
      */
     static PolicyProfile profile(Config config) {
         if (config.policy() != null) return PolicyProfile.load(config.policy());
         try {
-            return PolicyProfile.builtIn(config.profile());
+            return PolicyProfile.builtIn(config.policyProfile());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("profile: " + e.getMessage());
+            throw new ConfigException("policy-profile: " + e.getMessage());
         }
     }
 

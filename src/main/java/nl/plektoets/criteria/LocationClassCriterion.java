@@ -119,26 +119,14 @@ public final class LocationClassCriterion implements Criterion {
     }
 
     /**
-     * A plot of the employer inside the built-up area: the location rule names both "het terrein van de (agrarische)
-     * werkgever" and "in de bebouwde kom via kamerverhuur"; under the profile's reading the stricter outcome applies
-     * and the message names both rules and the reading.
+     * A plot of the employer inside the built-up area: the location rule may name both (Hardenberg §5.1.2: "het
+     * terrein van de (agrarische) werkgever" and "in de bebouwde kom via kamerverhuur"); under the profile's reading
+     * the stricter outcome applies, and the message leads with the profile's {@code locations.both_rules} (naming both
+     * rules and the reading) before the decided outcome.
      */
     private static Message bothRules(LocationClassifier.Classification c, CriterionInput in, Message decided) {
-        var reading = in.profile().readings().agriculturalInBuiltUp();
-        String ref = in.profile().paragraph(nl.plektoets.policy.PolicyReadings.Rule.LOCATIONS);
-        return new Message(
-                "Het terrein ligt op het terrein van de (agrarische) werkgever (" + LocationClass.AGRICULTURAL_PLOT.nl()
-                        + ") en tegelijk in de bebouwde kom. " + ref
-                        + " noemt beide: 'op het terrein van de (agrarische)"
-                        + " werkgever' en 'in de bebouwde kom via kamerverhuur'; beide regels gelden en de strengste uitkomst"
-                        + " telt (lezing van het profiel: agricultural_plot_in_built_up_area = "
-                        + reading.value().id() + ", "
-                        + reading.paragraph() + "): " + lowerFirst(decided.nl()),
-                "The site lies on the (agricultural) employer's premises (" + LocationClass.AGRICULTURAL_PLOT.en()
-                        + ") and in the built-up area at once. " + ref + " names both: 'on the (agricultural)"
-                        + " employer's premises' and 'in the built-up area via room rental'; both rules apply and the"
-                        + " stricter outcome counts (the profile's reading: agricultural_plot_in_built_up_area = "
-                        + reading.value().id() + ", " + reading.paragraph() + "): " + lowerFirst(decided.en()));
+        var lead = in.profile().locationRules().bothRules();
+        return new Message(lead.nl() + " " + lowerFirst(decided.nl()), lead.en() + " " + lowerFirst(decided.en()));
     }
 
     private static String joinRefs(String a, String b) {

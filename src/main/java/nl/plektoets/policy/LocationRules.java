@@ -119,14 +119,27 @@ public final class LocationRules {
         }
     }
 
+    /**
+     * The lead of the message where a site lies in two classes whose rules both apply (an erf or bouwvlak in the
+     * built-up area under the reading 'stricter'); the decided outcome's message follows it.
+     */
+    public record BothRules(String nl, String en) {}
+
     private final List<Rule> rules;
     private final List<SizeCategory> sizes;
     private final boolean fromDefault;
+    private final BothRules bothRules;
 
-    private LocationRules(List<Rule> rules, List<SizeCategory> sizes, boolean fromDefault) {
+    private LocationRules(List<Rule> rules, List<SizeCategory> sizes, boolean fromDefault, BothRules bothRules) {
         this.rules = List.copyOf(rules);
         this.sizes = List.copyOf(sizes);
         this.fromDefault = fromDefault;
+        this.bothRules = bothRules;
+    }
+
+    /** The lead of the message where both rules apply ({@code locations.both_rules}). */
+    public BothRules bothRules() {
+        return bothRules;
     }
 
     /** The size categories in ascending order; empty when the profile has none (one table for every size). */
@@ -205,25 +218,23 @@ public final class LocationRules {
     }
 
     static LocationRules parse(
-            JsonNode root,
-            Map<PolicyReadings.Rule, String> paragraphs,
-            Map<ThresholdKey, Threshold> thresholds,
-            List<String> problems) {
+            JsonNode root, PolicyReadings readings, Map<ThresholdKey, Threshold> thresholds, List<String> problems) {
+        Map<PolicyReadings.Rule, String> paragraphs = readings.paragraphs();
         JsonNode node = root.get("locations");
         boolean fromDefault = node == null;
         if (fromDefault) node = defaultTable();
         if (!node.isObject()) {
             problems.add("'locations' must be a mapping with 'rules:'; fix: copy the section of "
                     + PolicyProfile.DEFAULT_RESOURCE);
-            return new LocationRules(List.of(), List.of(), fromDefault);
+            return new LocationRules(List.of(), List.of(), fromDefault, new BothRules("", ""));
         }
         String prefix = "locations";
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!List.of("note", "size_categories", "conditions", "obligations", "rules")
+            if (!List.of("note", "size_categories", "conditions", "obligations", "both_rules", "rules")
                     .contains(f)) {
                 problems.add(prefix + "." + f + " is not known; fix: remove it (known: note, size_categories,"
-                        + " conditions, obligations, rules)");
+                        + " conditions, obligations, both_rules, rules)");
             }
         }
         Names names = new Names();
@@ -232,6 +243,14 @@ public final class LocationRules {
             names.values.put(k.key(), PolicyProfile.fmt(t.value()));
             names.values.put(k.key() + ".paragraph", t.paragraph());
         });
+        if (readings.agriculturalInBuiltUp() != null) {
+            names.values.put(
+                    "reading.agricultural_plot_in_built_up_area",
+                    readings.agriculturalInBuiltUp().value().id());
+            names.values.put(
+                    "reading.agricultural_plot_in_built_up_area.paragraph",
+                    readings.agriculturalInBuiltUp().paragraph());
+        }
 
         List<SizeCategory> sizes = new ArrayList<>();
         int previous = 0;
@@ -374,7 +393,18 @@ public final class LocationRules {
                             }
                         }
         }
-        return new LocationRules(rules, sizes, fromDefault);
+        JsonNode both = node.path("both_rules");
+        String bothNl = both.path("nl").asText("").trim();
+        String bothEn = both.path("en").asText("").trim();
+        if (bothNl.isEmpty() || bothEn.isEmpty()) {
+            problems.add(prefix + ".both_rules needs 'nl:' and 'en:': the lead of the message where an agricultural"
+                    + " plot lies in the built-up area and both rules apply; fix: add it (see "
+                    + PolicyProfile.DEFAULT_RESOURCE + ")");
+        }
+        BothRules bothRules = new BothRules(
+                names.expand(bothNl, prefix + ".both_rules.nl", problems),
+                names.expand(bothEn, prefix + ".both_rules.en", problems));
+        return new LocationRules(rules, sizes, fromDefault, bothRules);
     }
 
     private static Rule rule(

@@ -304,7 +304,7 @@ public final class PolicyProfile {
         EnvironmentNorms environmentNorms = EnvironmentNorms.parse(root, problems);
         EnvironmentPolicy environment = EnvironmentPolicy.parse(root, problems);
         List<String> locationProblems = new ArrayList<>();
-        LocationRules locationRules = LocationRules.parse(root, readings.paragraphs(), thresholds, locationProblems);
+        LocationRules locationRules = LocationRules.parse(root, readings, thresholds, locationProblems);
         // the table's texts name paragraphs and thresholds: with those missing, their problems already say it
         if (readings.paragraphs().size() == PolicyReadings.Rule.values().length
                 && thresholds.size() == ThresholdKey.values().length) problems.addAll(locationProblems);

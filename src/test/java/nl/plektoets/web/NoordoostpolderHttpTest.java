@@ -30,7 +30,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
 /**
- * Issue 18, serving Noordoostpolder: the configuration picks the built-in profile ({@code profile =
+ * Issue 18, serving Noordoostpolder: the configuration picks the built-in profile ({@code policy-profile =
  * noordoostpolder-2024}), the answers and GET /api/v1/policy name it, and POST /api/v1/assessments reads the new
  * inputs {@code employsMigrants} and {@code employerErf}. The dataset lies in the real municipality: CBS's boundary of
  * GM0171 (shared/data/cbs), with a fictitious erf (100 m square, farm building) and village (1 km square) placed at
@@ -77,8 +77,8 @@ class NoordoostpolderHttpTest {
     }
 
     private static Javalin app() {
-        Config config = Config.defaults().with(Map.of("port", "0", "profile", "noordoostpolder-2024"));
-        PolicyProfile profile = PolicyProfile.builtIn(config.profile());
+        Config config = Config.defaults().with(Map.of("port", "0", "policy-profile", "noordoostpolder-2024"));
+        PolicyProfile profile = PolicyProfile.builtIn(config.policyProfile());
         Assessor assessor = new Assessor(dataset, profile);
         Api api = new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title()));
         return Routes.create(api, config, null, c -> {
