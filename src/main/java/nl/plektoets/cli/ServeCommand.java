@@ -255,7 +255,10 @@ final class ServeCommand implements Callable<Integer> {
                     snapshot -> {
                         List<Criterion> all = new java.util.ArrayList<>(List.of(
                                 Engines.reachCriterion(reach), new RoomRentalStreetCriterion(rules, () -> snapshot)));
-                        all.addAll(caps);
+                        // one read of the initiatives per batch, not one per address (the cache follows the
+                        // permits' snapshot only: a grant of a capped location shows in the next uncached batch)
+                        if (!caps.isEmpty())
+                            all.add(new LocationCapCriterion(RegisterInitiativeCounts.of(store.initiatives(null))));
                         return assessor.withAdditional(all);
                     },
                     Clock.systemUTC());
