@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             "Usage: plektoets assess (--lon X --lat Y | --x X --y Y | --address \"Street 12, Town\")",
             "                        --form room_rental|housing_facility --persons N [--new-build] [--json]",
             "                        [--stay short|mid] [--area-type quiet|mixed]",
+            "                        [--employs-migrants true|false] [--employer-erf GEOJSON]",
             "                        [--data DIR] [--crs CRS] [--policy FILE] [--config FILE] [any key below]"
         },
         description = {
@@ -89,6 +90,19 @@ final class AssessCommand implements Callable<Integer> {
                     "quiet or mixed: the VNG area type of" + " environmental_zoning (default: derived from the layers)")
     String areaType;
 
+    @Option(
+            names = "--employs-migrants",
+            paramLabel = "B",
+            description = "true or false: the business employs labour migrants itself (Noordoostpolder's small"
+                    + " locations)")
+    String employsMigrants;
+
+    @Option(
+            names = "--employer-erf",
+            paramLabel = "GEOJSON",
+            description = "the business's own erf as a GeoJSON Polygon, in the site's CRS (CRS84 with --address)")
+    String employerErf;
+
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
 
@@ -125,6 +139,19 @@ final class AssessCommand implements Callable<Integer> {
         // checked by the API's request reader, so the command line refuses exactly what the API refuses
         if (stay != null) request.put("stay", stay);
         if (areaType != null) request.put("areaType", areaType);
+        if (employsMigrants != null) {
+            if (!employsMigrants.equals("true") && !employsMigrants.equals("false"))
+                throw new ConfigException("--employs-migrants is '" + employsMigrants + "'; give true or false");
+            request.put("employsMigrants", Boolean.parseBoolean(employsMigrants));
+        }
+        if (employerErf != null) {
+            try {
+                request.set("employerErf", JSON.readTree(employerErf));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new ConfigException("--employer-erf is not JSON; give a GeoJSON Polygon, e.g. '{\"type\":"
+                        + " \"Polygon\", \"coordinates\": [[[5.8, 52.7], [5.81, 52.7], [5.81, 52.71], [5.8, 52.7]]]}'");
+            }
+        }
 
         Config config = CommandLines.config(spec, context);
         JsonNode answer;

@@ -5,13 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import nl.plektoets.assess.Assessor;
 import nl.plektoets.config.Config;
+import nl.plektoets.config.ConfigException;
 import nl.plektoets.criteria.Criterion;
 import nl.plektoets.criteria.FacilityReachCriterion;
+import nl.plektoets.criteria.LocationCapCriterion;
 import nl.plektoets.criteria.NoReachNetworkCriterion;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Role;
@@ -20,6 +23,8 @@ import nl.plektoets.demo.DemoMunicipality;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.ReachSettings;
+import nl.plektoets.registers.HousingInitiative;
+import nl.plektoets.registers.RegisterInitiativeCounts;
 import nl.plektoets.roomrental.PermitPlacement;
 import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.RoomRentalStreetCriterion;
@@ -62,20 +67,40 @@ final class Engines {
     /** Loads the data and the policy profile, opens the reach when the directory has a network, builds the engine. */
     Engine engine(Config config) throws IOException {
         Dataset dataset = loadDataset(config);
-        PolicyProfile profile = PolicyProfile.load(config.policy());
+        PolicyProfile profile = profile(config);
         ReachIndex reach = reach(config, dataset, profile, null);
         RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
         // one snapshot of the register for the whole run (assess-all over every address reads it once); the operator
         // of the command line sees what a planner sees
         List<PermitPlacement> permits = registerSnapshot(config);
-        return new Engine(
-                dataset,
-                profile,
-                reach,
-                new Assessor(
-                        dataset,
-                        profile,
-                        List.of(reachCriterion(reach), new RoomRentalStreetCriterion(rules, () -> permits))));
+        List<Criterion> additional =
+                new ArrayList<>(List.of(reachCriterion(reach), new RoomRentalStreetCriterion(rules, () -> permits)));
+        if (profile.locationRules().hasCaps())
+            additional.add(new LocationCapCriterion(RegisterInitiativeCounts.of(initiativeSnapshot(config))));
+        return new Engine(dataset, profile, reach, new Assessor(dataset, profile, additional));
+    }
+
+    /**
+     * The policy profile: the file {@code policy} names, else the built-in profile {@code policy-profile} (which
+     * municipality's policy answers); an unknown built-in name is a bad argument (exit 2).
+     */
+    static PolicyProfile profile(Config config) {
+        if (config.policy() != null) return PolicyProfile.load(config.policy());
+        try {
+            return PolicyProfile.builtIn(config.policyProfile());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("policy-profile: " + e.getMessage());
+        }
+    }
+
+    /** The register's initiatives, for the caps of a profile's size categories (none where there is no store). */
+    private static List<HousingInitiative> initiativeSnapshot(Config config) {
+        boolean db = config.dbUrl() != null && !config.dbUrl().isBlank();
+        if (!db && !Files.exists(config.dataDir().resolve(GeoPackageStore.FILE_NAME))) return List.of();
+        try (Store store = Stores.open(
+                config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), Clock.systemUTC())) {
+            return store.initiatives(null);
+        }
     }
 
     /**

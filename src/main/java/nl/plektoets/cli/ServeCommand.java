@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import nl.plektoets.assess.Assessor;
 import nl.plektoets.auth.TokenFile;
 import nl.plektoets.config.Config;
+import nl.plektoets.criteria.Criterion;
+import nl.plektoets.criteria.LocationCapCriterion;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.osm.OsmImportException;
 import nl.plektoets.geo.WorkingCrs;
@@ -22,6 +24,7 @@ import nl.plektoets.isochrone.IsochroneBuilder;
 import nl.plektoets.overview.HousingOverview;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.EngineSnapshots;
+import nl.plektoets.registers.RegisterInitiativeCounts;
 import nl.plektoets.registers.Registers;
 import nl.plektoets.roomrental.Disclosure;
 import nl.plektoets.roomrental.PermitPlacement;
@@ -127,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
                         }
                     },
                     copier);
-            PolicyProfile profile = PolicyProfile.load(config.policy());
+            PolicyProfile profile = Engines.profile(config);
             // what outlives every dataset: one report rate limit for the server's life (a reload must not reset
             // anyone's count), the permit register in the store
             Shared shared = new Shared(
@@ -225,10 +228,14 @@ final class ServeCommand implements Callable<Integer> {
             RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
             // the public assessment (no token) never says whether this dwelling holds a permit (§5.1.3, AVG)
             Disclosure disclosure = Disclosure.publicFrom(config.roomRentalCountsFromDwellings());
-            Assessor assessor = new Assessor(
-                    dataset,
-                    profile,
+            // a profile with caps per size category (Noordoostpolder §5) counts them from the register per request
+            List<Criterion> caps = profile.locationRules().hasCaps()
+                    ? List.of(new LocationCapCriterion(RegisterInitiativeCounts.of(store)))
+                    : List.of();
+            List<Criterion> additional = new java.util.ArrayList<>(
                     List.of(Engines.reachCriterion(reach), new RoomRentalStreetCriterion(rules, permits, disclosure)));
+            additional.addAll(caps);
+            Assessor assessor = new Assessor(dataset, profile, additional);
             Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
             RoomRentalApi rentalApi = new RoomRentalApi(
                     rules,
@@ -245,8 +252,15 @@ final class ServeCommand implements Callable<Integer> {
             HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(
                     assessor.dataset(),
                     permits::active,
-                    snapshot -> assessor.withAdditional(List.of(
-                            Engines.reachCriterion(reach), new RoomRentalStreetCriterion(rules, () -> snapshot))),
+                    snapshot -> {
+                        List<Criterion> all = new java.util.ArrayList<>(List.of(
+                                Engines.reachCriterion(reach), new RoomRentalStreetCriterion(rules, () -> snapshot)));
+                        // one read of the initiatives per batch, not one per address (the cache follows the
+                        // permits' snapshot only: a grant of a capped location shows in the next uncached batch)
+                        if (!caps.isEmpty())
+                            all.add(new LocationCapCriterion(RegisterInitiativeCounts.of(store.initiatives(null))));
+                        return assessor.withAdditional(all);
+                    },
                     Clock.systemUTC());
             PlannerApi planner = new PlannerApi(api, assessor.lookup(), overview, rules, store);
             IsochroneBuilder isochrones = reach == null ? null : new IsochroneBuilder(reach);

@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
  * @param host             address the HTTP server binds to
  * @param dataDir          data directory: OSM source(s), {@code dataset.json} and the cache
  * @param crs              working CRS: {@code auto} (RD New inside the Netherlands, else the UTM zone) or an EPSG code
- * @param policy           policy profile YAML file, or null for the built-in Hardenberg 2025 profile
+ * @param policy           policy profile YAML file, or null for the built-in profile {@code policy-profile}
+ * @param policyProfile    the built-in policy profile used when {@code policy} names no file: which municipality's
+ *                         policy answers (hardenberg-2025, noordoostpolder-2024)
  * @param maxBodyBytes     largest request body accepted (larger: 413)
  * @param maxSiteAreaM2    largest site polygon accepted, in square metres (larger: 422)
  * @param maxSnapDistanceM farthest a site may lie from the walking/cycling network to be snapped to it (Bijlage 1
@@ -61,6 +63,7 @@ public record Config(
         Path dataDir,
         String crs,
         Path policy,
+        String policyProfile,
         long maxBodyBytes,
         double maxSiteAreaM2,
         double maxSnapDistanceM,
@@ -138,6 +141,11 @@ public record Config(
                     "metric working CRS: auto (RD New in the Netherlands, else the UTM zone) or EPSG:<code>",
                     "auto"),
             new Key("policy", "policy profile YAML file; empty = built-in policy/hardenberg-2025.yaml", ""),
+            new Key(
+                    "policy-profile",
+                    "the built-in policy profile (which municipality's policy answers) when 'policy' names no file:"
+                            + " hardenberg-2025 or noordoostpolder-2024",
+                    "hardenberg-2025"),
             new Key("max-body-bytes", "largest request body accepted; larger bodies get 413", "1048576"),
             new Key(
                     "max-site-area-m2",
@@ -254,6 +262,7 @@ public record Config(
                 Path.of(v.text("data")),
                 v.crs("crs"),
                 policy.isEmpty() ? null : Path.of(policy),
+                v.text("policy-profile").trim(),
                 v.integer("max-body-bytes", 1, Integer.MAX_VALUE),
                 v.number("max-site-area-m2"),
                 v.number("max-snap-distance-m"),
@@ -298,6 +307,7 @@ public record Config(
         m.put("data", dataDir.toString());
         m.put("crs", crs);
         m.put("policy", policy == null ? "" : policy.toString());
+        m.put("policy-profile", policyProfile);
         m.put("max-body-bytes", Long.toString(maxBodyBytes));
         m.put("max-site-area-m2", plain(maxSiteAreaM2));
         m.put("max-snap-distance-m", plain(maxSnapDistanceM));

@@ -36,8 +36,7 @@ public final class LocationClassCriterion implements Criterion {
         LocationDecisionTable.Outcome outcome = null;
         List<Obligation> obligations = new ArrayList<>();
         for (LocationClassifier.Piece piece : c.pieces()) {
-            LocationDecisionTable.Outcome o =
-                    LocationDecisionTable.decide(piece.locationClass(), req.form(), req.newBuild(), in.profile());
+            LocationDecisionTable.Outcome o = LocationDecisionTable.decide(piece.locationClass(), req, in.profile());
             // every part's conditions hold for the site (a permit covers the whole of it)
             for (Obligation ob : o.obligations()) {
                 if (obligations.stream().noneMatch(x -> x.id().equals(ob.id()))) obligations.add(ob);
@@ -54,6 +53,7 @@ public final class LocationClassCriterion implements Criterion {
         ev.put("form", Evidence.id(req.form()));
         ev.put("newBuild", req.newBuild());
         ev.putAll(chosen.evidence());
+        ev.putAll(outcome.evidence());
         Message message = outcome.message();
         Status status = outcome.status();
         String policyRef = outcome.policyRef();
@@ -72,7 +72,7 @@ public final class LocationClassCriterion implements Criterion {
                 part.put("areaM2", p.areaM2());
                 part.put(
                         "status",
-                        LocationDecisionTable.decide(p.locationClass(), req.form(), req.newBuild(), in.profile())
+                        LocationDecisionTable.decide(p.locationClass(), req, in.profile())
                                 .status()
                                 .id());
                 parts.add(part);
@@ -119,26 +119,14 @@ public final class LocationClassCriterion implements Criterion {
     }
 
     /**
-     * A plot of the employer inside the built-up area: the location rule names both "het terrein van de (agrarische)
-     * werkgever" and "in de bebouwde kom via kamerverhuur"; under the profile's reading the stricter outcome applies
-     * and the message names both rules and the reading.
+     * A plot of the employer inside the built-up area: the location rule may name both (Hardenberg §5.1.2: "het
+     * terrein van de (agrarische) werkgever" and "in de bebouwde kom via kamerverhuur"); under the profile's reading
+     * the stricter outcome applies, and the message leads with the profile's {@code locations.both_rules} (naming both
+     * rules and the reading) before the decided outcome.
      */
     private static Message bothRules(LocationClassifier.Classification c, CriterionInput in, Message decided) {
-        var reading = in.profile().readings().agriculturalInBuiltUp();
-        String ref = in.profile().paragraph(nl.plektoets.policy.PolicyReadings.Rule.LOCATIONS);
-        return new Message(
-                "Het terrein ligt op het terrein van de (agrarische) werkgever (" + LocationClass.AGRICULTURAL_PLOT.nl()
-                        + ") en tegelijk in de bebouwde kom. " + ref
-                        + " noemt beide: 'op het terrein van de (agrarische)"
-                        + " werkgever' en 'in de bebouwde kom via kamerverhuur'; beide regels gelden en de strengste uitkomst"
-                        + " telt (lezing van het profiel: agricultural_plot_in_built_up_area = "
-                        + reading.value().id() + ", "
-                        + reading.paragraph() + "): " + lowerFirst(decided.nl()),
-                "The site lies on the (agricultural) employer's premises (" + LocationClass.AGRICULTURAL_PLOT.en()
-                        + ") and in the built-up area at once. " + ref + " names both: 'on the (agricultural)"
-                        + " employer's premises' and 'in the built-up area via room rental'; both rules apply and the"
-                        + " stricter outcome counts (the profile's reading: agricultural_plot_in_built_up_area = "
-                        + reading.value().id() + ", " + reading.paragraph() + "): " + lowerFirst(decided.en()));
+        var lead = in.profile().locationRules().bothRules();
+        return new Message(lead.nl() + " " + lowerFirst(decided.nl()), lead.en() + " " + lowerFirst(decided.en()));
     }
 
     private static String joinRefs(String a, String b) {

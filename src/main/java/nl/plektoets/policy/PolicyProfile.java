@@ -44,6 +44,8 @@ public final class PolicyProfile {
     private final PolicyReadings readings;
     // set once by parse() before the profile is returned, never after
     private EnvironmentNorms environmentNorms = EnvironmentNorms.none();
+    // set once by parse() before the profile is returned, never after
+    private LocationRules locationRules;
     private final EnvironmentPolicy environment;
 
     /**
@@ -85,22 +87,35 @@ public final class PolicyProfile {
         this.origin = origin;
     }
 
+    /** The profiles built into the jar ({@code policy/<id>.yaml}), the first the default. */
+    public static final List<String> BUILT_IN = List.of("hardenberg-2025", "noordoostpolder-2024");
+
+    /**
+     * A built-in profile by id (one of {@link #BUILT_IN}); {@link IllegalArgumentException} naming them for another.
+     */
+    public static PolicyProfile builtIn(String id) {
+        if (!BUILT_IN.contains(id)) {
+            throw new IllegalArgumentException(
+                    "there is no built-in policy profile '" + id + "'; use one of " + String.join(", ", BUILT_IN));
+        }
+        String resource = "policy/" + id + ".yaml";
+        try (InputStream in = PolicyProfile.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Classpath resource " + resource
+                        + " is missing: rebuild the jar (mvn package) or pass a profile file");
+            }
+            return parse(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    "classpath:" + resource,
+                    PolicyProfile::classpathText);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read classpath resource " + resource, e);
+        }
+    }
+
     /** The profile in {@code fileOrNull}, or the Hardenberg 2025 profile on the classpath when null. */
     public static PolicyProfile load(Path fileOrNull) {
-        if (fileOrNull == null) {
-            try (InputStream in = PolicyProfile.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("Classpath resource " + DEFAULT_RESOURCE
-                            + " is missing: rebuild the jar (mvn package) or pass a profile file");
-                }
-                return parse(
-                        new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                        "classpath:" + DEFAULT_RESOURCE,
-                        PolicyProfile::classpathText);
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot read classpath resource " + DEFAULT_RESOURCE, e);
-            }
-        }
+        if (fileOrNull == null) return builtIn(BUILT_IN.get(0));
         if (!Files.isRegularFile(fileOrNull)) {
             throw new PolicyProfileException(
                     fileOrNull.toString(),
@@ -190,12 +205,13 @@ public final class PolicyProfile {
                             "livestock_odour",
                             "external_safety",
                             "etfal",
-                            "environmental_zoning")
+                            "environmental_zoning",
+                            "locations")
                     .contains(f)) {
                 problems.add(
                         "unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
                                 + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
-                                + " livestock_odour, external_safety, etfal, environmental_zoning)");
+                                + " livestock_odour, external_safety, etfal, environmental_zoning, locations)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -287,7 +303,13 @@ public final class PolicyProfile {
         PolicyReadings readings = PolicyReadings.parse(root, problems);
         EnvironmentNorms environmentNorms = EnvironmentNorms.parse(root, problems);
         EnvironmentPolicy environment = EnvironmentPolicy.parse(root, problems);
+        List<String> locationProblems = new ArrayList<>();
+        LocationRules locationRules = LocationRules.parse(root, readings, thresholds, locationProblems);
+        // the table's texts name paragraphs and thresholds: with those missing, their problems already say it
+        if (readings.paragraphs().size() == PolicyReadings.Rule.values().length
+                && thresholds.size() == ThresholdKey.values().length) problems.addAll(locationProblems);
         if (policyText != null) {
+            locationRules.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             environmentNorms.citations().forEach((key, ref) -> {
                 if (ref != null) citedIn(policyText, key, ref, problems);
             });
@@ -314,6 +336,7 @@ public final class PolicyProfile {
                 readings,
                 environment);
         profile.environmentNorms = environmentNorms;
+        profile.locationRules = locationRules;
         return profile;
     }
 
@@ -523,6 +546,11 @@ public final class PolicyProfile {
     /** Bijlage 1: a site with bad environmental conditions that does not meet ETFAL: stays of at most this long. */
     public int shortStayMaxMonths() {
         return (int) value(ThresholdKey.SHORT_STAY_MAX_MONTHS);
+    }
+
+    /** The location decision table, size categories and caps ({@code locations:}; Hardenberg's when absent). */
+    public LocationRules locationRules() {
+        return locationRules;
     }
 
     /** Noise, livestock odour and external safety norms (Bijlage 1, ETFAL); each empty when the profile has no block. */

@@ -33,6 +33,7 @@ import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.request.AreaType;
 import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.request.HousingForm;
+import nl.plektoets.request.InitiativeFacts;
 import nl.plektoets.request.Stay;
 import nl.plektoets.web.http.GeoJsonInput;
 import nl.plektoets.web.http.Paging;
@@ -48,8 +49,17 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class Api {
     /** The members an assessment request may have; anything else is a typo worth reporting. */
-    private static final Set<String> ASSESSMENT_MEMBERS =
-            Set.of("site", "crs", "address", "form", "persons", "newBuild", "stay", "areaType");
+    private static final Set<String> ASSESSMENT_MEMBERS = Set.of(
+            "site",
+            "crs",
+            "address",
+            "form",
+            "persons",
+            "newBuild",
+            "stay",
+            "areaType",
+            "employsMigrants",
+            "employerErf");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -152,9 +162,14 @@ public final class Api {
                             + " or an address as 'address': \"Street 12, Town\"");
         }
 
+        // Noordoostpolder's small locations: the business's own labour migrants and its own erf (issue 18)
+        Boolean employsMigrants = employsMigrants(root.get("employsMigrants"));
+        Geometry employerErf = employerErf(root.get("employerErf"), root.get("crs"));
+        InitiativeFacts facts = new InitiativeFacts(List.of(), null, null, employsMigrants, employerErf);
+
         Assessment a;
         try {
-            a = assessor.apply(new AssessmentRequest(site, form, persons, newBuild, stay, areaType));
+            a = assessor.apply(new AssessmentRequest(site, form, persons, newBuild, stay, areaType, facts));
         } catch (InvalidRequestException e) {
             // the engine's own limits (e.g. the policy profile's site.max_area_m2)
             throw new Problem(Problem.Type.NOT_ASSESSABLE, e.field(), e.getMessage());
@@ -207,6 +222,32 @@ public final class Api {
         Geometry site = crs.toWorking(input, workingCrs);
         siteChecks.check(input, crs, site, field);
         return site;
+    }
+
+    private static Boolean employsMigrants(JsonNode n) {
+        if (n == null || n.isNull()) return null;
+        if (!n.isBoolean()) {
+            throw new Problem(
+                    Problem.Type.INVALID_REQUEST,
+                    "employsMigrants",
+                    "'employsMigrants' must be true or false (whether the business employs labour migrants itself), got "
+                            + n);
+        }
+        return n.asBoolean();
+    }
+
+    /** The employer's own erf: a GeoJSON Polygon or MultiPolygon in the request's crs, checked as a site is. */
+    private Geometry employerErf(JsonNode n, JsonNode crsNode) {
+        if (n == null || n.isNull()) return null;
+        String type = n.path("type").asText("");
+        if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
+            throw new Problem(
+                    Problem.Type.INVALID_REQUEST,
+                    "employerErf",
+                    "'employerErf' must be a GeoJSON Polygon or MultiPolygon (the erf as picked on the map), got "
+                            + (type.isEmpty() ? n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) : type));
+        }
+        return site(n, crs(crsNode), "employerErf");
     }
 
     private static HousingForm form(JsonNode n) {
