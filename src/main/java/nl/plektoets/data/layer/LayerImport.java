@@ -34,8 +34,9 @@ import org.locationtech.jts.geom.Geometry;
  *     source: "Gemeente Hardenberg, bedrijventerreinen 2025"   # what evidence quotes (default: the file name)
  *     attributes: {lden_low: db_van, lden_high: db_tot}   # role attribute: source attribute (optional)
  *     set: {source_type: road}           # fixed role attributes (optional), e.g. the noise source type
- * Role {@code noise} also reads a GeoTIFF Lden raster ({@code .tif}, {@link GeoTiffNoiseRaster}) and the national noise
- * register's IMGeluid GML ({@code .gml}, {@code data.noise.ImGeluidImport}).
+ * Role {@code noise} also reads a GeoTIFF Lden raster ({@code .tif}, {@link GeoTiffNoiseRaster}), the national noise
+ * register's IMGeluid GML ({@code .gml}, {@code data.noise.ImGeluidImport}) and Omgevingswet noise areas (a STOP GIO
+ * {@code .gml} or a folder of them with the IMOW files beside, {@code data.noise.StopGioNoiseImport}).
  *     category: milieucat                # role environmental_source: the column with the VNG category (3.1), or
  *     sbi: sbi_code                      #   the column with the SBI-2008 code (looked up in the VNG table)
  * </pre>
@@ -122,6 +123,12 @@ public final class LayerImport {
                                         .toList()));
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".tif") || name.endsWith(".tiff")) return raster(file, rule, role, crs);
+        // Omgevingswet noise areas: a STOP GIO, or a folder of them, with the IMOW files beside it
+        if (role == Role.NOISE
+                && (java.nio.file.Files.isDirectory(file)
+                        || (name.endsWith(".gml") && nl.plektoets.data.noise.StopGioNoiseImport.isGio(file)))) {
+            return nl.plektoets.data.noise.StopGioNoiseImport.read(file, rule.source(), crs);
+        }
         // the national noise register's format (IMGeluid GML): ceilings and attention areas of a railway or road
         if (role == Role.NOISE && (name.endsWith(".gml") || name.endsWith(".gml.gz"))) {
             return nl.plektoets.data.noise.ImGeluidImport.read(file, crs);
