@@ -42,8 +42,6 @@ public final class PolicyProfile {
     private final RoomRentalPolicy roomRental;
     private final PolicyText text;
     private final PolicyReadings readings;
-    // set once by parse() before the profile is returned, never after
-    private EnvironmentNorms environmentNorms = EnvironmentNorms.none();
     private final EnvironmentPolicy environment;
 
     /**
@@ -285,12 +283,8 @@ public final class PolicyProfile {
         }
         RoomRentalPolicy roomRental = RoomRentalPolicy.parse(root.get("room_rental"), problems);
         PolicyReadings readings = PolicyReadings.parse(root, problems);
-        EnvironmentNorms environmentNorms = EnvironmentNorms.parse(root, problems);
         EnvironmentPolicy environment = EnvironmentPolicy.parse(root, problems);
         if (policyText != null) {
-            environmentNorms.citations().forEach((key, ref) -> {
-                if (ref != null) citedIn(policyText, key, ref, problems);
-            });
             environment.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             // every paragraph the profile cites must be in its text, or the map would link to nothing
@@ -300,7 +294,7 @@ public final class PolicyProfile {
                 citedIn(policyText, "permanent_permit_forms.paragraph", permanentParagraph, problems);
         }
         if (!problems.isEmpty()) throw new PolicyProfileException(origin, problems);
-        PolicyProfile profile = new PolicyProfile(
+        return new PolicyProfile(
                 id,
                 title,
                 source,
@@ -313,11 +307,12 @@ public final class PolicyProfile {
                 policyText,
                 readings,
                 environment);
-        profile.environmentNorms = environmentNorms;
-        return profile;
     }
 
-    /** The environment sections ({@code etfal:}, {@code environmental_zoning:}); never null, possibly empty. */
+    /**
+     * The environment blocks ({@code etfal:}, {@code environmental_zoning:}, {@code noise:}, {@code livestock_odour:},
+     * {@code external_safety:}); never null, each block possibly absent.
+     */
     public EnvironmentPolicy environment() {
         return environment;
     }
@@ -523,11 +518,6 @@ public final class PolicyProfile {
     /** Bijlage 1: a site with bad environmental conditions that does not meet ETFAL: stays of at most this long. */
     public int shortStayMaxMonths() {
         return (int) value(ThresholdKey.SHORT_STAY_MAX_MONTHS);
-    }
-
-    /** Noise, livestock odour and external safety norms (Bijlage 1, ETFAL); each empty when the profile has no block. */
-    public EnvironmentNorms environmentNorms() {
-        return environmentNorms;
     }
 
     /** The room-rental rules per street (§5.1.3, §6.2.6); none switched on when the profile has no section. */
