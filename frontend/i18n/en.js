@@ -119,7 +119,14 @@ export default {
       agricultural_plot: 'Agricultural building plot', business_park: 'Business park', recreation_zone: 'Recreation zone',
       built_up_area: 'Built-up area', village: 'Village', building: 'Building', address: 'Address', facility: 'Facility',
       road: 'Road', water: 'Water',
-      noise: 'Noise (Lden)', odour_contour: 'Livestock odour contour', external_safety_area: 'External safety area'
+      noise: 'Noise (Lden)', odour_contour: 'Livestock odour contour', external_safety_area: 'External safety area',
+      environmental_source: 'Company with environmental category'
+    },
+    legend: {
+      category: { title: 'VNG category', none: 'unknown' },
+      odour: { title: 'odour load', unit: 'OU_E/m³' },
+      safety: { title: 'kind', none: 'other',
+        values: { area: 'attention area or contour', lpg_station: 'LPG fuel station', gas_pipeline: 'gas pipeline' } }
     },
     features: 'features', visibleFrom: 'visible from',
     hereHeading: 'At this place', hereNone: 'Nothing of the visible layers lies here.', hereBusy: 'Asking...',
