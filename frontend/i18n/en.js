@@ -120,7 +120,14 @@ export default {
       built_up_area: 'Built-up area', village: 'Village', building: 'Building', address: 'Address', facility: 'Facility',
       road: 'Road', water: 'Water',
       noise: 'Noise (Lden)', odour_contour: 'Livestock odour contour', external_safety_area: 'External safety area',
-      erf: 'Yard (erf)'
+      erf: 'Yard (erf)',
+      environmental_source: 'Company with environmental category'
+    },
+    legend: {
+      category: { title: 'VNG category', none: 'unknown' },
+      odour: { title: 'odour load', unit: 'OU_E/m³' },
+      safety: { title: 'kind', none: 'other',
+        values: { area: 'attention area or contour', lpg_station: 'LPG fuel station', gas_pipeline: 'gas pipeline' } }
     },
     features: 'features', visibleFrom: 'visible from',
     hereHeading: 'At this place', hereNone: 'Nothing of the visible layers lies here.', hereBusy: 'Asking...',

@@ -122,7 +122,14 @@ export default {
       built_up_area: 'Bebouwde kom', village: 'Kern', building: 'Gebouw', address: 'Adres', facility: 'Voorziening',
       road: 'Weg', water: 'Water',
       noise: 'Geluid (Lden)', odour_contour: 'Geurcontour veehouderij', external_safety_area: 'Aandachtsgebied externe veiligheid',
-      erf: 'Erf'
+      erf: 'Erf',
+      environmental_source: 'Bedrijf met milieucategorie'
+    },
+    legend: {
+      category: { title: 'VNG-categorie', none: 'onbekend' },
+      odour: { title: 'geurbelasting', unit: 'OU_E/m³' },
+      safety: { title: 'soort', none: 'anders',
+        values: { area: 'aandachtsgebied of contour', lpg_station: 'LPG-tankstation', gas_pipeline: 'gasleiding' } }
     },
     features: 'objecten', visibleFrom: 'zichtbaar vanaf',
     hereHeading: 'Op deze plek', hereNone: 'Hier ligt niets van de zichtbare lagen.', hereBusy: 'Bezig met opvragen...',

@@ -6,7 +6,7 @@ import { getJson, noteDataset, errorText } from '../common/api.js';
 import { readFeatures, toLonLat, scaleText, OVERVIEW_SCALE } from '../common/map.js';
 import { get, setState, subscribe } from './state.js';
 import { ui, t, roleName } from './texts.js';
-import { map, dataLayers, selectionSource, layerOf, SPECS, NOISE_BANDS, projection, crsParam, dataCode } from './map.js';
+import { map, dataLayers, selectionSource, layerOf, SPECS, NOISE_BANDS, LEGENDS, projection, crsParam, dataCode } from './map.js';
 
 const $ = id => document.getElementById(id);
 
@@ -45,6 +45,7 @@ function renderLayers(s) {
     swatch.style.borderColor = spec.casing || spec.stroke || '#333';
     label.append(swatch, document.createTextNode(' ' + roleName(l.role) + ' '));
     if (spec.bands) label.append(noiseLegend());
+    if (spec.classes) label.append(classLegend(spec.classes));
     const count = document.createElement('span');
     count.className = 'count';
     // a threshold below the overview scale is worth saying: "visible from 1:10,000" (true in both projections)
@@ -136,6 +137,30 @@ function line(kind, text) {
   p.className = 'here-' + kind;
   p.textContent = text;
   return p;
+}
+
+/** A layer's legend by class (VNG category, odour band, safety kind): one swatch and its words per class. */
+function classLegend(name) {
+  const legend = LEGENDS[name];
+  const words = (t('legend') || {})[name] || {};
+  const out = document.createElement('span');
+  out.className = 'noise-bands legend-' + name;
+  if (words.title) out.append(document.createTextNode(words.title + ': '));
+  let from = null;
+  for (const [value, colour] of legend.classes) {
+    const b = document.createElement('span');
+    b.className = 'band';
+    b.dataset.value = value === null ? '' : String(value);
+    Object.assign(b.style, { display: 'inline-block', width: '0.8em', height: '0.8em', margin: '0 0.2em',
+      border: '1px solid #999', background: colour });
+    let text;
+    if (legend.upTo) text = value === Infinity ? '> ' + from : (from === null ? '<= ' : from + '-') + value;
+    else if (value === null) text = words.none || '?';
+    else text = (words.values || {})[value] || String(value);
+    out.append(b, document.createTextNode(text + (words.unit && legend.upTo ? ' ' + words.unit : '') + ' '));
+    from = value;
+  }
+  return out;
 }
 
 /** The noise layer's legend: one swatch per Lden band. */

@@ -13,11 +13,27 @@ const EXTRA_LAYERS = [
   { role: 'address', fill: '#1f4e79', stroke: '#ffffff', radius: 3, maxScaleDenominator: 10000 },
   // Bijlage 1 environment layers: noise coloured by its band's upper bound (legend: NOISE_BANDS)
   { role: 'noise', fill: 'rgba(230,120,30,0.25)', stroke: '#c05000', bands: true },
-  { role: 'odour_contour', fill: 'rgba(120,90,40,0.2)', stroke: '#6b4f1d' },
-  { role: 'external_safety_area', fill: 'rgba(200,0,80,0.2)', stroke: '#b0004f', radius: 5 },
+  { role: 'odour_contour', fill: 'rgba(120,90,40,0.2)', stroke: '#6b4f1d', classes: 'odour' },
+  { role: 'external_safety_area', fill: 'rgba(200,0,80,0.2)', stroke: '#b0004f', radius: 5, classes: 'safety' },
+  // companies by VNG category (Bedrijven en milieuzonering): light for 1, dark for 6 (legend: LEGENDS.category)
+  { role: 'environmental_source', fill: 'rgba(120,60,140,0.35)', stroke: '#5a2a6e', radius: 5, classes: 'category' },
   // yards (the BGT's erven): the open part of a plot, drawn at the buildings' scale
   { role: 'erf', fill: 'rgba(205,185,140,0.45)', stroke: '#9c8450', maxScaleDenominator: 10000 }
 ];
+/**
+ * The classes a layer is coloured by, each with its legend entry: the feature's attribute, the value of each class
+ * (null: the feature has none) and its colour. The legend's words are in the page texts (planner.legend).
+ */
+export const LEGENDS = {
+  category: { attribute: 'category', classes: [['1', '#fff3b0'], ['2', '#fde08a'], ['3.1', '#fbbf62'], ['3.2', '#f59a45'],
+    ['4.1', '#e8702f'], ['4.2', '#d4472a'], ['5.1', '#b32631'], ['5.2', '#8c1c3f'], ['5.3', '#64164a'], ['6', '#3b0f4a'],
+    [null, '#9e9e9e']] },
+  // OU_E/m3 up to the profile's standards inside (3) and outside (14) the built-up area, and above
+  odour: { attribute: 'ou_m3', upTo: true, classes: [[3, 'rgba(200,170,90,0.3)'], [14, 'rgba(160,110,40,0.35)'],
+    [Infinity, 'rgba(110,60,20,0.45)']] },
+  safety: { attribute: 'kind', classes: [['area', 'rgba(200,0,80,0.25)'], ['lpg_station', '#b0004f'],
+    ['gas_pipeline', '#e65100'], [null, '#777777']] }
+};
 /** Lden bands of the noise layer and its legend: up to this many dB (the band's upper bound), this colour. */
 export const NOISE_BANDS = [[50, 'rgba(60,160,60,0.3)'], [55, 'rgba(230,200,40,0.35)'], [60, 'rgba(240,140,30,0.4)'],
   [65, 'rgba(220,60,30,0.45)'], [Infinity, 'rgba(150,0,60,0.5)']];
@@ -74,6 +90,36 @@ function noiseStyle(spec) {
   };
 }
 
+/** The class a feature falls in (an index into the legend's classes; -1: none). */
+export function classOf(legend, feature) {
+  const v = feature.get(legend.attribute);
+  if (legend.upTo) {
+    const n = parseFloat(v);
+    return isNaN(n) ? -1 : legend.classes.findIndex(([upTo]) => n <= upTo);
+  }
+  const i = legend.classes.findIndex(([value]) => value !== null && String(value) === String(v));
+  return i >= 0 ? i : legend.classes.findIndex(([value]) => value === null);
+}
+
+function classStyle(spec) {
+  const legend = LEGENDS[spec.classes];
+  const styles = legend.classes.map(([, colour]) => {
+    const fill = new ol.style.Fill({ color: colour }), stroke = new ol.style.Stroke({ color: spec.stroke, width: 1 });
+    return {
+      area: new ol.style.Style({ fill, stroke }),
+      point: new ol.style.Style({ image: new ol.style.Circle({ radius: spec.radius || 4, fill, stroke }) }),
+      line: new ol.style.Style({ stroke: new ol.style.Stroke({ color: colour, width: 3 }) })
+    };
+  });
+  const other = pointOrAreaStyle(spec);
+  return f => {
+    const i = classOf(legend, f);
+    if (i < 0) return other(f);
+    const type = f.getGeometry().getType();
+    return type.endsWith('Point') ? styles[i].point : type.endsWith('LineString') ? styles[i].line : styles[i].area;
+  };
+}
+
 function extraLayer(spec) {
   const source = new ol.source.Vector({
     strategy: ol.loadingstrategy.bbox,
@@ -92,7 +138,8 @@ function extraLayer(spec) {
   });
   // background: a projection switch fetches them anew (common.js) instead of transforming them
   // the scale in ground metres, the same in both projections (common/map.js keepScaleLimits)
-  return new ol.layer.Vector({ source, style: spec.bands ? noiseStyle(spec) : pointOrAreaStyle(spec),
+  return new ol.layer.Vector({ source,
+    style: spec.bands ? noiseStyle(spec) : spec.classes ? classStyle(spec) : pointOrAreaStyle(spec),
     properties: { role: spec.role, background: true, maxScaleDenominator: spec.maxScaleDenominator || OVERVIEW_SCALE } });
 }
 

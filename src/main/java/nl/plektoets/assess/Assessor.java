@@ -62,14 +62,14 @@ public final class Assessor {
                 new FireSafetyCriterion(),
                 new PermitTermCriterion()));
         // environmental_zoning where the profile has its guide distances (a profile without them has no such rule)
-        var zoning = profile.environment().zoning();
+        var environment = profile.environment();
+        var zoning = environment.zoning();
         if (zoning != null && zoning.enabled()) all.add(new EnvironmentalZoningCriterion());
         // noise, livestock_odour, external_safety where the profile has their norms (each block is the rule); a
         // missing layer then gives unknown naming it, never a silent pass
-        var norms = profile.environmentNorms();
-        if (norms.noise().isPresent()) all.add(new NoiseCriterion());
-        if (norms.livestockOdour().isPresent()) all.add(new LivestockOdourCriterion());
-        if (norms.externalSafety().isPresent()) all.add(new ExternalSafetyCriterion());
+        if (environment.noise().isPresent()) all.add(new NoiseCriterion());
+        if (environment.livestockOdour().isPresent()) all.add(new LivestockOdourCriterion());
+        if (environment.externalSafety().isPresent()) all.add(new ExternalSafetyCriterion());
         all.addAll(additional);
         this.criteria = List.copyOf(all);
         this.extent = dataset.extent();

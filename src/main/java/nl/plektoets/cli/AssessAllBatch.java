@@ -37,6 +37,7 @@ import nl.plektoets.data.Role;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.request.HousingForm;
+import nl.plektoets.request.Stay;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 
@@ -64,10 +65,22 @@ public final class AssessAllBatch {
     private final HousingForm form;
     private final int persons;
     private final boolean newBuild;
+    private final Stay stay;
 
-    /** {@code reachCategories}: the walk/bike minute columns (empty without a network). */
+    /** {@code reachCategories}: the walk/bike minute columns (empty without a network); a mid stay. */
     public AssessAllBatch(
             Assessor assessor, List<String> reachCategories, HousingForm form, int persons, boolean newBuild) {
+        this(assessor, reachCategories, form, persons, newBuild, Stay.MID);
+    }
+
+    /** {@code stay}: short turns every environmental conditional into a pass with "stays limited to 4 months". */
+    public AssessAllBatch(
+            Assessor assessor,
+            List<String> reachCategories,
+            HousingForm form,
+            int persons,
+            boolean newBuild,
+            Stay stay) {
         this.assessor = assessor;
         this.dataset = assessor.dataset().info();
         this.crs = WorkingCrs.of(dataset.workingCrs());
@@ -76,6 +89,7 @@ public final class AssessAllBatch {
         this.form = form;
         this.persons = persons;
         this.newBuild = newBuild;
+        this.stay = stay == null ? Stay.MID : stay;
     }
 
     /** The format an output file name asks for; null when the extension is neither. */
@@ -195,7 +209,7 @@ public final class AssessAllBatch {
         Point site = AddressSite.of(address);
         Coordinate lonLat = crs.toLonLat(site.getX(), site.getY());
         try {
-            Assessment a = assessor.assess(new AssessmentRequest(site, form, persons, newBuild));
+            Assessment a = assessor.assess(new AssessmentRequest(site, form, persons, newBuild, stay, null));
             return new Row(address, site, lonLat, a, null);
         } catch (InvalidRequestException e) {
             // one address the engine cannot assess (e.g. outside the extent after a CRS mix-up) must not lose the rest
@@ -295,6 +309,7 @@ public final class AssessAllBatch {
             g.writeStringField("form", form.id());
             g.writeNumberField("persons", persons);
             g.writeBooleanField("newBuild", newBuild);
+            g.writeStringField("stay", stay.id());
             g.writeEndObject();
             g.writeEndObject();
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import nl.plektoets.assess.Verdict;
 import nl.plektoets.config.ConfigException;
 import nl.plektoets.request.HousingForm;
+import nl.plektoets.request.Stay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
         header = "assess every address of the dataset into a CSV or GeoJSON overview",
         customSynopsis = {
             "Usage: plektoets assess-all [--data DIR] [--out FILE.csv|FILE.geojson] [--form room_rental|housing_facility]",
-            "                            [--persons N] [--new-build] [--threads N] [--policy FILE] [--crs CRS]",
+            "                            [--persons N] [--new-build] [--stay short|mid] [--threads N] [--policy FILE]",
+            "                            [--crs CRS]",
             "                            [--config FILE] [any key below]"
         },
         description = {
@@ -72,6 +74,14 @@ final class AssessAllCommand implements Callable<Integer> {
     @Option(names = "--new-build", description = "the initiative builds new (default: uses an existing building)")
     boolean newBuild;
 
+    @Option(
+            names = "--stay",
+            paramLabel = "S",
+            defaultValue = "mid",
+            description = "short (logies, at most 4 months: an environmental conditional becomes a pass with \"stays"
+                    + " limited to 4 months\") or mid (default, up to 5 years)")
+    String stay;
+
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the available cores)")
     String threads;
 
@@ -99,6 +109,9 @@ final class AssessAllCommand implements Callable<Integer> {
         HousingForm housingForm = HousingForm.byId(form)
                 .orElseThrow(() ->
                         new ConfigException("--form '" + form + "' is unknown; use room_rental or housing_facility"));
+        Stay stayFor = Stay.byId(stay)
+                .orElseThrow(() -> new ConfigException(
+                        "--stay '" + stay + "' is unknown; use short (logies, at most 4 months) or mid (default)"));
         int n = (int) OptionValues.number(persons, "persons", null, 1, Integer.MAX_VALUE);
         int workers = (int) OptionValues.number(
                 threads, "threads", (long) Runtime.getRuntime().availableProcessors(), 1, 1024);
@@ -107,7 +120,7 @@ final class AssessAllCommand implements Callable<Integer> {
             List<String> categories = engine.reach() == null
                     ? List.of()
                     : engine.reach().settings().categories();
-            AssessAllBatch batch = new AssessAllBatch(engine.assessor(), categories, housingForm, n, newBuild);
+            AssessAllBatch batch = new AssessAllBatch(engine.assessor(), categories, housingForm, n, newBuild, stayFor);
             AssessAllBatch.Summary s = out == null
                     ? batch.write(context.out(), format, workers, context.progress())
                     : batch.writeFile(out, format, workers, context.progress());
@@ -115,13 +128,14 @@ final class AssessAllCommand implements Callable<Integer> {
             PrintStream report = out == null ? context.err() : context.out();
             report.printf(
                     Locale.ROOT,
-                    "Assessed %,d addresses of '%s'%s as %s for %d persons in %.1f s (%,.0f per second,"
+                    "Assessed %,d addresses of '%s'%s as %s for %d persons, %s stay, in %.1f s (%,.0f per second,"
                             + " %d threads): %s%s%s%s%n",
                     s.addresses(),
                     engine.dataset().info().name(),
                     engine.dataset().info().fictitious() ? " (fictitious)" : "",
                     housingForm.id(),
                     n,
+                    stayFor.id(),
                     s.nanos() / 1e9,
                     s.perSecond(),
                     s.threads(),

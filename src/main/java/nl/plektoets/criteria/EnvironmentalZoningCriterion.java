@@ -132,13 +132,14 @@ public final class EnvironmentalZoningCriterion implements Criterion {
         String areaNl = area.nl(), areaEn = area.en();
         if (!inRange.isEmpty()) {
             String what = describe(nearest);
+            Message etfal = EtfalOutcome.etfal(p, refs);
             String c = nearest.attribute(VngActivities.CATEGORY);
             Obligation o = new Obligation(
                     "etfal_environment",
                     refs,
                     new Message(
-                            "Een ETFAL-onderbouwing dat de omgeving aanvaardbaar is, anders logies van ten hoogste "
-                                    + months + " maanden.",
+                            "Een ETFAL-motivering dat de omgeving aanvaardbaar is, anders logies van maximaal " + months
+                                    + " maanden.",
                             "An ETFAL motivation that the environment is acceptable, otherwise logies of at most "
                                     + months + " months."));
             return new CriterionResult(
@@ -152,18 +153,13 @@ public final class EnvironmentalZoningCriterion implements Criterion {
                                     + c
                                     + ", richtafstand " + fmt(nearestGuide) + " m, op "
                                     + fmt(Evidence.round(nearestDistance))
-                                    + " m. Een ETFAL-onderbouwing moet aantonen dat de omgeving aanvaardbaar is, anders wordt"
-                                    + " het verblijf beperkt tot logies van ten hoogste " + months + " maanden (" + refs
-                                    + ")."
-                                    + indicativeNl,
+                                    + " m. " + etfal.nl() + indicativeNl,
                             inRange.size() + (inRange.size() == 1 ? " source lies" : " sources lie")
                                     + " within the guide"
                                     + " distance (" + areaEn + "); the nearest: " + what + ", category " + c
                                     + ", guide distance "
                                     + fmt(nearestGuide) + " m, at " + fmt(Evidence.round(nearestDistance))
-                                    + " m. An ETFAL"
-                                    + " motivation must show the environment is acceptable, otherwise stays are limited to logies"
-                                    + " of at most " + months + " months (" + refs + ")." + indicativeEn),
+                                    + " m. " + etfal.en() + indicativeEn),
                     ev,
                     List.of(o));
         }

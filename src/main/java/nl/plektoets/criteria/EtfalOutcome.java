@@ -2,11 +2,11 @@ package nl.plektoets.criteria;
 
 import java.util.Map;
 import nl.plektoets.data.Role;
-import nl.plektoets.policy.EnvironmentNorms.CitedValue;
+import nl.plektoets.policy.EnvironmentPolicy.CitedValue;
 import nl.plektoets.policy.PolicyProfile;
 
 /**
- * What the environment criteria (noise, livestock odour, external safety) say when something is in range or a layer
+ * What the environment criteria (environmental zoning, noise, livestock odour, external safety) say when something is in range or a layer
  * is missing, worded once so every one of them says it the same way. Bijlage 1: "Bij slechte
  * omgevingsomstandigheden ... moet de voorziening voldoen aan ETFAL. Wanneer hiervan wordt afgeweken wordt het verblijf
  * beperkt tot logies van maximaal 4 maanden."
@@ -14,12 +14,15 @@ import nl.plektoets.policy.PolicyProfile;
 final class EtfalOutcome {
     private EtfalOutcome() {}
 
-    /** The sentence every environmental conditional ends with (months and paragraph from the profile). */
+    /**
+     * The sentence every environmental conditional ends with (months and paragraph from the profile), worded only here;
+     * the Dutch follows the policy's own words ("wordt het verblijf beperkt tot logies van maximaal 4 maanden").
+     */
     static Message etfal(PolicyProfile p, String ref) {
         int months = p.shortStayMaxMonths();
         return new Message(
-                "Een ETFAL-motivering moet aantonen dat de omgeving aanvaardbaar is; anders blijft het verblijf"
-                        + " beperkt tot logies van ten hoogste " + months + " maanden (" + ref + ").",
+                "Een ETFAL-motivering moet aantonen dat de omgeving aanvaardbaar is; anders wordt het verblijf"
+                        + " beperkt tot logies van maximaal " + months + " maanden (" + ref + ").",
                 "An ETFAL motivation must show the environment is acceptable, otherwise stays are limited to logies of at"
                         + " most " + months + " months (" + ref + ").");
     }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
-import nl.plektoets.policy.EnvironmentNorms;
-import nl.plektoets.policy.EnvironmentNorms.CitedValue;
+import nl.plektoets.policy.EnvironmentPolicy;
+import nl.plektoets.policy.EnvironmentPolicy.CitedValue;
 import org.locationtech.jts.geom.Polygonal;
 
 /**
@@ -27,8 +27,8 @@ public final class ExternalSafetyCriterion implements Criterion {
     @Override
     public CriterionResult evaluate(CriterionInput in) {
         Map<String, Object> ev = new LinkedHashMap<>();
-        EnvironmentNorms.ExternalSafety norms =
-                in.profile().environmentNorms().externalSafety().orElse(null);
+        EnvironmentPolicy.ExternalSafety norms =
+                in.profile().environment().externalSafety().orElse(null);
         if (norms == null) return EtfalOutcome.noNorms(ID, "external_safety", ev);
         String ref = norms.paragraph();
         if (!in.lookup().hasData(Role.EXTERNAL_SAFETY_AREA)) {
@@ -110,7 +110,7 @@ public final class ExternalSafetyCriterion implements Criterion {
         return f.geometry() instanceof Polygonal ? "area" : "unknown";
     }
 
-    private static Map<String, Object> distances(EnvironmentNorms.ExternalSafety norms) {
+    private static Map<String, Object> distances(EnvironmentPolicy.ExternalSafety norms) {
         Map<String, Object> m = new java.util.TreeMap<>();
         norms.distancesM().forEach((k, v) -> m.put(k, EtfalOutcome.cited(v)));
         return m;

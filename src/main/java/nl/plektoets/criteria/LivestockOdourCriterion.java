@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
-import nl.plektoets.policy.EnvironmentNorms;
-import nl.plektoets.policy.EnvironmentNorms.CitedValue;
+import nl.plektoets.policy.EnvironmentPolicy;
+import nl.plektoets.policy.EnvironmentPolicy.CitedValue;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -27,8 +27,8 @@ public final class LivestockOdourCriterion implements Criterion {
     @Override
     public CriterionResult evaluate(CriterionInput in) {
         Map<String, Object> ev = new LinkedHashMap<>();
-        EnvironmentNorms.LivestockOdour norms =
-                in.profile().environmentNorms().livestockOdour().orElse(null);
+        EnvironmentPolicy.LivestockOdour norms =
+                in.profile().environment().livestockOdour().orElse(null);
         if (norms == null) return EtfalOutcome.noNorms(ID, "livestock_odour", ev);
         String ref = norms.paragraph();
         Geometry site = in.request().site();
@@ -48,7 +48,7 @@ public final class LivestockOdourCriterion implements Criterion {
 
     private CriterionResult byContours(
             CriterionInput in,
-            EnvironmentNorms.LivestockOdour norms,
+            EnvironmentPolicy.LivestockOdour norms,
             String ref,
             boolean builtUp,
             Message area,
@@ -127,7 +127,7 @@ public final class LivestockOdourCriterion implements Criterion {
 
     private CriterionResult byFixedDistance(
             CriterionInput in,
-            EnvironmentNorms.LivestockOdour norms,
+            EnvironmentPolicy.LivestockOdour norms,
             String ref,
             boolean builtUp,
             Message area,

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
-import nl.plektoets.policy.EnvironmentNorms;
-import nl.plektoets.policy.EnvironmentNorms.NoiseSource;
+import nl.plektoets.policy.EnvironmentPolicy;
+import nl.plektoets.policy.EnvironmentPolicy.NoiseSource;
 
 /**
  * Bijlage 1 ("bij slechte omgevingsomstandigheden (bijvoorbeeld geluidsoverlast)"): the noise at the site per source
@@ -50,7 +50,7 @@ public final class NoiseCriterion implements Criterion {
     @Override
     public CriterionResult evaluate(CriterionInput in) {
         Map<String, Object> ev = new LinkedHashMap<>();
-        EnvironmentNorms.Noise norms = in.profile().environmentNorms().noise().orElse(null);
+        EnvironmentPolicy.Noise norms = in.profile().environment().noise().orElse(null);
         if (norms == null) return EtfalOutcome.noNorms(ID, "noise", ev);
         String ref = norms.paragraph();
         if (!in.lookup().hasData(Role.NOISE)) {

@@ -22,13 +22,14 @@ import nl.plektoets.data.Role;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.request.HousingForm;
+import nl.plektoets.request.Stay;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 
 /**
  * The planners' "where could housing go": every address of the dataset assessed as a site (the same site and the same
  * engine as {@code assess-all}) for one housing form, number of persons and new build, kept compactly (verdict,
- * location class, the ids of failing and conditional criteria) and cached per (form, persons, newBuild).
+ * location class, the ids of failing and conditional criteria) and cached per (form, persons, newBuild, stay).
  *
  * <p>One instance belongs to one served dataset and policy profile, so a reload (a new instance) drops the cache.
  * Besides the layers, the answer depends on the register state ({@code S}: for room rental the granted and applied
@@ -46,7 +47,17 @@ public final class HousingOverview<S> {
     static final int CHUNK = 512;
 
     /** What an overview is asked for. */
-    public record Key(HousingForm form, int persons, boolean newBuild) {}
+    /** @param stay how long residents stay (Bijlage 1: short turns an environmental conditional into a pass) */
+    public record Key(HousingForm form, int persons, boolean newBuild, Stay stay) {
+        public Key {
+            if (stay == null) stay = Stay.MID;
+        }
+
+        /** A mid stay (the default). */
+        public Key(HousingForm form, int persons, boolean newBuild) {
+            this(form, persons, newBuild, Stay.MID);
+        }
+    }
 
     /**
      * One address: its site (working CRS) and CRS84 position, and the outcome. {@code verdict} is null when the
@@ -152,7 +163,8 @@ public final class HousingOverview<S> {
         Coordinate ll = crs.toLonLat(site.getX(), site.getY());
         String label = AddressSite.label(address), town = address.attribute("town");
         try {
-            Assessment a = assessor.assess(new AssessmentRequest(site, key.form(), key.persons(), key.newBuild()));
+            Assessment a = assessor.assess(
+                    new AssessmentRequest(site, key.form(), key.persons(), key.newBuild(), key.stay(), null));
             List<String> failing = new ArrayList<>(1), conditional = new ArrayList<>(1);
             for (CriterionResult c : a.criteria()) {
                 switch (c.status()) {

@@ -43,8 +43,6 @@ public final class PolicyProfile {
     private final PolicyText text;
     private final PolicyReadings readings;
     // set once by parse() before the profile is returned, never after
-    private EnvironmentNorms environmentNorms = EnvironmentNorms.none();
-    // set once by parse() before the profile is returned, never after
     private LocationRules locationRules;
     private final EnvironmentPolicy environment;
 
@@ -301,7 +299,6 @@ public final class PolicyProfile {
         }
         RoomRentalPolicy roomRental = RoomRentalPolicy.parse(root.get("room_rental"), problems);
         PolicyReadings readings = PolicyReadings.parse(root, problems);
-        EnvironmentNorms environmentNorms = EnvironmentNorms.parse(root, problems);
         EnvironmentPolicy environment = EnvironmentPolicy.parse(root, problems);
         List<String> locationProblems = new ArrayList<>();
         LocationRules locationRules = LocationRules.parse(root, readings, thresholds, locationProblems);
@@ -310,9 +307,6 @@ public final class PolicyProfile {
                 && thresholds.size() == ThresholdKey.values().length) problems.addAll(locationProblems);
         if (policyText != null) {
             locationRules.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
-            environmentNorms.citations().forEach((key, ref) -> {
-                if (ref != null) citedIn(policyText, key, ref, problems);
-            });
             environment.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             // every paragraph the profile cites must be in its text, or the map would link to nothing
@@ -335,12 +329,14 @@ public final class PolicyProfile {
                 policyText,
                 readings,
                 environment);
-        profile.environmentNorms = environmentNorms;
         profile.locationRules = locationRules;
         return profile;
     }
 
-    /** The environment sections ({@code etfal:}, {@code environmental_zoning:}); never null, possibly empty. */
+    /**
+     * The environment blocks ({@code etfal:}, {@code environmental_zoning:}, {@code noise:}, {@code livestock_odour:},
+     * {@code external_safety:}); never null, each block possibly absent.
+     */
     public EnvironmentPolicy environment() {
         return environment;
     }
@@ -551,11 +547,6 @@ public final class PolicyProfile {
     /** The location decision table, size categories and caps ({@code locations:}; Hardenberg's when absent). */
     public LocationRules locationRules() {
         return locationRules;
-    }
-
-    /** Noise, livestock odour and external safety norms (Bijlage 1, ETFAL); each empty when the profile has no block. */
-    public EnvironmentNorms environmentNorms() {
-        return environmentNorms;
     }
 
     /** The room-rental rules per street (§5.1.3, §6.2.6); none switched on when the profile has no section. */

@@ -25,6 +25,7 @@ import nl.plektoets.registers.PermitStatus;
 import nl.plektoets.registers.RoomRentalPermit;
 import nl.plektoets.registers.RoomRentedDwelling;
 import nl.plektoets.request.HousingForm;
+import nl.plektoets.request.Stay;
 import nl.plektoets.roomrental.Dwelling;
 import nl.plektoets.roomrental.PermitPlacement;
 import nl.plektoets.roomrental.RoomRentalRules;
@@ -151,8 +152,10 @@ public final class PlannerApi {
      */
     public ObjectNode overview(Map<String, List<String>> query) {
         Map<String, String> p = QueryParams.single(
-                query, Set.of("form", "persons", "newBuild", "verdict", "bbox", "bbox-crs", "crs", "limit", "offset"));
+                query,
+                Set.of("form", "persons", "newBuild", "stay", "verdict", "bbox", "bbox-crs", "crs", "limit", "offset"));
         HousingForm form = form(p.get("form"));
+        Stay stay = stay(p.get("stay"));
         int persons = persons(p.get("persons"));
         boolean newBuild = bool(p, "newBuild");
         String verdict = verdict(p.get("verdict"));
@@ -168,7 +171,7 @@ public final class PlannerApi {
         Paging paging =
                 Paging.of(p, api.config().layerLimitDefault(), api.config().layerLimitMax());
 
-        HousingOverview.Answer answer = overview.get(new HousingOverview.Key(form, persons, newBuild));
+        HousingOverview.Answer answer = overview.get(new HousingOverview.Key(form, persons, newBuild, stay));
         HousingOverview.Result result = answer.result();
         List<HousingOverview.Row> inBox = new ArrayList<>();
         for (HousingOverview.Row r : result.rows()) {
@@ -189,6 +192,7 @@ public final class PlannerApi {
         self.put("form", form.id());
         self.put("persons", Integer.toString(persons));
         self.put("newBuild", Boolean.toString(newBuild));
+        self.put("stay", stay.id());
         paging.links(out.putArray("links"), "/api/v1/overview", self, matched.size(), Answers.GEO_JSON, null);
         out.set("totals", totals(inBox));
         Map<String, List<HousingOverview.Row>> byTown = new TreeMap<>();
@@ -206,6 +210,7 @@ public final class PlannerApi {
         a.put("form", form.id());
         a.put("persons", persons);
         a.put("newBuild", newBuild);
+        a.put("stay", stay.id());
         ObjectNode computed = out.putObject("computed");
         computed.put("at", result.computedAt().toString());
         computed.put("millis", Math.round(result.millis()));
@@ -259,6 +264,16 @@ public final class PlannerApi {
                                 + Arrays.stream(HousingForm.values())
                                         .map(HousingForm::id)
                                         .collect(Collectors.joining(", "))));
+    }
+
+    /** Bijlage 1: short = logies of at most 4 months, mid = up to 5 years (default), as the assessment's stay. */
+    private static Stay stay(String text) {
+        if (text == null) return Stay.MID;
+        return Stay.byId(text.trim())
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.INVALID_PARAMETER,
+                        "stay",
+                        "Unknown stay '" + text + "'; use short (logies, at most 4 months) or mid (default)"));
     }
 
     private static int persons(String text) {

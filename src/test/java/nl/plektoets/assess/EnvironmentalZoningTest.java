@@ -105,6 +105,13 @@ class EnvironmentalZoningTest {
                         .contains("An ETFAL motivation must show the environment is acceptable, otherwise stays"
                                 + " are limited to logies of at most 4 months (Bijlage 1)"),
                 r.message().en());
+        // worded once (criteria.EtfalOutcome): the same sentence as noise, livestock_odour and external_safety
+        assertTrue(
+                r.message()
+                        .nl()
+                        .contains("Een ETFAL-motivering moet aantonen dat de omgeving aanvaardbaar is; anders wordt het"
+                                + " verblijf beperkt tot logies van maximaal 4 maanden (Bijlage 1)."),
+                r.message().nl());
         assertTrue(r.message().en().contains("indicative, not adopted"), "the profile's distances are not adopted");
         assertEquals(false, r.evidence().get("adopted"));
         assertEquals(

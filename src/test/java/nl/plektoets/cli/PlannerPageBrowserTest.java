@@ -47,6 +47,57 @@ class PlannerPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void theEnvironmentLayersHaveLegends() throws Exception {
+        JsonNode layers = api("GET", "/api/v1/layers", null, null);
+        List<String> roles = new java.util.ArrayList<>();
+        for (JsonNode l : layers.get("layers")) roles.add(l.get("role").asText());
+        // the demo has every environment layer (DemoCompanies, DemoEnvironment, the LPG station from OSM)
+        for (String r : List.of("environmental_source", "noise", "odour_contour", "external_safety_area"))
+            assertTrue(roles.contains(r), r + " in " + roles);
+
+        // the VNG categories 1 ... 6 and "unknown", each with its own colour
+        Locator sources = page.locator("#layers li[data-role=environmental_source]");
+        assertTrue(sources.textContent().contains("Bedrijf met milieucategorie"), sources.textContent());
+        assertTrue(sources.textContent().contains("VNG-categorie"), sources.textContent());
+        Locator cats = sources.locator(".band");
+        assertEquals(11, cats.count(), sources.textContent());
+        List<String> values = new java.util.ArrayList<>();
+        java.util.Set<String> colours = new java.util.HashSet<>();
+        for (int i = 0; i < cats.count(); i++) {
+            values.add(cats.nth(i).getAttribute("data-value"));
+            colours.add((String) cats.nth(i).evaluate("e => getComputedStyle(e).backgroundColor"));
+        }
+        assertEquals(List.of("1", "2", "3.1", "3.2", "4.1", "4.2", "5.1", "5.2", "5.3", "6", ""), values);
+        assertEquals(11, colours.size(), "one colour per category: " + colours);
+        assertTrue(sources.textContent().contains("onbekend"), sources.textContent());
+
+        // noise: the Lden bands
+        assertEquals(5, page.locator("#layers li[data-role=noise] .band").count());
+        // odour: up to 3, 3-14 and above 14 OU_E/m3 (the profile's standards inside and outside the built-up area)
+        Locator odour = page.locator("#layers li[data-role=odour_contour]");
+        assertEquals(3, odour.locator(".band").count(), odour.textContent());
+        assertTrue(
+                odour.textContent().contains("<= 3 OU_E/m³")
+                        && odour.textContent().contains("3-14 OU_E/m³")
+                        && odour.textContent().contains("> 14 OU_E/m³"),
+                odour.textContent());
+        // external safety: by kind
+        Locator safety = page.locator("#layers li[data-role=external_safety_area]");
+        assertEquals(4, safety.locator(".band").count(), safety.textContent());
+        assertTrue(
+                safety.textContent().contains("aandachtsgebied of contour")
+                        && safety.textContent().contains("LPG-tankstation")
+                        && safety.textContent().contains("gasleiding"),
+                safety.textContent());
+
+        // in English too
+        page.selectOption("#lang", "en");
+        page.waitForCondition(() -> sources.textContent().contains("VNG category"));
+        assertTrue(sources.textContent().contains("unknown"), sources.textContent());
+        assertTrue(safety.textContent().contains("LPG fuel station"), safety.textContent());
+    }
+
+    @Test
     void theLayersHaveALegendAndAClickShowsWhatLiesThereWithItsProvenance() throws Exception {
         assertTrue(page.locator("#fictitious").isVisible(), "the demo is fictitious and the page says so");
         JsonNode layers = api("GET", "/api/v1/layers", null, null);

@@ -27,6 +27,10 @@ class EnvironmentCriteriaTest {
     static final PolicyProfile PROFILE = PolicyProfile.load(null);
     static final String ETFAL_EN = "An ETFAL motivation must show the environment is acceptable, otherwise stays are"
             + " limited to logies of at most 4 months (Bijlage 1).";
+    // the policy's own words (Bijlage 1): "wordt het verblijf beperkt tot logies van maximaal 4 maanden"
+    static final String ETFAL_NL =
+            "Een ETFAL-motivering moet aantonen dat de omgeving aanvaardbaar is; anders wordt het"
+                    + " verblijf beperkt tot logies van maximaal 4 maanden (Bijlage 1).";
 
     static SpatialIndex world(FixtureWorld w) {
         return new SpatialIndex(w.build());
@@ -220,6 +224,7 @@ class EnvironmentCriteriaTest {
                 at50.message().en().contains("the nearest at 50 m"),
                 at50.message().en());
         assertTrue(at50.message().en().contains(ETFAL_EN), at50.message().en());
+        assertTrue(at50.message().nl().contains(ETFAL_NL), at50.message().nl());
         CriterionResult at51 = run(new LivestockOdourCriterion(), FARMS, point(3150, 241));
         assertEquals("pass", at51.status().id(), at51.message().en());
         // inside the built-up area the fixed distance is 100 m: a cowshed 80 m away counts

@@ -284,6 +284,102 @@ class PlannerHttpTest {
         assertEquals(3000, all.at("/totals/addresses").asInt());
     }
 
+    /** Every feature of the overview at {@code path}, following the next links: id -> properties. */
+    static Map<Long, JsonNode> allPages(String path) throws Exception {
+        Map<Long, JsonNode> out = new HashMap<>();
+        while (path != null) {
+            JsonNode page = ok(get(path, PLANNER));
+            for (JsonNode f : page.get("features")) out.put(f.get("id").asLong(), f.get("properties"));
+            path = null;
+            for (JsonNode l : page.get("links"))
+                if (l.get("rel").asText().equals("next")) path = l.get("href").asText();
+        }
+        return out;
+    }
+
+    static final List<String> ENVIRONMENT =
+            List.of("environmental_zoning", "noise", "livestock_odour", "external_safety");
+
+    @Test
+    void overviewForAShortStayTurnsEnvironmentalConditionalsIntoPassesAndIsItsOwnCacheEntry() throws Exception {
+        String q = "/api/v1/overview?form=housing_facility&persons=7&limit=1000";
+        JsonNode shortFirst = ok(get(q + "&stay=short", PLANNER));
+        assertEquals("short", shortFirst.at("/assessment/stay").asText());
+        assertFalse(shortFirst.at("/computed/cached").asBoolean());
+        assertTrue(
+                shortFirst.at("/links/0/href").asText().contains("stay=short"),
+                shortFirst.get("links").toString());
+        assertTrue(ok(get(q + "&stay=short", PLANNER)).at("/computed/cached").asBoolean());
+        JsonNode midFirst = ok(get(q, PLANNER));
+        assertEquals("mid", midFirst.at("/assessment/stay").asText());
+        assertFalse(midFirst.at("/computed/cached").asBoolean(), "stay is part of the cache key");
+        assertTrue(ok(get(q + "&stay=mid", PLANNER)).at("/computed/cached").asBoolean(), "mid is the default");
+
+        Map<Long, JsonNode> mid = allPages(q);
+        Map<Long, JsonNode> shortStay = allPages(q + "&stay=short");
+        assertEquals(mid.keySet(), shortStay.keySet());
+        int environmental = 0;
+        for (Map.Entry<Long, JsonNode> e : mid.entrySet()) {
+            JsonNode m = e.getValue(), s = shortStay.get(e.getKey());
+            List<String> midConditional = new java.util.ArrayList<>();
+            m.get("conditional").forEach(c -> midConditional.add(c.asText()));
+            List<String> shortConditional = new java.util.ArrayList<>();
+            s.get("conditional").forEach(c -> shortConditional.add(c.asText()));
+            // Bijlage 1: with logies of at most 4 months no environment criterion is conditional
+            assertTrue(shortConditional.stream().noneMatch(ENVIRONMENT::contains), s.toString());
+            if (midConditional.stream().anyMatch(ENVIRONMENT::contains)) environmental++;
+            // the rest of the answer does not depend on the stay
+            List<String> rest = new java.util.ArrayList<>(midConditional);
+            rest.removeAll(ENVIRONMENT);
+            // the business-park edge follows the environment criteria: location_class may turn too
+            rest.remove("location_class");
+            shortConditional.remove("location_class");
+            assertEquals(rest, shortConditional, m + " / " + s);
+            assertEquals(m.get("failing"), s.get("failing"));
+        }
+        assertTrue(environmental > 0, "the demo has addresses where an environment criterion is conditional");
+        assertTrue(
+                shortFirst.at("/totals/allowed").asInt()
+                        > midFirst.at("/totals/allowed").asInt(),
+                shortFirst.get("totals") + " / " + midFirst.get("totals"));
+
+        // assess-all --stay short gives the same verdicts address by address
+        Path csv = tmp.resolve("short.csv");
+        assertEquals(
+                Main.OK,
+                new Main(quiet(), quiet(), Map.of())
+                        .run(
+                                "assess-all",
+                                "--data",
+                                data.toString(),
+                                "--out",
+                                csv.toString(),
+                                "--form",
+                                "housing_facility",
+                                "--persons",
+                                "7",
+                                "--stay",
+                                "short"));
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(","));
+        int id = header.indexOf("id"), verdict = header.indexOf("verdict");
+        assertEquals(shortStay.size() + 1, lines.size());
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = parseCsv(line);
+            assertEquals(
+                    cells.get(verdict),
+                    shortStay.get(Long.parseLong(cells.get(id))).get("verdict").asText(),
+                    line);
+        }
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        assertEquals(
+                2,
+                new Main(quiet(), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of())
+                        .run("assess-all", "--data", data.toString(), "--stay", "long"));
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("--stay 'long'"), err.toString(StandardCharsets.UTF_8));
+    }
+
     static List<String> parseCsv(String line) {
         List<String> out = new java.util.ArrayList<>();
         StringBuilder cur = new StringBuilder();
@@ -388,6 +484,7 @@ class PlannerHttpTest {
         problem(get("/api/v1/overview?persons=0", PLANNER), 400, "invalid-parameter", "persons");
         problem(get("/api/v1/overview?persons=four", PLANNER), 400, "invalid-parameter", "persons");
         problem(get("/api/v1/overview?newBuild=yes", PLANNER), 400, "invalid-parameter", "newBuild");
+        problem(get("/api/v1/overview?stay=long", PLANNER), 400, "invalid-parameter", "stay");
         problem(get("/api/v1/overview?verdict=maybe", PLANNER), 400, "invalid-parameter", "verdict");
         problem(get("/api/v1/overview?bbox=1,2,3", PLANNER), 400, "invalid-parameter", "bbox");
         problem(get("/api/v1/overview?bbox-crs=EPSG:28992", PLANNER), 400, "invalid-parameter", "bbox-crs");

@@ -123,8 +123,9 @@ public final class ImroImport {
                 put(a, "imro.maatvoering", m);
                 a.putAll(rule.attributes());
                 // the tag is what the evidence quotes after plan id and gml:id, so it carries the article number too
+                // an X-model Besluitvlak has no hoofdgroep: its naam says what it is
                 String tag = (bestemming == o
-                                ? o.type() + " " + o.hoofdgroep()
+                                ? o.type() + " " + (o.hoofdgroep() != null ? o.hoofdgroep() : "'" + o.naam() + "'")
                                 : o.type() + " in Enkelbestemming " + bestemming.hoofdgroep())
                         + (bestemming.artikelnummer() == null ? "" : ", artikel " + bestemming.artikelnummer());
                 if (rule.role() == Role.ENVIRONMENTAL_SOURCE) environmentalCategory(a);

@@ -34,8 +34,9 @@ import org.locationtech.jts.geom.Geometry;
  *     source: "Gemeente Hardenberg, bedrijventerreinen 2025"   # what evidence quotes (default: the file name)
  *     attributes: {lden_low: db_van, lden_high: db_tot}   # role attribute: source attribute (optional)
  *     set: {source_type: road}           # fixed role attributes (optional), e.g. the noise source type
- * Role {@code noise} also reads a GeoTIFF Lden raster ({@code .tif}, {@link GeoTiffNoiseRaster}) and the national noise
- * register's IMGeluid GML ({@code .gml}, {@code data.noise.ImGeluidImport}).
+ * Role {@code noise} also reads a GeoTIFF Lden raster ({@code .tif}, {@link GeoTiffNoiseRaster}), the national noise
+ * register's IMGeluid GML ({@code .gml}, {@code data.noise.ImGeluidImport}) and Omgevingswet noise areas (a STOP GIO
+ * {@code .gml} or a folder of them with the IMOW files beside, {@code data.noise.StopGioNoiseImport}).
  *     category: milieucat                # role environmental_source: the column with the VNG category (3.1), or
  *     sbi: sbi_code                      #   the column with the SBI-2008 code (looked up in the VNG table)
  * </pre>
@@ -60,19 +61,65 @@ public final class LayerImport {
             String sbi,
             String x,
             String y,
-            String crs) {
+            String crs,
+            Map<String, String> address) {
         public LayerRule(
                 String file, String layer, Map<String, Object> where, String role, String name, String source) {
-            this(file, layer, where, role, name, source, null, null, null, null, null, null, null);
+            this(file, layer, where, role, name, source, null, null, null, null, null, null, null, null);
+        }
+
+        /** A rule without address columns. */
+        public LayerRule(
+                String file,
+                String layer,
+                Map<String, Object> where,
+                String role,
+                String name,
+                String source,
+                Map<String, String> attributes,
+                Map<String, String> set,
+                String category,
+                String sbi,
+                String x,
+                String y,
+                String crs) {
+            this(file, layer, where, role, name, source, attributes, set, category, sbi, x, y, crs, null);
         }
     }
+
+    /** The address columns a rule's {@code address:} may name. */
+    static final List<String> ADDRESS_PARTS = List.of("street", "number", "letter", "addition", "town", "postcode");
+
+    /**
+     * A row of a list that could not be placed by its address: reported in the import summary, never dropped silently.
+     *
+     * @param source  the layer as the evidence quotes it
+     * @param line    "line 7" (the CSV line, the header is line 1)
+     * @param address the address as the row gives it
+     * @param reason  why it was not placed
+     */
+    public record Unplaced(String source, String line, String address, String reason) {}
 
     record FileYaml(List<LayerRule> layers) {}
 
     private LayerImport() {}
 
-    /** Reads every layer the mapping file lists. */
+    /** Reads every layer the mapping file lists; a list placed by address needs the other overload. */
     public static List<SourceFeatures> read(Path mappingFile, WorkingCrs crs, Consumer<String> progress) {
+        return read(mappingFile, crs, progress, null, u -> {});
+    }
+
+    /**
+     * Reads every layer the mapping file lists, placing rows that have an address and no coordinates with {@code
+     * addresses} (null: such a list stops the import, saying what to add); every row it cannot place goes to {@code
+     * unplaced}.
+     */
+    public static List<SourceFeatures> read(
+            Path mappingFile,
+            WorkingCrs crs,
+            Consumer<String> progress,
+            AddressLookup addresses,
+            Consumer<Unplaced> unplaced) {
         FileYaml y;
         try {
             y = new ObjectMapper(new YAMLFactory()).readValue(mappingFile.toFile(), FileYaml.class);
@@ -89,7 +136,7 @@ public final class LayerImport {
             if (r.file() == null || r.role() == null)
                 throw new BadSourceException(mappingFile, "layer " + (i + 1), "needs file and role");
             progress.accept("layer " + r.file() + (r.layer() == null ? "" : "/" + r.layer()));
-            out.add(read(base.resolve(r.file()), r, crs));
+            out.add(read(base.resolve(r.file()), r, crs, addresses, unplaced));
         }
         return out;
     }
@@ -112,6 +159,12 @@ public final class LayerImport {
 
     /** One layer by its rule. */
     public static SourceFeatures read(Path file, LayerRule rule, WorkingCrs crs) {
+        return read(file, rule, crs, null, u -> {});
+    }
+
+    /** One layer by its rule, rows with only an address placed by {@code addresses} (see the mapping file's read). */
+    public static SourceFeatures read(
+            Path file, LayerRule rule, WorkingCrs crs, AddressLookup addresses, Consumer<Unplaced> unplaced) {
         Role role = Role.byId(rule.role())
                 .orElseThrow(() -> new BadSourceException(
                         file,
@@ -122,11 +175,18 @@ public final class LayerImport {
                                         .toList()));
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".tif") || name.endsWith(".tiff")) return raster(file, rule, role, crs);
+        // Omgevingswet noise areas: a STOP GIO, or a folder of them, with the IMOW files beside it
+        if (role == Role.NOISE
+                && (java.nio.file.Files.isDirectory(file)
+                        || (name.endsWith(".gml") && nl.plektoets.data.noise.StopGioNoiseImport.isGio(file)))) {
+            return nl.plektoets.data.noise.StopGioNoiseImport.read(file, rule.source(), crs);
+        }
         // the national noise register's format (IMGeluid GML): ceilings and attention areas of a railway or road
         if (role == Role.NOISE && (name.endsWith(".gml") || name.endsWith(".gml.gz"))) {
             return nl.plektoets.data.noise.ImGeluidImport.read(file, crs);
         }
         List<Row> rows = new ArrayList<>();
+        int[] unplacedCount = {0};
         String layerName;
         if (name.endsWith(".gpkg")) {
             try (GeoPackageReader db = new GeoPackageReader(file)) {
@@ -171,13 +231,31 @@ public final class LayerImport {
                 rows.add(new Row(f.id(), f.properties(), f.geometry()));
         } else if (name.endsWith(".csv")) {
             layerName = file.getFileName().toString();
-            rows.addAll(csvRows(file, rule, crs));
+            String src = rule.source() != null ? rule.source() : layerName;
+            rows.addAll(csvRows(
+                    file,
+                    rule,
+                    crs,
+                    addresses,
+                    u -> {
+                        unplacedCount[0]++;
+                        unplaced.accept(u);
+                    },
+                    src));
         } else {
             throw new BadSourceException(
                     file,
                     null,
                     "unknown layer format; use a GeoPackage (.gpkg), GeoJSON (.geojson)"
                             + " or CSV with coordinate columns (.csv)");
+        }
+        if (rows.isEmpty() && unplacedCount[0] > 0) {
+            throw new BadSourceException(
+                    file,
+                    "layer " + layerName,
+                    "none of its " + unplacedCount[0] + " rows matches an address of the address layer (exact street,"
+                            + " number, letter, addition and town, or postcode and number); check the spelling and"
+                            + " that --bag covers the municipality");
         }
         if (rows.isEmpty()) throw new BadSourceException(file, "layer " + layerName, "empty layer: no features");
         String source = rule.source() != null
@@ -204,6 +282,7 @@ public final class LayerImport {
                 });
             }
             if (rule.set() != null) a.putAll(rule.set());
+            a.putAll(row.placed());
             if (role == Role.ENVIRONMENTAL_SOURCE)
                 environmentalCategory(a, row.attributes(), rule, file, layerName + ", feature " + row.id());
             features.add(new Feature(
@@ -215,7 +294,11 @@ public final class LayerImport {
                     "layer " + layerName,
                     "no feature matches where " + rule.where() + "; values seen: " + valuesSeen(rows, rule.where()));
         }
-        return new SourceFeatures(SourceKind.LAYER, source, features, List.of(), List.of());
+        List<String> notes = unplacedCount[0] == 0
+                ? List.of()
+                : List.of(source + ": " + unplacedCount[0] + " rows not placed: no address match (listed by line in"
+                        + " the import summary)");
+        return new SourceFeatures(SourceKind.LAYER, source, features, List.of(), notes);
     }
 
     /** The category of one establishment of a municipality's list: its category column, else its SBI code's VNG row. */
@@ -265,8 +348,18 @@ public final class LayerImport {
                         + (code == null || code.isBlank() ? "" : " (SBI '" + code + "' is not)"));
     }
 
-    /** Rows of a CSV list of points (one per line after the header), their coordinates converted to the working CRS. */
-    static List<Row> csvRows(Path file, LayerRule rule, WorkingCrs crs) {
+    /**
+     * Rows of a CSV list of points (one per line after the header), their coordinates converted to the working CRS; a row
+     * without coordinates is placed by its address columns (the rule's {@code address:}) through {@code addresses}, and
+     * one that matches no address goes to {@code unplaced} instead of the result.
+     */
+    static List<Row> csvRows(
+            Path file,
+            LayerRule rule,
+            WorkingCrs crs,
+            AddressLookup addresses,
+            Consumer<Unplaced> unplaced,
+            String source) {
         String xCol = rule.x() == null ? "x" : rule.x(), yCol = rule.y() == null ? "y" : rule.y();
         CoordinateConverter conv;
         try {
@@ -292,17 +385,48 @@ public final class LayerImport {
                     .setTrim(true)
                     .get();
             try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.parse(text, format)) {
-                if (!p.getHeaderMap().containsKey(xCol) || !p.getHeaderMap().containsKey(yCol)) {
+                boolean xy =
+                        p.getHeaderMap().containsKey(xCol) && p.getHeaderMap().containsKey(yCol);
+                Map<String, String> addressColumns = addressColumns(file, rule, p.getHeaderNames());
+                if (!xy && addressColumns == null) {
                     throw new BadSourceException(
                             file,
                             "header",
                             "needs the coordinate columns '" + xCol + "' and '" + yCol
-                                    + "' (set x: and y: in the layer mapping); the columns are " + p.getHeaderNames()
-                                    + ". A list with addresses only cannot be placed: add coordinates");
+                                    + "' (set x: and y: in the layer mapping), or address columns (address: {street:,"
+                                    + " number:, town:} and/or {postcode:, number:}, placed on the BAG addresses of"
+                                    + " --bag); the columns are " + p.getHeaderNames());
+                }
+                if (!xy && addresses == null) {
+                    throw new BadSourceException(
+                            file,
+                            null,
+                            "a list placed by address needs the address layer: give --bag (the BAG addresses) in the"
+                                    + " same import");
                 }
                 GeometryFactoryHolder g = new GeometryFactoryHolder();
                 for (org.apache.commons.csv.CSVRecord r : p) {
                     Map<String, String> a = new LinkedHashMap<>(r.toMap());
+                    String line = "line " + (r.getRecordNumber() + 1);
+                    boolean hasXy = xy
+                            && a.get(xCol) != null
+                            && !a.get(xCol).isBlank()
+                            && a.get(yCol) != null
+                            && !a.get(yCol).isBlank();
+                    if (!hasXy && addressColumns != null && addresses != null) {
+                        AddressLookup.Address address = address(a, addressColumns);
+                        AddressLookup.Match m = addresses.find(address);
+                        if (m instanceof AddressLookup.Found f) {
+                            Map<String, String> placed = new LinkedHashMap<>();
+                            placed.put("geocoded", f.how());
+                            if (f.addressId() != null) placed.put("geocoded_address_id", f.addressId());
+                            rows.add(new Row("line" + (r.getRecordNumber() + 1), a, f.location(), placed));
+                        } else {
+                            unplaced.accept(
+                                    new Unplaced(source, line, address.text(), ((AddressLookup.NotFound) m).reason()));
+                        }
+                        continue;
+                    }
                     double x, y;
                     try {
                         x = Double.parseDouble(a.get(xCol).replace(',', '.'));
@@ -310,7 +434,7 @@ public final class LayerImport {
                     } catch (RuntimeException e) {
                         throw new BadSourceException(
                                 file,
-                                "line " + (r.getRecordNumber() + 1),
+                                line,
                                 "'" + a.get(xCol) + "', '" + a.get(yCol) + "' are not coordinates (numbers in columns "
                                         + xCol + ", " + yCol + ")");
                     }
@@ -323,6 +447,66 @@ public final class LayerImport {
         return rows;
     }
 
+    /** The rule's address columns, checked against the header; null when the rule names none. */
+    private static Map<String, String> addressColumns(Path file, LayerRule rule, List<String> header) {
+        if (rule.address() == null || rule.address().isEmpty()) return null;
+        for (Map.Entry<String, String> e : rule.address().entrySet()) {
+            if (!ADDRESS_PARTS.contains(e.getKey())) {
+                throw new BadSourceException(
+                        file, "address", "unknown address part '" + e.getKey() + "'; parts: " + ADDRESS_PARTS);
+            }
+            if (!header.contains(e.getValue())) {
+                throw new BadSourceException(
+                        file,
+                        "header",
+                        "no column '" + e.getValue() + "' (address " + e.getKey() + "); the columns are " + header);
+            }
+        }
+        Map<String, String> c = rule.address();
+        boolean street = c.containsKey("street") && c.containsKey("number") && c.containsKey("town");
+        boolean postcode = c.containsKey("postcode") && c.containsKey("number");
+        if (!street && !postcode) {
+            throw new BadSourceException(
+                    file,
+                    "address",
+                    "name street, number and town, or postcode and number (or all four), in 'address:'");
+        }
+        return c;
+    }
+
+    /**
+     * A row's address. A number column holding "12A", "12 A", "12-2" or "12A-2" is split into number, letter and
+     * addition when the rule names no letter or addition column.
+     */
+    static AddressLookup.Address address(Map<String, String> row, Map<String, String> columns) {
+        String number = value(row, columns.get("number"));
+        String letter = value(row, columns.get("letter"));
+        String addition = value(row, columns.get("addition"));
+        if (number != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                            "^(\\d+)\\s*([A-Za-z])?\\s*(?:[-\\s]\\s*(\\S.*))?$")
+                    .matcher(number);
+            if (m.matches() && !columns.containsKey("letter") && !columns.containsKey("addition")) {
+                number = m.group(1);
+                letter = m.group(2);
+                addition = m.group(3) == null ? null : m.group(3).trim();
+            }
+        }
+        return new AddressLookup.Address(
+                value(row, columns.get("street")),
+                number,
+                letter,
+                addition,
+                value(row, columns.get("town")),
+                value(row, columns.get("postcode")));
+    }
+
+    private static String value(Map<String, String> row, String column) {
+        if (column == null) return null;
+        String v = row.get(column);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
     /** Builds points in the source CRS (the converter moves them to the working CRS). */
     private static final class GeometryFactoryHolder {
         private final org.locationtech.jts.geom.GeometryFactory f = new org.locationtech.jts.geom.GeometryFactory();
@@ -332,7 +516,12 @@ public final class LayerImport {
         }
     }
 
-    private record Row(String id, Map<String, String> attributes, Geometry geometry) {}
+    /** @param placed role attributes the import adds (how an address placed it), kept apart from the source's */
+    private record Row(String id, Map<String, String> attributes, Geometry geometry, Map<String, String> placed) {
+        Row(String id, Map<String, String> attributes, Geometry geometry) {
+            this(id, attributes, geometry, Map.of());
+        }
+    }
 
     static boolean matches(Map<String, String> attrs, Map<String, Object> where) {
         if (where == null) return true;

@@ -8,12 +8,13 @@ import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
 import nl.plektoets.data.SourceFeatures;
 import nl.plektoets.data.SourceKind;
+import nl.plektoets.data.layer.LayerImport;
 
 /**
- * Features per source and role after precedence, with how many lower-ranked features each source cut or dropped:
- * the table the CLI prints after an import.
+ * Features per source and role after precedence, with how many lower-ranked features each source cut or dropped, and
+ * the rows of a list that could not be placed by their address: the table the CLI prints after an import.
  */
-public record ImportSummary(List<Row> rows) {
+public record ImportSummary(List<Row> rows, List<LayerImport.Unplaced> unplaced) {
     /**
      * @param source   the source name ({@code NL.IMRO...}, {@code bag.gpkg}, ...)
      * @param kind     its kind
@@ -26,9 +27,14 @@ public record ImportSummary(List<Row> rows) {
 
     public ImportSummary {
         rows = List.copyOf(rows);
+        unplaced = unplaced == null ? List.of() : List.copyOf(unplaced);
     }
 
-    static ImportSummary of(SourcePrecedence.Resolution resolution) {
+    public ImportSummary(List<Row> rows) {
+        this(rows, List.of());
+    }
+
+    static ImportSummary of(SourcePrecedence.Resolution resolution, List<LayerImport.Unplaced> unplaced) {
         record Key(String source, SourceKind kind, Role role) implements Comparable<Key> {
             public int compareTo(Key o) {
                 int c = kind.compareTo(o.kind);
@@ -51,7 +57,7 @@ public record ImportSummary(List<Row> rows) {
         }
         List<Row> rows = new ArrayList<>();
         counts.forEach((k, c) -> rows.add(new Row(k.source(), k.kind(), k.role(), c[0], c[1], c[2])));
-        return new ImportSummary(rows);
+        return new ImportSummary(rows, unplaced);
     }
 
     public int total() {
@@ -85,6 +91,13 @@ public record ImportSummary(List<Row> rows) {
                 total(),
                 rows.stream().mapToInt(Row::clipped).sum(),
                 rows.stream().mapToInt(Row::dropped).sum()));
+        if (!unplaced.isEmpty()) {
+            b.append(String.format(
+                    "%d rows not placed (no address match; fix the address or add x, y):%n", unplaced.size()));
+            for (LayerImport.Unplaced u : unplaced) {
+                b.append(String.format("  %s, %s: %s: %s%n", u.source(), u.line(), u.address(), u.reason()));
+            }
+        }
         return b.toString();
     }
 }

@@ -181,7 +181,15 @@ public final class RegistryImport {
         }
         if (o.top10nl() != null)
             sources.add(Top10nlPlaatsImport.read(o.top10nl(), Top10nlPlaatsImport.Mapping.defaults(), crs, progress));
-        for (Path l : o.layers()) sources.addAll(LayerImport.read(l, crs, progress));
+        // a list of establishments with addresses only is placed on the address layer read so far (BAG)
+        List<LayerImport.Unplaced> unplaced = new ArrayList<>();
+        if (!o.layers().isEmpty()) {
+            AddressLayerLookup addresses = new AddressLayerLookup(
+                    sources.stream().flatMap(s -> s.features().stream()).toList());
+            for (Path l : o.layers())
+                sources.addAll(
+                        LayerImport.read(l, crs, progress, addresses.size() == 0 ? null : addresses, unplaced::add));
+        }
         String osmName = null;
         for (Path f : o.osm()) {
             Dataset d = OsmImport.read(
@@ -267,7 +275,7 @@ public final class RegistryImport {
                 "%,d features from %d sources",
                 all.size(),
                 resolution.sources().size()));
-        return new Result(dataset, resolution, ImportSummary.of(resolution), m);
+        return new Result(dataset, resolution, ImportSummary.of(resolution, unplaced), m);
     }
 
     private static String licence(SourceKind k) {
