@@ -44,6 +44,8 @@ public final class PolicyProfile {
     private final PolicyReadings readings;
     // set once by parse() before the profile is returned, never after
     private EnvironmentNorms environmentNorms = EnvironmentNorms.none();
+    // set once by parse() before the profile is returned, never after
+    private PublicInitiatives publicInitiatives = PublicInitiatives.NONE;
     private final EnvironmentPolicy environment;
 
     /**
@@ -190,12 +192,13 @@ public final class PolicyProfile {
                             "livestock_odour",
                             "external_safety",
                             "etfal",
-                            "environmental_zoning")
+                            "environmental_zoning",
+                            "public_initiatives")
                     .contains(f)) {
                 problems.add(
                         "unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
                                 + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
-                                + " livestock_odour, external_safety, etfal, environmental_zoning)");
+                                + " livestock_odour, external_safety, etfal, environmental_zoning, public_initiatives)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -287,7 +290,10 @@ public final class PolicyProfile {
         PolicyReadings readings = PolicyReadings.parse(root, problems);
         EnvironmentNorms environmentNorms = EnvironmentNorms.parse(root, problems);
         EnvironmentPolicy environment = EnvironmentPolicy.parse(root, problems);
+        PublicInitiatives publicInitiatives = PublicInitiatives.parse(root.get("public_initiatives"), problems);
         if (policyText != null) {
+            if (publicInitiatives.paragraph() != null)
+                citedIn(policyText, "public_initiatives.paragraph", publicInitiatives.paragraph(), problems);
             environmentNorms.citations().forEach((key, ref) -> {
                 if (ref != null) citedIn(policyText, key, ref, problems);
             });
@@ -314,6 +320,7 @@ public final class PolicyProfile {
                 readings,
                 environment);
         profile.environmentNorms = environmentNorms;
+        profile.publicInitiatives = publicInitiatives;
         return profile;
     }
 
@@ -528,6 +535,11 @@ public final class PolicyProfile {
     /** Noise, livestock odour and external safety norms (Bijlage 1, ETFAL); each empty when the profile has no block. */
     public EnvironmentNorms environmentNorms() {
         return environmentNorms;
+    }
+
+    /** Which initiatives the public overview shows and how precisely (§4.1.2); none without the section. */
+    public PublicInitiatives publicInitiatives() {
+        return publicInitiatives;
     }
 
     /** The room-rental rules per street (§5.1.3, §6.2.6); none switched on when the profile has no section. */
