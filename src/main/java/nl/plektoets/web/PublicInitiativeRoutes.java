@@ -19,8 +19,9 @@ public final class PublicInitiativeRoutes {
     public static void install(RoutesConfig routes, Supplier<PublicInitiativesApi> current) {
         routes.get(PublicInitiativesApi.PATH, ctx -> {
             PublicInitiativesApi api = current.get();
-            cacheable(ctx);
-            Answers.json(ctx, Routes.GEO_JSON, api.list(ctx.queryParamMap()), api.datasetJson());
+            var body = api.list(ctx.queryParamMap());
+            cacheable(ctx); // only an answer: a refusal (thrown above) is not kept
+            Answers.json(ctx, Routes.GEO_JSON, body, api.datasetJson());
         });
         routes.get(PublicInitiativesApi.CSV_PATH, ctx -> {
             String csv = current.get().csv(ctx.queryParamMap());

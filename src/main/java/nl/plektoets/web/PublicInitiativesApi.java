@@ -3,7 +3,6 @@ package nl.plektoets.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -245,11 +244,9 @@ public final class PublicInitiativesApi {
         return r.village() == null ? "" : r.village();
     }
 
-    @SuppressWarnings("unchecked")
+    /** Names in plain case-insensitive order: the same on every JVM and locale, so pages never reshuffle. */
     private static Comparator<String> collator() {
-        Collator c = Collator.getInstance(Locale.forLanguageTag("nl"));
-        c.setStrength(Collator.SECONDARY);
-        return (Comparator<String>) (Comparator<?>) c;
+        return String.CASE_INSENSITIVE_ORDER;
     }
 
     /** What the public may see of {@code i}: the place by the nearest address (or village), the point by precision. */
@@ -273,8 +270,9 @@ public final class PublicInitiativesApi {
                     ? Precision.STREET
                     : Precision.VILLAGE;
             if (precision == Precision.VILLAGE) street = null;
-            Feature named = villageNamed(village, centre);
-            Feature shown = named != null ? named : villageFeature;
+            // no village point of that name (a hamlet the village layer lacks): listed, not drawn, rather than drawn at
+            // another village
+            Feature shown = villageNamed(village, centre);
             point = shown == null ? null : (Point) ApiCrs.CRS84.fromWorking(pointOf(shown), crs.working());
         }
         return new Row(
