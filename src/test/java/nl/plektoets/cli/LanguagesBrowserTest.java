@@ -23,7 +23,8 @@ class LanguagesBrowserTest extends BrowserTestBase {
     /** An address whose answers carry the criteria's messages (the demo's built-up area of Plekdam). */
     private static final String ADDRESS = "Arceringerf 1, Plekdam";
 
-    private static final List<String> PAGES = List.of("/", "/huren.html", "/planner.html", "/beleid.html");
+    private static final List<String> PAGES =
+            List.of("/", "/huren.html", "/initiatieven.html", "/planner.html", "/beleid.html");
 
     /** Every key of nl.js that a language lacks in the given sections, and every {placeholder} it dropped. */
     @SuppressWarnings("unchecked")
@@ -221,7 +222,12 @@ class LanguagesBrowserTest extends BrowserTestBase {
             Locator links = page.locator("header nav.pages a");
             links.first().waitFor();
             assertEquals(
-                    List.of("Locatie toetsen", "Kamerverhuur per straat", "Voor planners", "Beleidstekst"),
+                    List.of(
+                            "Locatie toetsen",
+                            "Kamerverhuur per straat",
+                            "Initiatieven",
+                            "Voor planners",
+                            "Beleidstekst"),
                     links.allTextContents(),
                     path);
             assertEquals("Pagina's", page.locator("header nav.pages").getAttribute("aria-label"), path);
@@ -231,7 +237,7 @@ class LanguagesBrowserTest extends BrowserTestBase {
             assertEquals(path, target, "the current page is the one marked");
             page.getByLabel("Taal").selectOption("en");
             assertEquals(
-                    List.of("Check a site", "Room rental per street", "For planners", "Policy text"),
+                    List.of("Check a site", "Room rental per street", "Initiatives", "For planners", "Policy text"),
                     links.allTextContents(),
                     path);
             assertEquals("Pages", page.locator("header nav.pages").getAttribute("aria-label"), path);
