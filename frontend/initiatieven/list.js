@@ -12,15 +12,19 @@ const word = (group, id) => (t(group) && t(group)[id]) || id;
 
 export function startList(texts) {
   ui = texts;
-  subscribe(['items', 'villages', 'selected', 'lang'], draw);
+  subscribe(['items', 'villages', 'lang'], draw);
+  // the choice changes two attributes, not the tables: the focused button stays where it is
+  subscribe(['selected'], markSelected);
   subscribe(['count', 'villages', 'village', 'lang'], drawCount);
   subscribe(['villages', 'village', 'lang'], drawFilter);
   subscribe(['policy', 'lang'], drawAdoption);
   subscribe(['next', 'lang'], s => { $('more').hidden = !s.next; });
-  subscribe(['village'], s => {
+  const downloadLink = s => {
     const q = s.village ? '?village=' + encodeURIComponent(s.village) : '';
     $('download').href = '/api/v1/public/initiatives.csv' + q;
-  });
+  };
+  subscribe(['village'], downloadLink);
+  downloadLink(get()); // the filter a link opened the page with
   subscribe(['selected'], s => {
     const row = document.querySelector('tr[data-index="' + s.selected + '"]');
     if (row) row.scrollIntoView({ block: 'nearest' });
@@ -93,6 +97,15 @@ function draw(s) {
     wrap.appendChild(table);
     list.appendChild(wrap);
   }
+}
+
+function markSelected(s) {
+  document.querySelectorAll('#list tr[data-index]').forEach(tr => {
+    const chosen = Number(tr.dataset.index) === s.selected;
+    tr.classList.toggle('selected', chosen);
+    const b = tr.querySelector('button');
+    if (b) b.setAttribute('aria-pressed', String(chosen));
+  });
 }
 
 function row(p, index, onMap, selected) {
