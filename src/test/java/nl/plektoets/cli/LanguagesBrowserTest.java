@@ -51,7 +51,7 @@ class LanguagesBrowserTest extends BrowserTestBase {
                 List.of("nl", "en", "pl", "ro"),
                 page.locator("#lang option").evaluateAll("os => os.map(o => o.value)"),
                 "the switch");
-        List<String> all = List.of("common", "check", "rental", "planner", "policy");
+        List<String> all = List.of("common", "check", "rental", "planner", "policy", "initiatives");
         assertEquals(
                 all,
                 page.evaluate("async () => { const nl = (await import('/i18n/nl.js')).default;"
@@ -59,7 +59,10 @@ class LanguagesBrowserTest extends BrowserTestBase {
                 "the sections of nl.js");
         assertEquals(List.of(), missing("en", all), "en.js");
         for (String code : List.of("pl", "ro")) {
-            assertEquals(List.of(), missing(code, List.of("common", "check", "rental", "policy")), code + ".js");
+            assertEquals(
+                    List.of(),
+                    missing(code, List.of("common", "check", "rental", "policy", "initiatives")),
+                    code + ".js");
             assertEquals(
                     "en",
                     page.evaluate("async c => (await import('/i18n/' + c + '.js')).default.fallback", code),
