@@ -15,6 +15,7 @@ export default {
     navRental: 'Room rental per street',
     navPlanner: 'For planners',
     navPolicy: 'Policy text',
+    navInitiatives: 'Initiatives',
     // shown once by an answer when the server's messages are not in this language (they exist in nl and en)
     messagesLanguage: ''
   },
@@ -173,5 +174,31 @@ export default {
     adopted: 'adopted',
     source: 'Source: Gemeenteblad, the municipality\'s official gazette; as an official publication free of copyright (art. 11 Dutch Copyright Act). Text as published.',
     textLanguage: 'The policy text is in Dutch, as the council adopted it.'
+  },
+  // the public overview of initiatives (initiatieven.html, §4.1.2)
+  initiatives: {
+    title: 'Housing initiatives for labour migrants',
+    projection: 'Map', mercator: 'Web Mercator', rd: 'RD New (Dutch grid)',
+    heading: 'Initiatives per village',
+    intro: 'The municipality publishes an overview of initiatives for housing labour migrants and links to the initiator\'s project page.',
+    policyLink: 'Policy §4.1.2',
+    notAdopted: 'Note: which initiatives are listed here, and how precisely, is a reading of this service, not adopted by the council:',
+    villageLabel: 'Village', allVillages: 'All villages', noVillage: 'Outside a village',
+    loading: 'Loading...',
+    none: 'There are no public initiatives (yet).',
+    countText: '{n} initiatives',
+    colPlace: 'Street', colForm: 'Housing form', colPersons: 'Persons', colStatus: 'Status', colPage: 'Project page', colMap: 'Map',
+    forms: { room_rental: 'Room rental', housing_facility: 'Housing facility' },
+    statuses: { reported: 'reported', intake: 'intake', assessment: 'assessment', permit_applied: 'permit applied for', granted: 'permit granted', refused: 'refused', realised: 'realised', ended: 'ended' },
+    privateStreet: 'private person: street only',
+    privateVillage: 'private person: village only',
+    noPage: 'none',
+    showOnMap: 'On the map',
+    notOnMap: 'not on the map',
+    more: 'Load more',
+    download: 'Download as CSV (spreadsheet)',
+    privacy: 'No personal data: no names or contact details. A private person\'s initiative is shown by street or village only, on the map at the village, never at the home.',
+    loadFailed: 'The overview could not be loaded',
+    mapLabel: 'Map of the initiatives; click a point to find it in the list'
   }
 };

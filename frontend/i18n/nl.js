@@ -17,6 +17,7 @@ export default {
     navRental: 'Kamerverhuur per straat',
     navPlanner: 'Voor planners',
     navPolicy: 'Beleidstekst',
+    navInitiatives: 'Initiatieven',
     // shown once by an answer when the server's messages are not in this language (they exist in nl and en)
     messagesLanguage: ''
   },
@@ -176,5 +177,31 @@ export default {
     adopted: 'vastgesteld',
     source: 'Bron: Gemeenteblad, officiële uitgave van de gemeente; als officiële publicatie vrij van auteursrecht (art. 11 Auteurswet). Tekst zoals gepubliceerd.',
     textLanguage: ''
+  },
+  // the public overview of initiatives (initiatieven.html, §4.1.2)
+  initiatives: {
+    title: 'Initiatieven huisvesting arbeidsmigranten',
+    projection: 'Kaart', mercator: 'Web Mercator', rd: 'RD New (Rijksdriehoek)',
+    heading: 'Initiatieven per kern',
+    intro: 'De gemeente publiceert een overzicht van initiatieven voor de huisvesting van arbeidsmigranten en verwijst naar de projectpagina van de initiatiefnemer.',
+    policyLink: 'Beleid §4.1.2',
+    notAdopted: 'Let op: welke initiatieven hier staan en hoe precies, is een lezing van deze dienst, niet vastgesteld door de raad:',
+    villageLabel: 'Kern', allVillages: 'Alle kernen', noVillage: 'Buiten een kern',
+    loading: 'Bezig met laden...',
+    none: 'Er zijn (nog) geen openbare initiatieven.',
+    countText: '{n} initiatieven',
+    colPlace: 'Straat', colForm: 'Woonvorm', colPersons: 'Personen', colStatus: 'Status', colPage: 'Projectpagina', colMap: 'Kaart',
+    forms: { room_rental: 'Kamerverhuur', housing_facility: 'Huisvestingsvoorziening' },
+    statuses: { reported: 'gemeld', intake: 'intake', assessment: 'beoordeling', permit_applied: 'vergunning aangevraagd', granted: 'vergunning verleend', refused: 'geweigerd', realised: 'gerealiseerd', ended: 'beëindigd' },
+    privateStreet: 'particulier: alleen de straat',
+    privateVillage: 'particulier: alleen de kern',
+    noPage: 'geen',
+    showOnMap: 'Op de kaart',
+    notOnMap: 'niet op de kaart',
+    more: 'Meer laden',
+    download: 'Download als CSV (spreadsheet)',
+    privacy: 'Zonder persoonsgegevens: geen namen of contactgegevens. Het initiatief van een particulier staat alleen met straat of kern op de kaart, bij de kern, nooit bij de woning.',
+    loadFailed: 'Het overzicht kon niet worden geladen',
+    mapLabel: 'Kaart met de initiatieven; klik op een punt om het in de lijst aan te wijzen'
   }
 };

@@ -20,6 +20,7 @@ export default {
     navRental: 'Wynajem pokoi na ulicy',
     navPlanner: 'Dla planistów',
     navPolicy: 'Tekst polityki',
+    navInitiatives: 'Inicjatywy',
     // shown once by an answer when the server's messages are not in this language (they exist in nl and en)
     messagesLanguage: 'Uzasadnienia wyniku według polityki gminy są wyświetlane po angielsku.'
   },
@@ -129,5 +130,31 @@ export default {
     adopted: 'przyjęto',
     source: 'Źródło: Gemeenteblad, dziennik urzędowy gminy; jako publikacja urzędowa wolna od praw autorskich (art. 11 holenderskiej ustawy o prawie autorskim). Tekst w brzmieniu opublikowanym.',
     textLanguage: 'Tekst polityki jest po niderlandzku, tak jak przyjęła go rada gminy.'
+  },
+  // the public overview of initiatives (initiatieven.html, §4.1.2)
+  initiatives: {
+    title: 'Inicjatywy zakwaterowania pracowników migrujących',
+    projection: 'Mapa', mercator: 'Web Mercator', rd: 'RD New (układ holenderski)',
+    heading: 'Inicjatywy według miejscowości',
+    intro: 'Gmina publikuje przegląd inicjatyw zakwaterowania pracowników migrujących i odsyła do strony projektu inicjatora.',
+    policyLink: 'Polityka §4.1.2',
+    notAdopted: 'Uwaga: które inicjatywy są tu pokazane i jak dokładnie, to interpretacja tej usługi, nieprzyjęta przez radę gminy:',
+    villageLabel: 'Miejscowość', allVillages: 'Wszystkie miejscowości', noVillage: 'Poza miejscowością',
+    loading: 'Ładowanie...',
+    none: 'Nie ma (jeszcze) publicznych inicjatyw.',
+    countText: 'Inicjatywy: {n}',
+    colPlace: 'Ulica', colForm: 'Forma zakwaterowania', colPersons: 'Osoby', colStatus: 'Status', colPage: 'Strona projektu', colMap: 'Mapa',
+    forms: { room_rental: 'Wynajem pokoi', housing_facility: 'Obiekt zakwaterowania' },
+    statuses: { reported: 'zgłoszona', intake: 'przyjęcie', assessment: 'ocena', permit_applied: 'złożono wniosek o pozwolenie', granted: 'pozwolenie udzielone', refused: 'odmowa', realised: 'zrealizowana', ended: 'zakończona' },
+    privateStreet: 'osoba prywatna: tylko ulica',
+    privateVillage: 'osoba prywatna: tylko miejscowość',
+    noPage: 'brak',
+    showOnMap: 'Na mapie',
+    notOnMap: 'nie na mapie',
+    more: 'Wczytaj więcej',
+    download: 'Pobierz jako CSV (arkusz kalkulacyjny)',
+    privacy: 'Bez danych osobowych: bez nazwisk i danych kontaktowych. Inicjatywa osoby prywatnej jest pokazana tylko z ulicą lub miejscowością, na mapie przy miejscowości, nigdy przy domu.',
+    loadFailed: 'Nie udało się wczytać przeglądu',
+    mapLabel: 'Mapa inicjatyw; kliknij punkt, aby wskazać go na liście'
   }
 };

@@ -20,6 +20,7 @@ export default {
     navRental: 'Închirierea de camere pe stradă',
     navPlanner: 'Pentru planificatori',
     navPolicy: 'Textul politicii',
+    navInitiatives: 'Inițiative',
     // shown once by an answer when the server's messages are not in this language (they exist in nl and en)
     messagesLanguage: 'Explicațiile rezultatului conform politicii municipalității sunt afișate în limba engleză.'
   },
@@ -129,5 +130,31 @@ export default {
     adopted: 'adoptat',
     source: 'Sursa: Gemeenteblad, monitorul oficial al municipalității; ca publicație oficială, fără drepturi de autor (art. 11 din legea olandeză a dreptului de autor). Text în forma publicată.',
     textLanguage: 'Textul politicii este în neerlandeză, așa cum l-a adoptat consiliul local.'
+  },
+  // the public overview of initiatives (initiatieven.html, §4.1.2)
+  initiatives: {
+    title: 'Inițiative de cazare pentru lucrătorii migranți',
+    projection: 'Hartă', mercator: 'Web Mercator', rd: 'RD New (sistemul olandez)',
+    heading: 'Inițiative pe localități',
+    intro: 'Municipalitatea publică o prezentare a inițiativelor de cazare pentru lucrătorii migranți și trimite la pagina de proiect a inițiatorului.',
+    policyLink: 'Politica §4.1.2',
+    notAdopted: 'Atenție: ce inițiative apar aici și cât de precis este o interpretare a acestui serviciu, neadoptată de consiliul local:',
+    villageLabel: 'Localitate', allVillages: 'Toate localitățile', noVillage: 'În afara unei localități',
+    loading: 'Se încarcă...',
+    none: 'Nu există (încă) inițiative publice.',
+    countText: 'Inițiative: {n}',
+    colPlace: 'Strada', colForm: 'Forma de cazare', colPersons: 'Persoane', colStatus: 'Stare', colPage: 'Pagina proiectului', colMap: 'Hartă',
+    forms: { room_rental: 'Închiriere de camere', housing_facility: 'Unitate de cazare' },
+    statuses: { reported: 'semnalată', intake: 'preluare', assessment: 'evaluare', permit_applied: 'autorizație solicitată', granted: 'autorizație acordată', refused: 'respinsă', realised: 'realizată', ended: 'încheiată' },
+    privateStreet: 'persoană fizică: doar strada',
+    privateVillage: 'persoană fizică: doar localitatea',
+    noPage: 'niciuna',
+    showOnMap: 'Pe hartă',
+    notOnMap: 'nu apare pe hartă',
+    more: 'Încarcă mai multe',
+    download: 'Descarcă în format CSV (foaie de calcul)',
+    privacy: 'Fără date personale: fără nume sau date de contact. Inițiativa unei persoane fizice apare doar cu strada sau localitatea, pe hartă la localitate, niciodată la locuință.',
+    loadFailed: 'Prezentarea nu a putut fi încărcată',
+    mapLabel: 'Harta inițiativelor; faceți clic pe un punct pentru a-l găsi în listă'
   }
 };

@@ -44,6 +44,8 @@ import nl.plektoets.web.PlannerApi;
 import nl.plektoets.web.PlannerRoutes;
 import nl.plektoets.web.PolicyApi;
 import nl.plektoets.web.PolicyInfo;
+import nl.plektoets.web.PublicInitiativeRoutes;
+import nl.plektoets.web.PublicInitiativesApi;
 import nl.plektoets.web.ReachApi;
 import nl.plektoets.web.RegisterRoutes;
 import nl.plektoets.web.ReportLimit;
@@ -163,6 +165,17 @@ final class ServeCommand implements Callable<Integer> {
                                 served.part(ServeState::edgeBand),
                                 served.part(ServeState::api));
                         PlannerRoutes.install(routes, served.part(ServeState::plannerApi), () -> tokens);
+                        // the public overview of initiatives (§4.1.2): the register over the layers served now
+                        PublicInitiativeRoutes.install(routes, () -> {
+                            ServeState now = served.now();
+                            return new PublicInitiativesApi(
+                                    store,
+                                    profile.publicInitiatives(),
+                                    now.engine().lookup(),
+                                    now.dataset().info().workingCrs(),
+                                    now.api().datasetJson(),
+                                    now.dataset().info().fictitious());
+                        });
                         RegisterRoutes.install(
                                 routes,
                                 registers,

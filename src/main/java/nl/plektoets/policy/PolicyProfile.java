@@ -44,6 +44,8 @@ public final class PolicyProfile {
     private final PolicyReadings readings;
     // set once by parse() before the profile is returned, never after
     private LocationRules locationRules;
+    // set once by parse() before the profile is returned, never after
+    private PublicInitiatives publicInitiatives = PublicInitiatives.NONE;
     private final EnvironmentPolicy environment;
 
     /**
@@ -204,12 +206,14 @@ public final class PolicyProfile {
                             "external_safety",
                             "etfal",
                             "environmental_zoning",
-                            "locations")
+                            "locations",
+                            "public_initiatives")
                     .contains(f)) {
                 problems.add(
                         "unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
                                 + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
-                                + " livestock_odour, external_safety, etfal, environmental_zoning, locations)");
+                                + " livestock_odour, external_safety, etfal, environmental_zoning, locations,"
+                                + " public_initiatives)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -305,7 +309,10 @@ public final class PolicyProfile {
         // the table's texts name paragraphs and thresholds: with those missing, their problems already say it
         if (readings.paragraphs().size() == PolicyReadings.Rule.values().length
                 && thresholds.size() == ThresholdKey.values().length) problems.addAll(locationProblems);
+        PublicInitiatives publicInitiatives = PublicInitiatives.parse(root.get("public_initiatives"), problems);
         if (policyText != null) {
+            if (publicInitiatives.paragraph() != null)
+                citedIn(policyText, "public_initiatives.paragraph", publicInitiatives.paragraph(), problems);
             locationRules.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             environment.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
@@ -330,6 +337,7 @@ public final class PolicyProfile {
                 readings,
                 environment);
         profile.locationRules = locationRules;
+        profile.publicInitiatives = publicInitiatives;
         return profile;
     }
 
@@ -547,6 +555,11 @@ public final class PolicyProfile {
     /** The location decision table, size categories and caps ({@code locations:}; Hardenberg's when absent). */
     public LocationRules locationRules() {
         return locationRules;
+    }
+
+    /** Which initiatives the public overview shows and how precisely (§4.1.2); none without the section. */
+    public PublicInitiatives publicInitiatives() {
+        return publicInitiatives;
     }
 
     /** The room-rental rules per street (§5.1.3, §6.2.6); none switched on when the profile has no section. */

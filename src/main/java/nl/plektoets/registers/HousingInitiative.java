@@ -10,7 +10,10 @@ import org.locationtech.jts.geom.Geometry;
  * One entry of the housing-initiative register (§4.1.2, §8.1 monitoring).
  *
  * @param site               the site in EPSG:28992 (RD New)
- * @param initiator          the initiating organisation (employer, agency, housing provider), never a person
+ * @param initiator          who takes the initiative: an organisation (employer, agency, housing provider) or a person
+ * @param initiatorKind      organisation or person: a person's initiative is public by village or street only (§4.1.2)
+ * @param projectPage        the initiator's own project page (http or https), which the public overview links to
+ *                           (§4.1.2); null when none is given
  * @param permitType         temporary (10 + 5 years, §5.1.2/§6.2.2) or permanent (room rental only, §5.1.2); null
  *                           before a permit is applied for
  * @param existingLocation   true for housing that already exists and falls under the transition of §6.1.2
@@ -27,6 +30,8 @@ public record HousingInitiative(
         HousingForm form,
         int persons,
         String initiator,
+        InitiatorKind initiatorKind,
+        String projectPage,
         InitiativeStatus status,
         PermitType permitType,
         boolean existingLocation,
@@ -42,6 +47,52 @@ public record HousingInitiative(
         String updatedBy) {
     public HousingInitiative {
         steps = List.copyOf(steps);
+        if (initiatorKind == null) initiatorKind = InitiatorKind.ORGANISATION;
+    }
+
+    /** An organisation's initiative without a project page (the register before §4.1.2's overview). */
+    public HousingInitiative(
+            long id,
+            long version,
+            Geometry site,
+            HousingForm form,
+            int persons,
+            String initiator,
+            InitiativeStatus status,
+            PermitType permitType,
+            boolean existingLocation,
+            LocalDate acceptedOn,
+            LocalDate transitionDeadline,
+            LocalDate permitStart,
+            LocalDate permitEnd,
+            List<InitiativeStep> steps,
+            String notes,
+            Instant createdAt,
+            String createdBy,
+            Instant updatedAt,
+            String updatedBy) {
+        this(
+                id,
+                version,
+                site,
+                form,
+                persons,
+                initiator,
+                InitiatorKind.ORGANISATION,
+                null,
+                status,
+                permitType,
+                existingLocation,
+                acceptedOn,
+                transitionDeadline,
+                permitStart,
+                permitEnd,
+                steps,
+                notes,
+                createdAt,
+                createdBy,
+                updatedAt,
+                updatedBy);
     }
 
     public HousingInitiative stamped(long newId, long newVersion, Instant now, String actor) {
@@ -52,6 +103,8 @@ public record HousingInitiative(
                 form,
                 persons,
                 initiator,
+                initiatorKind,
+                projectPage,
                 status,
                 permitType,
                 existingLocation,

@@ -116,6 +116,8 @@ public final class RegisterJson {
         o.put("form", i.form() == null ? null : i.form().id());
         o.put("persons", i.persons());
         o.put("initiator", i.initiator());
+        o.put("initiatorKind", i.initiatorKind().id());
+        o.put("projectPage", i.projectPage());
         o.put("status", i.status() == null ? null : i.status().id());
         o.put("permitType", i.permitType() == null ? null : i.permitType().id());
         o.put("existingLocation", i.existingLocation());
@@ -137,6 +139,8 @@ public final class RegisterJson {
                 code(o, "form", HousingForm.values(), HousingForm::id),
                 integer(o, "persons"),
                 text(o, "initiator"),
+                code(o, "initiatorKind", InitiatorKind.values(), InitiatorKind::id),
+                projectPage(o, "projectPage"),
                 code(o, "status", InitiativeStatus.values(), InitiativeStatus::id),
                 code(o, "permitType", PermitType.values(), PermitType::id),
                 o.path("existingLocation").asBoolean(false),
@@ -201,13 +205,20 @@ public final class RegisterJson {
 
     static final int TEXT_MAX_CHARS = 200;
 
+    /** A project page's URL may be longer than a name; browsers and servers take at least this many characters. */
+    static final int URL_MAX_CHARS = 2000;
+
     static String text(JsonNode o, String field) {
         JsonNode n = o.get(field);
         if (n == null || n.isNull()) return null;
         if (!n.isTextual()) throw InvalidEntryException.malformed(field, field + " must be a string");
         // bounded before anything parses or stores it
         // (a site's WKT is geometry, bounded by max-body-bytes)
-        int max = field.equals("notes") ? NOTES_MAX_CHARS : field.equals("site") ? Integer.MAX_VALUE : TEXT_MAX_CHARS;
+        int max = field.equals("notes")
+                ? NOTES_MAX_CHARS
+                : field.equals("site")
+                        ? Integer.MAX_VALUE
+                        : field.equals("projectPage") ? URL_MAX_CHARS : TEXT_MAX_CHARS;
         if (n.asText().length() > max) {
             throw InvalidEntryException.malformed(
                     field, field + " is " + n.asText().length() + " characters long; at most " + max + " are accepted");
@@ -256,6 +267,32 @@ public final class RegisterJson {
         } catch (DateTimeParseException e) {
             throw InvalidEntryException.malformed(field, field + " must be a UTC timestamp like 2026-03-01T12:00:00Z");
         }
+    }
+
+    /**
+     * A web page the public overview links to (§4.1.2): an absolute http or https URL with a host and without user
+     * name or password, so a link on our page can neither run script ({@code javascript:}), open a local file nor
+     * carry someone's credentials.
+     */
+    static String projectPage(JsonNode o, String field) {
+        String s = text(o, field);
+        if (s == null) return null;
+        String fix = field + " must be the address of a web page, starting with https:// or http://, e.g."
+                + " https://www.example.nl/huisvesting; not '" + s + "'";
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(s);
+        } catch (java.net.URISyntaxException e) {
+            throw InvalidEntryException.malformed(field, fix);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getHost().isEmpty()
+                || uri.getRawUserInfo() != null) {
+            throw InvalidEntryException.malformed(field, fix);
+        }
+        return s;
     }
 
     static Geometry wkt(JsonNode o, String field) {

@@ -44,6 +44,8 @@ public final class Registers {
             "form",
             "persons",
             "initiator",
+            "initiatorKind",
+            "projectPage",
             "status",
             "permitType",
             "existingLocation",
@@ -211,6 +213,9 @@ public final class Registers {
     public HousingInitiative createInitiative(JsonNode body, String actor) {
         ObjectNode fields = editable(body, INITIATIVE_EDITABLE);
         if (!fields.hasNonNull("status")) fields.put("status", InitiativeStatus.REPORTED.id());
+        // privacy by default: until a planner says the initiator is an organisation, the public sees only its
+        // village or street (§4.1.2, AVG)
+        if (!fields.hasNonNull("initiatorKind")) fields.put("initiatorKind", InitiatorKind.PERSON.id());
         HousingInitiative i = completeInitiative(RegisterJson.initiativeFromJson(fields));
         checkInitiative(i);
         i = withSteps(i, List.of(new InitiativeStep(i.status(), clock.instant(), actor, snapshots.snapshot(i))));
@@ -258,6 +263,8 @@ public final class Registers {
                 i.form(),
                 i.persons(),
                 i.initiator(),
+                i.initiatorKind(),
+                i.projectPage(),
                 i.status(),
                 i.permitType(),
                 i.existingLocation(),
@@ -282,7 +289,7 @@ public final class Registers {
             throw InvalidEntryException.rule("form", "form is required: " + ids(Set.of(HousingForm.values())));
         if (i.persons() < 1) throw InvalidEntryException.rule("persons", "persons must be at least 1");
         if (i.initiator() == null)
-            throw InvalidEntryException.rule("initiator", "initiator (the organisation) is required");
+            throw InvalidEntryException.rule("initiator", "initiator (the organisation or person) is required");
         if (i.permitType() == PermitType.PERMANENT && i.form() != HousingForm.ROOM_RENTAL) {
             throw InvalidEntryException.rule(
                     "permitType",
@@ -324,6 +331,8 @@ public final class Registers {
                 i.form(),
                 i.persons(),
                 i.initiator(),
+                i.initiatorKind(),
+                i.projectPage(),
                 i.status(),
                 i.permitType(),
                 i.existingLocation(),

@@ -31,6 +31,7 @@ import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.EntryNotFoundException;
 import nl.plektoets.registers.HousingInitiative;
 import nl.plektoets.registers.InitiativeStatus;
+import nl.plektoets.registers.InitiatorKind;
 import nl.plektoets.registers.PermitGuard;
 import nl.plektoets.registers.PermitStatus;
 import nl.plektoets.registers.PermitType;
@@ -52,9 +53,9 @@ public abstract class JdbcStore implements Store {
             + "updated_at, updated_by";
     private static final String ROOM_RENTED_COLUMNS = "version, dwelling_bag_id, address, street, town, source, "
             + "observed_on, status, note, created_at, created_by, updated_at, updated_by";
-    private static final String INITIATIVE_COLUMNS = "version, %s, form, persons, initiator, status, permit_type, "
-            + "existing_location, accepted_on, transition_deadline, permit_start, permit_end, steps, notes, created_at, "
-            + "created_by, updated_at, updated_by";
+    private static final String INITIATIVE_COLUMNS = "version, %s, form, persons, initiator, initiator_kind, "
+            + "project_page, status, permit_type, existing_location, accepted_on, transition_deadline, permit_start, "
+            + "permit_end, steps, notes, created_at, created_by, updated_at, updated_by";
 
     protected final HikariDataSource pool;
     protected final Clock clock;
@@ -595,6 +596,8 @@ public abstract class JdbcStore implements Store {
                     changed.form(),
                     changed.persons(),
                     changed.initiator(),
+                    changed.initiatorKind(),
+                    changed.projectPage(),
                     changed.status(),
                     changed.permitType(),
                     changed.existingLocation(),
@@ -638,6 +641,8 @@ public abstract class JdbcStore implements Store {
         st.setString(i++, p.form().id());
         st.setInt(i++, p.persons());
         st.setString(i++, p.initiator());
+        st.setString(i++, p.initiatorKind().id());
+        st.setString(i++, p.projectPage());
         st.setString(i++, p.status().id());
         st.setString(i++, p.permitType() == null ? null : p.permitType().id());
         st.setBoolean(i++, p.existingLocation());
@@ -663,6 +668,8 @@ public abstract class JdbcStore implements Store {
                 HousingForm.byId(rs.getString("form")).orElseThrow(),
                 rs.getInt("persons"),
                 rs.getString("initiator"),
+                InitiatorKind.byId(rs.getString("initiator_kind")).orElseThrow(),
+                rs.getString("project_page"),
                 InitiativeStatus.byId(rs.getString("status")).orElseThrow(),
                 permitType == null ? null : PermitType.byId(permitType).orElseThrow(),
                 rs.getBoolean("existing_location"),
@@ -832,7 +839,7 @@ public abstract class JdbcStore implements Store {
         return new RegisterRows<>(
                 INITIATIVES,
                 initiativeColumns(),
-                "?," + geometryParam() + ",?,?,?,?,?,?,?,?,?,?," + jsonParam() + ",?,?,?,?,?",
+                "?," + geometryParam() + ",?,?,?,?,?,?,?,?,?,?,?,?," + jsonParam() + ",?,?,?,?,?",
                 this::bindInitiative);
     }
 

@@ -170,7 +170,9 @@ class ApiSurfaceTest {
                 "{\"site\":"
                         + " {\"type\": \"Point\", \"coordinates\": [" + lon + ", " + lat
                         + "]}, \"form\": \"housing_facility\","
-                        + " \"persons\": 16, \"initiator\": \"Proef BV\"}");
+                        + " \"persons\": 16, \"initiator\": \"Proef BV\","
+                        // public (§4.1.2), so the public overview's CSV has a row to say fictitious in
+                        + " \"status\": \"intake\"}");
         assertEquals(201, initiative.statusCode(), initiative::body);
         HttpResponse<String> roomRented = StoreCommandsTest.send(
                 port,

@@ -100,7 +100,9 @@ abstract class BrowserTestBase {
         String path = java.net.URI.create(page.url()).getPath();
         String module = path.endsWith("/huren.html")
                 ? "/huren/map.js"
-                : path.endsWith("/planner.html") ? "/planner/map.js" : "/check/map.js";
+                : path.endsWith("/planner.html")
+                        ? "/planner/map.js"
+                        : path.endsWith("/initiatieven.html") ? "/initiatieven/map.js" : "/check/map.js";
         return page.evaluate(
                 "async arg => { const { map } = await import('" + module
                         + "'); const P = await import('/common/map.js');" + " return await (" + fn

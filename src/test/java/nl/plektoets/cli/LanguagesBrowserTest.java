@@ -23,7 +23,8 @@ class LanguagesBrowserTest extends BrowserTestBase {
     /** An address whose answers carry the criteria's messages (the demo's built-up area of Plekdam). */
     private static final String ADDRESS = "Arceringerf 1, Plekdam";
 
-    private static final List<String> PAGES = List.of("/", "/huren.html", "/planner.html", "/beleid.html");
+    private static final List<String> PAGES =
+            List.of("/", "/huren.html", "/initiatieven.html", "/planner.html", "/beleid.html");
 
     /** Every key of nl.js that a language lacks in the given sections, and every {placeholder} it dropped. */
     @SuppressWarnings("unchecked")
@@ -50,7 +51,7 @@ class LanguagesBrowserTest extends BrowserTestBase {
                 List.of("nl", "en", "pl", "ro"),
                 page.locator("#lang option").evaluateAll("os => os.map(o => o.value)"),
                 "the switch");
-        List<String> all = List.of("common", "check", "rental", "planner", "policy");
+        List<String> all = List.of("common", "check", "rental", "planner", "policy", "initiatives");
         assertEquals(
                 all,
                 page.evaluate("async () => { const nl = (await import('/i18n/nl.js')).default;"
@@ -58,7 +59,10 @@ class LanguagesBrowserTest extends BrowserTestBase {
                 "the sections of nl.js");
         assertEquals(List.of(), missing("en", all), "en.js");
         for (String code : List.of("pl", "ro")) {
-            assertEquals(List.of(), missing(code, List.of("common", "check", "rental", "policy")), code + ".js");
+            assertEquals(
+                    List.of(),
+                    missing(code, List.of("common", "check", "rental", "policy", "initiatives")),
+                    code + ".js");
             assertEquals(
                     "en",
                     page.evaluate("async c => (await import('/i18n/' + c + '.js')).default.fallback", code),
@@ -221,7 +225,12 @@ class LanguagesBrowserTest extends BrowserTestBase {
             Locator links = page.locator("header nav.pages a");
             links.first().waitFor();
             assertEquals(
-                    List.of("Locatie toetsen", "Kamerverhuur per straat", "Voor planners", "Beleidstekst"),
+                    List.of(
+                            "Locatie toetsen",
+                            "Kamerverhuur per straat",
+                            "Initiatieven",
+                            "Voor planners",
+                            "Beleidstekst"),
                     links.allTextContents(),
                     path);
             assertEquals("Pagina's", page.locator("header nav.pages").getAttribute("aria-label"), path);
@@ -231,7 +240,7 @@ class LanguagesBrowserTest extends BrowserTestBase {
             assertEquals(path, target, "the current page is the one marked");
             page.getByLabel("Taal").selectOption("en");
             assertEquals(
-                    List.of("Check a site", "Room rental per street", "For planners", "Policy text"),
+                    List.of("Check a site", "Room rental per street", "Initiatives", "For planners", "Policy text"),
                     links.allTextContents(),
                     path);
             assertEquals("Pages", page.locator("header nav.pages").getAttribute("aria-label"), path);

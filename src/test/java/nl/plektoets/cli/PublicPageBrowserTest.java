@@ -95,7 +95,7 @@ class PublicPageBrowserTest extends BrowserTestBase {
 
     @Test
     void noPageBreaksItsContentSecurityPolicyOrAsksAThirdParty() {
-        for (String path : new String[] {"/", "/huren.html", "/planner.html", "/beleid.html"}) {
+        for (String path : new String[] {"/", "/huren.html", "/initiatieven.html", "/planner.html", "/beleid.html"}) {
             List<String> requests = new CopyOnWriteArrayList<>();
             List<String> errors = new CopyOnWriteArrayList<>();
             openWatched(path, new Browser.NewPageOptions().setViewportSize(1280, 800), requests, errors);

@@ -241,14 +241,23 @@ class GeoPackageMigrationTest {
     }
 
     /**
-     * No row of the old file was changed or removed, and no data was added: every table keeps its rows; only the
+     * No row of the old file was changed or removed, and no data was added: every table keeps its rows (columns added
+     * by later migrations come after the old ones and are not compared); only the
      * GeoPackage's own metadata tables ({@code gpkg_*}) may list the tables of later migrations, which start empty.
      */
     private static void assertRowsKept(Map<String, List<List<Object>>> before, Map<String, List<List<Object>>> after) {
         for (var e : before.entrySet()) {
             List<List<Object>> now = after.get(e.getKey());
             assertTrue(now != null && now.size() >= e.getValue().size(), e.getKey() + " lost rows");
-            assertEquals(e.getValue(), now.subList(0, e.getValue().size()), e.getKey() + ": a row changed");
+            // a later migration may add columns (with their defaults, e.g. housing_initiative.initiator_kind in V16):
+            // the old columns keep their values
+            List<List<Object>> oldColumns = new java.util.ArrayList<>();
+            for (int i = 0; i < e.getValue().size(); i++)
+                oldColumns.add(now.get(i)
+                        .subList(
+                                0,
+                                Math.min(now.get(i).size(), e.getValue().get(i).size())));
+            assertEquals(e.getValue(), oldColumns, e.getKey() + ": a row changed");
             if (!e.getKey().startsWith("gpkg_"))
                 assertEquals(e.getValue().size(), now.size(), e.getKey() + " gained rows");
         }
