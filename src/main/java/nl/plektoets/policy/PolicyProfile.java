@@ -45,6 +45,8 @@ public final class PolicyProfile {
     // set once by parse() before the profile is returned, never after
     private EnvironmentNorms environmentNorms = EnvironmentNorms.none();
     private final EnvironmentPolicy environment;
+    // set once by parse() before the profile is returned, never after
+    private SettlementPolicy settlement = new SettlementPolicy(null, null);
 
     /**
      * Where the numbers come from.
@@ -190,12 +192,14 @@ public final class PolicyProfile {
                             "livestock_odour",
                             "external_safety",
                             "etfal",
-                            "environmental_zoning")
+                            "environmental_zoning",
+                            "spread",
+                            "neighbours")
                     .contains(f)) {
                 problems.add(
                         "unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
                                 + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
-                                + " livestock_odour, external_safety, etfal, environmental_zoning)");
+                                + " livestock_odour, external_safety, etfal, environmental_zoning, spread, neighbours)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -287,11 +291,13 @@ public final class PolicyProfile {
         PolicyReadings readings = PolicyReadings.parse(root, problems);
         EnvironmentNorms environmentNorms = EnvironmentNorms.parse(root, problems);
         EnvironmentPolicy environment = EnvironmentPolicy.parse(root, problems);
+        SettlementPolicy settlement = SettlementPolicy.parse(root, problems);
         if (policyText != null) {
             environmentNorms.citations().forEach((key, ref) -> {
                 if (ref != null) citedIn(policyText, key, ref, problems);
             });
             environment.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
+            settlement.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             // every paragraph the profile cites must be in its text, or the map would link to nothing
             for (Threshold t : thresholds.values())
@@ -314,7 +320,13 @@ public final class PolicyProfile {
                 readings,
                 environment);
         profile.environmentNorms = environmentNorms;
+        profile.settlement = settlement;
         return profile;
+    }
+
+    /** The planner's ETFAL sections ({@code spread:}, {@code neighbours:}); never null, each part possibly null. */
+    public SettlementPolicy settlement() {
+        return settlement;
     }
 
     /** The environment sections ({@code etfal:}, {@code environmental_zoning:}); never null, possibly empty. */

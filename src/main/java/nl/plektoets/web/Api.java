@@ -33,6 +33,7 @@ import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.request.AreaType;
 import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.request.HousingForm;
+import nl.plektoets.request.InitiativeFacts;
 import nl.plektoets.request.Stay;
 import nl.plektoets.web.http.GeoJsonInput;
 import nl.plektoets.web.http.Paging;
@@ -48,8 +49,18 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class Api {
     /** The members an assessment request may have; anything else is a typo worth reporting. */
-    private static final Set<String> ASSESSMENT_MEMBERS =
-            Set.of("site", "crs", "address", "form", "persons", "newBuild", "stay", "areaType");
+    private static final Set<String> ASSESSMENT_MEMBERS = Set.of(
+            "site",
+            "crs",
+            "address",
+            "form",
+            "persons",
+            "newBuild",
+            "stay",
+            "areaType",
+            "employers",
+            "rooms",
+            "parkingSpaces");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -152,15 +163,18 @@ public final class Api {
                             + " or an address as 'address': \"Street 12, Town\"");
         }
 
+        InitiativeFacts facts = InitiativeInput.facts(root, this);
+
         Assessment a;
         try {
-            a = assessor.apply(new AssessmentRequest(site, form, persons, newBuild, stay, areaType));
+            a = assessor.apply(new AssessmentRequest(site, form, persons, newBuild, stay, areaType, facts));
         } catch (InvalidRequestException e) {
             // the engine's own limits (e.g. the policy profile's site.max_area_m2)
             throw new Problem(Problem.Type.NOT_ASSESSABLE, e.field(), e.getMessage());
         }
         ObjectNode out = AssessmentJson.write(a, workingCrs, mapper);
         if (address != null) out.set("address", addressJson(address));
+        if (!InitiativeInput.isEmpty(facts)) out.set("initiative", InitiativeInput.echo(facts, workingCrs));
         out.set("dataset", datasetJson());
         out.set("policy", policyJson());
         return out;
@@ -284,7 +298,7 @@ public final class Api {
                                 + " (gemengd gebied), or leave it out to derive it from the layers"));
     }
 
-    private static ApiCrs crs(JsonNode n) {
+    static ApiCrs crs(JsonNode n) {
         if (n == null || n.isNull()) return ApiCrs.CRS84;
         if (!n.isTextual())
             throw new Problem(Problem.Type.INVALID_REQUEST, "crs", "'crs' must be a string: " + ApiCrs.expected());
@@ -293,6 +307,27 @@ public final class Api {
                         Problem.Type.INVALID_REQUEST,
                         "crs",
                         "Unknown crs '" + n.asText() + "'; use " + ApiCrs.expected()));
+    }
+
+    /**
+     * An address of the dataset, or the problem (422 address-not-found / address-ambiguous with candidates) naming
+     * {@code field} and, in its detail, {@code what} (e.g. the employer the address belongs to).
+     */
+    Address resolve(JsonNode n, String field, String what) {
+        try {
+            return resolve(n);
+        } catch (Problem p) {
+            if (p.type() != Problem.Type.ADDRESS_NOT_FOUND && p.type() != Problem.Type.ADDRESS_AMBIGUOUS) {
+                throw new Problem(p.type(), field, what + ": " + p.detail());
+            }
+            Problem out = new Problem(p.type(), field, what + ": " + p.detail());
+            JsonNode candidates = p.toJson(null).get("candidates");
+            return throwWith(out, candidates);
+        }
+    }
+
+    private static Address throwWith(Problem p, JsonNode candidates) {
+        throw candidates == null ? p : p.with("candidates", candidates);
     }
 
     private Address resolve(JsonNode n) {
