@@ -149,7 +149,22 @@ export default {
     newBuild: 'New build', showOverview: 'Show overview', overviewBusy: 'Checking every address...',
     verdicts: { allowed: 'Allowed', conditional: 'Conditional', not_allowed: 'Not allowed', error: 'Cannot be checked' },
     addresses: 'Addresses', town: 'Village', total: 'Total', computedIn: 'computed in', cached: 'from the cache',
-    failed: 'The request failed', mapLabel: 'Map; click to see what lies there'
+    failed: 'The request failed', mapLabel: 'Map; click to see what lies there',
+    // the ETFAL panel (planner/etfal.js)
+    etfalHeading: 'ETFAL: assess one initiative',
+    etfalHint: 'Pick the site on the map or draw it, or give its address; add the employers, rooms and parking, and assess. Every criterion with its evidence; the evidence is drawn on the map.',
+    etfalSiteLegend: 'Site', etfalAddress: 'Address ("Street 12, Town")', etfalPickSite: 'Pick on the map',
+    etfalDrawSite: 'Draw a polygon', etfalSiteChosen: 'Site chosen on the map',
+    etfalFacility: 'Housing facility', etfalRoomRental: 'Room rental',
+    etfalRooms: 'Rooms', etfalParking: 'Parking spaces on the site',
+    etfalEmployers: 'Employers (where the residents work)', etfalEmployerName: 'Name', etfalWorkers: 'Workers',
+    etfalAddEmployer: 'Add employer by address', etfalPickEmployer: 'Add employer on the map', etfalRemove: 'remove',
+    etfalPickHint: { site: 'Click the site on the map.', draw: 'Draw the site on the map; double-click to finish.',
+      employer: 'Click the employer\'s establishment on the map.' },
+    etfalAssess: 'Assess', etfalBusy: 'Assessing...', etfalNoSite: 'Pick or draw the site, or give its address.',
+    etfalVerdict: 'Verdict', etfalEvidence: 'Evidence', etfalOnMap: 'on the map', etfalObligation: 'Obligation',
+    etfalStatuses: { pass: 'pass', conditional: 'conditional', fail: 'fail', unknown: 'unknown' },
+    etfalCsv: 'Download the neighbours\' addresses (CSV)'
   },
   policy: {
     title: 'Policy framework on housing labour migrants: the text',
