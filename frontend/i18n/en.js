@@ -32,6 +32,9 @@ export default {
     room_rental: 'Room rental',
     housing_facility: 'Housing facility',
     personsLabel: 'Number of persons',
+    initiativeSummary: 'Initiative (optional): rooms, parking, employer', roomsLabel: 'Rooms',
+    parkingSpacesLabel: 'Parking spaces on the site', employerAddressLabel: 'Employer\'s address ("Street 12, Town")',
+    employerWorkersLabel: 'Residents working there',
     stayLabel: 'Stay', stayMid: 'Up to 5 years (short and mid stay)', stayShort: 'Logies, at most 4 months',
     areaTypeLabel: 'Area type (VNG)', areaDerived: 'From the map', areaQuiet: 'Quiet residential / rural area', areaMixed: 'Mixed area',
     submit: 'Check',
@@ -57,6 +60,7 @@ export default {
       recreation_exclusion: 'No recreation zone', location_class: 'Location', capacity: 'Number of persons',
       fire_safety: 'Fire safety', permit_term: 'Permit term', facility_reach: 'Facilities',
       room_rental_street: 'Room rental in the street', environmental_zoning: 'Environmental category',
+      spread: 'Spread over the villages', neighbours: 'Neighbours (participation)',
       noise: 'Noise', livestock_odour: 'Livestock odour', external_safety: 'External safety'
     },
     requestFailed: 'The check failed',

@@ -34,6 +34,9 @@ export default {
     room_rental: 'Kamerverhuur',
     housing_facility: 'Huisvestingsvoorziening',
     personsLabel: 'Aantal personen',
+    initiativeSummary: 'Initiatief (optioneel): kamers, parkeren, werkgever', roomsLabel: 'Kamers',
+    parkingSpacesLabel: 'Parkeerplaatsen op eigen terrein', employerAddressLabel: 'Adres van de werkgever ("Straat 12, Plaats")',
+    employerWorkersLabel: 'Bewoners die daar werken',
     stayLabel: 'Verblijfsduur', stayMid: 'Tot 5 jaar (kort en middellang verblijf)', stayShort: 'Logies, ten hoogste 4 maanden',
     areaTypeLabel: 'Gebiedstype (VNG)', areaDerived: 'Uit de kaart', areaQuiet: 'Rustige woonwijk / rustig buitengebied', areaMixed: 'Gemengd gebied',
     submit: 'Toetsen',
@@ -59,6 +62,7 @@ export default {
       recreation_exclusion: 'Geen recreatieterrein', location_class: 'Locatie', capacity: 'Aantal personen',
       fire_safety: 'Brandveiligheid', permit_term: 'Vergunningstermijn', facility_reach: 'Voorzieningen',
       room_rental_street: 'Kamerverhuur in de straat', environmental_zoning: 'Milieucategorie omgeving',
+      spread: 'Spreiding over de kernen', neighbours: 'Omwonenden (participatie)',
       noise: 'Geluid', livestock_odour: 'Geur veehouderij', external_safety: 'Externe veiligheid'
     },
     requestFailed: 'De toets is mislukt',

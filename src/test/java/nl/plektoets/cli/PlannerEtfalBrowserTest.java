@@ -59,9 +59,10 @@ class PlannerEtfalBrowserTest extends BrowserTestBase {
         page.locator("#etfal-pick-site").click();
         assertEquals("true", page.locator("#etfal-pick-site").getAttribute("aria-pressed"));
         page.mouse().click(xy[0], xy[1]);
-        assertTrue(
-                page.locator("#etfal-site").textContent().contains("Point"),
-                page.locator("#etfal-site").textContent());
+        // OpenLayers' singleclick waits out a double click first
+        page.locator("#etfal-site")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Point"))
+                .waitFor();
         assertEquals("false", page.locator("#etfal-pick-site").getAttribute("aria-pressed"));
         // no "what lies here" for a click that picks the site
         assertTrue(page.locator("#here").isHidden());
@@ -75,6 +76,7 @@ class PlannerEtfalBrowserTest extends BrowserTestBase {
         page.locator("#etfal-employer-workers").fill("4");
         page.locator("#etfal-pick-employer").click();
         page.mouse().click(xy[0] + 200, xy[1]);
+        page.locator("#etfal-employers li[data-index='1']").waitFor();
         assertEquals(2, page.locator("#etfal-employers li").count());
         assertEquals(Map.of("employer", 1, "site", 1), etfalFeatures());
 
