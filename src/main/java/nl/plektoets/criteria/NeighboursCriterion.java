@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
@@ -64,8 +65,27 @@ public final class NeighboursCriterion implements Criterion {
         if (mark != null) return mark;
         String use = f.attribute("use");
         if (use == null) return "unknown";
-        return use.toLowerCase(Locale.ROOT).contains("woonfunctie") ? "yes" : "no";
+        String u = use.toLowerCase(Locale.ROOT);
+        return u.contains("woonfunctie") || OSM_RESIDENTIAL.contains(u) ? "yes" : "no";
     }
+
+    /**
+     * OSM building values that are dwellings (an OSM address's {@code use}); the same list as the street model's
+     * ({@code roomrental.StreetModel}), which criteria may not import.
+     */
+    private static final Set<String> OSM_RESIDENTIAL = Set.of(
+            "yes",
+            "house",
+            "residential",
+            "apartments",
+            "detached",
+            "semidetached_house",
+            "terrace",
+            "bungalow",
+            "farm",
+            "dormitory",
+            "houseboat",
+            "static_caravan");
 
     @Override
     public CriterionResult evaluate(CriterionInput in) {
