@@ -165,6 +165,7 @@ export default {
     etfalAddEmployer: 'Add employer by address', etfalPickEmployer: 'Add employer on the map', etfalRemove: 'remove',
     etfalPickHint: { site: 'Click the site on the map.', draw: 'Draw the site on the map; double-click to finish.',
       employer: 'Click the employer\'s establishment on the map.' },
+    etfalFormLabel: 'Kind of housing', etfalPersonsLabel: 'Residents', etfalNewBuild: 'Builds new',
     etfalAssess: 'Assess', etfalBusy: 'Assessing...', etfalNoSite: 'Pick or draw the site, or give its address.',
     etfalVerdict: 'Verdict', etfalEvidence: 'Evidence', etfalOnMap: 'on the map', etfalObligation: 'Obligation',
     etfalStatuses: { pass: 'pass', conditional: 'conditional', fail: 'fail', unknown: 'unknown' },

@@ -168,6 +168,7 @@ export default {
     etfalAddEmployer: 'Werkgever toevoegen op adres', etfalPickEmployer: 'Werkgever toevoegen op de kaart', etfalRemove: 'verwijderen',
     etfalPickHint: { site: 'Klik de locatie aan op de kaart.', draw: 'Teken de locatie op de kaart; dubbelklik om af te ronden.',
       employer: 'Klik de vestiging van de werkgever aan op de kaart.' },
+    etfalFormLabel: 'Huisvestingsvorm', etfalPersonsLabel: 'Aantal bewoners', etfalNewBuild: 'Bouwt nieuw',
     etfalAssess: 'Toetsen', etfalBusy: 'Bezig met toetsen...', etfalNoSite: 'Kies of teken de locatie, of geef het adres.',
     etfalVerdict: 'Oordeel', etfalEvidence: 'Onderbouwing', etfalOnMap: 'op de kaart', etfalObligation: 'Verplichting',
     etfalStatuses: { pass: 'voldoet', conditional: 'onder voorwaarden', fail: 'voldoet niet', unknown: 'onbekend' },
