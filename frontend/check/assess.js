@@ -18,6 +18,14 @@ export function assess() {
   if (!s.site && !s.pendingAddress) { setState({ error: () => t('noSite'), busy: false }); return; }
   const body = { form: s.form, persons: Number(s.persons), stay: s.stay };
   if (s.areaType) body.areaType = s.areaType;
+  // ETFAL part 2: only what is filled in (the server checks the numbers and the address)
+  if (String(s.rooms).trim()) body.rooms = Number(s.rooms);
+  if (String(s.parkingSpaces).trim()) body.parkingSpaces = Number(s.parkingSpaces);
+  if (String(s.employerAddress).trim()) {
+    const employer = { address: s.employerAddress.trim() };
+    if (String(s.employerWorkers).trim()) employer.workers = Number(s.employerWorkers);
+    body.employers = [employer];
+  }
   if (s.pendingAddress) body.address = s.pendingAddress;
   else { body.site = s.site; body.crs = s.siteCrs; }
   const mine = s.check + 1, asked = s.site, typed = s.typedAddress;

@@ -35,7 +35,8 @@ setState({ lang: ui.lang, form: $('form').value, persons: $('persons').value, st
 ui.onChange(code => setState({ lang: code }));
 
 // the form's inputs and the state both ways
-const INPUTS = { form: 'form', persons: 'persons', stay: 'stay', areaType: 'area-type' }; // state key -> input id
+const INPUTS = { form: 'form', persons: 'persons', stay: 'stay', areaType: 'area-type', rooms: 'rooms',
+  parkingSpaces: 'parking-spaces', employerAddress: 'employer-address', employerWorkers: 'employer-workers' }; // state key -> input id
 subscribe(Object.keys(INPUTS), s => {
   for (const [key, id] of Object.entries(INPUTS)) if ($(id).value !== s[key]) $(id).value = s[key];
 });

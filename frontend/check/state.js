@@ -11,6 +11,11 @@ const store = createStore({
   persons: '4',
   stay: 'mid',
   areaType: '',
+  // ETFAL part 2, optional ('' = not given): rooms, parking spaces on the site, one employer by address and its workers
+  rooms: '',
+  parkingSpaces: '',
+  employerAddress: '',
+  employerWorkers: '',
   // the site: GeoJSON in siteCrs, the CRS it was picked in (CRS84, or EPSG:28992 on an RD New map); siteLonLat:
   // the server's exact CRS84 of an RD New site (the answer's site), for the link; addressLabel: the address it is
   site: null,

@@ -33,6 +33,9 @@ export default {
     room_rental: 'Room rental',
     housing_facility: 'Housing facility',
     personsLabel: 'Number of persons',
+    initiativeSummary: 'Initiative (optional): rooms, parking, employer', roomsLabel: 'Rooms',
+    parkingSpacesLabel: 'Parking spaces on the site', employerAddressLabel: 'Employer\'s address ("Street 12, Town")',
+    employerWorkersLabel: 'Residents working there',
     stayLabel: 'Stay', stayMid: 'Up to 5 years (short and mid stay)', stayShort: 'Logies, at most 4 months',
     areaTypeLabel: 'Area type (VNG)', areaDerived: 'From the map', areaQuiet: 'Quiet residential / rural area', areaMixed: 'Mixed area',
     submit: 'Check',
@@ -58,6 +61,7 @@ export default {
       recreation_exclusion: 'No recreation zone', location_class: 'Location', capacity: 'Number of persons',
       fire_safety: 'Fire safety', permit_term: 'Permit term', facility_reach: 'Facilities',
       room_rental_street: 'Room rental in the street', environmental_zoning: 'Environmental category',
+      spread: 'Spread over the villages', neighbours: 'Neighbours (participation)',
       noise: 'Noise', livestock_odour: 'Livestock odour', external_safety: 'External safety'
     },
     requestFailed: 'The check failed',
@@ -158,7 +162,23 @@ export default {
     newBuild: 'New build', showOverview: 'Show overview', overviewBusy: 'Checking every address...',
     verdicts: { allowed: 'Allowed', conditional: 'Conditional', not_allowed: 'Not allowed', error: 'Cannot be checked' },
     addresses: 'Addresses', town: 'Village', total: 'Total', computedIn: 'computed in', cached: 'from the cache',
-    failed: 'The request failed', mapLabel: 'Map; click to see what lies there'
+    failed: 'The request failed', mapLabel: 'Map; click to see what lies there',
+    // the ETFAL panel (planner/etfal.js)
+    etfalHeading: 'ETFAL: assess one initiative',
+    etfalHint: 'Pick the site on the map or draw it, or give its address; add the employers, rooms and parking, and assess. Every criterion with its evidence; the evidence is drawn on the map.',
+    etfalSiteLegend: 'Site', etfalAddress: 'Address ("Street 12, Town")', etfalPickSite: 'Pick on the map',
+    etfalDrawSite: 'Draw a polygon', etfalSiteChosen: 'Site chosen on the map',
+    etfalFacility: 'Housing facility', etfalRoomRental: 'Room rental',
+    etfalRooms: 'Rooms', etfalParking: 'Parking spaces on the site',
+    etfalEmployers: 'Employers (where the residents work)', etfalEmployerName: 'Name', etfalWorkers: 'Workers',
+    etfalAddEmployer: 'Add employer by address', etfalPickEmployer: 'Add employer on the map', etfalRemove: 'remove',
+    etfalPickHint: { site: 'Click the site on the map.', draw: 'Draw the site on the map; double-click to finish.',
+      employer: 'Click the employer\'s establishment on the map.' },
+    etfalFormLabel: 'Kind of housing', etfalPersonsLabel: 'Residents', etfalNewBuild: 'Builds new',
+    etfalAssess: 'Assess', etfalBusy: 'Assessing...', etfalNoSite: 'Pick or draw the site, or give its address.',
+    etfalVerdict: 'Verdict', etfalEvidence: 'Evidence', etfalOnMap: 'on the map', etfalObligation: 'Obligation',
+    etfalStatuses: { pass: 'pass', conditional: 'conditional', fail: 'fail', unknown: 'unknown' },
+    etfalCsv: 'Download the neighbours\' addresses (CSV)'
   },
   policy: {
     title: 'Policy framework on housing labour migrants: the text',

@@ -35,6 +35,9 @@ export default {
     room_rental: 'Kamerverhuur',
     housing_facility: 'Huisvestingsvoorziening',
     personsLabel: 'Aantal personen',
+    initiativeSummary: 'Initiatief (optioneel): kamers, parkeren, werkgever', roomsLabel: 'Kamers',
+    parkingSpacesLabel: 'Parkeerplaatsen op eigen terrein', employerAddressLabel: 'Adres van de werkgever ("Straat 12, Plaats")',
+    employerWorkersLabel: 'Bewoners die daar werken',
     stayLabel: 'Verblijfsduur', stayMid: 'Tot 5 jaar (kort en middellang verblijf)', stayShort: 'Logies, ten hoogste 4 maanden',
     areaTypeLabel: 'Gebiedstype (VNG)', areaDerived: 'Uit de kaart', areaQuiet: 'Rustige woonwijk / rustig buitengebied', areaMixed: 'Gemengd gebied',
     submit: 'Toetsen',
@@ -60,6 +63,7 @@ export default {
       recreation_exclusion: 'Geen recreatieterrein', location_class: 'Locatie', capacity: 'Aantal personen',
       fire_safety: 'Brandveiligheid', permit_term: 'Vergunningstermijn', facility_reach: 'Voorzieningen',
       room_rental_street: 'Kamerverhuur in de straat', environmental_zoning: 'Milieucategorie omgeving',
+      spread: 'Spreiding over de kernen', neighbours: 'Omwonenden (participatie)',
       noise: 'Geluid', livestock_odour: 'Geur veehouderij', external_safety: 'Externe veiligheid'
     },
     requestFailed: 'De toets is mislukt',
@@ -161,7 +165,23 @@ export default {
     newBuild: 'Nieuwbouw', showOverview: 'Overzicht tonen', overviewBusy: 'Bezig met toetsen van alle adressen...',
     verdicts: { allowed: 'Toegestaan', conditional: 'Onder voorwaarden', not_allowed: 'Niet toegestaan', error: 'Niet te toetsen' },
     addresses: 'Adressen', town: 'Kern', total: 'Totaal', computedIn: 'berekend in', cached: 'uit de cache',
-    failed: 'Het opvragen is mislukt', mapLabel: 'Kaart; klik om te zien wat er ligt'
+    failed: 'Het opvragen is mislukt', mapLabel: 'Kaart; klik om te zien wat er ligt',
+    // het ETFAL-paneel (planner/etfal.js)
+    etfalHeading: 'ETFAL: één initiatief toetsen',
+    etfalHint: 'Kies de locatie op de kaart of teken haar, of geef het adres; voeg de werkgevers, kamers en parkeerplaatsen toe en toets. Elk criterium met zijn onderbouwing; de onderbouwing staat op de kaart.',
+    etfalSiteLegend: 'Locatie', etfalAddress: 'Adres ("Straat 12, Plaats")', etfalPickSite: 'Kies op de kaart',
+    etfalDrawSite: 'Teken een vlak', etfalSiteChosen: 'Locatie gekozen op de kaart',
+    etfalFacility: 'Huisvestingsvoorziening', etfalRoomRental: 'Kamerverhuur',
+    etfalRooms: 'Kamers', etfalParking: 'Parkeerplaatsen op eigen terrein',
+    etfalEmployers: 'Werkgevers (waar de bewoners werken)', etfalEmployerName: 'Naam', etfalWorkers: 'Werknemers',
+    etfalAddEmployer: 'Werkgever toevoegen op adres', etfalPickEmployer: 'Werkgever toevoegen op de kaart', etfalRemove: 'verwijderen',
+    etfalPickHint: { site: 'Klik de locatie aan op de kaart.', draw: 'Teken de locatie op de kaart; dubbelklik om af te ronden.',
+      employer: 'Klik de vestiging van de werkgever aan op de kaart.' },
+    etfalFormLabel: 'Huisvestingsvorm', etfalPersonsLabel: 'Aantal bewoners', etfalNewBuild: 'Bouwt nieuw',
+    etfalAssess: 'Toetsen', etfalBusy: 'Bezig met toetsen...', etfalNoSite: 'Kies of teken de locatie, of geef het adres.',
+    etfalVerdict: 'Oordeel', etfalEvidence: 'Onderbouwing', etfalOnMap: 'op de kaart', etfalObligation: 'Verplichting',
+    etfalStatuses: { pass: 'voldoet', conditional: 'onder voorwaarden', fail: 'voldoet niet', unknown: 'onbekend' },
+    etfalCsv: 'Adressen van de omwonenden downloaden (CSV)'
   },
   policy: {
     title: 'Beleidskader huisvesting arbeidsmigranten: de tekst',

@@ -38,6 +38,9 @@ export default {
     room_rental: 'Wynajem pokoi',
     housing_facility: 'Obiekt zakwaterowania',
     personsLabel: 'Liczba osób',
+    initiativeSummary: 'Inicjatywa (opcjonalnie): pokoje, parking, pracodawca', roomsLabel: 'Pokoje',
+    parkingSpacesLabel: 'Miejsca parkingowe na terenie', employerAddressLabel: 'Adres pracodawcy ("Ulica 12, Miejscowość")',
+    employerWorkersLabel: 'Mieszkańcy, którzy tam pracują',
     stayLabel: 'Pobyt', stayMid: 'Do 5 lat (pobyt krótki i średni)', stayShort: 'Zakwaterowanie, najwyżej 4 miesiące',
     areaTypeLabel: 'Rodzaj obszaru (VNG)', areaDerived: 'Z mapy', areaQuiet: 'Spokojna dzielnica / obszar wiejski', areaMixed: 'Obszar mieszany',
     submit: 'Sprawdź',
@@ -62,6 +65,7 @@ export default {
       recreation_exclusion: 'Nie na terenie rekreacyjnym', location_class: 'Lokalizacja', capacity: 'Liczba osób',
       fire_safety: 'Bezpieczeństwo pożarowe', permit_term: 'Okres pozwolenia', facility_reach: 'Usługi w pobliżu',
       room_rental_street: 'Wynajem pokoi na ulicy', environmental_zoning: 'Kategoria środowiskowa otoczenia',
+      spread: 'Rozmieszczenie w miejscowościach', neighbours: 'Sąsiedzi (partycypacja)',
       noise: 'Hałas', livestock_odour: 'Odór z hodowli zwierząt', external_safety: 'Bezpieczeństwo zewnętrzne'
     },
     requestFailed: 'Sprawdzenie nie powiodło się',

@@ -38,6 +38,9 @@ export default {
     room_rental: 'Închiriere de camere',
     housing_facility: 'Unitate de cazare',
     personsLabel: 'Număr de persoane',
+    initiativeSummary: 'Inițiativa (opțional): camere, parcare, angajator', roomsLabel: 'Camere',
+    parkingSpacesLabel: 'Locuri de parcare pe teren', employerAddressLabel: 'Adresa angajatorului ("Strada 12, Localitatea")',
+    employerWorkersLabel: 'Locuitori care lucrează acolo',
     stayLabel: 'Șederea', stayMid: 'Până la 5 ani (ședere scurtă și medie)', stayShort: 'Cazare, cel mult 4 luni',
     areaTypeLabel: 'Tipul zonei (VNG)', areaDerived: 'Din hartă', areaQuiet: 'Zonă rezidențială / rurală liniștită', areaMixed: 'Zonă mixtă',
     submit: 'Verificați',
@@ -62,6 +65,7 @@ export default {
       recreation_exclusion: 'Nu pe un teren de agrement', location_class: 'Locație', capacity: 'Număr de persoane',
       fire_safety: 'Siguranța la incendiu', permit_term: 'Durata autorizației', facility_reach: 'Servicii în apropiere',
       room_rental_street: 'Închirierea de camere pe stradă', environmental_zoning: 'Categoria de mediu a împrejurimilor',
+      spread: 'Repartizarea pe localități', neighbours: 'Vecinii (participare)',
       noise: 'Zgomot', livestock_odour: 'Miros de la ferme de animale', external_safety: 'Siguranță externă'
     },
     requestFailed: 'Verificarea a eșuat',

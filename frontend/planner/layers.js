@@ -11,7 +11,8 @@ import { map, dataLayers, selectionSource, layerOf, SPECS, NOISE_BANDS, LEGENDS,
 const $ = id => document.getElementById(id);
 
 export function startLayers() {
-  map.on('singleclick', e => askHere(e.coordinate));
+  // while the ETFAL panel picks a site or an employer, a click is for it (etfal.js), not for "what lies here"
+  map.on('singleclick', e => { if (!get().etfalPick) askHere(e.coordinate); });
   $('map').addEventListener('keydown', e => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();

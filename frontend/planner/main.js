@@ -8,6 +8,7 @@
 //   token                   -> registers.js (login or logout shown; the register layers cleared on logout)
 //   initiatives, permits, lang -> registers.js (tables, map)    overview, overviewBusy, lang -> overview.js
 //   messages, lang          -> the two message boxes (here)
+//   etfalPick, etfalSite, etfalEmployers, etfalAnswer, etfalBusy, etfalError, token, lang -> etfal.js (the ETFAL panel)
 import { keepLangInUrl } from '../common/i18n.js';
 import { fitToDataset } from '../common/map.js';
 import { setState, subscribe, message } from './state.js';
@@ -16,6 +17,7 @@ import { createMap } from './map.js';
 import { startLayers } from './layers.js';
 import { startRegisters, login, TOKEN_KEY } from './registers.js';
 import { startOverview } from './overview.js';
+import { startEtfal } from './etfal.js';
 
 const $ = id => document.getElementById(id);
 const ui = startTexts();
@@ -26,6 +28,7 @@ const map = createMap();
 startLayers();
 startRegisters();
 startOverview();
+startEtfal();
 
 // the message boxes: per box its text as a function of the language, so a switch rewrites a message still shown
 subscribe(['messages', 'lang'], s => {

@@ -17,7 +17,16 @@ const store = createStore({
   // the number of the latest overview asked: an answer to an earlier one is dropped
   overviewAsked: 0,
   // per message box (login-error, planner-error) its text as a function of the language
-  messages: {}
+  messages: {},
+  // the ETFAL panel (etfal.js): what a map click does now (null, 'site', 'draw', 'employer'), the site picked or drawn
+  // ({geometry, crs} as the API reads it), the employers added, the answer, busy, and an error as a function of the
+  // language
+  etfalPick: null,
+  etfalSite: null,
+  etfalEmployers: [],
+  etfalAnswer: null,
+  etfalBusy: false,
+  etfalError: null
 });
 
 export const get = store.get;

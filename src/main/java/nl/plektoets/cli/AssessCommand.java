@@ -3,8 +3,11 @@ package nl.plektoets.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import nl.plektoets.assess.InvalidRequestException;
 import nl.plektoets.config.Config;
@@ -28,6 +31,8 @@ import picocli.CommandLine.Spec;
             "                        --form room_rental|housing_facility --persons N [--new-build] [--json]",
             "                        [--stay short|mid] [--area-type quiet|mixed]",
             "                        [--employs-migrants true|false] [--employer-erf GEOJSON]",
+            "                        [--employer \"name=N;address=Street 1, Town;workers=W\"]... [--rooms N]",
+            "                        [--parking-spaces N]",
             "                        [--data DIR] [--crs CRS] [--policy FILE] [--config FILE] [any key below]"
         },
         description = {
@@ -103,6 +108,22 @@ final class AssessCommand implements Callable<Integer> {
             description = "the business's own erf as a GeoJSON Polygon, in the site's CRS (CRS84 with --address)")
     String employerErf;
 
+    @Option(
+            names = "--employer",
+            paramLabel = "SPEC",
+            description = "an employer where residents work (repeat for more): name=N;address=Street 1, Town;workers=W"
+                    + " or name=N;point=X,Y;crs=CRS84|EPSG:28992;workers=W (the API's employers member)")
+    List<String> employers = new ArrayList<>();
+
+    @Option(names = "--rooms", paramLabel = "N", description = "the number of rooms of the initiative")
+    String rooms;
+
+    @Option(
+            names = "--parking-spaces",
+            paramLabel = "N",
+            description = "parking spaces planned on the site (Bijlage 1)")
+    String parkingSpaces;
+
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
 
@@ -152,6 +173,14 @@ final class AssessCommand implements Callable<Integer> {
                         + " \"Polygon\", \"coordinates\": [[[5.8, 52.7], [5.81, 52.7], [5.81, 52.71], [5.8, 52.7]]]}'");
             }
         }
+        if (!employers.isEmpty()) {
+            ArrayNode es = request.putArray("employers");
+            for (String e : employers) es.add(employer(e));
+        }
+        if (rooms != null) request.put("rooms", OptionValues.number(rooms, "rooms", null, 1, Integer.MAX_VALUE));
+        if (parkingSpaces != null)
+            request.put(
+                    "parkingSpaces", OptionValues.number(parkingSpaces, "parking-spaces", null, 0, Integer.MAX_VALUE));
 
         Config config = CommandLines.config(spec, context);
         JsonNode answer;
@@ -171,5 +200,33 @@ final class AssessCommand implements Callable<Integer> {
         if (json) context.out().println(JSON.writeValueAsString(answer));
         else context.out().print(AssessmentText.write(answer));
         return CommandLines.OK;
+    }
+
+    /** "name=N;address=A;workers=W" or "name=N;point=X,Y;crs=C;workers=W" as the API's employer object. */
+    private static ObjectNode employer(String spec) {
+        ObjectNode o = JSON.createObjectNode();
+        for (String part : spec.split(";")) {
+            if (part.isBlank()) continue;
+            int eq = part.indexOf('=');
+            if (eq <= 0)
+                throw new ConfigException("--employer '" + spec + "': write key=value pairs separated by ';', e.g."
+                        + " name=Kwekerij;address=Hoofdstraat 1, Plekdam;workers=12");
+            String key = part.substring(0, eq).strip(),
+                    value = part.substring(eq + 1).strip();
+            switch (key) {
+                case "workers" ->
+                    o.put(key, OptionValues.number(value, "employer workers", null, 0, Integer.MAX_VALUE));
+                case "point" -> {
+                    String[] xy = value.split(",");
+                    if (xy.length != 2) throw new ConfigException("--employer point=" + value + ": write point=X,Y");
+                    o.putArray("point")
+                            .add(OptionValues.decimal(xy[0].strip(), "employer point x"))
+                            .add(OptionValues.decimal(xy[1].strip(), "employer point y"));
+                }
+                // name, address, crs and anything else: the API's reader checks them (and names an unknown key)
+                default -> o.put(key, value);
+            }
+        }
+        return o;
     }
 }

@@ -14,8 +14,11 @@ import nl.plektoets.config.Config;
 import nl.plektoets.config.ConfigException;
 import nl.plektoets.criteria.Criterion;
 import nl.plektoets.criteria.FacilityReachCriterion;
+import nl.plektoets.criteria.HousedPersons;
 import nl.plektoets.criteria.LocationCapCriterion;
+import nl.plektoets.criteria.NeighboursCriterion;
 import nl.plektoets.criteria.NoReachNetworkCriterion;
+import nl.plektoets.criteria.SpreadCriterion;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Role;
 import nl.plektoets.data.directory.DataDirectory;
@@ -28,6 +31,7 @@ import nl.plektoets.registers.RegisterInitiativeCounts;
 import nl.plektoets.roomrental.PermitPlacement;
 import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.RoomRentalStreetCriterion;
+import nl.plektoets.roomrental.StoreHousedPersons;
 import nl.plektoets.roomrental.StorePermits;
 import nl.plektoets.routing.ReachIndex;
 import nl.plektoets.store.Store;
@@ -72,9 +76,11 @@ final class Engines {
         RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
         // one snapshot of the register for the whole run (assess-all over every address reads it once); the operator
         // of the command line sees what a planner sees
-        List<PermitPlacement> permits = registerSnapshot(config);
-        List<Criterion> additional =
-                new ArrayList<>(List.of(reachCriterion(reach), new RoomRentalStreetCriterion(rules, () -> permits)));
+        RegisterSnapshot snapshot =
+                registerSnapshot(config, rules, WorkingCrs.of(dataset.info().workingCrs()));
+        List<Criterion> additional = new ArrayList<>(
+                List.of(reachCriterion(reach), new RoomRentalStreetCriterion(rules, snapshot::permits)));
+        additional.addAll(settlementCriteria(profile, snapshot::housed));
         if (profile.locationRules().hasCaps())
             additional.add(new LocationCapCriterion(RegisterInitiativeCounts.of(initiativeSnapshot(config))));
         return new Engine(dataset, profile, reach, new Assessor(dataset, profile, additional));
@@ -104,17 +110,33 @@ final class Engines {
     }
 
     /**
+     * The planner's ETFAL criteria over the registers where the profile has them: {@code spread} (§5.1.1, the persons
+     * housed per village from {@code housed}) and {@code neighbours} (§5.1.4, Bijlage 3).
+     */
+    static List<Criterion> settlementCriteria(PolicyProfile profile, HousedPersons housed) {
+        List<Criterion> out = new ArrayList<>();
+        if (profile.settlement().spread() != null) out.add(new SpreadCriterion(housed));
+        if (profile.settlement().neighbours() != null) out.add(new NeighboursCriterion());
+        return out;
+    }
+
+    /** One read of the registers for a command-line run. */
+    private record RegisterSnapshot(List<PermitPlacement> permits, List<HousedPersons.Housed> housed) {}
+
+    /**
      * The permits, applications and known room-rented dwellings of the store {@code serve} keeps: PostGIS when
      * {@code --db-url} is given, else the embedded {@code plektoets.gpkg} of the data directory. Where neither exists
      * no permit was ever registered for this data, so the register is empty (and nothing is created: the data
      * directory may be read-only).
      */
-    private static List<PermitPlacement> registerSnapshot(Config config) {
+    private static RegisterSnapshot registerSnapshot(Config config, RoomRentalRules rules, WorkingCrs crs) {
         boolean db = config.dbUrl() != null && !config.dbUrl().isBlank();
-        if (!db && !Files.exists(config.dataDir().resolve(GeoPackageStore.FILE_NAME))) return List.of();
+        if (!db && !Files.exists(config.dataDir().resolve(GeoPackageStore.FILE_NAME)))
+            return new RegisterSnapshot(List.of(), List.of());
         try (Store store = Stores.open(
                 config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), Clock.systemUTC())) {
-            return new StorePermits(store).active();
+            return new RegisterSnapshot(
+                    new StorePermits(store).active(), new StoreHousedPersons(store, rules, crs).all());
         }
     }
 

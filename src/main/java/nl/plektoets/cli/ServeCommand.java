@@ -7,6 +7,7 @@ import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,7 @@ import nl.plektoets.roomrental.PermitPlacement;
 import nl.plektoets.roomrental.RoomRentalPermits;
 import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.RoomRentalStreetCriterion;
+import nl.plektoets.roomrental.StoreHousedPersons;
 import nl.plektoets.roomrental.StorePermits;
 import nl.plektoets.roomrental.StreetLimitGuard;
 import nl.plektoets.routing.ReachIndex;
@@ -40,6 +42,7 @@ import nl.plektoets.web.Api;
 import nl.plektoets.web.AssessmentJson;
 import nl.plektoets.web.EdgeBandApi;
 import nl.plektoets.web.InitiatorRoutes;
+import nl.plektoets.web.NeighboursApi;
 import nl.plektoets.web.PlannerApi;
 import nl.plektoets.web.PlannerRoutes;
 import nl.plektoets.web.PolicyApi;
@@ -176,6 +179,11 @@ final class ServeCommand implements Callable<Integer> {
                                     now.api().datasetJson(),
                                     now.dataset().info().fictitious());
                         });
+                        PlannerRoutes.installNeighbours(
+                                routes,
+                                served.part(s -> new NeighboursApi(
+                                        s.api(), s.engine().lookup(), s.engine().profile())),
+                                () -> tokens);
                         RegisterRoutes.install(
                                 routes,
                                 registers,
@@ -241,12 +249,17 @@ final class ServeCommand implements Callable<Integer> {
             RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
             // the public assessment (no token) never says whether this dwelling holds a permit (§5.1.3, AVG)
             Disclosure disclosure = Disclosure.publicFrom(config.roomRentalCountsFromDwellings());
+            List<Criterion> additional = new ArrayList<>(
+                    List.of(Engines.reachCriterion(reach), new RoomRentalStreetCriterion(rules, permits, disclosure)));
+            // spread (§5.1.1) reads the registers on every assessment, as room_rental_street does
+            additional.addAll(Engines.settlementCriteria(
+                    profile,
+                    new StoreHousedPersons(
+                            store, rules, WorkingCrs.of(dataset.info().workingCrs()))));
             // a profile with caps per size category (Noordoostpolder §5) counts them from the register per request
             List<Criterion> caps = profile.locationRules().hasCaps()
                     ? List.of(new LocationCapCriterion(RegisterInitiativeCounts.of(store)))
                     : List.of();
-            List<Criterion> additional = new java.util.ArrayList<>(
-                    List.of(Engines.reachCriterion(reach), new RoomRentalStreetCriterion(rules, permits, disclosure)));
             additional.addAll(caps);
             Assessor assessor = new Assessor(dataset, profile, additional);
             Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);

@@ -47,6 +47,8 @@ public final class PolicyProfile {
     // set once by parse() before the profile is returned, never after
     private PublicInitiatives publicInitiatives = PublicInitiatives.NONE;
     private final EnvironmentPolicy environment;
+    // set once by parse() before the profile is returned, never after
+    private SettlementPolicy settlement = new SettlementPolicy(null, null);
 
     /**
      * Where the numbers come from.
@@ -207,13 +209,15 @@ public final class PolicyProfile {
                             "etfal",
                             "environmental_zoning",
                             "locations",
-                            "public_initiatives")
+                            "public_initiatives",
+                            "spread",
+                            "neighbours")
                     .contains(f)) {
                 problems.add(
                         "unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
                                 + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
                                 + " livestock_odour, external_safety, etfal, environmental_zoning, locations,"
-                                + " public_initiatives)");
+                                + " public_initiatives, spread, neighbours)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -310,11 +314,13 @@ public final class PolicyProfile {
         if (readings.paragraphs().size() == PolicyReadings.Rule.values().length
                 && thresholds.size() == ThresholdKey.values().length) problems.addAll(locationProblems);
         PublicInitiatives publicInitiatives = PublicInitiatives.parse(root.get("public_initiatives"), problems);
+        SettlementPolicy settlement = SettlementPolicy.parse(root, problems);
         if (policyText != null) {
             if (publicInitiatives.paragraph() != null)
                 citedIn(policyText, "public_initiatives.paragraph", publicInitiatives.paragraph(), problems);
             locationRules.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             environment.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
+            settlement.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             // every paragraph the profile cites must be in its text, or the map would link to nothing
             for (Threshold t : thresholds.values())
@@ -338,7 +344,13 @@ public final class PolicyProfile {
                 environment);
         profile.locationRules = locationRules;
         profile.publicInitiatives = publicInitiatives;
+        profile.settlement = settlement;
         return profile;
+    }
+
+    /** The planner's ETFAL sections ({@code spread:}, {@code neighbours:}); never null, each part possibly null. */
+    public SettlementPolicy settlement() {
+        return settlement;
     }
 
     /**

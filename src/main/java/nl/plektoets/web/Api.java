@@ -59,7 +59,10 @@ public final class Api {
             "stay",
             "areaType",
             "employsMigrants",
-            "employerErf");
+            "employerErf",
+            "employers",
+            "rooms",
+            "parkingSpaces");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -165,7 +168,9 @@ public final class Api {
         // Noordoostpolder's small locations: the business's own labour migrants and its own erf (issue 18)
         Boolean employsMigrants = employsMigrants(root.get("employsMigrants"));
         Geometry employerErf = employerErf(root.get("employerErf"), root.get("crs"));
-        InitiativeFacts facts = new InitiativeFacts(List.of(), null, null, employsMigrants, employerErf);
+        InitiativeFacts told = InitiativeInput.facts(root, this);
+        InitiativeFacts facts =
+                new InitiativeFacts(told.employers(), told.rooms(), told.parkingSpaces(), employsMigrants, employerErf);
 
         Assessment a;
         try {
@@ -176,6 +181,7 @@ public final class Api {
         }
         ObjectNode out = AssessmentJson.write(a, workingCrs, mapper);
         if (address != null) out.set("address", addressJson(address));
+        if (!InitiativeInput.isEmpty(facts)) out.set("initiative", InitiativeInput.echo(facts, workingCrs));
         out.set("dataset", datasetJson());
         out.set("policy", policyJson());
         return out;
@@ -325,7 +331,7 @@ public final class Api {
                                 + " (gemengd gebied), or leave it out to derive it from the layers"));
     }
 
-    private static ApiCrs crs(JsonNode n) {
+    static ApiCrs crs(JsonNode n) {
         if (n == null || n.isNull()) return ApiCrs.CRS84;
         if (!n.isTextual())
             throw new Problem(Problem.Type.INVALID_REQUEST, "crs", "'crs' must be a string: " + ApiCrs.expected());
@@ -334,6 +340,27 @@ public final class Api {
                         Problem.Type.INVALID_REQUEST,
                         "crs",
                         "Unknown crs '" + n.asText() + "'; use " + ApiCrs.expected()));
+    }
+
+    /**
+     * An address of the dataset, or the problem (422 address-not-found / address-ambiguous with candidates) naming
+     * {@code field} and, in its detail, {@code what} (e.g. the employer the address belongs to).
+     */
+    Address resolve(JsonNode n, String field, String what) {
+        try {
+            return resolve(n);
+        } catch (Problem p) {
+            if (p.type() != Problem.Type.ADDRESS_NOT_FOUND && p.type() != Problem.Type.ADDRESS_AMBIGUOUS) {
+                throw new Problem(p.type(), field, what + ": " + p.detail());
+            }
+            Problem out = new Problem(p.type(), field, what + ": " + p.detail());
+            JsonNode candidates = p.toJson(null).get("candidates");
+            return throwWith(out, candidates);
+        }
+    }
+
+    private static Address throwWith(Problem p, JsonNode candidates) {
+        throw candidates == null ? p : p.with("candidates", candidates);
     }
 
     private Address resolve(JsonNode n) {

@@ -44,6 +44,22 @@ public final class PlannerRoutes {
                         u -> json(ctx, Routes.GEO_JSON, current.get().permitsPerStreet(ctx.queryParamMap()))));
     }
 
+    /**
+     * {@code GET /api/v1/neighbours.csv} behind the planner token: the addresses of the effect area of the
+     * {@code neighbours} criterion (§5.1.4, Bijlage 3); the public assessment has the counts only.
+     */
+    public static void installNeighbours(
+            RoutesConfig routes, Supplier<NeighboursApi> current, Supplier<TokenFile> tokens) {
+        RegisterRoutes.getAndHead(
+                routes,
+                "/api/v1/neighbours.csv",
+                ctx -> RegisterRoutes.guarded(ctx, tokens, () -> current.get().datasetJson(), AccessRole.PLANNER, u -> {
+                    String csv = current.get().csv(ctx.queryParamMap());
+                    ctx.header("Content-Disposition", "attachment; filename=\"neighbours.csv\"");
+                    ctx.status(200).contentType("text/csv; charset=utf-8").result(csv);
+                }));
+    }
+
     /** The planner handlers set the dataset member themselves. */
     private static void json(Context ctx, String type, ObjectNode body) {
         Answers.json(ctx, type, body, null);

@@ -38,6 +38,7 @@ class ApiSurfaceTest {
             "/api/v1/features", "lon=%s&lat=%s",
             "/api/v1/overview", "form=room_rental&persons=4&limit=1",
             "/api/v1/room-rental/check", "address=%s",
+            "/api/v1/neighbours.csv", "address=%s",
             "/api/v1/layers/environmental_source/{id}/zone", "distance=50");
 
     @TempDir

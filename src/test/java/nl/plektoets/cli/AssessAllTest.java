@@ -63,14 +63,17 @@ class AssessAllTest {
         PolicyProfile profile = PolicyProfile.load(null);
         reach = ReachIndex.open(
                 dataDir, dataset, ReachSettings.from(profile, ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M));
-        // as assess-all builds it: facility_reach and room_rental_street over the register (none in this copy)
+        // as assess-all builds it: facility_reach and room_rental_street over the register (none in this copy), then
+        // spread (nobody housed in the empty register) and neighbours
         assessor = new Assessor(
                 dataset,
                 profile,
                 List.of(
                         new FacilityReachCriterion(reach),
                         new RoomRentalStreetCriterion(
-                                RoomRentalRules.of(dataset, profile.roomRental()), RoomRentalPermits.NONE)));
+                                RoomRentalRules.of(dataset, profile.roomRental()), RoomRentalPermits.NONE),
+                        new nl.plektoets.criteria.SpreadCriterion(nl.plektoets.criteria.HousedPersons.NONE),
+                        new nl.plektoets.criteria.NeighboursCriterion()));
     }
 
     @AfterAll
@@ -123,6 +126,8 @@ class AssessAllTest {
                         "external_safety_status",
                         "facility_reach_status",
                         "room_rental_street_status",
+                        "spread_status",
+                        "neighbours_status",
                         "walk_min_supermarket",
                         "bike_min_supermarket",
                         "walk_min_general_practitioner",

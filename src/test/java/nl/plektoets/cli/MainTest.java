@@ -463,8 +463,8 @@ class MainTest {
             assertEquals(label, a.get("address").get("label").asText());
             // the five built-in criteria, the four environment criteria (Bijlage 1, the profile has their blocks),
             // then facility_reach (Bijlage 1), since the directory has a network, then room_rental_street (§5.1.3,
-            // §6.2.6) over the register
-            assertEquals(11, a.get("criteria").size(), a.get("criteria")::toString);
+            // §6.2.6) over the register, then spread (§5.1.1) and neighbours (§5.1.4, Bijlage 3)
+            assertEquals(13, a.get("criteria").size(), a.get("criteria")::toString);
             assertEquals(
                     List.of("environmental_zoning", "noise", "livestock_odour", "external_safety"),
                     List.of(
@@ -474,6 +474,11 @@ class MainTest {
                                     a.get("criteria").get(8).get("id").asText()));
             assertEquals(
                     "room_rental_street", a.get("criteria").get(10).get("id").asText());
+            assertEquals(
+                    List.of("spread", "neighbours"),
+                    List.of(
+                            a.get("criteria").get(11).get("id").asText(),
+                            a.get("criteria").get(12).get("id").asText()));
             JsonNode reach = a.get("criteria").get(9);
             assertEquals("facility_reach", reach.get("id").asText());
             assertEquals("Bijlage 1", reach.get("policyRef").asText());

@@ -117,7 +117,7 @@ class PolicyTextTest {
         Files.writeString(
                 dir.resolve("eigen-beleid.txt"),
                 "# own text\n## 5.1.1 Vormen\nx\n## 5.1.2 Locaties\ny\n"
-                        + "## 5.1.3 Kamers\nz\n## 6.2.2 Vergunning\nv\n## 6.2.6 Kamerverhuurvergunning\nw\n## bijlage-1 Locatie-eisen\nl\n"
+                        + "## 5.1.3 Kamers\nz\n## 5.1.4 Bewoners\nq\n## 6.2.2 Vergunning\nv\n## 6.2.6 Kamerverhuurvergunning\nw\n## bijlage-1 Locatie-eisen\nl\n"
                         + "## bijlage-2 Kwaliteit\nk\n## bijlage-3 Beheer\nb\n");
         PolicyProfile own = PolicyProfile.load(profile);
         assertEquals(

@@ -1,0 +1,194 @@
+package nl.plektoets.criteria;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.Role;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.policy.SettlementPolicy.Neighbours;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * §5.1.4 (the communication and participation plan: "hoe de initiatiefnemer de buurt informeert en betrekt") and
+ * Bijlage 3 (a management plan "in samenwerking met omwonenden"): who lives around the site. The effect area is the
+ * profile's {@code neighbours.radius_m}, or the largest environmental guide distance that applies to the site, at
+ * least {@code min_radius_m}; the answer counts the addresses in it by use ({@code dwelling=yes|no|assumed} as the BAG
+ * import sets it, and the BAG gebruiksdoel), and names the village and its council. Counts only: the addresses
+ * themselves are for planners ({@link #addresses}, the CSV download). A pass with the two obligations; unknown without
+ * an address layer.
+ */
+public final class NeighboursCriterion implements Criterion {
+    public static final String ID = "neighbours";
+
+    /** The effect area and how its radius was chosen. */
+    public record EffectArea(Geometry area, double radiusM, String radiusFrom) {}
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** The effect area of a request: the profile's radius, or the largest applying guide distance (at least the minimum). */
+    public static EffectArea effectArea(CriterionInput in) {
+        Neighbours nb = in.profile().settlement().neighbours();
+        Geometry site = in.request().site();
+        if (nb.radiusM() != null) return new EffectArea(site.buffer(nb.radiusM(), 16), nb.radiusM(), "profile");
+        double guide = 0;
+        var zoning = in.profile().environment().zoning();
+        if (zoning != null && zoning.enabled() && in.lookup().hasData(Role.ENVIRONMENTAL_SOURCE)) {
+            Object sources =
+                    new EnvironmentalZoningCriterion().evaluate(in).evidence().get("sources");
+            if (sources instanceof List<?> list) {
+                for (Object o : list) {
+                    if (o instanceof Map<?, ?> m && m.get("guideDistanceM") instanceof Number g)
+                        guide = Math.max(guide, g.doubleValue());
+                }
+            }
+        }
+        double radius = Math.max(nb.minRadiusM(), guide);
+        String from = guide > nb.minRadiusM() ? "environmental_guide_distance" : "minimum";
+        return new EffectArea(site.buffer(radius, 16), radius, from);
+    }
+
+    /** The addresses in the effect area, nearest first (for planners: the CSV download). */
+    public static List<SpatialLookup.Hit> addresses(CriterionInput in, EffectArea area) {
+        return in.lookup().withinDistance(Role.ADDRESS, in.request().site(), area.radiusM());
+    }
+
+    /** "yes", "no", "assumed" (as data.bag sets them) or "unknown" (no mark and no use, e.g. an OSM address). */
+    public static String dwelling(Feature f) {
+        String mark = f.attribute("dwelling");
+        if (mark != null) return mark;
+        String use = f.attribute("use");
+        if (use == null) return "unknown";
+        String u = use.toLowerCase(Locale.ROOT);
+        return u.contains("woonfunctie") || OSM_RESIDENTIAL.contains(u) ? "yes" : "no";
+    }
+
+    /**
+     * OSM building values that are dwellings (an OSM address's {@code use}); the same list as the street model's
+     * ({@code roomrental.StreetModel}), which criteria may not import.
+     */
+    private static final Set<String> OSM_RESIDENTIAL = Set.of(
+            "yes",
+            "house",
+            "residential",
+            "apartments",
+            "detached",
+            "semidetached_house",
+            "terrace",
+            "bungalow",
+            "farm",
+            "dormitory",
+            "houseboat",
+            "static_caravan");
+
+    @Override
+    public CriterionResult evaluate(CriterionInput in) {
+        PolicyProfile p = in.profile();
+        Neighbours nb = p.settlement().neighbours();
+        String ref = nb.paragraph();
+        Map<String, Object> ev = new LinkedHashMap<>();
+        EffectArea area = effectArea(in);
+        ev.put("radiusM", Evidence.round(area.radiusM()));
+        ev.put("radiusFrom", area.radiusFrom());
+        ev.put("effectArea", area.area());
+        Villages.Found v = in.lookup().hasData(Role.VILLAGE)
+                ? Villages.of(
+                        in.lookup(),
+                        in.request().site(),
+                        p.settlement().spread() != null
+                                ? p.settlement().spread().villageMaxDistanceM()
+                                : 10 * area.radiusM())
+                : null;
+        String council = v == null ? null : nb.council(v.name());
+        if (v != null) {
+            Map<String, Object> village = new LinkedHashMap<>();
+            village.put("name", v.name());
+            village.put("featureId", v.village().id());
+            village.put("distanceM", Evidence.round(v.distanceM()));
+            ev.put("village", village);
+        }
+        if (council != null) {
+            ev.put("villageCouncil", council);
+            ev.put("villageCouncilSource", nb.councilsSource());
+            ev.put("villageCouncilAdopted", nb.councilsAdopted());
+            if (!nb.councilsAdopted()) ev.put("villageCouncilNote", nb.councilsAdoptedNote());
+        }
+        List<Obligation> obligations = List.of(
+                new Obligation(
+                        "participation_plan",
+                        firstRef(ref, 0),
+                        new Message(
+                                "Een communicatie- en participatieplan: hoe de omwonenden in het effectgebied"
+                                        + (council != null ? " en " + council : "")
+                                        + " worden geïnformeerd en betrokken.",
+                                "A communication and participation plan: how the neighbours in the effect area"
+                                        + (council != null ? " and " + council : "") + " are informed and involved.")),
+                new Obligation(
+                        "management_plan_neighbours",
+                        firstRef(ref, 1),
+                        new Message(
+                                "Een beheerplan, opgesteld in samenwerking met de omwonenden.",
+                                "A management plan, drawn up together with the neighbours.")));
+        if (!in.lookup().hasData(Role.ADDRESS)) {
+            ev.put("missingLayer", Role.ADDRESS.id());
+            return new CriterionResult(
+                    ID,
+                    Status.UNKNOWN,
+                    ref,
+                    new Message(
+                            "De dataset bevat geen adressen; de omwonenden binnen " + fmt(area.radiusM())
+                                    + " m zijn niet te tellen (" + ref + "). Importeer de BAG.",
+                            "The dataset has no addresses; the neighbours within " + fmt(area.radiusM())
+                                    + " m cannot be counted (" + ref + "). Import the BAG."),
+                    ev,
+                    obligations);
+        }
+        Map<String, Integer> byDwelling = new LinkedHashMap<>();
+        for (String k : List.of("yes", "no", "assumed", "unknown")) byDwelling.put(k, 0);
+        Map<String, Integer> byUse = new TreeMap<>();
+        List<SpatialLookup.Hit> hits = addresses(in, area);
+        for (SpatialLookup.Hit h : hits) {
+            byDwelling.merge(dwelling(h.feature()), 1, Integer::sum);
+            String use = h.feature().attribute("use");
+            if (use != null) {
+                for (String u : use.split(",")) byUse.merge(u.strip(), 1, Integer::sum);
+            }
+        }
+        ev.put("addresses", hits.size());
+        ev.put("byDwelling", byDwelling);
+        if (!byUse.isEmpty()) ev.put("byUse", byUse);
+        int dwellings = byDwelling.get("yes") + byDwelling.get("assumed");
+        String villageNl = v == null ? "" : " Kern: " + v.name() + (council != null ? " (" + council + ")" : "") + ".";
+        String villageEn =
+                v == null ? "" : " Village: " + v.name() + (council != null ? " (" + council + ")" : "") + ".";
+        return new CriterionResult(
+                ID,
+                Status.PASS,
+                ref,
+                new Message(
+                        hits.size() + " adressen binnen " + fmt(area.radiusM()) + " m, waarvan " + dwellings
+                                + " woningen." + villageNl + " Betrek hen bij het communicatie- en participatieplan en"
+                                + " het beheerplan (" + ref + ").",
+                        hits.size() + " addresses within " + fmt(area.radiusM()) + " m, of which " + dwellings
+                                + " dwellings." + villageEn + " Involve them in the communication and participation"
+                                + " plan and the management plan (" + ref + ")."),
+                ev,
+                obligations);
+    }
+
+    /** The i-th of "§5.1.4, Bijlage 3" (the whole citation when it has fewer parts). */
+    private static String firstRef(String refs, int i) {
+        String[] parts = refs.split(",");
+        return parts.length > i ? parts[i].strip() : refs;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,217 @@
+package nl.plektoets.criteria;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.plektoets.data.Role;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.policy.SettlementPolicy.Spread;
+import nl.plektoets.policy.ThresholdKey;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
+
+/**
+ * §5.1.1 "een goede spreiding over verschillende kernen" and "niet meewerken aan grootschalige geconcentreerde
+ * voorzieningen" (profile {@code spread:}). Two questions: (1) the persons housed in the site's village (granted and
+ * realised initiatives, known existing locations, granted room-rental permits, from {@link HousedPersons}) plus this
+ * initiative, per 1,000 inhabitants, against the village's threshold; (2) for a housing facility, the persons of the
+ * other facilities within {@code cluster_distance_m}, added to this one, against
+ * {@code capacity.facility_exceptional_max_persons} (three facilities of 20 close together are one concentration of
+ * 60). Over either: fail where the profile's numbers are adopted, conditional (a motivation) where they are only
+ * indicative. No village layer, no village near, or no population: unknown, naming what to add.
+ */
+public final class SpreadCriterion implements Criterion {
+    public static final String ID = "spread";
+
+    private final HousedPersons housed;
+
+    public SpreadCriterion(HousedPersons housed) {
+        this.housed = housed;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public CriterionResult evaluate(CriterionInput in) {
+        PolicyProfile p = in.profile();
+        Spread sp = p.settlement().spread();
+        AssessmentRequest r = in.request();
+        String ref = sp.paragraph();
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("adopted", sp.adopted());
+        if (!sp.adopted()) ev.put("adoptedNote", sp.adoptedNote());
+        if (!in.lookup().hasData(Role.VILLAGE)) {
+            ev.put("missingLayer", Role.VILLAGE.id());
+            return unknown(
+                    ref,
+                    ev,
+                    "De dataset bevat geen laag " + Role.VILLAGE.id() + " (kernen met inwonertal); de spreiding over de"
+                            + " kernen is niet na te gaan (" + ref
+                            + "). Importeer TOP10NL Plaats (woonkernen) of OSM place=*"
+                            + " met population.",
+                    "The dataset has no layer " + Role.VILLAGE.id() + " (villages with population); the spread over the"
+                            + " villages cannot be checked (" + ref + "). Import TOP10NL Plaats (woonkernen) or OSM"
+                            + " place=* with population.");
+        }
+        Villages.Found v = Villages.of(in.lookup(), r.site(), sp.villageMaxDistanceM());
+        if (v == null) {
+            ev.put("villageSearchedWithinM", sp.villageMaxDistanceM());
+            return unknown(
+                    ref,
+                    ev,
+                    "Geen kern binnen " + fmt(sp.villageMaxDistanceM())
+                            + " m van de locatie; de spreiding over de kernen" + " is niet na te gaan (" + ref + ").",
+                    "No village within " + fmt(sp.villageMaxDistanceM())
+                            + " m of the site; the spread over the villages" + " cannot be checked (" + ref + ").");
+        }
+        long population = v.population();
+        Map<String, Object> village = new LinkedHashMap<>(Evidence.feature(v.village(), v.distanceM()));
+        village.put("population", population > 0 ? population : null);
+        ev.put("village", village);
+        ev.put("villageGeometry", v.village().geometry());
+        if (population <= 0) {
+            return unknown(
+                    ref,
+                    ev,
+                    "Kern " + v.name()
+                            + " heeft geen inwonertal in de gegevens; het aantal per 1.000 inwoners is niet te"
+                            + " berekenen (" + ref + "). Importeer TOP10NL Plaats (aantalInwoners).",
+                    "Village " + v.name() + " has no population in the data; persons per 1,000 inhabitants cannot be"
+                            + " computed (" + ref + "). Import TOP10NL Plaats (aantalInwoners).");
+        }
+
+        // (1) persons per 1,000 inhabitants in the village, before and after this initiative
+        List<HousedPersons.Housed> all = housed.all();
+        Map<String, Integer> byKind = new LinkedHashMap<>();
+        for (HousedPersons.Kind k : HousedPersons.Kind.values()) byKind.put(k.id(), 0);
+        int before = 0, unplaced = 0;
+        List<Map<String, Object>> cluster = new ArrayList<>();
+        int clusterPersons = r.persons();
+        boolean facility = r.form() == HousingForm.HOUSING_FACILITY;
+        for (HousedPersons.Housed h : all) {
+            if (h.location() == null) {
+                unplaced++;
+                continue;
+            }
+            Villages.Found hv = Villages.of(in.lookup(), h.location(), sp.villageMaxDistanceM());
+            if (hv != null && hv.village().id() == v.village().id()) {
+                before += h.persons();
+                byKind.merge(h.kind().id(), h.persons(), Integer::sum);
+            }
+            if (facility && h.facility()) {
+                double d = r.site().distance(h.location());
+                if (d <= sp.clusterDistanceM()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("kind", h.kind().id());
+                    m.put("persons", h.persons());
+                    m.put("distanceM", Evidence.round(d));
+                    cluster.add(m);
+                    clusterPersons += h.persons();
+                }
+            }
+        }
+        cluster.sort(Comparator.comparingDouble(m -> (Double) m.get("distanceM")));
+        int after = before + r.persons();
+        double perBefore = before * 1000.0 / population, perAfter = after * 1000.0 / population;
+        double max = sp.perThousandMax(v.name());
+        ev.put("personsBefore", before);
+        ev.put("personsBeforeByKind", byKind);
+        ev.put("personsAfter", after);
+        ev.put("perThousandBefore", round2(perBefore));
+        ev.put("perThousandAfter", round2(perAfter));
+        ev.put("perThousandMax", max);
+        ev.put("perThousandMaxFrom", sp.hasOwnThreshold(v.name()) ? "village" : "default");
+        if (unplaced > 0) ev.put("unplaced", unplaced);
+
+        // (2) a concentration of facilities: the others within the cluster distance count with this one
+        int cap = p.facilityExceptionalMaxPersons();
+        String capRef = p.paragraph(ThresholdKey.FACILITY_EXCEPTIONAL_MAX_PERSONS);
+        if (facility) {
+            ev.put("clusterDistanceM", sp.clusterDistanceM());
+            ev.put("clusterMembers", cluster);
+            ev.put("clusterPersons", clusterPersons);
+            ev.put("clusterMaxPersons", cap);
+        }
+        boolean concentrated = facility && !cluster.isEmpty() && clusterPersons > cap;
+        boolean overVillage = perAfter > max;
+        String refs = ref.equals(capRef) ? ref : ref + ", " + capRef;
+        String indicativeNl = sp.adopted() ? "" : " De drempels zijn indicatief, niet vastgesteld door de raad.";
+        String indicativeEn = sp.adopted() ? "" : " The thresholds are indicative, not adopted by the council.";
+        String villageNl = "Kern " + v.name() + " (" + population + " inwoners): " + before + " personen gehuisvest ("
+                + fmt2(perBefore) + " per 1.000), met dit initiatief " + after + " (" + fmt2(perAfter)
+                + " per 1.000; drempel " + fmt(max) + ").";
+        String villageEn = "Village " + v.name() + " (" + population + " inhabitants): " + before + " persons housed ("
+                + fmt2(perBefore) + " per 1,000), with this initiative " + after + " (" + fmt2(perAfter)
+                + " per 1,000; threshold " + fmt(max) + ").";
+        String clusterNl = facility
+                ? " Binnen " + fmt(sp.clusterDistanceM()) + " m " + (cluster.size() == 1 ? "ligt " : "liggen ")
+                        + cluster.size() + " andere voorziening(en); samen " + clusterPersons + " personen (maximum "
+                        + cap + ", " + capRef + ")."
+                : "";
+        String clusterEn = facility
+                ? " Within " + fmt(sp.clusterDistanceM()) + " m lie " + cluster.size() + " other facilit"
+                        + (cluster.size() == 1 ? "y" : "ies") + "; together " + clusterPersons + " persons (maximum "
+                        + cap + ", " + capRef + ")."
+                : "";
+        if (concentrated || overVillage) {
+            Status s = sp.adopted() ? Status.FAIL : Status.CONDITIONAL;
+            String whyNl = concentrated
+                    ? " Dit is een geconcentreerde voorziening van meer dan " + cap + " personen"
+                            + (overVillage ? " en de kern komt boven de drempel" : "") + "."
+                    : " De kern komt boven de drempel.";
+            String whyEn = concentrated
+                    ? " This is a concentration of more than " + cap + " persons"
+                            + (overVillage ? " and the village exceeds the threshold" : "") + "."
+                    : " The village exceeds the threshold.";
+            List<Obligation> obligations = s == Status.CONDITIONAL
+                    ? List.of(new Obligation(
+                            "etfal_spread",
+                            refs,
+                            new Message(
+                                    "Een ETFAL-onderbouwing van de spreiding over de kernen en waarom dit geen"
+                                            + " grootschalige geconcentreerde huisvesting is.",
+                                    "An ETFAL motivation of the spread over the villages and why this is no"
+                                            + " large-scale concentrated housing.")))
+                    : List.of();
+            return new CriterionResult(
+                    ID,
+                    s,
+                    refs,
+                    new Message(
+                            villageNl + clusterNl + whyNl + " (" + refs + ")" + indicativeNl,
+                            villageEn + clusterEn + whyEn + " (" + refs + ")" + indicativeEn),
+                    ev,
+                    obligations);
+        }
+        return new CriterionResult(
+                ID,
+                Status.PASS,
+                refs,
+                new Message(
+                        villageNl + clusterNl + " Goede spreiding (" + refs + ")." + indicativeNl,
+                        villageEn + clusterEn + " Well spread (" + refs + ")." + indicativeEn),
+                ev);
+    }
+
+    private static CriterionResult unknown(String ref, Map<String, Object> ev, String nl, String en) {
+        return new CriterionResult(ID, Status.UNKNOWN, ref, new Message(nl, en), ev);
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100.0) / 100.0;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String fmt2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}
