@@ -13,6 +13,7 @@ import nl.plektoets.criteria.FireSafetyCriterion;
 import nl.plektoets.criteria.LivestockOdourCriterion;
 import nl.plektoets.criteria.LocationClassCriterion;
 import nl.plektoets.criteria.NoiseCriterion;
+import nl.plektoets.criteria.ParkingAccessCriterion;
 import nl.plektoets.criteria.PermitTermCriterion;
 import nl.plektoets.criteria.RecreationExclusionCriterion;
 import nl.plektoets.criteria.SpatialLookup;
@@ -28,7 +29,7 @@ import org.locationtech.jts.geom.Polygonal;
 /**
  * The engine: indexes a dataset once and assesses sites against a policy profile. Thread-safe; one instance serves
  * all requests. The criteria run in a fixed order (recreation_exclusion, location_class, capacity, fire_safety,
- * permit_term, environmental_zoning, noise, livestock_odour and external_safety where the profile has them, then the additional ones); {@link EtfalStayRule} then
+ * permit_term, environmental_zoning, noise, livestock_odour, external_safety and parking_access where the profile has them, then the additional ones); {@link EtfalStayRule} then
  * applies the 4-month logies rule over the environment criteria; the verdict is not_allowed if any fails, conditional if any is conditional or unknown, else allowed.
  */
 public final class Assessor {
@@ -70,6 +71,9 @@ public final class Assessor {
         if (norms.noise().isPresent()) all.add(new NoiseCriterion());
         if (norms.livestockOdour().isPresent()) all.add(new LivestockOdourCriterion());
         if (norms.externalSafety().isPresent()) all.add(new ExternalSafetyCriterion());
+        // parking_access (Bijlage 1, ETFAL part 2) where the profile has its block: parking norm and fire-brigade
+        // access
+        if (profile.parkingAccess().isPresent()) all.add(new ParkingAccessCriterion());
         all.addAll(additional);
         this.criteria = List.copyOf(all);
         this.extent = dataset.extent();

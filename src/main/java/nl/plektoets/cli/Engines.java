@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import nl.plektoets.assess.Assessor;
 import nl.plektoets.config.Config;
 import nl.plektoets.criteria.Criterion;
+import nl.plektoets.criteria.DistanceToWorkCriterion;
 import nl.plektoets.criteria.FacilityReachCriterion;
 import nl.plektoets.criteria.NoReachNetworkCriterion;
 import nl.plektoets.data.Dataset;
@@ -25,6 +26,7 @@ import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.RoomRentalStreetCriterion;
 import nl.plektoets.roomrental.StorePermits;
 import nl.plektoets.routing.ReachIndex;
+import nl.plektoets.routing.WorkTravel;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.embedded.GeoPackageStore;
 import nl.plektoets.web.Api;
@@ -75,7 +77,11 @@ final class Engines {
                 new Assessor(
                         dataset,
                         profile,
-                        List.of(reachCriterion(reach), new RoomRentalStreetCriterion(rules, () -> permits))));
+                        additional(
+                                profile,
+                                reachCriterion(reach),
+                                new RoomRentalStreetCriterion(rules, () -> permits),
+                                workCriterion(reach))));
     }
 
     /**
@@ -91,6 +97,22 @@ final class Engines {
                 config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), Clock.systemUTC())) {
             return new StorePermits(store).active();
         }
+    }
+
+    /**
+     * {@code distance_to_work} (§5.1, §7.1.2) over the cycling and car networks of the reach, or unknown with the
+     * reason where the data set has none.
+     */
+    static Criterion workCriterion(ReachIndex reachOrNull) {
+        return new DistanceToWorkCriterion(reachOrNull == null ? null : new WorkTravel(reachOrNull));
+    }
+
+    /** The additional criteria in order, {@code distance_to_work} only where the profile has its block. */
+    static List<Criterion> additional(
+            PolicyProfile profile, Criterion reach, Criterion roomRentalStreet, Criterion distanceToWork) {
+        return profile.workTravel().isPresent()
+                ? List.of(reach, roomRentalStreet, distanceToWork)
+                : List.of(reach, roomRentalStreet);
     }
 
     /** {@code facility_reach} over the networks, or unknown with the reason where the data set has none. */

@@ -228,7 +228,11 @@ final class ServeCommand implements Callable<Integer> {
             Assessor assessor = new Assessor(
                     dataset,
                     profile,
-                    List.of(Engines.reachCriterion(reach), new RoomRentalStreetCriterion(rules, permits, disclosure)));
+                    Engines.additional(
+                            profile,
+                            Engines.reachCriterion(reach),
+                            new RoomRentalStreetCriterion(rules, permits, disclosure),
+                            Engines.workCriterion(reach)));
             Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
             RoomRentalApi rentalApi = new RoomRentalApi(
                     rules,
@@ -241,7 +245,9 @@ final class ServeCommand implements Callable<Integer> {
                     reportLimit,
                     disclosure);
             // the planner's overview: the same engine, with room_rental_street over one snapshot of the permits per
-            // batch; its cache belongs to this dataset and goes with it
+            // batch; its cache belongs to this dataset and goes with it. Without distance_to_work: the overview
+            // assesses
+            // addresses for a form and size, with no employers to measure to
             HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(
                     assessor.dataset(),
                     permits::active,

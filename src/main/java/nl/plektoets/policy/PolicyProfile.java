@@ -44,6 +44,9 @@ public final class PolicyProfile {
     private final PolicyReadings readings;
     // set once by parse() before the profile is returned, never after
     private EnvironmentNorms environmentNorms = EnvironmentNorms.none();
+    // ETFAL part 2 (issue 13): set once by parse() like environmentNorms; empty when the profile has no block
+    private java.util.Optional<WorkTravelPolicy> workTravel = java.util.Optional.empty();
+    private java.util.Optional<ParkingAccessPolicy> parkingAccess = java.util.Optional.empty();
     private final EnvironmentPolicy environment;
 
     /**
@@ -190,12 +193,15 @@ public final class PolicyProfile {
                             "livestock_odour",
                             "external_safety",
                             "etfal",
-                            "environmental_zoning")
+                            "environmental_zoning",
+                            "distance_to_work",
+                            "parking_access")
                     .contains(f)) {
                 problems.add(
                         "unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
                                 + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
-                                + " livestock_odour, external_safety, etfal, environmental_zoning)");
+                                + " livestock_odour, external_safety, etfal, environmental_zoning, distance_to_work,"
+                                + " parking_access)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -287,7 +293,11 @@ public final class PolicyProfile {
         PolicyReadings readings = PolicyReadings.parse(root, problems);
         EnvironmentNorms environmentNorms = EnvironmentNorms.parse(root, problems);
         EnvironmentPolicy environment = EnvironmentPolicy.parse(root, problems);
+        java.util.Optional<WorkTravelPolicy> workTravel = WorkTravelPolicy.parse(root, problems);
+        java.util.Optional<ParkingAccessPolicy> parkingAccess = ParkingAccessPolicy.parse(root, problems);
         if (policyText != null) {
+            workTravel.ifPresent(w -> citedIn(policyText, "distance_to_work.paragraph", w.paragraph(), problems));
+            parkingAccess.ifPresent(pa -> citedIn(policyText, "parking_access.paragraph", pa.paragraph(), problems));
             environmentNorms.citations().forEach((key, ref) -> {
                 if (ref != null) citedIn(policyText, key, ref, problems);
             });
@@ -314,6 +324,8 @@ public final class PolicyProfile {
                 readings,
                 environment);
         profile.environmentNorms = environmentNorms;
+        profile.workTravel = workTravel;
+        profile.parkingAccess = parkingAccess;
         return profile;
     }
 
@@ -528,6 +540,16 @@ public final class PolicyProfile {
     /** Noise, livestock odour and external safety norms (Bijlage 1, ETFAL); each empty when the profile has no block. */
     public EnvironmentNorms environmentNorms() {
         return environmentNorms;
+    }
+
+    /** {@code distance_to_work} (§5.1, §7.1.2): the maximum commuting distance; empty when the profile has no block. */
+    public java.util.Optional<WorkTravelPolicy> workTravel() {
+        return workTravel;
+    }
+
+    /** {@code parking_access} (Bijlage 1): parking norm and fire-brigade access; empty when the profile has no block. */
+    public java.util.Optional<ParkingAccessPolicy> parkingAccess() {
+        return parkingAccess;
     }
 
     /** The room-rental rules per street (§5.1.3, §6.2.6); none switched on when the profile has no section. */
