@@ -21,6 +21,7 @@ import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Role;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.InitiativeFacts;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -29,7 +30,8 @@ import org.locationtech.jts.geom.Polygonal;
 /**
  * The engine: indexes a dataset once and assesses sites against a policy profile. Thread-safe; one instance serves
  * all requests. The criteria run in a fixed order (recreation_exclusion, location_class, capacity, fire_safety,
- * permit_term, environmental_zoning, noise, livestock_odour, external_safety and parking_access where the profile has them, then the additional ones); {@link EtfalStayRule} then
+ * permit_term, environmental_zoning, noise, livestock_odour, external_safety and parking_access where the profile has them, then the additional ones; parking_access and
+ * distance_to_work, the planner's criteria of one initiative, only for a request with initiative facts); {@link EtfalStayRule} then
  * applies the 4-month logies rule over the environment criteria; the verdict is not_allowed if any fails, conditional if any is conditional or unknown, else allowed.
  */
 public final class Assessor {
@@ -99,7 +101,10 @@ public final class Assessor {
         CriterionInput input = new CriterionInput(request, profile, index);
         List<CriterionResult> results = new ArrayList<>(criteria.size());
         String cls = null;
+        // the initiative's criteria (ETFAL part 2) only when the request tells something about the initiative
+        boolean initiative = !request.facts().equals(InitiativeFacts.NONE);
         for (Criterion c : criteria) {
+            if (!initiative && c.assessesInitiative()) continue;
             if (c == locationClass) {
                 LocationClassCriterion.Decision d = locationClass.decide(input);
                 cls = d.locationClass().id();

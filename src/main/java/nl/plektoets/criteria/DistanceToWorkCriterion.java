@@ -35,6 +35,12 @@ public final class DistanceToWorkCriterion implements Criterion {
         return ID;
     }
 
+    /** Part of the planner's assessment of an initiative: runs for requests with initiative facts. */
+    @Override
+    public boolean assessesInitiative() {
+        return true;
+    }
+
     @Override
     public CriterionResult evaluate(CriterionInput in) {
         Map<String, Object> ev = new LinkedHashMap<>();

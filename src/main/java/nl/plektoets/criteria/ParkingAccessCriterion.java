@@ -44,6 +44,12 @@ public final class ParkingAccessCriterion implements Criterion {
         return ID;
     }
 
+    /** Part of the planner's assessment of an initiative: runs for requests with initiative facts. */
+    @Override
+    public boolean assessesInitiative() {
+        return true;
+    }
+
     private record Part(Status status, Message message) {}
 
     @Override
