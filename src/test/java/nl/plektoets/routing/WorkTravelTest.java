@@ -216,6 +216,110 @@ class WorkTravelTest {
         assertNotNull(noNetwork.evidence().get("reason"));
     }
 
+    /** The public-road rule of the profile, written out here from its description, over the raw OSM tags. */
+    static boolean publicForFireEngines(Map<String, String> tags) {
+        String h = tags.getOrDefault("highway", "");
+        if (!java.util.Set.of(
+                        "trunk",
+                        "trunk_link",
+                        "primary",
+                        "primary_link",
+                        "secondary",
+                        "secondary_link",
+                        "tertiary",
+                        "tertiary_link",
+                        "unclassified",
+                        "residential",
+                        "living_street",
+                        "service",
+                        "road",
+                        "track")
+                .contains(h)) return false;
+        if (h.equals("track") && !"grade1".equals(tags.get("tracktype"))) return false;
+        if (java.util.Set.of("driveway", "emergency_access").contains(tags.getOrDefault("service", ""))) return false;
+        for (String key : List.of("motor_vehicle", "vehicle", "access")) {
+            String v = tags.get(key);
+            if (v == null) continue;
+            for (String part : v.split(";"))
+                if (!java.util.Set.of(
+                                "no",
+                                "private",
+                                "agricultural",
+                                "forestry",
+                                "delivery",
+                                "customers",
+                                "permit",
+                                "military")
+                        .contains(part.trim())) return true;
+            return false;
+        }
+        return true;
+    }
+
+    @Test
+    void theFireBrigadeDistanceIsTheNearestPublicRoadOfTheRawOsmWays() {
+        PolicyProfile profile = PolicyProfile.load(null);
+        var lookup = new Assessor(dataset, profile).lookup();
+        // the road layer keeps the tags the rule reads: as many private highways as the raw file has
+        long rawPrivate = osm.ways.stream()
+                .filter(w -> w.tags().containsKey("highway")
+                        && "private".equals(w.tags().get("access")))
+                .count();
+        long imported = dataset.layer(Role.ROAD).stream()
+                .filter(f -> "private".equals(f.attribute("access")))
+                .count();
+        assertTrue(rawPrivate > 20, "the extract has private ways: " + rawPrivate);
+        assertEquals(rawPrivate, imported);
+
+        var gf = crs.geometryFactory();
+        List<org.locationtech.jts.geom.Geometry> publicWays = new ArrayList<>();
+        for (OsmTestData.Way w : osm.ways) {
+            if (!publicForFireEngines(w.tags())) continue;
+            List<Coordinate> cs = new ArrayList<>();
+            for (long id : w.nodes()) {
+                OsmTestData.Node n = osm.nodes.get(id);
+                if (n != null) cs.add(crs.fromLonLat(n.lon(), n.lat()));
+            }
+            if (cs.size() >= 2) publicWays.add(gf.createLineString(cs.toArray(Coordinate[]::new)));
+        }
+        List<Feature> addresses = dataset.layer(Role.ADDRESS);
+        int compared = 0;
+        int within = 0;
+        for (int i = 0; i < addresses.size(); i += 7) {
+            Coordinate c = addresses.get(i).geometry().getInteriorPoint().getCoordinate();
+            // a drawn 20 x 20 m site around the address, so the distance is from the site itself
+            var site = gf.toGeometry(new org.locationtech.jts.geom.Envelope(c.x - 10, c.x + 10, c.y - 10, c.y + 10));
+            double nearest = Double.POSITIVE_INFINITY;
+            for (var g : publicWays) nearest = Math.min(nearest, g.distance(site));
+            double expected = nearest;
+            AssessmentRequest r = new AssessmentRequest(
+                    site,
+                    HousingForm.ROOM_RENTAL,
+                    4,
+                    false,
+                    Stay.MID,
+                    null,
+                    new InitiativeFacts(List.of(), 2, null, null, null));
+            CriterionResult result =
+                    new nl.plektoets.criteria.ParkingAccessCriterion().evaluate(new CriterionInput(r, profile, lookup));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fire = (Map<String, Object>) result.evidence().get("fireAccess");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> road = (Map<String, Object>) fire.get("nearestPublicRoad");
+            if (expected > 250) {
+                assertNull(road, fire::toString);
+                assertEquals(Status.CONDITIONAL, result.status());
+            } else {
+                assertNotNull(road, () -> "expected a public road at " + expected + ": " + fire);
+                assertEquals(expected, (double) road.get("distanceM"), 0.011, fire::toString);
+                assertEquals(expected <= 10 ? Status.PASS : Status.CONDITIONAL, result.status(), result.message()::en);
+                if (expected <= 10) within++;
+            }
+            compared++;
+        }
+        assertTrue(compared > 100 && within > 0, compared + " sites, " + within + " within 10 m");
+    }
+
     static CriterionResult evaluate(PolicyProfile profile, Point home, List<Employer> employers) {
         return new DistanceToWorkCriterion(travel).evaluate(input(profile, home, employers));
     }
