@@ -41,6 +41,11 @@ public final class WorkTravel implements WorkTravelLookup {
     private final WorkingCrs crs;
     private final ReachSettings settings;
     private final Cache<TreeKey, Tree> trees;
+    /** Where each workplace joins each network: the same employers come back with every site of an initiative. */
+    private final Cache<WorkplaceKey, Optional<NetworkSnap>> workplaceSnaps =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record WorkplaceKey(Mode mode, double x, double y) {}
 
     private enum Mode {
         BIKE,
@@ -88,6 +93,15 @@ public final class WorkTravel implements WorkTravelLookup {
             out.add(new Commute(site.distance(w) / 1000.0, bike, car));
         }
         return out;
+    }
+
+    private NetworkSnap workplaceSnap(Mode mode, Point w) {
+        return workplaceSnaps
+                .get(new WorkplaceKey(mode, w.getX(), w.getY()), k -> {
+                    Coordinate ll = crs.toLonLat(w.getX(), w.getY());
+                    return mode == Mode.BIKE ? network.snap(ll.x, ll.y, TravelMode.BIKE) : network.snapCar(ll.x, ll.y);
+                })
+                .orElse(null);
     }
 
     private Leg leg(Mode mode, NetworkSnap site, NetworkSnap workplace) {
