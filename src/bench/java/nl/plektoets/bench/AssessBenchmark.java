@@ -120,6 +120,79 @@ public final class AssessBenchmark {
         }
         for (AssessmentRequest r : squares.subList(0, 2000)) assessor.assess(r);
         measure("polygons", assessor, squares);
+        if (!source.equals("synthetic")) initiatives(Path.of(source), dataset, assessor, addresses, squares);
+    }
+
+    /**
+     * ETFAL part 2 (issue 13): the same addresses and drawn squares as the planner's assessment of an initiative, with
+     * rooms, planned parking spaces (every other request) and three employers, so parking_access and distance_to_work
+     * (over a cycling and car network imported from the same OSM file) run beside the criteria above. The rows
+     * "addresses" and "polygons" above are the same sites without initiative facts: the old figures.
+     */
+    static void initiatives(
+            Path osm,
+            Dataset dataset,
+            Assessor assessor,
+            List<AssessmentRequest> addresses,
+            List<AssessmentRequest> squares)
+            throws Exception {
+        Path graphDir = Files.createTempDirectory("plektoets-bench-graph");
+        nl.plektoets.policy.ReachSettings settings = nl.plektoets.policy.ReachSettings.from(
+                assessor.profile(), nl.plektoets.policy.ReachSettings.DEFAULT_MAX_SNAP_DISTANCE_M);
+        long t0 = System.nanoTime();
+        try (nl.plektoets.routing.ReachIndex reach = nl.plektoets.routing.ReachIndex.open(
+                osm,
+                graphDir,
+                dataset.layer(Role.FACILITY),
+                nl.plektoets.geo.WorkingCrs.of(dataset.info().workingCrs()),
+                settings)) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "network      %.1f s (GraphHopper foot + bike + car, reach tables)%n",
+                    (System.nanoTime() - t0) / 1e9);
+            nl.plektoets.routing.WorkTravel travel = new nl.plektoets.routing.WorkTravel(reach);
+            Assessor etfal =
+                    assessor.withAdditional(List.of(new nl.plektoets.criteria.DistanceToWorkCriterion(travel)));
+            List<Feature> all = dataset.layer(Role.ADDRESS);
+            List<nl.plektoets.request.Employer> employers = List.of(
+                    employer("A", all.get(0), 10),
+                    employer("B", all.get(all.size() / 2), 6),
+                    employer("C", all.get(all.size() - 1), 4));
+            long c0 = System.nanoTime();
+            etfal.assess(withFacts(addresses.get(0), employers, 0));
+            System.out.printf(
+                    Locale.ROOT,
+                    "initiative   first assessment %.1f ms (searches from 3 employers by bike and car, then cached)%n",
+                    (System.nanoTime() - c0) / 1e6);
+            List<AssessmentRequest> withFacts = new ArrayList<>();
+            for (int i = 0; i < addresses.size(); i++) withFacts.add(withFacts(addresses.get(i), employers, i));
+            List<AssessmentRequest> squaresWithFacts = new ArrayList<>();
+            for (int i = 0; i < squares.size(); i++) squaresWithFacts.add(withFacts(squares.get(i), employers, i));
+            for (int k = 0; k < 3; k++) for (AssessmentRequest r : withFacts) etfal.assess(r); // warm-up
+            for (AssessmentRequest r : squaresWithFacts.subList(0, 2000)) etfal.assess(r);
+            measure("addresses+", etfal, withFacts);
+            measure("polygons+", etfal, squaresWithFacts);
+        } finally {
+            try (var walk = Files.walk(graphDir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
+        }
+    }
+
+    static nl.plektoets.request.Employer employer(String name, Feature address, int workers) {
+        return new nl.plektoets.request.Employer(name, address.geometry().getInteriorPoint(), null, workers);
+    }
+
+    static AssessmentRequest withFacts(AssessmentRequest r, List<nl.plektoets.request.Employer> employers, int i) {
+        return new AssessmentRequest(
+                r.site(),
+                r.form(),
+                r.persons(),
+                r.newBuild(),
+                r.stay(),
+                r.areaType(),
+                new nl.plektoets.request.InitiativeFacts(
+                        employers, i % 3 == 0 ? null : 1 + r.persons() / 2, i % 2 == 0 ? null : 8, null, null));
     }
 
     /** Alternates the form, persons and new build so every branch of the criteria runs. */

@@ -13,6 +13,7 @@ import nl.plektoets.criteria.FireSafetyCriterion;
 import nl.plektoets.criteria.LivestockOdourCriterion;
 import nl.plektoets.criteria.LocationClassCriterion;
 import nl.plektoets.criteria.NoiseCriterion;
+import nl.plektoets.criteria.ParkingAccessCriterion;
 import nl.plektoets.criteria.PermitTermCriterion;
 import nl.plektoets.criteria.RecreationExclusionCriterion;
 import nl.plektoets.criteria.SpatialLookup;
@@ -20,6 +21,7 @@ import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Role;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.InitiativeFacts;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -28,7 +30,8 @@ import org.locationtech.jts.geom.Polygonal;
 /**
  * The engine: indexes a dataset once and assesses sites against a policy profile. Thread-safe; one instance serves
  * all requests. The criteria run in a fixed order (recreation_exclusion, location_class, capacity, fire_safety,
- * permit_term, environmental_zoning, noise, livestock_odour and external_safety where the profile has them, then the additional ones); {@link EtfalStayRule} then
+ * permit_term, environmental_zoning, noise, livestock_odour, external_safety and parking_access where the profile has them, then the additional ones; parking_access and
+ * distance_to_work, the planner's criteria of one initiative, only for a request with initiative facts); {@link EtfalStayRule} then
  * applies the 4-month logies rule over the environment criteria; the verdict is not_allowed if any fails, conditional if any is conditional or unknown, else allowed.
  */
 public final class Assessor {
@@ -70,6 +73,9 @@ public final class Assessor {
         if (environment.noise().isPresent()) all.add(new NoiseCriterion());
         if (environment.livestockOdour().isPresent()) all.add(new LivestockOdourCriterion());
         if (environment.externalSafety().isPresent()) all.add(new ExternalSafetyCriterion());
+        // parking_access (Bijlage 1, ETFAL part 2) where the profile has its block: parking norm and fire-brigade
+        // access
+        if (profile.parkingAccess().isPresent()) all.add(new ParkingAccessCriterion());
         all.addAll(additional);
         this.criteria = List.copyOf(all);
         this.extent = dataset.extent();
@@ -95,7 +101,10 @@ public final class Assessor {
         CriterionInput input = new CriterionInput(request, profile, index);
         List<CriterionResult> results = new ArrayList<>(criteria.size());
         String cls = null;
+        // the initiative's criteria (ETFAL part 2) only when the request tells something about the initiative
+        boolean initiative = !request.facts().equals(InitiativeFacts.NONE);
         for (Criterion c : criteria) {
+            if (!initiative && c.assessesInitiative()) continue;
             if (c == locationClass) {
                 LocationClassCriterion.Decision d = locationClass.decide(input);
                 cls = d.locationClass().id();

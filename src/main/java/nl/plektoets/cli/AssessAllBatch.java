@@ -84,7 +84,11 @@ public final class AssessAllBatch {
         this.assessor = assessor;
         this.dataset = assessor.dataset().info();
         this.crs = WorkingCrs.of(dataset.workingCrs());
-        this.criteria = assessor.criteria().stream().map(Criterion::id).toList();
+        // every address is assessed by site, form and size: the initiative's criteria (ETFAL part 2) do not run
+        this.criteria = assessor.criteria().stream()
+                .filter(c -> !c.assessesInitiative())
+                .map(Criterion::id)
+                .toList();
         this.reachCategories = reachCategories;
         this.form = form;
         this.persons = persons;

@@ -13,6 +13,7 @@ import nl.plektoets.assess.Assessor;
 import nl.plektoets.config.Config;
 import nl.plektoets.config.ConfigException;
 import nl.plektoets.criteria.Criterion;
+import nl.plektoets.criteria.DistanceToWorkCriterion;
 import nl.plektoets.criteria.FacilityReachCriterion;
 import nl.plektoets.criteria.HousedPersons;
 import nl.plektoets.criteria.LocationCapCriterion;
@@ -34,6 +35,7 @@ import nl.plektoets.roomrental.RoomRentalStreetCriterion;
 import nl.plektoets.roomrental.StoreHousedPersons;
 import nl.plektoets.roomrental.StorePermits;
 import nl.plektoets.routing.ReachIndex;
+import nl.plektoets.routing.WorkTravel;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.embedded.GeoPackageStore;
 import nl.plektoets.web.Api;
@@ -78,8 +80,11 @@ final class Engines {
         // of the command line sees what a planner sees
         RegisterSnapshot snapshot =
                 registerSnapshot(config, rules, WorkingCrs.of(dataset.info().workingCrs()));
-        List<Criterion> additional = new ArrayList<>(
-                List.of(reachCriterion(reach), new RoomRentalStreetCriterion(rules, snapshot::permits)));
+        List<Criterion> additional = new ArrayList<>(additional(
+                profile,
+                reachCriterion(reach),
+                new RoomRentalStreetCriterion(rules, snapshot::permits),
+                workCriterion(reach)));
         additional.addAll(settlementCriteria(profile, snapshot::housed));
         if (profile.locationRules().hasCaps())
             additional.add(new LocationCapCriterion(RegisterInitiativeCounts.of(initiativeSnapshot(config))));
@@ -138,6 +143,22 @@ final class Engines {
             return new RegisterSnapshot(
                     new StorePermits(store).active(), new StoreHousedPersons(store, rules, crs).all());
         }
+    }
+
+    /**
+     * {@code distance_to_work} (§5.1, §7.1.2) over the cycling and car networks of the reach, or unknown with the
+     * reason where the data set has none.
+     */
+    static Criterion workCriterion(ReachIndex reachOrNull) {
+        return new DistanceToWorkCriterion(reachOrNull == null ? null : new WorkTravel(reachOrNull));
+    }
+
+    /** The additional criteria in order, {@code distance_to_work} only where the profile has its block. */
+    static List<Criterion> additional(
+            PolicyProfile profile, Criterion reach, Criterion roomRentalStreet, Criterion distanceToWork) {
+        return profile.workTravel().isPresent()
+                ? List.of(reach, roomRentalStreet, distanceToWork)
+                : List.of(reach, roomRentalStreet);
     }
 
     /** {@code facility_reach} over the networks, or unknown with the reason where the data set has none. */

@@ -249,8 +249,11 @@ final class ServeCommand implements Callable<Integer> {
             RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
             // the public assessment (no token) never says whether this dwelling holds a permit (§5.1.3, AVG)
             Disclosure disclosure = Disclosure.publicFrom(config.roomRentalCountsFromDwellings());
-            List<Criterion> additional = new ArrayList<>(
-                    List.of(Engines.reachCriterion(reach), new RoomRentalStreetCriterion(rules, permits, disclosure)));
+            List<Criterion> additional = new ArrayList<>(Engines.additional(
+                    profile,
+                    Engines.reachCriterion(reach),
+                    new RoomRentalStreetCriterion(rules, permits, disclosure),
+                    Engines.workCriterion(reach)));
             // spread (§5.1.1) reads the registers on every assessment, as room_rental_street does
             additional.addAll(Engines.settlementCriteria(
                     profile,
@@ -274,7 +277,9 @@ final class ServeCommand implements Callable<Integer> {
                     reportLimit,
                     disclosure);
             // the planner's overview: the same engine, with room_rental_street over one snapshot of the permits per
-            // batch; its cache belongs to this dataset and goes with it
+            // batch; its cache belongs to this dataset and goes with it. Without distance_to_work: the overview
+            // assesses
+            // addresses for a form and size, with no employers to measure to
             HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(
                     assessor.dataset(),
                     permits::active,

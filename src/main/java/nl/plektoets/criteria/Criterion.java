@@ -9,4 +9,14 @@ public interface Criterion {
     String id();
 
     CriterionResult evaluate(CriterionInput input);
+
+    /**
+     * True for the criteria of the planner's assessment of one initiative (ETFAL part 2: {@code distance_to_work},
+     * {@code parking_access}): the engine runs them only for a request that tells something about the initiative
+     * ({@code AssessmentRequest.facts()} other than {@code InitiativeFacts.NONE}), so a plain check of a site, form and
+     * size answers as before; within such a request a missing input makes them {@code unknown}, naming what to add.
+     */
+    default boolean assessesInitiative() {
+        return false;
+    }
 }

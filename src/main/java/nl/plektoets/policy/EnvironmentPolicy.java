@@ -310,7 +310,7 @@ public record EnvironmentPolicy(
     }
 
     /** {value, source, adopted, note}; {@code nullable}: an explicit null means "the regulation sets none". */
-    private static CitedValue cited(JsonNode v, String at, boolean nullable, List<String> problems) {
+    static CitedValue cited(JsonNode v, String at, boolean nullable, List<String> problems) {
         if (v == null || v.isMissingNode()) {
             problems.add(
                     at + " is missing; fix: add {value: N, source: \"<regulation and article>\", adopted: true|false,"

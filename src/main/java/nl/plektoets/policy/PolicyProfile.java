@@ -46,6 +46,9 @@ public final class PolicyProfile {
     private LocationRules locationRules;
     // set once by parse() before the profile is returned, never after
     private PublicInitiatives publicInitiatives = PublicInitiatives.NONE;
+    // ETFAL part 2 (issue 13): set once by parse(); empty when the profile has no block
+    private java.util.Optional<WorkTravelPolicy> workTravel = java.util.Optional.empty();
+    private java.util.Optional<ParkingAccessPolicy> parkingAccess = java.util.Optional.empty();
     private final EnvironmentPolicy environment;
     // set once by parse() before the profile is returned, never after
     private SettlementPolicy settlement = new SettlementPolicy(null, null);
@@ -211,13 +214,16 @@ public final class PolicyProfile {
                             "locations",
                             "public_initiatives",
                             "spread",
-                            "neighbours")
+                            "neighbours",
+                            "distance_to_work",
+                            "parking_access")
                     .contains(f)) {
                 problems.add(
                         "unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
                                 + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
                                 + " livestock_odour, external_safety, etfal, environmental_zoning, locations,"
-                                + " public_initiatives, spread, neighbours)");
+                                + " public_initiatives, spread, neighbours,"
+                                + " distance_to_work, parking_access)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -315,7 +321,11 @@ public final class PolicyProfile {
                 && thresholds.size() == ThresholdKey.values().length) problems.addAll(locationProblems);
         PublicInitiatives publicInitiatives = PublicInitiatives.parse(root.get("public_initiatives"), problems);
         SettlementPolicy settlement = SettlementPolicy.parse(root, problems);
+        java.util.Optional<WorkTravelPolicy> workTravel = WorkTravelPolicy.parse(root, problems);
+        java.util.Optional<ParkingAccessPolicy> parkingAccess = ParkingAccessPolicy.parse(root, problems);
         if (policyText != null) {
+            workTravel.ifPresent(w -> citedIn(policyText, "distance_to_work.paragraph", w.paragraph(), problems));
+            parkingAccess.ifPresent(pa -> citedIn(policyText, "parking_access.paragraph", pa.paragraph(), problems));
             if (publicInitiatives.paragraph() != null)
                 citedIn(policyText, "public_initiatives.paragraph", publicInitiatives.paragraph(), problems);
             locationRules.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
@@ -345,6 +355,8 @@ public final class PolicyProfile {
         profile.locationRules = locationRules;
         profile.publicInitiatives = publicInitiatives;
         profile.settlement = settlement;
+        profile.workTravel = workTravel;
+        profile.parkingAccess = parkingAccess;
         return profile;
     }
 
@@ -572,6 +584,16 @@ public final class PolicyProfile {
     /** Which initiatives the public overview shows and how precisely (§4.1.2); none without the section. */
     public PublicInitiatives publicInitiatives() {
         return publicInitiatives;
+    }
+
+    /** {@code distance_to_work} (§5.1, §7.1.2): the maximum commuting distance; empty when the profile has no block. */
+    public java.util.Optional<WorkTravelPolicy> workTravel() {
+        return workTravel;
+    }
+
+    /** {@code parking_access} (Bijlage 1): parking norm and fire-brigade access; empty when the profile has no block. */
+    public java.util.Optional<ParkingAccessPolicy> parkingAccess() {
+        return parkingAccess;
     }
 
     /** The room-rental rules per street (§5.1.3, §6.2.6); none switched on when the profile has no section. */

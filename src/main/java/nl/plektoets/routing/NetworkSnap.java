@@ -7,6 +7,8 @@ import nl.plektoets.policy.TravelMode;
  * storage orientation (base -> adj), so two snaps on the same edge compare directly. Times are milliseconds,
  * {@link Double#POSITIVE_INFINITY} where the mode may not travel in that direction (one-way streets for bikes).
  *
+ * @param mode            the reach mode; null for a snap on the car network ({@link RoutingNetwork#snapCar}), which
+ *                        is no Bijlage 1 mode
  * @param fraction        position along the edge geometry, 0 at the base node, 1 at the adj node
  * @param distanceM       metres from the query point to the snapped point (the way to the road; reported, not
  *                        added to the travel time)

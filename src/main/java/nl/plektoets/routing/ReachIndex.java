@@ -306,7 +306,7 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
         return new SiteAccess(mode, Optional.of(best), best.distanceM(), null);
     }
 
-    private static List<Coordinate> accessCandidates(Geometry site) {
+    static List<Coordinate> accessCandidates(Geometry site) {
         Geometry boundary = site.getDimension() == 2 ? site.getBoundary() : site;
         double spacing = Math.max(ACCESS_POINT_SPACING_M, boundary.getLength() / MAX_ACCESS_POINTS);
         Coordinate[] coords = Densifier.densify(boundary, spacing).getCoordinates();

@@ -40,21 +40,34 @@ import nl.plektoets.policy.TravelMode;
  * profile from GraphHopper's built-in custom models, cached in a directory and reused while the OSM file is
  * unchanged. Access rules are the custom models' (no walking on motorways, one-way streets for bikes, ...) plus
  * one of ours: private ways are closed. Speeds are GraphHopper's per road type ({@code foot_average_speed},
- * {@code bike_average_speed}), capped at the policy speeds of {@link ReachSettings}.
+ * {@code bike_average_speed}), capped at the policy speeds of {@link ReachSettings}. The same graph has a
+ * {@code car} profile (GraphHopper's car.json, private ways closed, speeds {@code car_average_speed} uncapped) for the
+ * commuting distances of {@code distance_to_work} ({@link WorkTravel}); it is no reach mode, so foot and bike answer as
+ * before.
  *
  * <p>Thread-safe for reading once opened: snapping and the weightings hold no per-call state.
  */
 public final class RoutingNetwork implements AutoCloseable {
-    /** The encoded values foot.json and bike.json read; GraphHopper 11 refuses to import without them. */
+    /**
+     * What car.json reads (its header: {@code car_access|block_private=false, car_average_speed, road_access}): the
+     * car network serves {@code distance_to_work} (§5.1.1, §7.1.2) only. Private ways stay in car_access and are
+     * closed by our query-time model, as for foot and bike; no turn costs (commuting times, not navigation).
+     */
+    static final String CAR_ENCODED_VALUES = "car_access|block_private=false, car_average_speed, road_access";
+    /** The encoded values foot.json, bike.json and car.json read; GraphHopper 11 refuses to import without them. */
     static final String ENCODED_VALUES =
             "foot_access, foot_priority, foot_average_speed, foot_road_access, hike_rating,"
                     + " mtb_rating, country, road_class, bike_priority, bike_access, roundabout, bike_average_speed,"
-                    + " bike_road_access";
+                    + " bike_road_access, " + CAR_ENCODED_VALUES;
+    /** The name of the car profile in the graph; not a {@link TravelMode} (Bijlage 1's reach is walking and cycling). */
+    static final String CAR_PROFILE = "car";
+    /** An upper bound of GraphHopper's car speeds (km/h) for the weighting's lower bound per metre. */
+    static final double CAR_MAX_SPEED_KMH = 150;
     /** Bump when anything that shapes the stored graph changes, so old caches are rebuilt. */
     /** Cell size of the snapping index, metres (GraphHopper default 300); see the benchmark notes. */
     static final int INDEX_RESOLUTION_M = 100;
 
-    static final String FORMAT = "plektoets-graph-1;graphhopper-11.0;index-" + INDEX_RESOLUTION_M;
+    static final String FORMAT = "plektoets-graph-2;graphhopper-11.0;index-" + INDEX_RESOLUTION_M;
     static final String STAMP_FILE = "network.properties";
     static final String GRAPH_SUBDIR = "gh";
     /** Several OSM files merged for the import; deleted once the graph is built. */
@@ -63,6 +76,8 @@ public final class RoutingNetwork implements AutoCloseable {
     private final GraphHopper hopper;
     private final Map<TravelMode, Weighting> weightings = new EnumMap<>(TravelMode.class);
     private final Map<TravelMode, EdgeFilter> snapFilters = new EnumMap<>(TravelMode.class);
+    private final Weighting carWeighting;
+    private final EdgeFilter carSnapFilter;
     /** Accepts an edge when any mode's snap filter does: one location-index query serves all modes. */
     private final EdgeFilter anyModeSnapFilter = edge -> {
         for (EdgeFilter f : snapFilters.values()) if (f.accept(edge)) return true;
@@ -100,6 +115,13 @@ public final class RoutingNetwork implements AutoCloseable {
             // skips edges the mode may not use and the small islands GraphHopper marked as subnetworks
             snapFilters.put(mode, new DefaultSnapFilter(model, inSubnetwork));
         }
+        CustomModel carPolicy =
+                new CustomModel().addToPriority(Statement.If("road_access == PRIVATE", Statement.Op.MULTIPLY, "0"));
+        Weighting carModel = hopper.createWeighting(
+                hopper.getProfile(CAR_PROFILE), new PMap().putObject(CustomModel.KEY, carPolicy));
+        carWeighting = new TimeWeighting(carModel, CAR_MAX_SPEED_KMH);
+        carSnapFilter = new DefaultSnapFilter(
+                carModel, hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(CAR_PROFILE)));
     }
 
     /**
@@ -150,7 +172,12 @@ public final class RoutingNetwork implements AutoCloseable {
             hopper.setGraphHopperLocation(ghDir.toString());
             hopper.setPreciseIndexResolution(INDEX_RESOLUTION_M);
             hopper.setEncodedValuesString(ENCODED_VALUES);
-            hopper.setProfiles(profile(TravelMode.FOOT), profile(TravelMode.BIKE));
+            hopper.setProfiles(
+                    profile(TravelMode.FOOT),
+                    profile(TravelMode.BIKE),
+                    new Profile(CAR_PROFILE)
+                            .setWeighting("custom")
+                            .setCustomModel(GHUtility.loadCustomModelFromJar("car.json")));
             try {
                 hopper.importOrLoad();
             } catch (RuntimeException e) {
@@ -320,7 +347,25 @@ public final class RoutingNetwork implements AutoCloseable {
         return m;
     }
 
+    /** Travel-time weighting of the car network (milliseconds, infinite where cars may not go); no turn costs. */
+    public Weighting carWeighting() {
+        return carWeighting;
+    }
+
+    /**
+     * The nearest point on an edge cars may use, outside small islands; empty when there is none. The snap's
+     * {@link NetworkSnap#mode()} is null: the car network is no Bijlage 1 reach mode.
+     */
+    public Optional<NetworkSnap> snapCar(double lon, double lat) {
+        Snap snap = locationIndex().findClosest(lat, lon, carSnapFilter);
+        return snap.isValid() ? Optional.of(toNetworkSnap(snap, lon, lat, null, carWeighting)) : Optional.empty();
+    }
+
     private NetworkSnap toNetworkSnap(Snap snap, double lon, double lat, TravelMode mode) {
+        return toNetworkSnap(snap, lon, lat, mode, weightings.get(mode));
+    }
+
+    private NetworkSnap toNetworkSnap(Snap snap, double lon, double lat, TravelMode mode, Weighting w) {
         EdgeIteratorState found = snap.getClosestEdge();
         int edgeId = found.getEdge();
         EdgeIteratorState edge = graph().getEdgeIteratorState(edgeId, Integer.MIN_VALUE); // storage orientation
@@ -349,7 +394,6 @@ public final class RoutingNetwork implements AutoCloseable {
         double fraction = total > 0 ? Math.min(1, Math.max(0, along / total)) : 0;
         if (foundReversed) fraction = 1 - fraction;
 
-        Weighting w = weightings.get(mode);
         double forward = w.calcEdgeWeight(edge, false); // base -> adj, milliseconds or infinite
         double backward = w.calcEdgeWeight(edge, true); // adj -> base
         return new NetworkSnap(
