@@ -22,6 +22,7 @@ import nl.plektoets.isochrone.IsochroneBuilder;
 import nl.plektoets.overview.HousingOverview;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.EngineSnapshots;
+import nl.plektoets.registers.IntakeTable;
 import nl.plektoets.registers.Registers;
 import nl.plektoets.roomrental.Disclosure;
 import nl.plektoets.roomrental.PermitPlacement;
@@ -42,6 +43,7 @@ import nl.plektoets.web.PlannerRoutes;
 import nl.plektoets.web.PolicyApi;
 import nl.plektoets.web.PolicyInfo;
 import nl.plektoets.web.ReachApi;
+import nl.plektoets.web.RegisseurRoutes;
 import nl.plektoets.web.RegisterRoutes;
 import nl.plektoets.web.ReportLimit;
 import nl.plektoets.web.RoomRentalApi;
@@ -165,6 +167,12 @@ final class ServeCommand implements Callable<Integer> {
                                 registers,
                                 () -> tokens,
                                 () -> reload(served, shared, layers),
+                                served.part(ServeState::api));
+                        RegisseurRoutes.install(
+                                routes,
+                                registers,
+                                new IntakeTable(store, Clock.systemUTC(), profile.intakeDocuments()),
+                                () -> tokens,
                                 served.part(ServeState::api));
                         c.events.serverStopped(() -> closeStore(copier, store));
                     });

@@ -44,6 +44,7 @@ public final class PolicyProfile {
     private final PolicyReadings readings;
     // set once by parse() before the profile is returned, never after
     private EnvironmentNorms environmentNorms = EnvironmentNorms.none();
+    private IntakeDocuments intakeDocuments = IntakeDocuments.none();
     private final EnvironmentPolicy environment;
 
     /**
@@ -190,12 +191,13 @@ public final class PolicyProfile {
                             "livestock_odour",
                             "external_safety",
                             "etfal",
-                            "environmental_zoning")
+                            "environmental_zoning",
+                            "intake")
                     .contains(f)) {
                 problems.add(
                         "unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
                                 + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
-                                + " livestock_odour, external_safety, etfal, environmental_zoning)");
+                                + " livestock_odour, external_safety, etfal, environmental_zoning, intake)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -287,12 +289,14 @@ public final class PolicyProfile {
         PolicyReadings readings = PolicyReadings.parse(root, problems);
         EnvironmentNorms environmentNorms = EnvironmentNorms.parse(root, problems);
         EnvironmentPolicy environment = EnvironmentPolicy.parse(root, problems);
+        IntakeDocuments intake = IntakeDocuments.parse(root.get("intake"), problems);
         if (policyText != null) {
             environmentNorms.citations().forEach((key, ref) -> {
                 if (ref != null) citedIn(policyText, key, ref, problems);
             });
             environment.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
+            intake.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             // every paragraph the profile cites must be in its text, or the map would link to nothing
             for (Threshold t : thresholds.values())
                 citedIn(policyText, "thresholds." + t.key().key() + ".paragraph", t.paragraph(), problems);
@@ -314,6 +318,7 @@ public final class PolicyProfile {
                 readings,
                 environment);
         profile.environmentNorms = environmentNorms;
+        profile.intakeDocuments = intake;
         return profile;
     }
 
@@ -528,6 +533,11 @@ public final class PolicyProfile {
     /** Noise, livestock odour and external safety norms (Bijlage 1, ETFAL); each empty when the profile has no block. */
     public EnvironmentNorms environmentNorms() {
         return environmentNorms;
+    }
+
+    /** The documents the intake table asks for (profile {@code intake.documents}); none without the section. */
+    public IntakeDocuments intakeDocuments() {
+        return intakeDocuments;
     }
 
     /** The room-rental rules per street (§5.1.3, §6.2.6); none switched on when the profile has no section. */

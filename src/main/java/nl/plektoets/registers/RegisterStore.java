@@ -17,6 +17,7 @@ public interface RegisterStore {
 
     String INITIATIVES = "housing_initiative";
     String ROOM_RENTED = "room_rented_dwelling";
+    String INTAKE = "intake_case";
 
     RoomRentalPermit createPermit(RoomRentalPermit entry, String actor);
 
@@ -70,6 +71,17 @@ public interface RegisterStore {
 
     HousingInitiative updateInitiative(
             long id, long expectedVersion, String actor, UnaryOperator<HousingInitiative> change);
+
+    /** Opens the intake case of an initiative; one per initiative (a second is refused, 422). */
+    IntakeCase createIntakeCase(IntakeCase entry, String actor);
+
+    Optional<IntakeCase> intakeCase(long id);
+
+    /** The intake cases, oldest first, optionally only those of one case owner. */
+    List<IntakeCase> intakeCases(String caseOwnerOrNull);
+
+    /** {@link #updatePermit}'s optimistic change and audit for an intake case. */
+    IntakeCase updateIntakeCase(long id, long expectedVersion, String actor, UnaryOperator<IntakeCase> change);
 
     /**
      * The audit rows of one entry ({@code room_rental_permit}, {@code room_rented_dwelling} or

@@ -31,6 +31,9 @@ import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.EntryNotFoundException;
 import nl.plektoets.registers.HousingInitiative;
 import nl.plektoets.registers.InitiativeStatus;
+import nl.plektoets.registers.IntakeCase;
+import nl.plektoets.registers.IntakeJson;
+import nl.plektoets.registers.InvalidEntryException;
 import nl.plektoets.registers.PermitGuard;
 import nl.plektoets.registers.PermitStatus;
 import nl.plektoets.registers.PermitType;
@@ -671,6 +674,115 @@ public abstract class JdbcStore implements Store {
                 getDate(rs, "permit_start"),
                 getDate(rs, "permit_end"),
                 RegisterJson.stepsFromJson(json(rs.getString("steps"))),
+                rs.getString("notes"),
+                getInstant(rs, "created_at"),
+                rs.getString("created_by"),
+                getInstant(rs, "updated_at"),
+                rs.getString("updated_by"));
+    }
+
+    // ---- the intake table ----
+
+    private static final String INTAKE_COLUMNS =
+            "version, initiative_id, case_owner, meeting_on, outcome, disciplines, "
+                    + "advice, documents, notes, created_at, created_by, updated_at, updated_by";
+
+    private RegisterRows<IntakeCase> intakeRows() {
+        return new RegisterRows<>(
+                INTAKE,
+                INTAKE_COLUMNS,
+                "?,?,?,?,?," + jsonParam() + "," + jsonParam() + "," + jsonParam() + ",?,?,?,?,?",
+                this::bindIntake);
+    }
+
+    @Override
+    public IntakeCase createIntakeCase(IntakeCase entry, String actor) {
+        return inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT id FROM intake_case WHERE initiative_id = ?")) {
+                st.setLong(1, entry.initiativeId());
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next())
+                        throw InvalidEntryException.rule(
+                                "initiativeId",
+                                "initiative " + entry.initiativeId() + " already has intake case " + rs.getLong(1)
+                                        + "; change that one");
+                }
+            }
+            Instant now = now();
+            IntakeCase stamped = entry.stamped(0, 1, now, actor, now, actor);
+            long id = insertRow(c, intakeRows(), stamped);
+            IntakeCase saved = stamped.stamped(id, 1, now, actor, now, actor);
+            audit(c, INTAKE, id, 1, "create", actor, null, IntakeJson.toJson(saved));
+            return saved;
+        });
+    }
+
+    @Override
+    public Optional<IntakeCase> intakeCase(long id) {
+        return read(
+                c -> selectById(c, "SELECT id, " + INTAKE_COLUMNS + " FROM intake_case", id, false, this::intakeRow));
+    }
+
+    @Override
+    public List<IntakeCase> intakeCases(String owner) {
+        return read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT id, " + INTAKE_COLUMNS + " FROM intake_case"
+                    + (owner == null ? "" : " WHERE case_owner = ?") + " ORDER BY id")) {
+                if (owner != null) st.setString(1, owner);
+                List<IntakeCase> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) out.add(intakeRow(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public IntakeCase updateIntakeCase(long id, long expectedVersion, String actor, UnaryOperator<IntakeCase> change) {
+        return inTransaction(c -> {
+            IntakeCase before = selectById(
+                            c, "SELECT id, " + INTAKE_COLUMNS + " FROM intake_case", id, true, this::intakeRow)
+                    .orElseThrow(() -> new EntryNotFoundException(INTAKE, id));
+            checkVersion(INTAKE, id, expectedVersion, before.version());
+            IntakeCase after = change.apply(before)
+                    .stamped(id, before.version() + 1, before.createdAt(), before.createdBy(), now(), actor);
+            updateRow(c, intakeRows(), id, expectedVersion, after);
+            audit(c, INTAKE, id, after.version(), "update", actor, IntakeJson.toJson(before), IntakeJson.toJson(after));
+            return after;
+        });
+    }
+
+    private int bindIntake(PreparedStatement st, IntakeCase k) throws SQLException {
+        int i = 1;
+        st.setLong(i++, k.version());
+        st.setLong(i++, k.initiativeId());
+        st.setString(i++, k.caseOwner());
+        setDate(st, i++, k.meetingOn());
+        st.setString(i++, k.outcome() == null ? null : k.outcome().id());
+        st.setString(i++, IntakeJson.disciplinesToJson(k.disciplines()).toString());
+        st.setString(i++, IntakeJson.adviceToJson(k.advice()).toString());
+        st.setString(i++, IntakeJson.documentsToJson(k.documents()).toString());
+        st.setString(i++, k.notes());
+        setInstant(st, i++, k.createdAt());
+        st.setString(i++, k.createdBy());
+        setInstant(st, i++, k.updatedAt());
+        st.setString(i++, k.updatedBy());
+        return i;
+    }
+
+    private IntakeCase intakeRow(ResultSet rs) throws SQLException {
+        String outcome = rs.getString("outcome");
+        return new IntakeCase(
+                rs.getLong("id"),
+                rs.getLong("version"),
+                rs.getLong("initiative_id"),
+                rs.getString("case_owner"),
+                getDate(rs, "meeting_on"),
+                IntakeJson.disciplinesFromJson(json(rs.getString("disciplines"))),
+                IntakeJson.adviceFromJson(json(rs.getString("advice"))),
+                outcome == null ? null : IntakeCase.Outcome.byId(outcome).orElseThrow(),
+                IntakeJson.documentsFromJson(json(rs.getString("documents"))),
                 rs.getString("notes"),
                 getInstant(rs, "created_at"),
                 rs.getString("created_by"),
