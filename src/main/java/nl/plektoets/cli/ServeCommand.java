@@ -23,6 +23,7 @@ import nl.plektoets.overview.HousingOverview;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.EngineSnapshots;
 import nl.plektoets.registers.IntakeTable;
+import nl.plektoets.registers.Locations;
 import nl.plektoets.registers.Registers;
 import nl.plektoets.roomrental.Disclosure;
 import nl.plektoets.roomrental.PermitPlacement;
@@ -172,6 +173,8 @@ final class ServeCommand implements Callable<Integer> {
                                 routes,
                                 registers,
                                 new IntakeTable(store, Clock.systemUTC(), profile.intakeDocuments()),
+                                new Locations(store, Clock.systemUTC()),
+                                shared.reportLimit(),
                                 () -> tokens,
                                 served.part(ServeState::api));
                         c.events.serverStopped(() -> closeStore(copier, store));

@@ -1,38 +1,66 @@
 package nl.plektoets.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.util.function.Supplier;
 import nl.plektoets.auth.AccessRole;
 import nl.plektoets.auth.TokenFile;
+import nl.plektoets.geo.ApiCrs;
+import nl.plektoets.geo.GeoJson;
+import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.registers.HousingLocation;
 import nl.plektoets.registers.IntakeCase;
 import nl.plektoets.registers.IntakeTable;
+import nl.plektoets.registers.LocationJson;
+import nl.plektoets.registers.LocationSignal;
+import nl.plektoets.registers.Locations;
+import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.RegisterStore;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.request.HousingForm;
+import nl.plektoets.web.http.Problem;
 
 /**
- * The regisseur's workbench (issue 14): the intake table's cases under {@code /api/v1/intake-cases} (list, create,
- * get, patch with a stale version 409, audit), read by planners and changed by the regisseur (role
- * {@code regisseur}; admins may too). The same problem+json answers as the registers ({@link RegisterRoutes}).
+ * The regisseur's workbench (issue 14), read by planners and changed by the regisseur (role {@code regisseur};
+ * admins may too), with the registers' answers ({@link RegisterRoutes}: list, create, get with ETag, patch with a
+ * stale version 409, audit):
+ * <ul>
+ *   <li>{@code /api/v1/intake-cases}: the intake table's case per initiative;
+ *   <li>{@code /api/v1/locations}: housing locations in use, each with its signals;
+ *   <li>{@code /api/v1/signals} ({@code ?location=ID}): the signals about them.
+ * </ul>
+ * Public, without an account: {@code GET /api/v1/public/locations} (the housing facilities in use as GeoJSON: name,
+ * village, form; room rental is left out, as no public answer says anything about one dwelling, §5.1.3) and
+ * {@code POST /api/v1/public/locations/{id}/signals} ({category, source, description}; no personal data asked;
+ * at most {@link ReportLimit#perWindow()} an hour per client, the room-rental reports' limit).
  */
 public final class RegisseurRoutes {
+    private static final WorkingCrs RD_NEW = WorkingCrs.rdNew();
+
     private RegisseurRoutes() {}
 
     public static void install(
             RoutesConfig routes,
             Registers registers,
             IntakeTable intake,
+            Locations locations,
+            ReportLimit limit,
             Supplier<TokenFile> tokens,
             Supplier<Api> api) {
         RegisterRoutes r = RegisterRoutes.over(registers, tokens, api);
+        RegisterStore store = registers.store();
         r.register(
                 routes,
                 new RegisterResource<>(
                         "intake-cases",
                         RegisterStore.INTAKE,
                         "intakeCases",
-                        ctx -> registers.store().intakeCases(ctx.queryParam("caseOwner")),
+                        ctx -> store.intakeCases(ctx.queryParam("caseOwner")),
                         intake::create,
-                        id -> registers.store().intakeCase(id),
+                        store::intakeCase,
                         intake::patch,
                         intake::toJson,
                         IntakeCase::id,
@@ -40,5 +68,106 @@ public final class RegisseurRoutes {
                         body -> body),
                 AccessRole.PLANNER,
                 AccessRole.REGISSEUR);
+        r.register(
+                routes,
+                new RegisterResource<>(
+                        "locations",
+                        RegisterStore.LOCATIONS,
+                        "locations",
+                        ctx -> store.locations(ctx.queryParam("status")),
+                        locations::createLocation,
+                        store::location,
+                        locations::patchLocation,
+                        l -> locationJson(l, store),
+                        HousingLocation::id,
+                        HousingLocation::version,
+                        body -> RegisterRoutes.siteToRd(body, api.get())),
+                AccessRole.PLANNER,
+                AccessRole.REGISSEUR);
+        r.register(
+                routes,
+                new RegisterResource<>(
+                        "signals",
+                        RegisterStore.SIGNALS,
+                        "signals",
+                        ctx -> store.signals(locationParam(ctx)),
+                        locations::createSignal,
+                        store::signal,
+                        locations::patchSignal,
+                        LocationJson::toJson,
+                        LocationSignal::id,
+                        LocationSignal::version,
+                        body -> body),
+                AccessRole.PLANNER,
+                AccessRole.REGISSEUR);
+        routes.get(
+                "/api/v1/public/locations",
+                ctx -> publicly(ctx, api, () -> {
+                    ObjectNode fc = RegisterJson.MAPPER.createObjectNode().put("type", "FeatureCollection");
+                    ArrayNode features = fc.putArray("features");
+                    for (HousingLocation l : store.locations(HousingLocation.Status.ACTIVE.id())) {
+                        if (l.form() != HousingForm.HOUSING_FACILITY) continue;
+                        ObjectNode f =
+                                features.addObject().put("type", "Feature").put("id", l.id());
+                        f.set("geometry", GeoJson.write(l.site().getCentroid(), RD_NEW, ApiCrs.CRS84));
+                        f.putObject("properties")
+                                .put("name", l.name())
+                                .put("village", l.village())
+                                .put("form", l.form().id());
+                    }
+                    Answers.json(ctx, 200, Routes.GEO_JSON, fc, api.get().datasetJson());
+                }));
+        routes.post(
+                "/api/v1/public/locations/{id}/signals",
+                ctx -> publicly(ctx, api, () -> {
+                    JsonNode body = RegisterRoutes.body(ctx);
+                    long id = RegisterRoutes.id(ctx);
+                    HousingLocation l = store.location(id).orElse(null);
+                    if (l == null || l.form() != HousingForm.HOUSING_FACILITY) {
+                        throw new Problem(Problem.Type.NOT_FOUND, "id", "No public housing location " + id);
+                    }
+                    // the client's address keys the limit (hashed in memory, never stored), as the room-rental
+                    // reports; counted once the form passed its checks
+                    LocationSignal s = locations.publicSignal(id, body, () -> limit.take(Routes.client(ctx)));
+                    Answers.json(
+                            ctx,
+                            201,
+                            Answers.JSON_TYPE,
+                            RegisterJson.MAPPER
+                                    .createObjectNode()
+                                    .put("received", true)
+                                    .put("reference", s.id()),
+                            api.get().datasetJson());
+                }));
+    }
+
+    /** The location with its site in CRS84 and its signals, newest last. */
+    static ObjectNode locationJson(HousingLocation l, RegisterStore store) {
+        ObjectNode o = LocationJson.toJson(l);
+        o.set("site", GeoJson.write(l.site(), RD_NEW, ApiCrs.CRS84));
+        ArrayNode signals = o.putArray("signals");
+        for (LocationSignal s : store.signals(l.id())) signals.add(LocationJson.toJson(s));
+        return o;
+    }
+
+    private static long locationParam(Context ctx) {
+        String v = ctx.queryParam("location");
+        if (v == null) return 0;
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new Problem(Problem.Type.INVALID_REQUEST, "location", "location must be a location's id, not " + v);
+        }
+    }
+
+    /** A public route: every failure it knows as problem+json, no token, no caching of refusals. */
+    private static void publicly(Context ctx, Supplier<Api> api, Runnable handler) {
+        try {
+            handler.run();
+        } catch (RuntimeException e) {
+            Problem p = Answers.problemOf(e);
+            if (p == null) throw e;
+            Answers.problem(ctx, p, api.get().datasetJson());
+        }
     }
 }

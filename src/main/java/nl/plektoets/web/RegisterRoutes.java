@@ -294,7 +294,7 @@ public final class RegisterRoutes {
      * Replaces a GeoJSON (CRS84) site in the request by its RD New WKT, the register JSON form. The site is read and
      * checked as an assessment's (a register must not hold a site the assessment would refuse).
      */
-    private static JsonNode siteToRd(JsonNode body, Api api) {
+    static JsonNode siteToRd(JsonNode body, Api api) {
         JsonNode site = body.get("site");
         if (site == null || site.isNull()) return body;
         Geometry working = api.site(site, ApiCrs.CRS84, "site");

@@ -64,7 +64,14 @@ class IntakeTableHttpTest {
             Api api = RegisterHttp.fixtureApi();
             Javalin app = Javalin.create(c -> {
                 RegisterRoutes.install(c.routes, registers, () -> tokens, null, () -> api);
-                RegisseurRoutes.install(c.routes, registers, intake, () -> tokens, () -> api);
+                RegisseurRoutes.install(
+                        c.routes,
+                        registers,
+                        intake,
+                        new nl.plektoets.registers.Locations(store, CLOCK),
+                        ReportLimit.reports(CLOCK),
+                        () -> tokens,
+                        () -> api);
             });
             JavalinTest.test(app, (server, client) -> test.accept(new RegisterHttp(server.port()), store));
         }
