@@ -6,6 +6,7 @@ CREATE TABLE intake_case (
     case_owner TEXT NOT NULL,
     meeting_on DATE,
     outcome TEXT CHECK (outcome IN ('to_procedure', 'adjust', 'stop')),
+    procedure TEXT CHECK (procedure IN ('regular', 'extended')),
     disciplines TEXT NOT NULL,
     advice TEXT NOT NULL,
     documents TEXT NOT NULL,

@@ -17,6 +17,7 @@ import nl.plektoets.auth.TokenFile;
 import nl.plektoets.config.Config;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.osm.OsmImportException;
+import nl.plektoets.deadlines.Deadlines;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.isochrone.IsochroneBuilder;
 import nl.plektoets.overview.HousingOverview;
@@ -174,6 +175,7 @@ final class ServeCommand implements Callable<Integer> {
                                 registers,
                                 new IntakeTable(store, Clock.systemUTC(), profile.intakeDocuments()),
                                 new Locations(store, Clock.systemUTC()),
+                                new Deadlines(store, Clock.systemUTC(), profile.deadlineSettings()),
                                 shared.reportLimit(),
                                 () -> tokens,
                                 served.part(ServeState::api));

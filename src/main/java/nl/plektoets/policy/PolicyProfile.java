@@ -45,6 +45,7 @@ public final class PolicyProfile {
     // set once by parse() before the profile is returned, never after
     private EnvironmentNorms environmentNorms = EnvironmentNorms.none();
     private IntakeDocuments intakeDocuments = IntakeDocuments.none();
+    private DeadlineSettings deadlineSettings = DeadlineSettings.defaults();
     private final EnvironmentPolicy environment;
 
     /**
@@ -192,12 +193,13 @@ public final class PolicyProfile {
                             "external_safety",
                             "etfal",
                             "environmental_zoning",
-                            "intake")
+                            "intake",
+                            "deadlines")
                     .contains(f)) {
                 problems.add(
                         "unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
                                 + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
-                                + " livestock_odour, external_safety, etfal, environmental_zoning, intake)");
+                                + " livestock_odour, external_safety, etfal, environmental_zoning, intake, deadlines)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -290,6 +292,7 @@ public final class PolicyProfile {
         EnvironmentNorms environmentNorms = EnvironmentNorms.parse(root, problems);
         EnvironmentPolicy environment = EnvironmentPolicy.parse(root, problems);
         IntakeDocuments intake = IntakeDocuments.parse(root.get("intake"), problems);
+        DeadlineSettings deadlines = DeadlineSettings.parse(root.get("deadlines"), problems);
         if (policyText != null) {
             environmentNorms.citations().forEach((key, ref) -> {
                 if (ref != null) citedIn(policyText, key, ref, problems);
@@ -297,6 +300,7 @@ public final class PolicyProfile {
             environment.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             intake.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
+            deadlines.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             // every paragraph the profile cites must be in its text, or the map would link to nothing
             for (Threshold t : thresholds.values())
                 citedIn(policyText, "thresholds." + t.key().key() + ".paragraph", t.paragraph(), problems);
@@ -319,6 +323,7 @@ public final class PolicyProfile {
                 environment);
         profile.environmentNorms = environmentNorms;
         profile.intakeDocuments = intake;
+        profile.deadlineSettings = deadlines;
         return profile;
     }
 
@@ -533,6 +538,11 @@ public final class PolicyProfile {
     /** Noise, livestock odour and external safety norms (Bijlage 1, ETFAL); each empty when the profile has no block. */
     public EnvironmentNorms environmentNorms() {
         return environmentNorms;
+    }
+
+    /** The regisseur's deadline settings (profile {@code deadlines}); the defaults without the section. */
+    public DeadlineSettings deadlineSettings() {
+        return deadlineSettings;
     }
 
     /** The documents the intake table asks for (profile {@code intake.documents}); none without the section. */

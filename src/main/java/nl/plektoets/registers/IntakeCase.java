@@ -25,6 +25,7 @@ public record IntakeCase(
         List<Discipline> disciplines,
         List<Advice> advice,
         Outcome outcome,
+        Procedure procedure,
         List<CaseDocument> documents,
         String notes,
         Instant createdAt,
@@ -81,6 +82,20 @@ public record IntakeCase(
         }
     }
 
+    /** The permit procedure the application follows: regular or extended (its decision term, profile deadlines). */
+    public enum Procedure {
+        REGULAR,
+        EXTENDED;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Procedure> byId(String id) {
+            return Arrays.stream(values()).filter(o -> o.id().equals(id)).findFirst();
+        }
+    }
+
     /** A document's state: asked and not there, received (on a date), approved (on a date). */
     public record CaseDocument(String id, DocumentStatus status, LocalDate on) {}
 
@@ -105,6 +120,7 @@ public record IntakeCase(
                 disciplines,
                 advice,
                 outcome,
+                procedure,
                 documents,
                 notes,
                 created,

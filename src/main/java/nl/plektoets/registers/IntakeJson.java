@@ -26,6 +26,7 @@ public final class IntakeJson {
         o.set("disciplines", disciplinesToJson(c.disciplines()));
         o.set("advice", adviceToJson(c.advice()));
         o.put("outcome", c.outcome() == null ? null : c.outcome().id());
+        o.put("procedure", c.procedure() == null ? null : c.procedure().id());
         o.set("documents", documentsToJson(c.documents()));
         o.put("notes", c.notes());
         o.put("createdAt", c.createdAt() == null ? null : c.createdAt().toString());
@@ -48,6 +49,7 @@ public final class IntakeJson {
                 disciplinesFromJson(o.get("disciplines")),
                 adviceFromJson(o.get("advice")),
                 RegisterJson.code(o, "outcome", Outcome.values(), Outcome::id),
+                RegisterJson.code(o, "procedure", IntakeCase.Procedure.values(), IntakeCase.Procedure::id),
                 documentsFromJson(o.get("documents")),
                 RegisterJson.text(o, "notes"),
                 RegisterJson.instant(o, "createdAt"),

@@ -24,8 +24,16 @@ import nl.plektoets.registers.IntakeCase.DocumentStatus;
  * snapshot (location class, the criteria that did not pass); a new case lists them as missing.
  */
 public final class IntakeTable {
-    private static final Set<String> EDITABLE =
-            Set.of("initiativeId", "caseOwner", "meetingOn", "disciplines", "advice", "outcome", "documents", "notes");
+    private static final Set<String> EDITABLE = Set.of(
+            "initiativeId",
+            "caseOwner",
+            "meetingOn",
+            "disciplines",
+            "advice",
+            "outcome",
+            "procedure",
+            "documents",
+            "notes");
 
     private final RegisterStore store;
     private final Clock clock;
@@ -132,6 +140,7 @@ public final class IntakeTable {
                 c.disciplines(),
                 c.advice(),
                 c.outcome(),
+                c.procedure(),
                 docs,
                 c.notes(),
                 c.createdAt(),

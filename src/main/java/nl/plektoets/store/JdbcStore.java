@@ -687,14 +687,14 @@ public abstract class JdbcStore implements Store {
     // ---- the intake table ----
 
     private static final String INTAKE_COLUMNS =
-            "version, initiative_id, case_owner, meeting_on, outcome, disciplines, "
+            "version, initiative_id, case_owner, meeting_on, outcome, procedure, disciplines, "
                     + "advice, documents, notes, created_at, created_by, updated_at, updated_by";
 
     private RegisterRows<IntakeCase> intakeRows() {
         return new RegisterRows<>(
                 INTAKE,
                 INTAKE_COLUMNS,
-                "?,?,?,?,?," + jsonParam() + "," + jsonParam() + "," + jsonParam() + ",?,?,?,?,?",
+                "?,?,?,?,?,?," + jsonParam() + "," + jsonParam() + "," + jsonParam() + ",?,?,?,?,?",
                 this::bindIntake);
     }
 
@@ -763,6 +763,7 @@ public abstract class JdbcStore implements Store {
         st.setString(i++, k.caseOwner());
         setDate(st, i++, k.meetingOn());
         st.setString(i++, k.outcome() == null ? null : k.outcome().id());
+        st.setString(i++, k.procedure() == null ? null : k.procedure().id());
         st.setString(i++, IntakeJson.disciplinesToJson(k.disciplines()).toString());
         st.setString(i++, IntakeJson.adviceToJson(k.advice()).toString());
         st.setString(i++, IntakeJson.documentsToJson(k.documents()).toString());
@@ -785,6 +786,8 @@ public abstract class JdbcStore implements Store {
                 IntakeJson.disciplinesFromJson(json(rs.getString("disciplines"))),
                 IntakeJson.adviceFromJson(json(rs.getString("advice"))),
                 outcome == null ? null : IntakeCase.Outcome.byId(outcome).orElseThrow(),
+                IntakeCase.Procedure.byId(String.valueOf(rs.getString("procedure")))
+                        .orElse(null),
                 IntakeJson.documentsFromJson(json(rs.getString("documents"))),
                 rs.getString("notes"),
                 getInstant(rs, "created_at"),

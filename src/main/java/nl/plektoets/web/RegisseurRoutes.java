@@ -8,6 +8,9 @@ import io.javalin.http.Context;
 import java.util.function.Supplier;
 import nl.plektoets.auth.AccessRole;
 import nl.plektoets.auth.TokenFile;
+import nl.plektoets.deadlines.Deadline;
+import nl.plektoets.deadlines.DeadlineCalendar;
+import nl.plektoets.deadlines.Deadlines;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
@@ -30,7 +33,8 @@ import nl.plektoets.web.http.Problem;
  * <ul>
  *   <li>{@code /api/v1/intake-cases}: the intake table's case per initiative;
  *   <li>{@code /api/v1/locations}: housing locations in use, each with its signals;
- *   <li>{@code /api/v1/signals} ({@code ?location=ID}): the signals about them.
+ *   <li>{@code /api/v1/signals} ({@code ?location=ID}): the signals about them;
+ *   <li>{@code GET /api/v1/deadlines} and {@code GET /api/v1/deadlines.ics} (iCalendar; {@code ?token=} allowed).
  * </ul>
  * Public, without an account: {@code GET /api/v1/public/locations} (the housing facilities in use as GeoJSON: name,
  * village, form; room rental is left out, as no public answer says anything about one dwelling, §5.1.3) and
@@ -47,6 +51,7 @@ public final class RegisseurRoutes {
             Registers registers,
             IntakeTable intake,
             Locations locations,
+            Deadlines deadlines,
             ReportLimit limit,
             Supplier<TokenFile> tokens,
             Supplier<Api> api) {
@@ -100,6 +105,55 @@ public final class RegisseurRoutes {
                         body -> body),
                 AccessRole.PLANNER,
                 AccessRole.REGISSEUR);
+        // what is overdue or due within the profile's days; ?all=true for every open deadline
+        RegisterRoutes.getAndHead(
+                routes,
+                "/api/v1/deadlines",
+                ctx -> r.handle(ctx, AccessRole.PLANNER, u -> {
+                    boolean all = "true".equals(ctx.queryParam("all"));
+                    ObjectNode out = RegisterJson.MAPPER.createObjectNode();
+                    out.put("today", deadlines.today().toString());
+                    out.put("withinDays", deadlines.withinDays());
+                    ArrayNode items = RegisterJson.MAPPER.createArrayNode();
+                    for (Deadline d : all ? deadlines.all() : deadlines.due()) {
+                        items.addObject()
+                                .put("kind", d.kind().id())
+                                .put("due", d.due().toString())
+                                .put("overdue", d.overdue(deadlines.today()))
+                                .put("subject", d.subject())
+                                .put("subjectId", d.subjectId())
+                                .put("title", d.title())
+                                .put("policyRef", d.paragraph())
+                                .put("immediate", d.immediate())
+                                .put("adopted", d.adopted());
+                    }
+                    out.put("count", items.size());
+                    out.set("deadlines", items);
+                    RegisterRoutes.json(ctx, 200, out);
+                }));
+        // the same as iCalendar for the regisseur's calendar; a calendar cannot send a header, so the token may come
+        // as ?token= (a planner's or regisseur's token from the token file; it stands in the calendar's URL, so give
+        // the feed a token line of its own)
+        RegisterRoutes.getAndHead(routes, "/api/v1/deadlines.ics", ctx -> {
+            String token = ctx.queryParam("token");
+            if (token != null && ctx.header("Authorization") == null) {
+                var user = tokens.get().user(token);
+                if (user.isEmpty() || !user.get().role().includes(AccessRole.PLANNER)) {
+                    ctx.header("Cache-Control", "no-store");
+                    Answers.problem(
+                            ctx,
+                            new Problem(
+                                    Problem.Type.UNAUTHORIZED,
+                                    "token",
+                                    "The token is not a planner's or regisseur's token of the configured token file"),
+                            api.get().datasetJson());
+                    return;
+                }
+                calendar(ctx, deadlines);
+                return;
+            }
+            r.handle(ctx, AccessRole.PLANNER, u -> calendar(ctx, deadlines));
+        });
         routes.get(
                 "/api/v1/public/locations",
                 ctx -> publicly(ctx, api, () -> {
@@ -139,6 +193,13 @@ public final class RegisseurRoutes {
                                     .put("reference", s.id()),
                             api.get().datasetJson());
                 }));
+    }
+
+    private static void calendar(Context ctx, Deadlines deadlines) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(200)
+                .contentType("text/calendar; charset=utf-8")
+                .result(DeadlineCalendar.write(deadlines.all(), "plektoets"));
     }
 
     /** The location with its site in CRS84 and its signals, newest last. */

@@ -69,6 +69,8 @@ class IntakeTableHttpTest {
                         registers,
                         intake,
                         new nl.plektoets.registers.Locations(store, CLOCK),
+                        new nl.plektoets.deadlines.Deadlines(
+                                store, CLOCK, PolicyProfile.load(null).deadlineSettings()),
                         ReportLimit.reports(CLOCK),
                         () -> tokens,
                         () -> api);

@@ -50,6 +50,8 @@ class LocationsHttpTest {
                     registers,
                     new IntakeTable(store, CLOCK, PolicyProfile.load(null).intakeDocuments()),
                     new Locations(store, CLOCK),
+                    new nl.plektoets.deadlines.Deadlines(
+                            store, CLOCK, PolicyProfile.load(null).deadlineSettings()),
                     ReportLimit.reports(CLOCK),
                     () -> tokens,
                     () -> api));
