@@ -20,6 +20,7 @@ import nl.plektoets.data.osm.OsmImportException;
 import nl.plektoets.deadlines.Deadlines;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.isochrone.IsochroneBuilder;
+import nl.plektoets.monitor.Monitor;
 import nl.plektoets.overview.HousingOverview;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.EngineSnapshots;
@@ -176,6 +177,7 @@ final class ServeCommand implements Callable<Integer> {
                                 new IntakeTable(store, Clock.systemUTC(), profile.intakeDocuments()),
                                 new Locations(store, Clock.systemUTC()),
                                 new Deadlines(store, Clock.systemUTC(), profile.deadlineSettings()),
+                                new Monitor(store, RegisseurRoutes.nearestVillage(served.part(ServeState::api))),
                                 shared.reportLimit(),
                                 () -> tokens,
                                 served.part(ServeState::api));

@@ -5,15 +5,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.function.Supplier;
 import nl.plektoets.auth.AccessRole;
 import nl.plektoets.auth.TokenFile;
+import nl.plektoets.csv.CsvRows;
 import nl.plektoets.deadlines.Deadline;
 import nl.plektoets.deadlines.DeadlineCalendar;
 import nl.plektoets.deadlines.Deadlines;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
+import nl.plektoets.monitor.Monitor;
 import nl.plektoets.registers.HousingLocation;
 import nl.plektoets.registers.IntakeCase;
 import nl.plektoets.registers.IntakeTable;
@@ -52,6 +55,7 @@ public final class RegisseurRoutes {
             IntakeTable intake,
             Locations locations,
             Deadlines deadlines,
+            Monitor monitor,
             ReportLimit limit,
             Supplier<TokenFile> tokens,
             Supplier<Api> api) {
@@ -105,6 +109,37 @@ public final class RegisseurRoutes {
                         body -> body),
                 AccessRole.PLANNER,
                 AccessRole.REGISSEUR);
+        // the monitor of §8.1: counts per year and village, as JSON and CSV
+        RegisterRoutes.getAndHead(
+                routes,
+                "/api/v1/monitor",
+                ctx -> r.handle(ctx, AccessRole.PLANNER, u -> {
+                    ArrayNode rows = RegisterJson.MAPPER.createArrayNode();
+                    for (Monitor.Row row : monitor.rows()) {
+                        rows.addObject()
+                                .put("year", row.year())
+                                .put("village", row.village())
+                                .put("measure", row.measure())
+                                .put("key", row.key())
+                                .put("count", row.count());
+                    }
+                    ObjectNode out = RegisterJson.MAPPER.createObjectNode().put("policyRef", "§8.1");
+                    out.put("count", rows.size());
+                    out.set("rows", rows);
+                    RegisterRoutes.json(ctx, 200, out);
+                }));
+        RegisterRoutes.getAndHead(
+                routes,
+                "/api/v1/monitor.csv",
+                ctx -> r.handle(ctx, AccessRole.PLANNER, u -> {
+                    StringBuilder csv =
+                            new StringBuilder(CsvRows.header(List.of("year", "village", "measure", "key", "count")));
+                    for (Monitor.Row row : monitor.rows()) {
+                        csv.append(
+                                CsvRows.row(List.of(row.year(), row.village(), row.measure(), row.key(), row.count())));
+                    }
+                    ctx.status(200).contentType("text/csv; charset=utf-8").result(csv.toString());
+                }));
         // what is overdue or due within the profile's days; ?all=true for every open deadline
         RegisterRoutes.getAndHead(
                 routes,
@@ -200,6 +235,28 @@ public final class RegisseurRoutes {
         ctx.status(200)
                 .contentType("text/calendar; charset=utf-8")
                 .result(DeadlineCalendar.write(deadlines.all(), "plektoets"));
+    }
+
+    /**
+     * The village of a site (RD New) for the monitor: the nearest village of the served layers (their {@code name}),
+     * or {@link Monitor#UNKNOWN_VILLAGE} without any.
+     */
+    public static java.util.function.Function<org.locationtech.jts.geom.Geometry, String> nearestVillage(
+            Supplier<Api> api) {
+        return site -> {
+            Api a = api.get();
+            var working = new nl.plektoets.geo.LayerGeometry(a.dataset().info().workingCrs()).fromStorage(site);
+            String best = Monitor.UNKNOWN_VILLAGE;
+            double bestDistance = Double.MAX_VALUE;
+            for (var f : a.dataset().layer(nl.plektoets.data.Role.VILLAGE)) {
+                double d = f.geometry().distance(working);
+                if (d < bestDistance && f.attribute("name") != null) {
+                    bestDistance = d;
+                    best = f.attribute("name");
+                }
+            }
+            return best;
+        };
     }
 
     /** The location with its site in CRS84 and its signals, newest last. */

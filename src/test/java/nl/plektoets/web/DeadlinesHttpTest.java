@@ -81,6 +81,7 @@ class DeadlinesHttpTest {
                         new IntakeTable(store, clock, profile.intakeDocuments()),
                         new Locations(store, clock),
                         new Deadlines(store, clock, profile.deadlineSettings()),
+                        new nl.plektoets.monitor.Monitor(store, RegisseurRoutes.nearestVillage(() -> api)),
                         ReportLimit.reports(clock),
                         () -> tokens,
                         () -> api);

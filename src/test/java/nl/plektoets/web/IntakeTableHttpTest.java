@@ -71,6 +71,7 @@ class IntakeTableHttpTest {
                         new nl.plektoets.registers.Locations(store, CLOCK),
                         new nl.plektoets.deadlines.Deadlines(
                                 store, CLOCK, PolicyProfile.load(null).deadlineSettings()),
+                        new nl.plektoets.monitor.Monitor(store, RegisseurRoutes.nearestVillage(() -> api)),
                         ReportLimit.reports(CLOCK),
                         () -> tokens,
                         () -> api);

@@ -52,6 +52,7 @@ class LocationsHttpTest {
                     new Locations(store, CLOCK),
                     new nl.plektoets.deadlines.Deadlines(
                             store, CLOCK, PolicyProfile.load(null).deadlineSettings()),
+                    new nl.plektoets.monitor.Monitor(store, RegisseurRoutes.nearestVillage(() -> api)),
                     ReportLimit.reports(CLOCK),
                     () -> tokens,
                     () -> api));
