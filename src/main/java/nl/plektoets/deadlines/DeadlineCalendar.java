@@ -16,8 +16,10 @@ import java.util.List;
 public final class DeadlineCalendar {
     private DeadlineCalendar() {}
 
-    public static String write(List<Deadline> deadlines, String host) {
+    /** @param fictitious the served data are the demo's: the calendar says so (X-PLEKTOETS-FICTITIOUS) */
+    public static String write(List<Deadline> deadlines, String host, boolean fictitious) {
         ICalendar cal = new ICalendar();
+        cal.setExperimentalProperty("X-PLEKTOETS-FICTITIOUS", String.valueOf(fictitious));
         cal.setProductId("-//plektoets//regisseur deadlines//EN");
         cal.setName("plektoets deadlines");
         for (Deadline d : deadlines) {

@@ -132,11 +132,13 @@ public final class RegisseurRoutes {
                 routes,
                 "/api/v1/monitor.csv",
                 ctx -> r.handle(ctx, AccessRole.PLANNER, u -> {
-                    StringBuilder csv =
-                            new StringBuilder(CsvRows.header(List.of("year", "village", "measure", "key", "count")));
+                    // the fictitious column, as every CSV of the service: the demo's numbers say they are not real
+                    boolean fictitious = api.get().dataset().info().fictitious();
+                    StringBuilder csv = new StringBuilder(
+                            CsvRows.header(List.of("year", "village", "measure", "key", "count", "fictitious")));
                     for (Monitor.Row row : monitor.rows()) {
-                        csv.append(
-                                CsvRows.row(List.of(row.year(), row.village(), row.measure(), row.key(), row.count())));
+                        csv.append(CsvRows.row(
+                                List.of(row.year(), row.village(), row.measure(), row.key(), row.count(), fictitious)));
                     }
                     ctx.status(200).contentType("text/csv; charset=utf-8").result(csv.toString());
                 }));
@@ -184,10 +186,13 @@ public final class RegisseurRoutes {
                             api.get().datasetJson());
                     return;
                 }
-                calendar(ctx, deadlines);
+                calendar(ctx, deadlines, api.get().dataset().info().fictitious());
                 return;
             }
-            r.handle(ctx, AccessRole.PLANNER, u -> calendar(ctx, deadlines));
+            r.handle(
+                    ctx,
+                    AccessRole.PLANNER,
+                    u -> calendar(ctx, deadlines, api.get().dataset().info().fictitious()));
         });
         routes.get(
                 "/api/v1/public/locations",
@@ -230,11 +235,11 @@ public final class RegisseurRoutes {
                 }));
     }
 
-    private static void calendar(Context ctx, Deadlines deadlines) {
+    private static void calendar(Context ctx, Deadlines deadlines, boolean fictitious) {
         ctx.header("Cache-Control", "no-store");
         ctx.status(200)
                 .contentType("text/calendar; charset=utf-8")
-                .result(DeadlineCalendar.write(deadlines.all(), "plektoets"));
+                .result(DeadlineCalendar.write(deadlines.all(), "plektoets", fictitious));
     }
 
     /**
