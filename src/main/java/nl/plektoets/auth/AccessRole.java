@@ -4,9 +4,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a token may do: planners read and change the registers; admins also reload the layers. */
+/**
+ * What a token may do: planners read and change the registers; the regisseur (Noordoostpolder's "regisseur
+ * arbeidsmigranten") also runs the intake table, the housing locations and their signals; admins may do everything
+ * and reload the layers.
+ */
 public enum AccessRole {
     PLANNER,
+    REGISSEUR,
     ADMIN;
 
     public String id() {
@@ -17,8 +22,11 @@ public enum AccessRole {
         return Arrays.stream(values()).filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** Admins may do everything planners may. */
+    /**
+     * Admins may do everything; a regisseur everything a planner may (the intake table needs the registers), a
+     * planner reads the regisseur's work but does not change it.
+     */
     public boolean includes(AccessRole required) {
-        return this == ADMIN || this == required;
+        return this == ADMIN || this == required || (this == REGISSEUR && required == PLANNER);
     }
 }

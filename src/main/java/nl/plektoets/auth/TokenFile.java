@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Bearer tokens for the planner and admin endpoints, read from a text file, one token per line:
+ * Bearer tokens for the planner, regisseur and admin endpoints, read from a text file, one token per line:
  * <pre>
  * # user   role     token (at least 24 characters) or sha256:HEX of the token
  * ans      planner  sha256:<64 hex digits: the SHA-256 of the token, e.g. from: printf %s TOKEN | sha256sum>
+ * rita     regisseur sha256:<64 hex digits>
  * beheer   admin    Xq8m2LrV0aTzP4s9wKcY7uJdN3eB
  * </pre>
  * Storing {@code sha256:} hashes keeps the file free of usable secrets. Lookups compare in constant time.
@@ -44,7 +45,7 @@ public final class TokenFile {
         } catch (IOException e) {
             throw new IllegalArgumentException(
                     "Cannot read the token file " + file + ": " + e.getMessage()
-                            + ". Create it with lines 'user role token' (role planner or admin).",
+                            + ". Create it with lines 'user role token' (role planner, regisseur or admin).",
                     e);
         }
         List<Entry> entries = new ArrayList<>();
@@ -59,7 +60,7 @@ public final class TokenFile {
             }
             AccessRole role = AccessRole.byId(parts[1])
                     .orElseThrow(() -> new IllegalArgumentException(
-                            where + "role must be planner or admin, not '" + parts[1] + "'"));
+                            where + "role must be planner, regisseur or admin, not '" + parts[1] + "'"));
             String token = parts[2];
             byte[] hash;
             if (token.startsWith("sha256:")) {

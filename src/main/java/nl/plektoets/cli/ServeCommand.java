@@ -20,11 +20,15 @@ import nl.plektoets.criteria.Criterion;
 import nl.plektoets.criteria.LocationCapCriterion;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.osm.OsmImportException;
+import nl.plektoets.deadlines.Deadlines;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.isochrone.IsochroneBuilder;
+import nl.plektoets.monitor.Monitor;
 import nl.plektoets.overview.HousingOverview;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.EngineSnapshots;
+import nl.plektoets.registers.IntakeTable;
+import nl.plektoets.registers.Locations;
 import nl.plektoets.registers.RegisterInitiativeCounts;
 import nl.plektoets.registers.Registers;
 import nl.plektoets.roomrental.Disclosure;
@@ -50,6 +54,7 @@ import nl.plektoets.web.PolicyInfo;
 import nl.plektoets.web.PublicInitiativeRoutes;
 import nl.plektoets.web.PublicInitiativesApi;
 import nl.plektoets.web.ReachApi;
+import nl.plektoets.web.RegisseurRoutes;
 import nl.plektoets.web.RegisterRoutes;
 import nl.plektoets.web.ReportLimit;
 import nl.plektoets.web.RoomRentalApi;
@@ -189,6 +194,16 @@ final class ServeCommand implements Callable<Integer> {
                                 registers,
                                 () -> tokens,
                                 () -> reload(served, shared, layers),
+                                served.part(ServeState::api));
+                        RegisseurRoutes.install(
+                                routes,
+                                registers,
+                                new IntakeTable(store, Clock.systemUTC(), profile.intakeDocuments()),
+                                new Locations(store, Clock.systemUTC()),
+                                new Deadlines(store, Clock.systemUTC(), profile.deadlineSettings()),
+                                new Monitor(store, RegisseurRoutes.nearestVillage(served.part(ServeState::api))),
+                                shared.reportLimit(),
+                                () -> tokens,
                                 served.part(ServeState::api));
                         c.events.serverStopped(() -> closeStore(copier, store));
                     });

@@ -174,7 +174,7 @@ public record Config(
                     List.of()),
             new Key(
                     "tokens",
-                    "bearer-token file for the register and admin endpoints, lines 'user role token' (role planner or admin); empty = those endpoints answer 401",
+                    "bearer-token file for the register and admin endpoints, lines 'user role token' (role planner, regisseur or admin); empty = those endpoints answer 401",
                     ""),
             new Key(
                     "background",

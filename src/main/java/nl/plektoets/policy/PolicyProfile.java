@@ -49,6 +49,8 @@ public final class PolicyProfile {
     // ETFAL part 2 (issue 13): set once by parse(); empty when the profile has no block
     private java.util.Optional<WorkTravelPolicy> workTravel = java.util.Optional.empty();
     private java.util.Optional<ParkingAccessPolicy> parkingAccess = java.util.Optional.empty();
+    private IntakeDocuments intakeDocuments = IntakeDocuments.none();
+    private DeadlineSettings deadlineSettings = DeadlineSettings.defaults();
     private final EnvironmentPolicy environment;
     // set once by parse() before the profile is returned, never after
     private SettlementPolicy settlement = new SettlementPolicy(null, null);
@@ -216,14 +218,16 @@ public final class PolicyProfile {
                             "spread",
                             "neighbours",
                             "distance_to_work",
-                            "parking_access")
+                            "parking_access",
+                            "intake",
+                            "deadlines")
                     .contains(f)) {
                 problems.add(
                         "unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
                                 + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
                                 + " livestock_odour, external_safety, etfal, environmental_zoning, locations,"
                                 + " public_initiatives, spread, neighbours,"
-                                + " distance_to_work, parking_access)");
+                                + " distance_to_work, parking_access, intake, deadlines)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -323,6 +327,8 @@ public final class PolicyProfile {
         SettlementPolicy settlement = SettlementPolicy.parse(root, problems);
         java.util.Optional<WorkTravelPolicy> workTravel = WorkTravelPolicy.parse(root, problems);
         java.util.Optional<ParkingAccessPolicy> parkingAccess = ParkingAccessPolicy.parse(root, problems);
+        IntakeDocuments intake = IntakeDocuments.parse(root.get("intake"), problems);
+        DeadlineSettings deadlines = DeadlineSettings.parse(root.get("deadlines"), problems);
         if (policyText != null) {
             workTravel.ifPresent(w -> citedIn(policyText, "distance_to_work.paragraph", w.paragraph(), problems));
             parkingAccess.ifPresent(pa -> citedIn(policyText, "parking_access.paragraph", pa.paragraph(), problems));
@@ -332,6 +338,8 @@ public final class PolicyProfile {
             environment.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             settlement.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
+            intake.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
+            deadlines.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             // every paragraph the profile cites must be in its text, or the map would link to nothing
             for (Threshold t : thresholds.values())
                 citedIn(policyText, "thresholds." + t.key().key() + ".paragraph", t.paragraph(), problems);
@@ -357,6 +365,8 @@ public final class PolicyProfile {
         profile.settlement = settlement;
         profile.workTravel = workTravel;
         profile.parkingAccess = parkingAccess;
+        profile.intakeDocuments = intake;
+        profile.deadlineSettings = deadlines;
         return profile;
     }
 
@@ -594,6 +604,16 @@ public final class PolicyProfile {
     /** {@code parking_access} (Bijlage 1): parking norm and fire-brigade access; empty when the profile has no block. */
     public java.util.Optional<ParkingAccessPolicy> parkingAccess() {
         return parkingAccess;
+    }
+
+    /** The regisseur's deadline settings (profile {@code deadlines}); the defaults without the section. */
+    public DeadlineSettings deadlineSettings() {
+        return deadlineSettings;
+    }
+
+    /** The documents the intake table asks for (profile {@code intake.documents}); none without the section. */
+    public IntakeDocuments intakeDocuments() {
+        return intakeDocuments;
     }
 
     /** The room-rental rules per street (§5.1.3, §6.2.6); none switched on when the profile has no section. */

@@ -17,6 +17,9 @@ public interface RegisterStore {
 
     String INITIATIVES = "housing_initiative";
     String ROOM_RENTED = "room_rented_dwelling";
+    String INTAKE = "intake_case";
+    String LOCATIONS = "housing_location";
+    String SIGNALS = "location_signal";
 
     RoomRentalPermit createPermit(RoomRentalPermit entry, String actor);
 
@@ -70,6 +73,35 @@ public interface RegisterStore {
 
     HousingInitiative updateInitiative(
             long id, long expectedVersion, String actor, UnaryOperator<HousingInitiative> change);
+
+    /** Opens the intake case of an initiative; one per initiative (a second is refused, 422). */
+    IntakeCase createIntakeCase(IntakeCase entry, String actor);
+
+    Optional<IntakeCase> intakeCase(long id);
+
+    /** The intake cases, oldest first, optionally only those of one case owner. */
+    List<IntakeCase> intakeCases(String caseOwnerOrNull);
+
+    /** {@link #updatePermit}'s optimistic change and audit for an intake case. */
+    IntakeCase updateIntakeCase(long id, long expectedVersion, String actor, UnaryOperator<IntakeCase> change);
+
+    HousingLocation createLocation(HousingLocation entry, String actor);
+
+    Optional<HousingLocation> location(long id);
+
+    /** The housing locations, oldest first, optionally only those with the given status id. */
+    List<HousingLocation> locations(String statusOrNull);
+
+    HousingLocation updateLocation(long id, long expectedVersion, String actor, UnaryOperator<HousingLocation> change);
+
+    LocationSignal createSignal(LocationSignal entry, String actor);
+
+    Optional<LocationSignal> signal(long id);
+
+    /** The signals, oldest first, optionally only those of one location (id > 0). */
+    List<LocationSignal> signals(long locationIdOrZero);
+
+    LocationSignal updateSignal(long id, long expectedVersion, String actor, UnaryOperator<LocationSignal> change);
 
     /**
      * The audit rows of one entry ({@code room_rental_permit}, {@code room_rented_dwelling} or

@@ -30,8 +30,14 @@ import nl.plektoets.geo.LayerGeometry;
 import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.EntryNotFoundException;
 import nl.plektoets.registers.HousingInitiative;
+import nl.plektoets.registers.HousingLocation;
 import nl.plektoets.registers.InitiativeStatus;
 import nl.plektoets.registers.InitiatorKind;
+import nl.plektoets.registers.IntakeCase;
+import nl.plektoets.registers.IntakeJson;
+import nl.plektoets.registers.InvalidEntryException;
+import nl.plektoets.registers.LocationJson;
+import nl.plektoets.registers.LocationSignal;
 import nl.plektoets.registers.PermitGuard;
 import nl.plektoets.registers.PermitStatus;
 import nl.plektoets.registers.PermitType;
@@ -679,6 +685,347 @@ public abstract class JdbcStore implements Store {
                 getDate(rs, "permit_end"),
                 RegisterJson.stepsFromJson(json(rs.getString("steps"))),
                 rs.getString("notes"),
+                getInstant(rs, "created_at"),
+                rs.getString("created_by"),
+                getInstant(rs, "updated_at"),
+                rs.getString("updated_by"));
+    }
+
+    // ---- the intake table ----
+
+    private static final String INTAKE_COLUMNS =
+            "version, initiative_id, case_owner, meeting_on, outcome, procedure, disciplines, "
+                    + "advice, documents, notes, created_at, created_by, updated_at, updated_by";
+
+    private RegisterRows<IntakeCase> intakeRows() {
+        return new RegisterRows<>(
+                INTAKE,
+                INTAKE_COLUMNS,
+                "?,?,?,?,?,?," + jsonParam() + "," + jsonParam() + "," + jsonParam() + ",?,?,?,?,?",
+                this::bindIntake);
+    }
+
+    @Override
+    public IntakeCase createIntakeCase(IntakeCase entry, String actor) {
+        return inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT id FROM intake_case WHERE initiative_id = ?")) {
+                st.setLong(1, entry.initiativeId());
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next())
+                        throw InvalidEntryException.rule(
+                                "initiativeId",
+                                "initiative " + entry.initiativeId() + " already has intake case " + rs.getLong(1)
+                                        + "; change that one");
+                }
+            }
+            Instant now = now();
+            IntakeCase stamped = entry.stamped(0, 1, now, actor, now, actor);
+            long id = insertRow(c, intakeRows(), stamped);
+            IntakeCase saved = stamped.stamped(id, 1, now, actor, now, actor);
+            audit(c, INTAKE, id, 1, "create", actor, null, IntakeJson.toJson(saved));
+            return saved;
+        });
+    }
+
+    @Override
+    public Optional<IntakeCase> intakeCase(long id) {
+        return read(
+                c -> selectById(c, "SELECT id, " + INTAKE_COLUMNS + " FROM intake_case", id, false, this::intakeRow));
+    }
+
+    @Override
+    public List<IntakeCase> intakeCases(String owner) {
+        return read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT id, " + INTAKE_COLUMNS + " FROM intake_case"
+                    + (owner == null ? "" : " WHERE case_owner = ?") + " ORDER BY id")) {
+                if (owner != null) st.setString(1, owner);
+                List<IntakeCase> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) out.add(intakeRow(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public IntakeCase updateIntakeCase(long id, long expectedVersion, String actor, UnaryOperator<IntakeCase> change) {
+        return inTransaction(c -> {
+            IntakeCase before = selectById(
+                            c, "SELECT id, " + INTAKE_COLUMNS + " FROM intake_case", id, true, this::intakeRow)
+                    .orElseThrow(() -> new EntryNotFoundException(INTAKE, id));
+            checkVersion(INTAKE, id, expectedVersion, before.version());
+            IntakeCase after = change.apply(before)
+                    .stamped(id, before.version() + 1, before.createdAt(), before.createdBy(), now(), actor);
+            updateRow(c, intakeRows(), id, expectedVersion, after);
+            audit(c, INTAKE, id, after.version(), "update", actor, IntakeJson.toJson(before), IntakeJson.toJson(after));
+            return after;
+        });
+    }
+
+    private int bindIntake(PreparedStatement st, IntakeCase k) throws SQLException {
+        int i = 1;
+        st.setLong(i++, k.version());
+        st.setLong(i++, k.initiativeId());
+        st.setString(i++, k.caseOwner());
+        setDate(st, i++, k.meetingOn());
+        st.setString(i++, k.outcome() == null ? null : k.outcome().id());
+        st.setString(i++, k.procedure() == null ? null : k.procedure().id());
+        st.setString(i++, IntakeJson.disciplinesToJson(k.disciplines()).toString());
+        st.setString(i++, IntakeJson.adviceToJson(k.advice()).toString());
+        st.setString(i++, IntakeJson.documentsToJson(k.documents()).toString());
+        st.setString(i++, k.notes());
+        setInstant(st, i++, k.createdAt());
+        st.setString(i++, k.createdBy());
+        setInstant(st, i++, k.updatedAt());
+        st.setString(i++, k.updatedBy());
+        return i;
+    }
+
+    private IntakeCase intakeRow(ResultSet rs) throws SQLException {
+        String outcome = rs.getString("outcome");
+        return new IntakeCase(
+                rs.getLong("id"),
+                rs.getLong("version"),
+                rs.getLong("initiative_id"),
+                rs.getString("case_owner"),
+                getDate(rs, "meeting_on"),
+                IntakeJson.disciplinesFromJson(json(rs.getString("disciplines"))),
+                IntakeJson.adviceFromJson(json(rs.getString("advice"))),
+                outcome == null ? null : IntakeCase.Outcome.byId(outcome).orElseThrow(),
+                IntakeCase.Procedure.byId(String.valueOf(rs.getString("procedure")))
+                        .orElse(null),
+                IntakeJson.documentsFromJson(json(rs.getString("documents"))),
+                rs.getString("notes"),
+                getInstant(rs, "created_at"),
+                rs.getString("created_by"),
+                getInstant(rs, "updated_at"),
+                rs.getString("updated_by"));
+    }
+
+    // ---- housing locations and their signals ----
+
+    private static final String LOCATION_COLUMNS = "version, %s, name, village, provider, form, capacity, "
+            + "initiative_id, existing, permit, agreements, snf_certificate, snf_expires, night_register, inspections, "
+            + "status, notes, created_at, created_by, updated_at, updated_by";
+    private static final String SIGNAL_COLUMNS = "version, location_id, received_on, source, category, description, "
+            + "follow_up, follow_up_by, status, via_public_form, created_at, created_by, updated_at, updated_by";
+
+    private RegisterRows<HousingLocation> locationRows() {
+        return new RegisterRows<>(
+                LOCATIONS,
+                String.format(LOCATION_COLUMNS, "site"),
+                "?," + geometryParam() + ",?,?,?,?,?,?,?,?," + jsonParam() + ",?,?," + jsonParam() + "," + jsonParam()
+                        + ",?,?,?,?,?,?",
+                this::bindLocation);
+    }
+
+    private String locationSelect() {
+        return "SELECT id, " + String.format(LOCATION_COLUMNS, geometrySelect("site") + " AS site")
+                + " FROM housing_location";
+    }
+
+    private RegisterRows<LocationSignal> signalRows() {
+        return new RegisterRows<>(SIGNALS, SIGNAL_COLUMNS, "?,?,?,?,?,?,?,?,?,?,?,?,?,?", this::bindSignal);
+    }
+
+    @Override
+    public HousingLocation createLocation(HousingLocation entry, String actor) {
+        return inTransaction(c -> {
+            Instant now = now();
+            HousingLocation stamped = entry.stamped(0, 1, now, actor, now, actor);
+            long id = insertRow(c, locationRows(), stamped);
+            HousingLocation saved = stamped.stamped(id, 1, now, actor, now, actor);
+            audit(c, LOCATIONS, id, 1, "create", actor, null, LocationJson.toJson(saved));
+            return saved;
+        });
+    }
+
+    @Override
+    public Optional<HousingLocation> location(long id) {
+        return read(c -> selectById(c, locationSelect(), id, false, this::locationRow));
+    }
+
+    @Override
+    public List<HousingLocation> locations(String status) {
+        return read(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    locationSelect() + (status == null ? "" : " WHERE status = ?") + " ORDER BY id")) {
+                if (status != null) st.setString(1, status);
+                List<HousingLocation> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) out.add(locationRow(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public HousingLocation updateLocation(
+            long id, long expectedVersion, String actor, UnaryOperator<HousingLocation> change) {
+        return inTransaction(c -> {
+            HousingLocation before = selectById(c, locationSelect(), id, true, this::locationRow)
+                    .orElseThrow(() -> new EntryNotFoundException(LOCATIONS, id));
+            checkVersion(LOCATIONS, id, expectedVersion, before.version());
+            HousingLocation after = change.apply(before)
+                    .stamped(id, before.version() + 1, before.createdAt(), before.createdBy(), now(), actor);
+            updateRow(c, locationRows(), id, expectedVersion, after);
+            audit(
+                    c,
+                    LOCATIONS,
+                    id,
+                    after.version(),
+                    "update",
+                    actor,
+                    LocationJson.toJson(before),
+                    LocationJson.toJson(after));
+            return after;
+        });
+    }
+
+    @Override
+    public LocationSignal createSignal(LocationSignal entry, String actor) {
+        return inTransaction(c -> {
+            Instant now = now();
+            LocationSignal stamped = entry.stamped(0, 1, now, actor, now, actor);
+            long id = insertRow(c, signalRows(), stamped);
+            LocationSignal saved = stamped.stamped(id, 1, now, actor, now, actor);
+            audit(c, SIGNALS, id, 1, "create", actor, null, LocationJson.toJson(saved));
+            return saved;
+        });
+    }
+
+    @Override
+    public Optional<LocationSignal> signal(long id) {
+        return read(c ->
+                selectById(c, "SELECT id, " + SIGNAL_COLUMNS + " FROM location_signal", id, false, this::signalRow));
+    }
+
+    @Override
+    public List<LocationSignal> signals(long locationId) {
+        return read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT id, " + SIGNAL_COLUMNS + " FROM location_signal"
+                    + (locationId > 0 ? " WHERE location_id = ?" : "") + " ORDER BY id")) {
+                if (locationId > 0) st.setLong(1, locationId);
+                List<LocationSignal> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) out.add(signalRow(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public LocationSignal updateSignal(
+            long id, long expectedVersion, String actor, UnaryOperator<LocationSignal> change) {
+        return inTransaction(c -> {
+            LocationSignal before = selectById(
+                            c, "SELECT id, " + SIGNAL_COLUMNS + " FROM location_signal", id, true, this::signalRow)
+                    .orElseThrow(() -> new EntryNotFoundException(SIGNALS, id));
+            checkVersion(SIGNALS, id, expectedVersion, before.version());
+            LocationSignal after = change.apply(before)
+                    .stamped(id, before.version() + 1, before.createdAt(), before.createdBy(), now(), actor);
+            updateRow(c, signalRows(), id, expectedVersion, after);
+            audit(
+                    c,
+                    SIGNALS,
+                    id,
+                    after.version(),
+                    "update",
+                    actor,
+                    LocationJson.toJson(before),
+                    LocationJson.toJson(after));
+            return after;
+        });
+    }
+
+    private int bindLocation(PreparedStatement st, HousingLocation l) throws SQLException {
+        int i = 1;
+        st.setLong(i++, l.version());
+        st.setBytes(i++, encodeGeometry(l.site()));
+        st.setString(i++, l.name());
+        st.setString(i++, l.village());
+        st.setString(i++, l.provider());
+        st.setString(i++, l.form().id());
+        st.setInt(i++, l.capacity());
+        if (l.initiativeId() > 0) st.setLong(i++, l.initiativeId());
+        else st.setNull(i++, java.sql.Types.BIGINT);
+        st.setBoolean(i++, l.existing());
+        st.setString(i++, l.permit());
+        st.setString(i++, LocationJson.agreementsToJson(l.agreements()).toString());
+        st.setString(i++, l.snfCertificate());
+        setDate(st, i++, l.snfExpires());
+        st.setString(i++, LocationJson.monthsToJson(l.nightRegister()).toString());
+        st.setString(i++, LocationJson.inspectionsToJson(l.inspections()).toString());
+        st.setString(i++, l.status().id());
+        st.setString(i++, l.notes());
+        setInstant(st, i++, l.createdAt());
+        st.setString(i++, l.createdBy());
+        setInstant(st, i++, l.updatedAt());
+        st.setString(i++, l.updatedBy());
+        return i;
+    }
+
+    private HousingLocation locationRow(ResultSet rs) throws SQLException {
+        return new HousingLocation(
+                rs.getLong("id"),
+                rs.getLong("version"),
+                decodeGeometry(rs.getBytes("site")),
+                rs.getString("name"),
+                rs.getString("village"),
+                rs.getString("provider"),
+                HousingForm.byId(rs.getString("form")).orElseThrow(),
+                rs.getInt("capacity"),
+                rs.getLong("initiative_id"),
+                rs.getBoolean("existing"),
+                rs.getString("permit"),
+                LocationJson.agreementsFromJson(json(rs.getString("agreements"))),
+                rs.getString("snf_certificate"),
+                getDate(rs, "snf_expires"),
+                LocationJson.monthsFromJson(json(rs.getString("night_register"))),
+                LocationJson.inspectionsFromJson(json(rs.getString("inspections"))),
+                HousingLocation.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                rs.getString("notes"),
+                getInstant(rs, "created_at"),
+                rs.getString("created_by"),
+                getInstant(rs, "updated_at"),
+                rs.getString("updated_by"));
+    }
+
+    private int bindSignal(PreparedStatement st, LocationSignal s) throws SQLException {
+        int i = 1;
+        st.setLong(i++, s.version());
+        st.setLong(i++, s.locationId());
+        setDate(st, i++, s.receivedOn());
+        st.setString(i++, s.source().id());
+        st.setString(i++, s.category().id());
+        st.setString(i++, s.description());
+        st.setString(i++, s.followUp());
+        st.setString(i++, s.followUpBy());
+        st.setString(i++, s.status().id());
+        st.setBoolean(i++, s.viaPublicForm());
+        setInstant(st, i++, s.createdAt());
+        st.setString(i++, s.createdBy());
+        setInstant(st, i++, s.updatedAt());
+        st.setString(i++, s.updatedBy());
+        return i;
+    }
+
+    private LocationSignal signalRow(ResultSet rs) throws SQLException {
+        return new LocationSignal(
+                rs.getLong("id"),
+                rs.getLong("version"),
+                rs.getLong("location_id"),
+                getDate(rs, "received_on"),
+                LocationSignal.Source.valueOf(rs.getString("source").toUpperCase(Locale.ROOT)),
+                LocationSignal.Category.valueOf(rs.getString("category").toUpperCase(Locale.ROOT)),
+                rs.getString("description"),
+                rs.getString("follow_up"),
+                rs.getString("follow_up_by"),
+                LocationSignal.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                rs.getBoolean("via_public_form"),
                 getInstant(rs, "created_at"),
                 rs.getString("created_by"),
                 getInstant(rs, "updated_at"),

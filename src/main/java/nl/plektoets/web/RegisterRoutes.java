@@ -143,7 +143,7 @@ public final class RegisterRoutes {
     }
 
     /** Authenticates, authorises, runs, and turns every failure into its problem response. */
-    private void handle(Context ctx, AccessRole required, Handler handler) {
+    void handle(Context ctx, AccessRole required, Handler handler) {
         guarded(ctx, tokens, () -> api.get().datasetJson(), required, handler);
     }
 
@@ -201,7 +201,7 @@ public final class RegisterRoutes {
     }
 
     /** Every answer names the dataset it was given over (item 13: the demo always says it is fictitious). */
-    private static void json(Context ctx, int status, ObjectNode body) {
+    static void json(Context ctx, int status, ObjectNode body) {
         Answers.json(ctx, status, Answers.JSON_TYPE, body, dataset(ctx));
     }
 
@@ -211,13 +211,13 @@ public final class RegisterRoutes {
     }
 
     /** The request reader every route uses (a duplicate member is a 400), then: an object. */
-    private static JsonNode body(Context ctx) {
+    static JsonNode body(Context ctx) {
         JsonNode n = Api.readJson(ctx.bodyAsBytes(), "body");
         if (!n.isObject()) throw InvalidEntryException.malformed("body", "expected a JSON object");
         return n;
     }
 
-    private static long id(Context ctx) {
+    static long id(Context ctx) {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
@@ -227,17 +227,24 @@ public final class RegisterRoutes {
 
     /** The routes of one register, from what differs ({@link RegisterResource}); the same shape for every register. */
     private <T> void register(RoutesConfig routes, RegisterResource<T> res) {
+        register(routes, res, AccessRole.PLANNER, AccessRole.PLANNER);
+    }
+
+    /** Handlers over the registers for another route table ({@link RegisseurRoutes}); no reload there. */
+    static RegisterRoutes over(Registers registers, Supplier<TokenFile> tokens, Supplier<Api> api) {
+        return new RegisterRoutes(registers, tokens, null, api);
+    }
+
+    /** {@link #register(RoutesConfig, RegisterResource)} with the roles that may read and that may change. */
+    <T> void register(RoutesConfig routes, RegisterResource<T> res, AccessRole read, AccessRole write) {
         String collection = "/api/v1/" + res.path();
         getAndHead(
                 routes,
                 collection,
-                ctx -> handle(
-                        ctx,
-                        AccessRole.PLANNER,
-                        u -> list(ctx, res.member(), res.list().apply(ctx), res.toJson())));
+                ctx -> handle(ctx, read, u -> list(ctx, res.member(), res.list().apply(ctx), res.toJson())));
         routes.post(
                 collection,
-                ctx -> handle(ctx, AccessRole.PLANNER, u -> {
+                ctx -> handle(ctx, write, u -> {
                     T created = res.create().apply(res.request().apply(body(ctx)), u.name());
                     ctx.header("Location", collection + "/" + res.id().applyAsLong(created));
                     json(ctx, 201, res.toJson().apply(created));
@@ -245,7 +252,7 @@ public final class RegisterRoutes {
         getAndHead(
                 routes,
                 collection + "/{id}",
-                ctx -> handle(ctx, AccessRole.PLANNER, u -> {
+                ctx -> handle(ctx, read, u -> {
                     long id = id(ctx);
                     entry(
                             ctx,
@@ -256,15 +263,12 @@ public final class RegisterRoutes {
                 collection + "/{id}",
                 ctx -> handle(
                         ctx,
-                        AccessRole.PLANNER,
+                        write,
                         u -> entry(
                                 ctx,
                                 res,
                                 res.patch().patch(id(ctx), res.request().apply(body(ctx)), u.name()))));
-        getAndHead(
-                routes,
-                collection + "/{id}/audit",
-                ctx -> handle(ctx, AccessRole.PLANNER, u -> audit(ctx, res.register())));
+        getAndHead(routes, collection + "/{id}/audit", ctx -> handle(ctx, read, u -> audit(ctx, res.register())));
     }
 
     /** {count, <member>: [...]}: the answer of every register listing. */
@@ -290,7 +294,7 @@ public final class RegisterRoutes {
      * Replaces a GeoJSON (CRS84) site in the request by its RD New WKT, the register JSON form. The site is read and
      * checked as an assessment's (a register must not hold a site the assessment would refuse).
      */
-    private static JsonNode siteToRd(JsonNode body, Api api) {
+    static JsonNode siteToRd(JsonNode body, Api api) {
         JsonNode site = body.get("site");
         if (site == null || site.isNull()) return body;
         Geometry working = api.site(site, ApiCrs.CRS84, "site");

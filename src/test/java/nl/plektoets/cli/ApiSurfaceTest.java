@@ -41,6 +41,8 @@ class ApiSurfaceTest {
             "/api/v1/neighbours.csv", "address=%s",
             "/api/v1/layers/environmental_source/{id}/zone", "distance=50");
 
+    private static final String REGISSEUR = "regisseur-token-0123456789abcd";
+
     @TempDir
     static Path tmp;
 
@@ -51,7 +53,7 @@ class ApiSurfaceTest {
     static void serve() throws Exception {
         Path data = CommittedDemo.copyTo(tmp.resolve("demo"));
         Path tokens = tmp.resolve("tokens.txt");
-        Files.writeString(tokens, "ans planner " + StoreCommandsTest.PLANNER + "\n");
+        Files.writeString(tokens, "ans planner " + StoreCommandsTest.PLANNER + "\nrita regisseur " + REGISSEUR + "\n");
         served =
                 StoreCommandsTest.run("serve", "--data", data.toString(), "--tokens", tokens.toString(), "--port", "0");
         assertEquals(Main.OK, served.code(), served::toString);
@@ -175,6 +177,30 @@ class ApiSurfaceTest {
                         // public (§4.1.2), so the public overview's CSV has a row to say fictitious in
                         + " \"status\": \"intake\"}");
         assertEquals(201, initiative.statusCode(), initiative::body);
+        // the regisseur's entries (issue 14): a case, a location, a signal
+        HttpResponse<String> intakeCase = StoreCommandsTest.send(
+                port,
+                "POST",
+                "/api/v1/intake-cases",
+                REGISSEUR,
+                "{\"initiativeId\": " + json(initiative).get("id").asLong() + "}");
+        assertEquals(201, intakeCase.statusCode(), intakeCase::body);
+        HttpResponse<String> housingLocation = StoreCommandsTest.send(
+                port,
+                "POST",
+                "/api/v1/locations",
+                REGISSEUR,
+                "{\"site\": {\"type\": \"Point\", \"coordinates\": [" + lon + ", " + lat + "]}, \"name\": \"Proef\","
+                        + " \"provider\": \"Proef BV\", \"form\": \"housing_facility\", \"capacity\": 12}");
+        assertEquals(201, housingLocation.statusCode(), housingLocation::body);
+        HttpResponse<String> signal = StoreCommandsTest.send(
+                port,
+                "POST",
+                "/api/v1/signals",
+                REGISSEUR,
+                "{\"locationId\": " + json(housingLocation).get("id").asLong()
+                        + ", \"source\": \"resident\", \"category\": \"noise\"}");
+        assertEquals(201, signal.statusCode(), signal::body);
         HttpResponse<String> roomRented = StoreCommandsTest.send(
                 port,
                 "POST",
@@ -185,7 +211,7 @@ class ApiSurfaceTest {
                         + street.at("/properties/town").asText()
                         + "\", \"source\": \"inspection\", \"observedOn\": \"2026-11-02\"}");
         assertEquals(201, roomRented.statusCode(), roomRented::body);
-        Map<String, String> values = Map.of(
+        Map<String, String> values = new java.util.HashMap<>(Map.of(
                 "{role}",
                 "building",
                 "{ref}",
@@ -203,7 +229,14 @@ class ApiSurfaceTest {
                 "/collections/{id}",
                 "/collections/room-rental-streets",
                 "{fid}",
-                street.get("id").asText().replace(" ", "%20"));
+                street.get("id").asText().replace(" ", "%20")));
+        values.put(
+                "/intake-cases/{id}",
+                "/intake-cases/" + json(intakeCase).get("id").asLong());
+        values.put(
+                "/locations/{id}",
+                "/locations/" + json(housingLocation).get("id").asLong());
+        values.put("/signals/{id}", "/signals/" + json(signal).get("id").asLong());
 
         List<String> wrong = new ArrayList<>();
         int walked = 0;
@@ -237,6 +270,9 @@ class ApiSurfaceTest {
                             || !java.util.Arrays.stream(lines).skip(1).allMatch(l -> l.endsWith(",true"))) {
                         wrong.add(what + ": a CSV row does not say fictitious");
                     }
+                } else if (type.startsWith("text/calendar")) {
+                    if (!r.body().contains("X-PLEKTOETS-FICTITIOUS:true"))
+                        wrong.add(what + ": the calendar does not say fictitious");
                 } else if (!type.contains("json")
                         || !json(r).at("/dataset/fictitious").asBoolean(false)) {
                     wrong.add(what + ": no dataset.fictitious = true in "

@@ -15,6 +15,7 @@ import nl.plektoets.registers.RegisterJson;
 final class RegisterHttp {
     static final String PLANNER = "planner-token-0123456789abcdef";
     static final String ADMIN = "admin-token-0123456789abcdefgh";
+    static final String REGISSEUR = "regisseur-token-0123456789abcd";
 
     record Response(int status, String contentType, JsonNode body, java.net.http.HttpHeaders headers) {}
 
@@ -44,7 +45,7 @@ final class RegisterHttp {
         Path file = dir.resolve("tokens.txt");
         Files.writeString(
                 file,
-                "# test tokens\nans planner " + PLANNER + "\nbeheer admin sha256:"
+                "# test tokens\nans planner " + PLANNER + "\nrita regisseur " + REGISSEUR + "\nbeheer admin sha256:"
                         + java.util.HexFormat.of().formatHex(TokenFile.sha256(ADMIN)) + "\n");
         return TokenFile.read(file);
     }

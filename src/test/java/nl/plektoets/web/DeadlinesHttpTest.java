@@ -1,0 +1,194 @@
+package nl.plektoets.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.plektoets.auth.TokenFile;
+import nl.plektoets.deadlines.Deadlines;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.registers.AssessmentSnapshots;
+import nl.plektoets.registers.IntakeTable;
+import nl.plektoets.registers.Locations;
+import nl.plektoets.registers.Registers;
+import nl.plektoets.store.Store;
+import nl.plektoets.store.StoreKind;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The deadline list and its iCalendar feed over real HTTP on both stores, with a clock the test moves: dates worked
+ * out by hand from the entries (one year from acceptance, 8 and 26 weeks from the application, the SNF expiry).
+ */
+class DeadlinesHttpTest {
+    /** A clock the test sets. */
+    static final class MovableClock extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-02T09:30:00Z"));
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+
+    @TempDir
+    Path temp;
+
+    interface Test {
+        void run(RegisterHttp http, int port, MovableClock clock) throws Exception;
+    }
+
+    void withServer(StoreKind kind, Test test) throws Exception {
+        TokenFile tokens = RegisterHttp.tokens(temp);
+        MovableClock clock = new MovableClock();
+        try (Store store = kind.open(kind.freshLocation(temp), clock)) {
+            Registers registers = new Registers(store, clock, AssessmentSnapshots.NONE);
+            PolicyProfile profile = PolicyProfile.load(null);
+            Api api = RegisterHttp.fixtureApi();
+            Javalin app = Javalin.create(c -> {
+                RegisterRoutes.install(c.routes, registers, () -> tokens, null, () -> api);
+                RegisseurRoutes.install(
+                        c.routes,
+                        registers,
+                        new IntakeTable(store, clock, profile.intakeDocuments()),
+                        new Locations(store, clock),
+                        new Deadlines(store, clock, profile.deadlineSettings()),
+                        new nl.plektoets.monitor.Monitor(store, RegisseurRoutes.nearestVillage(() -> api)),
+                        ReportLimit.reports(clock),
+                        () -> tokens,
+                        () -> api);
+            });
+            JavalinTest.test(app, (server, client) -> {
+                try {
+                    test.run(new RegisterHttp(server.port()), server.port(), clock);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+        }
+    }
+
+    static List<String> kindsAndDates(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode d : list.get("deadlines"))
+            out.add(d.get("kind").asText() + " " + d.get("due").asText()
+                    + (d.get("overdue").asBoolean() ? " overdue" : ""));
+        return out;
+    }
+
+    static long post(RegisterHttp http, String path, String body) {
+        var r = http.send("POST", path, RegisterHttp.REGISSEUR, body);
+        assertEquals(201, r.status(), () -> r.body().toString());
+        return r.body().get("id").asLong();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void deadlinesComeDueAndPassAsTheClockMoves(StoreKind kind) throws Exception {
+        withServer(kind, (http, port, clock) -> {
+            // accepted 2025-03-20: complies by 2026-03-20 (§6.1.2)
+            post(http, "/api/v1/initiatives", """
+                    {"site": {"type": "Point", "coordinates": [6.6235, 52.5745]}, "form": "housing_facility",
+                     "persons": 12, "initiator": "Agri Flex BV", "existingLocation": true, "acceptedOn": "2025-03-20"}""");
+            // applied today (2026-03-02): decision by 2026-04-27 (8 weeks), 2026-08-31 in the extended procedure
+            long applied = post(http, "/api/v1/initiatives", """
+                    {"site": {"type": "Point", "coordinates": [6.6240, 52.5748]}, "form": "housing_facility",
+                     "persons": 20, "initiator": "Werk en Wonen BV"}""");
+            int v = 1;
+            for (String status : List.of("intake", "assessment", "permit_applied")) {
+                var r = http.send(
+                        "PATCH",
+                        "/api/v1/initiatives/" + applied,
+                        RegisterHttp.REGISSEUR,
+                        "{\"version\": " + v++ + ", \"status\": \"" + status + "\"}");
+                assertEquals(200, r.status(), () -> r.body().toString());
+            }
+            long location = post(http, "/api/v1/locations", """
+                    {"site": {"type": "Point", "coordinates": [6.6235, 52.5745]}, "name": "De Venen",
+                     "village": "Dedemsvaart", "provider": "Flex Wonen BV", "form": "housing_facility", "capacity": 12,
+                     "existing": true, "snfExpires": "2026-06-01"}""");
+
+            var due = http.send("GET", "/api/v1/deadlines", RegisterHttp.PLANNER, null);
+            assertEquals(200, due.status(), () -> due.body().toString());
+            assertEquals("2026-03-02", due.body().get("today").asText());
+            assertEquals(List.of("transition 2026-03-20"), kindsAndDates(due.body()), "only what is within 30 days");
+            var all = http.send("GET", "/api/v1/deadlines?all=true", RegisterHttp.PLANNER, null);
+            assertEquals(
+                    List.of("transition 2026-03-20", "procedure_term 2026-04-27", "snf_expiry 2026-06-01"),
+                    kindsAndDates(all.body()));
+
+            // the extended procedure, chosen at the intake table
+            post(http, "/api/v1/intake-cases", "{\"initiativeId\": " + applied + ", \"procedure\": \"extended\"}");
+            // a fire-safety signal on the existing location: an excluded situation (§6.1.2), act now
+            post(
+                    http,
+                    "/api/v1/signals",
+                    "{\"locationId\": " + location + ", \"source\": \"police\"," + " \"category\": \"fire_safety\"}");
+            var now = http.send("GET", "/api/v1/deadlines?all=true", RegisterHttp.PLANNER, null);
+            assertEquals(
+                    List.of(
+                            "immediate_action 2026-03-02",
+                            "transition 2026-03-20",
+                            "snf_expiry 2026-06-01",
+                            "procedure_term 2026-08-31"),
+                    kindsAndDates(now.body()));
+            assertTrue(now.body().at("/deadlines/0/immediate").asBoolean());
+            assertEquals("§6.1.2", now.body().at("/deadlines/0/policyRef").asText());
+
+            clock.now.set(Instant.parse("2026-03-21T08:00:00Z"));
+            var later = http.send("GET", "/api/v1/deadlines", RegisterHttp.PLANNER, null);
+            assertEquals(
+                    List.of("immediate_action 2026-03-02 overdue", "transition 2026-03-20 overdue"),
+                    kindsAndDates(later.body()));
+
+            // the calendar feed: ?token= for calendar programs, every open deadline as an all-day event
+            HttpClient client = HttpClient.newHttpClient();
+            var ics = client.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/deadlines.ics?token="
+                                    + RegisterHttp.REGISSEUR))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ics.statusCode());
+            assertTrue(ics.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));
+            ICalendar cal = Biweekly.parse(ics.body()).first();
+            assertEquals(4, cal.getEvents().size());
+            assertTrue(ics.body().contains("DTSTART;VALUE=DATE:20260320"), ics.body());
+            assertTrue(ics.body().contains("DTSTART;VALUE=DATE:20260831"));
+            var wrong = client.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                    + "/api/v1/deadlines.ics?token=not-a-token-at-all-xxxxx"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, wrong.statusCode());
+            assertFalse(wrong.body().contains("VEVENT"));
+        });
+    }
+}
