@@ -116,7 +116,8 @@ class PolicyTextTest {
         // the municipality brings its own text next to its profile: found relative to the profile file
         Files.writeString(
                 dir.resolve("eigen-beleid.txt"),
-                "# own text\n## 5.1.1 Vormen\nx\n## 5.1.2 Locaties\ny\n"
+                "# own text\n## 4.1.2 Overzicht\no\n## 5.1 Locaties\nl\n## 5.1.1 Vormen\nx\n## 5.1.2 Locaties\ny\n"
+                        + "## 6.1.2 Overgang\nt\n## 7.1.2 Convenant\nc\n"
                         + "## 5.1.3 Kamers\nz\n## 5.1.4 Bewoners\nq\n## 6.2.2 Vergunning\nv\n## 6.2.6 Kamerverhuurvergunning\nw\n## bijlage-1 Locatie-eisen\nl\n"
                         + "## bijlage-2 Kwaliteit\nk\n## bijlage-3 Beheer\nb\n");
         PolicyProfile own = PolicyProfile.load(profile);
