@@ -479,6 +479,7 @@ public final class ReportPdf {
         ids.add(new COSString(fileId));
         ids.add(new COSString(fileId));
         doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+        doc.getDocument().setVersion(1.7f);
         doc.setVersion(1.7f);
     }
 

@@ -27,15 +27,15 @@ import org.locationtech.jts.geom.Geometry;
  * default profile and the engine, and a site next to an environmental source, so the map has a site, a deciding
  * feature and a guide-distance zone to draw.
  */
-final class DemoReport {
-    static final Instant DATE = Instant.parse("2026-03-02T09:30:00Z");
+public final class DemoReport {
+    public static final Instant DATE = Instant.parse("2026-03-02T09:30:00Z");
 
-    final Dataset dataset;
-    final PolicyProfile profile = PolicyProfile.load(null);
-    final Assessor engine;
-    final WorkingCrs working;
+    public final Dataset dataset;
+    public final PolicyProfile profile = PolicyProfile.load(null);
+    public final Assessor engine;
+    public final WorkingCrs working;
 
-    DemoReport(Path temp) {
+    public DemoReport(Path temp) {
         try {
             Path dir = temp.resolve("demo");
             Files.createDirectories(dir);
@@ -50,7 +50,7 @@ final class DemoReport {
     }
 
     /** The address nearest to the first environmental source (by JTS distance, independent of the engine). */
-    Geometry siteNearASource() {
+    public Geometry siteNearASource() {
         Feature source = dataset.layer(Role.ENVIRONMENTAL_SOURCE).get(0);
         return dataset.layer(Role.ADDRESS).stream()
                 .min(Comparator.comparingDouble(a -> a.geometry().distance(source.geometry())))
