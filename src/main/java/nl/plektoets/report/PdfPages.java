@@ -42,12 +42,41 @@ final class PdfPages implements AutoCloseable {
     PdfPages(PDDocument doc, Runnable onNewPageOrNull) {
         this.doc = doc;
         this.onNewPage = onNewPageOrNull;
-        try (InputStream in = PdfPages.class.getResourceAsStream(FONT)) {
-            if (in == null) throw new IllegalStateException(FONT + " is missing from the classpath (pdfbox jar)");
-            this.font = PDType0Font.load(doc, in, true);
+        try {
+            this.font = PDType0Font.load(doc, new java.io.ByteArrayInputStream(FONT_BYTES), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The font file, read once, without its GSUB table (see {@link #withoutGsub}). */
+    private static final byte[] FONT_BYTES = withoutGsub(fontFile());
+
+    private static byte[] fontFile() {
+        try (InputStream in = PdfPages.class.getResourceAsStream(FONT)) {
+            if (in == null) throw new IllegalStateException(FONT + " is missing from the classpath (pdfbox jar)");
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The TrueType file with its GSUB table renamed in the table directory, so PDFBox does not apply glyph
+     * substitution (Latin ligatures) to every line: it compiles regular expressions per text call, which made a
+     * report take about a second. The report's text needs no ligatures, and the embedded subset never contained
+     * GSUB anyway (PDFBox's subsetter copies only the tables a PDF needs).
+     */
+    static byte[] withoutGsub(byte[] ttf) {
+        byte[] out = ttf.clone();
+        int tables = (out[4] & 0xff) << 8 | out[5] & 0xff;
+        for (int i = 0; i < tables; i++) {
+            int record = 12 + 16 * i;
+            if (out[record] == 'G' && out[record + 1] == 'S' && out[record + 2] == 'U' && out[record + 3] == 'B') {
+                out[record] = 'x';
+            }
+        }
+        return out;
     }
 
     PDPageContentStream content() {
@@ -103,11 +132,26 @@ final class PdfPages implements AutoCloseable {
         }
     }
 
+    /** The width of {@code s} in points: the sum of its characters' advances (PDFBox does not kern either). */
     float width(String s, float size) {
+        float units = 0;
+        String p = printable(s);
+        for (int i = 0; i < p.length(); ) {
+            int cp = p.codePointAt(i);
+            units += advances.computeIfAbsent(cp, this::advance);
+            i += Character.charCount(cp);
+        }
+        return units / 1000f * size;
+    }
+
+    // one lookup per character and document: PDFBox's own string width decodes its CMap per call, which dominated
+    private final Map<Integer, Float> advances = new HashMap<>();
+
+    private float advance(int cp) {
         try {
-            return font.getStringWidth(printable(s)) / 1000f * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return font.getStringWidth(new String(Character.toChars(cp)));
+        } catch (IOException | IllegalArgumentException e) {
+            return 500;
         }
     }
 

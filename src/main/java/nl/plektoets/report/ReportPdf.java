@@ -81,7 +81,7 @@ public final class ReportPdf {
                 if (fictitious) banner(holder[0], lang);
             });
             holder[0] = pages;
-            WorkingCrs working = WorkingCrs.of(in.dataset().info().workingCrs());
+            WorkingCrs working = Geometries.working(in.dataset());
             Geometry site = Geometries.fromGeoJson(in.assessment().get("site"), in.dataset());
             JsonNode a = in.assessment();
 
