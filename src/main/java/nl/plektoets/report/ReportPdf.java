@@ -429,6 +429,10 @@ public final class ReportPdf {
         when.setTimeZone(TimeZone.getTimeZone("UTC"));
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle(title);
+        // machine-readable, as every answer says whether its data is fictitious (the XMP stream is not compressed)
+        String description = "plektoets report; dataset: " + in.dataset().info().name() + "; fictitious: "
+                + in.dataset().info().fictitious() + "; inputs sha256: " + inputsHash;
+        info.setSubject(description);
         info.setCreator("plektoets");
         info.setProducer(PRODUCER);
         info.setCreationDate(when);
@@ -441,6 +445,7 @@ public final class ReportPdf {
             id.setConformance("B");
             DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
             dc.setTitle(title);
+            dc.addDescription(null, description);
             dc.addCreator("plektoets");
             dc.addLanguage(lang == ReportLanguage.NL ? "nl-NL" : "en-GB");
             XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();

@@ -234,6 +234,10 @@ class ApiSurfaceTest {
                             || !java.util.Arrays.stream(lines).skip(1).allMatch(l -> l.endsWith(",true"))) {
                         wrong.add(what + ": a CSV row does not say fictitious");
                     }
+                } else if (type.equals("application/pdf")) {
+                    // the report's XMP metadata (an uncompressed stream) says so, besides the banner on every page
+                    if (!r.body().contains("fictitious: true"))
+                        wrong.add(what + ": the PDF's XMP does not say fictitious");
                 } else if (!type.contains("json")
                         || !json(r).at("/dataset/fictitious").asBoolean(false)) {
                     wrong.add(what + ": no dataset.fictitious = true in "
