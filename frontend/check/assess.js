@@ -13,6 +13,14 @@ export function forgetResult() {
   setState({ check: get().check + 1, result: null, busy: false, error: null });
 }
 
+// the body of the check whose answer is shown: the report (report.js) is the PDF of exactly that check
+let bodyOfResult = null;
+
+/** The request body of the check the shown result answers (null before the first answer). */
+export function resultRequest() {
+  return bodyOfResult;
+}
+
 export function assess() {
   const s = get();
   if (!s.site && !s.pendingAddress) { setState({ error: () => t('noSite'), busy: false }); return; }
@@ -35,6 +43,7 @@ export function assess() {
       if (mine !== get().check) return; // a newer check was asked meanwhile
       const now = get();
       const patch = { result, busy: false };
+      bodyOfResult = body;
       let found = false;
       if (now.pendingAddress && result.address) {
         found = true;

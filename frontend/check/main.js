@@ -24,6 +24,7 @@ import { startSitePicking } from './site.js';
 import { startSearch, closeSuggestions } from './search.js';
 import { assess } from './assess.js';
 import { startPrint } from './print.js';
+import { startReport } from './report.js';
 
 const $ = id => document.getElementById(id);
 
@@ -61,6 +62,7 @@ startEvidence();
 startSitePicking();
 startSearch();
 startPrint();
+startReport();
 keepLinkCurrent(map);
 
 $('check').addEventListener('submit', e => {

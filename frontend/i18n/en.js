@@ -85,6 +85,8 @@ export default {
     shareLabel: 'Link to this check',
     print: 'Print (A4)',
     printedOn: 'Printed on',
+    reportPdf: 'Report (PDF) for the file',
+    reportFailed: 'The report could not be made',
     datasetLabel: 'Data',
     badLink: 'Part of the link cannot be used and was ignored',
     badLinkParam: '{name} = "{value}"'

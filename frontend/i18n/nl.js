@@ -87,6 +87,8 @@ export default {
     shareLabel: 'Link naar deze toets',
     print: 'Afdrukken (A4)',
     printedOn: 'Afgedrukt op',
+    reportPdf: 'Rapport (PDF) voor het dossier',
+    reportFailed: 'Het rapport kon niet worden gemaakt',
     datasetLabel: 'Gegevens',
     badLink: 'Een deel van de link is niet bruikbaar en is genegeerd',
     badLinkParam: '{name} = "{value}"'

@@ -89,6 +89,8 @@ export default {
     shareLabel: 'Link do tego sprawdzenia',
     print: 'Drukuj (A4)',
     printedOn: 'Wydrukowano',
+    reportPdf: 'Raport (PDF) do akt (po niderlandzku)',
+    reportFailed: 'Nie udało się utworzyć raportu',
     datasetLabel: 'Dane',
     badLink: 'Część linku nie może zostać użyta i została pominięta',
     badLinkParam: '{name} = "{value}"'

@@ -89,6 +89,8 @@ export default {
     shareLabel: 'Link către această verificare',
     print: 'Tipărire (A4)',
     printedOn: 'Tipărit la',
+    reportPdf: 'Raport (PDF) pentru dosar (în neerlandeză)',
+    reportFailed: 'Raportul nu a putut fi creat',
     datasetLabel: 'Date',
     badLink: 'O parte a linkului nu poate fi folosită și a fost ignorată',
     badLinkParam: '{name} = "{value}"'

@@ -88,6 +88,19 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    /** The report for the file draws an assessment from the engine's vocabulary; web calls it, never the reverse. */
+    @Test
+    void theReportKnowsNoWebStoreOrCommandLine() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".report..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        ROOT + ".web..", ROOT + ".store..", ROOT + ".cli..", ROOT + ".registers..", ROOT + ".routing..")
+                .check(main);
+    }
+
     @Test
     void webReachesTheStoreOnlyThroughInterfaces() {
         // Store and the store's exceptions (StoreException, StoreUnavailableException); never JdbcStore,

@@ -56,7 +56,9 @@ import nl.plektoets.web.PublicInitiativesApi;
 import nl.plektoets.web.ReachApi;
 import nl.plektoets.web.RegisseurRoutes;
 import nl.plektoets.web.RegisterRoutes;
+import nl.plektoets.web.ReportApi;
 import nl.plektoets.web.ReportLimit;
+import nl.plektoets.web.ReportRoutes;
 import nl.plektoets.web.RoomRentalApi;
 import nl.plektoets.web.RoomRentalRoutes;
 import nl.plektoets.web.Routes;
@@ -158,6 +160,14 @@ final class ServeCommand implements Callable<Integer> {
                     new EngineSnapshots(
                             states.part(ServeState::engine), (a, crs) -> AssessmentJson.write(a, crs, JSON)),
                     new StreetLimitGuard(states.part(ServeState::roomRental)));
+            ReportApi reports = new ReportApi(
+                    profile,
+                    Clock.systemUTC(),
+                    states.part(ServeState::isochrones),
+                    info -> store.layerSet()
+                            .filter(l -> l.info().name().equals(info.name()))
+                            .map(nl.plektoets.store.LayerSetSummary::importedAt)
+                            .orElse(null));
             ServedState served = states; // Javalin 7 takes the routes in a lambda, which needs a final name
             app = Routes.create(
                     states.part(ServeState::api), config, new ReachApi(states.part(ServeState::isochrones)), c -> {
@@ -205,6 +215,8 @@ final class ServeCommand implements Callable<Integer> {
                                 shared.reportLimit(),
                                 () -> tokens,
                                 served.part(ServeState::api));
+                        // the report for the file (issue 13): PDF of an assessment, and of an initiative's step
+                        ReportRoutes.install(routes, served.part(ServeState::api), () -> reports, store, () -> tokens);
                         c.events.serverStopped(() -> closeStore(copier, store));
                     });
         } catch (RuntimeException | Error e) {

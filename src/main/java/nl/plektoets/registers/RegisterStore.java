@@ -111,4 +111,10 @@ public interface RegisterStore {
 
     /** Every audit row of a register, oldest first. */
     List<AuditEntry> auditLog(String register);
+
+    /** Keeps the hash of a report made of an initiative's step (rows are only added). */
+    void recordStepReport(StepReport report);
+
+    /** The reports made of an initiative's steps, oldest first. */
+    List<StepReport> stepReports(long initiativeId);
 }

@@ -512,6 +512,48 @@ public abstract class JdbcStore implements Store {
         return new RegisterRows<>(ROOM_RENTED, ROOM_RENTED_COLUMNS, "?,?,?,?,?,?,?,?,?,?,?,?,?", this::bindRoomRented);
     }
 
+    // ---- the hashes of the reports for the file made of initiative steps (issue 13) ----
+
+    @Override
+    public void recordStepReport(nl.plektoets.registers.StepReport r) {
+        inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO initiative_report (initiative_id, step, lang,"
+                    + " sha256, created_at, created_by) VALUES (?,?,?,?,?,?)")) {
+                st.setLong(1, r.initiativeId());
+                st.setInt(2, r.step());
+                st.setString(3, r.lang());
+                st.setString(4, r.sha256());
+                setInstant(st, 5, r.at());
+                st.setString(6, r.by());
+                st.executeUpdate();
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public List<nl.plektoets.registers.StepReport> stepReports(long initiativeId) {
+        return read(c -> {
+            List<nl.plektoets.registers.StepReport> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT initiative_id, step, lang, sha256, created_at,"
+                    + " created_by FROM initiative_report WHERE initiative_id = ? ORDER BY id")) {
+                st.setLong(1, initiativeId);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new nl.plektoets.registers.StepReport(
+                                rs.getLong("initiative_id"),
+                                rs.getInt("step"),
+                                rs.getString("lang"),
+                                rs.getString("sha256"),
+                                getInstant(rs, "created_at"),
+                                rs.getString("created_by")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     // ---- room-rental reports (§5.1.3, public map) ----
 
     @Override

@@ -113,7 +113,7 @@ public final class RegisterRoutes {
                         registers::createInitiative,
                         id -> registers.store().initiative(id),
                         registers::patchInitiative,
-                        RegisterRoutes::initiativeJson,
+                        i -> initiativeJson(i, registers.store()),
                         HousingInitiative::id,
                         HousingInitiative::version,
                         body -> siteToRd(body, r.api.get())));
@@ -287,6 +287,28 @@ public final class RegisterRoutes {
         ObjectNode o = RegisterJson.toJson(i);
         // the one GeoJSON writer of the API (geo.GeoJson), as every other geometry in an answer
         o.set("site", GeoJson.write(i.site(), RD_NEW, ApiCrs.CRS84));
+        return o;
+    }
+
+    /**
+     * The same, each step with the reports made of it ({@code reports: [{sha256, lang, at, by}]}, oldest first;
+     * issue 13), so a later report can be compared with the one in the file.
+     */
+    static ObjectNode initiativeJson(HousingInitiative i, RegisterStore store) {
+        ObjectNode o = initiativeJson(i);
+        List<nl.plektoets.registers.StepReport> reports = store.stepReports(i.id());
+        JsonNode steps = o.get("steps");
+        for (int k = 0; k < steps.size(); k++) {
+            ArrayNode list = ((ObjectNode) steps.get(k)).putArray("reports");
+            for (nl.plektoets.registers.StepReport r : reports) {
+                if (r.step() != k) continue;
+                list.addObject()
+                        .put("sha256", r.sha256())
+                        .put("lang", r.lang())
+                        .put("at", r.at().toString())
+                        .put("by", r.by());
+            }
+        }
         return o;
     }
 

@@ -273,6 +273,10 @@ class ApiSurfaceTest {
                 } else if (type.startsWith("text/calendar")) {
                     if (!r.body().contains("X-PLEKTOETS-FICTITIOUS:true"))
                         wrong.add(what + ": the calendar does not say fictitious");
+                } else if (type.equals("application/pdf")) {
+                    // the report's XMP metadata (an uncompressed stream) says so, besides the banner on every page
+                    if (!r.body().contains("fictitious: true"))
+                        wrong.add(what + ": the PDF's XMP does not say fictitious");
                 } else if (!type.contains("json")
                         || !json(r).at("/dataset/fictitious").asBoolean(false)) {
                     wrong.add(what + ": no dataset.fictitious = true in "
