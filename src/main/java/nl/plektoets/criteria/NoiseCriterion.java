@@ -9,6 +9,7 @@ import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
 import nl.plektoets.policy.EnvironmentPolicy;
 import nl.plektoets.policy.EnvironmentPolicy.NoiseSource;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * Bijlage 1 ("bij slechte omgevingsomstandigheden (bijvoorbeeld geluidsoverlast)"): the noise at the site per source
@@ -47,6 +48,24 @@ public final class NoiseCriterion implements Criterion {
         }
     }
 
+    // whether the noise layer of a lookup holds any Lden level; one lookup per dataset, so checked once per lookup
+    private volatile SpatialLookup ldenChecked;
+    private volatile boolean ldenPresent;
+
+    private boolean holdsLden(SpatialLookup lookup) {
+        if (ldenChecked != lookup) {
+            Envelope all = new Envelope(-1e12, 1e12, -1e12, 1e12);
+            ldenPresent = lookup.inEnvelope(Role.NOISE, all).stream().anyMatch(NoiseCriterion::isLden);
+            ldenChecked = lookup;
+        }
+        return ldenPresent;
+    }
+
+    private static boolean isLden(Feature f) {
+        String metric = f.attribute("metric");
+        return metric == null || metric.equalsIgnoreCase("lden");
+    }
+
     @Override
     public CriterionResult evaluate(CriterionInput in) {
         Map<String, Object> ev = new LinkedHashMap<>();
@@ -63,6 +82,27 @@ public final class NoiseCriterion implements Criterion {
                                     + " (plektoets import --noise-raster / --layer ... --role noise); zie docs/environment-noise.md.",
                             "Add noise levels (Lden per source type): a GeoTIFF raster or contours with lower and upper bounds"
                                     + " (plektoets import --noise-raster / --layer ... --role noise); see docs/environment-noise.md."),
+                    ev);
+        }
+        if (!holdsLden(in.lookup())) {
+            // only LAeq norm areas or production ceilings: information, never a level, so no pass can be given
+            List<Map<String, Object>> info = new ArrayList<>();
+            for (SpatialLookup.Hit h :
+                    in.lookup().intersecting(Role.NOISE, in.request().site()))
+                info.add(Evidence.feature(h.feature(), h.distanceM()));
+            if (!info.isEmpty()) ev.put("otherNoiseInformation", info);
+            ev.put("missingLayer", Evidence.id(Role.NOISE));
+            return new CriterionResult(
+                    ID,
+                    Status.UNKNOWN,
+                    ref,
+                    new Message(
+                            "De geluidslaag bevat alleen normgebieden (LAeq) of productieplafonds, geen geluidsbelasting"
+                                    + " (Lden); niet na te gaan of de omgeving aanvaardbaar is (" + ref + "). Voeg Lden"
+                                    + " per bronsoort toe (een GeoTIFF-raster of contouren); zie docs/environment-noise.md.",
+                            "The noise layer holds only norm areas (LAeq) or production ceilings, no noise levels (Lden);"
+                                    + " cannot tell whether the environment is acceptable (" + ref + "). Add Lden per"
+                                    + " source type (a GeoTIFF raster or contours); see docs/environment-noise.md."),
                     ev);
         }
         // per source type the feature with the highest band at the site

@@ -153,6 +153,27 @@ class EnvironmentCriteriaTest {
     }
 
     @Test
+    void aNoiseLayerOfOnlyLaeqNormAreasGivesNoPass() {
+        // Zeeland's Omgevingswet noise areas (STOP GIO) alone: norms, no levels; outside and inside them, unknown
+        SpatialIndex laeqOnly = world(FixtureWorld.standardBuilder()
+                .without(Role.NOISE)
+                .addWith(
+                        Role.NOISE,
+                        rect(0, 0, 100, 100),
+                        "stiltegebied",
+                        "g1",
+                        Map.of("metric", "laeq", "kind", "quiet_area", "value", "40")));
+        for (String site : List.of(point(500, 500), point(50, 50))) {
+            CriterionResult r = run(new NoiseCriterion(), laeqOnly, site);
+            assertEquals("unknown", r.status().id(), site);
+            assertTrue(
+                    r.message().en().contains("no noise levels (Lden)"),
+                    r.message().en());
+        }
+        assertTrue(run(new NoiseCriterion(), laeqOnly, point(50, 50)).evidence().containsKey("otherNoiseInformation"));
+    }
+
+    @Test
     void everyEnvironmentCriterionIsUnknownWithoutItsLayerAndNamesIt() {
         SpatialIndex none = world(FixtureWorld.standardBuilder()
                 .without(Role.BUILDING)

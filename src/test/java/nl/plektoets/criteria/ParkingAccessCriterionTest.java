@@ -220,6 +220,12 @@ class ParkingAccessCriterionTest {
         assertFalse(ParkingAccessCriterion.notPublic(road(Map.of("highway", "residential", "access", "private")), rules)
                 == null);
         assertFalse(ParkingAccessCriterion.notPublic(road(Map.of("name", "no highway attribute")), rules) == null);
+        // a BGT road part (data.bgt) counts by its function: a local carriageway yes, a motorway or a cycle path no
+        assertNull(ParkingAccessCriterion.notPublic(
+                road(Map.of("bgt.functie", "rijbaan lokale weg", "fire_engine", "yes")), rules));
+        assertFalse(
+                ParkingAccessCriterion.notPublic(road(Map.of("bgt.functie", "rijbaan autosnelweg")), rules) == null);
+        assertFalse(ParkingAccessCriterion.notPublic(road(Map.of("bgt.functie", "fietspad")), rules) == null);
     }
 
     static Feature road(Map<String, String> attributes) {
