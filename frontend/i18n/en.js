@@ -180,7 +180,8 @@ export default {
     etfalAssess: 'Assess', etfalBusy: 'Assessing...', etfalNoSite: 'Pick or draw the site, or give its address.',
     etfalVerdict: 'Verdict', etfalEvidence: 'Evidence', etfalOnMap: 'on the map', etfalObligation: 'Obligation',
     etfalStatuses: { pass: 'pass', conditional: 'conditional', fail: 'fail', unknown: 'unknown' },
-    etfalCsv: 'Download the neighbours\' addresses (CSV)'
+    etfalCsv: 'Download the neighbours\' addresses (CSV)',
+    etfalPdf: 'Report for the file (PDF)'
   },
   policy: {
     title: 'Policy framework on housing labour migrants: the text',

@@ -183,7 +183,8 @@ export default {
     etfalAssess: 'Toetsen', etfalBusy: 'Bezig met toetsen...', etfalNoSite: 'Kies of teken de locatie, of geef het adres.',
     etfalVerdict: 'Oordeel', etfalEvidence: 'Onderbouwing', etfalOnMap: 'op de kaart', etfalObligation: 'Verplichting',
     etfalStatuses: { pass: 'voldoet', conditional: 'onder voorwaarden', fail: 'voldoet niet', unknown: 'onbekend' },
-    etfalCsv: 'Adressen van de omwonenden downloaden (CSV)'
+    etfalCsv: 'Adressen van de omwonenden downloaden (CSV)',
+    etfalPdf: 'Rapport voor het dossier (PDF)'
   },
   policy: {
     title: 'Beleidskader huisvesting arbeidsmigranten: de tekst',

@@ -26,6 +26,7 @@ export function startEtfal() {
   $('etfal-add-employer').addEventListener('click', addEmployerByAddress);
   $('etfal-form').addEventListener('submit', e => { e.preventDefault(); assess(); });
   $('etfal-csv').addEventListener('click', downloadCsv);
+  $('etfal-pdf').addEventListener('click', downloadPdf);
   subscribe(['etfalPick', 'etfalSite', 'etfalEmployers', 'lang'], renderInputs);
   subscribe(['etfalAnswer', 'etfalBusy', 'etfalError', 'lang', 'token'], renderAnswer);
   subscribe(['etfalSite', 'etfalEmployers', 'etfalAnswer'], drawFeatures);
@@ -132,6 +133,24 @@ function downloadCsv() {
     .catch(err => setState({ etfalError: () => t('failed') + ': ' + err.message }));
 }
 
+/** The report for the file (issue 13): the PDF of the request the shown answer came from, in the page's language. */
+function downloadPdf() {
+  if (!get().etfalAnswer) return;
+  const lang = ui.lang === 'en' ? 'en' : 'nl';
+  fetch('/api/v1/reports?lang=' + lang, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(request()) })
+    .then(r => r.ok ? r.blob() : r.json().then(p => { throw new Error(p.detail || p.title || 'HTTP ' + r.status); }))
+    .then(blob => {
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = 'plektoets-etfal.pdf';
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); });
+    })
+    .catch(err => setState({ etfalError: () => t('failed') + ': ' + err.message }));
+}
+
 function renderInputs(s) {
   for (const [id, mode] of [['etfal-pick-site', 'site'], ['etfal-draw-site', 'draw'], ['etfal-pick-employer', 'employer']])
     $(id).setAttribute('aria-pressed', String(s.etfalPick === mode));
@@ -162,6 +181,8 @@ function renderAnswer(s) {
   const out = $('etfal-result');
   out.innerHTML = '';
   $('etfal-csv').hidden = !(s.etfalAnswer && s.token);
+  // the report for the file of the same request (POST /api/v1/reports): public, as the assessment is
+  $('etfal-pdf').hidden = !s.etfalAnswer;
   if (s.etfalBusy) { out.textContent = t('etfalBusy'); return; }
   const a = s.etfalAnswer;
   if (!a) return;

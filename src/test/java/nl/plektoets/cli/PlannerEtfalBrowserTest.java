@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,20 @@ class PlannerEtfalBrowserTest extends BrowserTestBase {
         assertEquals(Map.of("employer", 2, "evidence", geometries, "site", 1), etfalFeatures());
         assertTrue(geometries >= 2, "the effect area and the village at least: " + geometries);
         screenshot("planner-etfal.png");
+
+        // the report for the file of the same request, as the assessment is public
+        Download report = page.waitForDownload(() -> page.locator("#etfal-pdf").click());
+        byte[] pdf = Files.readAllBytes(report.path());
+        assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path saved = Files.createDirectories(Path.of("target", "reports")).resolve("planner-etfal.pdf");
+        Files.write(saved, pdf);
+        Process text = new ProcessBuilder("pdftotext", "-enc", "UTF-8", saved.toString(), "-")
+                .redirectErrorStream(true)
+                .start();
+        String words = new String(text.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, text.waitFor());
+        for (String criterion : List.of("spread", "neighbours", "distance_to_work", "parking_access"))
+            assertTrue(words.contains(criterion + ": "), criterion + " in the report");
 
         // the CSV is for planners: the button appears after logging in
         assertTrue(page.locator("#etfal-csv").isHidden());
