@@ -339,7 +339,9 @@ public final class PolicyProfile {
             settlement.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             intake.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
-            deadlines.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
+            // the defaults cite Hardenberg's paragraphs: only a profile's own deadlines block is held to its text
+            if (root.has("deadlines"))
+                deadlines.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             // every paragraph the profile cites must be in its text, or the map would link to nothing
             for (Threshold t : thresholds.values())
                 citedIn(policyText, "thresholds." + t.key().key() + ".paragraph", t.paragraph(), problems);
