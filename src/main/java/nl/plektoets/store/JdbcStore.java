@@ -457,15 +457,7 @@ public abstract class JdbcStore implements Store {
     }
 
     private List<RoomRentedDwelling> selectRoomRented(Connection c, String status) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT * FROM room_rented_dwelling" + (status == null ? "" : " WHERE status = ?") + " ORDER BY id")) {
-            if (status != null) st.setString(1, status);
-            List<RoomRentedDwelling> out = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) out.add(roomRentedRow(rs));
-            }
-            return out;
-        }
+        return selectByStatus(c, "SELECT * FROM room_rented_dwelling", status, this::roomRentedRow);
     }
 
     private Optional<RoomRentedDwelling> selectOneRoomRented(Connection c, long id, boolean lock) throws SQLException {
@@ -616,17 +608,7 @@ public abstract class JdbcStore implements Store {
 
     @Override
     public List<HousingInitiative> initiatives(String status) {
-        return read(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    initiativeSelect() + (status == null ? "" : " WHERE status = ?") + " ORDER BY id")) {
-                if (status != null) st.setString(1, status);
-                List<HousingInitiative> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) out.add(initiativeRow(rs));
-                }
-                return out;
-            }
-        });
+        return read(c -> selectByStatus(c, initiativeSelect(), status, this::initiativeRow));
     }
 
     @Override
@@ -890,17 +872,7 @@ public abstract class JdbcStore implements Store {
 
     @Override
     public List<HousingLocation> locations(String status) {
-        return read(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    locationSelect() + (status == null ? "" : " WHERE status = ?") + " ORDER BY id")) {
-                if (status != null) st.setString(1, status);
-                List<HousingLocation> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) out.add(locationRow(rs));
-                }
-                return out;
-            }
-        });
+        return read(c -> selectByStatus(c, locationSelect(), status, this::locationRow));
     }
 
     @Override
@@ -1199,6 +1171,20 @@ public abstract class JdbcStore implements Store {
     /** One row of a result set as an entry. */
     private interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The entries of {@code select} (a SELECT without WHERE) with this status (null: all), in id order. */
+    private <T> List<T> selectByStatus(Connection c, String select, String status, RowReader<T> row)
+            throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement(select + (status == null ? "" : " WHERE status = ?") + " ORDER BY id")) {
+            if (status != null) st.setString(1, status);
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) out.add(row.read(rs));
+            }
+            return out;
+        }
     }
 
     /** The entry with this id from {@code select} (a SELECT without WHERE), locked for the transaction when asked. */
