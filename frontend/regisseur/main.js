@@ -62,7 +62,6 @@ function login(token) {
     $('token').value = '';
     const hadFocus = $('login').contains(document.activeElement);
     setState({ token, cases: body.intakeCases || [] });
-    $('logged-in-text').textContent = t('loggedIn');
     if (hadFocus) $('logout').focus();
     loadCases();
     loadDeadlines();

@@ -63,7 +63,7 @@ class RegisseurPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void XtheRegisseurOpensACaseRecordsTheMeetingAndSeesAStaleSaveInWords() throws Exception {
+    void theRegisseurOpensACaseRecordsTheMeetingAndSeesAStaleSaveInWords() throws Exception {
         openPage("/regisseur.html", 1280, 900);
         login();
         assertEquals(
