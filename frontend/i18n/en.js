@@ -285,6 +285,11 @@ export default {
     documentStatuses: { missing: 'missing', received: 'received', approved: 'approved' },
     categories: { noise: 'noise', parking: 'parking', litter: 'litter', overcrowding: 'overcrowding', fire_safety: 'fire safety', other: 'other' },
     sources: { resident: 'resident', village_council: 'village council', police: 'police' },
+    monitorHeading: 'Monitor (§8.1)', monitorHint: 'Numbers per year and per village; the table below gives the same numbers.',
+    monitorMeasure: 'What', monitorYear: 'Year', monitorVillage: 'Village', monitorKey: 'Kind', monitorCount: 'Number',
+    monitorChartLabel: 'Bar chart: {measure} per village and year',
+    measures: { initiatives: 'initiatives per status', permit_applications: 'permit applications', realised: 'realised locations and places',
+      signals: 'signals per kind', room_rental_permits: 'room-rental permits' },
     signalStatuses: { open: 'open', handled: 'handled' }
   }
 };

@@ -288,6 +288,11 @@ export default {
     documentStatuses: { missing: 'ontbreekt', received: 'ontvangen', approved: 'goedgekeurd' },
     categories: { noise: 'geluid', parking: 'parkeren', litter: 'afval', overcrowding: 'overbewoning', fire_safety: 'brandveiligheid', other: 'overig' },
     sources: { resident: 'bewoner', village_council: 'dorpsbelang', police: 'politie' },
+    monitorHeading: 'Monitor (§8.1)', monitorHint: 'Aantallen per jaar en per kern; de tabel eronder geeft dezelfde getallen.',
+    monitorMeasure: 'Wat', monitorYear: 'Jaar', monitorVillage: 'Kern', monitorKey: 'Soort', monitorCount: 'Aantal',
+    monitorChartLabel: 'Staafdiagram: {measure} per kern en jaar',
+    measures: { initiatives: 'initiatieven per status', permit_applications: 'vergunningaanvragen', realised: 'gerealiseerde locaties en plaatsen',
+      signals: 'signalen per soort', room_rental_permits: 'vergunningen kamerverhuur' },
     signalStatuses: { open: 'open', handled: 'afgehandeld' }
   }
 };

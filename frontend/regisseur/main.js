@@ -9,6 +9,7 @@
 //   openCase, caseError, stale, caseSaved, deadlines, lang -> case.js (the case editor)
 //   deadlines, lang                -> deadlines.js (the list)
 //   locations, selectedLocation, lang -> locations.js (list, signals), map.js (the dots)
+//   monitor, monitorMeasure, lang  -> monitor.js (the chart and its table)
 //   messages, lang                 -> the message boxes (here)
 import { keepLangInUrl } from '../common/i18n.js';
 import { getJson } from '../common/api.js';
@@ -20,6 +21,7 @@ import { startCases, loadCases } from './cases.js';
 import { startCase } from './case.js';
 import { startDeadlines, loadDeadlines } from './deadlines.js';
 import { startLocations, loadLocations } from './locations.js';
+import { startMonitor, loadMonitor } from './monitor.js';
 
 const $ = id => document.getElementById(id);
 export const TOKEN_KEY = 'plektoets.regisseurToken';
@@ -32,6 +34,7 @@ startCases();
 startCase();
 startDeadlines();
 startLocations();
+startMonitor();
 
 subscribe(['messages', 'lang'], s => {
   for (const id of ['login-error', 'page-error']) {
@@ -66,6 +69,7 @@ function login(token) {
     loadCases();
     loadDeadlines();
     loadLocations();
+    loadMonitor();
   }).catch(err => {
     sessionStorage.removeItem(TOKEN_KEY);
     setState({ token: null });
@@ -75,7 +79,7 @@ function login(token) {
 
 function logout() {
   sessionStorage.removeItem(TOKEN_KEY);
-  setState({ token: null, cases: null, initiatives: null, openCase: null, deadlines: null, locations: null, selectedLocation: null });
+  setState({ token: null, cases: null, initiatives: null, openCase: null, deadlines: null, locations: null, selectedLocation: null, monitor: null });
   $('token').focus();
 }
 

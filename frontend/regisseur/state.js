@@ -19,6 +19,9 @@ const store = createStore({
   // GET /api/v1/locations (each with its signals) and the id of the one chosen in the list or on the map
   locations: null,
   selectedLocation: null,
+  // GET /api/v1/monitor's rows ({year, village, measure, key, count}) and the measure the chart shows
+  monitor: null,
+  monitorMeasure: 'initiatives',
   // per message box (login-error, page-error) its text as a function of the language
   messages: {}
 });

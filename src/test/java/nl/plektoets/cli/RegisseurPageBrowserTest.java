@@ -233,6 +233,21 @@ class RegisseurPageBrowserTest extends BrowserTestBase {
         waitOnMap("(map) => map.getLayers().getArray().find(l => l.get('role') === 'housing_locations')"
                 + ".getSource().getFeatures().length === 1");
         Accessibility.assertNoViolations(page, "/regisseur.html with a location's signals");
+
+        // the monitor (§8.1): the signals per kind, as a chart (ECharts draws a canvas) and as the table beside it;
+        // this test sent one noise and four parking signals, all this year, at a location in Gradusmeer
+        page.getByLabel("Wat", new Page.GetByLabelOptions().setExact(true)).selectOption("signals");
+        page.waitForFunction("() => document.querySelectorAll('#monitor-table tbody tr').length === 2");
+        String year = String.valueOf(java.time.LocalDate.now().getYear());
+        assertEquals(
+                List.of(List.of(year, "Gradusmeer", "geluid", "1"), List.of(year, "Gradusmeer", "parkeren", "4")),
+                page.locator("#monitor-table tbody tr")
+                        .evaluateAll("rs => rs.map(r => [...r.cells].map(c => c.textContent))"
+                                + ".sort((a, b) => a[2].localeCompare(b[2]))"));
+        assertTrue(page.locator("#monitor-chart canvas").count() > 0, "the chart is drawn");
+        assertEquals(
+                "Staafdiagram: signalen per soort per kern en jaar",
+                page.locator("#monitor-chart").getAttribute("aria-label"));
         page.getByLabel("Taal").selectOption("en");
         assertEquals("noise", first.locator("td").nth(1).textContent());
         Accessibility.assertNoViolations(page, "/regisseur.html with a location's signals, in English");
