@@ -252,5 +252,15 @@ class RegisseurPageBrowserTest extends BrowserTestBase {
         assertEquals("noise", first.locator("td").nth(1).textContent());
         Accessibility.assertNoViolations(page, "/regisseur.html with a location's signals, in English");
         screenshot("regisseur-signals.png");
+        page.locator("#monitor-chart")
+                .screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("regisseur-monitor.png")));
+
+        // a phone: the workbench fits its width (no sideways scrolling of the page; wide tables scroll in their box)
+        page.setViewportSize(390, 844);
+        page.waitForTimeout(200);
+        assertTrue(
+                (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                "no horizontal scroll at 390 px");
+        screenshot("regisseur-phone.png");
     }
 }
