@@ -157,6 +157,29 @@ class RegisseurPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void theWorkbenchKeepsItsContentSecurityPolicyAndAsksNoThirdParty() {
+        // the page as served (the CSP not bypassed), logged in, the monitor's chart drawn and the case editor open
+        java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        if (page != null) page.close();
+        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        page.setDefaultTimeout(20_000);
+        page.onRequest(r -> requests.add(r.url()));
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) errors.add(m.text());
+        });
+        page.navigate(base + "/regisseur.html");
+        login();
+        page.getByLabel("Wat", new Page.GetByLabelOptions().setExact(true)).selectOption("initiatives");
+        page.locator("#monitor-chart canvas").first().waitFor();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        for (String url : requests)
+            assertTrue(url.startsWith(base + "/") || url.startsWith("data:"), "asked a third party: " + url);
+        assertFalse(errors.stream().anyMatch(e -> e.contains("Content Security Policy")), errors.toString());
+        assertEquals(List.of(), errors, "no error in the console");
+    }
+
+    @Test
     void aSignalFromThePublicFormReachesTheLocationsListAndTheSixthIsRefusedInWords() throws Exception {
         // a phone: the public page, the location chosen in the form, a noise signal without any personal data
         openPage("/initiatieven.html", 390, 844);
