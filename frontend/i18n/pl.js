@@ -21,6 +21,8 @@ export default {
     navPlanner: 'Dla planistów',
     navPolicy: 'Tekst polityki',
     navInitiatives: 'Inicjatywy',
+    // the regisseur's page (issue 14)
+    navRegisseur: 'Koordynator',
     // shown once by an answer when the server's messages are not in this language (they exist in nl and en)
     messagesLanguage: 'Uzasadnienia wyniku według polityki gminy są wyświetlane po angielsku.'
   },
@@ -161,6 +163,19 @@ export default {
     download: 'Pobierz jako CSV (arkusz kalkulacyjny)',
     privacy: 'Bez danych osobowych: bez nazwisk i danych kontaktowych. Inicjatywa osoby prywatnej jest pokazana tylko z ulicą lub miejscowością, na mapie przy miejscowości, nigdy przy domu.',
     loadFailed: 'Nie udało się wczytać przeglądu',
-    mapLabel: 'Mapa inicjatyw; kliknij punkt, aby wskazać go na liście'
+    mapLabel: 'Mapa inicjatyw; kliknij punkt, aby wskazać go na liście',
+    // the public signal form (issue 14): no personal data asked
+    signalHeading: 'Zgłoś sygnał dotyczący miejsca zakwaterowania',
+    signalHint: 'Uciążliwość w miejscu, gdzie mieszkają pracownicy migrujący? Wybierz miejsce tutaj lub kliknij trójkąt na mapie. Koordynator gminy zajmie się sprawą.',
+    signalLocation: 'Miejsce', signalChoose: 'Wybierz miejsce', signalCategory: 'Rodzaj', signalSource: 'Zgłaszam jako',
+    signalDescription: 'Co się dzieje?',
+    signalPrivacy: 'Nie podawaj imienia, adresu ani numeru telefonu: nie pytamy o dane osobowe.',
+    signalSend: 'Wyślij sygnał',
+    signalReceived: 'Dziękujemy. Twój sygnał został przyjęty pod numerem {reference}.',
+    signalTooMany: 'W ciągu ostatniej godziny z tego połączenia wysłano zbyt wiele sygnałów. Spróbuj ponownie za godzinę.',
+    signalFailed: 'Sygnał nie został wysłany',
+    signalNoLocation: 'Najpierw wybierz miejsce.', signalNoDescription: 'Najpierw opisz, co się dzieje.',
+    signalCategories: { noise: 'Hałas', parking: 'Parkowanie', litter: 'Śmieci', overcrowding: 'Przeludnienie', fire_safety: 'Bezpieczeństwo pożarowe', other: 'Inne' },
+    signalSources: { resident: 'Mieszkaniec', village_council: 'Rada wsi' }
   }
 };

@@ -21,6 +21,8 @@ export default {
     navPlanner: 'Pentru planificatori',
     navPolicy: 'Textul politicii',
     navInitiatives: 'Inițiative',
+    // the regisseur's page (issue 14)
+    navRegisseur: 'Coordonator',
     // shown once by an answer when the server's messages are not in this language (they exist in nl and en)
     messagesLanguage: 'Explicațiile rezultatului conform politicii municipalității sunt afișate în limba engleză.'
   },
@@ -161,6 +163,19 @@ export default {
     download: 'Descarcă în format CSV (foaie de calcul)',
     privacy: 'Fără date personale: fără nume sau date de contact. Inițiativa unei persoane fizice apare doar cu strada sau localitatea, pe hartă la localitate, niciodată la locuință.',
     loadFailed: 'Prezentarea nu a putut fi încărcată',
-    mapLabel: 'Harta inițiativelor; faceți clic pe un punct pentru a-l găsi în listă'
+    mapLabel: 'Harta inițiativelor; faceți clic pe un punct pentru a-l găsi în listă',
+    // the public signal form (issue 14): no personal data asked
+    signalHeading: 'Semnalați o problemă la o locație de cazare',
+    signalHint: 'Un disconfort la o locație unde locuiesc lucrători migranți? Alegeți locația aici sau faceți clic pe un triunghi pe hartă. Coordonatorul municipalității se ocupă de ea.',
+    signalLocation: 'Locația', signalChoose: 'Alegeți o locație', signalCategory: 'Tipul', signalSource: 'Semnalez ca',
+    signalDescription: 'Care este problema?',
+    signalPrivacy: 'Nu introduceți nume, adresă sau număr de telefon: nu cerem date personale.',
+    signalSend: 'Trimiteți semnalul',
+    signalReceived: 'Vă mulțumim. Semnalul dumneavoastră a fost primit cu numărul {reference}.',
+    signalTooMany: 'Din această conexiune s-au trimis prea multe semnale în ultima oră. Încercați din nou peste o oră.',
+    signalFailed: 'Semnalul nu a fost trimis',
+    signalNoLocation: 'Alegeți mai întâi locația.', signalNoDescription: 'Descrieți mai întâi problema.',
+    signalCategories: { noise: 'Zgomot', parking: 'Parcare', litter: 'Gunoi', overcrowding: 'Supraaglomerare', fire_safety: 'Siguranța la incendiu', other: 'Altele' },
+    signalSources: { resident: 'Locuitor', village_council: 'Consiliul satului' }
   }
 };

@@ -9,12 +9,15 @@
 //   count, villages, village, lang       -> list.js (the count, the filter)
 //   policy, lang                         -> list.js (the note that the reading is not adopted)
 //   next                                 -> list.js ("more" button)     error, lang -> main.js (the alert)
+//   locations, signalLocation            -> signal.js (the form's choice), map.js (the triangles)
+//   signalAnswer, signalError, lang      -> signal.js (the answer or the refusal in words)
 import { keepLangInUrl, i18n } from '../common/i18n.js';
 import { getJson, errorText, noteDataset } from '../common/api.js';
 import LANGUAGES from '../i18n/languages.js';
 import { get, setState, subscribe } from './state.js';
 import { createMap } from './map.js';
 import { startList } from './list.js';
+import { startSignal } from './signal.js';
 
 const PATH = '/api/v1/public/initiatives';
 const ui = i18n('initiatives', LANGUAGES);
@@ -23,6 +26,7 @@ setState({ lang: ui.lang });
 ui.onChange(code => setState({ lang: code }));
 createMap();
 startList(ui);
+startSignal(ui);
 
 subscribe(['error', 'lang'], s => {
   const box = document.getElementById('error');

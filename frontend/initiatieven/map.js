@@ -22,13 +22,27 @@ const layer = new ol.layer.Vector({
   }
 });
 
+// the housing locations a resident can send a signal about (signal.js): a dark-red triangle, the chosen one ringed
+const locationSource = new ol.source.Vector();
+const locationLayer = new ol.layer.Vector({
+  source: locationSource,
+  properties: { role: 'public_locations' },
+  style: f => {
+    const chosen = f.get('locationId') === get().signalLocation;
+    const styles = [new ol.style.Style({ image: new ol.style.RegularShape({ points: 3, radius: chosen ? 11 : 9,
+      fill: new ol.style.Fill({ color: '#8b1a1a' }), stroke: new ol.style.Stroke({ color: '#fff', width: 2 }) }) })];
+    if (chosen) styles.unshift(new ol.style.Style({ image: new ol.style.Circle({ radius: 15, stroke: new ol.style.Stroke({ color: '#1a1a1a', width: 3 }) }) }));
+    return styles;
+  }
+});
+
 /** Set once by createMap(). */
 export let map = null;
 
 export function createMap() {
   map = new ol.Map({
     target: 'map',
-    layers: [...backgroundLayers(), layer],
+    layers: [...backgroundLayers(), layer, locationLayer],
     view: createView(initialProjection()),
     keyboardEventTarget: document.getElementById('map')
   });
@@ -38,8 +52,17 @@ export function createMap() {
   map.on('singleclick', e => {
     let hit = null;
     map.forEachFeatureAtPixel(e.pixel, f => { hit = f; return true; }, { layerFilter: l => l === layer, hitTolerance: 6 });
-    if (hit) setState({ selected: hit.get('index') });
+    if (hit) { setState({ selected: hit.get('index') }); return; }
+    map.forEachFeatureAtPixel(e.pixel, f => { hit = f; return true; }, { layerFilter: l => l === locationLayer, hitTolerance: 6 });
+    if (hit) setState({ signalLocation: hit.get('locationId') });
   });
+  subscribe(['locations'], s => {
+    locationSource.clear();
+    const features = readFeatures({ type: 'FeatureCollection', features: s.locations }, map.getView().getProjection(), 'EPSG:4326');
+    features.forEach(f => f.set('locationId', f.getId()));
+    locationSource.addFeatures(features);
+  });
+  subscribe(['signalLocation'], () => locationSource.changed());
   // the features follow the items: every page appended, a new filter replaces them; the projection switch
   // transforms what is there (common/map.js)
   subscribe(['items'], s => show(s.items));

@@ -15,7 +15,13 @@ const store = createStore({
   // the index in items of the initiative chosen on the map or in the list, or null
   selected: null,
   // a failed request, shown in the page's language
-  error: null
+  error: null,
+  // the public signal form (signal.js): the housing locations (GET /api/v1/public/locations, GeoJSON features), the
+  // id of the one chosen (in the form or on the map), the answer (reference) or the refusal (an error)
+  locations: [],
+  signalLocation: null,
+  signalAnswer: null,
+  signalError: null
 });
 
 export const get = store.get;

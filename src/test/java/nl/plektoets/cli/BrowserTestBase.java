@@ -31,6 +31,8 @@ abstract class BrowserTestBase {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** The token of user "ans" with role planner in the served token file. */
     static final String PLANNER_TOKEN = StoreCommandsTest.PLANNER;
+    /** The token of user "rita" with role regisseur (issue 14) in the served token file. */
+    static final String REGISSEUR_TOKEN = "regisseur-token-0123456789abcd";
 
     StoreCommandsTest.Run served;
     Playwright playwright;
@@ -51,7 +53,7 @@ abstract class BrowserTestBase {
                 "no " + CHROMIUM + ": run scripts/test-services (installs Debian's chromium)");
         dataDirectory = CommittedDemo.copyTo(tmp.resolve("demo"));
         Path tokens = tmp.resolve("tokens.txt");
-        Files.writeString(tokens, "ans planner " + PLANNER_TOKEN + "\n");
+        Files.writeString(tokens, "ans planner " + PLANNER_TOKEN + "\nrita regisseur " + REGISSEUR_TOKEN + "\n");
         List<String> args = new ArrayList<>(
                 List.of("serve", "--data", dataDirectory.toString(), "--tokens", tokens.toString(), "--port", "0"));
         args.addAll(serveArguments(tmp));
@@ -102,7 +104,9 @@ abstract class BrowserTestBase {
                 ? "/huren/map.js"
                 : path.endsWith("/planner.html")
                         ? "/planner/map.js"
-                        : path.endsWith("/initiatieven.html") ? "/initiatieven/map.js" : "/check/map.js";
+                        : path.endsWith("/initiatieven.html")
+                                ? "/initiatieven/map.js"
+                                : path.endsWith("/regisseur.html") ? "/regisseur/map.js" : "/check/map.js";
         return page.evaluate(
                 "async arg => { const { map } = await import('" + module
                         + "'); const P = await import('/common/map.js');" + " return await (" + fn

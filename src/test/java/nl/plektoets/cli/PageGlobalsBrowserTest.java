@@ -51,6 +51,18 @@ class PageGlobalsBrowserTest extends BrowserTestBase {
         page.locator("#initiatives").waitFor();
         assertEquals(List.of("ol"), extra(blank), "the planner view, logged in");
 
+        open("/regisseur.html");
+        page.getByLabel("Token").fill(REGISSEUR_TOKEN);
+        page.locator("#login-button").click();
+        page.locator("#regisseur-only").waitFor();
+        page.locator("#deadlines-none, #deadlines tbody tr").first().waitFor();
+        assertEquals(List.of("ol"), extra(blank), "the regisseur's page, logged in");
+
+        open("/initiatieven.html");
+        page.locator("#count").waitFor();
+        page.waitForFunction("() => document.querySelector('#count').textContent.length > 0");
+        assertEquals(List.of("ol"), extra(blank), "the initiatives page with the signal form");
+
         open("/beleid.html#5.1.2");
         page.locator("#paragraph-heading").waitFor();
         page.waitForFunction("() => document.querySelector('#paragraph-heading').textContent.length > 0");
