@@ -94,7 +94,13 @@ public final class ReportPdf {
             sources(pages, in);
             pages.close();
             footers(doc, pages, lang, inputsHash, in.date());
-            archival(doc, in, inputsHash);
+            ReportLanguage lang0 = in.language();
+            String title = lang0.pick("Toets huisvesting arbeidsmigranten", "Housing check for labour migrants") + ", "
+                    + in.dataset().info().name();
+            String description =
+                    "plektoets report; dataset: " + in.dataset().info().name() + "; fictitious: "
+                            + in.dataset().info().fictitious() + "; inputs sha256: " + inputsHash;
+            archival(doc, title, description, lang0, in.date(), inputsHash);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             doc.save(out);
             byte[] pdf = out.toByteArray();
@@ -371,7 +377,7 @@ public final class ReportPdf {
 
     // ---------------------------------------------------------------- every page
 
-    private static void banner(PdfPages p, ReportLanguage lang) {
+    static void banner(PdfPages p, ReportLanguage lang) {
         String text = lang.pick(
                 "FICTIEVE GEGEVENS: demo, geen echte plaats; niet gebruiken voor een besluit",
                 "FICTITIOUS DATA: demo, no real place; not for a decision");
@@ -379,7 +385,7 @@ public final class ReportPdf {
         p.text(PdfPages.MARGIN + 6, PdfPages.HEIGHT - 34, text, 9.5f, true, Color.WHITE);
     }
 
-    private static void footers(PDDocument doc, PdfPages pages, ReportLanguage lang, String inputsHash, Instant date)
+    static void footers(PDDocument doc, PdfPages pages, ReportLanguage lang, String inputsHash, Instant date)
             throws IOException {
         int n = pages.pages().size();
         for (int i = 0; i < n; i++) {
@@ -421,17 +427,14 @@ public final class ReportPdf {
      * PDF/A-2b: the identification and the document's description in XMP (matching the information dictionary),
      * an sRGB output intent (the JDK's own sRGB profile), the language, and an ID derived from the inputs.
      */
-    private static void archival(PDDocument doc, ReportInput in, String inputsHash) throws IOException {
-        ReportLanguage lang = in.language();
-        String title = lang.pick("Toets huisvesting arbeidsmigranten", "Housing check for labour migrants") + ", "
-                + in.dataset().info().name();
-        Calendar when = GregorianCalendar.from(in.date().atZone(ZoneOffset.UTC));
+    static void archival(
+            PDDocument doc, String title, String description, ReportLanguage lang, Instant date, String inputsHash)
+            throws IOException {
+        Calendar when = GregorianCalendar.from(date.atZone(ZoneOffset.UTC));
         when.setTimeZone(TimeZone.getTimeZone("UTC"));
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle(title);
         // machine-readable, as every answer says whether its data is fictitious (the XMP stream is not compressed)
-        String description = "plektoets report; dataset: " + in.dataset().info().name() + "; fictitious: "
-                + in.dataset().info().fictitious() + "; inputs sha256: " + inputsHash;
         info.setSubject(description);
         info.setCreator("plektoets");
         info.setProducer(PRODUCER);
@@ -478,7 +481,7 @@ public final class ReportPdf {
 
         // the file identifier from the inputs and the date, not from the clock of the machine: same report, same bytes
         byte[] fileId = HexFormat.of()
-                .parseHex(sha256((inputsHash + "|" + in.date() + "|" + lang.id()).getBytes(StandardCharsets.UTF_8))
+                .parseHex(sha256((inputsHash + "|" + date + "|" + lang.id()).getBytes(StandardCharsets.UTF_8))
                         .substring(0, 32));
         COSArray ids = new COSArray();
         ids.add(new COSString(fileId));
@@ -520,7 +523,7 @@ public final class ReportPdf {
         };
     }
 
-    private static String date(Instant t, ReportLanguage lang) {
+    static String date(Instant t, ReportLanguage lang) {
         return DateTimeFormatter.ofPattern("d MMMM yyyy", lang.locale())
                 .withZone(ZoneId.of("Europe/Amsterdam"))
                 .format(t);

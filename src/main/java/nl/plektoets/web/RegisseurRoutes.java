@@ -142,6 +142,29 @@ public final class RegisseurRoutes {
                     }
                     ctx.status(200).contentType("text/csv; charset=utf-8").result(csv.toString());
                 }));
+        // the same counts as a PDF/A for the council (§8.1), in Dutch or English
+        RegisterRoutes.getAndHead(
+                routes,
+                "/api/v1/monitor.pdf",
+                ctx -> r.handle(ctx, AccessRole.PLANNER, u -> {
+                    nl.plektoets.report.ReportLanguage lang =
+                            ReportApi.language(ctx.queryParamMap(), java.util.Set.of("lang"));
+                    List<nl.plektoets.report.MonitorPdf.Count> counts = new java.util.ArrayList<>();
+                    for (Monitor.Row row : monitor.rows())
+                        counts.add(new nl.plektoets.report.MonitorPdf.Count(
+                                row.year(), row.village(), row.measure(), row.key(), row.count()));
+                    var info = api.get().dataset().info();
+                    nl.plektoets.report.ReportPdf.Report pdf = nl.plektoets.report.MonitorPdf.render(
+                            counts,
+                            info.name(),
+                            info.fictitious(),
+                            lang,
+                            java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                    ctx.status(200)
+                            .contentType(ReportRoutes.PDF)
+                            .header("Content-Disposition", "attachment; filename=\"plektoets-monitor.pdf\"")
+                            .result(pdf.pdf());
+                }));
         // what is overdue or due within the profile's days; ?all=true for every open deadline
         RegisterRoutes.getAndHead(
                 routes,

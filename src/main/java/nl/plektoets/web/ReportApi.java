@@ -159,7 +159,7 @@ public final class ReportApi {
         return out;
     }
 
-    private static ReportLanguage language(Map<String, List<String>> query, Set<String> allowed) {
+    static ReportLanguage language(Map<String, List<String>> query, Set<String> allowed) {
         String lang = QueryParams.single(query, allowed).get("lang");
         if (lang == null) return ReportLanguage.NL;
         return ReportLanguage.byId(lang)

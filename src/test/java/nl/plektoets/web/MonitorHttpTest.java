@@ -215,6 +215,51 @@ class MonitorHttpTest {
                     assertEquals(
                             monitor.body().get("count").asInt() + 1, csv.body().split("\r\n").length);
                     assertTrue(csv.body().contains("2025,Balkbrug,signals,overcrowding,1,"), csv.body());
+
+                    // the same counts as a PDF for the council: every row's village, kind and count read back
+                    String base = "http://localhost:" + server.port() + "/api/v1/monitor.pdf";
+                    var pdf = HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create(base + "?lang=en"))
+                                            .header("Authorization", "Bearer " + RegisterHttp.PLANNER)
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofByteArray());
+                    assertEquals(200, pdf.statusCode());
+                    assertEquals(
+                            "application/pdf",
+                            pdf.headers().firstValue("Content-Type").orElse(""));
+                    java.nio.file.Path file = java.nio.file.Files.createTempFile("monitor", ".pdf");
+                    java.nio.file.Files.write(file, pdf.body());
+                    Process p = new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-")
+                            .redirectErrorStream(true)
+                            .start();
+                    String text =
+                            new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    assertEquals(0, p.waitFor());
+                    assertTrue(text.contains("Monitor of labour migrant housing (§8.1)"), text);
+                    String flat = text.replaceAll("\\s+", " ");
+                    for (JsonNode r : monitor.body().get("rows")) {
+                        String line = r.get("year").asInt() + " "
+                                + r.get("village").asText() + " " + r.get("key").asText() + " "
+                                + r.get("count").asLong();
+                        assertTrue(flat.contains(line), line + " in\n" + text);
+                    }
+                    var badLang = HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create(base + "?lang=fr"))
+                                            .header("Authorization", "Bearer " + RegisterHttp.PLANNER)
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                    assertEquals(400, badLang.statusCode());
+                    assertTrue(badLang.headers()
+                            .firstValue("Content-Type")
+                            .orElse("")
+                            .contains("problem+json"));
+                    var anonymous = HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create(base)).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                    assertEquals(401, anonymous.statusCode());
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }
