@@ -1,6 +1,7 @@
 // The check itself: POST /api/v1/assessments with the site (or the address still to resolve), the form and the
 // persons; the answer becomes the state's result (result.js shows it, evidence.js draws it). Each check has a
 // number; an answer for an older one is dropped, so a slow answer never overwrites a newer question.
+import ol from '../common/ol.js';
 import { getJson, errorText } from '../common/api.js';
 import { get, setState, pointSite } from './state.js';
 import { ui, t } from './texts.js';
@@ -21,6 +22,12 @@ export function resultRequest() {
   return bodyOfResult;
 }
 
+/** A CRS84 polygon in crs (an RD New site: the erf in RD New too, by rd.js, within half a metre). */
+function inCrs(polygon, crs) {
+  if (crs === 'CRS84') return polygon;
+  return { type: 'Polygon', coordinates: polygon.coordinates.map(r => r.map(c => ol.proj.transform(c, 'EPSG:4326', crs))) };
+}
+
 export function assess() {
   const s = get();
   if (!s.site && !s.pendingAddress) { setState({ error: () => t('noSite'), busy: false }); return; }
@@ -36,6 +43,9 @@ export function assess() {
   }
   if (s.pendingAddress) body.address = s.pendingAddress;
   else { body.site = s.site; body.crs = s.siteCrs; }
+  // the inputs the profile's location rules require (erf.js): the box as it stands, the erf in the site's CRS
+  if (s.inputs.includes('employsMigrants') || s.employsMigrants) body.employsMigrants = s.employsMigrants;
+  if (s.employerErf) body.employerErf = inCrs(s.employerErf, body.crs || 'CRS84');
   const mine = s.check + 1, asked = s.site, typed = s.typedAddress;
   setState({ check: mine, typedAddress: false, busy: true, result: null, error: null });
   getJson('/api/v1/assessments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })

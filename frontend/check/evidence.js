@@ -57,7 +57,8 @@ export function startEvidence() {
   subscribe(['hidden'], s => EVIDENCE.forEach(name => layers[name].setVisible(!s.hidden.includes(name))));
   subscribe(['lang'], () => layers.facilities.changed()); // the markers' labels
   // the paragraphs of the profile's rules, for the legends (a policy that cites "art. 12" reads "art. 12" here)
-  getJson('/api/v1/policy').then(p => setState({ rules: (p && p.rules) || {} })).catch(() => {});
+  // and the inputs its location rules require (erf.js shows those)
+  getJson('/api/v1/policy').then(p => setState({ rules: (p && p.rules) || {}, inputs: (p && p.inputs) || [] })).catch(() => {});
 }
 
 /** The legend text of one evidence layer: a function of the language, so a switch relabels without fetching again. */

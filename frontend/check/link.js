@@ -1,5 +1,6 @@
 // The URL hash keeps the whole check, so a link reopens it:
 // #map=zoom/lon/lat&pt=lon,lat | poly=lon,lat;lon,lat;... | addr=label &form=&persons=&lang=&proj=
+// &migrants=1&erf=lon,lat;...|lon,lat;... (the employer's erf, rings split by |; only where the profile asks for them)
 // Always lon/lat and a Web Mercator zoom (the same ground scale in RD New), so a link works in either projection;
 // proj says which one it was made in. Read once at the start and on hashchange; written (replaceState, no history
 // entry) after every change of the state it carries and every move of the map.
@@ -12,6 +13,8 @@ export const FORMS = ['room_rental', 'housing_facility'];
 // A drawn site needs no more; the server refuses larger bodies anyway, the page says why before asking.
 export const MAX_POLYGON_POINTS = 500;
 const MAX_PERSONS = 100000;
+// a BGT erf has more vertices than a drawn site
+const MAX_ERF_POINTS = 2000;
 
 /**
  * The state a link carries, checked value by value: {link, problems}; what is wrong is reported in problems and left
@@ -33,7 +36,7 @@ export function readLink(hash) {
     return Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90 ? p : null;
   };
   for (const name of params.keys()) {
-    if (!['map', 'pt', 'poly', 'addr', 'form', 'persons', 'lang', 'proj'].includes(name)) bad(name);
+    if (!['map', 'pt', 'poly', 'addr', 'form', 'persons', 'lang', 'proj', 'migrants', 'erf'].includes(name)) bad(name);
   }
   if (params.has('map')) {
     const v = params.get('map').split('/');
@@ -63,6 +66,20 @@ export function readLink(hash) {
   if (params.has('persons')) {
     const n = params.get('persons');
     if (/^\d+$/.test(n) && Number(n) >= 1 && Number(n) <= MAX_PERSONS) out.persons = Number(n); else bad('persons');
+  }
+  if (params.has('migrants')) {
+    if (['0', '1'].includes(params.get('migrants'))) out.employsMigrants = params.get('migrants') === '1'; else bad('migrants');
+  }
+  if (params.has('erf')) {
+    const rings = params.get('erf').split('|').map(r => r.split(';').map(lonLat));
+    const points = rings.reduce((n, r) => n + r.length, 0);
+    if (points <= MAX_ERF_POINTS && rings.every(r => r.length >= 3 && r.every(Boolean))) {
+      for (const r of rings) {
+        const first = r[0], last = r[r.length - 1];
+        if (first[0] !== last[0] || first[1] !== last[1]) r.push(first.slice());
+      }
+      if (rings.every(r => r.length >= 4)) out.erf = { type: 'Polygon', coordinates: rings }; else bad('erf');
+    } else bad('erf');
   }
   if (params.has('lang')) {
     if (offers(params.get('lang'))) out.lang = params.get('lang'); else bad('lang');
@@ -99,10 +116,12 @@ export function currentLink(map) {
   else if (site) p.set('poly', site.coordinates[0].map(x => x.join(',')).join(';'));
   p.set('form', s.form);
   p.set('persons', s.persons);
+  if (s.employsMigrants) p.set('migrants', '1');
+  if (s.employerErf) p.set('erf', s.employerErf.coordinates.map(r => r.map(x => x.join(',')).join(';')).join('|'));
   p.set('lang', s.lang);
   p.set('proj', projectionKey(view.getProjection().getCode()));
   // ',', ';' and '/' are safe in a fragment; leaving them readable keeps links short and legible
-  return location.pathname + '#' + p.toString().replace(/%2C/g, ',').replace(/%3B/g, ';').replace(/%2F/g, '/');
+  return location.pathname + '#' + p.toString().replace(/%2C/g, ',').replace(/%3B/g, ';').replace(/%2F/g, '/').replace(/%7C/g, '|');
 }
 
 /** Keeps the URL hash in step with the state and the map (debounced: a drag writes once). */
@@ -112,7 +131,7 @@ export function keepLinkCurrent(map) {
     clearTimeout(timer);
     timer = setTimeout(() => history.replaceState(null, '', currentLink(map)), 100);
   };
-  subscribe(['site', 'siteCrs', 'siteLonLat', 'addressLabel', 'form', 'persons', 'lang'], write);
+  subscribe(['site', 'siteCrs', 'siteLonLat', 'addressLabel', 'form', 'persons', 'employsMigrants', 'employerErf', 'lang'], write);
   map.on('moveend', write);
   map.on('change:view', write); // a projection switch
   return write;

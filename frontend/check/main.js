@@ -12,7 +12,8 @@
 //   legend, reachNote, rules, lang     -> evidence.js (the legend)
 //   form, persons                      -> the two inputs (here)
 //   error, linkProblems, lang          -> the two alert boxes (here)
-//   site..., form, persons, lang       -> link.js (the URL hash; also on every map move)
+//   inputs, employerErf, erfMode, ... -> erf.js (the employer's fields, the erf on the map)
+//   site..., form, persons, erf, lang -> link.js (the URL hash; also on every map move)
 import { configuredBackground, fitToDataset, setProjection, PROJECTIONS } from '../common/map.js';
 import { get, setState, subscribe, pointSite, polygonSite } from './state.js';
 import { startTexts, t, fmt } from './texts.js';
@@ -25,6 +26,7 @@ import { startSearch, closeSuggestions } from './search.js';
 import { assess } from './assess.js';
 import { startPrint } from './print.js';
 import { startReport } from './report.js';
+import { startErf } from './erf.js';
 
 const $ = id => document.getElementById(id);
 
@@ -63,6 +65,7 @@ startSitePicking();
 startSearch();
 startPrint();
 startReport();
+startErf();
 keepLinkCurrent(map);
 
 $('check').addEventListener('submit', e => {
@@ -96,6 +99,8 @@ function restore({ link, problems }) {
     pendingAddress: null, typedAddress: false };
   if (link.form) patch.form = link.form;
   if (link.persons) patch.persons = String(link.persons);
+  patch.employsMigrants = !!link.employsMigrants;
+  patch.employerErf = link.erf || null;
   if (link.site && link.site.type === 'Point') Object.assign(patch, pointSite(link.site.coordinates, null, 'CRS84'));
   else if (link.site) Object.assign(patch, polygonSite(link.site, 'CRS84'));
   else if (link.address) { patch.pendingAddress = link.address; $('address').value = link.address; }

@@ -15,12 +15,14 @@ let draw = null, drawEndedAt = 0;
 
 export function startSitePicking() {
   map.on('singleclick', e => {
-    if (get().drawing || Date.now() - drawEndedAt < 1000) return;
+    // while the erf is picked or drawn (erf.js) a click is the erf's, not the site's
+    if (get().drawing || get().erfMode || Date.now() - drawEndedAt < 1000) return;
     pickMapPoint(e.coordinate);
   });
   // Keyboard: the point under the crosshair (the map's centre) as the site.
   $('use-centre').addEventListener('click', () => pickMapPoint(map.getView().getCenter()));
   $('draw').addEventListener('click', () => (get().drawing ? stopDrawing() : startDrawing()));
+  subscribe(['erfMode'], s => { if (s.erfMode && get().drawing) stopDrawing(); });
   document.addEventListener('keydown', e => { if (e.key === 'Escape' && get().drawing) stopDrawing(); });
   subscribe(['drawing'], s => $('draw').setAttribute('aria-pressed', String(s.drawing)));
   subscribe(['site', 'siteCrs', 'siteLonLat', 'addressLabel', 'drawing', 'lang'], renderSiteInfo);

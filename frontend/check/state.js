@@ -16,6 +16,14 @@ const store = createStore({
   parkingSpaces: '',
   employerAddress: '',
   employerWorkers: '',
+  // Noordoostpolder's small locations (only when the profile's rules require them, inputs): whether the business
+  // employs labour migrants itself, and the employer's erf as a GeoJSON Polygon in CRS84 (picked from the erf or
+  // agricultural plot layer, or drawn); erfMode: 'pick' or 'draw' while the next map click or drawing is the erf's
+  employsMigrants: false,
+  employerErf: null,
+  erfMode: null,
+  // the request members the served profile's location rules require (GET /api/v1/policy, inputs)
+  inputs: [],
   // the site: GeoJSON in siteCrs, the CRS it was picked in (CRS84, or EPSG:28992 on an RD New map); siteLonLat:
   // the server's exact CRS84 of an RD New site (the answer's site), for the link; addressLabel: the address it is
   site: null,

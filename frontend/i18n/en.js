@@ -38,6 +38,12 @@ export default {
     initiativeSummary: 'Initiative (optional): rooms, parking, employer', roomsLabel: 'Rooms',
     parkingSpacesLabel: 'Parking spaces on the site', employerAddressLabel: 'Employer\'s address ("Street 12, Town")',
     employerWorkersLabel: 'Residents working there',
+    // Noordoostpolder: small locations only on the employer's own erf (only for a profile that asks for it)
+    employerHeading: 'Employer and erf', employsMigrantsLabel: 'The business employs labour migrants itself',
+    erfNone: "No employer's erf chosen yet.", erfChosen: "Employer's erf chosen (dashed outline on the map).",
+    erfPickHint: "Click the employer's erf on the map (Esc cancels).", erfSearching: 'Looking for the erf...',
+    erfNoneHere: 'No erf or farm building plot here; choose another place or draw the erf.',
+    pickErf: 'Pick the erf on the map', erfAtCentre: 'Erf under the crosshair', drawErf: 'Draw the erf', clearErf: 'Clear the erf',
     stayLabel: 'Stay', stayMid: 'Up to 5 years (short and mid stay)', stayShort: 'Logies, at most 4 months',
     areaTypeLabel: 'Area type (VNG)', areaDerived: 'From the map', areaQuiet: 'Quiet residential / rural area', areaMixed: 'Mixed area',
     submit: 'Check',

@@ -40,6 +40,12 @@ export default {
     initiativeSummary: 'Initiatief (optioneel): kamers, parkeren, werkgever', roomsLabel: 'Kamers',
     parkingSpacesLabel: 'Parkeerplaatsen op eigen terrein', employerAddressLabel: 'Adres van de werkgever ("Straat 12, Plaats")',
     employerWorkersLabel: 'Bewoners die daar werken',
+    // Noordoostpolder: kleine locaties alleen op het eigen erf van de werkgever (alleen bij een profiel dat erom vraagt)
+    employerHeading: 'Werkgever en erf', employsMigrantsLabel: 'Het bedrijf heeft zelf arbeidsmigranten in dienst',
+    erfNone: 'Nog geen erf van de werkgever gekozen.', erfChosen: 'Erf van de werkgever gekozen (gestreepte rand op de kaart).',
+    erfPickHint: 'Klik op de kaart op het erf van de werkgever (Esc breekt af).', erfSearching: 'Erf zoeken...',
+    erfNoneHere: 'Hier ligt geen erf of agrarisch bouwvlak; kies een andere plek of teken het erf.',
+    pickErf: 'Erf kiezen op de kaart', erfAtCentre: 'Erf onder het kruisje', drawErf: 'Erf tekenen', clearErf: 'Erf wissen',
     stayLabel: 'Verblijfsduur', stayMid: 'Tot 5 jaar (kort en middellang verblijf)', stayShort: 'Logies, ten hoogste 4 maanden',
     areaTypeLabel: 'Gebiedstype (VNG)', areaDerived: 'Uit de kaart', areaQuiet: 'Rustige woonwijk / rustig buitengebied', areaMixed: 'Gemengd gebied',
     submit: 'Toetsen',

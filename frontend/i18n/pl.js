@@ -43,6 +43,12 @@ export default {
     initiativeSummary: 'Inicjatywa (opcjonalnie): pokoje, parking, pracodawca', roomsLabel: 'Pokoje',
     parkingSpacesLabel: 'Miejsca parkingowe na terenie', employerAddressLabel: 'Adres pracodawcy ("Ulica 12, Miejscowość")',
     employerWorkersLabel: 'Mieszkańcy, którzy tam pracują',
+    // Noordoostpolder (przetłumaczone przez programistę, nie sprawdzone przez native speakera)
+    employerHeading: 'Pracodawca i siedlisko (erf)', employsMigrantsLabel: 'Firma sama zatrudnia pracowników migrujących',
+    erfNone: 'Nie wybrano jeszcze siedliska pracodawcy.', erfChosen: 'Wybrano siedlisko pracodawcy (przerywana linia na mapie).',
+    erfPickHint: 'Kliknij na mapie siedlisko pracodawcy (Esc anuluje).', erfSearching: 'Szukanie siedliska...',
+    erfNoneHere: 'Tu nie ma siedliska ani działki zabudowy rolniczej; wybierz inne miejsce lub narysuj siedlisko.',
+    pickErf: 'Wybierz siedlisko na mapie', erfAtCentre: 'Siedlisko pod krzyżykiem', drawErf: 'Narysuj siedlisko', clearErf: 'Usuń siedlisko',
     stayLabel: 'Pobyt', stayMid: 'Do 5 lat (pobyt krótki i średni)', stayShort: 'Zakwaterowanie, najwyżej 4 miesiące',
     areaTypeLabel: 'Rodzaj obszaru (VNG)', areaDerived: 'Z mapy', areaQuiet: 'Spokojna dzielnica / obszar wiejski', areaMixed: 'Obszar mieszany',
     submit: 'Sprawdź',

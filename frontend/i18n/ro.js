@@ -43,6 +43,12 @@ export default {
     initiativeSummary: 'Inițiativa (opțional): camere, parcare, angajator', roomsLabel: 'Camere',
     parkingSpacesLabel: 'Locuri de parcare pe teren', employerAddressLabel: 'Adresa angajatorului ("Strada 12, Localitatea")',
     employerWorkersLabel: 'Locuitori care lucrează acolo',
+    // Noordoostpolder (tradus de dezvoltator, neverificat de un vorbitor nativ)
+    employerHeading: 'Angajatorul și curtea (erf)', employsMigrantsLabel: 'Firma angajează ea însăși lucrători migranți',
+    erfNone: 'Nu a fost aleasă încă curtea angajatorului.', erfChosen: 'Curtea angajatorului a fost aleasă (contur punctat pe hartă).',
+    erfPickHint: 'Faceți clic pe hartă pe curtea angajatorului (Esc anulează).', erfSearching: 'Se caută curtea...',
+    erfNoneHere: 'Aici nu există o curte sau un teren agricol construibil; alegeți alt loc sau desenați curtea.',
+    pickErf: 'Alegeți curtea pe hartă', erfAtCentre: 'Curtea de sub cruce', drawErf: 'Desenați curtea', clearErf: 'Ștergeți curtea',
     stayLabel: 'Șederea', stayMid: 'Până la 5 ani (ședere scurtă și medie)', stayShort: 'Cazare, cel mult 4 luni',
     areaTypeLabel: 'Tipul zonei (VNG)', areaDerived: 'Din hartă', areaQuiet: 'Zonă rezidențială / rurală liniștită', areaMixed: 'Zonă mixtă',
     submit: 'Verificați',

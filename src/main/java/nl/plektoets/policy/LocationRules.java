@@ -153,6 +153,16 @@ public final class LocationRules {
         return Optional.empty();
     }
 
+    /**
+     * The inputs some rule requires ({@link #CONDITIONS} ids, in that order): what a page must ask the initiator
+     * for this profile (empty for Hardenberg's table).
+     */
+    public List<String> requiredInputs() {
+        Set<String> used = new LinkedHashSet<>();
+        for (Rule r : rules) for (Condition c : r.requires) used.add(c.id());
+        return CONDITIONS.stream().filter(used::contains).toList();
+    }
+
     /** Whether any size category has a cap counted from the register. */
     public boolean hasCaps() {
         return sizes.stream().anyMatch(s -> s.cap() != null);

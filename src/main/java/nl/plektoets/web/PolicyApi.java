@@ -3,6 +3,7 @@ package nl.plektoets.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.PolicyReadings;
 import nl.plektoets.policy.PolicyText;
@@ -17,6 +18,10 @@ import nl.plektoets.web.http.Problem;
 public final class PolicyApi {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** A location condition's id (LocationRules.CONDITIONS) -> the request member that tells it. */
+    private static final Map<String, String> INPUT_MEMBERS =
+            Map.of("employs_migrants", "employsMigrants", "employer_erf", "employerErf");
+
     private final PolicyProfile profile;
 
     public PolicyApi(PolicyProfile profile) {
@@ -25,7 +30,7 @@ public final class PolicyApi {
 
     /**
      * {id, title, adopted, publisher, document, text, paragraphs [{ref, label, title}], rules {name: citation},
-     * readings {name: {value, paragraph, note}}, notChecked [{id, paragraph, nl, en}]}: the text's paragraphs and the
+     * inputs [request member the location rules require, e.g. employsMigrants, employerErf], readings {name: {value, paragraph, note}}, notChecked [{id, paragraph, nl, en}]}: the text's paragraphs and the
      * profile's readings of it, so a reader sees every choice the service made and what it leaves unchecked.
      */
     public ObjectNode policy() {
@@ -46,6 +51,9 @@ public final class PolicyApi {
         PolicyReadings r = profile.readings();
         ObjectNode rules = out.putObject("rules");
         r.paragraphs().forEach((rule, citation) -> rules.put(rule.key(), citation));
+        // the request members the location rules require (POST /api/v1/assessments), so a page asks only for these
+        ArrayNode inputs = out.putArray("inputs");
+        profile.locationRules().requiredInputs().forEach(id -> inputs.add(INPUT_MEMBERS.get(id)));
         ObjectNode agri = out.putObject("readings").putObject("agricultural_plot_in_built_up_area");
         agri.put("value", r.agriculturalInBuiltUp().value().id());
         agri.put("paragraph", r.agriculturalInBuiltUp().paragraph());

@@ -49,6 +49,8 @@ class InitiatorRoutesHttpTest {
                             .at("/readings/agricultural_plot_in_built_up_area/value")
                             .asText());
             assertEquals(20, a.body().get("notChecked").size());
+            // Hardenberg's location rules require no input beyond site, form and persons
+            assertEquals("[]", a.body().get("inputs").toString());
             Golden.assertMatches("policy", a.body());
         });
     }

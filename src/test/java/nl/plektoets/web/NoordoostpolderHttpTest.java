@@ -210,6 +210,10 @@ class NoordoostpolderHttpTest {
             assertEquals("noordoostpolder-2024", policy.get("id").asText());
             assertEquals(
                     "Gemeente Noordoostpolder (GM0171)", policy.get("publisher").asText());
+            // the small-on-the-erf rule requires both inputs (locations.rules ... requires), so a page asks for them
+            assertEquals(
+                    "[\"employsMigrants\",\"employerErf\"]",
+                    policy.get("inputs").toString());
             JsonNode p3 = ApiHttpTest.get(client, "/api/v1/policy/paragraphs/3").body();
             assertEquals("Geen nieuwe locaties in de kernen", p3.get("title").asText());
             assertTrue(p3.get("text").asText().startsWith("Bron: gemeentepagina"), p3::toString);
