@@ -61,6 +61,16 @@ public final class NoiseCriterion implements Criterion {
         return ldenPresent;
     }
 
+    /** A noise feature that is no Lden level (a LAeq norm area, a production ceiling): listed with its metric. */
+    private static Map<String, Object> otherInformation(SpatialLookup.Hit h) {
+        Feature f = h.feature();
+        Map<String, Object> o = Evidence.feature(f, h.distanceM());
+        putIfPresent(o, "metric", f.attribute("metric"));
+        putIfPresent(o, "kind", f.attribute("kind"));
+        putIfPresent(o, "value", f.attribute("lden_high") != null ? f.attribute("lden_high") : f.attribute("value"));
+        return o;
+    }
+
     private static boolean isLden(Feature f) {
         String metric = f.attribute("metric");
         return metric == null || metric.equalsIgnoreCase("lden");
@@ -88,8 +98,7 @@ public final class NoiseCriterion implements Criterion {
             // only LAeq norm areas or production ceilings: information, never a level, so no pass can be given
             List<Map<String, Object>> info = new ArrayList<>();
             for (SpatialLookup.Hit h :
-                    in.lookup().intersecting(Role.NOISE, in.request().site()))
-                info.add(Evidence.feature(h.feature(), h.distanceM()));
+                    in.lookup().intersecting(Role.NOISE, in.request().site())) info.add(otherInformation(h));
             if (!info.isEmpty()) ev.put("otherNoiseInformation", info);
             ev.put("missingLayer", Evidence.id(Role.NOISE));
             return new CriterionResult(
@@ -113,12 +122,7 @@ public final class NoiseCriterion implements Criterion {
             Feature f = h.feature();
             String metric = f.attribute("metric");
             if (metric != null && !metric.equalsIgnoreCase("lden")) {
-                Map<String, Object> o = Evidence.feature(f, h.distanceM());
-                o.put("metric", metric);
-                putIfPresent(o, "kind", f.attribute("kind"));
-                putIfPresent(
-                        o, "value", f.attribute("lden_high") != null ? f.attribute("lden_high") : f.attribute("value"));
-                other.add(o);
+                other.add(otherInformation(h));
                 continue;
             }
             String type = f.attribute("source_type") == null ? "unknown" : f.attribute("source_type");
