@@ -35,6 +35,14 @@ function renderResult(s) {
     why.lang = ui.pickLang(r.verdictExplanation);
     out.appendChild(why);
   }
+  // which municipality's policy answered (the service serves one profile, chosen by its configuration)
+  if (r.policy) {
+    const policy = document.createElement('p');
+    policy.id = 'policy-name';
+    policy.dataset.policy = r.policy.id;
+    policy.textContent = t('policyRef') + ': ' + r.policy.title;
+    out.appendChild(policy);
+  }
   const lc = document.createElement('p');
   lc.id = 'location-class';
   lc.dataset.locationClass = r.locationClass;

@@ -27,6 +27,15 @@ public final class CapacityCriterion implements Criterion {
 
     @Override
     public CriterionResult evaluate(CriterionInput in) {
+        // the numbers this answer read: a profile that has not adopted them gets an indicative answer
+        List<Indicative.Note> notAdopted = in.request().form() == HousingForm.ROOM_RENTAL
+                ? Indicative.thresholds(in.profile(), ThresholdKey.ROOM_RENTAL_MIN_PERSONS)
+                : Indicative.thresholds(
+                        in.profile(), ThresholdKey.FACILITY_MAX_PERSONS, ThresholdKey.FACILITY_EXCEPTIONAL_MAX_PERSONS);
+        return Indicative.mark(answer(in), notAdopted);
+    }
+
+    private CriterionResult answer(CriterionInput in) {
         PolicyProfile p = in.profile();
         int n = in.request().persons();
         Map<String, Object> ev = new LinkedHashMap<>();

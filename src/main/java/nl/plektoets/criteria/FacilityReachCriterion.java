@@ -37,7 +37,16 @@ public final class FacilityReachCriterion implements Criterion {
 
     @Override
     public CriterionResult evaluate(CriterionInput in) {
-        return evaluate(in.request().site(), in.profile().paragraph(ThresholdKey.REACH_WALKING_MINUTES));
+        // the reach numbers are the profile's (ReachSettings); the answer says when they are not adopted
+        return Indicative.mark(
+                evaluate(in.request().site(), in.profile().paragraph(ThresholdKey.REACH_WALKING_MINUTES)),
+                Indicative.thresholds(
+                        in.profile(),
+                        ThresholdKey.REACH_WALKING_SPEED_KMH,
+                        ThresholdKey.REACH_CYCLING_SPEED_KMH,
+                        ThresholdKey.REACH_WALKING_MINUTES,
+                        ThresholdKey.REACH_CYCLING_MINUTES,
+                        ThresholdKey.REACH_MIN_CATEGORIES_IN_REACH));
     }
 
     /**

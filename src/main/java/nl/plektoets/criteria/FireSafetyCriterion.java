@@ -66,7 +66,17 @@ public final class FireSafetyCriterion implements Criterion {
                             + " persons the policy requires no fire-safety notification; the Bbl (building code) still"
                             + " applies (" + ref + ").");
         }
-        return new CriterionResult(
-                ID, Status.PASS, ref, m, ev, obligation == null ? java.util.List.of() : java.util.List.of(obligation));
+        return Indicative.mark(
+                new CriterionResult(
+                        ID,
+                        Status.PASS,
+                        ref,
+                        m,
+                        ev,
+                        obligation == null ? java.util.List.of() : java.util.List.of(obligation)),
+                Indicative.thresholds(
+                        p,
+                        ThresholdKey.FIRE_NOTIFICATION_MIN_PERSONS,
+                        ThresholdKey.FIRE_USE_NOTIFICATION_ABOVE_PERSONS));
     }
 }

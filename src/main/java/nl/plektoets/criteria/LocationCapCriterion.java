@@ -37,21 +37,27 @@ public final class LocationCapCriterion implements Criterion {
             String ref =
                     size != null ? size.paragraph() : p.paragraph(nl.plektoets.policy.PolicyReadings.Rule.LOCATIONS);
             ev.put("sizeCategory", size == null ? LocationRules.OVER : size.id());
-            return new CriterionResult(
-                    ID,
-                    Status.PASS,
-                    ref,
-                    size == null
-                            ? new Message(
-                                    "Geen maximum aantal: de omvang valt buiten de categorieën van het beleid (zie"
-                                            + " de locatieregel).",
-                                    "No cap: the size is outside the policy's categories (see the location rule).")
-                            : new Message(
-                                    "Voor een " + size.nl() + " noemt het beleid geen maximum aantal in de gemeente ("
-                                            + ref + ").",
-                                    "For a " + size.en() + " the policy names no cap for the municipality (" + ref
-                                            + ")."),
-                    ev);
+            // the category (or, above every category, the largest one's limit) decided that no cap applies
+            List<LocationRules.SizeCategory> all = p.locationRules().sizeCategories();
+            LocationRules.SizeCategory used = size != null ? size : all.isEmpty() ? null : all.get(all.size() - 1);
+            return Indicative.mark(
+                    new CriterionResult(
+                            ID,
+                            Status.PASS,
+                            ref,
+                            size == null
+                                    ? new Message(
+                                            "Geen maximum aantal: de omvang valt buiten de categorieën van het beleid (zie"
+                                                    + " de locatieregel).",
+                                            "No cap: the size is outside the policy's categories (see the location rule).")
+                                    : new Message(
+                                            "Voor een " + size.nl()
+                                                    + " noemt het beleid geen maximum aantal in de gemeente (" + ref
+                                                    + ").",
+                                            "For a " + size.en() + " the policy names no cap for the municipality ("
+                                                    + ref + ")."),
+                            ev),
+                    notes(used));
         }
         long taken = counts.count(size.capStatuses(), size.minPersons(), size.maxPersons());
         long left = Math.max(0, size.cap() - taken);
@@ -77,13 +83,16 @@ public final class LocationCapCriterion implements Criterion {
                                 + " bereikt: " + taken + " in het register (" + counted + ") (" + ref + ").",
                         "The cap of " + size.cap() + " places for a " + size.en() + " in the municipality is reached: "
                                 + taken + " in the register (" + counted + ") (" + ref + ").");
-        if (!size.adoption().adopted()) {
-            ev.put("adopted", false);
-            ev.put("adoptedNote", size.adoption().note());
-            m = new Message(
-                    m.nl() + " Indicatief: " + size.adoption().noteNl() + ".",
-                    m.en() + " Indicative: " + size.adoption().note() + ".");
-        }
-        return new CriterionResult(ID, left > 0 ? Status.PASS : Status.FAIL, ref, m, ev, List.of());
+        return Indicative.mark(
+                new CriterionResult(ID, left > 0 ? Status.PASS : Status.FAIL, ref, m, ev, List.of()), notes(size));
+    }
+
+    /** The category's note when the council has not adopted it (its limits and cap). */
+    private static List<Indicative.Note> notes(LocationRules.SizeCategory size) {
+        if (size == null || size.adoption().adopted()) return List.of();
+        return List.of(new Indicative.Note(
+                "locations.size_categories." + size.id(),
+                size.adoption().note(),
+                size.adoption().noteNl()));
     }
 }

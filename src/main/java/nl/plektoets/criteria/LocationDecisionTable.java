@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import nl.plektoets.policy.LocationRules;
 import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.policy.ThresholdKey;
 import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.request.HousingForm;
 import org.locationtech.jts.geom.Geometry;
@@ -40,7 +41,7 @@ public final class LocationDecisionTable {
 
     /** The outcome for a class, form and new build, with no inputs beyond them (persons 1, nothing told). */
     public static Outcome decide(LocationClass c, HousingForm form, boolean newBuild, PolicyProfile profile) {
-        return cell(c, profile.locationRules().decide(c.id(), form, newBuild, 1), null, null);
+        return cell(c, profile.locationRules().decide(c.id(), form, newBuild, 1), null, profile);
     }
 
     /** The outcome for a request's form, new build and persons, its required inputs checked. */
@@ -57,12 +58,13 @@ public final class LocationDecisionTable {
         for (LocationRules.ObligationText o : cell.obligations())
             obligations.add(new Obligation(o.id(), o.paragraph(), new Message(o.nl(), o.en())));
         Map<String, Object> ev = new LinkedHashMap<>();
-        List<LocationRules.Adoption> notAdopted = new ArrayList<>();
-        if (!cell.adoption().adopted()) notAdopted.add(cell.adoption());
+        // what the answer used that the council has not adopted: the rule, the inputs it checks, the values its text
+        // names or its size category (cell.named), and the business-park bands where they drew the class
+        List<Indicative.Note> notAdopted = new ArrayList<>();
+        note(notAdopted, "locations.rules." + cell.rule(), cell.adoption());
         if (cell.size() != null) {
             ev.put("sizeCategory", cell.size().id());
             ev.put("sizeMaxPersons", cell.size().maxPersons());
-            if (!cell.size().adoption().adopted()) notAdopted.add(cell.size().adoption());
         } else if (req != null && !p.locationRules().sizeCategories().isEmpty()) {
             ev.put("sizeCategory", LocationRules.OVER);
         }
@@ -73,7 +75,7 @@ public final class LocationDecisionTable {
             for (LocationRules.Condition cond : cell.requires()) {
                 Boolean holds = holds(cond.id(), req);
                 checked.put(cond.id(), holds == null ? "unknown" : holds ? "pass" : "fail");
-                if (!cond.adoption().adopted()) notAdopted.add(cond.adoption());
+                note(notAdopted, "locations.conditions." + cond.id(), cond.adoption());
                 ref = joinRefs(ref, cond.paragraph());
                 if (holds == null) {
                     nl.append(' ').append(cond.unknownNl());
@@ -96,16 +98,18 @@ public final class LocationDecisionTable {
             }
             if (nl.length() > 0) message = new Message(message.nl() + nl, message.en() + en);
         }
-        if (!notAdopted.isEmpty()) {
-            ev.put("adopted", false);
-            ev.put("adoptedNote", notAdopted.get(0).note());
-            message = new Message(
-                    message.nl() + " Indicatief: de gemeente heeft deze regel niet zo vastgesteld ("
-                            + notAdopted.get(0).noteNl() + ").",
-                    message.en() + " Indicative: the municipality has not adopted this rule as such ("
-                            + notAdopted.get(0).note() + ").");
-        }
+        cell.named().forEach((what, a) -> note(notAdopted, what, a));
+        if (c == LocationClass.BUSINESS_PARK_EDGE || c == LocationClass.BUSINESS_PARK_INTERIOR)
+            notAdopted.addAll(Indicative.thresholds(
+                    p, ThresholdKey.BUSINESS_PARK_EDGE_BAND_INSIDE_M, ThresholdKey.BUSINESS_PARK_NEAR_BAND_OUTSIDE_M));
+        Indicative.evidence(ev, notAdopted);
+        message = Indicative.message(message, notAdopted);
         return new Outcome(status, ref, message, obligations, ev);
+    }
+
+    private static void note(List<Indicative.Note> notes, String what, LocationRules.Adoption a) {
+        if (!a.adopted() && notes.stream().noneMatch(n -> n.what().equals(what)))
+            notes.add(new Indicative.Note(what, a.note(), a.noteNl()));
     }
 
     /** Whether a required input holds: true, false, or null when the request does not say. */

@@ -60,7 +60,13 @@ public final class PermitTermCriterion implements Criterion {
                                         + ", ten hoogste " + max + ").",
                                 "A temporary environmental permit for " + initial + " years (+ " + renewal
                                         + ", at most " + max + ")."));
-        return new CriterionResult(ID, Status.PASS, ref, m, ev, java.util.List.of(permit));
+        return Indicative.mark(
+                new CriterionResult(ID, Status.PASS, ref, m, ev, java.util.List.of(permit)),
+                Indicative.thresholds(
+                        p,
+                        ThresholdKey.PERMIT_INITIAL_TERM_YEARS,
+                        ThresholdKey.PERMIT_RENEWAL_YEARS,
+                        ThresholdKey.PERMIT_MAX_TERM_YEARS));
     }
 
     private static String forms(PolicyProfile p, boolean dutch) {

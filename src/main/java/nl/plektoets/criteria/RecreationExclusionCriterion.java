@@ -20,6 +20,11 @@ public final class RecreationExclusionCriterion implements Criterion {
 
     @Override
     public CriterionResult evaluate(CriterionInput in) {
+        return Indicative.mark(
+                answer(in), Indicative.thresholds(in.profile(), ThresholdKey.RECREATION_EXCLUSION_DISTANCE_M));
+    }
+
+    private CriterionResult answer(CriterionInput in) {
         double distance = in.profile().recreationExclusionDistanceM();
         String ref = in.profile().paragraph(ThresholdKey.RECREATION_EXCLUSION_DISTANCE_M);
         Map<String, Object> ev = new LinkedHashMap<>();

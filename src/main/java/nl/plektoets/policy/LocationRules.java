@@ -86,7 +86,12 @@ public final class LocationRules {
     /** An obligation a cell states (what the initiator must show or do). */
     public record ObligationText(String id, String paragraph, String nl, String en) {}
 
-    /** One decided case: status (pass, conditional, fail, unknown), citation, message, obligations, requirements. */
+    /**
+     * One decided case: status (pass, conditional, fail, unknown), citation, message, obligations, requirements;
+     * {@code named} the values its texts name that the council has not adopted (e.g. {@code
+     * thresholds.location.short_stay_max_months}, {@code locations.size_categories.large}), so the answer can say
+     * it is indicative even where the rule itself is adopted.
+     */
     public record Cell(
             String rule,
             String status,
@@ -96,7 +101,8 @@ public final class LocationRules {
             List<ObligationText> obligations,
             List<Condition> requires,
             Adoption adoption,
-            SizeCategory size) {}
+            SizeCategory size,
+            Map<String, Adoption> named) {}
 
     private record Rule(
             String name,
@@ -110,7 +116,8 @@ public final class LocationRules {
             String en,
             List<ObligationText> obligations,
             List<Condition> requires,
-            Adoption adoption) {
+            Adoption adoption,
+            Map<String, Adoption> named) {
         boolean matches(String c, HousingForm f, boolean nb, String s) {
             return (classId == null || classId.equals(c))
                     && (form == null || form == f)
@@ -179,7 +186,14 @@ public final class LocationRules {
         String sizeId = sizes.isEmpty() ? null : size == null ? OVER : size.id();
         for (Rule r : rules) {
             if (r.matches(locationClass, form, newBuild, sizeId)) {
-                return new Cell(r.name, r.status, r.paragraph, r.nl, r.en, r.obligations, r.requires, r.adoption, size);
+                // a rule that matched on the size category used its limits; one for any size did not
+                Map<String, Adoption> named = r.named;
+                if (r.size != null && size != null && !size.adoption().adopted()) {
+                    named = new LinkedHashMap<>(r.named);
+                    named.putIfAbsent("locations.size_categories." + size.id(), size.adoption());
+                }
+                return new Cell(
+                        r.name, r.status, r.paragraph, r.nl, r.en, r.obligations, r.requires, r.adoption, size, named);
             }
         }
         throw new IllegalStateException("no location rule for " + locationClass + "/" + form + "/" + newBuild + "/"
@@ -200,6 +214,22 @@ public final class LocationRules {
     /** What the templates may name: paragraphs, thresholds, size categories (filled in as they are read). */
     private static final class Names {
         final Map<String, String> values = new LinkedHashMap<>();
+        /** Per name whose value the council has not adopted: where that value stands and its adoption. */
+        final Map<String, Map.Entry<String, Adoption>> notAdopted = new LinkedHashMap<>();
+
+        /** The not-adopted values the templates name, keyed by where they stand in the profile. */
+        Map<String, Adoption> named(String... templates) {
+            Map<String, Adoption> out = new LinkedHashMap<>();
+            for (String t : templates) {
+                Matcher m = PLACEHOLDER.matcher(t);
+                while (m.find())
+                    for (String name : m.group(1).split(",")) {
+                        Map.Entry<String, Adoption> a = notAdopted.get(name);
+                        if (a != null) out.putIfAbsent(a.getKey(), a.getValue());
+                    }
+            }
+            return java.util.Collections.unmodifiableMap(out); // in the order the texts name them
+        }
 
         String expand(String template, String where, List<String> problems) {
             Matcher m = PLACEHOLDER.matcher(template);
@@ -252,6 +282,10 @@ public final class LocationRules {
         thresholds.forEach((k, t) -> {
             names.values.put(k.key(), PolicyProfile.fmt(t.value()));
             names.values.put(k.key() + ".paragraph", t.paragraph());
+            if (!t.adopted())
+                names.notAdopted.put(
+                        k.key(),
+                        Map.entry("thresholds." + k.key(), new Adoption(false, t.adoptedNote(), t.adoptedNoteNl())));
         });
         if (readings.agriculturalInBuiltUp() != null) {
             names.values.put(
@@ -311,6 +345,10 @@ public final class LocationRules {
             names.values.put("size." + id + ".min_persons", Integer.toString(sc.minPersons()));
             names.values.put("size." + id + ".paragraph", paragraph);
             if (cap != null) names.values.put("size." + id + ".cap", Integer.toString(cap));
+            if (!sc.adoption().adopted())
+                for (String n : List.of("max_persons", "min_persons", "cap"))
+                    names.notAdopted.put(
+                            "size." + id + "." + n, Map.entry("locations.size_categories." + id, sc.adoption()));
         }
 
         Map<String, Condition> conditions = new LinkedHashMap<>();
@@ -490,7 +528,8 @@ public final class LocationRules {
                 names.expand(en, where + ".en", problems),
                 List.copyOf(obs),
                 List.copyOf(req),
-                adoption(r, where, problems));
+                adoption(r, where, problems),
+                names.named(paragraph, nl, en));
     }
 
     private static Adoption adoption(JsonNode node, String where, List<String> problems) {

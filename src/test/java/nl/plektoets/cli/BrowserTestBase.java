@@ -51,12 +51,17 @@ abstract class BrowserTestBase {
         return java.time.Clock.systemUTC();
     }
 
+    /** The data directory {@code serve} serves: a copy of the committed demo unless a test serves other data. */
+    Path dataDirectory(Path tmp) throws Exception {
+        return CommittedDemo.copyTo(tmp.resolve("demo"));
+    }
+
     @BeforeAll
     void startServerAndBrowser(@TempDir Path tmp) throws Exception {
         assertTrue(
                 Files.isExecutable(CHROMIUM),
                 "no " + CHROMIUM + ": run scripts/test-services (installs Debian's chromium)");
-        dataDirectory = CommittedDemo.copyTo(tmp.resolve("demo"));
+        dataDirectory = dataDirectory(tmp);
         Path tokens = tmp.resolve("tokens.txt");
         Files.writeString(tokens, "ans planner " + PLANNER_TOKEN + "\nrita regisseur " + REGISSEUR_TOKEN + "\n");
         List<String> args = new ArrayList<>(

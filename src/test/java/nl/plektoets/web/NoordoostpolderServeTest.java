@@ -66,4 +66,41 @@ class NoordoostpolderServeTest {
         assertEquals(0, cap.at("/evidence/taken").asInt());
         assertEquals("§5", cap.get("policyRef").asText());
     }
+
+    @Test
+    void everyAnswerBuiltOnAValueNotAdoptedSaysSoInTheApi() throws Exception {
+        JsonNode first =
+                PlannerHttpTest.ok(PlannerHttpTest.send(port, "GET", "/api/v1/layers/address?limit=1", null, null));
+        JsonNode xy = first.at("/features/0/geometry/coordinates");
+        String body = String.format(
+                Locale.ROOT,
+                "{\"site\":{\"type\":\"Point\",\"coordinates\":[%s,%s]},\"form\":\"housing_facility\",\"persons\":120}",
+                xy.get(0).asText(),
+                xy.get(1).asText());
+        JsonNode answer = PlannerHttpTest.ok(PlannerHttpTest.send(port, "POST", "/api/v1/assessments", null, body));
+        // every criterion of this answer reads a value of policy/noordoostpolder-2024.yaml marked adopted: false:
+        // the location rules and size categories (the summary), the reach, capacity, fire-safety, permit and
+        // recreation numbers (the service's defaults, §9)
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (JsonNode c : answer.get("criteria")) {
+            String id = c.get("id").asText();
+            // room_rental_street answers "not applicable" to a housing facility: it reads no number
+            if (!c.at("/evidence/applicable").asBoolean(true)) continue;
+            seen.add(id);
+            assertEquals(false, c.at("/evidence/adopted").asBoolean(true), id + ": " + c);
+            assertTrue(c.at("/evidence/notAdopted").size() > 0, id + ": " + c);
+            assertTrue(c.at("/message/nl").asText().contains("Indicatief, niet vastgesteld: "), c.toString());
+            assertTrue(c.at("/message/en").asText().contains("Indicative, not adopted: "), c.toString());
+        }
+        assertEquals(
+                java.util.Set.of(
+                        "location_class",
+                        "recreation_exclusion",
+                        "capacity",
+                        "fire_safety",
+                        "permit_term",
+                        "facility_reach",
+                        "location_cap"),
+                seen);
+    }
 }
