@@ -21,6 +21,15 @@ public interface RegisterStore {
     String LOCATIONS = "housing_location";
     String SIGNALS = "location_signal";
 
+    /**
+     * Where the registers stand now: the audit log's row count and highest id. Every committed change writes exactly
+     * one audit row in its own transaction and nothing is deleted, so the stamp changes with every committed change,
+     * also one committed by another process on the same database (the count catches a transaction that committed
+     * after one with a higher id). What is computed from the registers can be kept until the stamp changes
+     * ({@link RegisterSnapshot}).
+     */
+    RegisterStamp registerStamp();
+
     RoomRentalPermit createPermit(RoomRentalPermit entry, String actor);
 
     /**

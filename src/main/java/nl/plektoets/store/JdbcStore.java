@@ -42,6 +42,7 @@ import nl.plektoets.registers.PermitGuard;
 import nl.plektoets.registers.PermitStatus;
 import nl.plektoets.registers.PermitType;
 import nl.plektoets.registers.RegisterJson;
+import nl.plektoets.registers.RegisterStamp;
 import nl.plektoets.registers.RoomRentalPermit;
 import nl.plektoets.registers.RoomRentedDwelling;
 import nl.plektoets.registers.VersionConflictException;
@@ -1070,6 +1071,17 @@ public abstract class JdbcStore implements Store {
             st.setString(8, after.toString());
             st.executeUpdate();
         }
+    }
+
+    @Override
+    public RegisterStamp registerStamp() {
+        return read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT count(*), coalesce(max(id), 0) FROM audit_log");
+                    ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new RegisterStamp(rs.getLong(1), rs.getLong(2));
+            }
+        });
     }
 
     @Override
