@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import nl.plektoets.assess.Assessment;
 import nl.plektoets.assess.Assessor;
 import nl.plektoets.auth.TokenFile;
 import nl.plektoets.config.Config;
@@ -33,6 +35,7 @@ import nl.plektoets.registers.IntakeTable;
 import nl.plektoets.registers.Locations;
 import nl.plektoets.registers.RegisterInitiativeCounts;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.roomrental.Disclosure;
 import nl.plektoets.roomrental.PermitPlacement;
 import nl.plektoets.roomrental.RoomRentalPermits;
@@ -187,6 +190,12 @@ final class ServeCommand implements Callable<Integer> {
                                 served.part(ServeState::edgeBand),
                                 served.part(ServeState::api));
                         PlannerRoutes.install(routes, served.part(ServeState::plannerApi), () -> tokens);
+                        // the assessment with the planner's detail (spread's every cluster member), token only
+                        PlannerRoutes.installAssessments(
+                                routes,
+                                served.part(ServeState::api),
+                                served.part(s -> (Function<AssessmentRequest, Assessment>) s.plannerEngine()::assess),
+                                () -> tokens);
                         // the public overview of initiatives (§4.1.2): the register over the layers served now
                         PublicInitiativeRoutes.install(routes, () -> {
                             ServeState now = served.now();
