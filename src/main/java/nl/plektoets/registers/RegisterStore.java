@@ -22,11 +22,10 @@ public interface RegisterStore {
     String SIGNALS = "location_signal";
 
     /**
-     * Where the registers stand now: the audit log's row count and highest id. Every committed change writes exactly
-     * one audit row in its own transaction and nothing is deleted, so the stamp changes with every committed change,
-     * also one committed by another process on the same database (the count catches a transaction that committed
-     * after one with a higher id). What is computed from the registers can be kept until the stamp changes
-     * ({@link RegisterSnapshot}).
+     * Where the registers stand now ({@link RegisterStamp}): it changes with every committed change, made through this
+     * store object or (from the audit log: every change writes one audit row in its own transaction, nothing is
+     * deleted) by another process on the same database. What is computed from the registers can be kept until the
+     * stamp changes ({@link RegisterSnapshot}). Cheap: primary-key lookups only.
      */
     RegisterStamp registerStamp();
 

@@ -152,6 +152,28 @@ class RegisterSnapshotTest {
         }
     }
 
+    /** Another process on the same database (a second store object): its grant is in this one's next snapshot. */
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aChangeByAnotherProcessIsSeenToo(StoreKind kind) {
+        Dataset dataset = FixtureDataset.create();
+        PolicyProfile profile = PolicyProfile.load(null);
+        RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
+        String location = kind.freshLocation(temp);
+        try (Store store = kind.open(location, Clock.systemUTC());
+                Store other = kind.open(location, Clock.systemUTC())) {
+            HousedPersons housed =
+                    StoreHousedPersons.snapshotted(store, rules, WorkingCrs.rdNew(), profile.publicInitiatives());
+            HousingInitiative i = store.createInitiative(intake(240100, 510000, 30), "t");
+            assertEquals(0, housed.all().size());
+            RegisterStamp before = store.registerStamp();
+            other.updateInitiative(i.id(), i.version(), "t", x -> with(x, InitiativeStatus.GRANTED, 30));
+            assertNotEquals(before, store.registerStamp(), "the other process's change moves this store's stamp");
+            assertEquals(1, housed.all().size());
+            assertEquals(30, housed.all().get(0).persons());
+        }
+    }
+
     static CriterionResult spread(Assessor engine, AssessmentRequest request) {
         return engine.assess(request).criteria().stream()
                 .filter(c -> c.id().equals(SpreadCriterion.ID))
