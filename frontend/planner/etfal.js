@@ -108,7 +108,12 @@ function assess() {
   const body = request();
   if (!body.site && !body.address) { setState({ etfalError: () => t('etfalNoSite') }); return; }
   setState({ etfalBusy: true, etfalError: null });
-  getJson('/api/v1/assessments', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+  // logged in: the planner's assessment, whose spread names every housing location with its distance; the open one
+  // names only sites the public overview shows (a private person's initiative must not be locatable)
+  const token = get().token;
+  const headers = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = 'Bearer ' + token;
+  getJson(token ? '/api/v1/planner/assessments' : '/api/v1/assessments', { method: 'POST', headers,
     body: JSON.stringify(body) })
     .then(answer => { noteDataset(answer); setState({ etfalAnswer: answer, etfalBusy: false }); })
     .catch(err => setState({ etfalAnswer: null, etfalBusy: false, etfalError: () => errorText(ui, 'failed', err) }));

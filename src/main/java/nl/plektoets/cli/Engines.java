@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import nl.plektoets.assess.Assessor;
 import nl.plektoets.config.Config;
 import nl.plektoets.config.ConfigException;
+import nl.plektoets.criteria.Audience;
 import nl.plektoets.criteria.Criterion;
 import nl.plektoets.criteria.DistanceToWorkCriterion;
 import nl.plektoets.criteria.FacilityReachCriterion;
@@ -85,7 +86,8 @@ final class Engines {
                 reachCriterion(reach),
                 new RoomRentalStreetCriterion(rules, snapshot::permits),
                 workCriterion(reach)));
-        additional.addAll(settlementCriteria(profile, snapshot::housed));
+        // the command line is the operator's, who reads the registers anyway: the planner's detail
+        additional.addAll(settlementCriteria(profile, snapshot::housed, Audience.PLANNER));
         if (profile.locationRules().hasCaps())
             additional.add(new LocationCapCriterion(RegisterInitiativeCounts.of(initiativeSnapshot(config))));
         return new Engine(dataset, profile, reach, new Assessor(dataset, profile, additional));
@@ -116,11 +118,12 @@ final class Engines {
 
     /**
      * The planner's ETFAL criteria over the registers where the profile has them: {@code spread} (§5.1.1, the persons
-     * housed per village from {@code housed}) and {@code neighbours} (§5.1.4, Bijlage 3).
+     * housed per village from {@code housed}, with the detail {@code audience} may see) and {@code neighbours}
+     * (§5.1.4, Bijlage 3).
      */
-    static List<Criterion> settlementCriteria(PolicyProfile profile, HousedPersons housed) {
+    static List<Criterion> settlementCriteria(PolicyProfile profile, HousedPersons housed, Audience audience) {
         List<Criterion> out = new ArrayList<>();
-        if (profile.settlement().spread() != null) out.add(new SpreadCriterion(housed));
+        if (profile.settlement().spread() != null) out.add(new SpreadCriterion(housed, audience));
         if (profile.settlement().neighbours() != null) out.add(new NeighboursCriterion());
         return out;
     }

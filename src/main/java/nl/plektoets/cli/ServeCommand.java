@@ -13,10 +13,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import nl.plektoets.assess.Assessment;
 import nl.plektoets.assess.Assessor;
 import nl.plektoets.auth.TokenFile;
 import nl.plektoets.config.Config;
+import nl.plektoets.criteria.Audience;
 import nl.plektoets.criteria.Criterion;
+import nl.plektoets.criteria.HousedPersons;
 import nl.plektoets.criteria.LocationCapCriterion;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.osm.OsmImportException;
@@ -31,6 +35,7 @@ import nl.plektoets.registers.IntakeTable;
 import nl.plektoets.registers.Locations;
 import nl.plektoets.registers.RegisterInitiativeCounts;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.roomrental.Disclosure;
 import nl.plektoets.roomrental.PermitPlacement;
 import nl.plektoets.roomrental.RoomRentalPermits;
@@ -38,6 +43,8 @@ import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.RoomRentalStreetCriterion;
 import nl.plektoets.roomrental.StoreHousedPersons;
 import nl.plektoets.roomrental.StorePermits;
+import nl.plektoets.roomrental.Street;
+import nl.plektoets.roomrental.StreetKey;
 import nl.plektoets.roomrental.StreetLimitGuard;
 import nl.plektoets.routing.ReachIndex;
 import nl.plektoets.store.ServedLayers;
@@ -158,7 +165,7 @@ final class ServeCommand implements Callable<Integer> {
                     store,
                     context.clock(),
                     new EngineSnapshots(
-                            states.part(ServeState::engine), (a, crs) -> AssessmentJson.write(a, crs, JSON)),
+                            states.part(ServeState::plannerEngine), (a, crs) -> AssessmentJson.write(a, crs, JSON)),
                     new StreetLimitGuard(states.part(ServeState::roomRental)));
             ReportApi reports = new ReportApi(
                     profile,
@@ -183,6 +190,12 @@ final class ServeCommand implements Callable<Integer> {
                                 served.part(ServeState::edgeBand),
                                 served.part(ServeState::api));
                         PlannerRoutes.install(routes, served.part(ServeState::plannerApi), () -> tokens);
+                        // the assessment with the planner's detail (spread's every cluster member), token only
+                        PlannerRoutes.installAssessments(
+                                routes,
+                                served.part(ServeState::api),
+                                served.part(s -> (Function<AssessmentRequest, Assessment>) s.plannerEngine()::assess),
+                                () -> tokens);
                         // the public overview of initiatives (§4.1.2): the register over the layers served now
                         PublicInitiativeRoutes.install(routes, () -> {
                             ServeState now = served.now();
@@ -192,7 +205,12 @@ final class ServeCommand implements Callable<Integer> {
                                     now.engine().lookup(),
                                     now.dataset().info().workingCrs(),
                                     now.api().datasetJson(),
-                                    now.dataset().info().fictitious());
+                                    now.dataset().info().fictitious(),
+                                    (street, town) -> now.roomRental()
+                                            .model()
+                                            .street(new StreetKey(street, town))
+                                            .map(Street::size)
+                                            .orElse(0));
                         });
                         PlannerRoutes.installNeighbours(
                                 routes,
@@ -281,17 +299,24 @@ final class ServeCommand implements Callable<Integer> {
                     Engines.reachCriterion(reach),
                     new RoomRentalStreetCriterion(rules, permits, disclosure),
                     Engines.workCriterion(reach)));
-            // spread (§5.1.1) reads the registers on every assessment, as room_rental_street does
-            additional.addAll(Engines.settlementCriteria(
-                    profile,
-                    new StoreHousedPersons(
-                            store, rules, WorkingCrs.of(dataset.info().workingCrs()))));
-            // a profile with caps per size category (Noordoostpolder §5) counts them from the register per request
+            // spread (§5.1.1) over the registers as they stand: read and placed once per register change (the
+            // snapshot asks the store only whether anything changed), so a grant counts in the next assessment
+            HousedPersons housed = StoreHousedPersons.snapshotted(
+                    store, rules, WorkingCrs.of(dataset.info().workingCrs()), profile.publicInitiatives());
+            // the open assessment is public: spread names only public sites and judges no concentration from the
+            // others (a sweep of sites would locate a private person's initiative); planners see every member
+            List<Criterion> plannerAdditional = new ArrayList<>(additional);
+            additional.addAll(Engines.settlementCriteria(profile, housed, Audience.PUBLIC));
+            plannerAdditional.addAll(Engines.settlementCriteria(profile, housed, Audience.PLANNER));
+            // a profile with caps per size category (Noordoostpolder §5) counts them from the register as it stands
             List<Criterion> caps = profile.locationRules().hasCaps()
-                    ? List.of(new LocationCapCriterion(RegisterInitiativeCounts.of(store)))
+                    ? List.of(new LocationCapCriterion(RegisterInitiativeCounts.snapshotted(store)))
                     : List.of();
             additional.addAll(caps);
+            plannerAdditional.addAll(caps);
             Assessor assessor = new Assessor(dataset, profile, additional);
+            // the register's step snapshots (behind the planner token) over the same index
+            Assessor plannerEngine = assessor.withAdditional(plannerAdditional);
             Api api = new Api(config, assessor.dataset(), assessor::assess, policyInfo);
             RoomRentalApi rentalApi = new RoomRentalApi(
                     rules,
@@ -328,6 +353,7 @@ final class ServeCommand implements Callable<Integer> {
                     reach,
                     isochrones,
                     assessor,
+                    plannerEngine,
                     rules,
                     api,
                     rentalApi,

@@ -20,6 +20,8 @@ import nl.plektoets.web.RoomRentalApi;
  * @param generation  1 for the state served at start, +1 per reload (in the log; tells two states apart)
  * @param reach       the walking/cycling reach (Bijlage 1), or null without a network
  * @param isochrones  isochrones over {@code reach}, or null without a network
+ * @param engine      the public engine (the open assessment: {@code spread} names no private site)
+ * @param plannerEngine the same index and criteria with the planner's detail (the register's step snapshots)
  */
 record ServeState(
         long generation,
@@ -27,6 +29,7 @@ record ServeState(
         ReachIndex reach,
         IsochroneBuilder isochrones,
         Assessor engine,
+        Assessor plannerEngine,
         RoomRentalRules roomRental,
         Api api,
         RoomRentalApi roomRentalApi,

@@ -24,8 +24,17 @@ public interface HousedPersons {
      * @param location  its site or dwelling in the working CRS; null when it could not be placed
      * @param persons   the persons it houses
      * @param facility  whether it is a housing facility (counts in a cluster against the cap), not room rental
+     * @param publicSite whether the public overview of initiatives (§4.1.2) already shows this site exactly (an
+     *                   organisation's initiative in a public status): only such a location may be named with its
+     *                   distance in a public answer; every other one (a private person's, a room-rental permit) is
+     *                   counted in its village only, so sweeping public answers cannot locate it
      */
-    record Housed(Kind kind, long id, Geometry location, int persons, boolean facility) {}
+    record Housed(Kind kind, long id, Geometry location, int persons, boolean facility, boolean publicSite) {
+        /** A location whose site is not public (the safe default). */
+        public Housed(Kind kind, long id, Geometry location, int persons, boolean facility) {
+            this(kind, id, location, persons, facility, false);
+        }
+    }
 
     /** What register a location comes from. */
     enum Kind {

@@ -22,14 +22,37 @@ import nl.plektoets.request.HousingForm;
  * {@code capacity.facility_exceptional_max_persons} (three facilities of 20 close together are one concentration of
  * 60). Over either: fail where the profile's numbers are adopted, conditional (a motivation) where they are only
  * indicative. No village layer, no village near, or no population: unknown, naming what to add.
+ *
+ * <p>A public answer ({@link Audience#PUBLIC}) names in the cluster only the facilities whose site the public overview
+ * already shows ({@link HousedPersons.Housed#publicSite()}); every other facility is counted in its village total
+ * only, with no distance. Its concentration is not judged publicly either: a verdict that flips within 400 m of a
+ * private site would locate it by sweeping sites. Where the private facilities of the village could make a
+ * concentration, the public answer is conditional: a planner checks it. So a public answer depends on the site, the
+ * public sites and village totals only. Planners ({@link Audience#PLANNER}) get every member with its distance.
  */
 public final class SpreadCriterion implements Criterion {
     public static final String ID = "spread";
 
     private final HousedPersons housed;
+    private final Audience audience;
 
+    /**
+     * The villages resolved for the last list of housed locations: {@code housed} hands out the same list until the
+     * registers change (its snapshot), and resolving the village of every location on every assessment was the hot
+     * path. A plain memo of a pure function; a race only resolves twice.
+     */
+    private record Resolved(List<HousedPersons.Housed> list, SpatialLookup lookup, double maxDistanceM, long[] ids) {}
+
+    private volatile Resolved resolved;
+
+    /** The planner's criterion: every cluster member with its distance. */
     public SpreadCriterion(HousedPersons housed) {
+        this(housed, Audience.PLANNER);
+    }
+
+    public SpreadCriterion(HousedPersons housed, Audience audience) {
         this.housed = housed;
+        this.audience = audience;
     }
 
     @Override
@@ -88,23 +111,32 @@ public final class SpreadCriterion implements Criterion {
 
         // (1) persons per 1,000 inhabitants in the village, before and after this initiative
         List<HousedPersons.Housed> all = housed.all();
+        long[] villageOf = villages(all, in.lookup(), sp.villageMaxDistanceM());
         Map<String, Integer> byKind = new LinkedHashMap<>();
         for (HousedPersons.Kind k : HousedPersons.Kind.values()) byKind.put(k.id(), 0);
         int before = 0, unplaced = 0;
         List<Map<String, Object>> cluster = new ArrayList<>();
         int clusterPersons = r.persons();
+        // a public answer: the village's facilities whose site is not public, as a total (never a distance)
+        int hiddenFacilities = 0, hiddenPersons = 0;
         boolean facility = r.form() == HousingForm.HOUSING_FACILITY;
-        for (HousedPersons.Housed h : all) {
+        boolean planner = audience == Audience.PLANNER;
+        for (int i = 0; i < all.size(); i++) {
+            HousedPersons.Housed h = all.get(i);
             if (h.location() == null) {
                 unplaced++;
                 continue;
             }
-            Villages.Found hv = Villages.of(in.lookup(), h.location(), sp.villageMaxDistanceM());
-            if (hv != null && hv.village().id() == v.village().id()) {
+            boolean shown = planner || h.publicSite();
+            if (villageOf[i] == v.village().id()) {
                 before += h.persons();
                 byKind.merge(h.kind().id(), h.persons(), Integer::sum);
+                if (facility && h.facility() && !shown) {
+                    hiddenFacilities++;
+                    hiddenPersons += h.persons();
+                }
             }
-            if (facility && h.facility()) {
+            if (facility && h.facility() && shown) {
                 double d = r.site().distance(h.location());
                 if (d <= sp.clusterDistanceM()) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -132,13 +164,23 @@ public final class SpreadCriterion implements Criterion {
         // (2) a concentration of facilities: the others within the cluster distance count with this one
         int cap = p.facilityExceptionalMaxPersons();
         String capRef = p.paragraph(ThresholdKey.FACILITY_EXCEPTIONAL_MAX_PERSONS);
+        boolean concentrated = facility && !cluster.isEmpty() && clusterPersons > cap;
+        // publicly: could the village's facilities at sites that are not public make a concentration? Answered from
+        // the village total, never from where they are, so the answer is the same for every site of the village
+        boolean plannerChecks =
+                !planner && facility && !concentrated && hiddenFacilities > 0 && clusterPersons + hiddenPersons > cap;
         if (facility) {
             ev.put("clusterDistanceM", sp.clusterDistanceM());
             ev.put("clusterMembers", cluster);
             ev.put("clusterPersons", clusterPersons);
             ev.put("clusterMaxPersons", cap);
+            if (!planner) {
+                ev.put("clusterMembersShown", "public_sites");
+                ev.put("villageFacilitiesNotPublic", hiddenFacilities);
+                ev.put("villageFacilityPersonsNotPublic", hiddenPersons);
+                if (plannerChecks) ev.put("concentrationCheckedBy", "planner");
+            }
         }
-        boolean concentrated = facility && !cluster.isEmpty() && clusterPersons > cap;
         boolean overVillage = perAfter > max;
         String refs = ref.equals(capRef) ? ref : ref + ", " + capRef;
         String indicativeNl = sp.adopted() ? "" : " De drempels zijn indicatief, niet vastgesteld door de raad.";
@@ -151,14 +193,21 @@ public final class SpreadCriterion implements Criterion {
                 + " per 1,000; threshold " + fmt(max) + ").";
         String clusterNl = facility
                 ? " Binnen " + fmt(sp.clusterDistanceM()) + " m " + (cluster.size() == 1 ? "ligt " : "liggen ")
-                        + cluster.size() + " andere voorziening(en); samen " + clusterPersons + " personen (maximum "
-                        + cap + ", " + capRef + ")."
+                        + cluster.size() + " andere " + (planner ? "" : "openbare ") + "voorziening(en); samen "
+                        + clusterPersons + " personen (maximum " + cap + ", " + capRef + ")."
                 : "";
         String clusterEn = facility
-                ? " Within " + fmt(sp.clusterDistanceM()) + " m lie " + cluster.size() + " other facilit"
-                        + (cluster.size() == 1 ? "y" : "ies") + "; together " + clusterPersons + " persons (maximum "
-                        + cap + ", " + capRef + ")."
+                ? " Within " + fmt(sp.clusterDistanceM()) + " m lie " + cluster.size() + " other "
+                        + (planner ? "" : "public ") + "facilit" + (cluster.size() == 1 ? "y" : "ies") + "; together "
+                        + clusterPersons + " persons (maximum " + cap + ", " + capRef + ")."
                 : "";
+        if (facility && hiddenFacilities > 0) {
+            clusterNl += " De kern telt nog " + hiddenFacilities + " voorziening(en) met samen " + hiddenPersons
+                    + " personen waarvan de locatie niet openbaar is; die staan niet in dit antwoord.";
+            clusterEn += " The village has " + hiddenFacilities + " more facilit"
+                    + (hiddenFacilities == 1 ? "y" : "ies") + " with " + hiddenPersons
+                    + " persons whose site is not public; they are not in this answer.";
+        }
         if (concentrated || overVillage) {
             Status s = sp.adopted() ? Status.FAIL : Status.CONDITIONAL;
             String whyNl = concentrated
@@ -189,6 +238,29 @@ public final class SpreadCriterion implements Criterion {
                     ev,
                     obligations);
         }
+        if (plannerChecks) {
+            // never fail on what the public may not see: the planner checks the concentration with the sites
+            return new CriterionResult(
+                    ID,
+                    Status.CONDITIONAL,
+                    refs,
+                    new Message(
+                            villageNl + clusterNl + " Of die binnen " + fmt(sp.clusterDistanceM()) + " m liggen en met"
+                                    + " dit initiatief boven " + cap + " personen komen, controleert een planner ("
+                                    + refs + ")." + indicativeNl,
+                            villageEn + clusterEn + " Whether they lie within " + fmt(sp.clusterDistanceM())
+                                    + " m and make more than " + cap + " persons with this initiative, a planner"
+                                    + " checks (" + refs + ")." + indicativeEn),
+                    ev,
+                    List.of(new Obligation(
+                            "etfal_spread",
+                            refs,
+                            new Message(
+                                    "Een ETFAL-onderbouwing van de spreiding over de kernen en waarom dit geen"
+                                            + " grootschalige geconcentreerde huisvesting is.",
+                                    "An ETFAL motivation of the spread over the villages and why this is no"
+                                            + " large-scale concentrated housing."))));
+        }
         return new CriterionResult(
                 ID,
                 Status.PASS,
@@ -197,6 +269,20 @@ public final class SpreadCriterion implements Criterion {
                         villageNl + clusterNl + " Goede spreiding (" + refs + ")." + indicativeNl,
                         villageEn + clusterEn + " Well spread (" + refs + ")." + indicativeEn),
                 ev);
+    }
+
+    /** The village feature id of every housed location (-1: none near, or no location), kept per list. */
+    private long[] villages(List<HousedPersons.Housed> all, SpatialLookup lookup, double maxDistanceM) {
+        Resolved k = resolved;
+        if (k != null && k.list() == all && k.lookup() == lookup && k.maxDistanceM() == maxDistanceM) return k.ids();
+        long[] ids = new long[all.size()];
+        for (int i = 0; i < ids.length; i++) {
+            HousedPersons.Housed h = all.get(i);
+            Villages.Found f = h.location() == null ? null : Villages.of(lookup, h.location(), maxDistanceM);
+            ids[i] = f == null ? -1 : f.village().id();
+        }
+        resolved = new Resolved(all, lookup, maxDistanceM, ids);
+        return ids;
     }
 
     private static CriterionResult unknown(String ref, Map<String, Object> ev, String nl, String en) {

@@ -20,6 +20,11 @@ import java.util.Set;
  *                        organisation's initiative is placed at its site
  * @param paragraph       where the overview stands in the policy
  * @param adopted         false when the council has not adopted this reading; the overview then says so
+ * @param streetMinDwellings with {@code private_location: street}, a private person's initiative is shown by its street
+ *                        only where the street has at least this many dwellings, else by its village: on a street of
+ *                        one or two dwellings the street names the person (the minimum cell count of statistical
+ *                        disclosure control, as {@code room-rental-counts-from-dwellings} does for the rental counts)
+ * @param streetMinDwellingsSource where that number comes from (the profile says it; not a number of the policy)
  */
 public record PublicInitiatives(
         List<String> statuses,
@@ -28,7 +33,15 @@ public record PublicInitiatives(
         String note,
         boolean adopted,
         String adoptedNote,
-        String adoptedNoteNl) {
+        String adoptedNoteNl,
+        int streetMinDwellings,
+        String streetMinDwellingsSource) {
+
+    /**
+     * The street minimum where a profile names none: 10, CBS's usual minimum cell count for published tables of
+     * persons or households (fewer would point at someone), and the default of {@code room-rental-counts-from-dwellings}.
+     */
+    public static final int DEFAULT_STREET_MIN_DWELLINGS = 10;
 
     /** The statuses an initiative can have in the register ({@code registers.InitiativeStatus}). */
     public static final List<String> KNOWN_STATUSES =
@@ -52,6 +65,8 @@ public record PublicInitiatives(
             "the profile has no public_initiatives section",
             true,
             null,
+            null,
+            DEFAULT_STREET_MIN_DWELLINGS,
             null);
 
     public PublicInitiatives {
@@ -78,10 +93,13 @@ public record PublicInitiatives(
                             "note",
                             "adopted",
                             "adopted_note",
-                            "adopted_note_nl")
+                            "adopted_note_nl",
+                            "street_min_dwellings",
+                            "street_min_dwellings_source")
                     .contains(f)) {
                 problems.add(where + "." + f + " is not known; fix: remove it (allowed: statuses, private_location,"
-                        + " paragraph, note, adopted, adopted_note, adopted_note_nl)");
+                        + " paragraph, note, adopted, adopted_note, adopted_note_nl, street_min_dwellings,"
+                        + " street_min_dwellings_source)");
             }
         }
         Set<String> statuses = new LinkedHashSet<>();
@@ -120,6 +138,16 @@ public record PublicInitiatives(
         if (!adopted && adoptedNote == null) {
             problems.add(where + ".adopted_note is missing; fix: say why the reading is not adopted");
         }
+        int streetMin = DEFAULT_STREET_MIN_DWELLINGS;
+        JsonNode min = n.get("street_min_dwellings");
+        if (min != null && !min.isNull()) {
+            if (!min.canConvertToInt() || !min.isIntegralNumber() || min.asInt() < 1) {
+                problems.add(where + ".street_min_dwellings is '" + min.asText() + "'; fix: a whole number of"
+                        + " dwellings of at least 1, e.g. " + DEFAULT_STREET_MIN_DWELLINGS);
+            } else {
+                streetMin = min.asInt();
+            }
+        }
         return new PublicInitiatives(
                 new ArrayList<>(statuses),
                 location,
@@ -127,6 +155,13 @@ public record PublicInitiatives(
                 n.path("note").asText(null),
                 adopted,
                 adoptedNote,
-                adoptedNoteNl);
+                adoptedNoteNl,
+                streetMin,
+                n.path("street_min_dwellings_source").asText(null));
+    }
+
+    /** Whether a private person's initiative on a street of {@code dwellings} dwellings may be shown by the street. */
+    public boolean streetShown(int dwellings) {
+        return privateLocation == PrivateLocation.STREET && dwellings >= streetMinDwellings;
     }
 }

@@ -21,6 +21,16 @@ public final class RegisterInitiativeCounts implements InitiativeCounts {
         return new RegisterInitiativeCounts(() -> store.initiatives(null));
     }
 
+    /**
+     * Counts over the store's register as it stands, read once per register change ({@link RegisterSnapshot}): the
+     * served {@code location_cap} asks for a count on every assessment, and a grant still counts in the next one.
+     */
+    public static RegisterInitiativeCounts snapshotted(RegisterStore store) {
+        RegisterSnapshot<List<HousingInitiative>> snapshot =
+                new RegisterSnapshot<>(store, s -> List.copyOf(s.initiatives(null)));
+        return new RegisterInitiativeCounts(snapshot);
+    }
+
     /** Counts over a snapshot of the register. */
     public static RegisterInitiativeCounts of(List<HousingInitiative> snapshot) {
         List<HousingInitiative> copy = List.copyOf(snapshot);

@@ -21,6 +21,14 @@ public interface RegisterStore {
     String LOCATIONS = "housing_location";
     String SIGNALS = "location_signal";
 
+    /**
+     * Where the registers stand now ({@link RegisterStamp}): it changes with every committed change, made through this
+     * store object or (from the audit log: every change writes one audit row in its own transaction, nothing is
+     * deleted) by another process on the same database. What is computed from the registers can be kept until the
+     * stamp changes ({@link RegisterSnapshot}). Cheap: primary-key lookups only.
+     */
+    RegisterStamp registerStamp();
+
     RoomRentalPermit createPermit(RoomRentalPermit entry, String actor);
 
     /**

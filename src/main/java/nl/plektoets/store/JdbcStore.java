@@ -43,6 +43,7 @@ import nl.plektoets.registers.PermitGuard;
 import nl.plektoets.registers.PermitStatus;
 import nl.plektoets.registers.PermitType;
 import nl.plektoets.registers.RegisterJson;
+import nl.plektoets.registers.RegisterStamp;
 import nl.plektoets.registers.RoomRentalPermit;
 import nl.plektoets.registers.RoomRentedDwelling;
 import nl.plektoets.registers.VersionConflictException;
@@ -105,6 +106,9 @@ public abstract class JdbcStore implements Store {
         T run(Connection c) throws SQLException;
     }
 
+    /** Transactions this store object committed (part of {@link #registerStamp()}). */
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+
     /** Runs {@code work} in one transaction: commit on return, roll back on any exception. */
     protected <T> T inTransaction(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
@@ -112,6 +116,8 @@ public abstract class JdbcStore implements Store {
             try {
                 T result = work.run(c);
                 c.commit();
+                // after the commit, never before: a stamp read in between must not already promise the change
+                commits.incrementAndGet();
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c);
@@ -1021,6 +1027,25 @@ public abstract class JdbcStore implements Store {
             st.setString(8, after.toString());
             st.executeUpdate();
         }
+    }
+
+    /**
+     * The commits of this store object (every change made through this process, counted after its commit), the audit
+     * log's last id (a change made by another process on the same database) and how many of the last
+     * {@link RegisterStamp#RECENT_IDS} ids are committed (another process's change that commits after one with a higher
+     * id). Both queries use the primary key only: a count over the whole log took 45 ms at 100,000 rows.
+     */
+    @Override
+    public RegisterStamp registerStamp() {
+        long local = commits.get();
+        return read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT m, (SELECT count(*) FROM audit_log WHERE id > m - "
+                            + RegisterStamp.RECENT_IDS + ") FROM (SELECT coalesce(max(id), 0) AS m FROM audit_log) t");
+                    ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new RegisterStamp(local, rs.getLong(1), rs.getLong(2));
+            }
+        });
     }
 
     @Override

@@ -117,6 +117,14 @@ public final class Api {
 
     /** Assesses the site (or address) in a JSON request body; see docs/api.md for the contract. */
     public ObjectNode assess(byte[] body) {
+        return assess(body, assessor);
+    }
+
+    /**
+     * The same contract over another engine over the same data: the planner's ({@code POST
+     * /api/v1/planner/assessments}), whose {@code spread} names every housing location, not only the public ones.
+     */
+    public ObjectNode assess(byte[] body, Function<AssessmentRequest, Assessment> engine) {
         if (body.length > config.maxBodyBytes()) throw bodyTooLarge();
         JsonNode root = parse(body);
         if (!root.isObject()) {
@@ -174,7 +182,7 @@ public final class Api {
 
         Assessment a;
         try {
-            a = assessor.apply(new AssessmentRequest(site, form, persons, newBuild, stay, areaType, facts));
+            a = engine.apply(new AssessmentRequest(site, form, persons, newBuild, stay, areaType, facts));
         } catch (InvalidRequestException e) {
             // the engine's own limits (e.g. the policy profile's site.max_area_m2)
             throw new Problem(Problem.Type.NOT_ASSESSABLE, e.field(), e.getMessage());

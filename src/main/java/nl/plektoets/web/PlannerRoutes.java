@@ -3,9 +3,12 @@ package nl.plektoets.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import nl.plektoets.assess.Assessment;
 import nl.plektoets.auth.AccessRole;
 import nl.plektoets.auth.TokenFile;
+import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.web.http.Problem;
 
 /**
@@ -58,6 +61,28 @@ public final class PlannerRoutes {
                     ctx.header("Content-Disposition", "attachment; filename=\"neighbours.csv\"");
                     ctx.status(200).contentType("text/csv; charset=utf-8").result(csv);
                 }));
+    }
+
+    /**
+     * {@code POST /api/v1/planner/assessments} behind the planner token: the assessment of {@code POST
+     * /api/v1/assessments} (the same body, checks and answer) over the planner's engine, whose {@code spread} lists
+     * every housing facility of the cluster with its distance; the open assessment names only public sites.
+     *
+     * @param planner the planner's engine over the layers served now
+     */
+    public static void installAssessments(
+            RoutesConfig routes,
+            Supplier<Api> api,
+            Supplier<Function<AssessmentRequest, Assessment>> planner,
+            Supplier<TokenFile> tokens) {
+        routes.post(
+                "/api/v1/planner/assessments",
+                ctx -> RegisterRoutes.guarded(
+                        ctx,
+                        tokens,
+                        () -> api.get().datasetJson(),
+                        AccessRole.PLANNER,
+                        u -> json(ctx, "application/json", api.get().assess(ctx.bodyAsBytes(), planner.get()))));
     }
 
     /** The planner handlers set the dataset member themselves. */

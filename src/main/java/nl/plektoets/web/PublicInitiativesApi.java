@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToIntBiFunction;
 import nl.plektoets.criteria.SpatialLookup;
 import nl.plektoets.csv.CsvRows;
 import nl.plektoets.data.Feature;
@@ -63,11 +64,14 @@ public final class PublicInitiativesApi {
     private final LayerGeometry crs;
     private final ObjectNode dataset;
     private final boolean fictitious;
+    private final ToIntBiFunction<String, String> streetDwellings;
 
     /**
      * @param lookup  the layers served now (addresses and villages name the place of a site)
      * @param workingCrs the served dataset's working CRS (the register keeps sites in RD New)
      * @param dataset the {@code dataset} member every answer carries
+     * @param streetDwellings the number of dwellings of a street (name, town) in the layers served now: a private
+     *                        person's street is shown only from the profile's {@code street_min_dwellings}
      */
     public PublicInitiativesApi(
             RegisterStore store,
@@ -75,7 +79,9 @@ public final class PublicInitiativesApi {
             SpatialLookup lookup,
             String workingCrs,
             ObjectNode dataset,
-            boolean fictitious) {
+            boolean fictitious,
+            ToIntBiFunction<String, String> streetDwellings) {
+        this.streetDwellings = streetDwellings;
         this.store = store;
         this.policy = policy;
         this.lookup = lookup;
@@ -162,6 +168,7 @@ public final class PublicInitiativesApi {
         ArrayNode statuses = o.putArray("statuses");
         policy.statuses().forEach(statuses::add);
         o.put("privateLocation", policy.privateLocation().id());
+        o.put("streetMinDwellings", policy.streetMinDwellings());
         o.put("adopted", policy.adopted());
         if (!policy.adopted())
             o.putObject("adoptedNote").put("nl", policy.adoptedNoteNl()).put("en", policy.adoptedNote());
@@ -265,10 +272,12 @@ public final class PublicInitiativesApi {
             precision = Precision.SITE;
             point = (Point) ApiCrs.CRS84.fromWorking(centre, crs.working());
         } else {
-            // a person's site is their home: only the village's own point goes on the map, never anything nearer
-            precision = policy.privateLocation() == PublicInitiatives.PrivateLocation.STREET && street != null
-                    ? Precision.STREET
-                    : Precision.VILLAGE;
+            // a person's site is their home: only the village's own point goes on the map, never anything nearer;
+            // and the street only where it has enough dwellings that its name does not point at the person
+            precision =
+                    street != null && policy.streetShown(streetDwellings.applyAsInt(street, address.attribute("town")))
+                            ? Precision.STREET
+                            : Precision.VILLAGE;
             if (precision == Precision.VILLAGE) street = null;
             // no village point of that name (a hamlet the village layer lacks): listed, not drawn, rather than drawn at
             // another village

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.plektoets.criteria.Audience;
 import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.criteria.HousedPersons.Housed;
 import nl.plektoets.criteria.HousedPersons.Kind;
@@ -136,6 +137,108 @@ class SpreadNeighboursRealDataTest {
         CriterionResult rental = spread(PROFILE, dedemsvaart, HousingForm.ROOM_RENTAL, 4, housed);
         assertEquals(Status.PASS, rental.status(), rental.message().en());
         assertNull(rental.evidence().get("clusterMembers"));
+    }
+
+    static CriterionResult publicSpread(Geometry site, HousingForm form, int persons, List<Housed> h) {
+        Assessor a = new Assessor(dataset, PROFILE, List.of(new SpreadCriterion(() -> h, Audience.PUBLIC)));
+        return a.assess(new AssessmentRequest(site, form, persons, false)).criteria().stream()
+                .filter(c -> c.id().equals(SpreadCriterion.ID))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The same three facilities as above, answered to the public: only the organisation's public site is named. */
+    @Test
+    void aPublicAnswerNamesOnlyPublicSitesAndLeavesTheConcentrationToAPlanner() {
+        List<Housed> housed = List.of(
+                // an organisation's initiative the public overview shows at its site
+                new Housed(Kind.INITIATIVE, 1, offset(dedemsvaart, 150), 20, true, true),
+                // a private person's, shown by street or village only
+                new Housed(Kind.EXISTING_LOCATION, 2, offset(dedemsvaart, -390), 20, true, false),
+                new Housed(Kind.ROOM_RENTAL_PERMIT, 3, offset(dedemsvaart, 50), 4, false));
+        CriterionResult r = publicSpread(dedemsvaart, HousingForm.HOUSING_FACILITY, 20, housed);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> members =
+                (List<Map<String, Object>>) r.evidence().get("clusterMembers");
+        assertEquals(1, members.size(), members.toString());
+        assertEquals(150.0, members.get(0).get("distanceM"));
+        assertEquals("public_sites", r.evidence().get("clusterMembersShown"));
+        assertEquals(40, r.evidence().get("clusterPersons"), "this one and the public one");
+        assertEquals(1, r.evidence().get("villageFacilitiesNotPublic"));
+        assertEquals(20, r.evidence().get("villageFacilityPersonsNotPublic"));
+        // 40 + the village's 20 not public could be 60 > 50: a planner checks, the public answer does not judge it
+        assertEquals(Status.CONDITIONAL, r.status(), r.message().en());
+        assertEquals("planner", r.evidence().get("concentrationCheckedBy"));
+        assertTrue(r.message().en().contains("a planner checks"), r.message().en());
+        assertTrue(
+                r.message().nl().contains("controleert een planner"),
+                r.message().nl());
+        // no distance of the private location anywhere in the answer, and the village totals as before
+        Map<String, Object> words = new java.util.LinkedHashMap<>(r.evidence());
+        words.remove("villageGeometry"); // the woonkern's own outline: its coordinates are no distance
+        assertFalse(words.toString().contains("390"), words.toString());
+        assertFalse(r.message().en().contains("390"));
+        assertEquals(44, r.evidence().get("personsBefore"));
+        // an adopted profile still never fails on what the public may not see
+        assertEquals(
+                List.of("etfal_spread"),
+                r.obligations().stream().map(o -> o.id()).toList());
+    }
+
+    /**
+     * The sweep the review feared: a grid of 11 x 11 sites, 80 m apart, over 800 m around a private person's facility
+     * of 40 persons, each assessed publicly with and without it. Every difference is a village total, and it is the
+     * same at every site, so no sweep of public answers can locate it. The planner's answers over the same grid do
+     * differ (concentrated within 400 m, not beyond): the test would see a leak.
+     */
+    @Test
+    void sweepingPublicSitesAroundAPrivateInitiativeCannotLocateIt() {
+        Point home = offset(dedemsvaart, 0);
+        List<Housed> with = List.of(new Housed(Kind.INITIATIVE, 7, home, 40, true, false));
+        List<Housed> without = List.of();
+        java.util.Set<String> villageTotals = java.util.Set.of(
+                "personsBefore",
+                "personsBeforeByKind",
+                "personsAfter",
+                "perThousandBefore",
+                "perThousandAfter",
+                "villageFacilitiesNotPublic",
+                "villageFacilityPersonsNotPublic",
+                "concentrationCheckedBy");
+        java.util.Set<String> publicDifferences = new java.util.HashSet<>();
+        java.util.Set<Status> plannerStatuses = new java.util.HashSet<>();
+        int sites = 0;
+        for (int i = -5; i <= 5; i++) {
+            for (int j = -5; j <= 5; j++) {
+                Point site = GF.createPoint(new Coordinate(home.getX() + 80 * i, home.getY() + 80 * j));
+                CriterionResult a = publicSpread(site, HousingForm.HOUSING_FACILITY, 20, with);
+                CriterionResult b = publicSpread(site, HousingForm.HOUSING_FACILITY, 20, without);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> village = (Map<String, Object>) a.evidence().get("village");
+                assertEquals("Dedemsvaart", village.get("name"), "every site of the grid in one village");
+                java.util.Map<String, Object> differs = new java.util.TreeMap<>();
+                java.util.Set<String> keys =
+                        new java.util.TreeSet<>(a.evidence().keySet());
+                keys.addAll(b.evidence().keySet());
+                for (String k : keys) {
+                    if (!java.util.Objects.equals(
+                            a.evidence().get(k), b.evidence().get(k)))
+                        differs.put(k, a.evidence().get(k));
+                }
+                assertTrue(villageTotals.containsAll(differs.keySet()), "only village totals differ: " + differs);
+                // what the public learns from the private facility, as a whole: the same at every site
+                publicDifferences.add(a.status() + " " + a.message().en() + " " + a.obligations() + " " + differs);
+                plannerStatuses.add(spread(PROFILE, site, HousingForm.HOUSING_FACILITY, 20, with)
+                        .status());
+                sites++;
+            }
+        }
+        assertEquals(121, sites);
+        assertEquals(1, publicDifferences.size(), publicDifferences.toString());
+        assertEquals(
+                java.util.Set.of(Status.CONDITIONAL, Status.PASS),
+                plannerStatuses,
+                "the planner's verdict depends on the distance");
     }
 
     @Test

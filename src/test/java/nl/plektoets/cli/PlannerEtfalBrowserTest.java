@@ -154,6 +154,18 @@ class PlannerEtfalBrowserTest extends BrowserTestBase {
         List<String> lines = Files.readAllLines(d.path());
         assertTrue(lines.get(0).startsWith("bag_id,street,housenumber"), lines.get(0));
         assertEquals(count, lines.size() - 1);
+
+        // logged in, the panel asks for the planner's assessment (spread with every cluster member), with the token
+        Request planner = page.waitForRequest(
+                r -> r.url().endsWith("/api/v1/planner/assessments")
+                        && r.method().equals("POST"),
+                () -> page.locator("#etfal-submit").click());
+        assertEquals("Bearer " + PLANNER_TOKEN, planner.headerValue("authorization"));
+        page.locator("#etfal-result li[data-criterion=spread]").waitFor();
+        JsonNode plannerAnswer = api("POST", "/api/v1/planner/assessments", PLANNER_TOKEN, planner.postData());
+        assertEquals(
+                plannerAnswer.get("verdict").asText(),
+                page.locator("#etfal-verdict").getAttribute("data-verdict"));
     }
 
     @Test

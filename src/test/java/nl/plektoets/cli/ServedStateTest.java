@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServedStateTest {
     private static ServeState state(long generation) {
-        return new ServeState(generation, null, null, null, null, null, null, null, null, null);
+        return new ServeState(generation, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Test

@@ -132,11 +132,34 @@ class PublicInitiativesHttpTest {
         return new Text(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
     }
 
+    /** The built-in profile with another {@code public_initiatives.street_min_dwellings}. */
+    static PolicyProfile streetMinimum(int dwellings) throws Exception {
+        String yaml = new String(
+                PublicInitiativesHttpTest.class
+                        .getClassLoader()
+                        .getResourceAsStream(PolicyProfile.DEFAULT_RESOURCE)
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertTrue(yaml.contains("  street_min_dwellings: 10\n"));
+        return PolicyProfile.parse(
+                yaml.replace("  street_min_dwellings: 10\n", "  street_min_dwellings: " + dwellings + "\n"), "test");
+    }
+
+    /** The dwellings of a street (name, town) as {@code serve} counts them: the street model over the layers. */
+    static java.util.function.ToIntBiFunction<String, String> streetDwellings(Dataset dataset, PolicyProfile profile) {
+        var model = nl.plektoets.roomrental.RoomRentalRules.of(dataset, profile.roomRental())
+                .model();
+        return (street, town) -> model.street(new nl.plektoets.roomrental.StreetKey(street, town))
+                .map(nl.plektoets.roomrental.Street::size)
+                .orElse(0);
+    }
+
     @ParameterizedTest
     @EnumSource(StoreKind.class)
     void thePublicSeesFormPersonsStatusAndPlaceButNothingPersonal(StoreKind kind) throws Exception {
         TokenFile tokens = RegisterHttp.tokens(temp);
-        PolicyProfile profile = PolicyProfile.load(null);
+        // every street shown here (the street minimum has its own test below: the fixture's streets are short)
+        PolicyProfile profile = streetMinimum(1);
         Dataset dataset = dataset();
         Assessor engine = new Assessor(dataset, profile);
         try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
@@ -159,7 +182,8 @@ class PublicInitiativesHttpTest {
                                 engine.lookup(),
                                 "EPSG:28992",
                                 api.datasetJson(),
-                                true));
+                                true,
+                                streetDwellings(dataset, profile)));
             });
             JavalinTest.test(app, (server, client) -> {
                 RegisterHttp http = new RegisterHttp(server.port());
@@ -412,6 +436,139 @@ class PublicInitiativesHttpTest {
                 assertEquals(2, csvPage.body().split("\r\n").length);
             });
         }
+    }
+
+    /** {@link #dataset()} with {@code extra} more dwellings on Hoofdstraat, Oosterbroek (the fixture has 2). */
+    static Dataset withHoofdstraatDwellings(int extra) {
+        List<Feature> all = new ArrayList<>();
+        dataset().layers().values().forEach(all::addAll);
+        for (int i = 0; i < extra; i++) {
+            Map<String, String> attrs = new HashMap<>();
+            attrs.put("street", "Hoofdstraat");
+            attrs.put("housenumber", Integer.toString(20 + 2 * i));
+            attrs.put("town", "Oosterbroek");
+            all.add(new Feature(
+                    9_100 + i,
+                    Role.ADDRESS,
+                    WorkingCrs.rdNew()
+                            .geometryFactory()
+                            .createPoint(new org.locationtech.jts.geom.Coordinate(240200 + 60 * i, 510030)),
+                    attrs,
+                    new Provenance("PublicInitiativesHttpTest", "hoofdstraat-" + i, "addr:housenumber")));
+        }
+        return new Dataset(dataset().info(), all);
+    }
+
+    /**
+     * §4.1.2 with the profile's street minimum (10 dwellings, not adopted): a private person on a street of 2 dwellings
+     * is shown by the village only, in the JSON and the CSV; the same register over layers where the street has 10
+     * dwellings shows the street. An organisation keeps its site and street either way.
+     */
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aPrivatePersonsStreetIsShownOnlyFromTheMinimumNumberOfDwellings(StoreKind kind) throws Exception {
+        TokenFile tokens = RegisterHttp.tokens(temp);
+        PolicyProfile profile = PolicyProfile.load(null);
+        assertEquals(10, profile.publicInitiatives().streetMinDwellings());
+        assertFalse(profile.publicInitiatives().adopted());
+        Dataset shortStreet = withHoofdstraatDwellings(0), longStreet = withHoofdstraatDwellings(8);
+        assertEquals(2, streetDwellings(shortStreet, profile).applyAsInt("Hoofdstraat", "Oosterbroek"));
+        assertEquals(10, streetDwellings(longStreet, profile).applyAsInt("Hoofdstraat", "Oosterbroek"));
+        // the layers served now, swapped as a reload does
+        java.util.concurrent.atomic.AtomicReference<Dataset> served =
+                new java.util.concurrent.atomic.AtomicReference<>(shortStreet);
+        try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
+            Registers registers = new Registers(store, CLOCK, AssessmentSnapshots.NONE);
+            Config config = Config.defaults().with(Map.of("port", "0"));
+            Api api = new Api(
+                    config,
+                    shortStreet,
+                    r -> {
+                        throw new AssertionError("no assessments here");
+                    },
+                    new PolicyInfo("hardenberg-2025", "test"));
+            Javalin app = Routes.create(api, config, null, c -> {
+                RegisterRoutes.install(c.routes, registers, () -> tokens, null, () -> api);
+                PublicInitiativeRoutes.install(c.routes, () -> {
+                    Dataset d = served.get();
+                    return new PublicInitiativesApi(
+                            store,
+                            profile.publicInitiatives(),
+                            new Assessor(d, profile).lookup(),
+                            "EPSG:28992",
+                            api.datasetJson(),
+                            true,
+                            streetDwellings(d, profile));
+                });
+            });
+            JavalinTest.test(app, (server, client) -> {
+                RegisterHttp http = new RegisterHttp(server.port());
+                int port = server.port();
+                assertEquals(
+                        201,
+                        http.send(
+                                        "POST",
+                                        "/api/v1/initiatives",
+                                        RegisterHttp.PLANNER,
+                                        initiative(
+                                                240020,
+                                                510020,
+                                                "room_rental",
+                                                4,
+                                                "Jan Jansen",
+                                                "person",
+                                                null,
+                                                "intake"))
+                                .status());
+                assertEquals(
+                        201,
+                        http.send(
+                                        "POST",
+                                        "/api/v1/initiatives",
+                                        RegisterHttp.PLANNER,
+                                        initiative(
+                                                242520,
+                                                509510,
+                                                "housing_facility",
+                                                16,
+                                                "Agro BV",
+                                                "organisation",
+                                                null,
+                                                "intake"))
+                                .status());
+
+                JsonNode few = readTree(get(port, PUBLIC).body());
+                assertEquals(10, few.get("policy").get("streetMinDwellings").asInt());
+                JsonNode person = byForm(few, "room_rental");
+                assertEquals("room_rental", person.get("form").asText());
+                assertEquals("village", person.get("location").asText());
+                assertTrue(person.get("street").isNull(), person.toString());
+                assertEquals("Oosterbroek", person.get("village").asText());
+                JsonNode company = byForm(few, "housing_facility");
+                assertEquals("site", company.get("location").asText());
+                assertEquals("Industrieweg", company.get("street").asText(), "an organisation is not hidden");
+                assertFalse(get(port, PUBLIC).body().contains("Hoofdstraat"));
+                String csv = get(port, PUBLIC + ".csv").body();
+                assertFalse(csv.contains("Hoofdstraat"), csv);
+                assertTrue(csv.contains("\r\nOosterbroek,,village,room_rental,4,intake,,"), csv);
+
+                served.set(longStreet);
+                JsonNode many = readTree(get(port, PUBLIC).body());
+                JsonNode shown = byForm(many, "room_rental");
+                assertEquals("room_rental", shown.get("form").asText());
+                assertEquals("street", shown.get("location").asText());
+                assertEquals("Hoofdstraat", shown.get("street").asText());
+                assertTrue(get(port, PUBLIC + ".csv")
+                        .body()
+                        .contains("\r\nOosterbroek,Hoofdstraat,street,room_rental,4,"));
+            });
+        }
+    }
+
+    private static JsonNode byForm(JsonNode collection, String form) {
+        for (JsonNode f : collection.get("features"))
+            if (f.get("properties").get("form").asText().equals(form)) return f.get("properties");
+        throw new AssertionError("no " + form + " in " + collection);
     }
 
     private static List<String> fieldNames(JsonNode o) {
