@@ -103,7 +103,7 @@ public final class Routes {
         // served; Jetty's own thread keeps the network part (EngineAdmission says why)
         EngineAdmission engine = new EngineAdmission(config.engineThreads(), config.engineQueue());
         routes.post("/api/v1/assessments", ctx -> {
-            Api api = current.get(); // taken on the request's thread, where serve pins the state
+            Api api = current.get(); // the state serve pinned for this request; the turn runs on this thread too
             byte[] request = body(ctx, api, config);
             byte[] answer = engine.run(() -> Answers.bytes(api.assess(request)));
             Answers.json(ctx, "application/json", answer);
