@@ -55,6 +55,10 @@ import java.util.stream.Collectors;
  * @param trustedProxies   addresses of reverse proxies whose X-Forwarded-For names the client (rate limits)
  * @param roomRentalCountsFromDwellings the public room-rental answers give a street's counts (granted, pending, known,
  *                         left) only from this many dwellings; below it only whether the street is full (§5.1.3, AVG)
+ * @param engineThreads    assessments computed at once (the CPU-bound engine work of POST /api/v1/assessments);
+ *                         0 = one per processor. More requests than this wait their turn in arrival order
+ * @param engineQueue      assessments that may wait for their turn at most; one more is refused with 503 and
+ *                         Retry-After instead of queueing without bound
  * @param origins          for each key, where its value came from (command line, environment, file, default)
  */
 public record Config(
@@ -84,6 +88,8 @@ public record Config(
         List<String> allowedOrigins,
         List<String> trustedProxies,
         int roomRentalCountsFromDwellings,
+        int engineThreads,
+        int engineQueue,
         Map<String, String> origins) {
 
     /** The default data directory; {@code serve} generates the demo municipality there when it is empty. */
@@ -211,7 +217,15 @@ public record Config(
             new Key(
                     "room-rental-counts-from-dwellings",
                     "the public room-rental map, check, CSV, OGC and assessments give a street's counts (granted, pending, known room-rented, left) only from this many dwellings; a smaller street shows only whether it is full (a count of a few dwellings nearly names them, AVG)",
-                    "10"));
+                    "10"),
+            new Key(
+                    "engine-threads",
+                    "assessments computed at once; 0 = one per processor. Assessments are CPU-bound: more at once than there are processors only share the processors and lengthen every answer (and the garbage collector's pauses), so the others wait their turn in arrival order",
+                    "0"),
+            new Key(
+                    "engine-queue",
+                    "assessments that may wait for a turn at most (see engine-threads); one more gets 503 with Retry-After at once instead of queueing without bound",
+                    "1024"));
 
     public Config {
         origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
@@ -285,6 +299,8 @@ public record Config(
                 v.origins("allowed-origins"),
                 v.addresses("trusted-proxies"),
                 v.integer("room-rental-counts-from-dwellings", 0, Integer.MAX_VALUE),
+                v.integer("engine-threads", 0, 10_000),
+                v.integer("engine-queue", 0, 1_000_000),
                 origins);
     }
 
@@ -328,6 +344,8 @@ public record Config(
         m.put("allowed-origins", String.join(",", allowedOrigins));
         m.put("trusted-proxies", String.join(",", trustedProxies));
         m.put("room-rental-counts-from-dwellings", Integer.toString(roomRentalCountsFromDwellings));
+        m.put("engine-threads", Integer.toString(engineThreads));
+        m.put("engine-queue", Integer.toString(engineQueue));
         return m;
     }
 

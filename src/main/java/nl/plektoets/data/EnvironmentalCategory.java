@@ -31,6 +31,12 @@ public enum EnvironmentalCategory {
         return id;
     }
 
+    // compiled once: parse runs for every environmental source near every assessed site
+    private static final java.util.regex.Pattern PREFIX =
+            java.util.regex.Pattern.compile("^(milieu)?(categorie|cat\\.?)\\s*");
+    private static final java.util.regex.Pattern IN_TEXT =
+            java.util.regex.Pattern.compile("categorie\\s*(\\d(?:[.,]\\d)?)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /**
      * "3.1", "3,1" (Dutch decimal comma), "categorie 3.1", "cat. 2" or a whole "3"/"4"/"5" (plans often write
      * "categorie 3" for 3.1 and 3.2 together: the higher sub-category, so the zone is never taken as quieter than the
@@ -38,10 +44,8 @@ public enum EnvironmentalCategory {
      */
     public static Optional<EnvironmentalCategory> parse(String text) {
         if (text == null) return Optional.empty();
-        String t = text.trim()
-                .toLowerCase(Locale.ROOT)
-                .replace(',', '.')
-                .replaceFirst("^(milieu)?(categorie|cat\\.?)\\s*", "");
+        String t = text.trim().toLowerCase(Locale.ROOT).replace(',', '.');
+        t = PREFIX.matcher(t).replaceFirst("");
         for (EnvironmentalCategory c : values()) if (c.id.equals(t)) return Optional.of(c);
         return switch (t) {
             case "3" -> Optional.of(C3_2);
@@ -54,9 +58,7 @@ public enum EnvironmentalCategory {
     /** The highest category named in a plan text such as "bedrijf tot en met categorie 3.1", or empty. */
     public static Optional<EnvironmentalCategory> inText(String text) {
         if (text == null) return Optional.empty();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "categorie\\s*(\\d(?:[.,]\\d)?)", java.util.regex.Pattern.CASE_INSENSITIVE)
-                .matcher(text);
+        java.util.regex.Matcher m = IN_TEXT.matcher(text);
         EnvironmentalCategory best = null;
         while (m.find()) {
             EnvironmentalCategory c = parse(m.group(1)).orElse(null);

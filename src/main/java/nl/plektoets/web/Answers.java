@@ -36,6 +36,11 @@ public final class Answers {
         ctx.status(status).contentType(contentType + "; charset=utf-8").result(bytes(body));
     }
 
+    /** 200 with a body already written as JSON bytes (by {@link #bytes}, e.g. inside the engine's turn). */
+    static void json(Context ctx, String contentType, byte[] body) {
+        ctx.status(200).contentType(contentType + "; charset=utf-8").result(body);
+    }
+
     /** The problem's status, headers and body ({@code instance} the request path). */
     public static void problem(Context ctx, Problem p, JsonNode dataset) {
         p.headers().forEach(ctx::header);

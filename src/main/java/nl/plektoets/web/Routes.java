@@ -99,9 +99,15 @@ public final class Routes {
             MapBackground background) {
         RequestGuards guards = new RequestGuards(config);
         routes.before(guards::check);
-        routes.post(
-                "/api/v1/assessments",
-                ctx -> json(ctx, "application/json", current.get().assess(body(ctx, current.get(), config))));
+        // the engine's CPU work (reading the request, assessing, writing the JSON) in turns, first come first
+        // served; Jetty's own thread keeps the network part (EngineAdmission says why)
+        EngineAdmission engine = new EngineAdmission(config.engineThreads(), config.engineQueue());
+        routes.post("/api/v1/assessments", ctx -> {
+            Api api = current.get(); // the state serve pinned for this request; the turn runs on this thread too
+            byte[] request = body(ctx, api, config);
+            byte[] answer = engine.run(() -> Answers.bytes(api.assess(request)));
+            Answers.json(ctx, "application/json", answer);
+        });
         routes.get("/api/v1/addresses", ctx -> json(ctx, GEO_JSON, current.get().addresses(ctx.queryParamMap())));
         routes.get(
                 "/api/v1/layers",

@@ -148,4 +148,20 @@ class ConfigTest {
             assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());
         }
     }
+
+    @Test
+    void engineThreadsAndQueueHaveDefaultsAndRefuseNegativeValues() {
+        Config d = Config.defaults();
+        assertEquals(0, d.engineThreads(), "0 = one per processor");
+        assertEquals(1024, d.engineQueue());
+        Config c = Config.load(Map.of("engine-threads", "2"), Map.of("PLEKTOETS_ENGINE_QUEUE", "16"));
+        assertEquals(2, c.engineThreads());
+        assertEquals(16, c.engineQueue());
+        assertEquals(c.asMap(), Config.load(c.asMap(), Map.of()).asMap(), "asMap reads back");
+        for (Map<String, String> bad : java.util.List.of(
+                Map.of("engine-threads", "-1"), Map.of("engine-queue", "-5"), Map.of("engine-queue", "many"))) {
+            ConfigException e = assertThrows(ConfigException.class, () -> Config.load(bad, Map.of()), bad::toString);
+            assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());
+        }
+    }
 }

@@ -54,7 +54,9 @@ public final class Problem extends RuntimeException {
         // what Jetty refuses before any route runs (JettyProblems)
         HEAD_TOO_LARGE(431, "request-too-large", "Request head too large"),
         URL_TOO_LONG(414, "request-too-large", "Request head too large"),
-        BAD_HTTP(400, "bad-request", "Bad request");
+        BAD_HTTP(400, "bad-request", "Bad request"),
+        // more assessments than engine-threads compute and engine-queue wait (web.EngineAdmission): retry
+        OVERLOADED(503, "Server busy");
 
         final int status;
         final String slug;
