@@ -124,9 +124,15 @@ public final class Ranking {
                     ? BigDecimal.ZERO
                     : BigDecimal.valueOf(c.weight()).multiply(BigDecimal.valueOf(p.longValue()));
             total = total.add(weighted);
-            points.add(new Points(c, p, weighted, why));
+            points.add(new Points(c, p, plain(weighted), why));
         }
-        return new Row(0, e, points, total.stripTrailingZeros(), missing.isEmpty(), missing, null, false, null, null);
+        return new Row(0, e, points, plain(total), missing.isEmpty(), missing, null, false, null, null);
+    }
+
+    /** 34, 12.5: without trailing zeros and never in exponent form (30, not 3E+1), in JSON, CSV and PDF alike. */
+    static BigDecimal plain(BigDecimal v) {
+        BigDecimal t = v.stripTrailingZeros();
+        return t.scale() < 0 ? t.setScale(0) : t;
     }
 
     private static int tie(List<TieKey> order, RoundEntry a, RoundEntry b) {

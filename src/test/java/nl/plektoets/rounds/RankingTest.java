@@ -124,6 +124,11 @@ class RankingTest {
                     first.rows().stream().map(Ranking.Row::allocated).toList(),
                     again.rows().stream().map(Ranking.Row::allocated).toList());
         }
+        // a round total is written plainly: 10, never 1E+1 (JSON, CSV and PDF read it)
+        Ranking.Row ten = Ranking.rank(POLICY, round(1, 1), List.of(entry(1, 1, "medium", T0, 0, 5, 0)))
+                .rows()
+                .get(0);
+        assertEquals("10", ten.total().toString());
         // descending totals
         for (int i = 1; i < first.rows().size(); i++)
             assertTrue(first.rows()
