@@ -1,10 +1,12 @@
 // The application round (issue 18, §6; docs/noordoostpolder.md): open a round, enter medium and large initiatives,
 // score the planners' criteria with a note, see the ranking with the allocation and its reasons, download the CSV and
 // the PDF for the college, and send the allocated initiatives to the intake table. The rules (criteria, scales, tie
-// rule) come from the API's answer, never from this page. Hidden where the policy has no rounds (404).
+// rule) come from the API's answer, never from this page. Hidden where the policy has no rounds (GET /api/v1/policy's
+// rules.round absent; the round routes answer 404 there).
 import { get, setState, subscribe } from './state.js';
 import { t, failure } from './texts.js';
 import { call } from './api.js';
+import { getJson } from '../common/api.js';
 import { failed } from './main.js';
 import { initiativeLabel, loadCases } from './cases.js';
 
@@ -59,7 +61,12 @@ export function startRound() {
 
 /** The rounds (a 404 means this policy has none: the section stays hidden); selects {@code select} or the last. */
 export function loadRounds(select) {
-  return call('GET', '/api/v1/rounds').then(body => {
+  // GET /api/v1/policy names the round's paragraph only where the policy has rounds: no request that must fail
+  return getJson('/api/v1/policy').then(policy => {
+    if (!policy.rules || !policy.rules.round) { $('round').hidden = true; return null; }
+    return call('GET', '/api/v1/rounds');
+  }).then(body => {
+    if (!body) return;
     const rounds = body.rounds || [];
     const id = select || get().roundId || (rounds.length ? rounds[rounds.length - 1].id : null);
     setState({ rounds, roundId: id });

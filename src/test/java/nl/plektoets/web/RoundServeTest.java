@@ -136,5 +136,11 @@ class RoundServeTest {
         assertEquals(expected * DISTANCE.weight(), points.get("weighted").asDouble(), 1e-9);
         assertFalse(ranking.at("/ranking/0/complete").asBoolean(), "the planners have not scored yet");
         assertTrue(ranking.at("/dataset/fictitious").asBoolean());
+        // the policy answer names the round's paragraph, so a page offers rounds only where the policy has them
+        assertEquals(
+                "§6",
+                PlannerHttpTest.ok(PlannerHttpTest.send(port, "GET", "/api/v1/policy", null, null))
+                        .at("/rules/round")
+                        .asText());
     }
 }
