@@ -304,6 +304,21 @@ export default {
     transitionDeadline: 'Transition period until', transitionReason: 'Reason for the extension',
     transitionSave: 'Save the period', transitionSaved: 'Period saved (version {version}).',
     transitionNeedsReason: 'The transition year (§6.1.2) can only be extended with a reason: enter the reason for the extension, or set the period back to {year}.',
-    transitionStale: 'Someone else changed this initiative in the meantime; reload the case and then enter your change again.'
+    transitionStale: 'Someone else changed this initiative in the meantime; reload the case and then enter your change again.',
+    // the application round (issue 18, §6; regisseur/round.js)
+    roundHeading: 'Application round (§6)',
+    roundHint: 'Medium and large locations are applied for in one round and ranked by points; the places per category are the caps minus what the register holds.',
+    roundIndicative: 'Indicative: the weights, scales and tie rule were not adopted by the council.',
+    roundName: 'Name of the round', roundOpens: 'Opens on', roundCloses: 'Closes on', roundOpenButton: 'Open round',
+    roundSelect: 'Round', roundPlaces: '{category}: {available} of {cap} available ({held} in the register), {left} left.',
+    roundInitiative: 'Initiative to enter', roundSubmitted: 'Submitted at', roundDwellings: 'Dwellings returned to the market',
+    roundEnterButton: 'Enter into the round', roundTie: 'On equal points:', roundTieBroken: 'tie decided on',
+    roundRank: 'Rank', roundColInitiative: 'Initiative', roundColCategory: 'Category, persons', roundColPoints: 'Points',
+    roundColAllocated: 'Allocated', roundColScore: 'Score', roundScoreButton: 'Score', roundYes: 'yes', roundNo: 'no',
+    roundScoreHeading: 'Scores of initiative #{id}', roundNote: 'Note', roundSaveScores: 'Save scores',
+    roundScored: 'Scores of initiative #{id} saved (version {version}).',
+    roundStale: 'Someone else changed this entry meanwhile; the ranking was reloaded: check and score again.',
+    roundOpened: 'Round {name} opened.', roundCsv: 'Download CSV', roundPdf: 'Download PDF for the college',
+    roundIntake: 'Allocated ones to the intake table', roundToIntake: '{opened} intake case(s) opened, {kept} already at the table.'
   }
 };

@@ -307,6 +307,21 @@ export default {
     transitionDeadline: 'Overgangstermijn tot', transitionReason: 'Reden van verlenging',
     transitionSave: 'Termijn opslaan', transitionSaved: 'Termijn opgeslagen (versie {version}).',
     transitionNeedsReason: 'Een verlenging van het overgangsjaar (§6.1.2) kan alleen met een reden: vul de reden van verlenging in, of zet de termijn terug op {year}.',
-    transitionStale: 'Iemand anders heeft dit initiatief intussen gewijzigd; laad de zaak opnieuw en voer uw wijziging dan opnieuw in.'
+    transitionStale: 'Iemand anders heeft dit initiatief intussen gewijzigd; laad de zaak opnieuw en voer uw wijziging dan opnieuw in.',
+    // de aanvraagronde (issue 18, §6; regisseur/round.js)
+    roundHeading: 'Aanvraagronde (§6)',
+    roundHint: 'Middelgrote en grote locaties worden in één ronde aangevraagd en met punten gerangschikt; de plaatsen per categorie zijn het maximum min wat het register al heeft.',
+    roundIndicative: 'Indicatief: de gewichten, schalen en de regel bij gelijke punten zijn niet door de raad vastgesteld.',
+    roundName: 'Naam van de ronde', roundOpens: 'Open vanaf', roundCloses: 'Sluit op', roundOpenButton: 'Ronde openen',
+    roundSelect: 'Ronde', roundPlaces: '{category}: {available} van {cap} beschikbaar ({held} in het register), {left} over.',
+    roundInitiative: 'Initiatief om in te voeren', roundSubmitted: 'Ingediend op', roundDwellings: 'Woningen terug naar de markt',
+    roundEnterButton: 'In de ronde opnemen', roundTie: 'Bij gelijke punten:', roundTieBroken: 'gelijkspel beslist op',
+    roundRank: 'Plaats', roundColInitiative: 'Initiatief', roundColCategory: 'Categorie, personen', roundColPoints: 'Punten',
+    roundColAllocated: 'Toegewezen', roundColScore: 'Beoordelen', roundScoreButton: 'Beoordelen', roundYes: 'ja', roundNo: 'nee',
+    roundScoreHeading: 'Punten van initiatief #{id}', roundNote: 'Toelichting', roundSaveScores: 'Punten opslaan',
+    roundScored: 'Punten van initiatief #{id} opgeslagen (versie {version}).',
+    roundStale: 'Iemand anders heeft deze aanvraag intussen gewijzigd; de rangschikking is opnieuw geladen: controleer en beoordeel opnieuw.',
+    roundOpened: 'Ronde {name} geopend.', roundCsv: 'CSV downloaden', roundPdf: 'PDF voor het college downloaden',
+    roundIntake: 'Toegewezen naar de intaketafel', roundToIntake: '{opened} intakezaak/-zaken geopend, {kept} al aan tafel.'
   }
 };

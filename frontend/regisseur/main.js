@@ -12,6 +12,7 @@
 //   transition.js (the §6.1.2 period and its reason)
 //   locations, selectedLocation, lang -> locations.js (list, signals), map.js (the dots)
 //   monitor, monitorMeasure, lang  -> monitor.js (the chart and its table)
+//   rounds, roundId, ranking, roundScoring, roundMessage, roundError, initiatives, lang -> round.js (the round)
 //   messages, lang                 -> the message boxes (here)
 import { keepLangInUrl } from '../common/i18n.js';
 import { getJson } from '../common/api.js';
@@ -25,6 +26,7 @@ import { startTransition } from './transition.js';
 import { startDeadlines, loadDeadlines } from './deadlines.js';
 import { startLocations, loadLocations } from './locations.js';
 import { startMonitor, loadMonitor } from './monitor.js';
+import { startRound, loadRounds } from './round.js';
 
 const $ = id => document.getElementById(id);
 export const TOKEN_KEY = 'plektoets.regisseurToken';
@@ -39,6 +41,7 @@ startTransition();
 startDeadlines();
 startLocations();
 startMonitor();
+startRound();
 
 subscribe(['messages', 'lang'], s => {
   for (const id of ['login-error', 'page-error']) {
@@ -74,6 +77,7 @@ function login(token) {
     loadDeadlines();
     loadLocations();
     loadMonitor();
+    loadRounds();
   }).catch(err => {
     sessionStorage.removeItem(TOKEN_KEY);
     setState({ token: null });
@@ -83,7 +87,7 @@ function login(token) {
 
 function logout() {
   sessionStorage.removeItem(TOKEN_KEY);
-  setState({ token: null, cases: null, initiatives: null, openCase: null, transition: null, deadlines: null, locations: null, selectedLocation: null, monitor: null });
+  setState({ token: null, cases: null, initiatives: null, openCase: null, transition: null, deadlines: null, locations: null, selectedLocation: null, monitor: null, rounds: null, roundId: null, ranking: null, roundScoring: null });
   $('token').focus();
 }
 

@@ -27,6 +27,14 @@ const store = createStore({
   // GET /api/v1/monitor's rows ({year, village, measure, key, count}) and the measure the chart shows
   monitor: null,
   monitorMeasure: 'initiatives',
+  // the application round (issue 18): GET /api/v1/rounds, the one chosen, its GET .../ranking, the entry being
+  // scored (its id) and the section's own message and refusal (functions of the language)
+  rounds: null,
+  roundId: null,
+  ranking: null,
+  roundScoring: null,
+  roundMessage: null,
+  roundError: null,
   // per message box (login-error, page-error) its text as a function of the language
   messages: {}
 });

@@ -25,6 +25,7 @@ import nl.plektoets.criteria.LocationCapCriterion;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.osm.OsmImportException;
 import nl.plektoets.deadlines.Deadlines;
+import nl.plektoets.geo.LayerGeometry;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.isochrone.IsochroneBuilder;
 import nl.plektoets.monitor.Monitor;
@@ -46,7 +47,10 @@ import nl.plektoets.roomrental.StorePermits;
 import nl.plektoets.roomrental.Street;
 import nl.plektoets.roomrental.StreetKey;
 import nl.plektoets.roomrental.StreetLimitGuard;
+import nl.plektoets.rounds.ApplicationRounds;
+import nl.plektoets.rounds.EmployerDistance;
 import nl.plektoets.routing.ReachIndex;
+import nl.plektoets.routing.WorkTravel;
 import nl.plektoets.store.ServedLayers;
 import nl.plektoets.store.Store;
 import nl.plektoets.web.Api;
@@ -68,6 +72,7 @@ import nl.plektoets.web.ReportLimit;
 import nl.plektoets.web.ReportRoutes;
 import nl.plektoets.web.RoomRentalApi;
 import nl.plektoets.web.RoomRentalRoutes;
+import nl.plektoets.web.RoundRoutes;
 import nl.plektoets.web.Routes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -231,6 +236,21 @@ final class ServeCommand implements Callable<Integer> {
                                 new Deadlines(store, context.clock(), profile.deadlineSettings()),
                                 new Monitor(store, RegisseurRoutes.nearestVillage(served.part(ServeState::api))),
                                 shared.reportLimit(),
+                                () -> tokens,
+                                served.part(ServeState::api));
+                        // the application round ranked by points (issue 18; 404 where the profile has none)
+                        RoundRoutes.install(
+                                routes,
+                                registers,
+                                new ApplicationRounds(store, store, Clock.systemUTC(), profile, () -> {
+                                    ServeState now = served.now();
+                                    return new EmployerDistance(
+                                            now.reach() == null ? null : new WorkTravel(now.reach()),
+                                            new LayerGeometry(
+                                                    now.dataset().info().workingCrs()),
+                                            now.dataset().info().name());
+                                }),
+                                new IntakeTable(store, Clock.systemUTC(), profile.intakeDocuments()),
                                 () -> tokens,
                                 served.part(ServeState::api));
                         // the report for the file (issue 13): PDF of an assessment, and of an initiative's step

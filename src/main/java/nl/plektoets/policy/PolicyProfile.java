@@ -51,6 +51,8 @@ public final class PolicyProfile {
     private java.util.Optional<ParkingAccessPolicy> parkingAccess = java.util.Optional.empty();
     private IntakeDocuments intakeDocuments = IntakeDocuments.none();
     private DeadlineSettings deadlineSettings = DeadlineSettings.defaults();
+    // issue 18's application round: set once by parse(); empty when the profile has no block
+    private java.util.Optional<RoundPolicy> round = java.util.Optional.empty();
     private final EnvironmentPolicy environment;
     // set once by parse() before the profile is returned, never after
     private SettlementPolicy settlement = new SettlementPolicy(null, null);
@@ -220,14 +222,15 @@ public final class PolicyProfile {
                             "distance_to_work",
                             "parking_access",
                             "intake",
-                            "deadlines")
+                            "deadlines",
+                            "round")
                     .contains(f)) {
                 problems.add(
                         "unknown top-level key '" + f + "'; fix: remove it (allowed: id, title, source, thresholds,"
                                 + " permanent_permit_forms, reach_categories, room_rental, paragraphs, readings, not_checked, noise,"
                                 + " livestock_odour, external_safety, etfal, environmental_zoning, locations,"
                                 + " public_initiatives, spread, neighbours,"
-                                + " distance_to_work, parking_access, intake, deadlines)");
+                                + " distance_to_work, parking_access, intake, deadlines, round)");
             }
         }
         String id = text(root, "id", problems, "e.g. 'id: hardenberg-2025'");
@@ -329,6 +332,7 @@ public final class PolicyProfile {
         java.util.Optional<ParkingAccessPolicy> parkingAccess = ParkingAccessPolicy.parse(root, problems);
         IntakeDocuments intake = IntakeDocuments.parse(root.get("intake"), problems);
         DeadlineSettings deadlines = DeadlineSettings.parse(root.get("deadlines"), problems);
+        java.util.Optional<RoundPolicy> round = RoundPolicy.parse(root.get("round"), locationRules, problems);
         if (policyText != null) {
             workTravel.ifPresent(w -> citedIn(policyText, "distance_to_work.paragraph", w.paragraph(), problems));
             parkingAccess.ifPresent(pa -> citedIn(policyText, "parking_access.paragraph", pa.paragraph(), problems));
@@ -339,6 +343,7 @@ public final class PolicyProfile {
             settlement.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             readings.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
             intake.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
+            round.ifPresent(r -> r.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems)));
             // the defaults cite Hardenberg's paragraphs: only a profile's own deadlines block is held to its text
             if (root.has("deadlines"))
                 deadlines.citations().forEach((key, ref) -> citedIn(policyText, key, ref, problems));
@@ -369,6 +374,7 @@ public final class PolicyProfile {
         profile.parkingAccess = parkingAccess;
         profile.intakeDocuments = intake;
         profile.deadlineSettings = deadlines;
+        profile.round = round;
         return profile;
     }
 
@@ -611,6 +617,11 @@ public final class PolicyProfile {
     /** The regisseur's deadline settings (profile {@code deadlines}); the defaults without the section. */
     public DeadlineSettings deadlineSettings() {
         return deadlineSettings;
+    }
+
+    /** The application round ranked by points (profile {@code round:}); empty when the policy has no rounds. */
+    public java.util.Optional<RoundPolicy> round() {
+        return round;
     }
 
     /** The documents the intake table asks for (profile {@code intake.documents}); none without the section. */

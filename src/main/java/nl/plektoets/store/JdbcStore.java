@@ -49,6 +49,10 @@ import nl.plektoets.registers.RoomRentedDwelling;
 import nl.plektoets.registers.VersionConflictException;
 import nl.plektoets.registers.Versioned;
 import nl.plektoets.request.HousingForm;
+import nl.plektoets.rounds.ApplicationRound;
+import nl.plektoets.rounds.RoundEntry;
+import nl.plektoets.rounds.RoundJson;
+import nl.plektoets.rounds.RoundStore;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -819,6 +823,219 @@ public abstract class JdbcStore implements Store {
                 IntakeCase.Procedure.byId(String.valueOf(rs.getString("procedure")))
                         .orElse(null),
                 IntakeJson.documentsFromJson(json(rs.getString("documents"))),
+                rs.getString("notes"),
+                getInstant(rs, "created_at"),
+                rs.getString("created_by"),
+                getInstant(rs, "updated_at"),
+                rs.getString("updated_by"));
+    }
+
+    // ---- the application round (issue 18) ----
+
+    private static final String ROUND_COLUMNS = "version, name, opens_on, closes_on, policy_id, places, notes, "
+            + "created_at, created_by, updated_at, updated_by";
+    private static final String ENTRY_COLUMNS = "version, round_id, initiative_id, category, persons, initiator, "
+            + "submitted_at, employers, dwellings_returned, scores, distance, notes, created_at, created_by, "
+            + "updated_at, updated_by";
+
+    private RegisterRows<ApplicationRound> roundRows() {
+        return new RegisterRows<>(
+                RoundStore.ROUNDS, ROUND_COLUMNS, "?,?,?,?,?," + jsonParam() + ",?,?,?,?,?", this::bindRound);
+    }
+
+    private RegisterRows<RoundEntry> entryRows() {
+        return new RegisterRows<>(
+                RoundStore.ENTRIES,
+                ENTRY_COLUMNS,
+                "?,?,?,?,?,?,?," + jsonParam() + ",?," + jsonParam() + "," + jsonParam() + ",?,?,?,?,?",
+                this::bindEntry);
+    }
+
+    @Override
+    public ApplicationRound createRound(ApplicationRound round, String actor) {
+        return inTransaction(c -> {
+            Instant now = now();
+            ApplicationRound stamped = round.stamped(0, 1, now, actor, now, actor);
+            long id = insertRow(c, roundRows(), stamped);
+            ApplicationRound saved = stamped.stamped(id, 1, now, actor, now, actor);
+            audit(c, RoundStore.ROUNDS, id, 1, "create", actor, null, RoundJson.toJson(saved));
+            return saved;
+        });
+    }
+
+    @Override
+    public Optional<ApplicationRound> round(long id) {
+        return read(c ->
+                selectById(c, "SELECT id, " + ROUND_COLUMNS + " FROM application_round", id, false, this::roundRow));
+    }
+
+    @Override
+    public List<ApplicationRound> rounds() {
+        return read(c ->
+                selectByStatus(c, "SELECT id, " + ROUND_COLUMNS + " FROM application_round", null, this::roundRow));
+    }
+
+    @Override
+    public ApplicationRound updateRound(
+            long id, long expectedVersion, String actor, UnaryOperator<ApplicationRound> change) {
+        return inTransaction(c -> {
+            ApplicationRound before = selectById(
+                            c, "SELECT id, " + ROUND_COLUMNS + " FROM application_round", id, true, this::roundRow)
+                    .orElseThrow(() -> new EntryNotFoundException(RoundStore.ROUNDS, id));
+            checkVersion(RoundStore.ROUNDS, id, expectedVersion, before.version());
+            ApplicationRound after = change.apply(before)
+                    .stamped(id, before.version() + 1, before.createdAt(), before.createdBy(), now(), actor);
+            updateRow(c, roundRows(), id, expectedVersion, after);
+            audit(
+                    c,
+                    RoundStore.ROUNDS,
+                    id,
+                    after.version(),
+                    "update",
+                    actor,
+                    RoundJson.toJson(before),
+                    RoundJson.toJson(after));
+            return after;
+        });
+    }
+
+    @Override
+    public RoundEntry createEntry(RoundEntry entry, String actor) {
+        return inTransaction(c -> {
+            try (PreparedStatement st =
+                    c.prepareStatement("SELECT id FROM round_entry WHERE round_id = ? AND initiative_id = ?")) {
+                st.setLong(1, entry.roundId());
+                st.setLong(2, entry.initiativeId());
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next())
+                        throw InvalidEntryException.rule(
+                                "initiativeId",
+                                "initiative " + entry.initiativeId() + " is in this round already as entry "
+                                        + rs.getLong(1) + "; change that one");
+                }
+            }
+            Instant now = now();
+            RoundEntry stamped = entry.stamped(0, 1, now, actor, now, actor);
+            long id = insertRow(c, entryRows(), stamped);
+            RoundEntry saved = stamped.stamped(id, 1, now, actor, now, actor);
+            audit(c, RoundStore.ENTRIES, id, 1, "create", actor, null, RoundJson.toJson(saved));
+            return saved;
+        });
+    }
+
+    @Override
+    public Optional<RoundEntry> entry(long id) {
+        return read(c -> selectById(c, "SELECT id, " + ENTRY_COLUMNS + " FROM round_entry", id, false, this::entryRow));
+    }
+
+    @Override
+    public List<RoundEntry> entries(long roundId) {
+        return read(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT id, " + ENTRY_COLUMNS + " FROM round_entry WHERE round_id = ? ORDER BY id")) {
+                st.setLong(1, roundId);
+                List<RoundEntry> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) out.add(entryRow(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public RoundEntry updateEntry(long id, long expectedVersion, String actor, UnaryOperator<RoundEntry> change) {
+        return inTransaction(c -> {
+            RoundEntry before = selectById(
+                            c, "SELECT id, " + ENTRY_COLUMNS + " FROM round_entry", id, true, this::entryRow)
+                    .orElseThrow(() -> new EntryNotFoundException(RoundStore.ENTRIES, id));
+            checkVersion(RoundStore.ENTRIES, id, expectedVersion, before.version());
+            RoundEntry after = change.apply(before)
+                    .stamped(id, before.version() + 1, before.createdAt(), before.createdBy(), now(), actor);
+            updateRow(c, entryRows(), id, expectedVersion, after);
+            audit(
+                    c,
+                    RoundStore.ENTRIES,
+                    id,
+                    after.version(),
+                    "update",
+                    actor,
+                    RoundJson.toJson(before),
+                    RoundJson.toJson(after));
+            return after;
+        });
+    }
+
+    private int bindRound(PreparedStatement st, ApplicationRound r) throws SQLException {
+        int i = 1;
+        st.setLong(i++, r.version());
+        st.setString(i++, r.name());
+        setDate(st, i++, r.opensOn());
+        setDate(st, i++, r.closesOn());
+        st.setString(i++, r.policyId());
+        st.setString(i++, RoundJson.placesToJson(r.places()).toString());
+        st.setString(i++, r.notes());
+        setInstant(st, i++, r.createdAt());
+        st.setString(i++, r.createdBy());
+        setInstant(st, i++, r.updatedAt());
+        st.setString(i++, r.updatedBy());
+        return i;
+    }
+
+    private ApplicationRound roundRow(ResultSet rs) throws SQLException {
+        return new ApplicationRound(
+                rs.getLong("id"),
+                rs.getLong("version"),
+                rs.getString("name"),
+                getDate(rs, "opens_on"),
+                getDate(rs, "closes_on"),
+                rs.getString("policy_id"),
+                RoundJson.placesFromJson(json(rs.getString("places"))),
+                rs.getString("notes"),
+                getInstant(rs, "created_at"),
+                rs.getString("created_by"),
+                getInstant(rs, "updated_at"),
+                rs.getString("updated_by"));
+    }
+
+    private int bindEntry(PreparedStatement st, RoundEntry e) throws SQLException {
+        int i = 1;
+        st.setLong(i++, e.version());
+        st.setLong(i++, e.roundId());
+        st.setLong(i++, e.initiativeId());
+        st.setString(i++, e.category());
+        st.setInt(i++, e.persons());
+        st.setString(i++, e.initiator());
+        setInstant(st, i++, e.submittedAt());
+        st.setString(i++, RoundJson.employersToJson(e.employers()).toString());
+        if (e.dwellingsReturned() == null) st.setNull(i++, java.sql.Types.INTEGER);
+        else st.setInt(i++, e.dwellingsReturned());
+        st.setString(i++, RoundJson.scoresToJson(e.scores()).toString());
+        st.setString(i++, e.distance() == null ? null : e.distance().toString());
+        st.setString(i++, e.notes());
+        setInstant(st, i++, e.createdAt());
+        st.setString(i++, e.createdBy());
+        setInstant(st, i++, e.updatedAt());
+        st.setString(i++, e.updatedBy());
+        return i;
+    }
+
+    private RoundEntry entryRow(ResultSet rs) throws SQLException {
+        int dwellings = rs.getInt("dwellings_returned");
+        Integer dwellingsOrNull = rs.wasNull() ? null : dwellings;
+        return new RoundEntry(
+                rs.getLong("id"),
+                rs.getLong("version"),
+                rs.getLong("round_id"),
+                rs.getLong("initiative_id"),
+                rs.getString("category"),
+                rs.getInt("persons"),
+                rs.getString("initiator"),
+                getInstant(rs, "submitted_at"),
+                RoundJson.employersFromJson(json(rs.getString("employers"))),
+                dwellingsOrNull,
+                RoundJson.scoresFromJson(json(rs.getString("scores"))),
+                json(rs.getString("distance")),
                 rs.getString("notes"),
                 getInstant(rs, "created_at"),
                 rs.getString("created_by"),

@@ -18,7 +18,7 @@ import nl.plektoets.registers.RegisterStore;
  * <p>The register methods are {@link RegisterStore}'s: the registers own the interface they need, the store
  * implements it (registers know no SQL and no store).
  */
-public interface Store extends RegisterStore, AutoCloseable {
+public interface Store extends RegisterStore, nl.plektoets.rounds.RoundStore, AutoCloseable {
 
     /** What this store is, for logs and the CLI, without credentials, e.g. {@code PostGIS 127.0.0.1:5432/plektoets}. */
     String describe();

@@ -51,6 +51,8 @@ public final class PolicyApi {
         PolicyReadings r = profile.readings();
         ObjectNode rules = out.putObject("rules");
         r.paragraphs().forEach((rule, citation) -> rules.put(rule.key(), citation));
+        // the application round (issue 18), only where the policy has one: a page offers rounds only then
+        profile.round().ifPresent(round -> rules.put("round", round.paragraph()));
         // the request members the location rules require (POST /api/v1/assessments), so a page asks only for these
         ArrayNode inputs = out.putArray("inputs");
         profile.locationRules().requiredInputs().forEach(id -> inputs.add(INPUT_MEMBERS.get(id)));

@@ -237,6 +237,9 @@ class ApiSurfaceTest {
                 "/locations/{id}",
                 "/locations/" + json(housingLocation).get("id").asLong());
         values.put("/signals/{id}", "/signals/" + json(signal).get("id").asLong());
+        // the application round (issue 18): Hardenberg's profile, served here, has none, so its routes answer 404
+        values.put("/rounds/{id}", "/rounds/1");
+        values.put("{entryId}", "1");
 
         List<String> wrong = new ArrayList<>();
         int walked = 0;
@@ -262,6 +265,15 @@ class ApiSurfaceTest {
                 HttpResponse<String> r = StoreCommandsTest.send(port, "GET", url, t, null);
                 String type = r.headers().firstValue("Content-Type").orElse("");
                 String what = "GET " + url + (t == null ? " (no token)" : "") + " -> " + r.statusCode() + " " + type;
+                boolean noRounds = path.startsWith("/api/v1/rounds");
+                if (noRounds && t != null) {
+                    // a problem+json naming the dataset like every other answer, saying this policy has no rounds
+                    if (r.statusCode() != 404 || !r.body().contains("has no application rounds"))
+                        wrong.add(what + ": Hardenberg's profile has no rounds, expected 404: " + r.body());
+                    if (!json(r).at("/dataset/fictitious").asBoolean(false))
+                        wrong.add(what + ": no dataset.fictitious = true");
+                    continue;
+                }
                 if (t != null && r.statusCode() != 200) wrong.add(what + ": not 200 with a planner token: " + r.body());
                 if (type.startsWith("text/csv")) {
                     String[] lines = r.body().split("\r\n");

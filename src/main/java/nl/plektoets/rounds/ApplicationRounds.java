@@ -1,0 +1,448 @@
+package nl.plektoets.rounds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import nl.plektoets.policy.LocationRules.SizeCategory;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.policy.RoundPolicy;
+import nl.plektoets.registers.EntryNotFoundException;
+import nl.plektoets.registers.HousingInitiative;
+import nl.plektoets.registers.IntakeCase;
+import nl.plektoets.registers.IntakeTable;
+import nl.plektoets.registers.InvalidEntryException;
+import nl.plektoets.registers.RegisterInitiativeCounts;
+import nl.plektoets.registers.RegisterJson;
+import nl.plektoets.registers.RegisterStore;
+
+/**
+ * The rules of the application round (Noordoostpolder §5, §6; issue 18): open a round with the places per size
+ * category (the profile's cap minus what the register holds), enter medium and large initiatives (a small one or one
+ * entered under another profile is refused with the fix), score the planners' criteria within their scale with a
+ * note, compute the employer distance from the network, rank ({@link Ranking}) and take the allocated ones to the
+ * intake table. Knows no HTTP and no SQL: the store comes in as {@link RoundStore} and {@link RegisterStore}.
+ */
+public final class ApplicationRounds {
+    /** Dates of the round and of applications are Dutch dates. */
+    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private static final Set<String> ROUND_FIELDS = Set.of("name", "opensOn", "closesOn", "notes");
+    private static final Set<String> ENTRY_FIELDS =
+            Set.of("initiativeId", "submittedAt", "employers", "dwellingsReturned", "scores", "notes");
+
+    private final RoundStore rounds;
+    private final RegisterStore registers;
+    private final Clock clock;
+    private final PolicyProfile profile;
+    private final Supplier<EmployerDistance> distance;
+
+    public ApplicationRounds(
+            RoundStore rounds,
+            RegisterStore registers,
+            Clock clock,
+            PolicyProfile profile,
+            Supplier<EmployerDistance> distance) {
+        this.rounds = rounds;
+        this.registers = registers;
+        this.clock = clock;
+        this.profile = profile;
+        this.distance = distance;
+    }
+
+    /** The profile's round block; empty when this municipality's policy has no rounds. */
+    public Optional<RoundPolicy> policy() {
+        return profile.round();
+    }
+
+    public PolicyProfile profile() {
+        return profile;
+    }
+
+    public RoundStore store() {
+        return rounds;
+    }
+
+    private RoundPolicy requirePolicy() {
+        return profile.round()
+                .orElseThrow(() -> new IllegalStateException("the profile " + profile.id() + " has no round block"));
+    }
+
+    // ---- rounds ----
+
+    /** Opens a round: name, opensOn, closesOn; the places per category are worked out now and kept. */
+    public ApplicationRound open(JsonNode body, String actor) {
+        RoundPolicy policy = requirePolicy();
+        ObjectNode f = editable(body, ROUND_FIELDS);
+        String name = requiredText(f, "name", "the round's name, e.g. 'Aanvraagronde 2025'");
+        LocalDate opens = date(f, "opensOn", true);
+        LocalDate closes = date(f, "closesOn", true);
+        checkDates(opens, closes);
+        List<ApplicationRound.Places> places = new ArrayList<>();
+        RegisterInitiativeCounts counts = RegisterInitiativeCounts.of(registers);
+        for (String id : policy.categories()) {
+            SizeCategory s = category(id);
+            int held = (int) counts.count(s.capStatuses(), s.minPersons(), s.maxPersons());
+            places.add(new ApplicationRound.Places(id, s.cap(), held, Math.max(0, s.cap() - held)));
+        }
+        ApplicationRound r = new ApplicationRound(
+                0, 0, name, opens, closes, profile.id(), places, text(f, "notes"), null, null, null, null);
+        return rounds.createRound(r, actor);
+    }
+
+    /** Name, dates and notes may change; the places stay as worked out at opening. */
+    public ApplicationRound patchRound(long id, JsonNode body, String actor) {
+        long version = expectedVersion(body);
+        ObjectNode f = editable(body, ROUND_FIELDS);
+        return rounds.updateRound(id, version, actor, r -> {
+            ApplicationRound next = new ApplicationRound(
+                    r.id(),
+                    r.version(),
+                    f.has("name") ? requiredText(f, "name", "the round's name") : r.name(),
+                    f.has("opensOn") ? date(f, "opensOn", true) : r.opensOn(),
+                    f.has("closesOn") ? date(f, "closesOn", true) : r.closesOn(),
+                    r.policyId(),
+                    r.places(),
+                    f.has("notes") ? text(f, "notes") : r.notes(),
+                    r.createdAt(),
+                    r.createdBy(),
+                    r.updatedAt(),
+                    r.updatedBy());
+            checkDates(next.opensOn(), next.closesOn());
+            for (RoundEntry e : rounds.entries(id)) checkSubmitted(next, e.submittedAt(), "opensOn");
+            return next;
+        });
+    }
+
+    public ApplicationRound round(long id) {
+        return rounds.round(id).orElseThrow(() -> new EntryNotFoundException(RoundStore.ROUNDS, id));
+    }
+
+    // ---- entries ----
+
+    /**
+     * Enters an initiative: {@code initiativeId}, {@code submittedAt} (when the application came in, within the
+     * round's dates), optionally {@code employers} (already in RD New: {@code [{name, address, rd: [x, y], workers}]}),
+     * {@code dwellingsReturned}, {@code scores} and {@code notes}.
+     */
+    public RoundEntry enter(long roundId, JsonNode body, String actor) {
+        RoundPolicy policy = requirePolicy();
+        ApplicationRound round = round(roundId);
+        if (!round.policyId().equals(profile.id()))
+            throw InvalidEntryException.rule(
+                    "roundId",
+                    "round " + roundId + " was opened under the policy " + round.policyId() + ", the service now"
+                            + " applies " + profile.id() + "; open a new round under this policy");
+        ObjectNode f = editable(body, ENTRY_FIELDS);
+        if (!f.path("initiativeId").canConvertToLong() || f.path("initiativeId").asLong() <= 0)
+            throw InvalidEntryException.malformed("initiativeId", "initiativeId is required: the initiative's id");
+        long initiativeId = f.get("initiativeId").asLong();
+        HousingInitiative i = registers
+                .initiative(initiativeId)
+                .orElseThrow(
+                        () -> InvalidEntryException.rule("initiativeId", "there is no initiative " + initiativeId));
+        Optional<SizeCategory> size = profile.locationRules().sizeOf(i.persons());
+        if (size.isEmpty() || !policy.categories().contains(size.get().id())) {
+            String what = size.map(
+                            s -> "a " + s.en() + " (up to " + s.maxPersons() + " persons, " + s.paragraph() + ")")
+                    .orElse("larger than any location the policy knows");
+            throw InvalidEntryException.rule(
+                    "initiativeId",
+                    "initiative " + initiativeId + " houses " + i.persons() + " persons: " + what + ", not a category"
+                            + " of the round (" + String.join(", ", policy.categories()) + ", " + policy.paragraph()
+                            + "); a small location is applied for without a round, on the employer's own erf; change"
+                            + " the initiative's persons if it is wrong");
+        }
+        Instant submitted = instant(f, "submittedAt");
+        checkSubmitted(round, submitted, "submittedAt");
+        List<RoundEntry.EmployerPoint> employers = employers(f.get("employers"));
+        Instant now = clock.instant();
+        RoundEntry e = new RoundEntry(
+                0,
+                0,
+                roundId,
+                initiativeId,
+                size.get().id(),
+                i.persons(),
+                i.initiator(),
+                submitted,
+                employers,
+                dwellings(f),
+                scores(policy, f.get("scores"), Map.of(), actor, now),
+                computeDistance(policy, i, employers, now),
+                text(f, "notes"),
+                null,
+                null,
+                null,
+                null);
+        return rounds.createEntry(e, actor);
+    }
+
+    /**
+     * A change with {@code version}: {@code scores} (per criterion {@code {points, note}}; a criterion left out keeps
+     * its score), {@code employers} (the distance is computed again), {@code dwellingsReturned}, {@code submittedAt},
+     * {@code notes}.
+     */
+    public RoundEntry patchEntry(long roundId, long entryId, JsonNode body, String actor) {
+        RoundPolicy policy = requirePolicy();
+        long version = expectedVersion(body);
+        ObjectNode f = editable(body, ENTRY_FIELDS);
+        if (f.has("initiativeId"))
+            throw InvalidEntryException.malformed("initiativeId", "an entry stays with its initiative");
+        ApplicationRound round = round(roundId);
+        entryOf(roundId, entryId);
+        return rounds.updateEntry(entryId, version, actor, e -> {
+            Instant now = clock.instant();
+            List<RoundEntry.EmployerPoint> employers =
+                    f.has("employers") ? employers(f.get("employers")) : e.employers();
+            JsonNode distance = e.distance();
+            if (f.has("employers")) {
+                HousingInitiative i = registers
+                        .initiative(e.initiativeId())
+                        .orElseThrow(() -> new EntryNotFoundException(RegisterStore.INITIATIVES, e.initiativeId()));
+                distance = computeDistance(policy, i, employers, now);
+            }
+            Instant submitted = f.has("submittedAt") ? instant(f, "submittedAt") : e.submittedAt();
+            checkSubmitted(round, submitted, "submittedAt");
+            return e.with(
+                    employers,
+                    f.has("dwellingsReturned") ? dwellings(f) : e.dwellingsReturned(),
+                    f.has("scores") ? scores(policy, f.get("scores"), e.scores(), actor, now) : e.scores(),
+                    distance,
+                    f.has("notes") ? text(f, "notes") : e.notes(),
+                    submitted);
+        });
+    }
+
+    public RoundEntry entryOf(long roundId, long entryId) {
+        RoundEntry e = rounds.entry(entryId).orElseThrow(() -> new EntryNotFoundException(RoundStore.ENTRIES, entryId));
+        if (e.roundId() != roundId) throw new EntryNotFoundException(RoundStore.ENTRIES, entryId);
+        return e;
+    }
+
+    public Ranking.Result ranking(long roundId) {
+        return Ranking.rank(requirePolicy(), round(roundId), rounds.entries(roundId));
+    }
+
+    /** What taking one allocated entry to the intake table did. */
+    public record ToIntake(long entryId, long initiativeId, long caseId, boolean created, String detail) {}
+
+    /**
+     * Opens an intake case for every allocated entry (§7: the chosen initiatives go to the intake table); an initiative
+     * that has a case already keeps it and is reported as such, so the action can be repeated safely.
+     */
+    public List<ToIntake> toIntake(long roundId, IntakeTable intake, String actor) {
+        List<ToIntake> out = new ArrayList<>();
+        for (Ranking.Row row : ranking(roundId).rows()) {
+            if (!row.allocated()) continue;
+            long initiativeId = row.entry().initiativeId();
+            Optional<IntakeCase> existing = registers.intakeCases(null).stream()
+                    .filter(c -> c.initiativeId() == initiativeId)
+                    .findFirst();
+            if (existing.isPresent()) {
+                out.add(new ToIntake(
+                        row.entry().id(), initiativeId, existing.get().id(), false, "already at the intake table"));
+                continue;
+            }
+            ObjectNode body = RegisterJson.MAPPER.createObjectNode().put("initiativeId", initiativeId);
+            body.put(
+                    "notes",
+                    "From round " + roundId + ": rank " + row.rank() + ", "
+                            + row.total().toPlainString() + " points ("
+                            + requirePolicy().paragraph() + ")");
+            IntakeCase c = intake.create(body, actor);
+            out.add(new ToIntake(row.entry().id(), initiativeId, c.id(), true, "intake case opened"));
+        }
+        return out;
+    }
+
+    // ---- reading the fields ----
+
+    private JsonNode computeDistance(
+            RoundPolicy policy, HousingInitiative i, List<RoundEntry.EmployerPoint> employers, Instant now) {
+        for (RoundPolicy.Criterion c : policy.criteria()) {
+            if (c.kind() != RoundPolicy.Kind.EMPLOYER_DISTANCE) continue;
+            EmployerDistance d = distance.get();
+            if (d == null) {
+                return RegisterJson.MAPPER
+                        .createObjectNode()
+                        .put("criterion", c.id())
+                        .put("points", c.minPoints())
+                        .put("computed", false)
+                        .put("reason", "no data served to compute the distance on; the minimum is given");
+            }
+            return d.compute(c, i, employers, now);
+        }
+        return null;
+    }
+
+    private static Map<String, RoundEntry.Score> scores(
+            RoundPolicy policy, JsonNode n, Map<String, RoundEntry.Score> current, String actor, Instant now) {
+        Map<String, RoundEntry.Score> out = new TreeMap<>(current);
+        if (n == null || n.isNull()) return out;
+        if (!n.isObject())
+            throw InvalidEntryException.malformed("scores", "scores is an object: {criterion: {points, note}}");
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> s = it.next();
+            String field = "scores." + s.getKey();
+            RoundPolicy.Criterion c = policy.criterion(s.getKey())
+                    .orElseThrow(() -> InvalidEntryException.malformed(
+                            field, "unknown criterion '" + s.getKey() + "'; the round scores " + scoredIds(policy)));
+            if (c.kind() != RoundPolicy.Kind.SCORED)
+                throw InvalidEntryException.rule(
+                        field,
+                        c.id() + " is not scored by planners: "
+                                + (c.kind() == RoundPolicy.Kind.COUNT
+                                        ? "enter dwellingsReturned"
+                                        : "it is computed from the employers over the network; change the employers"));
+            JsonNode v = s.getValue();
+            if (!v.isObject() || !v.path("points").isIntegralNumber())
+                throw InvalidEntryException.malformed(field, "give {points: a whole number, note: why}");
+            int points = v.get("points").asInt();
+            if (points < c.minPoints() || points > c.maxPoints())
+                throw InvalidEntryException.rule(
+                        field + ".points",
+                        c.id() + " is scored " + c.minPoints() + " to " + c.maxPoints() + " points (" + c.paragraph()
+                                + "), not " + points);
+            String note = v.path("note").asText("").strip();
+            if (note.isEmpty())
+                throw InvalidEntryException.rule(
+                        field + ".note", "a score needs a note saying why: the college decides on the reasons");
+            out.put(c.id(), new RoundEntry.Score(points, note, actor, now));
+        }
+        return out;
+    }
+
+    private static List<String> scoredIds(RoundPolicy policy) {
+        return policy.criteria().stream()
+                .filter(c -> c.kind() == RoundPolicy.Kind.SCORED)
+                .map(RoundPolicy.Criterion::id)
+                .toList();
+    }
+
+    private static List<RoundEntry.EmployerPoint> employers(JsonNode n) {
+        List<RoundEntry.EmployerPoint> out = new ArrayList<>();
+        if (n == null || n.isNull()) return out;
+        if (!n.isArray()) throw InvalidEntryException.malformed("employers", "employers is a list");
+        for (JsonNode e : n) {
+            JsonNode rd = e.path("rd");
+            if (!rd.isArray()
+                    || rd.size() != 2
+                    || !rd.get(0).isNumber()
+                    || !rd.get(1).isNumber())
+                throw InvalidEntryException.malformed("employers", "each employer needs its place");
+            out.add(new RoundEntry.EmployerPoint(
+                    e.path("name").asText(null),
+                    e.path("address").asText(null),
+                    rd.get(0).asDouble(),
+                    rd.get(1).asDouble(),
+                    e.path("workers").asInt(0)));
+        }
+        return out;
+    }
+
+    private static Integer dwellings(ObjectNode f) {
+        JsonNode n = f.get("dwellingsReturned");
+        if (n == null || n.isNull()) return null;
+        if (!n.isIntegralNumber() || n.asLong() < 0 || n.asLong() > 10_000)
+            throw InvalidEntryException.malformed(
+                    "dwellingsReturned", "dwellingsReturned is the number of ordinary dwellings returned: 0 or more");
+        return n.asInt();
+    }
+
+    private SizeCategory category(String id) {
+        return profile.locationRules().sizeCategories().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static void checkDates(LocalDate opens, LocalDate closes) {
+        if (closes.isBefore(opens))
+            throw InvalidEntryException.rule(
+                    "closesOn", "the round closes on " + closes + ", before it opens (" + opens + ")");
+    }
+
+    private static void checkSubmitted(ApplicationRound round, Instant submitted, String field) {
+        LocalDate day = submitted.atZone(ZONE).toLocalDate();
+        if (day.isBefore(round.opensOn()) || day.isAfter(round.closesOn()))
+            throw InvalidEntryException.rule(
+                    field,
+                    "an application submitted on " + day + " is outside the round (" + round.opensOn() + " to "
+                            + round.closesOn() + "); enter it in the round it was submitted to");
+    }
+
+    private static Instant instant(ObjectNode f, String field) {
+        String v = f.path(field).asText("");
+        try {
+            // to the second: what an application's receipt says, and what both stores keep exactly
+            return Instant.parse(v).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        } catch (DateTimeParseException e) {
+            throw InvalidEntryException.malformed(
+                    field, field + " is required: when the application came in, e.g. 2025-03-14T10:15:00Z");
+        }
+    }
+
+    private static LocalDate date(ObjectNode f, String field, boolean required) {
+        JsonNode n = f.get(field);
+        if (n == null || n.isNull()) {
+            if (required) throw InvalidEntryException.malformed(field, field + " is required, e.g. 2025-03-01");
+            return null;
+        }
+        try {
+            return LocalDate.parse(n.asText());
+        } catch (DateTimeParseException e) {
+            throw InvalidEntryException.malformed(field, field + " is a date like 2025-03-01, not " + n.asText());
+        }
+    }
+
+    private static String requiredText(ObjectNode f, String field, String what) {
+        String v = text(f, field);
+        if (v == null) throw InvalidEntryException.malformed(field, field + " is required: " + what);
+        return v;
+    }
+
+    private static String text(ObjectNode f, String field) {
+        JsonNode n = f.get(field);
+        if (n == null || n.isNull()) return null;
+        if (!n.isTextual()) throw InvalidEntryException.malformed(field, field + " is text");
+        String v = n.asText().strip();
+        return v.isEmpty() ? null : v;
+    }
+
+    static long expectedVersion(JsonNode body) {
+        JsonNode v = body == null ? null : body.get("version");
+        if (v == null || !v.isIntegralNumber())
+            throw InvalidEntryException.malformed(
+                    "version",
+                    "version is required: send the version you read, so a change made meanwhile by someone else is"
+                            + " not overwritten");
+        return v.asLong();
+    }
+
+    static ObjectNode editable(JsonNode body, Set<String> allowed) {
+        if (body == null || !body.isObject()) throw InvalidEntryException.malformed("body", "expected a JSON object");
+        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (f.equals("version") || f.equals("id")) continue;
+            if (!allowed.contains(f))
+                throw InvalidEntryException.malformed(
+                        f, "unknown or read-only field '" + f + "'; editable: " + new TreeSet<>(allowed));
+            out.set(f, body.get(f));
+        }
+        return out;
+    }
+}

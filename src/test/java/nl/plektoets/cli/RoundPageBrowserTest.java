@@ -1,0 +1,149 @@
+package nl.plektoets.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import nl.plektoets.registers.RegisterJson;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The application round on the regisseur's page (issue 18, §6), on the demo served with Noordoostpolder's profile:
+ * the regisseur opens a round, enters two initiatives, scores one with notes; the ranking on the page is the API's
+ * (order, totals, allocation and reasons); the CSV downloads with the page's rows; the allocated one goes to the intake
+ * table; English; WCAG 2.1 AA (axe-core) with the scoring form open.
+ */
+class RoundPageBrowserTest extends BrowserTestBase {
+    long large;
+    long medium;
+
+    @Override
+    List<String> serveArguments(Path tmp) {
+        return List.of("--policy-profile", "noordoostpolder-2024");
+    }
+
+    @BeforeAll
+    void enterTwoInitiatives() throws Exception {
+        JsonNode address = api("GET", "/api/v1/layers/address?limit=1", null, null)
+                .get("features")
+                .get(0);
+        large = initiative(address, 260, "Polder Wonen BV");
+        medium = initiative(address, 90, "Akkerhuis BV");
+    }
+
+    long initiative(JsonNode address, int persons, String initiator) throws Exception {
+        var i = RegisterJson.MAPPER.createObjectNode();
+        i.set("site", address.get("geometry"));
+        i.put("form", "housing_facility").put("persons", persons).put("initiator", initiator);
+        return api("POST", "/api/v1/initiatives", PLANNER_TOKEN, i.toString())
+                .get("id")
+                .asLong();
+    }
+
+    @Test
+    void theRegisseurOpensARoundEntersScoresRanksDownloadsAndSendsToIntake() throws Exception {
+        open(
+                "/regisseur.html",
+                new Browser.NewPageOptions().setViewportSize(1280, 900).setBypassCSP(true));
+        page.getByLabel("Token").fill(REGISSEUR_TOKEN);
+        page.getByLabel("Token").press("Enter");
+        page.locator("#round:not([hidden])").waitFor();
+
+        page.getByLabel("Naam van de ronde").fill("Aanvraagronde 2025");
+        page.getByLabel("Open vanaf").fill("2025-03-01");
+        page.getByLabel("Sluit op").fill("2025-03-31");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ronde openen"))
+                .click();
+        page.locator("#round-enter:not([hidden])").waitFor();
+        assertTrue(
+                page.locator("#round-places").textContent().contains("large: 6 van 6 beschikbaar"),
+                page.locator("#round-places").textContent());
+        assertTrue(page.locator("#round-indicative").isVisible(), "the placeholders say they are not adopted");
+
+        for (long[] e : new long[][] {{large, 1}, {medium, 0}}) {
+            page.getByLabel("Initiatief om in te voeren").selectOption(String.valueOf(e[0]));
+            page.getByLabel("Ingediend op").fill("2025-03-1" + (e[1] + 2) + "T10:00");
+            page.getByLabel("Woningen terug naar de markt").fill(String.valueOf(e[1]));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("In de ronde opnemen"))
+                    .click();
+            page.locator("#round-ranking tr[data-initiative='" + e[0] + "']").waitFor();
+        }
+        // scoring: a score without its note is refused in words, then saved
+        page.locator("#round-ranking tr[data-initiative='" + large + "'] button")
+                .click();
+        page.locator("#round-score:not([hidden])").waitFor();
+        page.getByLabel("kwaliteit van de huisvesting (0–5, §6)").fill("4");
+        page.getByLabel("Toelichting: kwaliteit van de huisvesting").fill("");
+        page.getByLabel("landschappelijke inpassing (0–5, §6)").fill("3");
+        page.getByLabel("Toelichting: landschappelijke inpassing").fill("erfsingel aangevuld");
+        page.getByLabel("betrekken van de omwonenden (0–5, §6)").fill("5");
+        page.getByLabel("Toelichting: betrekken van de omwonenden").fill("twee buurtavonden");
+        Accessibility.assertNoViolations(page, "/regisseur.html with the round's scoring form");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Punten opslaan"))
+                .click();
+        page.locator("#round-error:not([hidden])").waitFor();
+        assertTrue(
+                page.locator("#round-error").textContent().contains("note"),
+                page.locator("#round-error").textContent());
+        page.getByLabel("Toelichting: kwaliteit van de huisvesting").fill("eigen sanitair per kamer");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Punten opslaan"))
+                .click();
+        page.locator("#round-score[hidden]")
+                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                        .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        assertTrue(
+                page.locator("#round-status").textContent().contains("#" + large),
+                page.locator("#round-status").textContent());
+
+        // the page's ranking is the API's
+        long round = api("GET", "/api/v1/rounds", PLANNER_TOKEN, null)
+                .at("/rounds/0/id")
+                .asLong();
+        JsonNode ranking = api("GET", "/api/v1/rounds/" + round + "/ranking", PLANNER_TOKEN, null);
+        var rows = page.locator("#round-ranking tbody tr");
+        page.waitForCondition(() -> rows.first().textContent().contains("ja:"));
+        assertEquals(ranking.get("ranking").size(), rows.count());
+        for (int i = 0; i < rows.count(); i++) {
+            JsonNode r = ranking.get("ranking").get(i);
+            assertEquals(
+                    String.valueOf(r.get("initiativeId").asLong()), rows.nth(i).getAttribute("data-initiative"));
+            String text = rows.nth(i).textContent();
+            assertTrue(text.contains(r.at("/reason/nl").asText()), text);
+            assertTrue(text.contains(r.get("total").asText()), text);
+        }
+        assertEquals(large, ranking.at("/ranking/0/initiativeId").asLong());
+        assertTrue(ranking.at("/ranking/0/allocated").asBoolean());
+        assertFalse(ranking.at("/ranking/1/allocated").asBoolean(), "not scored: no place");
+
+        Download csv = page.waitForDownload(() -> page.locator("#round-csv").click());
+        List<String> lines = Files.readAllLines(csv.path(), StandardCharsets.UTF_8);
+        assertEquals(3, lines.size(), lines::toString);
+        assertTrue(lines.get(1).startsWith("1," + large + ",Polder Wonen BV,large,260,"), lines.get(1));
+        Download pdf = page.waitForDownload(() -> page.locator("#round-pdf").click());
+        assertTrue(new String(Files.readAllBytes(pdf.path()), StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toegewezen naar de intaketafel"))
+                .click();
+        page.waitForCondition(() -> page.locator("#round-status").textContent().contains("geopend"));
+        JsonNode cases = api("GET", "/api/v1/intake-cases", PLANNER_TOKEN, null).get("intakeCases");
+        assertEquals(1, cases.size());
+        assertEquals(large, cases.at("/0/initiativeId").asLong());
+
+        // English, from the same state
+        page.getByLabel("Taal").selectOption("en");
+        page.waitForCondition(() -> page.locator("#round-heading").textContent().equals("Application round (§6)"));
+        assertTrue(
+                rows.first().textContent().contains("yes: allocated"),
+                rows.first().textContent());
+    }
+}
