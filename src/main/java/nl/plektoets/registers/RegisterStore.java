@@ -21,6 +21,12 @@ public interface RegisterStore {
     String LOCATIONS = "housing_location";
     String SIGNALS = "location_signal";
 
+    /**
+     * "The registers changed", for caches of register state: fired after every committed write, by this process
+     * and (on a store several processes share) by the others ({@link RegisterChanges}).
+     */
+    RegisterChanges changes();
+
     RoomRentalPermit createPermit(RoomRentalPermit entry, String actor);
 
     /**

@@ -41,6 +41,7 @@ import nl.plektoets.registers.LocationSignal;
 import nl.plektoets.registers.PermitGuard;
 import nl.plektoets.registers.PermitStatus;
 import nl.plektoets.registers.PermitType;
+import nl.plektoets.registers.RegisterChanges;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.RoomRentalPermit;
 import nl.plektoets.registers.RoomRentedDwelling;
@@ -65,10 +66,26 @@ public abstract class JdbcStore implements Store {
 
     protected final HikariDataSource pool;
     protected final Clock clock;
+    /** "The registers changed": fired after each committed register write here, and by a shared store's listener. */
+    protected final RegisterChanges changes;
+    // the registers the running transaction of this thread wrote (audit rows), announced once it committed
+    private final ThreadLocal<java.util.Set<String>> written = ThreadLocal.withInitial(java.util.TreeSet::new);
 
+    /** A store only this process writes (the embedded GeoPackage): it hears every change itself. */
     protected JdbcStore(HikariDataSource pool, Clock clock) {
+        this(pool, clock, RegisterChanges.singleWriter());
+    }
+
+    /** @param changes {@link RegisterChanges#shared()} for a store other processes write too (PostGIS) */
+    protected JdbcStore(HikariDataSource pool, Clock clock, RegisterChanges changes) {
         this.pool = pool;
         this.clock = clock;
+        this.changes = changes;
+    }
+
+    @Override
+    public RegisterChanges changes() {
+        return changes;
     }
 
     // ---- what differs between PostgreSQL and SQLite ----
@@ -105,16 +122,22 @@ public abstract class JdbcStore implements Store {
 
     /** Runs {@code work} in one transaction: commit on return, roll back on any exception. */
     protected <T> T inTransaction(SqlWork<T> work) {
+        java.util.Set<String> registers = written.get();
+        registers.clear();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
+                // this process's caches see its own write before the writer's answer leaves (read your writes);
+                // other processes hear it through NOTIFY (PostGIS)
+                for (String register : registers) changes.changed(register);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c);
                 throw e;
             } finally {
+                registers.clear();
                 resetQuietly(c);
             }
         } catch (SQLException e) {
@@ -1070,6 +1093,7 @@ public abstract class JdbcStore implements Store {
             st.setString(8, after.toString());
             st.executeUpdate();
         }
+        written.get().add(register); // every register write has its audit row: the one place to note the change
     }
 
     @Override
