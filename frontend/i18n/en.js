@@ -297,6 +297,13 @@ export default {
     monitorChartLabel: 'Bar chart: {measure} per village and year',
     measures: { initiatives: 'initiatives per status', permit_applications: 'permit applications', realised: 'realised locations and places',
       signals: 'signals per kind', room_rental_permits: 'room-rental permits' },
-    signalStatuses: { open: 'open', handled: 'handled' }
+    signalStatuses: { open: 'open', handled: 'handled' },
+    // §6.1.2 plek-voor-plek: the transition year of an existing location, extended only with a reason
+    transitionLegend: 'Transition period of an existing location (§6.1.2)',
+    transitionHint: 'One year from acceptance ({accepted}: until {year}). An extension needs a reason.',
+    transitionDeadline: 'Transition period until', transitionReason: 'Reason for the extension',
+    transitionSave: 'Save the period', transitionSaved: 'Period saved (version {version}).',
+    transitionNeedsReason: 'The transition year (§6.1.2) can only be extended with a reason: enter the reason for the extension, or set the period back to {year}.',
+    transitionStale: 'Someone else changed this initiative in the meantime; reload the case and then enter your change again.'
   }
 };

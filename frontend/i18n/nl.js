@@ -300,6 +300,13 @@ export default {
     monitorChartLabel: 'Staafdiagram: {measure} per kern en jaar',
     measures: { initiatives: 'initiatieven per status', permit_applications: 'vergunningaanvragen', realised: 'gerealiseerde locaties en plaatsen',
       signals: 'signalen per soort', room_rental_permits: 'vergunningen kamerverhuur' },
-    signalStatuses: { open: 'open', handled: 'afgehandeld' }
+    signalStatuses: { open: 'open', handled: 'afgehandeld' },
+    // §6.1.2 plek-voor-plek: the transition year of an existing location, extended only with a reason
+    transitionLegend: 'Overgangstermijn bestaande locatie (§6.1.2)',
+    transitionHint: 'Een jaar na aanvaarding ({accepted}: tot {year}). Verlengen kan alleen met een reden.',
+    transitionDeadline: 'Overgangstermijn tot', transitionReason: 'Reden van verlenging',
+    transitionSave: 'Termijn opslaan', transitionSaved: 'Termijn opgeslagen (versie {version}).',
+    transitionNeedsReason: 'Een verlenging van het overgangsjaar (§6.1.2) kan alleen met een reden: vul de reden van verlenging in, of zet de termijn terug op {year}.',
+    transitionStale: 'Iemand anders heeft dit initiatief intussen gewijzigd; laad de zaak opnieuw en voer uw wijziging dan opnieuw in.'
   }
 };

@@ -8,6 +8,8 @@
 //   cases, initiatives, lang       -> cases.js (the agenda, the initiatives without a case)
 //   openCase, caseError, stale, caseSaved, deadlines, lang -> case.js (the case editor)
 //   deadlines, lang                -> deadlines.js (the list)
+//   openCase -> transition.js (loads the case's initiative); transition, transitionError, transitionSaved, lang ->
+//   transition.js (the §6.1.2 period and its reason)
 //   locations, selectedLocation, lang -> locations.js (list, signals), map.js (the dots)
 //   monitor, monitorMeasure, lang  -> monitor.js (the chart and its table)
 //   messages, lang                 -> the message boxes (here)
@@ -19,6 +21,7 @@ import { startTexts, t, failure } from './texts.js';
 import { createMap } from './map.js';
 import { startCases, loadCases } from './cases.js';
 import { startCase } from './case.js';
+import { startTransition } from './transition.js';
 import { startDeadlines, loadDeadlines } from './deadlines.js';
 import { startLocations, loadLocations } from './locations.js';
 import { startMonitor, loadMonitor } from './monitor.js';
@@ -32,6 +35,7 @@ ui.onChange(code => setState({ lang: code }));
 const map = createMap();
 startCases();
 startCase();
+startTransition();
 startDeadlines();
 startLocations();
 startMonitor();
@@ -79,7 +83,7 @@ function login(token) {
 
 function logout() {
   sessionStorage.removeItem(TOKEN_KEY);
-  setState({ token: null, cases: null, initiatives: null, openCase: null, deadlines: null, locations: null, selectedLocation: null, monitor: null });
+  setState({ token: null, cases: null, initiatives: null, openCase: null, transition: null, deadlines: null, locations: null, selectedLocation: null, monitor: null });
   $('token').focus();
 }
 

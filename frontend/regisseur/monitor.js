@@ -35,6 +35,7 @@ function render(s) {
   for (const r of rows) {
     const tr = body.insertRow();
     tr.dataset.measure = r.measure;
+    tr.dataset.key = r.key; // the count's key as the API gives it, beside its word in the page's language
     for (const v of [r.year, r.village, keyWord(r), r.count]) tr.insertCell().textContent = v;
   }
   $('monitor-measure').value = s.monitorMeasure;

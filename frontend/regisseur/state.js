@@ -14,6 +14,11 @@ const store = createStore({
   caseError: null,
   stale: false,
   caseSaved: null,
+  // GET /api/v1/initiatives/{id} of the open case: its §6.1.2 transition period (shown for an existing location), and
+  // the outcome of its save as functions of the language
+  transition: null,
+  transitionError: null,
+  transitionSaved: null,
   // GET /api/v1/deadlines (overdue or due within 30 days)
   deadlines: null,
   // GET /api/v1/locations (each with its signals) and the id of the one chosen in the list or on the map

@@ -28,7 +28,18 @@ public final class Main {
     }
 
     Main(PrintStream out, PrintStream err, Map<String, String> env, ImportProgress progress, Path demoDataDir) {
-        this.context = new CommandContext(out, err, env, progress, demoDataDir);
+        this(out, err, env, progress, demoDataDir, java.time.Clock.systemUTC());
+    }
+
+    /** With the clock {@code serve}'s registers and deadlines take today from (tests move it). */
+    Main(
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> env,
+            ImportProgress progress,
+            Path demoDataDir,
+            java.time.Clock clock) {
+        this.context = new CommandContext(out, err, env, progress, demoDataDir, clock);
     }
 
     public static void main(String[] args) {

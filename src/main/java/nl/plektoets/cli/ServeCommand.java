@@ -120,7 +120,7 @@ final class ServeCommand implements Callable<Integer> {
         TokenFile tokens = config.tokens() == null ? TokenFile.empty() : TokenFile.read(config.tokens());
         Engines engines = new Engines(context);
         Store store =
-                Stores.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), Clock.systemUTC());
+                Stores.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), context.clock());
         // several instances over one PostGIS: hear each other's register writes, so kept register state follows them
         store.listenToOtherWriters();
         ExecutorService copier = Executors.newSingleThreadExecutor(r -> {
@@ -153,18 +153,18 @@ final class ServeCommand implements Callable<Integer> {
                     new PolicyInfo(profile.id(), profile.title()),
                     new StorePermits(store),
                     store,
-                    ReportLimit.reports(Clock.systemUTC()),
+                    ReportLimit.reports(context.clock()),
                     engines);
             states = new ServedState(shared.build(layers.load(), null));
             Registers registers = new Registers(
                     store,
-                    Clock.systemUTC(),
+                    context.clock(),
                     new EngineSnapshots(
                             states.part(ServeState::engine), (a, crs) -> AssessmentJson.write(a, crs, JSON)),
                     new StreetLimitGuard(states.part(ServeState::roomRental)));
             ReportApi reports = new ReportApi(
                     profile,
-                    Clock.systemUTC(),
+                    context.clock(),
                     states.part(ServeState::isochrones),
                     info -> store.layerSet()
                             .filter(l -> l.info().name().equals(info.name()))
@@ -210,9 +210,9 @@ final class ServeCommand implements Callable<Integer> {
                         RegisseurRoutes.install(
                                 routes,
                                 registers,
-                                new IntakeTable(store, Clock.systemUTC(), profile.intakeDocuments()),
-                                new Locations(store, Clock.systemUTC()),
-                                new Deadlines(store, Clock.systemUTC(), profile.deadlineSettings()),
+                                new IntakeTable(store, context.clock(), profile.intakeDocuments()),
+                                new Locations(store, context.clock()),
+                                new Deadlines(store, context.clock(), profile.deadlineSettings()),
                                 new Monitor(store, RegisseurRoutes.nearestVillage(served.part(ServeState::api))),
                                 shared.reportLimit(),
                                 () -> tokens,

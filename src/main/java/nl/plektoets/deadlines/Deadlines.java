@@ -62,14 +62,21 @@ public final class Deadlines {
             if (i.status() == InitiativeStatus.ENDED || i.status() == InitiativeStatus.REFUSED) continue;
             String name = "initiative " + i.id() + " (" + i.initiator() + ")";
             if (i.existingLocation() && i.transitionDeadline() != null) {
-                boolean extended = i.acceptedOn() != null
-                        && i.transitionDeadline().isAfter(i.acceptedOn().plusYears(Registers.TRANSITION_YEARS));
+                // the register's date is the extended one when extended (§6.1.2, only with a reason, which the
+                // regisseur sees with it; a row from before the reason was kept says so)
+                String extension = !i.transitionExtended()
+                        ? ""
+                        : " (extended: "
+                                + (i.transitionExtensionReason() == null
+                                        ? "no reason recorded"
+                                        : i.transitionExtensionReason())
+                                + ")";
                 out.add(new Deadline(
                         Kind.TRANSITION,
                         i.transitionDeadline(),
                         "initiative",
                         i.id(),
-                        name + ": the existing location complies" + (extended ? " (extended)" : ""),
+                        name + ": the existing location complies" + extension,
                         "§6.1.2",
                         false,
                         true));

@@ -19,6 +19,8 @@ import org.locationtech.jts.geom.Geometry;
  * @param existingLocation   true for housing that already exists and falls under the transition of §6.1.2
  * @param acceptedOn         when the municipality accepted the existing location (start of the §6.1.2 year)
  * @param transitionDeadline §6.1.2 "plek-voor-plek": acceptance + 1 year, later only when extended
+ * @param transitionExtensionReason why the municipality extended the §6.1.2 year (required for an extension, {@link
+ *                           Registers}); null when the deadline is not extended
  * @param permitStart        start of the permit
  * @param permitEnd          end of a temporary permit: start + 10 years, + 5 on renewal, never beyond 15 (§6.2.2)
  * @param steps              every status step with its assessment snapshot, oldest first
@@ -37,6 +39,7 @@ public record HousingInitiative(
         boolean existingLocation,
         LocalDate acceptedOn,
         LocalDate transitionDeadline,
+        String transitionExtensionReason,
         LocalDate permitStart,
         LocalDate permitEnd,
         List<InitiativeStep> steps,
@@ -48,6 +51,54 @@ public record HousingInitiative(
     public HousingInitiative {
         steps = List.copyOf(steps);
         if (initiatorKind == null) initiatorKind = InitiatorKind.ORGANISATION;
+    }
+
+    /** An initiative whose §6.1.2 deadline carries no extension reason (the register before the reason was kept). */
+    public HousingInitiative(
+            long id,
+            long version,
+            Geometry site,
+            HousingForm form,
+            int persons,
+            String initiator,
+            InitiatorKind initiatorKind,
+            String projectPage,
+            InitiativeStatus status,
+            PermitType permitType,
+            boolean existingLocation,
+            LocalDate acceptedOn,
+            LocalDate transitionDeadline,
+            LocalDate permitStart,
+            LocalDate permitEnd,
+            List<InitiativeStep> steps,
+            String notes,
+            Instant createdAt,
+            String createdBy,
+            Instant updatedAt,
+            String updatedBy) {
+        this(
+                id,
+                version,
+                site,
+                form,
+                persons,
+                initiator,
+                initiatorKind,
+                projectPage,
+                status,
+                permitType,
+                existingLocation,
+                acceptedOn,
+                transitionDeadline,
+                null,
+                permitStart,
+                permitEnd,
+                steps,
+                notes,
+                createdAt,
+                createdBy,
+                updatedAt,
+                updatedBy);
     }
 
     /** An organisation's initiative without a project page (the register before §4.1.2's overview). */
@@ -85,6 +136,7 @@ public record HousingInitiative(
                 existingLocation,
                 acceptedOn,
                 transitionDeadline,
+                null,
                 permitStart,
                 permitEnd,
                 steps,
@@ -93,6 +145,17 @@ public record HousingInitiative(
                 createdBy,
                 updatedAt,
                 updatedBy);
+    }
+
+    /**
+     * Whether the §6.1.2 deadline lies beyond acceptance + {@link Registers#TRANSITION_YEARS}: an extension, which
+     * the policy allows only with a reason. Unknown (false) without an acceptance date.
+     */
+    public boolean transitionExtended() {
+        return existingLocation
+                && acceptedOn != null
+                && transitionDeadline != null
+                && transitionDeadline.isAfter(acceptedOn.plusYears(Registers.TRANSITION_YEARS));
     }
 
     public HousingInitiative stamped(long newId, long newVersion, Instant now, String actor) {
@@ -110,6 +173,7 @@ public record HousingInitiative(
                 existingLocation,
                 acceptedOn,
                 transitionDeadline,
+                transitionExtensionReason,
                 permitStart,
                 permitEnd,
                 steps,

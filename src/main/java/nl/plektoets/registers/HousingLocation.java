@@ -43,7 +43,8 @@ public record HousingLocation(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy)
+        implements Versioned<HousingLocation> {
 
     public HousingLocation {
         agreements = List.copyOf(agreements);
@@ -66,6 +67,7 @@ public record HousingLocation(
         }
     }
 
+    @Override
     public HousingLocation stamped(
             long newId, long newVersion, Instant created, String creator, Instant now, String actor) {
         return new HousingLocation(

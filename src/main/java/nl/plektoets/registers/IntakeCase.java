@@ -31,7 +31,8 @@ public record IntakeCase(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy)
+        implements Versioned<IntakeCase> {
 
     public IntakeCase {
         disciplines = List.copyOf(disciplines);
@@ -110,6 +111,7 @@ public record IntakeCase(
     }
 
     /** The same case with the store's id, version and who/when. */
+    @Override
     public IntakeCase stamped(long newId, long newVersion, Instant created, String creator, Instant now, String actor) {
         return new IntakeCase(
                 newId,

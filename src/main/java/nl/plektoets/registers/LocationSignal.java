@@ -27,7 +27,8 @@ public record LocationSignal(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy)
+        implements Versioned<LocationSignal> {
 
     public enum Source {
         RESIDENT,
@@ -61,6 +62,7 @@ public record LocationSignal(
         }
     }
 
+    @Override
     public LocationSignal stamped(
             long newId, long newVersion, Instant created, String creator, Instant now, String actor) {
         return new LocationSignal(

@@ -123,6 +123,7 @@ public final class RegisterJson {
         o.put("existingLocation", i.existingLocation());
         o.put("acceptedOn", str(i.acceptedOn()));
         o.put("transitionDeadline", str(i.transitionDeadline()));
+        o.put("transitionExtensionReason", i.transitionExtensionReason());
         o.put("permitStart", str(i.permitStart()));
         o.put("permitEnd", str(i.permitEnd()));
         o.set("steps", stepsToJson(i.steps()));
@@ -146,6 +147,7 @@ public final class RegisterJson {
                 o.path("existingLocation").asBoolean(false),
                 date(o, "acceptedOn"),
                 date(o, "transitionDeadline"),
+                text(o, "transitionExtensionReason"),
                 date(o, "permitStart"),
                 date(o, "permitEnd"),
                 stepsFromJson(o.get("steps")),
@@ -214,7 +216,7 @@ public final class RegisterJson {
         if (!n.isTextual()) throw InvalidEntryException.malformed(field, field + " must be a string");
         // bounded before anything parses or stores it
         // (a site's WKT is geometry, bounded by max-body-bytes)
-        int max = field.equals("notes")
+        int max = field.equals("notes") || field.equals("transitionExtensionReason")
                 ? NOTES_MAX_CHARS
                 : field.equals("site")
                         ? Integer.MAX_VALUE

@@ -51,6 +51,7 @@ public final class Registers {
             "existingLocation",
             "acceptedOn",
             "transitionDeadline",
+            "transitionExtensionReason",
             "permitStart",
             "permitEnd",
             "notes");
@@ -218,6 +219,7 @@ public final class Registers {
         if (!fields.hasNonNull("initiatorKind")) fields.put("initiatorKind", InitiatorKind.PERSON.id());
         HousingInitiative i = completeInitiative(RegisterJson.initiativeFromJson(fields));
         checkInitiative(i);
+        checkExtension(null, i);
         i = withSteps(i, List.of(new InitiativeStep(i.status(), clock.instant(), actor, snapshots.snapshot(i))));
         return store.createInitiative(i, actor);
     }
@@ -237,6 +239,7 @@ public final class Registers {
                                 + ids(current.status().next()));
             }
             checkInitiative(next);
+            checkExtension(current, next);
             if (next.status() == current.status()) return next;
             List<InitiativeStep> steps = new ArrayList<>(current.steps());
             steps.add(new InitiativeStep(next.status(), clock.instant(), actor, snapshots.snapshot(next)));
@@ -270,6 +273,7 @@ public final class Registers {
                 i.existingLocation(),
                 i.acceptedOn(),
                 deadline,
+                i.transitionExtensionReason(),
                 start,
                 end,
                 i.steps(),
@@ -323,6 +327,40 @@ public final class Registers {
         }
     }
 
+    /**
+     * §6.1.2: the transition year of an existing location may be extended only with a reason, which the register
+     * keeps (and the audit row with it). A reason without an extension is refused too, so no stale reason survives a
+     * deadline set back to one year. A row stored before the reason was kept (an extension without one) may still
+     * change in other fields, as long as its deadline stays where it was: the reason is asked when the deadline is
+     * touched.
+     */
+    private static void checkExtension(HousingInitiative current, HousingInitiative next) {
+        boolean reasoned = next.transitionExtensionReason() != null
+                && !next.transitionExtensionReason().isBlank();
+        if (next.transitionExtended() && !reasoned) {
+            boolean untouchedLegacy = current != null
+                    && current.transitionExtended()
+                    && current.transitionExtensionReason() == null
+                    && next.transitionExtensionReason() == null
+                    && current.transitionDeadline().equals(next.transitionDeadline());
+            if (untouchedLegacy) return;
+            throw InvalidEntryException.rule(
+                    "transitionExtensionReason",
+                    "the transition year of §6.1.2 ends " + next.acceptedOn().plusYears(TRANSITION_YEARS)
+                            + "; a later transitionDeadline (" + next.transitionDeadline() + ") is an extension,"
+                            + " allowed only with a reason: give transitionExtensionReason (why the location needs"
+                            + " longer), or set transitionDeadline back to "
+                            + next.acceptedOn().plusYears(TRANSITION_YEARS));
+        }
+        if (!next.transitionExtended() && next.transitionExtensionReason() != null) {
+            throw InvalidEntryException.rule(
+                    "transitionExtensionReason",
+                    "transitionExtensionReason explains an extended §6.1.2 deadline, and this one is not extended"
+                            + " (an existing location, accepted, with a transitionDeadline after one year): send"
+                            + " transitionExtensionReason null, or extend transitionDeadline");
+        }
+    }
+
     private static HousingInitiative withSteps(HousingInitiative i, List<InitiativeStep> steps) {
         return new HousingInitiative(
                 i.id(),
@@ -338,6 +376,7 @@ public final class Registers {
                 i.existingLocation(),
                 i.acceptedOn(),
                 i.transitionDeadline(),
+                i.transitionExtensionReason(),
                 i.permitStart(),
                 i.permitEnd(),
                 steps,

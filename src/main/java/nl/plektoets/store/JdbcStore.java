@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
@@ -46,6 +47,7 @@ import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.RoomRentalPermit;
 import nl.plektoets.registers.RoomRentedDwelling;
 import nl.plektoets.registers.VersionConflictException;
+import nl.plektoets.registers.Versioned;
 import nl.plektoets.request.HousingForm;
 import org.locationtech.jts.geom.Geometry;
 
@@ -61,8 +63,8 @@ public abstract class JdbcStore implements Store {
     private static final String ROOM_RENTED_COLUMNS = "version, dwelling_bag_id, address, street, town, source, "
             + "observed_on, status, note, created_at, created_by, updated_at, updated_by";
     private static final String INITIATIVE_COLUMNS = "version, %s, form, persons, initiator, initiator_kind, "
-            + "project_page, status, permit_type, existing_location, accepted_on, transition_deadline, permit_start, "
-            + "permit_end, steps, notes, created_at, created_by, updated_at, updated_by";
+            + "project_page, status, permit_type, existing_location, accepted_on, transition_deadline, "
+            + "transition_extension_reason, permit_start, permit_end, steps, notes, created_at, created_by, updated_at, updated_by";
 
     protected final HikariDataSource pool;
     protected final Clock clock;
@@ -656,6 +658,7 @@ public abstract class JdbcStore implements Store {
                     changed.existingLocation(),
                     changed.acceptedOn(),
                     changed.transitionDeadline(),
+                    changed.transitionExtensionReason(),
                     changed.permitStart(),
                     changed.permitEnd(),
                     changed.steps(),
@@ -701,6 +704,7 @@ public abstract class JdbcStore implements Store {
         st.setBoolean(i++, p.existingLocation());
         setDate(st, i++, p.acceptedOn());
         setDate(st, i++, p.transitionDeadline());
+        st.setString(i++, p.transitionExtensionReason());
         setDate(st, i++, p.permitStart());
         setDate(st, i++, p.permitEnd());
         st.setString(i++, RegisterJson.stepsToJson(p.steps()).toString());
@@ -728,6 +732,7 @@ public abstract class JdbcStore implements Store {
                 rs.getBoolean("existing_location"),
                 getDate(rs, "accepted_on"),
                 getDate(rs, "transition_deadline"),
+                rs.getString("transition_extension_reason"),
                 getDate(rs, "permit_start"),
                 getDate(rs, "permit_end"),
                 RegisterJson.stepsFromJson(json(rs.getString("steps"))),
@@ -744,12 +749,16 @@ public abstract class JdbcStore implements Store {
             "version, initiative_id, case_owner, meeting_on, outcome, procedure, disciplines, "
                     + "advice, documents, notes, created_at, created_by, updated_at, updated_by";
 
-    private RegisterRows<IntakeCase> intakeRows() {
-        return new RegisterRows<>(
-                INTAKE,
-                INTAKE_COLUMNS,
-                "?,?,?,?,?,?," + jsonParam() + "," + jsonParam() + "," + jsonParam() + ",?,?,?,?,?",
-                this::bindIntake);
+    private VersionedRegister<IntakeCase> intakeRegister() {
+        return new VersionedRegister<>(
+                new RegisterRows<>(
+                        INTAKE,
+                        INTAKE_COLUMNS,
+                        "?,?,?,?,?,?," + jsonParam() + "," + jsonParam() + "," + jsonParam() + ",?,?,?,?,?",
+                        this::bindIntake),
+                "SELECT id, " + INTAKE_COLUMNS + " FROM intake_case",
+                this::intakeRow,
+                IntakeJson::toJson);
     }
 
     @Override
@@ -765,19 +774,13 @@ public abstract class JdbcStore implements Store {
                                         + "; change that one");
                 }
             }
-            Instant now = now();
-            IntakeCase stamped = entry.stamped(0, 1, now, actor, now, actor);
-            long id = insertRow(c, intakeRows(), stamped);
-            IntakeCase saved = stamped.stamped(id, 1, now, actor, now, actor);
-            audit(c, INTAKE, id, 1, "create", actor, null, IntakeJson.toJson(saved));
-            return saved;
+            return insertVersioned(c, intakeRegister(), entry, actor);
         });
     }
 
     @Override
     public Optional<IntakeCase> intakeCase(long id) {
-        return read(
-                c -> selectById(c, "SELECT id, " + INTAKE_COLUMNS + " FROM intake_case", id, false, this::intakeRow));
+        return read(c -> selectById(c, intakeRegister().select(), id, false, this::intakeRow));
     }
 
     @Override
@@ -797,17 +800,7 @@ public abstract class JdbcStore implements Store {
 
     @Override
     public IntakeCase updateIntakeCase(long id, long expectedVersion, String actor, UnaryOperator<IntakeCase> change) {
-        return inTransaction(c -> {
-            IntakeCase before = selectById(
-                            c, "SELECT id, " + INTAKE_COLUMNS + " FROM intake_case", id, true, this::intakeRow)
-                    .orElseThrow(() -> new EntryNotFoundException(INTAKE, id));
-            checkVersion(INTAKE, id, expectedVersion, before.version());
-            IntakeCase after = change.apply(before)
-                    .stamped(id, before.version() + 1, before.createdAt(), before.createdBy(), now(), actor);
-            updateRow(c, intakeRows(), id, expectedVersion, after);
-            audit(c, INTAKE, id, after.version(), "update", actor, IntakeJson.toJson(before), IntakeJson.toJson(after));
-            return after;
-        });
+        return updateVersioned(intakeRegister(), id, expectedVersion, actor, change);
     }
 
     private int bindIntake(PreparedStatement st, IntakeCase k) throws SQLException {
@@ -858,13 +851,17 @@ public abstract class JdbcStore implements Store {
     private static final String SIGNAL_COLUMNS = "version, location_id, received_on, source, category, description, "
             + "follow_up, follow_up_by, status, via_public_form, created_at, created_by, updated_at, updated_by";
 
-    private RegisterRows<HousingLocation> locationRows() {
-        return new RegisterRows<>(
-                LOCATIONS,
-                String.format(LOCATION_COLUMNS, "site"),
-                "?," + geometryParam() + ",?,?,?,?,?,?,?,?," + jsonParam() + ",?,?," + jsonParam() + "," + jsonParam()
-                        + ",?,?,?,?,?,?",
-                this::bindLocation);
+    private VersionedRegister<HousingLocation> locationRegister() {
+        return new VersionedRegister<>(
+                new RegisterRows<>(
+                        LOCATIONS,
+                        String.format(LOCATION_COLUMNS, "site"),
+                        "?," + geometryParam() + ",?,?,?,?,?,?,?,?," + jsonParam() + ",?,?," + jsonParam() + ","
+                                + jsonParam() + ",?,?,?,?,?,?",
+                        this::bindLocation),
+                locationSelect(),
+                this::locationRow,
+                LocationJson::toJson);
     }
 
     private String locationSelect() {
@@ -872,20 +869,17 @@ public abstract class JdbcStore implements Store {
                 + " FROM housing_location";
     }
 
-    private RegisterRows<LocationSignal> signalRows() {
-        return new RegisterRows<>(SIGNALS, SIGNAL_COLUMNS, "?,?,?,?,?,?,?,?,?,?,?,?,?,?", this::bindSignal);
+    private VersionedRegister<LocationSignal> signalRegister() {
+        return new VersionedRegister<>(
+                new RegisterRows<>(SIGNALS, SIGNAL_COLUMNS, "?,?,?,?,?,?,?,?,?,?,?,?,?,?", this::bindSignal),
+                "SELECT id, " + SIGNAL_COLUMNS + " FROM location_signal",
+                this::signalRow,
+                LocationJson::toJson);
     }
 
     @Override
     public HousingLocation createLocation(HousingLocation entry, String actor) {
-        return inTransaction(c -> {
-            Instant now = now();
-            HousingLocation stamped = entry.stamped(0, 1, now, actor, now, actor);
-            long id = insertRow(c, locationRows(), stamped);
-            HousingLocation saved = stamped.stamped(id, 1, now, actor, now, actor);
-            audit(c, LOCATIONS, id, 1, "create", actor, null, LocationJson.toJson(saved));
-            return saved;
-        });
+        return inTransaction(c -> insertVersioned(c, locationRegister(), entry, actor));
     }
 
     @Override
@@ -901,42 +895,17 @@ public abstract class JdbcStore implements Store {
     @Override
     public HousingLocation updateLocation(
             long id, long expectedVersion, String actor, UnaryOperator<HousingLocation> change) {
-        return inTransaction(c -> {
-            HousingLocation before = selectById(c, locationSelect(), id, true, this::locationRow)
-                    .orElseThrow(() -> new EntryNotFoundException(LOCATIONS, id));
-            checkVersion(LOCATIONS, id, expectedVersion, before.version());
-            HousingLocation after = change.apply(before)
-                    .stamped(id, before.version() + 1, before.createdAt(), before.createdBy(), now(), actor);
-            updateRow(c, locationRows(), id, expectedVersion, after);
-            audit(
-                    c,
-                    LOCATIONS,
-                    id,
-                    after.version(),
-                    "update",
-                    actor,
-                    LocationJson.toJson(before),
-                    LocationJson.toJson(after));
-            return after;
-        });
+        return updateVersioned(locationRegister(), id, expectedVersion, actor, change);
     }
 
     @Override
     public LocationSignal createSignal(LocationSignal entry, String actor) {
-        return inTransaction(c -> {
-            Instant now = now();
-            LocationSignal stamped = entry.stamped(0, 1, now, actor, now, actor);
-            long id = insertRow(c, signalRows(), stamped);
-            LocationSignal saved = stamped.stamped(id, 1, now, actor, now, actor);
-            audit(c, SIGNALS, id, 1, "create", actor, null, LocationJson.toJson(saved));
-            return saved;
-        });
+        return inTransaction(c -> insertVersioned(c, signalRegister(), entry, actor));
     }
 
     @Override
     public Optional<LocationSignal> signal(long id) {
-        return read(c ->
-                selectById(c, "SELECT id, " + SIGNAL_COLUMNS + " FROM location_signal", id, false, this::signalRow));
+        return read(c -> selectById(c, signalRegister().select(), id, false, this::signalRow));
     }
 
     @Override
@@ -957,25 +926,7 @@ public abstract class JdbcStore implements Store {
     @Override
     public LocationSignal updateSignal(
             long id, long expectedVersion, String actor, UnaryOperator<LocationSignal> change) {
-        return inTransaction(c -> {
-            LocationSignal before = selectById(
-                            c, "SELECT id, " + SIGNAL_COLUMNS + " FROM location_signal", id, true, this::signalRow)
-                    .orElseThrow(() -> new EntryNotFoundException(SIGNALS, id));
-            checkVersion(SIGNALS, id, expectedVersion, before.version());
-            LocationSignal after = change.apply(before)
-                    .stamped(id, before.version() + 1, before.createdAt(), before.createdBy(), now(), actor);
-            updateRow(c, signalRows(), id, expectedVersion, after);
-            audit(
-                    c,
-                    SIGNALS,
-                    id,
-                    after.version(),
-                    "update",
-                    actor,
-                    LocationJson.toJson(before),
-                    LocationJson.toJson(after));
-            return after;
-        });
+        return updateVersioned(signalRegister(), id, expectedVersion, actor, change);
     }
 
     private int bindLocation(PreparedStatement st, HousingLocation l) throws SQLException {
@@ -1230,6 +1181,60 @@ public abstract class JdbcStore implements Store {
     /** A register's table (its name is also the register's name in errors and audit), columns and placeholders. */
     private record RegisterRows<T>(String table, String columns, String placeholders, RowBinder<T> binder) {}
 
+    /**
+     * A register whose entries are {@link Versioned} (intake cases, locations, signals): its rows, the SELECT (without
+     * WHERE) reading one back, the row reader and the JSON its audit rows keep.
+     */
+    private record VersionedRegister<T extends Versioned<T>>(
+            RegisterRows<T> rows, String select, RowReader<T> reader, Function<T, JsonNode> json) {}
+
+    /** Inserts a new entry at version 1 with its "create" audit row, inside the caller's transaction. */
+    private <T extends Versioned<T>> T insertVersioned(
+            Connection c, VersionedRegister<T> register, T entry, String actor) throws SQLException {
+        Instant now = now();
+        T stamped = entry.stamped(0, 1, now, actor, now, actor);
+        long id = insertRow(c, register.rows(), stamped);
+        T saved = stamped.stamped(id, 1, now, actor, now, actor);
+        audit(
+                c,
+                register.rows().table(),
+                id,
+                1,
+                "create",
+                actor,
+                null,
+                register.json().apply(saved));
+        return saved;
+    }
+
+    /**
+     * The optimistic change of every versioned register, in one transaction: the row read and locked, refused when
+     * no longer at {@code expectedVersion}, {@code change} applied (it may throw to abort), written only while the
+     * version still holds, and audited with the entry before and after. Creation stays with the first writer.
+     */
+    private <T extends Versioned<T>> T updateVersioned(
+            VersionedRegister<T> register, long id, long expectedVersion, String actor, UnaryOperator<T> change) {
+        String table = register.rows().table();
+        return inTransaction(c -> {
+            T before = selectById(c, register.select(), id, true, register.reader())
+                    .orElseThrow(() -> new EntryNotFoundException(table, id));
+            checkVersion(table, id, expectedVersion, before.version());
+            T after = change.apply(before)
+                    .stamped(id, before.version() + 1, before.createdAt(), before.createdBy(), now(), actor);
+            updateRow(c, register.rows(), id, expectedVersion, after);
+            audit(
+                    c,
+                    table,
+                    id,
+                    after.version(),
+                    "update",
+                    actor,
+                    register.json().apply(before),
+                    register.json().apply(after));
+            return after;
+        });
+    }
+
     private RegisterRows<RoomRentalPermit> permitRows() {
         return new RegisterRows<>(PERMITS, PERMIT_COLUMNS, "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?", this::bindPermit);
     }
@@ -1238,7 +1243,7 @@ public abstract class JdbcStore implements Store {
         return new RegisterRows<>(
                 INITIATIVES,
                 initiativeColumns(),
-                "?," + geometryParam() + ",?,?,?,?,?,?,?,?,?,?,?,?," + jsonParam() + ",?,?,?,?,?",
+                "?," + geometryParam() + ",?,?,?,?,?,?,?,?,?,?,?,?,?," + jsonParam() + ",?,?,?,?,?",
                 this::bindInitiative);
     }
 

@@ -46,6 +46,11 @@ abstract class BrowserTestBase {
         return List.of();
     }
 
+    /** The clock the server takes today from (the system's; a subclass moves its own to let a deadline pass). */
+    java.time.Clock serverClock() {
+        return java.time.Clock.systemUTC();
+    }
+
     @BeforeAll
     void startServerAndBrowser(@TempDir Path tmp) throws Exception {
         assertTrue(
@@ -57,7 +62,7 @@ abstract class BrowserTestBase {
         List<String> args = new ArrayList<>(
                 List.of("serve", "--data", dataDirectory.toString(), "--tokens", tokens.toString(), "--port", "0"));
         args.addAll(serveArguments(tmp));
-        served = StoreCommandsTest.run(args.toArray(String[]::new));
+        served = StoreCommandsTest.run(serverClock(), args.toArray(String[]::new));
         assertEquals(Main.OK, served.code(), served::toString);
         base = "http://127.0.0.1:" + served.main().server().port();
         Files.createDirectories(SCREENSHOTS);

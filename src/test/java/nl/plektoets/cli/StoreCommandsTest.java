@@ -36,13 +36,19 @@ class StoreCommandsTest {
     record Run(int code, String out, String err, Main main) {}
 
     static Run run(String... args) {
+        return run(java.time.Clock.systemUTC(), args);
+    }
+
+    /** {@link #run(String...)} with the clock {@code serve} takes today from (a test moves it past a deadline). */
+    static Run run(java.time.Clock clock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         Main main = new Main(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 ENV,
                 ImportProgress.NONE,
-                Path.of("target", "no-demo-here"));
+                Path.of("target", "no-demo-here"),
+                clock);
         int code = main.run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), main);
     }

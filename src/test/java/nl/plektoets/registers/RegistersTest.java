@@ -132,10 +132,38 @@ class RegistersTest {
                         + "\"acceptedOn\": \"2026-01-10\"}"),
                 "ans");
         assertEquals(LocalDate.parse("2027-01-10"), i.transitionDeadline(), "§6.1.2");
-        HousingInitiative extended = move(i, "\"transitionDeadline\": \"2027-07-10\"");
+        InvalidEntryException noReason =
+                assertThrows(InvalidEntryException.class, () -> move(i, "\"transitionDeadline\": \"2027-07-10\""));
+        assertEquals("transitionExtensionReason", noReason.field(), "an extension only with a reason (§6.1.2)");
+        assertFalse(noReason.malformed(), "a rule (422), not a malformed field");
+        assertTrue(noReason.getMessage().contains("2027-01-10"), noReason.getMessage());
+        assertThrows(
+                InvalidEntryException.class,
+                () -> move(i, "\"transitionDeadline\": \"2027-07-10\", \"transitionExtensionReason\": \"  \""),
+                "a blank reason is no reason");
+        HousingInitiative extended = move(
+                i,
+                "\"transitionDeadline\": \"2027-07-10\", \"transitionExtensionReason\": \"vergunning"
+                        + " brandveiligheid in behandeling\"");
         assertEquals(LocalDate.parse("2027-07-10"), extended.transitionDeadline());
-        InvalidEntryException shorter = assertThrows(
-                InvalidEntryException.class, () -> move(extended, "\"transitionDeadline\": \"2026-12-31\""));
+        assertTrue(extended.transitionExtended());
+        assertEquals("vergunning brandveiligheid in behandeling", extended.transitionExtensionReason());
+        assertThrows(
+                InvalidEntryException.class,
+                () -> move(extended, "\"transitionExtensionReason\": null"),
+                "the reason of an extension stays");
+        HousingInitiative notes = move(extended, "\"notes\": \"gesproken\"");
+        assertEquals("vergunning brandveiligheid in behandeling", notes.transitionExtensionReason());
+        InvalidEntryException stale = assertThrows(
+                InvalidEntryException.class,
+                () -> move(notes, "\"transitionDeadline\": \"2027-01-10\""),
+                "no reason left behind on a deadline set back to one year");
+        assertEquals("transitionExtensionReason", stale.field());
+        HousingInitiative back =
+                move(notes, "\"transitionDeadline\": \"2027-01-10\", \"transitionExtensionReason\": null");
+        assertFalse(back.transitionExtended());
+        InvalidEntryException shorter =
+                assertThrows(InvalidEntryException.class, () -> move(back, "\"transitionDeadline\": \"2026-12-31\""));
         assertTrue(shorter.getMessage().contains("§6.1.2"));
         InvalidEntryException notExisting = assertThrows(
                 InvalidEntryException.class,
@@ -145,6 +173,28 @@ class RegistersTest {
                                 + "\"acceptedOn\": \"2026-01-10\"}"),
                         "ans"));
         assertEquals("existingLocation", notExisting.field());
+    }
+
+    @Test
+    void anExtensionStoredBeforeItsReasonWasKeptIsAskedForOneWhenItsDeadlineIsTouched() {
+        HousingInitiative i = registers.createInitiative(
+                json("{\"site\": \"" + SITE + "\", \"form\": \"housing_facility\", \"persons\": 12,"
+                        + " \"initiator\": \"Agri Flex BV\", \"existingLocation\": true, \"acceptedOn\":"
+                        + " \"2026-01-10\", \"transitionDeadline\": \"2027-04-10\", \"transitionExtensionReason\":"
+                        + " \"nieuwbouw vertraagd\"}"),
+                "ans");
+        // as a row written before V18 (GeoPackage) / V16 (PostGIS) holds it: extended, no reason
+        HousingInitiative legacy = store.updateInitiative(
+                i.id(),
+                i.version(),
+                "migration",
+                e -> RegisterJson.initiativeFromJson(RegisterJson.toJson(e).putNull("transitionExtensionReason")));
+        assertNull(legacy.transitionExtensionReason());
+        HousingInitiative noted = move(legacy, "\"notes\": \"nog open\"");
+        assertEquals("nog open", noted.notes(), "other fields still change");
+        InvalidEntryException moved =
+                assertThrows(InvalidEntryException.class, () -> move(noted, "\"transitionDeadline\": \"2027-05-10\""));
+        assertEquals("transitionExtensionReason", moved.field());
     }
 
     @Test

@@ -191,4 +191,74 @@ class DeadlinesHttpTest {
             assertFalse(wrong.body().contains("VEVENT"));
         });
     }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void anExtensionOfTheTransitionYearNeedsAReasonWhichTheAuditAndTheDeadlineCarry(StoreKind kind) throws Exception {
+        withServer(kind, (http, port, clock) -> {
+            // accepted 2025-03-20: one year to 2026-03-20 (§6.1.2)
+            long id = post(http, "/api/v1/initiatives", """
+                    {"site": {"type": "Point", "coordinates": [6.6235, 52.5745]}, "form": "housing_facility",
+                     "persons": 12, "initiator": "Agri Flex BV", "existingLocation": true, "acceptedOn": "2025-03-20"}""");
+            var refused = http.send(
+                    "PATCH",
+                    "/api/v1/initiatives/" + id,
+                    RegisterHttp.REGISSEUR,
+                    "{\"version\": 1, \"transitionDeadline\": \"2026-09-20\"}");
+            assertEquals(422, refused.status(), () -> refused.body().toString());
+            assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+            assertEquals(
+                    "transitionExtensionReason", refused.body().get("field").asText());
+            String detail = refused.body().get("detail").asText();
+            assertTrue(
+                    detail.contains("give transitionExtensionReason") && detail.contains("2026-03-20"),
+                    "the answer names the fix: " + detail);
+            assertEquals(
+                    1,
+                    http.send("GET", "/api/v1/initiatives/" + id, RegisterHttp.PLANNER, null)
+                            .body()
+                            .get("version")
+                            .asLong(),
+                    "nothing written");
+
+            String reason = "brandmeldinstallatie besteld, levering in augustus";
+            var extended = http.send(
+                    "PATCH",
+                    "/api/v1/initiatives/" + id,
+                    RegisterHttp.REGISSEUR,
+                    "{\"version\": 1, \"transitionDeadline\": \"2026-09-20\", \"transitionExtensionReason\": \""
+                            + reason + "\"}");
+            assertEquals(200, extended.status(), () -> extended.body().toString());
+            assertEquals(
+                    reason, extended.body().get("transitionExtensionReason").asText());
+            // optimistic concurrency as elsewhere: a second extension on the old version is refused
+            var stale = http.send(
+                    "PATCH",
+                    "/api/v1/initiatives/" + id,
+                    RegisterHttp.REGISSEUR,
+                    "{\"version\": 1, \"transitionDeadline\": \"2026-12-20\", \"transitionExtensionReason\":"
+                            + " \"x\"}");
+            assertEquals(409, stale.status(), () -> stale.body().toString());
+
+            // the audit row of the extension keeps the reason (read back from the store)
+            var audit = http.send("GET", "/api/v1/initiatives/" + id + "/audit", RegisterHttp.PLANNER, null);
+            assertEquals(200, audit.status(), () -> audit.body().toString());
+            JsonNode last = null;
+            for (JsonNode a : audit.body().findValues("after")) last = a;
+            assertEquals(reason, last.get("transitionExtensionReason").asText(), audit.body()::toString);
+            assertEquals("2026-09-20", last.get("transitionDeadline").asText());
+
+            // the deadline is the extended date, with its reason; it passes on the extended date, not the first
+            clock.now.set(Instant.parse("2026-03-21T08:00:00Z"));
+            var all = http.send("GET", "/api/v1/deadlines?all=true", RegisterHttp.PLANNER, null);
+            assertEquals(List.of("transition 2026-09-20"), kindsAndDates(all.body()));
+            assertTrue(
+                    all.body().at("/deadlines/0/title").asText().contains("extended: " + reason), all.body()::toString);
+            clock.now.set(Instant.parse("2026-09-21T08:00:00Z"));
+            assertEquals(
+                    List.of("transition 2026-09-20 overdue"),
+                    kindsAndDates(http.send("GET", "/api/v1/deadlines", RegisterHttp.PLANNER, null)
+                            .body()));
+        });
+    }
 }
