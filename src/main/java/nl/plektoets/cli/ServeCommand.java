@@ -133,6 +133,8 @@ final class ServeCommand implements Callable<Integer> {
         Engines engines = new Engines(context);
         Store store =
                 Stores.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), context.clock());
+        // several instances over one PostGIS: hear each other's register writes, so kept register state follows them
+        store.listenToOtherWriters();
         ExecutorService copier = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "plektoets-layer-copy");
             t.setDaemon(true);

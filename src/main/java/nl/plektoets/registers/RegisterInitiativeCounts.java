@@ -27,7 +27,7 @@ public final class RegisterInitiativeCounts implements InitiativeCounts {
      */
     public static RegisterInitiativeCounts snapshotted(RegisterStore store) {
         RegisterSnapshot<List<HousingInitiative>> snapshot =
-                new RegisterSnapshot<>(store, s -> List.copyOf(s.initiatives(null)));
+                new RegisterSnapshot<>(store.changes(), () -> List.copyOf(store.initiatives(null)));
         return new RegisterInitiativeCounts(snapshot);
     }
 

@@ -1,38 +1,37 @@
 package nl.plektoets.registers;
 
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A value computed from the registers once per register state and reused until a change is committed: the housed
- * persons of {@code spread} with their placement, the initiatives {@code location_cap} counts. Each {@link #get()}
- * asks the store only for its {@link RegisterStamp} (one small query) instead of reading and placing every entry per
- * assessment. The stamp is read before the value is computed, so a change committed meanwhile makes the next call
- * compute again: a snapshot is never older than the stamp it is kept under. Thread-safe; two threads that find it
- * stale at once may both compute (the same value), which is cheaper than making every assessment wait on a lock.
+ * A value read from the registers, kept until they change ({@link RegisterChanges}): many requests, one read. While
+ * changes are not heard (PostGIS with its LISTEN connection down) every {@link #get} reads the store again, so an
+ * instance never answers from a value another instance may have made stale.
  *
- * @param <T> what is computed; it should be immutable, since every assessment until the next change shares it
+ * @param <T> the value; it must be immutable, since concurrent requests share it
  */
 public final class RegisterSnapshot<T> implements Supplier<T> {
-    private record Kept<T>(RegisterStamp stamp, T value) {}
+    private record Kept<T>(long generation, T value) {}
 
-    private final RegisterStore store;
-    private final Function<RegisterStore, T> compute;
+    private final RegisterChanges changes;
+    private final Supplier<T> read;
     private volatile Kept<T> kept;
 
-    public RegisterSnapshot(RegisterStore store, Function<RegisterStore, T> compute) {
-        this.store = store;
-        this.compute = compute;
+    public RegisterSnapshot(RegisterChanges changes, Supplier<T> read) {
+        this.changes = changes;
+        this.read = read;
     }
 
-    /** The value for the registers as they stand now. */
+    /** The kept value while the registers are unchanged and every change is heard, else a new read. */
     @Override
     public T get() {
-        RegisterStamp now = store.registerStamp();
         Kept<T> k = kept;
-        if (k != null && k.stamp().equals(now)) return k.value();
-        T value = compute.apply(store);
-        kept = new Kept<>(now, value);
+        // the generation is taken before the read: a change committed during the read moves it, so the value read is
+        // kept under the older number and dropped at the next get, never served as current after that change
+        long generation = changes.generation();
+        boolean heard = changes.heard();
+        if (k != null && heard && k.generation() == generation) return k.value();
+        T value = read.get();
+        if (heard) kept = new Kept<>(generation, value);
         return value;
     }
 }

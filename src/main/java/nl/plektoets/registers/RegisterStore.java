@@ -22,12 +22,10 @@ public interface RegisterStore {
     String SIGNALS = "location_signal";
 
     /**
-     * Where the registers stand now ({@link RegisterStamp}): it changes with every committed change, made through this
-     * store object or (from the audit log: every change writes one audit row in its own transaction, nothing is
-     * deleted) by another process on the same database. What is computed from the registers can be kept until the
-     * stamp changes ({@link RegisterSnapshot}). Cheap: primary-key lookups only.
+     * "The registers changed", for caches of register state: fired after every committed write, by this process
+     * and (on a store several processes share) by the others ({@link RegisterChanges}).
      */
-    RegisterStamp registerStamp();
+    RegisterChanges changes();
 
     RoomRentalPermit createPermit(RoomRentalPermit entry, String actor);
 

@@ -53,7 +53,8 @@ public final class StoreHousedPersons implements HousedPersons {
     public static HousedPersons snapshotted(
             RegisterStore store, RoomRentalRules rules, WorkingCrs workingCrs, PublicInitiatives publicInitiatives) {
         StoreHousedPersons reader = new StoreHousedPersons(store, rules, workingCrs, publicInitiatives);
-        RegisterSnapshot<List<Housed>> snapshot = new RegisterSnapshot<>(store, s -> List.copyOf(reader.all()));
+        RegisterSnapshot<List<Housed>> snapshot =
+                new RegisterSnapshot<>(store.changes(), () -> List.copyOf(reader.all()));
         return snapshot::get;
     }
 

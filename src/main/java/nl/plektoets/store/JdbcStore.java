@@ -42,8 +42,8 @@ import nl.plektoets.registers.LocationSignal;
 import nl.plektoets.registers.PermitGuard;
 import nl.plektoets.registers.PermitStatus;
 import nl.plektoets.registers.PermitType;
+import nl.plektoets.registers.RegisterChanges;
 import nl.plektoets.registers.RegisterJson;
-import nl.plektoets.registers.RegisterStamp;
 import nl.plektoets.registers.RoomRentalPermit;
 import nl.plektoets.registers.RoomRentedDwelling;
 import nl.plektoets.registers.VersionConflictException;
@@ -72,10 +72,26 @@ public abstract class JdbcStore implements Store {
 
     protected final HikariDataSource pool;
     protected final Clock clock;
+    /** "The registers changed": fired after each committed register write here, and by a shared store's listener. */
+    protected final RegisterChanges changes;
+    // the registers the running transaction of this thread wrote (audit rows), announced once it committed
+    private final ThreadLocal<java.util.Set<String>> written = ThreadLocal.withInitial(java.util.TreeSet::new);
 
+    /** A store only this process writes (the embedded GeoPackage): it hears every change itself. */
     protected JdbcStore(HikariDataSource pool, Clock clock) {
+        this(pool, clock, RegisterChanges.singleWriter());
+    }
+
+    /** @param changes {@link RegisterChanges#shared()} for a store other processes write too (PostGIS) */
+    protected JdbcStore(HikariDataSource pool, Clock clock, RegisterChanges changes) {
         this.pool = pool;
         this.clock = clock;
+        this.changes = changes;
+    }
+
+    @Override
+    public RegisterChanges changes() {
+        return changes;
     }
 
     // ---- what differs between PostgreSQL and SQLite ----
@@ -110,23 +126,24 @@ public abstract class JdbcStore implements Store {
         T run(Connection c) throws SQLException;
     }
 
-    /** Transactions this store object committed (part of {@link #registerStamp()}). */
-    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
-
     /** Runs {@code work} in one transaction: commit on return, roll back on any exception. */
     protected <T> T inTransaction(SqlWork<T> work) {
+        java.util.Set<String> registers = written.get();
+        registers.clear();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
-                // after the commit, never before: a stamp read in between must not already promise the change
-                commits.incrementAndGet();
+                // this process's caches see its own write before the writer's answer leaves (read your writes);
+                // other processes hear it through NOTIFY (PostGIS)
+                for (String register : registers) changes.changed(register);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c);
                 throw e;
             } finally {
+                registers.clear();
                 resetQuietly(c);
             }
         } catch (SQLException e) {
@@ -1244,25 +1261,7 @@ public abstract class JdbcStore implements Store {
             st.setString(8, after.toString());
             st.executeUpdate();
         }
-    }
-
-    /**
-     * The commits of this store object (every change made through this process, counted after its commit), the audit
-     * log's last id (a change made by another process on the same database) and how many of the last
-     * {@link RegisterStamp#RECENT_IDS} ids are committed (another process's change that commits after one with a higher
-     * id). Both queries use the primary key only: a count over the whole log took 45 ms at 100,000 rows.
-     */
-    @Override
-    public RegisterStamp registerStamp() {
-        long local = commits.get();
-        return read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT m, (SELECT count(*) FROM audit_log WHERE id > m - "
-                            + RegisterStamp.RECENT_IDS + ") FROM (SELECT coalesce(max(id), 0) AS m FROM audit_log) t");
-                    ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return new RegisterStamp(local, rs.getLong(1), rs.getLong(2));
-            }
-        });
+        written.get().add(register); // every register write has its audit row: the one place to note the change
     }
 
     @Override

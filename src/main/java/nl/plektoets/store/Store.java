@@ -32,6 +32,12 @@ public interface Store extends RegisterStore, nl.plektoets.rounds.RoundStore, Au
     /** The stored layer set's description and size, or empty when nothing was imported yet. */
     Optional<LayerSetSummary> layerSet();
 
+    /**
+     * Starts hearing register changes other processes commit ({@link #changes()}): PostGIS listens for the
+     * database's notifications. The embedded store is written by this process only and hears every change already.
+     */
+    default void listenToOtherWriters() {}
+
     @Override
     void close();
 }

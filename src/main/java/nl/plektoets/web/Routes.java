@@ -79,7 +79,12 @@ public final class Routes {
                 s.directory = "/frontend";
                 s.location = Location.CLASSPATH;
                 // the pages may contact this server only, plus the tile host when background=pdok-brt (AVG)
-                s.headers = java.util.Map.of("Content-Security-Policy", background.contentSecurityPolicy());
+                s.headers = java.util.Map.of(
+                        "Content-Security-Policy",
+                        background.contentSecurityPolicy(),
+                        // a CDN may keep the pages for a few minutes (CacheHeaders)
+                        "Cache-Control",
+                        CacheHeaders.STATIC);
             });
             // OpenLayers (org.webjars.npm:ol) from our own jar under /webjars/: the map makes no third-party request
             // (AVG)
@@ -99,6 +104,8 @@ public final class Routes {
             MapBackground background) {
         RequestGuards guards = new RequestGuards(config);
         routes.before(guards::check);
+        // what a CDN or browser may keep: public pages and counts yes, anything with a token or a question never
+        routes.after(CacheHeaders::apply);
         // the engine's CPU work (reading the request, assessing, writing the JSON) in turns, first come first
         // served; Jetty's own thread keeps the network part (EngineAdmission says why)
         EngineAdmission engine = new EngineAdmission(config.engineThreads(), config.engineQueue());

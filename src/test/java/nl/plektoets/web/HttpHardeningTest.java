@@ -658,9 +658,9 @@ class HttpHardeningTest {
             for (String path : List.of("/api/v1/permits", "/api/v1/room-rental/reports", "/api/v1/initiatives")) {
                 Raw withToken = request(port, "GET", path, planner, null);
                 assertEquals(200, withToken.status(), withToken.body());
-                assertEquals("no-store", withToken.headers().get("cache-control"), path);
+                assertEquals("private, no-store", withToken.headers().get("cache-control"), path);
                 assertEquals(
-                        "no-store",
+                        "private, no-store",
                         request(port, "GET", path, Map.of(), null).headers().get("cache-control"),
                         path);
                 // HEAD is GET without the body: the same token is needed

@@ -41,10 +41,34 @@ import org.locationtech.jts.io.WKBWriter;
 public final class PostgisStore extends JdbcStore {
     private static final int BATCH = 1000;
     private final String where;
+    private RegisterListener listener; // started by listenToOtherWriters(), stopped by close()
 
     private PostgisStore(HikariDataSource pool, Clock clock, String where) {
-        super(pool, clock);
+        // other instances write the same registers: their changes are heard only while the listener runs
+        super(pool, clock, nl.plektoets.registers.RegisterChanges.shared());
         this.where = where;
+    }
+
+    /**
+     * Hears every register change committed to this database, by any process ({@code LISTEN plektoets_registers},
+     * fed by the V17 triggers), so caches of register state may keep values ({@code serve} calls this; a command that
+     * runs once needs no listener and its caches read the store).
+     */
+    @Override
+    public synchronized void listenToOtherWriters() {
+        if (listener != null) return;
+        listener = new RegisterListener(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), changes, where);
+        listener.start();
+    }
+
+    @Override
+    public void close() {
+        RegisterListener l;
+        synchronized (this) {
+            l = listener;
+        }
+        if (l != null) l.close();
+        super.close();
     }
 
     /**
