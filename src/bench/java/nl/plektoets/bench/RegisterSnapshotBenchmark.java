@@ -41,7 +41,8 @@ import nl.plektoets.store.postgis.PostgisStore;
  * of them facilities, half private persons) and 100 granted room-rental permits in the embedded GeoPackage (or PostGIS
  * with a JDBC URL as second argument). Per assessment: reading and placing the registers each time
  * ({@code StoreHousedPersons}, the way {@code serve} did) against the register snapshot
- * ({@code StoreHousedPersons.snapshotted}: a stamp query, the list and its villages kept); and one {@code location_cap}
+ * ({@code StoreHousedPersons.snapshotted}: the list and its villages kept until the registers change; PostGIS listens
+ * for other writers as serve does); and one {@code location_cap}
  * count read per call against the snapshot.
  */
 public final class RegisterSnapshotBenchmark {
@@ -56,6 +57,8 @@ public final class RegisterSnapshotBenchmark {
                 ? PostgisStore.open(args[1], "postgres", null, Clock.systemUTC())
                 : GeoPackageStore.open(dir, Clock.systemUTC())) {
             fill(store, dataset, rules, crs);
+            store.listenToOtherWriters(); // as serve does: PostGIS keeps nothing while other writers are not heard
+            for (int i = 0; i < 500 && !store.changes().heard(); i++) Thread.sleep(20);
             List<Feature> addresses = dataset.layer(Role.ADDRESS);
             List<AssessmentRequest> requests = new ArrayList<>();
             for (int i = 0; i < addresses.size() && requests.size() < 600; i += 5)

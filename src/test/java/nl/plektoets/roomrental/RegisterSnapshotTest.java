@@ -101,11 +101,12 @@ class RegisterSnapshotTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
-    void aGrantAndARealisationAreInTheNextAssessment(StoreKind kind) {
+    void aGrantAndARealisationAreInTheNextAssessment(StoreKind kind) throws InterruptedException {
         Dataset dataset = FixtureDataset.create();
         PolicyProfile profile = PolicyProfile.load(null);
         RoomRentalRules rules = RoomRentalRules.of(dataset, profile.roomRental());
         try (Store store = kind.open(kind.freshLocation(temp), Clock.systemUTC())) {
+            listening(store); // as serve does: on PostGIS nothing is kept while other writers are not heard
             HousedPersons housed =
                     StoreHousedPersons.snapshotted(store, rules, WorkingCrs.rdNew(), profile.publicInitiatives());
             RegisterInitiativeCounts counts = RegisterInitiativeCounts.snapshotted(store);
@@ -175,16 +176,22 @@ class RegisterSnapshotTest {
             assertEquals(1, housed.all().size(), "not listening: every read goes to the store");
             assertEquals(30, housed.all().get(0).persons());
 
-            store.listenToOtherWriters();
+            listening(store);
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!store.changes().heard() && System.nanoTime() < deadline) Thread.sleep(20);
-            assertTrue(store.changes().heard(), "the LISTEN connection is up");
             List<HousedPersons.Housed> kept = housed.all();
             assertSame(kept, housed.all(), "kept while heard and unchanged");
             other.updateInitiative(granted.id(), granted.version(), "t", x -> with(x, InitiativeStatus.REALISED, 45));
             while (housed.all().get(0).persons() != 45 && System.nanoTime() < deadline) Thread.sleep(20);
             assertEquals(45, housed.all().get(0).persons(), "the other process's change is heard through NOTIFY");
         }
+    }
+
+    /** Starts hearing other writers (PostGIS's LISTEN connection) and waits until it is up. */
+    static void listening(Store store) throws InterruptedException {
+        store.listenToOtherWriters();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!store.changes().heard() && System.nanoTime() < deadline) Thread.sleep(20);
+        assertTrue(store.changes().heard(), "every change is heard (PostGIS: the LISTEN connection is up)");
     }
 
     static CriterionResult spread(Assessor engine, AssessmentRequest request) {
