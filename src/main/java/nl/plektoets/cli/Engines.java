@@ -157,7 +157,7 @@ final class Engines {
             }
             // the facility tables are computed once over every facility: a national network's tables are read by
             // index per address, not rebuilt per partition
-            ReachIndex reach = reach(config, new Dataset(info.get(), facilities), profile, null);
+            ReachIndex reach = reach(config, new Dataset(info.get(), facilities), profile, null, true);
             return new Partitioned(
                     store, info.get(), profile, reach, new StorePermits(store).active(), store.initiatives(null));
         } catch (RuntimeException e) {
@@ -250,6 +250,11 @@ final class Engines {
      *                 null opens them
      */
     ReachIndex reach(Config config, Dataset dataset, PolicyProfile profile, ReachIndex previous) {
+        return reach(config, dataset, profile, previous, false);
+    }
+
+    /** As above; {@code memoryMapped}: the graph off the heap (the national batch). */
+    ReachIndex reach(Config config, Dataset dataset, PolicyProfile profile, ReachIndex previous, boolean memoryMapped) {
         Path dir = config.dataDir();
         List<Path> sources = DataDirectory.networkSources(dir);
         if (sources.isEmpty()) {
@@ -270,7 +275,7 @@ final class Engines {
                         + sources.stream()
                                 .map(p -> dir.relativize(p).toString())
                                 .toList() + " (the first use imports them into " + graph + ")");
-        return ReachIndex.open(sources, graph, dataset.layer(Role.FACILITY), crs, settings);
+        return ReachIndex.open(sources, graph, dataset.layer(Role.FACILITY), crs, settings, memoryMapped);
     }
 
     /** The data directory's dataset; the default directory is first filled with the demo when it holds no data. */
