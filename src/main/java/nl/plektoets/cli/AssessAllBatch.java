@@ -129,14 +129,39 @@ public final class AssessAllBatch {
 
     /** Writes every address to {@code os} (not closed). */
     public Summary write(OutputStream os, Format format, int threads, ImportProgress progress) throws IOException {
-        long t0 = System.nanoTime();
         List<Feature> addresses = assessor.dataset().layer(Role.ADDRESS);
-        int n = addresses.size();
-        int chunks = (n + CHUNK - 1) / CHUNK;
+        boolean[] given = {false};
+        return write(os, format, threads, progress, addresses.size(), () -> {
+            if (given[0]) return null;
+            given[0] = true;
+            return new Part(assessor, addresses);
+        });
+    }
+
+    /** One engine and the addresses it assesses: the whole dataset, or one partition of the national batch. */
+    public record Part(Assessor assessor, List<Feature> addresses) {}
+
+    /** Where the parts of a run come from, in output order. */
+    @FunctionalInterface
+    public interface Parts {
+        /** The next part, or null after the last. */
+        Part next() throws IOException;
+    }
+
+    /**
+     * Writes the addresses of every part to {@code os} (not closed): the parts one after another, each part's
+     * addresses in its order. The header and columns come from this batch's engine, which has the parts' criteria.
+     *
+     * @param total the addresses of all parts, for the progress bar and the summary
+     */
+    public Summary write(OutputStream os, Format format, int threads, ImportProgress progress, long total, Parts parts)
+            throws IOException {
+        long t0 = System.nanoTime();
         Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
         int errors = 0;
+        long written = 0;
         Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-        progress.phase("assessing " + String.format(Locale.ROOT, "%,d", n) + " addresses", n);
+        progress.phase("assessing " + String.format(Locale.ROOT, "%,d", total) + " addresses", total);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "assess-all");
             t.setDaemon(true);
@@ -145,37 +170,61 @@ public final class AssessAllBatch {
         try {
             if (format == Format.CSV) w.write(csvHeader());
             else w.write(geoJsonHead());
-            ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
-            int submitted = 0;
-            int done = 0;
             boolean first = true;
-            while (done < chunks) {
-                // keep every thread busy, but never more than a few chunks ahead of the writer
-                while (submitted < chunks && inFlight.size() < threads * 4) {
-                    int from = submitted * CHUNK;
-                    List<Feature> part = addresses.subList(from, Math.min(n, from + CHUNK));
-                    inFlight.add(pool.submit(() -> chunk(part, format)));
-                    submitted++;
+            for (Part p; (p = parts.next()) != null; ) {
+                Assessor engine = p.assessor();
+                List<Feature> addresses = p.addresses();
+                int n = addresses.size();
+                int chunks = (n + CHUNK - 1) / CHUNK;
+                ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
+                int submitted = 0;
+                int done = 0;
+                while (done < chunks) {
+                    // keep every thread busy, but never more than a few chunks ahead of the writer
+                    while (submitted < chunks && inFlight.size() < threads * 4) {
+                        int from = submitted * CHUNK;
+                        List<Feature> part = addresses.subList(from, Math.min(n, from + CHUNK));
+                        inFlight.add(pool.submit(() -> chunk(engine, part, format)));
+                        submitted++;
+                    }
+                    Chunk c = take(inFlight.poll());
+                    for (String row : c.rows()) {
+                        if (format == Format.GEOJSON && !first) w.write(",\n");
+                        w.write(row);
+                        first = false;
+                    }
+                    c.verdicts().forEach((v, k) -> verdicts.merge(v, k, Integer::sum));
+                    errors += c.errors();
+                    done++;
+                    progress.progress(Math.min(written + n, written + (long) done * CHUNK));
                 }
-                Chunk c = take(inFlight.poll());
-                for (String row : c.rows()) {
-                    if (format == Format.GEOJSON && !first) w.write(",\n");
-                    w.write(row);
-                    first = false;
-                }
-                c.verdicts().forEach((v, k) -> verdicts.merge(v, k, Integer::sum));
-                errors += c.errors();
-                done++;
-                progress.progress(Math.min(n, (long) done * CHUNK));
+                written += n;
             }
             if (format == Format.GEOJSON) w.write("\n]}\n");
             w.flush();
         } finally {
             pool.shutdownNow();
         }
-        Summary s = new Summary(n, verdicts, errors, System.nanoTime() - t0, threads);
-        progress.finished(String.format(Locale.ROOT, "%,d addresses assessed", n));
+        Summary s = new Summary((int) written, verdicts, errors, System.nanoTime() - t0, threads);
+        progress.finished(String.format(Locale.ROOT, "%,d addresses assessed", written));
         return s;
+    }
+
+    /** Writes the parts to {@code file} (temporary file, then a move into place). */
+    public Summary writeFile(Path file, Format format, int threads, ImportProgress progress, long total, Parts parts)
+            throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".partial");
+        try {
+            Summary s;
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                s = write(os, format, threads, progress, total, parts);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return s;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     private static Chunk take(Future<Chunk> f) throws IOException {
@@ -193,12 +242,12 @@ public final class AssessAllBatch {
 
     private record Chunk(List<String> rows, Map<Verdict, Integer> verdicts, int errors) {}
 
-    private Chunk chunk(List<Feature> part, Format format) throws IOException {
+    private Chunk chunk(Assessor engine, List<Feature> part, Format format) throws IOException {
         List<String> rows = new ArrayList<>(part.size());
         Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
         int errors = 0;
         for (Feature address : part) {
-            Row r = assess(address);
+            Row r = assess(engine, address);
             if (r.assessment() != null) verdicts.merge(r.assessment().verdict(), 1, Integer::sum);
             else errors++;
             rows.add(format == Format.CSV ? csvRow(r) : geoJsonFeature(r));
@@ -210,10 +259,14 @@ public final class AssessAllBatch {
     record Row(Feature address, Point site, Coordinate lonLat, Assessment assessment, String error) {}
 
     Row assess(Feature address) {
+        return assess(assessor, address);
+    }
+
+    private Row assess(Assessor engine, Feature address) {
         Point site = AddressSite.of(address);
         Coordinate lonLat = crs.toLonLat(site.getX(), site.getY());
         try {
-            Assessment a = assessor.assess(new AssessmentRequest(site, form, persons, newBuild, stay, null));
+            Assessment a = engine.assess(new AssessmentRequest(site, form, persons, newBuild, stay, null));
             return new Row(address, site, lonLat, a, null);
         } catch (InvalidRequestException e) {
             // one address the engine cannot assess (e.g. outside the extent after a CRS mix-up) must not lose the rest

@@ -9,6 +9,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import nl.plektoets.assess.Verdict;
 import nl.plektoets.config.ConfigException;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.partition.Margins;
+import nl.plektoets.partition.Partitions;
+import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.request.HousingForm;
 import nl.plektoets.request.Stay;
 import picocli.CommandLine.Command;
@@ -24,7 +28,7 @@ import picocli.CommandLine.Spec;
         customSynopsis = {
             "Usage: plektoets assess-all [--data DIR] [--out FILE.csv|FILE.geojson] [--form room_rental|housing_facility]",
             "                            [--persons N] [--new-build] [--stay short|mid] [--threads N] [--policy FILE]",
-            "                            [--crs CRS]",
+            "                            [--crs CRS] [--partition-by town [--spill DIR]]",
             "                            [--config FILE] [any key below]"
         },
         description = {
@@ -37,6 +41,11 @@ import picocli.CommandLine.Spec;
                     + " bike_min_<category>; empty when none is reachable or the address is off the network) and error (why"
                     + " an address could not be assessed; normally empty). The file is written beside its destination and"
                     + " moved into place when complete; without --out, CSV goes to standard output.",
+            "",
+            "With --partition-by town (the national batch, docs/national-batch.md) the layers are read from the store"
+                    + " (--db-url, else the data directory's plektoets.gpkg) one town at a time, each with the layers"
+                    + " within the distances the profile's criteria look, so memory does not grow with the country; the"
+                    + " rows are the same, grouped by town.",
             ""
         },
         footer = {"", "Exit codes: 0 done, 1 failed, 2 bad arguments."})
@@ -85,6 +94,20 @@ final class AssessAllCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the available cores)")
     String threads;
 
+    @Option(
+            names = "--partition-by",
+            paramLabel = "P",
+            description = "town: stream the store town by town in bounded memory (the national batch); default: the"
+                    + " whole dataset in memory")
+    String partitionBy;
+
+    @Option(
+            names = "--spill",
+            paramLabel = "DIR",
+            description = "with --partition-by: where the partitions are spilled while the batch runs (default: the"
+                    + " system's temporary directory); removed afterwards")
+    Path spill;
+
     private final CommandContext context;
 
     AssessAllCommand(CommandContext context) {
@@ -116,6 +139,13 @@ final class AssessAllCommand implements Callable<Integer> {
         int workers = (int) OptionValues.number(
                 threads, "threads", (long) Runtime.getRuntime().availableProcessors(), 1, 1024);
 
+        if (partitionBy != null) {
+            if (!partitionBy.equals("town")) {
+                throw new ConfigException("--partition-by '" + partitionBy + "' is unknown; use town");
+            }
+            return partitioned(format, housingForm, n, stayFor, workers);
+        }
+        if (spill != null) throw new ConfigException("--spill needs --partition-by town");
         try (Engines.Engine engine = new Engines(context).engine(CommandLines.config(spec, context))) {
             List<String> categories = engine.reach() == null
                     ? List.of()
@@ -143,11 +173,78 @@ final class AssessAllCommand implements Callable<Integer> {
                     s.errors() > 0 ? "; " + s.errors() + " not assessable (see the" + " error column)" : "",
                     engine.reach() == null ? "; facility_reach unknown (no walking/cycling network)" : "",
                     out == null ? "" : "; wrote " + out);
-            // the rows carry verdicts only: say once what 'allowed' means and what was not checked
-            report.println("'allowed': " + Verdict.ALLOWED.explanation().en() + " Obligations per site and the "
-                    + engine.assessor().profile().readings().notChecked().size() + " requirements not checked are in"
-                    + " each single answer (plektoets assess, POST /api/v1/assessments).");
+            explain(report, engine.assessor().profile());
             return CommandLines.OK;
+        }
+    }
+
+    // the rows carry verdicts only: say once what 'allowed' means and what was not checked
+    private static void explain(PrintStream report, PolicyProfile profile) {
+        report.println("'allowed': " + Verdict.ALLOWED.explanation().en() + " Obligations per site and the "
+                + profile.readings().notChecked().size() + " requirements not checked are in"
+                + " each single answer (plektoets assess, POST /api/v1/assessments).");
+    }
+
+    /** The national batch: the store read town by town ({@link Partitions}), each town assessed, written, dropped. */
+    private int partitioned(AssessAllBatch.Format format, HousingForm housingForm, int n, Stay stayFor, int workers)
+            throws IOException {
+        if (spill != null && Files.exists(spill) && !Files.isDirectory(spill)) {
+            throw new ConfigException("--spill '" + spill + "' is a file; give a directory (created when absent)");
+        }
+        long t0 = System.nanoTime();
+        try (Engines.Partitioned engine = new Engines(context).partitioned(CommandLines.config(spec, context))) {
+            Margins margins = Margins.of(engine.profile());
+            Path work = spill == null
+                    ? Files.createTempDirectory("plektoets-partitions-")
+                    : spill.resolve(
+                            ".plektoets-partitions-" + ProcessHandle.current().pid());
+            context.progress().phase("partitioning the store by town (margins " + margins.describe() + ")", 0);
+            try (Partitions parts = Partitions.spill(engine.info(), margins, work, engine.store()::scanLayers)) {
+                long planned = System.nanoTime();
+                List<String> categories = engine.reach() == null
+                        ? List.of()
+                        : engine.reach().settings().categories();
+                // the columns (criteria) are the same for every partition: take them from an engine over no data
+                AssessAllBatch batch = new AssessAllBatch(
+                        engine.assessor(new Dataset(engine.info(), List.of())),
+                        categories,
+                        housingForm,
+                        n,
+                        newBuild,
+                        stayFor);
+                AssessAllBatch.Parts source = () -> {
+                    if (!parts.hasNext()) return null;
+                    Partitions.Partition p = parts.next();
+                    return new AssessAllBatch.Part(engine.assessor(p.dataset()), p.own());
+                };
+                AssessAllBatch.Summary s = out == null
+                        ? batch.write(context.out(), format, workers, context.progress(), parts.addresses(), source)
+                        : batch.writeFile(out, format, workers, context.progress(), parts.addresses(), source);
+                PrintStream report = out == null ? context.err() : context.out();
+                report.printf(
+                        Locale.ROOT,
+                        "Assessed %,d addresses of '%s'%s in %,d partitions by town (margins %s) as %s for %d"
+                                + " persons, %s stay, in %.1f s (partitioning %.1f s; %,.0f per second, %d threads):"
+                                + " %s%s%s%s%n",
+                        s.addresses(),
+                        engine.info().name(),
+                        engine.info().fictitious() ? " (fictitious)" : "",
+                        parts.size(),
+                        margins.describe(),
+                        housingForm.id(),
+                        n,
+                        stayFor.id(),
+                        (System.nanoTime() - t0) / 1e9,
+                        (planned - t0) / 1e9,
+                        s.addresses() / ((System.nanoTime() - t0) / 1e9),
+                        s.threads(),
+                        s.verdicts(),
+                        s.errors() > 0 ? "; " + s.errors() + " not assessable (see the error column)" : "",
+                        engine.reach() == null ? "; facility_reach unknown (no walking/cycling network)" : "",
+                        out == null ? "" : "; wrote " + out);
+                explain(report, engine.profile());
+                return CommandLines.OK;
+            }
         }
     }
 }

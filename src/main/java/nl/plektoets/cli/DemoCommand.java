@@ -1,10 +1,15 @@
 package nl.plektoets.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import nl.plektoets.config.ConfigException;
 import nl.plektoets.demo.DemoMunicipality;
+import nl.plektoets.demo.NationalSet;
+import nl.plektoets.store.embedded.GeoPackageStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,12 +18,18 @@ import picocli.CommandLine.Option;
         name = "demo",
         sortOptions = false,
         header = "generate the fictitious demo municipality into a data directory",
-        customSynopsis = "Usage: plektoets demo --out DIR [--addresses N] [--seed S]",
+        customSynopsis = "Usage: plektoets demo --out DIR [--addresses N] [--seed S] [--municipalities M]",
         description = {
             "",
             "Generates the fictitious demo municipality (villages, farms, business parks, holiday parks,"
                     + " facilities, roads) as OpenStreetMap XML with a dataset.json, for 'plektoets serve --data DIR'. The same"
                     + " seed gives the same municipality. DIR must not exist or be empty; on any error nothing is left behind.",
+            "",
+            "With --municipalities M it generates a national-size test set instead (docs/national-batch.md): M"
+                    + " fictitious municipalities of the demo's shapes side by side, --addresses in all (up to 50"
+                    + " million), streamed into the GeoPackage store DIR/plektoets.gpkg that 'plektoets assess-all"
+                    + " --data DIR --partition-by town' reads. It has no walking/cycling network (facility_reach answers"
+                    + " unknown).",
             ""
         },
         footer = {"", "Exit codes: 0 done, 1 failed, 2 bad arguments."})
@@ -46,6 +57,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "random seed")
     String seed;
 
+    @Option(
+            names = "--municipalities",
+            paramLabel = "M",
+            description = "a national test set of M municipalities into DIR/plektoets.gpkg (instead of one demo"
+                    + " municipality as OSM XML)")
+    String municipalities;
+
     private final CommandContext context;
 
     DemoCommand(CommandContext context) {
@@ -60,6 +78,35 @@ final class DemoCommand implements Callable<Integer> {
         int n = (int) OptionValues.number(addresses, "addresses", null, 500, 50_000_000);
         long s = OptionValues.number(seed, "seed", null, Long.MIN_VALUE, Long.MAX_VALUE);
         long start = System.nanoTime();
+        if (municipalities != null) {
+            int m = (int) OptionValues.number(municipalities, "municipalities", null, 1, 100_000);
+            if ((long) m * 500 > n) {
+                throw new ConfigException("--municipalities " + m + " needs at least " + m * 500L + " --addresses (500"
+                        + " per municipality, the demo's smallest)");
+            }
+            NationalSet.Summary[] summary = {null};
+            StagedDirectory.write(outDir, "--out", dir -> {
+                try (GeoPackageStore store = GeoPackageStore.open(dir, Clock.systemUTC())) {
+                    Path templates = dir.resolve(".templates");
+                    store.importLayers(NationalSet.info(n, m, s), sink -> {
+                        try {
+                            summary[0] = NationalSet.emit(n, m, s, templates, sink);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                }
+            });
+            context.out()
+                    .printf(
+                            Locale.ROOT,
+                            "Generated the national test set (%s, seed %d) into %s in %.1f s%n",
+                            NationalSet.describe(summary[0]),
+                            s,
+                            outDir.resolve(GeoPackageStore.FILE_NAME),
+                            (System.nanoTime() - start) / 1e9);
+            return CommandLines.OK;
+        }
         StagedDirectory.write(outDir, "--out", dir -> DemoMunicipality.generate(dir, n, s));
         context.out()
                 .printf(

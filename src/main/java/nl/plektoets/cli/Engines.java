@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import nl.plektoets.assess.Assessor;
 import nl.plektoets.config.Config;
@@ -22,6 +23,7 @@ import nl.plektoets.criteria.NeighboursCriterion;
 import nl.plektoets.criteria.NoReachNetworkCriterion;
 import nl.plektoets.criteria.SpreadCriterion;
 import nl.plektoets.data.Dataset;
+import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Role;
 import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.demo.DemoMunicipality;
@@ -91,6 +93,81 @@ final class Engines {
         if (profile.locationRules().hasCaps())
             additional.add(new LocationCapCriterion(RegisterInitiativeCounts.of(initiativeSnapshot(config))));
         return new Engine(dataset, profile, reach, new Assessor(dataset, profile, additional));
+    }
+
+    /**
+     * What a partitioned {@code assess-all} (the national batch) shares over all partitions: the store the layers are
+     * read from, the profile, the reach (the data directory's network with the facility tables over every stored
+     * facility, computed once) and one snapshot of the registers; {@link #assessor} builds each partition's engine
+     * with the same criteria {@link #engine} builds over the whole dataset.
+     */
+    record Partitioned(
+            Store store,
+            DatasetInfo info,
+            PolicyProfile profile,
+            ReachIndex reach,
+            List<PermitPlacement> permits,
+            List<HousingInitiative> initiatives)
+            implements AutoCloseable {
+        /** The engine over one partition's dataset. */
+        Assessor assessor(Dataset partition) {
+            RoomRentalRules rules = RoomRentalRules.of(partition, profile.roomRental());
+            List<HousedPersons.Housed> housed = new StoreHousedPersons(
+                            store, rules, WorkingCrs.of(info.workingCrs()), profile.publicInitiatives())
+                    .all();
+            List<Criterion> additional = new ArrayList<>(additional(
+                    profile,
+                    reachCriterion(reach),
+                    new RoomRentalStreetCriterion(rules, () -> permits),
+                    workCriterion(reach)));
+            // the batch is the operator's, who reads the registers anyway: the planner's detail, as engine() gives
+            additional.addAll(settlementCriteria(profile, () -> housed, Audience.PLANNER));
+            if (profile.locationRules().hasCaps())
+                additional.add(new LocationCapCriterion(RegisterInitiativeCounts.of(initiatives)));
+            return new Assessor(partition, profile, additional);
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (reach != null) reach.close();
+            } finally {
+                store.close();
+            }
+        }
+    }
+
+    /**
+     * Opens the store of a partitioned run (PostGIS with {@code db-url}, else the data directory's GeoPackage), which
+     * must hold a layer set: the national batch reads it partition by partition and never loads it whole.
+     */
+    Partitioned partitioned(Config config) {
+        boolean db = config.dbUrl() != null && !config.dbUrl().isBlank();
+        if (!db && !Files.exists(config.dataDir().resolve(GeoPackageStore.FILE_NAME))) {
+            throw new ConfigException("--partition-by reads the layers from a store, and " + config.dataDir()
+                    + " holds no " + GeoPackageStore.FILE_NAME + ": give --db-url, or fill the store first (plektoets"
+                    + " import --out DIR, plektoets demo --out DIR --municipalities N, or one plektoets serve)");
+        }
+        Store store =
+                Stores.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), Clock.systemUTC());
+        try {
+            PolicyProfile profile = profile(config);
+            List<nl.plektoets.data.Feature> facilities = new ArrayList<>();
+            Optional<DatasetInfo> info = store.scanLayers(List.of(Role.FACILITY), facilities::add);
+            if (info.isEmpty()) {
+                throw new ConfigException("--partition-by: the store " + store.describe() + " holds no layers yet;"
+                        + " import them first (plektoets import --db-url URL ..., or plektoets demo --out DIR"
+                        + " --municipalities N)");
+            }
+            // the facility tables are computed once over every facility: a national network's tables are read by
+            // index per address, not rebuilt per partition
+            ReachIndex reach = reach(config, new Dataset(info.get(), facilities), profile, null, true);
+            return new Partitioned(
+                    store, info.get(), profile, reach, new StorePermits(store).active(), store.initiatives(null));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     /**
@@ -178,6 +255,11 @@ final class Engines {
      *                 null opens them
      */
     ReachIndex reach(Config config, Dataset dataset, PolicyProfile profile, ReachIndex previous) {
+        return reach(config, dataset, profile, previous, false);
+    }
+
+    /** As above; {@code memoryMapped}: the graph off the heap (the national batch). */
+    ReachIndex reach(Config config, Dataset dataset, PolicyProfile profile, ReachIndex previous, boolean memoryMapped) {
         Path dir = config.dataDir();
         List<Path> sources = DataDirectory.networkSources(dir);
         if (sources.isEmpty()) {
@@ -198,7 +280,7 @@ final class Engines {
                         + sources.stream()
                                 .map(p -> dir.relativize(p).toString())
                                 .toList() + " (the first use imports them into " + graph + ")");
-        return ReachIndex.open(sources, graph, dataset.layer(Role.FACILITY), crs, settings);
+        return ReachIndex.open(sources, graph, dataset.layer(Role.FACILITY), crs, settings, memoryMapped);
     }
 
     /** The data directory's dataset; the default directory is first filled with the demo when it holds no data. */

@@ -71,7 +71,7 @@ public final class NoiseCriterion implements Criterion {
         return o;
     }
 
-    private static boolean isLden(Feature f) {
+    static boolean isLden(Feature f) {
         String metric = f.attribute("metric");
         return metric == null || metric.equalsIgnoreCase("lden");
     }

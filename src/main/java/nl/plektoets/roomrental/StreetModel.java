@@ -40,7 +40,7 @@ import org.locationtech.jts.operation.linemerge.LineMerger;
  * at most M, never splitting one house number (its apartments) over two blocks unless that number alone exceeds M.
  */
 public final class StreetModel {
-    static final double ROAD_SEARCH_M = 200;
+    public static final double ROAD_SEARCH_M = 200;
     private static final Set<String> RESIDENTIAL_USE = Set.of(
             "yes",
             "house",

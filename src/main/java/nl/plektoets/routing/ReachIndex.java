@@ -109,7 +109,18 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
     /** The reach index of one network over several OSM files ({@link RoutingNetwork#open(List, Path, ReachSettings)}). */
     public static ReachIndex open(
             List<Path> osmFiles, Path graphDir, List<Feature> facilities, WorkingCrs crs, ReachSettings settings) {
-        RoutingNetwork network = RoutingNetwork.open(osmFiles, graphDir, settings);
+        return open(osmFiles, graphDir, facilities, crs, settings, false);
+    }
+
+    /** As above; {@code memoryMapped}: the graph in GraphHopper's memory-mapped storage, not the heap. */
+    public static ReachIndex open(
+            List<Path> osmFiles,
+            Path graphDir,
+            List<Feature> facilities,
+            WorkingCrs crs,
+            ReachSettings settings,
+            boolean memoryMapped) {
+        RoutingNetwork network = RoutingNetwork.open(osmFiles, graphDir, settings, memoryMapped);
         try {
             ReachIndex index = new ReachIndex(network, true, crs, settings, byCategory(facilities));
             index.buildTables(graphDir);

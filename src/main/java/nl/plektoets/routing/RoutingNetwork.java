@@ -1,6 +1,7 @@
 package nl.plektoets.routing;
 
 import com.graphhopper.GraphHopper;
+import com.graphhopper.GraphHopperConfig;
 import com.graphhopper.config.Profile;
 import com.graphhopper.json.Statement;
 import com.graphhopper.routing.ev.BooleanEncodedValue;
@@ -9,6 +10,7 @@ import com.graphhopper.routing.util.DefaultSnapFilter;
 import com.graphhopper.routing.util.EdgeFilter;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.DAType;
 import com.graphhopper.storage.index.LocationIndex;
 import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.CustomModel;
@@ -138,6 +140,16 @@ public final class RoutingNetwork implements AutoCloseable {
      * from one extract into the next stay joined.
      */
     public static RoutingNetwork open(List<Path> osmFiles, Path graphDir, ReachSettings settings) {
+        return open(osmFiles, graphDir, settings, false);
+    }
+
+    /**
+     * As {@link #open(List, Path, ReachSettings)}; with {@code memoryMapped} the graph is GraphHopper's memory-mapped
+     * storage ({@code DAType.MMAP}) instead of heap arrays: the national batch's network lives in the page cache, not
+     * in the heap it needs for its partitions. The files on disk are the same, so either mode reads the other's cache.
+     */
+    public static RoutingNetwork open(
+            List<Path> osmFiles, Path graphDir, ReachSettings settings, boolean memoryMapped) {
         if (osmFiles.isEmpty()) {
             throw new IllegalArgumentException(
                     "No OSM file for the walking and cycling networks: give an .osm, .osm.gz,"
@@ -168,6 +180,14 @@ public final class RoutingNetwork implements AutoCloseable {
                 input = merged;
             }
             GraphHopper hopper = new GraphHopper();
+            if (memoryMapped) {
+                // GraphHopper 11 reads the storage type only from its configuration; init also wants the location
+                hopper.init(new GraphHopperConfig()
+                        .putObject("graph.location", ghDir.toString())
+                        .putObject("datareader.file", input.toString())
+                        .putObject("import.osm.ignored_highways", "") // as the plain constructor: none ignored
+                        .putObject("graph.dataaccess.default_type", DAType.MMAP.toString()));
+            }
             hopper.setOSMFile(input.toString());
             hopper.setGraphHopperLocation(ghDir.toString());
             hopper.setPreciseIndexResolution(INDEX_RESOLUTION_M);

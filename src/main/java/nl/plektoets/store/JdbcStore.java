@@ -14,12 +14,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import nl.plektoets.data.Dataset;
@@ -1305,26 +1307,41 @@ public abstract class JdbcStore implements Store {
      * empty when nothing was imported yet. Geometry is stored in RD New and returned in the set's working CRS.
      */
     protected Optional<Dataset> loadLayers(Connection c) throws SQLException {
-        DatasetInfo info;
+        List<Feature> features = new ArrayList<>();
+        return scanLayers(c, List.of(Role.values()), features::add).map(info -> new Dataset(info, features));
+    }
+
+    /** The layer set's description, read inside the caller's transaction; empty when nothing was imported yet. */
+    protected Optional<DatasetInfo> layerSetInfo(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
                 ResultSet rs =
                         st.executeQuery("SELECT name, fictitious, sources, working_crs FROM layer_set WHERE id = 1")) {
             if (!rs.next()) return Optional.empty();
             List<String> sources = new ArrayList<>();
             for (JsonNode n : json(rs.getString("sources"))) sources.add(n.asText());
-            info = new DatasetInfo(
-                    rs.getString("name"), rs.getBoolean("fictitious"), sources, rs.getString("working_crs"));
+            return Optional.of(new DatasetInfo(
+                    rs.getString("name"), rs.getBoolean("fictitious"), sources, rs.getString("working_crs")));
         }
-        LayerGeometry crs = new LayerGeometry(info.workingCrs());
-        List<Feature> features = new ArrayList<>();
+    }
+
+    /**
+     * Every feature of {@code roles}, role by role in storage order, handed to {@code each} as it is read (the
+     * result set is streamed: PostgreSQL by the fetch size inside the caller's transaction, SQLite row by row).
+     */
+    protected Optional<DatasetInfo> scanLayers(Connection c, Collection<Role> roles, Consumer<Feature> each)
+            throws SQLException {
+        Optional<DatasetInfo> set = layerSetInfo(c);
+        if (set.isEmpty()) return set;
+        LayerGeometry crs = new LayerGeometry(set.get().workingCrs());
         for (Role role : Role.values()) {
+            if (!roles.contains(role)) continue;
             try (Statement st = c.createStatement()) {
                 st.setFetchSize(5000); // PostgreSQL streams instead of holding a large layer twice; SQLite ignores it
                 try (ResultSet rs = st.executeQuery("SELECT feature_id, attributes, source, source_id, source_tag, "
                         + geometrySelect("geom") + " AS geom_bytes FROM layer_" + role.id() + " ORDER BY fid")) {
                     while (rs.next()) {
                         Geometry g = crs.fromStorage(decodeGeometry(rs.getBytes("geom_bytes")));
-                        features.add(new Feature(
+                        each.accept(new Feature(
                                 rs.getLong("feature_id"),
                                 role,
                                 g,
@@ -1337,7 +1354,7 @@ public abstract class JdbcStore implements Store {
                 }
             }
         }
-        return Optional.of(new Dataset(info, features));
+        return set;
     }
 
     /** A feature's attributes, stored as one JSON object of strings. */

@@ -1,7 +1,12 @@
 package nl.plektoets.store;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Consumer;
 import nl.plektoets.data.Dataset;
+import nl.plektoets.data.DatasetInfo;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.Role;
 import nl.plektoets.registers.RegisterStore;
 
 /**
@@ -24,7 +29,31 @@ public interface Store extends RegisterStore, nl.plektoets.rounds.RoundStore, Au
     String describe();
 
     /** Replaces the stored layer set by this dataset, atomically. Geometries are stored in EPSG:28992. */
-    void importLayers(Dataset dataset);
+    default void importLayers(Dataset dataset) {
+        importLayers(dataset.info(), sink -> {
+            for (Role role : Role.values()) dataset.layer(role).forEach(sink);
+        });
+    }
+
+    /**
+     * Replaces the stored layer set by the features {@code source} emits (in the working CRS of {@code info}), in one
+     * transaction like {@link #importLayers(Dataset)}, but one feature at a time: a set larger than memory (the
+     * national batch's generated set) streams through. A source that throws leaves the previous set in place.
+     */
+    void importLayers(DatasetInfo info, LayerSource source);
+
+    /**
+     * Hands every stored feature of {@code roles} (role by role, in storage order, in the set's working CRS) to
+     * {@code each} within one consistent read, holding no layer in memory; the set's description, or empty when
+     * nothing was imported yet (then {@code each} is not called).
+     */
+    Optional<DatasetInfo> scanLayers(Collection<Role> roles, Consumer<Feature> each);
+
+    /** What a streaming import writes: every feature handed to the sink once, in any order. */
+    @FunctionalInterface
+    interface LayerSource {
+        void emit(Consumer<Feature> sink);
+    }
 
     /** The stored layer set in its working CRS, or empty when nothing was imported yet. */
     Optional<Dataset> loadDataset();

@@ -14,7 +14,11 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
@@ -248,21 +252,30 @@ public final class GeoPackageStore extends JdbcStore {
     // ---- layers ----
 
     @Override
-    public void importLayers(Dataset dataset) {
-        LayerGeometry crs = new LayerGeometry(dataset.info().workingCrs());
+    public void importLayers(DatasetInfo info, LayerSource source) {
+        LayerGeometry crs = new LayerGeometry(info.workingCrs());
         inTransaction(c -> {
             String now = now().toString();
-            for (Role role : Role.values()) {
-                try (Statement st = c.createStatement()) {
-                    st.executeUpdate("DELETE FROM layer_" + role.id());
+            Map<Role, PreparedStatement> inserts = new EnumMap<>(Role.class);
+            Map<Role, Envelope> extents = new EnumMap<>(Role.class);
+            long[] count = {0};
+            try {
+                for (Role role : Role.values()) {
+                    try (Statement st = c.createStatement()) {
+                        st.executeUpdate("DELETE FROM layer_" + role.id());
+                    }
+                    inserts.put(
+                            role,
+                            c.prepareStatement(
+                                    "INSERT INTO layer_" + role.id() + " (geom, feature_id, name, attributes,"
+                                            + " source, source_id, source_tag) VALUES (?,?,?,?,?,?,?)"));
+                    extents.put(role, new Envelope());
                 }
-                Envelope extent = new Envelope();
-                try (PreparedStatement st = c.prepareStatement(
-                        "INSERT INTO layer_" + role.id()
-                                + " (geom, feature_id, name, attributes, source, source_id, source_tag) VALUES (?,?,?,?,?,?,?)")) {
-                    for (Feature f : dataset.layer(role)) {
+                source.emit(f -> {
+                    try {
+                        PreparedStatement st = inserts.get(f.role());
                         Geometry g = crs.toStorage(f.geometry());
-                        extent.expandToInclude(g.getEnvelopeInternal());
+                        extents.get(f.role()).expandToInclude(g.getEnvelopeInternal());
                         st.setBytes(1, GeoPackageGeometry.encode(g, LayerGeometry.STORAGE_SRID));
                         st.setLong(2, f.id());
                         st.setString(3, f.attribute("name"));
@@ -274,8 +287,18 @@ public final class GeoPackageStore extends JdbcStore {
                         st.setString(6, p.sourceId());
                         st.setString(7, p.sourceTag());
                         st.executeUpdate();
+                        count[0]++;
+                    } catch (SQLException e) {
+                        throw new UncheckedSql(e);
                     }
-                }
+                });
+            } catch (UncheckedSql e) {
+                throw e.getCause();
+            } finally {
+                for (PreparedStatement st : inserts.values()) st.close();
+            }
+            for (Role role : Role.values()) {
+                Envelope extent = extents.get(role);
                 try (PreparedStatement st = c.prepareStatement("UPDATE gpkg_contents SET last_change = ?, min_x = ?, "
                         + "min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?")) {
                     st.setString(1, now);
@@ -291,7 +314,6 @@ public final class GeoPackageStore extends JdbcStore {
                     st.executeUpdate();
                 }
             }
-            DatasetInfo info = dataset.info();
             try (PreparedStatement st = c.prepareStatement("INSERT OR REPLACE INTO layer_set (id, name, fictitious, "
                     + "sources, working_crs, imported_at, feature_count) VALUES (1,?,?,?,?,?,?)")) {
                 st.setString(1, info.name());
@@ -299,20 +321,41 @@ public final class GeoPackageStore extends JdbcStore {
                 st.setString(3, RegisterJson.MAPPER.valueToTree(info.sources()).toString());
                 st.setString(4, info.workingCrs());
                 st.setString(5, now);
-                st.setInt(6, dataset.size());
+                st.setLong(6, count[0]);
                 st.executeUpdate();
             }
             return null;
         });
     }
 
+    /** An SQL failure inside the import's feature sink, carried out of the lambda and rethrown as itself. */
+    private static final class UncheckedSql extends RuntimeException {
+        UncheckedSql(SQLException e) {
+            super(e);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
     @Override
     public Optional<Dataset> loadDataset() {
+        return inReadSnapshot(this::loadLayers);
+    }
+
+    @Override
+    public Optional<DatasetInfo> scanLayers(Collection<Role> roles, Consumer<Feature> each) {
+        return inReadSnapshot(c -> scanLayers(c, roles, each));
+    }
+
+    /** A read transaction on a reader connection: it pins one WAL snapshot for the set row and all layer tables. */
+    private <T> T inReadSnapshot(SqlWork<T> work) {
         try (Connection c = readers.getConnection()) {
-            // a read transaction pins one WAL snapshot for the set row and all layer tables
             c.setAutoCommit(false);
             try {
-                return loadLayers(c);
+                return work.run(c);
             } finally {
                 c.rollback();
                 c.setAutoCommit(true);

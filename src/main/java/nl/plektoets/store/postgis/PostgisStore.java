@@ -13,7 +13,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
@@ -138,20 +142,29 @@ public final class PostgisStore extends JdbcStore {
     // ---- layers ----
 
     @Override
-    public void importLayers(Dataset dataset) {
-        LayerGeometry crs = new LayerGeometry(dataset.info().workingCrs());
+    public void importLayers(DatasetInfo info, LayerSource source) {
+        LayerGeometry crs = new LayerGeometry(info.workingCrs());
         WKBWriter wkb = new WKBWriter(2);
         inTransaction(c -> {
-            for (Role role : Role.values()) {
-                try (Statement st = c.createStatement()) {
-                    // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would block readers until the import commits
-                    st.executeUpdate("DELETE FROM layer_" + role.id());
+            Map<Role, PreparedStatement> inserts = new EnumMap<>(Role.class);
+            Map<Role, Integer> pending = new EnumMap<>(Role.class);
+            long[] count = {0};
+            try {
+                for (Role role : Role.values()) {
+                    try (Statement st = c.createStatement()) {
+                        // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would block readers until the import commits
+                        st.executeUpdate("DELETE FROM layer_" + role.id());
+                    }
+                    inserts.put(
+                            role,
+                            c.prepareStatement("INSERT INTO layer_" + role.id()
+                                    + " (feature_id, name, attributes, source, source_id, source_tag, geom)"
+                                    + " VALUES (?,?,?::jsonb,?,?,?,ST_GeomFromWKB(?, 28992))"));
+                    pending.put(role, 0);
                 }
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO layer_" + role.id()
-                        + " (feature_id, name, attributes, source, source_id, source_tag, geom)"
-                        + " VALUES (?,?,?::jsonb,?,?,?,ST_GeomFromWKB(?, 28992))")) {
-                    int n = 0;
-                    for (Feature f : dataset.layer(role)) {
+                source.emit(f -> {
+                    try {
+                        PreparedStatement st = inserts.get(f.role());
                         st.setLong(1, f.id());
                         st.setString(2, f.attribute("name"));
                         st.setString(
@@ -163,12 +176,21 @@ public final class PostgisStore extends JdbcStore {
                         st.setString(6, p.sourceTag());
                         st.setBytes(7, wkb.write(crs.toStorage(f.geometry())));
                         st.addBatch();
-                        if (++n % BATCH == 0) st.executeBatch();
+                        count[0]++;
+                        if (pending.merge(f.role(), 1, Integer::sum) == BATCH) {
+                            st.executeBatch();
+                            pending.put(f.role(), 0);
+                        }
+                    } catch (SQLException e) {
+                        throw new UncheckedSql(e);
                     }
-                    st.executeBatch();
-                }
+                });
+                for (PreparedStatement st : inserts.values()) st.executeBatch();
+            } catch (UncheckedSql e) {
+                throw e.getCause();
+            } finally {
+                for (PreparedStatement st : inserts.values()) st.close();
             }
-            DatasetInfo info = dataset.info();
             try (PreparedStatement st = c.prepareStatement("INSERT INTO layer_set (id, name, fictitious, sources, "
                     + "working_crs, imported_at, feature_count) VALUES (1,?,?,?::jsonb,?,?,?) ON CONFLICT (id) DO UPDATE"
                     + " SET name = excluded.name, fictitious = excluded.fictitious, sources = excluded.sources,"
@@ -179,22 +201,43 @@ public final class PostgisStore extends JdbcStore {
                 st.setString(3, RegisterJson.MAPPER.valueToTree(info.sources()).toString());
                 st.setString(4, info.workingCrs());
                 setInstant(st, 5, now());
-                st.setInt(6, dataset.size());
+                st.setLong(6, count[0]);
                 st.executeUpdate();
             }
             return null;
         });
     }
 
+    /** An SQL failure inside the import's feature sink, carried out of the lambda and rethrown as itself. */
+    private static final class UncheckedSql extends RuntimeException {
+        UncheckedSql(SQLException e) {
+            super(e);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
     @Override
     public Optional<Dataset> loadDataset() {
+        return inReadSnapshot(this::loadLayers);
+    }
+
+    @Override
+    public Optional<DatasetInfo> scanLayers(Collection<Role> roles, Consumer<Feature> each) {
+        return inReadSnapshot(c -> scanLayers(c, roles, each));
+    }
+
+    /** One snapshot for the set row and all layer tables, so an import committing meanwhile is invisible. */
+    private <T> T inReadSnapshot(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
-            // one snapshot for the set row and all layer tables, so an import committing meanwhile is invisible
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             try {
-                return loadLayers(c);
+                return work.run(c);
             } finally {
                 c.rollback();
                 c.setReadOnly(false);
