@@ -71,13 +71,18 @@ public final class LocationClassifier {
         double edge = profile.businessParkEdgeBandInsideM();
         double near = profile.businessParkNearBandOutsideM();
 
-        if (!lookup.hasData(Role.AGRICULTURAL_PLOT)) missing.add(Role.AGRICULTURAL_PLOT);
-        List<SpatialLookup.Hit> agri = lookup.containing(Role.AGRICULTURAL_PLOT, p);
+        List<Role> erfRoles = erfRoles(profile);
+        missingErf(lookup, erfRoles, missing);
+        List<SpatialLookup.Hit> agri = new ArrayList<>();
+        for (Role r : erfRoles) agri.addAll(lookup.containing(r, p));
         if (!agri.isEmpty()) {
             Piece plot = new Piece(
                     LocationClass.AGRICULTURAL_PLOT,
                     0,
-                    proxyNote(feature(agri.get(0)), agri.get(0).feature()));
+                    erfNote(
+                            proxyNote(feature(agri.get(0)), agri.get(0).feature()),
+                            agri.get(0).feature(),
+                            profile));
             List<SpatialLookup.Hit> built =
                     stricterInBuiltUp(profile) ? lookup.containing(Role.BUILT_UP_AREA, p) : List.of();
             if (!built.isEmpty()) {
@@ -147,14 +152,16 @@ public final class LocationClassifier {
         near1.expandBy(1);
 
         // 1. agricultural plot
-        if (!lookup.hasData(Role.AGRICULTURAL_PLOT)) missing.add(Role.AGRICULTURAL_PLOT);
-        List<SpatialLookup.Hit> agri = lookup.intersecting(Role.AGRICULTURAL_PLOT, remaining);
+        List<Role> erfRoles = erfRoles(profile);
+        missingErf(lookup, erfRoles, missing);
+        List<SpatialLookup.Hit> agri = new ArrayList<>();
+        for (Role r : erfRoles) agri.addAll(lookup.intersecting(r, remaining));
         Geometry onPlot = null;
         if (!agri.isEmpty()) {
             Geometry region = union(
                     agri.stream().map(h -> clip(h.feature().geometry(), near1)).toList());
             onPlot = intersection(remaining, region);
-            add(pieces, LocationClass.AGRICULTURAL_PLOT, onPlot, sliver, lookup, Role.AGRICULTURAL_PLOT, 0);
+            add(pieces, LocationClass.AGRICULTURAL_PLOT, onPlot, sliver, lookup, profile, erfRoles, 0);
             remaining = difference(remaining, region);
         }
         // the part on a plot that is also in the built-up area: both rules apply (profile reading 'stricter')
@@ -167,7 +174,15 @@ public final class LocationClassifier {
                         .toList());
                 Geometry inBoth = intersection(onPlot, region);
                 both = !isGone(inBoth, sliver);
-                add(pieces, LocationClass.BUILT_UP_AREA, inBoth, sliver, lookup, Role.BUILT_UP_AREA, 0);
+                add(
+                        pieces,
+                        LocationClass.BUILT_UP_AREA,
+                        inBoth,
+                        sliver,
+                        lookup,
+                        profile,
+                        List.of(Role.BUILT_UP_AREA),
+                        0);
             }
         }
 
@@ -192,7 +207,8 @@ public final class LocationClassifier {
                         intersection(inPark, interior),
                         sliver,
                         lookup,
-                        Role.BUSINESS_PARK,
+                        profile,
+                        List.of(Role.BUSINESS_PARK),
                         0);
                 add(
                         pieces,
@@ -200,7 +216,8 @@ public final class LocationClassifier {
                         difference(inPark, interior),
                         sliver,
                         lookup,
-                        Role.BUSINESS_PARK,
+                        profile,
+                        List.of(Role.BUSINESS_PARK),
                         0);
                 remaining = difference(remaining, parkRegion);
             }
@@ -220,7 +237,8 @@ public final class LocationClassifier {
                         intersection(remaining, region),
                         sliver,
                         lookup,
-                        Role.BUILT_UP_AREA,
+                        profile,
+                        List.of(Role.BUILT_UP_AREA),
                         0);
                 remaining = difference(remaining, region);
             }
@@ -234,7 +252,8 @@ public final class LocationClassifier {
                     intersection(remaining, nearRegion),
                     sliver,
                     lookup,
-                    Role.BUSINESS_PARK,
+                    profile,
+                    List.of(Role.BUSINESS_PARK),
                     near);
             remaining = difference(remaining, nearRegion);
         }
@@ -252,7 +271,8 @@ public final class LocationClassifier {
                         intersection(remaining, region),
                         sliver,
                         lookup,
-                        Role.BUILDING,
+                        profile,
+                        List.of(Role.BUILDING),
                         0);
                 remaining = difference(remaining, region);
             }
@@ -272,6 +292,25 @@ public final class LocationClassifier {
                 both ? List.of(LocationClass.AGRICULTURAL_PLOT, LocationClass.BUILT_UP_AREA) : List.of());
     }
 
+    /**
+     * The layers whose features are an erf of class agricultural_plot under this profile ({@code
+     * locations.class_layers}): Hardenberg's agrarisch bouwvlak only, Noordoostpolder's also the BGT erf. The
+     * profile validated the ids on load, so an unknown one is a programming error.
+     */
+    static List<Role> erfRoles(PolicyProfile profile) {
+        return profile.locationRules().rolesOf(LocationClass.AGRICULTURAL_PLOT.id()).stream()
+                .map(id -> Role.byId(id).orElseThrow(() -> new IllegalStateException("unknown role " + id)))
+                .toList();
+    }
+
+    /**
+     * The erf layers are missing only when none of them has data: Noordoostpolder's BGT erven alone decide the
+     * class (then all are named, so the message says which layer would do).
+     */
+    private static void missingErf(SpatialLookup lookup, List<Role> erfRoles, List<Role> missing) {
+        if (erfRoles.stream().noneMatch(lookup::hasData)) missing.addAll(erfRoles);
+    }
+
     /** The profile's reading of a plot inside the built-up area: both rules, the stricter outcome. */
     private static boolean stricterInBuiltUp(PolicyProfile profile) {
         return profile.readings().agriculturalInBuiltUp().value()
@@ -284,7 +323,8 @@ public final class LocationClassifier {
             Geometry part,
             double sliver,
             SpatialLookup lookup,
-            Role role,
+            PolicyProfile profile,
+            List<Role> roles,
             double searchDistance) {
         double area = part.getArea();
         if (area <= sliver) return;
@@ -294,16 +334,19 @@ public final class LocationClassifier {
             return;
         }
         Map<String, Object> ev = new LinkedHashMap<>();
-        List<SpatialLookup.Hit> hits = searchDistance > 0
-                ? lookup.withinDistance(role, part, searchDistance)
-                : lookup.intersecting(role, part);
+        List<SpatialLookup.Hit> hits = new ArrayList<>();
+        for (Role role : roles)
+            hits.addAll(
+                    searchDistance > 0
+                            ? lookup.withinDistance(role, part, searchDistance)
+                            : lookup.intersecting(role, part));
         if (!hits.isEmpty())
             ev.put(
                     "feature",
                     Evidence.feature(hits.get(0).feature(), hits.get(0).distanceM()));
         ev.put("position", searchDistance > 0 ? "outside" : "inside");
         if (c == LocationClass.AGRICULTURAL_PLOT && !hits.isEmpty())
-            proxyNote(ev, hits.get(0).feature());
+            erfNote(proxyNote(ev, hits.get(0).feature()), hits.get(0).feature(), profile);
         pieces.put(c, new Piece(c, Evidence.round(area), ev));
     }
 
@@ -350,6 +393,22 @@ public final class LocationClassifier {
                     "landuse=farmyard stands in for the agrarisch bouwvlak the location rule names; a zoning-plan"
                             + " bouwvlak takes precedence where imported");
         }
+        return ev;
+    }
+
+    /**
+     * A feature of another layer than the agricultural plots (a BGT erf) decides the class only because the profile
+     * says it counts as an erf; the evidence gives the profile's reason, so the answer says why a yard is an erf.
+     */
+    private static Map<String, Object> erfNote(
+            Map<String, Object> ev, nl.plektoets.data.Feature f, PolicyProfile profile) {
+        if (f.role() != Role.AGRICULTURAL_PLOT)
+            profile.locationRules()
+                    .classLayers(LocationClass.AGRICULTURAL_PLOT.id())
+                    .ifPresent(c -> ev.put(
+                            "countsAsErf",
+                            "layer " + f.role().id() + " counts as an erf under the profile's"
+                                    + " locations.class_layers: " + c.note()));
         return ev;
     }
 

@@ -43,6 +43,14 @@ public final class LocationRules {
     /** The inputs a rule may require; the criteria know how to check each (request.InitiativeFacts). */
     public static final List<String> CONDITIONS = List.of("employs_migrants", "employer_erf");
 
+    /**
+     * The classes whose area a profile may draw from other layers ({@code locations.class_layers}), and the layer
+     * roles (ids of data.Role) it may draw them from: the erf classes only, from the polygon layers that can hold an
+     * erf. The other classes keep their one layer (a village is always built_up_area).
+     */
+    public static final Map<String, List<String>> CLASS_LAYER_ROLES =
+            Map.of("agricultural_plot", List.of("agricultural_plot", "erf"));
+
     /** The size id of a request with more persons than the largest category. */
     public static final String OVER = "over";
 
@@ -132,16 +140,47 @@ public final class LocationRules {
      */
     public record BothRules(String nl, String en) {}
 
+    /**
+     * The layer roles whose features put a site in {@code locationClass}, and why ({@code locations.class_layers}):
+     * Hardenberg's agricultural_plot is the agrarisch bouwvlak only; Noordoostpolder's erf is also the BGT's erf.
+     */
+    public record ClassLayers(String locationClass, List<String> roles, String note) {
+        public ClassLayers {
+            roles = List.copyOf(roles);
+        }
+    }
+
     private final List<Rule> rules;
     private final List<SizeCategory> sizes;
     private final boolean fromDefault;
     private final BothRules bothRules;
+    private final Map<String, ClassLayers> classLayers;
 
-    private LocationRules(List<Rule> rules, List<SizeCategory> sizes, boolean fromDefault, BothRules bothRules) {
+    private LocationRules(
+            List<Rule> rules,
+            List<SizeCategory> sizes,
+            boolean fromDefault,
+            BothRules bothRules,
+            Map<String, ClassLayers> classLayers) {
         this.rules = List.copyOf(rules);
         this.sizes = List.copyOf(sizes);
         this.fromDefault = fromDefault;
         this.bothRules = bothRules;
+        this.classLayers = Map.copyOf(classLayers);
+    }
+
+    /**
+     * The layer roles (data.Role ids, in the order the classifier reads them) whose features put a site in
+     * {@code locationClass}: the profile's {@code class_layers}, else the class's own layer (its id).
+     */
+    public List<String> rolesOf(String locationClass) {
+        ClassLayers c = classLayers.get(locationClass);
+        return c == null ? List.of(locationClass) : c.roles();
+    }
+
+    /** The profile's {@code class_layers} entry of a class, when it has one. */
+    public Optional<ClassLayers> classLayers(String locationClass) {
+        return Optional.ofNullable(classLayers.get(locationClass));
     }
 
     /** The lead of the message where both rules apply ({@code locations.both_rules}). */
@@ -266,15 +305,15 @@ public final class LocationRules {
         if (!node.isObject()) {
             problems.add("'locations' must be a mapping with 'rules:'; fix: copy the section of "
                     + PolicyProfile.DEFAULT_RESOURCE);
-            return new LocationRules(List.of(), List.of(), fromDefault, new BothRules("", ""));
+            return new LocationRules(List.of(), List.of(), fromDefault, new BothRules("", ""), Map.of());
         }
         String prefix = "locations";
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!List.of("note", "size_categories", "conditions", "obligations", "both_rules", "rules")
+            if (!List.of("note", "class_layers", "size_categories", "conditions", "obligations", "both_rules", "rules")
                     .contains(f)) {
-                problems.add(prefix + "." + f + " is not known; fix: remove it (known: note, size_categories,"
-                        + " conditions, obligations, both_rules, rules)");
+                problems.add(prefix + "." + f + " is not known; fix: remove it (known: note, class_layers,"
+                        + " size_categories, conditions, obligations, both_rules, rules)");
             }
         }
         Names names = new Names();
@@ -452,7 +491,51 @@ public final class LocationRules {
         BothRules bothRules = new BothRules(
                 names.expand(bothNl, prefix + ".both_rules.nl", problems),
                 names.expand(bothEn, prefix + ".both_rules.en", problems));
-        return new LocationRules(rules, sizes, fromDefault, bothRules);
+        return new LocationRules(rules, sizes, fromDefault, bothRules, classLayers(node, prefix, problems));
+    }
+
+    /** {@code locations.class_layers}: per erf class the layer roles that count as that erf, with the reason. */
+    private static Map<String, ClassLayers> classLayers(JsonNode node, String prefix, List<String> problems) {
+        Map<String, ClassLayers> out = new LinkedHashMap<>();
+        JsonNode layers = node.get("class_layers");
+        if (layers == null) return out;
+        if (!layers.isObject()) {
+            problems.add(prefix + ".class_layers must be a mapping class -> {roles, note}; fix: e.g."
+                    + " 'agricultural_plot: {roles: [agricultural_plot, erf], note: ...}'");
+            return out;
+        }
+        for (Iterator<String> it = layers.fieldNames(); it.hasNext(); ) {
+            String c = it.next();
+            String where = prefix + ".class_layers." + c;
+            List<String> allowed = CLASS_LAYER_ROLES.get(c);
+            if (allowed == null) {
+                problems.add(where + " is not a class whose layers a profile may choose; fix: one of "
+                        + CLASS_LAYER_ROLES.keySet());
+                continue;
+            }
+            JsonNode entry = layers.get(c);
+            List<String> roles = new ArrayList<>();
+            for (JsonNode r : entry.path("roles")) {
+                String role = r.asText("").trim();
+                if (!allowed.contains(role)) {
+                    problems.add(where + ".roles names '" + role + "'; fix: one of " + allowed);
+                } else if (!roles.contains(role)) {
+                    roles.add(role);
+                }
+            }
+            if (roles.isEmpty()) {
+                problems.add(where + ".roles is empty; fix: name at least one of " + allowed);
+                continue;
+            }
+            String note = entry.path("note").asText("").trim();
+            if (note.isEmpty()) {
+                problems.add(where + ".note is missing; fix: say why these layers count as the " + c
+                        + " (the policy's definition of the erf)");
+                continue;
+            }
+            out.put(c, new ClassLayers(c, roles, note));
+        }
+        return out;
     }
 
     private static Rule rule(
