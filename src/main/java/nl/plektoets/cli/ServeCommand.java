@@ -35,6 +35,7 @@ import nl.plektoets.registers.EngineSnapshots;
 import nl.plektoets.registers.IntakeTable;
 import nl.plektoets.registers.Locations;
 import nl.plektoets.registers.RegisterInitiativeCounts;
+import nl.plektoets.registers.RegisterTerms;
 import nl.plektoets.registers.Registers;
 import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.roomrental.Disclosure;
@@ -169,6 +170,7 @@ final class ServeCommand implements Callable<Integer> {
                     engines);
             states = new ServedState(shared.build(layers.load(), null));
             Registers registers = new Registers(
+                    RegisterTerms.of(profile),
                     store,
                     context.clock(),
                     new EngineSnapshots(
@@ -235,7 +237,7 @@ final class ServeCommand implements Callable<Integer> {
                                 registers,
                                 new IntakeTable(store, context.clock(), profile.intakeDocuments()),
                                 new Locations(store, context.clock()),
-                                new Deadlines(store, context.clock(), profile.deadlineSettings()),
+                                new Deadlines(store, context.clock(), profile),
                                 new Monitor(store, RegisseurRoutes.nearestVillage(served.part(ServeState::api))),
                                 shared.reportLimit(),
                                 () -> tokens,
