@@ -71,6 +71,21 @@ function renderList(s) {
     list.appendChild(li);
   }
   $('policy-title').textContent = s.policy.title + (s.policy.adopted ? ' (' + t('adopted') + ' ' + s.policy.adopted + ')' : '');
+  renderSource(s.policy);
+}
+
+/**
+ * "Source: {publication}. {kind}" from the profile's source block: Hardenberg's text is the published one, another
+ * profile's may be a digest of a summary, so the page states what the profile says, never a fixed source. A profile
+ * that does not say where its text was published is named by its document, without a kind.
+ */
+function renderSource(policy) {
+  const source = policy.source || {};
+  const kind = (t('sourceKinds') || {})[source.textKind] || '';
+  $('policy-source').textContent = t('source')
+    .replace('{publication}', (source.publication || policy.document || '').replace(/\.$/, ''))
+    .replace('{kind}', kind)
+    .trim();
 }
 
 function renderParagraph(s) {

@@ -203,7 +203,9 @@ export default {
     notFound: 'This paragraph was not found',
     loadFailed: 'The policy could not be loaded',
     adopted: 'adopted',
-    source: 'Source: Gemeenteblad, the municipality\'s official gazette; as an official publication free of copyright (art. 11 Dutch Copyright Act). Text as published.',
+    // the policy page's source line: the publication and the kind of text come from the profile (GET /api/v1/policy)
+    source: 'Source: {publication}. {kind}',
+    sourceKinds: { published: 'Text as published.', digest: 'Digest of the municipality\'s summary, not the published text.' },
     textLanguage: 'The policy text is in Dutch, as the council adopted it.'
   },
   // the public overview of initiatives (initiatieven.html, §4.1.2)

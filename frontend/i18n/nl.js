@@ -206,7 +206,9 @@ export default {
     notFound: 'Deze paragraaf is niet gevonden',
     loadFailed: 'Het beleid kon niet worden geladen',
     adopted: 'vastgesteld',
-    source: 'Bron: Gemeenteblad, officiële uitgave van de gemeente; als officiële publicatie vrij van auteursrecht (art. 11 Auteurswet). Tekst zoals gepubliceerd.',
+    // the policy page's source line: the publication and the kind of text come from the profile (GET /api/v1/policy)
+    source: 'Bron: {publication}. {kind}',
+    sourceKinds: { published: 'Tekst zoals gepubliceerd.', digest: 'Bewerking van de samenvatting van de gemeente, niet de gepubliceerde tekst.' },
     textLanguage: ''
   },
   // the public overview of initiatives (initiatieven.html, §4.1.2)

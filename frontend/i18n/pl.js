@@ -142,7 +142,8 @@ export default {
     notFound: 'Nie znaleziono tego paragrafu',
     loadFailed: 'Nie można wczytać polityki',
     adopted: 'przyjęto',
-    source: 'Źródło: Gemeenteblad, dziennik urzędowy gminy; jako publikacja urzędowa wolna od praw autorskich (art. 11 holenderskiej ustawy o prawie autorskim). Tekst w brzmieniu opublikowanym.',
+    source: 'Źródło: {publication}. {kind}',
+    sourceKinds: { published: 'Tekst w brzmieniu opublikowanym.', digest: 'Streszczenie podsumowania gminy, nie opublikowany tekst.' },
     textLanguage: 'Tekst polityki jest po niderlandzku, tak jak przyjęła go rada gminy.'
   },
   // the public overview of initiatives (initiatieven.html, §4.1.2)

@@ -142,7 +142,8 @@ export default {
     notFound: 'Acest paragraf nu a fost găsit',
     loadFailed: 'Politica nu a putut fi încărcată',
     adopted: 'adoptat',
-    source: 'Sursa: Gemeenteblad, monitorul oficial al municipalității; ca publicație oficială, fără drepturi de autor (art. 11 din legea olandeză a dreptului de autor). Text în forma publicată.',
+    source: 'Sursa: {publication}. {kind}',
+    sourceKinds: { published: 'Text în forma publicată.', digest: 'Rezumat al sintezei municipalității, nu textul publicat.' },
     textLanguage: 'Textul politicii este în neerlandeză, așa cum l-a adoptat consiliul local.'
   },
   // the public overview of initiatives (initiatieven.html, §4.1.2)

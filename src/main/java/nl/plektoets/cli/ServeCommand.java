@@ -32,9 +32,12 @@ import nl.plektoets.monitor.Monitor;
 import nl.plektoets.overview.HousingOverview;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.EngineSnapshots;
+import nl.plektoets.registers.HousingInitiative;
 import nl.plektoets.registers.IntakeTable;
 import nl.plektoets.registers.Locations;
 import nl.plektoets.registers.RegisterInitiativeCounts;
+import nl.plektoets.registers.RegisterSnapshot;
+import nl.plektoets.registers.RegisterTerms;
 import nl.plektoets.registers.Registers;
 import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.roomrental.Disclosure;
@@ -169,6 +172,7 @@ final class ServeCommand implements Callable<Integer> {
                     engines);
             states = new ServedState(shared.build(layers.load(), null));
             Registers registers = new Registers(
+                    RegisterTerms.of(profile),
                     store,
                     context.clock(),
                     new EngineSnapshots(
@@ -235,7 +239,7 @@ final class ServeCommand implements Callable<Integer> {
                                 registers,
                                 new IntakeTable(store, context.clock(), profile.intakeDocuments()),
                                 new Locations(store, context.clock()),
-                                new Deadlines(store, context.clock(), profile.deadlineSettings()),
+                                new Deadlines(store, context.clock(), profile),
                                 new Monitor(store, RegisseurRoutes.nearestVillage(served.part(ServeState::api))),
                                 shared.reportLimit(),
                                 () -> tokens,
@@ -291,6 +295,12 @@ final class ServeCommand implements Callable<Integer> {
         answer.put("features", loaded.dataset().size());
         return answer;
     }
+
+    /**
+     * What the planner overview's verdicts read from the registers: the permits ({@code room_rental_street}) and,
+     * with caps, the initiatives ({@code location_cap}); a kept overview is reused only while this equals it.
+     */
+    private record OverviewRegisters(List<PermitPlacement> permits, List<HousingInitiative> initiatives) {}
 
     /** What every state is built with; none of it depends on the dataset. */
     private record Shared(
@@ -350,20 +360,25 @@ final class ServeCommand implements Callable<Integer> {
                     dataset.info(),
                     reportLimit,
                     disclosure);
-            // the planner's overview: the same engine, with room_rental_street over one snapshot of the permits per
-            // batch; its cache belongs to this dataset and goes with it. Without distance_to_work: the overview
-            // assesses
-            // addresses for a form and size, with no employers to measure to
-            HousingOverview<List<PermitPlacement>> overview = new HousingOverview<>(
+            // the planner's overview: the same engine, with room_rental_street and location_cap over one snapshot of
+            // the registers per batch; its cache belongs to this dataset and goes with it. The snapshot follows the
+            // registers' one change hook, so any register change (a permit, or an initiative counted by the caps)
+            // drops the kept result at the next request. Without distance_to_work: the overview assesses addresses
+            // for a form and size, with no employers to measure to
+            RegisterSnapshot<OverviewRegisters> registerState = new RegisterSnapshot<>(
+                    store.changes(),
+                    () -> new OverviewRegisters(
+                            permits.active(), caps.isEmpty() ? List.of() : List.copyOf(store.initiatives(null))));
+            HousingOverview<OverviewRegisters> overview = new HousingOverview<>(
                     assessor.dataset(),
-                    permits::active,
+                    registerState,
                     snapshot -> {
                         List<Criterion> all = new java.util.ArrayList<>(List.of(
-                                Engines.reachCriterion(reach), new RoomRentalStreetCriterion(rules, () -> snapshot)));
-                        // one read of the initiatives per batch, not one per address (the cache follows the
-                        // permits' snapshot only: a grant of a capped location shows in the next uncached batch)
+                                Engines.reachCriterion(reach),
+                                new RoomRentalStreetCriterion(rules, snapshot::permits)));
+                        // the caps counted from the same snapshot the batch is kept under, not one read per address
                         if (!caps.isEmpty())
-                            all.add(new LocationCapCriterion(RegisterInitiativeCounts.of(store.initiatives(null))));
+                            all.add(new LocationCapCriterion(RegisterInitiativeCounts.of(snapshot.initiatives())));
                         return assessor.withAdditional(all);
                     },
                     Clock.systemUTC());

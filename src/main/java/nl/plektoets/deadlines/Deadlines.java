@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.plektoets.deadlines.Deadline.Kind;
 import nl.plektoets.policy.DeadlineSettings;
+import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.HousingInitiative;
 import nl.plektoets.registers.HousingLocation;
 import nl.plektoets.registers.InitiativeStatus;
@@ -19,7 +20,7 @@ import nl.plektoets.registers.IntakeCase;
 import nl.plektoets.registers.LocationSignal;
 import nl.plektoets.registers.PermitType;
 import nl.plektoets.registers.RegisterStore;
-import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.RegisterTerms;
 
 /**
  * The regisseur's deadlines from the registers: the §6.1.2 transition year of existing locations (and the excluded
@@ -32,11 +33,14 @@ public final class Deadlines {
     private final RegisterStore store;
     private final Clock clock;
     private final DeadlineSettings settings;
+    private final RegisterTerms terms;
 
-    public Deadlines(RegisterStore store, Clock clock, DeadlineSettings settings) {
+    /** The settings and the register terms (transition period, permit terms) both come from the policy profile. */
+    public Deadlines(RegisterStore store, Clock clock, PolicyProfile profile) {
         this.store = store;
         this.clock = clock;
-        this.settings = settings;
+        this.settings = profile.deadlineSettings();
+        this.terms = RegisterTerms.of(profile);
     }
 
     public LocalDate today() {
@@ -64,7 +68,7 @@ public final class Deadlines {
             if (i.existingLocation() && i.transitionDeadline() != null) {
                 // the register's date is the extended one when extended (§6.1.2, only with a reason, which the
                 // regisseur sees with it; a row from before the reason was kept says so)
-                String extension = !i.transitionExtended()
+                String extension = !i.transitionExtended(terms.transitionYears())
                         ? ""
                         : " (extended: "
                                 + (i.transitionExtensionReason() == null
@@ -77,9 +81,9 @@ public final class Deadlines {
                         "initiative",
                         i.id(),
                         name + ": the existing location complies" + extension,
-                        "§6.1.2",
+                        terms.transitionParagraph(),
                         false,
-                        true));
+                        settings.transitionAdopted()));
             }
             if (i.permitType() == PermitType.TEMPORARY && i.permitEnd() != null) {
                 out.add(new Deadline(
@@ -92,14 +96,14 @@ public final class Deadlines {
                         false,
                         true));
                 boolean renewable = i.permitStart() == null
-                        || !i.permitEnd().isAfter(i.permitStart().plusYears(Registers.TEMPORARY_PERMIT_YEARS));
+                        || !i.permitEnd().isAfter(i.permitStart().plusYears(terms.temporaryYears()));
                 if (renewable) {
                     out.add(new Deadline(
                             Kind.RENEWAL_WINDOW,
                             i.permitEnd().minusMonths(settings.renewalWindowMonths()),
                             "initiative",
                             i.id(),
-                            name + ": apply for the 5-year renewal",
+                            name + ": apply for the " + terms.renewalYears() + "-year renewal",
                             settings.renewalParagraph(),
                             false,
                             settings.renewalWindowAdopted()));

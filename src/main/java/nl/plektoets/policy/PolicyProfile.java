@@ -64,7 +64,17 @@ public final class PolicyProfile {
      * @param adopted  the adoption date as written in the profile (ISO date)
      * @param publisher the municipality
      */
-    public record SourceDocument(String document, String adopted, String publisher) {}
+    /**
+     * The policy document: its title, adoption date and publisher, where its text was published
+     * ({@code publication}, e.g. the Gemeenteblad; null when the profile does not say) and what the profile's text
+     * is ({@code textKind}: {@link #PUBLISHED} the published text, {@link #DIGEST} a digest of the municipality's
+     * summary; null when the profile does not say), so the policy page states its source truthfully.
+     */
+    public record SourceDocument(
+            String document, String adopted, String publisher, String publication, String textKind) {
+        public static final String PUBLISHED = "published";
+        public static final String DIGEST = "digest";
+    }
 
     private PolicyProfile(
             String id,
@@ -243,10 +253,20 @@ public final class PolicyProfile {
         if (src == null || !src.isObject()) {
             problems.add("'source' is missing; fix: add 'source:' with 'document:', 'adopted:' and 'publisher:'");
         } else {
+            String kind = optText(src, "text_kind");
+            if (kind != null
+                    && !List.of(SourceDocument.PUBLISHED, SourceDocument.DIGEST).contains(kind)) {
+                problems.add("source.text_kind is '" + kind + "'; fix: '" + SourceDocument.PUBLISHED
+                        + "' (source.text is the published text) or '" + SourceDocument.DIGEST
+                        + "' (a digest of the municipality's summary)");
+                kind = null;
+            }
             source = new SourceDocument(
                     text(src, "document", problems, "source.document: the policy file or title"),
                     optText(src, "adopted"),
-                    optText(src, "publisher"));
+                    optText(src, "publisher"),
+                    optText(src, "publication"),
+                    kind);
         }
         PolicyText policyText = policyText(src, texts, problems);
 

@@ -148,14 +148,15 @@ public record HousingInitiative(
     }
 
     /**
-     * Whether the §6.1.2 deadline lies beyond acceptance + {@link Registers#TRANSITION_YEARS}: an extension, which
-     * the policy allows only with a reason. Unknown (false) without an acceptance date.
+     * Whether the §6.1.2 deadline lies beyond acceptance + the profile's transition period
+     * ({@link RegisterTerms#transitionYears()}): an extension, which the policy allows only with a reason. Unknown
+     * (false) without an acceptance date.
      */
-    public boolean transitionExtended() {
+    public boolean transitionExtended(int transitionYears) {
         return existingLocation
                 && acceptedOn != null
                 && transitionDeadline != null
-                && transitionDeadline.isAfter(acceptedOn.plusYears(Registers.TRANSITION_YEARS));
+                && transitionDeadline.isAfter(acceptedOn.plusYears(transitionYears));
     }
 
     public HousingInitiative stamped(long newId, long newVersion, Instant now, String actor) {

@@ -17,12 +17,6 @@ import nl.plektoets.request.HousingForm;
  * patches of the register JSON ({@link RegisterJson}) and must carry the version they were based on.
  */
 public final class Registers {
-    /** §6.2.2: a temporary permit runs 10 years ... */
-    public static final int TEMPORARY_PERMIT_YEARS = 10;
-    /** ... and can be renewed once by 5, to at most 15 (§5.1.2). */
-    public static final int RENEWAL_YEARS = 5;
-    /** §6.1.2: existing housing gets one year from acceptance to comply ("plek-voor-plek"). */
-    public static final int TRANSITION_YEARS = 1;
 
     private static final Pattern BAG_ID = Pattern.compile("\\d{16}");
     private static final Set<String> PERMIT_EDITABLE = Set.of(
@@ -60,20 +54,32 @@ public final class Registers {
     private final Clock clock;
     private final AssessmentSnapshots snapshots;
     private final PermitGuard permitGuard;
+    private final RegisterTerms terms;
 
-    public Registers(RegisterStore store, Clock clock, AssessmentSnapshots snapshots) {
-        this(store, clock, snapshots, PermitGuard.NONE);
+    /** @param terms the permit terms and the transition period, from the policy profile ({@link RegisterTerms#of}) */
+    public Registers(RegisterTerms terms, RegisterStore store, Clock clock, AssessmentSnapshots snapshots) {
+        this(terms, store, clock, snapshots, PermitGuard.NONE);
     }
 
     /**
      * @param permitGuard re-checks a grant against the other permits in the store's transaction (the room-rental
      *                    street limits of §6.2.6: {@code nl.plektoets.roomrental.StreetLimitGuard})
      */
-    public Registers(RegisterStore store, Clock clock, AssessmentSnapshots snapshots, PermitGuard permitGuard) {
+    public Registers(
+            RegisterTerms terms,
+            RegisterStore store,
+            Clock clock,
+            AssessmentSnapshots snapshots,
+            PermitGuard permitGuard) {
+        this.terms = terms;
         this.store = store;
         this.clock = clock;
         this.snapshots = snapshots;
         this.permitGuard = permitGuard;
+    }
+
+    public RegisterTerms terms() {
+        return terms;
     }
 
     public RegisterStore store() {
@@ -121,7 +127,7 @@ public final class Registers {
                 permitGuard);
     }
 
-    /** Fills the dates a status implies: the decision date, the start, and the 10-year end of a temporary permit. */
+    /** Fills the dates a status implies: the decision date, the start, and the end of a temporary permit's first term. */
     private RoomRentalPermit completePermit(RoomRentalPermit p) {
         LocalDate decided = p.decidedOn();
         LocalDate from = p.validFrom();
@@ -130,12 +136,12 @@ public final class Registers {
             decided = today();
         if (p.status() == PermitStatus.GRANTED) {
             if (from == null) from = decided;
-            if (p.type() == PermitType.TEMPORARY && until == null) until = from.plusYears(TEMPORARY_PERMIT_YEARS);
+            if (p.type() == PermitType.TEMPORARY && until == null) until = from.plusYears(terms.temporaryYears());
         }
         return withDates(p, p.appliedOn(), decided, from, until);
     }
 
-    private static RoomRentalPermit checkPermit(RoomRentalPermit p) {
+    private RoomRentalPermit checkPermit(RoomRentalPermit p) {
         checkDwelling(p.street(), p.dwellingBagId(), p.address());
         if (p.rooms() < 1) throw InvalidEntryException.rule("rooms", "rooms must be at least 1");
         if (p.persons() < 2) throw InvalidEntryException.rule("persons", "room rental starts at 2 persons (§5.1.1)");
@@ -247,17 +253,17 @@ public final class Registers {
         });
     }
 
-    /** §6.1.2 deadline from acceptance; §6.2.2 10-year end of a granted temporary permit. */
+    /** §6.1.2 deadline from acceptance; §6.2.2 end of a granted temporary permit's first term (the profile's terms). */
     private HousingInitiative completeInitiative(HousingInitiative i) {
         LocalDate deadline = i.transitionDeadline();
         if (i.existingLocation() && i.acceptedOn() != null && deadline == null) {
-            deadline = i.acceptedOn().plusYears(TRANSITION_YEARS);
+            deadline = i.acceptedOn().plusYears(terms.transitionYears());
         }
         LocalDate start = i.permitStart();
         LocalDate end = i.permitEnd();
         if (i.status() == InitiativeStatus.GRANTED || i.status() == InitiativeStatus.REALISED) {
             if (start == null) start = today();
-            if (i.permitType() == PermitType.TEMPORARY && end == null) end = start.plusYears(TEMPORARY_PERMIT_YEARS);
+            if (i.permitType() == PermitType.TEMPORARY && end == null) end = start.plusYears(terms.temporaryYears());
         }
         return new HousingInitiative(
                 i.id(),
@@ -284,7 +290,7 @@ public final class Registers {
                 i.updatedBy());
     }
 
-    private static void checkInitiative(HousingInitiative i) {
+    private void checkInitiative(HousingInitiative i) {
         if (i.site() == null || i.site().isEmpty()) throw InvalidEntryException.rule("site", "site is required");
         if (!i.site().isValid())
             throw InvalidEntryException.rule(
@@ -298,7 +304,9 @@ public final class Registers {
             throw InvalidEntryException.rule(
                     "permitType",
                     "a permanent permit is only possible for room rental "
-                            + "(§5.1.2); a housing facility gets a temporary permit of 10 + 5 years");
+                            + "(§5.1.2); a housing facility gets a temporary permit of " + terms.temporaryYears()
+                            + " + "
+                            + terms.renewalYears() + " years");
         }
         if ((i.status() == InitiativeStatus.GRANTED || i.status() == InitiativeStatus.REALISED)
                 && i.permitType() == null) {
@@ -318,45 +326,47 @@ public final class Registers {
         if (i.existingLocation()
                 && i.transitionDeadline() != null
                 && i.acceptedOn() != null
-                && i.transitionDeadline().isBefore(i.acceptedOn().plusYears(TRANSITION_YEARS))) {
+                && i.transitionDeadline().isBefore(i.acceptedOn().plusYears(terms.transitionYears()))) {
             throw InvalidEntryException.rule(
                     "transitionDeadline",
-                    "the transition period is one year from acceptance "
-                            + "(§6.1.2): the deadline can be extended, not shortened below "
-                            + i.acceptedOn().plusYears(1));
+                    "the transition period is " + terms.transitionPeriod()
+                            + " from acceptance: the deadline can be extended, not shortened below "
+                            + i.acceptedOn().plusYears(terms.transitionYears()));
         }
     }
 
     /**
      * §6.1.2: the transition year of an existing location may be extended only with a reason, which the register
      * keeps (and the audit row with it). A reason without an extension is refused too, so no stale reason survives a
-     * deadline set back to one year. A row stored before the reason was kept (an extension without one) may still
+     * deadline set back to the transition period. A row stored before the reason was kept (an extension without one) may still
      * change in other fields, as long as its deadline stays where it was: the reason is asked when the deadline is
      * touched.
      */
-    private static void checkExtension(HousingInitiative current, HousingInitiative next) {
+    private void checkExtension(HousingInitiative current, HousingInitiative next) {
         boolean reasoned = next.transitionExtensionReason() != null
                 && !next.transitionExtensionReason().isBlank();
-        if (next.transitionExtended() && !reasoned) {
+        if (next.transitionExtended(terms.transitionYears()) && !reasoned) {
             boolean untouchedLegacy = current != null
-                    && current.transitionExtended()
+                    && current.transitionExtended(terms.transitionYears())
                     && current.transitionExtensionReason() == null
                     && next.transitionExtensionReason() == null
                     && current.transitionDeadline().equals(next.transitionDeadline());
             if (untouchedLegacy) return;
             throw InvalidEntryException.rule(
                     "transitionExtensionReason",
-                    "the transition year of §6.1.2 ends " + next.acceptedOn().plusYears(TRANSITION_YEARS)
+                    "the transition period of " + terms.transitionPeriod() + " ends "
+                            + next.acceptedOn().plusYears(terms.transitionYears())
                             + "; a later transitionDeadline (" + next.transitionDeadline() + ") is an extension,"
                             + " allowed only with a reason: give transitionExtensionReason (why the location needs"
                             + " longer), or set transitionDeadline back to "
-                            + next.acceptedOn().plusYears(TRANSITION_YEARS));
+                            + next.acceptedOn().plusYears(terms.transitionYears()));
         }
-        if (!next.transitionExtended() && next.transitionExtensionReason() != null) {
+        if (!next.transitionExtended(terms.transitionYears()) && next.transitionExtensionReason() != null) {
             throw InvalidEntryException.rule(
                     "transitionExtensionReason",
                     "transitionExtensionReason explains an extended §6.1.2 deadline, and this one is not extended"
-                            + " (an existing location, accepted, with a transitionDeadline after one year): send"
+                            + " (an existing location, accepted, with a transitionDeadline after "
+                            + terms.transitionPeriod() + "): send"
                             + " transitionExtensionReason null, or extend transitionDeadline");
         }
     }
@@ -405,16 +415,17 @@ public final class Registers {
         }
     }
 
-    /** §5.1.2/§6.2.2: a temporary permit ends after its start, at most 10 + 5 years later. */
-    private static void checkTerm(String field, LocalDate start, LocalDate end) {
+    /** §5.1.2/§6.2.2: a temporary permit ends after its start, at most its first term plus one renewal later. */
+    private void checkTerm(String field, LocalDate start, LocalDate end) {
         if (end == null) return;
         if (start == null) throw InvalidEntryException.rule(field, field + " needs a start date");
         if (!end.isAfter(start)) throw InvalidEntryException.rule(field, field + " must be after the start " + start);
-        LocalDate max = start.plusYears(TEMPORARY_PERMIT_YEARS + RENEWAL_YEARS);
+        LocalDate max = start.plusYears(terms.temporaryYears() + terms.renewalYears());
         if (end.isAfter(max)) {
             throw InvalidEntryException.rule(
                     field,
-                    "a temporary permit lasts at most 10 years plus one renewal of 5 " + "(§5.1.2, §6.2.2): " + field
+                    "a temporary permit lasts at most " + terms.temporaryYears() + " years plus one renewal of "
+                            + terms.renewalYears() + " (§5.1.2, §6.2.2): " + field
                             + " can be " + max + " at the latest");
         }
     }

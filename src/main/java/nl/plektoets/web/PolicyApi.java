@@ -29,7 +29,7 @@ public final class PolicyApi {
     }
 
     /**
-     * {id, title, adopted, publisher, document, text, paragraphs [{ref, label, title}], rules {name: citation},
+     * {id, title, adopted, publisher, document, source {publication, textKind}, text, paragraphs [{ref, label, title}], rules {name: citation},
      * inputs [request member the location rules require, e.g. employsMigrants, employerErf], readings {name: {value, paragraph, note}}, notChecked [{id, paragraph, nl, en}]}: the text's paragraphs and the
      * profile's readings of it, so a reader sees every choice the service made and what it leaves unchecked.
      */
@@ -39,6 +39,11 @@ public final class PolicyApi {
         out.put("adopted", s.adopted());
         out.put("publisher", s.publisher());
         out.put("document", s.document());
+        // where the text comes from, for the policy page's source line: the publication and whether the text is the
+        // published one or a digest (a profile that does not say gets nulls, and the page names the document)
+        ObjectNode source = out.putObject("source");
+        source.put("publication", s.publication());
+        source.put("textKind", s.textKind());
         out.put("text", profile.text().map(PolicyText::name).orElse(null));
         ArrayNode ps = out.putArray("paragraphs");
         profile.text()

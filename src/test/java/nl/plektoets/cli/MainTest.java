@@ -27,6 +27,7 @@ import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.roomrental.Dwelling;
 import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.StreetLimitGuard;
@@ -306,7 +307,12 @@ class MainTest {
         Dwelling other =
                 rules.model().byAddress("Hoofdstraat 14", "Oosterbroek").orElseThrow();
         try (Store store = GeoPackageStore.open(dir, Clock.systemUTC())) {
-            new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE, new StreetLimitGuard(rules))
+            new Registers(
+                            TestTerms.HARDENBERG,
+                            store,
+                            Clock.systemUTC(),
+                            AssessmentSnapshots.NONE,
+                            new StreetLimitGuard(rules))
                     .createPermit(
                             RegisterJson.MAPPER
                                     .createObjectNode()

@@ -36,6 +36,7 @@ class RegistersTest {
     void open() {
         store = GeoPackageStore.open(temp, CLOCK);
         registers = new Registers(
+                TestTerms.HARDENBERG,
                 store,
                 CLOCK,
                 i -> RegisterJson.MAPPER
@@ -146,7 +147,7 @@ class RegistersTest {
                 "\"transitionDeadline\": \"2027-07-10\", \"transitionExtensionReason\": \"vergunning"
                         + " brandveiligheid in behandeling\"");
         assertEquals(LocalDate.parse("2027-07-10"), extended.transitionDeadline());
-        assertTrue(extended.transitionExtended());
+        assertTrue(extended.transitionExtended(TestTerms.HARDENBERG.transitionYears()));
         assertEquals("vergunning brandveiligheid in behandeling", extended.transitionExtensionReason());
         assertThrows(
                 InvalidEntryException.class,
@@ -161,7 +162,7 @@ class RegistersTest {
         assertEquals("transitionExtensionReason", stale.field());
         HousingInitiative back =
                 move(notes, "\"transitionDeadline\": \"2027-01-10\", \"transitionExtensionReason\": null");
-        assertFalse(back.transitionExtended());
+        assertFalse(back.transitionExtended(TestTerms.HARDENBERG.transitionYears()));
         InvalidEntryException shorter =
                 assertThrows(InvalidEntryException.class, () -> move(back, "\"transitionDeadline\": \"2026-12-31\""));
         assertTrue(shorter.getMessage().contains("§6.1.2"));

@@ -14,6 +14,7 @@ import nl.plektoets.registers.PermitRefusedException;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.Registers;
 import nl.plektoets.registers.RoomRentalPermit;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.StoreKind;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +46,12 @@ class RoomRentalStoreTest {
                 .street(new StreetKey("Taandwarsstraat", "Amsterdam"))
                 .orElseThrow(); // limit 1
         try (Store store = kind.open(kind.freshLocation(temp), Clock.systemUTC())) {
-            Registers registers =
-                    new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE, new StreetLimitGuard(rules));
+            Registers registers = new Registers(
+                    TestTerms.HARDENBERG,
+                    store,
+                    Clock.systemUTC(),
+                    AssessmentSnapshots.NONE,
+                    new StreetLimitGuard(rules));
             RoomRentalPermit first =
                     registers.createPermit(permit(taan.dwellings().get(0), "granted"), "t");
             // created directly as granted in a full street: refused, nothing written
@@ -127,8 +132,12 @@ class RoomRentalStoreTest {
         Dwelling zandhoek2 = rules.model().byAddress("Zandhoek 2", "Amsterdam").orElseThrow();
         Dwelling zandhoek7 = rules.model().byAddress("Zandhoek 7", "Amsterdam").orElseThrow(); // 22.2 m away
         try (Store store = kind.open(kind.freshLocation(temp), Clock.systemUTC())) {
-            Registers registers =
-                    new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE, new StreetLimitGuard(rules));
+            Registers registers = new Registers(
+                    TestTerms.HARDENBERG,
+                    store,
+                    Clock.systemUTC(),
+                    AssessmentSnapshots.NONE,
+                    new StreetLimitGuard(rules));
             registers.createPermit(permit(zandhoek2, "granted"), "t");
             PermitRefusedException e = assertThrows(
                     PermitRefusedException.class, () -> registers.createPermit(permit(zandhoek7, "granted"), "t"));

@@ -27,6 +27,7 @@ import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.IntakeTable;
 import nl.plektoets.registers.Locations;
+import nl.plektoets.registers.RegisterTerms;
 import nl.plektoets.registers.Registers;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.StoreKind;
@@ -67,11 +68,15 @@ class DeadlinesHttpTest {
     }
 
     void withServer(StoreKind kind, Test test) throws Exception {
+        withServer(kind, PolicyProfile.load(null), test);
+    }
+
+    /** The registers and the deadlines over {@code profile}'s terms, as {@code serve} builds them. */
+    void withServer(StoreKind kind, PolicyProfile profile, Test test) throws Exception {
         TokenFile tokens = RegisterHttp.tokens(temp);
         MovableClock clock = new MovableClock();
         try (Store store = kind.open(kind.freshLocation(temp), clock)) {
-            Registers registers = new Registers(store, clock, AssessmentSnapshots.NONE);
-            PolicyProfile profile = PolicyProfile.load(null);
+            Registers registers = new Registers(RegisterTerms.of(profile), store, clock, AssessmentSnapshots.NONE);
             Api api = RegisterHttp.fixtureApi();
             Javalin app = Javalin.create(c -> {
                 RegisterRoutes.install(c.routes, registers, () -> tokens, null, () -> api);
@@ -80,7 +85,7 @@ class DeadlinesHttpTest {
                         registers,
                         new IntakeTable(store, clock, profile.intakeDocuments()),
                         new Locations(store, clock),
-                        new Deadlines(store, clock, profile.deadlineSettings()),
+                        new Deadlines(store, clock, profile),
                         new nl.plektoets.monitor.Monitor(store, RegisseurRoutes.nearestVillage(() -> api)),
                         ReportLimit.reports(clock),
                         () -> tokens,
@@ -189,6 +194,61 @@ class DeadlinesHttpTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(401, wrong.statusCode());
             assertFalse(wrong.body().contains("VEVENT"));
+        });
+    }
+
+    /** Hardenberg's profile with another transition period: the register and the deadline follow the profile. */
+    static PolicyProfile withTransitionYears(int years) throws Exception {
+        String yaml;
+        try (var in = PolicyProfile.class.getClassLoader().getResourceAsStream("policy/hardenberg-2025.yaml")) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String from = "  transition_years:\n    value: 1\n";
+        assertTrue(yaml.contains(from), "the profile keeps the transition period in deadlines.transition_years");
+        return PolicyProfile.parse(
+                yaml.replace(from, "  transition_years:\n    value: " + years + "\n"),
+                "hardenberg, " + years + " years");
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void theTransitionPeriodComesFromTheProfile(StoreKind kind) throws Exception {
+        withServer(kind, withTransitionYears(2), (http, port, clock) -> {
+            // accepted 2025-03-20: two years to 2027-03-20 under this profile
+            long id = post(http, "/api/v1/initiatives", """
+                    {"site": {"type": "Point", "coordinates": [6.6235, 52.5745]}, "form": "housing_facility",
+                     "persons": 12, "initiator": "Agri Flex BV", "existingLocation": true, "acceptedOn": "2025-03-20"}""");
+            var created = http.send("GET", "/api/v1/initiatives/" + id, RegisterHttp.PLANNER, null);
+            assertEquals("2027-03-20", created.body().get("transitionDeadline").asText());
+            clock.now.set(Instant.parse("2027-03-01T09:00:00Z"));
+            var due = http.send("GET", "/api/v1/deadlines", RegisterHttp.PLANNER, null);
+            assertTrue(
+                    kindsAndDates(due.body()).contains("transition 2027-03-20"),
+                    () -> due.body().toString());
+            // one year and a half is shorter than the period: refused, and the refusal states the profile's period
+            var shorter = http.send(
+                    "PATCH",
+                    "/api/v1/initiatives/" + id,
+                    RegisterHttp.REGISSEUR,
+                    "{\"version\": 1, \"transitionDeadline\": \"2026-09-20\"}");
+            assertEquals(422, shorter.status(), () -> shorter.body().toString());
+            String detail = shorter.body().get("detail").asText();
+            assertTrue(
+                    detail.contains("2 years (§6.1.2)")
+                            && detail.contains("2027-03-20")
+                            && !detail.contains("one year"),
+                    detail);
+            // beyond two years is an extension, which needs a reason
+            var longer = http.send(
+                    "PATCH",
+                    "/api/v1/initiatives/" + id,
+                    RegisterHttp.REGISSEUR,
+                    "{\"version\": 1, \"transitionDeadline\": \"2027-09-20\"}");
+            assertEquals(422, longer.status(), () -> longer.body().toString());
+            assertEquals("transitionExtensionReason", longer.body().get("field").asText());
+            assertTrue(
+                    longer.body().get("detail").asText().contains("2 years (§6.1.2) ends 2027-03-20"),
+                    () -> longer.body().toString());
         });
     }
 

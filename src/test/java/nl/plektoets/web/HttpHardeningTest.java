@@ -34,6 +34,7 @@ import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.roomrental.StorePermits;
 import nl.plektoets.roomrental.StreetLimitGuard;
 import nl.plektoets.store.Store;
@@ -85,6 +86,7 @@ class HttpHardeningTest {
                     }),
                     c -> {
                         Registers registers = new Registers(
+                                TestTerms.HARDENBERG,
                                 store,
                                 RoomRentalHttpTest.CLOCK,
                                 AssessmentSnapshots.NONE,

@@ -51,6 +51,9 @@ class InitiatorRoutesHttpTest {
             assertEquals(20, a.body().get("notChecked").size());
             // Hardenberg's location rules require no input beyond site, form and persons
             assertEquals("[]", a.body().get("inputs").toString());
+            // the policy page's source line: Hardenberg's text is the one published in its Gemeenteblad
+            assertEquals("published", a.body().at("/source/textKind").asText());
+            assertTrue(a.body().at("/source/publication").asText().startsWith("Gemeenteblad"), a.body()::toString);
             Golden.assertMatches("policy", a.body());
         });
     }

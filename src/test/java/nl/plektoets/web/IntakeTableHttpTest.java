@@ -19,6 +19,7 @@ import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.IntakeTable;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.StoreKind;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,7 @@ class IntakeTableHttpTest {
     void withServer(StoreKind kind, java.util.function.BiConsumer<RegisterHttp, Store> test) throws Exception {
         TokenFile tokens = RegisterHttp.tokens(temp);
         try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
-            Registers registers = new Registers(store, CLOCK, SNAPSHOTS);
+            Registers registers = new Registers(TestTerms.HARDENBERG, store, CLOCK, SNAPSHOTS);
             IntakeTable intake =
                     new IntakeTable(store, CLOCK, PolicyProfile.load(null).intakeDocuments());
             Api api = RegisterHttp.fixtureApi();
@@ -69,8 +70,7 @@ class IntakeTableHttpTest {
                         registers,
                         intake,
                         new nl.plektoets.registers.Locations(store, CLOCK),
-                        new nl.plektoets.deadlines.Deadlines(
-                                store, CLOCK, PolicyProfile.load(null).deadlineSettings()),
+                        new nl.plektoets.deadlines.Deadlines(store, CLOCK, PolicyProfile.load(null)),
                         new nl.plektoets.monitor.Monitor(store, RegisseurRoutes.nearestVillage(() -> api)),
                         ReportLimit.reports(CLOCK),
                         () -> tokens,

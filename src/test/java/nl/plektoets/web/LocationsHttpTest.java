@@ -17,6 +17,7 @@ import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.IntakeTable;
 import nl.plektoets.registers.Locations;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.StoreKind;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,15 +44,14 @@ class LocationsHttpTest {
     void withServer(StoreKind kind, java.util.function.BiConsumer<RegisterHttp, Store> test) throws Exception {
         TokenFile tokens = RegisterHttp.tokens(temp);
         try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
-            Registers registers = new Registers(store, CLOCK, AssessmentSnapshots.NONE);
+            Registers registers = new Registers(TestTerms.HARDENBERG, store, CLOCK, AssessmentSnapshots.NONE);
             Api api = RegisterHttp.fixtureApi();
             Javalin app = Javalin.create(c -> RegisseurRoutes.install(
                     c.routes,
                     registers,
                     new IntakeTable(store, CLOCK, PolicyProfile.load(null).intakeDocuments()),
                     new Locations(store, CLOCK),
-                    new nl.plektoets.deadlines.Deadlines(
-                            store, CLOCK, PolicyProfile.load(null).deadlineSettings()),
+                    new nl.plektoets.deadlines.Deadlines(store, CLOCK, PolicyProfile.load(null)),
                     new nl.plektoets.monitor.Monitor(store, RegisseurRoutes.nearestVillage(() -> api)),
                     ReportLimit.reports(CLOCK),
                     () -> tokens,

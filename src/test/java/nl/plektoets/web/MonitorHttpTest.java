@@ -28,6 +28,7 @@ import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.IntakeTable;
 import nl.plektoets.registers.Locations;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.StoreKind;
 import nl.plektoets.store.TestPostgis;
@@ -74,7 +75,7 @@ class MonitorHttpTest {
         TokenFile tokens = RegisterHttp.tokens(temp);
         String location = kind.freshLocation(temp);
         try (Store store = kind.open(location, CLOCK)) {
-            Registers registers = new Registers(store, CLOCK, AssessmentSnapshots.NONE);
+            Registers registers = new Registers(TestTerms.HARDENBERG, store, CLOCK, AssessmentSnapshots.NONE);
             PolicyProfile profile = PolicyProfile.load(null);
             Api api = RegisterHttp.fixtureApi();
             Javalin app = Javalin.create(c -> {
@@ -84,7 +85,7 @@ class MonitorHttpTest {
                         registers,
                         new IntakeTable(store, CLOCK, profile.intakeDocuments()),
                         new Locations(store, CLOCK),
-                        new Deadlines(store, CLOCK, profile.deadlineSettings()),
+                        new Deadlines(store, CLOCK, profile),
                         new Monitor(store, RegisseurRoutes.nearestVillage(() -> api)),
                         ReportLimit.reports(CLOCK),
                         () -> tokens,

@@ -48,6 +48,10 @@ class NoordoostpolderServeTest {
         assertEquals("noordoostpolder-2024", policy.get("id").asText());
         assertEquals(
                 "Gemeente Noordoostpolder (GM0171)", policy.get("publisher").asText());
+        // its text is a digest of the municipality's summary, not a published text: the policy page must not say so
+        assertEquals("digest", policy.at("/source/textKind").asText());
+        assertTrue(policy.at("/source/publication").asText().contains("CVDR717623"), policy::toString);
+        assertTrue(!policy.at("/source/publication").asText().contains("Gemeenteblad"), policy::toString);
 
         JsonNode first =
                 PlannerHttpTest.ok(PlannerHttpTest.send(port, "GET", "/api/v1/layers/address?limit=1", null, null));

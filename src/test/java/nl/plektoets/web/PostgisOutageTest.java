@@ -14,6 +14,7 @@ import java.time.Clock;
 import nl.plektoets.auth.TokenFile;
 import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.store.StoreUnavailableException;
 import nl.plektoets.store.TestPostgis;
 import nl.plektoets.store.postgis.PostgisStore;
@@ -61,7 +62,7 @@ class PostgisOutageTest {
         try (PostgisStore store = PostgisStore.open(TestPostgis.url(db), TestPostgis.USER, null, Clock.systemUTC())) {
             Javalin app = Javalin.create(c -> RegisterRoutes.install(
                     c.routes,
-                    new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE),
+                    new Registers(TestTerms.HARDENBERG, store, Clock.systemUTC(), AssessmentSnapshots.NONE),
                     () -> tokens,
                     null,
                     RegisterHttp::fixtureApi));

@@ -37,6 +37,7 @@ import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.StoreKind;
 import nl.plektoets.store.TestPostgis;
@@ -163,7 +164,7 @@ class PublicInitiativesHttpTest {
         Dataset dataset = dataset();
         Assessor engine = new Assessor(dataset, profile);
         try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
-            Registers registers = new Registers(store, CLOCK, AssessmentSnapshots.NONE);
+            Registers registers = new Registers(TestTerms.HARDENBERG, store, CLOCK, AssessmentSnapshots.NONE);
             Config config = Config.defaults().with(Map.of("port", "0"));
             Api api = new Api(
                     config,
@@ -478,7 +479,7 @@ class PublicInitiativesHttpTest {
         java.util.concurrent.atomic.AtomicReference<Dataset> served =
                 new java.util.concurrent.atomic.AtomicReference<>(shortStreet);
         try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
-            Registers registers = new Registers(store, CLOCK, AssessmentSnapshots.NONE);
+            Registers registers = new Registers(TestTerms.HARDENBERG, store, CLOCK, AssessmentSnapshots.NONE);
             Config config = Config.defaults().with(Map.of("port", "0"));
             Api api = new Api(
                     config,

@@ -24,6 +24,7 @@ import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.RegisterStore;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.StoreKind;
 import org.junit.jupiter.api.Tag;
@@ -51,7 +52,7 @@ class RegisterConcurrencyTest {
         try (Store store = kind.open(kind.freshLocation(temp), Clock.systemUTC())) {
             Javalin app = Javalin.create(c -> RegisterRoutes.install(
                     c.routes,
-                    new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE),
+                    new Registers(TestTerms.HARDENBERG, store, Clock.systemUTC(), AssessmentSnapshots.NONE),
                     () -> tokens,
                     null,
                     RegisterHttp::fixtureApi));

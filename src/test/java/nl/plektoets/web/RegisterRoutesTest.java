@@ -16,6 +16,7 @@ import nl.plektoets.auth.TokenFile;
 import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.StoreKind;
 import nl.plektoets.web.http.Problem;
@@ -40,7 +41,7 @@ class RegisterRoutesTest {
     void withServer(StoreKind kind, java.util.function.BiConsumer<RegisterHttp, Store> test) throws Exception {
         TokenFile tokens = RegisterHttp.tokens(temp);
         try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
-            Registers registers = new Registers(store, CLOCK, AssessmentSnapshots.NONE);
+            Registers registers = new Registers(TestTerms.HARDENBERG, store, CLOCK, AssessmentSnapshots.NONE);
             Api api = RegisterHttp.fixtureApi();
             Javalin app = Javalin.create(c -> RegisterRoutes.install(
                     c.routes,

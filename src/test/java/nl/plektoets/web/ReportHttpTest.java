@@ -26,6 +26,7 @@ import nl.plektoets.auth.TokenFile;
 import nl.plektoets.config.Config;
 import nl.plektoets.registers.EngineSnapshots;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.report.DemoReport;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.StoreKind;
@@ -72,6 +73,7 @@ class ReportHttpTest {
         return Routes.create(() -> api, config, null, c -> {
             if (storeOrNull != null) {
                 Registers registers = new Registers(
+                        TestTerms.HARDENBERG,
                         storeOrNull,
                         CLOCK,
                         new EngineSnapshots(

@@ -22,6 +22,7 @@ import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.roomrental.Dwelling;
 import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.Street;
@@ -63,7 +64,12 @@ class RoomRentalGrantRaceTest {
         try (Store store = kind.open(kind.freshLocation(temp), Clock.systemUTC())) {
             Javalin app = Javalin.create(c -> RegisterRoutes.install(
                     c.routes,
-                    new Registers(store, Clock.systemUTC(), AssessmentSnapshots.NONE, new StreetLimitGuard(rules)),
+                    new Registers(
+                            TestTerms.HARDENBERG,
+                            store,
+                            Clock.systemUTC(),
+                            AssessmentSnapshots.NONE,
+                            new StreetLimitGuard(rules)),
                     () -> tokens,
                     null,
                     RegisterHttp::fixtureApi));

@@ -35,6 +35,7 @@ import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.Registers;
 import nl.plektoets.registers.RoomRentalPermit;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.roomrental.Dwelling;
 import nl.plektoets.roomrental.RoomRentalRules;
 import nl.plektoets.roomrental.StorePermits;
@@ -89,7 +90,8 @@ class RoomRentalHttpTest {
 
     void serve(Body body) throws Exception {
         try (Store store = GeoPackageStore.open(temp, CLOCK)) {
-            Registers registers = new Registers(store, CLOCK, AssessmentSnapshots.NONE, new StreetLimitGuard(rules));
+            Registers registers = new Registers(
+                    TestTerms.HARDENBERG, store, CLOCK, AssessmentSnapshots.NONE, new StreetLimitGuard(rules));
             List<RoomRentalPermit> placed = new ArrayList<>();
             placed.add(grant(registers, "Taandwarsstraat", 2, true));
             for (int i = 0; i < 3; i++) placed.add(grant(registers, "Westerdok", i, true));
@@ -405,7 +407,8 @@ class RoomRentalHttpTest {
     void aSmallStreetShowsOnlyWhetherItIsFullNoCounts() throws Exception {
         serve((store, placed, base) -> {
             // Grote Bickersstraat: 9 dwellings (below the default 10), limit 1; one pending application
-            Registers registers = new Registers(store, CLOCK, AssessmentSnapshots.NONE, new StreetLimitGuard(rules));
+            Registers registers = new Registers(
+                    TestTerms.HARDENBERG, store, CLOCK, AssessmentSnapshots.NONE, new StreetLimitGuard(rules));
             RoomRentalPermit pending = grant(registers, "Grote Bickersstraat", 3, false);
             Outputs o = outputs(base, "Grote Bickersstraat", "Amsterdam", 6);
             for (JsonNode p : List.of(o.row(), o.ogc())) {
@@ -499,7 +502,7 @@ class RoomRentalHttpTest {
                     .orElseThrow()
                     .dwellings()
                     .get(0);
-            new Registers(store, CLOCK, AssessmentSnapshots.NONE, new StreetLimitGuard(rules))
+            new Registers(TestTerms.HARDENBERG, store, CLOCK, AssessmentSnapshots.NONE, new StreetLimitGuard(rules))
                     .createRoomRented(
                             RegisterJson.MAPPER
                                     .createObjectNode()

@@ -16,6 +16,7 @@ import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.registers.AssessmentSnapshots;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.roomrental.Dwelling;
 import nl.plektoets.roomrental.StorePermits;
 import nl.plektoets.roomrental.StreetKey;
@@ -82,7 +83,11 @@ class RoomRentedDwellingsTest {
         RoomRentalHttpTest.load();
         try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
             Registers registers = new Registers(
-                    store, CLOCK, AssessmentSnapshots.NONE, new StreetLimitGuard(RoomRentalHttpTest.rules));
+                    TestTerms.HARDENBERG,
+                    store,
+                    CLOCK,
+                    AssessmentSnapshots.NONE,
+                    new StreetLimitGuard(RoomRentalHttpTest.rules));
             Config config = Config.defaults().with(Map.of("port", "0"));
             Api api = new Api(
                     config,

@@ -29,6 +29,7 @@ import nl.plektoets.registers.InitiativeStatus;
 import nl.plektoets.registers.IntakeCase;
 import nl.plektoets.registers.IntakeTable;
 import nl.plektoets.registers.Registers;
+import nl.plektoets.registers.TestTerms;
 import nl.plektoets.request.HousingForm;
 import nl.plektoets.rounds.ApplicationRounds;
 import nl.plektoets.rounds.EmployerDistance;
@@ -60,7 +61,7 @@ class RoundHttpTest {
     void withServer(StoreKind kind, PolicyProfile profile, Body test) throws Exception {
         TokenFile tokens = RegisterHttp.tokens(temp);
         try (Store store = kind.open(kind.freshLocation(temp), CLOCK)) {
-            Registers registers = new Registers(store, CLOCK, AssessmentSnapshots.NONE);
+            Registers registers = new Registers(TestTerms.HARDENBERG, store, CLOCK, AssessmentSnapshots.NONE);
             Api api = RegisterHttp.fixtureApi();
             ApplicationRounds rounds = new ApplicationRounds(
                     store,
