@@ -197,7 +197,8 @@ public final class IntakeTable {
         return c;
     }
 
-    static long expectedVersion(JsonNode body) {
+    /** The version a change was based on (required: optimistic concurrency), for every audited register's changes. */
+    public static long expectedVersion(JsonNode body) {
         JsonNode v = body == null ? null : body.get("version");
         if (v == null || !v.isIntegralNumber()) {
             throw InvalidEntryException.malformed(
@@ -208,7 +209,8 @@ public final class IntakeTable {
         return v.asLong();
     }
 
-    static ObjectNode editable(JsonNode body, Set<String> allowed) {
+    /** The body's fields, each one of {@code allowed} (else 422 naming it); {@code version} and {@code id} skipped. */
+    public static ObjectNode editable(JsonNode body, Set<String> allowed) {
         if (body == null || !body.isObject()) throw InvalidEntryException.malformed("body", "expected a JSON object");
         ObjectNode out = RegisterJson.MAPPER.createObjectNode();
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {

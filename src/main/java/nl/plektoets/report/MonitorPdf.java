@@ -1,7 +1,6 @@
 package nl.plektoets.report;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -96,10 +95,7 @@ public final class MonitorPdf {
                     lang,
                     date,
                     inputsHash);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-            doc.save(out);
-            byte[] pdf = out.toByteArray();
-            return new ReportPdf.Report(pdf, ReportPdf.sha256(pdf), inputsHash);
+            return ReportPdf.saved(doc, inputsHash);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

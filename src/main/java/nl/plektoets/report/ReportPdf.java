@@ -101,10 +101,7 @@ public final class ReportPdf {
                     "plektoets report; dataset: " + in.dataset().info().name() + "; fictitious: "
                             + in.dataset().info().fictitious() + "; inputs sha256: " + inputsHash;
             archival(doc, title, description, lang0, in.date(), inputsHash);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            doc.save(out);
-            byte[] pdf = out.toByteArray();
-            return new Report(pdf, sha256(pdf), inputsHash);
+            return saved(doc, inputsHash);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -527,6 +524,14 @@ public final class ReportPdf {
         return DateTimeFormatter.ofPattern("d MMMM yyyy", lang.locale())
                 .withZone(ZoneId.of("Europe/Amsterdam"))
                 .format(t);
+    }
+
+    /** The finished document's bytes with their SHA-256 (what a register step stores). */
+    static Report saved(PDDocument doc, String inputsHash) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        doc.save(out);
+        byte[] pdf = out.toByteArray();
+        return new Report(pdf, sha256(pdf), inputsHash);
     }
 
     static String sha256(byte[] bytes) {

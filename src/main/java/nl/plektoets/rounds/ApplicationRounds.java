@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import nl.plektoets.policy.LocationRules.SizeCategory;
 import nl.plektoets.policy.PolicyProfile;
@@ -85,7 +84,7 @@ public final class ApplicationRounds {
     /** Opens a round: name, opensOn, closesOn; the places per category are worked out now and kept. */
     public ApplicationRound open(JsonNode body, String actor) {
         RoundPolicy policy = requirePolicy();
-        ObjectNode f = editable(body, ROUND_FIELDS);
+        ObjectNode f = IntakeTable.editable(body, ROUND_FIELDS);
         String name = requiredText(f, "name", "the round's name, e.g. 'Aanvraagronde 2025'");
         LocalDate opens = date(f, "opensOn", true);
         LocalDate closes = date(f, "closesOn", true);
@@ -104,8 +103,8 @@ public final class ApplicationRounds {
 
     /** Name, dates and notes may change; the places stay as worked out at opening. */
     public ApplicationRound patchRound(long id, JsonNode body, String actor) {
-        long version = expectedVersion(body);
-        ObjectNode f = editable(body, ROUND_FIELDS);
+        long version = IntakeTable.expectedVersion(body);
+        ObjectNode f = IntakeTable.editable(body, ROUND_FIELDS);
         return rounds.updateRound(id, version, actor, r -> {
             ApplicationRound next = new ApplicationRound(
                     r.id(),
@@ -145,7 +144,7 @@ public final class ApplicationRounds {
                     "roundId",
                     "round " + roundId + " was opened under the policy " + round.policyId() + ", the service now"
                             + " applies " + profile.id() + "; open a new round under this policy");
-        ObjectNode f = editable(body, ENTRY_FIELDS);
+        ObjectNode f = IntakeTable.editable(body, ENTRY_FIELDS);
         if (!f.path("initiativeId").canConvertToLong() || f.path("initiativeId").asLong() <= 0)
             throw InvalidEntryException.malformed("initiativeId", "initiativeId is required: the initiative's id");
         long initiativeId = f.get("initiativeId").asLong();
@@ -197,8 +196,8 @@ public final class ApplicationRounds {
      */
     public RoundEntry patchEntry(long roundId, long entryId, JsonNode body, String actor) {
         RoundPolicy policy = requirePolicy();
-        long version = expectedVersion(body);
-        ObjectNode f = editable(body, ENTRY_FIELDS);
+        long version = IntakeTable.expectedVersion(body);
+        ObjectNode f = IntakeTable.editable(body, ENTRY_FIELDS);
         if (f.has("initiativeId"))
             throw InvalidEntryException.malformed("initiativeId", "an entry stays with its initiative");
         ApplicationRound round = round(roundId);
@@ -420,29 +419,5 @@ public final class ApplicationRounds {
         if (!n.isTextual()) throw InvalidEntryException.malformed(field, field + " is text");
         String v = n.asText().strip();
         return v.isEmpty() ? null : v;
-    }
-
-    static long expectedVersion(JsonNode body) {
-        JsonNode v = body == null ? null : body.get("version");
-        if (v == null || !v.isIntegralNumber())
-            throw InvalidEntryException.malformed(
-                    "version",
-                    "version is required: send the version you read, so a change made meanwhile by someone else is"
-                            + " not overwritten");
-        return v.asLong();
-    }
-
-    static ObjectNode editable(JsonNode body, Set<String> allowed) {
-        if (body == null || !body.isObject()) throw InvalidEntryException.malformed("body", "expected a JSON object");
-        ObjectNode out = RegisterJson.MAPPER.createObjectNode();
-        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (f.equals("version") || f.equals("id")) continue;
-            if (!allowed.contains(f))
-                throw InvalidEntryException.malformed(
-                        f, "unknown or read-only field '" + f + "'; editable: " + new TreeSet<>(allowed));
-            out.set(f, body.get(f));
-        }
-        return out;
     }
 }
