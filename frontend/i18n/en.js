@@ -302,10 +302,11 @@ export default {
     signalStatuses: { open: 'open', handled: 'handled' },
     // §6.1.2 plek-voor-plek: the transition year of an existing location, extended only with a reason
     transitionLegend: 'Transition period of an existing location (§6.1.2)',
-    transitionHint: 'One year from acceptance ({accepted}: until {year}). An extension needs a reason.',
+    transitionHint: '{period} from acceptance ({accepted}: until {year}). An extension needs a reason.',
+    transitionOneYear: 'One year', transitionYears: '{n} years',
     transitionDeadline: 'Transition period until', transitionReason: 'Reason for the extension',
     transitionSave: 'Save the period', transitionSaved: 'Period saved (version {version}).',
-    transitionNeedsReason: 'The transition year (§6.1.2) can only be extended with a reason: enter the reason for the extension, or set the period back to {year}.',
+    transitionNeedsReason: 'The transition period (§6.1.2) can only be extended with a reason: enter the reason for the extension, or set the period back to {year}.',
     transitionStale: 'Someone else changed this initiative in the meantime; reload the case and then enter your change again.',
     // the application round (issue 18, §6; regisseur/round.js)
     roundHeading: 'Application round (§6)',

@@ -305,10 +305,11 @@ export default {
     signalStatuses: { open: 'open', handled: 'afgehandeld' },
     // §6.1.2 plek-voor-plek: the transition year of an existing location, extended only with a reason
     transitionLegend: 'Overgangstermijn bestaande locatie (§6.1.2)',
-    transitionHint: 'Een jaar na aanvaarding ({accepted}: tot {year}). Verlengen kan alleen met een reden.',
+    transitionHint: '{period} na aanvaarding ({accepted}: tot {year}). Verlengen kan alleen met een reden.',
+    transitionOneYear: 'Een jaar', transitionYears: '{n} jaar',
     transitionDeadline: 'Overgangstermijn tot', transitionReason: 'Reden van verlenging',
     transitionSave: 'Termijn opslaan', transitionSaved: 'Termijn opgeslagen (versie {version}).',
-    transitionNeedsReason: 'Een verlenging van het overgangsjaar (§6.1.2) kan alleen met een reden: vul de reden van verlenging in, of zet de termijn terug op {year}.',
+    transitionNeedsReason: 'Een verlenging van de overgangstermijn (§6.1.2) kan alleen met een reden: vul de reden van verlenging in, of zet de termijn terug op {year}.',
     transitionStale: 'Iemand anders heeft dit initiatief intussen gewijzigd; laad de zaak opnieuw en voer uw wijziging dan opnieuw in.',
     // de aanvraagronde (issue 18, §6; regisseur/round.js)
     roundHeading: 'Aanvraagronde (§6)',

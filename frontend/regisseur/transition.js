@@ -1,5 +1,5 @@
-// The transition year of an existing location (§6.1.2 "plek-voor-plek") on the open case's initiative: one year from
-// acceptance, extended only with a reason. The server holds the rule (422 on an extension without a reason, field
+// The transition period of an existing location (§6.1.2 "plek-voor-plek") on the open case's initiative: the policy's
+// period from acceptance (Hardenberg: one year), extended only with a reason. The server holds the rule (422 on an extension without a reason, field
 // transitionExtensionReason); the page says it in words and keeps what was typed. Saved with PATCH on the initiative
 // and the version it was read at (409: someone else changed it, said in words as for the case).
 import { get, setState, subscribe } from './state.js';
@@ -10,11 +10,18 @@ import { loadDeadlines } from './deadlines.js';
 
 const $ = id => document.getElementById(id);
 
-/** acceptedOn + 1 year, as the server counts it (yyyy-mm-dd). */
-function oneYear(iso) {
+/** The policy's transition period in years (GET /api/v1/policy, registers.transitionYears): never a number of the page. */
+let transitionYears = null;
+
+/** acceptedOn + the transition period, as the server counts it (yyyy-mm-dd). */
+function periodEnd(iso) {
   const d = new Date(iso + 'T12:00:00Z');
-  d.setUTCFullYear(d.getUTCFullYear() + 1);
+  d.setUTCFullYear(d.getUTCFullYear() + transitionYears);
   return d.toISOString().slice(0, 10);
+}
+
+function periodWords() {
+  return transitionYears === 1 ? t('transitionOneYear') : t('transitionYears').replace('{n}', String(transitionYears));
 }
 
 export function startTransition() {
@@ -24,7 +31,9 @@ export function startTransition() {
     const id = s.openCase && s.openCase.initiativeId;
     if (!id) { setState({ transition: null, transitionError: null, transitionSaved: null }); return; }
     if (s.caseSaved && get().transition && get().transition.id === id) return;
-    call('GET', '/api/v1/initiatives/' + id).then(i => {
+    const years = transitionYears !== null ? Promise.resolve()
+      : call('GET', '/api/v1/policy').then(p => { transitionYears = p.registers.transitionYears; });
+    Promise.all([call('GET', '/api/v1/initiatives/' + id), years]).then(([i]) => {
       if (get().openCase && get().openCase.initiativeId === i.id) {
         setState({ transition: i, transitionError: null, transitionSaved: null });
         fill(i);
@@ -36,7 +45,8 @@ export function startTransition() {
     $('transition').hidden = !(i && i.existingLocation);
     if (!i || !i.existingLocation) return;
     $('transition-hint').textContent = i.acceptedOn
-      ? t('transitionHint').replace('{accepted}', day(i.acceptedOn)).replace('{year}', day(oneYear(i.acceptedOn)))
+      ? t('transitionHint').replace('{period}', periodWords()).replace('{accepted}', day(i.acceptedOn))
+        .replace('{year}', day(periodEnd(i.acceptedOn)))
       : '';
     $('transition-error').hidden = !s.transitionError;
     $('transition-error').textContent = s.transitionError ? s.transitionError() : '';
@@ -63,7 +73,7 @@ function save() {
     fill(saved);
     loadDeadlines();
   }).catch(err => {
-    const year = i.acceptedOn ? day(oneYear(i.acceptedOn)) : '';
+    const year = i.acceptedOn ? day(periodEnd(i.acceptedOn)) : '';
     if (err.status === 422 && err.problem && err.problem.field === 'transitionExtensionReason'
         && !body.transitionExtensionReason) {
       setState({ transitionError: () => t('transitionNeedsReason').replace('{year}', year) });

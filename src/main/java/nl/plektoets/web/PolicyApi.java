@@ -58,6 +58,10 @@ public final class PolicyApi {
         r.paragraphs().forEach((rule, citation) -> rules.put(rule.key(), citation));
         // the application round (issue 18), only where the policy has one: a page offers rounds only then
         profile.round().ifPresent(round -> rules.put("round", round.paragraph()));
+        // the registers' terms a page words (the transition period of §6.1.2 on the regisseur's case): from the profile
+        ObjectNode registers = out.putObject("registers");
+        registers.put("transitionYears", profile.deadlineSettings().transitionYears());
+        registers.put("transitionParagraph", profile.deadlineSettings().transitionParagraph());
         // the request members the location rules require (POST /api/v1/assessments), so a page asks only for these
         ArrayNode inputs = out.putArray("inputs");
         profile.locationRules().requiredInputs().forEach(id -> inputs.add(INPUT_MEMBERS.get(id)));
