@@ -189,7 +189,12 @@ export default {
     etfalVerdict: 'Verdict', etfalEvidence: 'Evidence', etfalOnMap: 'on the map', etfalObligation: 'Obligation',
     etfalStatuses: { pass: 'pass', conditional: 'conditional', fail: 'fail', unknown: 'unknown' },
     etfalCsv: 'Download the neighbours\' addresses (CSV)',
-    etfalPdf: 'Report for the file (PDF)'
+    etfalPdf: 'Report for the file (PDF)',
+    // the next step of an initiative (planner/registers.js)
+    nextStep: 'Next step', nextStepFor: 'Next step for initiative', permitTypeFor: 'Kind of permit for initiative',
+    permitTypes: { temporary: 'temporary', permanent: 'permanent' }, nextStepGo: 'Move on',
+    nextStepConflict: 'Someone else changed this initiative in the meantime; the list has been reloaded.',
+    nextStepRefused: 'Step not taken'
   },
   policy: {
     title: 'Policy framework on housing labour migrants: the text',

@@ -192,7 +192,12 @@ export default {
     etfalVerdict: 'Oordeel', etfalEvidence: 'Onderbouwing', etfalOnMap: 'op de kaart', etfalObligation: 'Verplichting',
     etfalStatuses: { pass: 'voldoet', conditional: 'onder voorwaarden', fail: 'voldoet niet', unknown: 'onbekend' },
     etfalCsv: 'Adressen van de omwonenden downloaden (CSV)',
-    etfalPdf: 'Rapport voor het dossier (PDF)'
+    etfalPdf: 'Rapport voor het dossier (PDF)',
+    // the next step of an initiative (planner/registers.js)
+    nextStep: 'Volgende stap', nextStepFor: 'Volgende stap voor initiatief', permitTypeFor: 'Soort vergunning voor initiatief',
+    permitTypes: { temporary: 'tijdelijk', permanent: 'permanent' }, nextStepGo: 'Doorzetten',
+    nextStepConflict: 'Iemand anders heeft dit initiatief intussen gewijzigd; de lijst is opnieuw geladen.',
+    nextStepRefused: 'Stap niet gezet'
   },
   policy: {
     title: 'Beleidskader huisvesting arbeidsmigranten: de tekst',

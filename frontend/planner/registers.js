@@ -100,8 +100,66 @@ function renderInitiatives(s) {
       date.textContent = last.at.slice(0, 10);
       step.append(date, ' (' + last.by + ')');
     }
-    tr.addEventListener('click', e => { if (e.target.tagName !== 'BUTTON') zoomTo(initiativeSource.getFeatureById('initiative-' + i.id)); });
+    nextStepCell(tr.insertCell(), i);
+    tr.addEventListener('click', e => { if (!e.target.closest('button, select')) zoomTo(initiativeSource.getFeatureById('initiative-' + i.id)); });
   }
+}
+
+/**
+ * The row's "next step": a select of the statuses the server allows next (the initiative's nextStatuses, from
+ * InitiativeStatus.next), the permit type when it goes to permit_applied (permanent only for room rental, §5.1.2),
+ * and a button that PATCHes it with the row's version; then the list is reloaded.
+ */
+function nextStepCell(cell, i) {
+  const next = i.nextStatuses || [];
+  if (!next.length) return;
+  const statuses = t('initiativeStatuses') || {};
+  const status = document.createElement('select');
+  status.id = 'next-status-' + i.id;
+  status.setAttribute('aria-label', t('nextStepFor') + ' #' + i.id);
+  for (const n of next) status.add(new Option(statuses[n] || n, n));
+  const type = document.createElement('select');
+  type.id = 'next-permit-type-' + i.id;
+  type.setAttribute('aria-label', t('permitTypeFor') + ' #' + i.id);
+  for (const p of i.form === 'room_rental' ? ['temporary', 'permanent'] : ['temporary']) {
+    type.add(new Option((t('permitTypes') || {})[p] || p, p));
+  }
+  const showType = () => { type.hidden = status.value !== 'permit_applied'; };
+  status.addEventListener('change', showType);
+  showType();
+  const go = document.createElement('button');
+  go.type = 'button';
+  go.textContent = t('nextStepGo');
+  go.setAttribute('aria-label', t('nextStepGo') + ' #' + i.id);
+  go.addEventListener('click', () => {
+    const body = { version: i.version, status: status.value };
+    if (status.value === 'permit_applied') body.permitType = type.value;
+    go.disabled = true;
+    getJson('/api/v1/initiatives/' + i.id, {
+      method: 'PATCH',
+      headers: { ...auth().headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body)
+    }).then(() => {
+      message('planner-error', null);
+      return reloadInitiatives();
+    }).catch(err => {
+      if (err.status === 409) {
+        message('planner-error', () => t('nextStepConflict'));
+        return reloadInitiatives();
+      }
+      if (err.status === 422) {
+        message('planner-error', () => t('nextStepRefused') + ': ' + err.message);
+        return reloadInitiatives();
+      }
+      go.disabled = false;
+      plannerFailed(err);
+    });
+  });
+  cell.append(status, ' ', type, ' ', go);
+}
+
+function reloadInitiatives() {
+  return getJson('/api/v1/initiatives', auth()).then(body => setState({ initiatives: body })).catch(plannerFailed);
 }
 
 function loadPermits() {

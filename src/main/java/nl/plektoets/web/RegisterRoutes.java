@@ -287,6 +287,9 @@ public final class RegisterRoutes {
         ObjectNode o = RegisterJson.toJson(i);
         // the one GeoJSON writer of the API (geo.GeoJson), as every other geometry in an answer
         o.set("site", GeoJson.write(i.site(), RD_NEW, ApiCrs.CRS84));
+        // the statuses a PATCH may take it to (InitiativeStatus.next), for the planner page's "next step" select
+        if (i.status() != null)
+            i.status().next().forEach(n -> o.withArray("nextStatuses").add(n.id()));
         return o;
     }
 

@@ -195,7 +195,7 @@ class PlannerPageBrowserTest extends BrowserTestBase {
                 row.textContent().contains("Proef Flex BV") && row.textContent().contains("gemeld"), row.textContent());
         assertEquals(PLANNER_TOKEN, page.evaluate("() => sessionStorage.getItem('plektoets.plannerToken')"));
         assertEquals("", page.getByLabel("Token").inputValue(), "the field does not keep the token");
-        row.locator("button").click();
+        row.locator("button.link").click();
         @SuppressWarnings("unchecked")
         List<Number> centre = (List<Number>) onMap("(map, P) => P.toLonLat(map.getView().getCenter(), map)");
         assertEquals(3.69, centre.get(0).doubleValue(), 1e-4);

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Issue 14's flow through the pages against the real server, once per store ({@link RegisseurFlowOnGeoPackageBrowserTest},
  * {@link RegisseurFlowOnPostgisBrowserTest}), with the server's clock in the test's hand: an initiative reported, taken
- * through the intake table on the regisseur page and on to its permit (the register API is how an initiator's report
- * and the planner's steps arrive: no page reports or grants an initiative), the planner view showing it granted; a
+ * through the intake table on the regisseur page and on to its permit (the initiator's report arrives through the
+ * register API, from outside; the planner takes its status steps on the planner page's "next step" control), the
+ * planner view showing it granted; a
  * signal from the public form reaching the location's list; the §6.1.2 transition year passing on the server's clock,
  * extended on the page only with a reason; the monitor's numbers on the page equal to counts taken with plain SQL from
  * the store's own database.
@@ -93,10 +94,6 @@ abstract class RegisseurFlowBrowserTest extends BrowserTestBase {
         return api("POST", path, token, body.toString()).get("id").asLong();
     }
 
-    JsonNode patch(String path, long version, String fields) throws Exception {
-        return api("PATCH", path, PLANNER_TOKEN, "{\"version\": " + version + ", " + fields + "}");
-    }
-
     void login() {
         page.getByLabel("Token").fill(REGISSEUR_TOKEN);
         page.getByLabel("Token").press("Enter");
@@ -121,6 +118,28 @@ abstract class RegisseurFlowBrowserTest extends BrowserTestBase {
                 .evaluateAll("rs => rs.map(r => [...r.cells].map(c => c.textContent))");
     }
 
+    /** On the planner page (logged in afresh): the initiative's "next step" to status, waiting for the reloaded row. */
+    void plannerStep(long id, String status, String permitType) {
+        if (page == null || !page.url().endsWith("/planner.html")) {
+            open("/planner.html");
+            page.getByLabel("Token").fill(PLANNER_TOKEN);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen"))
+                    .click();
+        }
+        String row = "#initiatives tbody tr[data-initiative='" + id + "']";
+        page.locator(row).waitFor();
+        page.getByLabel("Volgende stap voor initiatief #" + id, new Page.GetByLabelOptions().setExact(true))
+                .selectOption(status);
+        if (permitType != null)
+            page.getByLabel("Soort vergunning voor initiatief #" + id, new Page.GetByLabelOptions().setExact(true))
+                    .selectOption(permitType);
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Doorzetten #" + id).setExact(true))
+                .click();
+        page.locator(row + "[data-status='" + status + "']").waitFor();
+    }
+
     @Test
     @Order(1)
     void anInitiativeGoesFromItsReportThroughTheIntakeTableToItsPermit() throws Exception {
@@ -133,7 +152,7 @@ abstract class RegisseurFlowBrowserTest extends BrowserTestBase {
                         "persons", 24,
                         "initiator", "Agri Flex BV",
                         "initiatorKind", "organisation"));
-        patch("/api/v1/initiatives/" + id, 1, "\"status\": \"intake\"");
+        plannerStep(id, "intake", null);
 
         // the regisseur opens its case and records the meeting, advice and a document, on to the extended procedure
         regisseurPage();
@@ -163,9 +182,9 @@ abstract class RegisseurFlowBrowserTest extends BrowserTestBase {
         assertEquals("2026-02-26", intakeCase.get("meetingOn").asText());
 
         // the planner applies for the permit: the decision term of the extended procedure is the case's deadline
-        patch("/api/v1/initiatives/" + id, 2, "\"status\": \"assessment\"");
-        patch("/api/v1/initiatives/" + id, 3, "\"status\": \"permit_applied\", \"permitType\": \"temporary\"");
-        page.reload();
+        plannerStep(id, "assessment", null);
+        plannerStep(id, "permit_applied", "temporary");
+        regisseurPage();
         page.locator(caseRow).click();
         page.locator("#case:not([hidden])").waitFor();
         page.waitForFunction("() => document.querySelector('#case-deadlines').textContent.includes('procedure')");
@@ -174,10 +193,13 @@ abstract class RegisseurFlowBrowserTest extends BrowserTestBase {
         assertTrue(deadlines.contains("31-8-2026") && deadlines.contains("extended procedure"), deadlines);
 
         // granted: the temporary permit runs ten years from today (§6.2.2), on the case and in the planner's register
-        JsonNode granted = patch("/api/v1/initiatives/" + id, 4, "\"status\": \"granted\"");
-        assertEquals("2036-03-02", granted.get("permitEnd").asText());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sluiten"))
-                .click();
+        plannerStep(id, "granted", null);
+        assertEquals(
+                "2036-03-02",
+                api("GET", "/api/v1/initiatives/" + id, PLANNER_TOKEN, null)
+                        .get("permitEnd")
+                        .asText());
+        regisseurPage();
         page.locator(caseRow).click();
         page.waitForFunction("() => document.querySelector('#case-deadlines').textContent.includes('2-3-2036')");
         assertTrue(page.locator("#case-initiative").textContent().contains("vergunning verleend"));
