@@ -3,6 +3,7 @@ package nl.plektoets.rounds;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import nl.plektoets.registers.Versioned;
 
 /**
  * A round of applications for medium and large locations (Noordoostpolder §6, issue 18): its name, the dates it is
@@ -23,7 +24,8 @@ public record ApplicationRound(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy)
+        implements Versioned<ApplicationRound> {
 
     public ApplicationRound {
         places = List.copyOf(places);
@@ -38,6 +40,7 @@ public record ApplicationRound(
      */
     public record Places(String category, int cap, int held, int available) {}
 
+    @Override
     public ApplicationRound stamped(
             long newId, long newVersion, Instant created, String creator, Instant now, String actor) {
         return new ApplicationRound(

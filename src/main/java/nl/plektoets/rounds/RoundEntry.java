@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.plektoets.registers.Versioned;
 
 /**
  * One initiative entered into a round: its size category when entered, when the application was submitted (the tie
@@ -35,7 +36,8 @@ public record RoundEntry(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy)
+        implements Versioned<RoundEntry> {
 
     public RoundEntry {
         employers = List.copyOf(employers);
@@ -48,6 +50,7 @@ public record RoundEntry(
     /** A planner's points for one criterion, with the note that says why, and who gave them when. */
     public record Score(int points, String note, String by, Instant at) {}
 
+    @Override
     public RoundEntry stamped(long newId, long newVersion, Instant created, String creator, Instant now, String actor) {
         return new RoundEntry(
                 newId,

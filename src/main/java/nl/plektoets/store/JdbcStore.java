@@ -857,35 +857,35 @@ public abstract class JdbcStore implements Store {
             + "submitted_at, employers, dwellings_returned, scores, distance, notes, created_at, created_by, "
             + "updated_at, updated_by";
 
-    private RegisterRows<ApplicationRound> roundRows() {
-        return new RegisterRows<>(
-                RoundStore.ROUNDS, ROUND_COLUMNS, "?,?,?,?,?," + jsonParam() + ",?,?,?,?,?", this::bindRound);
+    private VersionedRegister<ApplicationRound> roundRegister() {
+        return new VersionedRegister<>(
+                new RegisterRows<>(
+                        RoundStore.ROUNDS, ROUND_COLUMNS, "?,?,?,?,?," + jsonParam() + ",?,?,?,?,?", this::bindRound),
+                "SELECT id, " + ROUND_COLUMNS + " FROM application_round",
+                this::roundRow,
+                RoundJson::toJson);
     }
 
-    private RegisterRows<RoundEntry> entryRows() {
-        return new RegisterRows<>(
-                RoundStore.ENTRIES,
-                ENTRY_COLUMNS,
-                "?,?,?,?,?,?,?," + jsonParam() + ",?," + jsonParam() + "," + jsonParam() + ",?,?,?,?,?",
-                this::bindEntry);
+    private VersionedRegister<RoundEntry> entryRegister() {
+        return new VersionedRegister<>(
+                new RegisterRows<>(
+                        RoundStore.ENTRIES,
+                        ENTRY_COLUMNS,
+                        "?,?,?,?,?,?,?," + jsonParam() + ",?," + jsonParam() + "," + jsonParam() + ",?,?,?,?,?",
+                        this::bindEntry),
+                "SELECT id, " + ENTRY_COLUMNS + " FROM round_entry",
+                this::entryRow,
+                RoundJson::toJson);
     }
 
     @Override
     public ApplicationRound createRound(ApplicationRound round, String actor) {
-        return inTransaction(c -> {
-            Instant now = now();
-            ApplicationRound stamped = round.stamped(0, 1, now, actor, now, actor);
-            long id = insertRow(c, roundRows(), stamped);
-            ApplicationRound saved = stamped.stamped(id, 1, now, actor, now, actor);
-            audit(c, RoundStore.ROUNDS, id, 1, "create", actor, null, RoundJson.toJson(saved));
-            return saved;
-        });
+        return inTransaction(c -> insertVersioned(c, roundRegister(), round, actor));
     }
 
     @Override
     public Optional<ApplicationRound> round(long id) {
-        return read(c ->
-                selectById(c, "SELECT id, " + ROUND_COLUMNS + " FROM application_round", id, false, this::roundRow));
+        return read(c -> selectById(c, roundRegister().select(), id, false, this::roundRow));
     }
 
     @Override
@@ -897,25 +897,7 @@ public abstract class JdbcStore implements Store {
     @Override
     public ApplicationRound updateRound(
             long id, long expectedVersion, String actor, UnaryOperator<ApplicationRound> change) {
-        return inTransaction(c -> {
-            ApplicationRound before = selectById(
-                            c, "SELECT id, " + ROUND_COLUMNS + " FROM application_round", id, true, this::roundRow)
-                    .orElseThrow(() -> new EntryNotFoundException(RoundStore.ROUNDS, id));
-            checkVersion(RoundStore.ROUNDS, id, expectedVersion, before.version());
-            ApplicationRound after = change.apply(before)
-                    .stamped(id, before.version() + 1, before.createdAt(), before.createdBy(), now(), actor);
-            updateRow(c, roundRows(), id, expectedVersion, after);
-            audit(
-                    c,
-                    RoundStore.ROUNDS,
-                    id,
-                    after.version(),
-                    "update",
-                    actor,
-                    RoundJson.toJson(before),
-                    RoundJson.toJson(after));
-            return after;
-        });
+        return updateVersioned(roundRegister(), id, expectedVersion, actor, change);
     }
 
     @Override
@@ -933,12 +915,7 @@ public abstract class JdbcStore implements Store {
                                         + rs.getLong(1) + "; change that one");
                 }
             }
-            Instant now = now();
-            RoundEntry stamped = entry.stamped(0, 1, now, actor, now, actor);
-            long id = insertRow(c, entryRows(), stamped);
-            RoundEntry saved = stamped.stamped(id, 1, now, actor, now, actor);
-            audit(c, RoundStore.ENTRIES, id, 1, "create", actor, null, RoundJson.toJson(saved));
-            return saved;
+            return insertVersioned(c, entryRegister(), entry, actor);
         });
     }
 
@@ -964,25 +941,7 @@ public abstract class JdbcStore implements Store {
 
     @Override
     public RoundEntry updateEntry(long id, long expectedVersion, String actor, UnaryOperator<RoundEntry> change) {
-        return inTransaction(c -> {
-            RoundEntry before = selectById(
-                            c, "SELECT id, " + ENTRY_COLUMNS + " FROM round_entry", id, true, this::entryRow)
-                    .orElseThrow(() -> new EntryNotFoundException(RoundStore.ENTRIES, id));
-            checkVersion(RoundStore.ENTRIES, id, expectedVersion, before.version());
-            RoundEntry after = change.apply(before)
-                    .stamped(id, before.version() + 1, before.createdAt(), before.createdBy(), now(), actor);
-            updateRow(c, entryRows(), id, expectedVersion, after);
-            audit(
-                    c,
-                    RoundStore.ENTRIES,
-                    id,
-                    after.version(),
-                    "update",
-                    actor,
-                    RoundJson.toJson(before),
-                    RoundJson.toJson(after));
-            return after;
-        });
+        return updateVersioned(entryRegister(), id, expectedVersion, actor, change);
     }
 
     private int bindRound(PreparedStatement st, ApplicationRound r) throws SQLException {
