@@ -20,7 +20,8 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  * --municipality GM0171}: Ens, Kraggenburg, Luttelgeest, Marknesse), served with {@code --policy-profile
  * noordoostpolder-2024}. A check in Marknesse names Noordoostpolder's policy under the verdict and gives the closed
  * village (§3) as the API does, saying it is indicative; the policy text page shows Noordoostpolder's title and its
- * §3 from the digest.
+ * §3 from the digest. Every page's header names Noordoostpolder's policy too (common/policy.js; the Hardenberg side is
+ * {@link PagePolicyBrowserTest}).
  */
 class NoordoostpolderPagesBrowserTest extends BrowserTestBase {
     static final Path DATA = Path.of("..", "shared", "data");
