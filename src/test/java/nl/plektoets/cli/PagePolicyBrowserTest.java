@@ -67,6 +67,7 @@ class PagePolicyBrowserTest extends BrowserTestBase {
             open(path);
             assertHeaderNamesThePolicy(page, "hardenberg-2025", title, true);
         }
+        screenshot("page-policy-regisseur-en.png");
         // the link opens the policy text page of the same profile, in the language chosen
         open("/huren.html?lang=pl");
         Locator line = page.locator("#page-policy");
