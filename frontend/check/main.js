@@ -14,6 +14,7 @@
 //   error, linkProblems, lang          -> the two alert boxes (here)
 //   inputs, employerErf, erfMode, ... -> erf.js (the employer's fields, the erf on the map)
 //   site..., form, persons, erf, lang -> link.js (the URL hash; also on every map move)
+//   (the header's policy line: common/policy.js, rewritten on a language switch)
 import { configuredBackground, fitToDataset, setProjection, PROJECTIONS } from '../common/map.js';
 import { get, setState, subscribe, pointSite, polygonSite } from './state.js';
 import { startTexts, t, fmt } from './texts.js';
@@ -27,11 +28,13 @@ import { assess } from './assess.js';
 import { startPrint } from './print.js';
 import { startReport } from './report.js';
 import { startErf } from './erf.js';
+import { showPagePolicy } from '../common/policy.js';
 
 const $ = id => document.getElementById(id);
 
 const opened = readLink(location.hash);
 const ui = startTexts(opened.link.lang);
+showPagePolicy(ui); // the header names the policy that answers
 const map = createMap(opened.link.proj);
 setState({ lang: ui.lang, form: $('form').value, persons: $('persons').value, stay: $('stay').value,
   areaType: $('area-type').value, keepView: !!opened.link.view });

@@ -12,9 +12,9 @@ export function i18n(section, ALL, initialLang) {
   const asked = initialLang || new URLSearchParams(location.search).get('lang');
   let lang = ALL[asked] ? asked : (asked && asked !== 'nl' && ALL.en ? 'en' : 'nl');
   const listeners = [];
-  const lookup = (code, key) => {
+  const lookup = (code, key, from = section) => {
     const texts = ALL[code] || {};
-    if (texts[section] && texts[section][key] !== undefined) return texts[section][key];
+    if (texts[from] && texts[from][key] !== undefined) return texts[from][key];
     return texts.common ? texts.common[key] : undefined;
   };
   /** The languages to try, in order, for a text or a server message in the current language. */
@@ -26,6 +26,14 @@ export function i18n(section, ALL, initialLang) {
     t(key) {
       for (const code of chain()) {
         const text = lookup(code, key);
+        if (text !== undefined) return text;
+      }
+      return key;
+    },
+    /** t(key) from another section than the page's (a module every page shares, e.g. pagePolicy), then common. */
+    tIn(from, key) {
+      for (const code of chain()) {
+        const text = lookup(code, key, from);
         if (text !== undefined) return text;
       }
       return key;

@@ -8,6 +8,7 @@
 //   answer, selected, streets, lang   -> answer.js (the panel)      error, lang  -> answer.js (the alert)
 //   streets, lang                     -> streets.js (table, legend), report.js (the street list)
 //   report, lang                      -> report.js (the outcome)
+//   (the header's policy line: common/policy.js, rewritten on a language switch)
 import { keepLangInUrl } from '../common/i18n.js';
 import { getJson, noteDataset } from '../common/api.js';
 import { layerOverview } from '../common/map.js';
@@ -17,8 +18,10 @@ import { createMap, showStreets, streetsCrs } from './map.js';
 import { startAnswer } from './answer.js';
 import { startStreets } from './streets.js';
 import { startReport } from './report.js';
+import { showPagePolicy } from '../common/policy.js';
 
 const ui = startTexts();
+showPagePolicy(ui); // the header names the policy that answers
 keepLangInUrl(ui); // a reload opens in the language chosen
 setState({ lang: ui.lang });
 ui.onChange(code => setState({ lang: code }));

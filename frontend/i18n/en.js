@@ -328,5 +328,10 @@ export default {
     roundStale: 'Someone else changed this entry meanwhile; the ranking was reloaded: check and score again.',
     roundOpened: 'Round {name} opened.', roundCsv: 'Download CSV', roundPdf: 'Download PDF for the college',
     roundIntake: 'Allocated ones to the intake table', roundToIntake: '{opened} intake case(s) opened, {kept} already at the table.'
+  },
+  // the header line of every page (common/policy.js, issue 18): which municipality's policy answers
+  pagePolicy: {
+    lead: 'Policy',
+    indicative: 'Not every value of this policy has been adopted by the council; answers that use them are indicative.'
   }
 };

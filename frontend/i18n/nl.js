@@ -331,5 +331,10 @@ export default {
     roundStale: 'Iemand anders heeft deze aanvraag intussen gewijzigd; de rangschikking is opnieuw geladen: controleer en beoordeel opnieuw.',
     roundOpened: 'Ronde {name} geopend.', roundCsv: 'CSV downloaden', roundPdf: 'PDF voor het college downloaden',
     roundIntake: 'Toegewezen naar de intaketafel', roundToIntake: '{opened} intakezaak/-zaken geopend, {kept} al aan tafel.'
+  },
+  // the header line of every page (common/policy.js, issue 18): which municipality's policy answers
+  pagePolicy: {
+    lead: 'Beleid',
+    indicative: 'Niet alle waarden van dit beleid zijn door de gemeenteraad vastgesteld; antwoorden die ze gebruiken zijn indicatief.'
   }
 };

@@ -184,5 +184,10 @@ export default {
     signalNoLocation: 'Najpierw wybierz miejsce.', signalNoDescription: 'Najpierw opisz, co się dzieje.',
     signalCategories: { noise: 'Hałas', parking: 'Parkowanie', litter: 'Śmieci', overcrowding: 'Przeludnienie', fire_safety: 'Bezpieczeństwo pożarowe', other: 'Inne' },
     signalSources: { resident: 'Mieszkaniec', village_council: 'Rada wsi' }
+  },
+  // the header line of every page (common/policy.js, issue 18): which municipality's policy answers
+  pagePolicy: {
+    lead: 'Polityka',
+    indicative: 'Nie wszystkie wartości tej polityki zostały przyjęte przez radę gminy; odpowiedzi, które z nich korzystają, mają charakter orientacyjny.'
   }
 };

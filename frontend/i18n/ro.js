@@ -184,5 +184,10 @@ export default {
     signalNoLocation: 'Alegeți mai întâi locația.', signalNoDescription: 'Descrieți mai întâi problema.',
     signalCategories: { noise: 'Zgomot', parking: 'Parcare', litter: 'Gunoi', overcrowding: 'Supraaglomerare', fire_safety: 'Siguranța la incendiu', other: 'Altele' },
     signalSources: { resident: 'Locuitor', village_council: 'Consiliul satului' }
+  },
+  // the header line of every page (common/policy.js, issue 18): which municipality's policy answers
+  pagePolicy: {
+    lead: 'Politică',
+    indicative: 'Nu toate valorile acestei politici au fost adoptate de consiliul local; răspunsurile care le folosesc sunt orientative.'
   }
 };

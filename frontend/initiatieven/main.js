@@ -11,6 +11,7 @@
 //   next                                 -> list.js ("more" button)     error, lang -> main.js (the alert)
 //   locations, signalLocation            -> signal.js (the form's choice), map.js (the triangles)
 //   signalAnswer, signalError, lang      -> signal.js (the answer or the refusal in words)
+//   (the header's policy line: common/policy.js, rewritten on a language switch)
 import { keepLangInUrl, i18n } from '../common/i18n.js';
 import { getJson, errorText, noteDataset } from '../common/api.js';
 import LANGUAGES from '../i18n/languages.js';
@@ -18,9 +19,11 @@ import { get, setState, subscribe } from './state.js';
 import { createMap } from './map.js';
 import { startList } from './list.js';
 import { startSignal } from './signal.js';
+import { showPagePolicy } from '../common/policy.js';
 
 const PATH = '/api/v1/public/initiatives';
 const ui = i18n('initiatives', LANGUAGES);
+showPagePolicy(ui); // the header names the policy that answers
 keepLangInUrl(ui); // a reload opens in the language chosen
 setState({ lang: ui.lang });
 ui.onChange(code => setState({ lang: code }));

@@ -9,6 +9,7 @@
 //   initiatives, permits, lang -> registers.js (tables, map)    overview, overviewBusy, lang -> overview.js
 //   messages, lang          -> the two message boxes (here)
 //   etfalPick, etfalSite, etfalEmployers, etfalAnswer, etfalBusy, etfalError, token, lang -> etfal.js (the ETFAL panel)
+//   (the header's policy line: common/policy.js, rewritten on a language switch)
 import { keepLangInUrl } from '../common/i18n.js';
 import { fitToDataset } from '../common/map.js';
 import { setState, subscribe, message } from './state.js';
@@ -18,9 +19,11 @@ import { startLayers } from './layers.js';
 import { startRegisters, login, TOKEN_KEY } from './registers.js';
 import { startOverview } from './overview.js';
 import { startEtfal } from './etfal.js';
+import { showPagePolicy } from '../common/policy.js';
 
 const $ = id => document.getElementById(id);
 const ui = startTexts();
+showPagePolicy(ui); // the header names the policy that answers
 keepLangInUrl(ui); // a reload opens in the language chosen
 setState({ lang: ui.lang });
 ui.onChange(code => setState({ lang: code }));

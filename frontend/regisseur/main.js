@@ -14,6 +14,7 @@
 //   monitor, monitorMeasure, lang  -> monitor.js (the chart and its table)
 //   rounds, roundId, ranking, roundScoring, roundMessage, roundError, initiatives, lang -> round.js (the round)
 //   messages, lang                 -> the message boxes (here)
+//   (the header's policy line: common/policy.js, rewritten on a language switch)
 import { keepLangInUrl } from '../common/i18n.js';
 import { getJson } from '../common/api.js';
 import { fitToDataset } from '../common/map.js';
@@ -27,10 +28,12 @@ import { startDeadlines, loadDeadlines } from './deadlines.js';
 import { startLocations, loadLocations } from './locations.js';
 import { startMonitor, loadMonitor } from './monitor.js';
 import { startRound, loadRounds } from './round.js';
+import { showPagePolicy } from '../common/policy.js';
 
 const $ = id => document.getElementById(id);
 export const TOKEN_KEY = 'plektoets.regisseurToken';
 const ui = startTexts();
+showPagePolicy(ui); // the header names the policy that answers
 keepLangInUrl(ui);
 setState({ lang: ui.lang });
 ui.onChange(code => setState({ lang: code }));

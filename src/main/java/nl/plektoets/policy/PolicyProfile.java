@@ -56,6 +56,8 @@ public final class PolicyProfile {
     private final EnvironmentPolicy environment;
     // set once by parse() before the profile is returned, never after
     private SettlementPolicy settlement = new SettlementPolicy(null, null);
+    // set once by parse() before the profile is returned, never after
+    private List<String> notAdopted = List.of();
 
     /**
      * Where the numbers come from.
@@ -395,7 +397,42 @@ public final class PolicyProfile {
         profile.intakeDocuments = intake;
         profile.deadlineSettings = deadlines;
         profile.round = round;
+        profile.notAdopted = notAdoptedPaths(root);
         return profile;
+    }
+
+    /**
+     * Where the profile marks a value or rule {@code adopted: false}, as paths into the profile (for example
+     * {@code distance_to_work.max_commute_km}, {@code round.criteria[housing_quality]}, {@code locations.rules[0]}: a
+     * list item by its {@code id}, else its index), in the file's order. Read from the whole tree rather than from
+     * each block, so a block added later is counted without code here; the pages say that answers using these
+     * values are indicative.
+     */
+    public List<String> notAdopted() {
+        return notAdopted;
+    }
+
+    private static List<String> notAdoptedPaths(JsonNode root) {
+        List<String> out = new ArrayList<>();
+        notAdoptedPaths(root, "", out);
+        return List.copyOf(out);
+    }
+
+    private static void notAdoptedPaths(JsonNode node, String path, List<String> out) {
+        if (node.isObject()) {
+            // source.adopted is the adoption date (text), never this flag
+            JsonNode a = node.get("adopted");
+            if (a != null && a.isBoolean() && !a.booleanValue() && !path.isEmpty()) out.add(path);
+            node.fields()
+                    .forEachRemaining(e ->
+                            notAdoptedPaths(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                String key = item.path("id").isTextual() ? item.get("id").asText() : String.valueOf(i);
+                notAdoptedPaths(item, path + "[" + key + "]", out);
+            }
+        }
     }
 
     /** The planner's ETFAL sections ({@code spread:}, {@code neighbours:}); never null, each part possibly null. */

@@ -30,8 +30,9 @@ public final class PolicyApi {
 
     /**
      * {id, title, adopted, publisher, document, source {publication, textKind}, text, paragraphs [{ref, label, title}], rules {name: citation},
-     * inputs [request member the location rules require, e.g. employsMigrants, employerErf], readings {name: {value, paragraph, note}}, notChecked [{id, paragraph, nl, en}]}: the text's paragraphs and the
-     * profile's readings of it, so a reader sees every choice the service made and what it leaves unchecked.
+     * inputs [request member the location rules require, e.g. employsMigrants, employerErf], readings {name: {value, paragraph, note}}, notChecked [{id, paragraph, nl, en}],
+     * notAdopted [profile path]}: the text's paragraphs and the profile's readings of it, so a reader sees every
+     * choice the service made, what it leaves unchecked and which of its values the council has not adopted.
      */
     public ObjectNode policy() {
         ObjectNode out = head();
@@ -77,6 +78,9 @@ public final class PolicyApi {
                         .put("paragraph", q.paragraph())
                         .put("nl", q.nl())
                         .put("en", q.en()));
+        // where the profile says adopted: false; every page notes that answers using these values are indicative
+        ArrayNode notAdopted = out.putArray("notAdopted");
+        profile.notAdopted().forEach(notAdopted::add);
         return out;
     }
 

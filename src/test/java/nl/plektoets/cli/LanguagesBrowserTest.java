@@ -51,7 +51,8 @@ class LanguagesBrowserTest extends BrowserTestBase {
                 List.of("nl", "en", "pl", "ro"),
                 page.locator("#lang option").evaluateAll("os => os.map(o => o.value)"),
                 "the switch");
-        List<String> all = List.of("common", "check", "rental", "planner", "policy", "initiatives", "regisseur");
+        List<String> all =
+                List.of("common", "check", "rental", "planner", "policy", "initiatives", "regisseur", "pagePolicy");
         assertEquals(
                 all,
                 page.evaluate("async () => { const nl = (await import('/i18n/nl.js')).default;"
@@ -61,7 +62,7 @@ class LanguagesBrowserTest extends BrowserTestBase {
         for (String code : List.of("pl", "ro")) {
             assertEquals(
                     List.of(),
-                    missing(code, List.of("common", "check", "rental", "policy", "initiatives")),
+                    missing(code, List.of("common", "check", "rental", "policy", "initiatives", "pagePolicy")),
                     code + ".js");
             assertEquals(
                     "en",

@@ -1,6 +1,7 @@
 package nl.plektoets.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,8 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  * --municipality GM0171}: Ens, Kraggenburg, Luttelgeest, Marknesse), served with {@code --policy-profile
  * noordoostpolder-2024}. A check in Marknesse names Noordoostpolder's policy under the verdict and gives the closed
  * village (§3) as the API does, saying it is indicative; the policy text page shows Noordoostpolder's title and its
- * §3 from the digest.
+ * §3 from the digest. Every page's header names Noordoostpolder's policy too (common/policy.js; the Hardenberg side is
+ * {@link PagePolicyBrowserTest}).
  */
 class NoordoostpolderPagesBrowserTest extends BrowserTestBase {
     static final Path DATA = Path.of("..", "shared", "data");
@@ -106,5 +108,29 @@ class NoordoostpolderPagesBrowserTest extends BrowserTestBase {
         open("/?lang=en#pt=" + pt + "&form=room_rental&persons=4");
         page.locator("#policy-name").waitFor();
         assertEquals("Policy: " + TITLE, page.locator("#policy-name").textContent());
+    }
+
+    /**
+     * Served with Noordoostpolder's profile, every page's header names Noordoostpolder's policy (not Hardenberg's),
+     * links its policy text and says that answers using its values not adopted (almost all: the digest relies on the
+     * municipality's summary) are indicative; in English after the switch.
+     */
+    @Test
+    void everyPageNamesNoordoostpoldersPolicyInItsHeader() throws Exception {
+        JsonNode policy = api("GET", "/api/v1/policy", null, null);
+        assertEquals(TITLE, policy.get("title").asText());
+        assertTrue(
+                policy.get("notAdopted").toString().contains("round.criteria[housing_quality]"),
+                policy.get("notAdopted").toString());
+        for (String path : PagePolicyBrowserTest.PAGES) {
+            open(path);
+            PagePolicyBrowserTest.assertHeaderNamesThePolicy(page, "noordoostpolder-2024", TITLE, true);
+            assertFalse(page.locator("#page-policy").textContent().contains("Hardenberg"), path);
+        }
+        open("/planner.html");
+        page.locator("#page-policy-link").click();
+        page.waitForURL("**/beleid.html");
+        page.waitForFunction("() => document.getElementById('policy-title').textContent.includes('Noordoostpolder')");
+        assertTrue(page.locator("#policy-title").textContent().startsWith(TITLE));
     }
 }

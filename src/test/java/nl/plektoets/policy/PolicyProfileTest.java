@@ -188,6 +188,35 @@ class PolicyProfileTest {
         assertTrue(fromFile.getMessage().startsWith("Policy profile " + written + " is not usable"));
     }
 
+    /**
+     * Issue 18, "the pages show which municipality's policy answers": where a profile marks a value {@code adopted:
+     * false} is listed by its path (a list item by its id), so every page can say that answers using it are
+     * indicative; a profile without such a value lists none (its {@code source.adopted} is a date, not the flag).
+     */
+    @Test
+    void theValuesTheCouncilHasNotAdoptedAreListedByTheirPathInTheProfile() throws IOException {
+        assertEquals(java.util.List.of(), PolicyProfile.load(STRICT).notAdopted());
+        PolicyProfile marked = PolicyProfile.parse(
+                strict().replace(
+                                "capacity.facility_max_persons: {value: 10, paragraph: \"§5.1.1\", note: \"test\"}",
+                                "capacity.facility_max_persons: {value: 10, paragraph: \"§5.1.1\", note: \"test\","
+                                        + " adopted: false, adopted_note: \"not yet decided\"}"),
+                "test.yaml");
+        assertEquals(java.util.List.of("thresholds.capacity.facility_max_persons"), marked.notAdopted());
+
+        java.util.List<String> hardenberg =
+                PolicyProfile.builtIn("hardenberg-2025").notAdopted();
+        assertTrue(hardenberg.contains("distance_to_work.max_commute_km"), hardenberg.toString());
+        assertTrue(hardenberg.contains("intake.documents[landscape_plan]"), hardenberg.toString());
+        assertTrue(hardenberg.contains("room_rental.share_per_street"), hardenberg.toString());
+        assertTrue(!hardenberg.contains("source"), hardenberg.toString());
+        java.util.List<String> nop =
+                PolicyProfile.builtIn("noordoostpolder-2024").notAdopted();
+        assertTrue(nop.contains("round.criteria[housing_quality]"), nop.toString());
+        assertTrue(nop.contains("locations.size_categories[medium]"), nop.toString());
+        assertTrue(nop.contains("thresholds.capacity.facility_max_persons"), nop.toString());
+    }
+
     static String strict() throws IOException {
         return Files.readString(STRICT, StandardCharsets.UTF_8);
     }
