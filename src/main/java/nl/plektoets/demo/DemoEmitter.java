@@ -48,26 +48,14 @@ final class DemoEmitter extends OsmDrawing {
     // ---- villages ----
 
     private void village(Village v) {
-        StreetGrid g = v.grid;
-        node(
-                g.x0 + g.width() / 2,
-                g.y0 + g.height() / 2,
-                "place",
-                v.rank == 0 ? "town" : "village",
-                "name",
+        village(
+                v.grid,
+                v.rank == 0,
                 v.name,
-                "population",
-                Integer.toString(v.population()));
-        FictitiousNames names = new FictitiousNames(FictitiousNames.VILLAGE_SUFFIXES, layout.seed * 31 + v.rank);
-        grid(g, "residential", names::street);
-        buildings(g, names::street, v.name, "building", "house");
-        way(
-                rect(g.x0 - 20, g.y0 - 20, g.x0 + g.width() + 20, g.y0 + g.height() + 20),
-                "landuse",
-                "residential",
-                "name",
-                v.name);
-        facilities(v.grid, v.name, v.tier, v.dwellings, names);
+                v.population(),
+                v.tier,
+                v.dwellings,
+                new FictitiousNames(FictitiousNames.VILLAGE_SUFFIXES, layout.seed * 31 + v.rank));
     }
 
     private void businessPark(Village v, FictitiousNames names, int offset) {

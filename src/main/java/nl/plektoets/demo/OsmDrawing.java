@@ -103,7 +103,28 @@ class OsmDrawing {
         way(rect(g.x0 - 20, g.y0 - 20, g.x0 + g.width() + 20, g.y0 + g.height() + 20), tags);
     }
 
-    // ---- a village's facilities ----
+    // ---- a village ----
+
+    /**
+     * A village (or the town) on grid {@code g}: its place node, streets named by {@code names}, a house with an
+     * address per unit, the built-up area 20 m beyond its outer streets, and its facilities.
+     */
+    void village(
+            StreetGrid g, boolean town, String name, int population, Tier tier, int dwellings, FictitiousNames names) {
+        node(
+                g.x0 + g.width() / 2,
+                g.y0 + g.height() / 2,
+                "place",
+                town ? "town" : "village",
+                "name",
+                name,
+                "population",
+                Integer.toString(population));
+        grid(g, "residential", names::street);
+        buildings(g, names::street, name, "building", "house");
+        outline(g, "landuse", "residential", "name", name);
+        facilities(g, name, tier, dwellings, names);
+    }
 
     /**
      * The facilities of a village of {@code dwellings} on grid {@code g}: the large ones (supermarkets, doctors,
