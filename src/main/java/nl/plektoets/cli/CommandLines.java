@@ -95,9 +95,12 @@ final class CommandLines {
         return given;
     }
 
-    /** The configuration: command line > environment > file > default. */
+    /**
+     * The configuration: command line > environment > file > default; without a data directory given, the profile's
+     * own demo directory where it has one ({@link Demos#dataDirectory}).
+     */
     static Config config(CommandSpec spec, CommandContext context) {
-        return Config.load(configGiven(spec), context.env());
+        return Demos.dataDirectory(Config.load(configGiven(spec), context.env()), context.demoDataDir());
     }
 
     // ---- --help

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import nl.plektoets.config.ConfigException;
 import nl.plektoets.demo.DemoMunicipality;
 import nl.plektoets.demo.NationalSet;
+import nl.plektoets.demo.PolderMunicipality;
 import nl.plektoets.store.embedded.GeoPackageStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,12 +19,19 @@ import picocli.CommandLine.Option;
         name = "demo",
         sortOptions = false,
         header = "generate the fictitious demo municipality into a data directory",
-        customSynopsis = "Usage: plektoets demo --out DIR [--addresses N] [--seed S] [--municipalities M]",
+        customSynopsis =
+                "Usage: plektoets demo --out DIR [--addresses N] [--seed S] [--municipalities M | --policy-profile P]",
         description = {
             "",
             "Generates the fictitious demo municipality (villages, farms, business parks, holiday parks,"
                     + " facilities, roads) as OpenStreetMap XML with a dataset.json, for 'plektoets serve --data DIR'. The same"
                     + " seed gives the same municipality. DIR must not exist or be empty; on any error nothing is left behind.",
+            "",
+            "With --policy-profile noordoostpolder-2024 it generates the fictitious polder municipality for"
+                    + " Noordoostpolder's profile instead (a town and a ring of villages, polder roads with farms and their"
+                    + " erven, a business park, a holiday park), with its register of existing medium and large locations"
+                    + " entered into DIR/plektoets.gpkg (docs/noordoostpolder.md#the-demo); 500 to 50,000 addresses. A"
+                    + " profile without a demo of its own gets the first demo.",
             "",
             "With --municipalities M it generates a national-size test set instead (docs/national-batch.md): M"
                     + " fictitious municipalities of the demo's shapes side by side, --addresses in all (up to 50"
@@ -64,6 +72,13 @@ final class DemoCommand implements Callable<Integer> {
                     + " municipality as OSM XML)")
     String municipalities;
 
+    @Option(
+            names = {"--policy-profile", "--profile"},
+            paramLabel = "P",
+            description = "the built-in policy profile the demo is for: noordoostpolder-2024 has its own (the polder),"
+                    + " any other gets the first demo")
+    String policyProfile;
+
     private final CommandContext context;
 
     DemoCommand(CommandContext context) {
@@ -78,6 +93,10 @@ final class DemoCommand implements Callable<Integer> {
         int n = (int) OptionValues.number(addresses, "addresses", null, 500, 50_000_000);
         long s = OptionValues.number(seed, "seed", null, Long.MIN_VALUE, Long.MAX_VALUE);
         long start = System.nanoTime();
+        if (policyProfile != null && Demos.ofProfile(policyProfile) == Demos.Kind.POLDER && municipalities != null) {
+            throw new ConfigException("--municipalities makes the national set from the first demo's shapes; leave out"
+                    + " --policy-profile " + policyProfile);
+        }
         if (municipalities != null) {
             int m = (int) OptionValues.number(municipalities, "municipalities", null, 1, 100_000);
             if ((long) m * 500 > n) {
@@ -104,6 +123,31 @@ final class DemoCommand implements Callable<Integer> {
                             NationalSet.describe(summary[0]),
                             s,
                             outDir.resolve(GeoPackageStore.FILE_NAME),
+                            (System.nanoTime() - start) / 1e9);
+            return CommandLines.OK;
+        }
+        Demos.Kind kind = policyProfile == null ? Demos.Kind.PLEKDAM : Demos.ofProfile(policyProfile);
+        if (kind == Demos.Kind.POLDER) {
+            if (n > PolderMunicipality.MAX_ADDRESSES) {
+                throw new ConfigException(
+                        "--addresses " + n + ": the polder demo takes at most " + PolderMunicipality.MAX_ADDRESSES
+                                + " addresses (its lattice of roads must fit the demo area)");
+            }
+            int[] registered = new int[1];
+            StagedDirectory.write(outDir, "--out", dir -> {
+                Demos.generateFiles(kind, dir, n, s);
+                registered[0] = Demos.seedRegister(dir);
+            });
+            context.out()
+                    .printf(
+                            Locale.ROOT,
+                            "Generated the polder demo municipality for %s (%d addresses, seed %d, %d locations in the"
+                                    + " register) into %s in %.1f s%n",
+                            policyProfile,
+                            n,
+                            s,
+                            registered[0],
+                            outDir,
                             (System.nanoTime() - start) / 1e9);
             return CommandLines.OK;
         }

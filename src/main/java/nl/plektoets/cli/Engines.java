@@ -26,7 +26,6 @@ import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Role;
 import nl.plektoets.data.directory.DataDirectory;
-import nl.plektoets.demo.DemoMunicipality;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.policy.ReachSettings;
@@ -283,17 +282,31 @@ final class Engines {
         return ReachIndex.open(sources, graph, dataset.layer(Role.FACILITY), crs, settings, memoryMapped);
     }
 
-    /** The data directory's dataset; the default directory is first filled with the demo when it holds no data. */
+    /** The data directory's dataset; a demo's directory is first filled with its demo when it holds no data. */
     Dataset loadDataset(Config config) throws IOException {
-        Path dir = config.dataDir();
-        if (dir.normalize().equals(context.demoDataDir()) && holdsNoData(dir)) {
-            context.err()
-                    .println("plektoets: " + dir + " holds no data; generating the fictitious demo municipality there ("
-                            + DemoMunicipality.DEFAULT_ADDRESSES + " addresses)");
-            generateDemoInto(dir, DemoMunicipality.DEFAULT_ADDRESSES, DemoMunicipality.DEFAULT_SEED);
-        }
+        prepareDemo(config);
         WorkingCrs crs = config.crs().equals("auto") ? null : WorkingCrs.of(config.crs());
-        return DataDirectory.load(dir, crs, context.progress());
+        return DataDirectory.load(config.dataDir(), crs, context.progress());
+    }
+
+    /**
+     * Generates the demo into the data directory when it is a demo's directory (the default one, or the polder's
+     * beside it: {@link Demos#at}) and holds no data; the polder's register of existing locations is entered into the
+     * directory's embedded store. {@code serve} calls this before it opens its store there.
+     */
+    void prepareDemo(Config config) throws IOException {
+        Path dir = config.dataDir();
+        Optional<Demos.Kind> demo = Demos.at(dir, context.demoDataDir());
+        if (demo.isEmpty() || !holdsNoData(dir)) return;
+        Demos.Kind kind = demo.get();
+        int addresses = Demos.defaultAddresses(kind);
+        context.err()
+                .println("plektoets: " + dir + " holds no data; generating the fictitious "
+                        + (kind == Demos.Kind.POLDER
+                                ? "polder demo municipality for " + Demos.POLDER_PROFILE
+                                : "demo municipality")
+                        + " there (" + addresses + " addresses)");
+        generateDemoInto(kind, dir, addresses, Demos.defaultSeed(kind));
     }
 
     private static boolean holdsNoData(Path dir) {
@@ -303,17 +316,20 @@ final class Engines {
     /**
      * Generates the demo into a staging directory and moves the files into {@code dir}, which may hold other files:
      * dataset.json first and the OSM source last, so an interrupted run never leaves a source without its
-     * description (which would import the fictitious data as if it were real).
+     * description (which would import the fictitious data as if it were real); then the polder's register.
      */
-    private static void generateDemoInto(Path dir, int addresses, long seed) throws IOException {
+    private static void generateDemoInto(Demos.Kind kind, Path dir, int addresses, long seed) throws IOException {
         if (StagedDirectory.isEmptyOrAbsent(dir)) {
-            StagedDirectory.write(dir, "--data", staging -> DemoMunicipality.generate(staging, addresses, seed));
+            StagedDirectory.write(dir, "--data", staging -> {
+                Demos.generateFiles(kind, staging, addresses, seed);
+                Demos.seedRegister(staging);
+            });
             return;
         }
         Path staging =
                 Files.createTempDirectory(dir.toAbsolutePath().getParent(), "." + dir.getFileName() + ".partial-");
         try {
-            DemoMunicipality.generate(staging, addresses, seed);
+            Demos.generateFiles(kind, staging, addresses, seed);
             List<Path> files;
             try (Stream<Path> s = Files.list(staging)) {
                 files = s.sorted((a, b) -> Boolean.compare(isOsm(a), isOsm(b))).toList();
@@ -328,6 +344,7 @@ final class Engines {
         } finally {
             StagedDirectory.deleteRecursively(staging);
         }
+        Demos.seedRegister(dir);
     }
 
     private static boolean isOsm(Path f) {

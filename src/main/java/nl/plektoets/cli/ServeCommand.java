@@ -100,7 +100,9 @@ import picocli.CommandLine.Spec;
             "",
             "Starts the HTTP API (and the page at /) on the dataset in the data directory. The first start"
                     + " imports the OSM source(s) there and caches the result; later starts read the cache. When --data is the"
-                    + " default (gisdata/demo) and holds no data, the fictitious demo municipality is generated there first.",
+                    + " default (gisdata/demo) and holds no data, the fictitious demo municipality is generated there first;"
+                    + " with --policy-profile noordoostpolder-2024 the default is gisdata/demo-noordoostpolder, where the"
+                    + " fictitious polder demo (with its register of existing locations) is generated.",
             ""
         },
         footer = {"", "Exit codes: 0 serving, 1 failed, 2 bad arguments or configuration."})
@@ -134,6 +136,8 @@ final class ServeCommand implements Callable<Integer> {
         context.err().println("plektoets configuration:\n" + config.describe());
         TokenFile tokens = config.tokens() == null ? TokenFile.empty() : TokenFile.read(config.tokens());
         Engines engines = new Engines(context);
+        // a demo directory without data gets its demo (and the polder its register) before the store opens there
+        engines.prepareDemo(config);
         Store store =
                 Stores.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), context.clock());
         // several instances over one PostGIS: hear each other's register writes, so kept register state follows them

@@ -231,6 +231,45 @@ public record Config(
         origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
     }
 
+    /**
+     * A copy with another data directory, and {@code origin} saying where it came from: {@code serve} without
+     * {@code --data} serves the demo of the profile in use, and the configuration it prints says so.
+     */
+    public Config withDataDir(Path dir, String origin) {
+        Map<String, String> o = new LinkedHashMap<>(origins);
+        o.put("data", origin);
+        return new Config(
+                port,
+                host,
+                dir,
+                crs,
+                policy,
+                policyProfile,
+                maxBodyBytes,
+                maxSiteAreaM2,
+                maxSnapDistanceM,
+                layerLimitDefault,
+                layerLimitMax,
+                addressLimitDefault,
+                addressLimitMax,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                tokens,
+                background,
+                backgroundUrl,
+                backgroundAttribution,
+                maxTextChars,
+                requestReadTimeoutMs,
+                publicBaseUrl,
+                allowedOrigins,
+                trustedProxies,
+                roomRentalCountsFromDwellings,
+                engineThreads,
+                engineQueue,
+                o);
+    }
+
     /** Every key at its default. */
     public static Config defaults() {
         return load(Map.of(), Map.of());

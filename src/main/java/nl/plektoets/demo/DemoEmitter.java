@@ -1,13 +1,11 @@
 package nl.plektoets.demo;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import nl.plektoets.demo.DemoLayout.Link;
 import nl.plektoets.demo.DemoLayout.RuralRoad;
-import nl.plektoets.demo.DemoLayout.Tier;
 import nl.plektoets.demo.DemoLayout.Village;
 
 /**
@@ -16,21 +14,15 @@ import nl.plektoets.demo.DemoLayout.Village;
  * only by the layout's seed, so every run over the same layout emits exactly the same elements, which the two-pass
  * XML writer relies on.
  */
-final class DemoEmitter {
+final class DemoEmitter extends OsmDrawing {
     private final DemoLayout layout;
-    private final OsmSink sink;
-    private final SplittableRandom rnd;
-    private long nextNode = 1;
-    private long nextWay = 1;
     private int farmSlotsLeft;
     private int farmsLeft;
-    private int addresses;
     private double[] firstBarn;
 
     DemoEmitter(DemoLayout layout, OsmSink sink) {
+        super(sink, layout.dx, layout.dy, new SplittableRandom(layout.seed ^ 0x44454D4FL));
         this.layout = layout;
-        this.sink = sink;
-        this.rnd = new SplittableRandom(layout.seed ^ 0x44454D4FL);
     }
 
     /** Emits the whole municipality; returns the number of addresses written. */
@@ -50,196 +42,20 @@ final class DemoEmitter {
         canal();
         new DemoEnvironment(layout, (x, y) -> node(x, y), this::way).emit(firstBarn);
         DemoCompanies.emit(layout, this);
-        return addresses;
+        return addresses();
     }
 
     // ---- villages ----
 
     private void village(Village v) {
-        StreetGrid g = v.grid;
-        node(
-                g.x0 + g.width() / 2,
-                g.y0 + g.height() / 2,
-                "place",
-                v.rank == 0 ? "town" : "village",
-                "name",
+        village(
+                v.grid,
+                v.rank == 0,
                 v.name,
-                "population",
-                Integer.toString(v.population()));
-        FictitiousNames names = new FictitiousNames(FictitiousNames.VILLAGE_SUFFIXES, layout.seed * 31 + v.rank);
-        grid(g, "residential", names::street);
-        buildings(g, names::street, v.name, "building", "house");
-        way(
-                rect(g.x0 - 20, g.y0 - 20, g.x0 + g.width() + 20, g.y0 + g.height() + 20),
-                "landuse",
-                "residential",
-                "name",
-                v.name);
-        facilities(v, names);
-    }
-
-    private void facilities(Village v, FictitiousNames names) {
-        int d = v.dwellings;
-        if (v.tier == Tier.LARGE) {
-            for (int i = 0, n = Math.max(1, d / 2500); i < n; i++) {
-                facilityNode(v, "shop", "supermarket", "name", "Supermarkt " + v.name + suffix(i));
-            }
-            for (int i = 0, n = Math.max(1, d / 2000); i < n; i++) {
-                facilityNode(
-                        v,
-                        "amenity",
-                        "doctors",
-                        "healthcare",
-                        "doctor",
-                        "name",
-                        "Huisartsenpraktijk " + v.name + suffix(i));
-            }
-            for (int i = 0, n = Math.max(1, d / 5000); i < n; i++) {
-                facilityNode(
-                        v, "amenity", "pharmacy", "healthcare", "pharmacy", "name", "Apotheek " + v.name + suffix(i));
-            }
-            for (int i = 0, n = Math.max(1, d / 4000); i < n; i++) {
-                facilityNode(v, "leisure", "sports_centre", "name", "Sporthal " + v.name + suffix(i));
-            }
-        }
-        if (v.tier != Tier.LARGE) villageShop(v);
-        if (v.tier == Tier.NONE) return;
-        int schools = v.tier == Tier.LARGE ? Math.max(1, d / 600) : 1;
-        for (int i = 0; i < schools; i++) {
-            facilityNode(v, "amenity", "school", "isced:level", "1", "name", "Basisschool " + v.name + suffix(i));
-        }
-        int pitches = v.tier == Tier.LARGE ? Math.max(1, d / 1500) : 1;
-        for (int i = 0; i < pitches; i++) {
-            double[] c = blockCentre(v.grid);
-            way(
-                    rect(c[0] - 20, c[1] - 12, c[0] + 20, c[1] + 12),
-                    "leisure",
-                    "pitch",
-                    "sport",
-                    "soccer",
-                    "name",
-                    "Sportveld " + v.name + suffix(i));
-        }
-        int stops = Math.max(v.tier == Tier.LARGE ? 2 : 1, d / 250);
-        StreetGrid g = v.grid;
-        for (int i = 0; i < stops; i++) {
-            int line = rnd.nextInt(g.rows + 1);
-            int col = rnd.nextInt(g.cols);
-            // on the pavement, 4 m north of the street's centre line, mid-block
-            node(
-                    g.x(col) + g.plots.blockWidth() / 2,
-                    g.y(line) + 4,
-                    "highway",
-                    "bus_stop",
-                    "public_transport",
-                    "platform",
-                    "bus",
-                    "yes",
-                    "name",
-                    v.name + ", " + names.street(line));
-        }
-    }
-
-    /**
-     * A small grocery (shop=convenience, which the importer counts as a supermarket) in a village without a
-     * supermarket, so every village address has groceries within the policy's 30 minutes' walk (Bijlage 1); the
-     * other facilities stay in the larger villages. Placed in the middle block without drawing from the random
-     * stream, so adding it left the rest of the municipality as it was.
-     */
-    private void villageShop(Village v) {
-        StreetGrid g = v.grid;
-        int band = g.rows / 2;
-        int col = g.cols / 2;
-        node(
-                g.x(col) + g.plots.blockWidth() / 2,
-                g.y(band) + g.plots.bandHeight() / 2,
-                "shop",
-                "convenience",
-                "name",
-                "Buurtsuper " + v.name);
-    }
-
-    private void facilityNode(Village v, String... tags) {
-        double[] c = blockCentre(v.grid);
-        node(c[0] + rnd.nextDouble(-10, 10), c[1] + rnd.nextDouble(-3, 3), tags);
-    }
-
-    /** The middle of a random block: the back gardens, between the two rows of houses. */
-    private double[] blockCentre(StreetGrid g) {
-        int band = rnd.nextInt(g.rows);
-        int col = rnd.nextInt(g.cols);
-        return new double[] {g.x(col) + g.plots.blockWidth() / 2, g.y(band) + g.plots.bandHeight() / 2};
-    }
-
-    private static String suffix(int i) {
-        return i == 0 ? "" : " " + (i + 1);
-    }
-
-    // ---- grids (villages, business parks, holiday parks) ----
-
-    private void grid(StreetGrid g, String highway, IntFunction<String> streetName) {
-        g.nodeBase = nextNode;
-        for (int line = 0; line <= g.rows; line++) {
-            for (int col = 0; col <= g.cols; col++) node(g.x(col), g.y(line));
-        }
-        for (int line = 0; line <= g.rows; line++) {
-            long[] refs = new long[g.cols + 1];
-            for (int col = 0; col <= g.cols; col++) refs[col] = g.node(line, col);
-            way(refs, "highway", highway, "name", streetName.apply(line));
-        }
-        for (int col = 0; col <= g.cols; col++) {
-            long[] refs = new long[g.rows + 1];
-            for (int line = 0; line <= g.rows; line++) refs[line] = g.node(line, col);
-            way(refs, "highway", highway, "name", streetName.apply(g.rows + 1 + col));
-        }
-    }
-
-    /**
-     * One building per unit with its address: odd numbers on the north side of a street, even on the south side
-     * (the Dutch habit of one parity per side), numbered west to east; one postcode per street side per block.
-     */
-    private void buildings(StreetGrid g, IntFunction<String> streetName, String town, String... kind) {
-        StreetGrid.Plots p = g.plots;
-        for (int u = 0; u < g.units; u++) {
-            int k = u % p.perSide();
-            int side = (u / p.perSide()) % 2;
-            int block = u / (2 * p.perSide());
-            int col = block % g.cols;
-            int band = block / g.cols;
-            boolean northOfStreet = side == 0;
-            int line = band + side;
-            double bx = g.x(col) + p.crossGap() / 2 + k * p.frontage() + (p.frontage() - p.buildingWidth()) / 2;
-            double by = northOfStreet ? g.y(band) + p.setback() : g.y(band + 1) - p.setback() - p.buildingDepth();
-            int number = 2 * (col * p.perSide() + k) + (northOfStreet ? 1 : 2);
-            String postcode = FictitiousNames.postcode(g.postcodeBase, g.postcodeIndex(line, col, northOfStreet));
-            addressedBuilding(
-                    rect(bx, by, bx + p.buildingWidth(), by + p.buildingDepth()),
-                    kind,
-                    streetName.apply(line),
-                    number,
-                    postcode,
-                    town);
-        }
-    }
-
-    private void addressedBuilding(
-            long[] ring, String[] kind, String street, int number, String postcode, String town) {
-        String[] tags = Arrays.copyOf(kind, kind.length + 8);
-        int i = kind.length;
-        tags[i++] = "addr:street";
-        tags[i++] = street;
-        tags[i++] = "addr:housenumber";
-        tags[i++] = Integer.toString(number);
-        tags[i++] = "addr:postcode";
-        tags[i++] = postcode;
-        tags[i++] = "addr:city";
-        tags[i] = town;
-        way(ring, tags);
-        addresses++;
-    }
-
-    private void outline(StreetGrid g, String... tags) {
-        way(rect(g.x0 - 20, g.y0 - 20, g.x0 + g.width() + 20, g.y0 + g.height() + 20), tags);
+                v.population(),
+                v.tier,
+                v.dwellings,
+                new FictitiousNames(FictitiousNames.VILLAGE_SUFFIXES, layout.seed * 31 + v.rank));
     }
 
     private void businessPark(Village v, FictitiousNames names, int offset) {
@@ -442,38 +258,5 @@ final class DemoEmitter {
         long[] refs = new long[n + 1];
         for (int i = 0; i <= n; i++) refs[i] = node(layout.canalX, y0 + (y1 - y0) * i / n);
         way(refs, "waterway", "canal", "name", FictitiousNames.CANAL);
-    }
-
-    // ---- primitives ----
-
-    long node(double x, double y, String... tags) {
-        long id = nextNode++;
-        sink.node(id, x + layout.dx, y + layout.dy, tags);
-        return id;
-    }
-
-    long way(long[] refs, String... tags) {
-        long id = nextWay++;
-        sink.way(id, refs, tags);
-        return id;
-    }
-
-    /** A closed counter-clockwise rectangle of four new nodes. */
-    long[] rect(double xa, double ya, double xb, double yb) {
-        double x1 = Math.min(xa, xb);
-        double x2 = Math.max(xa, xb);
-        double y1 = Math.min(ya, yb);
-        double y2 = Math.max(ya, yb);
-        long sw = node(x1, y1);
-        long se = node(x2, y1);
-        long ne = node(x2, y2);
-        long nw = node(x1, y2);
-        return new long[] {sw, se, ne, nw, sw};
-    }
-
-    private static long[] toArray(List<Long> ids) {
-        long[] out = new long[ids.size()];
-        for (int i = 0; i < out.length; i++) out[i] = ids.get(i);
-        return out;
     }
 }

@@ -1,22 +1,8 @@
 package nl.plektoets.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.zip.GZIPOutputStream;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-import nl.plektoets.geo.WorkingCrs;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -71,107 +57,34 @@ public final class DemoMunicipality {
         DemoLayout layout = new DemoLayout(addresses, seed);
         Files.createDirectories(outDir);
         Path osm = outDir.resolve(OSM_FILE);
-        long[] counts = new long[2];
-        int[] written = new int[1];
-        writeAtomically(osm, out -> {
-            try (GZIPOutputStream gz = new GZIPOutputStream(new BufferedOutputStream(out, 1 << 16), 1 << 16)) {
-                written[0] = writeOsm(layout, gz, counts);
-            }
-        });
-        if (written[0] != addresses) {
-            throw new IllegalStateException("Generated " + written[0] + " addresses instead of " + addresses);
+        OsmDocument.Written written = OsmDocument.writeGzipped(
+                osm, generatorText(layout), layout.extentRd(), sink -> new DemoEmitter(layout, sink).emit());
+        if (written.addresses() != addresses) {
+            throw new IllegalStateException("Generated " + written.addresses() + " addresses instead of " + addresses);
         }
         Path json = outDir.resolve(DATASET_FILE);
         byte[] datasetJson = datasetJson(layout);
-        writeAtomically(json, out -> out.write(datasetJson));
+        OsmDocument.writeAtomically(json, out -> out.write(datasetJson));
         return new Summary(
                 osm,
                 json,
                 NAME,
-                written[0],
+                written.addresses(),
                 layout.villages.size(),
                 layout.farms,
-                counts[0],
-                counts[1],
+                written.nodes(),
+                written.ways(),
                 layout.extentRd());
     }
 
-    /** Writes the OSM XML (uncompressed) to {@code out}; returns the number of addresses. */
-    static int writeOsm(DemoLayout layout, OutputStream out, long[] counts) throws IOException {
-        WorkingCrs rd = WorkingCrs.rdNew();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("osm");
-            xml.writeAttribute("version", "0.6");
-            xml.writeAttribute(
-                    "generator",
-                    "plektoets demo, seed " + layout.seed + ", " + layout.addresses + " addresses (fictitious)");
-            Envelope e = layout.extentRd();
-            Coordinate sw = rd.toLonLat(e.getMinX(), e.getMinY());
-            Coordinate ne = rd.toLonLat(e.getMaxX(), e.getMaxY());
-            Coordinate nw = rd.toLonLat(e.getMinX(), e.getMaxY());
-            Coordinate se = rd.toLonLat(e.getMaxX(), e.getMinY());
-            xml.writeCharacters("\n  ");
-            xml.writeEmptyElement("bounds");
-            xml.writeAttribute("minlat", OsmXmlSink.degrees(Math.min(sw.y, se.y)));
-            xml.writeAttribute("minlon", OsmXmlSink.degrees(Math.min(sw.x, nw.x)));
-            xml.writeAttribute("maxlat", OsmXmlSink.degrees(Math.max(nw.y, ne.y)));
-            xml.writeAttribute("maxlon", OsmXmlSink.degrees(Math.max(se.x, ne.x)));
-            OsmXmlSink sink = new OsmXmlSink(xml, rd);
-            // OSM order is all nodes, then all ways: run the deterministic emitter once per element kind
-            sink.pass(OsmXmlSink.Pass.NODES);
-            int addresses = new DemoEmitter(layout, sink).emit();
-            sink.pass(OsmXmlSink.Pass.WAYS);
-            new DemoEmitter(layout, sink).emit();
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.flush();
-            xml.close();
-            counts[0] = sink.nodes();
-            counts[1] = sink.ways();
-            return addresses;
-        } catch (XMLStreamException ex) {
-            throw new IOException("Writing the demo OSM XML failed: " + ex.getMessage(), ex);
-        }
+    private static String generatorText(DemoLayout layout) {
+        return "plektoets demo, seed " + layout.seed + ", " + layout.addresses + " addresses (fictitious)";
     }
 
     static byte[] datasetJson(DemoLayout layout) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", NAME);
-        m.put("fictitious", true);
-        m.put("workingCrs", "EPSG:28992");
-        m.put(
-                "sources",
-                List.of("generated by plektoets demo, seed " + layout.seed + ", " + layout.addresses
-                        + " addresses (fictitious data, no real place)"));
-        byte[] body =
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(m);
-        byte[] out = new byte[body.length + 1];
-        System.arraycopy(body, 0, out, 0, body.length);
-        out[body.length] = '\n';
-        return out;
-    }
-
-    private interface Writing {
-        void to(OutputStream out) throws IOException;
-    }
-
-    private static void writeAtomically(Path target, Writing writing) throws IOException {
-        // a hidden sibling on the same file system, so the move is a rename; created with the usual permissions
-        Path tmp = target.resolveSibling("." + target.getFileName() + "."
-                + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writing.to(out);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
+        return OsmDocument.datasetJson(
+                NAME,
+                "generated by plektoets demo, seed " + layout.seed + ", " + layout.addresses
+                        + " addresses (fictitious data, no real place)");
     }
 }

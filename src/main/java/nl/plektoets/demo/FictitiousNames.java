@@ -19,6 +19,15 @@ final class FictitiousNames {
             "Toetsveen", "Kavelhorst", "Maatwolde", "Schetsloo", "Peilerbroek", "Rastrum", "Legendijk", "Gradusmeer");
     static final String CANAL = "Plekvaart";
 
+    /** The polder demo's seat (its municipality is {@link #POLDER}), villages and ring canal. */
+    static final String POLDER_SEAT = "Kavelstede";
+
+    static final String POLDER = "Kavelpolder";
+    static final List<String> POLDER_VILLAGES =
+            List.of("Jalonhuizen", "Rasterwolde", "Peilgraft", "Stippeloord", "Maatlatdorp", "Schaalhoek", "Bakenveld");
+    static final String RING_CANAL = "Kavelringvaart";
+    static final List<String> FARM_SUFFIXES = List.of("hoeve", "hof", "stede");
+
     static final List<String> STEMS = List.of(
             "Jalon",
             "Arcering",
