@@ -31,8 +31,8 @@ import nl.plektoets.registers.RegisterStore;
  * The rules of the application round (Noordoostpolder §5, §6; issue 18): open a round with the places per size
  * category (the profile's cap minus what the register holds), enter medium and large initiatives (a small one or one
  * entered under another profile is refused with the fix), score the planners' criteria within their scale with a
- * note, compute the employer distance from the network, rank ({@link Ranking}) and take the allocated ones to the
- * intake table. Knows no HTTP and no SQL: the store comes in as {@link RoundStore} and {@link RegisterStore}.
+ * note, compute the employer distance from the network, rank ({@link Ranking}), record the college's decision (the
+ * round is then frozen and its ranking kept) and, after it, take the allocated ones to the intake table. Knows no HTTP and no SQL: the store comes in as {@link RoundStore} and {@link RegisterStore}.
  */
 public final class ApplicationRounds {
     /** Dates of the round and of applications are Dutch dates. */
@@ -325,15 +325,16 @@ public final class ApplicationRounds {
             throw RoundStatusException.notDecided(round, "taking its allocated initiatives to intake");
         List<ToIntake> out = new ArrayList<>();
         String paragraph = round.decision().ranking().path("policyRef").asText();
+        // read once (an initiative is in a round once): linear in the cases and the ranking, not their product
+        Map<Long, Long> caseOf = new java.util.HashMap<>();
+        for (IntakeCase c : registers.intakeCases(null)) caseOf.putIfAbsent(c.initiativeId(), c.id());
         for (JsonNode row : round.decision().ranking().path("ranking")) {
             if (!row.path("allocated").asBoolean()) continue;
             long entryId = row.path("entryId").asLong();
             long initiativeId = row.path("initiativeId").asLong();
-            Optional<IntakeCase> existing = registers.intakeCases(null).stream()
-                    .filter(c -> c.initiativeId() == initiativeId)
-                    .findFirst();
-            if (existing.isPresent()) {
-                out.add(new ToIntake(entryId, initiativeId, existing.get().id(), false, "already at the intake table"));
+            Long existing = caseOf.get(initiativeId);
+            if (existing != null) {
+                out.add(new ToIntake(entryId, initiativeId, existing, false, "already at the intake table"));
                 continue;
             }
             ObjectNode body = RegisterJson.MAPPER.createObjectNode().put("initiativeId", initiativeId);
