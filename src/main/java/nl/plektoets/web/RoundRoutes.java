@@ -36,7 +36,9 @@ import org.locationtech.jts.geom.Point;
 /**
  * The application round (issue 18, Noordoostpolder §6) under {@code /api/v1/rounds}: planners (and the regisseur)
  * open rounds, enter initiatives and score them; everyone with a planner token reads the ranking, its CSV and its
- * PDF/A; the regisseur takes the allocated initiatives to the intake table ({@code POST .../intake}). Changes carry
+ * PDF/A; a planner records the college's decision ({@code POST .../decision}: the round is then frozen and its
+ * ranking kept, and the ranking, CSV and PDF are the kept ones); after it the regisseur takes the allocated
+ * initiatives to the intake table ({@code POST .../intake}). Changes carry
  * {@code version} (a stale one is 409) and are audited as the registers are. A profile without a {@code round:}
  * block answers every route with 404 problem+json saying this municipality's policy has no rounds.
  */

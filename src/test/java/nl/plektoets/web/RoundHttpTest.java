@@ -46,8 +46,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The application round (issue 18, Noordoostpolder §6) over real HTTP on both stores: the places worked out from the
  * register when a round opens, only medium and large initiatives entered, scores within the scale with a note, a stale
  * version 409 and the audit trail, the ranking with the stated tie rule and the allocation stopping at the places,
- * the CSV, the PDF read back with pdftotext, the step to the intake table; and Hardenberg's answer that it has no
- * rounds. The data served here has no network: the distance points are the minimum, with the reason.
+ * the CSV, the PDF read back with pdftotext, the step to the intake table after the college's decision; the decision
+ * itself (every refusal, a stale version, the round frozen with 409 naming it, the kept ranking under a reweighted
+ * profile, CSV and PDF saying decided or draft); and Hardenberg's answer that it has no rounds. The data served here has no network: the distance points are the minimum, with the reason.
  */
 class RoundHttpTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-04-10T09:30:00Z"), ZoneOffset.UTC);
