@@ -327,7 +327,16 @@ export default {
     roundScored: 'Scores of initiative #{id} saved (version {version}).',
     roundStale: 'Someone else changed this entry meanwhile; the ranking was reloaded: check and score again.',
     roundOpened: 'Round {name} opened.', roundCsv: 'Download CSV', roundPdf: 'Download PDF for the college',
-    roundIntake: 'Allocated ones to the intake table', roundToIntake: '{opened} intake case(s) opened, {kept} already at the table.'
+    roundIntake: 'Allocated ones to the intake table', roundToIntake: '{opened} intake case(s) opened, {kept} already at the table.',
+    // the application round's status: open (a draft) until the college's decision is recorded (issue 18, §6)
+    roundStatusOpen: 'Status: open (draft). The college has not decided on the ranking yet; the CSV and the PDF say "not decided (draft)". After the decision the allocated initiatives go to the intake table.',
+    roundStatusDecided: 'Status: decided by the college on {date}, {reference} (recorded by {by}). The applications, points and places are frozen; the ranking is the one decided on.',
+    roundDecideHeading: 'Record the college\'s decision', roundDecidedOn: 'Date of the college\'s decision', roundReference: 'Reference of the decision',
+    roundDecideButton: 'Record decision', roundDecided: 'Decision of {date} ({reference}) recorded; the round is now frozen.',
+    roundDecidedRefused: 'The college decided on this round on {date} ({reference}); it is frozen and can no longer be changed. New applications go into a new round.',
+    roundNotDecided: 'The college has not decided yet: record the decision first, then the allocated initiatives go to the intake table.',
+    roundIncomplete: 'Not every application is fully scored yet ({list}); the college can only decide on a complete ranking. Score them first.',
+    roundFrozen: 'frozen', roundDecidedShort: 'decided'
   },
   // the header line of every page (common/policy.js, issue 18): which municipality's policy answers
   pagePolicy: {

@@ -330,7 +330,16 @@ export default {
     roundScored: 'Punten van initiatief #{id} opgeslagen (versie {version}).',
     roundStale: 'Iemand anders heeft deze aanvraag intussen gewijzigd; de rangschikking is opnieuw geladen: controleer en beoordeel opnieuw.',
     roundOpened: 'Ronde {name} geopend.', roundCsv: 'CSV downloaden', roundPdf: 'PDF voor het college downloaden',
-    roundIntake: 'Toegewezen naar de intaketafel', roundToIntake: '{opened} intakezaak/-zaken geopend, {kept} al aan tafel.'
+    roundIntake: 'Toegewezen naar de intaketafel', roundToIntake: '{opened} intakezaak/-zaken geopend, {kept} al aan tafel.',
+    // de status van de aanvraagronde: open (concept) tot het besluit van het college is vastgelegd (issue 18, §6)
+    roundStatusOpen: 'Status: open (concept). Het college heeft nog niet over de rangschikking besloten; de CSV en de PDF zeggen "niet besloten (concept)". Na het besluit gaan de toegewezen initiatieven naar de intaketafel.',
+    roundStatusDecided: 'Status: besloten door het college op {date}, {reference} (vastgelegd door {by}). De aanvragen, punten en plaatsen liggen vast; de rangschikking is die van het besluit.',
+    roundDecideHeading: 'Besluit van het college vastleggen', roundDecidedOn: 'Datum collegebesluit', roundReference: 'Kenmerk van het besluit',
+    roundDecideButton: 'Besluit vastleggen', roundDecided: 'Besluit van {date} ({reference}) vastgelegd; de ronde ligt nu vast.',
+    roundDecidedRefused: 'Het college heeft op {date} over deze ronde besloten ({reference}); ze ligt vast en kan niet meer worden gewijzigd. Nieuwe aanvragen gaan in een nieuwe ronde.',
+    roundNotDecided: 'Het college heeft nog niet besloten: leg eerst het besluit vast, daarna gaan de toegewezen initiatieven naar de intaketafel.',
+    roundIncomplete: 'Nog niet alle aanvragen zijn volledig beoordeeld ({list}); het college kan alleen over een volledige rangschikking besluiten. Beoordeel ze eerst.',
+    roundFrozen: 'vastgelegd', roundDecidedShort: 'besloten'
   },
   // the header line of every page (common/policy.js, issue 18): which municipality's policy answers
   pagePolicy: {

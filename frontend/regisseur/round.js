@@ -1,10 +1,11 @@
 // The application round (issue 18, §6; docs/noordoostpolder.md): open a round, enter medium and large initiatives,
 // score the planners' criteria with a note, see the ranking with the allocation and its reasons, download the CSV and
-// the PDF for the college, and send the allocated initiatives to the intake table. The rules (criteria, scales, tie
+// the PDF for the college, record the college's decision (the round is then frozen and its ranking kept), and send
+// the allocated initiatives to the intake table (only after the decision). The rules (criteria, scales, tie
 // rule) come from the API's answer, never from this page. Hidden where the policy has no rounds (GET /api/v1/policy's
 // rules.round absent; the round routes answer 404 there).
 import { get, setState, subscribe } from './state.js';
-import { t, failure } from './texts.js';
+import { t, failure, day } from './texts.js';
 import { call } from './api.js';
 import { getJson } from '../common/api.js';
 import { failed } from './main.js';
@@ -48,6 +49,16 @@ export function startRound() {
         say(() => t('roundScored').replace('{id}', row.initiativeId).replace('{version}', saved.version));
       })));
   });
+  $('round-decide').addEventListener('submit', e => {
+    e.preventDefault();
+    const round = get().ranking && get().ranking.round;
+    if (!round) return;
+    const body = { version: round.version, decidedOn: $('round-decided-on').value, reference: $('round-reference').value };
+    act(call('POST', '/api/v1/rounds/' + round.id + '/decision', body).then(saved => loadRounds(saved.id).then(() => {
+      setState({ roundScoring: null });
+      say(() => t('roundDecided').replace('{date}', day(saved.decision.decidedOn)).replace('{reference}', saved.decision.reference));
+    })));
+  });
   $('round-csv').addEventListener('click', () => download('ranking.csv'));
   $('round-pdf').addEventListener('click', () => download('ranking.pdf?lang=' + get().lang));
   $('round-intake').addEventListener('click', () => {
@@ -89,9 +100,24 @@ function act(promise) {
   setState({ roundError: null, roundMessage: null });
   return promise.catch(err => {
     if (err.status === 401 || err.status === 403) { failed(err); return; }
-    setState({ roundError: err.status === 409 ? () => t('roundStale') : failure(err) });
-    if (err.status === 409) loadRanking();
+    setState({ roundError: refusal(err) });
+    if (err.status === 409) loadRounds(get().roundId);
   });
+}
+
+/** A refusal in the page's words where the page knows it (the round's status, a stale version, unscored entries). */
+function refusal(err) {
+  const p = err.problem || {};
+  if (p.type === 'urn:plektoets:problem:round-decided') {
+    return () => t('roundDecidedRefused').replace('{date}', day(p.decidedOn)).replace('{reference}', p.decisionReference);
+  }
+  if (p.type === 'urn:plektoets:problem:round-not-decided') return () => t('roundNotDecided');
+  if (err.status === 409) return () => t('roundStale');
+  if (err.status === 422 && p.field === 'entries') {
+    const open = (get().ranking ? get().ranking.ranking : []).filter(r => !r.complete).map(r => '#' + r.initiativeId);
+    return () => t('roundIncomplete').replace('{list}', open.join(', '));
+  }
+  return failure(err);
 }
 
 function say(text) {
@@ -127,12 +153,23 @@ function scoringRow(s) {
 
 function render(s) {
   const select = $('round-select');
-  select.replaceChildren(...(s.rounds || []).map(r => new Option(r.name + ' (' + r.opensOn + ' – ' + r.closesOn + ')', r.id)));
+  select.replaceChildren(...(s.rounds || []).map(r => new Option(r.name + ' (' + r.opensOn + ' – ' + r.closesOn + ')'
+    + (r.status === 'decided' ? ', ' + t('roundDecidedShort') : ''), r.id)));
   if (s.roundId) select.value = String(s.roundId);
   const ranking = s.ranking;
   const lang = s.lang === 'en' ? 'en' : 'nl';
-  $('round-enter').hidden = !ranking;
-  for (const id of ['round-csv', 'round-pdf', 'round-intake']) $(id).hidden = !ranking;
+  // decided: frozen (no entering, scoring or second decision) and only then to the intake table
+  const decision = ranking && ranking.round.status === 'decided' ? ranking.round.decision : null;
+  $('round-enter').hidden = !ranking || !!decision;
+  $('round-decide').hidden = !ranking || !!decision;
+  for (const id of ['round-csv', 'round-pdf']) $(id).hidden = !ranking;
+  $('round-intake').hidden = !decision;
+  const status = $('round-decision');
+  status.className = decision ? 'round-decided' : 'hint';
+  status.textContent = !ranking ? '' : decision
+    ? t('roundStatusDecided').replace('{date}', day(decision.decidedOn)).replace('{reference}', decision.reference)
+      .replace('{by}', decision.recordedBy)
+    : t('roundStatusOpen');
   $('round-indicative').hidden = !ranking || ranking.adopted;
   $('round-places').textContent = ranking
     ? ranking.places.map(p => t('roundPlaces').replace('{category}', p.category).replace('{cap}', p.cap).replace('{held}', p.held)
@@ -155,6 +192,7 @@ function render(s) {
     tr.insertCell().textContent = r.category + ', ' + r.persons;
     tr.insertCell().textContent = String(r.total) + (r.tieBrokenBy ? ' (' + t('roundTieBroken') + ' ' + r.tieBrokenBy + ')' : '');
     tr.insertCell().textContent = (r.allocated ? t('roundYes') : t('roundNo')) + ': ' + r.reason[lang];
+    if (decision) { tr.insertCell().textContent = t('roundFrozen'); continue; }
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'link';
@@ -166,7 +204,8 @@ function render(s) {
 }
 
 function renderScoring(s) {
-  const row = scoringRow(s);
+  const decided = s.ranking && s.ranking.round.status === 'decided';
+  const row = decided ? null : scoringRow(s);
   $('round-score').hidden = !row;
   if (!row) return;
   const lang = s.lang === 'en' ? 'en' : 'nl';

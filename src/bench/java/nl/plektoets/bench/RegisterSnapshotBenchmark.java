@@ -133,6 +133,7 @@ public final class RegisterSnapshotBenchmark {
                             null,
                             null,
                             null,
+                            null,
                             List.of(new InitiativeStep(
                                     InitiativeStatus.GRANTED, now, "bench", RegisterJson.MAPPER.createObjectNode())),
                             null,

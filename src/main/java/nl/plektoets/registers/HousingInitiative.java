@@ -53,54 +53,6 @@ public record HousingInitiative(
         if (initiatorKind == null) initiatorKind = InitiatorKind.ORGANISATION;
     }
 
-    /** An initiative whose §6.1.2 deadline carries no extension reason (the register before the reason was kept). */
-    public HousingInitiative(
-            long id,
-            long version,
-            Geometry site,
-            HousingForm form,
-            int persons,
-            String initiator,
-            InitiatorKind initiatorKind,
-            String projectPage,
-            InitiativeStatus status,
-            PermitType permitType,
-            boolean existingLocation,
-            LocalDate acceptedOn,
-            LocalDate transitionDeadline,
-            LocalDate permitStart,
-            LocalDate permitEnd,
-            List<InitiativeStep> steps,
-            String notes,
-            Instant createdAt,
-            String createdBy,
-            Instant updatedAt,
-            String updatedBy) {
-        this(
-                id,
-                version,
-                site,
-                form,
-                persons,
-                initiator,
-                initiatorKind,
-                projectPage,
-                status,
-                permitType,
-                existingLocation,
-                acceptedOn,
-                transitionDeadline,
-                null,
-                permitStart,
-                permitEnd,
-                steps,
-                notes,
-                createdAt,
-                createdBy,
-                updatedAt,
-                updatedBy);
-    }
-
     /** An organisation's initiative without a project page (the register before §4.1.2's overview). */
     public HousingInitiative(
             long id,

@@ -40,7 +40,12 @@ public final class RoundPdf {
             String tieBrokenBy,
             List<Points> points) {}
 
-    /** Everything the decision needs. */
+    /**
+     * Everything the decision needs.
+     *
+     * @param decision the round's status in words: "decided on 2025-04-22, 25.0000123" or "not decided (draft)"
+     * @param decided  whether the college has decided (the status line is drawn as a draft's warning otherwise)
+     */
     public record Round(
             String name,
             String opensOn,
@@ -50,6 +55,8 @@ public final class RoundPdf {
             boolean adopted,
             String adoptedNote,
             String tieRule,
+            String decision,
+            boolean decided,
             List<Places> places,
             List<Criterion> criteria,
             List<Row> rows) {}
@@ -83,6 +90,14 @@ public final class RoundPdf {
                     false,
                     0,
                     Color.DARK_GRAY);
+            // the status first: a college member must see at once whether this is the decided ranking or a draft
+            p.gap(4);
+            p.paragraph(
+                    lang.pick("Status: ", "Status: ") + r.decision(),
+                    11.5f,
+                    true,
+                    0,
+                    r.decided() ? new Color(0x1e, 0x5e, 0x20) : new Color(0x9a, 0x4d, 0x00));
             if (!r.adopted()) {
                 p.gap(4);
                 p.paragraph(
@@ -233,7 +248,9 @@ public final class RoundPdf {
                 .append('|')
                 .append(r.opensOn())
                 .append('|')
-                .append(r.closesOn());
+                .append(r.closesOn())
+                .append('|')
+                .append(r.decision());
         for (Places p : r.places()) b.append('\n').append(p);
         for (Row row : r.rows()) b.append('\n').append(row);
         return b.toString();

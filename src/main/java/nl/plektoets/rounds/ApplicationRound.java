@@ -1,5 +1,6 @@
 package nl.plektoets.rounds;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +12,12 @@ import nl.plektoets.registers.Versioned;
  * when it was opened (the category's cap minus the initiatives the register held in the cap's statuses) and kept, so
  * the allocation of this round does not shift when the register changes afterwards. Changed like a register entry
  * (optimistic version, every change audited as {@code application_round}).
+ *
+ * <p>A round is {@code open} until the college's decision on its ranking is recorded ({@code decision}), then
+ * {@code decided}: its entries, scores and places are frozen and the ranking kept with the decision is the one the CSV,
+ * the PDF and the step to the intake table use from then on.
+ *
+ * @param decision the college's decision, null while the round is open
  */
 public record ApplicationRound(
         long id,
@@ -24,8 +31,11 @@ public record ApplicationRound(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy)
+        String updatedBy,
+        Decision decision)
         implements Versioned<ApplicationRound> {
+    public static final String OPEN = "open";
+    public static final String DECIDED = "decided";
 
     public ApplicationRound {
         places = List.copyOf(places);
@@ -40,10 +50,54 @@ public record ApplicationRound(
      */
     public record Places(String category, int cap, int held, int available) {}
 
+    /**
+     * The college's decision on the ranking (§6), as recorded.
+     *
+     * @param decidedOn  the date of the college's decision
+     * @param reference  the decision's reference, e.g. its number
+     * @param recordedBy who recorded it (the token's name)
+     * @param recordedAt when it was recorded
+     * @param ranking    the ranking and allocation at that moment ({@link RoundJson#ranking}), kept as decided
+     */
+    public record Decision(
+            java.time.LocalDate decidedOn, String reference, String recordedBy, Instant recordedAt, JsonNode ranking) {}
+
+    /** {@value #OPEN} until the decision is recorded, then {@value #DECIDED}. */
+    public String status() {
+        return decision == null ? OPEN : DECIDED;
+    }
+
+    public boolean decided() {
+        return decision != null;
+    }
+
+    /** Refuses {@code change} (e.g. "a new entry") once the college has decided: the round is frozen then. */
+    public void requireOpen(String change) {
+        if (decision != null) throw RoundStatusException.decided(this, change);
+    }
+
+    public ApplicationRound withDecision(Decision d) {
+        return new ApplicationRound(
+                id, version, name, opensOn, closesOn, policyId, places, notes, createdAt, createdBy, updatedAt,
+                updatedBy, d);
+    }
+
     @Override
     public ApplicationRound stamped(
             long newId, long newVersion, Instant created, String creator, Instant now, String actor) {
         return new ApplicationRound(
-                newId, newVersion, name, opensOn, closesOn, policyId, places, notes, created, creator, now, actor);
+                newId,
+                newVersion,
+                name,
+                opensOn,
+                closesOn,
+                policyId,
+                places,
+                notes,
+                created,
+                creator,
+                now,
+                actor,
+                decision);
     }
 }

@@ -31,14 +31,18 @@ import nl.plektoets.registers.RegisterStore;
  * The rules of the application round (Noordoostpolder §5, §6; issue 18): open a round with the places per size
  * category (the profile's cap minus what the register holds), enter medium and large initiatives (a small one or one
  * entered under another profile is refused with the fix), score the planners' criteria within their scale with a
- * note, compute the employer distance from the network, rank ({@link Ranking}) and take the allocated ones to the
- * intake table. Knows no HTTP and no SQL: the store comes in as {@link RoundStore} and {@link RegisterStore}.
+ * note, compute the employer distance from the network, rank ({@link Ranking}), record the college's decision (the
+ * round is then frozen and its ranking kept) and, after it, take the allocated ones to the intake table. Knows no HTTP and no SQL: the store comes in as {@link RoundStore} and {@link RegisterStore}.
  */
 public final class ApplicationRounds {
     /** Dates of the round and of applications are Dutch dates. */
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
     private static final Set<String> ROUND_FIELDS = Set.of("name", "opensOn", "closesOn", "notes");
+    private static final Set<String> DECISION_FIELDS = Set.of("decidedOn", "reference");
+    /** A decision's reference is a number or a short title, never a text: bounded so no input costs more. */
+    static final int REFERENCE_MAX_CHARS = 200;
+
     private static final Set<String> ENTRY_FIELDS =
             Set.of("initiativeId", "submittedAt", "employers", "dwellingsReturned", "scores", "notes");
 
@@ -97,7 +101,7 @@ public final class ApplicationRounds {
             places.add(new ApplicationRound.Places(id, s.cap(), held, Math.max(0, s.cap() - held)));
         }
         ApplicationRound r = new ApplicationRound(
-                0, 0, name, opens, closes, profile.id(), places, text(f, "notes"), null, null, null, null);
+                0, 0, name, opens, closes, profile.id(), places, text(f, "notes"), null, null, null, null, null);
         return rounds.createRound(r, actor);
     }
 
@@ -106,6 +110,7 @@ public final class ApplicationRounds {
         long version = IntakeTable.expectedVersion(body);
         ObjectNode f = IntakeTable.editable(body, ROUND_FIELDS);
         return rounds.updateRound(id, version, actor, r -> {
+            r.requireOpen("a change of the round's name, dates or notes");
             ApplicationRound next = new ApplicationRound(
                     r.id(),
                     r.version(),
@@ -118,11 +123,79 @@ public final class ApplicationRounds {
                     r.createdAt(),
                     r.createdBy(),
                     r.updatedAt(),
-                    r.updatedBy());
+                    r.updatedBy(),
+                    null);
             checkDates(next.opensOn(), next.closesOn());
             for (RoundEntry e : rounds.entries(id)) checkSubmitted(next, e.submittedAt(), "opensOn");
             return next;
         });
+    }
+
+    /**
+     * Records the college's decision on the round's ranking (§6): {@code version}, {@code decidedOn} (the date of the
+     * college's decision: not before the round closed, not in the future) and {@code reference} (e.g. the decision's
+     * number). Refused while an entry is not fully scored (the college cannot decide on it) and for a round opened
+     * under another policy. The ranking and allocation of this moment are kept with the decision; from now on the
+     * round is frozen ({@link RoundStatusException}) and the kept ranking is the one served, exported and taken to the
+     * intake table. The check, the ranking and the write happen under the round's lock in one transaction, so no
+     * entry change slips in between.
+     */
+    public ApplicationRound decide(long id, JsonNode body, String actor) {
+        RoundPolicy policy = requirePolicy();
+        long version = IntakeTable.expectedVersion(body);
+        ObjectNode f = IntakeTable.editable(body, DECISION_FIELDS);
+        LocalDate decidedOn = date(f, "decidedOn", true);
+        String reference = requiredText(f, "reference", "the college's decision's reference, e.g. its number");
+        if (reference.length() > REFERENCE_MAX_CHARS)
+            throw InvalidEntryException.malformed(
+                    "reference",
+                    "reference is the decision's number or short title, at most " + REFERENCE_MAX_CHARS
+                            + " characters, not " + reference.length());
+        LocalDate today = clock.instant().atZone(ZONE).toLocalDate();
+        if (decidedOn.isAfter(today))
+            throw InvalidEntryException.rule(
+                    "decidedOn",
+                    "the college's decision is dated " + decidedOn + ", after today (" + today
+                            + "); record a decision once it is taken");
+        return rounds.updateRound(id, version, actor, r -> {
+            r.requireOpen("recording another decision");
+            if (!r.policyId().equals(profile.id()))
+                throw InvalidEntryException.rule(
+                        "roundId",
+                        "round " + id + " was opened under the policy " + r.policyId() + ", the service now applies "
+                                + profile.id() + "; its ranking cannot be decided under another policy");
+            if (decidedOn.isBefore(r.closesOn()))
+                throw InvalidEntryException.rule(
+                        "decidedOn",
+                        "the college decides on the ranking after the round has closed (" + r.closesOn() + "), not on "
+                                + decidedOn + ": applications could still come in");
+            Ranking.Result result = Ranking.rank(policy, r, rounds.entries(id));
+            List<String> incomplete = result.rows().stream()
+                    .filter(row -> !row.complete())
+                    .map(row ->
+                            "initiative " + row.entry().initiativeId() + " (" + String.join(", ", row.missing()) + ")")
+                    .toList();
+            if (!incomplete.isEmpty())
+                throw InvalidEntryException.rule(
+                        "entries",
+                        "not every entry is fully scored, so the college cannot decide on them: "
+                                + String.join("; ", incomplete) + "; score them first");
+            // kept as the text the store writes, read back once: the object served afterwards is the stored one
+            JsonNode kept = RoundJson.parse(
+                    RoundJson.ranking(policy, r, result, profile.title()).toString());
+            return r.withDecision(new ApplicationRound.Decision(decidedOn, reference, actor, clock.instant(), kept));
+        });
+    }
+
+    /**
+     * The ranking as the API answers it ({@link RoundJson#ranking}, without the round): for a decided round the one
+     * kept with the decision, whatever changed since (the profile, the register, the data); for an open round the
+     * ranking of now.
+     */
+    public ObjectNode rankingJson(long id) {
+        ApplicationRound r = round(id);
+        if (r.decided()) return r.decision().ranking().deepCopy();
+        return RoundJson.ranking(requirePolicy(), r, ranking(id), profile.title());
     }
 
     public ApplicationRound round(long id) {
@@ -139,6 +212,7 @@ public final class ApplicationRounds {
     public RoundEntry enter(long roundId, JsonNode body, String actor) {
         RoundPolicy policy = requirePolicy();
         ApplicationRound round = round(roundId);
+        round.requireOpen("a new entry");
         if (!round.policyId().equals(profile.id()))
             throw InvalidEntryException.rule(
                     "roundId",
@@ -201,6 +275,7 @@ public final class ApplicationRounds {
         if (f.has("initiativeId"))
             throw InvalidEntryException.malformed("initiativeId", "an entry stays with its initiative");
         ApplicationRound round = round(roundId);
+        round.requireOpen("a change of an entry or its scores");
         entryOf(roundId, entryId);
         return rounds.updateEntry(entryId, version, actor, e -> {
             Instant now = clock.instant();
@@ -239,30 +314,38 @@ public final class ApplicationRounds {
     public record ToIntake(long entryId, long initiativeId, long caseId, boolean created, String detail) {}
 
     /**
-     * Opens an intake case for every allocated entry (§7: the chosen initiatives go to the intake table); an initiative
-     * that has a case already keeps it and is reported as such, so the action can be repeated safely.
+     * Opens an intake case for every entry the decided ranking allocated (§7: after the college's decision the chosen
+     * initiatives go to the intake table); refused while the round is open ({@link RoundStatusException}), since the
+     * college decides on the ranking first. An initiative that has a case already keeps it and is reported as such,
+     * so the action can be repeated safely.
      */
     public List<ToIntake> toIntake(long roundId, IntakeTable intake, String actor) {
+        ApplicationRound round = round(roundId);
+        if (!round.decided())
+            throw RoundStatusException.notDecided(round, "taking its allocated initiatives to intake");
         List<ToIntake> out = new ArrayList<>();
-        for (Ranking.Row row : ranking(roundId).rows()) {
-            if (!row.allocated()) continue;
-            long initiativeId = row.entry().initiativeId();
-            Optional<IntakeCase> existing = registers.intakeCases(null).stream()
-                    .filter(c -> c.initiativeId() == initiativeId)
-                    .findFirst();
-            if (existing.isPresent()) {
-                out.add(new ToIntake(
-                        row.entry().id(), initiativeId, existing.get().id(), false, "already at the intake table"));
+        String paragraph = round.decision().ranking().path("policyRef").asText();
+        // read once (an initiative is in a round once): linear in the cases and the ranking, not their product
+        Map<Long, Long> caseOf = new java.util.HashMap<>();
+        for (IntakeCase c : registers.intakeCases(null)) caseOf.putIfAbsent(c.initiativeId(), c.id());
+        for (JsonNode row : round.decision().ranking().path("ranking")) {
+            if (!row.path("allocated").asBoolean()) continue;
+            long entryId = row.path("entryId").asLong();
+            long initiativeId = row.path("initiativeId").asLong();
+            Long existing = caseOf.get(initiativeId);
+            if (existing != null) {
+                out.add(new ToIntake(entryId, initiativeId, existing, false, "already at the intake table"));
                 continue;
             }
             ObjectNode body = RegisterJson.MAPPER.createObjectNode().put("initiativeId", initiativeId);
             body.put(
                     "notes",
-                    "From round " + roundId + ": rank " + row.rank() + ", "
-                            + row.total().toPlainString() + " points ("
-                            + requirePolicy().paragraph() + ")");
+                    "From round " + roundId + ", decided on " + round.decision().decidedOn() + " ("
+                            + round.decision().reference() + "): rank "
+                            + row.path("rank").asInt() + ", "
+                            + row.path("total").asText() + " points (" + paragraph + ")");
             IntakeCase c = intake.create(body, actor);
-            out.add(new ToIntake(row.entry().id(), initiativeId, c.id(), true, "intake case opened"));
+            out.add(new ToIntake(entryId, initiativeId, c.id(), true, "intake case opened"));
         }
         return out;
     }

@@ -9,6 +9,10 @@ import java.util.function.UnaryOperator;
  * registers' {@code RegisterStore} is: optimistic changes ({@code registers.VersionConflictException}), one audit row
  * per committed change in the same transaction (registers {@value #ROUNDS} and {@value #ENTRIES}, read through
  * {@code RegisterStore.auditTrail}), nothing deleted. Thread-safe.
+ *
+ * <p>Entries of a decided round are frozen: {@link #createEntry} and {@link #updateEntry} lock the entry's round in
+ * their transaction and refuse with {@link RoundStatusException} once it is decided, and {@link #updateRound} holds
+ * the same lock while a decision ranks the entries, so an entry change and a decision never interleave.
  */
 public interface RoundStore {
     String ROUNDS = "application_round";
@@ -23,7 +27,7 @@ public interface RoundStore {
 
     ApplicationRound updateRound(long id, long expectedVersion, String actor, UnaryOperator<ApplicationRound> change);
 
-    /** Enters an initiative into its round; once per round (a second entry is refused, 422). */
+    /** Enters an initiative into its round; once per round (a second entry is refused, 422); never a decided one. */
     RoundEntry createEntry(RoundEntry entry, String actor);
 
     Optional<RoundEntry> entry(long id);

@@ -852,7 +852,8 @@ public abstract class JdbcStore implements Store {
     // ---- the application round (issue 18) ----
 
     private static final String ROUND_COLUMNS = "version, name, opens_on, closes_on, policy_id, places, notes, "
-            + "created_at, created_by, updated_at, updated_by";
+            + "created_at, created_by, updated_at, updated_by, status, decided_on, decision_reference, decided_by, "
+            + "decided_at, decided_ranking";
     private static final String ENTRY_COLUMNS = "version, round_id, initiative_id, category, persons, initiator, "
             + "submitted_at, employers, dwellings_returned, scores, distance, notes, created_at, created_by, "
             + "updated_at, updated_by";
@@ -860,7 +861,10 @@ public abstract class JdbcStore implements Store {
     private VersionedRegister<ApplicationRound> roundRegister() {
         return new VersionedRegister<>(
                 new RegisterRows<>(
-                        RoundStore.ROUNDS, ROUND_COLUMNS, "?,?,?,?,?," + jsonParam() + ",?,?,?,?,?", this::bindRound),
+                        RoundStore.ROUNDS,
+                        ROUND_COLUMNS,
+                        "?,?,?,?,?," + jsonParam() + ",?,?,?,?,?,?,?,?,?,?,?",
+                        this::bindRound),
                 "SELECT id, " + ROUND_COLUMNS + " FROM application_round",
                 this::roundRow,
                 RoundJson::toJson);
@@ -903,6 +907,7 @@ public abstract class JdbcStore implements Store {
     @Override
     public RoundEntry createEntry(RoundEntry entry, String actor) {
         return inTransaction(c -> {
+            lockedRound(c, entry.roundId()).requireOpen("a new entry");
             try (PreparedStatement st =
                     c.prepareStatement("SELECT id FROM round_entry WHERE round_id = ? AND initiative_id = ?")) {
                 st.setLong(1, entry.roundId());
@@ -941,7 +946,22 @@ public abstract class JdbcStore implements Store {
 
     @Override
     public RoundEntry updateEntry(long id, long expectedVersion, String actor, UnaryOperator<RoundEntry> change) {
-        return updateVersioned(entryRegister(), id, expectedVersion, actor, change);
+        return updateVersioned(
+                entryRegister(),
+                id,
+                expectedVersion,
+                actor,
+                (c, before) -> lockedRound(c, before.roundId()).requireOpen("a change of an entry or its scores"),
+                change);
+    }
+
+    /**
+     * The round of an entry being written, locked for the transaction: a decision (which locks the round to rank and
+     * keep its entries) and an entry change are serialised, so no entry changes once its round is decided.
+     */
+    private ApplicationRound lockedRound(Connection c, long roundId) throws SQLException {
+        return selectById(c, roundRegister().select(), roundId, true, this::roundRow)
+                .orElseThrow(() -> new EntryNotFoundException(RoundStore.ROUNDS, roundId));
     }
 
     private int bindRound(PreparedStatement st, ApplicationRound r) throws SQLException {
@@ -957,10 +977,19 @@ public abstract class JdbcStore implements Store {
         st.setString(i++, r.createdBy());
         setInstant(st, i++, r.updatedAt());
         st.setString(i++, r.updatedBy());
+        ApplicationRound.Decision d = r.decision();
+        st.setString(i++, r.status());
+        setDate(st, i++, d == null ? null : d.decidedOn());
+        st.setString(i++, d == null ? null : d.reference());
+        st.setString(i++, d == null ? null : d.recordedBy());
+        setInstant(st, i++, d == null ? null : d.recordedAt());
+        // text, not jsonb: the kept ranking keeps its bytes, so its SHA-256 in the audit row stays true
+        st.setString(i++, d == null ? null : d.ranking().toString());
         return i;
     }
 
     private ApplicationRound roundRow(ResultSet rs) throws SQLException {
+        String ranking = rs.getString("decided_ranking");
         return new ApplicationRound(
                 rs.getLong("id"),
                 rs.getLong("version"),
@@ -973,7 +1002,15 @@ public abstract class JdbcStore implements Store {
                 getInstant(rs, "created_at"),
                 rs.getString("created_by"),
                 getInstant(rs, "updated_at"),
-                rs.getString("updated_by"));
+                rs.getString("updated_by"),
+                ApplicationRound.DECIDED.equals(rs.getString("status"))
+                        ? new ApplicationRound.Decision(
+                                getDate(rs, "decided_on"),
+                                rs.getString("decision_reference"),
+                                rs.getString("decided_by"),
+                                getInstant(rs, "decided_at"),
+                                RoundJson.parse(ranking))
+                        : null);
     }
 
     private int bindEntry(PreparedStatement st, RoundEntry e) throws SQLException {
@@ -1407,11 +1444,28 @@ public abstract class JdbcStore implements Store {
      */
     private <T extends Versioned<T>> T updateVersioned(
             VersionedRegister<T> register, long id, long expectedVersion, String actor, UnaryOperator<T> change) {
+        return updateVersioned(register, id, expectedVersion, actor, (c, before) -> {}, change);
+    }
+
+    /** What must hold besides the version before a change is applied, checked in its transaction (it may lock). */
+    private interface ChangeCheck<T> {
+        void check(Connection c, T before) throws SQLException;
+    }
+
+    /** The same, with {@code check} run after the version check and before {@code change}. */
+    private <T extends Versioned<T>> T updateVersioned(
+            VersionedRegister<T> register,
+            long id,
+            long expectedVersion,
+            String actor,
+            ChangeCheck<T> check,
+            UnaryOperator<T> change) {
         String table = register.rows().table();
         return inTransaction(c -> {
             T before = selectById(c, register.select(), id, true, register.reader())
                     .orElseThrow(() -> new EntryNotFoundException(table, id));
             checkVersion(table, id, expectedVersion, before.version());
+            check.check(c, before);
             T after = change.apply(before)
                     .stamped(id, before.version() + 1, before.createdAt(), before.createdBy(), now(), actor);
             updateRow(c, register.rows(), id, expectedVersion, after);

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import nl.plektoets.registers.EntryNotFoundException;
 import nl.plektoets.registers.InvalidEntryException;
 import nl.plektoets.registers.PermitRefusedException;
 import nl.plektoets.registers.VersionConflictException;
+import nl.plektoets.rounds.ApplicationRound;
+import nl.plektoets.rounds.RoundStatusException;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
 import nl.plektoets.web.http.Problem;
@@ -74,6 +77,22 @@ public final class Answers {
             // §6.2.6: the limit was re-checked in the granting transaction and another grant came first
             return new Problem(Problem.Type.PERMIT_REFUSED, "status", r.getMessage())
                     .with("rule", com.fasterxml.jackson.databind.node.TextNode.valueOf(r.rule()));
+        }
+        if (e instanceof RoundStatusException r) {
+            // the round's state, not the input, stands in the way: which round, and the decision that froze it
+            ApplicationRound.Decision d = r.decision();
+            Problem p = new Problem(
+                            d == null ? Problem.Type.ROUND_NOT_DECIDED : Problem.Type.ROUND_DECIDED,
+                            null,
+                            r.getMessage())
+                    .with("roundId", r.roundId())
+                    .with(
+                            "roundStatus",
+                            TextNode.valueOf(d == null ? ApplicationRound.OPEN : ApplicationRound.DECIDED));
+            if (d != null)
+                p.with("decidedOn", TextNode.valueOf(String.valueOf(d.decidedOn())))
+                        .with("decisionReference", TextNode.valueOf(d.reference()));
+            return p;
         }
         if (e instanceof EntryNotFoundException n)
             return new Problem(Problem.Type.ENTRY_NOT_FOUND, "id", n.getMessage());

@@ -26,7 +26,6 @@ import nl.plektoets.report.RoundPdf;
 import nl.plektoets.request.Employer;
 import nl.plektoets.rounds.ApplicationRound;
 import nl.plektoets.rounds.ApplicationRounds;
-import nl.plektoets.rounds.Ranking;
 import nl.plektoets.rounds.RoundEntry;
 import nl.plektoets.rounds.RoundJson;
 import nl.plektoets.rounds.RoundStore;
@@ -37,7 +36,9 @@ import org.locationtech.jts.geom.Point;
 /**
  * The application round (issue 18, Noordoostpolder §6) under {@code /api/v1/rounds}: planners (and the regisseur)
  * open rounds, enter initiatives and score them; everyone with a planner token reads the ranking, its CSV and its
- * PDF/A; the regisseur takes the allocated initiatives to the intake table ({@code POST .../intake}). Changes carry
+ * PDF/A; a planner records the college's decision ({@code POST .../decision}: the round is then frozen and its
+ * ranking kept, and the ranking, CSV and PDF are the kept ones); after it the regisseur takes the allocated
+ * initiatives to the intake table ({@code POST .../intake}). Changes carry
  * {@code version} (a stale one is 409) and are audited as the registers are. A profile without a {@code round:}
  * block answers every route with 404 problem+json saying this municipality's policy has no rounds.
  */
@@ -143,39 +144,44 @@ public final class RoundRoutes {
                 routes,
                 base + "/{id}/ranking",
                 ctx -> r.handle(ctx, AccessRole.PLANNER, u -> {
-                    RoundPolicy policy = policy(rounds);
+                    policy(rounds);
                     long id = RegisterRoutes.id(ctx);
-                    RegisterRoutes.json(ctx, 200, rankingJson(policy, rounds.round(id), rounds.ranking(id), rounds));
+                    RegisterRoutes.json(ctx, 200, rankingJson(rounds.round(id), rounds.rankingJson(id), rounds));
                 }));
         RegisterRoutes.getAndHead(
                 routes,
                 base + "/{id}/ranking.csv",
                 ctx -> r.handle(ctx, AccessRole.PLANNER, u -> {
-                    RoundPolicy policy = policy(rounds);
+                    policy(rounds);
                     long id = RegisterRoutes.id(ctx);
                     boolean fictitious = api.get().dataset().info().fictitious();
+                    ApplicationRound round = rounds.round(id);
                     ctx.status(200)
                             .contentType("text/csv; charset=utf-8")
                             .header(
                                     "Content-Disposition",
                                     "attachment; filename=\"plektoets-round-" + id + "-ranking.csv\"")
-                            .result(csv(policy, rounds.ranking(id), fictitious));
+                            .result(csv(rounds.rankingJson(id), fictitious, decisionEn(round)));
                 }));
         RegisterRoutes.getAndHead(
                 routes,
                 base + "/{id}/ranking.pdf",
                 ctx -> r.handle(ctx, AccessRole.PLANNER, u -> {
-                    RoundPolicy policy = policy(rounds);
+                    policy(rounds);
                     ReportLanguage lang = ReportApi.language(ctx.queryParamMap(), Set.of("lang"));
                     long id = RegisterRoutes.id(ctx);
                     ApplicationRound round = rounds.round(id);
                     var info = api.get().dataset().info();
+                    // a decided round's PDF is dated by its decision, so it is the same document every time
+                    Instant asOf = round.decided()
+                            ? round.decision().recordedAt()
+                            : Instant.now().truncatedTo(ChronoUnit.SECONDS);
                     var pdf = RoundPdf.render(
-                            pdfInput(policy, round, rounds.ranking(id), rounds, lang),
+                            pdfInput(round, rounds.rankingJson(id), lang),
                             info.name(),
                             info.fictitious(),
                             lang,
-                            Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                            asOf.truncatedTo(ChronoUnit.SECONDS));
                     ctx.status(200)
                             .contentType(ReportRoutes.PDF)
                             .header(
@@ -183,7 +189,18 @@ public final class RoundRoutes {
                                     "attachment; filename=\"plektoets-round-" + id + "-ranking.pdf\"")
                             .result(pdf.pdf());
                 }));
-        // the chosen ones to the intake table (§7): opening intake cases is the regisseur's
+        // the college's decision on the ranking (§6): from now on the round is frozen and its ranking kept
+        routes.post(
+                base + "/{id}/decision",
+                ctx -> r.handle(ctx, AccessRole.PLANNER, u -> {
+                    policy(rounds);
+                    versioned(
+                            ctx,
+                            roundJson(
+                                    rounds.decide(RegisterRoutes.id(ctx), RegisterRoutes.body(ctx), u.name()), rounds));
+                }));
+        // the chosen ones to the intake table (§7), after the college's decision: opening intake cases is the
+        // regisseur's
         routes.post(
                 base + "/{id}/intake",
                 ctx -> r.handle(ctx, AccessRole.REGISSEUR, u -> {
@@ -273,217 +290,152 @@ public final class RoundRoutes {
 
     static ObjectNode roundJson(ApplicationRound round, ApplicationRounds rounds) {
         ObjectNode o = RoundJson.toJson(round);
-        rounds.policy().ifPresent(p -> o.set("rules", rulesJson(p)));
+        rounds.policy().ifPresent(p -> o.set("rules", RoundJson.rules(p)));
         return o;
     }
 
-    /** The round block as the answer states it: criteria with weight, scale, paragraph, adoption; the tie rule. */
-    static ObjectNode rulesJson(RoundPolicy p) {
-        ObjectNode o = RegisterJson.MAPPER.createObjectNode();
-        o.put("policyRef", p.paragraph());
-        o.put("adopted", p.adopted());
-        if (p.adoptedNote() != null) o.put("adoptedNote", p.adoptedNote());
-        o.putArray("categories")
-                .addAll(p.categories().stream()
-                        .map(c ->
-                                (JsonNode) RegisterJson.MAPPER.getNodeFactory().textNode(c))
-                        .toList());
-        ArrayNode criteria = o.putArray("criteria");
-        for (RoundPolicy.Criterion c : p.criteria()) {
-            ObjectNode x = criteria.addObject()
-                    .put("id", c.id())
-                    .put("kind", c.kind().id())
-                    .put("weight", c.weight())
-                    .put("minPoints", c.minPoints())
-                    .put("maxPoints", c.maxPoints())
-                    .put("policyRef", c.paragraph());
-            x.putObject("name").put("nl", c.nl()).put("en", c.en());
-            x.put("adopted", c.adopted());
-            if (c.adoptedNote() != null) x.put("adoptedNote", c.adoptedNote());
-            if (c.kind() == RoundPolicy.Kind.EMPLOYER_DISTANCE) {
-                ArrayNode bands = x.putArray("bands");
-                for (RoundPolicy.Band b : c.bands())
-                    bands.addObject().put("maxKm", b.maxKm()).put("points", b.points());
-            }
-            if (c.kind() == RoundPolicy.Kind.COUNT) x.put("pointsPerUnit", c.pointsPerUnit());
-        }
-        RoundPolicy.TieBreak t = p.tieBreak();
-        ObjectNode tie = o.putObject("tieBreak");
-        tie.putArray("order")
-                .addAll(t.order().stream()
-                        .map(k ->
-                                (JsonNode) RegisterJson.MAPPER.getNodeFactory().textNode(k.id()))
-                        .toList());
-        tie.putObject("rule").put("nl", t.nl()).put("en", t.en());
-        tie.put("policyRef", t.paragraph());
-        tie.put("adopted", t.adopted());
-        if (t.note() != null) tie.put("adoptedNote", t.note());
-        return o;
-    }
-
-    static ObjectNode rankingJson(
-            RoundPolicy policy, ApplicationRound round, Ranking.Result result, ApplicationRounds rounds) {
+    /** The round as it is now (status, decision), then its ranking: kept with the decision, or of now while open. */
+    static ObjectNode rankingJson(ApplicationRound round, ObjectNode ranking, ApplicationRounds rounds) {
         ObjectNode o = RegisterJson.MAPPER.createObjectNode();
         o.set("round", roundJson(round, rounds));
-        o.put("policyRef", policy.paragraph());
-        o.put("adopted", policy.adopted());
-        ArrayNode places = o.putArray("places");
-        for (ApplicationRound.Places p : round.places())
-            places.addObject()
-                    .put("category", p.category())
-                    .put("cap", p.cap())
-                    .put("held", p.held())
-                    .put("available", p.available())
-                    .put("left", result.left().getOrDefault(p.category(), 0));
-        o.putObject("tieRule")
-                .put("nl", policy.tieBreak().nl())
-                .put("en", policy.tieBreak().en());
-        ArrayNode rows = o.putArray("ranking");
-        for (Ranking.Row row : result.rows()) {
-            RoundEntry e = row.entry();
-            ObjectNode x = rows.addObject()
-                    .put("rank", row.rank())
-                    .put("entryId", e.id())
-                    .put("entryVersion", e.version())
-                    .put("initiativeId", e.initiativeId())
-                    .put("initiator", e.initiator())
-                    .put("category", e.category())
-                    .put("persons", e.persons())
-                    .put("submittedAt", e.submittedAt().toString())
-                    .put("total", row.total())
-                    .put("complete", row.complete());
-            x.putArray("missing")
-                    .addAll(row.missing().stream()
-                            .map(m -> (JsonNode)
-                                    RegisterJson.MAPPER.getNodeFactory().textNode(m))
-                            .toList());
-            ArrayNode pts = x.putArray("points");
-            for (Ranking.Points p : row.points()) {
-                ObjectNode pt = pts.addObject()
-                        .put("criterion", p.criterion().id())
-                        .put("kind", p.criterion().kind().id());
-                if (p.points() == null) pt.putNull("points");
-                else pt.put("points", p.points());
-                pt.put("weighted", p.weighted());
-                if (p.missing() != null) pt.put("missing", p.missing());
-                RoundEntry.Score s = e.scores().get(p.criterion().id());
-                if (s != null) pt.put("note", s.note()).put("by", s.by()).put("at", String.valueOf(s.at()));
-                if (p.criterion().kind() == RoundPolicy.Kind.EMPLOYER_DISTANCE && e.distance() != null)
-                    pt.set("evidence", e.distance());
-                if (p.criterion().kind() == RoundPolicy.Kind.COUNT && e.dwellingsReturned() != null)
-                    pt.put("entered", e.dwellingsReturned());
-            }
-            if (row.tieBrokenBy() == null) x.putNull("tieBrokenBy");
-            else x.put("tieBrokenBy", row.tieBrokenBy());
-            x.put("allocated", row.allocated());
-            x.putObject("reason").put("nl", row.reasonNl()).put("en", row.reasonEn());
-        }
+        o.setAll(ranking);
         return o;
     }
 
-    static String csv(RoundPolicy policy, Ranking.Result result, boolean fictitious) {
+    /** The round's status in words for the CSV and the PDF: "decided on <date>, <reference>" or a draft. */
+    static String decisionEn(ApplicationRound round) {
+        return round.decided()
+                ? "decided on " + round.decision().decidedOn() + ", "
+                        + round.decision().reference()
+                : "not decided (draft)";
+    }
+
+    static String decisionNl(ApplicationRound round) {
+        return round.decided()
+                ? "besloten op " + round.decision().decidedOn() + ", "
+                        + round.decision().reference()
+                : "niet besloten (concept)";
+    }
+
+    /**
+     * The CSV for the college from the ranking's JSON (kept with a decision, or of now): a row per entry, a column per
+     * criterion; every row says whether the ranking is decided ({@code decision}).
+     */
+    static String csv(JsonNode ranking, boolean fictitious, String decision) {
         List<String> columns =
                 new ArrayList<>(List.of("rank", "initiative_id", "initiator", "category", "persons", "submitted_at"));
-        for (RoundPolicy.Criterion c : policy.criteria()) columns.add(c.id());
-        columns.addAll(List.of("total", "complete", "allocated", "reason", "tie_broken_by", "adopted", "fictitious"));
+        for (JsonNode c : ranking.at("/rules/criteria"))
+            columns.add(c.path("id").asText());
+        columns.addAll(List.of(
+                "total", "complete", "allocated", "reason", "tie_broken_by", "adopted", "fictitious", "decision"));
         StringBuilder out = new StringBuilder(CsvRows.header(columns));
-        for (Ranking.Row row : result.rows()) {
-            RoundEntry e = row.entry();
+        boolean adopted = ranking.path("adopted").asBoolean();
+        for (JsonNode row : ranking.path("ranking")) {
             List<Object> cells = new ArrayList<>(List.of(
-                    row.rank(),
-                    e.initiativeId(),
-                    e.initiator() == null ? "" : e.initiator(),
-                    e.category(),
-                    e.persons(),
-                    e.submittedAt().toString()));
-            for (Ranking.Points p : row.points()) cells.add(p.points() == null ? "" : p.points());
-            cells.add(row.total().doubleValue());
-            cells.add(row.complete());
-            cells.add(row.allocated());
-            cells.add(row.reasonEn());
-            cells.add(row.tieBrokenBy() == null ? "" : row.tieBrokenBy());
-            cells.add(policy.adopted());
+                    row.path("rank").asInt(),
+                    row.path("initiativeId").asLong(),
+                    row.path("initiator").asText(""),
+                    row.path("category").asText(),
+                    row.path("persons").asInt(),
+                    row.path("submittedAt").asText()));
+            for (JsonNode p : row.path("points"))
+                cells.add(p.path("points").isNull() ? "" : p.path("points").asInt());
+            cells.add(row.path("total").asDouble());
+            cells.add(row.path("complete").asBoolean());
+            cells.add(row.path("allocated").asBoolean());
+            cells.add(row.at("/reason/en").asText());
+            cells.add(row.path("tieBrokenBy").asText(""));
+            cells.add(adopted);
             cells.add(fictitious);
+            cells.add(decision);
             out.append(CsvRows.row(cells));
         }
         return out.toString();
     }
 
-    static RoundPdf.Round pdfInput(
-            RoundPolicy policy,
-            ApplicationRound round,
-            Ranking.Result result,
-            ApplicationRounds rounds,
-            ReportLanguage lang) {
+    /** The PDF's input from the ranking's JSON (kept with a decision, or of now) and the round's status. */
+    static RoundPdf.Round pdfInput(ApplicationRound round, JsonNode ranking, ReportLanguage lang) {
         boolean nl = lang == ReportLanguage.NL;
+        String language = nl ? "nl" : "en";
         List<RoundPdf.Places> places = new ArrayList<>();
-        for (ApplicationRound.Places p : round.places())
+        for (JsonNode p : ranking.path("places"))
             places.add(new RoundPdf.Places(
-                    p.category(),
-                    p.cap(),
-                    p.held(),
-                    p.available(),
-                    result.left().getOrDefault(p.category(), 0)));
+                    p.path("category").asText(),
+                    p.path("cap").asInt(),
+                    p.path("held").asInt(),
+                    p.path("available").asInt(),
+                    p.path("left").asInt()));
         List<RoundPdf.Criterion> criteria = new ArrayList<>();
-        for (RoundPolicy.Criterion c : policy.criteria())
+        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+        for (JsonNode c : ranking.at("/rules/criteria")) {
+            byId.put(c.path("id").asText(), c);
             criteria.add(new RoundPdf.Criterion(
-                    c.id(),
-                    nl ? c.nl() : c.en(),
-                    new java.math.BigDecimal(Double.toString(c.weight()))
-                            .stripTrailingZeros()
-                            .toPlainString(),
-                    c.minPoints(),
-                    c.maxPoints(),
-                    c.paragraph(),
-                    c.adopted()));
+                    c.path("id").asText(),
+                    c.at("/name/" + language).asText(),
+                    decimal(c.path("weight")),
+                    c.path("minPoints").asInt(),
+                    c.path("maxPoints").asInt(),
+                    c.path("policyRef").asText(),
+                    c.path("adopted").asBoolean()));
+        }
         List<RoundPdf.Row> rows = new ArrayList<>();
-        for (Ranking.Row row : result.rows()) {
-            RoundEntry e = row.entry();
+        for (JsonNode row : ranking.path("ranking")) {
             List<RoundPdf.Points> pts = new ArrayList<>();
-            for (Ranking.Points p : row.points()) {
-                String note = null;
-                RoundEntry.Score s = e.scores().get(p.criterion().id());
-                if (s != null) note = s.note() + " (" + s.by() + ")";
-                if (p.criterion().kind() == RoundPolicy.Kind.EMPLOYER_DISTANCE && e.distance() != null) {
-                    JsonNode d = e.distance();
+            for (JsonNode p : row.path("points")) {
+                JsonNode c = byId.getOrDefault(p.path("criterion").asText(), RegisterJson.MAPPER.missingNode());
+                String kind = p.path("kind").asText();
+                String note = p.hasNonNull("note")
+                        ? p.get("note").asText() + " (" + p.path("by").asText() + ")"
+                        : null;
+                if (RoundPolicy.Kind.EMPLOYER_DISTANCE.id().equals(kind) && p.hasNonNull("evidence")) {
+                    JsonNode d = p.get("evidence");
                     note = d.hasNonNull("meanKm")
                             ? (nl ? "gemiddeld " : "mean ") + d.get("meanKm").asText() + " km "
                                     + (nl ? "over het netwerk naar " : "over the network to ")
                                     + d.path("employers").size() + (nl ? " werkgever(s)" : " employer(s)")
                             : d.path("reason").asText(null);
                 }
-                if (p.criterion().kind() == RoundPolicy.Kind.COUNT && e.dwellingsReturned() != null)
-                    note = e.dwellingsReturned() + (nl ? " woning(en)" : " dwelling(s)");
+                if (RoundPolicy.Kind.COUNT.id().equals(kind) && p.hasNonNull("entered"))
+                    note = p.get("entered").asInt() + (nl ? " woning(en)" : " dwelling(s)");
                 pts.add(new RoundPdf.Points(
-                        nl ? p.criterion().nl() : p.criterion().en(),
-                        p.points() == null ? (nl ? "ontbreekt" : "missing") : String.valueOf(p.points()),
-                        p.weighted().stripTrailingZeros().toPlainString(),
+                        c.at("/name/" + language).asText(p.path("criterion").asText()),
+                        p.path("points").isNull()
+                                ? (nl ? "ontbreekt" : "missing")
+                                : p.path("points").asText(),
+                        decimal(p.path("weighted")),
                         note));
             }
             rows.add(new RoundPdf.Row(
-                    row.rank(),
-                    e.initiativeId(),
-                    e.initiator() == null ? "" : e.initiator(),
-                    e.category(),
-                    e.persons(),
-                    e.submittedAt().toString(),
-                    row.total().toPlainString(),
-                    row.allocated(),
-                    nl ? row.reasonNl() : row.reasonEn(),
-                    row.tieBrokenBy(),
+                    row.path("rank").asInt(),
+                    row.path("initiativeId").asLong(),
+                    row.path("initiator").asText(""),
+                    row.path("category").asText(),
+                    row.path("persons").asInt(),
+                    row.path("submittedAt").asText(),
+                    decimal(row.path("total")),
+                    row.path("allocated").asBoolean(),
+                    row.at("/reason/" + language).asText(),
+                    row.hasNonNull("tieBrokenBy") ? row.get("tieBrokenBy").asText() : null,
                     pts));
         }
         return new RoundPdf.Round(
                 round.name(),
                 String.valueOf(round.opensOn()),
                 String.valueOf(round.closesOn()),
-                rounds.profile().title(),
-                policy.paragraph(),
-                policy.adopted(),
-                policy.adoptedNote(),
-                nl ? policy.tieBreak().nl() : policy.tieBreak().en(),
+                ranking.at("/policy/title").asText(),
+                ranking.path("policyRef").asText(),
+                ranking.path("adopted").asBoolean(),
+                ranking.path("adoptedNote").asText(null),
+                ranking.at("/tieRule/" + language).asText(),
+                nl ? decisionNl(round) : decisionEn(round),
+                round.decided(),
                 places,
                 criteria,
                 rows);
+    }
+
+    /** 34, 12.5: a number of the ranking's JSON in plain decimals, as the ranking computed it. */
+    private static String decimal(JsonNode n) {
+        return new java.math.BigDecimal(n.asText("0")).stripTrailingZeros().toPlainString();
     }
 }

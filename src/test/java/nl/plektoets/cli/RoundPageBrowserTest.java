@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The application round on the regisseur's page (issue 18, §6), on the demo served with Noordoostpolder's profile:
  * the regisseur opens a round, enters two initiatives, scores one with notes; the ranking on the page is the API's
- * (order, totals, allocation and reasons); the CSV downloads with the page's rows; the allocated one goes to the intake
- * table; English; WCAG 2.1 AA (axe-core) with the scoring form open.
+ * (order, totals, allocation and reasons); the CSV downloads with the page's rows and says "not decided (draft)"; a
+ * decision while one is not fully scored is refused in words; scored, the college's decision is recorded, the round is
+ * frozen and says so (page, API, CSV); then the allocated ones go to the intake table; English; WCAG 2.1 AA (axe-core)
+ * with the scoring form open and with the decided round.
  */
 class RoundPageBrowserTest extends BrowserTestBase {
     long large;
@@ -132,12 +134,66 @@ class RoundPageBrowserTest extends BrowserTestBase {
         Download pdf = page.waitForDownload(() -> page.locator("#round-pdf").click());
         assertTrue(new String(Files.readAllBytes(pdf.path()), StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
 
+        assertTrue(lines.get(1).endsWith(",not decided (draft)"), lines.get(1));
+
+        // the status: open (a draft) until the college's decision is recorded; no step to intake before it
+        assertTrue(
+                page.locator("#round-decision").textContent().contains("Status: open (concept)"),
+                page.locator("#round-decision").textContent());
+        assertTrue(page.locator("#round-intake").isHidden(), "to the intake table only after the decision");
+        // a decision while an application is not fully scored is refused, in words naming it
+        page.getByLabel("Datum collegebesluit").fill("2025-04-22");
+        page.getByLabel("Kenmerk van het besluit").fill("25.0000123");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Besluit vastleggen"))
+                .click();
+        page.locator("#round-error:not([hidden])").waitFor();
+        assertTrue(
+                page.locator("#round-error")
+                        .textContent()
+                        .contains("niet alle aanvragen zijn volledig beoordeeld (#" + medium + ")"),
+                page.locator("#round-error").textContent());
+        page.locator("#round-ranking tr[data-initiative='" + medium + "'] button")
+                .click();
+        page.locator("#round-score:not([hidden])").waitFor();
+        page.getByLabel("kwaliteit van de huisvesting (0–5, §6)").fill("2");
+        page.getByLabel("Toelichting: kwaliteit van de huisvesting").fill("gedeeld sanitair");
+        page.getByLabel("landschappelijke inpassing (0–5, §6)").fill("2");
+        page.getByLabel("Toelichting: landschappelijke inpassing").fill("geen erfsingel");
+        page.getByLabel("betrekken van de omwonenden (0–5, §6)").fill("1");
+        page.getByLabel("Toelichting: betrekken van de omwonenden").fill("een brief");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Punten opslaan"))
+                .click();
+        page.waitForCondition(() -> page.locator("#round-status").textContent().contains("#" + medium));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Besluit vastleggen"))
+                .click();
+        page.waitForCondition(
+                () -> page.locator("#round-decision").textContent().contains("besloten door het college"));
+        String status = page.locator("#round-decision").textContent();
+        assertTrue(status.contains("25.0000123") && status.contains("2025"), status);
+        assertTrue(page.locator("#round-decide").isHidden(), "decided once");
+        assertTrue(page.locator("#round-enter").isHidden(), "frozen: no new entries");
+        assertEquals(0, page.locator("#round-ranking tbody button").count(), "frozen: no scoring");
+        JsonNode decided = api("GET", "/api/v1/rounds/" + round, PLANNER_TOKEN, null);
+        assertEquals("decided", decided.get("status").asText());
+        assertEquals("2025-04-22", decided.at("/decision/decidedOn").asText());
+        assertEquals("25.0000123", decided.at("/decision/reference").asText());
+        assertEquals("rita", decided.at("/decision/recordedBy").asText(), "the regisseur's token");
+        Download decidedCsv =
+                page.waitForDownload(() -> page.locator("#round-csv").click());
+        List<String> decidedLines = Files.readAllLines(decidedCsv.path(), StandardCharsets.UTF_8);
+        assertTrue(decidedLines.get(1).endsWith(",\"decided on 2025-04-22, 25.0000123\""), decidedLines.get(1));
+        Accessibility.assertNoViolations(page, "/regisseur.html with a decided round");
+
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toegewezen naar de intaketafel"))
                 .click();
         page.waitForCondition(() -> page.locator("#round-status").textContent().contains("geopend"));
         JsonNode cases = api("GET", "/api/v1/intake-cases", PLANNER_TOKEN, null).get("intakeCases");
-        assertEquals(1, cases.size());
-        assertEquals(large, cases.at("/0/initiativeId").asLong());
+        List<Long> cased = new java.util.ArrayList<>();
+        for (JsonNode k : cases) cased.add(k.get("initiativeId").asLong());
+        assertEquals(
+                List.of(Math.min(large, medium), Math.max(large, medium)),
+                cased.stream().sorted().toList(),
+                "both allocated by the decided ranking");
 
         // English, from the same state
         page.getByLabel("Taal").selectOption("en");

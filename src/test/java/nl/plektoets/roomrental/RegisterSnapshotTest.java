@@ -89,6 +89,7 @@ class RegisterSnapshotTest {
                 i.existingLocation(),
                 i.acceptedOn(),
                 i.transitionDeadline(),
+                i.transitionExtensionReason(),
                 i.permitStart(),
                 i.permitEnd(),
                 i.steps(),

@@ -44,7 +44,8 @@ class RankingTest {
                 T0,
                 "ans",
                 T0,
-                "ans");
+                "ans",
+                null);
     }
 
     /** An entry with the same points q on every scored criterion, distance points d, dwellings n. */

@@ -1,5 +1,6 @@
 package nl.plektoets.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +34,7 @@ import nl.plektoets.registers.TestTerms;
 import nl.plektoets.request.HousingForm;
 import nl.plektoets.rounds.ApplicationRounds;
 import nl.plektoets.rounds.EmployerDistance;
+import nl.plektoets.rounds.RoundJson;
 import nl.plektoets.store.Store;
 import nl.plektoets.store.StoreKind;
 import org.junit.jupiter.api.Test;
@@ -44,8 +46,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The application round (issue 18, Noordoostpolder §6) over real HTTP on both stores: the places worked out from the
  * register when a round opens, only medium and large initiatives entered, scores within the scale with a note, a stale
  * version 409 and the audit trail, the ranking with the stated tie rule and the allocation stopping at the places,
- * the CSV, the PDF read back with pdftotext, the step to the intake table; and Hardenberg's answer that it has no
- * rounds. The data served here has no network: the distance points are the minimum, with the reason.
+ * the CSV, the PDF read back with pdftotext, the step to the intake table after the college's decision; the decision
+ * itself (every refusal, a stale version, the round frozen with 409 naming it, the kept ranking under a reweighted
+ * profile, CSV and PDF saying decided or draft); and Hardenberg's answer that it has no rounds. The data served here has no network: the distance points are the minimum, with the reason.
  */
 class RoundHttpTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-04-10T09:30:00Z"), ZoneOffset.UTC);
@@ -360,10 +363,23 @@ class RoundHttpTest {
                     raw(port, "/api/v1/rounds/" + round + "/ranking.pdf?lang=fr", RegisterHttp.PLANNER)
                             .statusCode());
 
-            // the chosen ones to the intake table: the regisseur's step, repeatable
+            // the chosen ones to the intake table: the regisseur's step, after the college's decision, repeatable
             String intake = "/api/v1/rounds/" + round + "/intake";
             assertEquals(
                     403, http.send("POST", intake, RegisterHttp.PLANNER, "{}").status());
+            var early = http.send("POST", intake, RegisterHttp.REGISSEUR, "{}");
+            assertEquals(409, early.status(), () -> early.body().toString());
+            assertEquals(
+                    "urn:plektoets:problem:round-not-decided",
+                    early.body().get("type").asText());
+            assertTrue(early.body().get("detail").asText().contains("decision"), early.body()::toString);
+            assertTrue(store.intakeCases(null).isEmpty(), "nothing taken before the decision");
+            var decided = http.send(
+                    "POST",
+                    "/api/v1/rounds/" + round + "/decision",
+                    RegisterHttp.PLANNER,
+                    "{\"version\": 1, \"decidedOn\": \"2025-04-08\", \"reference\": \"25.0000123\"}");
+            assertEquals(200, decided.status(), () -> decided.body().toString());
             var taken = http.send("POST", intake, RegisterHttp.REGISSEUR, "{}");
             assertEquals(200, taken.status(), () -> taken.body().toString());
             assertEquals(2, taken.body().get("count").asInt());
@@ -386,6 +402,243 @@ class RoundHttpTest {
         });
     }
 
+    static String pdfText(Path dir, byte[] pdf) throws Exception {
+        Path file = Files.createTempFile(dir, "round", ".pdf");
+        Files.write(file, pdf);
+        Process p = new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-")
+                .redirectErrorStream(true)
+                .start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        return text.replaceAll("\\s+", " ");
+    }
+
+    static String decision(String version, String decidedOn, String reference) {
+        return "{\"version\": " + version + ", \"decidedOn\": \"" + decidedOn + "\", \"reference\": \"" + reference
+                + "\"}";
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aDecidedRoundIsFrozenAndKeepsItsRanking(StoreKind kind) throws Exception {
+        withServer(kind, NOP, (http, store, port) -> {
+            var opened = http.send("POST", "/api/v1/rounds", RegisterHttp.PLANNER, """
+                    {"name": "Ronde 2025", "opensOn": "2025-03-01", "closesOn": "2025-03-31"}""");
+            long round = opened.body().get("id").asLong();
+            assertEquals("open", opened.body().get("status").asText());
+            assertTrue(opened.body().get("decision").isNull());
+            String base = "/api/v1/rounds/" + round;
+            long a = initiative(store, 280, InitiativeStatus.REPORTED, "Polder Wonen BV");
+            long b = initiative(store, 250, InitiativeStatus.REPORTED, "Akkerhuis BV");
+            long c = initiative(store, 120, InitiativeStatus.REPORTED, "Kavel Negen BV");
+            for (long[] e : new long[][] {{a, 5}, {b, 3}}) {
+                var r = http.send(
+                        "POST", base + "/entries", RegisterHttp.PLANNER, """
+                        {"initiativeId": %d, "submittedAt": "2025-03-05T10:00:00Z", "dwellingsReturned": 1,
+                         "scores": %s}""".formatted(e[0], scores((int) e[1])));
+                assertEquals(201, r.status(), () -> r.body().toString());
+            }
+            var enteredC = http.send("POST", base + "/entries", RegisterHttp.PLANNER, """
+                    {"initiativeId": %d, "submittedAt": "2025-03-06T10:00:00Z"}""".formatted(c));
+            assertEquals(201, enteredC.status(), () -> enteredC.body().toString());
+            String entryC = base + "/entries/" + enteredC.body().get("id").asLong();
+
+            // a draft says so in the CSV (every row) and the PDF
+            String[] draft = new String(
+                            raw(port, base + "/ranking.csv", RegisterHttp.PLANNER)
+                                    .body(),
+                            StandardCharsets.UTF_8)
+                    .split("\r\n");
+            assertTrue(draft[0].endsWith(",fictitious,decision"), draft[0]);
+            for (int i = 1; i < draft.length; i++) assertTrue(draft[i].endsWith(",not decided (draft)"), draft[i]);
+            assertTrue(pdfText(
+                            temp,
+                            raw(port, base + "/ranking.pdf?lang=en", RegisterHttp.PLANNER)
+                                    .body())
+                    .contains("Status: not decided (draft)"));
+            assertTrue(pdfText(
+                            temp,
+                            raw(port, base + "/ranking.pdf?lang=nl", RegisterHttp.PLANNER)
+                                    .body())
+                    .contains("Status: niet besloten (concept)"));
+
+            // recording the decision: every bad input in words, nothing written
+            String decision = base + "/decision";
+            var noReference = http.send(
+                    "POST", decision, RegisterHttp.PLANNER, "{\"version\": 1, \"decidedOn\": \"2025-04-08\"}");
+            assertEquals(400, noReference.status());
+            assertEquals("reference", noReference.body().get("field").asText());
+            assertEquals(
+                    400,
+                    http.send(
+                                    "POST",
+                                    decision,
+                                    RegisterHttp.PLANNER,
+                                    "{\"decidedOn\": \"2025-04-08\", \"reference\": \"x\"}")
+                            .status(),
+                    "no version");
+            assertEquals(
+                    400,
+                    http.send("POST", decision, RegisterHttp.PLANNER, decision("1", "8 april", "x"))
+                            .status());
+            assertEquals(
+                    400,
+                    http.send("POST", decision, RegisterHttp.PLANNER, decision("1", "2025-04-08", "x".repeat(201)))
+                            .status(),
+                    "a reference, not a text");
+            var future = http.send("POST", decision, RegisterHttp.PLANNER, decision("1", "2025-05-01", "x"));
+            assertEquals(422, future.status());
+            assertEquals("decidedOn", future.body().get("field").asText());
+            var beforeClosing = http.send("POST", decision, RegisterHttp.PLANNER, decision("1", "2025-03-20", "x"));
+            assertEquals(422, beforeClosing.status());
+            assertTrue(beforeClosing.body().get("detail").asText().contains("closed"), beforeClosing.body()::toString);
+            var incomplete = http.send("POST", decision, RegisterHttp.PLANNER, decision("1", "2025-04-08", "x"));
+            assertEquals(422, incomplete.status());
+            assertEquals("entries", incomplete.body().get("field").asText());
+            assertTrue(
+                    incomplete.body().get("detail").asText().contains("initiative " + c), incomplete.body()::toString);
+            assertEquals("open", store.round(round).orElseThrow().status());
+            assertEquals(1, store.round(round).orElseThrow().version(), "nothing written");
+
+            var scoredC = http.send(
+                    "PATCH",
+                    entryC,
+                    RegisterHttp.PLANNER,
+                    "{\"version\": 1, \"dwellingsReturned\": 0, \"scores\": " + scores(1) + "}");
+            assertEquals(200, scoredC.status(), () -> scoredC.body().toString());
+            // someone changes the round's notes meanwhile: a decision on the version read before is stale
+            assertEquals(
+                    200,
+                    http.send("PATCH", base, RegisterHttp.PLANNER, "{\"version\": 1, \"notes\": \"voorstel college\"}")
+                            .status());
+            var stale = http.send("POST", decision, RegisterHttp.PLANNER, decision("1", "2025-04-08", "x"));
+            assertEquals(409, stale.status());
+            assertEquals(
+                    "urn:plektoets:problem:version-conflict",
+                    stale.body().get("type").asText());
+            assertEquals(2, stale.body().get("currentVersion").asInt());
+
+            JsonNode before = http.send("GET", base + "/ranking", RegisterHttp.PLANNER, null)
+                    .body();
+            assertEquals("open", before.at("/round/status").asText());
+            var decided =
+                    http.send("POST", decision, RegisterHttp.PLANNER, decision("2", "2025-04-08", "B&W 25.0000123"));
+            assertEquals(200, decided.status(), () -> decided.body().toString());
+            assertEquals("decided", decided.body().get("status").asText());
+            assertEquals(3, decided.body().get("version").asInt());
+            assertEquals("2025-04-08", decided.body().at("/decision/decidedOn").asText());
+            assertEquals(
+                    "B&W 25.0000123", decided.body().at("/decision/reference").asText());
+            assertEquals("ans", decided.body().at("/decision/recordedBy").asText(), "who, from the token");
+            String kept = store.round(round).orElseThrow().decision().ranking().toString();
+            assertEquals(
+                    RoundJson.sha256(kept),
+                    decided.body().at("/decision/rankingSha256").asText(),
+                    "the answer pins the kept ranking");
+            var audit = http.send("GET", base + "/audit", RegisterHttp.PLANNER, null)
+                    .body();
+            assertEquals(3, audit.get("count").asInt());
+            assertEquals("open", audit.at("/audit/2/before/status").asText());
+            assertEquals("decided", audit.at("/audit/2/after/status").asText());
+            assertEquals(
+                    "B&W 25.0000123",
+                    audit.at("/audit/2/after/decision/reference").asText());
+            assertEquals("ans", audit.at("/audit/2/actor").asText());
+
+            // frozen: every change is refused naming the decision, nothing is written
+            long late = initiative(store, 200, InitiativeStatus.REPORTED, "Laat BV");
+            for (String[] change : List.of(
+                    new String[] {"PATCH", entryC, "{\"version\": 2, \"notes\": \"later\"}"},
+                    new String[] {"PATCH", entryC, "{\"version\": 2, \"scores\": " + scores(5) + "}"},
+                    new String[] {
+                        "POST",
+                        base + "/entries",
+                        "{\"initiativeId\": " + late + ", \"submittedAt\": \"2025-03-07T10:00:00Z\"}"
+                    },
+                    new String[] {"PATCH", base, "{\"version\": 3, \"closesOn\": \"2025-04-30\"}"},
+                    new String[] {"POST", decision, decision("3", "2025-04-09", "y")})) {
+                var refused = http.send(change[0], change[1], RegisterHttp.PLANNER, change[2]);
+                assertEquals(409, refused.status(), () -> String.join(" ", change) + ": " + refused.body());
+                assertTrue(refused.contentType().startsWith("application/problem+json"));
+                assertEquals(
+                        "urn:plektoets:problem:round-decided",
+                        refused.body().get("type").asText());
+                assertEquals("2025-04-08", refused.body().get("decidedOn").asText());
+                assertEquals(
+                        "B&W 25.0000123",
+                        refused.body().get("decisionReference").asText());
+                assertTrue(
+                        refused.body().get("detail").asText().contains("2025-04-08 (B&W 25.0000123)"),
+                        refused.body()::toString);
+            }
+            assertEquals(
+                    2,
+                    store.entry(enteredC.body().get("id").asLong())
+                            .orElseThrow()
+                            .version());
+            assertEquals(3, store.entries(round).size());
+            assertEquals(3, store.round(round).orElseThrow().version());
+
+            // the kept ranking is served: the one decided on, not moved by another profile's weights
+            JsonNode after = http.send("GET", base + "/ranking", RegisterHttp.PLANNER, null)
+                    .body();
+            assertEquals(before.get("ranking"), after.get("ranking"));
+            assertEquals(before.get("places"), after.get("places"));
+            assertEquals("decided", after.at("/round/status").asText());
+            String yaml;
+            try (var in =
+                    PolicyProfile.class.getClassLoader().getResourceAsStream("policy/noordoostpolder-2024.yaml")) {
+                yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            PolicyProfile reweighted = PolicyProfile.parse(yaml.replaceFirst("weight: 3", "weight: 1"), "reweighted");
+            var otherService = new ApplicationRounds(store, store, CLOCK, reweighted, () -> null);
+            assertTrue(
+                    otherService
+                                    .ranking(round)
+                                    .rows()
+                                    .get(0)
+                                    .total()
+                                    .compareTo(after.at("/ranking/0/total").decimalValue())
+                            != 0,
+                    "the reweighted profile ranks differently now");
+            assertEquals(after.get("ranking"), otherService.rankingJson(round).get("ranking"), "the decided one stays");
+
+            // the CSV and the PDF say decided, with the date and reference; the PDF is the same document every time
+            String[] csv = new String(
+                            raw(port, base + "/ranking.csv", RegisterHttp.PLANNER)
+                                    .body(),
+                            StandardCharsets.UTF_8)
+                    .split("\r\n");
+            assertEquals(4, csv.length);
+            for (int i = 1; i < csv.length; i++)
+                assertTrue(csv[i].endsWith(",\"decided on 2025-04-08, B&W 25.0000123\""), csv[i]);
+            byte[] pdf = raw(port, base + "/ranking.pdf?lang=en", RegisterHttp.PLANNER)
+                    .body();
+            String flat = pdfText(temp, pdf);
+            assertTrue(flat.contains("Status: decided on 2025-04-08, B&W 25.0000123"), flat);
+            assertTrue(flat.contains("1. Initiative " + a + " (Polder Wonen BV)"), flat);
+            assertArrayEquals(
+                    pdf,
+                    raw(port, base + "/ranking.pdf?lang=en", RegisterHttp.PLANNER)
+                            .body());
+            assertTrue(pdfText(
+                            temp,
+                            raw(port, base + "/ranking.pdf?lang=nl", RegisterHttp.PLANNER)
+                                    .body())
+                    .contains("Status: besloten op 2025-04-08, B&W 25.0000123"));
+
+            // to the intake table from the kept allocation (all three fit the places), safe to repeat
+            var taken = http.send("POST", base + "/intake", RegisterHttp.REGISSEUR, "{}");
+            assertEquals(200, taken.status(), () -> taken.body().toString());
+            assertEquals(3, taken.body().get("count").asInt());
+            assertTrue(store.intakeCases(null).stream().allMatch(k -> k.notes().contains("B&W 25.0000123")));
+            var again = http.send("POST", base + "/intake", RegisterHttp.REGISSEUR, "{}");
+            assertEquals(3, again.body().get("count").asInt());
+            assertFalse(again.body().at("/intakeCases/0/created").asBoolean());
+            assertEquals(3, store.intakeCases(null).size(), "safe to repeat");
+        });
+    }
+
     @Test
     void hardenbergsPolicyHasNoRounds() throws Exception {
         withServer(StoreKind.GEOPACKAGE, PolicyProfile.load(null), (http, store, port) -> {
@@ -404,6 +657,15 @@ class RoundHttpTest {
                     "{\"name\": \"x\", \"opensOn\": \"2025-03-01\", \"closesOn\": \"2025-03-31\"}");
             assertEquals(404, open.status());
             assertTrue(store.rounds().isEmpty(), "nothing written");
+            for (String path : List.of("/api/v1/rounds/1/decision", "/api/v1/rounds/1/intake")) {
+                var post = http.send(
+                        "POST",
+                        path,
+                        RegisterHttp.REGISSEUR,
+                        "{\"version\": 1, \"decidedOn\": \"2025-04-08\", \"reference\": \"x\"}");
+                assertEquals(404, post.status(), path);
+                assertTrue(post.body().get("detail").asText().contains("has no application rounds"), path);
+            }
         });
     }
 }

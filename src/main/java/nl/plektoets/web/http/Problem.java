@@ -49,6 +49,9 @@ public final class Problem extends RuntimeException {
         INVALID_FIELD(400, "Invalid field"),
         RULE_VIOLATED(422, "Register rule violated"),
         RELOAD_FAILED(422, "Data not reloaded"),
+        // the application round's status (rounds.RoundStatusException): frozen once decided, to intake only then
+        ROUND_DECIDED(409, "Round decided"),
+        ROUND_NOT_DECIDED(409, "Round not decided yet"),
         STORE_FAILURE(500, "Database failure"),
         STORE_UNAVAILABLE(503, "Database unavailable"),
         // what Jetty refuses before any route runs (JettyProblems)
