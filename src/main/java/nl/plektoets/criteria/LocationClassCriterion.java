@@ -32,11 +32,13 @@ public final class LocationClassCriterion implements Criterion {
     public Decision decide(CriterionInput in) {
         AssessmentRequest req = in.request();
         LocationClassifier.Classification c = LocationClassifier.classify(req.site(), in.profile(), in.lookup());
+        EmployerErfMatch erf = employerErf(in);
         LocationClassifier.Piece chosen = null;
         LocationDecisionTable.Outcome outcome = null;
         List<Obligation> obligations = new ArrayList<>();
         for (LocationClassifier.Piece piece : c.pieces()) {
-            LocationDecisionTable.Outcome o = LocationDecisionTable.decide(piece.locationClass(), req, in.profile());
+            LocationDecisionTable.Outcome o =
+                    LocationDecisionTable.decide(piece.locationClass(), req, in.profile(), erf);
             // every part's conditions hold for the site (a permit covers the whole of it)
             for (Obligation ob : o.obligations()) {
                 if (obligations.stream().noneMatch(x -> x.id().equals(ob.id()))) obligations.add(ob);
@@ -72,7 +74,7 @@ public final class LocationClassCriterion implements Criterion {
                 part.put("areaM2", p.areaM2());
                 part.put(
                         "status",
-                        LocationDecisionTable.decide(p.locationClass(), req, in.profile())
+                        LocationDecisionTable.decide(p.locationClass(), req, in.profile(), erf)
                                 .status()
                                 .id());
                 parts.add(part);
@@ -102,6 +104,14 @@ public final class LocationClassCriterion implements Criterion {
                                 + lowerFirst(message.en()));
             }
         }
+        if (erf.result() != EmployerErfMatch.Result.NOT_TOLD) {
+            ev.put("employerErf", erf.evidence());
+            Status before = status;
+            message = erfOffTheLayers(c, erf, outcome, in, message);
+            if (erf.result() == EmployerErfMatch.Result.NO_ERF_LAYER
+                    && before == Status.FAIL
+                    && onlyFailsOffAnErf(c, in, erf)) status = Status.UNKNOWN;
+        }
         if (!c.missingData().isEmpty() && status != Status.FAIL) {
             List<String> roles = c.missingData().stream().map(Role::id).toList();
             ev.put("missingLayers", roles);
@@ -116,6 +126,60 @@ public final class LocationClassCriterion implements Criterion {
         }
         return new Decision(
                 chosen.locationClass(), new CriterionResult(ID, status, policyRef, message, ev, obligations));
+    }
+
+    /**
+     * How the request's employerErf compares with the erf layers, computed once per request and only under a profile
+     * whose rules ask for it (Hardenberg's answers do not change).
+     */
+    private static EmployerErfMatch employerErf(CriterionInput in) {
+        if (!in.profile().locationRules().requiredInputs().contains("employer_erf")) return EmployerErfMatch.NOT_TOLD;
+        return EmployerErfMatch.of(
+                in.request().facts().employerErf(), LocationClassifier.erfRoles(in.profile()), in.lookup());
+    }
+
+    /**
+     * Where the site is not on an erf of the layers, the erf condition was not asked; the message still says what
+     * the told erf is: no erf of the layers (what it covers), or not checked for want of an erf layer.
+     */
+    private static Message erfOffTheLayers(
+            LocationClassifier.Classification c,
+            EmployerErfMatch erf,
+            LocationDecisionTable.Outcome outcome,
+            CriterionInput in,
+            Message message) {
+        if (outcome.evidence().get("requires") instanceof Map<?, ?> m && m.containsKey("employer_erf")) return message;
+        Message more = switch (erf.result()) {
+            case NO_MATCH -> erf.found();
+            case NO_ERF_LAYER -> erf.notChecked();
+            default -> null;
+        };
+        return more == null
+                ? message
+                : new Message(
+                        beforeIndicative(message.nl(), more.nl(), " Indicatief, niet vastgesteld: "),
+                        beforeIndicative(message.en(), more.en(), " Indicative, not adopted: "));
+    }
+
+    /** The sentence goes with the rule's text, before the closing note on what is not adopted. */
+    private static String beforeIndicative(String text, String sentence, String marker) {
+        int at = text.lastIndexOf(marker);
+        return at < 0 ? text + " " + sentence : text.substring(0, at) + " " + sentence + text.substring(at);
+    }
+
+    /**
+     * Without any erf layer the class cannot be an erf, so the rule for the rest may fail where an erf layer would
+     * have put the site on the employer's erf. That fail rests on missing data, not on the data: when the site lies
+     * on the told erf, in no village (the stricter reading fails there anyway), and the erf rule itself would not
+     * fail, the answer is unknown, as any answer with missing layers is.
+     */
+    private static boolean onlyFailsOffAnErf(
+            LocationClassifier.Classification c, CriterionInput in, EmployerErfMatch erf) {
+        if (c.pieces().stream().anyMatch(p -> p.locationClass() == LocationClass.BUILT_UP_AREA)) return false;
+        if (!Boolean.TRUE.equals(LocationDecisionTable.onErf(in.request().site(), erf.judged()))) return false;
+        return LocationDecisionTable.decide(LocationClass.AGRICULTURAL_PLOT, in.request(), in.profile(), erf)
+                        .status()
+                != Status.FAIL;
     }
 
     /**

@@ -41,16 +41,20 @@ public final class LocationDecisionTable {
 
     /** The outcome for a class, form and new build, with no inputs beyond them (persons 1, nothing told). */
     public static Outcome decide(LocationClass c, HousingForm form, boolean newBuild, PolicyProfile profile) {
-        return cell(c, profile.locationRules().decide(c.id(), form, newBuild, 1), null, profile);
+        return cell(c, profile.locationRules().decide(c.id(), form, newBuild, 1), null, profile, null);
     }
 
-    /** The outcome for a request's form, new build and persons, its required inputs checked. */
-    public static Outcome decide(LocationClass c, AssessmentRequest req, PolicyProfile profile) {
+    /**
+     * The outcome for a request's form, new build and persons, its required inputs checked; {@code erf} is how the
+     * request's employerErf compares with the erf layers ({@link EmployerErfMatch}, computed once per request).
+     */
+    public static Outcome decide(LocationClass c, AssessmentRequest req, PolicyProfile profile, EmployerErfMatch erf) {
         LocationRules.Cell cell = profile.locationRules().decide(c.id(), req.form(), req.newBuild(), req.persons());
-        return cell(c, cell, req, profile);
+        return cell(c, cell, req, profile, erf);
     }
 
-    private static Outcome cell(LocationClass c, LocationRules.Cell cell, AssessmentRequest req, PolicyProfile p) {
+    private static Outcome cell(
+            LocationClass c, LocationRules.Cell cell, AssessmentRequest req, PolicyProfile p, EmployerErfMatch erf) {
         Status status = status(cell.status());
         String ref = cell.paragraph();
         Message message = new Message(cell.nl(), cell.en());
@@ -73,24 +77,25 @@ public final class LocationDecisionTable {
             StringBuilder nl = new StringBuilder(), en = new StringBuilder();
             Status worst = null;
             for (LocationRules.Condition cond : cell.requires()) {
-                Boolean holds = holds(cond.id(), req);
-                checked.put(cond.id(), holds == null ? "unknown" : holds ? "pass" : "fail");
+                Held held = holds(cond, req, erf);
+                checked.put(cond.id(), held.status().id());
                 note(notAdopted, "locations.conditions." + cond.id(), cond.adoption());
                 ref = joinRefs(ref, cond.paragraph());
-                if (holds == null) {
-                    nl.append(' ').append(cond.unknownNl());
-                    en.append(' ').append(cond.unknownEn());
-                    if (worst == null) worst = Status.UNKNOWN;
-                } else if (!holds) {
-                    nl.append(' ').append(cond.failNl());
-                    en.append(' ').append(cond.failEn());
-                    worst = Status.FAIL;
-                } else {
-                    obligations.add(new Obligation(cond.id(), cond.paragraph(), new Message(cond.nl(), cond.en())));
+                if (held.message() != null) {
+                    nl.append(' ').append(held.message().nl());
+                    en.append(' ').append(held.message().en());
                 }
+                if (held.status() != Status.PASS
+                        && (worst == null
+                                || LocationClassCriterion.severity(held.status())
+                                        > LocationClassCriterion.severity(worst))) worst = held.status();
+                // the initiator's undertaking, also where a planner still has to confirm it
+                if (held.status() == Status.PASS || held.status() == Status.CONDITIONAL)
+                    obligations.add(new Obligation(cond.id(), cond.paragraph(), new Message(cond.nl(), cond.en())));
             }
             ev.put("requires", checked);
-            // a cell that fails anyway stays a fail; a missing input makes a pass or conditional unknown
+            // a cell that fails anyway stays a fail; a missing input makes a pass or conditional unknown, an erf the
+            // data cannot confirm makes a pass conditional
             if (worst != null
                     && status != Status.FAIL
                     && LocationClassCriterion.severity(worst) > LocationClassCriterion.severity(status)) {
@@ -112,18 +117,52 @@ public final class LocationDecisionTable {
             notes.add(new Indicative.Note(what, a.note(), a.noteNl()));
     }
 
-    /** Whether a required input holds: true, false, or null when the request does not say. */
-    private static Boolean holds(String condition, AssessmentRequest req) {
-        return switch (condition) {
-            case "employs_migrants" -> req.facts().employsMigrants();
-            case "employer_erf" -> onErf(req.site(), req.facts().employerErf());
-            default -> throw new IllegalStateException("unknown condition " + condition);
+    /** A required input's status and the words it adds to the message (null: none). */
+    private record Held(Status status, Message message) {}
+
+    /**
+     * Whether a required input holds: pass, fail, unknown when the request does not say. The employer's erf is
+     * judged against the layer's erf it matches; a told erf the layers do not confirm is conditional (a planner
+     * verifies) where the site lies on it, and unknown where there is no erf layer to check it against.
+     */
+    private static Held holds(LocationRules.Condition cond, AssessmentRequest req, EmployerErfMatch erf) {
+        Message fail = new Message(cond.failNl(), cond.failEn());
+        Message unknown = new Message(cond.unknownNl(), cond.unknownEn());
+        return switch (cond.id()) {
+            case "employs_migrants" -> {
+                Boolean b = req.facts().employsMigrants();
+                yield b == null
+                        ? new Held(Status.UNKNOWN, unknown)
+                        : b ? new Held(Status.PASS, null) : new Held(Status.FAIL, fail);
+            }
+            case "employer_erf" -> {
+                if (erf == null) erf = EmployerErfMatch.NOT_TOLD;
+                if (req.facts().employerErf() == null || erf.result() == EmployerErfMatch.Result.NOT_TOLD)
+                    yield new Held(Status.UNKNOWN, unknown);
+                boolean on = onErf(req.site(), erf.judged());
+                yield switch (erf.result()) {
+                    case MATCH -> on ? new Held(Status.PASS, null) : new Held(Status.FAIL, fail);
+                    case NO_MATCH ->
+                        on
+                                ? new Held(Status.CONDITIONAL, erf.unconfirmed())
+                                : new Held(Status.FAIL, join(fail, erf.found()));
+                    case NO_ERF_LAYER -> on ? new Held(Status.UNKNOWN, erf.notChecked()) : new Held(Status.FAIL, fail);
+                    case NOT_TOLD -> new Held(Status.UNKNOWN, unknown);
+                };
+            }
+            default -> throw new IllegalStateException("unknown condition " + cond.id());
         };
+    }
+
+    private static Message join(Message a, Message b) {
+        return new Message(a.nl() + " " + b.nl(), a.en() + " " + b.en());
     }
 
     /** The site lies on the erf when the erf covers it, allowing the API's 1 cm coordinate precision. */
     static Boolean onErf(Geometry site, Geometry erf) {
         if (erf == null) return null;
+        // a point needs no buffer of a BGT erf of hundreds of vertices: within 1 cm of it is the same test
+        if (site instanceof org.locationtech.jts.geom.Point) return erf.covers(site) || erf.distance(site) <= 0.01;
         return erf.buffer(0.01).covers(site);
     }
 

@@ -202,10 +202,13 @@ public final class RegisterJson {
         return d == null ? null : d.toString();
     }
 
-    /** Notes are prose; every other text field (an address, a name, a code, a date) is short; site is WKT. */
-    static final int NOTES_MAX_CHARS = 2000;
+    /**
+     * Notes are prose; every other text field (an address, a name, a code, a date) is short; site is WKT. Public: the
+     * application round ({@code rounds}) bounds its free text the same way.
+     */
+    public static final int NOTES_MAX_CHARS = 2000;
 
-    static final int TEXT_MAX_CHARS = 200;
+    public static final int TEXT_MAX_CHARS = 200;
 
     /** A project page's URL may be longer than a name; browsers and servers take at least this many characters. */
     static final int URL_MAX_CHARS = 2000;

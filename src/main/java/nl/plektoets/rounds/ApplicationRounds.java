@@ -1,5 +1,8 @@
 package nl.plektoets.rounds;
 
+import static nl.plektoets.registers.RegisterJson.NOTES_MAX_CHARS;
+import static nl.plektoets.registers.RegisterJson.TEXT_MAX_CHARS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -398,7 +401,8 @@ public final class ApplicationRounds {
                         field + ".points",
                         c.id() + " is scored " + c.minPoints() + " to " + c.maxPoints() + " points (" + c.paragraph()
                                 + "), not " + points);
-            String note = v.path("note").asText("").strip();
+            String note = bounded(v.path("note").asText(""), field + ".note", NOTES_MAX_CHARS)
+                    .strip();
             if (note.isEmpty())
                 throw InvalidEntryException.rule(
                         field + ".note", "a score needs a note saying why: the college decides on the reasons");
@@ -418,7 +422,9 @@ public final class ApplicationRounds {
         List<RoundEntry.EmployerPoint> out = new ArrayList<>();
         if (n == null || n.isNull()) return out;
         if (!n.isArray()) throw InvalidEntryException.malformed("employers", "employers is a list");
+        int i = 0;
         for (JsonNode e : n) {
+            String at = "employers[" + i++ + "]";
             JsonNode rd = e.path("rd");
             if (!rd.isArray()
                     || rd.size() != 2
@@ -426,8 +432,8 @@ public final class ApplicationRounds {
                     || !rd.get(1).isNumber())
                 throw InvalidEntryException.malformed("employers", "each employer needs its place");
             out.add(new RoundEntry.EmployerPoint(
-                    e.path("name").asText(null),
-                    e.path("address").asText(null),
+                    bounded(e.path("name").asText(null), at + ".name", TEXT_MAX_CHARS),
+                    bounded(e.path("address").asText(null), at + ".address", TEXT_MAX_CHARS),
                     rd.get(0).asDouble(),
                     rd.get(1).asDouble(),
                     e.path("workers").asInt(0)));
@@ -500,7 +506,20 @@ public final class ApplicationRounds {
         JsonNode n = f.get(field);
         if (n == null || n.isNull()) return null;
         if (!n.isTextual()) throw InvalidEntryException.malformed(field, field + " is text");
-        String v = n.asText().strip();
+        String v = bounded(n.asText(), field, field.equals("notes") ? NOTES_MAX_CHARS : TEXT_MAX_CHARS)
+                .strip();
         return v.isEmpty() ? null : v;
+    }
+
+    /**
+     * Free text is bounded per field as the registers bound theirs (notes and a score's note are prose, a name or an
+     * address short), before anything stores it; the body limit alone would let one note take a megabyte.
+     */
+    private static String bounded(String v, String field, int max) {
+        if (v != null && v.length() > max)
+            // malformed (400 invalid-field), as the registers answer the same limits
+            throw InvalidEntryException.malformed(
+                    field, field + " is " + v.length() + " characters long; at most " + max + " are accepted");
+        return v;
     }
 }

@@ -261,7 +261,34 @@ public final class Api {
                     "'employerErf' must be a GeoJSON Polygon or MultiPolygon (the erf as picked on the map), got "
                             + (type.isEmpty() ? n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) : type));
         }
+        int vertices = positions(n.get("coordinates"), 0);
+        if (vertices > MAX_ERF_VERTICES) {
+            throw new Problem(
+                    Problem.Type.INVALID_REQUEST,
+                    "employerErf.coordinates",
+                    "'employerErf' has " + vertices + " positions; give at most " + MAX_ERF_VERTICES
+                            + " (the check page's limit too; a BGT erf has a few hundred): simplify the outline");
+        }
         return site(n, crs(crsNode), "employerErf");
+    }
+
+    /**
+     * The most positions an employerErf may have: it is compared with the erf layers per request, so its size must
+     * be bounded by more than the body limit; the check page's link allows as many, and Otterlo's largest BGT erf
+     * has 826.
+     */
+    static final int MAX_ERF_VERTICES = 2000;
+
+    /** The positions of a GeoJSON coordinates array (nested arrays of [x, y]), counted up to just past the limit. */
+    private static int positions(JsonNode coords, int depth) {
+        if (coords == null || !coords.isArray() || depth > 3) return 0;
+        if (coords.size() > 0 && coords.get(0).isNumber()) return 1;
+        int n = 0;
+        for (JsonNode c : coords) {
+            n += positions(c, depth + 1);
+            if (n > MAX_ERF_VERTICES) return n;
+        }
+        return n;
     }
 
     private static HousingForm form(JsonNode n) {

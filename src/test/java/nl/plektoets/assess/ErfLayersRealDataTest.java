@@ -107,4 +107,59 @@ class ErfLayersRealDataTest {
                 String.valueOf(h.evidence().get("missingLayers")).contains("agricultural_plot"),
                 h.evidence().toString());
     }
+
+    /** A request for a small location at the site with the given employerErf. */
+    static AssessmentRequest smallAt(org.locationtech.jts.geom.Geometry site, org.locationtech.jts.geom.Geometry erf) {
+        return new AssessmentRequest(
+                site,
+                HousingForm.HOUSING_FACILITY,
+                16,
+                false,
+                Stay.MID,
+                null,
+                new InitiativeFacts(List.of(), null, null, true, erf));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDrawnErfIsMatchedAgainstTheRealBgtErven() {
+        Assessor nop = new Assessor(otterlo, PolicyProfile.builtIn("noordoostpolder-2024"));
+        org.locationtech.jts.geom.Geometry site = own.geometry().getInteriorPoint();
+
+        // drawn by hand: the outline without the buildings the BGT cuts out, simplified to 1.5 m, and picked on an
+        // RD New map (rd.js: within half a metre): both are the own erf
+        org.locationtech.jts.geom.Geometry outline = own.geometry()
+                .getFactory()
+                .createPolygon(((org.locationtech.jts.geom.Polygon) own.geometry()).getExteriorRing());
+        org.locationtech.jts.geom.Geometry drawn =
+                org.locationtech.jts.simplify.DouglasPeuckerSimplifier.simplify(outline, 1.5);
+        org.locationtech.jts.geom.Geometry picked =
+                org.locationtech.jts.geom.util.AffineTransformation.translationInstance(0.4, -0.3)
+                        .transform(own.geometry());
+        for (org.locationtech.jts.geom.Geometry erf : List.of(drawn, picked)) {
+            CriterionResult r = result(nop.assess(smallAt(site, erf)), "location_class");
+            Map<String, Object> ev = (Map<String, Object>) r.evidence().get("employerErf");
+            assertEquals("match", ev.get("result"), ev.toString());
+            assertEquals(own.provenance().sourceId(), ((Map<String, Object>) ev.get("erf")).get("sourceId"));
+            assertEquals("pass", r.status().id(), r.message().en());
+        }
+
+        // drawn 20 m around the neighbour's erf, the site on it: no erf of the BGT, a planner verifies
+        org.locationtech.jts.geom.Geometry around = neighbour.geometry().buffer(20);
+        CriterionResult r =
+                result(nop.assess(smallAt(neighbour.geometry().getInteriorPoint(), around)), "location_class");
+        assertEquals("conditional", r.status().id(), r.message().en());
+        assertTrue(
+                r.message().en().contains("a planner verifies it"), r.message().en());
+        Map<String, Object> ev = (Map<String, Object>) r.evidence().get("employerErf");
+        assertEquals("no_match", ev.get("result"));
+        List<Map<String, Object>> overlaps = (List<Map<String, Object>>) ev.get("overlaps");
+        assertTrue(
+                overlaps.stream()
+                        .anyMatch(o -> neighbour
+                                .provenance()
+                                .sourceId()
+                                .equals(((Map<String, Object>) o.get("feature")).get("sourceId"))),
+                overlaps.toString());
+    }
 }

@@ -30,7 +30,8 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  * sends the site and the erf in RD New metres ({@code crs: EPSG:28992}). Served with {@code --policy-profile
  * noordoostpolder-2024} on the demo; a small location (16 persons) at a demo farmyard's interior point. What the page
  * shows is compared with {@code POST /api/v1/assessments} for the same request, and the erf it sent is compared with
- * the farmyard (picked) or the square drawn.
+ * the farmyard (picked) or the square drawn. A picked farmyard matches the layer and passes; a square drawn around the
+ * site is no erf of the layer, so it is conditional (a planner verifies it).
  */
 class EmployerErfDrawBrowserTest extends BrowserTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -179,7 +180,11 @@ class EmployerErfDrawBrowserTest extends BrowserTestBase {
                 new Coordinate(plot.inside().getX(), plot.inside().getY()))));
         JsonNode api = locationCriterion(api("POST", "/api/v1/assessments", null, body.toString()));
         assertEquals(api.get("status").asText(), shownStatus());
-        assertEquals("pass", shownStatus(), api.toString());
+        // a square drawn around the site is not the farmyard's outline: the data cannot confirm it as the employer's
+        // erf, so a planner verifies it (conditional, never pass); the answer names the farmyard it covers
+        assertEquals("conditional", shownStatus(), api.toString());
+        assertEquals("no_match", api.at("/evidence/employerErf/result").asText(), api.toString());
+        assertTrue(api.at("/message/en").asText().contains("a planner verifies it"), api.toString());
         assertNotEquals(without, shownStatus());
         // the drawn erf is in the link and comes back from it
         page.waitForFunction("() => location.hash.includes('erf=')");
@@ -249,6 +254,9 @@ class EmployerErfDrawBrowserTest extends BrowserTestBase {
         assertEquals(40 * resolution, side, 2 * resolution + 0.5, drawn.toText());
         JsonNode api2 = locationCriterion(api("POST", "/api/v1/assessments", null, drawnBody.toString()));
         assertEquals(api2.get("status").asText(), shownStatus());
-        assertEquals("pass", shownStatus(), api2.toString());
+        // the picked farmyard (sent through rd.js, within half a metre) is the layer's; the square drawn is not
+        assertEquals("match", api.at("/evidence/employerErf/result").asText(), api.toString());
+        assertEquals("conditional", shownStatus(), api2.toString());
+        assertEquals("no_match", api2.at("/evidence/employerErf/result").asText(), api2.toString());
     }
 }
