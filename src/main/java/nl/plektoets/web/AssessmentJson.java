@@ -127,10 +127,49 @@ public final class AssessmentJson {
                 if (v instanceof Geometry geometry) {
                     GeoJson.write(geometry, workingCrs, ApiCrs.CRS84, g);
                 } else {
-                    values.writeValue(g, v);
+                    value(g, v);
                 }
             }
             g.writeEndObject();
+        }
+
+        /**
+         * An evidence value as Jackson's default serializers write it: the types evidence is made of (text, numbers,
+         * booleans, lists and maps of them) directly, anything else through the mapper. Calling the mapper for every
+         * value built a serializer provider each time, which cost more than the writing.
+         */
+        private void value(JsonGenerator g, Object v) throws IOException {
+            if (v == null) {
+                g.writeNull();
+            } else if (v instanceof String s) {
+                g.writeString(s);
+            } else if (v instanceof Integer i) {
+                g.writeNumber(i);
+            } else if (v instanceof Long l) {
+                g.writeNumber(l);
+            } else if (v instanceof Double d) {
+                g.writeNumber(d);
+            } else if (v instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else if (v instanceof List<?> list) {
+                g.writeStartArray();
+                for (Object o : list) value(g, o);
+                g.writeEndArray();
+            } else if (v instanceof Map<?, ?> map && stringKeys(map)) {
+                g.writeStartObject();
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    g.writeFieldName((String) e.getKey());
+                    value(g, e.getValue());
+                }
+                g.writeEndObject();
+            } else {
+                values.writeValue(g, v);
+            }
+        }
+
+        private static boolean stringKeys(Map<?, ?> map) {
+            for (Object k : map.keySet()) if (!(k instanceof String)) return false;
+            return true;
         }
     }
 
