@@ -35,24 +35,10 @@ public final class EnvironmentalZoningCriterion implements Criterion {
         Zoning z = p.environment().zoning();
         String ref = z.paragraph();
         Map<String, Object> ev = new LinkedHashMap<>();
-        AreaType area = in.request().areaType();
-        String areaFrom;
-        if (area != null) {
-            areaFrom = "request";
-        } else if (!in.lookup().hasData(Role.BUSINESS_PARK)) {
-            area = AreaType.QUIET;
-            areaFrom = "no business park in the data";
-        } else if (!in.lookup()
-                .withinDistance(Role.BUSINESS_PARK, in.request().site(), z.mixedWithinBusinessParkM())
-                .isEmpty()) {
-            area = AreaType.MIXED;
-            areaFrom = "business park within " + fmt(z.mixedWithinBusinessParkM()) + " m";
-        } else {
-            area = AreaType.QUIET;
-            areaFrom = "no business park within " + fmt(z.mixedWithinBusinessParkM()) + " m";
-        }
+        Area derived = area(in, z);
+        AreaType area = derived.type();
         ev.put("areaType", area.id());
-        ev.put("areaTypeFrom", areaFrom);
+        ev.put("areaTypeFrom", derived.from(z));
         Map<String, Object> guide = new LinkedHashMap<>();
         for (EnvironmentalCategory c : EnvironmentalCategory.values()) guide.put(c.id(), z.guideDistanceM(c, area));
         ev.put("guideDistancesM", guide);
@@ -194,6 +180,59 @@ public final class EnvironmentalZoningCriterion implements Criterion {
                         "No environmental source within its guide distance (" + areaEn + ", " + ref + ")."
                                 + indicativeEn),
                 ev);
+    }
+
+    /** How the site's area type was found: told in the request, or from the business parks near it. */
+    private enum AreaFrom {
+        REQUEST,
+        NO_BUSINESS_PARK_DATA,
+        BUSINESS_PARK_NEAR,
+        NO_BUSINESS_PARK_NEAR
+    }
+
+    private record Area(AreaType type, AreaFrom from) {
+        String from(Zoning z) {
+            return switch (from) {
+                case REQUEST -> "request";
+                case NO_BUSINESS_PARK_DATA -> "no business park in the data";
+                case BUSINESS_PARK_NEAR -> "business park within " + fmt(z.mixedWithinBusinessParkM()) + " m";
+                case NO_BUSINESS_PARK_NEAR -> "no business park within " + fmt(z.mixedWithinBusinessParkM()) + " m";
+            };
+        }
+    }
+
+    private static Area area(CriterionInput in, Zoning z) {
+        AreaType told = in.request().areaType();
+        if (told != null) return new Area(told, AreaFrom.REQUEST);
+        if (!in.lookup().hasData(Role.BUSINESS_PARK)) return new Area(AreaType.QUIET, AreaFrom.NO_BUSINESS_PARK_DATA);
+        boolean near = !in.lookup()
+                .withinDistance(Role.BUSINESS_PARK, in.request().site(), z.mixedWithinBusinessParkM())
+                .isEmpty();
+        return near
+                ? new Area(AreaType.MIXED, AreaFrom.BUSINESS_PARK_NEAR)
+                : new Area(AreaType.QUIET, AreaFrom.NO_BUSINESS_PARK_NEAR);
+    }
+
+    /**
+     * The largest guide distance of the sources that lie within it (0 when none does, or without the layer): the
+     * largest {@code guideDistanceM} of {@link #evaluate}'s {@code sources}, found the same way without writing the
+     * evidence. {@link NeighboursCriterion}'s effect area asked for the whole evaluation for this one number.
+     */
+    static double largestApplyingGuideM(CriterionInput in) {
+        Zoning z = in.profile().environment().zoning();
+        if (!in.lookup().hasData(Role.ENVIRONMENTAL_SOURCE)) return 0;
+        AreaType area = area(in, z).type();
+        double largest = 0;
+        for (SpatialLookup.Hit h : in.lookup()
+                .withinDistance(Role.ENVIRONMENTAL_SOURCE, in.request().site(), z.largestM(area))) {
+            Feature f = h.feature();
+            EnvironmentalCategory c = EnvironmentalCategory.parse(f.attribute(VngActivities.CATEGORY))
+                    .orElse(null);
+            if (c == null) continue;
+            double g = guideDistanceM(f, c, area, z);
+            if (h.distanceM() < g) largest = Math.max(largest, g);
+        }
+        return largest;
     }
 
     /**

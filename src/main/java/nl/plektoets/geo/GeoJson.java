@@ -1,9 +1,11 @@
 package nl.plektoets.geo;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -16,6 +18,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
+import org.locationtech.proj4j.ProjCoordinate;
 
 /**
  * GeoJSON (RFC 7946) geometry out, on Jackson trees, and the topology check of a geometry read from a request. Pure
@@ -55,6 +58,92 @@ public final class GeoJson {
     /** A GeoJSON geometry in {@code crs} from a working-CRS geometry. */
     public static ObjectNode write(Geometry working, WorkingCrs workingCrs, ApiCrs crs) {
         return write(crs.fromWorking(working, workingCrs), crs.decimals());
+    }
+
+    /**
+     * The same GeoJSON as {@link #write(Geometry, WorkingCrs, ApiCrs)}, streamed: for CRS84 each coordinate is
+     * transformed as it is written (the tree version copies the geometry first), which is what an answer's evidence
+     * geometries cost most of.
+     */
+    public static void write(Geometry working, WorkingCrs workingCrs, ApiCrs crs, JsonGenerator out)
+            throws IOException {
+        if (crs != ApiCrs.CRS84) {
+            out.writeTree(write(working, workingCrs, crs));
+            return;
+        }
+        new Streamed(workingCrs, crs.decimals(), out).geometry(working);
+    }
+
+    /** One streamed geometry: the scratch coordinates of the transform, reused for each position. */
+    private static final class Streamed {
+        private final WorkingCrs workingCrs;
+        private final int decimals;
+        private final JsonGenerator out;
+        private final ProjCoordinate in = new ProjCoordinate();
+        private final ProjCoordinate lonLat = new ProjCoordinate();
+
+        Streamed(WorkingCrs workingCrs, int decimals, JsonGenerator out) {
+            this.workingCrs = workingCrs;
+            this.decimals = decimals;
+            this.out = out;
+        }
+
+        void geometry(Geometry g) throws IOException {
+            out.writeStartObject();
+            out.writeStringField("type", g.getGeometryType());
+            if (g instanceof GeometryCollection gc
+                    && !(g instanceof MultiPoint || g instanceof MultiLineString || g instanceof MultiPolygon)) {
+                out.writeArrayFieldStart("geometries");
+                for (int i = 0; i < gc.getNumGeometries(); i++) geometry(gc.getGeometryN(i));
+                out.writeEndArray();
+            } else {
+                out.writeFieldName("coordinates");
+                coordinates(g);
+            }
+            out.writeEndObject();
+        }
+
+        private void coordinates(Geometry g) throws IOException {
+            if (g instanceof Point p) {
+                if (p.isEmpty()) {
+                    out.writeStartArray();
+                    out.writeEndArray();
+                } else {
+                    position(p.getCoordinateSequence(), 0);
+                }
+                return;
+            }
+            out.writeStartArray();
+            if (g instanceof LineString l) {
+                positions(l.getCoordinateSequence());
+            } else if (g instanceof Polygon p) {
+                if (!p.isEmpty()) {
+                    ring(p.getExteriorRing());
+                    for (int i = 0; i < p.getNumInteriorRing(); i++) ring(p.getInteriorRingN(i));
+                }
+            } else {
+                for (int i = 0; i < g.getNumGeometries(); i++) coordinates(g.getGeometryN(i));
+            }
+            out.writeEndArray();
+        }
+
+        private void ring(LineString ring) throws IOException {
+            out.writeStartArray();
+            positions(ring.getCoordinateSequence());
+            out.writeEndArray();
+        }
+
+        private void positions(org.locationtech.jts.geom.CoordinateSequence seq) throws IOException {
+            for (int i = 0; i < seq.size(); i++) position(seq, i);
+        }
+
+        private void position(org.locationtech.jts.geom.CoordinateSequence seq, int i) throws IOException {
+            workingCrs.toLonLat(seq.getX(i), seq.getY(i), in, lonLat);
+            out.writeStartArray();
+            out.writeNumber(round(lonLat.x, decimals));
+            out.writeNumber(round(lonLat.y, decimals));
+            out.writeEndArray();
+        }
     }
 
     private static JsonNode coordinates(Geometry g, int decimals) {

@@ -99,6 +99,16 @@ public final class WorkingCrs {
         return new Coordinate(out.x, out.y);
     }
 
+    /**
+     * Working-CRS x, y to longitude, latitude (CRS84) into {@code out} ({@code in} is overwritten as scratch): the
+     * same transform as {@link #toLonLat(Geometry)} without copying a geometry, for writers that stream coordinates.
+     */
+    public void toLonLat(double x, double y, ProjCoordinate in, ProjCoordinate out) {
+        in.x = x;
+        in.y = y;
+        toLonLat.get().transform(in, out);
+    }
+
     /** A copy of a CRS84 geometry in the working CRS. */
     public Geometry fromLonLat(Geometry lonLat) {
         Geometry g = geometryFactory.createGeometry(lonLat);

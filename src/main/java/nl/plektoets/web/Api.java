@@ -1,15 +1,21 @@
 package nl.plektoets.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -79,6 +85,9 @@ public final class Api {
 
     private final SiteChecks siteChecks;
     private final ObjectMapper mapper;
+    private final AssessmentJson.Writer streamed;
+    private final SerializedString datasetRaw;
+    private final SerializedString policyRaw;
 
     /**
      * @param assessor the engine ({@code new Assessor(dataset, profile)::assess})
@@ -95,6 +104,10 @@ public final class Api {
         this.mapper = new ObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.streamed = new AssessmentJson.Writer(mapper, new AssessmentJson.Constants(mapper));
+        // the same for every answer over this dataset and profile: written once
+        this.datasetRaw = new SerializedString(new String(Answers.bytes(datasetJson()), StandardCharsets.UTF_8));
+        this.policyRaw = new SerializedString(new String(Answers.bytes(policyJson()), StandardCharsets.UTF_8));
     }
 
     public Dataset dataset() {
@@ -125,6 +138,19 @@ public final class Api {
      * /api/v1/planner/assessments}), whose {@code spread} names every housing location, not only the public ones.
      */
     public ObjectNode assess(byte[] body, Function<AssessmentRequest, Assessment> engine) {
+        Answered x = answered(body, engine);
+        try {
+            TokenBuffer buffer = new TokenBuffer(mapper, false);
+            buffer.writeStartObject();
+            answerFields(x, new AssessmentJson.Writer(mapper, null), buffer, false);
+            buffer.writeEndObject();
+            return (ObjectNode) mapper.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Answered answered(byte[] body, Function<AssessmentRequest, Assessment> engine) {
         if (body.length > config.maxBodyBytes()) throw bodyTooLarge();
         JsonNode root = parse(body);
         if (!root.isObject()) {
@@ -187,12 +213,47 @@ public final class Api {
             // the engine's own limits (e.g. the policy profile's site.max_area_m2)
             throw new Problem(Problem.Type.NOT_ASSESSABLE, e.field(), e.getMessage());
         }
-        ObjectNode out = AssessmentJson.write(a, workingCrs, mapper);
-        if (address != null) out.set("address", addressJson(address));
-        if (!InitiativeInput.isEmpty(facts)) out.set("initiative", InitiativeInput.echo(facts, workingCrs));
-        out.set("dataset", datasetJson());
-        out.set("policy", policyJson());
-        return out;
+        return new Answered(a, address, facts);
+    }
+
+    /** A request read and assessed: what its answer is written from. */
+    private record Answered(Assessment assessment, Address address, InitiativeFacts facts) {}
+
+    /** The members of an assessment's answer, after the assessment's own: the one writer of both forms. */
+    private void answerFields(Answered x, AssessmentJson.Writer writer, JsonGenerator g, boolean raw)
+            throws IOException {
+        writer.fields(x.assessment(), workingCrs, g);
+        if (x.address() != null) {
+            g.writeFieldName("address");
+            g.writeTree(addressJson(x.address()));
+        }
+        if (!InitiativeInput.isEmpty(x.facts())) {
+            g.writeFieldName("initiative");
+            g.writeTree(InitiativeInput.echo(x.facts(), workingCrs));
+        }
+        g.writeFieldName("dataset");
+        if (raw) g.writeRawValue(datasetRaw);
+        else g.writeTree(datasetJson());
+        g.writeFieldName("policy");
+        if (raw) g.writeRawValue(policyRaw);
+        else g.writeTree(policyJson());
+    }
+
+    /**
+     * The answer of {@link #assess(byte[])} as UTF-8 JSON bytes, streamed without building a tree (the route {@code
+     * POST /api/v1/assessments}: this is most of the JSON work of the service); the same bytes as writing the tree.
+     */
+    public byte[] assessJson(byte[] body) {
+        Answered x = answered(body, assessor);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
+        try (JsonGenerator g = mapper.getFactory().createGenerator(bytes)) {
+            g.writeStartObject();
+            answerFields(x, streamed, g, true);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private JsonNode parse(byte[] body) {

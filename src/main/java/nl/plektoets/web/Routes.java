@@ -112,7 +112,7 @@ public final class Routes {
         routes.post("/api/v1/assessments", ctx -> {
             Api api = current.get(); // the state serve pinned for this request; the turn runs on this thread too
             byte[] request = body(ctx, api, config);
-            byte[] answer = engine.run(() -> Answers.bytes(api.assess(request)));
+            byte[] answer = engine.run(() -> api.assessJson(request));
             Answers.json(ctx, "application/json", answer);
         });
         routes.get("/api/v1/addresses", ctx -> json(ctx, GEO_JSON, current.get().addresses(ctx.queryParamMap())));
