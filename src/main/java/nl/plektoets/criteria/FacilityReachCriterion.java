@@ -67,7 +67,12 @@ public final class FacilityReachCriterion implements Criterion {
         Map<TravelMode, ReachLookup.Access> access = index.reach(site);
         ReachLookup.Access foot = access.get(TravelMode.FOOT);
         ReachLookup.Access bike = access.get(TravelMode.BIKE);
-        ev.put("access", Map.of("foot", access(foot), "bike", access(bike)));
+        // ordered (not Map.of, whose iteration order changes per JVM): the same site gives the same bytes after a
+        // restart
+        Map<String, Object> byMode = new LinkedHashMap<>();
+        byMode.put("foot", access(foot));
+        byMode.put("bike", access(bike));
+        ev.put("access", byMode);
         if (!foot.snapped() && !bike.snapped()) {
             ev.put("reason", foot.reason());
             return new CriterionResult(

@@ -290,7 +290,7 @@ public final class RoomRentalRules {
                     new Message(
                             (ok ? "" : "Te veel kamers: ") + roomsOrNull + " kamers, maximaal " + max + " per woning.",
                             (ok ? "" : "Too many rooms: ") + roomsOrNull + " rooms, at most " + max + " per dwelling."),
-                    Map.of("rooms", roomsOrNull, "maxRooms", max)));
+                    roomsEvidence(roomsOrNull, max)));
         }
         if (policy.parking().source().enabled()) {
             RoomRentalPolicy.Parking p = policy.parking();
@@ -630,5 +630,13 @@ public final class RoomRentalRules {
 
     static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Ordered (not {@code Map.of}, whose order changes per JVM), so an answer's bytes do not change with a restart. */
+    private static Map<String, Object> roomsEvidence(int rooms, int max) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rooms", rooms);
+        m.put("maxRooms", max);
+        return m;
     }
 }
