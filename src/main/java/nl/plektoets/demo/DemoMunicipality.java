@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -68,13 +69,25 @@ public final class DemoMunicipality {
      * @param seed      same seed, same bytes
      */
     public static Summary generate(Path outDir, int addresses, long seed) throws IOException {
+        return generate(outDir, addresses, seed, Deflater.DEFAULT_COMPRESSION);
+    }
+
+    /**
+     * {@link #generate(Path, int, long)} with the gzip level given: the national set's templates are read once and
+     * deleted, so they are stored uncompressed ({@link Deflater#NO_COMPRESSION}), the same XML in a valid gzip.
+     */
+    static Summary generate(Path outDir, int addresses, long seed, int gzipLevel) throws IOException {
         DemoLayout layout = new DemoLayout(addresses, seed);
         Files.createDirectories(outDir);
         Path osm = outDir.resolve(OSM_FILE);
         long[] counts = new long[2];
         int[] written = new int[1];
         writeAtomically(osm, out -> {
-            try (GZIPOutputStream gz = new GZIPOutputStream(new BufferedOutputStream(out, 1 << 16), 1 << 16)) {
+            try (GZIPOutputStream gz = new GZIPOutputStream(new BufferedOutputStream(out, 1 << 16), 1 << 16) {
+                {
+                    def.setLevel(gzipLevel);
+                }
+            }) {
                 written[0] = writeOsm(layout, gz, counts);
             }
         });
