@@ -83,12 +83,16 @@ public final class DemoMunicipality {
         long[] counts = new long[2];
         int[] written = new int[1];
         writeAtomically(osm, out -> {
-            try (GZIPOutputStream gz = new GZIPOutputStream(new BufferedOutputStream(out, 1 << 16), 1 << 16) {
-                {
-                    def.setLevel(gzipLevel);
-                }
-            }) {
-                written[0] = writeOsm(layout, gz, counts);
+            // the buffer above the gzip stream: the JDK's XML writer hands UTF-8 over one byte at a time, and each
+            // write into a GZIPOutputStream is a call into zlib (JFR: most of a template's cost, at any level)
+            try (OutputStream xml = new BufferedOutputStream(
+                    new GZIPOutputStream(out, 1 << 16) {
+                        {
+                            def.setLevel(gzipLevel);
+                        }
+                    },
+                    1 << 16)) {
+                written[0] = writeOsm(layout, xml, counts);
             }
         });
         if (written[0] != addresses) {
