@@ -35,9 +35,9 @@ public final class NationalBenchmark {
     private NationalBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
+        if (args.length < 2) {
             System.err.println("usage: NationalBenchmark generate DIR ADDRESSES MUNICIPALITIES SEED | stream DIR OUT"
-                    + " | memory DIR OUT");
+                    + " | memory DIR OUT | digest DIR");
             System.exit(2);
         }
         String step = args[0];
@@ -64,6 +64,10 @@ public final class NationalBenchmark {
                 addresses = Files.lines(Path.of(args[2])).count() - 1;
             }
             case "memory" -> addresses = memory(dir, Path.of(args[2]));
+            case "digest" -> {
+                System.out.println("digest   " + digest(dir.resolve(GeoPackageStore.FILE_NAME)) + "  " + dir);
+                return;
+            }
             default -> throw new IllegalArgumentException("unknown step " + step);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
@@ -114,6 +118,48 @@ public final class NationalBenchmark {
         return batch.writeFile(
                         out, AssessAllBatch.Format.CSV, Runtime.getRuntime().availableProcessors(), ImportProgress.NONE)
                 .addresses();
+    }
+
+    /**
+     * What the store holds, as one SHA-256: every row of every layer table (fid, geometry blob, feature id, name,
+     * attributes, provenance), the layers' extents and the set's description (not its import time). The attribute
+     * JSON is compared with its keys sorted: a feature's attribute map iterates in an order that changes from one
+     * JVM to the next (Map.copyOf), so two runs of the same code store the same object in different key orders.
+     */
+    static String digest(Path gpkg) throws Exception {
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, Object>> map =
+                new com.fasterxml.jackson.core.type.TypeReference<>() {};
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + gpkg);
+                java.sql.Statement st = c.createStatement()) {
+            List<String> queries = new java.util.ArrayList<>(List.of(
+                    "SELECT name, fictitious, sources, working_crs, feature_count FROM layer_set",
+                    "SELECT table_name, min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name LIKE 'layer%'"
+                            + " AND table_name <> 'layer_set' ORDER BY table_name"));
+            for (nl.plektoets.data.Role r : nl.plektoets.data.Role.values()) {
+                queries.add("SELECT fid, geom, feature_id, name, attributes, source, source_id, source_tag FROM layer_"
+                        + r.id() + " ORDER BY fid");
+            }
+            for (String q : queries) {
+                md.update(q.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                try (java.sql.ResultSet rs = st.executeQuery(q)) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= n; i++) {
+                            Object v = rs.getObject(i);
+                            if (v instanceof byte[] b) md.update(b);
+                            else if ("attributes".equals(rs.getMetaData().getColumnName(i)) && v != null)
+                                md.update(json.writeValueAsBytes(json.readValue((String) v, map)));
+                            else md.update(String.valueOf(v).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            md.update((byte) 0);
+                        }
+                    }
+                }
+            }
+        }
+        return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
     }
 
     private static long cpuNanos() {

@@ -3,6 +3,7 @@ package nl.plektoets.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.Deflater;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -54,11 +55,19 @@ public final class DemoMunicipality {
      * @param seed      same seed, same bytes
      */
     public static Summary generate(Path outDir, int addresses, long seed) throws IOException {
+        return generate(outDir, addresses, seed, Deflater.DEFAULT_COMPRESSION);
+    }
+
+    /**
+     * {@link #generate(Path, int, long)} with the gzip level given: the national set's templates are read once and
+     * deleted, so they are stored uncompressed ({@link Deflater#NO_COMPRESSION}), the same XML in a valid gzip.
+     */
+    static Summary generate(Path outDir, int addresses, long seed, int gzipLevel) throws IOException {
         DemoLayout layout = new DemoLayout(addresses, seed);
         Files.createDirectories(outDir);
         Path osm = outDir.resolve(OSM_FILE);
         OsmDocument.Written written = OsmDocument.writeGzipped(
-                osm, generatorText(layout), layout.extentRd(), sink -> new DemoEmitter(layout, sink).emit());
+                osm, generatorText(layout), layout.extentRd(), sink -> new DemoEmitter(layout, sink).emit(), gzipLevel);
         if (written.addresses() != addresses) {
             throw new IllegalStateException("Generated " + written.addresses() + " addresses instead of " + addresses);
         }

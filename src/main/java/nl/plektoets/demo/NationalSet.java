@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
@@ -81,7 +82,7 @@ public final class NationalSet {
             for (int t = 0; t < templates; t++) {
                 long templateSeed = random.nextLong();
                 Path dir = workDir.resolve("template-" + t);
-                DemoMunicipality.generate(dir, perMunicipality, templateSeed);
+                DemoMunicipality.generate(dir, perMunicipality, templateSeed, Deflater.NO_COMPRESSION);
                 Dataset d = DataDirectory.load(dir, null, ImportProgress.NONE);
                 ts.add(new Template(d));
                 deleteTree(dir);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -37,11 +38,29 @@ final class OsmDocument {
      */
     static Written writeGzipped(Path osm, String generatorText, Envelope extentRd, ToIntFunction<OsmSink> generator)
             throws IOException {
+        return writeGzipped(osm, generatorText, extentRd, generator, Deflater.DEFAULT_COMPRESSION);
+    }
+
+    /**
+     * {@link #writeGzipped(Path, String, Envelope, ToIntFunction)} at the gzip level given: the national set's
+     * templates are read once and deleted, so they are stored uncompressed ({@link Deflater#NO_COMPRESSION}).
+     */
+    static Written writeGzipped(
+            Path osm, String generatorText, Envelope extentRd, ToIntFunction<OsmSink> generator, int gzipLevel)
+            throws IOException {
         long[] counts = new long[2];
         int[] written = new int[1];
         writeAtomically(osm, out -> {
-            try (GZIPOutputStream gz = new GZIPOutputStream(new BufferedOutputStream(out, 1 << 16), 1 << 16)) {
-                written[0] = write(gz, generatorText, extentRd, generator, counts);
+            // the buffer above the gzip stream: the JDK's XML writer hands UTF-8 over one byte at a time, and each
+            // write into a GZIPOutputStream is a call into zlib (JFR: most of a template's cost, at any level)
+            try (OutputStream xml = new BufferedOutputStream(
+                    new GZIPOutputStream(out, 1 << 16) {
+                        {
+                            def.setLevel(gzipLevel);
+                        }
+                    },
+                    1 << 16)) {
+                written[0] = write(xml, generatorText, extentRd, generator, counts);
             }
         });
         return new Written(written[0], counts[0], counts[1]);

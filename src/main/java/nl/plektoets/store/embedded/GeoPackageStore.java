@@ -1,5 +1,7 @@
 package nl.plektoets.store.embedded;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -28,6 +30,7 @@ import nl.plektoets.geo.GeoPackageGeometry;
 import nl.plektoets.geo.LayerGeometry;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.store.JdbcStore;
+import nl.plektoets.store.RowPipeline;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
 import org.flywaydb.core.Flyway;
@@ -251,6 +254,12 @@ public final class GeoPackageStore extends JdbcStore {
 
     // ---- layers ----
 
+    /**
+     * One feature's row, encoded on the source's thread ({@link RowPipeline}): the storage geometry's blob and
+     * envelope, the attributes as JSON.
+     */
+    private record LayerRow(Feature feature, byte[] geometry, Envelope envelope, String attributes) {}
+
     @Override
     public void importLayers(DatasetInfo info, LayerSource source) {
         LayerGeometry crs = new LayerGeometry(info.workingCrs());
@@ -271,29 +280,31 @@ public final class GeoPackageStore extends JdbcStore {
                                             + " source, source_id, source_tag) VALUES (?,?,?,?,?,?,?)"));
                     extents.put(role, new Envelope());
                 }
-                source.emit(f -> {
-                    try {
+                Map<Role, Integer> pending = new EnumMap<>(Role.class);
+                // batches, not executeUpdate: sqlite-jdbc follows every single INSERT with a prepared
+                // "SELECT last_insert_rowid()" for generated keys, which cost as much as the insert itself
+                RowPipeline.run(source, f -> encodeRow(crs, f), rows -> {
+                    for (LayerRow row : rows) {
+                        Feature f = row.feature();
                         PreparedStatement st = inserts.get(f.role());
-                        Geometry g = crs.toStorage(f.geometry());
-                        extents.get(f.role()).expandToInclude(g.getEnvelopeInternal());
-                        st.setBytes(1, GeoPackageGeometry.encode(g, LayerGeometry.STORAGE_SRID));
+                        extents.get(f.role()).expandToInclude(row.envelope());
+                        st.setBytes(1, row.geometry());
                         st.setLong(2, f.id());
                         st.setString(3, f.attribute("name"));
-                        st.setString(
-                                4,
-                                RegisterJson.MAPPER.valueToTree(f.attributes()).toString());
+                        st.setString(4, row.attributes());
                         Provenance p = f.provenance();
                         st.setString(5, p.source());
                         st.setString(6, p.sourceId());
                         st.setString(7, p.sourceTag());
-                        st.executeUpdate();
+                        st.addBatch();
                         count[0]++;
-                    } catch (SQLException e) {
-                        throw new UncheckedSql(e);
+                        if (pending.merge(f.role(), 1, Integer::sum) == INSERT_BATCH) {
+                            st.executeBatch();
+                            pending.put(f.role(), 0);
+                        }
                     }
                 });
-            } catch (UncheckedSql e) {
-                throw e.getCause();
+                for (PreparedStatement st : inserts.values()) st.executeBatch();
             } finally {
                 for (PreparedStatement st : inserts.values()) st.close();
             }
@@ -328,17 +339,24 @@ public final class GeoPackageStore extends JdbcStore {
         });
     }
 
-    /** An SQL failure inside the import's feature sink, carried out of the lambda and rethrown as itself. */
-    private static final class UncheckedSql extends RuntimeException {
-        UncheckedSql(SQLException e) {
-            super(e);
-        }
+    /** Rows per executeBatch and table. */
+    private static final int INSERT_BATCH = 512;
 
-        @Override
-        public synchronized SQLException getCause() {
-            return (SQLException) super.getCause();
+    private static LayerRow encodeRow(LayerGeometry crs, Feature f) {
+        Geometry g = crs.toStorage(f.geometry());
+        try {
+            return new LayerRow(
+                    f,
+                    GeoPackageGeometry.encode(g, LayerGeometry.STORAGE_SRID),
+                    g.getEnvelopeInternal(),
+                    // the same text as valueToTree(...).toString(), without building the tree
+                    ATTRIBUTES.writeValueAsString(f.attributes()));
+        } catch (JsonProcessingException e) {
+            throw new StoreException("Cannot write the attributes of feature " + f.id() + ": " + e.getMessage(), e);
         }
     }
+
+    private static final ObjectWriter ATTRIBUTES = RegisterJson.MAPPER.writer();
 
     @Override
     public Optional<Dataset> loadDataset() {
