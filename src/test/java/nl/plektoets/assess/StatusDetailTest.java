@@ -41,6 +41,7 @@ class StatusDetailTest {
 
     static Dataset dataset;
     static Assessor assessor;
+    static Assessor crowded;
 
     @BeforeAll
     static void demo() throws Exception {
@@ -54,6 +55,19 @@ class StatusDetailTest {
                                 RoomRentalRules.of(dataset, profile.roomRental()), RoomRentalPermits.NONE),
                         new SpreadCriterion(HousedPersons.NONE),
                         new NeighboursCriterion()));
+        // spread's other branches: persons already housed beside the first village, facilities among them, so sites
+        // there are over the village's threshold and facility sites near them a concentration
+        Feature village = dataset.layer(Role.VILLAGE).get(0);
+        List<HousedPersons.Housed> housed = List.of(
+                new HousedPersons.Housed(
+                        HousedPersons.Kind.values()[0], 1, village.geometry().getInteriorPoint(), 5000, true),
+                new HousedPersons.Housed(
+                        HousedPersons.Kind.values()[0],
+                        2,
+                        AddressSite.of(dataset.layer(Role.ADDRESS).get(0)),
+                        60,
+                        true));
+        crowded = assessor.withAdditional(List.of(new SpreadCriterion(() -> housed), new NeighboursCriterion()));
     }
 
     @Test
@@ -62,20 +76,25 @@ class StatusDetailTest {
         assertTrue(addresses.size() > 1000, "the demo has its addresses");
         List<String> differences = new ArrayList<>();
         int compared = 0;
-        for (HousingForm form : List.of(HousingForm.ROOM_RENTAL, HousingForm.HOUSING_FACILITY)) {
-            for (Feature a : addresses) {
-                AssessmentRequest r = new AssessmentRequest(AddressSite.of(a), form, 4, false, Stay.MID, null);
-                Assessment full = assessor.assess(r);
-                Assessment rows = assessor.assess(r, Detail.STATUS);
-                if (full.verdict() != rows.verdict()) differences.add(a.id() + " verdict");
-                if (!full.locationClass().equals(rows.locationClass())) differences.add(a.id() + " class");
-                List<String> x = statuses(full), y = statuses(rows);
-                if (!x.equals(y)) differences.add(a.id() + " " + x + " vs " + y);
-                compared++;
+        java.util.Set<String> spreadStatuses = new java.util.TreeSet<>();
+        for (Assessor engine : List.of(assessor, crowded)) {
+            for (HousingForm form : List.of(HousingForm.ROOM_RENTAL, HousingForm.HOUSING_FACILITY)) {
+                for (Feature a : addresses) {
+                    AssessmentRequest r = new AssessmentRequest(AddressSite.of(a), form, 4, false, Stay.MID, null);
+                    Assessment full = engine.assess(r);
+                    Assessment rows = engine.assess(r, Detail.STATUS);
+                    spreadStatuses.add(result(full, SpreadCriterion.ID).status().id());
+                    if (full.verdict() != rows.verdict()) differences.add(a.id() + " verdict");
+                    if (!full.locationClass().equals(rows.locationClass())) differences.add(a.id() + " class");
+                    List<String> x = statuses(full), y = statuses(rows);
+                    if (!x.equals(y)) differences.add(a.id() + " " + x + " vs " + y);
+                    compared++;
+                }
             }
         }
         assertEquals(List.of(), differences.stream().limit(20).toList(), differences.size() + " differ");
-        assertEquals(2 * addresses.size(), compared);
+        assertEquals(4 * addresses.size(), compared);
+        assertTrue(spreadStatuses.size() >= 2, "spread answered more than one status: " + spreadStatuses);
     }
 
     @Test
