@@ -97,8 +97,16 @@ public final class Assessor {
     }
 
     public Assessment assess(AssessmentRequest request) {
+        return assess(request, CriterionInput.Detail.FULL);
+    }
+
+    /**
+     * With {@code STATUS} detail (the batch's rows: verdict, location class, statuses, reach minutes) a criterion may
+     * leave out evidence whose cost the row does not need; verdict, class and statuses are those of the full answer.
+     */
+    public Assessment assess(AssessmentRequest request, CriterionInput.Detail detail) {
         validate(request);
-        CriterionInput input = new CriterionInput(request, profile, index);
+        CriterionInput input = new CriterionInput(request, profile, index, detail);
         List<CriterionResult> results = new ArrayList<>(criteria.size());
         String cls = null;
         // the initiative's criteria (ETFAL part 2) only when the request tells something about the initiative

@@ -59,10 +59,12 @@ public final class SpatialIndex implements SpatialLookup {
         final PointOnGeometryLocator locator;
         final PreparedGeometry prepared;
         final IndexedFacetDistance facets;
+        final Coordinate point;
 
         Entry(Feature f) {
             this.feature = f;
             this.geometry = f.geometry();
+            this.point = geometry instanceof Point p && !p.isEmpty() ? p.getCoordinate() : null;
             this.areal = geometry instanceof Polygonal;
             boolean big = geometry.getNumPoints() >= INDEX_VERTICES;
             this.locator = !areal
@@ -93,6 +95,9 @@ public final class SpatialIndex implements SpatialLookup {
         }
 
         double distance(Geometry site) {
+            // point to point (addresses, sources): the plain distance, which is what the general path computes
+            if (point != null && site instanceof Point p)
+                return p.getCoordinate().distance(point);
             if (intersects(site)) return 0;
             if (site instanceof Point p) return pointDistance(p.getCoordinate());
             return facets != null ? facets.distance(site) : geometry.distance(site);

@@ -20,13 +20,15 @@ public enum Verdict {
             "Not allowed: at least one criterion checked does not allow it."));
 
     private final Message explanation;
+    private final String id;
 
     Verdict(Message explanation) {
         this.explanation = explanation;
+        this.id = name().toLowerCase(Locale.ROOT);
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /**

@@ -27,6 +27,7 @@ import nl.plektoets.assess.Assessor;
 import nl.plektoets.assess.InvalidRequestException;
 import nl.plektoets.assess.Verdict;
 import nl.plektoets.criteria.Criterion;
+import nl.plektoets.criteria.CriterionInput;
 import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.criteria.FacilityReachCriterion;
 import nl.plektoets.csv.CsvRows;
@@ -171,34 +172,36 @@ public final class AssessAllBatch {
             if (format == Format.CSV) w.write(csvHeader());
             else w.write(geoJsonHead());
             boolean first = true;
-            for (Part p; (p = parts.next()) != null; ) {
-                Assessor engine = p.assessor();
-                List<Feature> addresses = p.addresses();
-                int n = addresses.size();
-                int chunks = (n + CHUNK - 1) / CHUNK;
-                ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
-                int submitted = 0;
-                int done = 0;
-                while (done < chunks) {
-                    // keep every thread busy, but never more than a few chunks ahead of the writer
-                    while (submitted < chunks && inFlight.size() < threads * 4) {
-                        int from = submitted * CHUNK;
-                        List<Feature> part = addresses.subList(from, Math.min(n, from + CHUNK));
-                        inFlight.add(pool.submit(() -> chunk(engine, part, format)));
-                        submitted++;
+            // one stream of chunks over all parts: the next part's chunks are submitted while the last ones of this
+            // part are still running, so no core idles at a partition's end (its engine is ready by then: see Parts)
+            ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
+            Part part = parts.next();
+            int from = 0;
+            while (true) {
+                while (part != null && inFlight.size() < threads * 4) {
+                    List<Feature> addresses = part.addresses();
+                    if (from >= addresses.size()) {
+                        part = parts.next();
+                        from = 0;
+                        continue;
                     }
-                    Chunk c = take(inFlight.poll());
-                    for (String row : c.rows()) {
-                        if (format == Format.GEOJSON && !first) w.write(",\n");
-                        w.write(row);
-                        first = false;
-                    }
-                    c.verdicts().forEach((v, k) -> verdicts.merge(v, k, Integer::sum));
-                    errors += c.errors();
-                    done++;
-                    progress.progress(Math.min(written + n, written + (long) done * CHUNK));
+                    Assessor engine = part.assessor();
+                    List<Feature> slice = addresses.subList(from, Math.min(addresses.size(), from + CHUNK));
+                    inFlight.add(pool.submit(() -> chunk(engine, slice, format)));
+                    from += slice.size();
                 }
-                written += n;
+                Future<Chunk> next = inFlight.poll();
+                if (next == null) break;
+                Chunk c = take(next);
+                for (String row : c.rows()) {
+                    if (format == Format.GEOJSON && !first) w.write(",\n");
+                    w.write(row);
+                    first = false;
+                }
+                c.verdicts().forEach((v, k) -> verdicts.merge(v, k, Integer::sum));
+                errors += c.errors();
+                written += c.rows().size();
+                progress.progress(written);
             }
             if (format == Format.GEOJSON) w.write("\n]}\n");
             w.flush();
@@ -266,7 +269,9 @@ public final class AssessAllBatch {
         Point site = AddressSite.of(address);
         Coordinate lonLat = crs.toLonLat(site.getX(), site.getY());
         try {
-            Assessment a = engine.assess(new AssessmentRequest(site, form, persons, newBuild, stay, null));
+            // a row shows statuses and reach minutes only: criteria may leave out the rest of their evidence
+            Assessment a = engine.assess(
+                    new AssessmentRequest(site, form, persons, newBuild, stay, null), CriterionInput.Detail.STATUS);
             return new Row(address, site, lonLat, a, null);
         } catch (InvalidRequestException e) {
             // one address the engine cannot assess (e.g. outside the extent after a CRS mix-up) must not lose the rest

@@ -212,20 +212,22 @@ final class AssessAllCommand implements Callable<Integer> {
                         n,
                         newBuild,
                         stayFor);
-                AssessAllBatch.Parts source = () -> {
-                    if (!parts.hasNext()) return null;
-                    Partitions.Partition p = parts.next();
-                    return new AssessAllBatch.Part(engine.assessor(p.dataset()), p.own());
-                };
-                AssessAllBatch.Summary s = out == null
-                        ? batch.write(context.out(), format, workers, context.progress(), parts.addresses(), source)
-                        : batch.writeFile(out, format, workers, context.progress(), parts.addresses(), source);
+                AssessAllBatch.Summary s;
+                double prepareCpu, waited;
+                try (PrefetchedParts source = new PrefetchedParts(parts, engine)) {
+                    s = out == null
+                            ? batch.write(context.out(), format, workers, context.progress(), parts.addresses(), source)
+                            : batch.writeFile(out, format, workers, context.progress(), parts.addresses(), source);
+                    prepareCpu = source.prepareCpuSeconds();
+                    waited = source.waitSeconds();
+                }
                 PrintStream report = out == null ? context.err() : context.out();
                 report.printf(
                         Locale.ROOT,
                         "Assessed %,d addresses of '%s'%s in %,d partitions by town (margins %s) as %s for %d"
-                                + " persons, %s stay, in %.1f s (partitioning %.1f s; %,.0f per second, %d threads):"
-                                + " %s%s%s%s%n",
+                                + " persons, %s stay, in %.1f s (partitioning %.1f s; partitions read back and engines"
+                                + " built beside the assessment in %.1f CPU-s, the writer waited %.1f s for them; %,.0f"
+                                + " per second, %d threads): %s%s%s%s%n",
                         s.addresses(),
                         engine.info().name(),
                         engine.info().fictitious() ? " (fictitious)" : "",
@@ -236,6 +238,8 @@ final class AssessAllCommand implements Callable<Integer> {
                         stayFor.id(),
                         (System.nanoTime() - t0) / 1e9,
                         (planned - t0) / 1e9,
+                        prepareCpu,
+                        waited,
                         s.addresses() / ((System.nanoTime() - t0) / 1e9),
                         s.threads(),
                         s.verdicts(),

@@ -103,6 +103,7 @@ final class Engines {
     record Partitioned(
             Store store,
             DatasetInfo info,
+            WorkingCrs crs,
             PolicyProfile profile,
             ReachIndex reach,
             List<PermitPlacement> permits,
@@ -111,9 +112,8 @@ final class Engines {
         /** The engine over one partition's dataset. */
         Assessor assessor(Dataset partition) {
             RoomRentalRules rules = RoomRentalRules.of(partition, profile.roomRental());
-            List<HousedPersons.Housed> housed = new StoreHousedPersons(
-                            store, rules, WorkingCrs.of(info.workingCrs()), profile.publicInitiatives())
-                    .all();
+            List<HousedPersons.Housed> housed =
+                    new StoreHousedPersons(store, rules, crs, profile.publicInitiatives()).all();
             List<Criterion> additional = new ArrayList<>(additional(
                     profile,
                     reachCriterion(reach),
@@ -161,8 +161,15 @@ final class Engines {
             // the facility tables are computed once over every facility: a national network's tables are read by
             // index per address, not rebuilt per partition
             ReachIndex reach = reach(config, new Dataset(info.get(), facilities), profile, null, true);
+            // one CRS for every partition (building it parses the RDNAPTRANS grid)
             return new Partitioned(
-                    store, info.get(), profile, reach, new StorePermits(store).active(), store.initiatives(null));
+                    store,
+                    info.get(),
+                    WorkingCrs.of(info.get().workingCrs()),
+                    profile,
+                    reach,
+                    new StorePermits(store).active(),
+                    store.initiatives(null));
         } catch (RuntimeException e) {
             store.close();
             throw e;

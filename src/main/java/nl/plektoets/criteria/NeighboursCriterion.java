@@ -119,6 +119,9 @@ public final class NeighboursCriterion implements Criterion {
         PolicyProfile p = in.profile();
         Neighbours nb = p.settlement().neighbours();
         String ref = nb.paragraph();
+        // the status depends only on whether there is an address layer: a batch row asks no count, effect area or
+        // village (the dearest part of an assessment over a dense town)
+        if (in.statusOnly()) return statusOnly(in, ref);
         Map<String, Object> ev = new LinkedHashMap<>();
         EffectArea area = effectArea(in);
         ev.put("radiusM", Evidence.round(area.radiusM()));
@@ -207,6 +210,18 @@ public final class NeighboursCriterion implements Criterion {
                                 + " plan and the management plan (" + ref + ")."),
                 ev,
                 obligations);
+    }
+
+    private static CriterionResult statusOnly(CriterionInput in, String ref) {
+        boolean addresses = in.lookup().hasData(Role.ADDRESS);
+        return new CriterionResult(
+                ID,
+                addresses ? Status.PASS : Status.UNKNOWN,
+                ref,
+                new Message(
+                        "Omwonenden niet geteld: alleen de status gevraagd (" + ref + ").",
+                        "Neighbours not counted: only the status was asked (" + ref + ")."),
+                addresses ? Map.of() : Map.of("missingLayer", Role.ADDRESS.id()));
     }
 
     /** The i-th of "§5.1.4, Bijlage 3" (the whole citation when it has fewer parts). */

@@ -183,6 +183,21 @@ public final class SpreadCriterion implements Criterion {
         }
         boolean overVillage = perAfter > max;
         String refs = ref.equals(capRef) ? ref : ref + ", " + capRef;
+        // over the threshold: fail where adopted, else conditional; what the planner checks: conditional
+        Status status = concentrated || overVillage
+                ? (sp.adopted() ? Status.FAIL : Status.CONDITIONAL)
+                : plannerChecks ? Status.CONDITIONAL : Status.PASS;
+        // a batch row shows the status alone: no sentences (four formatted numbers per site)
+        if (in.statusOnly()) {
+            return new CriterionResult(
+                    ID,
+                    status,
+                    refs,
+                    new Message(
+                            "Spreiding: alleen de status gevraagd (" + refs + ").",
+                            "Spread: only the status was asked (" + refs + ")."),
+                    ev);
+        }
         String indicativeNl = sp.adopted() ? "" : " De drempels zijn indicatief, niet vastgesteld door de raad.";
         String indicativeEn = sp.adopted() ? "" : " The thresholds are indicative, not adopted by the council.";
         String villageNl = "Kern " + v.name() + " (" + population + " inwoners): " + before + " personen gehuisvest ("
@@ -209,7 +224,7 @@ public final class SpreadCriterion implements Criterion {
                     + " persons whose site is not public; they are not in this answer.";
         }
         if (concentrated || overVillage) {
-            Status s = sp.adopted() ? Status.FAIL : Status.CONDITIONAL;
+            Status s = status;
             String whyNl = concentrated
                     ? " Dit is een geconcentreerde voorziening van meer dan " + cap + " personen"
                             + (overVillage ? " en de kern komt boven de drempel" : "") + "."
@@ -242,7 +257,7 @@ public final class SpreadCriterion implements Criterion {
             // never fail on what the public may not see: the planner checks the concentration with the sites
             return new CriterionResult(
                     ID,
-                    Status.CONDITIONAL,
+                    status,
                     refs,
                     new Message(
                             villageNl + clusterNl + " Of die binnen " + fmt(sp.clusterDistanceM()) + " m liggen en met"
@@ -263,7 +278,7 @@ public final class SpreadCriterion implements Criterion {
         }
         return new CriterionResult(
                 ID,
-                Status.PASS,
+                status,
                 refs,
                 new Message(
                         villageNl + clusterNl + " Goede spreiding (" + refs + ")." + indicativeNl,
