@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import nl.plektoets.cli.Main;
-import nl.plektoets.demo.CommittedDemo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,22 +30,7 @@ class OverviewCapsHttpTest {
 
     @BeforeAll
     static void serve() throws Exception {
-        Path data = CommittedDemo.copyTo(tmp.resolve("demo"));
-        Path tokens = tmp.resolve("tokens.txt");
-        Files.writeString(tokens, "ans planner " + PLANNER + "\n");
-        main = new Main(PlannerHttpTest.quiet(), PlannerHttpTest.quiet(), Map.of());
-        assertEquals(
-                Main.OK,
-                main.run(
-                        "serve",
-                        "--data",
-                        data.toString(),
-                        "--tokens",
-                        tokens.toString(),
-                        "--port",
-                        "0",
-                        "--policy-profile",
-                        "noordoostpolder-2024"));
+        main = ServedNoordoostpolderDemo.serve(tmp, PLANNER);
         port = main.server().port();
     }
 
