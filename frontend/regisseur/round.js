@@ -7,7 +7,7 @@
 import { get, setState, subscribe } from './state.js';
 import { t, failure, day } from './texts.js';
 import { call } from './api.js';
-import { getJson } from '../common/api.js';
+import { currentPolicy } from '../common/policy.js';
 import { failed } from './main.js';
 import { initiativeLabel, loadCases } from './cases.js';
 
@@ -72,8 +72,9 @@ export function startRound() {
 
 /** The rounds (a 404 means this policy has none: the section stays hidden); selects {@code select} or the last. */
 export function loadRounds(select) {
-  // GET /api/v1/policy names the round's paragraph only where the policy has rounds: no request that must fail
-  return getJson('/api/v1/policy').then(policy => {
+  // the policy names the round's paragraph only where it has rounds: no request that must fail. The page's one
+  // GET /api/v1/policy (common/policy.js), shared with the header and the transition period
+  return currentPolicy().then(policy => {
     if (!policy.rules || !policy.rules.round) { $('round').hidden = true; return null; }
     return call('GET', '/api/v1/rounds');
   }).then(body => {

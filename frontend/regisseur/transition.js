@@ -5,12 +5,16 @@
 import { get, setState, subscribe } from './state.js';
 import { t, day, failure } from './texts.js';
 import { call } from './api.js';
+import { currentPolicy } from '../common/policy.js';
 import { failed } from './main.js';
 import { loadDeadlines } from './deadlines.js';
 
 const $ = id => document.getElementById(id);
 
-/** The policy's transition period in years (GET /api/v1/policy, registers.transitionYears): never a number of the page. */
+/**
+ * The policy's transition period in years (registers.transitionYears of the page's one GET /api/v1/policy,
+ * common/policy.js): never a number of the page. Null until the policy has answered.
+ */
 let transitionYears = null;
 
 /** acceptedOn + the transition period, as the server counts it (yyyy-mm-dd). */
@@ -31,8 +35,7 @@ export function startTransition() {
     const id = s.openCase && s.openCase.initiativeId;
     if (!id) { setState({ transition: null, transitionError: null, transitionSaved: null }); return; }
     if (s.caseSaved && get().transition && get().transition.id === id) return;
-    const years = transitionYears !== null ? Promise.resolve()
-      : call('GET', '/api/v1/policy').then(p => { transitionYears = p.registers.transitionYears; });
+    const years = currentPolicy().then(p => { transitionYears = p.registers.transitionYears; });
     Promise.all([call('GET', '/api/v1/initiatives/' + id), years]).then(([i]) => {
       if (get().openCase && get().openCase.initiativeId === i.id) {
         setState({ transition: i, transitionError: null, transitionSaved: null });

@@ -53,52 +53,6 @@ public record HousingInitiative(
         if (initiatorKind == null) initiatorKind = InitiatorKind.ORGANISATION;
     }
 
-    /** An organisation's initiative without a project page (the register before §4.1.2's overview). */
-    public HousingInitiative(
-            long id,
-            long version,
-            Geometry site,
-            HousingForm form,
-            int persons,
-            String initiator,
-            InitiativeStatus status,
-            PermitType permitType,
-            boolean existingLocation,
-            LocalDate acceptedOn,
-            LocalDate transitionDeadline,
-            LocalDate permitStart,
-            LocalDate permitEnd,
-            List<InitiativeStep> steps,
-            String notes,
-            Instant createdAt,
-            String createdBy,
-            Instant updatedAt,
-            String updatedBy) {
-        this(
-                id,
-                version,
-                site,
-                form,
-                persons,
-                initiator,
-                InitiatorKind.ORGANISATION,
-                null,
-                status,
-                permitType,
-                existingLocation,
-                acceptedOn,
-                transitionDeadline,
-                null,
-                permitStart,
-                permitEnd,
-                steps,
-                notes,
-                createdAt,
-                createdBy,
-                updatedAt,
-                updatedBy);
-    }
-
     /**
      * Whether the §6.1.2 deadline lies beyond acceptance + the profile's transition period
      * ({@link RegisterTerms#transitionYears()}): an extension, which the policy allows only with a reason. Unknown

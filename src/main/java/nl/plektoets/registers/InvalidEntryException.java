@@ -4,11 +4,12 @@ package nl.plektoets.registers;
  * A register entry or change breaks a rule or has a malformed field; the API answers 422 (rule) or 400 (malformed)
  * with the field named.
  */
-public final class InvalidEntryException extends RuntimeException {
+public sealed class InvalidEntryException extends RuntimeException permits IntakeCaseExistsException {
     private final String field;
     private final boolean malformed;
 
-    private InvalidEntryException(String field, String detail, boolean malformed) {
+    /** Through the factories below, or {@link IntakeCaseExistsException} (a rule a caller may act on). */
+    InvalidEntryException(String field, String detail, boolean malformed) {
         super(detail);
         this.field = field;
         this.malformed = malformed;

@@ -80,7 +80,10 @@ public interface RegisterStore {
     HousingInitiative updateInitiative(
             long id, long expectedVersion, String actor, UnaryOperator<HousingInitiative> change);
 
-    /** Opens the intake case of an initiative; one per initiative (a second is refused, 422). */
+    /**
+     * Opens the intake case of an initiative; one per initiative: a second is refused with {@link
+     * IntakeCaseExistsException} (422, naming the case), also when it raced the first.
+     */
     IntakeCase createIntakeCase(IntakeCase entry, String actor);
 
     Optional<IntakeCase> intakeCase(long id);

@@ -24,6 +24,7 @@ import nl.plektoets.policy.RoundPolicy;
 import nl.plektoets.registers.EntryNotFoundException;
 import nl.plektoets.registers.HousingInitiative;
 import nl.plektoets.registers.IntakeCase;
+import nl.plektoets.registers.IntakeCaseExistsException;
 import nl.plektoets.registers.IntakeTable;
 import nl.plektoets.registers.InvalidEntryException;
 import nl.plektoets.registers.RegisterInitiativeCounts;
@@ -347,8 +348,13 @@ public final class ApplicationRounds {
                             + round.decision().reference() + "): rank "
                             + row.path("rank").asInt() + ", "
                             + row.path("total").asText() + " points (" + paragraph + ")");
-            IntakeCase c = intake.create(body, actor);
-            out.add(new ToIntake(entryId, initiativeId, c.id(), true, "intake case opened"));
+            try {
+                IntakeCase c = intake.create(body, actor);
+                out.add(new ToIntake(entryId, initiativeId, c.id(), true, "intake case opened"));
+            } catch (IntakeCaseExistsException e) {
+                // a parallel step (or the regisseur by hand) opened it since the cases were read: it keeps that one
+                out.add(new ToIntake(entryId, initiativeId, e.caseId(), false, "already at the intake table"));
+            }
         }
         return out;
     }

@@ -37,6 +37,7 @@ import nl.plektoets.registers.HousingLocation;
 import nl.plektoets.registers.InitiativeStatus;
 import nl.plektoets.registers.InitiatorKind;
 import nl.plektoets.registers.IntakeCase;
+import nl.plektoets.registers.IntakeCaseExistsException;
 import nl.plektoets.registers.IntakeJson;
 import nl.plektoets.registers.InvalidEntryException;
 import nl.plektoets.registers.LocationJson;
@@ -197,6 +198,14 @@ public abstract class JdbcStore implements Store {
                 // 08xxx connection exceptions; 57P01..57P03 admin shutdown, crash shutdown, cannot connect now
                 if (state.startsWith("08") || state.startsWith("57P")) return true;
             }
+        }
+        return false;
+    }
+
+    /** Whether {@code e} (a translated failure) was a unique constraint refusing a row: SQL state 23505. */
+    protected boolean isUniqueViolation(StoreException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) return true;
         }
         return false;
     }
@@ -769,19 +778,30 @@ public abstract class JdbcStore implements Store {
 
     @Override
     public IntakeCase createIntakeCase(IntakeCase entry, String actor) {
-        return inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT id FROM intake_case WHERE initiative_id = ?")) {
-                st.setLong(1, entry.initiativeId());
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next())
-                        throw InvalidEntryException.rule(
-                                "initiativeId",
-                                "initiative " + entry.initiativeId() + " already has intake case " + rs.getLong(1)
-                                        + "; change that one");
-                }
+        try {
+            return inTransaction(c -> {
+                Long existing = intakeCaseOf(c, entry.initiativeId());
+                if (existing != null) throw new IntakeCaseExistsException(entry.initiativeId(), existing);
+                return insertVersioned(c, intakeRegister(), entry, actor);
+            });
+        } catch (StoreException e) {
+            // two requests for one initiative at once: both found no case and the unique initiative_id let one insert
+            // (PostgreSQL's read committed; SQLite's single writer serialises the check). The loser answers as a
+            // request after the winner's would, naming the winner's case, not with the constraint's failure.
+            if (!isUniqueViolation(e)) throw e;
+            Long existing = read(c -> intakeCaseOf(c, entry.initiativeId()));
+            if (existing == null) throw e;
+            throw new IntakeCaseExistsException(entry.initiativeId(), existing);
+        }
+    }
+
+    private static Long intakeCaseOf(Connection c, long initiativeId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT id FROM intake_case WHERE initiative_id = ?")) {
+            st.setLong(1, initiativeId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
             }
-            return insertVersioned(c, intakeRegister(), entry, actor);
-        });
+        }
     }
 
     @Override

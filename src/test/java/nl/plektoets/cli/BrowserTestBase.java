@@ -40,6 +40,8 @@ abstract class BrowserTestBase {
     Page page;
     String base;
     Path dataDirectory;
+    /** Every request of the page {@link #open} opened last, as "METHOD url", in order. */
+    final List<String> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Extra arguments for {@code serve} (configuration keys such as {@code --port} come after these). */
     List<String> serveArguments(Path tmp) {
@@ -98,8 +100,22 @@ abstract class BrowserTestBase {
         if (page != null) page.close();
         page = browser.newPage(options);
         page.setDefaultTimeout(20_000);
+        requested.clear();
+        page.onRequest(r -> requested.add(r.method() + " " + r.url()));
         page.navigate(base + path);
         return page;
+    }
+
+    /** How many {@code method} requests to our {@code path} (query ignored) the page opened last has made. */
+    long requestsTo(String method, String path) {
+        return requested.stream()
+                .filter(r -> r.startsWith(method + " " + base + "/"))
+                .filter(r -> java.net
+                        .URI
+                        .create(r.substring(method.length() + 1))
+                        .getPath()
+                        .equals(path))
+                .count();
     }
 
     /**

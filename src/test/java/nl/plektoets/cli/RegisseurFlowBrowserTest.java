@@ -330,6 +330,8 @@ abstract class RegisseurFlowBrowserTest extends BrowserTestBase {
         page.getByLabel("Taal").selectOption("en");
         assertEquals(reason, page.getByLabel("Reason for the extension").inputValue());
         assertTrue(page.locator("#transition-hint").textContent().startsWith("One year from acceptance"));
+        // the header, the round section (none in Hardenberg's policy) and the period share the page's one answer
+        assertEquals(1, requestsTo("GET", "/api/v1/policy"), () -> String.join("\n", requested));
         Accessibility.assertNoViolations(page, "/regisseur.html with an extended transition period, in English");
     }
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * (order, totals, allocation and reasons); the CSV downloads with the page's rows and says "not decided (draft)"; a
  * decision while one is not fully scored is refused in words; scored, the college's decision is recorded, the round is
  * frozen and says so (page, API, CSV); then the allocated ones go to the intake table; English; WCAG 2.1 AA (axe-core)
- * with the scoring form open and with the decided round.
+ * with the scoring form open and with the decided round. The page asks for the policy once however often the rounds
+ * reload.
  */
 class RoundPageBrowserTest extends BrowserTestBase {
     long large;
@@ -201,5 +202,8 @@ class RoundPageBrowserTest extends BrowserTestBase {
         assertTrue(
                 rows.first().textContent().contains("yes: allocated"),
                 rows.first().textContent());
+        // the header, the round section and the transition period share one answer, however often the rounds reload
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        assertEquals(1, requestsTo("GET", "/api/v1/policy"), () -> String.join("\n", requested));
     }
 }

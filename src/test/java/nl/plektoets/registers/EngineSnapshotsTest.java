@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import nl.plektoets.assess.Assessor;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.ImportProgress;
@@ -28,26 +27,11 @@ class EngineSnapshotsTest {
         assertEquals("EPSG:28992", heemserveen.info().workingCrs());
         Assessor engine = new Assessor(heemserveen, PolicyProfile.load(null));
         Geometry onRoad = heemserveen.layer(Role.ROAD).get(0).geometry().getCentroid();
-        HousingInitiative initiative = new HousingInitiative(
-                1,
-                1,
-                onRoad,
-                HousingForm.HOUSING_FACILITY,
-                12,
-                "Agri Flex BV",
-                InitiativeStatus.REPORTED,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                Instant.EPOCH,
-                "ans",
-                Instant.EPOCH,
-                "ans");
+        HousingInitiative initiative = InitiativeBuilder.organisation("Agri Flex BV", onRoad)
+                .housing(HousingForm.HOUSING_FACILITY, 12)
+                .status(InitiativeStatus.REPORTED)
+                .build()
+                .stamped(1, 1, Instant.EPOCH, "ans");
         var snapshots = new EngineSnapshots(
                 () -> engine,
                 (a, crs) -> RegisterJson.MAPPER
@@ -73,26 +57,11 @@ class EngineSnapshotsTest {
         assertEquals(onRoad.toText(), snapshot.get("site").asText());
 
         // the snapshot assesses the initiative's own form and persons: 60 in a facility is never allowed (§5.1.1)
-        HousingInitiative sixty = new HousingInitiative(
-                2,
-                1,
-                onRoad,
-                HousingForm.HOUSING_FACILITY,
-                60,
-                "Agri Flex BV",
-                InitiativeStatus.REPORTED,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                Instant.EPOCH,
-                "ans",
-                Instant.EPOCH,
-                "ans");
+        HousingInitiative sixty = InitiativeBuilder.organisation("Agri Flex BV", onRoad)
+                .housing(HousingForm.HOUSING_FACILITY, 60)
+                .status(InitiativeStatus.REPORTED)
+                .build()
+                .stamped(2, 1, Instant.EPOCH, "ans");
         assertEquals("fail", snapshots.snapshot(sixty).get("capacity").asText());
         assertEquals("not_allowed", snapshots.snapshot(sixty).get("verdict").asText());
         assertNotEquals("fail", snapshot.get("capacity").asText(), "12 persons fit");

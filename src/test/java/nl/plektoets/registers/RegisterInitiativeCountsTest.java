@@ -31,26 +31,12 @@ class RegisterInitiativeCountsTest {
     Path temp;
 
     static HousingInitiative initiative(int persons, InitiativeStatus status) {
-        return new HousingInitiative(
-                0,
-                0,
-                FixtureWorld.geometry(FixtureWorld.rect(4400, 400, 4440, 440)),
-                HousingForm.HOUSING_FACILITY,
-                persons,
-                "Polder Huisvesting BV",
-                status,
-                null,
-                true,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null);
+        return InitiativeBuilder.organisation(
+                        "Polder Huisvesting BV", FixtureWorld.geometry(FixtureWorld.rect(4400, 400, 4440, 440)))
+                .housing(HousingForm.HOUSING_FACILITY, persons)
+                .status(status)
+                .existingLocation()
+                .build();
     }
 
     @Test

@@ -20,6 +20,7 @@ import nl.plektoets.data.FixtureDataset;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.HousingInitiative;
+import nl.plektoets.registers.InitiativeBuilder;
 import nl.plektoets.registers.InitiativeStatus;
 import nl.plektoets.registers.InitiativeStep;
 import nl.plektoets.registers.PermitType;
@@ -46,30 +47,16 @@ class RegisterSnapshotTest {
 
     /** An organisation's housing facility at intake (the short constructor: an organisation by default). */
     static HousingInitiative intake(double x, double y, int persons) {
-        return new HousingInitiative(
-                0,
-                0,
-                WorkingCrs.rdNew().geometryFactory().createPoint(new Coordinate(x, y)),
-                HousingForm.HOUSING_FACILITY,
-                persons,
-                "Agri Flex BV",
-                InitiativeStatus.INTAKE,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                List.of(new InitiativeStep(
+        return InitiativeBuilder.organisation(
+                        "Agri Flex BV", WorkingCrs.rdNew().geometryFactory().createPoint(new Coordinate(x, y)))
+                .housing(HousingForm.HOUSING_FACILITY, persons)
+                .status(InitiativeStatus.INTAKE)
+                .steps(List.of(new InitiativeStep(
                         InitiativeStatus.INTAKE,
                         StoreHousedPersonsTest.NOW,
                         "t",
-                        RegisterJson.MAPPER.createObjectNode())),
-                null,
-                null,
-                null,
-                null,
-                null);
+                        RegisterJson.MAPPER.createObjectNode())))
+                .build();
     }
 
     static HousingInitiative with(HousingInitiative i, InitiativeStatus status, int persons) {

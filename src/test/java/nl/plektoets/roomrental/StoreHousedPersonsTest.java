@@ -14,6 +14,7 @@ import nl.plektoets.criteria.HousedPersons.Kind;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.HousingInitiative;
+import nl.plektoets.registers.InitiativeBuilder;
 import nl.plektoets.registers.InitiativeStatus;
 import nl.plektoets.registers.InitiativeStep;
 import nl.plektoets.registers.PermitStatus;
@@ -42,26 +43,12 @@ class StoreHousedPersonsTest {
 
     static HousingInitiative initiative(double x, InitiativeStatus status, boolean existing, int persons) {
         Geometry site = WorkingCrs.rdNew().geometryFactory().createPoint(new Coordinate(x, 489149));
-        return new HousingInitiative(
-                0,
-                0,
-                site,
-                HousingForm.HOUSING_FACILITY,
-                persons,
-                "Agri Flex BV",
-                status,
-                null,
-                existing,
-                existing ? LocalDate.parse("2026-01-01") : null,
-                existing ? LocalDate.parse("2027-01-01") : null,
-                null,
-                null,
-                List.of(new InitiativeStep(status, NOW, "ans", RegisterJson.MAPPER.createObjectNode())),
-                null,
-                null,
-                null,
-                null,
-                null);
+        InitiativeBuilder b = InitiativeBuilder.organisation("Agri Flex BV", site)
+                .housing(HousingForm.HOUSING_FACILITY, persons)
+                .status(status)
+                .steps(List.of(new InitiativeStep(status, NOW, "ans", RegisterJson.MAPPER.createObjectNode())));
+        if (existing) b.existingLocation(LocalDate.parse("2026-01-01"), LocalDate.parse("2027-01-01"));
+        return b.build();
     }
 
     static RoomRentalPermit permit(Dwelling d, PermitStatus status, int persons) {

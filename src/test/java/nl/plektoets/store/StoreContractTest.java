@@ -27,6 +27,7 @@ import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.registers.AuditEntry;
 import nl.plektoets.registers.EntryNotFoundException;
 import nl.plektoets.registers.HousingInitiative;
+import nl.plektoets.registers.InitiativeBuilder;
 import nl.plektoets.registers.InitiativeStatus;
 import nl.plektoets.registers.InitiativeStep;
 import nl.plektoets.registers.PermitStatus;
@@ -72,31 +73,18 @@ class StoreContractTest {
     }
 
     static HousingInitiative initiative() {
-        return new HousingInitiative(
-                0,
-                0,
-                Fixtures.rd(
-                        "POLYGON ((240010 505010, 240050 505010, 240050 505040, " + "240010 505040, 240010 505010))"),
-                HousingForm.HOUSING_FACILITY,
-                18,
-                "Agri Flex BV",
-                InitiativeStatus.REPORTED,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                List.of(new InitiativeStep(
+        return InitiativeBuilder.organisation(
+                        "Agri Flex BV",
+                        Fixtures.rd("POLYGON ((240010 505010, 240050 505010, 240050 505040, "
+                                + "240010 505040, 240010 505010))"))
+                .housing(HousingForm.HOUSING_FACILITY, 18)
+                .status(InitiativeStatus.REPORTED)
+                .steps(List.of(new InitiativeStep(
                         InitiativeStatus.REPORTED,
                         CLOCK.instant(),
                         "ans",
-                        RegisterJson.MAPPER.createObjectNode().put("verdict", "conditional"))),
-                null,
-                null,
-                null,
-                null,
-                null);
+                        RegisterJson.MAPPER.createObjectNode().put("verdict", "conditional"))))
+                .build();
     }
 
     static com.fasterxml.jackson.databind.JsonNode reparsed(com.fasterxml.jackson.databind.JsonNode n) {
@@ -342,28 +330,14 @@ class StoreContractTest {
                     id,
                     1,
                     "bert",
-                    i -> new HousingInitiative(
-                            i.id(),
-                            i.version(),
-                            i.site(),
-                            i.form(),
-                            i.persons(),
-                            i.initiator(),
-                            InitiativeStatus.INTAKE,
-                            i.permitType(),
-                            true,
-                            LocalDate.parse("2026-01-15"),
-                            LocalDate.parse("2027-01-15"),
-                            null,
-                            null,
-                            List.of(
+                    i -> InitiativeBuilder.from(i)
+                            .status(InitiativeStatus.INTAKE)
+                            .existingLocation(LocalDate.parse("2026-01-15"), LocalDate.parse("2027-01-15"))
+                            .steps(List.of(
                                     i.steps().get(0),
-                                    new InitiativeStep(InitiativeStatus.INTAKE, CLOCK.instant(), "bert", null)),
-                            "met de regisseur",
-                            i.createdAt(),
-                            i.createdBy(),
-                            i.updatedAt(),
-                            i.updatedBy()));
+                                    new InitiativeStep(InitiativeStatus.INTAKE, CLOCK.instant(), "bert", null)))
+                            .notes("met de regisseur")
+                            .build());
             assertEquals(2, moved.version());
         }
         try (Store store = kind.open(where, CLOCK)) {

@@ -25,7 +25,7 @@ import nl.plektoets.auth.TokenFile;
 import nl.plektoets.geo.LayerGeometry;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.registers.AssessmentSnapshots;
-import nl.plektoets.registers.HousingInitiative;
+import nl.plektoets.registers.InitiativeBuilder;
 import nl.plektoets.registers.InitiativeStatus;
 import nl.plektoets.registers.IntakeCase;
 import nl.plektoets.registers.IntakeTable;
@@ -86,26 +86,11 @@ class RoundHttpTest {
 
     static long initiative(Store store, int persons, InitiativeStatus status, String initiator) {
         return store.createInitiative(
-                        new HousingInitiative(
-                                0,
-                                0,
-                                FixtureWorld.geometry(FixtureWorld.rect(4400, 400, 4440, 440)),
-                                HousingForm.HOUSING_FACILITY,
-                                persons,
-                                initiator,
-                                status,
-                                null,
-                                false,
-                                null,
-                                null,
-                                null,
-                                null,
-                                List.of(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null),
+                        InitiativeBuilder.organisation(
+                                        initiator, FixtureWorld.geometry(FixtureWorld.rect(4400, 400, 4440, 440)))
+                                .housing(HousingForm.HOUSING_FACILITY, persons)
+                                .status(status)
+                                .build(),
                         "ans")
                 .id();
     }

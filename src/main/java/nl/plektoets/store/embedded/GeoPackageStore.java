@@ -252,6 +252,18 @@ public final class GeoPackageStore extends JdbcStore {
                 || super.isUnavailable(e);
     }
 
+    /** SQLite names no SQL state: its result code says a UNIQUE constraint refused the row. */
+    @Override
+    protected boolean isUniqueViolation(StoreException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.sqlite.SQLiteException s
+                    && (s.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                            || s.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT
+                                    && String.valueOf(s.getMessage()).contains("UNIQUE"))) return true;
+        }
+        return super.isUniqueViolation(e);
+    }
+
     // ---- layers ----
 
     /**
