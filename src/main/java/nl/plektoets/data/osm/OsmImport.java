@@ -92,7 +92,15 @@ public final class OsmImport {
                 new OsmPbfReader().read(counted, store);
             } else {
                 try (InputStream xml = format.decompress(counted)) {
-                    new OsmXmlReader().read(xml, store);
+                    // the parse on this thread, the store on a second one
+                    StoreThread handOver = new StoreThread(store);
+                    try {
+                        new OsmXmlReader().read(xml, handOver);
+                    } catch (Exception | Error e) {
+                        handOver.finish(); // a store failure earlier in the file is the one to report
+                        throw e;
+                    }
+                    handOver.finish();
                 }
             }
             p.progress(size);

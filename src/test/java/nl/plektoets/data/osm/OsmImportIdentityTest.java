@@ -64,6 +64,36 @@ class OsmImportIdentityTest {
         assertSameImport(shuffled);
     }
 
+    @Test
+    void aBrokenFileFailsWithTheSameMessageAsBefore(@TempDir Path dir) throws Exception {
+        // a node outside the earth early, the XML broken thousands of elements later: the node is reported, as before
+        // (the store runs on a thread of its own now, behind the parse); and the XML error alone is reported as before
+        for (boolean badNode : new boolean[] {true, false}) {
+            StringBuilder xml = new StringBuilder("<osm version=\"0.6\">\n");
+            for (int i = 1; i <= 20_000; i++) {
+                double lon = badNode && i == 3 ? 200 : 6 + i * 1e-5;
+                xml.append("<node id=\"")
+                        .append(i)
+                        .append("\" lat=\"52.5\" lon=\"")
+                        .append(lon)
+                        .append("\"/>\n");
+            }
+            xml.append("<node id=\"20001\" lat=\"52.5\" <way");
+            Path file = dir.resolve("broken-" + badNode + ".osm");
+            Files.writeString(file, xml);
+            String before = org.junit.jupiter.api.Assertions.assertThrows(
+                            OsmImportException.class,
+                            () -> ReferenceOsmImport.read(file, OsmImportOptions.defaults(), ImportProgress.NONE))
+                    .getMessage();
+            String now = org.junit.jupiter.api.Assertions.assertThrows(
+                            OsmImportException.class,
+                            () -> OsmImport.read(file, OsmImportOptions.defaults(), ImportProgress.NONE))
+                    .getMessage();
+            assertEquals(before, now);
+            assertEquals(badNode, now.contains("outside the earth"), now);
+        }
+    }
+
     private static void assertSameImport(Path file) {
         assertTrue(Files.isRegularFile(file), file + " is missing (the shared real data)");
         ReferenceOsmImport.Result before =
