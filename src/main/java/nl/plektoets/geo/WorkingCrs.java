@@ -92,6 +92,16 @@ public final class WorkingCrs {
         return new Coordinate(out.x, out.y);
     }
 
+    /**
+     * Longitude, latitude (CRS84) to working-CRS x, y into {@code out} ({@code in} is overwritten as scratch): the same
+     * transform as {@link #fromLonLat(double, double)} without two objects per point, for importers of millions.
+     */
+    public void fromLonLat(double lon, double lat, ProjCoordinate in, ProjCoordinate out) {
+        in.x = lon;
+        in.y = lat;
+        toWorking.get().transform(in, out);
+    }
+
     /** Working-CRS x, y to longitude, latitude (CRS84). */
     public Coordinate toLonLat(double x, double y) {
         ProjCoordinate out = new ProjCoordinate();

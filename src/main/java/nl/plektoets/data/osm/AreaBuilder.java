@@ -48,7 +48,9 @@ final class AreaBuilder {
             dropped++;
             return null;
         }
-        return valid(factory.createPolygon(ring));
+        Polygon polygon = factory.createPolygon(ring);
+        // most closed ways are plain buildings and plots: proven valid without JTS's full check (the same polygon)
+        return SimpleRing.certainlySimple(ring.getCoordinates()) ? polygon : valid(polygon);
     }
 
     /** The (multi)polygon of a relation's member ways, or null when no ring closes. */

@@ -1,6 +1,5 @@
 package nl.plektoets.data.osm;
 
-import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,14 +20,12 @@ final class OsmElementStore implements OsmSink {
     private final StringPool strings = new StringPool();
     private final Runnable onElement;
 
-    // hppc's primitive map (GraphHopper's own): a million node ids cost ~24 bytes each, not ~100 as HashMap<Long,
-    // Integer>
-    private final LongIntHashMap nodeIndex = new LongIntHashMap(1 << 16);
+    private final IdIndex nodeIndex = new IdIndex(1 << 16);
     private int[] lon7 = new int[1 << 16];
     private int[] lat7 = new int[1 << 16];
     private int nodeCount;
 
-    private final LongIntHashMap wayIndex = new LongIntHashMap(1 << 12);
+    private final IdIndex wayIndex = new IdIndex(1 << 12);
     private long[] refs = new long[1 << 16];
     private int refCount;
     private int[] wayStart = new int[1 << 12];
@@ -64,7 +61,8 @@ final class OsmElementStore implements OsmSink {
         }
         lon7[nodeCount] = (int) Math.round(lon * 1e7);
         lat7[nodeCount] = (int) Math.round(lat * 1e7);
-        nodeIndex.put(id, nodeCount++);
+        nodeIndex.add(id);
+        nodeCount++;
         if (lon < minLon) minLon = lon;
         if (lon > maxLon) maxLon = lon;
         if (lat < minLat) minLat = lat;
@@ -85,7 +83,8 @@ final class OsmElementStore implements OsmSink {
         wayStart[wayCount] = refCount;
         refCount += nodeRefs.length;
         wayStart[wayCount + 1] = refCount;
-        wayIndex.put(id, wayCount++);
+        wayIndex.add(id);
+        wayCount++;
         if (mapping.matchesAny(tags, TagMapping.ElementType.WAY)) taggedWays.add(new Tagged(id, intern(tags)));
         onElement.run();
     }
@@ -117,7 +116,7 @@ final class OsmElementStore implements OsmSink {
 
     /** Index of a node for {@link #lon}/{@link #lat}, or -1 when the file does not hold it (clipped extract). */
     int node(long id) {
-        return nodeIndex.getOrDefault(id, -1);
+        return nodeIndex.get(id);
     }
 
     double lon(int node) {
@@ -128,9 +127,14 @@ final class OsmElementStore implements OsmSink {
         return lat7[node] * 1e-7;
     }
 
+    /** True when the file's nodes and ways came by ascending id (the indexes need no hashing). */
+    boolean sortedIds() {
+        return nodeIndex.sorted() && wayIndex.sorted();
+    }
+
     /** A way's node ids, or null when the file does not hold the way. */
     long[] wayRefs(long id) {
-        int w = wayIndex.getOrDefault(id, -1);
+        int w = wayIndex.get(id);
         if (w < 0) return null;
         return Arrays.copyOfRange(refs, wayStart[w], wayStart[w + 1]);
     }

@@ -10,6 +10,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLStreamException;
 import nl.plektoets.data.Dataset;
@@ -23,6 +29,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.proj4j.ProjCoordinate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +92,15 @@ public final class OsmImport {
                 new OsmPbfReader().read(counted, store);
             } else {
                 try (InputStream xml = format.decompress(counted)) {
-                    new OsmXmlReader().read(xml, store);
+                    // the parse on this thread, the store on a second one
+                    StoreThread handOver = new StoreThread(store);
+                    try {
+                        new OsmXmlReader().read(xml, handOver);
+                    } catch (Exception | Error e) {
+                        handOver.finish(); // a store failure earlier in the file is the one to report
+                        throw e;
+                    }
+                    handOver.finish();
                 }
             }
             p.progress(size);
@@ -163,8 +178,16 @@ public final class OsmImport {
         return fileName.replaceFirst("(?i)(\\.osm)?(\\.pbf|\\.gz|\\.bz2)?$", "").replaceFirst("(?i)\\.osm$", "");
     }
 
-    /** Turns the stored elements into features, now that the working CRS is known. */
+    /**
+     * Turns the stored elements into features, now that the working CRS is known. Every node is transformed to the
+     * working CRS once, not once per way that uses it; then the elements are built in chunks on all cores (the
+     * store is only read by then) and the chunks' features are numbered in file order, so the dataset is the one a
+     * single thread builds.
+     */
     private static final class Builder {
+        /** Elements per chunk: large enough that a chunk outweighs its hand-over, small enough to share the work. */
+        private static final int CHUNK = 4096;
+
         private final String fileName;
         private final OsmElementStore store;
         private final TagMapping mapping;
@@ -172,8 +195,7 @@ public final class OsmImport {
         private final GeometryFactory factory;
         private final ImportProgress progress;
         final AreaBuilder areas;
-        private final List<Feature> features = new ArrayList<>();
-        private long done;
+        private double[] xs, ys;
 
         Builder(String fileName, OsmElementStore store, TagMapping mapping, WorkingCrs crs, ImportProgress progress) {
             this.fileName = fileName;
@@ -182,122 +204,191 @@ public final class OsmImport {
             this.crs = crs;
             this.factory = crs.geometryFactory();
             this.progress = progress;
-            this.areas = new AreaBuilder(factory, this::coordinate);
+            this.areas = new AreaBuilder(factory, this::coordinate); // the counts of all chunks, added up
         }
 
         private Coordinate coordinate(long nodeId) {
             int n = store.node(nodeId);
-            return n < 0 ? null : crs.fromLonLat(store.lon(n), store.lat(n));
+            return n < 0 ? null : new Coordinate(xs[n], ys[n]);
         }
 
         List<Feature> build() {
-            progress.phase(
-                    "building geometries",
-                    store.taggedNodes.size() + store.taggedWays.size() + store.taggedRelations.size());
-            for (OsmElementStore.Tagged t : store.taggedNodes) {
+            int nodes = store.taggedNodes.size(), ways = store.taggedWays.size();
+            int total = nodes + ways + store.taggedRelations.size();
+            int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+            ExecutorService pool = threads == 1 || total + store.nodeCount() < CHUNK
+                    ? null
+                    : Executors.newFixedThreadPool(threads, r -> {
+                        Thread t = new Thread(r, "osm-geometries");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            try {
+                project(pool);
+                progress.phase("building geometries", total);
+                List<Future<Chunk>> chunks = new ArrayList<>();
+                for (int from = 0; from < total; from += CHUNK) {
+                    int f = from, to = Math.min(total, from + CHUNK);
+                    Callable<Chunk> task = () -> new Chunk().build(f, to, nodes, ways);
+                    chunks.add(pool == null ? CompletableFuture.completedFuture(task.call()) : pool.submit(task));
+                }
+                List<Feature> features = new ArrayList<>();
+                for (Future<Chunk> future : chunks) {
+                    Chunk c = future.get();
+                    for (Feature f : c.features) {
+                        features.add(new Feature(
+                                features.size() + 1L, f.role(), f.geometry(), f.attributes(), f.provenance()));
+                    }
+                    areas.repaired += c.areas.repaired;
+                    areas.dropped += c.areas.dropped;
+                    areas.incomplete += c.areas.incomplete;
+                    progress.progress(c.to);
+                }
+                return features;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while building the geometries", e);
+            } catch (Exception e) {
+                if (e instanceof RuntimeException r) throw r;
+                throw new IllegalStateException(e);
+            } finally {
+                if (pool != null) pool.shutdownNow();
+            }
+        }
+
+        /** Every node's working-CRS coordinate, in node order; in two halves when there is a second core. */
+        private void project(ExecutorService pool) throws InterruptedException, ExecutionException {
+            int n = store.nodeCount();
+            xs = new double[n];
+            ys = new double[n];
+            if (pool == null) {
+                project(0, n);
+                return;
+            }
+            int half = n / 2;
+            Future<?> second = pool.submit(() -> project(half, n));
+            project(0, half);
+            second.get();
+        }
+
+        private void project(int from, int to) {
+            ProjCoordinate in = new ProjCoordinate(), out = new ProjCoordinate();
+            for (int i = from; i < to; i++) {
+                crs.fromLonLat(store.lon(i), store.lat(i), in, out);
+                xs[i] = out.x;
+                ys[i] = out.y;
+            }
+        }
+
+        /** The features of the elements {@code from} to {@code to} (tagged nodes, then ways, then relations). */
+        private final class Chunk {
+            final List<Feature> features = new ArrayList<>();
+            final AreaBuilder areas = new AreaBuilder(factory, Builder.this::coordinate);
+            int to;
+
+            Chunk build(int from, int to, int nodes, int ways) {
+                this.to = to;
+                for (int i = from; i < to; i++) {
+                    if (i < nodes) node(store.taggedNodes.get(i));
+                    else if (i < nodes + ways) way(store.taggedWays.get(i - nodes));
+                    else relation(store.taggedRelations.get(i - nodes - ways));
+                }
+                return this;
+            }
+
+            private void node(OsmElementStore.Tagged t) {
                 Coordinate c = coordinate(t.id());
-                if (c != null) {
-                    Point point = factory.createPoint(c);
-                    for (TagMapping.Match m : mapping.matches(t.tags(), TagMapping.ElementType.NODE)) {
-                        if (m.rule().geometry() == TagMapping.GeometryKind.POINT
-                                || m.rule().geometry() == TagMapping.GeometryKind.POINT_OR_AREA) {
-                            add(m, t.tags(), point.copy(), "node/" + t.id());
-                        }
+                if (c == null) return;
+                Point point = factory.createPoint(c);
+                for (TagMapping.Match m : mapping.matches(t.tags(), TagMapping.ElementType.NODE)) {
+                    if (m.rule().geometry() == TagMapping.GeometryKind.POINT
+                            || m.rule().geometry() == TagMapping.GeometryKind.POINT_OR_AREA) {
+                        add(m, t.tags(), point.copy(), "node/" + t.id());
                     }
                 }
-                tick();
             }
-            for (OsmElementStore.Tagged t : store.taggedWays) {
-                way(t);
-                tick();
-            }
-            for (OsmElementStore.TaggedRelation r : store.taggedRelations) {
-                relation(r);
-                tick();
-            }
-            return features;
-        }
 
-        private void way(OsmElementStore.Tagged t) {
-            long[] refs = store.wayRefs(t.id());
-            boolean closed = refs.length >= 4 && refs[0] == refs[refs.length - 1];
-            boolean area = closed && !"no".equals(OsmTags.get(t.tags(), "area"));
-            Geometry polygon = null;
-            Geometry line = null;
-            boolean polygonTried = false;
-            for (TagMapping.Match m : mapping.matches(t.tags(), TagMapping.ElementType.WAY)) {
-                TagMapping.GeometryKind kind = m.rule().geometry();
-                if (area && kind != TagMapping.GeometryKind.LINE && !polygonTried) {
-                    polygon = areas.closedWay(refs);
-                    polygonTried = true;
+            private void way(OsmElementStore.Tagged t) {
+                long[] refs = store.wayRefs(t.id());
+                boolean closed = refs.length >= 4 && refs[0] == refs[refs.length - 1];
+                boolean area = closed && !"no".equals(OsmTags.get(t.tags(), "area"));
+                Geometry polygon = null;
+                Geometry line = null;
+                boolean polygonTried = false;
+                for (TagMapping.Match m : mapping.matches(t.tags(), TagMapping.ElementType.WAY)) {
+                    TagMapping.GeometryKind kind = m.rule().geometry();
+                    if (area && kind != TagMapping.GeometryKind.LINE && !polygonTried) {
+                        polygon = areas.closedWay(refs);
+                        polygonTried = true;
+                    }
+                    if ((kind == TagMapping.GeometryKind.LINE || !area) && line == null) line = line(refs);
+                    Geometry g = switch (kind) {
+                        case AREA -> area ? polygon : null;
+                        case POINT_OR_AREA -> area ? polygon : interiorPoint(line, null);
+                        case POINT -> area ? interiorPoint(polygon, polygon) : interiorPoint(line, null);
+                        case LINE -> line;
+                    };
+                    if (g != null) add(m, t.tags(), g, "way/" + t.id());
                 }
-                if ((kind == TagMapping.GeometryKind.LINE || !area) && line == null) line = line(refs);
-                Geometry g = switch (kind) {
-                    case AREA -> area ? polygon : null;
-                    case POINT_OR_AREA -> area ? polygon : interiorPoint(line, null);
-                    case POINT -> area ? interiorPoint(polygon, polygon) : interiorPoint(line, null);
-                    case LINE -> line;
-                };
-                if (g != null) add(m, t.tags(), g, "way/" + t.id());
             }
-        }
 
-        private void relation(OsmElementStore.TaggedRelation r) {
-            List<long[]> ways = new ArrayList<>();
-            boolean missing = false;
-            for (OsmMember m : r.ways()) {
-                long[] refs = store.wayRefs(m.ref());
-                if (refs == null) missing = true;
-                else ways.add(refs);
-            }
-            if (missing) areas.incomplete++;
-            Geometry polygon = null;
-            boolean tried = false;
-            for (TagMapping.Match m : mapping.matches(r.tags(), TagMapping.ElementType.RELATION)) {
-                TagMapping.GeometryKind kind = m.rule().geometry();
-                if (kind == TagMapping.GeometryKind.LINE) continue;
-                if (!tried) {
-                    polygon = areas.multipolygon(ways);
-                    tried = true;
+            private void relation(OsmElementStore.TaggedRelation r) {
+                List<long[]> ways = new ArrayList<>();
+                boolean missing = false;
+                for (OsmMember m : r.ways()) {
+                    long[] refs = store.wayRefs(m.ref());
+                    if (refs == null) missing = true;
+                    else ways.add(refs);
                 }
-                if (polygon == null) continue;
-                Geometry g = kind == TagMapping.GeometryKind.POINT ? interiorPoint(polygon, polygon) : polygon;
-                add(m, r.tags(), g, "relation/" + r.id());
+                if (missing) areas.incomplete++;
+                Geometry polygon = null;
+                boolean tried = false;
+                for (TagMapping.Match m : mapping.matches(r.tags(), TagMapping.ElementType.RELATION)) {
+                    TagMapping.GeometryKind kind = m.rule().geometry();
+                    if (kind == TagMapping.GeometryKind.LINE) continue;
+                    if (!tried) {
+                        polygon = areas.multipolygon(ways);
+                        tried = true;
+                    }
+                    if (polygon == null) continue;
+                    Geometry g = kind == TagMapping.GeometryKind.POINT ? interiorPoint(polygon, polygon) : polygon;
+                    add(m, r.tags(), g, "relation/" + r.id());
+                }
             }
-        }
 
-        private Geometry line(long[] refs) {
-            List<Coordinate> cs = new ArrayList<>(refs.length);
-            for (long id : refs) {
-                Coordinate c = coordinate(id);
-                if (c != null) cs.add(c);
+            private Geometry line(long[] refs) {
+                List<Coordinate> cs = new ArrayList<>(refs.length);
+                for (long id : refs) {
+                    Coordinate c = coordinate(id);
+                    if (c != null) cs.add(c);
+                }
+                if (cs.size() < refs.length) areas.incomplete++;
+                if (cs.size() < 2) return null;
+                return factory.createLineString(cs.toArray(new Coordinate[0]));
             }
-            if (cs.size() < refs.length) areas.incomplete++;
-            if (cs.size() < 2) return null;
-            return factory.createLineString(cs.toArray(new Coordinate[0]));
-        }
 
-        /** The interior point of g, remembering {@code area} as the point's user data (see SourceArea). */
-        private Geometry interiorPoint(Geometry g, Geometry area) {
-            if (g == null) return null;
-            Point p = g.getInteriorPoint();
-            if (p.isEmpty()) return null;
-            p.setUserData(area);
-            return p;
-        }
+            /** The interior point of g, remembering {@code area} as the point's user data (see SourceArea). */
+            private Geometry interiorPoint(Geometry g, Geometry area) {
+                if (g == null) return null;
+                Point p = g.getInteriorPoint();
+                if (p.isEmpty()) return null;
+                p.setUserData(area);
+                return p;
+            }
 
-        private void add(TagMapping.Match m, String[] tags, Geometry g, String sourceId) {
-            g.setSRID(crs.srid());
-            java.util.Map<String, String> a = mapping.attributes(m.rule(), tags);
-            // an environmental source gets its VNG category from the activity the mapping gave it
-            if (m.rule().role() == nl.plektoets.data.Role.ENVIRONMENTAL_SOURCE)
-                a = nl.plektoets.data.VngActivities.defaults().enrich(a);
-            features.add(new Feature(
-                    features.size() + 1L, m.rule().role(), g, a, new Provenance(fileName, sourceId, m.sourceTag())));
-        }
-
-        private void tick() {
-            if ((++done & 0x3ff) == 0) progress.progress(done);
+            /** A feature numbered later, in file order (its id here is a placeholder). */
+            private void add(TagMapping.Match m, String[] tags, Geometry g, String sourceId) {
+                g.setSRID(crs.srid());
+                java.util.Map<String, String> a = mapping.attributes(m.rule(), tags);
+                // an environmental source gets its VNG category from the activity the mapping gave it
+                if (m.rule().role() == nl.plektoets.data.Role.ENVIRONMENTAL_SOURCE)
+                    a = nl.plektoets.data.VngActivities.defaults().enrich(a);
+                features.add(new Feature(0, m.rule().role(), g, a, new Provenance(fileName, sourceId, m.sourceTag())));
+            }
         }
     }
 }

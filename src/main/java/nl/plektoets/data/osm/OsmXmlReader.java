@@ -2,6 +2,7 @@ package nl.plektoets.data.osm;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -14,6 +15,27 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class OsmXmlReader {
     private static final String[] NO_TAGS = new String[0];
+    // the attributes this reader reads, by slot: one pass over an element's attributes instead of one search per
+    // attribute asked for (StAX's getAttributeValue scans them all each time; millions of elements)
+    private static final int ID = 0,
+            LON = 1,
+            LAT = 2,
+            ACTION = 3,
+            VISIBLE = 4,
+            K = 5,
+            V = 6,
+            REF = 7,
+            TYPE = 8,
+            ROLE = 9,
+            MINLON = 10,
+            MINLAT = 11,
+            MAXLON = 12,
+            MAXLAT = 13;
+    private static final String[] NAMES = {
+        "id", "lon", "lat", "action", "visible", "k", "v", "ref", "type", "role", "minlon", "minlat", "maxlon", "maxlat"
+    };
+    private final String[] attr = new String[NAMES.length];
+
     /** Reads the whole document. XML errors (including a truncated file) come out as XMLStreamException. */
     void read(InputStream in, OsmSink sink) throws XMLStreamException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
@@ -44,31 +66,38 @@ final class OsmXmlReader {
                         continue;
                     }
                     switch (name) {
-                        case "bounds" ->
-                            sink.bounds(num(r, "minlon"), num(r, "minlat"), num(r, "maxlon"), num(r, "maxlat"));
+                        case "bounds" -> {
+                            attributes(r);
+                            sink.bounds(num(r, MINLON), num(r, MINLAT), num(r, MAXLON), num(r, MAXLAT));
+                        }
                         case "node", "way", "relation" -> {
-                            id = Long.parseLong(required(r, "id"));
-                            skip = "delete".equals(r.getAttributeValue(null, "action"))
-                                    || "false".equals(r.getAttributeValue(null, "visible"));
+                            attributes(r);
+                            id = Long.parseLong(required(r, ID));
+                            skip = "delete".equals(attr[ACTION]) || "false".equals(attr[VISIBLE]);
                             tags.clear();
                             refs.clear();
                             members.clear();
                             if (name.equals("node") && !skip) {
-                                lon = num(r, "lon");
-                                lat = num(r, "lat");
+                                lon = num(r, LON);
+                                lat = num(r, LAT);
                             }
                         }
                         case "tag" -> {
-                            tags.add(required(r, "k"));
-                            tags.add(required(r, "v"));
+                            attributes(r);
+                            tags.add(required(r, K));
+                            tags.add(required(r, V));
                         }
-                        case "nd" -> refs.add(Long.parseLong(required(r, "ref")));
+                        case "nd" -> {
+                            attributes(r);
+                            refs.add(Long.parseLong(required(r, REF)));
+                        }
                         case "member" -> {
-                            String type = required(r, "type");
+                            attributes(r);
+                            String type = required(r, TYPE);
                             members.add(new OsmMember(
                                     type.isEmpty() ? '?' : type.charAt(0),
-                                    Long.parseLong(required(r, "ref")),
-                                    optional(r, "role")));
+                                    Long.parseLong(required(r, REF)),
+                                    attr[ROLE] == null ? "" : attr[ROLE]));
                         }
                         default -> {} // note, meta, ... carry nothing we need
                     }
@@ -90,24 +119,46 @@ final class OsmXmlReader {
         }
     }
 
+    /** The current element's attributes into their slots (null = absent), in one pass. */
+    private void attributes(XMLStreamReader r) {
+        Arrays.fill(attr, null);
+        for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+            String name = r.getAttributeLocalName(i);
+            int slot = switch (name) {
+                case "id" -> ID;
+                case "lon" -> LON;
+                case "lat" -> LAT;
+                case "action" -> ACTION;
+                case "visible" -> VISIBLE;
+                case "k" -> K;
+                case "v" -> V;
+                case "ref" -> REF;
+                case "type" -> TYPE;
+                case "role" -> ROLE;
+                case "minlon" -> MINLON;
+                case "minlat" -> MINLAT;
+                case "maxlon" -> MAXLON;
+                case "maxlat" -> MAXLAT;
+                default -> -1;
+            };
+            if (slot >= 0) attr[slot] = r.getAttributeValue(i);
+        }
+    }
+
     private static String[] toArray(List<String> tags) {
         return tags.isEmpty() ? NO_TAGS : tags.toArray(NO_TAGS);
     }
 
-    private static String required(XMLStreamReader r, String attr) throws XMLStreamException {
-        String v = r.getAttributeValue(null, attr);
+    private String required(XMLStreamReader r, int slot) throws XMLStreamException {
+        String v = attr[slot];
         if (v == null) {
-            throw new XMLStreamException("<" + r.getLocalName() + "> without the attribute " + attr, r.getLocation());
+            throw new XMLStreamException(
+                    "<" + r.getLocalName() + "> without the attribute " + NAMES[slot], r.getLocation());
         }
         return v;
     }
 
-    private static String optional(XMLStreamReader r, String attr) {
-        String v = r.getAttributeValue(null, attr);
-        return v == null ? "" : v;
-    }
-
-    private static double num(XMLStreamReader r, String attr) throws XMLStreamException {
-        return Double.parseDouble(required(r, attr));
+    private double num(XMLStreamReader r, int slot) throws XMLStreamException {
+        return Double.parseDouble(required(r, slot));
     }
 }
