@@ -59,15 +59,28 @@ public final class PostgisImportBenchmark {
                     st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
                 }
             }
-            case "import" -> importSet(db, Path.of(args[2]), args.length > 3 ? args[3] : "");
+            case "import" ->
+                importSet(
+                        db,
+                        Path.of(args[2]),
+                        args.length > 3 ? args[3] : "",
+                        List.of(args).contains("--gist-after"));
             case "digest" -> System.out.println("digest   " + digest(db) + "  " + db);
             default -> throw new IllegalArgumentException("unknown step " + args[0]);
         }
     }
 
-    private static void importSet(String db, Path dir, String label) throws Exception {
+    /**
+     * With {@code gistAfter} the layer tables' GiST indexes are dropped before the import and built after it (then
+     * each table analysed), each step timed on its own: what maintaining the indexes during the load costs.
+     */
+    private static void importSet(String db, Path dir, String label, boolean gistAfter) throws Exception {
         try (GeoPackageStore source = GeoPackageStore.open(dir, Clock.systemUTC());
                 PostgisStore store = PostgisStore.open(SERVER + db, USER, null, Clock.systemUTC())) {
+            if (gistAfter) {
+                sql(db, role -> "DROP INDEX layer_" + role + "_geom");
+                label += "-nogist";
+            }
             var info = source.layerSet().orElseThrow();
             var set = source.scanLayers(List.of(), f -> {}).orElseThrow();
             Map<Integer, Long> server0 = serverTicks(db);
@@ -96,6 +109,42 @@ public final class PostgisImportBenchmark {
             if (features != info.featureCount()) {
                 throw new IllegalStateException("stored " + features + " features of " + info.featureCount());
             }
+            if (gistAfter) {
+                timed(
+                        db,
+                        "CREATE INDEX (GiST, every layer)",
+                        role -> "CREATE INDEX layer_" + role + "_geom ON layer_" + role + " USING gist (geom)");
+                timed(db, "ANALYZE (every layer)", role -> "ANALYZE layer_" + role);
+            }
+        }
+    }
+
+    private static void timed(String db, String what, java.util.function.Function<String, String> statement)
+            throws Exception {
+        try (Connection c = DriverManager.getConnection(SERVER + db, USER, null);
+                Statement st = c.createStatement()) {
+            Map<Integer, Long> server0 = serverTicks(db);
+            long t0 = System.nanoTime();
+            for (Role r : Role.values()) st.execute(statement.apply(r.id()));
+            double wall = (System.nanoTime() - t0) / 1e9;
+            Map<Integer, Long> server1 = serverTicks(db); // before the connection (and its backend) ends
+            long ticks = 0;
+            for (var e : server1.entrySet()) ticks += e.getValue() - server0.getOrDefault(e.getKey(), 0L);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  then %s: wall %.1f s  server cpu %.1f s  (load %.1f)%n",
+                    what,
+                    wall,
+                    ticks / 100.0,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    /** One statement per layer table on one connection kept open for all (its backend is counted). */
+    private static void sql(String db, java.util.function.Function<String, String> statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER + db, USER, null);
+                Statement st = c.createStatement()) {
+            for (Role r : Role.values()) st.execute(statement.apply(r.id()));
         }
     }
 
