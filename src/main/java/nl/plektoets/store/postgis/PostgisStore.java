@@ -39,7 +39,9 @@ import org.postgresql.PGConnection;
 /**
  * The production store: PostgreSQL with PostGIS. Geometry crosses JDBC as WKB ({@code ST_GeomFromWKB} in,
  * {@code ST_AsBinary} out) straight into JTS, so no second geometry model (postgis-jdbc's) and no WKT text parsing sits
- * between the database and the engine. The schema is migrated by Flyway from {@code db/postgis} at open.
+ * between the database and the engine. The schema is migrated by Flyway from {@code db/postgis} at open. A layer
+ * import writes its rows with binary COPY ({@link LayerCopy}) on two threads: the same stored values as the batched
+ * INSERTs before it, with less work in both processes (docs/national-batch.md).
  */
 public final class PostgisStore extends JdbcStore {
     private final String where;
