@@ -14,18 +14,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
-import nl.plektoets.data.Provenance;
 import nl.plektoets.data.Role;
 import nl.plektoets.geo.LayerGeometry;
 import nl.plektoets.registers.RegisterJson;
 import nl.plektoets.store.JdbcStore;
+import nl.plektoets.store.RowPipeline;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
 import org.flywaydb.core.Flyway;
@@ -36,14 +34,16 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
+import org.postgresql.PGConnection;
 
 /**
  * The production store: PostgreSQL with PostGIS. Geometry crosses JDBC as WKB ({@code ST_GeomFromWKB} in,
  * {@code ST_AsBinary} out) straight into JTS, so no second geometry model (postgis-jdbc's) and no WKT text parsing sits
- * between the database and the engine. The schema is migrated by Flyway from {@code db/postgis} at open.
+ * between the database and the engine. The schema is migrated by Flyway from {@code db/postgis} at open. A layer
+ * import writes its rows with binary COPY ({@link LayerCopy}) on two threads: the same stored values as the batched
+ * INSERTs before it, with less work in both processes (docs/national-batch.md).
  */
 public final class PostgisStore extends JdbcStore {
-    private static final int BATCH = 1000;
     private final String where;
     private RegisterListener listener; // started by listenToOtherWriters(), stopped by close()
 
@@ -144,53 +144,19 @@ public final class PostgisStore extends JdbcStore {
     @Override
     public void importLayers(DatasetInfo info, LayerSource source) {
         LayerGeometry crs = new LayerGeometry(info.workingCrs());
-        WKBWriter wkb = new WKBWriter(2);
         inTransaction(c -> {
-            Map<Role, PreparedStatement> inserts = new EnumMap<>(Role.class);
-            Map<Role, Integer> pending = new EnumMap<>(Role.class);
-            long[] count = {0};
-            try {
-                for (Role role : Role.values()) {
-                    try (Statement st = c.createStatement()) {
-                        // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would block readers until the import commits
-                        st.executeUpdate("DELETE FROM layer_" + role.id());
-                    }
-                    inserts.put(
-                            role,
-                            c.prepareStatement("INSERT INTO layer_" + role.id()
-                                    + " (feature_id, name, attributes, source, source_id, source_tag, geom)"
-                                    + " VALUES (?,?,?::jsonb,?,?,?,ST_GeomFromWKB(?, 28992))"));
-                    pending.put(role, 0);
+            for (Role role : Role.values()) {
+                try (Statement st = c.createStatement()) {
+                    // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would block readers until the import commits
+                    st.executeUpdate("DELETE FROM layer_" + role.id());
                 }
-                source.emit(f -> {
-                    try {
-                        PreparedStatement st = inserts.get(f.role());
-                        st.setLong(1, f.id());
-                        st.setString(2, f.attribute("name"));
-                        st.setString(
-                                3,
-                                RegisterJson.MAPPER.valueToTree(f.attributes()).toString());
-                        Provenance p = f.provenance();
-                        st.setString(4, p.source());
-                        st.setString(5, p.sourceId());
-                        st.setString(6, p.sourceTag());
-                        st.setBytes(7, wkb.write(crs.toStorage(f.geometry())));
-                        st.addBatch();
-                        count[0]++;
-                        if (pending.merge(f.role(), 1, Integer::sum) == BATCH) {
-                            st.executeBatch();
-                            pending.put(f.role(), 0);
-                        }
-                    } catch (SQLException e) {
-                        throw new UncheckedSql(e);
-                    }
-                });
-                for (PreparedStatement st : inserts.values()) st.executeBatch();
-            } catch (UncheckedSql e) {
-                throw e.getCause();
-            } finally {
-                for (PreparedStatement st : inserts.values()) st.close();
             }
+            // COPY instead of batched INSERTs; the source and the rows' encoding on a producer thread, the COPY on
+            // this one (the transaction's connection), as the GeoPackage store does
+            LayerCopy rows = new LayerCopy(c.unwrap(PGConnection.class).getCopyAPI());
+            LayerCopy.Encoder encoder = new LayerCopy.Encoder(crs);
+            RowPipeline.run(source, encoder::encode, rows::write);
+            rows.finish();
             try (PreparedStatement st = c.prepareStatement("INSERT INTO layer_set (id, name, fictitious, sources, "
                     + "working_crs, imported_at, feature_count) VALUES (1,?,?,?::jsonb,?,?,?) ON CONFLICT (id) DO UPDATE"
                     + " SET name = excluded.name, fictitious = excluded.fictitious, sources = excluded.sources,"
@@ -201,23 +167,11 @@ public final class PostgisStore extends JdbcStore {
                 st.setString(3, RegisterJson.MAPPER.valueToTree(info.sources()).toString());
                 st.setString(4, info.workingCrs());
                 setInstant(st, 5, now());
-                st.setLong(6, count[0]);
+                st.setLong(6, rows.rows());
                 st.executeUpdate();
             }
             return null;
         });
-    }
-
-    /** An SQL failure inside the import's feature sink, carried out of the lambda and rethrown as itself. */
-    private static final class UncheckedSql extends RuntimeException {
-        UncheckedSql(SQLException e) {
-            super(e);
-        }
-
-        @Override
-        public synchronized SQLException getCause() {
-            return (SQLException) super.getCause();
-        }
     }
 
     @Override
