@@ -39,27 +39,9 @@ public final class Answers {
         ctx.status(status).contentType(contentType + "; charset=utf-8").result(bytes(body));
     }
 
-    /**
-     * 200 with a body already written as JSON bytes (by {@link #bytes}, e.g. inside the engine's turn). A client that
-     * names no {@code Accept-Encoding} gets the bytes written once with a {@code Content-Length} (and the
-     * {@code Cache-Control} of {@link CacheHeaders}, decided now since the answer is complete once written), past
-     * Javalin's compression wrapper, which would only copy them through in 4 kB pieces and send them chunked; a client
-     * that names one goes through that wrapper as before (gzip for an answer of 1,500 bytes and more).
-     */
+    /** 200 with a body already written as JSON bytes (by {@link #bytes}, e.g. inside the engine's turn). */
     static void json(Context ctx, String contentType, byte[] body) {
-        ctx.status(200).contentType(contentType + "; charset=utf-8");
-        if (ctx.header("Accept-Encoding") != null) {
-            ctx.result(body);
-            return;
-        }
-        CacheHeaders.apply(ctx);
-        var res = ctx.res();
-        res.setContentLength(body.length);
-        try {
-            res.getOutputStream().write(body);
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e); // the client went away; Javalin logs it as any failed write
-        }
+        ctx.status(200).contentType(contentType + "; charset=utf-8").result(body);
     }
 
     /** The problem's status, headers and body ({@code instance} the request path). */

@@ -45,8 +45,6 @@ final class CacheHeaders {
 
     /** Sets the answer's {@code Cache-Control} (and {@code Vary}) as the class comment says. */
     static void apply(Context ctx) {
-        // an answer already sent (Answers.json wrote its bytes with this header) has no header left to set
-        if (ctx.res().isCommitted()) return;
         String path = ctx.path();
         boolean api = path.startsWith("/api/") || path.startsWith("/ogc") || path.equals("/health");
         String set = ctx.res().getHeader("Cache-Control");
