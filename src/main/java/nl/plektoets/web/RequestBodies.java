@@ -61,44 +61,12 @@ final class RequestBodies implements Filter {
             chain.doFilter(new Buffered(req), response);
             return;
         }
-        ServletInputStream in = req.getInputStream();
-        byte[] arrived = arrived(req, in);
-        if (arrived != null && arrived.length == req.getContentLengthLong()) {
-            // the whole body came with the headers (the usual small JSON body): no async round trip needed
-            req.setAttribute(BODY, arrived);
-            chain.doFilter(new Buffered(req), response);
-            return;
-        }
         AsyncContext async = req.startAsync(req, response);
         async.setTimeout(timeoutMs);
+        ServletInputStream in = req.getInputStream();
         Reading reading = new Reading(req, in, async);
-        if (arrived != null) reading.buffer.write(arrived, 0, arrived.length);
         async.addListener(reading);
         in.setReadListener(reading);
-    }
-
-    /**
-     * What of a body with a Content-Length has arrived already, read without waiting ({@code available()} counts
-     * only bytes Jetty holds); null for a chunked body. Shorter than the length when the rest is still on its way.
-     */
-    private static byte[] arrived(HttpServletRequest req, ServletInputStream in) throws IOException {
-        long length = req.getContentLengthLong();
-        if (length <= 0 || req.getHeader("Transfer-Encoding") != null) return null;
-        if (in.available() <= 0) return new byte[0];
-        byte[] body = new byte[(int) length]; // at most maxBytes, checked above
-        int got = 0;
-        try {
-            while (got < length) {
-                int ready = in.available();
-                if (ready <= 0) break;
-                int n = in.read(body, got, Math.min(ready, body.length - got));
-                if (n < 0) break;
-                got += n;
-            }
-        } catch (IOException e) {
-            // a broken body: the asynchronous reading below meets the same failure and answers it as before
-        }
-        return got == length ? body : java.util.Arrays.copyOf(body, got);
     }
 
     /** A body follows when it has a length above zero or is chunked (HTTP/1.1 has no other way to send one). */

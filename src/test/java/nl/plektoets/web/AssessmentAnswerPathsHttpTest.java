@@ -34,12 +34,12 @@ import nl.plektoets.request.AssessmentRequest;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code POST /api/v1/assessments} answers the same over both ways its body is received (docs/performance.md, "The
- * HTTP layer (session 8)"): a body that arrives with the headers is read at once, one that arrives in two pieces is
- * read asynchronously ({@link RequestBodies}), as every body was before. Each request below, good ones and every kind
- * of refusal, is sent both ways to the same real server over a plain socket, and status, headers (their names, order
- * and values) and body must be equal; only the framing (Content-Length against chunked) may differ. The pieces are
- * sent with {@code Accept-Encoding: identity}, which must not change an answer either.
+ * {@code POST /api/v1/assessments} answers the same however its body arrives (docs/performance.md, "The HTTP layer
+ * (session 8)", where a second way of receiving a body was tried and dropped): each request below, good ones and every
+ * kind of refusal, is sent to the same real server over a plain socket twice, once all at once and once with the body
+ * in two pieces 150 ms apart and {@code Accept-Encoding: identity}; status, headers (their names, order and values)
+ * and body must be equal, only the framing (Content-Length against chunked) may differ. A change to how bodies are
+ * received or answers written is held to this.
  */
 class AssessmentAnswerPathsHttpTest {
     private static final String POINT =
@@ -83,8 +83,8 @@ class AssessmentAnswerPathsHttpTest {
     }
 
     /**
-     * Sends {@code r}; {@code old} sends the body in two pieces with a pause between (so it is read asynchronously)
-     * and names {@code Accept-Encoding: identity}; otherwise all at once, without.
+     * Sends {@code r}; {@code old} sends the body in two pieces with a pause between (the rest still on its way when
+     * the server has the headers) and names {@code Accept-Encoding: identity}; otherwise all at once, without.
      */
     static Raw exchange(int port, Sent r, boolean old) throws Exception {
         StringBuilder head = new StringBuilder(r.method() + " /api/v1/assessments HTTP/1.1\r\n");
