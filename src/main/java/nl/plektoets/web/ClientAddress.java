@@ -12,6 +12,8 @@ final class ClientAddress {
     private ClientAddress() {}
 
     static String of(String remoteAddress, String forwardedFor, List<String> trustedProxies) {
+        // no trusted proxy (the default): the connection's address, without parsing it
+        if (trustedProxies.isEmpty()) return remoteAddress;
         String remote = normalise(remoteAddress);
         if (remote == null || !trustedProxies.contains(remote) || forwardedFor == null) return remoteAddress;
         String[] hops = forwardedFor.split(",");
