@@ -24,8 +24,9 @@ import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
+import nl.plektoets.store.AttributesJson;
+import nl.plektoets.store.StoredRow;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
@@ -46,10 +47,10 @@ public final class Partitions implements AutoCloseable {
 
     private static final int WRITE_BUFFER = 16 * 1024;
 
-    /** How a partitioning reads the store: every feature of these roles, in storage order. */
+    /** How a partitioning reads the store: every row of these roles as stored, in storage order. */
     @FunctionalInterface
     public interface LayerScan {
-        void scan(Collection<Role> roles, Consumer<Feature> each);
+        void scan(Collection<Role> roles, Consumer<StoredRow> each);
     }
 
     /** One partition: its key, its own addresses (to assess, in dataset order) and its dataset. */
@@ -61,24 +62,26 @@ public final class Partitions implements AutoCloseable {
     private final List<Plan> plans;
     private final Path dir;
     private final List<Feature> witnesses;
-    private final FeatureCodec codec;
+    private final StoredRow.Format format;
     private final long addresses;
     private int cursor;
 
-    private Partitions(DatasetInfo info, List<Plan> plans, Path dir, List<Feature> witnesses, GeometryFactory gf) {
+    private Partitions(DatasetInfo info, List<Plan> plans, Path dir, List<Feature> witnesses, StoredRow.Format format) {
         this.info = info;
         this.plans = plans;
         this.dir = dir;
         this.witnesses = witnesses;
-        this.codec = new FeatureCodec(gf);
+        this.format = format;
         this.addresses = plans.stream().mapToLong(Plan::addresses).sum();
     }
 
     /** The partition an address belongs to: its town, else its tile. */
     public static String keyOf(Feature address) {
-        String town = address.attribute("town");
+        return keyOf(address.attribute("town"), address.geometry().getEnvelopeInternal());
+    }
+
+    private static String keyOf(String town, Envelope e) {
         if (town != null && !town.isBlank()) return town.strip();
-        Envelope e = address.geometry().getEnvelopeInternal();
         return String.format(Locale.ROOT, "tile %d,%d", (long) Math.floor(e.getMinX() / TILE_M), (long)
                 Math.floor(e.getMinY() / TILE_M));
     }
@@ -92,13 +95,13 @@ public final class Partitions implements AutoCloseable {
         // pass 1: the extent and size of every town's addresses, in the order they first appear
         Map<String, Envelope> windows = new LinkedHashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
-        GeometryFactory[] factory = {null};
+        StoredRow.Format[] format = {null};
         scan.scan(List.of(Role.ADDRESS), a -> {
-            String k = keyOf(a);
-            windows.computeIfAbsent(k, x -> new Envelope())
-                    .expandToInclude(a.geometry().getEnvelopeInternal());
+            Envelope e = a.envelope();
+            String k = keyOf(AttributesJson.parse(a.attributes()).get("town"), e);
+            windows.computeIfAbsent(k, x -> new Envelope()).expandToInclude(e);
             counts.computeIfAbsent(k, x -> new int[1])[0]++;
-            if (factory[0] == null) factory[0] = a.geometry().getFactory();
+            if (format[0] == null) format[0] = a.format();
         });
         List<Plan> plans = new ArrayList<>();
         windows.forEach((k, w) -> plans.add(new Plan(k, w, counts.get(k)[0])));
@@ -113,13 +116,16 @@ public final class Partitions implements AutoCloseable {
         }
         index.build();
         DataOutputStream[] out = new DataOutputStream[plans.size()];
-        FeatureCodec codec = new FeatureCodec(factory[0] == null ? new GeometryFactory() : factory[0]);
+        FeatureCodec codec = new FeatureCodec();
         PartitionWitnesses witnesses = new PartitionWitnesses();
         try {
             scan.scan(List.of(Role.values()), f -> {
-                witnesses.offer(f);
-                Envelope fe = f.geometry().getEnvelopeInternal();
+                // only a possible witness is decoded here; every other row is copied as stored
+                if (witnesses.wants(f.role())) witnesses.offer(f.decode());
+                if (format[0] == null) format[0] = f.format();
+                Envelope fe = f.envelope();
                 double m = margins.of(f.role());
+                boolean encoded = false;
                 for (Object o : index.query(fe)) {
                     int i = (Integer) o;
                     Envelope w = new Envelope(plans.get(i).window());
@@ -130,7 +136,11 @@ public final class Partitions implements AutoCloseable {
                             out[i] = new DataOutputStream(
                                     new BufferedOutputStream(Files.newOutputStream(file(workDir, i)), WRITE_BUFFER));
                         }
-                        codec.write(out[i], f);
+                        if (!encoded) {
+                            codec.encode(f);
+                            encoded = true;
+                        }
+                        codec.writeEncoded(out[i]);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -141,7 +151,7 @@ public final class Partitions implements AutoCloseable {
         } finally {
             for (DataOutputStream o : out) if (o != null) o.close();
         }
-        return new Partitions(info, plans, workDir, witnesses.features(), codec.factory());
+        return new Partitions(info, plans, workDir, witnesses.features(), format[0]);
     }
 
     private static Path file(Path dir, int i) {
@@ -174,7 +184,8 @@ public final class Partitions implements AutoCloseable {
         Set<String> witnessKeys = new HashSet<>();
         for (Feature w : witnesses) witnessKeys.add(PartitionWitnesses.key(w));
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
-            for (Feature x; (x = codec.read(in)) != null; ) {
+            for (StoredRow r; (r = FeatureCodec.read(in, format)) != null; ) {
+                Feature x = r.decode();
                 features.add(x);
                 if (x.role() == Role.ADDRESS && keyOf(x).equals(plan.key())) own.add(x);
                 String k = PartitionWitnesses.key(x);
