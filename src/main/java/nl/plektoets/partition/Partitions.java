@@ -96,7 +96,7 @@ public final class Partitions implements AutoCloseable {
         Map<String, Envelope> windows = new LinkedHashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
         StoredRow.Format[] format = {null};
-        scan.scan(List.of(Role.ADDRESS), a -> {
+        ScanAhead.run(scan, List.of(Role.ADDRESS), a -> {
             Envelope e = a.envelope();
             String k = keyOf(AttributesJson.parse(a.attributes()).get("town"), e);
             windows.computeIfAbsent(k, x -> new Envelope()).expandToInclude(e);
@@ -115,22 +115,30 @@ public final class Partitions implements AutoCloseable {
             index.insert(e, i);
         }
         index.build();
+        // each partition's window plus each role's margin, made once
+        Envelope[][] reaches = new Envelope[Role.values().length][plans.size()];
+        for (Role role : Role.values()) {
+            double m = margins.of(role);
+            for (int i = 0; i < plans.size(); i++) {
+                Envelope w = new Envelope(plans.get(i).window());
+                w.expandBy(m);
+                reaches[role.ordinal()][i] = w;
+            }
+        }
         DataOutputStream[] out = new DataOutputStream[plans.size()];
         FeatureCodec codec = new FeatureCodec();
         PartitionWitnesses witnesses = new PartitionWitnesses();
         try {
-            scan.scan(List.of(Role.values()), f -> {
+            ScanAhead.run(scan, List.of(Role.values()), f -> {
                 // only a possible witness is decoded here; every other row is copied as stored
                 if (witnesses.wants(f.role())) witnesses.offer(f.decode());
                 if (format[0] == null) format[0] = f.format();
                 Envelope fe = f.envelope();
-                double m = margins.of(f.role());
+                Envelope[] reach = reaches[f.role().ordinal()];
                 boolean encoded = false;
                 for (Object o : index.query(fe)) {
                     int i = (Integer) o;
-                    Envelope w = new Envelope(plans.get(i).window());
-                    w.expandBy(m);
-                    if (!w.intersects(fe)) continue;
+                    if (!reach[i].intersects(fe)) continue;
                     try {
                         if (out[i] == null) {
                             out[i] = new DataOutputStream(
