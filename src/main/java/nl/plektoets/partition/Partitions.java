@@ -38,8 +38,9 @@ import org.locationtech.jts.index.strtree.STRtree;
  * <p>Two passes over the store, nothing held but the plan: the first reads the address layer for each town's
  * extent; the second reads every layer once and appends each feature to the spill file of every partition whose
  * extent plus margin its envelope touches (an envelope test: a feature slightly beyond the margin is harmless, as a
- * witness is). {@link #next()} then reads one partition's file back as a {@link Dataset}, in the store's order, and
- * deletes it. Memory: the plan (one envelope per town), a write buffer per partition, and one partition at a time.
+ * witness is). Rows are spilled as the store holds them ({@link StoredRow}: nothing decoded but the envelope, and the
+ * possible witnesses), the store's scan on a thread of its own ({@link ScanAhead}). {@link #next()} then reads one
+ * partition's file back as a {@link Dataset}, decoding each row, in the store's order, and deletes it. Memory: the plan (one envelope per town), a write buffer per partition, and one partition at a time.
  */
 public final class Partitions implements AutoCloseable {
     /** Tile size for addresses without a town (rare: BAG addresses always have a woonplaats). */
