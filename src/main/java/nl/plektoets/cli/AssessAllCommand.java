@@ -199,7 +199,7 @@ final class AssessAllCommand implements Callable<Integer> {
                     : spill.resolve(
                             ".plektoets-partitions-" + ProcessHandle.current().pid());
             context.progress().phase("partitioning the store by town (margins " + margins.describe() + ")", 0);
-            try (Partitions parts = Partitions.spill(engine.info(), margins, work, engine.store()::scanLayers)) {
+            try (Partitions parts = Partitions.spill(engine.info(), margins, work, engine.store()::scanRows)) {
                 long planned = System.nanoTime();
                 List<String> categories = engine.reach() == null
                         ? List.of()

@@ -34,6 +34,20 @@ public final class PartitionWitnesses {
         if (ldenNoise == null && f.role() == Role.NOISE && NoiseCriterion.isLden(f)) ldenNoise = f;
     }
 
+    /**
+     * Whether a feature of {@code role} offered now could still become a witness: a reader of stored rows decodes
+     * only those (the first of each role, and livestock and noise until one is found).
+     */
+    public boolean wants(Role role) {
+        if (!firstOfRole.containsKey(role)) return true;
+        return switch (role) {
+            case BUILDING -> livestockBuilding == null;
+            case ENVIRONMENTAL_SOURCE -> livestockSource == null;
+            case NOISE -> ldenNoise == null;
+            default -> false;
+        };
+    }
+
     /** The witnesses, each once (a feature may witness several facts), in a fixed order. */
     public List<Feature> features() {
         Map<String, Feature> out = new LinkedHashMap<>();

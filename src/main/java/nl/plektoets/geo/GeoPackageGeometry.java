@@ -55,6 +55,21 @@ public final class GeoPackageGeometry {
         return (blob[3] & 0b10000) != 0;
     }
 
+    /**
+     * The envelope the blob's header carries (minx, maxx, miny, maxy: the first four doubles of any envelope kind),
+     * an empty (null) envelope for the empty-geometry flag, or null when the header has no envelope or is not one.
+     */
+    public static Envelope headerEnvelope(byte[] blob) {
+        if (blob == null || blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') return null;
+        if ((blob[3] & 0b10000) != 0) return new Envelope();
+        int kind = (blob[3] >> 1) & 0b111;
+        if (kind == 0 || kind >= ENVELOPE_BYTES.length || blob.length < 8 + ENVELOPE_BYTES[kind]) return null;
+        ByteBuffer b =
+                ByteBuffer.wrap(blob, 8, 32).order((blob[3] & 1) != 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        double minX = b.getDouble(8), maxX = b.getDouble(16), minY = b.getDouble(24), maxY = b.getDouble(32);
+        return new Envelope(minX, maxX, minY, maxY);
+    }
+
     private static int wkbStart(byte[] blob) throws ParseException {
         if (blob == null || blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
             throw new ParseException("not a GeoPackage geometry blob (no GP header)");

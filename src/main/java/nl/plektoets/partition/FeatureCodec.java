@@ -1,100 +1,97 @@
 package nl.plektoets.partition;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import nl.plektoets.data.Feature;
-import nl.plektoets.data.Provenance;
 import nl.plektoets.data.Role;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
-import org.locationtech.jts.io.WKBWriter;
+import nl.plektoets.store.StoredRow;
 
 /**
- * A feature as bytes in a partition's spill file: role, id, WKB (exact doubles, so a spilled feature is the stored
- * one), attributes and provenance. Strings are length-prefixed UTF-8 (no 64 KB limit as {@code writeUTF} has).
+ * A stored row as bytes in a partition's spill file: role, id, the geometry and the attributes' JSON exactly as the
+ * store holds them (decoded only when the partition is read back, {@link StoredRow#decode()}), and the provenance.
+ * A row is encoded once and the same bytes appended to every partition it goes to. Byte arrays and strings are
+ * length-prefixed (strings as UTF-8, -1 for null; no 64 KB limit as {@code writeUTF} has).
  */
 final class FeatureCodec {
     private static final Role[] ROLES = Role.values();
-    private final WKBWriter wkbWriter = new WKBWriter(2);
-    private final WKBReader wkbReader;
-    private final GeometryFactory factory;
+    private final Buffer buffer = new Buffer();
+    private final DataOutputStream record = new DataOutputStream(buffer);
 
-    FeatureCodec(GeometryFactory factory) {
-        this.factory = factory;
-        this.wkbReader = new WKBReader(factory);
-    }
-
-    GeometryFactory factory() {
-        return factory;
-    }
-
-    void write(DataOutputStream out, Feature f) throws IOException {
-        out.writeByte(f.role().ordinal());
-        out.writeLong(f.id());
-        byte[] wkb = wkbWriter.write(f.geometry());
-        out.writeInt(wkb.length);
-        out.write(wkb);
-        Map<String, String> attrs = f.attributes();
-        out.writeInt(attrs.size());
-        for (Map.Entry<String, String> e : attrs.entrySet()) {
-            string(out, e.getKey());
-            string(out, e.getValue());
-        }
-        Provenance p = f.provenance();
-        out.writeBoolean(p != null);
-        if (p != null) {
-            string(out, p.source());
-            string(out, p.sourceId());
-            string(out, p.sourceTag());
+    /** Encodes {@code row} into this codec's buffer, to be appended to spill files with {@link #writeEncoded}. */
+    void encode(StoredRow row) {
+        buffer.reset();
+        try {
+            record.writeByte(row.role().ordinal());
+            record.writeLong(row.id());
+            bytes(record, row.geometry());
+            bytes(record, row.attributes());
+            string(record, row.source());
+            string(record, row.sourceId());
+            string(record, row.sourceTag());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array buffer does not fail
         }
     }
 
-    /** The next feature, or null at the end of the file. */
-    Feature read(DataInputStream in) throws IOException {
+    /** Appends the last encoded row. */
+    void writeEncoded(OutputStream out) throws IOException {
+        out.write(buffer.bytes(), 0, buffer.size());
+    }
+
+    /** The next row, or null at the end of the file. */
+    static StoredRow read(DataInputStream in, StoredRow.Format format) throws IOException {
         int role;
         try {
             role = in.readUnsignedByte();
         } catch (EOFException end) {
             return null;
         }
+        if (role >= ROLES.length) throw new IOException("damaged spill file: role " + role);
         long id = in.readLong();
-        byte[] wkb = new byte[in.readInt()];
-        in.readFully(wkb);
-        Geometry g;
-        try {
-            g = wkbReader.read(wkb);
-        } catch (ParseException e) {
-            throw new IOException("damaged spill file: " + e.getMessage(), e);
-        }
-        int n = in.readInt();
-        Map<String, String> attrs = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) attrs.put(string(in), string(in));
-        Provenance p = in.readBoolean() ? new Provenance(string(in), string(in), string(in)) : null;
-        return new Feature(id, ROLES[role], g, attrs, p);
+        byte[] geometry = bytes(in);
+        byte[] attributes = bytes(in);
+        return new StoredRow(ROLES[role], id, geometry, attributes, string(in), string(in), string(in), format);
     }
 
-    private static void string(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
+    private static void bytes(DataOutputStream out, byte[] b) throws IOException {
+        if (b == null) {
             out.writeInt(-1);
             return;
         }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
     }
 
-    private static String string(DataInputStream in) throws IOException {
+    private static byte[] bytes(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0) return null;
         byte[] b = new byte[n];
         in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+        return b;
+    }
+
+    private static void string(DataOutputStream out, String s) throws IOException {
+        bytes(out, s == null ? null : s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        byte[] b = bytes(in);
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** A reusable byte buffer whose array is handed out without a copy. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() {
+            super(1024);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
     }
 }

@@ -24,8 +24,9 @@ import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
+import nl.plektoets.store.AttributesJson;
+import nl.plektoets.store.StoredRow;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
@@ -37,8 +38,9 @@ import org.locationtech.jts.index.strtree.STRtree;
  * <p>Two passes over the store, nothing held but the plan: the first reads the address layer for each town's
  * extent; the second reads every layer once and appends each feature to the spill file of every partition whose
  * extent plus margin its envelope touches (an envelope test: a feature slightly beyond the margin is harmless, as a
- * witness is). {@link #next()} then reads one partition's file back as a {@link Dataset}, in the store's order, and
- * deletes it. Memory: the plan (one envelope per town), a write buffer per partition, and one partition at a time.
+ * witness is). Rows are spilled as the store holds them ({@link StoredRow}: nothing decoded but the envelope, and the
+ * possible witnesses), the store's scan on a thread of its own ({@link ScanAhead}). {@link #next()} then reads one
+ * partition's file back as a {@link Dataset}, decoding each row, in the store's order, and deletes it. Memory: the plan (one envelope per town), a write buffer per partition, and one partition at a time.
  */
 public final class Partitions implements AutoCloseable {
     /** Tile size for addresses without a town (rare: BAG addresses always have a woonplaats). */
@@ -46,10 +48,10 @@ public final class Partitions implements AutoCloseable {
 
     private static final int WRITE_BUFFER = 16 * 1024;
 
-    /** How a partitioning reads the store: every feature of these roles, in storage order. */
+    /** How a partitioning reads the store: every row of these roles as stored, in storage order. */
     @FunctionalInterface
     public interface LayerScan {
-        void scan(Collection<Role> roles, Consumer<Feature> each);
+        void scan(Collection<Role> roles, Consumer<StoredRow> each);
     }
 
     /** One partition: its key, its own addresses (to assess, in dataset order) and its dataset. */
@@ -61,24 +63,26 @@ public final class Partitions implements AutoCloseable {
     private final List<Plan> plans;
     private final Path dir;
     private final List<Feature> witnesses;
-    private final FeatureCodec codec;
+    private final StoredRow.Format format;
     private final long addresses;
     private int cursor;
 
-    private Partitions(DatasetInfo info, List<Plan> plans, Path dir, List<Feature> witnesses, GeometryFactory gf) {
+    private Partitions(DatasetInfo info, List<Plan> plans, Path dir, List<Feature> witnesses, StoredRow.Format format) {
         this.info = info;
         this.plans = plans;
         this.dir = dir;
         this.witnesses = witnesses;
-        this.codec = new FeatureCodec(gf);
+        this.format = format;
         this.addresses = plans.stream().mapToLong(Plan::addresses).sum();
     }
 
     /** The partition an address belongs to: its town, else its tile. */
     public static String keyOf(Feature address) {
-        String town = address.attribute("town");
+        return keyOf(address.attribute("town"), address.geometry().getEnvelopeInternal());
+    }
+
+    private static String keyOf(String town, Envelope e) {
         if (town != null && !town.isBlank()) return town.strip();
-        Envelope e = address.geometry().getEnvelopeInternal();
         return String.format(Locale.ROOT, "tile %d,%d", (long) Math.floor(e.getMinX() / TILE_M), (long)
                 Math.floor(e.getMinY() / TILE_M));
     }
@@ -92,13 +96,13 @@ public final class Partitions implements AutoCloseable {
         // pass 1: the extent and size of every town's addresses, in the order they first appear
         Map<String, Envelope> windows = new LinkedHashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
-        GeometryFactory[] factory = {null};
-        scan.scan(List.of(Role.ADDRESS), a -> {
-            String k = keyOf(a);
-            windows.computeIfAbsent(k, x -> new Envelope())
-                    .expandToInclude(a.geometry().getEnvelopeInternal());
+        StoredRow.Format[] format = {null};
+        ScanAhead.run(scan, List.of(Role.ADDRESS), a -> {
+            Envelope e = a.envelope();
+            String k = keyOf(AttributesJson.parse(a.attributes()).get("town"), e);
+            windows.computeIfAbsent(k, x -> new Envelope()).expandToInclude(e);
             counts.computeIfAbsent(k, x -> new int[1])[0]++;
-            if (factory[0] == null) factory[0] = a.geometry().getFactory();
+            if (format[0] == null) format[0] = a.format();
         });
         List<Plan> plans = new ArrayList<>();
         windows.forEach((k, w) -> plans.add(new Plan(k, w, counts.get(k)[0])));
@@ -112,25 +116,40 @@ public final class Partitions implements AutoCloseable {
             index.insert(e, i);
         }
         index.build();
+        // each partition's window plus each role's margin, made once
+        Envelope[][] reaches = new Envelope[Role.values().length][plans.size()];
+        for (Role role : Role.values()) {
+            double m = margins.of(role);
+            for (int i = 0; i < plans.size(); i++) {
+                Envelope w = new Envelope(plans.get(i).window());
+                w.expandBy(m);
+                reaches[role.ordinal()][i] = w;
+            }
+        }
         DataOutputStream[] out = new DataOutputStream[plans.size()];
-        FeatureCodec codec = new FeatureCodec(factory[0] == null ? new GeometryFactory() : factory[0]);
+        FeatureCodec codec = new FeatureCodec();
         PartitionWitnesses witnesses = new PartitionWitnesses();
         try {
-            scan.scan(List.of(Role.values()), f -> {
-                witnesses.offer(f);
-                Envelope fe = f.geometry().getEnvelopeInternal();
-                double m = margins.of(f.role());
+            ScanAhead.run(scan, List.of(Role.values()), f -> {
+                // only a possible witness is decoded here; every other row is copied as stored
+                if (witnesses.wants(f.role())) witnesses.offer(f.decode());
+                if (format[0] == null) format[0] = f.format();
+                Envelope fe = f.envelope();
+                Envelope[] reach = reaches[f.role().ordinal()];
+                boolean encoded = false;
                 for (Object o : index.query(fe)) {
                     int i = (Integer) o;
-                    Envelope w = new Envelope(plans.get(i).window());
-                    w.expandBy(m);
-                    if (!w.intersects(fe)) continue;
+                    if (!reach[i].intersects(fe)) continue;
                     try {
                         if (out[i] == null) {
                             out[i] = new DataOutputStream(
                                     new BufferedOutputStream(Files.newOutputStream(file(workDir, i)), WRITE_BUFFER));
                         }
-                        codec.write(out[i], f);
+                        if (!encoded) {
+                            codec.encode(f);
+                            encoded = true;
+                        }
+                        codec.writeEncoded(out[i]);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -141,7 +160,7 @@ public final class Partitions implements AutoCloseable {
         } finally {
             for (DataOutputStream o : out) if (o != null) o.close();
         }
-        return new Partitions(info, plans, workDir, witnesses.features(), codec.factory());
+        return new Partitions(info, plans, workDir, witnesses.features(), format[0]);
     }
 
     private static Path file(Path dir, int i) {
@@ -174,7 +193,8 @@ public final class Partitions implements AutoCloseable {
         Set<String> witnessKeys = new HashSet<>();
         for (Feature w : witnesses) witnessKeys.add(PartitionWitnesses.key(w));
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
-            for (Feature x; (x = codec.read(in)) != null; ) {
+            for (StoredRow r; (r = FeatureCodec.read(in, format)) != null; ) {
+                Feature x = r.decode();
                 features.add(x);
                 if (x.role() == Role.ADDRESS && keyOf(x).equals(plan.key())) own.add(x);
                 String k = PartitionWitnesses.key(x);

@@ -3,6 +3,7 @@ package nl.plektoets.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +27,6 @@ import java.util.function.UnaryOperator;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.DatasetInfo;
 import nl.plektoets.data.Feature;
-import nl.plektoets.data.Provenance;
 import nl.plektoets.data.Role;
 import nl.plektoets.geo.LayerGeometry;
 import nl.plektoets.registers.AuditEntry;
@@ -1346,9 +1345,19 @@ public abstract class JdbcStore implements Store {
      */
     protected Optional<DatasetInfo> scanLayers(Connection c, Collection<Role> roles, Consumer<Feature> each)
             throws SQLException {
+        return scanRows(c, roles, row -> each.accept(row.decode()));
+    }
+
+    /**
+     * {@link #scanLayers(Connection, Collection, Consumer)}'s rows as they are stored, undecoded: the national batch
+     * passes most of them on to its spill files and decodes each where it is read back.
+     */
+    protected Optional<DatasetInfo> scanRows(Connection c, Collection<Role> roles, Consumer<StoredRow> each)
+            throws SQLException {
         Optional<DatasetInfo> set = layerSetInfo(c);
         if (set.isEmpty()) return set;
-        LayerGeometry crs = new LayerGeometry(set.get().workingCrs());
+        StoredRow.Format format = new StoredRow.Format(
+                new LayerGeometry(set.get().workingCrs()), geometryIsGeoPackageBlob(), this::decodeGeometry);
         for (Role role : Role.values()) {
             if (!roles.contains(role)) continue;
             try (Statement st = c.createStatement()) {
@@ -1356,16 +1365,15 @@ public abstract class JdbcStore implements Store {
                 try (ResultSet rs = st.executeQuery("SELECT feature_id, attributes, source, source_id, source_tag, "
                         + geometrySelect("geom") + " AS geom_bytes FROM layer_" + role.id() + " ORDER BY fid")) {
                     while (rs.next()) {
-                        Geometry g = crs.fromStorage(decodeGeometry(rs.getBytes("geom_bytes")));
-                        each.accept(new Feature(
-                                rs.getLong("feature_id"),
+                        each.accept(new StoredRow(
                                 role,
-                                g,
-                                attributes(rs.getString("attributes")),
-                                new Provenance(
-                                        rs.getString("source"),
-                                        rs.getString("source_id"),
-                                        rs.getString("source_tag"))));
+                                rs.getLong(1),
+                                rs.getBytes(6),
+                                jsonBytes(rs, 2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                format));
                     }
                 }
             }
@@ -1373,13 +1381,20 @@ public abstract class JdbcStore implements Store {
         return set;
     }
 
+    /** Whether {@link #decodeGeometry} reads GeoPackage blobs (whose header holds the envelope) rather than WKB. */
+    protected boolean geometryIsGeoPackageBlob() {
+        return false;
+    }
+
+    /** A JSON column's text as UTF-8 (a dialect whose driver hands the stored bytes over saves a decode). */
+    protected byte[] jsonBytes(ResultSet rs, int column) throws SQLException {
+        String s = rs.getString(column);
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A feature's attributes, stored as one JSON object of strings. */
     protected static Map<String, String> attributes(String json) {
-        Map<String, String> out = new HashMap<>();
-        json(json)
-                .fields()
-                .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
+        return AttributesJson.parse(json);
     }
 
     protected static JsonNode json(String s) {

@@ -49,6 +49,12 @@ public interface Store extends RegisterStore, nl.plektoets.rounds.RoundStore, Au
      */
     Optional<DatasetInfo> scanLayers(Collection<Role> roles, Consumer<Feature> each);
 
+    /**
+     * {@link #scanLayers}'s features as they are stored, not decoded ({@link StoredRow#decode()} gives the feature):
+     * for a reader that passes most rows on unread, such as the national batch's spill.
+     */
+    Optional<DatasetInfo> scanRows(Collection<Role> roles, Consumer<StoredRow> each);
+
     /** What a streaming import writes: every feature handed to the sink once, in any order. */
     @FunctionalInterface
     interface LayerSource {

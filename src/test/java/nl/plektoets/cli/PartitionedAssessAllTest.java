@@ -17,7 +17,9 @@ import nl.plektoets.data.Dataset;
 import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.demo.CommittedDemo;
+import nl.plektoets.store.TestPostgis;
 import nl.plektoets.store.embedded.GeoPackageStore;
+import nl.plektoets.store.postgis.PostgisStore;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -47,12 +49,21 @@ class PartitionedAssessAllTest {
         }
     }
 
+    private static Path memory;
+
+    /** Today's in-memory run over the data directory, once for every test that compares with it. */
+    private static synchronized Path memoryRows() {
+        if (memory != null) return memory;
+        Path csv = tmp.resolve("memory.csv");
+        MainTest.Run a = MainTest.run("assess-all", "--data", dataDir.toString(), "--out", csv.toString());
+        assertEquals(Main.OK, a.code(), a::toString);
+        return memory = csv;
+    }
+
     @Test
     void everyRowIsTheInMemoryRow() throws Exception {
-        Path memory = tmp.resolve("memory.csv");
+        Path memory = memoryRows();
         Path streamed = tmp.resolve("streamed.csv");
-        MainTest.Run a = MainTest.run("assess-all", "--data", dataDir.toString(), "--out", memory.toString());
-        assertEquals(Main.OK, a.code(), a::toString);
         MainTest.Run b = MainTest.run(
                 "assess-all",
                 "--data",
@@ -64,7 +75,48 @@ class PartitionedAssessAllTest {
                 "--spill",
                 tmp.resolve("spill").toString());
         assertEquals(Main.OK, b.code(), b::toString);
+        Map<String, CSVRecord> expected = assertSameRows(memory, streamed);
 
+        // several towns, so partitions and margins were exercised, and the summary says how many
+        Matcher m = Pattern.compile("in ([0-9,]+) partitions by town").matcher(b.out());
+        assertTrue(m.find(), b.out());
+        int partitions = Integer.parseInt(m.group(1).replace(",", ""));
+        long towns =
+                expected.values().stream().map(r -> r.get("town")).distinct().count();
+        assertEquals(towns, partitions);
+        assertTrue(partitions >= 4, "the demo has several towns: " + partitions);
+        try (var s = Files.list(tmp.resolve("spill"))) {
+            assertEquals(0, s.count(), "the spill files are removed");
+        }
+    }
+
+    /** The same over PostGIS: its rows come as WKB (no GeoPackage header: the envelope from the geometry). */
+    @Test
+    void overPostgisEveryRowIsTheInMemoryRow() throws Exception {
+        String url = TestPostgis.freshSchemaUrl();
+        try (PostgisStore store = PostgisStore.open(url, TestPostgis.USER, null, Clock.systemUTC())) {
+            store.importLayers(dataset);
+        }
+        Path streamed = tmp.resolve("streamed-postgis.csv");
+        // the data directory still gives the walking/cycling network, as in memory; the layers come from PostGIS
+        MainTest.Run b = MainTest.run(
+                "assess-all",
+                "--data",
+                dataDir.toString(),
+                "--db-url",
+                url,
+                "--db-user",
+                TestPostgis.USER,
+                "--out",
+                streamed.toString(),
+                "--partition-by",
+                "town");
+        assertEquals(Main.OK, b.code(), b::toString);
+        assertSameRows(memoryRows(), streamed);
+    }
+
+    /** Every cell of every row equal; the rows by address. */
+    private static Map<String, CSVRecord> assertSameRows(Path memory, Path streamed) throws Exception {
         Map<String, CSVRecord> expected = rows(memory);
         Map<String, CSVRecord> actual = rows(streamed);
         assertEquals(dataset.layer(nl.plektoets.data.Role.ADDRESS).size(), expected.size());
@@ -84,18 +136,7 @@ class PartitionedAssessAllTest {
         assertEquals(
                 List.of(), differences.subList(0, Math.min(20, differences.size())), differences.size() + " differ");
         assertTrue(compared > 3000 * 10, "every cell compared: " + compared);
-
-        // several towns, so partitions and margins were exercised, and the summary says how many
-        Matcher m = Pattern.compile("in ([0-9,]+) partitions by town").matcher(b.out());
-        assertTrue(m.find(), b.out());
-        int partitions = Integer.parseInt(m.group(1).replace(",", ""));
-        long towns =
-                expected.values().stream().map(r -> r.get("town")).distinct().count();
-        assertEquals(towns, partitions);
-        assertTrue(partitions >= 4, "the demo has several towns: " + partitions);
-        try (var s = Files.list(tmp.resolve("spill"))) {
-            assertEquals(0, s.count(), "the spill files are removed");
-        }
+        return expected;
     }
 
     @Test

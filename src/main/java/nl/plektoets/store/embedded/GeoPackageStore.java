@@ -33,6 +33,7 @@ import nl.plektoets.store.JdbcStore;
 import nl.plektoets.store.RowPipeline;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
+import nl.plektoets.store.StoredRow;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -378,6 +379,22 @@ public final class GeoPackageStore extends JdbcStore {
     @Override
     public Optional<DatasetInfo> scanLayers(Collection<Role> roles, Consumer<Feature> each) {
         return inReadSnapshot(c -> scanLayers(c, roles, each));
+    }
+
+    @Override
+    public Optional<DatasetInfo> scanRows(Collection<Role> roles, Consumer<StoredRow> each) {
+        return inReadSnapshot(c -> scanRows(c, roles, each));
+    }
+
+    @Override
+    protected boolean geometryIsGeoPackageBlob() {
+        return true;
+    }
+
+    // SQLite hands a TEXT column's UTF-8 over as it is stored: no String made and encoded again
+    @Override
+    protected byte[] jsonBytes(ResultSet rs, int column) throws SQLException {
+        return rs.getBytes(column);
     }
 
     /** A read transaction on a reader connection: it pins one WAL snapshot for the set row and all layer tables. */

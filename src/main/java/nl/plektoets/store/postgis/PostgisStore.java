@@ -26,6 +26,7 @@ import nl.plektoets.store.JdbcStore;
 import nl.plektoets.store.RowPipeline;
 import nl.plektoets.store.StoreException;
 import nl.plektoets.store.StoreUnavailableException;
+import nl.plektoets.store.StoredRow;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.locationtech.jts.geom.Geometry;
@@ -182,6 +183,11 @@ public final class PostgisStore extends JdbcStore {
     @Override
     public Optional<DatasetInfo> scanLayers(Collection<Role> roles, Consumer<Feature> each) {
         return inReadSnapshot(c -> scanLayers(c, roles, each));
+    }
+
+    @Override
+    public Optional<DatasetInfo> scanRows(Collection<Role> roles, Consumer<StoredRow> each) {
+        return inReadSnapshot(c -> scanRows(c, roles, each));
     }
 
     /** One snapshot for the set row and all layer tables, so an import committing meanwhile is invisible. */
