@@ -33,7 +33,8 @@ import org.locationtech.jts.geom.Coordinate;
  * busy machine the run gets. It runs on any build of the project: where {@code Api.assessJson} is missing (before the
  * streamed answer) it writes the tree as the route did then.
  *
- * <p>Usage: {@code java -cp BENCH-CLASSES:target/plektoets.jar nl.plektoets.web.AnswerCpuBenchmark [warm-up-s] [rounds]}
+ * <p>Usage: {@code java -cp BENCH-CLASSES:target/plektoets.jar nl.plektoets.web.AnswerCpuBenchmark [warm-up-s] [rounds]
+ * [room-rental]}; {@code room-rental} adds {@code room_rental_street} as {@code serve} answers the public (no permits).
  */
 public final class AnswerCpuBenchmark {
     public static void main(String[] args) throws Exception {
@@ -49,8 +50,16 @@ public final class AnswerCpuBenchmark {
             housed.add(new HousedPersons.Housed(
                     HousedPersons.Kind.values()[0], i, addresses.get(i).geometry(), 12, true, i % 100 == 0));
         HousedPersons registers = () -> housed;
-        Assessor assessor = new Assessor(
-                dataset, profile, List.of(new SpreadCriterion(registers, Audience.PUBLIC), new NeighboursCriterion()));
+        List<nl.plektoets.criteria.Criterion> additional =
+                new ArrayList<>(List.of(new SpreadCriterion(registers, Audience.PUBLIC), new NeighboursCriterion()));
+        // "room-rental": room_rental_street too, as serve answers the public (an empty register)
+        if (args.length > 2 && args[2].equals("room-rental"))
+            additional.add(new nl.plektoets.roomrental.RoomRentalStreetCriterion(
+                    nl.plektoets.roomrental.RoomRentalRules.of(dataset, profile.roomRental()),
+                    nl.plektoets.roomrental.RoomRentalPermits.NONE,
+                    nl.plektoets.roomrental.Disclosure.publicFrom(
+                            nl.plektoets.roomrental.Disclosure.DEFAULT_COUNTS_FROM_DWELLINGS)));
+        Assessor assessor = new Assessor(dataset, profile, additional);
         Api api = new Api(Config.defaults(), dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title()));
         Method found = null;
         try {

@@ -38,7 +38,8 @@ public final class Assessor {
     private final Dataset dataset;
     private final PolicyProfile profile;
     private final SpatialIndex index;
-    private final LocationClassCriterion locationClass = new LocationClassCriterion();
+    private final LocationClassCriterion locationClass;
+    private final List<Criterion> builtIn;
     private final List<Criterion> criteria;
     private final Envelope extent;
 
@@ -55,19 +56,47 @@ public final class Assessor {
     }
 
     private Assessor(Dataset dataset, PolicyProfile profile, SpatialIndex index, List<Criterion> additional) {
+        this(dataset, profile, index, null, additional);
+    }
+
+    /** {@code builtIn}: another engine's built-in criteria over the same dataset (their per-dataset work kept), or null. */
+    private Assessor(
+            Dataset dataset,
+            PolicyProfile profile,
+            SpatialIndex index,
+            List<Criterion> builtIn,
+            List<Criterion> additional) {
         this.dataset = dataset;
         this.profile = profile;
         this.index = index;
+        // the location class is asked by identity (assess); a shared built-in list brings its own
+        this.locationClass = builtIn != null ? locationClassOf(builtIn) : new LocationClassCriterion();
+        this.builtIn = builtIn != null ? builtIn : builtIn(dataset, profile, locationClass);
+        List<Criterion> all = new ArrayList<>(this.builtIn);
+        all.addAll(additional);
+        this.criteria = List.copyOf(all);
+        this.extent = dataset.extent();
+    }
+
+    private static LocationClassCriterion locationClassOf(List<Criterion> builtIn) {
+        for (Criterion c : builtIn) if (c instanceof LocationClassCriterion l) return l;
+        throw new IllegalArgumentException("no location_class among the built-in criteria");
+    }
+
+    private static List<Criterion> builtIn(
+            Dataset dataset, PolicyProfile profile, LocationClassCriterion locationClass) {
         List<Criterion> all = new ArrayList<>(List.of(
                 new RecreationExclusionCriterion(),
                 locationClass,
                 new CapacityCriterion(),
                 new FireSafetyCriterion(),
                 new PermitTermCriterion()));
-        // environmental_zoning where the profile has its guide distances (a profile without them has no such rule)
+        // environmental_zoning where the profile has its guide distances (a profile without them has no such rule);
+        // each source's category and distances read once here, not per site
         var environment = profile.environment();
         var zoning = environment.zoning();
-        if (zoning != null && zoning.enabled()) all.add(new EnvironmentalZoningCriterion());
+        if (zoning != null && zoning.enabled())
+            all.add(new EnvironmentalZoningCriterion(dataset.layer(Role.ENVIRONMENTAL_SOURCE)));
         // noise, livestock_odour, external_safety where the profile has their norms (each block is the rule); a
         // missing layer then gives unknown naming it, never a silent pass
         if (environment.noise().isPresent()) all.add(new NoiseCriterion());
@@ -76,9 +105,7 @@ public final class Assessor {
         // parking_access (Bijlage 1, ETFAL part 2) where the profile has its block: parking norm and fire-brigade
         // access
         if (profile.parkingAccess().isPresent()) all.add(new ParkingAccessCriterion());
-        all.addAll(additional);
-        this.criteria = List.copyOf(all);
-        this.extent = dataset.extent();
+        return List.copyOf(all);
     }
 
     private static SpatialIndex newIndex(Dataset dataset) {
@@ -93,7 +120,7 @@ public final class Assessor {
      * register for a whole batch.
      */
     public Assessor withAdditional(List<Criterion> additional) {
-        return new Assessor(dataset, profile, index, additional);
+        return new Assessor(dataset, profile, index, builtIn, additional);
     }
 
     public Assessment assess(AssessmentRequest request) {

@@ -1,6 +1,7 @@
 package nl.plektoets.criteria;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,56 @@ import nl.plektoets.request.AreaType;
 public final class EnvironmentalZoningCriterion implements Criterion {
     public static final String ID = "environmental_zoning";
 
+    // each source of the engine's dataset with its category and aspect distances read from its attributes once (a
+    // source lies within the search distance of thousands of addresses); by identity, a record's hash would hash its
+    // geometry. A source not in it (a lookup of other data) is read when it is hit
+    private final Map<Feature, Source> sources;
+
+    /** Reads each source's attributes when it is hit. */
+    public EnvironmentalZoningCriterion() {
+        this(List.of());
+    }
+
+    /** With the sources of the dataset it assesses over read once, here (the engine gives its layer). */
+    public EnvironmentalZoningCriterion(List<Feature> sources) {
+        Map<Feature, Source> m = new IdentityHashMap<>(sources.size() * 2);
+        for (Feature f : sources) m.put(f, Source.of(f));
+        this.sources = m;
+    }
+
+    /**
+     * What the criterion reads from a source's attributes: its category (null when it has none or an unknown one),
+     * the largest of its aspect distances (negative when it gives none) and those distances by aspect.
+     */
+    record Source(EnvironmentalCategory category, double largestAspectM, Map<String, Double> aspectsM) {
+        static Source of(Feature f) {
+            EnvironmentalCategory c = EnvironmentalCategory.parse(f.attribute(VngActivities.CATEGORY))
+                    .orElse(null);
+            double max = -1;
+            Map<String, Double> aspects = new LinkedHashMap<>();
+            for (String a : VngActivities.ASPECTS) {
+                String v = f.attribute("distance_" + a);
+                if (v != null) {
+                    double d = Double.parseDouble(v);
+                    max = Math.max(max, d);
+                    aspects.put(a, d);
+                }
+            }
+            return new Source(c, max, java.util.Collections.unmodifiableMap(aspects));
+        }
+
+        /** As {@link EnvironmentalZoningCriterion#guideDistanceM}. */
+        double guideDistanceM(AreaType area, Zoning z) {
+            if (largestAspectM < 0) return z.guideDistanceM(category, area);
+            return area == AreaType.QUIET ? largestAspectM : z.stepDown(largestAspectM);
+        }
+    }
+
+    private Source source(Feature f) {
+        Source s = sources.get(f);
+        return s != null ? s : Source.of(f);
+    }
+
     @Override
     public String id() {
         return ID;
@@ -31,6 +82,7 @@ public final class EnvironmentalZoningCriterion implements Criterion {
 
     @Override
     public CriterionResult evaluate(CriterionInput in) {
+        if (in.statusOnly()) return statusOnly(in);
         PolicyProfile p = in.profile();
         Zoning z = p.environment().zoning();
         String ref = z.paragraph();
@@ -78,23 +130,18 @@ public final class EnvironmentalZoningCriterion implements Criterion {
         for (SpatialLookup.Hit h : in.lookup()
                 .withinDistance(Role.ENVIRONMENTAL_SOURCE, in.request().site(), largest)) {
             Feature f = h.feature();
-            EnvironmentalCategory c = EnvironmentalCategory.parse(f.attribute(VngActivities.CATEGORY))
-                    .orElse(null);
+            Source s = source(f);
+            EnvironmentalCategory c = s.category();
             if (c == null) {
                 if (h.distanceM() < largest) uncategorised.add(Evidence.feature(f, h.distanceM()));
                 continue;
             }
-            double g = guideDistanceM(f, c, area, z);
+            double g = s.guideDistanceM(area, z);
             if (h.distanceM() >= g) continue;
             Map<String, Object> m = Evidence.feature(f, h.distanceM());
             m.put("category", c.id());
             m.put("guideDistanceM", g);
-            Map<String, Object> aspects = new LinkedHashMap<>();
-            for (String a : VngActivities.ASPECTS) {
-                String v = f.attribute("distance_" + a);
-                if (v != null) aspects.put(a, Double.parseDouble(v));
-            }
-            if (!aspects.isEmpty()) m.put("aspectDistancesM", aspects);
+            if (!s.aspectsM().isEmpty()) m.put("aspectDistancesM", new LinkedHashMap<String, Object>(s.aspectsM()));
             for (String k : List.of(
                     VngActivities.ACTIVITY,
                     VngActivities.SBI,
@@ -181,6 +228,36 @@ public final class EnvironmentalZoningCriterion implements Criterion {
                                 + indicativeEn),
                 ev);
     }
+
+    /**
+     * The status alone (a batch row): the same sources decide it as in the full answer, but no evidence is written,
+     * and the first source within its guide distance settles it.
+     */
+    private CriterionResult statusOnly(CriterionInput in) {
+        PolicyProfile p = in.profile();
+        Zoning z = p.environment().zoning();
+        String ref = z.paragraph();
+        if (!in.lookup().hasData(Role.ENVIRONMENTAL_SOURCE))
+            return new CriterionResult(ID, Status.UNKNOWN, ref, STATUS_ONLY, Map.of());
+        AreaType area = area(in, z).type();
+        double largest = z.largestM(area);
+        boolean uncategorised = false;
+        for (SpatialLookup.Hit h : in.lookup()
+                .withinDistance(Role.ENVIRONMENTAL_SOURCE, in.request().site(), largest)) {
+            Source s = source(h.feature());
+            if (s.category() == null) {
+                if (h.distanceM() < largest) uncategorised = true;
+            } else if (h.distanceM() < s.guideDistanceM(area, z)) {
+                String monthsRef = p.paragraph(ThresholdKey.SHORT_STAY_MAX_MONTHS);
+                String refs = ref.equals(monthsRef) ? ref : ref + ", " + monthsRef;
+                return new CriterionResult(ID, Status.CONDITIONAL, refs, STATUS_ONLY, Map.of());
+            }
+        }
+        return new CriterionResult(ID, uncategorised ? Status.UNKNOWN : Status.PASS, ref, STATUS_ONLY, Map.of());
+    }
+
+    private static final Message STATUS_ONLY = new Message(
+            "Milieuzonering: alleen de status gevraagd.", "Environmental zoning: only the status was asked.");
 
     /** How the site's area type was found: told in the request, or from the business parks near it. */
     private enum AreaFrom {

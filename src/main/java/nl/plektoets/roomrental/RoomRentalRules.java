@@ -1,10 +1,12 @@
 package nl.plektoets.roomrental;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import nl.plektoets.criteria.Message;
 import nl.plektoets.criteria.Status;
 import nl.plektoets.policy.RoomRentalPolicy;
@@ -19,9 +21,36 @@ public final class RoomRentalRules {
     private final StreetModel model;
     private final RoomRentalPolicy policy;
 
+    // the findings that are the same for every dwelling (null where the rule is off), made once: they are only read
+    // (an answer copies them)
+    private final Finding distanceCondition;
+    private final Finding adjacencyCondition;
+    private final Finding parkingWithoutRooms;
+    private final Finding distanceClear;
+    private final Finding adjacencyClearOdd;
+    private final Finding adjacencyClearEven;
+
     public RoomRentalRules(StreetModel model, RoomRentalPolicy policy) {
         this.model = model;
         this.policy = policy;
+        this.distanceCondition = distanceCondition();
+        this.adjacencyCondition = adjacencyCondition();
+        this.parkingWithoutRooms = readOnly(parking(null));
+        this.distanceClear = readOnly(distanceFinding(Double.NaN, Double.NaN));
+        this.adjacencyClearOdd = readOnly(adjacencyFinding(true, null, null));
+        this.adjacencyClearEven = readOnly(adjacencyFinding(false, null, null));
+    }
+
+    /** A finding shared by many answers, its evidence unmodifiable (its iteration order stays the map's). */
+    private static Finding readOnly(Finding f) {
+        return f == null
+                ? null
+                : new Finding(
+                        f.rule(),
+                        f.status(),
+                        f.paragraph(),
+                        f.message(),
+                        java.util.Collections.unmodifiableMap(f.evidence()));
     }
 
     /** The rules of {@code policy} over the dwellings of {@code dataset}, per segment where the policy says so. */
@@ -231,7 +260,6 @@ public final class RoomRentalRules {
      */
     public List<Finding> check(
             Dwelling d, List<Placed> placed, Integer roomsOrNull, long exceptPermitId, Disclosure disclosure) {
-        List<Finding> out = new ArrayList<>();
         StreetStanding s = standing(model.unitOf(d), placed, exceptPermitId);
         Placed own = !disclosure.dwellingDetail()
                 ? null
@@ -241,44 +269,29 @@ public final class RoomRentalRules {
                                 && d.equals(p.dwelling()))
                         .findFirst()
                         .orElse(null);
-        out.add(streetFinding(s, own, disclosure));
+        return findings(streetFinding(s, own, disclosure), d, placed, placed, roomsOrNull, exceptPermitId, disclosure);
+    }
+
+    /**
+     * The street's finding followed by the dwelling's own rules. {@code near} and {@code sameStreet} are the placed
+     * permits the distance and adjacency rules look through: every one, or (a {@link Snapshot}) only those that can
+     * matter, in the same order, so the answer is the same.
+     */
+    private List<Finding> findings(
+            Finding street,
+            Dwelling d,
+            List<Placed> near,
+            List<Placed> sameStreet,
+            Integer roomsOrNull,
+            long exceptPermitId,
+            Disclosure disclosure) {
+        List<Finding> out = new ArrayList<>(5);
+        out.add(street);
         if (policy.distance().source().enabled()) {
-            out.add(
-                    disclosure.dwellingDetail()
-                            ? distance(d, placed, exceptPermitId)
-                            : new Finding(
-                                    "distance",
-                                    Status.CONDITIONAL,
-                                    policy.distance().source().paragraph(),
-                                    new Message(
-                                            "Voorwaarde: geen andere "
-                                                    + "kamerverhuurwoning binnen "
-                                                    + fmt(policy.distance().metres())
-                                                    + " m; de gemeente toetst dit bij de "
-                                                    + "aanvraag (welke woningen verkamerd zijn, is niet openbaar).",
-                                            "Condition: no other room-rented "
-                                                    + "dwelling within "
-                                                    + fmt(policy.distance().metres())
-                                                    + " m; the municipality checks this with the "
-                                                    + "application (which dwellings are room-rented is not public)."),
-                                    Map.of("distanceM", policy.distance().metres())));
+            out.add(disclosure.dwellingDetail() ? distance(d, near, exceptPermitId) : distanceCondition);
         }
         if (policy.adjacency().source().enabled()) {
-            int k = policy.adjacency().between();
-            out.add(
-                    disclosure.dwellingDetail()
-                            ? adjacency(d, placed, exceptPermitId)
-                            : new Finding(
-                                    "adjacency",
-                                    Status.CONDITIONAL,
-                                    policy.adjacency().source().paragraph(),
-                                    new Message(
-                                            "Voorwaarde: minimaal " + k
-                                                    + " gewone woningen tot een andere kamerverhuurwoning aan dezelfde kant van de straat; de gemeente toetst"
-                                                    + " dit bij de aanvraag.",
-                                            "Condition: at least " + k + " ordinary dwellings to another room-rented "
-                                                    + "dwelling on the same side of the street; the municipality checks this with the application."),
-                                    Map.of("requiredBetween", k)));
+            out.add(disclosure.dwellingDetail() ? adjacency(d, sameStreet, exceptPermitId) : adjacencyCondition);
         }
         if (policy.maxRooms().source().enabled() && roomsOrNull != null) {
             int max = policy.maxRooms().rooms();
@@ -293,27 +306,147 @@ public final class RoomRentalRules {
                     roomsEvidence(roomsOrNull, max)));
         }
         if (policy.parking().source().enabled()) {
-            RoomRentalPolicy.Parking p = policy.parking();
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("placesPerRoom", p.placesPerRoom());
-            if (roomsOrNull != null) ev.put("placesRequired", Math.ceil(p.placesPerRoom() * roomsOrNull));
-            // a stated requirement the municipality checks with the application; it does not change the verdict
-            out.add(new Finding(
-                    "parking",
-                    Status.PASS,
-                    p.source().paragraph(),
-                    new Message(
-                            "Voorwaarde: " + p.requirement(),
-                            // the profile words the requirement in Dutch; the English text states the norm itself
-                            "Requirement: a parking norm of "
-                                    + java.math.BigDecimal.valueOf(p.placesPerRoom())
-                                            .stripTrailingZeros()
-                                            .toPlainString()
-                                    + " parking place(s) per rented room,"
-                                    + " checked by the municipality with the application."),
-                    ev));
+            out.add(roomsOrNull == null ? parkingWithoutRooms : parking(roomsOrNull));
         }
         return out;
+    }
+
+    /** The public answer's distance rule: a condition the municipality checks (it would point at the neighbours). */
+    private Finding distanceCondition() {
+        if (!policy.distance().source().enabled()) return null;
+        return new Finding(
+                "distance",
+                Status.CONDITIONAL,
+                policy.distance().source().paragraph(),
+                new Message(
+                        "Voorwaarde: geen andere "
+                                + "kamerverhuurwoning binnen "
+                                + fmt(policy.distance().metres())
+                                + " m; de gemeente toetst dit bij de "
+                                + "aanvraag (welke woningen verkamerd zijn, is niet openbaar).",
+                        "Condition: no other room-rented "
+                                + "dwelling within "
+                                + fmt(policy.distance().metres())
+                                + " m; the municipality checks this with the "
+                                + "application (which dwellings are room-rented is not public)."),
+                Map.of("distanceM", policy.distance().metres()));
+    }
+
+    /** The public answer's adjacency rule, likewise a condition. */
+    private Finding adjacencyCondition() {
+        if (!policy.adjacency().source().enabled()) return null;
+        int k = policy.adjacency().between();
+        return new Finding(
+                "adjacency",
+                Status.CONDITIONAL,
+                policy.adjacency().source().paragraph(),
+                new Message(
+                        "Voorwaarde: minimaal " + k
+                                + " gewone woningen tot een andere kamerverhuurwoning aan dezelfde kant van de straat; de gemeente toetst"
+                                + " dit bij de aanvraag.",
+                        "Condition: at least " + k + " ordinary dwellings to another room-rented "
+                                + "dwelling on the same side of the street; the municipality checks this with the application."),
+                Map.of("requiredBetween", k));
+    }
+
+    private Finding parking(Integer roomsOrNull) {
+        if (!policy.parking().source().enabled()) return null;
+        RoomRentalPolicy.Parking p = policy.parking();
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("placesPerRoom", p.placesPerRoom());
+        if (roomsOrNull != null) ev.put("placesRequired", Math.ceil(p.placesPerRoom() * roomsOrNull));
+        // a stated requirement the municipality checks with the application; it does not change the verdict
+        return new Finding(
+                "parking",
+                Status.PASS,
+                p.source().paragraph(),
+                new Message(
+                        "Voorwaarde: " + p.requirement(),
+                        // the profile words the requirement in Dutch; the English text states the norm itself
+                        "Requirement: a parking norm of "
+                                + java.math.BigDecimal.valueOf(p.placesPerRoom())
+                                        .stripTrailingZeros()
+                                        .toPlainString()
+                                + " parking place(s) per rented room,"
+                                + " checked by the municipality with the application."),
+                ev);
+    }
+
+    /** The rules over one snapshot of the permits (see {@link Snapshot}). */
+    public Snapshot snapshot(List<PermitPlacement> permits, Disclosure disclosure) {
+        return new Snapshot(permits, disclosure);
+    }
+
+    /**
+     * The rules over one snapshot of the permits, for many dwellings: the permits placed once, and each street's
+     * standing with its finding worked out once, by the first dwelling of the street asked about; what depends on
+     * the dwelling (its own permit, the distance and adjacency to other permits, the rooms) is worked out per
+     * dwelling. Every answer equals {@link #check}'s over the same permits ({@code roomrental.RoomRentalSnapshotTest}).
+     * Thread-safe: two threads asking about one street at once may both work its standing out, and then share one.
+     */
+    public final class Snapshot {
+        private record StreetAnswer(StreetStanding standing, Finding finding) {}
+
+        private final List<PermitPlacement> permits;
+        private final Disclosure disclosure;
+        // by the street of the permit (its dwelling's, else the one it names): a standing looks at its street's only
+        private final Map<StreetKey, List<Placed>> byStreet = new HashMap<>();
+        // the permits placed on a dwelling, all and by street: the distance and adjacency rules look at these only
+        private final List<Placed> located = new ArrayList<>();
+        private final Map<StreetKey, List<Placed>> locatedByStreet = new HashMap<>();
+        // the first granted permit (or known room-rented dwelling) of each dwelling, as check finds it
+        private final Map<Dwelling, Placed> own = new HashMap<>();
+        private final AtomicReferenceArray<StreetAnswer> answers;
+
+        private Snapshot(List<PermitPlacement> permits, Disclosure disclosure) {
+            this.permits = permits;
+            this.disclosure = disclosure;
+            for (Placed p : place(permits)) {
+                byStreet.computeIfAbsent(p.street(), k -> new ArrayList<>()).add(p);
+                if (p.dwelling() == null) continue;
+                located.add(p);
+                locatedByStreet
+                        .computeIfAbsent(p.street(), k -> new ArrayList<>())
+                        .add(p);
+                if (!p.permit().isPermit(-1) && p.permit().granted()) own.putIfAbsent(p.dwelling(), p);
+            }
+            this.answers = new AtomicReferenceArray<>(model.unitCount());
+        }
+
+        /** The permits this snapshot is of (the very list it was made from). */
+        public List<PermitPlacement> permits() {
+            return permits;
+        }
+
+        public Disclosure disclosure() {
+            return disclosure;
+        }
+
+        /** As {@link #check(Dwelling, List, Integer, long, Disclosure)} over this snapshot, leaving no permit out. */
+        public List<Finding> check(Dwelling d, Integer roomsOrNull) {
+            Street unit = model.unitOf(d);
+            StreetAnswer street = answer(unit);
+            Placed ownPermit = disclosure.dwellingDetail() && !own.isEmpty() ? own.get(d) : null;
+            Finding streetFinding =
+                    ownPermit == null ? street.finding() : streetFinding(street.standing(), ownPermit, disclosure);
+            return findings(
+                    streetFinding,
+                    d,
+                    located,
+                    locatedByStreet.getOrDefault(d.street(), List.of()),
+                    roomsOrNull,
+                    -1,
+                    disclosure);
+        }
+
+        private StreetAnswer answer(Street unit) {
+            int i = model.unitIndex(unit);
+            StreetAnswer a = answers.get(i);
+            if (a != null) return a;
+            StreetStanding s = standing(unit, byStreet.getOrDefault(unit.key(), List.of()), -1);
+            a = new StreetAnswer(s, readOnly(streetFinding(s, null, disclosure)));
+            return answers.compareAndSet(i, null, a) ? a : answers.get(i);
+        }
     }
 
     private Finding streetFinding(StreetStanding s, Placed own, Disclosure disclosure) {
@@ -507,6 +640,14 @@ public final class RoomRentalRules {
                 nearestGranted = Double.isNaN(nearestGranted) ? dist : Math.min(nearestGranted, dist);
             else nearestPending = Double.isNaN(nearestPending) ? dist : Math.min(nearestPending, dist);
         }
+        // no permit within the distance: the same finding for every dwelling
+        if (Double.isNaN(nearestGranted) && Double.isNaN(nearestPending) && distanceClear != null) return distanceClear;
+        return distanceFinding(nearestGranted, nearestPending);
+    }
+
+    private Finding distanceFinding(double nearestGranted, double nearestPending) {
+        if (!policy.distance().source().enabled()) return null;
+        double max = policy.distance().metres();
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("distanceM", max);
         ev.put("nearestGrantedWithinM", Double.isNaN(nearestGranted) ? null : round(nearestGranted));
@@ -553,16 +694,21 @@ public final class RoomRentalRules {
      */
     private Finding adjacency(Dwelling d, List<Placed> placed, long except) {
         int k = policy.adjacency().between();
-        List<Dwelling> side = new ArrayList<>();
-        for (Dwelling x : model.street(d.street()).orElseThrow().dwellings()) {
-            if (x.oddSide() == d.oddSide()) side.add(x);
-        }
-        int at = side.indexOf(d);
+        // the side of the street is listed only when a permit could lie on it (most dwellings have none near)
+        List<Dwelling> side = null;
+        int at = -1;
         Integer fewestGranted = null, fewestPending = null;
         for (Placed p : placed) {
             if (p.permit().permitId() == except
                     || p.dwelling() == null
                     || p.dwelling().equals(d)) continue;
+            if (side == null) {
+                side = new ArrayList<>();
+                for (Dwelling x : model.street(d.street()).orElseThrow().dwellings()) {
+                    if (x.oddSide() == d.oddSide()) side.add(x);
+                }
+                at = side.indexOf(d);
+            }
             int j = side.indexOf(p.dwelling());
             if (j < 0) continue;
             int between = Math.abs(j - at) - 1;
@@ -571,13 +717,22 @@ public final class RoomRentalRules {
                 fewestGranted = fewestGranted == null ? between : Math.min(fewestGranted, between);
             else fewestPending = fewestPending == null ? between : Math.min(fewestPending, between);
         }
+        // none too close: the same finding for every dwelling of this side
+        if (fewestGranted == null && fewestPending == null && adjacencyClearOdd != null)
+            return d.oddSide() ? adjacencyClearOdd : adjacencyClearEven;
+        return adjacencyFinding(d.oddSide(), fewestGranted, fewestPending);
+    }
+
+    private Finding adjacencyFinding(boolean oddSide, Integer fewestGranted, Integer fewestPending) {
+        if (!policy.adjacency().source().enabled()) return null;
+        int k = policy.adjacency().between();
         Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("side", d.oddSide() ? "odd" : "even");
+        ev.put("side", oddSide ? "odd" : "even");
         ev.put("requiredBetween", k);
         ev.put("fewestBetweenGranted", fewestGranted);
         ev.put("fewestBetweenPending", fewestPending);
         String ref = policy.adjacency().source().paragraph();
-        String sideNl = d.oddSide() ? "oneven" : "even";
+        String sideNl = oddSide ? "oneven" : "even";
         if (fewestGranted != null) {
             return new Finding(
                     "adjacency",
@@ -588,7 +743,7 @@ public final class RoomRentalRules {
                                     + " gewone woningen tot de volgende kamerverhuurwoning; minimaal " + k + ".",
                             "Only " + fewestGranted
                                     + " ordinary dwellings to the next room-rental dwelling on the same ("
-                                    + (d.oddSide() ? "odd" : "even") + ") side; at least " + k + "."),
+                                    + (oddSide ? "odd" : "even") + ") side; at least " + k + "."),
                     ev);
         }
         if (fewestPending != null) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.plektoets.criteria.Criterion;
 import nl.plektoets.criteria.CriterionInput;
 import nl.plektoets.criteria.CriterionResult;
@@ -28,6 +29,9 @@ public final class RoomRentalStreetCriterion implements Criterion {
     private final RoomRentalPermits permits;
 
     private final Disclosure disclosure;
+
+    // the rules over the last permit snapshot asked for: each street's standing is worked out once per snapshot
+    private volatile RoomRentalRules.Snapshot snapshot;
 
     /** The planner's criterion: a dwelling's own permit and every street's counts are said. */
     public RoomRentalStreetCriterion(RoomRentalRules rules, RoomRentalPermits permits) {
@@ -110,21 +114,25 @@ public final class RoomRentalStreetCriterion implements Criterion {
                     Map.of("candidates", cs));
         }
         Found f = (Found) r;
-        return result(f.dwelling(), f.distanceM(), null);
+        return result(f.dwelling(), f.distanceM(), null, input.statusOnly());
     }
 
     /** The result for a known dwelling (the check endpoint; {@code roomsOrNull} for the max-rooms rule). */
     public CriterionResult result(Dwelling d, double resolvedDistanceM, Integer roomsOrNull) {
-        List<RoomRentalRules.Finding> findings =
-                rules.check(d, rules.place(permits.active()), roomsOrNull, -1, disclosure);
+        return result(d, resolvedDistanceM, roomsOrNull, false);
+    }
+
+    private CriterionResult result(Dwelling d, double resolvedDistanceM, Integer roomsOrNull, boolean statusOnly) {
+        List<RoomRentalRules.Finding> findings = snapshot().check(d, roomsOrNull);
         Status status = RoomRentalRules.worst(findings);
+        // a batch row shows the status alone: no evidence, no sentences
+        if (statusOnly) return new CriterionResult(ID, status, refs(findings), STATUS_ONLY, Map.of());
         Map<String, Object> ev = new LinkedHashMap<>(findings.get(0).evidence());
         ev.put("dwelling", d.label() + ", " + d.town());
         if (resolvedDistanceM > SAME_POINT_M)
             ev.put("resolvedToNearestDwellingM", RoomRentalRules.round(resolvedDistanceM));
         List<Map<String, Object>> rs = new ArrayList<>();
         StringBuilder nl = new StringBuilder(), en = new StringBuilder();
-        List<String> refs = new ArrayList<>();
         for (RoomRentalRules.Finding x : findings) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("rule", x.rule());
@@ -135,12 +143,43 @@ public final class RoomRentalStreetCriterion implements Criterion {
             rs.add(o);
             nl.append(nl.length() == 0 ? "" : " ").append(x.message().nl());
             en.append(en.length() == 0 ? "" : " ").append(x.message().en());
-            for (String ref : x.paragraph().split(",\\s*")) {
+        }
+        ev.put("rules", rs);
+        return new CriterionResult(ID, status, refs(findings), new Message(nl.toString(), en.toString()), ev);
+    }
+
+    private static final Message STATUS_ONLY = new Message(
+            "Kamerverhuur per straat: alleen de status gevraagd.",
+            "Room rental per street: only the status was asked.");
+
+    /** Every paragraph the findings cite, once each, in the order they are first cited. */
+    private static String refs(List<RoomRentalRules.Finding> findings) {
+        List<String> refs = new ArrayList<>(4);
+        for (RoomRentalRules.Finding x : findings) {
+            for (String ref : PARAGRAPH_PARTS.computeIfAbsent(x.paragraph(), p -> List.of(p.split(",\\s*")))) {
                 if (!refs.contains(ref)) refs.add(ref);
             }
         }
-        ev.put("rules", rs);
-        return new CriterionResult(ID, status, String.join(", ", refs), new Message(nl.toString(), en.toString()), ev);
+        return String.join(", ", refs);
+    }
+
+    // "§5.1.3, §6.2.6" -> its parts: a profile cites a handful of paragraph strings, split once each (String.split
+    // with a pattern compiles it on every call)
+    private static final ConcurrentHashMap<String, List<String>> PARAGRAPH_PARTS = new ConcurrentHashMap<>();
+
+    /**
+     * The rules over the permits as they stand: the permits' own list is the key (an unmodifiable list, such as the
+     * register's snapshot, is its own copy), so the next snapshot, a new list, gets new standings and never sees an
+     * old one; a list that may change in place is copied, and so never kept.
+     */
+    private RoomRentalRules.Snapshot snapshot() {
+        List<PermitPlacement> active = List.copyOf(permits.active());
+        RoomRentalRules.Snapshot s = snapshot;
+        if (s == null || s.permits() != active) {
+            s = rules.snapshot(active, disclosure);
+            snapshot = s;
+        }
+        return s;
     }
 
     public RoomRentalRules rules() {

@@ -59,6 +59,8 @@ public final class StreetModel {
     private final Map<StreetKey, List<Street>> segments;
     private final Map<Long, Dwelling> byFeature = new HashMap<>();
     private final Map<Long, Street> unitByFeature = new HashMap<>();
+    // each unit's place in units(), by identity (a Street's own hash would hash all its dwellings)
+    private final Map<Street, Integer> unitIndex = new java.util.IdentityHashMap<>();
     private final Map<String, Dwelling> byBagId = new HashMap<>();
     private final Map<String, Dwelling> byLabel = new HashMap<>();
     private final STRtree index = new STRtree();
@@ -78,7 +80,11 @@ public final class StreetModel {
             }
         }
         this.segments = Collections.unmodifiableMap(segs);
-        segs.values().forEach(us -> us.forEach(u -> u.dwellings().forEach(d -> unitByFeature.put(d.featureId(), u))));
+        segs.values()
+                .forEach(us -> us.forEach(u -> {
+                    unitIndex.put(u, unitIndex.size());
+                    u.dwellings().forEach(d -> unitByFeature.put(d.featureId(), u));
+                }));
         index.build();
     }
 
@@ -280,6 +286,18 @@ public final class StreetModel {
         Street s = unitByFeature.get(d.featureId());
         if (s == null) throw new IllegalArgumentException("dwelling " + d.label() + " is not in this model");
         return s;
+    }
+
+    /** How many units there are: {@link #unitIndex} runs from 0 to this, exclusive. */
+    public int unitCount() {
+        return unitIndex.size();
+    }
+
+    /** The place of a unit of this model in {@link #units()}, for a table per unit. */
+    public int unitIndex(Street unit) {
+        Integer i = unitIndex.get(unit);
+        if (i == null) throw new IllegalArgumentException("street " + unit.id() + " is not a unit of this model");
+        return i;
     }
 
     public int segmentMaxDwellings() {
