@@ -10,6 +10,7 @@ import { ui, t, fmt } from './texts.js';
 import { map, backgroundLayers, rdMap, olCode, sitePointOnMap } from './map.js';
 import { nearestFacilities, minutesText } from './result.js';
 import { drawEnvironmentalZones, clearEnvironmentalZones } from './environment.js';
+import { currentPolicy } from '../common/policy.js';
 
 const $ = id => document.getElementById(id);
 
@@ -58,7 +59,8 @@ export function startEvidence() {
   subscribe(['lang'], () => layers.facilities.changed()); // the markers' labels
   // the paragraphs of the profile's rules, for the legends (a policy that cites "art. 12" reads "art. 12" here)
   // and the inputs its location rules require (erf.js shows those)
-  getJson('/api/v1/policy').then(p => setState({ rules: (p && p.rules) || {}, inputs: (p && p.inputs) || [] })).catch(() => {});
+  // (the page's one GET /api/v1/policy, shared with the header that names the policy)
+  currentPolicy().then(p => setState({ rules: (p && p.rules) || {}, inputs: (p && p.inputs) || [] })).catch(() => {});
 }
 
 /** The legend text of one evidence layer: a function of the language, so a switch relabels without fetching again. */

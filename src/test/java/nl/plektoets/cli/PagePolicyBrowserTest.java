@@ -66,6 +66,9 @@ class PagePolicyBrowserTest extends BrowserTestBase {
         for (String path : PAGES) {
             open(path);
             assertHeaderNamesThePolicy(page, "hardenberg-2025", title, true);
+            // every module that needs the profile shares the header's answer: one request per page load
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            assertEquals(1, requestsTo("GET", "/api/v1/policy"), () -> path + ":\n" + String.join("\n", requested));
         }
         screenshot("page-policy-regisseur-en.png");
         // the link opens the policy text page of the same profile, in the language chosen
