@@ -162,13 +162,13 @@ public final class NationalBenchmark {
         return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
     }
 
-    private static long cpuNanos() {
+    static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     /** The heap pools' peak use added up (an upper bound of the peak of their sum). */
-    private static long peakHeapBytes() {
+    static long peakHeapBytes() {
         long sum = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
@@ -177,7 +177,7 @@ public final class NationalBenchmark {
     }
 
     /** VmHWM: the process's peak resident set, from /proc (Linux). */
-    private static long peakRssKb() throws Exception {
+    static long peakRssKb() throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }

@@ -1,10 +1,7 @@
 package nl.plektoets.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -40,20 +37,20 @@ public final class OsmImportRun {
         switch (args[0]) {
             case "import" -> {
                 long t0 = System.nanoTime();
-                long cpu0 = cpuNanos();
+                long cpu0 = NationalBenchmark.cpuNanos();
                 int code = new Main(System.err, System.err, Map.of())
                         .run(new String[] {"import", "--osm", args[1], "--out", args[2]});
                 if (code != Main.OK) throw new IllegalStateException("plektoets import: exit " + code);
                 double wall = (System.nanoTime() - t0) / 1e9;
-                double cpu = (cpuNanos() - cpu0) / 1e9;
+                double cpu = (NationalBenchmark.cpuNanos() - cpu0) / 1e9;
                 System.out.printf(
                         Locale.ROOT,
                         "wall %6.1f s  cpu %6.1f s  peak heap %,6d MB  peak RSS %,6d MB  (max heap %,d MB, %d cores,"
                                 + " load %.1f)%n",
                         wall,
                         cpu,
-                        peakHeapBytes() >> 20,
-                        peakRssKb() >> 10,
+                        NationalBenchmark.peakHeapBytes() >> 20,
+                        NationalBenchmark.peakRssKb() >> 10,
                         Runtime.getRuntime().maxMemory() >> 20,
                         Runtime.getRuntime().availableProcessors(),
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -89,27 +86,5 @@ public final class OsmImportRun {
     private static void put(MessageDigest md, String s) {
         md.update(s.getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
-    }
-
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** The heap pools' peak use added up (an upper bound of the peak of their sum). */
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
-        }
-        return sum;
-    }
-
-    /** VmHWM: the process's peak resident set, from /proc (Linux). */
-    private static long peakRssKb() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-        return -1;
     }
 }

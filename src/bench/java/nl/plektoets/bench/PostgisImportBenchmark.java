@@ -85,10 +85,10 @@ public final class PostgisImportBenchmark {
             var set = source.scanLayers(List.of(), f -> {}).orElseThrow();
             Map<Integer, Long> server0 = serverTicks(db);
             long t0 = System.nanoTime();
-            long cpu0 = cpuNanos();
+            long cpu0 = NationalBenchmark.cpuNanos();
             store.importLayers(set, sink -> source.scanLayers(List.of(Role.values()), sink));
             double wall = (System.nanoTime() - t0) / 1e9;
-            double cpu = (cpuNanos() - cpu0) / 1e9;
+            double cpu = (NationalBenchmark.cpuNanos() - cpu0) / 1e9;
             Map<Integer, Long> server1 = serverTicks(db);
             long ticks = 0;
             for (var e : server1.entrySet()) ticks += e.getValue() - server0.getOrDefault(e.getKey(), 0L);
@@ -201,10 +201,5 @@ public final class PostgisImportBenchmark {
             }
         }
         return HexFormat.of().formatHex(md.digest()).substring(0, 16);
-    }
-
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 }
