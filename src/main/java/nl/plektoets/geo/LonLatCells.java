@@ -61,6 +61,10 @@ final class LonLatCells {
         private final ProjCoordinate out = new ProjCoordinate();
         private long lastKey = Long.MIN_VALUE;
         private Cell last;
+        /** Math.pow(10, decimals) of the last call: pow per position cost more than the polynomial. */
+        private int decimals = Integer.MIN_VALUE;
+
+        private double scale;
         /** The rounded longitude and latitude of the last {@link #round} call. */
         double lon;
 
@@ -68,7 +72,11 @@ final class LonLatCells {
 
         /** Working-CRS x, y to CRS84 rounded to {@code decimals} into {@link #lon}, {@link #lat}. */
         void round(double x, double y, int decimals) {
-            double scale = Math.pow(10, decimals);
+            if (decimals != this.decimals) {
+                this.scale = Math.pow(10, decimals);
+                this.decimals = decimals;
+            }
+            double scale = this.scale;
             Cell c = cell(x, y);
             if (c != null && c.lon != null && BOUND_DEG * scale < 0.01) {
                 double u = (x - c.cx) * (2 / CELL_M);
