@@ -2,6 +2,7 @@ package nl.plektoets.geo;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
@@ -49,7 +50,8 @@ final class LonLatCells {
     private final WorkingCrs crs;
     private final ConcurrentHashMap<Long, Cell> cells = new ConcurrentHashMap<>();
     private final AtomicInteger made = new AtomicInteger();
-    private final AtomicInteger exact = new AtomicInteger();
+    /** A counter many threads add to when a cell cannot help (beyond the cap, say): not one contended word. */
+    private final LongAdder exact = new LongAdder();
 
     LonLatCells(WorkingCrs crs) {
         this.crs = crs;
@@ -93,7 +95,7 @@ final class LonLatCells {
                     return;
                 }
             }
-            exact.incrementAndGet();
+            exact.increment();
             crs.toLonLat(x, y, in, out);
             lon = GeoJson.round(out.x, decimals);
             lat = GeoJson.round(out.y, decimals);
@@ -136,7 +138,7 @@ final class LonLatCells {
 
     /** Positions that took Proj4J's transform so far (for tests and benchmarks). */
     int exactPositions() {
-        return exact.get();
+        return exact.intValue();
     }
 
     private Cell make(long ix, long iy, ProjCoordinate in, ProjCoordinate out) {
