@@ -18,7 +18,6 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
-import org.locationtech.proj4j.ProjCoordinate;
 
 /**
  * GeoJSON (RFC 7946) geometry out, on Jackson trees, and the topology check of a geometry read from a request. Pure
@@ -74,16 +73,17 @@ public final class GeoJson {
         new Streamed(workingCrs, crs.decimals(), out).geometry(working);
     }
 
-    /** One streamed geometry: the scratch coordinates of the transform, reused for each position. */
+    /**
+     * One streamed geometry: each position rounded through the working CRS's {@link LonLatCells} (the same digits as
+     * Proj4J's transform rounded, mostly without it).
+     */
     private static final class Streamed {
-        private final WorkingCrs workingCrs;
+        private final LonLatCells.Cursor lonLat;
         private final int decimals;
         private final JsonGenerator out;
-        private final ProjCoordinate in = new ProjCoordinate();
-        private final ProjCoordinate lonLat = new ProjCoordinate();
 
         Streamed(WorkingCrs workingCrs, int decimals, JsonGenerator out) {
-            this.workingCrs = workingCrs;
+            this.lonLat = workingCrs.lonLatCells().cursor();
             this.decimals = decimals;
             this.out = out;
         }
@@ -138,10 +138,10 @@ public final class GeoJson {
         }
 
         private void position(org.locationtech.jts.geom.CoordinateSequence seq, int i) throws IOException {
-            workingCrs.toLonLat(seq.getX(i), seq.getY(i), in, lonLat);
+            lonLat.round(seq.getX(i), seq.getY(i), decimals);
             out.writeStartArray();
-            out.writeNumber(round(lonLat.x, decimals));
-            out.writeNumber(round(lonLat.y, decimals));
+            out.writeNumber(lonLat.lon);
+            out.writeNumber(lonLat.lat);
             out.writeEndArray();
         }
     }

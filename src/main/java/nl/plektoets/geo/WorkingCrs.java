@@ -31,6 +31,8 @@ public final class WorkingCrs {
     private final GeometryFactory geometryFactory;
     private final ThreadLocal<CoordinateTransform> toWorking;
     private final ThreadLocal<CoordinateTransform> toLonLat;
+    /** Made on first use: most instances (importers, caches) never write GeoJSON. */
+    private volatile LonLatCells lonLatCells;
 
     private WorkingCrs(String code) {
         this.code = code;
@@ -117,6 +119,18 @@ public final class WorkingCrs {
         in.x = x;
         in.y = y;
         toLonLat.get().transform(in, out);
+    }
+
+    /** The rounded CRS84 positions GeoJSON writes, from per-cell polynomials held by this instance. */
+    LonLatCells lonLatCells() {
+        LonLatCells c = lonLatCells;
+        if (c == null) {
+            synchronized (this) {
+                c = lonLatCells;
+                if (c == null) lonLatCells = c = new LonLatCells(this);
+            }
+        }
+        return c;
     }
 
     /** A copy of a CRS84 geometry in the working CRS. */

@@ -1,0 +1,232 @@
+package nl.plektoets.geo;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import nl.plektoets.assess.Assessment;
+import nl.plektoets.assess.Assessor;
+import nl.plektoets.criteria.Audience;
+import nl.plektoets.criteria.CriterionResult;
+import nl.plektoets.criteria.HousedPersons;
+import nl.plektoets.criteria.NeighboursCriterion;
+import nl.plektoets.criteria.SpreadCriterion;
+import nl.plektoets.data.Dataset;
+import nl.plektoets.data.Feature;
+import nl.plektoets.data.ImportProgress;
+import nl.plektoets.data.Role;
+import nl.plektoets.data.directory.DataDirectory;
+import nl.plektoets.policy.PolicyProfile;
+import nl.plektoets.request.AssessmentRequest;
+import nl.plektoets.request.HousingForm;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.proj4j.ProjCoordinate;
+
+/**
+ * CPU of writing the evidence geometries of real answers in CRS84 (not a test; docs/performance.md, session 9): the
+ * demo engine as {@code web.AnswerCpuBenchmark} builds it assesses N distinct sites (addresses and points beside
+ * them, the four forms, as scripts/answer-digest asks), and the site, village and effect-area geometries of each answer
+ * are written with main's streamed code (Proj4J per vertex, copied here) and with {@link GeoJson}'s (cells), on one
+ * thread, alternating, thread CPU time; the bytes of the two must be equal. Prints the medians per answer, and how
+ * many cells were made and positions took Proj4J over the distinct answers of the first pass.
+ *
+ * <p>Usage: {@code java -cp BENCH-CLASSES:target/plektoets.jar nl.plektoets.geo.EvidenceGeometryCpuBenchmark
+ * [answers] [rounds]}
+ */
+public final class EvidenceGeometryCpuBenchmark {
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        Path dir = Files.createTempDirectory("evidence-geometry-cpu");
+        for (String f : List.of("dataset.json", "demo.osm.gz")) Files.copy(Path.of("gisdata/demo", f), dir.resolve(f));
+        Dataset dataset = DataDirectory.load(dir, null, ImportProgress.NONE);
+        PolicyProfile profile = PolicyProfile.load(null);
+        List<Feature> addresses = dataset.layer(Role.ADDRESS);
+        List<HousedPersons.Housed> housed = new ArrayList<>();
+        for (int i = 0; i < addresses.size(); i += 50)
+            housed.add(new HousedPersons.Housed(
+                    HousedPersons.Kind.values()[0], i, addresses.get(i).geometry(), 12, true, i % 100 == 0));
+        HousedPersons registers = () -> housed;
+        Assessor assessor = new Assessor(
+                dataset, profile, List.of(new SpreadCriterion(registers, Audience.PUBLIC), new NeighboursCriterion()));
+        WorkingCrs crs = WorkingCrs.of(dataset.info().workingCrs());
+        SplittableRandom rnd = new SplittableRandom(2026);
+        HousingForm[] forms = {HousingForm.ROOM_RENTAL, HousingForm.HOUSING_FACILITY};
+        int[] persons = {2, 4, 12, 40};
+        List<List<Geometry>> answers = new ArrayList<>();
+        int positions = 0;
+        while (answers.size() < n) {
+            Feature a = addresses.get(rnd.nextInt(addresses.size()));
+            Geometry site = a.geometry();
+            if (answers.size() % 2 == 1) {
+                site = crs.geometryFactory()
+                        .createPoint(new org.locationtech.jts.geom.Coordinate(
+                                site.getCoordinate().x + rnd.nextDouble(-270, 270),
+                                site.getCoordinate().y + rnd.nextDouble(-290, 290)));
+            }
+            int f = rnd.nextInt(4);
+            Assessment as;
+            try {
+                as = assessor.assess(new AssessmentRequest(site, forms[f / 2], persons[f], false));
+            } catch (RuntimeException e) {
+                continue; // refused (outside the municipality), as the service answers 422
+            }
+            List<Geometry> geometries = new ArrayList<>();
+            for (CriterionResult c : as.criteria())
+                for (Map.Entry<String, Object> e : c.evidence().entrySet())
+                    if (e.getValue() instanceof Geometry g) geometries.add(g);
+            geometries.add(as.site());
+            for (Geometry g : geometries) positions += g.getNumPoints();
+            answers.add(geometries);
+        }
+        JsonFactory json = new JsonFactory();
+        ByteArrayOutputStream sink = new ByteArrayOutputStream(1 << 20);
+        // the first pass over distinct answers: cells made, positions that took Proj4J, and the same bytes
+        byte[] old = write(json, sink, answers, crs, false);
+        LonLatCells cells = crs.lonLatCells();
+        byte[] neu = write(json, sink, answers, crs, true);
+        System.out.printf(
+                "%d answers, %d positions (%.1f per answer); first pass: %d cells made, %d positions took Proj4J (%.2f %%)%n",
+                n,
+                positions,
+                positions / (double) n,
+                cells.cellsMade(),
+                cells.exactPositions(),
+                100.0 * cells.exactPositions() / positions);
+        if (!Arrays.equals(old, neu)) throw new AssertionError("the two writers differ");
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (int w = 0; w < 5; w++) {
+            write(json, sink, answers, crs, false);
+            write(json, sink, answers, crs, true);
+        }
+        double[] oldUs = new double[rounds];
+        double[] newUs = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long t0 = mx.getCurrentThreadCpuTime();
+            write(json, sink, answers, crs, false);
+            long t1 = mx.getCurrentThreadCpuTime();
+            write(json, sink, answers, crs, true);
+            long t2 = mx.getCurrentThreadCpuTime();
+            oldUs[r] = (t1 - t0) / 1e3 / n;
+            newUs[r] = (t2 - t1) / 1e3 / n;
+        }
+        Arrays.sort(oldUs);
+        Arrays.sort(newUs);
+        System.out.printf(
+                "CPU us per answer's evidence geometries, median of %d rounds: Proj4J per vertex %.2f (%.2f-%.2f), cells %.2f (%.2f-%.2f), x%.1f%n",
+                rounds,
+                oldUs[rounds / 2],
+                oldUs[0],
+                oldUs[rounds - 1],
+                newUs[rounds / 2],
+                newUs[0],
+                newUs[rounds - 1],
+                oldUs[rounds / 2] / newUs[rounds / 2]);
+    }
+
+    private static byte[] write(
+            JsonFactory json, ByteArrayOutputStream sink, List<List<Geometry>> answers, WorkingCrs crs, boolean cells)
+            throws IOException {
+        sink.reset();
+        try (JsonGenerator g = json.createGenerator(sink)) {
+            g.writeStartArray();
+            for (List<Geometry> answer : answers) {
+                for (Geometry geometry : answer) {
+                    if (cells) GeoJson.write(geometry, crs, ApiCrs.CRS84, g);
+                    else new Proj4jPerVertex(crs, 7, g).geometry(geometry);
+                }
+            }
+            g.writeEndArray();
+        }
+        return sink.toByteArray();
+    }
+
+    /** main's GeoJson.Streamed before session 9: Proj4J's transform per position, then rounded. */
+    private static final class Proj4jPerVertex {
+        private final WorkingCrs workingCrs;
+        private final int decimals;
+        private final JsonGenerator out;
+        private final ProjCoordinate in = new ProjCoordinate();
+        private final ProjCoordinate lonLat = new ProjCoordinate();
+
+        Proj4jPerVertex(WorkingCrs workingCrs, int decimals, JsonGenerator out) {
+            this.workingCrs = workingCrs;
+            this.decimals = decimals;
+            this.out = out;
+        }
+
+        void geometry(Geometry g) throws IOException {
+            out.writeStartObject();
+            out.writeStringField("type", g.getGeometryType());
+            if (g instanceof GeometryCollection gc
+                    && !(g instanceof MultiPoint || g instanceof MultiLineString || g instanceof MultiPolygon)) {
+                out.writeArrayFieldStart("geometries");
+                for (int i = 0; i < gc.getNumGeometries(); i++) geometry(gc.getGeometryN(i));
+                out.writeEndArray();
+            } else {
+                out.writeFieldName("coordinates");
+                coordinates(g);
+            }
+            out.writeEndObject();
+        }
+
+        private void coordinates(Geometry g) throws IOException {
+            if (g instanceof Point p) {
+                if (p.isEmpty()) {
+                    out.writeStartArray();
+                    out.writeEndArray();
+                } else {
+                    position(p.getCoordinateSequence(), 0);
+                }
+                return;
+            }
+            out.writeStartArray();
+            if (g instanceof LineString l) {
+                positions(l.getCoordinateSequence());
+            } else if (g instanceof Polygon p) {
+                if (!p.isEmpty()) {
+                    ring(p.getExteriorRing());
+                    for (int i = 0; i < p.getNumInteriorRing(); i++) ring(p.getInteriorRingN(i));
+                }
+            } else {
+                for (int i = 0; i < g.getNumGeometries(); i++) coordinates(g.getGeometryN(i));
+            }
+            out.writeEndArray();
+        }
+
+        private void ring(LineString ring) throws IOException {
+            out.writeStartArray();
+            positions(ring.getCoordinateSequence());
+            out.writeEndArray();
+        }
+
+        private void positions(CoordinateSequence seq) throws IOException {
+            for (int i = 0; i < seq.size(); i++) position(seq, i);
+        }
+
+        private void position(CoordinateSequence seq, int i) throws IOException {
+            workingCrs.toLonLat(seq.getX(i), seq.getY(i), in, lonLat);
+            out.writeStartArray();
+            out.writeNumber(GeoJson.round(lonLat.x, decimals));
+            out.writeNumber(GeoJson.round(lonLat.y, decimals));
+            out.writeEndArray();
+        }
+    }
+}
