@@ -152,7 +152,7 @@ public final class NeighboursCriterion implements Criterion {
         List<Obligation> obligations = List.of(
                 new Obligation(
                         "participation_plan",
-                        firstRef(ref, 0),
+                        refs(ref).first(),
                         new Message(
                                 "Een communicatie- en participatieplan: hoe de omwonenden in het effectgebied"
                                         + (council != null ? " en " + council : "")
@@ -161,7 +161,7 @@ public final class NeighboursCriterion implements Criterion {
                                         + (council != null ? " and " + council : "") + " are informed and involved.")),
                 new Obligation(
                         "management_plan_neighbours",
-                        firstRef(ref, 1),
+                        refs(ref).second(),
                         new Message(
                                 "Een beheerplan, opgesteld in samenwerking met de omwonenden.",
                                 "A management plan, drawn up together with the neighbours.")));
@@ -274,8 +274,22 @@ public final class NeighboursCriterion implements Criterion {
                 addresses ? Map.of() : Map.of("missingLayer", Role.ADDRESS.id()));
     }
 
+    /** The obligations' references of the profile's citation, split once (the citation is the profile's). */
+    private record Refs(String refs, String first, String second) {}
+
+    private volatile Refs refs;
+
+    private Refs refs(String ref) {
+        Refs r = refs;
+        if (r == null || !r.refs().equals(ref)) {
+            r = new Refs(ref, nthRef(ref, 0), nthRef(ref, 1));
+            refs = r;
+        }
+        return r;
+    }
+
     /** The i-th of "§5.1.4, Bijlage 3" (the whole citation when it has fewer parts). */
-    private static String firstRef(String refs, int i) {
+    private static String nthRef(String refs, int i) {
         String[] parts = refs.split(",");
         return parts.length > i ? parts[i].strip() : refs;
     }
