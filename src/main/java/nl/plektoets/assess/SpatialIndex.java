@@ -277,10 +277,13 @@ public final class SpatialIndex implements SpatialLookup {
             }
         }
         if (out == null) return List.of();
-        out.sort(Comparator.comparingDouble(Hit::distanceM)
-                .thenComparingLong(h -> h.feature().id()));
+        if (out.size() > 1) out.sort(NEAREST_FIRST);
         return out;
     }
+
+    /** Nearest first, then by feature id (one comparator for every query, not one built per call). */
+    private static final Comparator<Hit> NEAREST_FIRST = Comparator.comparingDouble(Hit::distanceM)
+            .thenComparingLong(h -> h.feature().id());
 
     @Override
     public RegionDistance regionDistance(Role role, Point point, double maxDistanceM) {
@@ -339,9 +342,12 @@ public final class SpatialIndex implements SpatialLookup {
         return env;
     }
 
+    private static final Comparator<Hit> BY_ID =
+            Comparator.comparingLong(h -> h.feature().id());
+
     private static List<Hit> sortById(List<Hit> hits) {
         if (hits == null) return List.of();
-        if (hits.size() > 1) hits.sort(Comparator.comparingLong(h -> h.feature().id()));
+        if (hits.size() > 1) hits.sort(BY_ID);
         return Collections.unmodifiableList(hits);
     }
 }

@@ -20,9 +20,14 @@ public record CriterionResult(
         Map<String, Object> evidence,
         List<Obligation> obligations) {
     public CriterionResult {
-        evidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+        // Map.of()'s maps are immutable already (and their order is theirs): no copy
+        if (evidence.getClass() != IMMUTABLE_N && evidence.getClass() != IMMUTABLE_1)
+            evidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
         obligations = List.copyOf(obligations);
     }
+
+    private static final Class<?> IMMUTABLE_N = Map.of().getClass(),
+            IMMUTABLE_1 = Map.of("", "").getClass();
 
     /** A result that states no obligation. */
     public CriterionResult(String id, Status status, String policyRef, Message message, Map<String, Object> evidence) {

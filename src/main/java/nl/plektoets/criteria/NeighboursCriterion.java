@@ -152,7 +152,7 @@ public final class NeighboursCriterion implements Criterion {
         List<Obligation> obligations = List.of(
                 new Obligation(
                         "participation_plan",
-                        firstRef(ref, 0),
+                        refs(ref).first(),
                         new Message(
                                 "Een communicatie- en participatieplan: hoe de omwonenden in het effectgebied"
                                         + (council != null ? " en " + council : "")
@@ -161,7 +161,7 @@ public final class NeighboursCriterion implements Criterion {
                                         + (council != null ? " and " + council : "") + " are informed and involved.")),
                 new Obligation(
                         "management_plan_neighbours",
-                        firstRef(ref, 1),
+                        refs(ref).second(),
                         new Message(
                                 "Een beheerplan, opgesteld in samenwerking met de omwonenden.",
                                 "A management plan, drawn up together with the neighbours.")));
@@ -179,18 +179,11 @@ public final class NeighboursCriterion implements Criterion {
                     ev,
                     obligations);
         }
-        Map<String, Integer> byDwelling = new LinkedHashMap<>();
-        for (String k : List.of("yes", "no", "assumed", "unknown")) byDwelling.put(k, 0);
-        Map<String, Integer> byUse = new TreeMap<>();
-        List<SpatialLookup.Hit> hits = addresses(in, area);
-        for (SpatialLookup.Hit h : hits) {
-            byDwelling.merge(dwelling(h.feature()), 1, Integer::sum);
-            String use = h.feature().attribute("use");
-            if (use != null) {
-                for (String u : use.split(",")) byUse.merge(u.strip(), 1, Integer::sum);
-            }
-        }
-        ev.put("addresses", hits.size());
+        Counts counted = count(in, area);
+        Map<String, Integer> byDwelling = counted.byDwelling();
+        Map<String, Integer> byUse = counted.byUse();
+        int addresses = counted.addresses();
+        ev.put("addresses", addresses);
         ev.put("byDwelling", byDwelling);
         if (!byUse.isEmpty()) ev.put("byUse", byUse);
         int dwellings = byDwelling.get("yes") + byDwelling.get("assumed");
@@ -202,14 +195,71 @@ public final class NeighboursCriterion implements Criterion {
                 Status.PASS,
                 ref,
                 new Message(
-                        hits.size() + " adressen binnen " + fmt(area.radiusM()) + " m, waarvan " + dwellings
+                        addresses + " adressen binnen " + fmt(area.radiusM()) + " m, waarvan " + dwellings
                                 + " woningen." + villageNl + " Betrek hen bij het communicatie- en participatieplan en"
                                 + " het beheerplan (" + ref + ").",
-                        hits.size() + " addresses within " + fmt(area.radiusM()) + " m, of which " + dwellings
+                        addresses + " addresses within " + fmt(area.radiusM()) + " m, of which " + dwellings
                                 + " dwellings." + villageEn + " Involve them in the communication and participation"
                                 + " plan and the management plan (" + ref + ")."),
                 ev,
                 obligations);
+    }
+
+    /** The addresses in the effect area: how many, by dwelling mark (yes, no, assumed, unknown) and by use. */
+    private record Counts(int addresses, Map<String, Integer> byDwelling, Map<String, Integer> byUse) {}
+
+    /**
+     * The address index of the last lookup asked (one per served dataset): built on the first full answer, so a batch
+     * asking statuses only never builds it.
+     */
+    private record Indexed(SpatialLookup lookup, NeighbourAddresses index) {}
+
+    private volatile Indexed indexed;
+
+    private NeighbourAddresses index(SpatialLookup lookup) {
+        Indexed i = indexed;
+        if (i != null && i.lookup() == lookup) return i.index();
+        synchronized (this) {
+            i = indexed;
+            if (i == null || i.lookup() != lookup) {
+                i = new Indexed(lookup, NeighbourAddresses.of(lookup));
+                indexed = i;
+            }
+            return i.index();
+        }
+    }
+
+    /**
+     * Counts the addresses within the effect area's radius. A point site is counted on the address index; a polygon
+     * site, an address layer with areas, or a dwelling mark outside the four (whose place among the counts follows
+     * the order of the addresses) take the addresses from the lookup one by one, as {@link #addresses} lists them.
+     */
+    private Counts count(CriterionInput in, EffectArea area) {
+        Geometry site = in.request().site();
+        // at least the spatial index's 1 cm boundary tolerance: then its search box is the point grown by the radius
+        if (site instanceof org.locationtech.jts.geom.Point p && !p.isEmpty() && area.radiusM() >= 0.01) {
+            NeighbourAddresses index = index(in.lookup());
+            if (index != null) {
+                int[] counts = index.countWithin(p.getX(), p.getY(), area.radiusM());
+                if (!index.hasOtherMark(counts)) {
+                    int total = 0;
+                    for (int c : counts) total += c;
+                    return new Counts(total, index.byDwelling(counts), index.byUse(counts));
+                }
+            }
+        }
+        Map<String, Integer> byDwelling = new LinkedHashMap<>();
+        for (String k : NeighbourAddresses.DWELLING) byDwelling.put(k, 0);
+        Map<String, Integer> byUse = new TreeMap<>();
+        List<SpatialLookup.Hit> hits = addresses(in, area);
+        for (SpatialLookup.Hit h : hits) {
+            byDwelling.merge(dwelling(h.feature()), 1, Integer::sum);
+            String use = h.feature().attribute("use");
+            if (use != null) {
+                for (String u : use.split(",")) byUse.merge(u.strip(), 1, Integer::sum);
+            }
+        }
+        return new Counts(hits.size(), byDwelling, byUse);
     }
 
     private static CriterionResult statusOnly(CriterionInput in, String ref) {
@@ -224,8 +274,22 @@ public final class NeighboursCriterion implements Criterion {
                 addresses ? Map.of() : Map.of("missingLayer", Role.ADDRESS.id()));
     }
 
+    /** The obligations' references of the profile's citation, split once (the citation is the profile's). */
+    private record Refs(String refs, String first, String second) {}
+
+    private volatile Refs refs;
+
+    private Refs refs(String ref) {
+        Refs r = refs;
+        if (r == null || !r.refs().equals(ref)) {
+            r = new Refs(ref, nthRef(ref, 0), nthRef(ref, 1));
+            refs = r;
+        }
+        return r;
+    }
+
     /** The i-th of "§5.1.4, Bijlage 3" (the whole citation when it has fewer parts). */
-    private static String firstRef(String refs, int i) {
+    private static String nthRef(String refs, int i) {
         String[] parts = refs.split(",");
         return parts.length > i ? parts[i].strip() : refs;
     }

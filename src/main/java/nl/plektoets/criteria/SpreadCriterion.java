@@ -2,6 +2,7 @@ package nl.plektoets.criteria;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import nl.plektoets.policy.SettlementPolicy.Spread;
 import nl.plektoets.policy.ThresholdKey;
 import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.request.HousingForm;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 
 /**
  * §5.1.1 "een goede spreiding over verschillende kernen" and "niet meewerken aan grootschalige geconcentreerde
@@ -39,9 +42,24 @@ public final class SpreadCriterion implements Criterion {
     /**
      * The villages resolved for the last list of housed locations: {@code housed} hands out the same list until the
      * registers change (its snapshot), and resolving the village of every location on every assessment was the hot
-     * path. A plain memo of a pure function; a race only resolves twice.
+     * path. With them what every assessment summed over the whole list: each village's totals, the unplaced
+     * locations, and the facilities a cluster may name. A plain memo of a pure function; a race only resolves twice.
      */
-    private record Resolved(List<HousedPersons.Housed> list, SpatialLookup lookup, double maxDistanceM, long[] ids) {}
+    private record Resolved(
+            List<HousedPersons.Housed> list,
+            SpatialLookup lookup,
+            double maxDistanceM,
+            Map<Long, VillageTotals> villages,
+            int unplaced,
+            List<HousedPersons.Housed> shownFacilities) {}
+
+    /**
+     * The housed locations of one village: persons in all and per {@link HousedPersons.Kind} (in its order), and the
+     * facilities a public answer counts without naming them.
+     */
+    private record VillageTotals(int persons, int[] personsByKind, int hiddenFacilities, int hiddenPersons) {}
+
+    private static final VillageTotals NO_ONE = new VillageTotals(0, new int[HousedPersons.Kind.values().length], 0, 0);
 
     private volatile Resolved resolved;
 
@@ -94,7 +112,8 @@ public final class SpreadCriterion implements Criterion {
                             + " m of the site; the spread over the villages" + " cannot be checked (" + ref + ").");
         }
         long population = v.population();
-        Map<String, Object> village = new LinkedHashMap<>(Evidence.feature(v.village(), v.distanceM()));
+        // a fresh map of its own: no copy needed to add the population
+        Map<String, Object> village = Evidence.feature(v.village(), v.distanceM());
         village.put("population", population > 0 ? population : null);
         ev.put("village", village);
         ev.put("villageGeometry", v.village().geometry());
@@ -110,42 +129,29 @@ public final class SpreadCriterion implements Criterion {
         }
 
         // (1) persons per 1,000 inhabitants in the village, before and after this initiative
-        List<HousedPersons.Housed> all = housed.all();
-        long[] villageOf = villages(all, in.lookup(), sp.villageMaxDistanceM());
+        Resolved resolved = resolve(housed.all(), in.lookup(), sp.villageMaxDistanceM());
+        VillageTotals totals = resolved.villages().getOrDefault(v.village().id(), NO_ONE);
         Map<String, Integer> byKind = new LinkedHashMap<>();
-        for (HousedPersons.Kind k : HousedPersons.Kind.values()) byKind.put(k.id(), 0);
-        int before = 0, unplaced = 0;
+        HousedPersons.Kind[] kinds = HousedPersons.Kind.values();
+        for (int k = 0; k < kinds.length; k++) byKind.put(kinds[k].id(), totals.personsByKind()[k]);
+        int before = totals.persons(), unplaced = resolved.unplaced();
         List<Map<String, Object>> cluster = new ArrayList<>();
         int clusterPersons = r.persons();
-        // a public answer: the village's facilities whose site is not public, as a total (never a distance)
-        int hiddenFacilities = 0, hiddenPersons = 0;
         boolean facility = r.form() == HousingForm.HOUSING_FACILITY;
         boolean planner = audience == Audience.PLANNER;
-        for (int i = 0; i < all.size(); i++) {
-            HousedPersons.Housed h = all.get(i);
-            if (h.location() == null) {
-                unplaced++;
-                continue;
-            }
-            boolean shown = planner || h.publicSite();
-            if (villageOf[i] == v.village().id()) {
-                before += h.persons();
-                byKind.merge(h.kind().id(), h.persons(), Integer::sum);
-                if (facility && h.facility() && !shown) {
-                    hiddenFacilities++;
-                    hiddenPersons += h.persons();
-                }
-            }
-            if (facility && h.facility() && shown) {
-                double d = r.site().distance(h.location());
-                if (d <= sp.clusterDistanceM()) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("kind", h.kind().id());
-                    m.put("persons", h.persons());
-                    m.put("distanceM", Evidence.round(d));
-                    cluster.add(m);
-                    clusterPersons += h.persons();
-                }
+        // a public answer: the village's facilities whose site is not public, as a total (never a distance)
+        int hiddenFacilities = facility ? totals.hiddenFacilities() : 0;
+        int hiddenPersons = facility ? totals.hiddenPersons() : 0;
+        List<HousedPersons.Housed> shownFacilities = facility ? resolved.shownFacilities() : List.of();
+        for (HousedPersons.Housed h : shownFacilities) {
+            double d = distance(r.site(), h.location());
+            if (d <= sp.clusterDistanceM()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("kind", h.kind().id());
+                m.put("persons", h.persons());
+                m.put("distanceM", Evidence.round(d));
+                cluster.add(m);
+                clusterPersons += h.persons();
             }
         }
         cluster.sort(Comparator.comparingDouble(m -> (Double) m.get("distanceM")));
@@ -200,12 +206,13 @@ public final class SpreadCriterion implements Criterion {
         }
         String indicativeNl = sp.adopted() ? "" : " De drempels zijn indicatief, niet vastgesteld door de raad.";
         String indicativeEn = sp.adopted() ? "" : " The thresholds are indicative, not adopted by the council.";
+        String perBefore2 = fmt2(perBefore), perAfter2 = fmt2(perAfter), max1 = fmt(max);
         String villageNl = "Kern " + v.name() + " (" + population + " inwoners): " + before + " personen gehuisvest ("
-                + fmt2(perBefore) + " per 1.000), met dit initiatief " + after + " (" + fmt2(perAfter)
-                + " per 1.000; drempel " + fmt(max) + ").";
+                + perBefore2 + " per 1.000), met dit initiatief " + after + " (" + perAfter2
+                + " per 1.000; drempel " + max1 + ").";
         String villageEn = "Village " + v.name() + " (" + population + " inhabitants): " + before + " persons housed ("
-                + fmt2(perBefore) + " per 1,000), with this initiative " + after + " (" + fmt2(perAfter)
-                + " per 1,000; threshold " + fmt(max) + ").";
+                + perBefore2 + " per 1,000), with this initiative " + after + " (" + perAfter2
+                + " per 1,000; threshold " + max1 + ").";
         String clusterNl = facility
                 ? " Binnen " + fmt(sp.clusterDistanceM()) + " m " + (cluster.size() == 1 ? "ligt " : "liggen ")
                         + cluster.size() + " andere " + (planner ? "" : "openbare ") + "voorziening(en); samen "
@@ -286,18 +293,53 @@ public final class SpreadCriterion implements Criterion {
                 ev);
     }
 
-    /** The village feature id of every housed location (-1: none near, or no location), kept per list. */
-    private long[] villages(List<HousedPersons.Housed> all, SpatialLookup lookup, double maxDistanceM) {
+    /**
+     * The village of every housed location (none near, or no location: in no village's totals), summed per village,
+     * kept per list; and the facilities a cluster may name ({@link Audience#PLANNER}: all, else those at a public
+     * site), in register order.
+     */
+    private Resolved resolve(List<HousedPersons.Housed> all, SpatialLookup lookup, double maxDistanceM) {
         Resolved k = resolved;
-        if (k != null && k.list() == all && k.lookup() == lookup && k.maxDistanceM() == maxDistanceM) return k.ids();
-        long[] ids = new long[all.size()];
-        for (int i = 0; i < ids.length; i++) {
-            HousedPersons.Housed h = all.get(i);
-            Villages.Found f = h.location() == null ? null : Villages.of(lookup, h.location(), maxDistanceM);
-            ids[i] = f == null ? -1 : f.village().id();
+        if (k != null && k.list() == all && k.lookup() == lookup && k.maxDistanceM() == maxDistanceM) return k;
+        boolean planner = audience == Audience.PLANNER;
+        Map<Long, VillageTotals> villages = new HashMap<>();
+        List<HousedPersons.Housed> shownFacilities = new ArrayList<>();
+        int unplaced = 0;
+        for (HousedPersons.Housed h : all) {
+            if (h.location() == null) {
+                unplaced++;
+                continue;
+            }
+            boolean shown = planner || h.publicSite();
+            if (h.facility() && shown) shownFacilities.add(h);
+            Villages.Found f = Villages.of(lookup, h.location(), maxDistanceM);
+            // -1: in no village (as the per-assessment loop marked it, so a village with id -1 counts it too)
+            long village = f == null ? -1 : f.village().id();
+            VillageTotals t = villages.getOrDefault(village, NO_ONE);
+            int[] byKind = t.personsByKind().clone();
+            byKind[h.kind().ordinal()] += h.persons();
+            boolean hidden = h.facility() && !shown;
+            villages.put(
+                    village,
+                    new VillageTotals(
+                            t.persons() + h.persons(),
+                            byKind,
+                            t.hiddenFacilities() + (hidden ? 1 : 0),
+                            t.hiddenPersons() + (hidden ? h.persons() : 0)));
         }
-        resolved = new Resolved(all, lookup, maxDistanceM, ids);
-        return ids;
+        k = new Resolved(all, lookup, maxDistanceM, Map.copyOf(villages), unplaced, List.copyOf(shownFacilities));
+        resolved = k;
+        return k;
+    }
+
+    /**
+     * {@code site.distance(location)}: between two points the plain distance of their coordinates, which is what JTS's
+     * DistanceOp computes for them, without building one per pair.
+     */
+    private static double distance(Geometry site, Geometry location) {
+        if (site instanceof Point a && location instanceof Point b && !a.isEmpty() && !b.isEmpty())
+            return a.getCoordinate().distance(b.getCoordinate());
+        return site.distance(location);
     }
 
     private static CriterionResult unknown(String ref, Map<String, Object> ev, String nl, String en) {
