@@ -36,6 +36,13 @@ import nl.plektoets.web.http.Problem;
 final class RequestBodies implements Filter {
     static final String BODY = "plektoets.body";
     static final String PROBLEM = "plektoets.bodyProblem";
+    /**
+     * A body declared too large but at most this long is read and dropped before the 413, not left unread: answering
+     * and closing while the client still writes makes the server's kernel reset the connection, and the reset
+     * destroys the 413 unread in the client's buffer ("header parser received no bytes"). Beyond this, reading it
+     * would cost more than the refusal is worth; the 413 goes out at once.
+     */
+    static final long DISCARDED_AT_MOST = 64 * 1024;
 
     private final long maxBytes;
     private final long timeoutMs;
@@ -55,7 +62,8 @@ final class RequestBodies implements Filter {
             chain.doFilter(new Buffered(req), response);
             return;
         }
-        if (req.getContentLengthLong() > maxBytes) {
+        boolean tooLarge = req.getContentLengthLong() > maxBytes;
+        if (tooLarge && req.getContentLengthLong() > DISCARDED_AT_MOST) {
             // refused on the declared length, before a byte is read
             req.setAttribute(PROBLEM, Problem.bodyTooLarge(maxBytes));
             chain.doFilter(new Buffered(req), response);
@@ -64,7 +72,7 @@ final class RequestBodies implements Filter {
         AsyncContext async = req.startAsync(req, response);
         async.setTimeout(timeoutMs);
         ServletInputStream in = req.getInputStream();
-        Reading reading = new Reading(req, in, async);
+        Reading reading = new Reading(req, in, async, tooLarge);
         async.addListener(reading);
         in.setReadListener(reading);
     }
@@ -83,11 +91,14 @@ final class RequestBodies implements Filter {
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         private final byte[] chunk = new byte[8192];
         private final AtomicBoolean done = new AtomicBoolean();
+        /** Declared too large: the bytes are dropped, and whatever happens the answer is 413. */
+        private final boolean discard;
 
-        Reading(HttpServletRequest req, ServletInputStream in, AsyncContext async) {
+        Reading(HttpServletRequest req, ServletInputStream in, AsyncContext async, boolean discard) {
             this.req = req;
             this.in = in;
             this.async = async;
+            this.discard = discard;
         }
 
         @Override
@@ -95,6 +106,7 @@ final class RequestBodies implements Filter {
             while (!done.get() && in.isReady()) {
                 int n = in.read(chunk);
                 if (n < 0) return; // onAllDataRead follows
+                if (discard) continue;
                 if (buffer.size() + (long) n > maxBytes) {
                     finish(PROBLEM, Problem.bodyTooLarge(maxBytes));
                     return;
@@ -149,6 +161,10 @@ final class RequestBodies implements Filter {
 
         private void finish(String attribute, Object value) {
             if (!done.compareAndSet(false, true)) return;
+            if (discard) {
+                attribute = PROBLEM;
+                value = Problem.bodyTooLarge(maxBytes);
+            }
             req.setAttribute(attribute, value);
             async.dispatch();
         }
