@@ -11,12 +11,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import nl.plektoets.assess.Assessment;
 import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.criteria.Message;
 import nl.plektoets.criteria.Obligation;
+import nl.plektoets.criteria.Status;
 import nl.plektoets.geo.ApiCrs;
 import nl.plektoets.geo.GeoJson;
 import nl.plektoets.geo.WorkingCrs;
@@ -70,64 +72,80 @@ public final class AssessmentJson {
         }
 
         void fields(Assessment a, WorkingCrs workingCrs, JsonGenerator g) throws IOException {
-            g.writeStringField("verdict", a.verdict().id());
-            g.writeFieldName("verdictExplanation");
-            message(g, a.verdict().explanation());
-            g.writeStringField("locationClass", a.locationClass());
-            g.writeArrayFieldStart("obligations");
+            // texts as kept bytes only where the generator writes bytes the way they were kept
+            Utf8Texts t = constants != null && Utf8Texts.usableWith(g) ? constants.texts : null;
+            g.writeFieldName(VERDICT);
+            string(g, t, a.verdict().id());
+            g.writeFieldName(VERDICT_EXPLANATION);
+            message(g, t, a.verdict().explanation());
+            g.writeFieldName(LOCATION_CLASS);
+            string(g, t, a.locationClass());
+            g.writeFieldName(OBLIGATIONS);
+            g.writeStartArray();
             for (Assessment.Stated s : a.obligations()) {
                 g.writeStartObject();
-                g.writeStringField("id", s.obligation().id());
-                g.writeStringField("criterion", s.criterion());
-                g.writeStringField("policyRef", s.obligation().policyRef());
-                g.writeFieldName("text");
-                message(g, s.obligation().text());
+                g.writeFieldName(ID);
+                string(g, t, s.obligation().id());
+                g.writeFieldName(CRITERION);
+                string(g, t, s.criterion());
+                g.writeFieldName(POLICY_REF);
+                string(g, t, s.obligation().policyRef());
+                g.writeFieldName(TEXT);
+                message(g, t, s.obligation().text());
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeFieldName("notChecked");
+            g.writeFieldName(NOT_CHECKED);
             if (constants != null) {
                 g.writeRawValue(constants.notChecked(a.notChecked()));
             } else {
                 notChecked(g, a.notChecked());
             }
-            g.writeArrayFieldStart("criteria");
+            g.writeFieldName(CRITERIA);
+            g.writeStartArray();
             for (CriterionResult c : a.criteria()) {
                 g.writeStartObject();
-                g.writeStringField("id", c.id());
-                g.writeStringField("status", c.status().id());
-                g.writeStringField("policyRef", c.policyRef());
-                g.writeFieldName("message");
-                message(g, c.message());
-                g.writeArrayFieldStart("obligations");
+                g.writeFieldName(ID);
+                string(g, t, c.id());
+                g.writeFieldName(STATUS);
+                g.writeString(STATUS_IDS[c.status().ordinal()]);
+                g.writeFieldName(POLICY_REF);
+                string(g, t, c.policyRef());
+                g.writeFieldName(MESSAGE);
+                message(g, t, c.message());
+                g.writeFieldName(OBLIGATIONS);
+                g.writeStartArray();
                 for (Obligation ob : c.obligations()) {
                     g.writeStartObject();
-                    g.writeStringField("id", ob.id());
-                    g.writeStringField("policyRef", ob.policyRef());
-                    g.writeFieldName("text");
-                    message(g, ob.text());
+                    g.writeFieldName(ID);
+                    string(g, t, ob.id());
+                    g.writeFieldName(POLICY_REF);
+                    string(g, t, ob.policyRef());
+                    g.writeFieldName(TEXT);
+                    message(g, t, ob.text());
                     g.writeEndObject();
                 }
                 g.writeEndArray();
-                g.writeFieldName("evidence");
-                evidence(g, c.evidence(), workingCrs);
+                g.writeFieldName(EVIDENCE);
+                evidence(g, t, c.evidence(), workingCrs);
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeFieldName("site");
+            g.writeFieldName(SITE);
             GeoJson.write(a.site(), workingCrs, ApiCrs.CRS84, g);
         }
 
         /** Evidence values; geometries (working CRS) become CRS84 GeoJSON, like every geometry the API writes. */
-        private void evidence(JsonGenerator g, Map<String, Object> evidence, WorkingCrs workingCrs) throws IOException {
+        private void evidence(JsonGenerator g, Utf8Texts t, Map<String, Object> evidence, WorkingCrs workingCrs)
+                throws IOException {
             g.writeStartObject();
             for (Map.Entry<String, Object> e : evidence.entrySet()) {
-                g.writeFieldName(e.getKey());
+                field(g, t, e.getKey());
                 Object v = e.getValue();
                 if (v instanceof Geometry geometry) {
                     GeoJson.write(geometry, workingCrs, ApiCrs.CRS84, g);
                 } else {
-                    value(g, v);
+                    value(g, t, v);
                 }
             }
             g.writeEndObject();
@@ -138,28 +156,29 @@ public final class AssessmentJson {
          * booleans, lists and maps of them) directly, anything else through the mapper. Calling the mapper for every
          * value built a serializer provider each time, which cost more than the writing.
          */
-        private void value(JsonGenerator g, Object v) throws IOException {
+        private void value(JsonGenerator g, Utf8Texts t, Object v) throws IOException {
             if (v == null) {
                 g.writeNull();
             } else if (v instanceof String s) {
-                g.writeString(s);
+                string(g, t, s);
             } else if (v instanceof Integer i) {
                 g.writeNumber(i);
             } else if (v instanceof Long l) {
                 g.writeNumber(l);
             } else if (v instanceof Double d) {
-                g.writeNumber(d);
+                if (t != null) t.number(g, d);
+                else g.writeNumber(d);
             } else if (v instanceof Boolean b) {
                 g.writeBoolean(b);
             } else if (v instanceof List<?> list) {
                 g.writeStartArray();
-                for (Object o : list) value(g, o);
+                for (Object o : list) value(g, t, o);
                 g.writeEndArray();
             } else if (v instanceof Map<?, ?> map && stringKeys(map)) {
                 g.writeStartObject();
                 for (Map.Entry<?, ?> e : map.entrySet()) {
-                    g.writeFieldName((String) e.getKey());
-                    value(g, e.getValue());
+                    field(g, t, (String) e.getKey());
+                    value(g, t, e.getValue());
                 }
                 g.writeEndObject();
             } else {
@@ -173,6 +192,36 @@ public final class AssessmentJson {
         }
     }
 
+    // the answer's own member names, encoded once
+    private static final SerializedString VERDICT = new SerializedString("verdict");
+    private static final SerializedString VERDICT_EXPLANATION = new SerializedString("verdictExplanation");
+    private static final SerializedString LOCATION_CLASS = new SerializedString("locationClass");
+    private static final SerializedString OBLIGATIONS = new SerializedString("obligations");
+    private static final SerializedString NOT_CHECKED = new SerializedString("notChecked");
+    private static final SerializedString CRITERIA = new SerializedString("criteria");
+    private static final SerializedString CRITERION = new SerializedString("criterion");
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString STATUS = new SerializedString("status");
+    private static final SerializedString POLICY_REF = new SerializedString("policyRef");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+    private static final SerializedString TEXT = new SerializedString("text");
+    private static final SerializedString EVIDENCE = new SerializedString("evidence");
+    private static final SerializedString SITE = new SerializedString("site");
+    /** {@link Status#id()} by ordinal: the id is made (lower-cased) on every call. */
+    private static final SerializedString[] STATUS_IDS = Arrays.stream(Status.values())
+            .map(s -> new SerializedString(s.id()))
+            .toArray(SerializedString[]::new);
+
+    private static void string(JsonGenerator g, Utf8Texts t, String s) throws IOException {
+        if (t != null) t.string(g, s);
+        else g.writeString(s);
+    }
+
+    private static void field(JsonGenerator g, Utf8Texts t, String name) throws IOException {
+        if (t != null) t.field(g, name);
+        else g.writeFieldName(name);
+    }
+
     private static void notChecked(JsonGenerator g, List<PolicyReadings.Requirement> requirements) throws IOException {
         g.writeStartArray();
         for (PolicyReadings.Requirement r : requirements) {
@@ -180,16 +229,22 @@ public final class AssessmentJson {
             g.writeStringField("id", r.id());
             g.writeStringField("policyRef", r.paragraph());
             g.writeFieldName("text");
-            message(g, new Message(r.nl(), r.en()));
+            message(g, null, new Message(r.nl(), r.en()));
             g.writeEndObject();
         }
         g.writeEndArray();
     }
 
-    private static void message(JsonGenerator g, Message m) throws IOException {
+    private static void message(JsonGenerator g, Utf8Texts t, Message m) throws IOException {
+        if (t != null) {
+            t.message(g, m.nl(), m.en());
+            return;
+        }
         g.writeStartObject();
-        g.writeStringField("nl", m.nl());
-        g.writeStringField("en", m.en());
+        g.writeFieldName(Utf8Texts.NL);
+        g.writeString(m.nl());
+        g.writeFieldName(Utf8Texts.EN);
+        g.writeString(m.en());
         g.writeEndObject();
     }
 
@@ -202,6 +257,7 @@ public final class AssessmentJson {
         private record Kept(List<PolicyReadings.Requirement> list, SerializedString json) {}
 
         private final ObjectMapper mapper;
+        private final Utf8Texts texts = new Utf8Texts();
         private volatile Kept kept;
 
         Constants(ObjectMapper mapper) {

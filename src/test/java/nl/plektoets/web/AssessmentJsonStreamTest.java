@@ -124,10 +124,13 @@ class AssessmentJsonStreamTest {
             assertEquals(p.getMessage(), again == null ? null : again.getMessage(), body);
             return 0;
         }
-        assertEquals(
-                new String(tree, StandardCharsets.UTF_8),
-                new String(api.assessJson(request), StandardCharsets.UTF_8),
-                body);
+        // twice: the second answer is written from the texts the first one kept (Utf8Texts)
+        for (int pass = 0; pass < 2; pass++) {
+            assertEquals(
+                    new String(tree, StandardCharsets.UTF_8),
+                    new String(api.assessJson(request), StandardCharsets.UTF_8),
+                    body);
+        }
         return 1;
     }
 }

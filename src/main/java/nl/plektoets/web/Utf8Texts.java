@@ -1,0 +1,247 @@
+package nl.plektoets.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The texts, member names and decimal numbers of the answers, kept as the UTF-8 JSON a {@link JsonGenerator} writes
+ * for them, so an answer copies bytes instead of escaping and encoding its 11 kB of texts char by char and formatting
+ * its doubles again. Most of an answer's texts recur (the same messages for the same street, village, band or
+ * source), but they are new {@code String}s per answer, so they are found by content: a bounded set-associative
+ * table over a hash of a few of their chars (a short text: its hashCode), checked with {@code equals}. A text not
+ * found is written and kept, displacing another of its set. A message ({@code {"nl": .., "en": ..}}) is kept whole.
+ *
+ * <p>The same bytes as the generator's own {@code writeString}/{@code writeFieldName}/{@code writeNumber(double)}
+ * (with its default features, which {@link #usableWith} checks): a text is kept as bytes only where the generator
+ * writes its {@link String#getBytes UTF-8} with a backslash before {@code "} and {@code \} (no char below 0x20, no
+ * surrogate); any other text goes to the generator every time ({@code Utf8TextsTest} compares the two over every
+ * kind of char). Thread-safe: entries are immutable and a racy slot only ever holds a complete entry or an older one.
+ */
+final class Utf8Texts {
+    /** Up to this length a text is found by its own hashCode, past it by a few of its chars. */
+    static final int SHORT_CHARS = 32;
+    /** Longer texts are written as they are: kept, they would hold more memory than their copy saves. */
+    static final int MAX_KEPT_CHARS = 1024;
+
+    private static final int WAYS = 4;
+    private static final int SETS = 1024; // 4096 texts and 4096 messages: a few MB at most
+    private static final int MAX_NAMES = 4096;
+    private static final int NUMBERS = 2048;
+
+    /** A text and its UTF-8 JSON without the quotes, or null bytes: the generator writes it (it needs escaping). */
+    private record Text(int hash, String text, byte[] utf8) {}
+
+    /** A message's two texts and its JSON object, or null json: the generator writes it token by token. */
+    private record Pair(int hash, String nl, String en, SerializedString json) {}
+
+    private record Number(long bits, SerializedString json) {}
+
+    static final SerializedString NL = new SerializedString("nl");
+    static final SerializedString EN = new SerializedString("en");
+
+    private static final byte[] MESSAGE_NL = "{\"nl\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MESSAGE_EN = "\",\"en\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MESSAGE_END = "\"}".getBytes(StandardCharsets.US_ASCII);
+
+    private final Text[] texts = new Text[SETS * WAYS];
+    private final Pair[] messages = new Pair[SETS * WAYS];
+    private final Number[] numbers = new Number[NUMBERS];
+    private final ConcurrentHashMap<String, SerializedString> names = new ConcurrentHashMap<>();
+    /** Which way of a full set a new entry takes: racy on purpose, any value will do. */
+    private int victim;
+
+    /**
+     * Whether bytes kept by this class are what {@code g} itself would write: its numbers are not written as text,
+     * doubles with the JDK's {@code Double.toString} and non-ASCII not escaped (the factory's defaults).
+     */
+    static boolean usableWith(JsonGenerator g) {
+        return !g.isEnabled(JsonGenerator.Feature.WRITE_NUMBERS_AS_STRINGS)
+                && !g.isEnabled(JsonGenerator.Feature.ESCAPE_NON_ASCII)
+                && !g.isEnabled(JsonGenerator.Feature.USE_FAST_DOUBLE_WRITER)
+                && g.getCharacterEscapes() == null
+                && g.getHighestEscapedChar() == 0
+                && g.getPrettyPrinter() == null;
+    }
+
+    /** {@code g.writeString(s)}. */
+    void string(JsonGenerator g, String s) throws IOException {
+        int n;
+        if (s == null || (n = s.length()) > MAX_KEPT_CHARS) {
+            g.writeString(s);
+            return;
+        }
+        // a short text is often the same instance every time (an id, a paragraph), whose hashCode is kept in it
+        int h = n < SHORT_CHARS ? s.hashCode() : hash(s, n);
+        int base = base(h);
+        Text[] t = texts;
+        for (int w = 0; w < WAYS; w++) {
+            Text e = t[base + w];
+            if (e != null && e.hash == h && e.text.equals(s)) {
+                write(g, e);
+                return;
+            }
+        }
+        Text e = new Text(h, s, jsonUtf8(s));
+        t[base + way(t, base)] = e;
+        write(g, e);
+    }
+
+    private static void write(JsonGenerator g, Text e) throws IOException {
+        if (e.utf8 != null) g.writeRawUTF8String(e.utf8, 0, e.utf8.length);
+        else g.writeString(e.text);
+    }
+
+    /** A message: the object {@code {"nl": nl, "en": en}} as {@code g} writes it token by token. */
+    void message(JsonGenerator g, String nl, String en) throws IOException {
+        if (nl == null || en == null || nl.length() > MAX_KEPT_CHARS || en.length() > MAX_KEPT_CHARS) {
+            messageTokens(g, nl, en);
+            return;
+        }
+        int h = hash(nl, nl.length()) * 31 + en.length();
+        int base = base(h);
+        Pair[] t = messages;
+        for (int w = 0; w < WAYS; w++) {
+            Pair e = t[base + w];
+            if (e != null && e.hash == h && e.nl.equals(nl) && e.en.equals(en)) {
+                write(g, e);
+                return;
+            }
+        }
+        Pair e = new Pair(h, nl, en, messageJson(nl, en));
+        t[base + way(t, base)] = e;
+        write(g, e);
+    }
+
+    private void write(JsonGenerator g, Pair e) throws IOException {
+        if (e.json != null) g.writeRawValue(e.json);
+        else messageTokens(g, e.nl, e.en);
+    }
+
+    private void messageTokens(JsonGenerator g, String nl, String en) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName(NL);
+        string(g, nl);
+        g.writeFieldName(EN);
+        string(g, en);
+        g.writeEndObject();
+    }
+
+    /**
+     * The object's JSON where both texts have their bytes ({@link #jsonUtf8}), else null. Kept as the text those
+     * bytes decode to, which SerializedString encodes back to the same bytes (UTF-8 without surrogates).
+     */
+    private static SerializedString messageJson(String nl, String en) {
+        byte[] a = jsonUtf8(nl), b = jsonUtf8(en);
+        if (a == null || b == null) return null;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(a.length + b.length + 20);
+        out.writeBytes(MESSAGE_NL);
+        out.writeBytes(a);
+        out.writeBytes(MESSAGE_EN);
+        out.writeBytes(b);
+        out.writeBytes(MESSAGE_END);
+        String json = out.toString(StandardCharsets.UTF_8);
+        SerializedString s = new SerializedString(json);
+        s.asUnquotedUTF8(); // encoded before it is shared (the record's final field publishes it)
+        return s;
+    }
+
+    private static int base(int h) {
+        return ((h ^ (h >>> 15)) & (SETS - 1)) * WAYS;
+    }
+
+    /** The way of the set a new entry takes: an empty one, else any. */
+    private int way(Object[] t, int base) {
+        for (int w = 0; w < WAYS; w++) if (t[base + w] == null) return w;
+        return (victim++) & (WAYS - 1);
+    }
+
+    /** {@code g.writeFieldName(name)}: member names are few (the evidence's keys), kept all but past a bound. */
+    void field(JsonGenerator g, String name) throws IOException {
+        SerializedString s = names.get(name);
+        if (s == null) {
+            if (!plainAscii(name) || names.size() >= MAX_NAMES) {
+                g.writeFieldName(name);
+                return;
+            }
+            s = new SerializedString(name);
+            s.asQuotedUTF8(); // encoded before it is shared
+            names.putIfAbsent(name, s);
+        }
+        g.writeFieldName(s);
+    }
+
+    /** {@code g.writeNumber(d)}: the JDK's shortest-enough decimal of the same double, formatted once. */
+    void number(JsonGenerator g, double d) throws IOException {
+        if (!Double.isFinite(d)) {
+            g.writeNumber(d); // NaN and the infinities are written quoted
+            return;
+        }
+        long bits = Double.doubleToRawLongBits(d);
+        int slot = (int) (bits ^ (bits >>> 29) ^ (bits >>> 43)) & (NUMBERS - 1);
+        Number e = numbers[slot];
+        if (e == null || e.bits != bits) {
+            SerializedString json = new SerializedString(Double.toString(d));
+            json.asUnquotedUTF8(); // encoded before it is shared (the record's final field publishes it)
+            e = new Number(bits, json);
+            numbers[slot] = e;
+        }
+        g.writeRawValue(e.json);
+    }
+
+    /**
+     * A hash of the length and eight chars spread over the text: cheap for a text of hundreds of chars, where {@code
+     * String.hashCode} of a new string would walk them all; texts that differ only between the chars looked at share
+     * a set, and {@code equals} tells them apart.
+     */
+    static int hash(String s, int n) {
+        int h = n * 0x9E3779B1;
+        int step = (n >>> 3) + 1;
+        for (int i = n - 1; i >= 0; i -= step) h = (h ^ s.charAt(i)) * 0x01000193;
+        return h;
+    }
+
+    /**
+     * What the generator writes between the quotes for this text, or null where that takes more than UTF-8 and a
+     * backslash before {@code "} and {@code \}: a char below 0x20 (escaped as a letter or as hex digits) or a surrogate (which
+     * {@code getBytes} would combine or replace). A surrogate can only show as a 4-byte sequence or as {@code ?}, so
+     * only a text with a {@code ?} is looked at char by char.
+     */
+    static byte[] jsonUtf8(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        int escapes = 0;
+        boolean question = false;
+        for (byte x : b) {
+            if (x >= 0) {
+                if (x < 0x20) return null;
+                if (x == '"' || x == '\\') escapes++;
+                else if (x == '?') question = true;
+            } else if ((x & 0xF8) == 0xF0) {
+                return null; // the lead byte of a supplementary char: a surrogate pair in the string
+            }
+        }
+        if (question) {
+            for (int i = 0; i < s.length(); i++) if (Character.isSurrogate(s.charAt(i))) return null;
+        }
+        if (escapes == 0) return b;
+        byte[] out = new byte[b.length + escapes];
+        int j = 0;
+        for (byte x : b) {
+            if (x == '"' || x == '\\') out[j++] = '\\';
+            out[j++] = x;
+        }
+        return out;
+    }
+
+    /** Printable ASCII without {@code "} and {@code \}: quoted as it is by the generator and by SerializedString. */
+    static boolean plainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+        }
+        return true;
+    }
+}
