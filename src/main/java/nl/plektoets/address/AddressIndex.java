@@ -181,7 +181,9 @@ public final class AddressIndex {
         String number = normalise(t.substring(split)).replace(" ", "");
         String placeNorm = normalise(place);
         Optional<String> postcode =
-                POSTCODE.matcher(placeNorm).matches() ? Optional.of(placeNorm.replace(" ", "")) : Optional.empty();
+                hasFourDigits(placeNorm) && POSTCODE.matcher(placeNorm).matches()
+                        ? Optional.of(placeNorm.replace(" ", ""))
+                        : Optional.empty();
 
         List<Address> found = new ArrayList<>();
         String[] streetWords = queryWords(streetText);
@@ -223,31 +225,82 @@ public final class AddressIndex {
         return -1;
     }
 
-    /** Lower case, no diacritics, punctuation as spaces, single spaces. */
+    /**
+     * Lower case, no diacritics, punctuation as spaces, single spaces. One pass over the characters (it runs on every
+     * resolved address, several times): the same text as the regular expressions it replaces, marks {@code \\p{M}+}
+     * dropped after NFD, then every run of {@code [^\\p{L}\\p{N}-]+} one space, trimmed.
+     */
     public static String normalise(String s) {
         if (s == null) return "";
         String d = s;
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) > 127) { // decompose only when needed: most names are plain ASCII
-                d = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+                d = withoutMarks(Normalizer.normalize(s, Normalizer.Form.NFD));
                 break;
             }
         }
-        return SPACES.matcher(PUNCTUATION.matcher(d.toLowerCase(Locale.ROOT)).replaceAll(" "))
-                .replaceAll(" ")
-                .trim();
+        String lower = d.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean gap = false; // a run of other characters since the last kept one
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '-' || isLetterOrNumber(cp)) {
+                if (gap && out.length() > 0) out.append(' ');
+                gap = false;
+                out.appendCodePoint(cp);
+            } else {
+                gap = true; // a leading or trailing run is trimmed: only one between kept characters is a space
+            }
+        }
+        return out.toString();
     }
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern PUNCTUATION = Pattern.compile("[^\\p{L}\\p{N}-]+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** {@code \\p{L}} or {@code \\p{N}}, as java.util.regex reads them. */
+    private static boolean isLetterOrNumber(int cp) {
+        if (cp < 128) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        if (Character.isLetter(cp)) return true;
+        int t = Character.getType(cp);
+        return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
+    }
+
+    /** Without the combining marks ({@code \\p{M}}: Mn, Mc, Me). */
+    private static String withoutMarks(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            int t = Character.getType(cp);
+            if (t != Character.NON_SPACING_MARK
+                    && t != Character.COMBINING_SPACING_MARK
+                    && t != Character.ENCLOSING_MARK) out.appendCodePoint(cp);
+        }
+        return out.toString();
+    }
 
     private static String[] queryWords(String query) {
         String n = normalise(query);
-        n = POSTCODE.matcher(n).replaceAll("$1$2"); // "7771 ab" -> "7771ab", one word as indexed
-        return n.isEmpty()
-                ? new String[0]
-                : Arrays.stream(n.split(" ")).distinct().toArray(String[]::new);
+        // "7771 ab" -> "7771ab", one word as indexed; without four digits in a row there is no postcode to join
+        if (hasFourDigits(n)) n = POSTCODE.matcher(n).replaceAll("$1$2");
+        if (n.isEmpty()) return new String[0];
+        String[] words = n.split(" ");
+        int kept = 0;
+        for (String w : words) { // distinct, first occurrence kept, in order
+            boolean seen = false;
+            for (int k = 0; k < kept && !seen; k++) seen = words[k].equals(w);
+            if (!seen) words[kept++] = w;
+        }
+        return kept == words.length ? words : Arrays.copyOf(words, kept);
+    }
+
+    private static boolean hasFourDigits(String s) {
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            if (run == 4) return true;
+        }
+        return false;
     }
 
     private static String[] wordsOf(Address a, Map<String, String> memo) {
