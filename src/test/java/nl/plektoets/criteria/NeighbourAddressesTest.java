@@ -193,4 +193,22 @@ class NeighbourAddressesTest {
         assertNull(NeighbourAddresses.of(new SpatialIndex(
                 new Dataset(new DatasetInfo("areas", false, List.of("test"), "EPSG:28992"), features))));
     }
+
+    @Test
+    void decidesTheCircleAsCoordinateDistanceDoes() {
+        // hypot and the plain square root can differ in the last bits: on the circle the index's test must decide
+        Random random = new Random(7);
+        int onTheEdge = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double r = 0.01 + random.nextDouble() * 2000;
+            double angle = random.nextDouble() * 2 * Math.PI;
+            double dx = r * Math.cos(angle), dy = r * Math.sin(angle);
+            boolean expected = new org.locationtech.jts.geom.Coordinate(0, 0)
+                            .distance(new org.locationtech.jts.geom.Coordinate(-dx, -dy))
+                    <= r;
+            assertEquals(expected, NeighbourAddresses.within(dx, dy, r), "dx " + dx + ", dy " + dy + ", r " + r);
+            if (Math.sqrt(dx * dx + dy * dy) <= r != Math.hypot(dx, dy) <= r) onTheEdge++;
+        }
+        assertTrue(onTheEdge > 0, "some points on the circle must tell the square root from hypot");
+    }
 }
