@@ -1,6 +1,5 @@
 package nl.plektoets.request;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,7 +12,11 @@ public enum HousingForm {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    private static final HousingForm[] ALL = values();
+
+    /** The form with this id (a loop, not a stream: every assessment request names its form). */
     public static Optional<HousingForm> byId(String id) {
-        return Arrays.stream(values()).filter(f -> f.id().equals(id)).findFirst();
+        for (HousingForm f : ALL) if (f.id().equals(id)) return Optional.of(f);
+        return Optional.empty();
     }
 }

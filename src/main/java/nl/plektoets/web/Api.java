@@ -351,21 +351,20 @@ public final class Api {
         return n;
     }
 
-    private static final HousingForm[] FORMS = HousingForm.values();
     /** Made once: joining them per request was a few per cent of an answer's CPU. */
     private static final String FORMS_ALLOWED =
-            Arrays.stream(FORMS).map(HousingForm::id).collect(Collectors.joining(", "));
+            Arrays.stream(HousingForm.values()).map(HousingForm::id).collect(Collectors.joining(", "));
 
     private static HousingForm form(JsonNode n) {
         if (n == null || n.isNull())
             throw new Problem(Problem.Type.INVALID_REQUEST, "form", "'form' is missing; use one of " + FORMS_ALLOWED);
         if (!n.isTextual())
             throw new Problem(Problem.Type.INVALID_REQUEST, "form", "'form' must be a string, one of " + FORMS_ALLOWED);
-        // HousingForm.byId without its stream: the first form with this id
-        String id = n.asText();
-        for (HousingForm f : FORMS) if (f.id().equals(id)) return f;
-        throw new Problem(
-                Problem.Type.INVALID_REQUEST, "form", "Unknown form '" + id + "'; use one of " + FORMS_ALLOWED);
+        return HousingForm.byId(n.asText())
+                .orElseThrow(() -> new Problem(
+                        Problem.Type.INVALID_REQUEST,
+                        "form",
+                        "Unknown form '" + n.asText() + "'; use one of " + FORMS_ALLOWED));
     }
 
     private static int persons(JsonNode n) {
