@@ -57,9 +57,16 @@ public final class SpreadCriterion implements Criterion {
      * The housed locations of one village: persons in all and per {@link HousedPersons.Kind} (in its order), and the
      * facilities a public answer counts without naming them.
      */
-    private record VillageTotals(int persons, int[] personsByKind, int hiddenFacilities, int hiddenPersons) {}
+    private static final class VillageTotals {
+        final int[] personsByKind;
+        int persons, hiddenFacilities, hiddenPersons;
 
-    private static final VillageTotals NO_ONE = new VillageTotals(0, new int[HousedPersons.Kind.values().length], 0, 0);
+        VillageTotals(int[] personsByKind) {
+            this.personsByKind = personsByKind;
+        }
+    }
+
+    private static final VillageTotals NO_ONE = new VillageTotals(new int[HousedPersons.Kind.values().length]);
 
     private volatile Resolved resolved;
 
@@ -133,15 +140,15 @@ public final class SpreadCriterion implements Criterion {
         VillageTotals totals = resolved.villages().getOrDefault(v.village().id(), NO_ONE);
         Map<String, Integer> byKind = new LinkedHashMap<>();
         HousedPersons.Kind[] kinds = HousedPersons.Kind.values();
-        for (int k = 0; k < kinds.length; k++) byKind.put(kinds[k].id(), totals.personsByKind()[k]);
-        int before = totals.persons(), unplaced = resolved.unplaced();
+        for (int k = 0; k < kinds.length; k++) byKind.put(kinds[k].id(), totals.personsByKind[k]);
+        int before = totals.persons, unplaced = resolved.unplaced();
         List<Map<String, Object>> cluster = new ArrayList<>();
         int clusterPersons = r.persons();
         boolean facility = r.form() == HousingForm.HOUSING_FACILITY;
         boolean planner = audience == Audience.PLANNER;
         // a public answer: the village's facilities whose site is not public, as a total (never a distance)
-        int hiddenFacilities = facility ? totals.hiddenFacilities() : 0;
-        int hiddenPersons = facility ? totals.hiddenPersons() : 0;
+        int hiddenFacilities = facility ? totals.hiddenFacilities : 0;
+        int hiddenPersons = facility ? totals.hiddenPersons : 0;
         List<HousedPersons.Housed> shownFacilities = facility ? resolved.shownFacilities() : List.of();
         for (HousedPersons.Housed h : shownFacilities) {
             double d = distance(r.site(), h.location());
@@ -315,18 +322,16 @@ public final class SpreadCriterion implements Criterion {
             Villages.Found f = Villages.of(lookup, h.location(), maxDistanceM);
             // -1: in no village (as the per-assessment loop marked it, so a village with id -1 counts it too)
             long village = f == null ? -1 : f.village().id();
-            VillageTotals t = villages.getOrDefault(village, NO_ONE);
-            int[] byKind = t.personsByKind().clone();
-            byKind[h.kind().ordinal()] += h.persons();
-            boolean hidden = h.facility() && !shown;
-            villages.put(
-                    village,
-                    new VillageTotals(
-                            t.persons() + h.persons(),
-                            byKind,
-                            t.hiddenFacilities() + (hidden ? 1 : 0),
-                            t.hiddenPersons() + (hidden ? h.persons() : 0)));
+            VillageTotals t = villages.computeIfAbsent(
+                    village, id -> new VillageTotals(new int[HousedPersons.Kind.values().length]));
+            t.persons += h.persons();
+            t.personsByKind[h.kind().ordinal()] += h.persons();
+            if (h.facility() && !shown) {
+                t.hiddenFacilities++;
+                t.hiddenPersons += h.persons();
+            }
         }
+        // filled above and only read from here on, published with the memo's volatile write
         k = new Resolved(all, lookup, maxDistanceM, Map.copyOf(villages), unplaced, List.copyOf(shownFacilities));
         resolved = k;
         return k;
