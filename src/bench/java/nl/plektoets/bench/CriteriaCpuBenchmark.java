@@ -2,8 +2,6 @@ package nl.plektoets.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,9 +15,7 @@ import nl.plektoets.criteria.NeighboursCriterion;
 import nl.plektoets.criteria.SpreadCriterion;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
-import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
-import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.request.HousingForm;
@@ -41,9 +37,7 @@ public final class CriteriaCpuBenchmark {
     public static void main(String[] args) throws Exception {
         int warmupS = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-        Path dir = Files.createTempDirectory("criteria-cpu");
-        for (String f : List.of("dataset.json", "demo.osm.gz")) Files.copy(Path.of("gisdata/demo", f), dir.resolve(f));
-        Dataset dataset = DataDirectory.load(dir, null, ImportProgress.NONE);
+        Dataset dataset = DemoBench.demo("criteria-cpu");
         PolicyProfile profile = PolicyProfile.load(null);
         // the national batch's engine over a store without a network or registers (NationalBenchmark's memory step)
         Assessor assessor = new Assessor(

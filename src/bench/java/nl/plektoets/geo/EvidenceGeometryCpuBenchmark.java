@@ -6,8 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import nl.plektoets.assess.Assessment;
 import nl.plektoets.assess.Assessor;
+import nl.plektoets.bench.DemoBench;
 import nl.plektoets.criteria.Audience;
 import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.criteria.HousedPersons;
@@ -22,9 +21,7 @@ import nl.plektoets.criteria.NeighboursCriterion;
 import nl.plektoets.criteria.SpreadCriterion;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
-import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
-import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.request.AssessmentRequest;
 import nl.plektoets.request.HousingForm;
@@ -54,16 +51,10 @@ public final class EvidenceGeometryCpuBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        Path dir = Files.createTempDirectory("evidence-geometry-cpu");
-        for (String f : List.of("dataset.json", "demo.osm.gz")) Files.copy(Path.of("gisdata/demo", f), dir.resolve(f));
-        Dataset dataset = DataDirectory.load(dir, null, ImportProgress.NONE);
+        Dataset dataset = DemoBench.demo("evidence-geometry-cpu");
         PolicyProfile profile = PolicyProfile.load(null);
         List<Feature> addresses = dataset.layer(Role.ADDRESS);
-        List<HousedPersons.Housed> housed = new ArrayList<>();
-        for (int i = 0; i < addresses.size(); i += 50)
-            housed.add(new HousedPersons.Housed(
-                    HousedPersons.Kind.values()[0], i, addresses.get(i).geometry(), 12, true, i % 100 == 0));
-        HousedPersons registers = () -> housed;
+        HousedPersons registers = DemoBench.everyFiftiethAddress(addresses);
         Assessor assessor = new Assessor(
                 dataset, profile, List.of(new SpreadCriterion(registers, Audience.PUBLIC), new NeighboursCriterion()));
         WorkingCrs crs = WorkingCrs.of(dataset.info().workingCrs());

@@ -6,8 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import nl.plektoets.assess.Assessment;
 import nl.plektoets.assess.Assessor;
+import nl.plektoets.bench.DemoBench;
 import nl.plektoets.config.Config;
 import nl.plektoets.criteria.Audience;
 import nl.plektoets.criteria.CriterionResult;
@@ -24,9 +23,7 @@ import nl.plektoets.criteria.NeighboursCriterion;
 import nl.plektoets.criteria.SpreadCriterion;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
-import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.Role;
-import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.roomrental.Disclosure;
@@ -59,16 +56,10 @@ public final class AnswerJsonCpuBenchmark {
         // how many answers are written over and over (default all): a few stay in the CPU's caches, as a served
         // answer just computed does; all of them (20 kB each) come from memory every time
         int keep = args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
-        Path dir = Files.createTempDirectory("answer-json-cpu");
-        for (String f : List.of("dataset.json", "demo.osm.gz")) Files.copy(Path.of("gisdata/demo", f), dir.resolve(f));
-        Dataset dataset = DataDirectory.load(dir, null, ImportProgress.NONE);
+        Dataset dataset = DemoBench.demo("answer-json-cpu");
         PolicyProfile profile = PolicyProfile.load(null);
         List<Feature> addresses = dataset.layer(Role.ADDRESS);
-        List<HousedPersons.Housed> housed = new ArrayList<>();
-        for (int i = 0; i < addresses.size(); i += 50)
-            housed.add(new HousedPersons.Housed(
-                    HousedPersons.Kind.values()[0], i, addresses.get(i).geometry(), 12, true, i % 100 == 0));
-        HousedPersons registers = () -> housed;
+        HousedPersons registers = DemoBench.everyFiftiethAddress(addresses);
         Assessor assessor = new Assessor(
                 dataset,
                 profile,
