@@ -52,10 +52,22 @@ public final class HttpFloorBenchmark {
                             byte[] request = ctx.bodyAsBytes();
                             byte[] answer = answers.computeIfAbsent(
                                     ByteBuffer.wrap(request), k -> fetch(client, upstream, request));
-                            Answers.json(ctx, "application/json", engine.run(() -> answer));
+                            Routes.answerInTurn(ctx, engine, () -> spin(answer));
                         }))
                 .start("127.0.0.1", port);
         System.out.println("floor: serving the upstream's answers at http://127.0.0.1:" + port + "/bench/floor");
+    }
+
+    static final long SPIN_NS = Long.getLong("floor.spinUs", 0) * 1000;
+    static volatile double sink;
+
+    static byte[] spin(byte[] answer) {
+        if (SPIN_NS == 0) return answer;
+        long end = System.nanoTime() + SPIN_NS;
+        double x = 1;
+        while (System.nanoTime() < end) for (int i = 0; i < 64; i++) x = x * 1.0000001 + 1e-9;
+        sink = x;
+        return answer;
     }
 
     private static byte[] fetch(HttpClient client, URI upstream, byte[] request) {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -77,6 +80,7 @@ import nl.plektoets.web.RoomRentalApi;
 import nl.plektoets.web.RoomRentalRoutes;
 import nl.plektoets.web.RoundRoutes;
 import nl.plektoets.web.Routes;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -194,9 +198,20 @@ final class ServeCommand implements Callable<Integer> {
             app = Routes.create(
                     states.part(ServeState::api), config, new ReachApi(states.part(ServeState::isochrones)), c -> {
                         RoutesConfig routes = c.routes;
-                        // one state per request, from its first handler to its last (ServedState)
-                        routes.before(ctx -> served.pin());
-                        routes.after(ctx -> served.unpin());
+                        // one state per request while a Jetty thread runs it (ServedState): a filter, so the pin
+                        // ends on the thread that set it also when an assessment continues on a turn thread
+                        c.jetty.modifyServletContextHandler(h -> {
+                            FilterHolder pinning = new FilterHolder((Filter) (request, response, chain) -> {
+                                served.pin();
+                                try {
+                                    chain.doFilter(request, response);
+                                } finally {
+                                    served.unpin();
+                                }
+                            });
+                            pinning.setAsyncSupported(true);
+                            h.addFilter(pinning, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+                        });
                         RoomRentalRoutes.install(routes, served.part(ServeState::roomRentalApi));
                         // the policy text and the business-park edge band for the initiator map (§5.1.2)
                         InitiatorRoutes.install(

@@ -9,11 +9,13 @@ import nl.plektoets.web.http.Problem;
 /**
  * The one reference through which {@code serve} swaps its {@link ServeState}, and the rules around it:
  * <ul>
- *   <li>A request uses one state from start to end: {@link #pin()} (a Javalin {@code before} handler) fixes the state
- *       current when the request starts for the thread that runs it, and {@link #now()} returns that one, however
- *       often a handler asks (a route that reads the data and the dataset it names in two calls gets them from the same
- *       state). Javalin runs a request's handlers on one thread; {@link #unpin()} ({@code after}, which Javalin runs
- *       also after an exception) ends it. Outside a request {@link #now()} is the current state.</li>
+ *   <li>A request uses one state from start to end: {@link #pin()} (a servlet filter around Javalin) fixes the state
+ *       current when the request starts for the Jetty thread that runs it, and {@link #now()} returns that one,
+ *       however often a handler asks (a route that reads the data and the dataset it names in two calls gets them from
+ *       the same state); {@link #unpin()} ends it when the filter returns, also after an exception. An assessment takes
+ *       its state along into its turn (web.Routes); what Javalin runs after it on the turn's thread (the after
+ *       handlers, a problem's {@code dataset}) sees {@link #now()} there, the current state, which is the same unless
+ *       a reload finished in between. Outside a request {@link #now()} is the current state.</li>
  *   <li>Reloads are serialised and never wait: a reload while another runs is refused with 409
  *       {@code reload-running} (a second one would build its networks into the same graph directory, and an admin
  *       whose request waited minutes behind another could not tell it from a hang); the admin retries after the first

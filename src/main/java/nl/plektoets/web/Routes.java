@@ -107,13 +107,13 @@ public final class Routes {
         // what a CDN or browser may keep: public pages and counts yes, anything with a token or a question never
         routes.after(CacheHeaders::apply);
         // the engine's CPU work (reading the request, assessing, writing the JSON) in turns, first come first
-        // served; Jetty's own thread keeps the network part (EngineAdmission says why)
+        // served, on the engine's own threads; Jetty's thread only receives the body (EngineAdmission says why)
         EngineAdmission engine = new EngineAdmission(config.engineThreads(), config.engineQueue());
         routes.post("/api/v1/assessments", ctx -> {
-            Api api = current.get(); // the state serve pinned for this request; the turn runs on this thread too
+            Api api = current.get(); // the state serve pinned for this request, taken along into the turn
+            ctx.attribute(REQUEST_API, api);
             byte[] request = body(ctx, api, config);
-            byte[] answer = engine.run(() -> api.assessJson(request));
-            Answers.json(ctx, "application/json", answer);
+            answerInTurn(ctx, engine, () -> api.assessJson(request));
         });
         routes.get("/api/v1/addresses", ctx -> json(ctx, GEO_JSON, current.get().addresses(ctx.queryParamMap())));
         routes.get(
@@ -143,18 +143,18 @@ public final class Routes {
             });
         }
 
-        routes.exception(Problem.class, (p, ctx) -> problem(ctx, current.get(), p));
+        routes.exception(Problem.class, (p, ctx) -> problem(ctx, requestApi(ctx, current), p));
         routes.exception(Exception.class, (e, ctx) -> {
             Problem refusal = Answers.problemOf(e); // a register or store refusal outside the guarded routes
             if (refusal != null) {
-                problem(ctx, current.get(), refusal);
+                problem(ctx, requestApi(ctx, current), refusal);
                 return;
             }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             // the log has the exception; the answer names no class or library
             problem(
                     ctx,
-                    current.get(),
+                    requestApi(ctx, current),
                     new Problem(
                             Problem.Type.INTERNAL_ERROR,
                             null,
@@ -165,7 +165,7 @@ public final class Routes {
             if (!answered(ctx))
                 problem(
                         ctx,
-                        current.get(),
+                        requestApi(ctx, current),
                         new Problem(
                                 Problem.Type.NOT_FOUND,
                                 null,
@@ -178,15 +178,37 @@ public final class Routes {
             if (!answered(ctx))
                 problem(
                         ctx,
-                        current.get(),
+                        requestApi(ctx, current),
                         new Problem(
                                 Problem.Type.METHOD_NOT_ALLOWED,
                                 null,
                                 ctx.method() + " is not allowed on " + ctx.path() + "; use " + allow));
         });
         routes.error(413, ctx -> {
-            if (!answered(ctx)) problem(ctx, current.get(), current.get().bodyTooLarge());
+            if (!answered(ctx))
+                problem(ctx, requestApi(ctx, current), requestApi(ctx, current).bodyTooLarge());
         });
+    }
+
+    /** The request attribute holding the state an assessment was computed on (it continues on a turn thread). */
+    private static final String REQUEST_API = "plektoets.requestApi";
+
+    /**
+     * The state a request runs on: the one its assessment took along into the turn, else the pinned one (a problem
+     * written on the turn thread names the dataset the answer was computed on, even if a reload finished meanwhile).
+     */
+    private static Api requestApi(Context ctx, Supplier<Api> current) {
+        Api taken = ctx.attribute(REQUEST_API);
+        return taken != null ? taken : current.get();
+    }
+
+    /**
+     * The answer computed in a turn of {@code engine} and written on the turn's thread (EngineAdmission says why):
+     * Javalin continues the request (the after handlers, the write) on the thread that completes the future.
+     */
+    static void answerInTurn(Context ctx, EngineAdmission engine, Supplier<byte[]> answer) {
+        java.util.concurrent.CompletableFuture<byte[]> computed = engine.submit(answer);
+        ctx.future(() -> computed.thenAccept(bytes -> Answers.json(ctx, "application/json", bytes)));
     }
 
     private static byte[] openApi() throws IOException {

@@ -8,10 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +134,55 @@ class EngineAdmissionHttpTest {
             }
             assertEquals(4, engine.inside.availablePermits(), "every request was assessed once");
             assertEquals(2, engine.mostAtOnce.get(), "never more than engine-threads at once");
+        });
+    }
+
+    @Test
+    void clientsThatDoNotReadTheirAnswersDoNotHoldTheOneTurn() throws Exception {
+        // a long idle timeout: without the hand-over the other request would wait for it (60 s), beyond the get below
+        Config config = Config.defaults()
+                .with(Map.of(
+                        "port", "0", "engine-threads", "1", "engine-queue", "64", "request-read-timeout-ms", "60000"));
+        PolicyProfile profile = PolicyProfile.load(null);
+        Dataset dataset = FixtureDataset.create();
+        Assessor assessor = new Assessor(dataset, profile);
+        Javalin app = Routes.create(
+                new Api(config, dataset, assessor::assess, new PolicyInfo(profile.id(), profile.title())), config);
+        JavalinTest.test(app, (server, client) -> {
+            byte[] body = REQUEST.getBytes(StandardCharsets.UTF_8);
+            byte[] one = ("POST /api/v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: " + body.length + "\r\n\r\n" + REQUEST)
+                    .getBytes(StandardCharsets.UTF_8);
+            List<Socket> slow = new ArrayList<>();
+            List<Thread> senders = new ArrayList<>();
+            try {
+                for (int c = 0; c < 3; c++) {
+                    // a small receive window and many pipelined requests: the server's writes to it block
+                    Socket s = new Socket();
+                    s.setReceiveBufferSize(2048);
+                    s.connect(new InetSocketAddress("localhost", server.port()));
+                    slow.add(s);
+                    Thread sender = new Thread(() -> {
+                        try {
+                            for (int i = 0; i < 400; i++) s.getOutputStream().write(one);
+                        } catch (IOException closedAtTheEnd) {
+                            // the test closes the socket while this still writes
+                        }
+                    });
+                    sender.setDaemon(true);
+                    sender.start();
+                    senders.add(sender);
+                }
+                // until the server's writes to the three have stopped making progress (their buffers are full)
+                Thread.sleep(2000);
+                for (int i = 0; i < 5; i++) {
+                    HttpResponse<String> r =
+                            send(HttpClient.newHttpClient(), server).get(30, TimeUnit.SECONDS);
+                    assertEquals(200, r.statusCode(), r::body);
+                }
+            } finally {
+                for (Socket s : slow) s.close();
+            }
         });
     }
 }

@@ -1,10 +1,13 @@
 package nl.plektoets.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +72,43 @@ class EngineAdmissionTest {
             assertEquals(400, p.status(), "the work's own problem passes through, not a refusal");
         }
         assertEquals("done", admission.run(() -> "done"));
+    }
+
+    @Test
+    void aWriteThatBlocksGivesItsTurnToAnotherThreadAndTheTurnsComeBackToTheirNumber() throws Exception {
+        EngineAdmission admission = new EngineAdmission(1, 10);
+        CountDownLatch attached = new CountDownLatch(1);
+        CountDownLatch clientReads = new CountDownLatch(1);
+        List<String> writtenOn = new CopyOnWriteArrayList<>();
+        CompletableFuture<String> first = admission.submit(() -> {
+            try {
+                attached.await(); // the write below is chained before the answer exists, as Routes chains it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "first";
+        });
+        CompletableFuture<Void> firstWritten = first.thenAccept(answer -> {
+            writtenOn.add(Thread.currentThread().getName());
+            try {
+                clientReads.await(); // a client that does not read: the write blocks
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        attached.countDown();
+        // the one turn is blocked in a write; the next assessment is computed all the same, on another thread
+        CompletableFuture<String> second =
+                admission.submit(() -> Thread.currentThread().getName());
+        String secondOn = second.get(30, TimeUnit.SECONDS);
+        assertFalse(firstWritten.isDone(), "the first write is still blocked");
+        assertTrue(writtenOn.get(0).startsWith("engine-turn-"), "the answer is written on its turn's thread");
+        assertNotEquals(writtenOn.get(0), secondOn);
+        clientReads.countDown();
+        firstWritten.get(30, TimeUnit.SECONDS);
+        // the handed-over thread ends: computing at once is one again
+        for (int i = 0; i < 20; i++) assertEquals("x", admission.run(() -> "x"));
+        assertEquals(1, admission.computingAtMost());
     }
 
     @Test
