@@ -377,6 +377,16 @@ public final class EnvironmentalZoningCriterion implements Criterion {
     }
 
     static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+        if (v == Math.rint(v)) return Long.toString((long) v);
+        // a distance rounded to hundredths (Evidence.round) is the double nearest k / 100: %.2f rounds its digits,
+        // within a few ulps of k / 100 (far below 0.005 under 1e9 m), to k / 100, so write k without Formatter
+        if (v > 0 && v < 1e9) {
+            long k = Math.round(v * 100);
+            if (k / 100.0 == v) {
+                long frac = k % 100;
+                return (k / 100) + (frac < 10 ? ".0" : ".") + frac;
+            }
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 }
