@@ -91,6 +91,12 @@ public final class NeighboursCriterion implements Criterion {
         org.locationtech.jts.geom.Coordinate[] moved = new org.locationtech.jts.geom.Coordinate[ring.size()];
         for (int i = 0; i < moved.length; i++)
             moved[i] = new org.locationtech.jts.geom.Coordinate(x + ring.getX(i), y + ring.getY(i));
+        // the sequence the default factory makes of plain Coordinates (dimension 3, no measures), without its scan of
+        // every coordinate to find that out
+        if (factory.getCoordinateSequenceFactory()
+                == org.locationtech.jts.geom.impl.CoordinateArraySequenceFactory.instance())
+            return factory.createPolygon(
+                    factory.createLinearRing(new org.locationtech.jts.geom.impl.CoordinateArraySequence(moved, 3, 0)));
         return factory.createPolygon(moved);
     }
 
