@@ -99,6 +99,14 @@ public final class SpatialIndex implements SpatialLookup {
             // point to point (addresses, sources): the plain distance, which is what the general path computes
             if (point != null && site instanceof Point p)
                 return p.getCoordinate().distance(point);
+            // a point beside a small area: intersects would scan the segments for the tolerance and the distance scan
+            // them again; one scan gives both (inside: 0; within the tolerance: 0; else the distance)
+            if (areal && facets == null && site instanceof Point p) {
+                Coordinate c = p.getCoordinate();
+                if (locator.locate(c) != Location.EXTERIOR) return 0;
+                double d = pointDistance(c);
+                return d <= BOUNDARY_TOLERANCE_M ? 0 : d;
+            }
             if (intersects(site)) return 0;
             if (site instanceof Point p) return pointDistance(p.getCoordinate());
             return facets != null ? facets.distance(site) : geometry.distance(site);
