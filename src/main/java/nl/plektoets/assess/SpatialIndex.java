@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import nl.plektoets.criteria.SpatialLookup;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
@@ -98,6 +99,14 @@ public final class SpatialIndex implements SpatialLookup {
             // point to point (addresses, sources): the plain distance, which is what the general path computes
             if (point != null && site instanceof Point p)
                 return p.getCoordinate().distance(point);
+            // a point beside a small area: intersects would scan the segments for the tolerance and the distance scan
+            // them again; one scan gives both (inside: 0; within the tolerance: 0; else the distance)
+            if (areal && facets == null && site instanceof Point p) {
+                Coordinate c = p.getCoordinate();
+                if (locator.locate(c) != Location.EXTERIOR) return 0;
+                double d = pointDistance(c);
+                return d <= BOUNDARY_TOLERANCE_M ? 0 : d;
+            }
             if (intersects(site)) return 0;
             if (site instanceof Point p) return pointDistance(p.getCoordinate());
             return facets != null ? facets.distance(site) : geometry.distance(site);
@@ -279,6 +288,75 @@ public final class SpatialIndex implements SpatialLookup {
         if (out == null) return List.of();
         if (out.size() > 1) out.sort(NEAREST_FIRST);
         return out;
+    }
+
+    /**
+     * Each entry's envelope grown by its own distance in an STRtree, so a site's candidates are the entries that could
+     * lie within their own distance, not all within the largest. Only candidates: every hit passes withinDistance's
+     * own tests (the envelope in its search box, the distance at most the maximum), so the hits are exactly its hits
+     * within their own distance.
+     */
+    @Override
+    public Reach reach(Role role, ToDoubleFunction<Feature> ownM) {
+        STRtree tree = new STRtree();
+        List<Reaching> unbounded = new ArrayList<>(0);
+        for (Entry e : layers.get(role).entries) {
+            double own = ownM.applyAsDouble(e.feature);
+            Envelope env = e.geometry.getEnvelopeInternal();
+            // NaN or negative: never within; an empty geometry: never a candidate of the spatial index's queries
+            if (!(own >= 0) || env.isNull()) continue;
+            Reaching r = new Reaching(e, own);
+            if (own >= REACH_UNBOUNDED_M) {
+                unbounded.add(r);
+                continue;
+            }
+            Envelope grown = new Envelope(env);
+            // the tolerance as withinDistance's box has it, and a margin for the rounding of the grown envelope and
+            // of the distance (a candidate too many is measured and dropped; one too few would be a wrong answer)
+            grown.expandBy(Math.max(own, BOUNDARY_TOLERANCE_M) * (1 + 1e-9) + 1e-6);
+            tree.insert(grown, r);
+        }
+        tree.build();
+        return new EntryReach(tree, List.copyOf(unbounded));
+    }
+
+    /** An own distance beyond this is measured for every site (an STRtree of infinite envelopes would not sort). */
+    private static final double REACH_UNBOUNDED_M = 1e12;
+
+    private record Reaching(Entry entry, double ownM) {}
+
+    private static final class EntryReach implements Reach {
+        private final STRtree tree;
+        private final List<Reaching> unbounded;
+
+        EntryReach(STRtree tree, List<Reaching> unbounded) {
+            this.tree = tree;
+            this.unbounded = unbounded;
+        }
+
+        @Override
+        public List<Hit> within(Geometry site, double maxM) {
+            Envelope siteEnv = site.getEnvelopeInternal();
+            // withinDistance's search box: a feature outside it is never its hit
+            Envelope box = new Envelope(siteEnv);
+            box.expandBy(Math.max(maxM, BOUNDARY_TOLERANCE_M));
+            List<Hit> out = null;
+            @SuppressWarnings("unchecked")
+            List<Reaching> candidates = tree.query(siteEnv);
+            for (int i = 0, n = candidates.size() + unbounded.size(); i < n; i++) {
+                Reaching r = i < candidates.size() ? candidates.get(i) : unbounded.get(i - candidates.size());
+                Entry e = r.entry();
+                if (!e.geometry.getEnvelopeInternal().intersects(box)) continue;
+                double d = e.distance(site);
+                if (d <= maxM && d <= r.ownM()) {
+                    if (out == null) out = new ArrayList<>(2);
+                    out.add(new Hit(e.feature, d));
+                }
+            }
+            if (out == null) return List.of();
+            if (out.size() > 1) out.sort(NEAREST_FIRST);
+            return out;
+        }
     }
 
     /** Nearest first, then by feature id (one comparator for every query, not one built per call). */

@@ -30,6 +30,9 @@ public final class EnvironmentalZoningCriterion implements Criterion {
     // geometry. A source not in it (a lookup of other data) is read when it is hit
     private final Map<Feature, Source> sources;
 
+    // the source layer indexed by each source's guide distance, per lookup (made on the first answer)
+    private final ZoningSources.Holder layer;
+
     /** Reads each source's attributes when it is hit. */
     public EnvironmentalZoningCriterion() {
         this(List.of());
@@ -40,6 +43,7 @@ public final class EnvironmentalZoningCriterion implements Criterion {
         Map<Feature, Source> m = new IdentityHashMap<>(sources.size() * 2);
         for (Feature f : sources) m.put(f, Source.of(f));
         this.sources = m;
+        this.layer = new ZoningSources.Holder(m);
     }
 
     /**
@@ -70,9 +74,9 @@ public final class EnvironmentalZoningCriterion implements Criterion {
         }
     }
 
-    private Source source(Feature f) {
-        Source s = sources.get(f);
-        return s != null ? s : Source.of(f);
+    /** The source layer of the input's lookup under these rules (see {@link ZoningSources}). */
+    ZoningSources layer(CriterionInput in, Zoning z) {
+        return layer.get(in.lookup(), z);
     }
 
     @Override
@@ -91,9 +95,14 @@ public final class EnvironmentalZoningCriterion implements Criterion {
         AreaType area = derived.type();
         ev.put("areaType", area.id());
         ev.put("areaTypeFrom", derived.from(z));
-        Map<String, Object> guide = new LinkedHashMap<>();
-        for (EnvironmentalCategory c : EnvironmentalCategory.values()) guide.put(c.id(), z.guideDistanceM(c, area));
-        ev.put("guideDistancesM", guide);
+        ZoningSources layer = in.lookup().hasData(Role.ENVIRONMENTAL_SOURCE) ? layer(in, z) : null;
+        if (layer != null) {
+            ev.put("guideDistancesM", layer.guideDistances(area));
+        } else {
+            Map<String, Object> guide = new LinkedHashMap<>();
+            for (EnvironmentalCategory c : EnvironmentalCategory.values()) guide.put(c.id(), z.guideDistanceM(c, area));
+            ev.put("guideDistancesM", guide);
+        }
         ev.put("guideSource", z.source());
         ev.put("adopted", z.adopted());
         if (!z.adopted()) ev.put("adoptedNote", z.adoptedNote());
@@ -104,7 +113,7 @@ public final class EnvironmentalZoningCriterion implements Criterion {
         String indicativeNl = z.adopted() ? "" : " De richtafstanden zijn indicatief, niet vastgesteld door de raad.";
         String indicativeEn = z.adopted() ? "" : " The guide distances are indicative, not adopted by the council.";
 
-        if (!in.lookup().hasData(Role.ENVIRONMENTAL_SOURCE)) {
+        if (layer == null) {
             ev.put("missingLayer", Role.ENVIRONMENTAL_SOURCE.id());
             return new CriterionResult(
                     ID,
@@ -121,35 +130,31 @@ public final class EnvironmentalZoningCriterion implements Criterion {
                                     + ref + ")."),
                     ev);
         }
-        double largest = z.largestM(area);
+        double largest = layer.largestM(area);
         ev.put("searchedWithinM", largest);
         List<Map<String, Object>> inRange = new ArrayList<>();
         List<Map<String, Object>> uncategorised = new ArrayList<>();
         Feature nearest = null;
         double nearestGuide = 0, nearestDistance = 0;
-        for (SpatialLookup.Hit h : in.lookup()
-                .withinDistance(Role.ENVIRONMENTAL_SOURCE, in.request().site(), largest)) {
+        // the sources within the largest guide distance, less those beyond their own (which the test below skips)
+        for (SpatialLookup.Hit h : layer.near(in.request().site(), area)) {
             Feature f = h.feature();
-            Source s = source(f);
+            ZoningSources.Kept k = layer.kept(f);
+            Source s = k.source();
             EnvironmentalCategory c = s.category();
             if (c == null) {
                 if (h.distanceM() < largest) uncategorised.add(Evidence.feature(f, h.distanceM()));
                 continue;
             }
-            double g = s.guideDistanceM(area, z);
+            double g = k.guideM(area);
             if (h.distanceM() >= g) continue;
             Map<String, Object> m = Evidence.feature(f, h.distanceM());
             m.put("category", c.id());
             m.put("guideDistanceM", g);
             if (!s.aspectsM().isEmpty()) m.put("aspectDistancesM", new LinkedHashMap<String, Object>(s.aspectsM()));
-            for (String k : List.of(
-                    VngActivities.ACTIVITY,
-                    VngActivities.SBI,
-                    VngActivities.SBI_NAME,
-                    VngActivities.CATEGORY_SOURCE,
-                    VngActivities.EVIDENCE)) {
-                String v = f.attribute(k);
-                if (v != null) m.put(camel(k), v);
+            for (int i = 0; i < DESCRIBED.size(); i++) {
+                String v = f.attribute(DESCRIBED.get(i));
+                if (v != null) m.put(DESCRIBED_KEYS.get(i), v);
             }
             m.put("categoryAssumed", Boolean.parseBoolean(f.attribute(VngActivities.ASSUMED)));
             inRange.add(m);
@@ -229,6 +234,17 @@ public final class EnvironmentalZoningCriterion implements Criterion {
                 ev);
     }
 
+    /** The attributes a source in range is described by, and their evidence keys. */
+    private static final List<String> DESCRIBED = List.of(
+            VngActivities.ACTIVITY,
+            VngActivities.SBI,
+            VngActivities.SBI_NAME,
+            VngActivities.CATEGORY_SOURCE,
+            VngActivities.EVIDENCE);
+
+    private static final List<String> DESCRIBED_KEYS =
+            DESCRIBED.stream().map(EnvironmentalZoningCriterion::camel).toList();
+
     /**
      * The status alone (a batch row): the same sources decide it as in the full answer, but no evidence is written,
      * and the first source within its guide distance settles it.
@@ -240,14 +256,14 @@ public final class EnvironmentalZoningCriterion implements Criterion {
         if (!in.lookup().hasData(Role.ENVIRONMENTAL_SOURCE))
             return new CriterionResult(ID, Status.UNKNOWN, ref, STATUS_ONLY, Map.of());
         AreaType area = area(in, z).type();
-        double largest = z.largestM(area);
+        ZoningSources layer = layer(in, z);
+        double largest = layer.largestM(area);
         boolean uncategorised = false;
-        for (SpatialLookup.Hit h : in.lookup()
-                .withinDistance(Role.ENVIRONMENTAL_SOURCE, in.request().site(), largest)) {
-            Source s = source(h.feature());
-            if (s.category() == null) {
+        for (SpatialLookup.Hit h : layer.near(in.request().site(), area)) {
+            ZoningSources.Kept k = layer.kept(h.feature());
+            if (k.source().category() == null) {
                 if (h.distanceM() < largest) uncategorised = true;
-            } else if (h.distanceM() < s.guideDistanceM(area, z)) {
+            } else if (h.distanceM() < k.guideM(area)) {
                 String monthsRef = p.paragraph(ThresholdKey.SHORT_STAY_MAX_MONTHS);
                 String refs = ref.equals(monthsRef) ? ref : ref + ", " + monthsRef;
                 return new CriterionResult(ID, Status.CONDITIONAL, refs, STATUS_ONLY, Map.of());
@@ -291,9 +307,21 @@ public final class EnvironmentalZoningCriterion implements Criterion {
     }
 
     /**
+     * {@link #largestApplyingGuideM(CriterionInput)} on the source layer made once per lookup ({@link ZoningSources}):
+     * the same number, measured only to the sources that can apply.
+     */
+    static double largestApplyingGuideM(CriterionInput in, ZoningSources.Holder layer) {
+        Zoning z = in.profile().environment().zoning();
+        if (!in.lookup().hasData(Role.ENVIRONMENTAL_SOURCE)) return 0;
+        AreaType area = area(in, z).type();
+        return layer.get(in.lookup(), z).largestApplyingGuideM(in.request().site(), area);
+    }
+
+    /**
      * The largest guide distance of the sources that lie within it (0 when none does, or without the layer): the
      * largest {@code guideDistanceM} of {@link #evaluate}'s {@code sources}, found the same way without writing the
-     * evidence. {@link NeighboursCriterion}'s effect area asked for the whole evaluation for this one number.
+     * evidence. {@link NeighboursCriterion}'s effect area asked for the whole evaluation for this one number. Reads
+     * every source within the largest guide distance (a lookup asked once, as the planners' route does).
      */
     static double largestApplyingGuideM(CriterionInput in) {
         Zoning z = in.profile().environment().zoning();
@@ -349,6 +377,16 @@ public final class EnvironmentalZoningCriterion implements Criterion {
     }
 
     static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+        if (v == Math.rint(v)) return Long.toString((long) v);
+        // a distance rounded to hundredths (Evidence.round) is the double nearest k / 100: %.2f rounds its digits,
+        // within a few ulps of k / 100 (far below 0.005 under 1e9 m), to k / 100, so write k without Formatter
+        if (v > 0 && v < 1e9) {
+            long k = Math.round(v * 100);
+            if (k / 100.0 == v) {
+                long frac = k % 100;
+                return (k / 100) + (frac < 10 ? ".0" : ".") + frac;
+            }
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.plektoets.data.Role;
+import nl.plektoets.policy.PolicyProfile;
 import nl.plektoets.request.AssessmentRequest;
 
 /**
@@ -29,10 +30,36 @@ public final class LocationClassCriterion implements Criterion {
         return decide(input).result();
     }
 
+    /**
+     * What the criterion reads of a profile's location rules, once per profile (one per served state) instead of per
+     * request: the layers that are an erf, and whether a rule asks for the employer's erf.
+     */
+    private record Rules(PolicyProfile profile, List<Role> erfRoles, boolean asksEmployerErf) {
+        static Rules of(PolicyProfile p) {
+            return new Rules(
+                    p,
+                    LocationClassifier.erfRoles(p),
+                    p.locationRules().requiredInputs().contains("employer_erf"));
+        }
+    }
+
+    private volatile Rules rules;
+
+    private Rules rules(PolicyProfile p) {
+        Rules r = rules;
+        if (r == null || r.profile() != p) {
+            r = Rules.of(p);
+            rules = r;
+        }
+        return r;
+    }
+
     public Decision decide(CriterionInput in) {
         AssessmentRequest req = in.request();
-        LocationClassifier.Classification c = LocationClassifier.classify(req.site(), in.profile(), in.lookup());
-        EmployerErfMatch erf = employerErf(in);
+        Rules rules = rules(in.profile());
+        LocationClassifier.Classification c =
+                LocationClassifier.classify(req.site(), in.profile(), in.lookup(), rules.erfRoles());
+        EmployerErfMatch erf = employerErf(in, rules);
         LocationClassifier.Piece chosen = null;
         LocationDecisionTable.Outcome outcome = null;
         List<Obligation> obligations = new ArrayList<>();
@@ -132,10 +159,9 @@ public final class LocationClassCriterion implements Criterion {
      * How the request's employerErf compares with the erf layers, computed once per request and only under a profile
      * whose rules ask for it (Hardenberg's answers do not change).
      */
-    private static EmployerErfMatch employerErf(CriterionInput in) {
-        if (!in.profile().locationRules().requiredInputs().contains("employer_erf")) return EmployerErfMatch.NOT_TOLD;
-        return EmployerErfMatch.of(
-                in.request().facts().employerErf(), LocationClassifier.erfRoles(in.profile()), in.lookup());
+    private static EmployerErfMatch employerErf(CriterionInput in, Rules rules) {
+        if (!rules.asksEmployerErf()) return EmployerErfMatch.NOT_TOLD;
+        return EmployerErfMatch.of(in.request().facts().employerErf(), rules.erfRoles(), in.lookup());
     }
 
     /**

@@ -57,21 +57,26 @@ public final class LocationClassifier {
     }
 
     public static Classification classify(Geometry site, PolicyProfile profile, SpatialLookup lookup) {
-        if (site instanceof Point p) return classifyPoint(p, profile, lookup);
+        return classify(site, profile, lookup, erfRoles(profile));
+    }
+
+    /** {@code erfRoles}: {@link #erfRoles} of the profile, worked out once by a caller that classifies many sites. */
+    static Classification classify(Geometry site, PolicyProfile profile, SpatialLookup lookup, List<Role> erfRoles) {
+        if (site instanceof Point p) return classifyPoint(p, profile, lookup, erfRoles);
         if (site.getArea() <= profile.siteSliverToleranceM2()) {
-            Classification c = classifyPoint(site.getInteriorPoint(), profile, lookup);
+            Classification c = classifyPoint(site.getInteriorPoint(), profile, lookup, erfRoles);
             c.pieces().get(0).evidence().put("assessedAt", "interior point (site smaller than the sliver tolerance)");
             return c;
         }
-        return classifyPolygon(site, profile, lookup);
+        return classifyPolygon(site, profile, lookup, erfRoles);
     }
 
-    private static Classification classifyPoint(Point p, PolicyProfile profile, SpatialLookup lookup) {
+    private static Classification classifyPoint(
+            Point p, PolicyProfile profile, SpatialLookup lookup, List<Role> erfRoles) {
         List<Role> missing = new ArrayList<>(2);
         double edge = profile.businessParkEdgeBandInsideM();
         double near = profile.businessParkNearBandOutsideM();
 
-        List<Role> erfRoles = erfRoles(profile);
         missingErf(lookup, erfRoles, missing);
         List<SpatialLookup.Hit> agri = new ArrayList<>();
         for (Role r : erfRoles) agri.addAll(lookup.containing(r, p));
@@ -139,7 +144,8 @@ public final class LocationClassifier {
         return one(LocationClass.RURAL_OTHER, new LinkedHashMap<>(), missing);
     }
 
-    private static Classification classifyPolygon(Geometry site, PolicyProfile profile, SpatialLookup lookup) {
+    private static Classification classifyPolygon(
+            Geometry site, PolicyProfile profile, SpatialLookup lookup, List<Role> erfRoles) {
         double sliver = profile.siteSliverToleranceM2();
         double edge = profile.businessParkEdgeBandInsideM();
         double near = profile.businessParkNearBandOutsideM();
@@ -152,7 +158,6 @@ public final class LocationClassifier {
         near1.expandBy(1);
 
         // 1. agricultural plot
-        List<Role> erfRoles = erfRoles(profile);
         missingErf(lookup, erfRoles, missing);
         List<SpatialLookup.Hit> agri = new ArrayList<>();
         for (Role r : erfRoles) agri.addAll(lookup.intersecting(r, remaining));
@@ -284,7 +289,7 @@ public final class LocationClassifier {
         }
         if (pieces.isEmpty()) {
             // every piece was below the tolerance (a long thin site along class boundaries): use the interior point
-            return classifyPoint(site.getInteriorPoint(), profile, lookup);
+            return classifyPoint(site.getInteriorPoint(), profile, lookup, erfRoles);
         }
         return new Classification(
                 new ArrayList<>(pieces.values()),
@@ -308,7 +313,8 @@ public final class LocationClassifier {
      * class (then all are named, so the message says which layer would do).
      */
     private static void missingErf(SpatialLookup lookup, List<Role> erfRoles, List<Role> missing) {
-        if (erfRoles.stream().noneMatch(lookup::hasData)) missing.addAll(erfRoles);
+        for (Role r : erfRoles) if (lookup.hasData(r)) return;
+        missing.addAll(erfRoles);
     }
 
     /** The profile's reading of a plot inside the built-up area: both rules, the stricter outcome. */

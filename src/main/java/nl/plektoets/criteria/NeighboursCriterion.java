@@ -34,13 +34,26 @@ public final class NeighboursCriterion implements Criterion {
 
     /** The effect area of a request: the profile's radius, or the largest applying guide distance (at least the minimum). */
     public static EffectArea effectArea(CriterionInput in) {
+        return effectArea(in, null);
+    }
+
+    /** The environmental sources indexed once per lookup, for the effect area of every answer. */
+    private final ZoningSources.Holder sources = new ZoningSources.Holder(Map.of());
+
+    /**
+     * {@code sources}: the source layer per lookup ({@link ZoningSources}), or null to read the sources near the site
+     * from the lookup (one effect area asked alone).
+     */
+    private static EffectArea effectArea(CriterionInput in, ZoningSources.Holder sources) {
         Neighbours nb = in.profile().settlement().neighbours();
         Geometry site = in.request().site();
         if (nb.radiusM() != null) return new EffectArea(circle(site, nb.radiusM()), nb.radiusM(), "profile");
         double guide = 0;
         var zoning = in.profile().environment().zoning();
         if (zoning != null && zoning.enabled() && in.lookup().hasData(Role.ENVIRONMENTAL_SOURCE)) {
-            guide = EnvironmentalZoningCriterion.largestApplyingGuideM(in);
+            guide = sources != null
+                    ? EnvironmentalZoningCriterion.largestApplyingGuideM(in, sources)
+                    : EnvironmentalZoningCriterion.largestApplyingGuideM(in);
         }
         double radius = Math.max(nb.minRadiusM(), guide);
         String from = guide > nb.minRadiusM() ? "environmental_guide_distance" : "minimum";
@@ -78,6 +91,12 @@ public final class NeighboursCriterion implements Criterion {
         org.locationtech.jts.geom.Coordinate[] moved = new org.locationtech.jts.geom.Coordinate[ring.size()];
         for (int i = 0; i < moved.length; i++)
             moved[i] = new org.locationtech.jts.geom.Coordinate(x + ring.getX(i), y + ring.getY(i));
+        // the sequence the default factory makes of plain Coordinates (dimension 3, no measures), without its scan of
+        // every coordinate to find that out
+        if (factory.getCoordinateSequenceFactory()
+                == org.locationtech.jts.geom.impl.CoordinateArraySequenceFactory.instance())
+            return factory.createPolygon(
+                    factory.createLinearRing(new org.locationtech.jts.geom.impl.CoordinateArraySequence(moved, 3, 0)));
         return factory.createPolygon(moved);
     }
 
@@ -123,7 +142,7 @@ public final class NeighboursCriterion implements Criterion {
         // village (the dearest part of an assessment over a dense town)
         if (in.statusOnly()) return statusOnly(in, ref);
         Map<String, Object> ev = new LinkedHashMap<>();
-        EffectArea area = effectArea(in);
+        EffectArea area = effectArea(in, sources);
         ev.put("radiusM", Evidence.round(area.radiusM()));
         ev.put("radiusFrom", area.radiusFrom());
         ev.put("effectArea", area.area());

@@ -1,6 +1,10 @@
 package nl.plektoets.criteria;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import nl.plektoets.data.Feature;
 import nl.plektoets.data.Role;
 import org.locationtech.jts.geom.Envelope;
@@ -32,6 +36,36 @@ public interface SpatialLookup {
 
     /** Features of the role within {@code distanceM} of the site (0 when they intersect), nearest first. */
     List<Hit> withinDistance(Role role, Geometry site, double distanceM);
+
+    /**
+     * The role's features each with a distance of its own ({@code ownM} of the feature, read once here), for a layer
+     * asked around many sites where each feature reaches its own distance (an environmental source its guide
+     * distance): {@link Reach#within} gives the hits of {@code withinDistance(role, site, maxM)} that also lie within
+     * their own distance, without measuring the features that cannot. Built by the caller, which keeps it as long as
+     * it keeps this lookup. This default measures as {@link #withinDistance} does and filters.
+     */
+    default Reach reach(Role role, ToDoubleFunction<Feature> ownM) {
+        Envelope all = new Envelope(-Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE);
+        Map<Feature, Double> own = new IdentityHashMap<>();
+        for (Feature f : inEnvelope(role, all)) own.put(f, ownM.applyAsDouble(f));
+        return (site, maxM) -> {
+            List<Hit> out = new ArrayList<>();
+            for (Hit h : withinDistance(role, site, maxM)) {
+                Double d = own.get(h.feature());
+                if (d != null && h.distanceM() <= d) out.add(h);
+            }
+            return out;
+        };
+    }
+
+    /** A layer indexed by each feature's own distance ({@link #reach}); thread-safe. */
+    interface Reach {
+        /**
+         * The hits of {@code withinDistance(role, site, maxM)} whose distance is at most their feature's own distance,
+         * in the same order (nearest first, then by id).
+         */
+        List<Hit> within(Geometry site, double maxM);
+    }
 
     /**
      * Where a point lies relative to the merged area of a role (overlapping or adjacent features of the role count

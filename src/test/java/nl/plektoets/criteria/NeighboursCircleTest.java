@@ -27,6 +27,15 @@ class NeighboursCircleTest {
             assertEquals(Double.doubleToLongBits(e.y), Double.doubleToLongBits(a.y), () -> p + " r " + radius);
         }
         assertEquals(expected.getSRID(), actual.getSRID());
+        // the ring's sequence as the factory makes it of the coordinates (its dimension decides what is written)
+        var e = ((org.locationtech.jts.geom.Polygon) expected).getExteriorRing().getCoordinateSequence();
+        var a = ((org.locationtech.jts.geom.Polygon) actual).getExteriorRing().getCoordinateSequence();
+        var made = RD.getCoordinateSequenceFactory().create(expected.getCoordinates());
+        assertEquals(made.getClass(), a.getClass());
+        assertEquals(made.getDimension(), a.getDimension());
+        assertEquals(made.getMeasures(), a.getMeasures());
+        assertEquals(e.getDimension(), a.getDimension());
+        assertEquals(e.getMeasures(), a.getMeasures());
     }
 
     @Test
