@@ -1,8 +1,10 @@
 package nl.plektoets.roomrental;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -320,15 +322,65 @@ public final class StreetModel {
 
     /** Dwellings within {@code metres} of {@code p}, nearest first. */
     public List<Dwelling> within(Point p, double metres) {
+        Near[] near = near(p, metres).toArray(new Near[0]);
+        // stable, as the list's sort was: equal distances keep the index's order
+        Arrays.sort(near, BY_DISTANCE);
+        List<Dwelling> out = new ArrayList<>(near.length);
+        for (Near n : near) out.add(n.dwelling());
+        return out;
+    }
+
+    /** A dwelling and its distance from the point asked about. */
+    public record Near(Dwelling dwelling, double distanceM) {}
+
+    private static final Comparator<Near> BY_DISTANCE = Comparator.comparingDouble(Near::distanceM);
+
+    /**
+     * Dwellings within {@code metres} of {@code p} with their distance ({@code location().distance(p)}), in the
+     * spatial index's order: each distance worked out once (sorting by distance worked it out in every comparison).
+     */
+    public List<Near> near(Point p, double metres) {
         Envelope env = new Envelope(p.getCoordinate());
         env.expandBy(metres);
-        List<Dwelling> out = new ArrayList<>();
+        List<Near> out = new ArrayList<>();
         for (Object o : index.query(env)) {
             Dwelling d = (Dwelling) o;
-            if (d.location().distance(p) <= metres) out.add(d);
+            double distance = distance(d.location(), p);
+            if (distance <= metres) out.add(new Near(d, distance));
         }
-        out.sort((a, b) -> Double.compare(a.location().distance(p), b.location().distance(p)));
         return out;
+    }
+
+    /**
+     * The first {@code limit} of {@link #within}: a stable selection of the nearest (of equal distances the index's
+     * first), without sorting every dwelling within the distance.
+     */
+    public List<Dwelling> nearest(Point p, double metres, int limit) {
+        Near[] kept = new Near[limit];
+        int n = 0;
+        for (Near x : near(p, metres)) {
+            if (n == limit && x.distanceM() >= kept[n - 1].distanceM()) continue;
+            int at = n == limit ? n - 1 : n; // the last one kept drops out when full
+            // after every kept one at the same distance or nearer: the order a stable sort gives
+            while (at > 0 && kept[at - 1].distanceM() > x.distanceM()) {
+                kept[at] = kept[at - 1];
+                at--;
+            }
+            kept[at] = x;
+            if (n < limit) n++;
+        }
+        List<Dwelling> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(kept[i].dwelling());
+        return out;
+    }
+
+    /**
+     * {@code a.distance(b)}: for two points JTS's DistanceOp is their coordinates' distance (0 when one is empty), so
+     * that, without a DistanceOp per pair.
+     */
+    static double distance(Point a, Point b) {
+        if (a.isEmpty() || b.isEmpty()) return a.distance(b);
+        return a.getCoordinate().distance(b.getCoordinate());
     }
 
     public int dwellingCount() {
