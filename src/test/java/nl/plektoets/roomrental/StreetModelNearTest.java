@@ -13,6 +13,7 @@ import nl.plektoets.data.ImportProgress;
 import nl.plektoets.data.directory.DataDirectory;
 import nl.plektoets.demo.CommittedDemo;
 import nl.plektoets.policy.PolicyProfile;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -95,6 +96,56 @@ class StreetModelNearTest {
         // the BAG's apartments share their point: equal distances, kept in the index's order
         if (world.equals("bag")) assertTrue(ties > 1000, "ties of equal distance " + ties);
         assertTrue(found > 5000 && notFound > 500, found + " found, " + notFound + " not");
+    }
+
+    @Test
+    void anExtentTooLargeForFiftyMetreCellsGetsLargerCellsAndTheSameAnswers() {
+        // dwellings spread over 2,000 km (a country's extent in one model): the cells grow, the answers stay
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        Random random = new Random(5);
+        List<Dwelling> ds = new ArrayList<>();
+        StreetKey key = new StreetKey("Lange Straat", "Verweg");
+        for (int i = 0; i < 3_000; i++) {
+            double x = i % 2 == 0 ? random.nextDouble() * 2_000_000 : 1_000_000 + random.nextGaussian() * 300;
+            double y = i % 2 == 0 ? random.nextDouble() * 2_000_000 : 1_000_000 + random.nextGaussian() * 300;
+            if (i % 10 == 0 && i > 0) { // apartments: on the previous point
+                x = ds.get(i - 1).location().getX();
+                y = ds.get(i - 1).location().getY();
+            }
+            ds.add(new Dwelling(
+                    i,
+                    key,
+                    "Lange Straat",
+                    "Verweg",
+                    "" + (i + 1),
+                    i + 1,
+                    null,
+                    null,
+                    gf.createPoint(new Coordinate(x, y)),
+                    null));
+        }
+        STRtree index = new STRtree();
+        for (Dwelling d : ds) index.insert(d.location().getEnvelopeInternal(), d);
+        index.build();
+        List<Dwelling> inTreeOrder = new ArrayList<>();
+        for (Object o : index.query(new Envelope(-1e7, 1e7, -1e7, 1e7))) inTreeOrder.add((Dwelling) o);
+        DwellingGrid grid = new DwellingGrid(inTreeOrder);
+        for (int i = 0; i < 5_000; i++) {
+            Coordinate at = ds.get(random.nextInt(ds.size())).location().getCoordinate();
+            Point p = gf.createPoint(
+                    i % 2 == 0
+                            ? new Coordinate(at.x + random.nextGaussian() * 100, at.y + random.nextGaussian() * 100)
+                            : new Coordinate(
+                                    random.nextDouble() * 2_100_000 - 50_000,
+                                    random.nextDouble() * 2_100_000 - 50_000));
+            double r = new double[] {0.5, 25, 200, 5_000, 300_000}[random.nextInt(5)];
+            List<Dwelling> expected = oldWithin(index, p, r);
+            List<DwellingGrid.Hit> hits = new ArrayList<>(grid.within(p, r));
+            hits.sort(java.util.Comparator.comparingDouble(DwellingGrid.Hit::distanceM)
+                    .thenComparingInt(DwellingGrid.Hit::rank));
+            assertEquals(expected, hits.stream().map(DwellingGrid.Hit::dwelling).toList(), "within " + r + " of " + p);
+            for (DwellingGrid.Hit h : hits) assertEquals(h.dwelling().location().distance(p), h.distanceM());
+        }
     }
 
     // ---- the code before, as it was ----
