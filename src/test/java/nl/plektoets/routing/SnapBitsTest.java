@@ -46,7 +46,8 @@ import org.locationtech.jts.geom.Geometry;
  * by the modes and {@link ReachIndex#reach}'s per-mode category arrays answer what the code before them answered: the
  * bits equal GraphHopper's {@code DefaultSnapFilter} on every edge of the demo's graph (both orientations), and
  * {@code snap}, {@code snapAll} and {@code reach} at 20,000 seeded points (beside addresses, anywhere in the extent,
- * far outside it) equal the old computation, copied here, record for record (doubles bit for bit). On the demo (every
+ * far outside it) equal the old computation, copied here, record for record (doubles bit for bit); a table's lookup
+ * with the facilities sorted by edge equals the loop over all of them. On the demo (every
  * edge open to both modes) and on the real extract north of Bayreuth (footways, one-ways, motorways, islands).
  */
 @Tag("slow") // imports the demo's layers and its GraphHopper graph
@@ -216,6 +217,85 @@ class SnapBitsTest {
         }
         assertTrue(trips > 50_000, "trips " + trips);
         assertTrue(unsnapped > 100, "not snapped " + unsnapped);
+    }
+
+    @ParameterizedTest
+    @MethodSource("worlds")
+    void aTablesLookupFindsTheFacilitiesOnTheSitesEdgeAsTheLoopOverAllDid(World world) {
+        Random random = new Random(11);
+        int onEdge = 0, looked = 0;
+        for (TravelMode mode : TravelMode.values()) {
+            for (String category : world.index().facilities().keySet()) {
+                FacilityReachTable table = world.index().table(mode, category);
+                List<Integer> edges = new ArrayList<>();
+                for (int f = 0; f < table.facilityCount(); f++) edges.add(table.facilityEdge(f));
+                for (int i = 0; i < 4_000; i++) {
+                    // on a facility's edge (or -1, an unsnapped one's), or on any edge of the graph
+                    int edge = i % 2 == 0 && !edges.isEmpty()
+                            ? edges.get(random.nextInt(edges.size()))
+                            : random.nextInt(world.network().graph().getEdges());
+                    int base = edge < 0
+                            ? 0
+                            : world.network()
+                                    .graph()
+                                    .getEdgeIteratorState(edge, Integer.MIN_VALUE)
+                                    .getBaseNode();
+                    int adj = edge < 0
+                            ? 1
+                            : world.network()
+                                    .graph()
+                                    .getEdgeIteratorState(edge, Integer.MIN_VALUE)
+                                    .getAdjNode();
+                    double fraction = i % 7 == 0 ? 0.5 : random.nextDouble();
+                    NetworkSnap site = new NetworkSnap(
+                            mode,
+                            edge,
+                            base,
+                            adj,
+                            fraction,
+                            0,
+                            0,
+                            0,
+                            0,
+                            1,
+                            i % 5 == 0 ? Double.POSITIVE_INFINITY : random.nextDouble() * 60_000,
+                            random.nextDouble() * 60_000);
+                    assertEquals(oldLookup(table, site), table.lookup(site), mode + " " + category + " edge " + edge);
+                    if (edges.contains(edge)) onEdge++;
+                    looked++;
+                }
+            }
+        }
+        assertTrue(onEdge > looked / 3, onEdge + " of " + looked + " on a facility's edge");
+    }
+
+    /** FacilityReachTable.lookup before the facilities were sorted by edge. */
+    private static Optional<FacilityReachTable.Hit> oldLookup(FacilityReachTable t, NetworkSnap site) {
+        double best = Double.POSITIVE_INFINITY;
+        int bestFacility = -1;
+        double viaBase = site.millisToBase() + t.seconds(site.baseNode()) * 1000.0;
+        if (viaBase < best && t.nearest(site.baseNode()) >= 0) {
+            best = viaBase;
+            bestFacility = t.nearest(site.baseNode());
+        }
+        double viaAdj = site.millisToAdj() + t.seconds(site.adjNode()) * 1000.0;
+        if (viaAdj < best && t.nearest(site.adjNode()) >= 0) {
+            best = viaAdj;
+            bestFacility = t.nearest(site.adjNode());
+        }
+        for (int f = 0; f < t.facilityCount(); f++) {
+            if (t.facilityEdge(f) != site.edge()) continue;
+            double d = t.facilityFraction(f) - site.fraction();
+            double direct =
+                    d >= 0 ? NetworkSnap.part(site.forwardMillis(), d) : NetworkSnap.part(site.backwardMillis(), -d);
+            if (direct < best) {
+                best = direct;
+                bestFacility = f;
+            }
+        }
+        return bestFacility < 0
+                ? Optional.empty()
+                : Optional.of(new FacilityReachTable.Hit(bestFacility, best / 1000.0));
     }
 
     // ---- the code before the bits, as it was ----
