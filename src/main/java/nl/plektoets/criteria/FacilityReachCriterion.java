@@ -1,10 +1,12 @@
 package nl.plektoets.criteria;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.plektoets.data.Feature;
 import nl.plektoets.policy.ReachSettings;
 import nl.plektoets.policy.ThresholdKey;
@@ -24,7 +26,20 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class FacilityReachCriterion implements Criterion {
     public static final String ID = "facility_reach";
+    /** At most this many facilities' evidence is kept (a data set has far fewer; more are made per answer). */
+    static final int MAX_KEPT_FACILITIES = 65_536;
+
     private final ReachLookup index;
+
+    /**
+     * Per facility (by feature id) the part of a trip's evidence that is the facility's own (id, name, category,
+     * source, its point): the same for every answer that reaches it, so made once per criterion (per served state) and
+     * shared, unmodifiable. Keyed by the facilities of the data set, never by a request; bounded.
+     */
+    private final ConcurrentHashMap<Long, FacilityEvidence> facilities = new ConcurrentHashMap<>();
+
+    /** A facility's evidence map for the feature and point it was made from, and its name as the summary says it. */
+    private record FacilityEvidence(Feature feature, double lon, double lat, Map<String, Object> map, String name) {}
 
     public FacilityReachCriterion(ReachLookup index) {
         this.index = index;
@@ -91,25 +106,31 @@ public final class FacilityReachCriterion implements Criterion {
         List<String> inReach = new ArrayList<>();
         List<String> outOfReach = new ArrayList<>();
         List<String> noData = new ArrayList<>();
+        // written as the categories are gone through, from the trips themselves (it read them back from the evidence)
+        StringBuilder summaryText = new StringBuilder();
         for (String category : s.categories()) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("category", category);
             boolean hasFacilities = index.hasFacilities(category);
             ReachLookup.Trip walk = foot.nearest().get(category);
             ReachLookup.Trip ride = bike.nearest().get(category);
+            FacilityEvidence walkFacility = walk == null ? null : facility(walk);
+            FacilityEvidence rideFacility = ride == null ? null : facility(ride);
             boolean reached = walk != null && walk.minutes() <= s.walkingMinutes()
                     || ride != null && ride.minutes() <= s.cyclingMinutes();
             c.put("inReach", reached);
-            c.put("walking", walk == null ? null : trip(walk));
-            c.put("cycling", ride == null ? null : trip(ride));
+            c.put("walking", walk == null ? null : trip(walk, walkFacility));
+            c.put("cycling", ride == null ? null : trip(ride, rideFacility));
             if (!hasFacilities) c.put("note", "the dataset has no facility of this category");
             categories.add(c);
+            summary(summaryText, category, walk, walkFacility, ride, rideFacility);
             if (reached) inReach.add(category);
             else if (!hasFacilities) noData.add(category);
             else outOfReach.add(category);
         }
         ev.put("categories", categories);
         ev.put("inReach", inReach);
+        String summary = summaryText.toString();
 
         String walkCycle = s.walkingMinutes() + " minuten lopen of " + s.cyclingMinutes() + " minuten fietsen";
         String walkCycleEn = s.walkingMinutes() + " minutes' walk or " + s.cyclingMinutes() + " minutes' ride";
@@ -119,8 +140,8 @@ public final class FacilityReachCriterion implements Criterion {
                     Status.PASS,
                     policyRef,
                     new Message(
-                            "Voorzieningen binnen " + walkCycle + " (" + policyRef + "): " + summary(categories) + ".",
-                            "Facilities within " + walkCycleEn + " (" + policyRef + "): " + summary(categories) + "."),
+                            "Voorzieningen binnen " + walkCycle + " (" + policyRef + "): " + summary + ".",
+                            "Facilities within " + walkCycleEn + " (" + policyRef + "): " + summary + "."),
                     ev);
         }
         if (inReach.size() + noData.size() >= s.minCategoriesInReach()) {
@@ -131,9 +152,9 @@ public final class FacilityReachCriterion implements Criterion {
                     policyRef,
                     new Message(
                             "Bereikbaarheid van voorzieningen onbekend: de gegevens bevatten geen "
-                                    + String.join(", ", noData) + " (" + policyRef + "); " + summary(categories) + ".",
+                                    + String.join(", ", noData) + " (" + policyRef + "); " + summary + ".",
                             "Reach of facilities unknown: the data has no " + String.join(", ", noData) + " ("
-                                    + policyRef + "); " + summary(categories) + "."),
+                                    + policyRef + "); " + summary + "."),
                     ev);
         }
         List<String> missing = new ArrayList<>(outOfReach);
@@ -145,10 +166,10 @@ public final class FacilityReachCriterion implements Criterion {
                 new Message(
                         "Niet alle voorzieningen liggen binnen " + walkCycle + " (" + String.join(", ", missing)
                                 + "); het beleid vraagt dit \"bij voorkeur\" (" + policyRef + "): motiveer de locatie. "
-                                + summary(categories) + ".",
+                                + summary + ".",
                         "Not all facilities are within " + walkCycleEn + " (" + String.join(", ", missing)
                                 + "); the policy asks for it \"preferably\" (" + policyRef + "): motivate the site. "
-                                + summary(categories) + "."),
+                                + summary + "."),
                 ev,
                 List.of(new Obligation(
                         "reach_motivation",
@@ -170,10 +191,22 @@ public final class FacilityReachCriterion implements Criterion {
         return m;
     }
 
-    private Map<String, Object> trip(ReachLookup.Trip n) {
+    private Map<String, Object> trip(ReachLookup.Trip n, FacilityEvidence facility) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("minutes", Math.round(n.minutes() * 10) / 10.0);
+        m.put("facility", facility.map());
+        return m;
+    }
+
+    /** The facility's own evidence of a trip: kept per facility, made here the first time (or when it differs). */
+    private FacilityEvidence facility(ReachLookup.Trip n) {
         Feature f = n.facility();
+        FacilityEvidence kept = facilities.get(f.id());
+        // the same feature at the same point (a lookup gives each facility one point): its map as made before
+        if (kept != null
+                && kept.feature() == f
+                && Double.compare(kept.lon(), n.lon()) == 0
+                && Double.compare(kept.lat(), n.lat()) == 0) return kept;
         Map<String, Object> fac = new LinkedHashMap<>();
         fac.put("featureId", f.id());
         if (f.attribute("name") != null) fac.put("name", f.attribute("name"));
@@ -184,29 +217,52 @@ public final class FacilityReachCriterion implements Criterion {
         }
         fac.put("lon", round6(n.lon()));
         fac.put("lat", round6(n.lat()));
-        m.put("facility", fac);
-        return m;
+        FacilityEvidence made = new FacilityEvidence(
+                f, n.lon(), n.lat(), Collections.unmodifiableMap(fac), String.valueOf(fac.getOrDefault("name", "?")));
+        if (kept == null && facilities.size() < MAX_KEPT_FACILITIES) facilities.putIfAbsent(f.id(), made);
+        return made;
     }
 
-    @SuppressWarnings("unchecked")
-    private static String summary(List<Map<String, Object>> categories) {
-        List<String> parts = new ArrayList<>();
-        for (Map<String, Object> c : categories) {
-            Map<String, Object> w = (Map<String, Object>) c.get("walking");
-            Map<String, Object> r = (Map<String, Object>) c.get("cycling");
-            String name = w != null
-                    ? String.valueOf(((Map<String, Object>) w.get("facility")).getOrDefault("name", "?"))
-                    : r != null
-                            ? String.valueOf(((Map<String, Object>) r.get("facility")).getOrDefault("name", "?"))
-                            : null;
-            // concatenation, not String.format: this runs for every category of every assessment (same text)
-            parts.add(c.get("category")
-                    + (name == null
-                            ? " -"
-                            : " " + name + " " + (w == null ? "-" : w.get("minutes")) + "/"
-                                    + (r == null ? "-" : r.get("minutes")) + " min"));
+    /**
+     * One category's part of the summary ("supermarket Name 12.3/4.5 min", "supermarket -"): the name of the walking
+     * trip's facility, else the cycling one's, and each trip's minutes as the evidence holds them.
+     */
+    private static void summary(
+            StringBuilder sb,
+            String category,
+            ReachLookup.Trip walk,
+            FacilityEvidence walkFacility,
+            ReachLookup.Trip ride,
+            FacilityEvidence rideFacility) {
+        if (sb.length() > 0) sb.append("; ");
+        sb.append(category);
+        if (walk == null && ride == null) {
+            sb.append(" -");
+            return;
         }
-        return String.join("; ", parts);
+        sb.append(' ')
+                .append(walk != null ? walkFacility.name() : rideFacility.name())
+                .append(' ');
+        if (walk == null) sb.append('-');
+        else minutes(sb, walk.minutes());
+        sb.append('/');
+        if (ride == null) sb.append('-');
+        else minutes(sb, ride.minutes());
+        sb.append(" min");
+    }
+
+    /** The largest tenths of a minute {@link #minutes} writes as digits ({@code FacilityReachCriterionTest} checks all). */
+    static final long MAX_TENTHS_AS_DIGITS = 1_000_000;
+
+    /**
+     * {@code String.valueOf(Math.round(minutes * 10) / 10.0)}, the text the summary always had (Double.toString of the
+     * evidence's minutes), as the tenths' digits: for 0 to {@link #MAX_TENTHS_AS_DIGITS} tenths Double.toString of t /
+     * 10.0 is "t/10.t%10" (the test compares every one); any other value goes through Double.toString.
+     */
+    static void minutes(StringBuilder sb, double minutes) {
+        long t = Math.round(minutes * 10);
+        if (t < 0 || t > MAX_TENTHS_AS_DIGITS) sb.append(t / 10.0);
+        else sb.append(t / 10).append('.').append((char) ('0' + t % 10));
     }
 
     private static String dutchReason(ReachLookup.Access a) {

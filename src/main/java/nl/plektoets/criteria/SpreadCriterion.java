@@ -66,7 +66,10 @@ public final class SpreadCriterion implements Criterion {
         }
     }
 
-    private static final VillageTotals NO_ONE = new VillageTotals(new int[HousedPersons.Kind.values().length]);
+    /** The kinds in their order, once: {@code values()} copies the array on every call. */
+    private static final HousedPersons.Kind[] KINDS = HousedPersons.Kind.values();
+
+    private static final VillageTotals NO_ONE = new VillageTotals(new int[KINDS.length]);
 
     private volatile Resolved resolved;
 
@@ -139,8 +142,7 @@ public final class SpreadCriterion implements Criterion {
         Resolved resolved = resolve(housed.all(), in.lookup(), sp.villageMaxDistanceM());
         VillageTotals totals = resolved.villages().getOrDefault(v.village().id(), NO_ONE);
         Map<String, Integer> byKind = new LinkedHashMap<>();
-        HousedPersons.Kind[] kinds = HousedPersons.Kind.values();
-        for (int k = 0; k < kinds.length; k++) byKind.put(kinds[k].id(), totals.personsByKind[k]);
+        for (int k = 0; k < KINDS.length; k++) byKind.put(KINDS[k].id(), totals.personsByKind[k]);
         int before = totals.persons, unplaced = resolved.unplaced();
         List<Map<String, Object>> cluster = new ArrayList<>();
         int clusterPersons = r.persons();
@@ -322,8 +324,7 @@ public final class SpreadCriterion implements Criterion {
             Villages.Found f = Villages.of(lookup, h.location(), maxDistanceM);
             // -1: in no village (as the per-assessment loop marked it, so a village with id -1 counts it too)
             long village = f == null ? -1 : f.village().id();
-            VillageTotals t = villages.computeIfAbsent(
-                    village, id -> new VillageTotals(new int[HousedPersons.Kind.values().length]));
+            VillageTotals t = villages.computeIfAbsent(village, id -> new VillageTotals(new int[KINDS.length]));
             t.persons += h.persons();
             t.personsByKind[h.kind().ordinal()] += h.persons();
             if (h.facility() && !shown) {
@@ -359,6 +360,9 @@ public final class SpreadCriterion implements Criterion {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
+    /** Below this a per-thousand figure is rounded from its double (see {@link #fmt2}); above, from its text. */
+    static final double FMT2_DIRECT_BELOW = 1e6;
+
     /**
      * {@code String.format(Locale.ROOT, "%.2f", v)} without parsing a format per call (it was a sixth of this
      * criterion's time): the Formatter rounds the decimal digits of the double ({@link Double#toString}'s on the JDK
@@ -367,6 +371,19 @@ public final class SpreadCriterion implements Criterion {
      */
     static String fmt2(double v) {
         if (Double.doubleToRawLongBits(v) < 0 || !Double.isFinite(v)) return String.format(Locale.ROOT, "%.2f", v);
+        if (v < FMT2_DIRECT_BELOW) {
+            // Double.toString's digits D parse back to v, so |D - v| <= ulp(v) / 2 (below 1e-10 here, with the error
+            // of v * 100): unless v * 100 lies within 1e-6 of a half, D * 100 and v * 100 are on the same side of it
+            // and
+            // D rounded half up at two decimals is v rounded to the nearest hundredth, with no text in between
+            double scaled = v * 100;
+            double floor = Math.floor(scaled), fraction = scaled - floor;
+            if (Math.abs(fraction - 0.5) > 1e-6) {
+                long hundredths = (long) floor + (fraction > 0.5 ? 1 : 0);
+                long cents = hundredths % 100;
+                return (hundredths / 100) + (cents < 10 ? ".0" : ".") + cents;
+            }
+        }
         return new java.math.BigDecimal(Double.toString(v))
                 .setScale(2, java.math.RoundingMode.HALF_UP)
                 .toPlainString();

@@ -64,17 +64,20 @@ public final class RoomRentalStreetCriterion implements Criterion {
     public Resolved resolve(Geometry site) {
         Point p = site instanceof Point pt ? pt : site.getInteriorPoint();
         double near = rules.policy().nearestDwellingM();
-        List<Dwelling> close = rules.model().within(p, Math.max(near, SAME_POINT_M));
+        List<StreetModel.Near> close = rules.model().near(p, Math.max(near, SAME_POINT_M));
         if (!close.isEmpty()) {
-            double best = close.get(0).location().distance(p);
-            Dwelling first = close.stream()
-                    .filter(d -> d.location().distance(p) <= best + SAME_POINT_M)
-                    .min(Dwelling.ALONG)
-                    .orElseThrow();
+            // the nearest distance, then of the dwellings within SAME_POINT_M of it the first along the street (a
+            // total order: no tie left to the order they were found in)
+            double best = Double.POSITIVE_INFINITY;
+            for (StreetModel.Near n : close) best = Math.min(best, n.distanceM());
+            Dwelling first = null;
+            for (StreetModel.Near n : close) {
+                if (n.distanceM() <= best + SAME_POINT_M
+                        && (first == null || Dwelling.ALONG.compare(n.dwelling(), first) < 0)) first = n.dwelling();
+            }
             return new Found(first, best);
         }
-        List<Dwelling> candidates = rules.model().within(p, Math.max(near * 8, 200));
-        return new NotFound(candidates.subList(0, Math.min(5, candidates.size())));
+        return new NotFound(rules.model().nearest(p, Math.max(near * 8, 200), 5));
     }
 
     @Override
@@ -94,10 +97,13 @@ public final class RoomRentalStreetCriterion implements Criterion {
             for (Dwelling d : nf.candidates()) {
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("address", d.label() + ", " + d.town());
+                Geometry site = input.request().site();
                 c.put(
                         "distanceM",
                         RoomRentalRules.round(
-                                d.location().distance(input.request().site())));
+                                site instanceof Point p
+                                        ? StreetModel.distance(d.location(), p)
+                                        : d.location().distance(site)));
                 cs.add(c);
             }
             return new CriterionResult(

@@ -1,8 +1,10 @@
 package nl.plektoets.roomrental;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,10 +65,14 @@ public final class StreetModel {
     private final Map<Street, Integer> unitIndex = new java.util.IdentityHashMap<>();
     private final Map<String, Dwelling> byBagId = new HashMap<>();
     private final Map<String, Dwelling> byLabel = new HashMap<>();
-    private final STRtree index = new STRtree();
+    /** The dwellings for distance queries, in the order the model's STRtree gave them. */
+    private final DwellingGrid grid;
+
     private final int segmentMax;
 
     private StreetModel(Map<StreetKey, Street> streets, int segmentMax) {
+        STRtree index = new STRtree();
+        Envelope all = new Envelope();
         this.streets = Collections.unmodifiableMap(streets);
         this.segmentMax = segmentMax;
         Map<StreetKey, List<Street>> segs = new TreeMap<>();
@@ -77,6 +83,7 @@ public final class StreetModel {
                 if (d.bagId() != null) byBagId.put(d.bagId(), d);
                 byLabel.put(labelKey(d.label(), d.town()), d);
                 index.insert(d.location().getEnvelopeInternal(), d);
+                all.expandToInclude(d.location().getEnvelopeInternal());
             }
         }
         this.segments = Collections.unmodifiableMap(segs);
@@ -86,6 +93,10 @@ public final class StreetModel {
                     u.dwellings().forEach(d -> unitByFeature.put(d.featureId(), u));
                 }));
         index.build();
+        // the tree's order over every dwelling: the order any query of it returns its items in
+        List<Dwelling> inTreeOrder = new ArrayList<>();
+        if (!all.isNull()) for (Object o : index.query(all)) inTreeOrder.add((Dwelling) o);
+        grid = new DwellingGrid(inTreeOrder);
     }
 
     /** Builds the model from the dataset's address and road layers; {@code segmentMaxDwellings} 0 = whole streets. */
@@ -318,17 +329,59 @@ public final class StreetModel {
         return Optional.ofNullable(byLabel.get(labelKey(streetAndNumber, town)));
     }
 
-    /** Dwellings within {@code metres} of {@code p}, nearest first. */
+    /** Dwellings within {@code metres} of {@code p}, nearest first (equal distances in the model's index order). */
     public List<Dwelling> within(Point p, double metres) {
-        Envelope env = new Envelope(p.getCoordinate());
-        env.expandBy(metres);
-        List<Dwelling> out = new ArrayList<>();
-        for (Object o : index.query(env)) {
-            Dwelling d = (Dwelling) o;
-            if (d.location().distance(p) <= metres) out.add(d);
-        }
-        out.sort((a, b) -> Double.compare(a.location().distance(p), b.location().distance(p)));
+        DwellingGrid.Hit[] hits = grid.within(p, metres).toArray(new DwellingGrid.Hit[0]);
+        Arrays.sort(hits, NEAREST);
+        List<Dwelling> out = new ArrayList<>(hits.length);
+        for (DwellingGrid.Hit h : hits) out.add(h.dwelling());
         return out;
+    }
+
+    /** A dwelling and its distance from the point asked about. */
+    public record Near(Dwelling dwelling, double distanceM) {}
+
+    /** By distance, then by the place in the index's order (what a stable sort of the index's answer gave). */
+    private static final Comparator<DwellingGrid.Hit> NEAREST =
+            Comparator.comparingDouble(DwellingGrid.Hit::distanceM).thenComparingInt(DwellingGrid.Hit::rank);
+
+    /**
+     * Dwellings within {@code metres} of {@code p} with their distance ({@code location().distance(p)}), in no
+     * particular order: each distance worked out once, from the dwellings' cells.
+     */
+    public List<Near> near(Point p, double metres) {
+        List<DwellingGrid.Hit> hits = grid.within(p, metres);
+        List<Near> out = new ArrayList<>(hits.size());
+        for (DwellingGrid.Hit h : hits) out.add(new Near(h.dwelling(), h.distanceM()));
+        return out;
+    }
+
+    /** The first {@code limit} of {@link #within}, without sorting every dwelling within the distance. */
+    public List<Dwelling> nearest(Point p, double metres, int limit) {
+        DwellingGrid.Hit[] kept = new DwellingGrid.Hit[limit];
+        int n = 0;
+        for (DwellingGrid.Hit x : grid.within(p, metres)) {
+            if (n == limit && NEAREST.compare(x, kept[n - 1]) >= 0) continue;
+            int at = n == limit ? n - 1 : n; // the last one kept drops out when full
+            while (at > 0 && NEAREST.compare(kept[at - 1], x) > 0) {
+                kept[at] = kept[at - 1];
+                at--;
+            }
+            kept[at] = x;
+            if (n < limit) n++;
+        }
+        List<Dwelling> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(kept[i].dwelling());
+        return out;
+    }
+
+    /**
+     * {@code a.distance(b)}: for two points JTS's DistanceOp is their coordinates' distance (0 when one is empty), so
+     * that, without a DistanceOp per pair.
+     */
+    static double distance(Point a, Point b) {
+        if (a.isEmpty() || b.isEmpty()) return a.distance(b);
+        return a.getCoordinate().distance(b.getCoordinate());
     }
 
     public int dwellingCount() {

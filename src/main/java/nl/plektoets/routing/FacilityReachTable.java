@@ -38,6 +38,11 @@ public final class FacilityReachTable {
     private final int[] nearest; // index into the facility list, -1 where none
     private final int[] facilityEdge; // per facility: the edge it snapped to, -1 when not snappable
     private final double[] facilityFraction; // per facility: position on that edge
+    /**
+     * The facilities by edge: (edge << 32 | facility), sorted, so a site finds those on its own edge by a
+     * binary search, in ascending facility order, instead of going through every facility of the category.
+     */
+    private final long[] byEdge;
 
     private FacilityReachTable(
             String key, float[] seconds, int[] nearest, int[] facilityEdge, double[] facilityFraction) {
@@ -46,6 +51,11 @@ public final class FacilityReachTable {
         this.nearest = nearest;
         this.facilityEdge = facilityEdge;
         this.facilityFraction = facilityFraction;
+        // every facility, the unsnapped ones under edge -1 as the loop compared them: the same answers for any edge
+        long[] pairs = new long[facilityEdge.length];
+        for (int f = 0; f < facilityEdge.length; f++) pairs[f] = (long) facilityEdge[f] << 32 | f;
+        Arrays.sort(pairs);
+        this.byEdge = pairs;
     }
 
     /**
@@ -127,6 +137,16 @@ public final class FacilityReachTable {
         return facilityEdge.length;
     }
 
+    /** The edge facility {@code f} snapped to, -1 when it did not (for tests). */
+    int facilityEdge(int f) {
+        return facilityEdge[f];
+    }
+
+    /** Facility {@code f}'s position on its edge (for tests). */
+    double facilityFraction(int f) {
+        return facilityFraction[f];
+    }
+
     /**
      * The nearest facility from a snapped site: via either end of the site's edge, or directly along the edge when
      * a facility sits on the same edge. Empty when none is reachable.
@@ -144,8 +164,10 @@ public final class FacilityReachTable {
             best = viaAdj;
             bestFacility = nearest[site.adjNode()];
         }
-        for (int f = 0; f < facilityEdge.length; f++) {
-            if (facilityEdge[f] != site.edge()) continue;
+        // the facilities on the site's edge, in ascending order as the loop over all of them met them
+        int edge = site.edge();
+        for (int i = firstOnEdge(edge); i < byEdge.length && (int) (byEdge[i] >>> 32) == edge; i++) {
+            int f = (int) byEdge[i];
             double d = facilityFraction[f] - site.fraction();
             double direct =
                     d >= 0 ? NetworkSnap.part(site.forwardMillis(), d) : NetworkSnap.part(site.backwardMillis(), -d);
@@ -155,6 +177,18 @@ public final class FacilityReachTable {
             }
         }
         return bestFacility < 0 ? Optional.empty() : Optional.of(new Hit(bestFacility, best / 1000.0));
+    }
+
+    /** Where the facilities on {@code edge} start in {@link #byEdge} (its length when there are none). */
+    private int firstOnEdge(int edge) {
+        int lo = 0, hi = byEdge.length;
+        long key = (long) edge << 32;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (byEdge[mid] < key) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /** The nearest facility's index in the category's facility list and the travel time in seconds. */

@@ -57,6 +57,19 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
     private final Map<String, Coordinate[]> facilityLonLat = new HashMap<>();
 
     private final Map<TravelMode, Map<String, FacilityReachTable>> tables = new EnumMap<>(TravelMode.class);
+    /**
+     * Per mode (by ordinal), the settings' categories in their order with what {@link #nearest} looks up for each (the
+     * table, the facilities, their lon/lat): found once here, not in three maps per category per request.
+     */
+    private CategoryReach[][] byMode;
+    /** Whether the settings name each category once, so a site's trips can be an immutable map made at once. */
+    private boolean distinctCategories;
+
+    private static final TravelMode[] MODES = TravelMode.values();
+
+    /** One category's table for one mode, its facilities (ordered by id) and their points in lon/lat. */
+    private record CategoryReach(String category, FacilityReachTable table, List<Feature> list, Coordinate[] lonLat) {}
+
     private final Map<String, Long> precomputeMillis = new LinkedHashMap<>();
     private final Map<String, Integer> unsnappedFacilities = new LinkedHashMap<>();
 
@@ -201,6 +214,22 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
             }
             tables.put(mode, Collections.unmodifiableMap(perCategory));
         }
+        byMode = new CategoryReach[MODES.length][];
+        for (TravelMode mode : MODES) {
+            List<String> wanted = settings.categories();
+            CategoryReach[] cs = new CategoryReach[wanted.size()];
+            for (int i = 0; i < cs.length; i++) {
+                String category = wanted.get(i);
+                cs[i] = new CategoryReach(
+                        category,
+                        tables.get(mode).get(category),
+                        facilities.getOrDefault(category, List.of()),
+                        facilityLonLat.get(category));
+            }
+            byMode[mode.ordinal()] = cs;
+        }
+        distinctCategories = new TreeSet<>(settings.categories()).size()
+                == settings.categories().size();
     }
 
     private String tableKey(TravelMode mode, String category, List<Feature> list) {
@@ -262,14 +291,19 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
      * at about half the cost.
      */
     public Map<TravelMode, SiteAccess> accessAll(Geometry site) {
-        Map<TravelMode, NetworkSnap> best = new EnumMap<>(TravelMode.class);
+        NetworkSnap[] best = new NetworkSnap[MODES.length];
         for (Coordinate ll : candidatesLonLat(site)) {
-            network.snapAll(ll.x, ll.y)
-                    .forEach((mode, snap) -> snap.ifPresent(s ->
-                            best.merge(mode, s, (old, found) -> found.distanceM() < old.distanceM() ? found : old)));
+            Map<TravelMode, Optional<NetworkSnap>> snaps = network.snapAll(ll.x, ll.y);
+            for (TravelMode mode : MODES) {
+                NetworkSnap found = snaps.get(mode).orElse(null);
+                if (found == null) continue;
+                NetworkSnap old = best[mode.ordinal()];
+                // the nearest of the candidates; the first of equals
+                if (old == null || found.distanceM() < old.distanceM()) best[mode.ordinal()] = found;
+            }
         }
         Map<TravelMode, SiteAccess> m = new EnumMap<>(TravelMode.class);
-        for (TravelMode mode : TravelMode.values()) m.put(mode, judge(best.get(mode), mode));
+        for (TravelMode mode : MODES) m.put(mode, judge(best[mode.ordinal()], mode));
         return m;
     }
 
@@ -347,20 +381,39 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
     @Override
     public Map<TravelMode, Access> reach(Geometry site) {
         Map<TravelMode, Access> m = new EnumMap<>(TravelMode.class);
-        accessAll(site).forEach((mode, a) -> {
+        Map<TravelMode, SiteAccess> all = accessAll(site);
+        for (TravelMode mode : MODES) {
+            SiteAccess a = all.get(mode);
             if (a.snap().isEmpty()) {
                 m.put(mode, new Access(false, a.nearestM(), a.reason(), Double.NaN, Double.NaN, Map.of()));
-                return;
+                continue;
             }
             NetworkSnap sn = a.snap().get();
-            Map<String, Trip> trips = new HashMap<>();
-            for (String category : settings.categories()) {
-                nearest(sn, category)
-                        .ifPresent(n -> trips.put(category, new Trip(n.facility(), n.minutes(), n.lon(), n.lat())));
-            }
-            m.put(mode, new Access(true, a.nearestM(), a.reason(), sn.lon(), sn.lat(), trips));
-        });
+            m.put(mode, new Access(true, a.nearestM(), a.reason(), sn.lon(), sn.lat(), trips(sn)));
+        }
         return m;
+    }
+
+    /**
+     * The nearest facility of each of the settings' categories from a snapped site ({@link #nearest} per category),
+     * as the immutable map {@link Access} keeps (so it is not copied again).
+     */
+    private Map<String, Trip> trips(NetworkSnap sn) {
+        CategoryReach[] cs = byMode[sn.mode().ordinal()];
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, Trip>[] found = new Map.Entry[cs.length];
+        int n = 0;
+        for (CategoryReach c : cs) {
+            if (c.table() == null) continue;
+            FacilityReachTable.Hit h = c.table().lookup(sn).orElse(null);
+            if (h == null) continue;
+            Coordinate ll = c.lonLat()[h.facility()];
+            found[n++] = Map.entry(c.category(), new Trip(c.list().get(h.facility()), h.seconds() / 60.0, ll.x, ll.y));
+        }
+        if (distinctCategories) return Map.ofEntries(java.util.Arrays.copyOf(found, n));
+        Map<String, Trip> trips = new HashMap<>(); // a category named twice: the last one, as put would keep
+        for (int i = 0; i < n; i++) trips.put(found[i].getKey(), found[i].getValue());
+        return trips;
     }
 
     @Override

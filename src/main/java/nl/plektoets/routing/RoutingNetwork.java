@@ -6,6 +6,7 @@ import com.graphhopper.config.Profile;
 import com.graphhopper.json.Statement;
 import com.graphhopper.routing.ev.BooleanEncodedValue;
 import com.graphhopper.routing.ev.Subnetwork;
+import com.graphhopper.routing.util.AllEdgesIterator;
 import com.graphhopper.routing.util.DefaultSnapFilter;
 import com.graphhopper.routing.util.EdgeFilter;
 import com.graphhopper.routing.weighting.Weighting;
@@ -80,11 +81,17 @@ public final class RoutingNetwork implements AutoCloseable {
     private final Map<TravelMode, EdgeFilter> snapFilters = new EnumMap<>(TravelMode.class);
     private final Weighting carWeighting;
     private final EdgeFilter carSnapFilter;
+    /**
+     * Per mode (by ordinal), a bit per edge id: whether its snap filter accepts the edge. The filter evaluates the
+     * custom model in both directions on every call, and a location-index query calls it for every edge in the tiles
+     * around the point; what it answers depends on the edge alone (the subnetwork flag and the weights of both
+     * directions), so it is worked out once per edge with the network and read back as a bit.
+     */
+    private final long[][] snapBits;
+    /** {@link #snapFilters} read from {@link #snapBits}, by mode ordinal. */
+    private final EdgeFilter[] bitSnapFilters;
     /** Accepts an edge when any mode's snap filter does: one location-index query serves all modes. */
-    private final EdgeFilter anyModeSnapFilter = edge -> {
-        for (EdgeFilter f : snapFilters.values()) if (f.accept(edge)) return true;
-        return false;
-    };
+    private final EdgeFilter anyModeSnapFilter;
 
     private final boolean imported;
     private final long importMillis;
@@ -124,6 +131,41 @@ public final class RoutingNetwork implements AutoCloseable {
         carWeighting = new TimeWeighting(carModel, CAR_MAX_SPEED_KMH);
         carSnapFilter = new DefaultSnapFilter(
                 carModel, hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(CAR_PROFILE)));
+        TravelMode[] modes = TravelMode.values();
+        snapBits = new long[modes.length][];
+        bitSnapFilters = new EdgeFilter[modes.length];
+        int edges = graph().getEdges();
+        for (TravelMode mode : modes) {
+            long[] bits = acceptedEdges(graph(), snapFilters.get(mode));
+            EdgeFilter exact = snapFilters.get(mode);
+            snapBits[mode.ordinal()] = bits;
+            // an edge id beyond the graph's (none in a loaded graph) asks the filter itself
+            bitSnapFilters[mode.ordinal()] = edge -> {
+                int e = edge.getEdge();
+                return e < edges ? (bits[e >>> 6] & (1L << e)) != 0 : exact.accept(edge);
+            };
+        }
+        anyModeSnapFilter = edge -> {
+            int e = edge.getEdge();
+            if (e >= edges) {
+                for (EdgeFilter f : snapFilters.values()) if (f.accept(edge)) return true;
+                return false;
+            }
+            long bit = 1L << e;
+            for (long[] bits : snapBits) if ((bits[e >>> 6] & bit) != 0) return true;
+            return false;
+        };
+    }
+
+    /** A bit per edge id of {@code graph}: set where {@code filter} accepts the edge (in its storage orientation). */
+    static long[] acceptedEdges(BaseGraph graph, EdgeFilter filter) {
+        long[] bits = new long[(graph.getEdges() + 63) >>> 6];
+        AllEdgesIterator it = graph.getAllEdges();
+        while (it.next()) {
+            int e = it.getEdge();
+            if (filter.accept(it)) bits[e >>> 6] |= 1L << e;
+        }
+        return bits;
     }
 
     /**
@@ -343,8 +385,11 @@ public final class RoutingNetwork implements AutoCloseable {
      * there is none nearby. No distance limit: callers judge {@link NetworkSnap#distanceM()}.
      */
     public Optional<NetworkSnap> snap(double lon, double lat, TravelMode mode) {
-        Snap snap = findClosest(lon, lat, mode);
-        return snap.isValid() ? Optional.of(toNetworkSnap(snap, lon, lat, mode)) : Optional.empty();
+        // the mode's filter from its bits: the same edges as findClosest's (snapFilter(mode)) at a fraction of the cost
+        Snap snap = locationIndex().findClosest(lat, lon, bitSnapFilters[mode.ordinal()]);
+        return snap.isValid()
+                ? Optional.of(toNetworkSnap(new Located(snap, graph()), lon, lat, mode))
+                : Optional.empty();
     }
 
     /**
@@ -353,16 +398,19 @@ public final class RoutingNetwork implements AutoCloseable {
      * may use it, since every mode's edges are a subset of those. Only a mode that may not use that edge (a
      * footway for bikes, a motorway for walkers) asks the index again with its own filter. The answer equals
      * {@link #snap} per mode, up to the choice between edges at exactly the same distance (in practice edges
-     * meeting at the snapped node, where the times agree; ReachIndexTest compares both on every address).
+     * meeting at the snapped node, where the times agree; ReachIndexTest compares both on every address). Where
+     * several modes take the shared snap, its place on the edge is worked out once.
      */
     public Map<TravelMode, Optional<NetworkSnap>> snapAll(double lon, double lat) {
         Snap any = locationIndex().findClosest(lat, lon, anyModeSnapFilter);
         Map<TravelMode, Optional<NetworkSnap>> m = new EnumMap<>(TravelMode.class);
+        Located shared = null;
         for (TravelMode mode : TravelMode.values()) {
             if (!any.isValid()) m.put(mode, Optional.empty()); // no edge of any mode: none of this one either
-            else if (snapFilters.get(mode).accept(any.getClosestEdge()))
-                m.put(mode, Optional.of(toNetworkSnap(any, lon, lat, mode)));
-            else m.put(mode, snap(lon, lat, mode));
+            else if (bitSnapFilters[mode.ordinal()].accept(any.getClosestEdge())) {
+                if (shared == null) shared = new Located(any, graph());
+                m.put(mode, Optional.of(toNetworkSnap(shared, lon, lat, mode)));
+            } else m.put(mode, snap(lon, lat, mode));
         }
         return m;
     }
@@ -381,52 +429,71 @@ public final class RoutingNetwork implements AutoCloseable {
         return snap.isValid() ? Optional.of(toNetworkSnap(snap, lon, lat, null, carWeighting)) : Optional.empty();
     }
 
-    private NetworkSnap toNetworkSnap(Snap snap, double lon, double lat, TravelMode mode) {
-        return toNetworkSnap(snap, lon, lat, mode, weightings.get(mode));
+    private NetworkSnap toNetworkSnap(Located at, double lon, double lat, TravelMode mode) {
+        return toNetworkSnap(at, lon, lat, mode, weightings.get(mode));
     }
 
     private NetworkSnap toNetworkSnap(Snap snap, double lon, double lat, TravelMode mode, Weighting w) {
-        EdgeIteratorState found = snap.getClosestEdge();
-        int edgeId = found.getEdge();
-        EdgeIteratorState edge = graph().getEdgeIteratorState(edgeId, Integer.MIN_VALUE); // storage orientation
-        boolean foundReversed = found.getEdgeKey() != edge.getEdgeKey();
+        return toNetworkSnap(new Located(snap, graph()), lon, lat, mode, w);
+    }
 
-        PointList points = found.fetchWayGeometry(FetchMode.ALL);
-        GHPoint3D snapped = snap.getSnappedPoint();
-        double total = 0;
-        double along = 0;
-        int way = snap.getWayIndex();
-        for (int i = 0; i + 1 < points.size(); i++) {
-            double segment = DistanceCalcEarth.DIST_EARTH.calcDist(
-                    points.getLat(i), points.getLon(i), points.getLat(i + 1), points.getLon(i + 1));
-            if (i < way) along += segment;
-            total += segment;
-        }
-        switch (snap.getSnappedPosition()) {
-            case EDGE ->
-                along += DistanceCalcEarth.DIST_EARTH.calcDist(
-                        points.getLat(way), points.getLon(way), snapped.lat, snapped.lon);
-            case TOWER -> along = snap.getClosestNode() == found.getBaseNode() ? 0 : total;
-            case PILLAR -> {
-                /* the pillar is point `way`: `along` already ends there */
+    /**
+     * Where a snap lies on its edge, in the edge's storage orientation: what every mode's {@link NetworkSnap} of the
+     * same snap shares (only the edge's times differ per mode).
+     */
+    private static final class Located {
+        final EdgeIteratorState edge; // storage orientation
+        final double fraction;
+        final GHPoint3D snapped;
+        final double queryDistance;
+
+        Located(Snap snap, BaseGraph graph) {
+            EdgeIteratorState found = snap.getClosestEdge();
+            int edgeId = found.getEdge();
+            edge = graph.getEdgeIteratorState(edgeId, Integer.MIN_VALUE); // storage orientation
+            boolean foundReversed = found.getEdgeKey() != edge.getEdgeKey();
+
+            PointList points = found.fetchWayGeometry(FetchMode.ALL);
+            snapped = snap.getSnappedPoint();
+            double total = 0;
+            double along = 0;
+            int way = snap.getWayIndex();
+            for (int i = 0; i + 1 < points.size(); i++) {
+                double segment = DistanceCalcEarth.DIST_EARTH.calcDist(
+                        points.getLat(i), points.getLon(i), points.getLat(i + 1), points.getLon(i + 1));
+                if (i < way) along += segment;
+                total += segment;
             }
+            switch (snap.getSnappedPosition()) {
+                case EDGE ->
+                    along += DistanceCalcEarth.DIST_EARTH.calcDist(
+                            points.getLat(way), points.getLon(way), snapped.lat, snapped.lon);
+                case TOWER -> along = snap.getClosestNode() == found.getBaseNode() ? 0 : total;
+                case PILLAR -> {
+                    /* the pillar is point `way`: `along` already ends there */
+                }
+            }
+            double f = total > 0 ? Math.min(1, Math.max(0, along / total)) : 0;
+            fraction = foundReversed ? 1 - f : f;
+            queryDistance = snap.getQueryDistance();
         }
-        double fraction = total > 0 ? Math.min(1, Math.max(0, along / total)) : 0;
-        if (foundReversed) fraction = 1 - fraction;
+    }
 
+    private static NetworkSnap toNetworkSnap(Located at, double lon, double lat, TravelMode mode, Weighting w) {
+        EdgeIteratorState edge = at.edge;
         double forward = w.calcEdgeWeight(edge, false); // base -> adj, milliseconds or infinite
         double backward = w.calcEdgeWeight(edge, true); // adj -> base
         return new NetworkSnap(
                 mode,
-                edgeId,
+                edge.getEdge(),
                 edge.getBaseNode(),
                 edge.getAdjNode(),
-                fraction,
-                snapped.lon,
-                snapped.lat,
+                at.fraction,
+                at.snapped.lon,
+                at.snapped.lat,
                 lon,
                 lat,
-                snap.getQueryDistance(),
+                at.queryDistance,
                 forward,
                 backward);
     }

@@ -45,4 +45,24 @@ class SpreadCriterionFormatTest {
             Double.MAX_VALUE
         }) same(v);
     }
+
+    @Test
+    void theDirectRoundingAgreesNearEveryKindOfHalfAndAcrossItsRange() {
+        // every per-thousand figure of up to 1,000 persons in villages of 100 to 20,000 inhabitants
+        for (int population = 100; population <= 20_000; population += 13)
+            for (int persons = 0; persons <= 1_000; persons++) same(persons * 1000.0 / population);
+        // around halves of a hundredth at every magnitude up to the direct rounding's limit: a few ulps off, and
+        // around the 1e-6 guard in both directions
+        Random r = new Random(20261206);
+        for (int i = 0; i < 200_000; i++) {
+            double half = (Math.floor(r.nextDouble() * Math.pow(10, r.nextInt(9))) + 0.5) / 100;
+            if (half >= SpreadCriterion.FMT2_DIRECT_BELOW * 1.01) continue;
+            double v = half;
+            for (int k = r.nextInt(50); k > 0; k--) v = r.nextBoolean() ? Math.nextUp(v) : Math.nextDown(v);
+            same(v);
+            same(half + (r.nextBoolean() ? 1 : -1) * (1e-8 + r.nextDouble() * 2e-8));
+        }
+        for (double v = SpreadCriterion.FMT2_DIRECT_BELOW - 3; v < SpreadCriterion.FMT2_DIRECT_BELOW + 3; v += 0.0013)
+            same(v);
+    }
 }
