@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.plektoets.geo.DecimalText;
+import nl.plektoets.geo.JsonBytes;
 
 /**
  * The texts, member names and decimal numbers of the answers, kept as the UTF-8 JSON a {@link JsonGenerator} writes
@@ -55,16 +57,12 @@ final class Utf8Texts {
     private int victim;
 
     /**
-     * Whether bytes kept by this class are what {@code g} itself would write: its numbers are not written as text,
-     * doubles with the JDK's {@code Double.toString} and non-ASCII not escaped (the factory's defaults).
+     * Whether bytes kept by this class are what {@code g} itself would write: a byte generator whose numbers are not
+     * written as text, doubles with the JDK's {@code Double.toString} and non-ASCII not escaped (the factory's
+     * defaults); it copies a raw value at once, so a scratch may be handed to it.
      */
     static boolean usableWith(JsonGenerator g) {
-        return !g.isEnabled(JsonGenerator.Feature.WRITE_NUMBERS_AS_STRINGS)
-                && !g.isEnabled(JsonGenerator.Feature.ESCAPE_NON_ASCII)
-                && !g.isEnabled(JsonGenerator.Feature.USE_FAST_DOUBLE_WRITER)
-                && g.getCharacterEscapes() == null
-                && g.getHighestEscapedChar() == 0
-                && g.getPrettyPrinter() == null;
+        return JsonBytes.usableWith(g);
     }
 
     /** {@code g.writeString(s)}. */
@@ -174,8 +172,21 @@ final class Utf8Texts {
         g.writeFieldName(s);
     }
 
-    /** {@code g.writeNumber(d)}: the JDK's shortest-enough decimal of the same double, formatted once. */
-    void number(JsonGenerator g, double d) throws IOException {
+    /**
+     * {@code g.writeNumber(d)}: a short decimal (a distance or area in hundredths, minutes in tenths, degrees in
+     * millionths) written from its digits where that is proven to be {@code Double.toString}'s text ({@link
+     * DecimalText}), any other the JDK's decimal of the same double, formatted once and kept.
+     *
+     * @param scratch where the digits are written (the caller's, one thread's)
+     */
+    void number(JsonGenerator g, double d, JsonBytes scratch) throws IOException {
+        scratch.clear();
+        int end = DecimalText.writeShort(d, scratch.room(DecimalText.MAX_LENGTH), 0);
+        if (end >= 0) {
+            scratch.advanceTo(end);
+            scratch.writeTo(g);
+            return;
+        }
         if (!Double.isFinite(d)) {
             g.writeNumber(d); // NaN and the infinities are written quoted
             return;
