@@ -2,7 +2,6 @@ package nl.plektoets.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,8 +36,11 @@ final class Utf8Texts {
     /** A text and its UTF-8 JSON without the quotes, or null bytes: the generator writes it (it needs escaping). */
     private record Text(int hash, String text, byte[] utf8) {}
 
-    /** A message's two texts and its JSON object, or null json: the generator writes it token by token. */
-    private record Pair(int hash, String nl, String en, SerializedString json) {}
+    /**
+     * A message's two texts and its JSON object, or null json: the generator writes it token by token. The json is
+     * made once and never changed after (the record's final field publishes it).
+     */
+    private record Pair(int hash, String nl, String en, JsonBytes json) {}
 
     private record Number(long bits, SerializedString json) {}
 
@@ -129,22 +131,21 @@ final class Utf8Texts {
     }
 
     /**
-     * The object's JSON where both texts have their bytes ({@link #jsonUtf8}), else null. Kept as the text those
-     * bytes decode to, which SerializedString encodes back to the same bytes (UTF-8 without surrogates).
+     * The object's JSON where both texts have their bytes ({@link #jsonUtf8}), else null: the bytes themselves, since
+     * most messages missed here (a travel time, a count of addresses in them) are never asked for again, and
+     * decoding them to a String for a SerializedString to encode again cost several times the rest.
      */
-    private static SerializedString messageJson(String nl, String en) {
+    private static JsonBytes messageJson(String nl, String en) {
         byte[] a = jsonUtf8(nl), b = jsonUtf8(en);
         if (a == null || b == null) return null;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(a.length + b.length + 20);
-        out.writeBytes(MESSAGE_NL);
-        out.writeBytes(a);
-        out.writeBytes(MESSAGE_EN);
-        out.writeBytes(b);
-        out.writeBytes(MESSAGE_END);
-        String json = out.toString(StandardCharsets.UTF_8);
-        SerializedString s = new SerializedString(json);
-        s.asUnquotedUTF8(); // encoded before it is shared (the record's final field publishes it)
-        return s;
+        JsonBytes json =
+                new JsonBytes(MESSAGE_NL.length + a.length + MESSAGE_EN.length + b.length + MESSAGE_END.length);
+        json.append(MESSAGE_NL);
+        json.append(a);
+        json.append(MESSAGE_EN);
+        json.append(b);
+        json.append(MESSAGE_END);
+        return json;
     }
 
     private static int base(int h) {
