@@ -98,8 +98,10 @@ public final class GeoJson {
         private final LonLatCells.Cursor lonLat;
         private final int decimals;
         private final JsonGenerator out;
-        /** The geometry being built as bytes, or null: token by token. */
+        /** Where this writer builds a geometry as bytes, or null: token by token. */
         private final JsonBytes raw;
+        /** Where the geometry being built goes: {@link #raw}, or a caller's bytes. */
+        private JsonBytes buf;
 
         private Streamed(WorkingCrs workingCrs, int decimals, JsonGenerator out) {
             this.lonLat = workingCrs.lonLatCells().cursor();
@@ -115,89 +117,99 @@ public final class GeoJson {
                 return;
             }
             raw.clear();
+            buf = raw;
             rawGeometry(g);
             raw.writeTo(out);
+        }
+
+        /**
+         * Appends the bytes {@link #write} writes for {@code g} into a byte generator ({@link JsonBytes#usableWith}) to
+         * {@code to}: for a caller that builds a larger value as bytes.
+         */
+        public void appendTo(JsonBytes to, Geometry g) {
+            buf = to;
+            rawGeometry(g);
         }
 
         // ------------------------------------------------ as bytes: the tokens below, without the generator
 
         private void rawGeometry(Geometry g) {
-            raw.append(TYPE);
-            raw.appendAscii(g.getGeometryType());
+            buf.append(TYPE);
+            buf.appendAscii(g.getGeometryType());
             if (g instanceof GeometryCollection gc
                     && !(g instanceof MultiPoint || g instanceof MultiLineString || g instanceof MultiPolygon)) {
-                raw.append(GEOMETRIES);
+                buf.append(GEOMETRIES);
                 for (int i = 0; i < gc.getNumGeometries(); i++) {
-                    if (i > 0) raw.append((byte) ',');
+                    if (i > 0) buf.append((byte) ',');
                     rawGeometry(gc.getGeometryN(i));
                 }
-                raw.append((byte) ']');
+                buf.append((byte) ']');
             } else {
-                raw.append(COORDINATES);
+                buf.append(COORDINATES);
                 rawCoordinates(g);
             }
-            raw.append((byte) '}');
+            buf.append((byte) '}');
         }
 
         private void rawCoordinates(Geometry g) {
             if (g instanceof Point p) {
                 if (p.isEmpty()) {
-                    raw.append((byte) '[');
-                    raw.append((byte) ']');
+                    buf.append((byte) '[');
+                    buf.append((byte) ']');
                 } else {
                     rawPosition(p.getCoordinateSequence(), 0);
                 }
                 return;
             }
-            raw.append((byte) '[');
+            buf.append((byte) '[');
             if (g instanceof LineString l) {
                 rawPositions(l.getCoordinateSequence());
             } else if (g instanceof Polygon p) {
                 if (!p.isEmpty()) {
                     rawRing(p.getExteriorRing());
                     for (int i = 0; i < p.getNumInteriorRing(); i++) {
-                        raw.append((byte) ',');
+                        buf.append((byte) ',');
                         rawRing(p.getInteriorRingN(i));
                     }
                 }
             } else {
                 for (int i = 0; i < g.getNumGeometries(); i++) {
-                    if (i > 0) raw.append((byte) ',');
+                    if (i > 0) buf.append((byte) ',');
                     rawCoordinates(g.getGeometryN(i));
                 }
             }
-            raw.append((byte) ']');
+            buf.append((byte) ']');
         }
 
         private void rawRing(LineString ring) {
-            raw.append((byte) '[');
+            buf.append((byte) '[');
             rawPositions(ring.getCoordinateSequence());
-            raw.append((byte) ']');
+            buf.append((byte) ']');
         }
 
         private void rawPositions(org.locationtech.jts.geom.CoordinateSequence seq) {
             for (int i = 0; i < seq.size(); i++) {
-                if (i > 0) raw.append((byte) ',');
+                if (i > 0) buf.append((byte) ',');
                 rawPosition(seq, i);
             }
         }
 
         private void rawPosition(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
             lonLat.round(seq.getX(i), seq.getY(i), decimals);
-            raw.append((byte) '[');
+            buf.append((byte) '[');
             rawNumber(lonLat.lonUnscaled, lonLat.lon);
-            raw.append((byte) ',');
+            buf.append((byte) ',');
             rawNumber(lonLat.latUnscaled, lonLat.lat);
-            raw.append((byte) ']');
+            buf.append((byte) ']');
         }
 
         /** What {@code writeNumber(d)} writes, {@code d} being {@code unscaled / 10^decimals} (always finite). */
         private void rawNumber(long unscaled, double d) {
             if (DecimalText.covers(unscaled, decimals)) {
-                byte[] b = raw.room(DecimalText.MAX_LENGTH);
-                raw.advanceTo(DecimalText.write(unscaled, decimals, b, raw.length()));
+                byte[] b = buf.room(DecimalText.MAX_LENGTH);
+                buf.advanceTo(DecimalText.write(unscaled, decimals, b, buf.length()));
             } else {
-                raw.appendAscii(Double.toString(d));
+                buf.appendAscii(Double.toString(d));
             }
         }
 

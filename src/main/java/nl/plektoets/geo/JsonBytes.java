@@ -47,6 +47,11 @@ public final class JsonBytes implements SerializableString {
         length = 0;
     }
 
+    /** The bytes it holds without growing. */
+    public int capacity() {
+        return buf.length;
+    }
+
     /** The number of bytes so far. */
     public int length() {
         return length;

@@ -78,6 +78,7 @@ public final class AssessmentJson {
             // the answer's geometries share one writer (its scratch and last cell), its numbers one scratch
             GeoJson.Streamed geo = GeoJson.crs84(workingCrs, g);
             JsonBytes scratch = t != null ? new JsonBytes(DecimalText.MAX_LENGTH) : null;
+            CriterionBytes criterionBytes = t != null ? new CriterionBytes(t, geo) : null;
             g.writeFieldName(VERDICT);
             string(g, t, a.verdict().id());
             g.writeFieldName(VERDICT_EXPLANATION);
@@ -108,35 +109,42 @@ public final class AssessmentJson {
             g.writeFieldName(CRITERIA);
             g.writeStartArray();
             for (CriterionResult c : a.criteria()) {
-                g.writeStartObject();
-                g.writeFieldName(ID);
-                string(g, t, c.id());
-                g.writeFieldName(STATUS);
-                g.writeString(STATUS_IDS[c.status().ordinal()]);
-                g.writeFieldName(POLICY_REF);
-                string(g, t, c.policyRef());
-                g.writeFieldName(MESSAGE);
-                message(g, t, c.message());
-                g.writeFieldName(OBLIGATIONS);
-                g.writeStartArray();
-                for (Obligation ob : c.obligations()) {
-                    g.writeStartObject();
-                    g.writeFieldName(ID);
-                    string(g, t, ob.id());
-                    g.writeFieldName(POLICY_REF);
-                    string(g, t, ob.policyRef());
-                    g.writeFieldName(TEXT);
-                    message(g, t, ob.text());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeFieldName(EVIDENCE);
-                evidence(g, t, c.evidence(), geo, scratch);
-                g.writeEndObject();
+                // as one raw value where every part of it can be (nearly always); else token by token
+                if (criterionBytes == null || !criterionBytes.write(c, g)) criterion(g, t, c, geo, scratch);
             }
             g.writeEndArray();
             g.writeFieldName(SITE);
             geo.write(a.site());
+        }
+
+        /** One criterion's object token by token (the tree form, and what {@link CriterionBytes} cannot take). */
+        void criterion(JsonGenerator g, Utf8Texts t, CriterionResult c, GeoJson.Streamed geo, JsonBytes scratch)
+                throws IOException {
+            g.writeStartObject();
+            g.writeFieldName(ID);
+            string(g, t, c.id());
+            g.writeFieldName(STATUS);
+            g.writeString(STATUS_IDS[c.status().ordinal()]);
+            g.writeFieldName(POLICY_REF);
+            string(g, t, c.policyRef());
+            g.writeFieldName(MESSAGE);
+            message(g, t, c.message());
+            g.writeFieldName(OBLIGATIONS);
+            g.writeStartArray();
+            for (Obligation ob : c.obligations()) {
+                g.writeStartObject();
+                g.writeFieldName(ID);
+                string(g, t, ob.id());
+                g.writeFieldName(POLICY_REF);
+                string(g, t, ob.policyRef());
+                g.writeFieldName(TEXT);
+                message(g, t, ob.text());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeFieldName(EVIDENCE);
+            evidence(g, t, c.evidence(), geo, scratch);
+            g.writeEndObject();
         }
 
         /** Evidence values; geometries (working CRS) become CRS84 GeoJSON, like every geometry the API writes. */
