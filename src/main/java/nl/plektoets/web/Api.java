@@ -224,8 +224,7 @@ public final class Api {
         writer.fields(x.assessment(), workingCrs, g);
         if (x.address() != null) {
             g.writeFieldName("address");
-            if (raw) address(x.address(), g);
-            else g.writeTree(addressJson(x.address()));
+            g.writeTree(addressJson(x.address()));
         }
         if (!InitiativeInput.isEmpty(x.facts())) {
             g.writeFieldName("initiative");
@@ -520,22 +519,6 @@ public final class Api {
         ObjectNode o = addressProperties(a);
         o.set("location", GeoJson.write(a.location(), workingCrs, ApiCrs.CRS84));
         return o;
-    }
-
-    /**
-     * {@link #addressJson} streamed (half the answers are asked by address): its location through the cells of {@link
-     * GeoJson#write(Geometry, WorkingCrs, ApiCrs, JsonGenerator)} instead of Proj4J and a tree; the same bytes.
-     */
-    private void address(Address a, JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("label", a.label());
-        g.writeStringField("street", a.street());
-        g.writeStringField("housenumber", a.housenumber());
-        g.writeStringField("postcode", a.postcode());
-        g.writeStringField("town", a.town());
-        g.writeFieldName("location");
-        GeoJson.write(a.location(), workingCrs, ApiCrs.CRS84, g);
-        g.writeEndObject();
     }
 
     private static ObjectNode addressProperties(Address a) {
