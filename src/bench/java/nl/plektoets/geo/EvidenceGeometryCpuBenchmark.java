@@ -40,8 +40,9 @@ import org.locationtech.proj4j.ProjCoordinate;
  * CPU of writing the evidence geometries of real answers in CRS84 (not a test; docs/performance.md, session 9): the
  * demo engine as {@code web.AnswerCpuBenchmark} builds it assesses N distinct sites (addresses and points beside
  * them, the four forms, as scripts/answer-digest asks), and the site, village and effect-area geometries of each answer
- * are written with main's streamed code (Proj4J per vertex, copied here) and with {@link GeoJson}'s (cells), on one
- * thread, alternating, thread CPU time; the bytes of the two must be equal. Prints the medians per answer, and how
+ * are written with main's streamed code before session 9 (Proj4J per vertex, copied here), session 9's (cells, token by
+ * token: copied here) and this build's {@link GeoJson.Streamed}, on one thread, alternating, thread CPU time; the bytes
+ * of the three must be equal. Prints the medians per answer, and how
  * many cells were made and positions took Proj4J over the distinct answers of the first pass.
  *
  * <p>Usage: {@code java -cp BENCH-CLASSES:target/plektoets.jar nl.plektoets.geo.EvidenceGeometryCpuBenchmark
@@ -90,9 +91,10 @@ public final class EvidenceGeometryCpuBenchmark {
         JsonFactory json = new JsonFactory();
         ByteArrayOutputStream sink = new ByteArrayOutputStream(1 << 20);
         // the first pass over distinct answers: cells made, positions that took Proj4J, and the same bytes
-        byte[] old = write(json, sink, answers, crs, false);
+        byte[] old = write(json, sink, answers, crs, 0);
         LonLatCells cells = crs.lonLatCells();
-        byte[] neu = write(json, sink, answers, crs, true);
+        byte[] neu = write(json, sink, answers, crs, 2);
+        byte[] session9 = write(json, sink, answers, crs, 1);
         System.out.printf(
                 "%d answers, %d positions (%.1f per answer); first pass: %d cells made, %d positions took Proj4J (%.2f %%)%n",
                 n,
@@ -101,66 +103,68 @@ public final class EvidenceGeometryCpuBenchmark {
                 cells.cellsMade(),
                 cells.exactPositions(),
                 100.0 * cells.exactPositions() / positions);
-        if (!Arrays.equals(old, neu)) throw new AssertionError("the two writers differ");
+        if (!Arrays.equals(old, neu) || !Arrays.equals(old, session9)) throw new AssertionError("the writers differ");
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        for (int w = 0; w < 5; w++) {
-            write(json, sink, answers, crs, false);
-            write(json, sink, answers, crs, true);
-        }
-        double[] oldUs = new double[rounds];
-        double[] newUs = new double[rounds];
+        for (int w = 0; w < 5; w++) for (int way = 0; way < 3; way++) write(json, sink, answers, crs, way);
+        double[][] us = new double[3][rounds];
         for (int r = 0; r < rounds; r++) {
-            long t0 = mx.getCurrentThreadCpuTime();
-            write(json, sink, answers, crs, false);
-            long t1 = mx.getCurrentThreadCpuTime();
-            write(json, sink, answers, crs, true);
-            long t2 = mx.getCurrentThreadCpuTime();
-            oldUs[r] = (t1 - t0) / 1e3 / n;
-            newUs[r] = (t2 - t1) / 1e3 / n;
+            for (int k = 0; k < 3; k++) {
+                int way = (k + r) % 3; // each goes first as often
+                long t0 = mx.getCurrentThreadCpuTime();
+                write(json, sink, answers, crs, way);
+                us[way][r] = (mx.getCurrentThreadCpuTime() - t0) / 1e3 / n;
+            }
         }
-        Arrays.sort(oldUs);
-        Arrays.sort(newUs);
+        String[] names = {"Proj4J per vertex", "session 9 (cells, tokens)", "this build"};
         System.out.printf(
-                "CPU us per answer's evidence geometries, median of %d rounds: Proj4J per vertex %.2f (%.2f-%.2f), cells %.2f (%.2f-%.2f), x%.1f%n",
-                rounds,
-                oldUs[rounds / 2],
-                oldUs[0],
-                oldUs[rounds - 1],
-                newUs[rounds / 2],
-                newUs[0],
-                newUs[rounds - 1],
-                oldUs[rounds / 2] / newUs[rounds / 2]);
+                "CPU us per answer's evidence geometries, median of %d rounds (load average %.1f):%n",
+                rounds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        for (int way = 0; way < 3; way++) {
+            Arrays.sort(us[way]);
+            System.out.printf(
+                    "  %s: %.2f (%.2f-%.2f)%n", names[way], us[way][rounds / 2], us[way][0], us[way][rounds - 1]);
+        }
     }
 
+    /** Every answer's geometries: {@code way} 0 Proj4J per vertex, 1 session 9's cells, 2 this build's writer. */
     private static byte[] write(
-            JsonFactory json, ByteArrayOutputStream sink, List<List<Geometry>> answers, WorkingCrs crs, boolean cells)
+            JsonFactory json, ByteArrayOutputStream sink, List<List<Geometry>> answers, WorkingCrs crs, int way)
             throws IOException {
         sink.reset();
         try (JsonGenerator g = json.createGenerator(sink)) {
             g.writeStartArray();
             for (List<Geometry> answer : answers) {
-                for (Geometry geometry : answer) {
-                    if (cells) GeoJson.write(geometry, crs, ApiCrs.CRS84, g);
-                    else new Proj4jPerVertex(crs, 7, g).geometry(geometry);
+                if (way == 2) {
+                    GeoJson.Streamed writer = GeoJson.crs84(crs, g); // one per answer, as AssessmentJson has
+                    for (Geometry geometry : answer) writer.write(geometry);
+                    continue;
                 }
+                Proj4jPerVertex writer = new Proj4jPerVertex(crs, 7, g, way == 1);
+                for (Geometry geometry : answer) writer.geometry(geometry);
             }
             g.writeEndArray();
         }
         return sink.toByteArray();
     }
 
-    /** main's GeoJson.Streamed before session 9: Proj4J's transform per position, then rounded. */
+    /**
+     * main's GeoJson.Streamed before session 9: Proj4J's transform per position, then rounded, token by token; with
+     * {@code cells}, session 9's (the positions from {@link LonLatCells}, still token by token and {@code
+     * writeNumber(double)}).
+     */
     private static final class Proj4jPerVertex {
         private final WorkingCrs workingCrs;
         private final int decimals;
         private final JsonGenerator out;
         private final ProjCoordinate in = new ProjCoordinate();
         private final ProjCoordinate lonLat = new ProjCoordinate();
+        private final LonLatCells.Cursor cursor;
 
-        Proj4jPerVertex(WorkingCrs workingCrs, int decimals, JsonGenerator out) {
+        Proj4jPerVertex(WorkingCrs workingCrs, int decimals, JsonGenerator out, boolean cells) {
             this.workingCrs = workingCrs;
             this.decimals = decimals;
             this.out = out;
+            this.cursor = cells ? workingCrs.lonLatCells().cursor() : null;
         }
 
         void geometry(Geometry g) throws IOException {
@@ -213,6 +217,14 @@ public final class EvidenceGeometryCpuBenchmark {
         }
 
         private void position(CoordinateSequence seq, int i) throws IOException {
+            if (cursor != null) {
+                cursor.round(seq.getX(i), seq.getY(i), decimals);
+                out.writeStartArray();
+                out.writeNumber(cursor.lon);
+                out.writeNumber(cursor.lat);
+                out.writeEndArray();
+                return;
+            }
             workingCrs.toLonLat(seq.getX(i), seq.getY(i), in, lonLat);
             out.writeStartArray();
             out.writeNumber(GeoJson.round(lonLat.x, decimals));

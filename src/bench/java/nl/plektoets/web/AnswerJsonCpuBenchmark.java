@@ -2,7 +2,6 @@ package nl.plektoets.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -180,9 +179,9 @@ public final class AnswerJsonCpuBenchmark {
         return n;
     }
 
-    /** As {@code Api.assessJson} writes an answer: one generator over a 32 kB buffer. */
+    /** As {@code Api.assessJson} writes an answer: one generator over the thread's answer buffer. */
     private static byte[] bytes(ObjectMapper mapper, Write w, Assessment a) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+        AnswerBuffer out = AnswerBuffer.take();
         try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
             g.writeStartObject();
             w.fields(a, g);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -70,25 +71,151 @@ public final class GeoJson {
             out.writeTree(write(working, workingCrs, crs));
             return;
         }
-        new Streamed(workingCrs, crs.decimals(), out).geometry(working);
+        new Streamed(workingCrs, crs.decimals(), out).write(working);
     }
 
     /**
-     * One streamed geometry: each position rounded through the working CRS's {@link LonLatCells} (the same digits as
-     * Proj4J's transform rounded, mostly without it).
+     * A writer of CRS84 GeoJSON geometries into {@code out}, the same as {@link #write(Geometry, WorkingCrs, ApiCrs,
+     * JsonGenerator)} for each: for the several geometries of one answer, which share its scratch and last cell. One
+     * thread, one generator.
      */
-    private static final class Streamed {
+    public static Streamed crs84(WorkingCrs workingCrs, JsonGenerator out) {
+        return new Streamed(workingCrs, ApiCrs.CRS84.decimals(), out);
+    }
+
+    /**
+     * Streamed geometries: each position rounded through the working CRS's {@link LonLatCells} (the same digits as
+     * Proj4J's transform rounded, mostly without it). Into a byte generator ({@link JsonBytes#usableWith}) a geometry
+     * is built as bytes and written as one raw value, its numbers' digits written from the rounded decimal by {@link
+     * DecimalText} where that is proven to be {@code Double.toString}'s text (the generator's {@code writeNumber}),
+     * else by {@code Double.toString}; into any other generator (a {@code TokenBuffer}) token by token.
+     */
+    public static final class Streamed {
+        private static final byte[] TYPE = "{\"type\":\"".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] COORDINATES = "\",\"coordinates\":".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] GEOMETRIES = "\",\"geometries\":[".getBytes(StandardCharsets.US_ASCII);
+
         private final LonLatCells.Cursor lonLat;
         private final int decimals;
         private final JsonGenerator out;
+        /** Where this writer builds a geometry as bytes, or null: token by token. */
+        private final JsonBytes raw;
+        /** Where the geometry being built goes: {@link #raw}, or a caller's bytes. */
+        private JsonBytes buf;
 
-        Streamed(WorkingCrs workingCrs, int decimals, JsonGenerator out) {
+        private Streamed(WorkingCrs workingCrs, int decimals, JsonGenerator out) {
             this.lonLat = workingCrs.lonLatCells().cursor();
             this.decimals = decimals;
             this.out = out;
+            this.raw = JsonBytes.usableWith(out) ? new JsonBytes(2048) : null;
         }
 
-        void geometry(Geometry g) throws IOException {
+        /** One working-CRS geometry as a GeoJSON geometry object in CRS84. */
+        public void write(Geometry g) throws IOException {
+            if (raw == null) {
+                geometry(g);
+                return;
+            }
+            raw.clear();
+            buf = raw;
+            rawGeometry(g);
+            raw.writeTo(out);
+        }
+
+        /**
+         * Appends the bytes {@link #write} writes for {@code g} into a byte generator ({@link JsonBytes#usableWith}) to
+         * {@code to}: for a caller that builds a larger value as bytes.
+         */
+        public void appendTo(JsonBytes to, Geometry g) {
+            buf = to;
+            rawGeometry(g);
+        }
+
+        // ------------------------------------------------ as bytes: the tokens below, without the generator
+
+        private void rawGeometry(Geometry g) {
+            buf.append(TYPE);
+            buf.appendAscii(g.getGeometryType());
+            if (g instanceof GeometryCollection gc
+                    && !(g instanceof MultiPoint || g instanceof MultiLineString || g instanceof MultiPolygon)) {
+                buf.append(GEOMETRIES);
+                for (int i = 0; i < gc.getNumGeometries(); i++) {
+                    if (i > 0) buf.append((byte) ',');
+                    rawGeometry(gc.getGeometryN(i));
+                }
+                buf.append((byte) ']');
+            } else {
+                buf.append(COORDINATES);
+                rawCoordinates(g);
+            }
+            buf.append((byte) '}');
+        }
+
+        private void rawCoordinates(Geometry g) {
+            if (g instanceof Point p) {
+                if (p.isEmpty()) {
+                    buf.append((byte) '[');
+                    buf.append((byte) ']');
+                } else {
+                    rawPosition(p.getCoordinateSequence(), 0);
+                }
+                return;
+            }
+            buf.append((byte) '[');
+            if (g instanceof LineString l) {
+                rawPositions(l.getCoordinateSequence());
+            } else if (g instanceof Polygon p) {
+                if (!p.isEmpty()) {
+                    rawRing(p.getExteriorRing());
+                    for (int i = 0; i < p.getNumInteriorRing(); i++) {
+                        buf.append((byte) ',');
+                        rawRing(p.getInteriorRingN(i));
+                    }
+                }
+            } else {
+                for (int i = 0; i < g.getNumGeometries(); i++) {
+                    if (i > 0) buf.append((byte) ',');
+                    rawCoordinates(g.getGeometryN(i));
+                }
+            }
+            buf.append((byte) ']');
+        }
+
+        private void rawRing(LineString ring) {
+            buf.append((byte) '[');
+            rawPositions(ring.getCoordinateSequence());
+            buf.append((byte) ']');
+        }
+
+        private void rawPositions(org.locationtech.jts.geom.CoordinateSequence seq) {
+            for (int i = 0; i < seq.size(); i++) {
+                if (i > 0) buf.append((byte) ',');
+                rawPosition(seq, i);
+            }
+        }
+
+        private void rawPosition(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+            lonLat.round(seq.getX(i), seq.getY(i), decimals);
+            buf.append((byte) '[');
+            rawNumber(lonLat.lonUnscaled, lonLat.lon);
+            buf.append((byte) ',');
+            rawNumber(lonLat.latUnscaled, lonLat.lat);
+            buf.append((byte) ']');
+        }
+
+        /** What {@code writeNumber(d)} writes, {@code d} being {@code unscaled / 10^decimals} (always finite). */
+        private void rawNumber(long unscaled, double d) {
+            if (DecimalText.covers(unscaled, decimals)) {
+                byte[] b = buf.room(DecimalText.MAX_LENGTH);
+                buf.advanceTo(DecimalText.write(unscaled, decimals, b, buf.length()));
+            } else {
+                buf.appendAscii(Double.toString(d));
+            }
+        }
+
+        // ------------------------------------------------ token by token
+
+        private void geometry(Geometry g) throws IOException {
             out.writeStartObject();
             out.writeStringField("type", g.getGeometryType());
             if (g instanceof GeometryCollection gc

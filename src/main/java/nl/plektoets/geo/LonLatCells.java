@@ -71,6 +71,10 @@ final class LonLatCells {
         double lon;
 
         double lat;
+        /** The same as decimals' units ({@code lon == lonUnscaled / 10^decimals}): the digits to write. */
+        long lonUnscaled;
+
+        long latUnscaled;
 
         /** Working-CRS x, y to CRS84 rounded to {@code decimals} into {@link #lon}, {@link #lat}. */
         void round(double x, double y, int decimals) {
@@ -90,6 +94,8 @@ final class LonLatCells {
                 if (lonLow == Math.round((approxLon + BOUND_DEG) * scale)
                         && latLow == Math.round((approxLat + BOUND_DEG) * scale)) {
                     // GeoJson.round's expression on the decimal both ends of the interval agree on
+                    lonUnscaled = lonLow;
+                    latUnscaled = latLow;
                     lon = lonLow / scale;
                     lat = latLow / scale;
                     return;
@@ -97,8 +103,11 @@ final class LonLatCells {
             }
             exact.increment();
             crs.toLonLat(x, y, in, out);
-            lon = GeoJson.round(out.x, decimals);
-            lat = GeoJson.round(out.y, decimals);
+            // GeoJson.round(v, decimals), its two steps apart
+            lonUnscaled = Math.round(out.x * scale);
+            latUnscaled = Math.round(out.y * scale);
+            lon = lonUnscaled / scale;
+            lat = latUnscaled / scale;
         }
 
         /** The cell's polynomial at x, y, unrounded ({lon, lat}), or null where Proj4J answers (for tests). */

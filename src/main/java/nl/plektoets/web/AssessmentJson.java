@@ -19,8 +19,9 @@ import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.criteria.Message;
 import nl.plektoets.criteria.Obligation;
 import nl.plektoets.criteria.Status;
-import nl.plektoets.geo.ApiCrs;
+import nl.plektoets.geo.DecimalText;
 import nl.plektoets.geo.GeoJson;
+import nl.plektoets.geo.JsonBytes;
 import nl.plektoets.geo.WorkingCrs;
 import nl.plektoets.policy.PolicyReadings;
 import org.locationtech.jts.geom.Geometry;
@@ -74,6 +75,10 @@ public final class AssessmentJson {
         void fields(Assessment a, WorkingCrs workingCrs, JsonGenerator g) throws IOException {
             // texts as kept bytes only where the generator writes bytes the way they were kept
             Utf8Texts t = constants != null && Utf8Texts.usableWith(g) ? constants.texts : null;
+            // the answer's geometries share one writer (its scratch and last cell), its numbers one scratch
+            GeoJson.Streamed geo = GeoJson.crs84(workingCrs, g);
+            JsonBytes scratch = t != null ? new JsonBytes(DecimalText.MAX_LENGTH) : null;
+            CriterionBytes criterionBytes = t != null ? new CriterionBytes(t, geo) : null;
             g.writeFieldName(VERDICT);
             string(g, t, a.verdict().id());
             g.writeFieldName(VERDICT_EXPLANATION);
@@ -104,48 +109,56 @@ public final class AssessmentJson {
             g.writeFieldName(CRITERIA);
             g.writeStartArray();
             for (CriterionResult c : a.criteria()) {
-                g.writeStartObject();
-                g.writeFieldName(ID);
-                string(g, t, c.id());
-                g.writeFieldName(STATUS);
-                g.writeString(STATUS_IDS[c.status().ordinal()]);
-                g.writeFieldName(POLICY_REF);
-                string(g, t, c.policyRef());
-                g.writeFieldName(MESSAGE);
-                message(g, t, c.message());
-                g.writeFieldName(OBLIGATIONS);
-                g.writeStartArray();
-                for (Obligation ob : c.obligations()) {
-                    g.writeStartObject();
-                    g.writeFieldName(ID);
-                    string(g, t, ob.id());
-                    g.writeFieldName(POLICY_REF);
-                    string(g, t, ob.policyRef());
-                    g.writeFieldName(TEXT);
-                    message(g, t, ob.text());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeFieldName(EVIDENCE);
-                evidence(g, t, c.evidence(), workingCrs);
-                g.writeEndObject();
+                // as one raw value where every part of it can be (nearly always); else token by token
+                if (criterionBytes == null || !criterionBytes.write(c, g)) criterion(g, t, c, geo, scratch);
             }
             g.writeEndArray();
             g.writeFieldName(SITE);
-            GeoJson.write(a.site(), workingCrs, ApiCrs.CRS84, g);
+            geo.write(a.site());
+        }
+
+        /** One criterion's object token by token (the tree form, and what {@link CriterionBytes} cannot take). */
+        void criterion(JsonGenerator g, Utf8Texts t, CriterionResult c, GeoJson.Streamed geo, JsonBytes scratch)
+                throws IOException {
+            g.writeStartObject();
+            g.writeFieldName(ID);
+            string(g, t, c.id());
+            g.writeFieldName(STATUS);
+            g.writeString(STATUS_IDS[c.status().ordinal()]);
+            g.writeFieldName(POLICY_REF);
+            string(g, t, c.policyRef());
+            g.writeFieldName(MESSAGE);
+            message(g, t, c.message());
+            g.writeFieldName(OBLIGATIONS);
+            g.writeStartArray();
+            for (Obligation ob : c.obligations()) {
+                g.writeStartObject();
+                g.writeFieldName(ID);
+                string(g, t, ob.id());
+                g.writeFieldName(POLICY_REF);
+                string(g, t, ob.policyRef());
+                g.writeFieldName(TEXT);
+                message(g, t, ob.text());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeFieldName(EVIDENCE);
+            evidence(g, t, c.evidence(), geo, scratch);
+            g.writeEndObject();
         }
 
         /** Evidence values; geometries (working CRS) become CRS84 GeoJSON, like every geometry the API writes. */
-        private void evidence(JsonGenerator g, Utf8Texts t, Map<String, Object> evidence, WorkingCrs workingCrs)
+        private void evidence(
+                JsonGenerator g, Utf8Texts t, Map<String, Object> evidence, GeoJson.Streamed geo, JsonBytes scratch)
                 throws IOException {
             g.writeStartObject();
             for (Map.Entry<String, Object> e : evidence.entrySet()) {
                 field(g, t, e.getKey());
                 Object v = e.getValue();
                 if (v instanceof Geometry geometry) {
-                    GeoJson.write(geometry, workingCrs, ApiCrs.CRS84, g);
+                    geo.write(geometry);
                 } else {
-                    value(g, t, v);
+                    value(g, t, v, scratch);
                 }
             }
             g.writeEndObject();
@@ -156,7 +169,7 @@ public final class AssessmentJson {
          * booleans, lists and maps of them) directly, anything else through the mapper. Calling the mapper for every
          * value built a serializer provider each time, which cost more than the writing.
          */
-        private void value(JsonGenerator g, Utf8Texts t, Object v) throws IOException {
+        private void value(JsonGenerator g, Utf8Texts t, Object v, JsonBytes scratch) throws IOException {
             if (v == null) {
                 g.writeNull();
             } else if (v instanceof String s) {
@@ -166,19 +179,19 @@ public final class AssessmentJson {
             } else if (v instanceof Long l) {
                 g.writeNumber(l);
             } else if (v instanceof Double d) {
-                if (t != null) t.number(g, d);
+                if (t != null) t.number(g, d, scratch);
                 else g.writeNumber(d);
             } else if (v instanceof Boolean b) {
                 g.writeBoolean(b);
             } else if (v instanceof List<?> list) {
                 g.writeStartArray();
-                for (Object o : list) value(g, t, o);
+                for (Object o : list) value(g, t, o, scratch);
                 g.writeEndArray();
             } else if (v instanceof Map<?, ?> map && stringKeys(map)) {
                 g.writeStartObject();
                 for (Map.Entry<?, ?> e : map.entrySet()) {
                     field(g, t, (String) e.getKey());
-                    value(g, t, e.getValue());
+                    value(g, t, e.getValue(), scratch);
                 }
                 g.writeEndObject();
             } else {

@@ -2,10 +2,11 @@ package nl.plektoets.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.plektoets.geo.DecimalText;
+import nl.plektoets.geo.JsonBytes;
 
 /**
  * The texts, member names and decimal numbers of the answers, kept as the UTF-8 JSON a {@link JsonGenerator} writes
@@ -35,8 +36,11 @@ final class Utf8Texts {
     /** A text and its UTF-8 JSON without the quotes, or null bytes: the generator writes it (it needs escaping). */
     private record Text(int hash, String text, byte[] utf8) {}
 
-    /** A message's two texts and its JSON object, or null json: the generator writes it token by token. */
-    private record Pair(int hash, String nl, String en, SerializedString json) {}
+    /**
+     * A message's two texts and its JSON object, or null json: the generator writes it token by token. The json is
+     * made once and never changed after (the record's final field publishes it).
+     */
+    private record Pair(int hash, String nl, String en, JsonBytes json) {}
 
     private record Number(long bits, SerializedString json) {}
 
@@ -50,44 +54,50 @@ final class Utf8Texts {
     private final Text[] texts = new Text[SETS * WAYS];
     private final Pair[] messages = new Pair[SETS * WAYS];
     private final Number[] numbers = new Number[NUMBERS];
-    private final ConcurrentHashMap<String, SerializedString> names = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Name> names = new ConcurrentHashMap<>();
     /** Which way of a full set a new entry takes: racy on purpose, any value will do. */
     private int victim;
 
     /**
-     * Whether bytes kept by this class are what {@code g} itself would write: its numbers are not written as text,
-     * doubles with the JDK's {@code Double.toString} and non-ASCII not escaped (the factory's defaults).
+     * Whether bytes kept by this class are what {@code g} itself would write: a byte generator whose numbers are not
+     * written as text, doubles with the JDK's {@code Double.toString} and non-ASCII not escaped (the factory's
+     * defaults); it copies a raw value at once, so a scratch may be handed to it.
      */
     static boolean usableWith(JsonGenerator g) {
-        return !g.isEnabled(JsonGenerator.Feature.WRITE_NUMBERS_AS_STRINGS)
-                && !g.isEnabled(JsonGenerator.Feature.ESCAPE_NON_ASCII)
-                && !g.isEnabled(JsonGenerator.Feature.USE_FAST_DOUBLE_WRITER)
-                && g.getCharacterEscapes() == null
-                && g.getHighestEscapedChar() == 0
-                && g.getPrettyPrinter() == null;
+        return JsonBytes.usableWith(g);
     }
 
     /** {@code g.writeString(s)}. */
     void string(JsonGenerator g, String s) throws IOException {
-        int n;
-        if (s == null || (n = s.length()) > MAX_KEPT_CHARS) {
+        if (s == null || s.length() > MAX_KEPT_CHARS) {
             g.writeString(s);
             return;
         }
+        write(g, text(s));
+    }
+
+    /**
+     * What {@link #string} writes between the quotes for {@code s} (not null), or null where the generator must write
+     * it (it needs more than a backslash before {@code "} and {@code \}). Not to be changed.
+     */
+    byte[] utf8(String s) {
+        return s.length() > MAX_KEPT_CHARS ? jsonUtf8(s) : text(s).utf8;
+    }
+
+    /** The kept entry of a text of at most {@link #MAX_KEPT_CHARS}, found or made (and kept). */
+    private Text text(String s) {
+        int n = s.length();
         // a short text is often the same instance every time (an id, a paragraph), whose hashCode is kept in it
         int h = n < SHORT_CHARS ? s.hashCode() : hash(s, n);
         int base = base(h);
         Text[] t = texts;
         for (int w = 0; w < WAYS; w++) {
             Text e = t[base + w];
-            if (e != null && e.hash == h && e.text.equals(s)) {
-                write(g, e);
-                return;
-            }
+            if (e != null && e.hash == h && e.text.equals(s)) return e;
         }
         Text e = new Text(h, s, jsonUtf8(s));
         t[base + way(t, base)] = e;
-        write(g, e);
+        return e;
     }
 
     private static void write(JsonGenerator g, Text e) throws IOException {
@@ -101,19 +111,31 @@ final class Utf8Texts {
             messageTokens(g, nl, en);
             return;
         }
+        write(g, pair(nl, en));
+    }
+
+    /**
+     * What {@link #message} writes, as bytes, or null where the generator must write it (a text that needs more
+     * escaping, or null). Not to be changed.
+     */
+    JsonBytes messageBytes(String nl, String en) {
+        if (nl == null || en == null) return null;
+        if (nl.length() > MAX_KEPT_CHARS || en.length() > MAX_KEPT_CHARS) return messageJson(nl, en);
+        return pair(nl, en).json;
+    }
+
+    /** The kept entry of a message whose texts have at most {@link #MAX_KEPT_CHARS}, found or made (and kept). */
+    private Pair pair(String nl, String en) {
         int h = hash(nl, nl.length()) * 31 + en.length();
         int base = base(h);
         Pair[] t = messages;
         for (int w = 0; w < WAYS; w++) {
             Pair e = t[base + w];
-            if (e != null && e.hash == h && e.nl.equals(nl) && e.en.equals(en)) {
-                write(g, e);
-                return;
-            }
+            if (e != null && e.hash == h && e.nl.equals(nl) && e.en.equals(en)) return e;
         }
         Pair e = new Pair(h, nl, en, messageJson(nl, en));
         t[base + way(t, base)] = e;
-        write(g, e);
+        return e;
     }
 
     private void write(JsonGenerator g, Pair e) throws IOException {
@@ -131,22 +153,21 @@ final class Utf8Texts {
     }
 
     /**
-     * The object's JSON where both texts have their bytes ({@link #jsonUtf8}), else null. Kept as the text those
-     * bytes decode to, which SerializedString encodes back to the same bytes (UTF-8 without surrogates).
+     * The object's JSON where both texts have their bytes ({@link #jsonUtf8}), else null: the bytes themselves, since
+     * most messages missed here (a travel time, a count of addresses in them) are never asked for again, and
+     * decoding them to a String for a SerializedString to encode again cost several times the rest.
      */
-    private static SerializedString messageJson(String nl, String en) {
+    private static JsonBytes messageJson(String nl, String en) {
         byte[] a = jsonUtf8(nl), b = jsonUtf8(en);
         if (a == null || b == null) return null;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(a.length + b.length + 20);
-        out.writeBytes(MESSAGE_NL);
-        out.writeBytes(a);
-        out.writeBytes(MESSAGE_EN);
-        out.writeBytes(b);
-        out.writeBytes(MESSAGE_END);
-        String json = out.toString(StandardCharsets.UTF_8);
-        SerializedString s = new SerializedString(json);
-        s.asUnquotedUTF8(); // encoded before it is shared (the record's final field publishes it)
-        return s;
+        JsonBytes json =
+                new JsonBytes(MESSAGE_NL.length + a.length + MESSAGE_EN.length + b.length + MESSAGE_END.length);
+        json.append(MESSAGE_NL);
+        json.append(a);
+        json.append(MESSAGE_EN);
+        json.append(b);
+        json.append(MESSAGE_END);
+        return json;
     }
 
     private static int base(int h) {
@@ -161,25 +182,81 @@ final class Utf8Texts {
 
     /** {@code g.writeFieldName(name)}: member names are few (the evidence's keys), kept all but past a bound. */
     void field(JsonGenerator g, String name) throws IOException {
-        SerializedString s = names.get(name);
-        if (s == null) {
-            if (!plainAscii(name) || names.size() >= MAX_NAMES) {
-                g.writeFieldName(name);
-                return;
-            }
-            s = new SerializedString(name);
-            s.asQuotedUTF8(); // encoded before it is shared
-            names.putIfAbsent(name, s);
-        }
-        g.writeFieldName(s);
+        Name n = name(name);
+        if (n == null) g.writeFieldName(name);
+        else g.writeFieldName(n.serialized);
     }
 
-    /** {@code g.writeNumber(d)}: the JDK's shortest-enough decimal of the same double, formatted once. */
-    void number(JsonGenerator g, double d) throws IOException {
+    /**
+     * A member's name as the generator writes it with the colon after it ({@code "name":}), or null for a name that
+     * is not plain ASCII (the generator writes it). Not to be changed.
+     */
+    byte[] member(String name) {
+        Name n = name(name);
+        return n == null ? null : n.member;
+    }
+
+    private Name name(String name) {
+        Name n = names.get(name);
+        if (n == null) {
+            if (!plainAscii(name)) return null;
+            n = new Name(name);
+            if (names.size() < MAX_NAMES) names.putIfAbsent(name, n);
+        }
+        return n;
+    }
+
+    /** A plain ASCII member name for the generator and as the bytes of {@code "name":}. */
+    private static final class Name {
+        final SerializedString serialized;
+        final byte[] member;
+
+        Name(String name) {
+            serialized = new SerializedString(name);
+            serialized.asQuotedUTF8(); // encoded before it is shared (a final field publishes it)
+            member = ("\"" + name + "\":").getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /**
+     * {@code g.writeNumber(d)}: a short decimal (a distance or area in hundredths, minutes in tenths, degrees in
+     * millionths) written from its digits where that is proven to be {@code Double.toString}'s text ({@link
+     * DecimalText}), any other the JDK's decimal of the same double, formatted once and kept.
+     *
+     * @param scratch where the digits are written (the caller's, one thread's)
+     */
+    void number(JsonGenerator g, double d, JsonBytes scratch) throws IOException {
+        scratch.clear();
+        int end = DecimalText.writeShort(d, scratch.room(DecimalText.MAX_LENGTH), 0);
+        if (end >= 0) {
+            scratch.advanceTo(end);
+            scratch.writeTo(g);
+            return;
+        }
         if (!Double.isFinite(d)) {
             g.writeNumber(d); // NaN and the infinities are written quoted
             return;
         }
+        g.writeRawValue(kept(d).json);
+    }
+
+    /**
+     * Appends what {@link #number} writes for {@code d}, or returns false (nothing appended) for NaN and the
+     * infinities, which the generator writes quoted.
+     */
+    boolean appendNumber(JsonBytes out, double d) {
+        int end = DecimalText.writeShort(d, out.room(DecimalText.MAX_LENGTH), out.length());
+        if (end >= 0) {
+            out.advanceTo(end);
+            return true;
+        }
+        if (!Double.isFinite(d)) return false;
+        out.append(kept(d).json.asUnquotedUTF8());
+        return true;
+    }
+
+    /** A finite double's {@code Double.toString}, found or formatted (and kept). */
+    private Number kept(double d) {
         long bits = Double.doubleToRawLongBits(d);
         int slot = (int) (bits ^ (bits >>> 29) ^ (bits >>> 43)) & (NUMBERS - 1);
         Number e = numbers[slot];
@@ -189,7 +266,7 @@ final class Utf8Texts {
             e = new Number(bits, json);
             numbers[slot] = e;
         }
-        g.writeRawValue(e.json);
+        return e;
     }
 
     /**

@@ -31,6 +31,11 @@ class LonLatCellsTest {
                 || Double.doubleToRawLongBits(cursor.lat) != Double.doubleToRawLongBits(GeoJson.round(out.y, 7)))
             throw new AssertionError(crs + " " + x + " " + y + ": " + cursor.lon + " " + cursor.lat + " against "
                     + GeoJson.round(out.x, 7) + " " + GeoJson.round(out.y, 7));
+        // the digits GeoJson writes come from the unscaled decimals: the same doubles
+        if (Double.doubleToRawLongBits(cursor.lonUnscaled / 1e7) != Double.doubleToRawLongBits(cursor.lon)
+                || Double.doubleToRawLongBits(cursor.latUnscaled / 1e7) != Double.doubleToRawLongBits(cursor.lat))
+            throw new AssertionError(crs + " " + x + " " + y + ": " + cursor.lonUnscaled + " " + cursor.latUnscaled
+                    + " against " + cursor.lon + " " + cursor.lat);
         double[] p = cursor.polynomial(x, y);
         return p == null ? 0 : Math.max(Math.abs(p[0] - out.x), Math.abs(p[1] - out.y));
     }

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import nl.plektoets.geo.JsonBytes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -166,6 +169,7 @@ class Utf8TextsTest {
     @Test
     void doublesAreWrittenAsTheGeneratorWritesThem() throws IOException {
         Utf8Texts kept = new Utf8Texts();
+        JsonBytes scratch = new JsonBytes(4); // reused value after value, grown when a text is longer
         Random rnd = new Random(19);
         List<Double> values = new ArrayList<>(List.of(
                 0.0,
@@ -179,13 +183,28 @@ class Utf8TextsTest {
                 Double.MAX_VALUE,
                 Double.NaN,
                 Double.POSITIVE_INFINITY,
-                Double.NEGATIVE_INFINITY));
-        for (int i = 0; i < 20000; i++) {
+                Double.NEGATIVE_INFINITY,
+                99_999.99,
+                -99_999.99,
+                100_000.01,
+                0.01,
+                -0.01,
+                3.0,
+                7.5,
+                54.0,
+                52.5528513,
+                3.698052));
+        for (int i = 0; i < 40000; i++) {
             values.add(
-                    switch (i % 4) {
+                    switch (i % 8) {
                         case 0 -> Math.round(rnd.nextDouble() * 100000) / 10.0;
                         case 1 -> rnd.nextDouble() * 1000;
                         case 2 -> Double.longBitsToDouble(rnd.nextLong());
+                        // the answers' distances and areas (hundredths), degrees (millionths and 7 decimals)
+                        case 3 -> Math.round(rnd.nextGaussian() * 50_000 * 100) / 100.0;
+                        case 4 -> Math.round((3 + rnd.nextDouble() * 52) * 1e6) / 1e6;
+                        case 5 -> Math.round((2.9 + rnd.nextDouble() * 52) * 1e7) / 1e7;
+                        case 6 -> Math.nextDown(Math.round(rnd.nextDouble() * 1000 * 100) / 100.0);
                         default -> (double) rnd.nextInt(5000);
                     });
         }
@@ -199,7 +218,7 @@ class Utf8TextsTest {
                         expected,
                         json(g -> {
                             g.writeFieldName("d");
-                            kept.number(g, d);
+                            kept.number(g, d, scratch);
                         }),
                         Double.toString(d));
             }
@@ -215,6 +234,11 @@ class Utf8TextsTest {
         try (JsonGenerator g = MAPPER.getFactory()
                 .createGenerator(new ByteArrayOutputStream())
                 .enable(JsonGenerator.Feature.ESCAPE_NON_ASCII)) {
+            assertFalse(Utf8Texts.usableWith(g));
+        }
+        // a token buffer would keep the scratch itself, a char writer encode it again
+        assertFalse(Utf8Texts.usableWith(new TokenBuffer(MAPPER, false)));
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(new StringWriter())) {
             assertFalse(Utf8Texts.usableWith(g));
         }
     }
