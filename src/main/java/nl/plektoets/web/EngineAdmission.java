@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * the woken thread got a processor). Now the request's Jetty thread only queues the work and returns to Jetty; a turn
  * thread takes the next request from the queue as soon as it finished one, without ever giving up its processor while
  * there is work (docs/performance.md, session 10).
+ *
+ * <p>Where nobody waits, that queue would cost a wake-up per request (the turn thread is parked): a request that finds
+ * a turn free and the turn threads idle is computed on its own Jetty thread, which writes its answer after giving the
+ * turn back. Turns are counted by one semaphore that both take, so never more than {@code threads} compute at once.
  *
  * <p>The turn thread also completes the request's future, and Javalin then writes the answer on that thread: the
  * answer is written without another hand-over. A client that reads slowly would hold the turn for as long as its
@@ -48,6 +53,10 @@ final class EngineAdmission {
     private final int queue;
     /** Requests queued or computing: at most threads + queue. */
     private final AtomicInteger admitted = new AtomicInteger();
+    /** The turns not computing now; taken by a request computed on its own thread and by the turn threads alike. */
+    private final Semaphore turns;
+    /** Requests queued for, computing on or being written by the turn threads. */
+    private final AtomicInteger onTurnThreads = new AtomicInteger();
 
     private final AtomicInteger handedOver = new AtomicInteger();
     private final List<TurnThread> turnThreads = new CopyOnWriteArrayList<>();
@@ -63,6 +72,7 @@ final class EngineAdmission {
         if (threads < 0 || queue < 0) throw new IllegalArgumentException("threads and queue must be >= 0");
         this.threads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         this.queue = queue;
+        this.turns = new Semaphore(this.threads);
         this.name = "engine-turn-" + INSTANCES.incrementAndGet() + "-";
         AtomicInteger made = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(
@@ -86,7 +96,7 @@ final class EngineAdmission {
 
     /** The requests waiting for a turn now. */
     int waiting() {
-        return pool.getQueue().size();
+        return Math.max(0, admitted.get() - (threads - turns.availablePermits()));
     }
 
     /**
@@ -101,17 +111,39 @@ final class EngineAdmission {
             throw overloaded();
         }
         CompletableFuture<T> answer = new CompletableFuture<>();
+        if (onTurnThreads.get() == 0 && turns.tryAcquire()) {
+            // a free turn and the turn threads idle: computed on the caller's thread, which also writes the answer
+            // (without the turn), so a lone request pays no hand-over to a parked turn thread; once requests queue,
+            // the turn threads take them all (a request on its own thread beside them would make them wait for turns)
+            try {
+                answer.complete(work.get());
+            } catch (Throwable t) {
+                answer.completeExceptionally(t);
+            } finally {
+                turns.release();
+                admitted.decrementAndGet();
+            }
+            return answer;
+        }
+        onTurnThreads.incrementAndGet();
         pool.execute(() -> {
             T result = null;
             Throwable failure = null;
+            turns.acquireUninterruptibly();
             try {
                 result = work.get();
             } catch (Throwable t) {
                 failure = t;
             } finally {
+                turns.release();
                 admitted.decrementAndGet();
             }
-            write(answer, result, failure);
+            try {
+                write(answer, result, failure);
+            } finally {
+                // counted until written: behind a turn thread's blocked write the others queue (and are handed over)
+                onTurnThreads.decrementAndGet();
+            }
         });
         if (watching.compareAndSet(false, true)) startWatch();
         return answer;

@@ -139,7 +139,9 @@ class EngineAdmissionHttpTest {
 
     @Test
     void clientsThatDoNotReadTheirAnswersDoNotHoldTheOneTurn() throws Exception {
-        // a long idle timeout: without the hand-over the other request would wait for it (60 s), beyond the get below
+        // a long idle timeout: a turn held by a blocked write would make the other requests wait for it (60 s), beyond
+        // the get below. (The slow clients' answers are written on a turn thread or, when nobody waited, on their own
+        // Jetty thread; EngineAdmissionTest holds the turn threads' hand-over itself.)
         Config config = Config.defaults()
                 .with(Map.of(
                         "port", "0", "engine-threads", "1", "engine-queue", "64", "request-read-timeout-ms", "60000"));

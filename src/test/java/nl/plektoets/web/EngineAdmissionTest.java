@@ -77,6 +77,20 @@ class EngineAdmissionTest {
     @Test
     void aWriteThatBlocksGivesItsTurnToAnotherThreadAndTheTurnsComeBackToTheirNumber() throws Exception {
         EngineAdmission admission = new EngineAdmission(1, 10);
+        // the one turn taken by a request computed on its own thread: the next ones go to the turn threads
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        Thread holder = new Thread(() -> admission.run(() -> {
+            holding.countDown();
+            try {
+                letGo.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "held";
+        }));
+        holder.start();
+        assertTrue(holding.await(30, TimeUnit.SECONDS));
         CountDownLatch attached = new CountDownLatch(1);
         CountDownLatch clientReads = new CountDownLatch(1);
         List<String> writtenOn = new CopyOnWriteArrayList<>();
@@ -97,7 +111,9 @@ class EngineAdmissionTest {
             }
         });
         attached.countDown();
-        // the one turn is blocked in a write; the next assessment is computed all the same, on another thread
+        letGo.countDown();
+        holder.join(30_000);
+        // the one turn thread is blocked in a write; the next assessment is computed all the same, on another thread
         CompletableFuture<String> second =
                 admission.submit(() -> Thread.currentThread().getName());
         String secondOn = second.get(30, TimeUnit.SECONDS);
@@ -109,6 +125,32 @@ class EngineAdmissionTest {
         // the handed-over thread ends: computing at once is one again
         for (int i = 0; i < 20; i++) assertEquals("x", admission.run(() -> "x"));
         assertEquals(1, admission.computingAtMost());
+    }
+
+    @Test
+    void aLoneRequestIsComputedOnItsOwnThreadAndQueuedOnesOnTheTurnThreads() throws Exception {
+        EngineAdmission admission = new EngineAdmission(1, 4);
+        String caller = Thread.currentThread().getName();
+        assertEquals(caller, admission.run(() -> Thread.currentThread().getName()), "nobody waits: no hand-over");
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        Thread holder = new Thread(() -> admission.run(() -> {
+            holding.countDown();
+            try {
+                letGo.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "held";
+        }));
+        holder.start();
+        assertTrue(holding.await(30, TimeUnit.SECONDS));
+        CompletableFuture<String> queued =
+                admission.submit(() -> Thread.currentThread().getName());
+        untilWaiting(admission, 1);
+        letGo.countDown();
+        assertTrue(queued.get(30, TimeUnit.SECONDS).startsWith("engine-turn-"), "the turn was taken: queued");
+        holder.join(30_000);
     }
 
     @Test
