@@ -32,11 +32,7 @@ class EngineAdmissionTest {
         List<String> order = new CopyOnWriteArrayList<>();
         Thread holder = new Thread(() -> admission.run(() -> {
             inside.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            await(release);
             return order.add("first");
         }));
         holder.start();
@@ -74,41 +70,47 @@ class EngineAdmissionTest {
         assertEquals("done", admission.run(() -> "done"));
     }
 
-    @Test
-    void aWriteThatBlocksGivesItsTurnToAnotherThreadAndTheTurnsComeBackToTheirNumber() throws Exception {
-        EngineAdmission admission = new EngineAdmission(1, 10);
-        // the one turn taken by a request computed on its own thread: the next ones go to the turn threads
+    /** Waits for {@code latch} inside work, keeping an interruption for the caller. */
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A request computed on a thread of its own that holds the one turn until {@code letGo} opens; returns once it
+     * holds it, so the next requests go to the turn threads.
+     */
+    private static Thread holdTheTurn(EngineAdmission admission, CountDownLatch letGo) throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch letGo = new CountDownLatch(1);
         Thread holder = new Thread(() -> admission.run(() -> {
             holding.countDown();
-            try {
-                letGo.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            await(letGo);
             return "held";
         }));
         holder.start();
         assertTrue(holding.await(30, TimeUnit.SECONDS));
+        return holder;
+    }
+
+    @Test
+    void aWriteThatBlocksGivesItsTurnToAnotherThreadAndTheTurnsComeBackToTheirNumber() throws Exception {
+        EngineAdmission admission = new EngineAdmission(1, 10);
+        // the one turn taken by a request computed on its own thread: the next ones go to the turn threads
+        CountDownLatch letGo = new CountDownLatch(1);
+        Thread holder = holdTheTurn(admission, letGo);
         CountDownLatch attached = new CountDownLatch(1);
         CountDownLatch clientReads = new CountDownLatch(1);
         List<String> writtenOn = new CopyOnWriteArrayList<>();
         CompletableFuture<String> first = admission.submit(() -> {
-            try {
-                attached.await(); // the write below is chained before the answer exists, as Routes chains it
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            await(attached); // the write below is chained before the answer exists, as Routes chains it
             return "first";
         });
         CompletableFuture<Void> firstWritten = first.thenAccept(answer -> {
             writtenOn.add(Thread.currentThread().getName());
-            try {
-                clientReads.await(); // a client that does not read: the write blocks
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            await(clientReads); // a client that does not read: the write blocks
         });
         attached.countDown();
         letGo.countDown();
@@ -132,19 +134,8 @@ class EngineAdmissionTest {
         EngineAdmission admission = new EngineAdmission(1, 4);
         String caller = Thread.currentThread().getName();
         assertEquals(caller, admission.run(() -> Thread.currentThread().getName()), "nobody waits: no hand-over");
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch letGo = new CountDownLatch(1);
-        Thread holder = new Thread(() -> admission.run(() -> {
-            holding.countDown();
-            try {
-                letGo.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return "held";
-        }));
-        holder.start();
-        assertTrue(holding.await(30, TimeUnit.SECONDS));
+        Thread holder = holdTheTurn(admission, letGo);
         CompletableFuture<String> queued =
                 admission.submit(() -> Thread.currentThread().getName());
         untilWaiting(admission, 1);
