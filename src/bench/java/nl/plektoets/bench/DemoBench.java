@@ -3,8 +3,15 @@ package nl.plektoets.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import nl.plektoets.criteria.Criterion;
+import nl.plektoets.criteria.CriterionInput;
+import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.criteria.HousedPersons;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
@@ -33,5 +40,24 @@ public final class DemoBench {
             housed.add(new HousedPersons.Housed(
                     HousedPersons.Kind.values()[0], i, addresses.get(i).geometry(), 12, true, i % 100 == 0));
         return () -> housed;
+    }
+
+    /**
+     * Prints the SHA-256 of every criterion's whole result (status, paragraph, messages, evidence, obligations) over
+     * every input: two builds run side by side gave the same results when their digests are equal.
+     */
+    public static void printResultsDigest(List<CriterionInput> inputs, Map<String, Criterion> criteria)
+            throws NoSuchAlgorithmException {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (CriterionInput in : inputs)
+            for (Criterion c : criteria.values())
+                sha.update(describe(c.evaluate(in)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        System.out.println("results digest " + HexFormat.of().formatHex(sha.digest()) + " over " + inputs.size()
+                + " requests x " + criteria.size() + " criteria");
+    }
+
+    private static String describe(CriterionResult r) {
+        return r.id() + "|" + r.status() + "|" + r.policyRef() + "|"
+                + r.message().nl() + "|" + r.message().en() + "|" + r.evidence() + "|" + r.obligations() + "\n";
     }
 }

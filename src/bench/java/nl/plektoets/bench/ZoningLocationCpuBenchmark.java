@@ -2,11 +2,8 @@ package nl.plektoets.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +13,6 @@ import nl.plektoets.assess.AddressSite;
 import nl.plektoets.assess.Assessor;
 import nl.plektoets.criteria.Criterion;
 import nl.plektoets.criteria.CriterionInput;
-import nl.plektoets.criteria.CriterionResult;
 import nl.plektoets.criteria.NeighboursCriterion;
 import nl.plektoets.data.Dataset;
 import nl.plektoets.data.Feature;
@@ -67,12 +63,7 @@ public final class ZoningLocationCpuBenchmark {
         List<CriterionInput> inputs = new ArrayList<>();
         for (AssessmentRequest r : requests) inputs.add(new CriterionInput(r, profile, assessor.lookup()));
 
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        for (CriterionInput in : inputs)
-            for (Criterion c : criteria.values())
-                sha.update(describe(c.evaluate(in)).getBytes(StandardCharsets.UTF_8));
-        System.out.println("results digest " + HexFormat.of().formatHex(sha.digest()) + " over " + inputs.size()
-                + " requests x " + criteria.size() + " criteria");
+        DemoBench.printResultsDigest(inputs, criteria);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Runnable> passes = new LinkedHashMap<>();
@@ -112,8 +103,4 @@ public final class ZoningLocationCpuBenchmark {
     }
 
     /** Everything a result says, geometries as WKT. */
-    private static String describe(CriterionResult r) {
-        return r.id() + "|" + r.status() + "|" + r.policyRef() + "|"
-                + r.message().nl() + "|" + r.message().en() + "|" + r.evidence() + "|" + r.obligations() + "\n";
-    }
 }

@@ -185,8 +185,9 @@ public final class Routes {
                                 ctx.method() + " is not allowed on " + ctx.path() + "; use " + allow));
         });
         routes.error(413, ctx -> {
-            if (!answered(ctx))
-                problem(ctx, requestApi(ctx, current), requestApi(ctx, current).bodyTooLarge());
+            if (answered(ctx)) return;
+            Api api = requestApi(ctx, current);
+            problem(ctx, api, api.bodyTooLarge());
         });
     }
 
