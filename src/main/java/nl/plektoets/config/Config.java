@@ -47,8 +47,8 @@ import java.util.stream.Collectors;
  * @param backgroundUrl    XYZ tile URL template ({z}, {x}, {y}) in EPSG:3857 of the pdok-brt background
  * @param backgroundAttribution the attribution the map shows with that background
  * @param maxTextChars     longest free-text field accepted (addresses, search words, street ids); longer: 400
- * @param requestReadTimeoutMs longest time a client may take to send a request body (slower: 408); also the
- *                         connection idle timeout
+ * @param requestReadTimeoutMs longest time a client may take to send a request body (slower: 408); also, one
+ *                         second longer, the idle timeout of a request's blocked reads and writes
  * @param publicBaseUrl    the service's public URL (scheme, host, port, path prefix) absolute links are built on, or
  *                         null: links are relative, never built from the request's Host header
  * @param allowedOrigins   browser origins besides the service's own that may POST/PATCH (others: 403)
@@ -200,7 +200,7 @@ public record Config(
                     "200"),
             new Key(
                     "request-read-timeout-ms",
-                    "longest time a client may take to send its request body, and the idle timeout of a connection; slower uploads get 408 and hold no server thread meanwhile",
+                    "longest time a client may take to send its request body, and (one second longer, so the body's 408 comes first) the idle timeout of a request's blocked reads and writes; slower uploads get 408 and hold no server thread meanwhile",
                     "10000"),
             new Key(
                     "public-base-url",

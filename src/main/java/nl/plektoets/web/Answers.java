@@ -36,18 +36,31 @@ public final class Answers {
 
     public static void json(Context ctx, int status, String contentType, ObjectNode body, JsonNode dataset) {
         if (dataset != null) body.set("dataset", dataset);
-        ctx.status(status).contentType(contentType + "; charset=utf-8").result(bytes(body));
+        result(ctx.status(status).contentType(contentType + "; charset=utf-8"), bytes(body));
     }
 
     /** 200 with a body already written as JSON bytes (by {@link #bytes}, e.g. inside the engine's turn). */
     static void json(Context ctx, String contentType, byte[] body) {
-        ctx.status(200).contentType(contentType + "; charset=utf-8").result(body);
+        result(ctx.status(200).contentType(contentType + "; charset=utf-8"), body);
     }
 
     /** The problem's status, headers and body ({@code instance} the request path). */
     public static void problem(Context ctx, Problem p, JsonNode dataset) {
         p.headers().forEach(ctx::header);
-        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(problemBody(p, ctx.path(), dataset));
+        result(ctx.status(p.status()).contentType(Problem.MEDIA_TYPE), problemBody(p, ctx.path(), dataset));
+    }
+
+    /**
+     * The answer's bytes, framed by their {@code Content-Length} when nothing will compress them: without a length
+     * Jetty sends a large answer chunked, its last chunk in a second write when the request completes (a second
+     * system call on the server and a second segment for the client to read, per answer: docs/performance.md,
+     * "Session 11"). A client that names an {@code Accept-Encoding} may get the answer compressed by Javalin, which
+     * writes the compressed bytes without changing the header: then no length is set here (and one set by an earlier
+     * answer to this request, replaced by a problem, is removed) and Jetty frames what is written.
+     */
+    private static void result(Context ctx, byte[] body) {
+        ctx.res().setContentLengthLong(ctx.header("Accept-Encoding") == null ? body.length : -1);
+        ctx.result(body);
     }
 
     /** The problem+json bytes, for writers outside a route (Jetty's own error handling). */

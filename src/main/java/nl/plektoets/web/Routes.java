@@ -30,6 +30,9 @@ public final class Routes {
 
     private Routes() {}
 
+    /** How much longer a request's stream may be idle than its body may take to arrive (see {@link #create}). */
+    static final long BODY_DEADLINE_FIRST_MS = 1000;
+
     /** A configured, not yet started server; {@code start(config.host(), config.port())} to serve. */
     public static Javalin create(Api api, Config config) {
         return create(() -> api, config, null, c -> {});
@@ -68,8 +71,11 @@ public final class Routes {
                 bodies.setAsyncSupported(true);
                 h.addFilter(bodies, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
             });
-            // a blocking read or write during a request never waits longer than a slow body may take
-            c.jetty.modifyHttpConfiguration(h -> h.setIdleTimeout(config.requestReadTimeoutMs()));
+            // a blocking read or write during a request never waits much longer than a slow body may take; a second
+            // more than the body's deadline, so that deadline always fires first and answers 408 (when both fired
+            // together on a busy machine, Jetty sometimes failed the request itself with a 500)
+            c.jetty.modifyHttpConfiguration(
+                    h -> h.setIdleTimeout(config.requestReadTimeoutMs() + BODY_DEADLINE_FIRST_MS));
             // what Jetty refuses itself (malformed HTTP, too long headers) is problem+json too
             c.jetty.modifyServer(server ->
                     server.setErrorHandler(new JettyProblems(() -> current.get().datasetJson())));

@@ -241,6 +241,16 @@ class AssessmentAnswerPathsHttpTest {
             assertEquals("gzip", gzip.header("Content-Encoding"));
             assertArrayEquals(plain.body(), gzip.body());
             assertFalse(plain.headers().stream().anyMatch(h -> h.startsWith("Content-Encoding")));
+            // a client that names no encoding gets every answer framed by its length, in one write, not chunked
+            // (parse checks the length against the body); a refusal too
+            for (Sent r : List.of(
+                    post("plain", FACILITY, Map.of()),
+                    post("422", POINT.replace("240020,510020", "100000,400000"), Map.of()),
+                    post("400", "{", Map.of()))) {
+                Raw framed = exchange(port, r, false);
+                assertEquals(Integer.toString(framed.body().length), framed.header("Content-Length"), r.what());
+                assertEquals(null, framed.header("Transfer-Encoding"), r.what());
+            }
 
             // 503 with Retry-After while the one turn is taken and nobody may wait
             engine.hold = new CountDownLatch(1);

@@ -302,6 +302,35 @@ class HttpHardeningTest {
 
     // ---------------------------------------------------------------- item 4: slow bodies hold no thread
 
+    /**
+     * Many bodies that stop arriving, all at once: every one gets 408. The connection's own idle timeout used to be
+     * the same as the body's deadline, and when it fired first (threads busy, timers due together) Jetty failed the
+     * request itself with a 500 "not well-formed HTTP" instead of our 408.
+     */
+    @Test
+    void manyBodiesThatDoNotArriveAllGet408() throws Exception {
+        serve(Map.of("request-read-timeout-ms", "300"), port -> {
+            int n = 48;
+            List<Socket> sockets = new ArrayList<>();
+            try {
+                for (int i = 0; i < n; i++) {
+                    Socket s = new Socket("127.0.0.1", port);
+                    s.setSoTimeout(20_000);
+                    sockets.add(s);
+                    s.getOutputStream()
+                            .write(
+                                    ("POST /api/v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                                    + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"form\"")
+                                            .getBytes(StandardCharsets.ISO_8859_1));
+                    s.getOutputStream().flush();
+                }
+                for (Socket s : sockets) read(s).problem(408);
+            } finally {
+                for (Socket s : sockets) s.close();
+            }
+        });
+    }
+
     @Test
     void aBodyThatDoesNotArriveGets408() throws Exception {
         serve(Map.of("request-read-timeout-ms", "1000"), port -> {
