@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import nl.plektoets.policy.ReachSettings;
 import nl.plektoets.policy.TravelMode;
@@ -92,6 +93,16 @@ public final class RoutingNetwork implements AutoCloseable {
     private final EdgeFilter[] bitSnapFilters;
     /** Accepts an edge when any mode's snap filter does: one location-index query serves all modes. */
     private final EdgeFilter anyModeSnapFilter;
+    /**
+     * The location index's tiles as arrays ({@link SnapGrid}): the same snaps as GraphHopper's {@code findClosest} at
+     * a fraction of the cost; null where it is not built (a memory-mapped graph, beyond its size limits), and then
+     * GraphHopper answers.
+     */
+    private final SnapGrid grid;
+    /** {@link #bitSnapFilters} and {@link #anyModeSnapFilter} as tests of an edge id, for {@link #grid}. */
+    private final IntPredicate[] bitAccepts;
+
+    private final IntPredicate anyAccepts;
 
     private final boolean imported;
     private final long importMillis;
@@ -102,7 +113,12 @@ public final class RoutingNetwork implements AutoCloseable {
     private final Properties source;
 
     private RoutingNetwork(
-            GraphHopper hopper, ReachSettings settings, boolean imported, long importMillis, Properties source) {
+            GraphHopper hopper,
+            ReachSettings settings,
+            boolean imported,
+            long importMillis,
+            Properties source,
+            boolean memoryMapped) {
         this.sourceStamp = new java.util.TreeMap<>(source).toString();
         this.source = source;
         this.hopper = hopper;
@@ -155,6 +171,19 @@ public final class RoutingNetwork implements AutoCloseable {
             for (long[] bits : snapBits) if ((bits[e >>> 6] & bit) != 0) return true;
             return false;
         };
+        // the grid's edge ids are the graph's own (all below `edges`), so the bits answer for every one
+        bitAccepts = new IntPredicate[modes.length];
+        for (TravelMode mode : modes) {
+            long[] bits = snapBits[mode.ordinal()];
+            bitAccepts[mode.ordinal()] = e -> (bits[e >>> 6] & (1L << e)) != 0;
+        }
+        anyAccepts = e -> {
+            long bit = 1L << e;
+            for (long[] bits : snapBits) if ((bits[e >>> 6] & bit) != 0) return true;
+            return false;
+        };
+        // a memory-mapped graph is the national batch's, which keeps its heap for the partitions
+        grid = memoryMapped ? null : SnapGrid.of(graph(), hopper.getLocationIndex());
     }
 
     /** A bit per edge id of {@code graph}: set where {@code filter} accepts the edge (in its storage orientation). */
@@ -262,7 +291,7 @@ public final class RoutingNetwork implements AutoCloseable {
                             out, "source of the cached GraphHopper graph; delete the directory to force a re-import");
                 }
             }
-            return new RoutingNetwork(hopper, settings, !fresh, millis, wanted);
+            return new RoutingNetwork(hopper, settings, !fresh, millis, wanted, memoryMapped);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Cannot use graph cache directory " + graphDir + ": " + e.getMessage()
@@ -386,7 +415,7 @@ public final class RoutingNetwork implements AutoCloseable {
      */
     public Optional<NetworkSnap> snap(double lon, double lat, TravelMode mode) {
         // the mode's filter from its bits: the same edges as findClosest's (snapFilter(mode)) at a fraction of the cost
-        Snap snap = locationIndex().findClosest(lat, lon, bitSnapFilters[mode.ordinal()]);
+        Snap snap = closest(lat, lon, mode);
         return snap.isValid()
                 ? Optional.of(toNetworkSnap(new Located(snap, graph()), lon, lat, mode))
                 : Optional.empty();
@@ -402,7 +431,9 @@ public final class RoutingNetwork implements AutoCloseable {
      * several modes take the shared snap, its place on the edge is worked out once.
      */
     public Map<TravelMode, Optional<NetworkSnap>> snapAll(double lon, double lat) {
-        Snap any = locationIndex().findClosest(lat, lon, anyModeSnapFilter);
+        Snap any = grid != null
+                ? grid.findClosest(lat, lon, anyAccepts)
+                : locationIndex().findClosest(lat, lon, anyModeSnapFilter);
         Map<TravelMode, Optional<NetworkSnap>> m = new EnumMap<>(TravelMode.class);
         Located shared = null;
         for (TravelMode mode : TravelMode.values()) {
@@ -413,6 +444,18 @@ public final class RoutingNetwork implements AutoCloseable {
             } else m.put(mode, snap(lon, lat, mode));
         }
         return m;
+    }
+
+    /** The location index's nearest edge that {@code mode} may use: from the grid where there is one. */
+    private Snap closest(double lat, double lon, TravelMode mode) {
+        return grid != null
+                ? grid.findClosest(lat, lon, bitAccepts[mode.ordinal()])
+                : locationIndex().findClosest(lat, lon, bitSnapFilters[mode.ordinal()]);
+    }
+
+    /** The snap grid, or null where GraphHopper's index answers (tests). */
+    SnapGrid grid() {
+        return grid;
     }
 
     /** Travel-time weighting of the car network (milliseconds, infinite where cars may not go); no turn costs. */
