@@ -103,6 +103,13 @@ public final class RoutingNetwork implements AutoCloseable {
     private final IntPredicate[] bitAccepts;
 
     private final IntPredicate anyAccepts;
+    /**
+     * Per mode (by ordinal), each edge's weight in milliseconds base -> adj at {@code 2 * edge} and adj -> base at
+     * {@code 2 * edge + 1}, -1 where it is infinite: what {@link #weighting}'s {@code calcEdgeWeight} answers (the
+     * custom model's time, or infinite), worked out once; a snap asks it twice per mode. Built with the {@link #grid}
+     * (8 bytes per edge and mode); null without it, or when an edge's time does not fit an int.
+     */
+    private final int[][] edgeMillis;
 
     private final boolean imported;
     private final long importMillis;
@@ -184,6 +191,32 @@ public final class RoutingNetwork implements AutoCloseable {
         };
         // a memory-mapped graph is the national batch's, which keeps its heap for the partitions
         grid = memoryMapped ? null : SnapGrid.of(graph(), hopper.getLocationIndex());
+        edgeMillis = grid == null ? null : edgeMillis(graph(), modes, weightings);
+    }
+
+    /** {@link #edgeMillis} of every edge; null when a time is beyond an int (or not a whole number of milliseconds). */
+    private static int[][] edgeMillis(BaseGraph graph, TravelMode[] modes, Map<TravelMode, Weighting> weightings) {
+        int edges = graph.getEdges();
+        int[][] out = new int[modes.length][];
+        for (TravelMode mode : modes) {
+            Weighting w = weightings.get(mode);
+            int[] millis = new int[2 * edges];
+            for (int e = 0; e < edges; e++) {
+                EdgeIteratorState edge = graph.getEdgeIteratorState(e, Integer.MIN_VALUE); // storage orientation
+                for (int reverse = 0; reverse < 2; reverse++) {
+                    double weight = w.calcEdgeWeight(edge, reverse == 1);
+                    if (weight == Double.POSITIVE_INFINITY) millis[2 * e + reverse] = -1;
+                    else if (weight >= 0
+                            && weight <= Integer.MAX_VALUE
+                            && weight == (int) weight
+                            && Double.doubleToRawLongBits(weight) != Double.doubleToRawLongBits(-0.0))
+                        millis[2 * e + reverse] = (int) weight;
+                    else return null;
+                }
+            }
+            out[mode.ordinal()] = millis;
+        }
+        return out;
     }
 
     /** A bit per edge id of {@code graph}: set where {@code filter} accepts the edge (in its storage orientation). */
@@ -453,6 +486,13 @@ public final class RoutingNetwork implements AutoCloseable {
                 : locationIndex().findClosest(lat, lon, bitSnapFilters[mode.ordinal()]);
     }
 
+    /** An edge's weight for {@code mode} as snaps read it (from {@link #edgeMillis} where built); tests. */
+    double snapEdgeWeight(TravelMode mode, int edge, boolean reverse) {
+        if (edgeMillis == null)
+            return weightings.get(mode).calcEdgeWeight(graph().getEdgeIteratorState(edge, Integer.MIN_VALUE), reverse);
+        return weight(edgeMillis[mode.ordinal()][2 * edge + (reverse ? 1 : 0)]);
+    }
+
     /** The snap grid, or null where GraphHopper's index answers (tests). */
     SnapGrid grid() {
         return grid;
@@ -473,7 +513,14 @@ public final class RoutingNetwork implements AutoCloseable {
     }
 
     private NetworkSnap toNetworkSnap(Located at, double lon, double lat, TravelMode mode) {
-        return toNetworkSnap(at, lon, lat, mode, weightings.get(mode));
+        if (edgeMillis == null) return toNetworkSnap(at, lon, lat, mode, weightings.get(mode));
+        int[] millis = edgeMillis[mode.ordinal()];
+        int e = at.edge.getEdge();
+        return toNetworkSnap(at, lon, lat, mode, weight(millis[2 * e]), weight(millis[2 * e + 1]));
+    }
+
+    private static double weight(int millis) {
+        return millis < 0 ? Double.POSITIVE_INFINITY : millis;
     }
 
     private NetworkSnap toNetworkSnap(Snap snap, double lon, double lat, TravelMode mode, Weighting w) {
@@ -523,9 +570,14 @@ public final class RoutingNetwork implements AutoCloseable {
     }
 
     private static NetworkSnap toNetworkSnap(Located at, double lon, double lat, TravelMode mode, Weighting w) {
+        double forward = w.calcEdgeWeight(at.edge, false); // base -> adj, milliseconds or infinite
+        double backward = w.calcEdgeWeight(at.edge, true); // adj -> base
+        return toNetworkSnap(at, lon, lat, mode, forward, backward);
+    }
+
+    private static NetworkSnap toNetworkSnap(
+            Located at, double lon, double lat, TravelMode mode, double forward, double backward) {
         EdgeIteratorState edge = at.edge;
-        double forward = w.calcEdgeWeight(edge, false); // base -> adj, milliseconds or infinite
-        double backward = w.calcEdgeWeight(edge, true); // adj -> base
         return new NetworkSnap(
                 mode,
                 edge.getEdge(),

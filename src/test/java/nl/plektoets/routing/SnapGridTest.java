@@ -159,6 +159,30 @@ class SnapGridTest {
         if (world == bayreuth) assertTrue(pillar > 100, "pillar " + pillar);
     }
 
+    @ParameterizedTest
+    @MethodSource("worlds")
+    void theEdgeTimesKeptAreTheWeightingsOwn(World world) {
+        RoutingNetwork network = world.network();
+        int infinite = 0, finite = 0;
+        for (TravelMode mode : TravelMode.values()) {
+            for (int e = 0; e < network.graph().getEdges(); e++) {
+                var edge = network.graph().getEdgeIteratorState(e, Integer.MIN_VALUE);
+                for (boolean reverse : new boolean[] {false, true}) {
+                    double expected = network.weighting(mode).calcEdgeWeight(edge, reverse);
+                    double got = network.snapEdgeWeight(mode, e, reverse);
+                    assertEquals(
+                            Double.doubleToRawLongBits(expected),
+                            Double.doubleToRawLongBits(got),
+                            mode + " edge " + e + " reverse " + reverse);
+                    if (Double.isInfinite(expected)) infinite++;
+                    else finite++;
+                }
+            }
+        }
+        assertTrue(finite > 1000, "finite " + finite);
+        if (world == bayreuth) assertTrue(infinite > 100, "infinite " + infinite); // one-ways, footways, motorways
+    }
+
     /** Every field of a snap that callers read, doubles as their bits. */
     static String describe(Snap s) {
         if (!s.isValid()) return "invalid";
