@@ -42,7 +42,14 @@ class SnapGridTest {
     @TempDir
     static Path tmp;
 
-    record World(String name, RoutingNetwork network, List<double[]> latLon) {
+    record World(
+            String name,
+            RoutingNetwork network,
+            List<double[]> latLon,
+            ReachIndex index,
+            Dataset dataset,
+            WorkingCrs crs,
+            Path dir) {
         @Override
         public String toString() {
             return name;
@@ -103,7 +110,7 @@ class SnapGridTest {
                 points.add(new double[] {ll.y, ll.x});
             }
         }
-        return new World(name, network, points);
+        return new World(name, network, points, index, dataset, crs, dir);
     }
 
     @AfterAll
@@ -181,6 +188,46 @@ class SnapGridTest {
         }
         assertTrue(finite > 1000, "finite " + finite);
         if (world == bayreuth) assertTrue(infinite > 100, "infinite " + infinite); // one-ways, footways, motorways
+    }
+
+    /**
+     * The reach at every address's point (as an assessment by address asks it) is the same with the addresses' lon/lat
+     * kept ({@link ReachIndex#withAddresses}) as with the inverse projection per request; the kept lon/lat is Proj4J's
+     * bit for bit, and a point a hair beside an address is not taken for it.
+     */
+    @ParameterizedTest
+    @MethodSource("worlds")
+    void theAddressesLonLatKeptIsTheProjectionsOwn(World world) {
+        ReachIndex withAddresses = world.index();
+        ReachIndex.KnownPoints known = ReachIndex.KnownPoints.of(world.dataset().layer(Role.ADDRESS), world.crs());
+        assertNotNull(known);
+        try (ReachIndex without = ReachIndex.on(
+                world.network(),
+                tmp.resolve(world.name() + "-tables"),
+                world.dataset().layer(Role.FACILITY),
+                world.crs(),
+                withAddresses.settings())) {
+            var factory = world.crs().geometryFactory();
+            int kept = 0;
+            for (Feature a : world.dataset().layer(Role.ADDRESS)) {
+                org.locationtech.jts.geom.Point p = a.geometry() instanceof org.locationtech.jts.geom.Point pt
+                        ? pt
+                        : a.geometry().getInteriorPoint();
+                Coordinate c = p.getCoordinate();
+                Coordinate expected = world.crs().toLonLat(c.x, c.y);
+                Coordinate got = known.lonLat(c.x, c.y);
+                assertNotNull(got, "address " + a.id());
+                assertEquals(Double.doubleToRawLongBits(expected.x), Double.doubleToRawLongBits(got.x));
+                assertEquals(Double.doubleToRawLongBits(expected.y), Double.doubleToRawLongBits(got.y));
+                kept++;
+                assertEquals(null, known.lonLat(Math.nextUp(c.x), c.y), "beside address " + a.id());
+                assertEquals(null, known.lonLat(c.x, Math.nextDown(c.y)), "beside address " + a.id());
+                assertEquals(without.reach(p), withAddresses.reach(p), "reach at address " + a.id());
+                org.locationtech.jts.geom.Point beside = factory.createPoint(new Coordinate(Math.nextUp(c.x), c.y));
+                assertEquals(without.reach(beside), withAddresses.reach(beside), "reach beside address " + a.id());
+            }
+            assertTrue(kept > 500, "kept " + kept);
+        }
     }
 
     /** Every field of a snap that callers read, doubles as their bits. */
