@@ -46,7 +46,8 @@ import org.locationtech.jts.geom.Point;
  * {@code serve} answers the public (spread over a register of every 50th address, room rental with an empty register),
  * at 6,000 seeded points: half a few tens of metres beside an address, half anywhere in the demo's extent. Each
  * criterion with {@code Detail.FULL} alone on one thread, thread CPU time, median of the rounds after a warm-up; the
- * reach lookup alone ({@code ReachLookup.reach}) too. First prints a digest of every result, so two builds are seen to
+ * reach lookup alone ({@code ReachLookup.reach}) too, and at 6,000 address points (an assessment by address: the
+ * address's own point; its digest printed apart). First prints a digest of every result, so two builds are seen to
  * answer the same. Uses only what main's classes have, so builds run side by side ({@code scripts/bench-fresh-point}):
  * {@code java -cp BENCH-CLASSES:JAR nl.plektoets.bench.FreshPointCpuBenchmark WORK-DIR [warm-up-s] [rounds]}; WORK-DIR
  * keeps the demo's copy and its graph between runs (one per build run at the same time).
@@ -113,6 +114,12 @@ public final class FreshPointCpuBenchmark {
                                     profile,
                                     assessor.lookup()));
         }
+        // the reach at address points, as an assessment by address asks it (the address's own point)
+        List<Geometry> addressSites = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            Geometry g = addresses.get(random.nextInt(addresses.size())).geometry();
+            addressSites.add(g instanceof Point ? g : g.getInteriorPoint());
+        }
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (Criterion c : List.<Criterion>of(facilityReach, spread, roomRental))
             for (CriterionInput in : c == roomRental ? roomRentalInputs : inputs)
@@ -121,24 +128,35 @@ public final class FreshPointCpuBenchmark {
             digest.update(text(reach.reach(in.request().site())).getBytes(StandardCharsets.UTF_8));
         System.out.println(
                 "results digest " + HexFormat.of().formatHex(digest.digest()).substring(0, 16));
+        MessageDigest addressDigest = MessageDigest.getInstance("SHA-256");
+        for (Geometry site : addressSites)
+            addressDigest.update(text(reach.reach(site)).getBytes(StandardCharsets.UTF_8));
+        System.out.println("address reach digest "
+                + HexFormat.of().formatHex(addressDigest.digest()).substring(0, 16));
+        List<CriterionInput> addressInputs = new ArrayList<>();
+        for (Geometry site : addressSites)
+            addressInputs.add(new CriterionInput(
+                    new AssessmentRequest(site, HousingForm.ROOM_RENTAL, 4, false), profile, assessor.lookup()));
 
-        List<String> names = List.of("facility_reach", "reach lookup", "spread", "room_rental_street");
+        List<String> names =
+                List.of("facility_reach", "reach lookup", "spread", "room_rental_street", "reach at addresses");
         List<Function<CriterionInput, Object>> runs = List.of(
                 facilityReach::evaluate,
                 in -> reach.reach(in.request().site()),
                 spread::evaluate,
-                roomRental::evaluate);
+                roomRental::evaluate,
+                in -> reach.reach(in.request().site()));
         double[][] us = new double[names.size()][rounds];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long until = System.nanoTime() + warmupS * 1_000_000_000L;
         long sink = 0;
         while (System.nanoTime() < until)
             for (int k = 0; k < runs.size(); k++)
-                for (CriterionInput in : k == 3 ? roomRentalInputs : inputs)
+                for (CriterionInput in : k == 3 ? roomRentalInputs : k == 4 ? addressInputs : inputs)
                     sink += runs.get(k).apply(in).hashCode();
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < runs.size(); k++) {
-                List<CriterionInput> ins = k == 3 ? roomRentalInputs : inputs;
+                List<CriterionInput> ins = k == 3 ? roomRentalInputs : k == 4 ? addressInputs : inputs;
                 long t0 = threads.getCurrentThreadCpuTime();
                 for (CriterionInput in : ins) sink += runs.get(k).apply(in).hashCode();
                 us[k][r] = (threads.getCurrentThreadCpuTime() - t0) / 1e3 / ins.size();

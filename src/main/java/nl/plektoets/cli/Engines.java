@@ -279,14 +279,17 @@ final class Engines {
         Path graph = dir.resolve("graph");
         WorkingCrs crs = WorkingCrs.of(dataset.info().workingCrs());
         if (previous != null && previous.network().builtFrom(sources)) {
-            return ReachIndex.on(previous.network(), graph, dataset.layer(Role.FACILITY), crs, settings);
+            return ReachIndex.on(previous.network(), graph, dataset.layer(Role.FACILITY), crs, settings)
+                    .withAddresses(dataset.layer(Role.ADDRESS));
         }
         context.err()
                 .println("plektoets: walking and cycling networks from "
                         + sources.stream()
                                 .map(p -> dir.relativize(p).toString())
                                 .toList() + " (the first use imports them into " + graph + ")");
-        return ReachIndex.open(sources, graph, dataset.layer(Role.FACILITY), crs, settings, memoryMapped);
+        // an assessment by address asks the reach at the address's point: its lon/lat worked out once here
+        return ReachIndex.open(sources, graph, dataset.layer(Role.FACILITY), crs, settings, memoryMapped)
+                .withAddresses(dataset.layer(Role.ADDRESS));
     }
 
     /** The data directory's dataset; a demo's directory is first filled with its demo when it holds no data. */

@@ -148,8 +148,7 @@ public final class NeighboursCriterion implements Criterion {
         ev.put("effectArea", area.area());
         Villages.Found v = in.lookup().hasData(Role.VILLAGE)
                 ? Villages.of(
-                        in.lookup(),
-                        in.request().site(),
+                        in,
                         p.settlement().spread() != null
                                 ? p.settlement().spread().villageMaxDistanceM()
                                 : 10 * area.radiusM())

@@ -70,6 +70,13 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
     /** One category's table for one mode, its facilities (ordered by id) and their points in lon/lat. */
     private record CategoryReach(String category, FacilityReachTable table, List<Feature> list, Coordinate[] lonLat) {}
 
+    /**
+     * The dataset's address points with their lon/lat ({@link #withAddresses}): an assessment by address asks the
+     * reach at exactly such a point, and its inverse projection (Proj4J, a third of a point's reach) is then read, not
+     * computed. Null until given.
+     */
+    private volatile KnownPoints addressLonLat;
+
     private final Map<String, Long> precomputeMillis = new LinkedHashMap<>();
     private final Map<String, Integer> unsnappedFacilities = new LinkedHashMap<>();
 
@@ -97,6 +104,10 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
      * the facilities of {@code dataset}, cached in {@code <dataDir>/graph/}.
      */
     public static ReachIndex open(Path dataDir, Dataset dataset, ReachSettings settings) {
+        return openFacilities(dataDir, dataset, settings).withAddresses(dataset.layer(Role.ADDRESS));
+    }
+
+    private static ReachIndex openFacilities(Path dataDir, Dataset dataset, ReachSettings settings) {
         List<Path> sources = DataDirectory.networkSources(dataDir);
         if (sources.isEmpty()) {
             throw new IllegalArgumentException(
@@ -307,10 +318,24 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
         return m;
     }
 
+    /**
+     * Keeps the lon/lat of each address's point ({@code addresses}: the dataset's address layer; a point, or the
+     * interior point of an area, as the address index places an address), so a site at exactly such a point needs no
+     * inverse projection: the value is {@code crs.toLonLat} of the same doubles, worked out here instead of per
+     * request. Per served dataset, made once before the index is shared; at most {@link KnownPoints#MAX} points (about
+     * 50 bytes each), none beyond. Returns this index.
+     */
+    public ReachIndex withAddresses(List<Feature> addresses) {
+        addressLonLat = KnownPoints.of(addresses, crs);
+        return this;
+    }
+
     private List<Coordinate> candidatesLonLat(Geometry site) {
         if (site instanceof Puntal) {
             Coordinate c = representativePoint(site);
-            return List.of(crs.toLonLat(c.x, c.y));
+            KnownPoints known = addressLonLat;
+            Coordinate ll = known == null ? null : known.lonLat(c.x, c.y);
+            return List.of(ll != null ? ll : crs.toLonLat(c.x, c.y));
         }
         List<Coordinate> out = new ArrayList<>();
         for (Coordinate c : accessCandidates(site)) out.add(crs.toLonLat(c.x, c.y));
@@ -457,5 +482,60 @@ public final class ReachIndex implements ReachLookup, AutoCloseable {
     @Override
     public void close() {
         if (ownsNetwork) network.close();
+    }
+
+    /** Points (working CRS) with their lon/lat, found by the exact doubles of x and y (open addressing). */
+    static final class KnownPoints {
+        /** At most this many points are kept (a large municipality has some 10^5 addresses). */
+        static final int MAX = 1 << 20;
+
+        private final double[] xy; // x, y per slot; NaN x: empty
+        private final double[] lonLat;
+        private final int mask;
+
+        private KnownPoints(int slots) {
+            xy = new double[2 * slots];
+            lonLat = new double[2 * slots];
+            java.util.Arrays.fill(xy, Double.NaN);
+            mask = slots - 1;
+        }
+
+        /** The points of {@code features} (a point, or an area's interior point); null for none or more than MAX. */
+        static KnownPoints of(List<Feature> features, WorkingCrs crs) {
+            if (features.isEmpty() || features.size() > MAX) return null;
+            KnownPoints k = new KnownPoints(Integer.highestOneBit(features.size() * 2 - 1) << 1);
+            for (Feature f : features) {
+                Coordinate c = representativePoint(f.geometry());
+                if (Double.isNaN(c.x) || Double.isNaN(c.y)) continue;
+                int i = k.slot(c.x, c.y);
+                if (Double.isNaN(k.xy[2 * i])) {
+                    Coordinate ll = crs.toLonLat(c.x, c.y);
+                    k.xy[2 * i] = c.x;
+                    k.xy[2 * i + 1] = c.y;
+                    k.lonLat[2 * i] = ll.x;
+                    k.lonLat[2 * i + 1] = ll.y;
+                }
+            }
+            return k;
+        }
+
+        /** The slot holding (x, y), or the empty slot where it would go. */
+        private int slot(double x, double y) {
+            long bx = Double.doubleToRawLongBits(x), by = Double.doubleToRawLongBits(y);
+            long h = (bx * 0x9E3779B97F4A7C15L) ^ (by * 0xC2B2AE3D27D4EB4FL);
+            int i = (int) (h ^ (h >>> 29)) & mask;
+            while (true) {
+                double sx = xy[2 * i];
+                if (Double.isNaN(sx)) return i;
+                if (Double.doubleToRawLongBits(sx) == bx && Double.doubleToRawLongBits(xy[2 * i + 1]) == by) return i;
+                i = (i + 1) & mask;
+            }
+        }
+
+        /** The lon/lat kept for exactly (x, y), or null. */
+        Coordinate lonLat(double x, double y) {
+            int i = slot(x, y);
+            return Double.isNaN(xy[2 * i]) ? null : new Coordinate(lonLat[2 * i], lonLat[2 * i + 1]);
+        }
     }
 }

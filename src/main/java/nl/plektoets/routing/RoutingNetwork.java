@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import nl.plektoets.policy.ReachSettings;
 import nl.plektoets.policy.TravelMode;
@@ -92,6 +93,23 @@ public final class RoutingNetwork implements AutoCloseable {
     private final EdgeFilter[] bitSnapFilters;
     /** Accepts an edge when any mode's snap filter does: one location-index query serves all modes. */
     private final EdgeFilter anyModeSnapFilter;
+    /**
+     * The location index's tiles as arrays ({@link SnapGrid}): the same snaps as GraphHopper's {@code findClosest} at
+     * a fraction of the cost; null where it is not built (a memory-mapped graph, beyond its size limits), and then
+     * GraphHopper answers.
+     */
+    private final SnapGrid grid;
+    /** {@link #bitSnapFilters} and {@link #anyModeSnapFilter} as tests of an edge id, for {@link #grid}. */
+    private final IntPredicate[] bitAccepts;
+
+    private final IntPredicate anyAccepts;
+    /**
+     * Per mode (by ordinal), each edge's weight in milliseconds base -> adj at {@code 2 * edge} and adj -> base at
+     * {@code 2 * edge + 1}, -1 where it is infinite: what {@link #weighting}'s {@code calcEdgeWeight} answers (the
+     * custom model's time, or infinite), worked out once; a snap asks it twice per mode. Built with the {@link #grid}
+     * (8 bytes per edge and mode); null without it, or when an edge's time does not fit an int.
+     */
+    private final int[][] edgeMillis;
 
     private final boolean imported;
     private final long importMillis;
@@ -102,7 +120,12 @@ public final class RoutingNetwork implements AutoCloseable {
     private final Properties source;
 
     private RoutingNetwork(
-            GraphHopper hopper, ReachSettings settings, boolean imported, long importMillis, Properties source) {
+            GraphHopper hopper,
+            ReachSettings settings,
+            boolean imported,
+            long importMillis,
+            Properties source,
+            boolean memoryMapped) {
         this.sourceStamp = new java.util.TreeMap<>(source).toString();
         this.source = source;
         this.hopper = hopper;
@@ -155,6 +178,45 @@ public final class RoutingNetwork implements AutoCloseable {
             for (long[] bits : snapBits) if ((bits[e >>> 6] & bit) != 0) return true;
             return false;
         };
+        // the grid's edge ids are the graph's own (all below `edges`), so the bits answer for every one
+        bitAccepts = new IntPredicate[modes.length];
+        for (TravelMode mode : modes) {
+            long[] bits = snapBits[mode.ordinal()];
+            bitAccepts[mode.ordinal()] = e -> (bits[e >>> 6] & (1L << e)) != 0;
+        }
+        anyAccepts = e -> {
+            long bit = 1L << e;
+            for (long[] bits : snapBits) if ((bits[e >>> 6] & bit) != 0) return true;
+            return false;
+        };
+        // a memory-mapped graph is the national batch's, which keeps its heap for the partitions
+        grid = memoryMapped ? null : SnapGrid.of(graph(), hopper.getLocationIndex());
+        edgeMillis = grid == null ? null : edgeMillis(graph(), modes, weightings);
+    }
+
+    /** {@link #edgeMillis} of every edge; null when a time is beyond an int (or not a whole number of milliseconds). */
+    private static int[][] edgeMillis(BaseGraph graph, TravelMode[] modes, Map<TravelMode, Weighting> weightings) {
+        int edges = graph.getEdges();
+        int[][] out = new int[modes.length][];
+        for (TravelMode mode : modes) {
+            Weighting w = weightings.get(mode);
+            int[] millis = new int[2 * edges];
+            for (int e = 0; e < edges; e++) {
+                EdgeIteratorState edge = graph.getEdgeIteratorState(e, Integer.MIN_VALUE); // storage orientation
+                for (int reverse = 0; reverse < 2; reverse++) {
+                    double weight = w.calcEdgeWeight(edge, reverse == 1);
+                    if (weight == Double.POSITIVE_INFINITY) millis[2 * e + reverse] = -1;
+                    else if (weight >= 0
+                            && weight <= Integer.MAX_VALUE
+                            && weight == (int) weight
+                            && Double.doubleToRawLongBits(weight) != Double.doubleToRawLongBits(-0.0))
+                        millis[2 * e + reverse] = (int) weight;
+                    else return null;
+                }
+            }
+            out[mode.ordinal()] = millis;
+        }
+        return out;
     }
 
     /** A bit per edge id of {@code graph}: set where {@code filter} accepts the edge (in its storage orientation). */
@@ -262,7 +324,7 @@ public final class RoutingNetwork implements AutoCloseable {
                             out, "source of the cached GraphHopper graph; delete the directory to force a re-import");
                 }
             }
-            return new RoutingNetwork(hopper, settings, !fresh, millis, wanted);
+            return new RoutingNetwork(hopper, settings, !fresh, millis, wanted, memoryMapped);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Cannot use graph cache directory " + graphDir + ": " + e.getMessage()
@@ -386,7 +448,7 @@ public final class RoutingNetwork implements AutoCloseable {
      */
     public Optional<NetworkSnap> snap(double lon, double lat, TravelMode mode) {
         // the mode's filter from its bits: the same edges as findClosest's (snapFilter(mode)) at a fraction of the cost
-        Snap snap = locationIndex().findClosest(lat, lon, bitSnapFilters[mode.ordinal()]);
+        Snap snap = closest(lat, lon, mode);
         return snap.isValid()
                 ? Optional.of(toNetworkSnap(new Located(snap, graph()), lon, lat, mode))
                 : Optional.empty();
@@ -402,7 +464,9 @@ public final class RoutingNetwork implements AutoCloseable {
      * several modes take the shared snap, its place on the edge is worked out once.
      */
     public Map<TravelMode, Optional<NetworkSnap>> snapAll(double lon, double lat) {
-        Snap any = locationIndex().findClosest(lat, lon, anyModeSnapFilter);
+        Snap any = grid != null
+                ? grid.findClosest(lat, lon, anyAccepts)
+                : locationIndex().findClosest(lat, lon, anyModeSnapFilter);
         Map<TravelMode, Optional<NetworkSnap>> m = new EnumMap<>(TravelMode.class);
         Located shared = null;
         for (TravelMode mode : TravelMode.values()) {
@@ -413,6 +477,25 @@ public final class RoutingNetwork implements AutoCloseable {
             } else m.put(mode, snap(lon, lat, mode));
         }
         return m;
+    }
+
+    /** The location index's nearest edge that {@code mode} may use: from the grid where there is one. */
+    private Snap closest(double lat, double lon, TravelMode mode) {
+        return grid != null
+                ? grid.findClosest(lat, lon, bitAccepts[mode.ordinal()])
+                : locationIndex().findClosest(lat, lon, bitSnapFilters[mode.ordinal()]);
+    }
+
+    /** An edge's weight for {@code mode} as snaps read it (from {@link #edgeMillis} where built); tests. */
+    double snapEdgeWeight(TravelMode mode, int edge, boolean reverse) {
+        if (edgeMillis == null)
+            return weightings.get(mode).calcEdgeWeight(graph().getEdgeIteratorState(edge, Integer.MIN_VALUE), reverse);
+        return weight(edgeMillis[mode.ordinal()][2 * edge + (reverse ? 1 : 0)]);
+    }
+
+    /** The snap grid, or null where GraphHopper's index answers (tests). */
+    SnapGrid grid() {
+        return grid;
     }
 
     /** Travel-time weighting of the car network (milliseconds, infinite where cars may not go); no turn costs. */
@@ -430,7 +513,14 @@ public final class RoutingNetwork implements AutoCloseable {
     }
 
     private NetworkSnap toNetworkSnap(Located at, double lon, double lat, TravelMode mode) {
-        return toNetworkSnap(at, lon, lat, mode, weightings.get(mode));
+        if (edgeMillis == null) return toNetworkSnap(at, lon, lat, mode, weightings.get(mode));
+        int[] millis = edgeMillis[mode.ordinal()];
+        int e = at.edge.getEdge();
+        return toNetworkSnap(at, lon, lat, mode, weight(millis[2 * e]), weight(millis[2 * e + 1]));
+    }
+
+    private static double weight(int millis) {
+        return millis < 0 ? Double.POSITIVE_INFINITY : millis;
     }
 
     private NetworkSnap toNetworkSnap(Snap snap, double lon, double lat, TravelMode mode, Weighting w) {
@@ -480,9 +570,14 @@ public final class RoutingNetwork implements AutoCloseable {
     }
 
     private static NetworkSnap toNetworkSnap(Located at, double lon, double lat, TravelMode mode, Weighting w) {
+        double forward = w.calcEdgeWeight(at.edge, false); // base -> adj, milliseconds or infinite
+        double backward = w.calcEdgeWeight(at.edge, true); // adj -> base
+        return toNetworkSnap(at, lon, lat, mode, forward, backward);
+    }
+
+    private static NetworkSnap toNetworkSnap(
+            Located at, double lon, double lat, TravelMode mode, double forward, double backward) {
         EdgeIteratorState edge = at.edge;
-        double forward = w.calcEdgeWeight(edge, false); // base -> adj, milliseconds or infinite
-        double backward = w.calcEdgeWeight(edge, true); // adj -> base
         return new NetworkSnap(
                 mode,
                 edge.getEdge(),
