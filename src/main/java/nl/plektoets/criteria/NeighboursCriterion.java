@@ -148,7 +148,8 @@ public final class NeighboursCriterion implements Criterion {
         ev.put("effectArea", area.area());
         Villages.Found v = in.lookup().hasData(Role.VILLAGE)
                 ? Villages.of(
-                        in,
+                        in.lookup(),
+                        in.request().site(),
                         p.settlement().spread() != null
                                 ? p.settlement().spread().villageMaxDistanceM()
                                 : 10 * area.radiusM())

@@ -110,7 +110,7 @@ public final class SpreadCriterion implements Criterion {
                             + " villages cannot be checked (" + ref + "). Import TOP10NL Plaats (woonkernen) or OSM"
                             + " place=* with population.");
         }
-        Villages.Found v = Villages.of(in, sp.villageMaxDistanceM());
+        Villages.Found v = Villages.of(in.lookup(), r.site(), sp.villageMaxDistanceM());
         if (v == null) {
             ev.put("villageSearchedWithinM", sp.villageMaxDistanceM());
             return unknown(

@@ -38,33 +38,6 @@ public final class Villages {
         }
     }
 
-    /** The last answer of {@link #of(CriterionInput, double)} on this thread: its input (weakly), distance and village. */
-    private static final class Last {
-        java.lang.ref.WeakReference<CriterionInput> input = new java.lang.ref.WeakReference<>(null);
-        double maxDistanceM;
-        Found found;
-    }
-
-    private static final ThreadLocal<Last> LAST = ThreadLocal.withInitial(Last::new);
-
-    /**
-     * {@link #of(SpatialLookup, Geometry, double)} for the input's site and lookup, worked out once per assessment:
-     * {@code spread} and {@code neighbours} both name the site's village, and an assessment gives every criterion the
-     * same input (a new one per assessment, immutable), so the second asks the first's answer. Kept per thread for
-     * that one input only (weakly: an input no longer in use is not held), so no other assessment ever reads it.
-     */
-    public static Found of(CriterionInput in, double maxDistanceM) {
-        Last last = LAST.get();
-        if (last.input.get() == in
-                && Double.doubleToRawLongBits(last.maxDistanceM) == Double.doubleToRawLongBits(maxDistanceM))
-            return last.found;
-        Found f = of(in.lookup(), in.request().site(), maxDistanceM);
-        last.input = new java.lang.ref.WeakReference<>(in);
-        last.maxDistanceM = maxDistanceM;
-        last.found = f;
-        return f;
-    }
-
     /**
      * The village of {@code site}, or null when none lies within {@code maxDistanceM}. Among containing villages the one
      * with a population wins (a TOP10NL woonkern over an OSM place node), then the lowest id (stable answers).
