@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import nl.plektoets.criteria.CriterionResult;
+import nl.plektoets.criteria.EvidenceMap;
 import nl.plektoets.criteria.Message;
 import nl.plektoets.criteria.Obligation;
 import nl.plektoets.criteria.Status;
@@ -108,23 +109,35 @@ final class CriterionBytes {
      */
     private boolean object(Map<?, ?> map, boolean evidence) {
         out.append((byte) '{');
-        boolean first = true;
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (!(e.getKey() instanceof String key)) return false;
-            byte[] member = texts.member(key);
-            if (member == null) return false;
-            if (!first) out.append((byte) ',');
-            first = false;
-            out.append(member);
-            Object v = e.getValue();
-            if (evidence && v instanceof Geometry geometry) {
-                geometries.appendTo(out, geometry);
-            } else if (!value(v)) {
-                return false;
+        if (map instanceof EvidenceMap frozen) {
+            // a criterion's own evidence (CriterionResult froze it): its array, by index
+            for (int i = 0, n = frozen.size(); i < n; i++) {
+                if (!(frozen.key(i) instanceof String key)) return false;
+                if (!member(i == 0, key, frozen.value(i), evidence)) return false;
+            }
+        } else {
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) return false;
+                if (!member(first, key, e.getValue(), evidence)) return false;
+                first = false;
             }
         }
         out.append((byte) '}');
         return true;
+    }
+
+    /** {@code "key":value}, after a comma unless it is the object's first member. */
+    private boolean member(boolean first, String key, Object v, boolean evidence) {
+        byte[] member = texts.member(key);
+        if (member == null) return false;
+        if (!first) out.append((byte) ',');
+        out.append(member);
+        if (evidence && v instanceof Geometry geometry) {
+            geometries.appendTo(out, geometry);
+            return true;
+        }
+        return value(v);
     }
 
     private boolean value(Object v) {
