@@ -49,7 +49,8 @@ final class CriterionBytes {
 
     private final Utf8Texts texts;
     private final GeoJson.Streamed geometries;
-    private final JsonBytes out;
+    /** Where the criterion being built goes: this thread's scratch ({@link #write}) or the answer ({@link #append}). */
+    private JsonBytes out;
 
     /** A thread's bytes, kept for its next answer: a criterion's object is up to a few kB (an effect area's ring). */
     private static final ThreadLocal<JsonBytes> KEPT = ThreadLocal.withInitial(() -> new JsonBytes(8 * 1024));
@@ -59,20 +60,32 @@ final class CriterionBytes {
     CriterionBytes(Utf8Texts texts, GeoJson.Streamed geometries) {
         this.texts = texts;
         this.geometries = geometries;
+    }
+
+    /** Writes the criterion's object into {@code g} as one raw value; false: nothing written, write it by tokens. */
+    boolean write(CriterionResult c, JsonGenerator g) throws IOException {
         JsonBytes kept = KEPT.get();
         if (kept.capacity() > MAX_KEPT) {
             kept = new JsonBytes(8 * 1024);
             KEPT.set(kept);
         }
-        this.out = kept;
-    }
-
-    /** Writes the criterion's object into {@code g} as one raw value; false: nothing written, write it by tokens. */
-    boolean write(CriterionResult c, JsonGenerator g) throws IOException {
+        out = kept;
         out.clear();
         if (!criterion(c)) return false;
         out.writeTo(g);
         return true;
+    }
+
+    /**
+     * Appends the criterion's object, the bytes {@link #write} writes, to {@code to} (the answer itself); false:
+     * {@code to} is as it was, write it by tokens.
+     */
+    boolean append(CriterionResult c, JsonBytes to) {
+        int mark = to.length();
+        out = to;
+        if (criterion(c)) return true;
+        to.advanceTo(mark);
+        return false;
     }
 
     private boolean criterion(CriterionResult c) {
