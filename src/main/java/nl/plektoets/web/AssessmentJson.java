@@ -71,11 +71,16 @@ public final class AssessmentJson {
             // a value is one part of an answer: flushing after each would copy the buffer per evidence entry
             this.values = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
             this.constants = constants;
-            JsonGenerator probe = null;
-            try {
-                probe = values.getFactory().createGenerator(OutputStream.nullOutputStream());
-                this.factoryFeatures = Utf8Texts.usableWith(probe) ? probe.getFeatureMask() : NO_FEATURES;
-                probe.close();
+            this.factoryFeatures = constants == null ? NO_FEATURES : factoryFeatures(mapper, values);
+        }
+
+        private static int factoryFeatures(ObjectMapper mapper, ObjectWriter values) {
+            try (JsonGenerator probe = values.getFactory().createGenerator(OutputStream.nullOutputStream())) {
+                // an indenting mapper would give the generator of a value it writes a pretty printer, which the
+                // answer's generator must then have too: such a writer writes every criterion through the generator
+                return Utf8Texts.usableWith(probe) && !mapper.isEnabled(SerializationFeature.INDENT_OUTPUT)
+                        ? probe.getFeatureMask()
+                        : NO_FEATURES;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
