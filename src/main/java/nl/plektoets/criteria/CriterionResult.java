@@ -1,6 +1,5 @@
 package nl.plektoets.criteria;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +19,10 @@ public record CriterionResult(
         Map<String, Object> evidence,
         List<Obligation> obligations) {
     public CriterionResult {
-        // Map.of()'s maps are immutable already (and their order is theirs): no copy
+        // Map.of()'s maps are immutable already (and their order is theirs): no copy; any other is frozen in its
+        // order as one array (EvidenceMap), cheaper to copy and to walk than a LinkedHashMap copy behind a wrapper
         if (evidence.getClass() != IMMUTABLE_N && evidence.getClass() != IMMUTABLE_1)
-            evidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+            evidence = EvidenceMap.copyOf(evidence);
         obligations = List.copyOf(obligations);
     }
 

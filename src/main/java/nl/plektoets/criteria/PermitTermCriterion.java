@@ -19,16 +19,42 @@ public final class PermitTermCriterion implements Criterion {
         return ID;
     }
 
+    /**
+     * The answer per form for the last profile asked (at most one per form: a few kB): it depends on nothing else, so
+     * its texts, evidence and obligation are built once, and the answer's writer finds them by identity instead of
+     * comparing new strings of the same text. Racy on purpose: a result is immutable (final fields), and two threads
+     * building the same one build equal ones.
+     */
+    private record ByForm(PolicyProfile profile, CriterionResult[] results) {}
+
+    private volatile ByForm byForm;
+
     @Override
     public CriterionResult evaluate(CriterionInput in) {
         PolicyProfile p = in.profile();
+        HousingForm form = in.request().form();
+        ByForm kept = byForm;
+        if (kept == null || kept.profile() != p) {
+            kept = new ByForm(p, new CriterionResult[HousingForm.values().length]);
+            byForm = kept;
+        }
+        CriterionResult r = kept.results()[form.ordinal()];
+        if (r == null) {
+            r = answer(p, form);
+            kept.results()[form.ordinal()] = r;
+        }
+        return r;
+    }
+
+    /** The answer for a form under a profile, built anew (what {@link #evaluate} keeps). */
+    static CriterionResult answer(PolicyProfile p, HousingForm form) {
         int initial = p.permitInitialTermYears();
         int renewal = p.permitRenewalYears();
         int max = p.permitMaxTermYears();
         String ref = p.paragraph(ThresholdKey.PERMIT_INITIAL_TERM_YEARS);
-        boolean permanent = p.permanentPermitForms().contains(in.request().form());
+        boolean permanent = p.permanentPermitForms().contains(form);
         Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("form", Evidence.id(in.request().form()));
+        ev.put("form", Evidence.id(form));
         ev.put("permanentPossible", permanent);
         ev.put("initialTermYears", initial);
         ev.put("renewalYears", renewal);

@@ -77,6 +77,11 @@ public final class JsonBytes implements SerializableString {
         length += b.length;
     }
 
+    public void append(byte[] b, int offset, int n) {
+        System.arraycopy(b, offset, room(n), length, n);
+        length += n;
+    }
+
     /** Chars below 0x80 only (as {@code Double.toString}'s), one byte each. */
     public void appendAscii(String s) {
         int n = s.length();

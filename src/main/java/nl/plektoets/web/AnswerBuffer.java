@@ -1,49 +1,54 @@
 package nl.plektoets.web;
 
 import java.io.OutputStream;
-import java.util.Arrays;
+import nl.plektoets.geo.JsonBytes;
 
 /**
  * Where a thread writes an answer before it is copied out at its exact length: kept per thread, so an answer does not
  * allocate and zero a fresh 32 kB buffer besides the bytes it returns (both were a few per cent of an answer's CPU).
- * Not thread-safe; one answer at a time per thread ({@link #take} starts it empty).
+ * Its bytes are a {@link JsonBytes}, so a writer that builds a part of the answer as bytes ({@link CriterionBytes})
+ * can append it here directly, after flushing the generator, instead of into a scratch copied into the generator's
+ * buffer and from there into this one. Not thread-safe; one answer at a time per thread ({@link #take} starts it
+ * empty).
  */
 final class AnswerBuffer extends OutputStream {
     /** A buffer grown past this by a very large answer is not kept for the next one. */
     private static final int MAX_KEPT = 1 << 20;
 
+    private static final int INITIAL = 32 * 1024;
+
     private static final ThreadLocal<AnswerBuffer> KEPT = ThreadLocal.withInitial(AnswerBuffer::new);
 
-    private byte[] buf = new byte[32 * 1024];
-    private int count;
+    private JsonBytes bytes = new JsonBytes(INITIAL);
 
     /** This thread's buffer, empty. */
     static AnswerBuffer take() {
         AnswerBuffer b = KEPT.get();
-        if (b.buf.length > MAX_KEPT) b.buf = new byte[32 * 1024];
-        b.count = 0;
+        if (b.bytes.capacity() > MAX_KEPT) b.bytes = new JsonBytes(INITIAL);
+        b.bytes.clear();
         return b;
     }
 
     @Override
     public void write(int b) {
-        if (count == buf.length) grow(count + 1);
-        buf[count++] = (byte) b;
+        bytes.append((byte) b);
     }
 
     @Override
     public void write(byte[] b, int off, int len) {
-        if (len > buf.length - count) grow(count + len);
-        System.arraycopy(b, off, buf, count, len);
-        count += len;
+        bytes.append(b, off, len);
     }
 
-    private void grow(int needed) {
-        buf = Arrays.copyOf(buf, Math.max(needed, buf.length * 2));
+    /**
+     * The answer so far, to append to directly: only with every generator writing into this buffer flushed, and
+     * nothing it buffers until the appended bytes are complete.
+     */
+    JsonBytes bytes() {
+        return bytes;
     }
 
     /** The answer's bytes, a copy of exactly its length. */
     byte[] toByteArray() {
-        return Arrays.copyOf(buf, count);
+        return bytes.asUnquotedUTF8();
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -70,7 +71,29 @@ public final class AssessmentJson {
             // a value is one part of an answer: flushing after each would copy the buffer per evidence entry
             this.values = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
             this.constants = constants;
+            this.factoryFeatures = constants == null ? NO_FEATURES : factoryFeatures(mapper, values);
         }
+
+        private static int factoryFeatures(ObjectMapper mapper, ObjectWriter values) {
+            try (JsonGenerator probe = values.getFactory().createGenerator(OutputStream.nullOutputStream())) {
+                // an indenting mapper would give the generator of a value it writes a pretty printer, which the
+                // answer's generator must then have too: such a writer writes every criterion through the generator
+                return Utf8Texts.usableWith(probe) && !mapper.isEnabled(SerializationFeature.INDENT_OUTPUT)
+                        ? probe.getFeatureMask()
+                        : NO_FEATURES;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * The feature mask of the factory's generators where they write what {@link Utf8Texts} keeps (a criterion
+         * that cannot be bytes is written by one of them into the answer's buffer, {@link #criteria}), else a mask no
+         * generator has.
+         */
+        private final int factoryFeatures;
+
+        private static final int NO_FEATURES = -1;
 
         void fields(Assessment a, WorkingCrs workingCrs, JsonGenerator g) throws IOException {
             // texts as kept bytes only where the generator writes bytes the way they were kept
@@ -79,6 +102,11 @@ public final class AssessmentJson {
             GeoJson.Streamed geo = GeoJson.crs84(workingCrs, g);
             JsonBytes scratch = t != null ? new JsonBytes(DecimalText.MAX_LENGTH) : null;
             CriterionBytes criterionBytes = t != null ? new CriterionBytes(t, geo) : null;
+            // the criteria straight into the answer's buffer where a generator of the factory writes like g
+            AnswerBuffer direct =
+                    t != null && g.getOutputTarget() instanceof AnswerBuffer b && g.getFeatureMask() == factoryFeatures
+                            ? b
+                            : null;
             g.writeFieldName(VERDICT);
             string(g, t, a.verdict().id());
             g.writeFieldName(VERDICT_EXPLANATION);
@@ -107,14 +135,50 @@ public final class AssessmentJson {
                 notChecked(g, a.notChecked());
             }
             g.writeFieldName(CRITERIA);
-            g.writeStartArray();
-            for (CriterionResult c : a.criteria()) {
-                // as one raw value where every part of it can be (nearly always); else token by token
-                if (criterionBytes == null || !criterionBytes.write(c, g)) criterion(g, t, c, geo, scratch);
+            if (direct != null) {
+                criteria(a.criteria(), g, direct, t, criterionBytes, workingCrs, scratch);
+            } else {
+                g.writeStartArray();
+                for (CriterionResult c : a.criteria()) {
+                    // as one raw value where every part of it can be (nearly always); else token by token
+                    if (criterionBytes == null || !criterionBytes.write(c, g)) criterion(g, t, c, geo, scratch);
+                }
+                g.writeEndArray();
             }
-            g.writeEndArray();
             g.writeFieldName(SITE);
             geo.write(a.site());
+        }
+
+        /**
+         * The criteria's array appended to the answer's buffer itself: the generator writes the colon (and counts the
+         * member) and is flushed, then each criterion's bytes ({@link CriterionBytes#append}) go straight after it,
+         * instead of through a scratch and the generator's buffer (two copies of most of the answer). A criterion that
+         * cannot be bytes is written token by token by a generator of the same factory and features into the same
+         * buffer, as a value of its own: the bytes the answer's generator would write in the array.
+         */
+        private void criteria(
+                List<CriterionResult> criteria,
+                JsonGenerator g,
+                AnswerBuffer answer,
+                Utf8Texts t,
+                CriterionBytes criterionBytes,
+                WorkingCrs workingCrs,
+                JsonBytes scratch)
+                throws IOException {
+            g.writeRawValue(NOTHING);
+            g.flush();
+            JsonBytes out = answer.bytes();
+            out.append((byte) '[');
+            boolean first = true;
+            for (CriterionResult c : criteria) {
+                if (!first) out.append((byte) ',');
+                first = false;
+                if (criterionBytes.append(c, out)) continue;
+                try (JsonGenerator one = values.getFactory().createGenerator(answer)) {
+                    criterion(one, t, c, GeoJson.crs84(workingCrs, one), scratch);
+                }
+            }
+            out.append((byte) ']');
         }
 
         /** One criterion's object token by token (the tree form, and what {@link CriterionBytes} cannot take). */
@@ -204,6 +268,9 @@ public final class AssessmentJson {
             return true;
         }
     }
+
+    /** A raw value of no bytes: the generator writes the separator before a value written past it. */
+    private static final SerializedString NOTHING = new SerializedString("");
 
     // the answer's own member names, encoded once
     private static final SerializedString VERDICT = new SerializedString("verdict");

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import nl.plektoets.criteria.CriterionResult;
+import nl.plektoets.criteria.EvidenceMap;
 import nl.plektoets.criteria.Message;
 import nl.plektoets.criteria.Obligation;
 import nl.plektoets.criteria.Status;
@@ -48,7 +49,8 @@ final class CriterionBytes {
 
     private final Utf8Texts texts;
     private final GeoJson.Streamed geometries;
-    private final JsonBytes out;
+    /** Where the criterion being built goes: this thread's scratch ({@link #write}) or the answer ({@link #append}). */
+    private JsonBytes out;
 
     /** A thread's bytes, kept for its next answer: a criterion's object is up to a few kB (an effect area's ring). */
     private static final ThreadLocal<JsonBytes> KEPT = ThreadLocal.withInitial(() -> new JsonBytes(8 * 1024));
@@ -58,20 +60,32 @@ final class CriterionBytes {
     CriterionBytes(Utf8Texts texts, GeoJson.Streamed geometries) {
         this.texts = texts;
         this.geometries = geometries;
+    }
+
+    /** Writes the criterion's object into {@code g} as one raw value; false: nothing written, write it by tokens. */
+    boolean write(CriterionResult c, JsonGenerator g) throws IOException {
         JsonBytes kept = KEPT.get();
         if (kept.capacity() > MAX_KEPT) {
             kept = new JsonBytes(8 * 1024);
             KEPT.set(kept);
         }
-        this.out = kept;
-    }
-
-    /** Writes the criterion's object into {@code g} as one raw value; false: nothing written, write it by tokens. */
-    boolean write(CriterionResult c, JsonGenerator g) throws IOException {
+        out = kept;
         out.clear();
         if (!criterion(c)) return false;
         out.writeTo(g);
         return true;
+    }
+
+    /**
+     * Appends the criterion's object, the bytes {@link #write} writes, to {@code to} (the answer itself); false:
+     * {@code to} is as it was, write it by tokens.
+     */
+    boolean append(CriterionResult c, JsonBytes to) {
+        int mark = to.length();
+        out = to;
+        if (criterion(c)) return true;
+        to.advanceTo(mark);
+        return false;
     }
 
     private boolean criterion(CriterionResult c) {
@@ -108,23 +122,35 @@ final class CriterionBytes {
      */
     private boolean object(Map<?, ?> map, boolean evidence) {
         out.append((byte) '{');
-        boolean first = true;
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (!(e.getKey() instanceof String key)) return false;
-            byte[] member = texts.member(key);
-            if (member == null) return false;
-            if (!first) out.append((byte) ',');
-            first = false;
-            out.append(member);
-            Object v = e.getValue();
-            if (evidence && v instanceof Geometry geometry) {
-                geometries.appendTo(out, geometry);
-            } else if (!value(v)) {
-                return false;
+        if (map instanceof EvidenceMap frozen) {
+            // a criterion's own evidence (CriterionResult froze it): its array, by index
+            for (int i = 0, n = frozen.size(); i < n; i++) {
+                if (!(frozen.key(i) instanceof String key)) return false;
+                if (!member(i == 0, key, frozen.value(i), evidence)) return false;
+            }
+        } else {
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) return false;
+                if (!member(first, key, e.getValue(), evidence)) return false;
+                first = false;
             }
         }
         out.append((byte) '}');
         return true;
+    }
+
+    /** {@code "key":value}, after a comma unless it is the object's first member. */
+    private boolean member(boolean first, String key, Object v, boolean evidence) {
+        byte[] member = texts.member(key);
+        if (member == null) return false;
+        if (!first) out.append((byte) ',');
+        out.append(member);
+        if (evidence && v instanceof Geometry geometry) {
+            geometries.appendTo(out, geometry);
+            return true;
+        }
+        return value(v);
     }
 
     private boolean value(Object v) {

@@ -73,6 +73,19 @@ class CriterionBytesTest {
             writer.criterion(g, texts, c, GeoJson.crs84(crs, g), new JsonBytes(4));
             g.writeEndArray();
         }
+        // appended to the answer's own bytes: the same bytes after what is there, or nothing appended when refused
+        JsonBytes answer = new JsonBytes(2);
+        answer.append("[1,".getBytes(StandardCharsets.US_ASCII));
+        boolean appended = new CriterionBytes(
+                        texts, GeoJson.crs84(crs, MAPPER.getFactory().createGenerator(raw)))
+                .append(c, answer);
+        assertEquals(written, appended, "write and append agree on refusing");
+        if (appended) {
+            answer.append((byte) ']');
+            assertEquals(raw.toString(StandardCharsets.UTF_8), answer.getValue());
+        } else {
+            assertEquals("[1,", answer.getValue(), "a refused criterion leaves the bytes as they were");
+        }
         return new String[] {
             written ? raw.toString(StandardCharsets.UTF_8) : null, tokens.toString(StandardCharsets.UTF_8)
         };
@@ -208,5 +221,66 @@ class CriterionBytesTest {
             }
         }
         assertTrue(raw > 1000 && refused > 1000, raw + " as bytes, " + refused + " refused");
+
+        // whole answers of these criteria, some refused among others taken as bytes: written into the answer's
+        // buffer (the criteria appended to it directly, a refused one by a generator of its own), into any other
+        // stream (through the generator), and as tokens alone; the same bytes
+        AssessmentJson.Writer kept = new AssessmentJson.Writer(MAPPER, new AssessmentJson.Constants(MAPPER));
+        AssessmentJson.Writer tokens = new AssessmentJson.Writer(MAPPER, null);
+        int answers = 0, mixed = 0;
+        for (int i = 0; i < 600; i++) {
+            List<CriterionResult> criteria = new ArrayList<>();
+            int refusedHere = 0;
+            for (int k = 0; k < rnd.nextInt(6); k++) {
+                Map<String, Object> evidence = new LinkedHashMap<>();
+                for (int e = 0; e < rnd.nextInt(5); e++) {
+                    Object v = values[rnd.nextInt(values.length)];
+                    if (v instanceof Geometry || v instanceof Status) v = "x"; // the mapper cannot write them nested
+                    evidence.put(e % 2 == 0 ? "key" + e : "sleutel ë" + e, rnd.nextInt(3) == 0 ? Map.of("m", "n") : v);
+                }
+                if (rnd.nextBoolean()) evidence.keySet().removeIf(key -> key.startsWith("sleutel"));
+                if (rnd.nextInt(3) == 0) evidence.put("site", point);
+                CriterionResult c = new CriterionResult(
+                        "c" + k,
+                        Status.values()[k % Status.values().length],
+                        "§" + k,
+                        new Message((String) values[1 + rnd.nextInt(10)], "en"),
+                        evidence,
+                        k % 2 == 0 ? List.of() : List.of(new Obligation("o" + k, "§" + k, new Message("nl", "en"))));
+                try {
+                    if (both(c, crs, new Utf8Texts())[0] == null) refusedHere++;
+                } catch (IOException | RuntimeException e) {
+                    refusedHere = -1000; // not writable at all
+                }
+                criteria.add(c);
+            }
+            if (refusedHere < 0) continue;
+            Assessment a = new Assessment(
+                    nl.plektoets.assess.Verdict.values()[i % nl.plektoets.assess.Verdict.values().length],
+                    i % 2 == 0 ? "built_up_area" : null,
+                    criteria,
+                    point);
+            String asTokens = answer(tokens, a, crs, new ByteArrayOutputStream());
+            for (int pass = 0; pass < 2; pass++) {
+                assertEquals(asTokens, answer(kept, a, crs, new ByteArrayOutputStream()), "through the generator");
+                assertEquals(asTokens, answer(kept, a, crs, AnswerBuffer.take()), "into the answer's buffer");
+            }
+            answers++;
+            if (refusedHere > 0 && refusedHere < criteria.size()) mixed++;
+        }
+        assertTrue(answers > 300 && mixed > 50, answers + " answers, " + mixed + " with criteria refused among others");
+    }
+
+    /** An answer's object as {@code Api.assessJson} writes it, into {@code out}. */
+    private static String answer(AssessmentJson.Writer w, Assessment a, WorkingCrs crs, java.io.OutputStream out)
+            throws IOException {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            w.fields(a, crs, g);
+            g.writeEndObject();
+        }
+        return out instanceof AnswerBuffer b
+                ? new String(b.toByteArray(), StandardCharsets.UTF_8)
+                : ((ByteArrayOutputStream) out).toString(StandardCharsets.UTF_8);
     }
 }
