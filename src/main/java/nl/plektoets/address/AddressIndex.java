@@ -39,6 +39,14 @@ public final class AddressIndex {
     private final int[] postingStart; // addresses of rank r: postings[postingStart[r] .. postingStart[r + 1])
     private final int[] postings; // address indexes, ascending within a rank
 
+    // resolve's exact street and number: the distinct normalised streets and number keys (normalised, without spaces
+    // and dashes), sorted; the addresses by (street, number key, index), with that pair as one long each (12 bytes
+    // per address)
+    private final String[] streets;
+    private final String[] numberKeys;
+    private final long[] streetNumber; // (street rank << 32) | number key rank, ascending
+    private final int[] byStreetNumber; // the address of each streetNumber
+
     private AddressIndex(List<Address> list) {
         this.addresses = list.toArray(Address[]::new);
         Map<String, Integer> ids = new HashMap<>();
@@ -75,6 +83,39 @@ public final class AddressIndex {
         for (int a = 0; a < wordsOf.length; a++) { // ascending a: postings per rank come out sorted
             for (int r : wordsOf[a]) postings[next[r]++] = a;
         }
+
+        String[] streetOf = new String[addresses.length], numberOf = new String[addresses.length];
+        java.util.TreeSet<String> streetSet = new java.util.TreeSet<>(), numberSet = new java.util.TreeSet<>();
+        for (int a = 0; a < addresses.length; a++) {
+            streetOf[a] = memo.computeIfAbsent(addresses[a].street(), AddressIndex::normalise);
+            numberOf[a] = numberKey(normalise(addresses[a].housenumber()).replace(" ", ""));
+            streetSet.add(streetOf[a]);
+            numberSet.add(numberOf[a]);
+        }
+        this.streets = streetSet.toArray(String[]::new);
+        this.numberKeys = numberSet.toArray(String[]::new);
+        long[] keyOf = new long[addresses.length];
+        Integer[] order = new Integer[addresses.length];
+        for (int a = 0; a < addresses.length; a++) {
+            keyOf[a] = key(Arrays.binarySearch(streets, streetOf[a]), Arrays.binarySearch(numberKeys, numberOf[a]));
+            order[a] = a;
+        }
+        Arrays.sort(order, Comparator.comparingLong(a -> keyOf[a])); // stable: ascending index within a pair
+        this.streetNumber = new long[addresses.length];
+        this.byStreetNumber = new int[addresses.length];
+        for (int k = 0; k < order.length; k++) {
+            byStreetNumber[k] = order[k];
+            streetNumber[k] = keyOf[order[k]];
+        }
+    }
+
+    private static long key(int streetRank, int numberRank) {
+        return ((long) streetRank << 32) | numberRank;
+    }
+
+    /** A house number as resolve compares it: without dashes ("12-a" is "12a"). */
+    private static String numberKey(String number) {
+        return number.replace("-", "");
     }
 
     /** The index over the dataset's {@link Role#ADDRESS} layer; features without street or house number are skipped. */
@@ -187,11 +228,8 @@ public final class AddressIndex {
 
         List<Address> found = new ArrayList<>();
         String[] streetWords = queryWords(streetText);
-        // street words plus the number narrow the candidates to the few addresses with that number
         for (Address a :
-                streetWords.length == 0 ? List.<Address>of() : search(streetText + " " + number, Integer.MAX_VALUE)) {
-            if (!normalise(a.street()).equals(street)) continue;
-            if (!normalise(a.housenumber()).replace(" ", "").replace("-", "").equals(number.replace("-", ""))) continue;
+                streetWords.length == 0 ? List.<Address>of() : sameStreetAndNumber(streetText, street, number)) {
             if (postcode.isPresent()) {
                 if (!normalise(a.postcode()).replace(" ", "").equals(postcode.get())) continue;
             } else if (!placeNorm.isEmpty() && !normalise(a.town()).equals(placeNorm)) {
@@ -206,6 +244,45 @@ public final class AddressIndex {
         List<Address> near = search(streetText + " " + place, 5);
         if (near.isEmpty()) near = search(streetText, 5);
         return new Resolution.Unknown(near);
+    }
+
+    /**
+     * What {@code search(streetText + " " + number, Integer.MAX_VALUE)} returns of the addresses whose normalised street
+     * is {@code street} and whose number is {@code number} without dashes, in its order: the addresses of that pair
+     * (a binary search, ascending index) that match every word of the query, those with more exact words first. The
+     * search itself went through every address with the rarest word and scored each.
+     */
+    private List<Address> sameStreetAndNumber(String streetText, String street, String number) {
+        int s = Arrays.binarySearch(streets, street), n = Arrays.binarySearch(numberKeys, numberKey(number));
+        if (s < 0 || n < 0) return List.of();
+        long key = key(s, n);
+        int first = lowerBound(streetNumber, key), end = first;
+        while (end < streetNumber.length && streetNumber[end] == key) end++;
+        if (first == end) return List.of();
+        String[] q = queryWords(streetText + " " + number);
+        int[] from = new int[q.length], to = new int[q.length], exact = new int[q.length];
+        for (int i = 0; i < q.length; i++) {
+            from[i] = lowerBound(q[i]);
+            to[i] = upperBound(q[i], from[i]);
+            exact[i] = from[i] < to[i] && words[from[i]].equals(q[i]) ? from[i] : -1;
+        }
+        int[] scores = new int[end - first];
+        for (int k = first; k < end; k++) scores[k - first] = score(wordsOf[byStreetNumber[k]], from, to, exact);
+        List<Address> out = new ArrayList<>(end - first);
+        for (int score = q.length; score >= 0; score--) {
+            for (int k = first; k < end; k++) if (scores[k - first] == score) out.add(addresses[byStreetNumber[k]]);
+        }
+        return out;
+    }
+
+    private static int lowerBound(long[] sorted, long key) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < key) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /**

@@ -67,9 +67,7 @@ public final class LocationClassCriterion implements Criterion {
             LocationDecisionTable.Outcome o =
                     LocationDecisionTable.decide(piece.locationClass(), req, in.profile(), erf);
             // every part's conditions hold for the site (a permit covers the whole of it)
-            for (Obligation ob : o.obligations()) {
-                if (obligations.stream().noneMatch(x -> x.id().equals(ob.id()))) obligations.add(ob);
-            }
+            for (Obligation ob : o.obligations()) if (!hasId(obligations, ob.id())) obligations.add(ob);
             if (outcome == null
                     || severity(o.status()) > severity(outcome.status())
                     || (severity(o.status()) == severity(outcome.status()) && piece.areaM2() > chosen.areaM2())) {
@@ -227,6 +225,12 @@ public final class LocationClassCriterion implements Criterion {
 
     private static String lowerFirst(String s) {
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Whether an obligation with this id is in the list (a loop: a stream per obligation was a tenth of this criterion). */
+    private static boolean hasId(List<Obligation> obligations, String id) {
+        for (int k = 0; k < obligations.size(); k++) if (obligations.get(k).id().equals(id)) return true;
+        return false;
     }
 
     static int severity(Status s) {

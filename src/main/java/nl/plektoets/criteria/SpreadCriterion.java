@@ -51,7 +51,9 @@ public final class SpreadCriterion implements Criterion {
             double maxDistanceM,
             Map<Long, VillageTotals> villages,
             int unplaced,
-            List<HousedPersons.Housed> shownFacilities) {}
+            List<HousedPersons.Housed> shownFacilities,
+            double[] shownX,
+            double[] shownY) {}
 
     /**
      * The housed locations of one village: persons in all and per {@link HousedPersons.Kind} (in its order), and the
@@ -152,8 +154,22 @@ public final class SpreadCriterion implements Criterion {
         int hiddenFacilities = facility ? totals.hiddenFacilities : 0;
         int hiddenPersons = facility ? totals.hiddenPersons : 0;
         List<HousedPersons.Housed> shownFacilities = facility ? resolved.shownFacilities() : List.of();
-        for (HousedPersons.Housed h : shownFacilities) {
-            double d = distance(r.site(), h.location());
+        Point sitePoint = r.site() instanceof Point sp0 && !sp0.isEmpty() ? sp0 : null;
+        double siteX = sitePoint == null ? 0 : sitePoint.getX(), siteY = sitePoint == null ? 0 : sitePoint.getY();
+        // farther than this along one axis is farther than the cluster distance: hypot is never below the longer leg
+        // by more than an ulp
+        double far = sp.clusterDistanceM() * (1 + 1e-12);
+        for (int k = 0; k < shownFacilities.size(); k++) {
+            HousedPersons.Housed h = shownFacilities.get(k);
+            double d;
+            if (sitePoint != null && !Double.isNaN(resolved.shownX()[k])) {
+                // distance()'s own arithmetic (Coordinate.distance) on the kept coordinates
+                double dx = siteX - resolved.shownX()[k], dy = siteY - resolved.shownY()[k];
+                if (Math.abs(dx) > far || Math.abs(dy) > far) continue;
+                d = Math.hypot(dx, dy);
+            } else {
+                d = distance(r.site(), h.location());
+            }
             if (d <= sp.clusterDistanceM()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("kind", h.kind().id());
@@ -163,7 +179,7 @@ public final class SpreadCriterion implements Criterion {
                 clusterPersons += h.persons();
             }
         }
-        cluster.sort(Comparator.comparingDouble(m -> (Double) m.get("distanceM")));
+        if (cluster.size() > 1) cluster.sort(BY_DISTANCE);
         int after = before + r.persons();
         double perBefore = before * 1000.0 / population, perAfter = after * 1000.0 / population;
         double max = sp.perThousandMax(v.name());
@@ -333,10 +349,22 @@ public final class SpreadCriterion implements Criterion {
             }
         }
         // filled above and only read from here on, published with the memo's volatile write
-        k = new Resolved(all, lookup, maxDistanceM, Map.copyOf(villages), unplaced, List.copyOf(shownFacilities));
+        // the facilities' points once per list, for the cluster's distances (NaN: not a point, measured by JTS)
+        double[] xs = new double[shownFacilities.size()], ys = new double[shownFacilities.size()];
+        for (int i = 0; i < xs.length; i++) {
+            boolean point = shownFacilities.get(i).location() instanceof Point p && !p.isEmpty();
+            xs[i] = point ? ((Point) shownFacilities.get(i).location()).getX() : Double.NaN;
+            ys[i] = point ? ((Point) shownFacilities.get(i).location()).getY() : Double.NaN;
+        }
+        k = new Resolved(
+                all, lookup, maxDistanceM, Map.copyOf(villages), unplaced, List.copyOf(shownFacilities), xs, ys);
         resolved = k;
         return k;
     }
+
+    /** The cluster's members nearest first (a stable sort: equal distances stay in register order). */
+    private static final Comparator<Map<String, Object>> BY_DISTANCE =
+            Comparator.comparingDouble(m -> (Double) m.get("distanceM"));
 
     /**
      * {@code site.distance(location)}: between two points the plain distance of their coordinates, which is what JTS's
