@@ -78,7 +78,7 @@ public final class Api {
     private final PolicyInfo policy;
     private final AddressIndex addresses;
     private final LayerIndex layers;
-    static final ObjectMapper REQUEST_JSON = new ObjectMapper()
+    private static final ObjectMapper REQUEST_JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -270,9 +270,6 @@ public final class Api {
         if (body.length == 0) {
             throw new Problem(Problem.Type.MALFORMED_JSON, field, "The request body is empty; send a JSON object");
         }
-        // a plain body (every request of the check page) without Jackson's parser; anything else as before
-        JsonNode plain = PlainJson.read(body);
-        if (plain != null) return plain;
         try {
             return REQUEST_JSON.readTree(body);
         } catch (JsonProcessingException e) {
