@@ -314,15 +314,7 @@ class HttpHardeningTest {
             List<Socket> sockets = new ArrayList<>();
             try {
                 for (int i = 0; i < n; i++) {
-                    Socket s = new Socket("127.0.0.1", port);
-                    s.setSoTimeout(20_000);
-                    sockets.add(s);
-                    s.getOutputStream()
-                            .write(
-                                    ("POST /api/v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                                                    + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"form\"")
-                                            .getBytes(StandardCharsets.ISO_8859_1));
-                    s.getOutputStream().flush();
+                    sockets.add(stalledBody(port));
                 }
                 for (Socket s : sockets) read(s).problem(408);
             } finally {
@@ -331,17 +323,22 @@ class HttpHardeningTest {
         });
     }
 
+    /** A connection that sent its headers and 7 of the 100 body bytes it declared, and then nothing. */
+    private static Socket stalledBody(int port) throws IOException {
+        Socket s = new Socket("127.0.0.1", port);
+        s.setSoTimeout(20_000);
+        s.getOutputStream()
+                .write(("POST /api/v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"form\"")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        s.getOutputStream().flush();
+        return s;
+    }
+
     @Test
     void aBodyThatDoesNotArriveGets408() throws Exception {
         serve(Map.of("request-read-timeout-ms", "1000"), port -> {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                s.setSoTimeout(20_000);
-                s.getOutputStream()
-                        .write(
-                                ("POST /api/v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                                                + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"form\"")
-                                        .getBytes(StandardCharsets.ISO_8859_1));
-                s.getOutputStream().flush();
+            try (Socket s = stalledBody(port)) {
                 read(s).problem(408);
             }
         });
