@@ -77,6 +77,24 @@ final class RequestBodies implements Filter {
         in.setReadListener(reading);
     }
 
+    /** 400: the client closed before the declared length, or sent broken chunked encoding. */
+    static Problem incomplete() {
+        return new Problem(
+                Problem.Type.INVALID_REQUEST,
+                null,
+                "The request body is incomplete or its "
+                        + "chunked encoding is broken: send the whole body, exactly as long as its Content-Length says");
+    }
+
+    /** 408: the whole body did not arrive within the deadline. */
+    static Problem tooSlow(long timeoutMs) {
+        return new Problem(
+                Problem.Type.REQUEST_TIMEOUT,
+                null,
+                "The request body did not arrive within " + timeoutMs
+                        + " ms; send it at once (the limit is the configuration key request-read-timeout-ms)");
+    }
+
     /** A body follows when it has a length above zero or is chunked (HTTP/1.1 has no other way to send one). */
     private static boolean hasBody(HttpServletRequest req) {
         String te = req.getHeader("Transfer-Encoding");
@@ -133,24 +151,12 @@ final class RequestBodies implements Filter {
                 return;
             }
             // the client closed before the declared length, or sent broken chunked encoding
-            finish(
-                    PROBLEM,
-                    new Problem(
-                            Problem.Type.INVALID_REQUEST,
-                            null,
-                            "The request body is incomplete or its "
-                                    + "chunked encoding is broken: send the whole body, exactly as long as its Content-Length says"));
+            finish(PROBLEM, incomplete());
         }
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            finish(
-                    PROBLEM,
-                    new Problem(
-                            Problem.Type.REQUEST_TIMEOUT,
-                            null,
-                            "The request body did not arrive within " + timeoutMs
-                                    + " ms; send it at once (the limit is the configuration key request-read-timeout-ms)"));
+            finish(PROBLEM, tooSlow(timeoutMs));
         }
 
         @Override

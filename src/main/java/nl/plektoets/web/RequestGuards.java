@@ -80,7 +80,8 @@ final class RequestGuards {
                 || config.allowedOrigins().contains(origin);
     }
 
-    private static boolean json(String contentType) {
+    /** A JSON media type: {@code application/json} or {@code application/*+json}, parameters aside. */
+    static boolean json(String contentType) {
         if (contentType == null) return false;
         String media = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));

@@ -60,6 +60,10 @@ public final class Routes {
     public static Javalin create(
             Supplier<Api> current, Config config, ReachApi reachOrNull, Consumer<JavalinConfig> more) {
         MapBackground background = MapBackground.of(config);
+        // the engine's CPU work (reading the request, assessing, writing the JSON) in turns, first come first
+        // served, on the engine's own threads; Jetty's thread only receives the body (EngineAdmission says why).
+        // One admission for both ways an assessment arrives (the route below and AssessmentFastPath)
+        EngineAdmission engine = new EngineAdmission(config.engineThreads(), config.engineQueue());
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBodyBytes();
@@ -79,6 +83,10 @@ public final class Routes {
             // what Jetty refuses itself (malformed HTTP, too long headers) is problem+json too
             c.jetty.modifyServer(server ->
                     server.setErrorHandler(new JettyProblems(() -> current.get().datasetJson())));
+            // a program's plain assessment request is answered in front of the route table, the rest passes through
+            // (AssessmentFastPath says which and why); Javalin puts its servlet context inside this wrapper
+            c.jetty.modifyServer(server -> server.setHandler(
+                    new AssessmentFastPath(current, engine, config.maxBodyBytes(), config.requestReadTimeoutMs())));
             // frontend/ is packaged into the jar (pom.xml resources), so java -jar works from any directory
             c.staticFiles.add(s -> {
                 s.hostedPath = "/";
@@ -95,7 +103,7 @@ public final class Routes {
             // OpenLayers (org.webjars.npm:ol) from our own jar under /webjars/: the map makes no third-party request
             // (AVG)
             c.staticFiles.enableWebjars();
-            routes(c.routes, c.unsafe, current, config, reachOrNull, background);
+            routes(c.routes, c.unsafe, current, config, reachOrNull, background, engine);
             more.accept(c);
         });
     }
@@ -107,14 +115,12 @@ public final class Routes {
             Supplier<Api> current,
             Config config,
             ReachApi reachOrNull,
-            MapBackground background) {
+            MapBackground background,
+            EngineAdmission engine) {
         RequestGuards guards = new RequestGuards(config);
         routes.before(guards::check);
         // what a CDN or browser may keep: public pages and counts yes, anything with a token or a question never
         routes.after(CacheHeaders::apply);
-        // the engine's CPU work (reading the request, assessing, writing the JSON) in turns, first come first
-        // served, on the engine's own threads; Jetty's thread only receives the body (EngineAdmission says why)
-        EngineAdmission engine = new EngineAdmission(config.engineThreads(), config.engineQueue());
         routes.post("/api/v1/assessments", ctx -> {
             Api api = current.get(); // the state serve pinned for this request, taken along into the turn
             ctx.attribute(REQUEST_API, api);
@@ -157,15 +163,7 @@ public final class Routes {
                 return;
             }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            // the log has the exception; the answer names no class or library
-            problem(
-                    ctx,
-                    requestApi(ctx, current),
-                    new Problem(
-                            Problem.Type.INTERNAL_ERROR,
-                            null,
-                            "The server failed to answer this" + " request; the service's log has the details ("
-                                    + ctx.method() + " " + ctx.path() + ")"));
+            problem(ctx, requestApi(ctx, current), internalError(ctx.method().name(), ctx.path()));
         });
         routes.error(404, ctx -> {
             if (!answered(ctx))
@@ -195,6 +193,15 @@ public final class Routes {
             Api api = requestApi(ctx, current);
             problem(ctx, api, api.bodyTooLarge());
         });
+    }
+
+    /** 500 for a failure of ours: the log has the exception; the answer names no class or library. */
+    static Problem internalError(String method, String path) {
+        return new Problem(
+                Problem.Type.INTERNAL_ERROR,
+                null,
+                "The server failed to answer this request; the service's log has the details (" + method + " " + path
+                        + ")");
     }
 
     /** The request attribute holding the state an assessment was computed on (it continues on a turn thread). */

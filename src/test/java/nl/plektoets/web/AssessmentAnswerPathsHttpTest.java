@@ -87,6 +87,23 @@ class AssessmentAnswerPathsHttpTest {
      * the server has the headers) and names {@code Accept-Encoding: identity}; otherwise all at once, without.
      */
     static Raw exchange(int port, Sent r, boolean old) throws Exception {
+        return exchange(port, r, old, old, Stall.NONE);
+    }
+
+    /** How a body stops short: not at all, never sending the rest (a deadline), or closing the sending side. */
+    enum Stall {
+        NONE,
+        NEVER_SENT,
+        CLOSED
+    }
+
+    /**
+     * Sends {@code r}: with {@code split} the body in two pieces 150 ms apart, with {@code identity} the header
+     * {@code Accept-Encoding: identity} (which sends the request through the route table, not {@link
+     * AssessmentFastPath}); {@code stall} sends only the first piece.
+     */
+    static Raw exchange(int port, Sent r, boolean split, boolean identity, Stall stall) throws Exception {
+        boolean old = identity;
         StringBuilder head = new StringBuilder(r.method() + " /api/v1/assessments HTTP/1.1\r\n");
         head.append("Host: localhost:").append(port).append("\r\n");
         head.append("Connection: close\r\n");
@@ -101,10 +118,12 @@ class AssessmentAnswerPathsHttpTest {
             s.setSoTimeout(20_000);
             s.setTcpNoDelay(true);
             OutputStream out = s.getOutputStream();
-            if (old && body.length > 1) {
+            if ((split || stall != Stall.NONE) && body.length > 1) {
                 out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
                 out.write(body, 0, body.length / 2);
                 out.flush();
+                if (stall == Stall.CLOSED) s.shutdownOutput(); // the client gives up sending; it still reads
+                if (stall != Stall.NONE) return parse(s.getInputStream().readAllBytes());
                 Thread.sleep(150); // the server has the headers and half the body: the rest is still on its way
                 out.write(body, body.length / 2, body.length - body.length / 2);
             } else {
@@ -166,9 +185,18 @@ class AssessmentAnswerPathsHttpTest {
         final Semaphore inside = new Semaphore(0);
         volatile CountDownLatch hold = new CountDownLatch(0);
 
+        /** Whether the last assessment was computed for {@link AssessmentFastPath} (null: none since reset). */
+        volatile Boolean fastPath;
+
         @Override
         public Assessment apply(AssessmentRequest request) {
+            // sent one at a time, an assessment is computed on the thread that received it (EngineAdmission)
+            fastPath = StackWalker.getInstance()
+                    .walk(frames -> frames.anyMatch(
+                            f -> f.getClassName().startsWith(AssessmentFastPath.class.getName() + "$")));
             inside.release();
+            // a failure of ours (a bug in a criterion, say): 500 without details, the same both ways
+            if (request.persons() == 13) throw new IllegalStateException("a failure of ours, for the test");
             try {
                 if (!hold.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("never released");
             } catch (InterruptedException e) {
@@ -185,7 +213,8 @@ class AssessmentAnswerPathsHttpTest {
                         "port", "0",
                         "engine-threads", "1",
                         "engine-queue", "0",
-                        "max-body-bytes", Integer.toString(MAX_BODY)));
+                        "max-body-bytes", Integer.toString(MAX_BODY),
+                        "request-read-timeout-ms", "1000"));
         PolicyProfile profile = PolicyProfile.load(null);
         return Routes.create(
                 new Api(config, FixtureDataset.create(), engine, new PolicyInfo(profile.id(), profile.title())),
@@ -210,6 +239,7 @@ class AssessmentAnswerPathsHttpTest {
                 post("bad JSON (400)", "{\"site\": {\"type\": \"Point\",", Map.of()),
                 post("no form (400)", "{\"site\":{\"type\":\"Point\",\"coordinates\":[240020,510020]}}", Map.of()),
                 post("outside the dataset (422)", POINT.replace("240020,510020", "100000,400000"), Map.of()),
+                post("a failure of ours (500)", POINT.replace("\"persons\":4", "\"persons\":13"), Map.of()),
                 post("too large, declared (413)", big, Map.of()),
                 post("too large, chunked (413)", big, Map.of("Transfer-Encoding", "chunked")),
                 post("a chunked body", POINT, Map.of("Transfer-Encoding", "chunked")),
@@ -224,14 +254,41 @@ class AssessmentAnswerPathsHttpTest {
         JavalinTest.test(app(engine), (server, client) -> {
             int port = server.port();
             Map<String, Integer> statuses = new LinkedHashMap<>();
+            Map<String, Boolean> fast = new LinkedHashMap<>();
             for (Sent r : requests) {
+                engine.fastPath = null;
                 Raw old = exchange(port, r, true);
+                assertTrue(engine.fastPath == null || !engine.fastPath, r.what() + ": Accept-Encoding takes the route");
                 Raw now = exchange(port, r, false);
                 assertSame(r, old, now);
                 statuses.put(r.what(), now.status());
+                if (engine.fastPath != null) fast.put(r.what(), engine.fastPath);
+                // the fast path with the body in two pieces: it waits for the rest without a thread
+                engine.fastPath = null;
+                Raw split = exchange(port, r, true, false, Stall.NONE);
+                assertSame(r, old, split);
+                if (engine.fastPath != null) assertEquals(fast.get(r.what()), engine.fastPath, r.what());
+            }
+            // which requests the fast path answered (of those that reached the engine): the plain ones only
+            assertEquals(
+                    Map.of(
+                            "a point in RD New", true,
+                            "a housing facility", true,
+                            "a polygon", true,
+                            "with a token", false,
+                            "a failure of ours (500)", true,
+                            "a chunked body", false),
+                    fast);
+            // a body that stops short: 408 after the deadline, 400 when the client closes its side; both ways alike
+            for (Stall stall : List.of(Stall.NEVER_SENT, Stall.CLOSED)) {
+                Sent r = post("stopped short: " + stall, POINT, Map.of());
+                Raw old = exchange(port, r, false, true, stall);
+                Raw now = exchange(port, r, false, false, stall);
+                assertSame(r, old, now);
+                assertEquals(stall == Stall.NEVER_SENT ? 408 : 400, now.status(), r.what());
             }
             assertEquals(
-                    List.of(200, 200, 200, 200, 400, 400, 422, 413, 413, 200, 415, 403, 405, 405),
+                    List.of(200, 200, 200, 200, 400, 400, 422, 500, 413, 413, 200, 415, 403, 405, 405),
                     List.copyOf(statuses.values()),
                     statuses::toString);
 

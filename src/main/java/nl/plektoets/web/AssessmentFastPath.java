@@ -1,0 +1,209 @@
+package nl.plektoets.web;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import nl.plektoets.web.http.Problem;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/v1/assessments} for the plain request of a program (the batch scripts, an employer's system, a
+ * load test), answered by Jetty's own handler API in front of the route table: the same answer, status and headers
+ * byte for byte as the route in {@link Routes}, without the servlet and Javalin layers (their request and context
+ * objects, the async dispatch of the received body, the after handlers). Those cost about 40 us of the two processors
+ * per answer at 8 and 64 connections, a sixth of all an answer costs (docs/performance.md, "Session 12").
+ *
+ * <p>It takes a request only when nothing about it needs the route table: a JSON body of a declared length within
+ * {@code max-body-bytes}, no query, no {@code Origin} (not a browser's page: the origin check has nothing to do), no
+ * {@code Authorization} (the cache header stays {@code no-store}), no {@code Accept-Encoding} (Javalin may compress),
+ * no chunked body and no {@code Expect}. Every other request, the browser map's among them, goes on to the route table
+ * unchanged. {@code AssessmentAnswerPathsHttpTest} sends every kind of request both ways and holds the answers equal.
+ *
+ * <p>What the route table's layers guarantee holds here by the same rules: the body is read without holding a thread
+ * while it arrives, within {@code request-read-timeout-ms} in all (408), and a body shorter than declared is refused
+ * (400), with the texts of {@link RequestBodies}; the assessment takes its turn in the same {@link EngineAdmission}
+ * (503 {@code overloaded} when the queue is full); the answer is computed on the state served when the request
+ * arrived, and every problem names that state's dataset.
+ */
+final class AssessmentFastPath extends Handler.Wrapper {
+    private static final Logger LOG = LoggerFactory.getLogger(AssessmentFastPath.class);
+    static final String PATH = "/api/v1/assessments";
+    static final String JSON = Answers.JSON_TYPE + ";charset=utf-8";
+
+    private final Supplier<Api> current;
+    private final EngineAdmission engine;
+    private final long maxBytes;
+    private final long timeoutMs;
+
+    AssessmentFastPath(Supplier<Api> current, EngineAdmission engine, long maxBytes, long timeoutMs) {
+        this.current = current;
+        this.engine = engine;
+        this.maxBytes = maxBytes;
+        this.timeoutMs = timeoutMs;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long length = declaredLength(request, maxBytes);
+        if (length < 0) return super.handle(request, response, callback);
+        new Exchange(request, response, callback, current.get(), (int) length).run();
+        return true;
+    }
+
+    /** The body's declared length when this path answers {@code request} (see the class comment); -1 otherwise. */
+    static long declaredLength(Request request, long maxBytes) {
+        if (!HttpMethod.POST.is(request.getMethod())) return -1;
+        HttpURI uri = request.getHttpURI();
+        if (!PATH.equals(uri.getPath()) || uri.getQuery() != null || uri.getParam() != null) return -1;
+        HttpFields h = request.getHeaders();
+        if (h.contains(HttpHeader.ORIGIN)
+                || h.contains(HttpHeader.AUTHORIZATION)
+                || h.contains(HttpHeader.ACCEPT_ENCODING)
+                || h.contains(HttpHeader.TRANSFER_ENCODING)
+                || h.contains(HttpHeader.EXPECT)
+                || !RequestGuards.json(h.get(HttpHeader.CONTENT_TYPE))) return -1;
+        long length = h.getLongField(HttpHeader.CONTENT_LENGTH);
+        return length > 0 && length <= maxBytes ? length : -1;
+    }
+
+    /**
+     * One request: its body read as it arrives (run again by Jetty when more is there), then its turn, then its answer.
+     * Reading and the deadline are serialised on this object, so once an answer is decided nothing reads the request
+     * again.
+     */
+    private final class Exchange implements Runnable {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final Api api;
+        private final byte[] body;
+        private int received;
+        private boolean decided;
+        private Scheduler.Task deadline;
+
+        Exchange(Request request, Response response, Callback callback, Api api, int length) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.api = api;
+            this.body = new byte[length];
+        }
+
+        @Override
+        public void run() {
+            if (read()) assess();
+        }
+
+        /** Reads what has arrived; true once the whole body is here (and only then). */
+        private synchronized boolean read() {
+            while (!decided) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    // the rest is on its way: no thread waits for it, and the whole body has a deadline
+                    if (deadline == null)
+                        deadline = request.getComponents()
+                                .getScheduler()
+                                .schedule(this::tooSlow, timeoutMs, TimeUnit.MILLISECONDS);
+                    request.demand(this);
+                    return false;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    Throwable f = chunk.getFailure();
+                    boolean idle = f instanceof TimeoutException || f.getCause() instanceof TimeoutException;
+                    decide();
+                    problem(idle ? RequestBodies.tooSlow(timeoutMs) : RequestBodies.incomplete());
+                    return false;
+                }
+                ByteBuffer b = chunk.getByteBuffer();
+                int n = Math.min(b.remaining(), body.length - received);
+                b.get(body, received, n);
+                received += n;
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last || received == body.length) {
+                    decide();
+                    if (received == body.length) return true;
+                    problem(RequestBodies.incomplete());
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** From here on the request is not read again; the deadline no longer matters. */
+        private void decide() {
+            decided = true;
+            if (deadline != null) deadline.cancel();
+        }
+
+        private void tooSlow() {
+            synchronized (this) {
+                if (decided) return;
+                decided = true;
+            }
+            problem(RequestBodies.tooSlow(timeoutMs));
+        }
+
+        private void assess() {
+            CompletableFuture<byte[]> computed;
+            try {
+                computed = engine.submit(() -> api.assessJson(body));
+            } catch (RuntimeException e) {
+                failed(e);
+                return;
+            }
+            // on the thread that completes it: the turn's, which writes without another hand-over (EngineAdmission)
+            computed.whenComplete((answer, failure) -> {
+                if (failure == null) answer(answer);
+                else failed(failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure);
+            });
+        }
+
+        /** The header lines in the order the route table writes them ({@link Answers}, {@link CacheHeaders}). */
+        private void answer(byte[] answer) {
+            response.setStatus(200);
+            HttpFields.Mutable h = response.getHeaders();
+            h.put("X-Content-Type-Options", "nosniff");
+            h.put(HttpHeader.CONTENT_TYPE, JSON);
+            h.put(HttpHeader.CACHE_CONTROL, "no-store");
+            h.put(HttpHeader.CONTENT_LENGTH, answer.length);
+            response.write(true, ByteBuffer.wrap(answer), callback);
+        }
+
+        private void failed(Throwable failure) {
+            Problem p = failure instanceof Exception e ? Answers.problemOf(e) : null;
+            if (p == null) {
+                LOG.error("POST {} failed", PATH, failure);
+                p = Routes.internalError("POST", PATH);
+            }
+            problem(p);
+        }
+
+        private void problem(Problem p) {
+            byte[] bytes = Answers.problemBody(p, PATH, api.datasetJson());
+            response.setStatus(p.status());
+            HttpFields.Mutable h = response.getHeaders();
+            h.put("X-Content-Type-Options", "nosniff");
+            // the route table's order: Javalin sets a content type before the problem's own headers
+            h.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            p.headers().forEach(h::put);
+            h.put(HttpHeader.CACHE_CONTROL, "no-store");
+            h.put(HttpHeader.CONTENT_LENGTH, bytes.length);
+            response.write(true, ByteBuffer.wrap(bytes), callback);
+        }
+    }
+}
