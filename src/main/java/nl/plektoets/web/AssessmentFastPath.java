@@ -1,10 +1,12 @@
 package nl.plektoets.web;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import nl.plektoets.web.http.Problem;
 import org.eclipse.jetty.http.HttpFields;
@@ -44,31 +46,46 @@ final class AssessmentFastPath extends Handler.Wrapper {
     static final String PATH = "/api/v1/assessments";
     static final String JSON = Answers.JSON_TYPE + ";charset=utf-8";
 
+    private final String path;
     private final Supplier<Api> current;
     private final EngineAdmission engine;
     private final long maxBytes;
     private final long timeoutMs;
+    private final BiFunction<Api, byte[], byte[]> answer;
 
     AssessmentFastPath(Supplier<Api> current, EngineAdmission engine, long maxBytes, long timeoutMs) {
+        this(PATH, current, engine, maxBytes, timeoutMs, Api::assessJson);
+    }
+
+    /** On another path with another answer: {@code HttpFloorBenchmark}'s floor of this path (fixed answers). */
+    AssessmentFastPath(
+            String path,
+            Supplier<Api> current,
+            EngineAdmission engine,
+            long maxBytes,
+            long timeoutMs,
+            BiFunction<Api, byte[], byte[]> answer) {
+        this.path = path;
         this.current = current;
         this.engine = engine;
         this.maxBytes = maxBytes;
         this.timeoutMs = timeoutMs;
+        this.answer = answer;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        long length = declaredLength(request, maxBytes);
+        long length = declaredLength(request, path, maxBytes);
         if (length < 0) return super.handle(request, response, callback);
         new Exchange(request, response, callback, current.get(), (int) length).run();
         return true;
     }
 
     /** The body's declared length when this path answers {@code request} (see the class comment); -1 otherwise. */
-    static long declaredLength(Request request, long maxBytes) {
+    static long declaredLength(Request request, String path, long maxBytes) {
         if (!HttpMethod.POST.is(request.getMethod())) return -1;
         HttpURI uri = request.getHttpURI();
-        if (!PATH.equals(uri.getPath()) || uri.getQuery() != null || uri.getParam() != null) return -1;
+        if (!path.equals(uri.getPath()) || uri.getQuery() != null || uri.getParam() != null) return -1;
         HttpFields h = request.getHeaders();
         if (h.contains(HttpHeader.ORIGIN)
                 || h.contains(HttpHeader.AUTHORIZATION)
@@ -90,7 +107,10 @@ final class AssessmentFastPath extends Handler.Wrapper {
         private final Response response;
         private final Callback callback;
         private final Api api;
-        private final byte[] body;
+        private final int length;
+        /** Grows with what arrives, from {@link RequestBodies#FIRST_BYTES} up to the declared length. */
+        private byte[] body;
+
         private int received;
         private boolean decided;
         private Scheduler.Task deadline;
@@ -100,7 +120,8 @@ final class AssessmentFastPath extends Handler.Wrapper {
             this.response = response;
             this.callback = callback;
             this.api = api;
-            this.body = new byte[length];
+            this.length = length;
+            this.body = new byte[Math.min(length, RequestBodies.FIRST_BYTES)];
         }
 
         @Override
@@ -129,14 +150,16 @@ final class AssessmentFastPath extends Handler.Wrapper {
                     return false;
                 }
                 ByteBuffer b = chunk.getByteBuffer();
-                int n = Math.min(b.remaining(), body.length - received);
+                int n = Math.min(b.remaining(), length - received);
+                if (received + n > body.length)
+                    body = Arrays.copyOf(body, (int) Math.min(length, Math.max(received + n, 2L * body.length)));
                 b.get(body, received, n);
                 received += n;
                 boolean last = chunk.isLast();
                 chunk.release();
-                if (last || received == body.length) {
+                if (last || received == length) {
                     decide();
-                    if (received == body.length) return true;
+                    if (received == length) return true;
                     problem(RequestBodies.incomplete());
                     return false;
                 }
@@ -161,40 +184,40 @@ final class AssessmentFastPath extends Handler.Wrapper {
         private void assess() {
             CompletableFuture<byte[]> computed;
             try {
-                computed = engine.submit(() -> api.assessJson(body));
+                computed = engine.submit(() -> answer.apply(api, body));
             } catch (RuntimeException e) {
                 failed(e);
                 return;
             }
             // on the thread that completes it: the turn's, which writes without another hand-over (EngineAdmission)
-            computed.whenComplete((answer, failure) -> {
-                if (failure == null) answer(answer);
+            computed.whenComplete((bytes, failure) -> {
+                if (failure == null) answer(bytes);
                 else failed(failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure);
             });
         }
 
         /** The header lines in the order the route table writes them ({@link Answers}, {@link CacheHeaders}). */
-        private void answer(byte[] answer) {
+        private void answer(byte[] bytes) {
             response.setStatus(200);
             HttpFields.Mutable h = response.getHeaders();
             h.put("X-Content-Type-Options", "nosniff");
             h.put(HttpHeader.CONTENT_TYPE, JSON);
             h.put(HttpHeader.CACHE_CONTROL, "no-store");
-            h.put(HttpHeader.CONTENT_LENGTH, answer.length);
-            response.write(true, ByteBuffer.wrap(answer), callback);
+            h.put(HttpHeader.CONTENT_LENGTH, bytes.length);
+            response.write(true, ByteBuffer.wrap(bytes), callback);
         }
 
         private void failed(Throwable failure) {
             Problem p = failure instanceof Exception e ? Answers.problemOf(e) : null;
             if (p == null) {
-                LOG.error("POST {} failed", PATH, failure);
-                p = Routes.internalError("POST", PATH);
+                LOG.error("POST {} failed", path, failure);
+                p = Routes.internalError("POST", path);
             }
             problem(p);
         }
 
         private void problem(Problem p) {
-            byte[] bytes = Answers.problemBody(p, PATH, api.datasetJson());
+            byte[] bytes = Answers.problemBody(p, path, api.datasetJson());
             response.setStatus(p.status());
             HttpFields.Mutable h = response.getHeaders();
             h.put("X-Content-Type-Options", "nosniff");

@@ -388,6 +388,50 @@ class HttpHardeningTest {
         });
     }
 
+    @Test
+    void bodiesDeclaredLargeThatDoNotArriveHoldLittleMemory() throws Exception {
+        // 256 MiB may be declared; 16 connections per path (the route table with Accept-Encoding, AssessmentFastPath
+        // without) declare it and send 7 bytes: 4 GB each way, the test JVM's whole heap, if a body's memory were
+        // taken at its declared length instead of as its bytes arrive (RequestBodies.FIRST_BYTES)
+        int declared = 256 << 20;
+        serve(Map.of("max-body-bytes", Integer.toString(declared), "request-read-timeout-ms", "60000"), port -> {
+            List<Socket> stalled = new ArrayList<>();
+            try {
+                for (int i = 0; i < 32; i++) {
+                    Socket s = new Socket("127.0.0.1", port);
+                    s.setSoTimeout(20_000);
+                    s.getOutputStream()
+                            .write(("POST /api/v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                                            + "application/json\r\nContent-Length: " + declared + "\r\n"
+                                            + (i % 2 == 0 ? "Accept-Encoding: identity\r\n" : "") + "\r\n{\"form\"")
+                                    .getBytes(StandardCharsets.ISO_8859_1));
+                    s.getOutputStream().flush();
+                    stalled.add(s);
+                }
+                HttpClient http = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build();
+                HttpResponse<String> assessed = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/assessments"))
+                                .timeout(Duration.ofSeconds(20))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"address\": \"" + RoomRentalHttpTest.label("Westerdok", 0)
+                                                + "\", \"form\": \"room_rental\", \"persons\": 4}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, assessed.statusCode(), assessed.body());
+                System.gc();
+                long used = java.lang.management.ManagementFactory.getMemoryMXBean()
+                        .getHeapMemoryUsage()
+                        .getUsed();
+                assertTrue(used < 2L << 30, "heap in use with 32 stalled large bodies: " + (used >> 20) + " MiB");
+            } finally {
+                for (Socket s : stalled) s.close();
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- item 5: bad input is a 4xx in the user's terms
 
     @Test
