@@ -24,7 +24,8 @@ import nl.plektoets.policy.PolicyProfile;
  * admission, {@link Answers#json}), but each answer is the byte-for-byte answer a running {@code serve} gave to the
  * same request body, fetched once and then kept. wrk against it measures everything an answer costs except the
  * engine and its JSON: HTTP parsing, the body's reception, the turn, writing the bytes, the kernel's loopback and
- * wrk's own share of the two cores.
+ * wrk's own share of the two cores. {@code /bench/floor-fast} serves the same answers through {@link
+ * AssessmentFastPath} (the path a program's plain request takes since session 12), in the same turns.
  *
  * <p>Usage: {@code java -cp BENCH-CLASSES:target/plektoets.jar nl.plektoets.web.HttpFloorBenchmark UPSTREAM-URL PORT};
  * run by {@code scripts/bench-http-floor}.
@@ -44,18 +45,30 @@ public final class HttpFloorBenchmark {
         HttpClient client = HttpClient.newHttpClient();
         Map<ByteBuffer, byte[]> answers = new ConcurrentHashMap<>();
         EngineAdmission engine = new EngineAdmission(config.engineThreads(), config.engineQueue());
-        Routes.create(
-                        () -> api,
-                        config,
-                        null,
-                        c -> c.routes.post("/bench/floor", ctx -> {
-                            byte[] request = ctx.bodyAsBytes();
-                            byte[] answer = answers.computeIfAbsent(
-                                    ByteBuffer.wrap(request), k -> fetch(client, upstream, request));
-                            Routes.answerInTurn(ctx, engine, () -> spin(answer));
-                        }))
+        Routes.create(() -> api, config, null, c -> {
+                    c.routes.post("/bench/floor", ctx -> {
+                        byte[] request = ctx.bodyAsBytes();
+                        byte[] answer = answers.computeIfAbsent(
+                                ByteBuffer.wrap(request), k -> fetch(client, upstream, request));
+                        Routes.answerInTurn(ctx, engine, () -> spin(answer));
+                    });
+                    // the same answers through AssessmentFastPath, in front of the route table and its own fast path
+                    c.jetty.modifyServer(server -> {
+                        AssessmentFastPath fast = new AssessmentFastPath(
+                                "/bench/floor-fast",
+                                () -> api,
+                                engine,
+                                config.maxBodyBytes(),
+                                config.requestReadTimeoutMs(),
+                                (a, request) -> spin(answers.computeIfAbsent(
+                                        ByteBuffer.wrap(request), k -> fetch(client, upstream, request))));
+                        fast.setHandler(server.getHandler());
+                        server.setHandler(fast);
+                    });
+                })
                 .start("127.0.0.1", port);
-        System.out.println("floor: serving the upstream's answers at http://127.0.0.1:" + port + "/bench/floor");
+        System.out.println("floor: serving the upstream's answers at http://127.0.0.1:" + port + "/bench/floor"
+                + " (the route table) and /bench/floor-fast (AssessmentFastPath)");
     }
 
     static final long SPIN_NS = Long.getLong("floor.spinUs", 0) * 1000;
