@@ -30,14 +30,7 @@ class DeclaredTooLargeBodyHttpTest {
     @Test
     void aClientStillWritingASmallBodyReadsThe413() {
         Config config = Config.defaults().with(Map.of("port", "0", "max-body-bytes", "50"));
-        Api api = new Api(
-                config,
-                FixtureDataset.create(),
-                r -> {
-                    throw new AssertionError("a refused body is never assessed");
-                },
-                new PolicyInfo("fixture-policy", "Fixture policy"));
-        JavalinTest.test(Routes.create(api, config), (server, client) -> {
+        JavalinTest.test(refusing(config), (server, client) -> {
             for (int i = 0; i < 3; i++) {
                 String answer = exchange(server.port());
                 assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
@@ -54,6 +47,16 @@ class DeclaredTooLargeBodyHttpTest {
     @Test
     void aClientStillWritingABodyJustOverTheDefaultLimitReadsThe413() {
         Config config = Config.defaults().with(Map.of("port", "0"));
+        String big = BODY.replace("\"note\":\"", "\"note\":\"" + "x".repeat(1_100_000));
+        JavalinTest.test(refusing(config), (server, client) -> {
+            String answer = exchange(server.port(), big);
+            assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+            assertTrue(answer.contains("urn:plektoets:problem:body-too-large"), answer);
+        });
+    }
+
+    /** The route table over an engine that fails the test if a refused body reaches it. */
+    private static io.javalin.Javalin refusing(Config config) {
         Api api = new Api(
                 config,
                 FixtureDataset.create(),
@@ -61,12 +64,7 @@ class DeclaredTooLargeBodyHttpTest {
                     throw new AssertionError("a refused body is never assessed");
                 },
                 new PolicyInfo("fixture-policy", "Fixture policy"));
-        String big = BODY.replace("\"note\":\"", "\"note\":\"" + "x".repeat(1_100_000));
-        JavalinTest.test(Routes.create(api, config), (server, client) -> {
-            String answer = exchange(server.port(), big);
-            assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
-            assertTrue(answer.contains("urn:plektoets:problem:body-too-large"), answer);
-        });
+        return Routes.create(api, config);
     }
 
     private static String exchange(int port) throws Exception {
