@@ -45,11 +45,12 @@ public final class HttpFloorBenchmark {
         HttpClient client = HttpClient.newHttpClient();
         Map<ByteBuffer, byte[]> answers = new ConcurrentHashMap<>();
         EngineAdmission engine = new EngineAdmission(config.engineThreads(), config.engineQueue());
+        // the upstream's answer to a request body, fetched once and then kept
+        java.util.function.Function<byte[], byte[]> kept =
+                request -> answers.computeIfAbsent(ByteBuffer.wrap(request), k -> fetch(client, upstream, request));
         Routes.create(() -> api, config, null, c -> {
                     c.routes.post("/bench/floor", ctx -> {
-                        byte[] request = ctx.bodyAsBytes();
-                        byte[] answer = answers.computeIfAbsent(
-                                ByteBuffer.wrap(request), k -> fetch(client, upstream, request));
+                        byte[] answer = kept.apply(ctx.bodyAsBytes());
                         Routes.answerInTurn(ctx, engine, () -> spin(answer));
                     });
                     // the same answers through AssessmentFastPath, in front of the route table and its own fast path
@@ -60,8 +61,7 @@ public final class HttpFloorBenchmark {
                                 engine,
                                 config.maxBodyBytes(),
                                 config.requestReadTimeoutMs(),
-                                (a, request) -> spin(answers.computeIfAbsent(
-                                        ByteBuffer.wrap(request), k -> fetch(client, upstream, request))));
+                                (a, request) -> spin(kept.apply(request)));
                         fast.setHandler(server.getHandler());
                         server.setHandler(fast);
                     });

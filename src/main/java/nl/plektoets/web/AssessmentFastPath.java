@@ -2,6 +2,7 @@ package nl.plektoets.web;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -196,15 +197,8 @@ final class AssessmentFastPath extends Handler.Wrapper {
             });
         }
 
-        /** The header lines in the order the route table writes them ({@link Answers}, {@link CacheHeaders}). */
         private void answer(byte[] bytes) {
-            response.setStatus(200);
-            HttpFields.Mutable h = response.getHeaders();
-            h.put("X-Content-Type-Options", "nosniff");
-            h.put(HttpHeader.CONTENT_TYPE, JSON);
-            h.put(HttpHeader.CACHE_CONTROL, "no-store");
-            h.put(HttpHeader.CONTENT_LENGTH, bytes.length);
-            response.write(true, ByteBuffer.wrap(bytes), callback);
+            write(200, JSON, Map.of(), bytes);
         }
 
         private void failed(Throwable failure) {
@@ -217,13 +211,19 @@ final class AssessmentFastPath extends Handler.Wrapper {
         }
 
         private void problem(Problem p) {
-            byte[] bytes = Answers.problemBody(p, path, api.datasetJson());
-            response.setStatus(p.status());
+            write(p.status(), Problem.MEDIA_TYPE, p.headers(), Answers.problemBody(p, path, api.datasetJson()));
+        }
+
+        /**
+         * The header lines in the order the route table writes them ({@link RequestBodies}, {@link Answers}, {@link
+         * CacheHeaders}): Javalin sets the content type before a problem's own headers.
+         */
+        private void write(int status, String contentType, Map<String, String> more, byte[] bytes) {
+            response.setStatus(status);
             HttpFields.Mutable h = response.getHeaders();
             h.put("X-Content-Type-Options", "nosniff");
-            // the route table's order: Javalin sets a content type before the problem's own headers
-            h.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            p.headers().forEach(h::put);
+            h.put(HttpHeader.CONTENT_TYPE, contentType);
+            more.forEach(h::put);
             h.put(HttpHeader.CACHE_CONTROL, "no-store");
             h.put(HttpHeader.CONTENT_LENGTH, bytes.length);
             response.write(true, ByteBuffer.wrap(bytes), callback);
