@@ -82,6 +82,11 @@ public final class JsonBytes implements SerializableString {
         length += n;
     }
 
+    /** The bytes so far as a buffer over this value's own array: valid until the value changes. */
+    public ByteBuffer view() {
+        return ByteBuffer.wrap(buf, 0, length);
+    }
+
     /** Chars below 0x80 only (as {@code Double.toString}'s), one byte each. */
     public void appendAscii(String s) {
         int n = s.length();

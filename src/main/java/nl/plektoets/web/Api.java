@@ -243,6 +243,19 @@ public final class Api {
      * POST /api/v1/assessments}: this is most of the JSON work of the service); the same bytes as writing the tree.
      */
     public byte[] assessJson(byte[] body) {
+        return assessInto(body).toByteArray();
+    }
+
+    /**
+     * {@link #assessJson}'s bytes lent, not copied ({@link AnswerBuffer#lend}): for a writer that gives them back when
+     * its write has ended ({@link AssessmentFastPath}).
+     */
+    AnswerBuffer.Lent assessLent(byte[] body) {
+        return assessInto(body).lend();
+    }
+
+    /** The answer written into this thread's {@link AnswerBuffer}. */
+    private AnswerBuffer assessInto(byte[] body) {
         Answered x = answered(body, assessor);
         AnswerBuffer bytes = AnswerBuffer.take();
         try (JsonGenerator g = mapper.getFactory().createGenerator(bytes)) {
@@ -252,7 +265,7 @@ public final class Api {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        return bytes;
     }
 
     private JsonNode parse(byte[] body) {

@@ -52,10 +52,15 @@ final class AssessmentFastPath extends Handler.Wrapper {
     private final EngineAdmission engine;
     private final long maxBytes;
     private final long timeoutMs;
-    private final BiFunction<Api, byte[], byte[]> answer;
+    private final Answering answer;
+
+    /** An answer's bytes for a request's body, lent to the write ({@link AnswerBuffer#lend}). */
+    private interface Answering {
+        AnswerBuffer.Lent answer(Api api, byte[] body);
+    }
 
     AssessmentFastPath(Supplier<Api> current, EngineAdmission engine, long maxBytes, long timeoutMs) {
-        this(PATH, current, engine, maxBytes, timeoutMs, Api::assessJson);
+        this(PATH, current, engine, maxBytes, timeoutMs, Api::assessLent);
     }
 
     /** On another path with another answer: {@code HttpFloorBenchmark}'s floor of this path (fixed answers). */
@@ -66,6 +71,17 @@ final class AssessmentFastPath extends Handler.Wrapper {
             long maxBytes,
             long timeoutMs,
             BiFunction<Api, byte[], byte[]> answer) {
+        this(path, current, engine, maxBytes, timeoutMs, (Answering)
+                (api, body) -> AnswerBuffer.Lent.of(answer.apply(api, body)));
+    }
+
+    private AssessmentFastPath(
+            String path,
+            Supplier<Api> current,
+            EngineAdmission engine,
+            long maxBytes,
+            long timeoutMs,
+            Answering answer) {
         this.path = path;
         this.current = current;
         this.engine = engine;
@@ -183,22 +199,22 @@ final class AssessmentFastPath extends Handler.Wrapper {
         }
 
         private void assess() {
-            CompletableFuture<byte[]> computed;
+            CompletableFuture<AnswerBuffer.Lent> computed;
             try {
-                computed = engine.submit(() -> answer.apply(api, body));
+                computed = engine.submit(() -> answer.answer(api, body));
             } catch (RuntimeException e) {
                 failed(e);
                 return;
             }
             // on the thread that completes it: the turn's, which writes without another hand-over (EngineAdmission)
-            computed.whenComplete((bytes, failure) -> {
-                if (failure == null) answer(bytes);
+            computed.whenComplete((lent, failure) -> {
+                if (failure == null) answer(lent);
                 else failed(failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure);
             });
         }
 
-        private void answer(byte[] bytes) {
-            write(200, JSON, Map.of(), bytes);
+        private void answer(AnswerBuffer.Lent lent) {
+            write(200, JSON, Map.of(), lent.bytes(), givingBack(callback, lent.giveBack()));
         }
 
         private void failed(Throwable failure) {
@@ -211,22 +227,45 @@ final class AssessmentFastPath extends Handler.Wrapper {
         }
 
         private void problem(Problem p) {
-            write(p.status(), Problem.MEDIA_TYPE, p.headers(), Answers.problemBody(p, path, api.datasetJson()));
+            byte[] body = Answers.problemBody(p, path, api.datasetJson());
+            write(p.status(), Problem.MEDIA_TYPE, p.headers(), ByteBuffer.wrap(body), callback);
         }
 
         /**
          * The header lines in the order the route table writes them ({@link RequestBodies}, {@link Answers}, {@link
          * CacheHeaders}): Javalin sets the content type before a problem's own headers.
          */
-        private void write(int status, String contentType, Map<String, String> more, byte[] bytes) {
+        private void write(int status, String contentType, Map<String, String> more, ByteBuffer bytes, Callback then) {
             response.setStatus(status);
             HttpFields.Mutable h = response.getHeaders();
             h.put("X-Content-Type-Options", "nosniff");
             h.put(HttpHeader.CONTENT_TYPE, contentType);
             more.forEach(h::put);
             h.put(HttpHeader.CACHE_CONTROL, "no-store");
-            h.put(HttpHeader.CONTENT_LENGTH, bytes.length);
-            response.write(true, ByteBuffer.wrap(bytes), callback);
+            h.put(HttpHeader.CONTENT_LENGTH, bytes.remaining());
+            response.write(true, bytes, then);
         }
+    }
+
+    /** {@code callback} completed after {@code giveBack} has run: the written bytes are no longer needed then. */
+    private static Callback givingBack(Callback callback, Runnable giveBack) {
+        return new Callback() {
+            @Override
+            public void succeeded() {
+                giveBack.run();
+                callback.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable x) {
+                giveBack.run();
+                callback.failed(x);
+            }
+
+            @Override
+            public InvocationType getInvocationType() {
+                return callback.getInvocationType();
+            }
+        };
     }
 }
