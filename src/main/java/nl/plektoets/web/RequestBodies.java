@@ -50,7 +50,8 @@ final class RequestBodies implements Filter {
     /**
      * The most memory a body gets before its bytes arrive (it grows with what is received, up to max-body-bytes): the
      * declared length alone costs no more, so many connections that declare a large body and stall cannot fill the
-     * heap (session 12: sized by the declared length, 16 connections declaring 256 MiB took 4 GB).
+     * heap (session 12: sized by the declared length, 32 connections declaring 256 MiB, 16 on this path and 16 on
+     * {@code AssessmentFastPath}, took the test JVM's 4 GB).
      */
     static final int FIRST_BYTES = 16 * 1024;
 
