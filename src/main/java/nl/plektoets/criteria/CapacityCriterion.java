@@ -25,8 +25,16 @@ public final class CapacityCriterion implements Criterion {
         return ID;
     }
 
+    /** Its answers, which depend only on the profile, the form and the persons, kept (ResultsByPersons). */
+    private final ResultsByPersons kept = new ResultsByPersons(CapacityCriterion::build);
+
     @Override
     public CriterionResult evaluate(CriterionInput in) {
+        return kept.get(in);
+    }
+
+    /** The answer built anew: from the input's profile, form and persons only (what {@link #evaluate} keeps). */
+    static CriterionResult build(CriterionInput in) {
         // the numbers this answer read: a profile that has not adopted them gets an indicative answer
         List<Indicative.Note> notAdopted = in.request().form() == HousingForm.ROOM_RENTAL
                 ? Indicative.thresholds(in.profile(), ThresholdKey.ROOM_RENTAL_MIN_PERSONS)
@@ -35,7 +43,7 @@ public final class CapacityCriterion implements Criterion {
         return Indicative.mark(answer(in), notAdopted);
     }
 
-    private CriterionResult answer(CriterionInput in) {
+    private static CriterionResult answer(CriterionInput in) {
         PolicyProfile p = in.profile();
         int n = in.request().persons();
         Map<String, Object> ev = new LinkedHashMap<>();

@@ -18,8 +18,16 @@ public final class FireSafetyCriterion implements Criterion {
         return ID;
     }
 
+    /** Its answers, which depend only on the profile and the persons, kept (ResultsByPersons). */
+    private final ResultsByPersons kept = new ResultsByPersons(FireSafetyCriterion::build);
+
     @Override
     public CriterionResult evaluate(CriterionInput in) {
+        return kept.get(in);
+    }
+
+    /** The answer built anew: from the input's profile and persons only (what {@link #evaluate} keeps). */
+    static CriterionResult build(CriterionInput in) {
         PolicyProfile p = in.profile();
         int n = in.request().persons();
         int from = p.fireNotificationMinPersons();

@@ -82,6 +82,12 @@ public final class JsonBytes implements SerializableString {
         length += n;
     }
 
+    /** A copy of the bytes from {@code from} up to {@code to}. */
+    public byte[] copyOfRange(int from, int to) {
+        if (to > length) throw new IndexOutOfBoundsException(to + " > " + length);
+        return java.util.Arrays.copyOfRange(buf, from, to);
+    }
+
     /** The bytes so far as a buffer over this value's own array: valid until the value changes. */
     public ByteBuffer view() {
         return ByteBuffer.wrap(buf, 0, length);

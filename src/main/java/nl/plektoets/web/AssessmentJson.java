@@ -101,7 +101,7 @@ public final class AssessmentJson {
             // the answer's geometries share one writer (its scratch and last cell), its numbers one scratch
             GeoJson.Streamed geo = GeoJson.crs84(workingCrs, g);
             JsonBytes scratch = t != null ? new JsonBytes(DecimalText.MAX_LENGTH) : null;
-            CriterionBytes criterionBytes = t != null ? new CriterionBytes(t, geo) : null;
+            CriterionBytes criterionBytes = t != null ? new CriterionBytes(t, geo, constants.recurring) : null;
             // the criteria straight into the answer's buffer where a generator of the factory writes like g
             AnswerBuffer direct =
                     t != null && g.getOutputTarget() instanceof AnswerBuffer b && g.getFeatureMask() == factoryFeatures
@@ -338,6 +338,9 @@ public final class AssessmentJson {
 
         private final ObjectMapper mapper;
         private final Utf8Texts texts = new Utf8Texts();
+        /** The objects of criterion results that recur as the same object, as bytes. */
+        private final RecurringCriteria recurring = new RecurringCriteria();
+
         private volatile Kept kept;
 
         Constants(ObjectMapper mapper) {

@@ -49,6 +49,10 @@ final class CriterionBytes {
 
     private final Utf8Texts texts;
     private final GeoJson.Streamed geometries;
+    /** Results that recur as the same object, their bytes kept; null: every criterion written from its parts. */
+    private final RecurringCriteria recurring;
+    /** Whether the criterion being built has a geometry (its bytes are not kept: see {@link RecurringCriteria}). */
+    private boolean geometry;
     /** Where the criterion being built goes: this thread's scratch ({@link #write}) or the answer ({@link #append}). */
     private JsonBytes out;
 
@@ -58,8 +62,13 @@ final class CriterionBytes {
     private static final int MAX_KEPT = 1 << 20;
 
     CriterionBytes(Utf8Texts texts, GeoJson.Streamed geometries) {
+        this(texts, geometries, null);
+    }
+
+    CriterionBytes(Utf8Texts texts, GeoJson.Streamed geometries, RecurringCriteria recurring) {
         this.texts = texts;
         this.geometries = geometries;
+        this.recurring = recurring;
     }
 
     /** Writes the criterion's object into {@code g} as one raw value; false: nothing written, write it by tokens. */
@@ -71,7 +80,13 @@ final class CriterionBytes {
         }
         out = kept;
         out.clear();
-        if (!criterion(c)) return false;
+        byte[] recurred = recurring != null ? recurring.bytes(c) : null;
+        if (recurred != null) {
+            out.append(recurred);
+        } else {
+            if (!criterion(c)) return false;
+            noteWritten(c, 0);
+        }
         out.writeTo(g);
         return true;
     }
@@ -81,14 +96,28 @@ final class CriterionBytes {
      * {@code to} is as it was, write it by tokens.
      */
     boolean append(CriterionResult c, JsonBytes to) {
+        byte[] recurred = recurring != null ? recurring.bytes(c) : null;
+        if (recurred != null) {
+            to.append(recurred);
+            return true;
+        }
         int mark = to.length();
         out = to;
-        if (criterion(c)) return true;
+        if (criterion(c)) {
+            noteWritten(c, mark);
+            return true;
+        }
         to.advanceTo(mark);
         return false;
     }
 
+    /** Tells {@link #recurring} the criterion just built (from {@code mark} of {@link #out}), unless it has a geometry. */
+    private void noteWritten(CriterionResult c, int mark) {
+        if (recurring != null && !geometry) recurring.written(c, out, mark);
+    }
+
     private boolean criterion(CriterionResult c) {
+        geometry = false;
         out.append(ID);
         if (!string(c.id())) return false;
         out.append(STATUS);
@@ -146,8 +175,9 @@ final class CriterionBytes {
         if (member == null) return false;
         if (!first) out.append((byte) ',');
         out.append(member);
-        if (evidence && v instanceof Geometry geometry) {
-            geometries.appendTo(out, geometry);
+        if (evidence && v instanceof Geometry g) {
+            geometry = true;
+            geometries.appendTo(out, g);
             return true;
         }
         return value(v);
