@@ -220,7 +220,7 @@ public record Config(
                     "10"),
             new Key(
                     "engine-threads",
-                    "assessments computed at once; 0 = one per processor. The others wait their turn in arrival order, which keeps the tail under load short (2 cores, 64 connections: p99 about 10 ms, slowest answer about 25 ms). A larger value lets that many compute on their request's own thread without a hand-over: on a dedicated machine a quarter more answers per second, but the tail about twice as long and the slowest answers hundreds of ms (docs/performance.md, session 14)",
+                    "assessments computed at once; 0 = one per processor. The others wait their turn in arrival order, which keeps the tail under load short (2 cores, 64 connections: p99 about 10 ms, slowest answer about 25 ms). A larger value lets that many compute on their request's own thread without a hand-over: on a dedicated machine a quarter to a half more answers per second, but a longer tail (p99 up to twice the default's, the slowest answers up to hundreds of ms) (docs/performance.md, session 14)",
                     "0"),
             new Key(
                     "engine-queue",
