@@ -25,8 +25,8 @@ public final class CapacityCriterion implements Criterion {
         return ID;
     }
 
-    /** Its answers, which depend only on the profile, the form and the persons, kept (ResultsByPersons). */
-    private final ResultsByPersons kept = new ResultsByPersons(CapacityCriterion::build);
+    /** Its answers, which depend only on the profile, the form and the persons, kept (KeptResults). */
+    private final KeptResults kept = KeptResults.byFormAndPersons(CapacityCriterion::build);
 
     @Override
     public CriterionResult evaluate(CriterionInput in) {

@@ -18,8 +18,8 @@ public final class FireSafetyCriterion implements Criterion {
         return ID;
     }
 
-    /** Its answers, which depend only on the profile and the persons, kept (ResultsByPersons). */
-    private final ResultsByPersons kept = new ResultsByPersons(FireSafetyCriterion::build);
+    /** Its answers, which depend only on the profile and the persons, kept (KeptResults). */
+    private final KeptResults kept = KeptResults.byPersons(FireSafetyCriterion::build);
 
     @Override
     public CriterionResult evaluate(CriterionInput in) {

@@ -19,31 +19,13 @@ public final class PermitTermCriterion implements Criterion {
         return ID;
     }
 
-    /**
-     * The answer per form for the last profile asked (at most one per form: a few kB): it depends on nothing else, so
-     * its texts, evidence and obligation are built once, and the answer's writer finds them by identity instead of
-     * comparing new strings of the same text. Racy on purpose: a result is immutable (final fields), and two threads
-     * building the same one build equal ones.
-     */
-    private record ByForm(PolicyProfile profile, CriterionResult[] results) {}
-
-    private volatile ByForm byForm;
+    /** Its answers, which depend only on the profile and the form, kept (KeptResults). */
+    private final KeptResults kept =
+            KeptResults.byForm(in -> answer(in.profile(), in.request().form()));
 
     @Override
     public CriterionResult evaluate(CriterionInput in) {
-        PolicyProfile p = in.profile();
-        HousingForm form = in.request().form();
-        ByForm kept = byForm;
-        if (kept == null || kept.profile() != p) {
-            kept = new ByForm(p, new CriterionResult[HousingForm.values().length]);
-            byForm = kept;
-        }
-        CriterionResult r = kept.results()[form.ordinal()];
-        if (r == null) {
-            r = answer(p, form);
-            kept.results()[form.ordinal()] = r;
-        }
-        return r;
+        return kept.get(in);
     }
 
     /** The answer for a form under a profile, built anew (what {@link #evaluate} keeps). */

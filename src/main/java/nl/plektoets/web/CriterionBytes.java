@@ -80,12 +80,13 @@ final class CriterionBytes {
         }
         out = kept;
         out.clear();
-        byte[] recurred = recurring != null ? recurring.bytes(c) : null;
+        RecurringCriteria.Ways ways = recurring != null ? recurring.ways(c.id()) : null;
+        byte[] recurred = ways != null ? ways.bytes(c) : null;
         if (recurred != null) {
             out.append(recurred);
         } else {
             if (!criterion(c)) return false;
-            noteWritten(c, 0);
+            noteWritten(ways, c, 0);
         }
         out.writeTo(g);
         return true;
@@ -96,7 +97,8 @@ final class CriterionBytes {
      * {@code to} is as it was, write it by tokens.
      */
     boolean append(CriterionResult c, JsonBytes to) {
-        byte[] recurred = recurring != null ? recurring.bytes(c) : null;
+        RecurringCriteria.Ways ways = recurring != null ? recurring.ways(c.id()) : null;
+        byte[] recurred = ways != null ? ways.bytes(c) : null;
         if (recurred != null) {
             to.append(recurred);
             return true;
@@ -104,16 +106,16 @@ final class CriterionBytes {
         int mark = to.length();
         out = to;
         if (criterion(c)) {
-            noteWritten(c, mark);
+            noteWritten(ways, c, mark);
             return true;
         }
         to.advanceTo(mark);
         return false;
     }
 
-    /** Tells {@link #recurring} the criterion just built (from {@code mark} of {@link #out}), unless it has a geometry. */
-    private void noteWritten(CriterionResult c, int mark) {
-        if (recurring != null && !geometry) recurring.written(c, out, mark);
+    /** Tells its id's ways the criterion just built (from {@code mark} of {@link #out}), unless it has a geometry. */
+    private void noteWritten(RecurringCriteria.Ways ways, CriterionResult c, int mark) {
+        if (ways != null && !geometry) ways.written(c, out, mark);
     }
 
     private boolean criterion(CriterionResult c) {

@@ -26,60 +26,66 @@ final class RecurringCriteria {
     /** A result written once (no bytes yet) or kept with its object's bytes. */
     private record Entry(CriterionResult result, byte[] bytes) {}
 
-    private static final class Ways {
-        final Entry[] entries = new Entry[WAYS];
-        /** Where the search for a way to take starts ({@link #victim}): racy on purpose, any value will do. */
-        int victim;
-    }
-
     private final ConcurrentHashMap<String, Ways> byId = new ConcurrentHashMap<>();
+
+    /** The ways of a criterion id, made at its first writing; null when {@link #MAX_IDS} ids have ways already. */
+    Ways ways(String id) {
+        Ways ways = byId.get(id);
+        if (ways == null && byId.size() < MAX_IDS) ways = byId.computeIfAbsent(id, x -> new Ways());
+        return ways;
+    }
 
     /** The kept bytes of the criterion's object for {@code c} itself, or null. */
     byte[] bytes(CriterionResult c) {
         Ways ways = byId.get(c.id());
-        if (ways == null) return null;
-        for (Entry e : ways.entries) if (e != null && e.result == c) return e.bytes;
-        return null;
+        return ways == null ? null : ways.bytes(c);
     }
 
-    /**
-     * Notes that {@code c}'s object was written as the bytes of {@code written} from {@code from} to its end: kept
-     * when it was written once before, else noted.
-     */
-    void written(CriterionResult c, JsonBytes written, int from) {
-        Ways ways = byId.get(c.id());
-        if (ways == null) {
-            if (byId.size() >= MAX_IDS) return;
-            ways = byId.computeIfAbsent(c.id(), id -> new Ways());
-        }
-        Entry[] entries = ways.entries;
-        int empty = -1;
-        for (int w = 0; w < WAYS; w++) {
-            Entry e = entries[w];
-            if (e != null && e.result == c) {
-                // the second writing: kept from now on
-                if (e.bytes == null) entries[w] = new Entry(c, written.copyOfRange(from, written.length()));
-                return;
-            }
-            if (empty < 0 && e == null) empty = w;
-        }
-        entries[empty >= 0 ? empty : victim(ways)] = new Entry(c, null);
-    }
+    /** One criterion id's results: looked up once per criterion written, for both {@link #bytes} and {@link #written}. */
+    static final class Ways {
+        private final Entry[] entries = new Entry[WAYS];
+        /** Where the search for a way to take starts ({@link #victim}): racy on purpose, any value will do. */
+        private int victim;
 
-    /**
-     * The way a first writing takes in a full set: the next in turn whose bytes are not kept (so a result written once
-     * stays noted while a few others are), else the next in turn.
-     */
-    private static int victim(Ways ways) {
-        int start = ways.victim++;
-        for (int k = 0; k < WAYS; k++) {
-            int w = (start + k) & (WAYS - 1);
-            Entry e = ways.entries[w];
-            if (e == null || e.bytes == null) {
-                ways.victim = w + 1;
-                return w;
-            }
+        /** The kept bytes of the criterion's object for {@code c} itself, or null. */
+        byte[] bytes(CriterionResult c) {
+            for (Entry e : entries) if (e != null && e.result == c) return e.bytes;
+            return null;
         }
-        return start & (WAYS - 1);
+
+        /**
+         * Notes that {@code c}'s object was written as the bytes of {@code written} from {@code from} to its end: kept
+         * when it was written once before, else noted.
+         */
+        void written(CriterionResult c, JsonBytes written, int from) {
+            int empty = -1;
+            for (int w = 0; w < WAYS; w++) {
+                Entry e = entries[w];
+                if (e != null && e.result == c) {
+                    // the second writing: kept from now on
+                    if (e.bytes == null) entries[w] = new Entry(c, written.copyOfRange(from, written.length()));
+                    return;
+                }
+                if (empty < 0 && e == null) empty = w;
+            }
+            entries[empty >= 0 ? empty : victim()] = new Entry(c, null);
+        }
+
+        /**
+         * The way a first writing takes in a full set: the next in turn whose bytes are not kept (so a result written
+         * once stays noted while a few others are), else the next in turn.
+         */
+        private int victim() {
+            int start = victim++;
+            for (int k = 0; k < WAYS; k++) {
+                int w = (start + k) & (WAYS - 1);
+                Entry e = entries[w];
+                if (e == null || e.bytes == null) {
+                    victim = w + 1;
+                    return w;
+                }
+            }
+            return start & (WAYS - 1);
+        }
     }
 }

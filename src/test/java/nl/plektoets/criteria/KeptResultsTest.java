@@ -19,7 +19,7 @@ import org.locationtech.jts.geom.Point;
  * capacity's and fire_safety's kept answers (per profile, form and persons) are the answers built anew, for every
  * built-in profile in turn, every form and persons around each threshold and beyond what is kept.
  */
-class ResultsByPersonsTest {
+class KeptResultsTest {
     private static final Point SITE =
             WorkingCrs.rdNew().geometryFactory().createPoint(new Coordinate(240_000, 510_000));
 
@@ -47,7 +47,7 @@ class ResultsByPersonsTest {
                                     fresh.evidence().toString(), kept.evidence().toString(), what);
                             assertNotSame(fresh, kept, what);
                             CriterionResult again = k.criterion().evaluate(in);
-                            if (n >= 0 && n <= ResultsByPersons.MAX_PERSONS) assertSame(kept, again, what);
+                            if (n >= 0 && n <= KeptResults.MAX_PERSONS) assertSame(kept, again, what);
                             else assertNotSame(kept, again, what + ": beyond what is kept, built anew");
                         }
                     }
